@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.ts';
+import { orgCode } from './org.ts';
+
+export const userRow = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgCode: z.string(),
+  orgName: z.string(),
+  phoneMasked: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserRow = z.infer<typeof userRow>;
+
+export const createUserRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, { message: '用户名为 3-32 位字母、数字或 _.- / 3-32 letters, digits or _.-' }),
+  displayName: z.string().trim().min(1).max(40),
+  role: z.enum(ROLES),
+  orgCode,
+  phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  password: z.string().min(10).max(200),
+});
+
+export const updateUserRequest = z.object({
+  displayName: z.string().trim().min(1).max(40).optional(),
+  role: z.enum(ROLES).optional(),
+  orgCode: orgCode.optional(),
+  active: z.boolean().optional(),
+  password: z.string().min(10).max(200).optional(),
+});
+
+export const userListQuery = z.object({
+  q: z.string().trim().max(40).optional(),
+  afterId: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const userIdParams = z.object({ id: z.coerce.number().int().positive() });

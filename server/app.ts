@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerSession } from './http/session.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { createPersonalDataBox } from './lib/crypto.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { createOrgService } from './modules/org/org.service.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'>;
+
+/** Composition root: repositories -> services -> routes, wired by hand. */
+export function createServices(database: Database, config: Pick<Config, 'secret'>) {
+  const db = database.db;
+  const box = createPersonalDataBox(config.secret);
+  return {
+    db,
+    box,
+    auth: createAuthService(db),
+    org: createOrgService(db),
+    users: createUsersService(db, box),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp(database: Database, config: AppConfig) {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const services = createServices(database, config);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Guardline API 防返贫监测帮扶平台', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSession(app, services.auth);
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    async () => ({ status: 'ok' as const, database: database.kind }),
+  );
+  authRoutes(app, services.auth, { secureCookies: config.secureCookies });
+  orgRoutes(app, services.org);
+  usersRoutes(app, services.users);
+  auditRoutes(app, services.db);
+
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Client-side routes: any non-API GET gets the app shell.
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, services };
+}

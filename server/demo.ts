@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../common/domain/roles.ts';
+import type { Services } from './app.ts';
+import type { DatabaseKind } from './db/connect.ts';
+import { systemContext } from './lib/context.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
+import { findUserByUsername } from './modules/auth/auth.repository.ts';
+import { QINSHUI_COUNTY_CODE } from './modules/org/qinshui.ts';
+import { seedQinshui } from './modules/org/org.service.ts';
+
+// The demo county: Qinshui's real townships, synthetic villages, one user per role.
+// Demo passwords are fixed only on the embedded database; on PostgreSQL they are random and printed once.
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgCode: string;
+  password: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'county_admin', displayName: '县乡村振兴局管理员', role: 'countyAdmin', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021county' },
+  { username: 'county_staff', displayName: '县乡村振兴局业务员', role: 'countyStaff', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021county' },
+  { username: 'township_staff', displayName: '龙港镇业务员', role: 'townshipStaff', orgCode: '140521100000', password: 'Demo@2021township' },
+  { username: 'village_officer', displayName: '龙港镇东庄村信息员', role: 'villageOfficer', orgCode: '140521100201', password: 'Demo@2021village' },
+  { username: 'dept_medical', displayName: '县医保局数据员', role: 'department', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021dept' },
+  { username: 'cadre', displayName: '帮扶干部（龙港镇）', role: 'cadre', orgCode: '140521100000', password: 'Demo@2021cadre' },
+  { username: 'auditor', displayName: '县审计员', role: 'auditor', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021audit' },
+];
+
+export interface DemoResult {
+  orgUnits: number;
+  users: { username: string; role: Role; password: string; created: boolean }[];
+}
+
+export async function loadDemo(services: Services, kind: DatabaseKind, log: (line: string) => void = () => {}): Promise<DemoResult> {
+  const ctx = systemContext('demo');
+  log('载入组织机构（沁水县）/ loading org units…');
+  const orgUnits = await seedQinshui(services.db);
+  await services.db.transaction((tx) => recordAudit(tx, ctx, { action: 'seed', entity: 'org_unit', entityId: QINSHUI_COUNTY_CODE, after: { units: orgUnits } }));
+  const users: DemoResult['users'] = [];
+  for (const u of DEMO_USERS) {
+    const existing = await findUserByUsername(services.db, u.username);
+    const password = kind === 'pglite' ? u.password : randomBytes(12).toString('base64url');
+    if (!existing) await services.users.create(ctx, { ...u, password }, { mustChangePassword: kind !== 'pglite' });
+    users.push({ username: u.username, role: u.role, password: existing ? '(unchanged)' : password, created: !existing });
+  }
+  log(`演示用户 / demo users: ${users.map((u) => u.username).join(', ')}`);
+  return { orgUnits, users };
+}

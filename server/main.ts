@@ -1,0 +1,45 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { connect, queryRows, type Database } from './db/connect.ts';
+import { sql } from 'drizzle-orm';
+import { loadDemo } from './demo.ts';
+
+export async function openDatabase(config: Config): Promise<Database> {
+  const database = config.databaseUrl
+    ? await connect({ databaseUrl: config.databaseUrl })
+    : await connect({ dataDir: config.dataDir });
+  await database.migrate();
+  return database;
+}
+
+/** config -> db -> migrate -> (demo on first start) -> listen */
+export async function serve(config: Config): Promise<void> {
+  const database = await openDatabase(config);
+  const { app, services } = await buildApp(database, config);
+  if (config.loadDemo) {
+    const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);
+    if (n === 0) await loadDemo(services, database.kind, (line) => app.log.info(line));
+  }
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Guardline 已启动 / listening on http://localhost:${config.port} (${database.kind})`);
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  try {
+    await serve(loadConfig());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
