@@ -27,7 +27,10 @@ import { createUsersService } from './modules/users/users.service.ts';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
-export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'>;
+export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & {
+  /** Login attempts per minute for one address and username (default 10). */
+  loginAttemptsPerMinute?: number;
+};
 
 /** Composition root: repositories -> services -> routes, wired by hand. */
 export function createServices(database: Database, config: Pick<Config, 'secret'>) {
@@ -78,7 +81,7 @@ export async function buildApp(database: Database, config: AppConfig) {
     { schema: { tags: ['meta'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  authRoutes(app, services.auth, { secureCookies: config.secureCookies });
+  authRoutes(app, services.auth, { secureCookies: config.secureCookies, attemptsPerMinute: config.loginAttemptsPerMinute ?? 10 });
   orgRoutes(app, services.org);
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);

@@ -16,11 +16,11 @@ export interface TestEnv {
 }
 
 /** One app on a private database per test file, closed afterwards. */
-export function useTestApp(opts: { extend?: (app: TestApp) => void } = {}): TestEnv {
+export function useTestApp(opts: { extend?: (app: TestApp) => void; loginAttemptsPerMinute?: number } = {}): TestEnv {
   const env = {} as TestEnv;
   beforeAll(async () => {
     env.database = await createTestDatabase();
-    const built = await buildApp(env.database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false });
+    const built = await buildApp(env.database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false, loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000 });
     env.app = built.app;
     env.services = built.services;
     opts.extend?.(built.app);

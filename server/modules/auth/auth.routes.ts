@@ -3,13 +3,13 @@ import { clearSessionCookie, requireCtx, setSessionCookie } from '../../http/ses
 import type { App } from '../../http/types.ts';
 import { actorToResponse, type AuthService } from './auth.service.ts';
 
-export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean }): void {
+export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean; attemptsPerMinute: number }): void {
   app.post(
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: loginRequest, response: { 200: actorResponse } },
       // Per address and username: guessing passwords is slow, and one user cannot lock out an office.
-      config: { rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
+      config: { rateLimit: { hook: 'preHandler', max: opts.attemptsPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
     },
     async (req, reply) => {
       const session = await auth.login(req.body.username, req.body.password, req.id);

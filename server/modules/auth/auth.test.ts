@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
-const env = useTestApp();
+const env = useTestApp({ loginAttemptsPerMinute: 10 });
 
 describe('login, session, logout', () => {
   it('signs in with the right password and sets an HttpOnly SameSite cookie', async () => {

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../demo.ts';
+import { useTestApp } from '../test/test-app.ts';
+
+// Every protected route × every role: allowed roles get data, everyone else 401/403/404 and no data.
+
+const env = useTestApp();
+
+type Username = (typeof DEMO_USERS)[number]['username'];
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string | (() => string);
+  payload?: () => object;
+  /** Expected status for each demo user. */
+  expect: Record<Username, number>;
+  /** Text that must never appear in a refused response. */
+  secret?: string;
+}
+
+const everyone200 = { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 200, cadre: 200, auditor: 200 };
+let n = 0;
+const newUser = () => ({ username: `matrix_${++n}`, displayName: '矩阵测试', role: 'villageOfficer', orgCode: '140521104201', password: 'Matrix#Pass01' });
+
+const routes: RouteCase[] = [
+  { name: 'org tree', method: 'GET', url: '/api/org/tree', expect: everyone200 },
+  {
+    name: 'a township outside 龙港镇',
+    method: 'GET',
+    url: '/api/org/units/140521104000',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 404, village_officer: 404, dept_medical: 200, cadre: 404, auditor: 200 },
+    secret: '嘉峰镇',
+  },
+  {
+    name: 'children of another village',
+    method: 'GET',
+    url: '/api/org/units/140521100202/children',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 404, dept_medical: 200, cadre: 200, auditor: 200 },
+  },
+  {
+    name: 'user list',
+    method: 'GET',
+    url: '/api/users',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 200 },
+    secret: 'county_admin',
+  },
+  {
+    name: 'a county-level user',
+    method: 'GET',
+    url: '/api/users/1',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 404, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 200 },
+    secret: 'county_admin',
+  },
+  {
+    name: 'create user',
+    method: 'POST',
+    url: '/api/users',
+    payload: newUser,
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'edit user',
+    method: 'PATCH',
+    url: '/api/users/2',
+    payload: () => ({ displayName: '县乡村振兴局业务员' }),
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'audit log',
+    method: 'GET',
+    url: '/api/audit',
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 200 },
+    secret: 'login',
+  },
+];
+
+describe.each(routes)('$method $name', (route) => {
+  const url = () => (typeof route.url === 'string' ? route.url : route.url());
+
+  it('refuses an anonymous caller with 401', async () => {
+    const res = await env.app.inject({ method: route.method, url: url(), payload: route.payload?.() });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it.each(DEMO_USERS.map((u) => u.username))('%s', async (username) => {
+    const cookie = await env.login(username);
+    const res = await env.app.inject({ method: route.method, url: url(), headers: { cookie }, payload: route.payload?.() });
+    const expected = route.expect[username as Username];
+    expect(res.statusCode, res.body).toBe(expected);
+    if (expected >= 400) {
+      expect(Object.keys(res.json())).toEqual(['error']);
+      if (route.secret) expect(res.body).not.toContain(route.secret);
+    }
+  });
+});
+
+describe('scope on writes', () => {
+  it('a county admin cannot create a user at a unit outside the county', async () => {
+    const cookie = await env.login('county_admin');
+    const res = await env.app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { ...newUser(), orgCode: '140522100201' } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('a role must sit at its level: a village officer on a township is refused with a field message', async () => {
+    const cookie = await env.login('county_admin');
+    const res = await env.app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { ...newUser(), orgCode: '140521104000' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ field: 'role', messageZh: expect.stringContaining('行政村') });
+  });
+
+  it('a closed unit cannot receive users', async () => {
+    const cookie = await env.login('county_admin');
+    const res = await env.app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { ...newUser(), role: 'townshipStaff', orgCode: '140521200000' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].field).toBe('orgCode');
+  });
+});
