@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { ORG_LEVELS, ROLES, type OrgLevel } from '../common/domain/roles.ts';
+import { createUserRequest } from '../common/contracts/users.ts';
+import { createServices } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { loadDemo } from './demo.ts';
+import { AppError } from './lib/app-error.ts';
+import { systemContext } from './lib/context.ts';
+import { openDatabase, serve } from './main.ts';
+
+// `guardline` (also `npm run cli --`): the command-line contract of formats.md §4.
+
+const USAGE = `用法 / usage: guardline <command> [options]
+  serve [--port N]                         启动网页与接口 / serve the web app and API
+  migrate                                  执行数据库迁移 / apply migrations
+  demo [--households N]                    载入演示县 / load the demo county
+  org list [--level township|village] [--json]
+  users add --username U --name 姓名 --role ROLE --org CODE --password P [--phone P]
+Roles: ${ROLES.join(', ')}`;
+
+class UsageError extends Error {}
+
+async function withServices<T>(fn: (services: ReturnType<typeof createServices>, kind: 'pglite' | 'postgres') => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    return await fn(createServices(database, config), database.kind);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  const args = (list: string[], options: Parameters<typeof parseArgs>[0]['options']) =>
+    parseArgs({ args: list, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+
+  switch (command) {
+    case 'serve': {
+      const v = args([sub, ...rest].filter(Boolean), { port: { type: 'string' } });
+      if (v.port) process.env.PORT = String(v.port);
+      return serve(loadConfig());
+    }
+    case 'migrate': {
+      await withServices(async (_s, kind) => out(`迁移完成 / migrations applied (${kind})`));
+      return;
+    }
+    case 'demo': {
+      const v = args([sub, ...rest].filter(Boolean), { households: { type: 'string' }, json: { type: 'boolean' } });
+      if (v.households !== undefined && !/^\d+$/.test(String(v.households))) throw new UsageError('--households 须为整数 / must be a whole number');
+      await withServices(async (services, kind) => {
+        const result = await loadDemo(services, kind, out);
+        if (v.json) out(JSON.stringify(result, null, 2));
+        else for (const u of result.users) out(`  ${u.username.padEnd(16)} ${u.role.padEnd(15)} ${u.password}`);
+      });
+      return;
+    }
+    case 'org': {
+      if (sub !== 'list') throw new UsageError(USAGE);
+      const v = args(rest, { level: { type: 'string' }, json: { type: 'boolean' } });
+      const level = v.level as OrgLevel | undefined;
+      if (level && !ORG_LEVELS.includes(level)) throw new UsageError(`--level: ${ORG_LEVELS.join('|')}`);
+      await withServices(async (services) => {
+        const units = await services.org.list(systemContext('cli'), { level });
+        if (v.json) out(JSON.stringify(units.map(({ code, name, level: l, parentCode }) => ({ code, name, level: l, parentCode }))));
+        else for (const u of units) out(`${u.code}\t${u.level}\t${u.name}`);
+      });
+      return;
+    }
+    case 'users': {
+      if (sub !== 'add') throw new UsageError(USAGE);
+      const v = args(rest, {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        org: { type: 'string' },
+        password: { type: 'string' },
+        phone: { type: 'string' },
+      });
+      const parsed = createUserRequest.safeParse({ username: v.username, displayName: v.name, role: v.role, orgCode: v.org, password: v.password, phone: v.phone });
+      const flag: Record<string, string> = { displayName: 'name', orgCode: 'org' };
+      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'));
+      await withServices(async (services) => {
+        const user = await services.users.create(systemContext('cli'), parsed.data, { mustChangePassword: true });
+        out(`已创建用户 / created user ${user.username} (${user.role} @ ${user.orgName})`);
+      });
+      return;
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+/** Runs a command and exits: 2 for bad usage, 1 for a refused or failed command. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await runCli(argv);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof AppError) console.error(`${err.messageZh} / ${err.messageEn}${err.fields ? '\n' + err.fields.map((f) => `  ${f.field}: ${f.messageZh} / ${f.messageEn}`).join('\n') : ''}`);
+    else console.error(err);
+    process.exit(err instanceof UsageError || err instanceof ConfigError ? 2 : 1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv.slice(2));
