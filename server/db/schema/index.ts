@@ -1,3 +1,5 @@
 export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './registry.ts';
+export * from './jobs.ts';

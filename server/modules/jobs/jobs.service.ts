@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { jobs } from '../../db/schema/jobs.ts';
+import { inScope } from '../../db/scope.ts';
+import { AppError } from '../../lib/app-error.ts';
+import type { RequestContext } from '../../lib/context.ts';
+
+export type JobRecord = typeof jobs.$inferSelect;
+
+export interface JobProgress {
+  /** Report progress; writes are throttled so a tight loop does not flood the database. */
+  report(done: number, total: number | null, message: string): Promise<void>;
+}
+
+const PROGRESS_EVERY_MS = 300;
+
+/** Whatever a job's work throws is stored on the job; AppErrors keep their bilingual message and fields. */
+function errorOf(err: unknown) {
+  if (err instanceof AppError) return { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn, fields: err.fields ?? null };
+  return { code: 'INTERNAL', messageZh: '任务失败，请联系管理员', messageEn: 'The job failed' };
+}
+
+export function createJobsService(db: Db, log: (err: unknown) => void = () => {}) {
+  /**
+   * Start `work` in the background and return the job id at once; `wait` resolves when it ends (CLI and tests).
+   */
+  async function start<T>(ctx: RequestContext, kind: string, work: (progress: JobProgress) => Promise<T>) {
+    const [row] = await db
+      .insert(jobs)
+      .values({ kind, status: 'running', actorId: ctx.actor.id || null, orgCode: ctx.actor.orgCode, message: '排队中 / queued' })
+      .returning({ id: jobs.id });
+    let last = 0;
+    const progress: JobProgress = {
+      async report(done, total, message) {
+        const now = Date.now();
+        if (now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        await db.update(jobs).set({ done, total, message }).where(eq(jobs.id, row.id));
+      },
+    };
+    const wait = (async () => {
+      try {
+        const result = await work(progress);
+        await db
+          .update(jobs)
+          .set({ status: 'succeeded', result: result as object, finishedAt: sql`now()`, message: '完成 / done', done: sql`coalesce(${jobs.total}, ${jobs.done})` })
+          .where(eq(jobs.id, row.id));
+        return result;
+      } catch (err) {
+        if (!(err instanceof AppError)) log(err);
+        await db.update(jobs).set({ status: 'failed', error: errorOf(err), finishedAt: sql`now()`, message: '失败 / failed' }).where(eq(jobs.id, row.id));
+        throw err;
+      }
+    })();
+    wait.catch(() => {});
+    return { id: row.id, wait };
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<JobRecord> {
+    const [row] = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, id), inScope(jobs.orgCode, ctx.actor)));
+    if (!row) throw AppError.notFound({ zh: '任务', en: 'Job' });
+    return row;
+  }
+
+  return { start, get };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;
