@@ -1,0 +1,51 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/RequireAuth.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+
+// Every page is its own chunk: the login page must not pay for the tree, tables or charts.
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
+const AppLayout = lazy(() => import('./components/AppLayout.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.tsx'));
+const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading fullScreen />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/org" replace />} />
+          <Route path="/org" element={<OrgTreePage />} />
+          <Route
+            path="/users"
+            element={
+              <RequirePermission permission="users:read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <RequirePermission permission="audit:read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,108 @@
+// A small typed fetch wrapper. Request and response types come from common/contracts (type-only
+// imports, so zod never reaches the browser bundle); the server validates every request anyway.
+import type { ErrorResponse } from '../../../common/contracts/errors.ts';
+import { getLanguage, type Language } from '../i18n/language.ts';
+import { translate } from '../i18n/useI18n.ts';
+
+export type FieldError = NonNullable<ErrorResponse['error']['fields']>[number];
+
+/** The API's error envelope as an exception; `fields` lets forms mark the offending inputs. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly requestId: string | null;
+  readonly fields: FieldError[];
+
+  constructor(status: number, body: ErrorResponse['error'] | null, fallback: { zh: string; en: string }) {
+    super(body?.message ?? fallback.zh);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body?.code ?? (status === 0 ? 'NETWORK_ERROR' : `HTTP_${status}`);
+    this.messageZh = body?.messageZh ?? fallback.zh;
+    this.messageEn = body?.messageEn ?? fallback.en;
+    this.requestId = body?.requestId ?? null;
+    this.fields = body?.fields ?? [];
+  }
+
+  messageIn(language: Language): string {
+    return language === 'en' ? this.messageEn : this.messageZh;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a request other than login/me is answered 401: the session has expired. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function bilingual(key: Parameters<typeof translate>[1]) {
+  return { zh: translate('zh-CN', key), en: translate('en', key) };
+}
+
+async function readErrorBody(response: Response): Promise<ErrorResponse['error'] | null> {
+  try {
+    const parsed = (await response.json()) as Partial<ErrorResponse>;
+    return parsed.error && typeof parsed.error.code === 'string' ? parsed.error : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN',
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, null, bilingual('common.networkError'));
+  }
+
+  if (!response.ok) {
+    const body = await readErrorBody(response);
+    const isSessionProbe = path === '/api/auth/me' || path === '/api/auth/login';
+    if (response.status === 401 && !isSessionProbe) onUnauthorized?.();
+    throw new ApiError(response.status, body, bilingual('common.errorTitle'));
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    apiRequest<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+};

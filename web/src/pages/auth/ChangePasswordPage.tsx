@@ -1,0 +1,86 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useNavigate } from 'react-router';
+import { changePassword, ME_QUERY_KEY } from '../../api/auth.ts';
+import { useActor } from '../../auth/session.ts';
+import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+
+interface PasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+const MIN_LENGTH = 10;
+
+export default function ChangePasswordPage() {
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PasswordForm>();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: actor } = useActor();
+
+  const mutation = useMutation({
+    mutationFn: (values: PasswordForm) =>
+      changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    onSuccess: async () => {
+      message.success(t('password.done'));
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+      navigate('/', { replace: true });
+    },
+    onError: (error) => applyFieldErrors(form, error, language),
+  });
+
+  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+
+  return (
+    <Card title={t('password.title')} style={{ maxWidth: 520 }}>
+      {actor?.mustChangePassword && (
+        <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+      )}
+      {failure && <Alert type="error" showIcon role="alert" title={failure.message} style={{ marginBottom: 16 }} />}
+      <Form<PasswordForm> form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.required') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          extra={t('password.newHint')}
+          rules={[
+            { required: true, message: t('password.required') },
+            { min: MIN_LENGTH, message: t('password.tooShort') },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('password.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+          {t('password.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

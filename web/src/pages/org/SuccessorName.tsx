@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchOrgUnit, orgKeys } from '../../api/org.ts';
+
+/** The successor's name; fetched only when the unit is not already in the loaded tree. */
+export function SuccessorName({ code, knownName }: { code: string; knownName?: string }) {
+  const { data } = useQuery({
+    queryKey: orgKeys.unit(code),
+    queryFn: () => fetchOrgUnit(code),
+    enabled: knownName === undefined,
+    staleTime: 5 * 60_000,
+  });
+  return <>{knownName ?? data?.name ?? code}</>;
+}
