@@ -22,6 +22,11 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
+import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { createMembershipService } from './modules/registry/registry.members.ts';
+import { createReviewService } from './modules/registry/registry.review.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { createRegistryService } from './modules/registry/registry.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
@@ -42,6 +47,10 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     auth: createAuthService(db),
     org: createOrgService(db),
     users: createUsersService(db, box),
+    jobs: createJobsService(db),
+    registry: createRegistryService(db, box),
+    members: createMembershipService(db, box),
+    review: createReviewService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -85,6 +94,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   orgRoutes(app, services.org);
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);
+  registryRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -38,17 +38,29 @@ export const PERMISSIONS = [
   'users:read',
   'users:manage',
   'audit:read',
+  /** Households in scope: list, page, timeline. */
+  'registry:read',
+  /** Create and edit households, members and income (village officers' edits wait for township review). */
+  'registry:write',
+  'registry:review',
+  /** See one full ID number (audited). */
+  'registry:revealId',
+  'registry:import',
+  'registry:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write', 'registry:review', 'registry:revealId', 'registry:import', 'registry:export'];
+
+// Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read'],
-  countyStaff: ['org:read', 'users:read'],
-  townshipStaff: ['org:read', 'users:read'],
-  villageOfficer: ['org:read'],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF],
+  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF],
+  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export'],
   department: ['org:read'],
   cadre: ['org:read'],
-  auditor: ['org:read', 'users:read', 'audit:read'],
+  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { createUserRequest, updateUserRequest, UserRow } from '../../../common/contracts/users.ts';
-import { maskPhoneNumber } from '../../../common/domain/mask.ts';
+import { maskPhone } from '../../../common/domain/id-card.ts';
 import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -23,7 +23,7 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
       role: u.role,
       orgCode: u.orgCode,
       orgName: u.orgName,
-      phoneMasked: u.phoneCipher ? maskPhoneNumber(box.decrypt(u.phoneCipher)) : null,
+      phoneMasked: u.phoneCipher ? maskPhone(box.decrypt(u.phoneCipher)) : null,
       active: u.active,
       createdAt: u.createdAt.toISOString(),
     };
