@@ -168,11 +168,25 @@ export const incomeRow = incomeInput.extend({
 });
 
 export const qualityFinding = z.object({
-  code: z.string(),
+  rule: z.string(),
   nationalRef: z.string().nullable(),
   severity: z.enum(['warning', 'error']),
+  field: z.string(),
+  memberIndex: z.number().int().nullable(),
   messageZh: z.string(),
-  field: z.string().nullable(),
+  messageEn: z.string(),
+  evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+export const qualityReportQuery = z.object({ orgCode: z.string().regex(/^\d{12}$/).optional() });
+export const qualityReportRow = z.object({
+  orgCode: z.string(),
+  orgName: z.string(),
+  households: z.number().int(),
+  householdsWithFindings: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  byRule: z.record(z.string(), z.number().int()),
 });
 
 export const householdDetail = householdListRow.omit({ size: true }).extend({

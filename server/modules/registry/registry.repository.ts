@@ -34,7 +34,8 @@ export interface HouseholdFilter {
 
 /** One page of households in scope, keyed by id (never OFFSET), with head and size. */
 export async function listHouseholds(db: Db, f: HouseholdFilter) {
-  const where: SQL[] = [scoped(f.scopePrefix), gt(households.id, f.afterId)];
+  // Closed (merged) households keep their rows and history but leave the working list.
+  const where: SQL[] = [scoped(f.scopePrefix), gt(households.id, f.afterId), isNull(households.closedOn)];
   if (f.orgPrefix) where.push(like(households.villageCode, f.orgPrefix + '%'));
   if (f.kind) where.push(eq(households.kind, f.kind as HouseholdRecord['kind']));
   if (f.monitoringStatus) where.push(sql`${households.monitoringStatus} = ${f.monitoringStatus}`);

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/connect.ts';
+import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
+import { useTestApp } from '../../test/test-app.ts';
+
+// History is never lost: edits keep who/when/why/before/after, memberships are end-dated, not deleted.
+
+const env = useTestApp();
+
+async function createHousehold(cookie: string, overrides = {}) {
+  const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload: householdRequest(overrides) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+const timeline = async (cookie: string, id: number) => (await env.app.inject({ url: `/api/registry/households/${id}/timeline`, headers: { cookie } })).json();
+
+describe('editing a household', () => {
+  it('records who, when, why and only the changed fields; a stale version is refused', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const payload = { villageCode: h.villageCode, kind: 'ordinary', housingGrade: 'C', waterSafe: true, address: h.address, phone: '13912345678', schoolDropout: false, housingUnsafe: true, medicalUninsured: false, version: 1, reason: '住建部门鉴定为C级危房' };
+    const res = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}`, headers: { cookie }, payload });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ housingGrade: 'C', version: 2 });
+    const [change] = await timeline(cookie, h.id);
+    expect(change).toMatchObject({ action: 'update', reason: '住建部门鉴定为C级危房', actorName: '县乡村振兴局业务员', before: { housingGrade: 'B', housingUnsafe: false }, after: { housingGrade: 'C', housingUnsafe: true }, reviewStatus: 'none' });
+    const stale = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}`, headers: { cookie }, payload });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('requires a reason', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const res = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}`, headers: { cookie }, payload: { villageCode: h.villageCode, kind: 'ordinary', version: 1, reason: '' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ field: 'reason', messageZh: '请填写修改原因' });
+  });
+
+  it("holds a village officer's edit for township review", async () => {
+    const village = await env.login('village_officer');
+    const h = await createHousehold(village);
+    const township = await env.login('township_staff');
+    const pending = (await env.app.inject({ url: '/api/registry/reviews', headers: { cookie: township } })).json();
+    const mine = pending.find((p: { householdId: number }) => p.householdId === h.id);
+    expect(mine).toMatchObject({ action: 'create', reviewStatus: 'pending' });
+    expect((await env.app.inject({ url: '/api/registry/reviews', headers: { cookie: village } })).statusCode).toBe(403);
+    const noNote = await env.app.inject({ method: 'POST', url: `/api/registry/reviews/${mine.id}`, headers: { cookie: township }, payload: { decision: 'rejected' } });
+    expect(noNote.statusCode).toBe(400);
+    const ok = await env.app.inject({ method: 'POST', url: `/api/registry/reviews/${mine.id}`, headers: { cookie: township }, payload: { decision: 'confirmed' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await timeline(township, h.id))[0]).toMatchObject({ reviewStatus: 'confirmed', reviewedBy: '龙港镇业务员' });
+    const again = await env.app.inject({ method: 'POST', url: `/api/registry/reviews/${mine.id}`, headers: { cookie: township }, payload: { decision: 'confirmed' } });
+    expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('membership changes keep history', () => {
+  it('replacing members end-dates the one who left and keeps the row', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const req = householdRequest();
+    const reveal = async (personId: number) => (await env.app.inject({ method: 'POST', url: `/api/registry/households/${h.id}/members/${personId}/reveal-id`, headers: { cookie } })).json().idNumber;
+    const headId = await reveal(h.members[0].personId);
+    const daughterId = await reveal(h.members[2].personId);
+    const next = [
+      { ...req.members[0], name: h.members[0].name, idNumber: headId },
+      { ...req.members[2], name: h.members[2].name, idNumber: daughterId },
+    ];
+    const res = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}/members`, headers: { cookie }, payload: { members: next, version: 1, reason: '配偶户籍迁出' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().members.map((m: { name: string }) => m.name)).toEqual([h.members[0].name, h.members[2].name]);
+    const rows = await queryRows<{ valid_to: string | null; end_reason: string | null }>(
+      env.services.db,
+      sql`SELECT valid_to::text, end_reason FROM membership WHERE household_id = ${h.id} AND person_id = ${h.members[1].personId}`,
+    );
+    expect(rows).toEqual([{ valid_to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), end_reason: '配偶户籍迁出' }]);
+  });
+
+  it('moves a member to another household, splits and merges, and both timelines show it', async () => {
+    const cookie = await env.login('county_staff');
+    const a = await createHousehold(cookie);
+    const b = await createHousehold(cookie);
+    const move = await env.app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${a.id}/members/${a.members[2].personId}/move`,
+      headers: { cookie },
+      payload: { toHouseholdNo: b.householdNo, relationship: 'other', reason: '随亲属生活' },
+    });
+    expect(move.statusCode, move.body).toBe(200);
+    const bAfter = (await env.app.inject({ url: `/api/registry/households/${b.id}`, headers: { cookie } })).json();
+    expect(bAfter.members).toHaveLength(4);
+    expect((await timeline(cookie, a.id))[0]).toMatchObject({ action: 'move.out', after: { to: b.householdNo } });
+    expect((await timeline(cookie, b.id))[0]).toMatchObject({ action: 'move.in', after: { from: a.householdNo } });
+
+    const split = await env.app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${b.id}/split`,
+      headers: { cookie },
+      payload: { newHouseholdNo: `${b.householdNo}S`, members: [{ personId: b.members[1].personId, relationship: 'head' }], reason: '分户另立' },
+    });
+    expect(split.statusCode, split.body).toBe(200);
+    const found = (await env.app.inject({ url: `/api/registry/households?q=${b.householdNo}S`, headers: { cookie } })).json().items;
+    expect(found).toMatchObject([{ householdNo: `${b.householdNo}S`, headName: b.members[1].name, size: 1, villageCode: b.villageCode }]);
+    expect((await timeline(cookie, b.id))[0]).toMatchObject({ action: 'split.out', reason: '分户另立' });
+    const headless = await env.app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${b.id}/split`,
+      headers: { cookie },
+      payload: { newHouseholdNo: `${b.householdNo}T`, members: [{ personId: b.members[0].personId, relationship: 'head' }], reason: '户主分出' },
+    });
+    expect(headless.statusCode).toBe(400);
+    expect(headless.json().error.fields.map((f: { field: string }) => f.field)).toContain('members');
+  });
+
+  it('merging closes the other household but keeps it and its people', async () => {
+    const cookie = await env.login('county_staff');
+    const a = await createHousehold(cookie);
+    const b = await createHousehold(cookie, { members: [memberInput({ name: '孤寡老人', idNumber: makeIdNumber('1940-02-02', 'male'), labourSkill: 'none', workMonths: null, workPlace: null })] });
+    const merge = await env.app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${a.id}/merge`,
+      headers: { cookie },
+      payload: { fromHouseholdNo: b.householdNo, relationships: { [b.members[0].personId]: 'father' }, reason: '父亲并入儿子户' },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    const closed = await queryRows<{ closed_on: string | null; n: number }>(
+      env.services.db,
+      sql`SELECT closed_on::text, (SELECT count(*)::int FROM membership m WHERE m.household_id = h.id) AS n FROM household h WHERE h.id = ${b.id}`,
+    );
+    expect(closed[0]).toMatchObject({ closed_on: expect.any(String), n: 1 });
+    const aAfter = (await env.app.inject({ url: `/api/registry/households/${a.id}`, headers: { cookie } })).json();
+    expect(aAfter.members.map((m: { relationship: string }) => m.relationship)).toContain('father');
+  });
+});
+
+describe('income and quality', () => {
+  it('saves a year with the current household size and shows the change', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const res = await env.app.inject({
+      method: 'PUT',
+      url: `/api/registry/households/${h.id}/income`,
+      headers: { cookie },
+      payload: { year: 2026, wageIncome: 1_000_000, businessIncome: 0, propertyIncome: 0, transferIncome: 100, businessCost: 0, insurancePayout: 0, eligibleOutOfPocket: 0, reason: '2026年收入核实' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().incomes[0]).toMatchObject({ year: 2026, netIncome: 1_000_100, perCapitaNetIncome: 333_367, householdSize: 3 });
+  });
+
+  it('reports data-quality findings per village', async () => {
+    const cookie = await env.login('county_staff');
+    await createHousehold(cookie, { members: [memberInput({ labourSkill: 'none', workMonths: 6, workPlace: '晋城市' })] });
+    const report = (await env.app.inject({ url: '/api/registry/quality', headers: { cookie } })).json();
+    const village = report.find((r: { orgCode: string }) => r.orgCode === '140521100201');
+    expect(village.households).toBeGreaterThan(0);
+    expect(village.householdsWithFindings).toBeGreaterThan(0);
+    expect(Object.keys(village.byRule).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,169 @@
+import type { HouseholdDetail, IncomeInput, MemberInput, MemberRow } from '../../../common/contracts/registry.ts';
+import { ageOn, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../common/domain/id-card.ts';
+import type { Household, Member } from '../../../common/domain/registry/household.ts';
+import { perCapitaNetIncome } from '../../../common/domain/registry/income.ts';
+import { deriveFromIdNumber } from '../../../common/domain/registry/validation.ts';
+import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { HouseholdInsert, HouseholdRecord, IncomeRecord, MemberRecord, PersonInsert } from './registry.repository.ts';
+
+// Between the three shapes of a household: API input/output (contracts), pure domain (rules), database rows.
+
+export type HouseholdFacts = Omit<HouseholdInsert, 'id' | 'countyCode' | 'householdNo' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export function factsOf(h: HouseholdRecord): Record<string, unknown> {
+  return {
+    villageCode: h.villageCode,
+    kind: h.kind,
+    alleviatedAttribute: h.alleviatedAttribute,
+    monitoringType: h.monitoringType,
+    identificationPeriod: h.identificationPeriod,
+    riskTypes: h.riskTypes,
+    address: h.address,
+    housingGrade: h.housingGrade,
+    waterSafe: h.waterSafe,
+    schoolDropout: h.schoolDropout,
+    housingUnsafe: h.housingUnsafe,
+    medicalUninsured: h.medicalUninsured,
+  };
+}
+
+/** The pure rules' view of a household being saved. */
+export function toDomainHousehold(
+  householdNo: string,
+  facts: Omit<HouseholdRecord, 'id' | 'countyCode' | 'householdNo' | 'version' | 'createdAt' | 'updatedAt' | 'monitoringStatus' | 'phoneCipher' | 'extra' | 'closedOn' | 'closedReason' | 'wholeHouseholdNoLabour'> & { phone: string | null },
+  members: Member[],
+  income: IncomeInput | null,
+  wholeHouseholdNoLabour: boolean,
+): Household {
+  const head = members.find((m) => m.relationship === 'head');
+  return {
+    householdNo,
+    villageCode: facts.villageCode,
+    headName: head?.name ?? '',
+    headIdNumber: head?.idNumber ?? '',
+    kind: facts.kind,
+    alleviatedAttribute: facts.alleviatedAttribute as Household['alleviatedAttribute'],
+    monitoringType: facts.monitoringType as Household['monitoringType'],
+    identificationPeriod: facts.identificationPeriod,
+    riskTypes: facts.riskTypes as Household['riskTypes'],
+    elimination: facts.eliminationPeriod ? { period: facts.eliminationPeriod, mode: facts.eliminationMode as 'assistedElimination' } : null,
+    wholeHouseholdNoLabour,
+    phone: facts.phone,
+    address: facts.address,
+    housingGrade: facts.housingGrade as Household['housingGrade'],
+    waterSafe: facts.waterSafe,
+    basicNeeds: {
+      schoolDropout: facts.schoolDropout,
+      housingUnsafe: facts.housingUnsafe,
+      waterUnsafe: facts.waterSafe === null ? null : !facts.waterSafe,
+      medicalUninsured: facts.medicalUninsured,
+    },
+    income,
+  };
+}
+
+export function memberFromRecord(r: MemberRecord, box: PersonalDataBox): Member {
+  return {
+    name: r.name,
+    idNumber: box.decrypt(r.idCipher),
+    relationship: r.relationship as Member['relationship'],
+    ethnicity: r.ethnicity as Member['ethnicity'],
+    politicalStatus: r.politicalStatus as Member['politicalStatus'],
+    education: r.education as Member['education'],
+    schooling: r.schooling as Member['schooling'],
+    health: r.health as Member['health'],
+    disabilityCategory: r.disabilityCategory as Member['disabilityCategory'],
+    disabilityGrade: r.disabilityGrade as Member['disabilityGrade'],
+    labourSkill: r.labourSkill as Member['labourSkill'],
+    workMonths: r.workMonths,
+    workPlace: r.workPlace,
+    publicWelfarePost: r.publicWelfarePost,
+    residentMedicalInsurance: r.residentMedicalInsurance,
+    employeeMedicalInsurance: r.employeeMedicalInsurance,
+    minimumLiving: r.minimumLiving,
+    destituteSupport: r.destituteSupport,
+    phone: r.phoneCipher ? box.decrypt(r.phoneCipher) : null,
+  };
+}
+
+/** A person row from an input member: the ID only as hash and cipher; sex and birth date derived from it. */
+export function personFromInput(m: MemberInput, countyCode: string, box: PersonalDataBox, today: string): PersonInsert {
+  const idNumber = normaliseIdNumber(m.idNumber);
+  const facts = deriveFromIdNumber(idNumber, today);
+  return {
+    countyCode,
+    idHash: box.hash(idNumber),
+    idCipher: box.encrypt(idNumber),
+    idKind: idNumber.length > 18 ? 'disability' : 'resident',
+    name: m.name,
+    sex: facts.ok ? facts.sex : null,
+    birthDate: facts.ok ? facts.birthDate : null,
+    ethnicity: m.ethnicity,
+    politicalStatus: m.politicalStatus,
+    education: m.education,
+    schooling: m.schooling,
+    health: [...m.health],
+    disabilityCategory: m.disabilityCategory,
+    disabilityGrade: m.disabilityGrade,
+    labourSkill: m.labourSkill,
+    workMonths: m.workMonths,
+    workPlace: m.workPlace,
+    publicWelfarePost: m.publicWelfarePost,
+    residentMedicalInsurance: m.residentMedicalInsurance,
+    employeeMedicalInsurance: m.employeeMedicalInsurance,
+    minimumLiving: m.minimumLiving,
+    destituteSupport: m.destituteSupport,
+    phoneCipher: m.phone ? box.encrypt(m.phone) : null,
+  };
+}
+
+/** A member for lists and the household page: ID and phone masked. */
+export function memberRowOf(r: MemberRecord, box: PersonalDataBox, today: string): MemberRow {
+  const id = box.decrypt(r.idCipher);
+  return {
+    personId: r.id,
+    name: r.name,
+    idMasked: maskIdNumber(id),
+    idKind: r.idKind,
+    relationship: r.relationship as MemberRow['relationship'],
+    sex: r.sex,
+    birthDate: r.birthDate,
+    age: r.birthDate ? ageOn(r.birthDate, today) : null,
+    ethnicity: r.ethnicity as MemberRow['ethnicity'],
+    politicalStatus: r.politicalStatus as MemberRow['politicalStatus'],
+    education: r.education as MemberRow['education'],
+    schooling: r.schooling as MemberRow['schooling'],
+    health: r.health as MemberRow['health'],
+    disabilityCategory: r.disabilityCategory as MemberRow['disabilityCategory'],
+    disabilityGrade: r.disabilityGrade as MemberRow['disabilityGrade'],
+    labourSkill: r.labourSkill as MemberRow['labourSkill'],
+    workMonths: r.workMonths,
+    workPlace: r.workPlace,
+    publicWelfarePost: r.publicWelfarePost,
+    residentMedicalInsurance: r.residentMedicalInsurance,
+    employeeMedicalInsurance: r.employeeMedicalInsurance,
+    minimumLiving: r.minimumLiving,
+    destituteSupport: r.destituteSupport,
+    phoneMasked: r.phoneCipher ? maskPhone(box.decrypt(r.phoneCipher)) : null,
+    validFrom: r.validFrom,
+  };
+}
+
+export function incomeRowOf(r: IncomeRecord): HouseholdDetail['incomes'][number] {
+  const income = {
+    year: r.year,
+    wageIncome: r.wageIncome,
+    businessIncome: r.businessIncome,
+    propertyIncome: r.propertyIncome,
+    transferIncome: r.transferIncome,
+    businessCost: r.businessCost,
+    insurancePayout: r.insurancePayout,
+    eligibleOutOfPocket: r.eligibleOutOfPocket,
+  };
+  return { ...income, householdSize: r.householdSize, netIncome: r.netIncome!, perCapitaNetIncome: perCapitaNetIncome(income, r.householdSize) };
+}
+
+/** What the timeline keeps of a member: never the ID number or phone. */
+export function memberAuditView(m: Pick<Member, 'name' | 'idNumber' | 'relationship' | 'labourSkill' | 'health'>) {
+  return { name: m.name, id: maskIdNumber(m.idNumber), relationship: m.relationship, labourSkill: m.labourSkill, health: m.health };
+}

@@ -1,0 +1,214 @@
+import type { z } from 'zod';
+import type {
+  CreateHouseholdRequest,
+  HouseholdDetail,
+  HouseholdListRow,
+  householdSearchQuery,
+  IncomeInput,
+  UpdateHouseholdRequest,
+} from '../../../common/contracts/registry.ts';
+import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
+import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
+import type { Db } from '../../db/connect.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { requirePermission } from '../../lib/permissions.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
+import { factsOf, incomeRowOf, memberAuditView, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
+import { findQuality } from './registry.quality.ts';
+import {
+  activeMembers,
+  changesOf,
+  findHouseholdByNo,
+  findPersonsByHash,
+  incomesOf,
+  insertHousehold,
+  insertMemberships,
+  insertPerson,
+  listHouseholds,
+  updateHousehold,
+  updatePerson,
+  upsertIncome,
+} from './registry.repository.ts';
+
+type SearchQuery = z.infer<typeof householdSearchQuery>;
+
+export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+  const today = () => todayInChina(clock());
+
+  async function search(ctx: RequestContext, q: SearchQuery): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null }> {
+    requirePermission(ctx, 'registry:read');
+    const text = q.q?.trim() ?? '';
+    const id = normaliseIdNumber(text);
+    const byId = /^\d{17}[\dX]$/.test(id) && validateIdNumber(id, today()).ok;
+    let personIds: number[] | undefined;
+    if (byId) {
+      const county = countyCodeOf(ctx.actor.orgCode === '000000000000' ? (q.orgCode ?? id.slice(0, 6) + '000000') : ctx.actor.orgCode);
+      personIds = (await findPersonsByHash(db, county, [box.hash(id)])).map((p) => p.id);
+    }
+    const rows = await listHouseholds(db, {
+      scopePrefix: ctx.actor.scopePrefix,
+      orgPrefix: q.orgCode ? q.orgCode.replace(/(000)+$/, '') : undefined,
+      kind: q.kind,
+      monitoringStatus: q.monitoringStatus,
+      personIds,
+      // Household numbers are ASCII; names are not.
+      householdNoPrefix: !byId && /^[0-9A-Za-z-]{4,40}$/.test(text) ? text : undefined,
+      memberNamePrefix: !byId && text && !/^[0-9A-Za-z-]+$/.test(text) ? text : undefined,
+      afterId: q.afterId,
+      limit: q.limit,
+    });
+    const items = rows.map((r) => ({
+      id: r.household.id,
+      householdNo: r.household.householdNo,
+      villageCode: r.household.villageCode,
+      villageName: r.villageName,
+      townshipName: r.townshipName,
+      kind: r.household.kind,
+      monitoringStatus: r.household.monitoringStatus ?? 'none',
+      monitoringType: r.household.monitoringType,
+      headName: r.headName,
+      headIdMasked: r.headIdCipher ? maskIdNumber(box.decrypt(r.headIdCipher)) : null,
+      phoneMasked: r.household.phoneCipher ? maskPhone(box.decrypt(r.household.phoneCipher)) : null,
+      size: r.size,
+    }));
+    return { items, nextAfterId: rows.length === q.limit ? items[items.length - 1].id : null };
+  }
+
+  async function get(ctx: RequestContext, id: number): Promise<HouseholdDetail> {
+    requirePermission(ctx, 'registry:read');
+    const { household: h, villageName, townshipName } = await loadHousehold(db, ctx, id);
+    const [members, incomes] = await Promise.all([activeMembers(db, id), incomesOf(db, id)]);
+    const head = members.find((m) => m.relationship === 'head');
+    const domainMembers = members.map((m) => memberFromRecord(m, box));
+    const latestIncome = incomes[0] ? incomeRowOf(incomes[0]) : null;
+    const domain = toDomainHousehold(h.householdNo, { ...h, phone: h.phoneCipher ? box.decrypt(h.phoneCipher) : null }, domainMembers, latestIncome, h.wholeHouseholdNoLabour);
+    return {
+      id: h.id,
+      householdNo: h.householdNo,
+      villageCode: h.villageCode,
+      villageName,
+      townshipName,
+      kind: h.kind,
+      alleviatedAttribute: h.alleviatedAttribute,
+      monitoringStatus: h.monitoringStatus ?? 'none',
+      monitoringType: h.monitoringType,
+      identificationPeriod: h.identificationPeriod,
+      riskTypes: h.riskTypes,
+      eliminationPeriod: h.eliminationPeriod,
+      eliminationMode: h.eliminationMode,
+      wholeHouseholdNoLabour: h.wholeHouseholdNoLabour,
+      headName: head?.name ?? null,
+      headIdMasked: head ? maskIdNumber(box.decrypt(head.idCipher)) : null,
+      phoneMasked: h.phoneCipher ? maskPhone(box.decrypt(h.phoneCipher)) : null,
+      address: h.address,
+      housingGrade: h.housingGrade,
+      waterSafe: h.waterSafe,
+      schoolDropout: h.schoolDropout,
+      housingUnsafe: h.housingUnsafe,
+      medicalUninsured: h.medicalUninsured,
+      extra: h.extra ?? null,
+      version: h.version,
+      members: members.map((m) => memberRowOf(m, box, today())),
+      incomes: incomes.map(incomeRowOf),
+      quality: findQuality(domain, domainMembers, today()),
+    };
+  }
+
+  async function create(ctx: RequestContext, input: CreateHouseholdRequest): Promise<HouseholdDetail> {
+    requirePermission(ctx, 'registry:write');
+    await requireOpenVillage(db, ctx, input.villageCode);
+    const countyCode = countyCodeOf(input.villageCode);
+    const { members, income, reason, householdNo, ...facts } = input;
+    const noLabour = deriveWholeHouseholdNoLabour(members);
+    const domain = toDomainHousehold(householdNo, { ...facts, eliminationPeriod: null, eliminationMode: null }, members, income ?? null, noLabour);
+    requireValid(domain, members, today());
+    if (await findHouseholdByNo(db, countyCode, householdNo)) {
+      throw new AppError('CONFLICT', { zh: '户编号已存在', en: 'Household number already exists' }, [
+        { field: 'householdNo', messageZh: `户编号 ${householdNo} 已存在`, messageEn: `Household number ${householdNo} already exists` },
+      ]);
+    }
+    const existing = await requireNotActiveElsewhere(db, box, countyCode, members, null);
+    const id = await db.transaction(async (tx) => {
+      const { phone, ...rest } = facts;
+      const newId = await insertHousehold(tx, { ...rest, countyCode, householdNo, phoneCipher: phone ? box.encrypt(phone) : null, wholeHouseholdNoLabour: noLabour });
+      const rows = [];
+      for (const m of members) {
+        const person = personFromInput(m, countyCode, box, today());
+        let personId = existing.get(person.idHash);
+        if (personId) await updatePerson(tx, personId, person);
+        else personId = await insertPerson(tx, person);
+        rows.push({ countyCode, householdId: newId, personId, relationship: m.relationship, validFrom: today() });
+      }
+      await insertMemberships(tx, rows);
+      if (income) await upsertIncome(tx, { ...income, countyCode, householdId: newId, householdSize: members.length });
+      const after = { ...factsOf({ ...rest, householdNo } as never), members: members.map(memberAuditView), income: income ?? null };
+      await recordChange(tx, ctx, { id: newId, countyCode, villageCode: input.villageCode, householdNo }, 'create', reason, null, after);
+      return newId;
+    });
+    return get(ctx, id);
+  }
+
+  async function update(ctx: RequestContext, id: number, input: UpdateHouseholdRequest): Promise<HouseholdDetail> {
+    requirePermission(ctx, 'registry:write');
+    const { household: h } = await loadHousehold(db, ctx, id);
+    const { version, reason, phone, ...facts } = input;
+    if (facts.villageCode !== h.villageCode) await requireOpenVillage(db, ctx, facts.villageCode);
+    const members = (await activeMembers(db, id)).map((m) => memberFromRecord(m, box));
+    const domain = toDomainHousehold(h.householdNo, { ...facts, phone, eliminationPeriod: h.eliminationPeriod, eliminationMode: h.eliminationMode }, members, null, h.wholeHouseholdNoLabour);
+    requireValid(domain, members, today());
+    await db.transaction(async (tx) => {
+      const ok = await updateHousehold(tx, id, version, { ...facts, phoneCipher: phone ? box.encrypt(phone) : null });
+      if (!ok) throw staleVersion();
+      const before = { ...factsOf(h), phone: h.phoneCipher ? maskPhone(box.decrypt(h.phoneCipher)) : null };
+      const after = { ...factsOf({ ...h, ...facts }), phone: phone ? maskPhone(phone) : null };
+      await recordChange(tx, ctx, { ...h, villageCode: facts.villageCode }, 'update', reason, before, after);
+    });
+    return get(ctx, id);
+  }
+
+  async function saveIncome(ctx: RequestContext, id: number, input: IncomeInput & { reason: string }): Promise<HouseholdDetail> {
+    requirePermission(ctx, 'registry:write');
+    const { household: h } = await loadHousehold(db, ctx, id);
+    const size = (await activeMembers(db, id)).length;
+    const { reason, ...income } = input;
+    const before = (await incomesOf(db, id)).find((r) => r.year === income.year);
+    await db.transaction(async (tx) => {
+      await upsertIncome(tx, { ...income, countyCode: h.countyCode, householdId: id, householdSize: size });
+      await recordChange(tx, ctx, h, 'income', reason, before ? { ...incomeRowOf(before) } : null, { ...income, householdSize: size });
+    });
+    return get(ctx, id);
+  }
+
+  async function timeline(ctx: RequestContext, id: number) {
+    requirePermission(ctx, 'registry:read');
+    await loadHousehold(db, ctx, id);
+    return (await changesOf(db, id)).map((c) => ({ ...c, at: c.at.toISOString() }));
+  }
+
+  /** One full ID number, for county and township roles only; every reveal is audited. */
+  async function revealId(ctx: RequestContext, id: number, personId: number) {
+    requirePermission(ctx, 'registry:revealId');
+    const { household: h } = await loadHousehold(db, ctx, id);
+    const member = (await activeMembers(db, id)).find((m) => m.id === personId);
+    if (!member) throw AppError.notFound({ zh: '成员', en: 'Member' });
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: 'reveal-id', entity: 'person', entityId: personId, orgCode: h.villageCode, after: { householdNo: h.householdNo, name: member.name } }),
+    );
+    return { personId, idNumber: box.decrypt(member.idCipher) };
+  }
+
+  return { search, get, create, update, saveIncome, timeline, revealId };
+}
+
+export function staleVersion(): AppError {
+  return new AppError('CONFLICT', { zh: '该户已被他人修改，请刷新后重试', en: 'The household was changed by someone else; reload and try again' }, [
+    { field: 'version', messageZh: '数据已过期', messageEn: 'Stale version' },
+  ]);
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
