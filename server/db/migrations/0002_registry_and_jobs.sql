@@ -37,6 +37,8 @@ CREATE TABLE "household" (
 	"housing_unsafe" boolean,
 	"medical_uninsured" boolean,
 	"extra" jsonb,
+	"closed_on" date,
+	"closed_reason" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

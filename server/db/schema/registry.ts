@@ -51,6 +51,9 @@ export const households = pgTable(
     medicalUninsured: boolean('medical_uninsured'),
     /** Unknown spreadsheet columns, kept and reported rather than dropped. */
     extra: jsonb('extra').$type<Record<string, string>>(),
+    /** Set when the household was merged into another or dissolved; the row and its history stay. */
+    closedOn: date('closed_on'),
+    closedReason: text('closed_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
