@@ -23,6 +23,8 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { paramsRoutes } from './modules/params/params.routes.ts';
+import { createParamsService } from './modules/params/params.service.ts';
 import { createMembershipService } from './modules/registry/registry.members.ts';
 import { createReviewService } from './modules/registry/registry.review.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -51,6 +53,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     registry: createRegistryService(db, box),
     members: createMembershipService(db, box),
     review: createReviewService(db),
+    params: createParamsService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -95,6 +98,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);
   registryRoutes(app, services);
+  paramsRoutes(app, services.params);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -3,12 +3,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect, queryRows, type Database } from './db/connect.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
+import { prepareDatabase } from './prepare.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
     ? await connect({ databaseUrl: config.databaseUrl })
     : await connect({ dataDir: config.dataDir });
-  await database.migrate();
+  await prepareDatabase(database);
   return database;
 }
 

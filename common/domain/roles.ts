@@ -47,6 +47,9 @@ export const PERMISSIONS = [
   'registry:revealId',
   'registry:import',
   'registry:export',
+  'params:read',
+  /** Set policy parameters (county administrators; audited). */
+  'params:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,13 +57,13 @@ const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write'
 
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF],
-  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF],
-  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export'],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage'],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read'],
+  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read'],
+  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read'],
   department: ['org:read'],
-  cadre: ['org:read'],
-  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read'],
+  cadre: ['org:read', 'params:read'],
+  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { createServices } from '../app.ts';
 import { connect } from '../db/connect.ts';
 import { loadDemo } from '../demo.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { TEST_SECRET } from './constants.ts';
 
 // Migrate and seed once; every test file then starts from a copy of this template.
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     const database = await connect({ databaseUrl: withDatabase(url, name), poolSize: 2 });
-    await database.migrate();
+    await prepareDatabase(database);
     await loadDemo(createServices(database, { secret: TEST_SECRET }), 'pglite');
     await database.close();
     project.provide('pgTemplate', name);
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const client = await PGlite.create();
   const database = await connect({ pglite: client });
-  await database.migrate();
+  await prepareDatabase(database);
   await loadDemo(createServices(database, { secret: TEST_SECRET }), 'pglite');
   const dump = await client.dumpDataDir('none');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'guardline-test-'));
