@@ -23,6 +23,9 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { createChannelsService } from './modules/monitoring/channels.service.ts';
+import { cluesRoutes } from './modules/monitoring/clues.routes.ts';
+import { createCluesService } from './modules/monitoring/clues.service.ts';
 import { paramsRoutes } from './modules/params/params.routes.ts';
 import { createParamsService } from './modules/params/params.service.ts';
 import { createMembershipService } from './modules/registry/registry.members.ts';
@@ -54,6 +57,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     members: createMembershipService(db, box),
     review: createReviewService(db),
     params: createParamsService(db),
+    clues: createCluesService(db),
+    channels: createChannelsService(db, box),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -99,6 +104,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   auditRoutes(app, services.db);
   registryRoutes(app, services);
   paramsRoutes(app, services.params);
+  cluesRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -50,20 +50,32 @@ export const PERMISSIONS = [
   'params:read',
   /** Set policy parameters (county administrators; audited). */
   'params:manage',
+  /** Push department data (department users: their own source only). */
+  'feeds:push',
+  'feeds:read',
+  'monitoring:read',
+  /** Start a monthly monitoring run. */
+  'monitoring:run',
+  'clues:read',
+  /** Record applications and petitions, close clues. */
+  'clues:write',
+  /** Record a 走访排查 visit. */
+  'visits:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write', 'registry:review', 'registry:revealId', 'registry:import', 'registry:export'];
+const MONITORING_STAFF: readonly Permission[] = ['feeds:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write'];
 
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage'],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read'],
-  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read'],
-  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read'],
-  department: ['org:read'],
-  cadre: ['org:read', 'params:read'],
-  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read'],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'monitoring:run'],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'monitoring:run'],
+  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF],
+  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write'],
+  department: ['org:read', 'feeds:push', 'feeds:read'],
+  cadre: ['org:read', 'params:read', 'visits:write'],
+  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

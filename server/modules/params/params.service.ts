@@ -66,7 +66,7 @@ export function createParamsService(db: Db) {
       labelZh: d.labelZh,
       labelEn: d.labelEn,
       unit: d.unit,
-      choices: d.choices ?? null,
+      choices: d.choices ? [...d.choices] : null,
       yearly: d.yearly,
       versions: rows
         .filter((r) => r.key === d.key && (system || chain.includes(r.scopeCode)))

@@ -1,0 +1,128 @@
+import { and, asc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { queryRows } from '../../db/connect.ts';
+import { clues, clueSignals, visits } from '../../db/schema/monitoring.ts';
+import { orgUnits } from '../../db/schema/org.ts';
+import { inScope } from '../../db/scope.ts';
+
+export type ClueRecord = typeof clues.$inferSelect;
+export type Channel = ClueRecord['channel'];
+
+export interface OpenClue {
+  countyCode: string;
+  householdId: number | null;
+  villageCode: string;
+  channel: Channel;
+  riskType: string;
+  summary: string;
+  consent?: ClueRecord['consent'];
+}
+
+/** The open clue for (household, risk), created when there is none: later signals attach to it. */
+export async function openOrFindClue(tx: Db, c: OpenClue): Promise<number> {
+  if (c.householdId !== null) {
+    const [inserted] = await tx
+      .insert(clues)
+      .values({ ...c, consent: c.consent ?? null })
+      .onConflictDoNothing({ target: [clues.countyCode, clues.householdId, clues.riskType], where: sql`status = 'open' AND household_id IS NOT NULL` })
+      .returning({ id: clues.id });
+    if (inserted) return inserted.id;
+    const [existing] = await tx
+      .select({ id: clues.id, consent: clues.consent })
+      .from(clues)
+      .where(and(eq(clues.countyCode, c.countyCode), eq(clues.householdId, c.householdId), eq(clues.riskType, c.riskType), eq(clues.status, 'open')));
+    if (c.consent && !existing.consent) await tx.update(clues).set({ consent: c.consent }).where(eq(clues.id, existing.id));
+    return existing.id;
+  }
+  const [row] = await tx.insert(clues).values({ ...c, consent: c.consent ?? null }).returning({ id: clues.id });
+  return row.id;
+}
+
+export async function addSignal(tx: Db, s: typeof clueSignals.$inferInsert): Promise<void> {
+  await tx.insert(clueSignals).values(s);
+}
+
+/**
+ * Channel (a): the warnings of a run become clues, set-based. One open clue per (household, risk);
+ * a warning already attached for its period is not attached twice when a period is re-run.
+ * Exclusion flags open nothing: they attach to the household's open clues as evidence needing a reason.
+ */
+export async function cluesFromWarnings(tx: Db, runId: number, names: Record<string, string>): Promise<void> {
+  const nameList = sql.join(Object.entries(names).map(([code, name]) => sql`(${code}, ${name})`), sql`, `);
+  await tx.execute(sql`
+    INSERT INTO clue (county_code, household_id, village_code, channel, risk_type, summary)
+    SELECT DISTINCT ON (w.household_id, coalesce(w.risk_type, 'other'))
+      w.county_code, w.household_id, w.village_code, 'department', coalesce(w.risk_type, 'other'),
+      '部门信息比对：' || coalesce(n.name, w.rule_code)
+    FROM warning w LEFT JOIN (VALUES ${nameList}) AS n(code, name) ON n.code = w.rule_code
+    WHERE w.run_id = ${runId} AND w.status = 'new' AND w.rule_code <> 'EXCLUSION_FLAG'
+    ORDER BY w.household_id, coalesce(w.risk_type, 'other'), w.id
+    ON CONFLICT (county_code, household_id, risk_type) WHERE status = 'open' AND household_id IS NOT NULL DO NOTHING`);
+  await tx.execute(sql`
+    INSERT INTO clue_signal (county_code, clue_id, channel, source, evidence, warning_id, created_by)
+    SELECT w.county_code, c.id, 'department', w.rule_code, jsonb_build_object('period', w.period) || w.evidence, w.id, '监测系统'
+    FROM warning w
+    JOIN clue c ON c.county_code = w.county_code AND c.household_id = w.household_id AND c.status = 'open'
+      AND (c.risk_type = coalesce(w.risk_type, 'other') OR w.rule_code = 'EXCLUSION_FLAG')
+    WHERE w.run_id = ${runId} AND w.status = 'new'
+      AND NOT EXISTS (SELECT 1 FROM clue_signal s WHERE s.clue_id = c.id AND s.source = w.rule_code AND s.evidence->>'period' = w.period)`);
+}
+
+export interface ClueFilter {
+  scopePrefix: string;
+  status: 'open' | 'closed';
+  channel?: Channel;
+  riskType?: string;
+  orgPrefix?: string;
+  afterId: number;
+  limit: number;
+  id?: number;
+}
+
+export async function listClues(db: Db, f: ClueFilter) {
+  const where: SQL[] = [inScope(clues.villageCode, { scopePrefix: f.scopePrefix }), eq(clues.status, f.status), gt(clues.id, f.afterId)];
+  if (f.channel) where.push(eq(clues.channel, f.channel));
+  if (f.riskType) where.push(eq(clues.riskType, f.riskType));
+  if (f.orgPrefix) where.push(like(clues.villageCode, f.orgPrefix + '%'));
+  if (f.id) where.push(eq(clues.id, f.id));
+  return db
+    .select({
+      clue: clues,
+      villageName: orgUnits.name,
+      householdNo: sql<string | null>`(SELECT h.household_no FROM household h WHERE h.id = clue.household_id)`,
+      headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+        WHERE m.household_id = clue.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`,
+      signalCount: sql<number>`(SELECT count(*)::int FROM clue_signal s WHERE s.clue_id = clue.id)`,
+      channels: sql<string[]>`(SELECT array_agg(DISTINCT s.channel) FROM clue_signal s WHERE s.clue_id = clue.id)`,
+    })
+    .from(clues)
+    .innerJoin(orgUnits, eq(orgUnits.code, clues.villageCode))
+    .where(and(...where))
+    .orderBy(asc(clues.id))
+    .limit(f.limit);
+}
+
+export async function signalsOf(db: Db, clueId: number) {
+  return db.select().from(clueSignals).where(eq(clueSignals.clueId, clueId)).orderBy(asc(clueSignals.id));
+}
+
+export async function closeClue(tx: Db, id: number, reason: string): Promise<boolean> {
+  const rows = await tx
+    .update(clues)
+    .set({ status: 'closed', closedAt: sql`now()`, closeReason: reason })
+    .where(and(eq(clues.id, id), eq(clues.status, 'open')))
+    .returning({ id: clues.id });
+  return rows.length === 1;
+}
+
+export async function insertVisit(tx: Db, v: typeof visits.$inferInsert): Promise<number> {
+  const [row] = await tx.insert(visits).values(v).returning({ id: visits.id });
+  return row.id;
+}
+
+export async function visitsOf(db: Db, householdId: number) {
+  return queryRows<{ id: number; visited_on: string; visitor_name: string; findings: string; risk_found: boolean; risk_types: string[] }>(
+    db,
+    sql`SELECT id, visited_on::text, visitor_name, findings, risk_found, risk_types FROM visit WHERE household_id = ${householdId} ORDER BY visited_on DESC, id DESC`,
+  );
+}
