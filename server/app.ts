@@ -23,6 +23,9 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
+import { createFeedsService } from './modules/feeds/feeds.service.ts';
 import { createChannelsService } from './modules/monitoring/channels.service.ts';
 import { cluesRoutes } from './modules/monitoring/clues.routes.ts';
 import { createCluesService } from './modules/monitoring/clues.service.ts';
@@ -46,13 +49,15 @@ export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & 
 export function createServices(database: Database, config: Pick<Config, 'secret'>) {
   const db = database.db;
   const box = createPersonalDataBox(config.secret);
+  const jobs = createJobsService(db);
   return {
     db,
     box,
     auth: createAuthService(db),
     org: createOrgService(db),
     users: createUsersService(db, box),
-    jobs: createJobsService(db),
+    jobs,
+    feeds: createFeedsService(db, box, jobs),
     registry: createRegistryService(db, box),
     members: createMembershipService(db, box),
     review: createReviewService(db),
@@ -105,6 +110,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   registryRoutes(app, services);
   paramsRoutes(app, services.params);
   cluesRoutes(app, services);
+  jobsRoutes(app, services.jobs);
+  feedsRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

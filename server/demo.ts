@@ -12,6 +12,7 @@ import { seedQinshui } from './modules/org/org.service.ts';
 // Demo passwords are fixed only on the embedded database; on PostgreSQL they are random and printed once.
 
 export interface DemoUser {
+  feedSource?: 'medical';
   username: string;
   displayName: string;
   role: Role;
@@ -24,7 +25,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'county_staff', displayName: '县乡村振兴局业务员', role: 'countyStaff', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021county' },
   { username: 'township_staff', displayName: '龙港镇业务员', role: 'townshipStaff', orgCode: '140521100000', password: 'Demo@2021township' },
   { username: 'village_officer', displayName: '龙港镇东庄村信息员', role: 'villageOfficer', orgCode: '140521100201', password: 'Demo@2021village' },
-  { username: 'dept_medical', displayName: '县医保局数据员', role: 'department', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021dept' },
+  { username: 'dept_medical', displayName: '县医保局数据员', role: 'department', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021dept', feedSource: 'medical' },
   { username: 'cadre', displayName: '帮扶干部（龙港镇）', role: 'cadre', orgCode: '140521100000', password: 'Demo@2021cadre' },
   { username: 'auditor', displayName: '县审计员', role: 'auditor', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021audit' },
 ];

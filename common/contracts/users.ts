@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
+import { FEED_SOURCE_CODES } from '../domain/feeds/sources.ts';
 import { orgCode } from './org.ts';
 
 export const userRow = z.object({
@@ -10,6 +11,7 @@ export const userRow = z.object({
   orgCode: z.string(),
   orgName: z.string(),
   phoneMasked: z.string().nullable(),
+  feedSource: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.string(),
 });
@@ -24,6 +26,8 @@ export const createUserRequest = z.object({
   role: z.enum(ROLES),
   orgCode,
   phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  /** Required for 行业部门 users: the data source they push. */
+  feedSource: z.enum(FEED_SOURCE_CODES).optional(),
   password: z.string().min(10).max(200),
 });
 

@@ -65,12 +65,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write', 'registry:review', 'registry:revealId', 'registry:import', 'registry:export'];
-const MONITORING_STAFF: readonly Permission[] = ['feeds:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write'];
+// Department data is county-level (it names people across townships): county roles only.
+const MONITORING_STAFF: readonly Permission[] = ['monitoring:read', 'clues:read', 'clues:write', 'visits:write'];
 
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'monitoring:run'],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'monitoring:run'],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run'],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run'],
   townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF],
   villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write'],
   department: ['org:read', 'feeds:push', 'feeds:read'],

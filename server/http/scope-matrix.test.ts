@@ -66,6 +66,37 @@ const routes: RouteCase[] = [
     expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
   },
   {
+    name: 'household registry',
+    method: 'GET',
+    url: '/api/registry/households',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 200 },
+  },
+  {
+    name: 'policy parameters',
+    method: 'GET',
+    url: '/api/params',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 200, auditor: 200 },
+  },
+  {
+    name: 'set a policy parameter',
+    method: 'POST',
+    url: '/api/params',
+    payload: () => ({ key: 'workflow.noticeDays', value: 5, effectiveFrom: `2030-01-${String(10 + (++n % 18)).padStart(2, '0')}` }),
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'department feed batches',
+    method: 'GET',
+    url: '/api/feeds/batches',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 403, village_officer: 403, dept_medical: 200, cadre: 403, auditor: 200 },
+  },
+  {
+    name: 'clue list',
+    method: 'GET',
+    url: '/api/clues',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 200 },
+  },
+  {
     name: 'audit log',
     method: 'GET',
     url: '/api/audit',

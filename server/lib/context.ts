@@ -8,6 +8,8 @@ export interface Actor {
   role: Role;
   orgCode: string;
   orgName: string;
+  /** A line-department user's data source; null for everyone else. */
+  feedSource: string | null;
   /** Every descendant's code starts with this prefix. */
   scopePrefix: string;
 }
@@ -29,6 +31,7 @@ export function systemContext(requestId = 'system'): RequestContext {
       role: 'countyAdmin',
       orgCode: '000000000000',
       orgName: '系统',
+      feedSource: null,
       scopePrefix: '',
     },
   };

@@ -7,6 +7,8 @@ export const users = pgTable('app_user', {
   displayName: text('display_name').notNull(),
   role: text('role', { enum: ROLES }).notNull(),
   orgCode: varchar('org_code', { length: 15 }).notNull(),
+  /** For line-department users: the one data source (医保, 教育 …) they may push and read. */
+  feedSource: varchar('feed_source', { length: 20 }),
   /** Stored encrypted; the list shows a masked form. */
   phoneCipher: text('phone_cipher'),
   passwordHash: text('password_hash').notNull(),

@@ -70,6 +70,7 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date()) 
       role: row.user.role,
       orgCode: row.user.orgCode,
       orgName: row.orgName,
+      feedSource: row.user.feedSource,
       scopePrefix: scopePrefixOf(row.user.orgCode),
     };
     return { actor, mustChangePassword: row.user.mustChangePassword };

@@ -56,12 +56,14 @@ export function createJobsService(db: Db, log: (err: unknown) => void = () => {}
     return { id: row.id, wait };
   }
 
+  /** A job's result may list another person's rows: only its starter (or a county administrator) reads it. */
   async function get(ctx: RequestContext, id: number): Promise<JobRecord> {
     const [row] = await db
       .select()
       .from(jobs)
       .where(and(eq(jobs.id, id), inScope(jobs.orgCode, ctx.actor)));
-    if (!row) throw AppError.notFound({ zh: '任务', en: 'Job' });
+    const mayRead = row && (row.actorId === (ctx.actor.id || null) || ctx.actor.role === 'countyAdmin');
+    if (!mayRead) throw AppError.notFound({ zh: '任务', en: 'Job' });
     return row;
   }
 

@@ -24,6 +24,7 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
       orgCode: u.orgCode,
       orgName: u.orgName,
       phoneMasked: u.phoneCipher ? maskPhone(box.decrypt(u.phoneCipher)) : null,
+      feedSource: u.feedSource,
       active: u.active,
       createdAt: u.createdAt.toISOString(),
     };
@@ -55,6 +56,13 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
     }
   }
 
+  /** A line-department user pushes exactly one source; nobody else has one. */
+  function checkFeedSource(role: Role, feedSource: string | undefined) {
+    if (role === 'department' && !feedSource) {
+      throw AppError.validation([{ field: 'feedSource', messageZh: '行业部门用户须指定数据来源', messageEn: 'A department user needs a data source' }]);
+    }
+  }
+
   async function list(ctx: RequestContext, f: { q?: string; afterId: number; limit: number }) {
     requirePermission(ctx, 'users:read');
     const rows = await listUsers(db, ctx.actor.scopePrefix, f);
@@ -71,6 +79,7 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
   async function create(ctx: RequestContext, input: CreateUser, opts: { mustChangePassword?: boolean } = {}): Promise<UserRow> {
     requirePermission(ctx, 'users:manage');
     await checkRoleAndOrg(ctx, input.role, input.orgCode);
+    checkFeedSource(input.role, input.feedSource);
     if (await usernameTaken(db, input.username)) {
       throw new AppError('CONFLICT', { zh: '用户名已存在', en: 'Username already exists' }, [
         { field: 'username', messageZh: '用户名已存在', messageEn: 'Username already exists' },
@@ -84,6 +93,7 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
         role: input.role,
         orgCode: input.orgCode,
         phoneCipher: input.phone ? box.encrypt(input.phone) : null,
+        feedSource: input.role === 'department' ? input.feedSource : null,
         passwordHash,
         mustChangePassword: opts.mustChangePassword ?? true,
       });

@@ -1,0 +1,1 @@
+ALTER TABLE "app_user" ADD COLUMN "feed_source" varchar(20);

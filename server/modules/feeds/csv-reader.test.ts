@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readCsvRows } from './csv-reader.ts';
+
+async function rowsOf(...chunks: (string | Uint8Array)[]) {
+  async function* source() {
+    for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+  }
+  const out: { row: number; cells: string[] }[] = [];
+  for await (const r of readCsvRows(source())) out.push(r);
+  return out;
+}
+
+describe('readCsvRows', () => {
+  it.each([
+    ['LF', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
+    ['CRLF', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    ['CR only', 'a,b\r1,2', [['a', 'b'], ['1', '2']]],
+    ['no final newline', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
+    ['BOM', '\ufeff证件号码,姓名\n1,王', [['证件号码', '姓名'], ['1', '王']]],
+    ['quoted comma, quote and line break', '"a,1","say ""hi""","two\r\nlines"\n', [['a,1', 'say "hi"', 'two\r\nlines']]],
+    ['empty fields', ',,\n', [['', '', '']]],
+    ['blank line kept as a row', 'a\n\nb\n', [['a'], [''], ['b']]],
+    ['quoted empty at end of file', 'a,""', [['a', '']]],
+  ] as const)('%s', async (_name, text, expected) => {
+    expect((await rowsOf(text)).map((r) => r.cells)).toEqual(expected);
+  });
+
+  it('numbers records, not physical lines', async () => {
+    const rows = await rowsOf('h\n"x\ny"\nz\n');
+    expect(rows).toEqual([{ row: 1, cells: ['h'] }, { row: 2, cells: ['x\ny'] }, { row: 3, cells: ['z'] }]);
+  });
+
+  it('joins characters and CRLF split across chunks', async () => {
+    const bytes = Buffer.from('姓名,金额\r\n王建国,"1,234.50"\r\n', 'utf8');
+    const parts = [...bytes].map((b) => Uint8Array.of(b));
+    expect((await rowsOf(...parts)).map((r) => r.cells)).toEqual([['姓名', '金额'], ['王建国', '1,234.50']]);
+  });
+
+  it('refuses a file that is not UTF-8 (GBK from Excel)', async () => {
+    const gbk = Uint8Array.of(0xd0, 0xd5, 0xc3, 0xfb, 0x0a); // 姓名 in GBK
+    await expect(rowsOf(gbk)).rejects.toMatchObject({ code: 'BAD_REQUEST', messageEn: expect.stringContaining('UTF-8') });
+  });
+
+  it('refuses an unclosed quote', async () => {
+    await expect(rowsOf('a,"b\n')).rejects.toMatchObject({ code: 'BAD_REQUEST', messageZh: expect.stringContaining('引号') });
+  });
+});
