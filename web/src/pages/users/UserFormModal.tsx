@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
+import { FEED_SOURCES, type FeedSourceCode } from '../../../../common/domain/feeds/sources.ts';
 import { levelOfCode } from '../../../../common/domain/org-code.ts';
 import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLE_LEVELS, ROLES, type Role } from '../../../../common/domain/roles.ts';
 import { createUser, updateUser, type UserRow } from '../../api/users.ts';
@@ -14,6 +15,7 @@ interface UserFormValues {
   role: Role;
   orgCode: string;
   phone?: string;
+  feedSource?: FeedSourceCode;
   password?: string;
   active: boolean;
 }
@@ -37,7 +39,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, password: undefined });
+    if (editing) form.setFieldsValue({ ...editing, feedSource: (editing.feedSource ?? undefined) as FeedSourceCode | undefined, password: undefined });
   }, [open, editing, form]);
 
   const mutation = useMutation({
@@ -56,6 +58,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
             role: values.role,
             orgCode: values.orgCode,
             phone: blankToUndefined(values.phone),
+            feedSource: values.role === 'department' ? values.feedSource : undefined,
             password: values.password ?? '',
           }),
     onSuccess: onSaved,
@@ -94,6 +97,11 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
         <Form.Item name="role" label={t('users.role')} rules={[required]}>
           <Select options={ROLES.map((value) => ({ value, label: label(ROLE_LABELS[value]) }))} />
         </Form.Item>
+        {!editing && role === 'department' && (
+          <Form.Item name="feedSource" label={language === 'en' ? 'Data source' : '数据来源'} rules={[required]} extra={language === 'en' ? 'The department data this account may push' : '该账号只能报送此来源的部门数据'}>
+            <Select options={FEED_SOURCES.map((s) => ({ value: s.code, label: s.zh }))} />
+          </Form.Item>
+        )}
         <Form.Item
           name="orgCode"
           label={t('users.org')}
