@@ -27,6 +27,7 @@ import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
 import { createFeedsService } from './modules/feeds/feeds.service.ts';
 import { createChannelsService } from './modules/monitoring/channels.service.ts';
+import { createMonitoringService, monitoringRoutes, RULES } from './modules/monitoring/index.ts';
 import { cluesRoutes } from './modules/monitoring/clues.routes.ts';
 import { createCluesService } from './modules/monitoring/clues.service.ts';
 import { paramsRoutes } from './modules/params/params.routes.ts';
@@ -34,6 +35,7 @@ import { createParamsService } from './modules/params/params.service.ts';
 import { createMembershipService } from './modules/registry/registry.members.ts';
 import { createReviewService } from './modules/registry/registry.review.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { registryTransferRoutes } from './modules/registry/import/import.routes.ts';
 import { createRegistryService } from './modules/registry/registry.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -50,6 +52,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const db = database.db;
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
+  const clues = createCluesService(db);
+  // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
+  const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(Object.fromEntries(RULES.map((r) => [r.code, r.nameZh]))) });
   return {
     db,
     box,
@@ -57,12 +62,13 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     org: createOrgService(db),
     users: createUsersService(db, box),
     jobs,
-    feeds: createFeedsService(db, box, jobs),
+    feeds: createFeedsService(db, box, jobs, { onBatchCommitted: async (batchId, hashes) => void (await monitoring.afterFeedBatch(batchId, hashes)) }),
+    monitoring,
     registry: createRegistryService(db, box),
     members: createMembershipService(db, box),
     review: createReviewService(db),
     params: createParamsService(db),
-    clues: createCluesService(db),
+    clues,
     channels: createChannelsService(db, box),
   };
 }
@@ -108,10 +114,12 @@ export async function buildApp(database: Database, config: AppConfig) {
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);
   registryRoutes(app, services);
+  registryTransferRoutes(app, services);
   paramsRoutes(app, services.params);
   cluesRoutes(app, services);
   jobsRoutes(app, services.jobs);
   feedsRoutes(app, services);
+  monitoringRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ORG_LEVELS, ROLES, type OrgLevel } from '../common/domain/roles.ts';
 import { createUserRequest } from '../common/contracts/users.ts';
 import { createServices } from './app.ts';
@@ -7,13 +7,27 @@ import { loadDemo } from './demo.ts';
 import { AppError } from './lib/app-error.ts';
 import { systemContext } from './lib/context.ts';
 import { openDatabase, serve } from './main.ts';
+import { createExportService } from './modules/registry/export/export.service.ts';
+import { createImportService } from './modules/registry/import/import.service.ts';
+import { runHouseholdExportCommand, runHouseholdImportCommand } from './modules/registry/import/transfer.cli.ts';
+import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
+import { monitorRunCommand, warningsCommand } from './modules/monitoring/index.ts';
+import { runParamsCommand } from './modules/params/params.cli.ts';
 
 // `guardline` (also `npm run cli --`): the command-line contract of formats.md §4.
 
 const USAGE = `用法 / usage: guardline <command> [options]
   serve [--port N]                         启动网页与接口 / serve the web app and API
   migrate                                  执行数据库迁移 / apply migrations
-  demo [--households N]                    载入演示县 / load the demo county
+  demo [--households N] [--seed S]         载入演示县（及 N 户演示农户）/ load the demo county (and N demo households)
+  import households FILE [--members FILE] [--dry-run] [--skip-invalid] [--json]
+                                           导入户信息表（.xlsx，或 households.csv 加 --members members.csv）/ import the household workbook
+  import feed FILE [--dry-run] [--json]    导入部门比对数据 / import department data
+  export households FILE                   导出户信息表 .xlsx / export the household workbook
+  params list [--json] | params set KEY VALUE [--year YYYY] [--from DATE] [--county CODE]
+                                           政策参数（金额以元、比例以 % 输入）/ policy parameters
+  monitor run --period YYYY-MM             月度监测 / the monthly monitoring run
+  warnings --period YYYY-MM [--json]       预警清单 / warnings of a run
   org list [--level township|village] [--json]
   users add --username U --name 姓名 --role ROLE --org CODE --password P [--phone P]
 Roles: ${ROLES.join(', ')}`;
@@ -32,7 +46,7 @@ async function withServices<T>(fn: (services: ReturnType<typeof createServices>,
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
   const [command, sub, ...rest] = argv;
-  const args = (list: string[], options: Parameters<typeof parseArgs>[0]['options']) =>
+  const args = (list: string[], options: ParseArgsConfig['options']) =>
     parseArgs({ args: list, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
 
   switch (command) {
@@ -46,13 +60,52 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return;
     }
     case 'demo': {
-      const v = args([sub, ...rest].filter(Boolean), { households: { type: 'string' }, json: { type: 'boolean' } });
-      if (v.households !== undefined && !/^\d+$/.test(String(v.households))) throw new UsageError('--households 须为整数 / must be a whole number');
+      const v = args([sub, ...rest].filter(Boolean), { households: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+      for (const flag of ['households', 'seed'] as const) {
+        if (v[flag] !== undefined && !/^\d+$/.test(String(v[flag]))) throw new UsageError(`--${flag} 须为整数 / must be a whole number`);
+      }
       await withServices(async (services, kind) => {
-        const result = await loadDemo(services, kind, out);
+        const result = await loadDemo(services, kind, v.json ? () => {} : out, { households: Number(v.households ?? 0), seed: v.seed === undefined ? undefined : Number(v.seed) });
         if (v.json) out(JSON.stringify(result, null, 2));
         else for (const u of result.users) out(`  ${u.username.padEnd(16)} ${u.role.padEnd(15)} ${u.password}`);
       });
+      return;
+    }
+    case 'import': {
+      const { positionals, values: v } = parseArgs({
+        args: rest,
+        options: { members: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, county: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (sub === 'feed' && positionals.length === 1) {
+        await withServices((services) => runFeedImportCommand(services, positionals[0], { dryRun: v['dry-run'], json: v.json, county: v.county }, out));
+        return;
+      }
+      if (sub !== 'households' || positionals.length !== 1) throw new UsageError(USAGE);
+      await withServices(async (services) => {
+        const importer = createImportService(services.db, services.box, services.jobs);
+        await runHouseholdImportCommand(importer, positionals[0], { members: v.members, dryRun: v['dry-run'], skipInvalid: v['skip-invalid'], json: v.json }, out);
+      });
+      return;
+    }
+    case 'export': {
+      if (sub !== 'households' || rest.length !== 1) throw new UsageError(USAGE);
+      await withServices((services) => runHouseholdExportCommand(createExportService(services.db, services.box), rest[0], out));
+      return;
+    }
+    case 'params': {
+      const { positionals, values: v } = parseArgs({ args: rest, options: { year: { type: 'string' }, from: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      await withServices((services) => runParamsCommand(services.params, sub, positionals, v, out));
+      return;
+    }
+    case 'monitor':
+    case 'warnings': {
+      const list = command === 'warnings' ? [sub, ...rest].filter(Boolean) : rest;
+      if (command === 'monitor' && sub !== 'run') throw new UsageError(USAGE);
+      const v = args(list, { period: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } });
+      const opts = { period: v.period as string | undefined, county: v.county as string | undefined, json: Boolean(v.json) };
+      await withServices((services) => (command === 'monitor' ? monitorRunCommand(services, opts, out) : warningsCommand(services, opts, out)));
       return;
     }
     case 'org': {

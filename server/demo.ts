@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ImportReport } from '../common/contracts/registry-transfer.ts';
 import type { Role } from '../common/domain/roles.ts';
 import type { Services } from './app.ts';
 import type { DatabaseKind } from './db/connect.ts';
@@ -6,6 +7,9 @@ import { systemContext } from './lib/context.ts';
 import { recordAudit } from './modules/audit/audit.service.ts';
 import { findUserByUsername } from './modules/auth/auth.repository.ts';
 import { QINSHUI_COUNTY_CODE } from './modules/org/qinshui.ts';
+import { DEMO_SEED, loadDemoHouseholds } from './modules/registry/import/demo-loader.ts';
+import { createImportService } from './modules/registry/import/import.service.ts';
+import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
 
 // The demo county: Qinshui's real townships, synthetic villages, one user per role.
@@ -33,9 +37,17 @@ export const DEMO_USERS: DemoUser[] = [
 export interface DemoResult {
   orgUnits: number;
   users: { username: string; role: Role; password: string; created: boolean }[];
+  /** The synthetic households' import report, when some were asked for. */
+  households?: ImportReport;
 }
 
-export async function loadDemo(services: Services, kind: DatabaseKind, log: (line: string) => void = () => {}): Promise<DemoResult> {
+export interface DemoOptions {
+  /** Synthetic households to load through the household import (0: none). */
+  households?: number;
+  seed?: number;
+}
+
+export async function loadDemo(services: Services, kind: DatabaseKind, log: (line: string) => void = () => {}, options: DemoOptions = {}): Promise<DemoResult> {
   const ctx = systemContext('demo');
   log('载入组织机构（沁水县）/ loading org units…');
   const orgUnits = await seedQinshui(services.db);
@@ -48,5 +60,10 @@ export async function loadDemo(services: Services, kind: DatabaseKind, log: (lin
     users.push({ username: u.username, role: u.role, password: existing ? '(unchanged)' : password, created: !existing });
   }
   log(`演示用户 / demo users: ${users.map((u) => u.username).join(', ')}`);
-  return { orgUnits, users };
+  if (!options.households) return { orgUnits, users };
+  log(`载入 ${options.households} 户演示农户 / loading ${options.households} demo households…`);
+  const importer = createImportService(services.db, services.box, services.jobs);
+  const households = await loadDemoHouseholds(services.db, importer, QINSHUI_COUNTY_CODE, options.households, options.seed ?? DEMO_SEED, progressPrinter(log));
+  log(`演示农户 / demo households: 新增 ${households.created}，未变 ${households.unchanged} / created ${households.created}, unchanged ${households.unchanged}`);
+  return { orgUnits, users, households };
 }

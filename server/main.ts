@@ -13,13 +13,16 @@ export async function openDatabase(config: Config): Promise<Database> {
   return database;
 }
 
+/** A first start shows a working county, small enough to load in seconds. */
+const DEMO_HOUSEHOLDS = 300;
+
 /** config -> db -> migrate -> (demo on first start) -> listen */
 export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   const { app, services } = await buildApp(database, config);
   if (config.loadDemo) {
     const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);
-    if (n === 0) await loadDemo(services, database.kind, (line) => app.log.info(line));
+    if (n === 0) await loadDemo(services, database.kind, (line) => app.log.info(line), { households: DEMO_HOUSEHOLDS });
   }
   const shutdown = async () => {
     await app.close();

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
+import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -10,6 +11,7 @@ const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.ts
 const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const RegistryRoutes = lazy(() => import('./pages/registry/RegistryRoutes.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function AppRoutes() {
@@ -17,6 +19,8 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading fullScreen />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {publicRoutes}
+        {fieldRoutes}
         <Route
           element={
             <RequireAuth>
@@ -26,11 +30,20 @@ export function AppRoutes() {
         >
           <Route index element={<Navigate to="/org" replace />} />
           <Route path="/org" element={<OrgTreePage />} />
+          {monitoringRoutes}
           <Route
             path="/users"
             element={
               <RequirePermission permission="users:read">
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/registry/*"
+            element={
+              <RequirePermission permission="registry:read">
+                <RegistryRoutes />
               </RequirePermission>
             }
           />

@@ -21,13 +21,39 @@ interface ModuleEntry {
   icon: ReactNode;
   /** Built modules name the permission that shows them; modules still being built have none. */
   permission?: Permission;
+  /** Pages of a module, each shown when the actor holds any of its permissions. */
+  children?: { path: string; label: MessageKey; anyOf: Permission[] }[];
 }
 
 // One entry per module, in the order county staff work through them.
 const MODULES: ModuleEntry[] = [
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org:read' },
-  { path: '/registry', label: 'menu.registry', icon: <HomeOutlined /> },
-  { path: '/monitoring', label: 'menu.monitoring', icon: <AlertOutlined /> },
+  {
+    path: 'registry',
+    label: 'menu.registry',
+    icon: <HomeOutlined />,
+    permission: 'registry:read',
+    children: [
+      { path: '/registry', label: 'menu.registrySearch', anyOf: ['registry:read'] },
+      { path: '/registry/reviews', label: 'menu.registryReviews', anyOf: ['registry:review'] },
+      { path: '/registry/quality', label: 'menu.registryQuality', anyOf: ['registry:read'] },
+      { path: '/registry/transfer', label: 'menu.registryTransfer', anyOf: ['registry:import', 'registry:export'] },
+    ],
+  },
+  {
+    // No module-wide permission: cadres see only 走访排查, department users only 部门数据.
+    path: 'monitoring',
+    label: 'menu.monitoring',
+    icon: <AlertOutlined />,
+    children: [
+      { path: '/monitoring/clues', label: 'menu.monitoringClues', anyOf: ['clues:read'] },
+      { path: '/monitoring/visit', label: 'menu.monitoringVisit', anyOf: ['visits:write'] },
+      { path: '/monitoring/warnings', label: 'menu.monitoringWarnings', anyOf: ['monitoring:read'] },
+      { path: '/monitoring/runs', label: 'menu.monitoringRuns', anyOf: ['monitoring:read'] },
+      { path: '/monitoring/feeds', label: 'menu.monitoringFeeds', anyOf: ['feeds:read'] },
+      { path: '/monitoring/params', label: 'menu.monitoringParams', anyOf: ['params:read'] },
+    ],
+  },
   { path: '/cases', label: 'menu.cases', icon: <FileSearchOutlined /> },
   { path: '/assistance', label: 'menu.assistance', icon: <HeartOutlined /> },
   { path: '/projects', label: 'menu.projects', icon: <FundProjectionScreenOutlined /> },
@@ -41,8 +67,23 @@ export function buildMenuItems(
   permissions: readonly string[],
   t: (key: MessageKey) => string,
 ): NonNullable<MenuProps['items']> {
-  return MODULES.filter((entry) => !entry.permission || permissions.includes(entry.permission)).map((entry) =>
-    entry.permission
+  const visible = MODULES.filter(
+    (entry) =>
+      (!entry.permission || permissions.includes(entry.permission)) &&
+      (!entry.children || entry.children.some((child) => child.anyOf.some((p) => permissions.includes(p)))),
+  );
+  return visible.map((entry) =>
+    entry.children
+      ? {
+          // A sub-menu's own key is not a path: clicking it opens the pages below.
+          key: entry.path,
+          icon: entry.icon,
+          label: t(entry.label),
+          children: entry.children
+            .filter((child) => child.anyOf.some((permission) => permissions.includes(permission)))
+            .map((child) => ({ key: child.path, label: t(child.label) })),
+        }
+      : entry.permission
       ? { key: entry.path, icon: entry.icon, label: t(entry.label) }
       : {
           key: entry.path,
@@ -57,6 +98,12 @@ export function buildMenuItems(
   );
 }
 
+const REGISTRY_PAGES = ['reviews', 'quality', 'transfer'];
+
 export function selectedMenuKey(pathname: string): string {
-  return '/' + (pathname.split('/')[1] ?? '');
+  const [, module = '', page = ''] = pathname.split('/');
+  // Household pages and the new-household form belong to 农户查询.
+  if (module === 'registry' && REGISTRY_PAGES.includes(page)) return `/registry/${page}`;
+  if (module === 'monitoring' && page) return `/monitoring/${page}`;
+  return '/' + module;
 }

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../server/db/connect.ts';
+import { withBatchSettings } from '../server/modules/monitoring/monitoring.engine.ts';
+import { ruleOf, type RuleContext } from '../server/modules/monitoring/rules/index.ts';
+import { constEvidence } from '../server/modules/monitoring/rules/types.ts';
+
+// The engine's floor: the best single hand-written statement over the same tables computing the
+// same warnings (same rules, same evidence figures) and writing them to a copy of the warning table.
+// One pass over the department records with conditional aggregates, one over the members, the
+// latest two income years, then each household's fired rules through LATERAL … UNION ALL.
+
+/** Runs with the engine's batch-session settings, so that both are measured alike. */
+export async function runFloor(db: Db, ctx: RuleContext): Promise<Record<string, number>> {
+  await db.execute(sql`DROP TABLE IF EXISTS bench_floor_warning`);
+  await db.execute(sql`CREATE TABLE bench_floor_warning (LIKE warning INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  await withBatchSettings(db, (tx) => floorStatement(tx, ctx));
+  const rows = await queryRows<{ code: string; n: number }>(db, sql`SELECT rule_code AS code, count(*)::int AS n FROM bench_floor_warning GROUP BY 1`);
+  return Object.fromEntries(rows.map((r) => [r.code, r.n]));
+}
+
+async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
+  const p = (key: string) => ctx.params[key]?.value as number;
+  const w = ctx.window;
+  const c = ctx.countyCode;
+  const figure = ctx.params['monitoring.incomeFigure']?.value === 'adjusted' ? sql`+ i.insurance_payout - i.eligible_out_of_pocket` : sql``;
+  // The same constant evidence as the engine's (window, parameters in force with their sources).
+  const ev = (code: string) => constEvidence(ctx, ruleOf(code)!.params);
+  await db.execute(sql`INSERT INTO bench_floor_warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
+    WITH fa AS (
+      SELECT m.household_id,
+        sum(fr.amount_fen) FILTER (WHERE fr.item = 'inpatientOutOfPocket') AS inpatient,
+        sum(fr.amount_fen) FILTER (WHERE fr.item = 'outpatientOutOfPocket' AND fr.occurred_on >= ${w.periodFrom}::date) AS outpatient,
+        array_agg(p.id) FILTER (WHERE fr.item = 'uninsured') AS uninsured,
+        sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost') AS edu_cost,
+        count(*) FILTER (WHERE fr.item = 'dropout') AS dropouts,
+        NULLIF(substr(max(to_char(fr.occurred_on, 'YYYYMMDD') || lpad(fr.id::text, 19, '0') || coalesce(fr.attrs ->> 'houseGrade', '-')) FILTER (WHERE fr.item = 'houseAppraisal'), 28), '-') AS appraisal,
+        count(*) FILTER (WHERE fr.item = 'unsafeWater') AS unsafe_water,
+        jsonb_agg(jsonb_build_object('personId', p.id, 'grade', fr.attrs ->> 'disabilityGrade')) FILTER (WHERE fr.item = 'newDisability'
+          AND (fr.attrs ->> 'disabilityGrade' IN ('grade1', 'grade2') OR (fr.attrs ->> 'disabilityGrade' = 'grade3' AND fr.attrs ->> 'disabilityCategory' IN ('intellectual', 'mental')))) AS disabled,
+        jsonb_agg(jsonb_build_object('personId', p.id, 'on', fr.occurred_on)) FILTER (WHERE fr.item = 'death' AND p.labour_skill IN ('skilled', 'ordinary', 'weak')) AS deaths,
+        count(*) FILTER (WHERE fr.item = 'disaster') AS disasters, sum(coalesce(fr.amount_fen, 0)) FILTER (WHERE fr.item = 'disaster') AS loss,
+        array_agg(p.id) FILTER (WHERE fr.item = 'unemployment') AS unemployed,
+        max(CASE WHEN fr.attrs ->> 'gapMonths' ~ '^[0-9]{1,4}$' THEN (fr.attrs ->> 'gapMonths')::int END) FILTER (WHERE fr.item = 'contributionGap') AS gap,
+        jsonb_agg(jsonb_build_object('item', fr.item, 'personId', p.id)) FILTER (WHERE fr.item IN ('publicPayroll', 'company', 'vehicle')) AS exclusion
+      FROM feed_record fr
+      JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
+      JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND (m.valid_to IS NULL OR (fr.item = 'death' AND m.valid_to >= fr.occurred_on))
+      WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date
+        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
+        AND fr.item NOT IN ('minimumLiving', 'destituteSupport', 'temporaryRelief')
+      GROUP BY m.household_id),
+    ma AS (SELECT m.household_id, array_agg(p.id) AS uninsured FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
+      WHERE m.county_code = ${c} AND m.valid_to IS NULL AND NOT p.resident_medical_insurance AND NOT p.employee_medical_insurance GROUP BY m.household_id),
+    inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, floor((2 * (i.net_income ${figure}) + i.household_size)::numeric / NULLIF(2 * i.household_size, 0))::bigint AS pc
+      FROM household_income i WHERE i.county_code = ${c} AND i.year <= ${w.incomeYear}::int ORDER BY i.household_id, i.year DESC),
+    x AS (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
+        inc.year, inc.pc, floor((2 * (pi.net_income ${figure}) + pi.household_size)::numeric / NULLIF(2 * pi.household_size, 0))::bigint AS prev_pc, fa.*, ma.uninsured AS mb_uninsured,
+        CASE WHEN h.kind = 'alleviated' THEN ${p('medical.alleviatedOutOfPocketFen')}::bigint ELSE ${p('medical.otherOutOfPocketFen')}::bigint END AS med_line
+      FROM household h
+      LEFT JOIN inc ON inc.household_id = h.id
+      LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
+      LEFT JOIN fa ON fa.household_id = h.id LEFT JOIN ma ON ma.household_id = h.id
+      WHERE h.county_code = ${c} AND h.closed_on IS NULL)
+    SELECT x.county_code, ${w.period}, 0, x.id, x.village_code, r.code, r.risk, r.evidence FROM x CROSS JOIN LATERAL (
+      SELECT 'INCOME_BELOW_LINE', NULL, ${ev('INCOME_BELOW_LINE')} || jsonb_build_object('perCapitaFen', x.pc, 'incomeYear', x.year) WHERE x.monitoring_status <> 'monitored' AND x.pc <= ${p('monitoring.incomeLineFen')}::bigint
+      UNION ALL SELECT 'INCOME_DROP', 'other', ${ev('INCOME_DROP')} || jsonb_build_object('perCapitaFen', x.pc, 'previousPerCapitaFen', x.prev_pc) WHERE x.prev_pc > 0 AND (x.prev_pc - x.pc)::numeric >= ${p('monitoring.incomeDropRatio')}::numeric * x.prev_pc
+      UNION ALL SELECT 'MEDICAL_BURDEN', 'illness', ${ev('MEDICAL_BURDEN')} || jsonb_build_object('inpatientFen', x.inpatient, 'line', x.med_line) WHERE x.inpatient >= x.med_line OR x.outpatient >= ${p('medical.outpatientMonthlyFen')}::bigint
+      UNION ALL SELECT 'EDUCATION_BURDEN', 'education', ${ev('EDUCATION_BURDEN')} || jsonb_build_object('costFen', x.edu_cost) WHERE x.edu_cost > ${p('education.nonCompulsoryCostFen')}::bigint
+      UNION ALL SELECT 'DROPOUT', 'schoolDropout', ${ev('DROPOUT')} || jsonb_build_object('records', x.dropouts) WHERE x.school_dropout IS TRUE OR x.dropouts > 0
+      UNION ALL SELECT 'HOUSING_UNSAFE', 'unsafeHousing', ${ev('HOUSING_UNSAFE')} || jsonb_build_object('grade', x.housing_grade, 'appraisal', x.appraisal)
+        WHERE CASE WHEN x.appraisal IS NOT NULL THEN x.appraisal IN ('C', 'D') ELSE x.housing_grade IN ('C', 'D') OR x.housing_unsafe IS TRUE END
+      UNION ALL SELECT 'WATER_UNSAFE', 'unsafeWater', ${ev('WATER_UNSAFE')} || jsonb_build_object('records', x.unsafe_water) WHERE x.water_safe IS FALSE OR x.unsafe_water > 0
+      UNION ALL SELECT 'NO_MEDICAL_INSURANCE', 'noMedicalInsurance', ${ev('NO_MEDICAL_INSURANCE')} || jsonb_build_object('registry', to_jsonb(x.mb_uninsured), 'reported', to_jsonb(x.uninsured))
+        WHERE x.medical_uninsured IS TRUE OR x.mb_uninsured IS NOT NULL OR x.uninsured IS NOT NULL
+      UNION ALL SELECT 'NEW_DISABILITY', 'disability', ${ev('NEW_DISABILITY')} || jsonb_build_object('persons', x.disabled) WHERE x.disabled IS NOT NULL
+      UNION ALL SELECT 'LABOURER_DEATH', 'lackOfLabour', ${ev('LABOURER_DEATH')} || jsonb_build_object('persons', x.deaths) WHERE x.deaths IS NOT NULL
+      UNION ALL SELECT 'DISASTER', 'naturalDisaster', ${ev('DISASTER')} || jsonb_build_object('lossFen', x.loss) WHERE x.disasters > 0 AND x.loss >= ${p('disaster.lossFen')}::bigint
+      UNION ALL SELECT 'UNEMPLOYMENT', 'unstableEmployment', ${ev('UNEMPLOYMENT')} || jsonb_build_object('gap', x.gap) WHERE x.unemployed IS NOT NULL OR x.gap >= ${p('hr.contributionGapMonths')}::int
+      UNION ALL SELECT 'EXCLUSION_FLAG', NULL, ${ev('EXCLUSION_FLAG')} || jsonb_build_object('records', x.exclusion) WHERE x.exclusion IS NOT NULL
+    ) r(code, risk, evidence)`);
+}

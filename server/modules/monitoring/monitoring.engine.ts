@@ -1,0 +1,195 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/connect.ts';
+import { incomeFigure, perCapita } from './rules/income.ts';
+import { RULES, type Rule, type RuleContext } from './rules/index.ts';
+import { applies, type FeedNeed } from './rules/types.ts';
+
+// Composes the declared rules into one set-based statement over the shared relations described in
+// rules/types.ts. The same composition serves the monthly run (the county, by key range), incremental
+// re-evaluation (a list of households) and explain (one household), so every rule has exactly one
+// implementation. Nothing comes back to Node but counts (and, for explain, one household's rows).
+
+/** Which households of the county a statement evaluates. */
+export type Restriction =
+  | { kind: 'all' }
+  /** Household ids in [from, to). */
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'ids'; ids: readonly number[] };
+
+export interface EvaluationScope {
+  countyCode: string;
+  /** Org-code prefix of the villages evaluated (the county's 6 digits for a run). */
+  scopePrefix: string;
+  restriction: Restriction;
+}
+
+/** The restriction as a predicate on a household-id column. A list is one bound bigint[] parameter. */
+export function restrict(r: Restriction, column: SQL): SQL {
+  if (r.kind === 'all') return sql`true`;
+  if (r.kind === 'range') return sql`(${column} >= ${r.from}::bigint AND ${column} < ${r.to}::bigint)`;
+  if (!r.ids.every((id) => Number.isSafeInteger(id))) throw new RangeError('household ids must be integers');
+  return sql`${column} = ANY(${`{${r.ids.join(',')}}`}::bigint[])`;
+}
+
+/** The households evaluated (the hh relation): a predicate on `household h`. */
+function hhWhere(scope: EvaluationScope): SQL {
+  return sql`h.county_code = ${scope.countyCode} AND h.village_code LIKE ${scope.scopePrefix + '%'} AND h.closed_on IS NULL
+    AND ${restrict(scope.restriction, sql`h.id`)}`;
+}
+
+const pairs = (needs: readonly FeedNeed[]) => sql.join(needs.map((n) => sql`(${n.source}, ${n.item})`), sql`, `);
+const inList = (needs: readonly FeedNeed[]) => (needs.length ? sql`(fr.source, fr.item) IN (${pairs(needs)})` : sql`false`);
+
+/** fe: the department records the rules declared, matched to the households' members. */
+function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationScope): SQL {
+  const needs = rules.flatMap((r) => r.feeds);
+  const lookback = needs.filter((n) => n.window === 'lookback');
+  const toDate = needs.filter((n) => n.window === 'toDate');
+  const atEventDate = needs.filter((n) => n.members === 'atEventDate');
+  return sql`SELECT m.household_id, fr.id AS record_id, p.id AS person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, p.labour_skill
+    FROM feed_record fr
+    JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
+    JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code
+      AND (m.valid_to IS NULL OR (m.valid_to >= fr.occurred_on AND ${inList(atEventDate)}))
+    WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`m.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
+      AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)})`;
+}
+
+function aggregates(rules: readonly Rule[], ctx: RuleContext, pick: 'feedAggregates' | 'memberAggregates'): [string, SQL][] {
+  const out: [string, SQL][] = [];
+  for (const rule of rules) for (const [name, expr] of Object.entries(rule[pick]?.(ctx) ?? {})) out.push([name, expr]);
+  const names = out.map(([n]) => n);
+  if (new Set(names).size !== names.length) throw new Error(`duplicate aggregate column among ${names.join(', ')}`);
+  return out;
+}
+
+/** Only the members some rule looks at (all, if a rule with member aggregates declares no filter). */
+function memberFilter(rules: readonly Rule[]): SQL {
+  const users = rules.filter((r) => r.memberAggregates);
+  if (users.some((r) => !r.memberFilter)) return sql`true`;
+  return sql`(${sql.join(users.map((r) => r.memberFilter!), sql` OR `)})`;
+}
+
+const columns = (list: [string, SQL][], alias: string) => sql.join(list.map(([name]) => sql`, ${sql.identifier(alias)}.${sql.identifier(name)}`), sql``);
+const selectList = (list: [string, SQL][]) => sql.join(list.map(([name, expr]) => sql`${expr} AS ${sql.identifier(name)}`), sql`, `);
+
+/**
+ * WITH … up to `fired (household_id, county_code, village_code, rule_code, risk_type, evidence)`.
+ * `facts` stays inline (not materialized): one pass joins the households with their aggregates and
+ * evaluates every rule on each row through LATERAL … UNION ALL, so no wide intermediate is stored.
+ */
+export function evaluationCtes(ctx: RuleContext, scope: EvaluationScope, opts: { materializeFired?: boolean; rules?: readonly Rule[] } = {}): SQL {
+  const rules = opts.rules ?? RULES;
+  const r = scope.restriction;
+  const feedAggs = aggregates(rules, ctx, 'feedAggregates');
+  const memberAggs = aggregates(rules, ctx, 'memberAggregates');
+  const ctes: SQL[] = [
+    sql`inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.county_code, i.year, i.net_income, i.household_size, i.insurance_payout, i.eligible_out_of_pocket
+      FROM household_income i WHERE i.county_code = ${scope.countyCode} AND i.year <= ${ctx.window.incomeYear}::int AND ${restrict(r, sql`i.household_id`)}
+      ORDER BY i.household_id, i.year DESC)`,
+  ];
+  if (feedAggs.length) ctes.push(sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)} FROM (${feedEvents(rules, ctx, scope)}) fe GROUP BY fe.household_id)`);
+  if (memberAggs.length) {
+    ctes.push(sql`ma AS (SELECT mb.household_id, ${selectList(memberAggs)} FROM (SELECT m.household_id, p.id AS person_id, p.resident_medical_insurance,
+        p.employee_medical_insurance, p.labour_skill FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
+      WHERE m.county_code = ${scope.countyCode} AND m.valid_to IS NULL AND ${restrict(r, sql`m.household_id`)}) mb
+      WHERE ${memberFilter(rules)} GROUP BY mb.household_id)`);
+  }
+  ctes.push(sql`facts AS NOT MATERIALIZED (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.monitoring_type,
+      h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
+      inc.year AS inc_year, inc.net_income AS inc_net, inc.household_size AS inc_size, inc.insurance_payout AS inc_payout, inc.eligible_out_of_pocket AS inc_oop,
+      pi.year AS prev_year, pi.net_income AS prev_net, pi.household_size AS prev_size, pi.insurance_payout AS prev_payout, pi.eligible_out_of_pocket AS prev_oop
+      ${columns(feedAggs, 'fa')} ${columns(memberAggs, 'ma')}
+    FROM household h
+    LEFT JOIN inc ON inc.household_id = h.id AND inc.county_code = h.county_code
+    LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
+    ${feedAggs.length ? sql`LEFT JOIN fa ON fa.household_id = h.id` : sql``}
+    ${memberAggs.length ? sql`LEFT JOIN ma ON ma.household_id = h.id` : sql``}
+    WHERE ${hhWhere(scope)})`);
+  const branches = rules.map(
+    (rule) => sql`SELECT ${rule.code}::text AS rule_code, ${rule.riskType}::text AS risk_type, ${rule.evidence(ctx)} AS evidence WHERE ${applies(rule.appliesTo)} AND ${rule.when(ctx)}`,
+  );
+  ctes.push(sql`fired AS ${opts.materializeFired === false ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (SELECT f.id AS household_id, f.county_code, f.village_code, r.rule_code, r.risk_type, r.evidence
+    FROM facts f CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) r)`);
+  return sql`WITH ${sql.join(ctes, sql`, `)}`;
+}
+
+/** GUARDLINE_MONITOR_WORK_MEM overrides the batch statements' work_mem (architecture: 256MB). */
+const WORK_MEM = process.env.GUARDLINE_MONITOR_WORK_MEM ?? '256MB';
+
+/**
+ * Run a batch statement with the batch-session settings, local to its transaction: work_mem for the
+ * hash joins and aggregates, no parallel workers (faster on the two-core machines counties have), and
+ * no JIT (its compile time costs seconds on these wide statements and buys nothing).
+ */
+export async function withBatchSettings<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('work_mem', ${WORK_MEM}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`);
+    return work(tx as unknown as Db);
+  });
+}
+
+export interface WriteResult {
+  evaluated: number;
+  written: number;
+  removed: number;
+  counts: Record<string, number>;
+}
+
+/**
+ * Evaluate and write one statement's worth of households for `period`: fired warnings are inserted,
+ * or refresh an unhandled warning whose evidence changed (its id is kept, so clue signals stay linked);
+ * unhandled warnings that no longer fire are removed; handled ones are never touched. What changed is
+ * found by grouping and EXCEPT (hash or sort, never a nested loop, whatever the estimates) against
+ * the period's stored warnings, and stale rows are deleted by an id array; a re-run writes only
+ * differences. When the
+ * period has no warnings yet for these households (the usual first run), a plain insert streams the
+ * fired rows without storing them (its counts then come from the rows inserted).
+ */
+export async function evaluateAndWrite(db: Db, ctx: RuleContext, scope: EvaluationScope, runId: number): Promise<WriteResult> {
+  const period = ctx.window.period;
+  const stored = sql`w.county_code = ${scope.countyCode} AND w.period = ${period} AND w.village_code LIKE ${scope.scopePrefix + '%'}
+    AND ${restrict(scope.restriction, sql`w.household_id`)}`;
+  const mine = sql`${stored} AND w.status = 'new'`;
+  const insert = (from: SQL, onConflict: SQL) => sql`INSERT INTO warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
+    SELECT x.county_code, ${period}, ${runId}::bigint, x.household_id, x.village_code, x.rule_code, x.risk_type, x.evidence FROM ${from} x ${onConflict}`;
+  const evaluated = sql`(SELECT count(*)::int FROM household h WHERE ${hhWhere(scope)}) AS evaluated`;
+  const countsOf = (rel: string) =>
+    sql`coalesce((SELECT jsonb_object_agg(rule_code, n) FROM (SELECT rule_code, count(*)::int AS n FROM ${sql.identifier(rel)} GROUP BY rule_code) c), '{}'::jsonb) AS counts`;
+  return withBatchSettings(db, async (tx) => {
+    const [{ any }] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM warning w WHERE ${stored}) AS any`);
+    const statement = any
+      ? sql`${evaluationCtes(ctx, scope)},
+        stale AS (SELECT max(u.id) AS id FROM (SELECT w.id, w.household_id, w.rule_code, true AS stored FROM warning w WHERE ${mine}
+            UNION ALL SELECT NULL::bigint, household_id, rule_code, false FROM fired) u GROUP BY u.household_id, u.rule_code HAVING bool_and(u.stored)),
+        changed AS (SELECT household_id, county_code, village_code, rule_code, risk_type, evidence FROM fired
+          EXCEPT SELECT w.household_id, w.county_code, w.village_code, w.rule_code, w.risk_type, w.evidence FROM warning w WHERE ${mine}),
+        del AS (DELETE FROM warning w WHERE w.id = ANY(ARRAY(SELECT id FROM stale)) RETURNING 1),
+        ins AS (${insert(sql`changed`, sql`ON CONFLICT (county_code, period, household_id, rule_code) DO UPDATE
+            SET run_id = excluded.run_id, evidence = excluded.evidence, risk_type = excluded.risk_type, village_code = excluded.village_code
+            WHERE warning.status = 'new'`)} RETURNING 1)
+        SELECT ${evaluated}, (SELECT count(*)::int FROM ins) AS written, (SELECT count(*)::int FROM del) AS removed, ${countsOf('fired')}`
+      : sql`${evaluationCtes(ctx, scope, { materializeFired: false })},
+        ins AS (${insert(sql`fired`, sql`ON CONFLICT (county_code, period, household_id, rule_code) DO NOTHING`)} RETURNING rule_code)
+        SELECT ${evaluated}, (SELECT count(*)::int FROM ins) AS written, 0 AS removed, ${countsOf('ins')}`;
+    const [row] = await queryRows<WriteResult>(tx, statement);
+    return row;
+  });
+}
+
+export interface ExplainRow {
+  facts: { kind: 'alleviated' | 'ordinary'; monitoringStatus: string; monitoringType: string | null; incomeYear: number | null; perCapitaFen: number | null } | null;
+  fired: { ruleCode: string; riskType: string | null; evidence: Record<string, unknown> }[];
+}
+
+/** Every rule for the households of `scope` (one, for explain), writing nothing. */
+export async function evaluateOnly(db: Db, ctx: RuleContext, scope: EvaluationScope): Promise<ExplainRow> {
+  const [row] = await queryRows<ExplainRow>(
+    db,
+    sql`${evaluationCtes(ctx, scope)}
+    SELECT (SELECT jsonb_build_object('kind', f.kind, 'monitoringStatus', f.monitoring_status, 'monitoringType', f.monitoring_type,
+          'incomeYear', f.inc_year, 'perCapitaFen', ${perCapita(incomeFigure(ctx), 'inc')}) FROM facts f LIMIT 1) AS facts,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('ruleCode', rule_code, 'riskType', risk_type, 'evidence', evidence) ORDER BY rule_code) FROM fired), '[]'::jsonb) AS fired`,
+  );
+  return row;
+}

@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { diffState, diffTotals } from '../../../common/domain/monitoring/diff.ts';
+import { suggestMonitoringType } from '../../../common/domain/monitoring/suggest.ts';
+import { previousPeriod } from '../../../common/domain/monitoring/window.ts';
+import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
+import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
+import type { MonitoringType } from '../../../common/domain/registry/codes.ts';
+import type { ExplainResponse } from '../../../common/contracts/monitoring.ts';
+import { queryRows, type Db } from '../../db/connect.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
+import { systemContext, type RequestContext } from '../../lib/context.ts';
+import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { JobsService } from '../jobs/jobs.service.ts';
+import { evaluateOnly } from './monitoring.engine.ts';
+import { diffPeriods, findHouseholdRef, findMonthlyRun, findRun, listRuns, listWarnings, type WarningFilter } from './monitoring.repository.ts';
+import { DEFAULT_BATCH, INCREMENTAL_CHUNK, executeIncremental, executeMonthly, openRun, paramsUsed, ruleContext, type RunProgress, type RunSummary, type WarningsHook } from './monitoring.run.ts';
+import { RULES } from './rules/index.ts';
+
+export interface MonitoringDeps {
+  db: Db;
+  jobs: JobsService;
+  clock?: Clock;
+  /** Households per statement of a monthly run. */
+  batchSize?: number;
+  onWarningsWritten?: WarningsHook;
+}
+
+/** What to re-evaluate: households, the households of some persons, or of a department batch. */
+export type ReevaluateTarget = { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
+
+const notFoundHousehold = () => AppError.notFound({ zh: '农户', en: 'Household' });
+
+function countyOf(ctx: RequestContext, explicit?: string): string {
+  if (explicit) return countyCodeOf(explicit);
+  if (ctx.actor.scopePrefix === '') throw AppError.validation([{ field: 'countyCode', messageZh: '请指定县级区划代码', messageEn: 'Name the county code' }]);
+  return countyCodeOf(ctx.actor.orgCode);
+}
+
+export function createMonitoringService(deps: MonitoringDeps) {
+  const { db, jobs } = deps;
+  const clock = deps.clock ?? systemClock;
+  let hook: WarningsHook = deps.onWarningsWritten ?? (async () => {});
+  const currentPeriod = () => todayInChina(clock()).slice(0, 7);
+
+  /** The monthly run as a job: returns at once with the job and run ids; `wait` resolves with the summary. */
+  async function runMonth(ctx: RequestContext, period: string, opts: { countyCode?: string; progress?: RunProgress; batchSize?: number } = {}) {
+    requirePermission(ctx, 'monitoring:run');
+    const countyCode = countyOf(ctx, opts.countyCode);
+    if (await findMonthlyRun(db, countyCode, period, ['running'])) {
+      throw new AppError('CONFLICT', { zh: `${period} 的监测正在运行，请稍后再试`, en: `The ${period} run is already in progress` });
+    }
+    const { runId, ctx: ruleCtx } = await openRun(db, countyCode, period, 'monthly', ctx.actor.displayName);
+    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'run', entity: 'monitor_run', entityId: runId, orgCode: countyCode, after: { period, params: paramsUsed(ruleCtx) } }));
+    const job = await jobs.start(ctx, 'monitoring.run', async (progress) => {
+      const summary = await executeMonthly(db, runId, ruleCtx, {
+        batchSize: opts.batchSize ?? deps.batchSize ?? DEFAULT_BATCH,
+        hook: (executor, id) => hook(executor, id),
+        progress: async (done, total, message) => {
+          await progress.report(done, total, message);
+          await opts.progress?.(done, total, message);
+        },
+      });
+      const diff = await diffPeriods(db, countyCode, period, previousPeriod(period), countyCode.slice(0, 6));
+      return { ...summary, diff };
+    });
+    await db.execute(sql`UPDATE monitor_run SET job_id = ${job.id} WHERE id = ${runId}`);
+    return { jobId: job.id, runId, wait: job.wait as Promise<RunSummary & { diff: Awaited<ReturnType<typeof diffPeriods>> }> };
+  }
+
+  /**
+   * Incremental evaluation for the current period (or `opts.period`) of just the households a feed
+   * batch or a registry edit touched. For other services (feeds, registry) after their own permission
+   * checks; pass `opts.executor` to run inside the caller's transaction.
+   */
+  async function reevaluate(ctx: RequestContext, target: ReevaluateTarget, opts: { period?: string; countyCode?: string; executor?: Db } = {}): Promise<RunSummary> {
+    const countyCode = countyOf(ctx, opts.countyCode);
+    return executeIncremental(opts.executor ?? db, countyCode, opts.period ?? currentPeriod(), target, {
+      triggeredBy: ctx.actor.displayName,
+      hook: (executor, id) => hook(executor, id),
+      batchSize: Math.min(deps.batchSize ?? DEFAULT_BATCH, INCREMENTAL_CHUNK),
+    });
+  }
+
+  /**
+   * The feeds service's onBatchCommitted hook: re-evaluate, for the current period, the households of
+   * the persons who got new records in the batch. Its failure leaves the batch committed; the
+   * monthly run picks the records up anyway.
+   */
+  async function afterFeedBatch(batchId: number, affectedPersonIdHashes: readonly string[]): Promise<RunSummary | null> {
+    if (affectedPersonIdHashes.length === 0) return null;
+    const [batch] = await queryRows<{ countyCode: string }>(db, sql`SELECT county_code AS "countyCode" FROM feed_batch WHERE id = ${batchId}`);
+    if (!batch) return null;
+    return reevaluate(systemContext('feeds'), { feedBatchId: batchId }, { countyCode: batch.countyCode });
+  }
+
+  async function explain(ctx: RequestContext, householdId: number, period = currentPeriod()): Promise<ExplainResponse> {
+    requirePermission(ctx, 'monitoring:read');
+    const household = await findHouseholdRef(db, ctx.actor.scopePrefix, householdId);
+    if (!household) throw notFoundHousehold();
+    const ruleCtx = await ruleContext(db, household.countyCode, period);
+    const result = await evaluateOnly(db, ruleCtx, { countyCode: household.countyCode, scopePrefix: household.villageCode, restriction: { kind: 'ids', ids: [householdId] } });
+    const stored = await queryRows<{ id: number; period: string; ruleCode: string; status: 'new' | 'handled' }>(
+      db,
+      sql`SELECT id::int AS id, period, rule_code AS "ruleCode", status FROM warning
+        WHERE county_code = ${household.countyCode} AND household_id = ${householdId} AND period IN (${period}, ${previousPeriod(period)})`,
+    );
+    const fired = new Map(result.fired.map((f) => [f.ruleCode, f]));
+    const storedNow = (code: string) => stored.find((s) => s.period === period && s.ruleCode === code);
+    const before = (code: string) => stored.some((s) => s.period === previousPeriod(period) && s.ruleCode === code);
+    const line = ruleCtx.params['monitoring.incomeLineFen']?.value;
+    const facts = result.facts;
+    return {
+      householdId,
+      householdNo: household.householdNo,
+      period,
+      window: { from: ruleCtx.window.from, to: ruleCtx.window.to },
+      facts,
+      rules: RULES.map((rule) => {
+        const f = fired.get(rule.code);
+        const s = storedNow(rule.code);
+        return {
+          ruleCode: rule.code,
+          nameZh: rule.nameZh,
+          nameEn: rule.nameEn,
+          category: rule.category,
+          riskType: rule.riskType,
+          appliesTo: rule.appliesTo,
+          fired: Boolean(f),
+          evidence: f?.evidence ?? null,
+          stored: s ? { id: s.id, status: s.status } : null,
+          state: diffState(before(rule.code), Boolean(f)),
+        };
+      }),
+      suggestion: suggestMonitoringType({
+        kind: facts?.kind ?? 'ordinary',
+        perCapitaFen: facts?.perCapitaFen == null ? null : Number(facts.perCapitaFen),
+        incomeYear: facts?.incomeYear ?? null,
+        lineFen: typeof line === 'number' ? line : null,
+        currentType: facts?.monitoringStatus === 'monitored' ? (facts.monitoringType as MonitoringType) : null,
+        fired: result.fired,
+      }),
+      params: paramsUsed(ruleCtx),
+    };
+  }
+
+  async function runs(ctx: RequestContext, q: { period?: string; kind?: string; beforeId?: number; limit: number }) {
+    requirePermission(ctx, 'monitoring:read');
+    return listRuns(db, countyOf(ctx), q);
+  }
+
+  async function diff(ctx: RequestContext, runId: number) {
+    requirePermission(ctx, 'monitoring:read');
+    const system = ctx.actor.scopePrefix === '';
+    const run = await findRun(db, system ? null : countyOf(ctx), runId);
+    if (!run) throw AppError.notFound({ zh: '监测运行', en: 'Monitoring run' });
+    const scope = system ? run.countyCode.slice(0, 6) : ctx.actor.scopePrefix;
+    const rules = await diffPeriods(db, run.countyCode, run.period, previousPeriod(run.period), scope);
+    return { runId, period: run.period, previousPeriod: previousPeriod(run.period), scope, rules, totals: diffTotals(rules) };
+  }
+
+  async function warnings(ctx: RequestContext, q: Omit<WarningFilter, 'countyCode' | 'prefix'> & { orgCode?: string; countyCode?: string }) {
+    requirePermission(ctx, 'monitoring:read');
+    if (q.orgCode) requireInScope(ctx, q.orgCode);
+    const countyCode = countyOf(ctx, q.orgCode ?? q.countyCode);
+    const prefix = q.orgCode ? scopePrefixOf(q.orgCode) : ctx.actor.scopePrefix || countyCode.slice(0, 6);
+    const rows = await listWarnings(db, { ...q, countyCode, prefix });
+    const items = rows.map((r) => {
+      const category = warningCategory(r.ruleCode);
+      return { ...r, category: category?.code ?? r.ruleCode, nameZh: category?.nameZh ?? r.ruleCode };
+    });
+    return { items, nextAfterId: rows.length === q.limit ? rows[rows.length - 1].id : null };
+  }
+
+  return {
+    runMonth,
+    reevaluate,
+    afterFeedBatch,
+    explain,
+    runs,
+    diff,
+    warnings,
+    currentPeriod,
+    /** The clue service registers here if it is created after this service. */
+    setOnWarningsWritten(fn: WarningsHook) {
+      hook = fn;
+    },
+  };
+}
+
+export type MonitoringService = ReturnType<typeof createMonitoringService>;

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { attr, constEvidence, idList, feedIs, numberOf, defineRule } from './types.ts';
+
+// 失业或社保断缴: the human-resources bureau reported, for an active member in the data window, a
+// 失业登记, or a 社保断缴 of at least hr.contributionGapMonths consecutive months (断缴月数; 3 by
+// default, 漯河 example).
+
+const PARAMS = ['hr.contributionGapMonths', 'monitoring.lookbackMonths'] as const;
+const unemployed = feedIs('hr', 'unemployment');
+const gap = feedIs('hr', 'contributionGap');
+const gapMonths = sql`CASE WHEN ${attr('gapMonths')} ~ '^[0-9]{1,4}$' THEN (${attr('gapMonths')})::int END`;
+
+export const unemploymentRule = defineRule({
+  code: 'UNEMPLOYMENT',
+  nameZh: '失业或社保断缴',
+  nameEn: 'Unemployment or contribution gap',
+  category: 'UNEMPLOYMENT',
+  riskType: 'unstableEmployment',
+  appliesTo: 'all',
+  params: PARAMS,
+  feeds: [
+    { source: 'hr', item: 'unemployment', window: 'lookback' },
+    { source: 'hr', item: 'contributionGap', window: 'lookback' },
+  ],
+  feedAggregates: () => ({
+    hr_unemployed_persons: sql`array_agg(fe.person_id) FILTER (WHERE ${unemployed})`,
+    hr_max_gap_months: sql`max(${gapMonths}) FILTER (WHERE ${gap})`,
+  }),
+  when: (ctx) => sql`(f.hr_unemployed_persons IS NOT NULL OR f.hr_max_gap_months >= ${numberOf(ctx, 'hr.contributionGapMonths')}::int)`,
+  evidence: (ctx) =>
+    sql`${constEvidence(ctx, PARAMS, { gapThresholdMonths: numberOf(ctx, 'hr.contributionGapMonths') })}
+      || jsonb_build_object('unemployedPersonIds', ${idList(sql`f.hr_unemployed_persons`)}, 'maxGapMonths', f.hr_max_gap_months)`,
+});

@@ -1,0 +1,60 @@
+import { PassThrough } from 'node:stream';
+import multipart from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { importQuery, jobIdResponse } from '../../../../common/contracts/registry-transfer.ts';
+import type { Db } from '../../../db/connect.ts';
+import { requireCtx } from '../../../http/session.ts';
+import type { App } from '../../../http/types.ts';
+import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import type { JobsService } from '../../jobs/jobs.service.ts';
+import { createExportService } from '../export/export.service.ts';
+import { createImportService } from './import.service.ts';
+import { saveUploads } from './upload.ts';
+
+// The household workbook over HTTP: upload → job id (poll GET /api/jobs/:id), and the streamed export.
+// Multipart parsing is registered inside this plugin only (as the feeds routes do), unless app.ts
+// already registered it for everyone.
+
+const tags = ['registry'];
+/** 100,000 households are about 30 MB as .xlsx and 60 MB as CSV; uploads stream to disk. */
+export const MAX_LEDGER_FILE_BYTES = 512 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EXPORT_NAME = encodeURIComponent('农户台账.xlsx');
+
+export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDataBox; jobs: JobsService }): void {
+  const importer = createImportService(deps.db, deps.box, deps.jobs);
+  const exporter = createExportService(deps.db, deps.box);
+
+  app.register(async (plugin) => {
+    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
+    if (!scoped.hasRequestDecorator('parts')) await scoped.register(multipart, { limits: { fileSize: MAX_LEDGER_FILE_BYTES, files: 2, fields: 10 } });
+
+    const summary = '导入户信息表（multipart：households = .xlsx 或 households.csv，members = members.csv；后台任务）';
+    scoped.post('/api/registry/import', { schema: { tags, summary, querystring: importQuery, response: { 200: jobIdResponse } } }, async (req) => {
+      const ctx = requireCtx(req);
+      importer.authorise(ctx); // before the upload is read
+      const upload = await saveUploads(req);
+      try {
+        const job = await importer.start(ctx, upload.files, req.query, { cleanup: upload.remove });
+        return { jobId: job.id };
+      } catch (err) {
+        await upload.remove();
+        throw err;
+      }
+    });
+  });
+
+  app.get('/api/registry/export.xlsx', { schema: { tags, summary: '导出户信息表（含完整证件号码，留痕）' } }, async (req, reply) => {
+    const prepared = await exporter.prepare(requireCtx(req));
+    const body = new PassThrough();
+    prepared.write(body).catch((err: unknown) => {
+      req.log.error({ err }, 'household export failed');
+      body.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${EXPORT_NAME}`)
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+}

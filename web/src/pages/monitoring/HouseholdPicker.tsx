@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { monitoringKeys, searchHouseholds, type HouseholdListRow } from '../../api/monitoring.ts';
+import { useCommonText } from './text.ts';
+
+interface Props {
+  value?: number;
+  onChange?: (id: number | undefined, household?: HouseholdListRow) => void;
+  id?: string;
+  size?: 'large' | 'middle';
+}
+
+export function householdTitle(h: Pick<HouseholdListRow, 'headName' | 'householdNo' | 'villageName'>): string {
+  return `${h.headName ?? '—'} · ${h.villageName} · ${h.householdNo}`;
+}
+
+/** Finds a household in the actor's area by head name, 户编号 or ID number (server search). */
+export function HouseholdPicker({ value, onChange, id, size }: Props) {
+  const tc = useCommonText();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const [chosen, setChosen] = useState<HouseholdListRow | undefined>();
+
+  // Wait for a pause in typing so each keystroke is not a request.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const query = useQuery({
+    queryKey: monitoringKeys.households(q),
+    queryFn: () => searchHouseholds(q),
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+  });
+  const rows = query.data?.items ?? [];
+  const options = [...(chosen && !rows.some((r) => r.id === chosen.id) ? [chosen] : []), ...rows].map((h) => ({
+    value: h.id,
+    label: householdTitle(h),
+  }));
+
+  return (
+    <Select<number>
+      id={id}
+      size={size}
+      value={value}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      allowClear
+      placeholder={tc('householdSearch')}
+      notFoundContent={q.length >= 2 && !query.isFetching ? tc('householdNotFound') : null}
+      loading={query.isFetching}
+      options={options}
+      onChange={(next) => {
+        const household = rows.find((r) => r.id === next) ?? (chosen?.id === next ? chosen : undefined);
+        setChosen(household);
+        onChange?.(next ?? undefined, household);
+      }}
+      style={{ width: '100%' }}
+      data-testid="household-picker"
+    />
+  );
+}

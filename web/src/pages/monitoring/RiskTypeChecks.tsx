@@ -1,0 +1,42 @@
+import { Checkbox } from 'antd';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { RISK_CODES, RISK_PLAIN, riskLabel } from './labels.ts';
+
+interface Props {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+  /** Plain family words first (public page), the official term after. */
+  plain?: boolean;
+}
+
+/** The national risk types (风险类型) as checkboxes, one per line on a phone. */
+export function RiskTypeChecks({ value, onChange, id, plain = false }: Props) {
+  const { language } = useI18n();
+  return (
+    <div id={id}>
+      <Checkbox.Group
+        value={value}
+        onChange={(next) => onChange?.(next as string[])}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: plain ? '1fr' : 'repeat(auto-fill, minmax(150px, 1fr))',
+          rowGap: plain ? 10 : 6,
+        }}
+        options={RISK_CODES.map((code) => ({
+          value: code,
+          label: plain ? (
+            <span>
+              {RISK_PLAIN[code]}
+              <span style={{ color: '#8c8c8c', marginInlineStart: 6, fontSize: 12 }}>
+                （{riskLabel(code, 'zh-CN')}）
+              </span>
+            </span>
+          ) : (
+            riskLabel(code, language)
+          ),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { fetchRuns, isMissingApi, monitoringKeys, type RunRowDto } from '../../api/monitoring.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { ApiPending } from './ApiPending.tsx';
+import { ruleName } from './labels.ts';
+import { RunDiffCard } from './RunDiffCard.tsx';
+import { RunLauncher } from './RunLauncher.tsx';
+import { useRunsText } from './runsText.ts';
+import { fill } from './text.ts';
+
+const STATUS_COLOURS = {
+  running: 'processing',
+  succeeded: 'success',
+  failed: 'error',
+} as const;
+
+function RuleCounts({ counts }: { counts: Record<string, number> | null }) {
+  const { language } = useI18n();
+  const entries = Object.entries(counts ?? {}).filter(([, n]) => n > 0);
+  if (entries.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space wrap size={[8, 4]}>
+      {entries.map(([code, n]) => (
+        <Tag key={code}>
+          {ruleName(code, language)}：{n}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+export default function RunsPage() {
+  const tx = useRunsText();
+  const { data: actor } = useActor();
+  const canRun = hasPermission(actor, 'monitoring:run');
+  const runsQuery = useQuery({
+    queryKey: monitoringKeys.runs(),
+    queryFn: fetchRuns,
+  });
+  const runs = runsQuery.data ?? [];
+  const [picked, setPicked] = useState<number | null>(null);
+  // By default compare the latest finished monthly run.
+  const diffRunId = picked ?? runs.find((r) => r.kind === 'monthly' && r.status === 'succeeded')?.id ?? null;
+  const missing = isMissingApi(runsQuery.error);
+
+  const columns: TableColumnsType<RunRowDto> = [
+    { title: tx('month'), dataIndex: 'period', width: 90 },
+    {
+      title: tx('kind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (kind: RunRowDto['kind']) => (kind === 'monthly' ? tx('kindMonthly') : tx('kindIncremental')),
+    },
+    {
+      title: tx('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: RunRowDto['status']) => (
+        <Tag color={STATUS_COLOURS[status]}>
+          {status === 'running'
+            ? tx('statusRunning')
+            : status === 'succeeded'
+              ? tx('statusSucceeded')
+              : tx('statusFailed')}
+        </Tag>
+      ),
+    },
+    {
+      title: tx('startedAt'),
+      dataIndex: 'startedAt',
+      width: 140,
+      render: formatDateTime,
+    },
+    {
+      title: tx('duration'),
+      dataIndex: 'durationMs',
+      width: 80,
+      align: 'right',
+      render: (ms: number | null) => (ms === null ? '—' : fill(tx('seconds'), { n: (ms / 1000).toFixed(1) })),
+    },
+    {
+      title: tx('households'),
+      dataIndex: 'householdsEvaluated',
+      width: 90,
+      align: 'right',
+      render: (n: number | null) => n ?? '—',
+    },
+    {
+      title: tx('warnings'),
+      dataIndex: 'warningCount',
+      width: 80,
+      align: 'right',
+      render: (n: number | null) => n ?? '—',
+    },
+    {
+      title: tx('triggeredBy'),
+      dataIndex: 'triggeredBy',
+      width: 150,
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: tx('diff'),
+      key: 'diff',
+      width: 90,
+      render: (_, run) =>
+        run.status === 'succeeded' && (
+          <Button size="small" type={run.id === diffRunId ? 'primary' : 'default'} onClick={() => setPicked(run.id)}>
+            {tx('viewDiff')}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={tx('title')}>
+        <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
+        {missing ? (
+          <ApiPending />
+        ) : canRun ? (
+          <RunLauncher onFinished={(runId) => runId && setPicked(runId)} />
+        ) : (
+          <Alert type="info" showIcon title={tx('noRunPermission')} />
+        )}
+      </Card>
+      {!missing && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card title={tx('history')} size="small">
+            {runsQuery.isError ? (
+              <QueryErrorResult error={runsQuery.error} onRetry={() => runsQuery.refetch()} />
+            ) : (
+              <Table<RunRowDto>
+                rowKey="id"
+                size="small"
+                columns={columns}
+                dataSource={runs}
+                loading={runsQuery.isPending}
+                pagination={false}
+                locale={{ emptyText: tx('noRuns') }}
+                expandable={{
+                  expandedRowRender: (run) => <RuleCounts counts={run.counts} />,
+                  rowExpandable: (run) => !!run.counts,
+                }}
+                scroll={{ x: 900 }}
+              />
+            )}
+          </Card>
+          <RunDiffCard runId={diffRunId} />
+        </Space>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,51 @@
+import { makeText, type Pair } from './text.ts';
+
+export const RUNS_TEXT = {
+  title: ['监测运行', 'Monitoring runs'],
+  intro: [
+    '每月用部门比对数据和农户台账逐户检查全部监测规则，生成预警。同一个月可以重新运行，结果以最后一次为准。',
+    'Each month every household is checked against every rule. A month can be run again; the last run counts.',
+  ],
+  month: ['监测月份', 'Month'],
+  runThisMonth: ['运行本月监测', 'Run this month'],
+  runMonth: ['运行 {period} 监测', 'Run {period}'],
+  noRunPermission: ['您可以查看运行结果；启动监测须由县级业务员操作。', 'You can view runs; county staff start them.'],
+  running: ['正在运行：{message}', 'Running: {message}'],
+  started: ['监测已启动', 'Run started'],
+  finished: [
+    '{period} 监测完成：评估 {households} 户，预警 {warnings} 条',
+    '{period} done: {households} households, {warnings} warnings',
+  ],
+  failed: ['监测失败：{error}', 'Run failed: {error}'],
+  history: ['运行记录', 'Run history'],
+  kind: ['方式', 'Kind'],
+  kindMonthly: ['月度运行', 'Monthly'],
+  kindIncremental: ['数据更新后补算', 'Incremental'],
+  status: ['状态', 'Status'],
+  statusRunning: ['运行中', 'Running'],
+  statusSucceeded: ['完成', 'Done'],
+  statusFailed: ['失败', 'Failed'],
+  startedAt: ['开始时间', 'Started'],
+  duration: ['耗时', 'Duration'],
+  households: ['评估户数', 'Households'],
+  warnings: ['预警数', 'Warnings'],
+  triggeredBy: ['启动人', 'Started by'],
+  perRule: ['各规则预警数', 'Warnings per rule'],
+  diff: ['与上月对比', 'Compared with last month'],
+  viewDiff: ['看对比', 'Compare'],
+  diffTitle: ['{period} 与 {previous} 对比', '{period} vs {previous}'],
+  diffHint: [
+    '新增：本月出现、上月没有；持续：两个月都有；消除：上月有、本月已没有。',
+    'New: this month only; persisting: both months; resolved: last month only.',
+  ],
+  rule: ['监测规则', 'Rule'],
+  new: ['新增', 'New'],
+  persisting: ['持续', 'Persisting'],
+  resolved: ['消除', 'Resolved'],
+  total: ['合计', 'Total'],
+  noRuns: ['还没有运行记录', 'No runs yet'],
+  pickRun: ['在运行记录中点“看对比”', 'Click “Compare” on a run'],
+  seconds: ['{n} 秒', '{n} s'],
+} as const satisfies Record<string, Pair>;
+
+export const useRunsText = makeText(RUNS_TEXT);

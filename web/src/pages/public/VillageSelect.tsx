@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { fetchPublicVillages, monitoringKeys, type PublicVillage } from '../../api/monitoring.ts';
+
+interface Props {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+}
+
+/** 乡镇 first, then 村: village names repeat across townships, so the township narrows the list. */
+export function VillageSelect({ value, onChange, id }: Props) {
+  const query = useQuery({
+    queryKey: monitoringKeys.villages(),
+    queryFn: fetchPublicVillages,
+    staleTime: 60 * 60_000,
+  });
+  const villages = useMemo(() => query.data ?? [], [query.data]);
+  const [township, setTownship] = useState<string | undefined>();
+  const current = villages.find((v) => v.code === value);
+  const chosenTownship = township ?? current?.townshipName;
+  const townships = useMemo(() => [...new Set(villages.map((v) => v.townshipName))], [villages]);
+  const inTownship = villages.filter((v: PublicVillage) => v.townshipName === chosenTownship);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} id={id}>
+      <Select
+        size="large"
+        placeholder="先选择乡镇"
+        loading={query.isPending}
+        value={chosenTownship}
+        onChange={(next: string) => {
+          setTownship(next);
+          onChange?.(undefined);
+        }}
+        options={townships.map((name) => ({ value: name, label: name }))}
+        data-testid="apply-township"
+        aria-label="乡镇"
+      />
+      <Select
+        size="large"
+        placeholder={chosenTownship ? '再选择村' : '请先选择乡镇'}
+        disabled={!chosenTownship}
+        value={value}
+        showSearch={{ optionFilterProp: 'label' }}
+        onChange={(code: string) => onChange?.(code)}
+        options={inTownship.map((v) => ({ value: v.code, label: v.name }))}
+        data-testid="apply-village"
+        aria-label="村"
+      />
+    </div>
+  );
+}

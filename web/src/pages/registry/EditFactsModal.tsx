@@ -1,0 +1,23 @@
+import { updateHousehold, type HouseholdDetail } from '../../api/registry.ts';
+import { factsFormValues, factsRequest, HouseholdFactsFields, type FactsFormValues } from './HouseholdFactsFields.tsx';
+import { useRegistryText } from './text.ts';
+import { WriteModal } from './WriteModal.tsx';
+
+/** 修改基本信息 with the version read (optimistic lock) and a reason. */
+export function EditFactsModal({ household, onClosed }: { household: HouseholdDetail; onClosed: () => void }) {
+  const { t } = useRegistryText();
+  return (
+    <WriteModal<FactsFormValues>
+      title={`${t('editFacts')} · ${household.householdNo}`}
+      householdId={household.id}
+      width={860}
+      initialValues={factsFormValues(household)}
+      onClosed={onClosed}
+      // The API never sends the full phone back and clears it when none is sent.
+      confirm={(values) => (household.phoneMasked && !values.phone?.trim() ? t('phoneWillClear', { masked: household.phoneMasked }) : null)}
+      submit={(values) => updateHousehold(household.id, { ...factsRequest(values), version: household.version, reason: values.reason })}
+    >
+      <HouseholdFactsFields phoneMasked={household.phoneMasked} />
+    </WriteModal>
+  );
+}

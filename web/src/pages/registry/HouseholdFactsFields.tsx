@@ -1,0 +1,163 @@
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import {
+  ALLEVIATED_ATTRIBUTES,
+  HOUSEHOLD_KINDS,
+  HOUSING_GRADES,
+  MONITORING_TYPES,
+  RISK_TYPES,
+} from '../../../../common/domain/registry/codes.ts';
+import type { HouseholdDetail } from '../../api/registry.ts';
+import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
+import { codeOptions, FIELD_LABELS } from './labels.ts';
+import { useRegistryText } from './text.ts';
+
+/** The household facts as the form holds them (selects give undefined when cleared). */
+export interface FactsFormValues {
+  villageCode: string;
+  kind: string;
+  alleviatedAttribute?: string | null;
+  monitoringType?: string | null;
+  identificationPeriod?: string | null;
+  riskTypes?: string[];
+  phone?: string;
+  address?: string;
+  housingGrade?: string | null;
+  waterSafe?: boolean | null;
+  schoolDropout?: boolean | null;
+  housingUnsafe?: boolean | null;
+  medicalUninsured?: boolean | null;
+}
+
+const orNull = <T,>(value: T | undefined | ''): T | null => (value === undefined || value === '' ? null : value);
+
+/** Form values → the facts part of a create/update request (empty → null). */
+export function factsRequest(values: FactsFormValues) {
+  return {
+    villageCode: values.villageCode,
+    kind: values.kind as 'alleviated' | 'ordinary',
+    // A hidden 脱贫属性 left over from switching 户类型 must not be sent.
+    alleviatedAttribute: (values.kind === 'alleviated' ? orNull(values.alleviatedAttribute) : null) as 'general' | null,
+    monitoringType: orNull(values.monitoringType) as 'unstable' | null,
+    identificationPeriod: orNull(values.identificationPeriod),
+    riskTypes: (values.riskTypes ?? []) as 'illness'[],
+    phone: orNull(values.phone?.trim()),
+    address: orNull(values.address?.trim()),
+    housingGrade: orNull(values.housingGrade) as 'A' | null,
+    waterSafe: orNull(values.waterSafe),
+    schoolDropout: orNull(values.schoolDropout),
+    housingUnsafe: orNull(values.housingUnsafe),
+    medicalUninsured: orNull(values.medicalUninsured),
+  };
+}
+
+/** A household's facts as edit-form values; the phone is not sent back by the API (masked only). */
+export function factsFormValues(h: HouseholdDetail): FactsFormValues {
+  return {
+    villageCode: h.villageCode,
+    kind: h.kind,
+    alleviatedAttribute: h.alleviatedAttribute ?? undefined,
+    monitoringType: h.monitoringType ?? undefined,
+    identificationPeriod: h.identificationPeriod,
+    riskTypes: h.riskTypes,
+    phone: '',
+    address: h.address ?? '',
+    housingGrade: h.housingGrade ?? undefined,
+    waterSafe: h.waterSafe ?? undefined,
+    schoolDropout: h.schoolDropout ?? undefined,
+    housingUnsafe: h.housingUnsafe ?? undefined,
+    medicalUninsured: h.medicalUninsured ?? undefined,
+  };
+}
+
+const FLAGS = ['waterSafe', 'housingUnsafe', 'schoolDropout', 'medicalUninsured'] as const;
+
+interface Props {
+  /** Set when editing: the masked phone on file, shown as a hint since the full number is never sent. */
+  phoneMasked?: string | null;
+  /** Household number input (only when creating). */
+  withHouseholdNo?: boolean;
+}
+
+export function HouseholdFactsFields({ phoneMasked, withHouseholdNo }: Props) {
+  const { t, label } = useRegistryText();
+  const form = Form.useFormInstance<FactsFormValues>();
+  const kind = Form.useWatch('kind', form);
+  const yesNo = [
+    { value: true, label: t('yes') },
+    { value: false, label: t('no') },
+  ];
+  const required = { required: true, message: t('required') };
+  const name = (key: string) => label(FIELD_LABELS[key]);
+
+  return (
+    <Row gutter={16}>
+      {withHouseholdNo && (
+        <Col xs={24} md={8}>
+          <Form.Item name="householdNo" label={name('householdNo')} rules={[required, { pattern: /^[0-9A-Za-z-]{4,40}$/, message: t('householdNoFormat') }]}>
+            <Input maxLength={40} placeholder={t('householdNoExample')} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={24} md={withHouseholdNo ? 16 : 24}>
+        <Form.Item name="villageCode" label={name('villageCode')} rules={[required]}>
+          <OrgUnitPicker allowedLevels={['village']} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="kind" label={name('kind')} rules={[required]}>
+          <Select options={codeOptions(HOUSEHOLD_KINDS)} />
+        </Form.Item>
+      </Col>
+      {kind === 'alleviated' && (
+        <Col xs={24} md={8}>
+          <Form.Item name="alleviatedAttribute" label={name('alleviatedAttribute')} rules={[required]}>
+            <Select allowClear options={codeOptions(ALLEVIATED_ATTRIBUTES)} />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={24} md={8}>
+        <Form.Item name="monitoringType" label={name('monitoringType')}>
+          <Select allowClear options={codeOptions(MONITORING_TYPES)} placeholder={t('notRecorded')} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item
+          name="identificationPeriod"
+          label={name('identificationPeriod')}
+          getValueProps={(value?: string | null) => ({ value: value ? dayjs(`${value}-01`) : undefined })}
+          normalize={(value?: dayjs.Dayjs | null) => (value ? value.format('YYYY-MM') : null)}
+        >
+          <DatePicker picker="month" style={{ width: '100%' }} placeholder="YYYY-MM" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <Form.Item name="riskTypes" label={name('riskTypes')}>
+          <Select mode="multiple" maxCount={5} allowClear options={codeOptions(RISK_TYPES)} placeholder={t('notRecorded')} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item name="phone" label={name('phone')} extra={phoneMasked ? t('reenterPhone', { masked: phoneMasked }) : undefined}>
+          <Input inputMode="tel" maxLength={13} placeholder={phoneMasked ?? undefined} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <Form.Item name="address" label={name('address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={8}>
+        <Form.Item name="housingGrade" label={name('housingGrade')}>
+          <Select allowClear options={codeOptions(HOUSING_GRADES)} placeholder={t('notRecorded')} />
+        </Form.Item>
+      </Col>
+      {FLAGS.map((flag) => (
+        <Col xs={12} md={8} key={flag}>
+          <Form.Item name={flag} label={name(flag)}>
+            <Select allowClear options={yesNo} placeholder={t('notRecorded')} />
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
+  );
+}

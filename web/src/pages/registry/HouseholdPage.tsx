@@ -1,0 +1,93 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { fetchHousehold, registryKeys } from '../../api/registry.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { EditFactsModal } from './EditFactsModal.tsx';
+import { EditMembersModal } from './EditMembersModal.tsx';
+import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
+import { IncomeTab } from './IncomeTab.tsx';
+import { MembersTab } from './MembersTab.tsx';
+import { QualityTab } from './QualityTab.tsx';
+import { SplitModal } from './SplitModal.tsx';
+import { useRegistryText } from './text.ts';
+import { TimelineTab } from './TimelineTab.tsx';
+
+export default function HouseholdPage() {
+  const { t } = useRegistryText();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { id } = useParams();
+  const householdId = Number(id);
+  const { data: actor } = useActor();
+  const canWrite = hasPermission(actor, 'registry:write');
+  const [action, setAction] = useState<HouseholdAction | null>(null);
+  const [tab, setTab] = useState('members');
+  const query = useQuery({
+    queryKey: registryKeys.household(householdId),
+    queryFn: () => fetchHousehold(householdId),
+    enabled: Number.isInteger(householdId) && householdId > 0,
+  });
+
+  // Back to the same filtered list when we came from it; a bookmarked page goes to the search.
+  const back = (
+    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => (location.key !== 'default' ? navigate(-1) : navigate('/registry'))}>
+      {t('back')}
+    </Button>
+  );
+  if (query.isError) return <Card extra={back}><QueryErrorResult error={query.error} onRetry={() => query.refetch()} /></Card>;
+  if (!query.data) return <PageLoading />;
+  const household = query.data;
+  const errors = household.quality.filter((finding) => finding.severity === 'error').length;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space size={12} wrap>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="household-title">
+              {household.headName ?? '—'}{t('householdSuffix')}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
+              {t('householdNo')} {household.householdNo}
+            </Typography.Text>
+          </Space>
+        }
+        extra={back}
+      >
+        <HouseholdHeader household={household} canWrite={canWrite} onAction={setAction} />
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'members',
+              label: `${t('members')}（${household.members.length}）`,
+              children: <MembersTab household={household} canWrite={canWrite} canReveal={hasPermission(actor, 'registry:revealId')} />,
+            },
+            { key: 'income', label: t('income'), children: <IncomeTab household={household} canWrite={canWrite} /> },
+            {
+              key: 'quality',
+              label: (
+                <Badge count={household.quality.length} size="small" color={errors > 0 ? 'red' : 'orange'} offset={[10, -2]}>
+                  {t('quality')}
+                </Badge>
+              ),
+              children: <QualityTab household={household} />,
+            },
+            { key: 'timeline', label: t('timeline'), children: <TimelineTab householdId={household.id} />, destroyOnHidden: true },
+          ]}
+        />
+      </Card>
+      {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
+      {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
+      {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
+import type { ImportErrorRow, ImportReport } from '../../api/registry.ts';
+import { useRegistryText } from './text.ts';
+
+/** An import's counts and its row-level errors (工作表/行/列/值/原因), as the job returns them. */
+export function ImportReportView({ report, skipInvalid }: { report: ImportReport; skipInvalid: boolean }) {
+  const { t, language } = useRegistryText();
+  const columns: TableColumnsType<ImportErrorRow> = [
+    { title: t('sheet'), dataIndex: 'sheet', width: 100 },
+    { title: t('row'), dataIndex: 'row', width: 70, align: 'right', render: (row: number) => (row === 0 ? '—' : row) },
+    { title: t('column'), dataIndex: 'column', width: 160 },
+    { title: t('value'), dataIndex: 'value', width: 180, render: (value: string) => <span style={{ fontFamily: 'monospace' }}>{value || '—'}</span> },
+    { title: t('cause'), key: 'reason', render: (_, row) => (language === 'en' ? row.reasonEn : row.reason) },
+  ];
+  const unknown = [...report.unknownColumns.households, ...report.unknownColumns.members];
+  const title = report.committed ? t('importDone') : t('checkDone');
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-report">
+      {report.errorCount === 0 ? (
+        <Alert type="success" showIcon title={report.committed ? t('importDone') : t('noErrors')} />
+      ) : (
+        <Alert
+          type={report.committed || skipInvalid ? 'warning' : 'error'}
+          showIcon
+          title={
+            t(report.committed ? 'importedExceptInvalid' : skipInvalid ? 'errorsWillSkip' : 'errorsFound', { n: report.errorCount, households: report.invalid }) +
+            (report.errors.length < report.errorCount ? t('errorsTruncated', { n: report.errors.length }) : '')
+          }
+        />
+      )}
+      <Descriptions size="small" bordered column={{ xs: 2, md: 4 }} title={`${title} · ${report.file}`}>
+        <Descriptions.Item label={t('householdCount')}>{report.households}</Descriptions.Item>
+        <Descriptions.Item label={t('created2')}>{report.created}</Descriptions.Item>
+        <Descriptions.Item label={t('updated')}>{report.updated}</Descriptions.Item>
+        <Descriptions.Item label={t('unchanged')}>{report.unchanged}</Descriptions.Item>
+        <Descriptions.Item label={t('invalid')}>{report.invalid}</Descriptions.Item>
+        <Descriptions.Item label={t('memberRows')}>{report.members.rows}</Descriptions.Item>
+        <Descriptions.Item label={t('membersAdded')}>{report.members.added}</Descriptions.Item>
+        <Descriptions.Item label={t('membersEnded')}>{report.members.ended}</Descriptions.Item>
+      </Descriptions>
+      {unknown.length > 0 && (
+        <Typography.Text type="secondary">
+          {t('unknownColumns')}
+          {unknown.join('、')}
+        </Typography.Text>
+      )}
+      {report.errors.length > 0 && (
+        <Table<ImportErrorRow>
+          rowKey={(row) => `${row.sheet}-${row.row}-${row.column}-${row.reason}`}
+          size="small"
+          columns={columns}
+          dataSource={report.errors}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid="import-errors"
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,158 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { HOUSEHOLD_KINDS } from '../../../../common/domain/registry/codes.ts';
+import { registryKeys, searchHouseholds, type HouseholdFilters, type HouseholdListRow, type MonitoringStatus } from '../../api/registry.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { codeLabel, codeOptions, MONITORING_STATUSES } from './labels.ts';
+import { MonitoringTag } from './MonitoringTag.tsx';
+import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
+import { useRegistryText } from './text.ts';
+
+const PAGE_SIZE = 50;
+type FilterKey = keyof HouseholdFilters;
+const mono = { fontFamily: 'monospace' } as const;
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+
+export default function RegistrySearchPage() {
+  const { t } = useRegistryText();
+  const navigate = useNavigate();
+  const { data: actor } = useActor();
+  // Filters live in the address, so "back" from a household returns to the same list.
+  const [params, setParams] = useSearchParams();
+  // A full ID number is searched but never put in the address bar (browser history, bookmarks).
+  const [idQuery, setIdQuery] = useState<string>();
+  const filters: HouseholdFilters = {
+    q: idQuery ?? params.get('q') ?? undefined,
+    orgCode: params.get('orgCode') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+    monitoringStatus: (params.get('monitoringStatus') as MonitoringStatus | null) ?? undefined,
+  };
+  const setFilter = (key: FilterKey, value: string | undefined) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  // Keyset paging (afterId), never OFFSET: stable and fast on a county's 100 000 households.
+  const query = useInfiniteQuery({
+    queryKey: registryKeys.search(filters),
+    queryFn: ({ pageParam }) => searchHouseholds(filters, pageParam, PAGE_SIZE),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextAfterId ?? undefined,
+  });
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<HouseholdListRow> = [
+    { title: t('householdNo'), dataIndex: 'householdNo', width: 160, render: (no: string) => <span style={mono}>{no}</span> },
+    { title: t('head'), dataIndex: 'headName', width: 90, render: (name: string | null) => name ?? '—' },
+    {
+      title: t('headId'),
+      dataIndex: 'headIdMasked',
+      width: 170,
+      render: (id: string | null) => <span style={mono} data-testid="head-id-masked">{id ?? '—'}</span>,
+    },
+    { title: t('township'), dataIndex: 'townshipName', width: 90 },
+    { title: t('village'), dataIndex: 'villageName', width: 90, render: (name: string) => <span data-testid="row-village">{name}</span> },
+    { title: t('size'), dataIndex: 'size', width: 60, align: 'right' },
+    { title: t('kind'), dataIndex: 'kind', width: 90, render: (kind: string) => codeLabel(HOUSEHOLD_KINDS, kind) },
+    {
+      title: t('monitoring'),
+      key: 'monitoring',
+      width: 180,
+      render: (_, row) => <MonitoringTag status={row.monitoringStatus} type={row.monitoringType} />,
+    },
+    { title: t('phone'), dataIndex: 'phoneMasked', width: 120, render: (phone: string | null) => <span style={mono}>{phone ?? '—'}</span> },
+  ];
+
+  return (
+    <Card
+      title={t('search')}
+      extra={
+        hasPermission(actor, 'registry:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/registry/new')}>
+            {t('newHousehold')}
+          </Button>
+        )
+      }
+    >
+      <Space wrap size={[8, 8]} style={{ marginBottom: 4 }}>
+        <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
+          allowClear
+          enterButton={t('searchButton')}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
+          style={{ width: 320 }}
+          onSearch={(value) => {
+            const text = value.trim();
+            const isId = ID_NUMBER.test(text);
+            setIdQuery(isId ? text : undefined);
+            setFilter('q', isId ? undefined : text || undefined);
+          }}
+        />
+        <RegistryOrgFilter value={filters.orgCode} onChange={(code) => setFilter('orgCode', code)} style={{ width: 220 }} />
+        <Select
+          allowClear
+          placeholder={t('anyKind')}
+          style={{ width: 140 }}
+          value={filters.kind}
+          options={codeOptions(HOUSEHOLD_KINDS)}
+          onChange={(kind?: string) => setFilter('kind', kind)}
+        />
+        <Select
+          allowClear
+          placeholder={t('anyStatus')}
+          style={{ width: 150 }}
+          value={filters.monitoringStatus}
+          options={codeOptions(MONITORING_STATUSES)}
+          onChange={(status?: string) => setFilter('monitoringStatus', status)}
+        />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 12px' }}>
+        {t('searchHint')}
+      </Typography.Paragraph>
+      {query.isError ? (
+        <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
+      ) : (
+        <Table<HouseholdListRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={query.isPending}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: query.isPending ? ' ' : t('empty') }}
+          onRow={(row) => ({
+            onClick: () => navigate(`/registry/households/${row.id}`),
+            style: { cursor: 'pointer' },
+          })}
+        />
+      )}
+      <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
+        {rows.length > 0 && (
+          <Typography.Text type="secondary">
+            {t('shown')} {rows.length} {t('households')}
+          </Typography.Text>
+        )}
+        {query.hasNextPage ? (
+          <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t('loadMore')}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t('noMore')}</Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}

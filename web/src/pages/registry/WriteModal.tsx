@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { registryKeys, type HouseholdDetail } from '../../api/registry.ts';
+import { ReasonField } from './ReasonField.tsx';
+import { applyServerFieldErrors, type NamePath } from './serverErrors.ts';
+import { ServerErrorAlert } from './ServerErrorAlert.tsx';
+import { useRegistryText } from './text.ts';
+
+interface Props<V> {
+  title: string;
+  householdId: number;
+  initialValues?: Partial<V>;
+  width?: number;
+  /** Sends the write; a returned household detail replaces the cached one. */
+  submit: (values: V & { reason: string }) => Promise<unknown>;
+  /** Called after the close animation; the parent unmounts the modal (a fresh form each time). */
+  onClosed: () => void;
+  /** Maps a server field path onto this form's, when they differ. */
+  rename?: (path: NamePath) => NamePath;
+  /** A warning to confirm before sending (e.g. data the API would clear), or null; gets every value, hidden ones too. */
+  confirm?: (values: V) => string | null;
+  children: ReactNode;
+}
+
+const isDetail = (value: unknown): value is HouseholdDetail =>
+  !!value && typeof value === 'object' && 'version' in value && 'members' in value;
+
+/** A registry write in a modal: fields, a required 修改原因, server field errors under their inputs. */
+export function WriteModal<V extends object>({ title, householdId, initialValues, width = 640, submit, onClosed, rename, confirm, children }: Props<V>) {
+  const { t, language } = useRegistryText();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<V & { reason: string }>();
+  const [open, setOpen] = useState(true);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+
+  const mutation = useMutation({
+    mutationFn: submit,
+    onMutate: () => setUnplaced([]),
+    onSuccess: async (result) => {
+      if (isDetail(result)) queryClient.setQueryData(registryKeys.household(householdId), result);
+      setOpen(false);
+      message.success(t('saved'));
+      await queryClient.invalidateQueries({ queryKey: registryKeys.all });
+    },
+    onError: async (error) => {
+      setUnplaced(applyServerFieldErrors(form, error, language, rename));
+      // Someone else saved first: fetch the new version so the next try can succeed.
+      if (error instanceof ApiError && error.code === 'CONFLICT') {
+        await queryClient.invalidateQueries({ queryKey: registryKeys.household(householdId) });
+      }
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={width}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={mutation.isPending}
+      onOk={() => form.submit()}
+      onCancel={() => setOpen(false)}
+      afterClose={onClosed}
+      mask={{ closable: false }}
+    >
+      <Form<V & { reason: string }>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => {
+          const send = () => mutation.mutate({ ...values, reason: values.reason.trim() });
+          const warning = confirm?.(form.getFieldsValue(true) as V);
+          if (warning) modal.confirm({ title: t('confirmTitle'), content: warning, okText: t('save'), cancelText: t('cancel'), onOk: send });
+          else send();
+        }}
+        scrollToFirstError={{ block: 'center' }}
+      >
+        <ServerErrorAlert error={mutation.error} unplaced={unplaced} />
+        {children}
+        <ReasonField />
+      </Form>
+    </Modal>
+  );
+}
