@@ -4,6 +4,8 @@ import { connect, queryRows, type Database } from './db/connect.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
+import { startMonthlySchedule } from './modules/monitoring/index.ts';
+import { systemClock } from './lib/clock.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
@@ -24,7 +26,10 @@ export async function serve(config: Config): Promise<void> {
     const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);
     if (n === 0) await loadDemo(services, database.kind, (line) => app.log.info(line), { households: DEMO_HOUSEHOLDS });
   }
+  // On the 1st of each month the previous month runs once (guarded by its monitor_run row).
+  const schedule = startMonthlySchedule(services, systemClock, { log: (line) => app.log.info(line) });
   const shutdown = async () => {
+    schedule.stop();
     await app.close();
     await database.close();
     process.exit(0);
