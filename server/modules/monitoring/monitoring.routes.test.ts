@@ -46,6 +46,11 @@ describe('starting a run', () => {
     expect(res.json().error.fields[0].field).toBe('period');
   });
 
+  it('refuses a month in the future', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_staff') }, payload: { period: '2099-01' } });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('county staff start it as a job and get the job and run ids', async () => {
     const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_staff') }, payload: { period: PERIOD } });
     expect(res.statusCode, res.body).toBe(200);

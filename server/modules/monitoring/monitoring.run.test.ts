@@ -5,7 +5,10 @@ import { todayInChina } from '../../lib/clock.ts';
 import { systemContext } from '../../lib/context.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { diffWarnings } from '../../../common/domain/monitoring/diff.ts';
+import { previewRule } from './monitoring.engine.ts';
+import { ruleContext } from './monitoring.run.ts';
 import { startMonthlySchedule } from './monitoring.schedule.ts';
+import { RULES } from './rules/index.ts';
 import { addFeeds, createHousehold, loginCookie, monitoringOf, wages, withMonitoringRoutes, type TestHousehold } from './monitoring.test-support.ts';
 
 // The monthly run on a small county: counts, idempotence, handled warnings, the diff against the
@@ -60,6 +63,14 @@ describe('monthly run', () => {
     ]);
     const pure = diffWarnings(await warningsOf('2025-05'), await warningsOf('2025-06'));
     expect(june.diff).toEqual(pure);
+  });
+
+  it('each rule’s own select() flags exactly what the composed run counted', async () => {
+    const ctx = await ruleContext(env.services.db, COUNTY, '2025-06');
+    const scope = { countyCode: COUNTY, scopePrefix: '140521', restriction: { kind: 'all' } } as const;
+    const counts: Record<string, number> = {};
+    for (const rule of RULES) counts[rule.code] = await previewRule(env.services.db, ctx, scope, rule);
+    expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))).toEqual({ INCOME_BELOW_LINE: 1, WATER_UNSAFE: 1, MEDICAL_BURDEN: 1 });
   });
 
   it('is idempotent: the same counts, the same warning rows', async () => {

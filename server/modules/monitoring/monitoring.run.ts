@@ -1,7 +1,7 @@
 import { dataWindow } from '../../../common/domain/monitoring/window.ts';
 import type { Db } from '../../db/connect.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
-import { evaluateAndWrite, type Restriction, type WriteResult } from './monitoring.engine.ts';
+import { evaluateAndWrite, withBatchSettings, type Restriction, type WriteResult } from './monitoring.engine.ts';
 import { analyzeWarnings, finishRun, householdBounds, insertRun, targetHouseholds, type TargetSpec } from './monitoring.repository.ts';
 import { RULE_PARAMS, type RuleContext } from './rules/index.ts';
 
@@ -123,7 +123,7 @@ export async function executeIncremental(
   const started = Date.now();
   const { runId, ctx } = await openRun(db, countyCode, period, 'incremental', opts.triggeredBy);
   try {
-    const ids = await targetHouseholds(db, countyCode, target, ctx.window.from);
+    const ids = await withBatchSettings(db, (tx) => targetHouseholds(tx, countyCode, target, ctx.window.from), { selective: true });
     const results: WriteResult[] = [];
     for (let i = 0; i < ids.length; i += opts.batchSize) {
       const restriction: Restriction = { kind: 'ids', ids: ids.slice(i, i + opts.batchSize) };

@@ -4,6 +4,7 @@ import { suggestMonitoringType } from '../../../common/domain/monitoring/suggest
 import { previousPeriod } from '../../../common/domain/monitoring/window.ts';
 import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
 import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
+import { isPeriod } from '../../../common/domain/period.ts';
 import type { MonitoringType } from '../../../common/domain/registry/codes.ts';
 import type { ExplainResponse } from '../../../common/contracts/monitoring.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
@@ -32,9 +33,12 @@ export type ReevaluateTarget = { householdIds: readonly number[] } | { personIdH
 
 const notFoundHousehold = () => AppError.notFound({ zh: '农户', en: 'Household' });
 
+/** The county worked on: the actor's own; system work (CLI, schedule, hooks) names it. */
 function countyOf(ctx: RequestContext, explicit?: string): string {
-  if (explicit) return countyCodeOf(explicit);
-  if (ctx.actor.scopePrefix === '') throw AppError.validation([{ field: 'countyCode', messageZh: '请指定县级区划代码', messageEn: 'Name the county code' }]);
+  const system = ctx.actor.scopePrefix === '';
+  if (explicit && (system || countyCodeOf(explicit) === countyCodeOf(ctx.actor.orgCode))) return countyCodeOf(explicit);
+  if (explicit) throw AppError.notFound({ zh: '县', en: 'County' });
+  if (system) throw AppError.validation([{ field: 'countyCode', messageZh: '请指定县级区划代码', messageEn: 'Name the county code' }]);
   return countyCodeOf(ctx.actor.orgCode);
 }
 
@@ -47,6 +51,9 @@ export function createMonitoringService(deps: MonitoringDeps) {
   /** The monthly run as a job: returns at once with the job and run ids; `wait` resolves with the summary. */
   async function runMonth(ctx: RequestContext, period: string, opts: { countyCode?: string; progress?: RunProgress; batchSize?: number } = {}) {
     requirePermission(ctx, 'monitoring:run');
+    if (!isPeriod(period) || period > currentPeriod()) {
+      throw AppError.validation([{ field: 'period', messageZh: '月份应为 YYYY-MM，且不晚于本月', messageEn: 'The month must be YYYY-MM and not in the future' }]);
+    }
     const countyCode = countyOf(ctx, opts.countyCode);
     if (await findMonthlyRun(db, countyCode, period, ['running'])) {
       throw new AppError('CONFLICT', { zh: `${period} 的监测正在运行，请稍后再试`, en: `The ${period} run is already in progress` });
