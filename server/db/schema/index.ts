@@ -6,3 +6,4 @@ export * from './jobs.ts';
 export * from './params.ts';
 export * from './feeds.ts';
 export * from './monitoring.ts';
+export * from './assistance.ts';
