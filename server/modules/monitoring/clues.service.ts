@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
 import type { clueListQuery, ClueRow } from '../../../common/contracts/clues.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -57,7 +58,7 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
       ...toRow(row),
       consent: row.clue.consent ?? null,
       closeReason: row.clue.closeReason,
-      signals: signals.map((s) => ({ id: s.id, channel: s.channel, source: s.source, at: s.at.toISOString(), evidence: s.evidence, createdBy: s.createdBy })),
+      signals: signals.map((s) => ({ id: s.id, channel: s.channel, source: s.source, at: s.at.toISOString(), evidence: visibleEvidence(s.evidence) as Record<string, unknown>, createdBy: s.createdBy })),
     };
   }
 

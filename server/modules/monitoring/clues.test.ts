@@ -30,6 +30,9 @@ describe('four channels into one clue list', () => {
     expect(clue).toMatchObject({ householdId: h.id, channel: 'selfApplication', riskType: 'illness', consent: { signed: true, method: 'online' } });
     expect(JSON.stringify(clue)).not.toContain(body.members[0].idNumber);
     expect(JSON.stringify(clue)).not.toContain('13700001111');
+    // The encrypted ID and phone and the lookup hash stay on the server.
+    expect(JSON.stringify(clue)).not.toMatch(/Cipher|Hash/);
+    expect(clue.signals[0].evidence).toMatchObject({ idMasked: expect.stringContaining('*'), phoneMasked: '137****1111' });
     const [{ t }] = await queryRows<{ t: string }>(env.services.db, sql`SELECT string_agg(s::text, '|') AS t FROM clue_signal s`);
     expect(t).not.toContain(body.members[0].idNumber);
   });
