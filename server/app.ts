@@ -27,7 +27,10 @@ import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
 import { createFeedsService } from './modules/feeds/feeds.service.ts';
 import { createChannelsService } from './modules/monitoring/channels.service.ts';
-import { createMonitoringService, monitoringRoutes, RULES } from './modules/monitoring/index.ts';
+import { createMonitoringService, monitoringRoutes } from './modules/monitoring/index.ts';
+import { WARNING_NAMES_ZH } from '../common/domain/monitoring/categories.ts';
+import { systemClock } from './lib/clock.ts';
+import type { RequestContext } from './lib/context.ts';
 import { cluesRoutes } from './modules/monitoring/clues.routes.ts';
 import { createCluesService } from './modules/monitoring/clues.service.ts';
 import { paramsRoutes } from './modules/params/params.routes.ts';
@@ -54,7 +57,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const jobs = createJobsService(db);
   const clues = createCluesService(db);
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
-  const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(Object.fromEntries(RULES.map((r) => [r.code, r.nameZh]))) });
+  const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
+  // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
+  const registryHooks = { onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }) };
   return {
     db,
     box,
@@ -64,8 +69,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     jobs,
     feeds: createFeedsService(db, box, jobs, { onBatchCommitted: async (batchId, hashes) => void (await monitoring.afterFeedBatch(batchId, hashes)) }),
     monitoring,
-    registry: createRegistryService(db, box),
-    members: createMembershipService(db, box),
+    registry: createRegistryService(db, box, systemClock, registryHooks),
+    members: createMembershipService(db, box, systemClock, registryHooks),
     review: createReviewService(db),
     params: createParamsService(db),
     clues,

@@ -90,6 +90,8 @@ export type CreateHouseholdRequest = z.infer<typeof createHouseholdRequest>;
 
 export const updateHouseholdRequest = z.object({
   ...householdFacts,
+  /** Absent: unchanged (forms see only the masked number); null: remove it. */
+  phone: phone.nullable().optional(),
   version: z.number().int().min(1),
   reason,
 });

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { loadHousehold, recordChange, requireNotActiveElsewhere, requireValid } from './registry.guard.ts';
+import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
 import { memberAuditView, memberFromRecord, personFromInput, toDomainHousehold } from './registry.mapping.ts';
 import {
   activeMembers,
@@ -26,8 +27,9 @@ import { staleVersion } from './registry.service.ts';
 
 // Membership changes: replace, move, split, merge. Memberships are end-dated, never deleted (rule 4).
 
-export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, hooks: RegistryHooks = {}) {
   const today = () => todayInChina(clock());
+  const changed = changeNotifier(hooks);
 
   function validateComposition(h: HouseholdRecord, members: Member[]): boolean {
     const noLabour = deriveWholeHouseholdNoLabour(members);
@@ -64,6 +66,7 @@ export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clo
       await insertMemberships(tx, added);
       await recordChange(tx, ctx, h, 'members', input.reason, { members: current.map((m) => memberAuditView(memberFromRecord(m, box))) }, { members: input.members.map(memberAuditView) });
     });
+    await changed(ctx, [id]);
   }
 
   /**
@@ -107,6 +110,7 @@ export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clo
     if (to.id === from.id) throw AppError.validation([{ field: 'toHouseholdNo', messageZh: '不能迁入本户', messageEn: 'Cannot move into the same household' }]);
     const apply = await transfer(db, ctx, from, to, [{ personId, relationship: input.relationship }], input.reason, 'move');
     await db.transaction(apply);
+    await changed(ctx, [from.id, to.id]);
   }
 
   /** Part of a household becomes a new household (分户) in the same village with the same facts. */
@@ -119,11 +123,13 @@ export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clo
     const { id: _id, householdNo: _no, version: _v, createdAt: _c, updatedAt: _u, monitoringStatus: _s, ...facts } = from;
     const draft = { ...from, id: 0, householdNo: input.newHouseholdNo, version: 1 };
     await transfer(db, ctx, from, draft, input.members, input.reason, 'split', true); // validates before any write
-    await db.transaction(async (tx) => {
-      const newId = await insertHousehold(tx, { ...facts, householdNo: input.newHouseholdNo });
-      const apply = await transfer(tx, ctx, from, { ...draft, id: newId }, input.members, input.reason, 'split', true);
+    const newId = await db.transaction(async (tx) => {
+      const inserted = await insertHousehold(tx, { ...facts, householdNo: input.newHouseholdNo });
+      const apply = await transfer(tx, ctx, from, { ...draft, id: inserted }, input.members, input.reason, 'split', true);
       await apply(tx);
+      return inserted;
     });
+    await changed(ctx, [from.id, newId]);
   }
 
   /** All members of `fromHouseholdNo` join this household (并户); the other is closed, never deleted. */
@@ -134,6 +140,7 @@ export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clo
     const moving = (await activeMembers(db, from.id)).map((m) => ({ personId: m.id, relationship: input.relationships[String(m.id)] ?? 'other' }));
     const apply = await transfer(db, ctx, from, into, moving, input.reason, 'merge');
     await db.transaction(apply);
+    await changed(ctx, [into.id, from.id]);
   }
 
   return { replaceMembers, moveMember, split, merge };

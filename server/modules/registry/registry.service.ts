@@ -18,6 +18,7 @@ import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
+import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
 import { factsOf, incomeRowOf, memberAuditView, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
 import { findQuality } from './registry.quality.ts';
 import {
@@ -37,8 +38,9 @@ import {
 
 type SearchQuery = z.infer<typeof householdSearchQuery>;
 
-export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, hooks: RegistryHooks = {}) {
   const today = () => todayInChina(clock());
+  const changed = changeNotifier(hooks);
 
   async function search(ctx: RequestContext, q: SearchQuery): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null }> {
     requirePermission(ctx, 'registry:read');
@@ -150,13 +152,16 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       await recordChange(tx, ctx, { id: newId, countyCode, villageCode: input.villageCode, householdNo }, 'create', reason, null, after);
       return newId;
     });
+    await changed(ctx, [id]);
     return get(ctx, id);
   }
 
   async function update(ctx: RequestContext, id: number, input: UpdateHouseholdRequest): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     const { household: h } = await loadHousehold(db, ctx, id);
-    const { version, reason, phone, ...facts } = input;
+    const { version, reason, phone: phoneInput, ...facts } = input;
+    // Absent phone: unchanged (the edit form only ever sees the masked number); null clears it.
+    const phone = phoneInput === undefined ? (h.phoneCipher ? box.decrypt(h.phoneCipher) : null) : phoneInput;
     if (facts.villageCode !== h.villageCode) await requireOpenVillage(db, ctx, facts.villageCode);
     const members = (await activeMembers(db, id)).map((m) => memberFromRecord(m, box));
     const domain = toDomainHousehold(h.householdNo, { ...facts, phone, eliminationPeriod: h.eliminationPeriod, eliminationMode: h.eliminationMode }, members, null, h.wholeHouseholdNoLabour);
@@ -168,6 +173,7 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       const after = { ...factsOf({ ...h, ...facts }), phone: phone ? maskPhone(phone) : null };
       await recordChange(tx, ctx, { ...h, villageCode: facts.villageCode }, 'update', reason, before, after);
     });
+    await changed(ctx, [id]);
     return get(ctx, id);
   }
 
@@ -181,6 +187,7 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       await upsertIncome(tx, { ...income, countyCode: h.countyCode, householdId: id, householdSize: size });
       await recordChange(tx, ctx, h, 'income', reason, before ? { ...incomeRowOf(before) } : null, { ...income, householdSize: size });
     });
+    await changed(ctx, [id]);
     return get(ctx, id);
   }
 

@@ -13,9 +13,12 @@ export function EditFactsModal({ household, onClosed }: { household: HouseholdDe
       width={860}
       initialValues={factsFormValues(household)}
       onClosed={onClosed}
-      // The API never sends the full phone back and clears it when none is sent.
-      confirm={(values) => (household.phoneMasked && !values.phone?.trim() ? t('phoneWillClear', { masked: household.phoneMasked }) : null)}
-      submit={(values) => updateHousehold(household.id, { ...factsRequest(values), version: household.version, reason: values.reason })}
+      // The API never sends the full phone back: an empty field keeps it, the checkbox removes it.
+      submit={(values) => {
+        const typed = values.phone?.trim();
+        const phone = typed ? typed : values.clearPhone ? null : undefined;
+        return updateHousehold(household.id, { ...factsRequest(values), phone, version: household.version, reason: values.reason });
+      }}
     >
       <HouseholdFactsFields phoneMasked={household.phoneMasked} />
     </WriteModal>

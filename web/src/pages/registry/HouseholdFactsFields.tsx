@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import {
   ALLEVIATED_ATTRIBUTES,
@@ -21,6 +21,8 @@ export interface FactsFormValues {
   identificationPeriod?: string | null;
   riskTypes?: string[];
   phone?: string;
+  /** Editing: remove the phone on file (an empty field keeps it). */
+  clearPhone?: boolean;
   address?: string;
   housingGrade?: string | null;
   waterSafe?: boolean | null;
@@ -140,6 +142,11 @@ export function HouseholdFactsFields({ phoneMasked, withHouseholdNo }: Props) {
         <Form.Item name="phone" label={name('phone')} extra={phoneMasked ? t('reenterPhone', { masked: phoneMasked }) : undefined}>
           <Input inputMode="tel" maxLength={13} placeholder={phoneMasked ?? undefined} />
         </Form.Item>
+        {phoneMasked && (
+          <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}>
+            <Checkbox>{t('clearPhone')}</Checkbox>
+          </Form.Item>
+        )}
       </Col>
       <Col xs={24} md={16}>
         <Form.Item name="address" label={name('address')}>

@@ -109,7 +109,7 @@ export function MemberListFields() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={6}>
-                    <Form.Item name={[field.name, 'phone']} label={name('phone')} extra={current?.phoneMasked ? t('reenterPhone', { masked: current.phoneMasked }) : undefined}>
+                    <Form.Item name={[field.name, 'phone']} label={name('phone')} extra={current?.phoneMasked ? t('reenterMemberPhone', { masked: current.phoneMasked }) : undefined}>
                       <Input inputMode="tel" maxLength={13} placeholder={current?.phoneMasked ?? undefined} />
                     </Form.Item>
                   </Col>

@@ -1,0 +1,23 @@
+import type { RequestContext } from '../../lib/context.ts';
+
+/**
+ * What the registry tells the rest of the system after a committed change: the monitoring engine
+ * re-evaluates the households right away (issue 4 §5). A failing hook never undoes the edit; the
+ * monthly run picks the household up anyway.
+ */
+export interface RegistryHooks {
+  onHouseholdsChanged?: (ctx: RequestContext, householdIds: number[]) => Promise<unknown>;
+  /** Where a failing hook is reported. */
+  log?: (err: unknown) => void;
+}
+
+export function changeNotifier(hooks: RegistryHooks) {
+  return async (ctx: RequestContext, householdIds: number[]): Promise<void> => {
+    if (!hooks.onHouseholdsChanged || householdIds.length === 0) return;
+    try {
+      await hooks.onHouseholdsChanged(ctx, householdIds);
+    } catch (err) {
+      hooks.log?.(err);
+    }
+  };
+}
