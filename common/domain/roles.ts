@@ -61,22 +61,40 @@ export const PERMISSIONS = [
   'clues:write',
   /** Record a 走访排查 visit. */
   'visits:write',
+  /** 帮扶: pairings, measures, obligations, recommendations (a paired cadre: his own households only). */
+  'assistance:read',
+  /** Record and edit measures on households. */
+  'assistance:write',
+  /** Pair cadres with households, reassign, end pairings. */
+  'pairing:manage',
+  /** Edit the measure sub-type code lists (county). */
+  'assistance:manage',
+  /** Measure and fund ledgers as .xlsx (scoped, audited). */
+  'assistance:export',
+  /** 应急救助基金 / 临时救助: read funds and applications; apply for a household; approve and pay; record fund income. */
+  'relief:read',
+  'relief:apply',
+  'relief:approve',
+  'relief:fund',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write', 'registry:review', 'registry:revealId', 'registry:import', 'registry:export'];
 // Department data is county-level (it names people across townships): county roles only.
 const MONITORING_STAFF: readonly Permission[] = ['monitoring:read', 'clues:read', 'clues:write', 'visits:write'];
+// Assistance (帮扶) and relief funds: county and township staff run them; villages record measures and applications.
+const ASSISTANCE_STAFF: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'pairing:manage', 'relief:read', 'relief:apply', 'relief:approve', 'relief:fund'];
+const ASSISTANCE_VILLAGE: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'relief:read', 'relief:apply'];
 
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run'],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run'],
-  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF],
-  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write'],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ASSISTANCE_STAFF, 'assistance:manage'],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ASSISTANCE_STAFF],
+  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, ...ASSISTANCE_STAFF],
+  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write', ...ASSISTANCE_VILLAGE],
   department: ['org:read', 'feeds:push', 'feeds:read'],
-  cadre: ['org:read', 'params:read', 'visits:write'],
-  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read'],
+  cadre: ['org:read', 'params:read', 'visits:write', 'assistance:read'],
+  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read', 'assistance:read', 'assistance:export', 'relief:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
