@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -14,9 +15,12 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { requestSerializer } from './http/log-redaction.ts';
 import { registerSession } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -46,12 +50,14 @@ import { createUsersService } from './modules/users/users.service.ts';
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
 export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & {
+  /** Where attachments are stored (DATA_DIR); tests default to a temp directory. */
+  dataDir?: string;
   /** Login attempts per minute for one address and username (default 10). */
   loginAttemptsPerMinute?: number;
 };
 
 /** Composition root: repositories -> services -> routes, wired by hand. */
-export function createServices(database: Database, config: Pick<Config, 'secret'>) {
+export function createServices(database: Database, config: Pick<Config, 'secret'> & { dataDir?: string }) {
   const db = database.db;
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
@@ -75,13 +81,14 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     params: createParamsService(db),
     clues,
     channels: createChannelsService(db, box),
+    attachments: createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data')),
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(database: Database, config: AppConfig) {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestSerializer } },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -125,6 +132,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   jobsRoutes(app, services.jobs);
   feedsRoutes(app, services);
   monitoringRoutes(app, services);
+  attachmentsRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
