@@ -3,9 +3,9 @@
 // Date; formulas give their cached result; rich text and hyperlinks give their text.
 
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FeedCell } from '../../../common/domain/feeds/validate-record.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { createWorkbookReader } from '../../lib/xlsx-stream-reader.ts';
 
 export interface SheetRow {
   row: number;
@@ -30,7 +30,8 @@ export function unreadableWorkbook(): AppError {
 }
 
 export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  // The patched reader: exceljs alone garbles Chinese text split across chunks (server/lib/xlsx-stream-reader.ts).
+  const workbook = createWorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
