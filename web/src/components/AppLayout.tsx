@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { KeyOutlined, LogoutOutlined, BankOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../common/domain/roles.ts';
@@ -9,7 +9,7 @@ import { CHANGE_PASSWORD_PATH } from '../auth/RequireAuth.tsx';
 import { useActor } from '../auth/session.ts';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/useI18n.ts';
-import { buildMenuItems, selectedMenuKey } from './moduleMenu.tsx';
+import { buildMenuItems, openMenuKey, selectedMenuKey } from './moduleMenu.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -20,8 +20,11 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
+  // Phones (village officers in the field): icons only in the header, the unit name shortened.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   if (!actor) return null;
+  const open = openMenuKey(location.pathname);
 
   const signOut = async () => {
     try {
@@ -35,7 +38,7 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
+      <Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={wide ? 64 : 0}>
         <div style={{ color: '#fff', padding: '16px 16px 12px', lineHeight: 1.3 }}>
           <div style={{ fontSize: 16, fontWeight: 600 }}>Guardline</div>
           <div style={{ fontSize: 12, opacity: 0.75 }}>{t('app.shortTitle')}</div>
@@ -44,40 +47,49 @@ export default function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedMenuKey(location.pathname)]}
+          defaultOpenKeys={open ? [open] : []}
           items={buildMenuItems(actor.permissions, t)}
           onClick={({ key }) => navigate(key)}
         />
       </Sider>
       <Layout>
         <Header
-          style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}
+          style={{ background: '#fff', padding: wide ? '0 20px' : '0 8px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}
         >
-          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-            <Space size={8} aria-label={t('header.unit')}>
+          <Flex justify="space-between" align="center" gap={8} style={{ height: '100%', minWidth: 0 }}>
+            <Space size={8} aria-label={t('header.unit')} style={{ minWidth: 0 }}>
               <BankOutlined />
-              <Typography.Text strong data-testid="header-unit">
+              <Typography.Text strong ellipsis style={{ maxWidth: wide ? 360 : 110 }} data-testid="header-unit">
                 {actor.orgName}
               </Typography.Text>
             </Space>
-            <Space size={16}>
+            <Space size={wide ? 16 : 4}>
               <Space size={6}>
-                <UserOutlined />
-                <span data-testid="header-user">{actor.displayName}</span>
-                <Tag color="blue" variant="outlined" data-testid="header-role">
-                  {label(ROLE_LABELS[actor.role])}
-                </Tag>
+                {wide && <UserOutlined />}
+                <Typography.Text ellipsis style={{ maxWidth: wide ? 200 : 64 }} data-testid="header-user">
+                  {actor.displayName}
+                </Typography.Text>
+                {wide && (
+                  <Tag color="blue" variant="outlined" data-testid="header-role">
+                    {label(ROLE_LABELS[actor.role])}
+                  </Tag>
+                )}
               </Space>
               <LanguageSwitch />
-              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
-                {t('header.changePassword')}
-              </Button>
-              <Button type="text" icon={<LogoutOutlined />} onClick={signOut}>
-                {t('header.logout')}
-              </Button>
+              <Tooltip title={wide ? undefined : t('header.changePassword')}>
+                <Button type="text" icon={<KeyOutlined />} aria-label={t('header.changePassword')} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
+                  {wide && t('header.changePassword')}
+                </Button>
+              </Tooltip>
+              <Tooltip title={wide ? undefined : t('header.logout')}>
+                <Button type="text" icon={<LogoutOutlined />} aria-label={t('header.logout')} onClick={signOut}>
+                  {wide && t('header.logout')}
+                </Button>
+              </Tooltip>
             </Space>
           </Flex>
         </Header>
-        <Content style={{ margin: 16 }}>
+        <Content style={{ margin: wide ? 16 : 8, minWidth: 0 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -98,12 +98,17 @@ export function buildMenuItems(
   );
 }
 
-const REGISTRY_PAGES = ['reviews', 'quality', 'transfer'];
+/** Every menu path: the module entries without pages, and every page. */
+const MENU_PATHS = MODULES.flatMap((entry) => (entry.children ? entry.children.map((child) => child.path) : [entry.path]));
 
+/** The menu item of a location: the longest menu path it is at or under (/registry/42 → /registry). */
 export function selectedMenuKey(pathname: string): string {
-  const [, module = '', page = ''] = pathname.split('/');
-  // Household pages and the new-household form belong to 农户查询.
-  if (module === 'registry' && REGISTRY_PAGES.includes(page)) return `/registry/${page}`;
-  if (module === 'monitoring' && page) return `/monitoring/${page}`;
-  return '/' + module;
+  const matches = MENU_PATHS.filter((path) => pathname === path || pathname.startsWith(path + '/'));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? pathname;
+}
+
+/** The sub-menu to open for a location (the module whose page is selected), if any. */
+export function openMenuKey(pathname: string): string | undefined {
+  const selected = selectedMenuKey(pathname);
+  return MODULES.find((entry) => entry.children?.some((child) => child.path === selected))?.path;
 }
