@@ -7,3 +7,7 @@ export * from './params.ts';
 export * from './feeds.ts';
 export * from './monitoring.ts';
 export * from './assistance.ts';
+export * from './deliberation.ts';
+export * from './projects.ts';
+export * from './funds.ts';
+export * from './assets.ts';
