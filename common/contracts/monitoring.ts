@@ -64,6 +64,8 @@ export const warningRow = z.object({
   householdNo: z.string(),
   villageCode: z.string(),
   villageName: z.string().nullable(),
+  /** 户主姓名 */
+  headName: z.string().nullable(),
   ruleCode: z.string(),
   category: z.string(),
   nameZh: z.string(),

@@ -115,6 +115,7 @@ export interface WarningListRow {
   householdNo: string;
   villageCode: string;
   villageName: string | null;
+  headName: string | null;
   ruleCode: string;
   riskType: string | null;
   status: 'new' | 'handled';
@@ -132,7 +133,10 @@ export async function listWarnings(db: Db, f: WarningFilter): Promise<WarningLis
   return queryRows<WarningListRow>(
     db,
     sql`SELECT w.id::int AS id, w.period, w.household_id::int AS "householdId", h.household_no AS "householdNo", w.village_code AS "villageCode",
-        o.name AS "villageName", w.rule_code AS "ruleCode", w.risk_type AS "riskType", w.status, w.run_id::int AS "runId", w.evidence,
+        o.name AS "villageName",
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+          WHERE m.household_id = w.household_id AND m.valid_to IS NULL AND m.relationship = 'head') AS "headName",
+        w.rule_code AS "ruleCode", w.risk_type AS "riskType", w.status, w.run_id::int AS "runId", w.evidence,
         to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
       FROM warning w
       JOIN household h ON h.id = w.household_id AND h.county_code = w.county_code

@@ -104,7 +104,7 @@ describe('reading warnings is scoped', () => {
     expect(rest.items).toHaveLength(1);
     const all = [...first.items, ...rest.items];
     expect(all.map((w: { householdNo: string }) => w.householdNo).sort()).toEqual([own, neighbour, elsewhere].map((h) => h.householdNo).sort());
-    expect(rest.items[0]).toMatchObject({ category: 'INCOME_BELOW_LINE', nameZh: '人均纯收入低于监测范围', riskType: null });
+    expect(rest.items[0]).toMatchObject({ category: 'INCOME_BELOW_LINE', nameZh: '人均纯收入低于监测范围', riskType: null, headName: expect.any(String) });
     expect(rest.nextAfterId).toBeNull();
   });
 });

@@ -73,6 +73,12 @@ export default function WarningsPage() {
       render: (no: string) => <span style={{ fontFamily: 'monospace' }}>{no}</span>,
     },
     {
+      title: tc('headName'),
+      dataIndex: 'headName',
+      width: 90,
+      render: (name: string | null) => name ?? '—',
+    },
+    {
       title: tc('village'),
       dataIndex: 'villageName',
       width: 100,
