@@ -76,6 +76,14 @@ export const PERMISSIONS = [
   'relief:apply',
   'relief:approve',
   'relief:fund',
+  /** Attachments (photos, scans of signed forms, meeting records): upload, and read within scope (audited). */
+  'attachments:read',
+  'attachments:write',
+  /** 识别认定 / 风险消除 cases: read, start from a clue, act at the stage one's role handles, export ledgers. */
+  'cases:read',
+  'cases:start',
+  'cases:act',
+  'cases:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,15 +94,19 @@ const MONITORING_STAFF: readonly Permission[] = ['monitoring:read', 'clues:read'
 const ASSISTANCE_STAFF: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'pairing:manage', 'relief:read', 'relief:apply', 'relief:approve', 'relief:fund'];
 const ASSISTANCE_VILLAGE: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'relief:read', 'relief:apply'];
 
+// Attachments and cases: the county, township and village staff who run the procedures; auditors read.
+const ATTACHMENT_STAFF: readonly Permission[] = ['attachments:read', 'attachments:write'];
+const CASE_STAFF: readonly Permission[] = ['cases:read', 'cases:start', 'cases:act', 'cases:export'];
+
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ASSISTANCE_STAFF, 'assistance:manage'],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ASSISTANCE_STAFF],
-  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, ...ASSISTANCE_STAFF],
-  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write', ...ASSISTANCE_VILLAGE],
+  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF, 'assistance:manage'],
+  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF],
+  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF],
+  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_VILLAGE],
   department: ['org:read', 'feeds:push', 'feeds:read'],
-  cadre: ['org:read', 'params:read', 'visits:write', 'assistance:read'],
-  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read', 'assistance:read', 'assistance:export', 'relief:read'],
+  cadre: ['org:read', 'params:read', 'visits:write', ...ATTACHMENT_STAFF, 'assistance:read'],
+  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read', 'attachments:read', 'cases:read', 'assistance:read', 'assistance:export', 'relief:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

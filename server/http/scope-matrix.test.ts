@@ -103,6 +103,18 @@ const routes: RouteCase[] = [
     expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 200 },
     secret: 'login',
   },
+  {
+    name: 'attachments of a record',
+    method: 'GET',
+    url: '/api/attachments?ownerKind=visit&ownerId=1',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 200, auditor: 200 },
+  },
+  {
+    name: 'an attachment that does not exist (or is outside scope)',
+    method: 'GET',
+    url: '/api/attachments/999999',
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 404, auditor: 404 },
+  },
 ];
 
 describe.each(routes)('$method $name', (route) => {

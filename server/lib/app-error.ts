@@ -8,7 +8,9 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A needed local facility (e.g. the PDF renderer) is not installed: 503. */
+  | 'UNAVAILABLE';
 
 export interface FieldError {
   field: string;

@@ -7,6 +7,7 @@ export * from './params.ts';
 export * from './feeds.ts';
 export * from './monitoring.ts';
 export * from './assistance.ts';
+export * from './attachments.ts';
 export * from './deliberation.ts';
 export * from './projects.ts';
 export * from './funds.ts';
