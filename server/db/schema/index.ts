@@ -12,3 +12,4 @@ export * from './deliberation.ts';
 export * from './projects.ts';
 export * from './funds.ts';
 export * from './assets.ts';
+export * from './cases.ts';
