@@ -257,4 +257,44 @@ describe('monitoring', () => {
       await context.close();
     }
   });
+  it('county staff import a medical file, run the month, and read why the household is warned', async () => {
+    const { context, page } = await desktop();
+    try {
+      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
+      await page.goto(`${server.baseUrl}/monitoring/feeds`);
+      // 一般农户 line for 住院自付: 20,000 yuan (medical.otherOutOfPocketFen); this is 26,500.
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const csv = ['证件号码,姓名,数据来源,事项,发生日期,金额（元）,说明', `${HEAD.idNumber},${HEAD.name},医保,住院自付,${today},26500,县人民医院住院`].join('\n');
+      await page.locator('input[type=file]').setInputFiles({ name: '医保住院自付.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\n') });
+      await page.getByTestId('feed-check').click();
+      await page.getByText('检查通过').waitFor();
+      await page.getByTestId('feed-commit').click();
+      await page.getByText('导入完成：新增 1 条记录').waitFor();
+      await screenshot(page, 'feeds-imported');
+
+      await page.goto(`${server.baseUrl}/monitoring/runs`);
+      await page.getByTestId('run-button').click();
+      await page.getByTestId('run-progress').getByText(/监测完成：评估 \d+ 户，预警 \d+ 条/).waitFor({ timeout: 60_000 });
+      await page.locator('tr', { hasText: '月度运行' }).first().waitFor();
+      await page.getByTestId('run-diff').locator('tr', { hasText: '医疗自付支出较大' }).waitFor();
+      await screenshot(page, 'runs-after-run');
+
+      await page.goto(`${server.baseUrl}/monitoring/warnings`);
+      const row = page.locator('tr', { hasText: HOUSEHOLD_NO }).filter({ hasText: '医疗自付支出较大' });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toContain(HEAD.name);
+      await screenshot(page, 'warnings-list');
+      await row.getByRole('button', { name: '查看依据' }).click();
+      const card = page.getByTestId('explain-rule-MEDICAL_BURDEN');
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain('26,500');
+      expect(text).toContain('20,000');
+      await page.getByTestId('explain-suggestion').waitFor();
+      await page.waitForTimeout(400);
+      await screenshot(page, 'warning-explain-drawer');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -57,14 +57,14 @@ export default function AppLayout() {
           style={{ background: '#fff', padding: wide ? '0 20px' : '0 8px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}
         >
           <Flex justify="space-between" align="center" gap={8} style={{ height: '100%', minWidth: 0 }}>
-            <Space size={8} aria-label={t('header.unit')} style={{ minWidth: 0 }}>
+            <Space size={8} align="center" aria-label={t('header.unit')} style={{ minWidth: 0, lineHeight: '22px' }}>
               <BankOutlined />
               <Typography.Text strong ellipsis style={{ maxWidth: wide ? 360 : 110 }} data-testid="header-unit">
                 {actor.orgName}
               </Typography.Text>
             </Space>
             <Space size={wide ? 16 : 4}>
-              <Space size={6}>
+              <Space size={6} align="center" style={{ lineHeight: '22px' }}>
                 {wide && <UserOutlined />}
                 <Typography.Text ellipsis style={{ maxWidth: wide ? 200 : 64 }} data-testid="header-user">
                   {actor.displayName}
