@@ -1,6 +1,7 @@
-import { Checkbox } from 'antd';
+import { Checkbox, Form } from 'antd';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RISK_CODES, RISK_PLAIN, riskLabel } from './labels.ts';
+import { useCommonText } from './text.ts';
 
 interface Props {
   value?: string[];
@@ -38,5 +39,15 @@ export function RiskTypeChecks({ value, onChange, id, plain = false }: Props) {
         }))}
       />
     </div>
+  );
+}
+
+/** The form field `riskTypes`: at least one risk, as checkboxes. */
+export function RiskTypesItem({ label, plain = false }: { label: string; plain?: boolean }) {
+  const tc = useCommonText();
+  return (
+    <Form.Item name="riskTypes" label={label} rules={[{ required: true, type: 'array', min: 1, message: tc('chooseRisk') }]}>
+      <RiskTypeChecks plain={plain} />
+    </Form.Item>
   );
 }

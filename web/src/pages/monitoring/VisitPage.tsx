@@ -12,7 +12,7 @@ import { HouseholdPicker } from './HouseholdPicker.tsx';
 import type { VisitPhoto } from './imageDownscale.ts';
 import { PhotoInput } from './PhotoInput.tsx';
 import { riskLabel } from './labels.ts';
-import { RiskTypeChecks } from './RiskTypeChecks.tsx';
+import { RiskTypesItem } from './RiskTypeChecks.tsx';
 import { fill, useCommonText } from './text.ts';
 import { useVisitText } from './visitText.ts';
 
@@ -138,20 +138,7 @@ export default function VisitPage() {
           </Radio.Group>
         </Form.Item>
         {riskFound && (
-          <Form.Item
-            name="riskTypes"
-            label={tx('riskTypes')}
-            rules={[
-              {
-                required: true,
-                type: 'array',
-                min: 1,
-                message: tc('chooseRisk'),
-              },
-            ]}
-          >
-            <RiskTypeChecks />
-          </Form.Item>
+          <RiskTypesItem label={tx('riskTypes')} />
         )}
         <Form.Item name="photos" label={tx('photos')} extra={tx('photosHint')}>
           <PhotoInput />
