@@ -21,6 +21,7 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
+import { assistanceRoutes, createAssistanceService, createReliefService } from './modules/assistance/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -81,6 +82,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     params: createParamsService(db),
     clues,
     channels: createChannelsService(db, box),
+    assistance: createAssistanceService(db, box),
+    relief: createReliefService(db),
     attachments: createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data')),
   };
 }
@@ -132,6 +135,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   jobsRoutes(app, services.jobs);
   feedsRoutes(app, services);
   monitoringRoutes(app, services);
+  assistanceRoutes(app, services);
   attachmentsRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {

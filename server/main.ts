@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
 import { startMonthlySchedule } from './modules/monitoring/index.ts';
+import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -28,8 +29,11 @@ export async function serve(config: Config): Promise<void> {
   }
   // On the 1st of each month the previous month runs once (guarded by its monitor_run row).
   const schedule = startMonthlySchedule(services, systemClock, { log: (line) => app.log.info(line) });
+  // Once a day the obligations board's counts per township are kept (the board itself is live).
+  const obligations = startObligationSchedule(services, systemClock, { log: (line) => app.log.info(line) });
   const shutdown = async () => {
     schedule.stop();
+    obligations.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,0 +1,54 @@
+import type { Writable } from 'node:stream';
+import { categoryLabel, MEASURE_STATUSES } from '../../../common/domain/assistance/categories.ts';
+import { OBLIGATION_LABELS } from '../../../common/domain/assistance/obligations.ts';
+import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
+import type { Db } from '../../db/connect.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { requirePermission } from '../../lib/permissions.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { listMeasures } from './assistance.repository.ts';
+import { reachOf, type AssistanceService } from './assistance.service.ts';
+
+// Ledgers as .xlsx: 帮扶措施台账 and 帮扶责任预警 — the actor's scope only (a cadre: his households),
+// audited before the first byte leaves.
+
+const riskZh = (r: string | null) => (r ? (RISK_TYPES.find((t) => t.code === r)?.zh ?? r) : null);
+const statusZh = (s: string) => MEASURE_STATUSES.find((t) => t.code === s)?.zh ?? s;
+
+export function createAssistanceExport(db: Db, assistance: AssistanceService) {
+  async function prepareMeasures(ctx: RequestContext, orgCode?: string) {
+    requirePermission(ctx, 'assistance:export');
+    const orgPrefix = orgCode?.replace(/(000)+$/, '');
+    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'assistance_measure', orgCode: orgCode ?? ctx.actor.orgCode, after: { format: '帮扶措施台账' } }));
+    return async (out: Writable) => {
+      async function* rows(): AsyncGenerator<Cell[]> {
+        let after = 0;
+        for (;;) {
+          const batch = await listMeasures(db, reachOf(ctx), { orgPrefix, afterId: after, limit: 1000 });
+          if (batch.length === 0) return;
+          for (const r of batch) {
+            const m = r.measure;
+            yield [r.householdNo, r.headName, m.villageCode, riskZh(m.riskType), categoryLabel(m.category), r.subTypeLabel ?? m.subType, m.department, m.startOn, m.endOn, m.amountFen / 100, statusZh(m.status), m.note];
+          }
+          after = batch[batch.length - 1].measure.id;
+        }
+      }
+      await writeWorkbook(out, [{ title: '帮扶措施台账', headers: ['户编号', '户主', '行政村代码', '针对风险', '措施类别', '措施子项', '责任部门', '开始日期', '结束日期', '金额（元）', '状态', '备注'], rows: rows() }]);
+    };
+  }
+
+  async function prepareObligations(ctx: RequestContext, orgCode?: string) {
+    requirePermission(ctx, 'assistance:export');
+    const board = await assistance.board(ctx, { orgCode, limit: 1000, asOf: undefined, code: undefined });
+    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'obligation', orgCode: orgCode ?? ctx.actor.orgCode, after: { format: '帮扶责任预警', asOf: board.asOf, rows: board.items.length } }));
+    return async (out: Writable) => {
+      async function* rows(): AsyncGenerator<Cell[]> {
+        for (const o of board.items) yield [o.householdNo, o.headName, o.villageName, OBLIGATION_LABELS[o.code].zh, riskZh(o.riskType), o.dueOn, o.overdueDays];
+      }
+      await writeWorkbook(out, [{ title: `帮扶责任预警（${board.asOf}）`, headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'], rows: rows() }]);
+    };
+  }
+
+  return { prepareMeasures, prepareObligations };
+}
