@@ -1,5 +1,6 @@
 import type { CreateHouseholdRequest, MemberInput } from '../../common/contracts/registry.ts';
 import { computeCheckDigit } from '../../common/domain/id-card.ts';
+import { member } from '../../common/domain/registry/fixtures.ts';
 
 // Test data with overrides: each call makes new, valid, unique people.
 
@@ -14,29 +15,9 @@ export function makeIdNumber(birthDate: string, sex: 'male' | 'female'): string 
   return first17 + computeCheckDigit(first17);
 }
 
+/** The registry fixtures' head of household (common/domain/registry/fixtures.ts) with a fresh ID. */
 export function memberInput(overrides: Partial<MemberInput> = {}): MemberInput {
-  return {
-    name: '王建国',
-    idNumber: makeIdNumber('1968-03-12', 'male'),
-    relationship: 'head',
-    ethnicity: 'han',
-    politicalStatus: 'masses',
-    education: 'juniorSecondary',
-    schooling: null,
-    health: ['healthy'],
-    disabilityCategory: null,
-    disabilityGrade: null,
-    labourSkill: 'ordinary',
-    workMonths: 8,
-    workPlace: '晋城市',
-    publicWelfarePost: false,
-    residentMedicalInsurance: true,
-    employeeMedicalInsurance: false,
-    minimumLiving: false,
-    destituteSupport: false,
-    phone: '13812345678',
-    ...overrides,
-  };
+  return { ...(member() as MemberInput), idNumber: makeIdNumber('1968-03-12', 'male'), ...overrides };
 }
 
 let householdSeq = 0;
