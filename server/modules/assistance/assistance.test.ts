@@ -122,7 +122,7 @@ describe('obligations board: SQL agrees with the pure rules at the day boundarie
     const noLabour = await monitored(staff, {
       identificationPeriod: '2024-01',
       riskTypes: ['illness'],
-      members: [memberInput({ name: '赵老汉', idNumber: makeIdNumber('1940-02-02', 'male'), labourSkill: 'lost', workMonths: null, workPlace: null, health: ['longTermIllness'] })],
+      members: [memberInput({ name: '赵老汉', idNumber: makeIdNumber('1940-02-02', 'male'), labourSkill: 'lost', workMonths: null, workPlace: null, health: ['chronicIllness'] })],
     });
     await post(staff, '/api/assistance/measures', measure(noLabour.id, { category: 'comprehensiveSecurity', subType: 'minimumLiving', startOn: '2024-01-10' }));
     const items = (await get(staff, '/api/assistance/obligations?asOf=2025-01-01')).json().items.filter((o: { householdId: number }) => o.householdId === noLabour.id);
