@@ -115,6 +115,65 @@ const routes: RouteCase[] = [
     url: '/api/attachments/999999',
     expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 404, auditor: 404 },
   },
+  // Assistance (帮扶) and relief funds: a paired cadre reads (his own households), never writes or exports.
+  ...(['/api/assistance/pairings', '/api/assistance/measures', '/api/assistance/subtypes', '/api/assistance/obligations', '/api/assistance/workspace'] as const).map(
+    (url): RouteCase => ({ name: `assistance read ${url}`, method: 'GET', url, expect: { ...everyone200, dept_medical: 403 } }),
+  ),
+  {
+    name: 'assistance: cadres to pair',
+    method: 'GET',
+    url: '/api/assistance/cadres',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'assistance: a household that does not exist (or is outside reach)',
+    method: 'GET',
+    url: '/api/assistance/households/999999',
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 404, auditor: 404 },
+  },
+  {
+    name: 'assistance: record a measure (household outside reach)',
+    method: 'POST',
+    url: '/api/assistance/measures',
+    payload: () => ({ householdId: 999999, riskType: 'illness', category: 'health', department: '县医保局', startOn: '2025-03-01' }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'assistance: pair a cadre (household outside reach)',
+    method: 'POST',
+    url: '/api/assistance/pairings',
+    payload: () => ({ householdId: 999999, cadreUserId: 1, unit: '县乡村振兴局', startOn: '2025-03-01' }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'assistance: edit the sub-type code list',
+    method: 'POST',
+    url: '/api/assistance/subtypes',
+    payload: () => ({ category: 'industry', code: 'matrixCheck', labelZh: '矩阵测试' }),
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'assistance: measure ledger export',
+    method: 'GET',
+    url: '/api/assistance/measures/export.xlsx',
+    expect: { ...everyone200, dept_medical: 403, cadre: 403 },
+  },
+  ...(['/api/relief/funds', '/api/relief/applications'] as const).map(
+    (url): RouteCase => ({ name: `relief read ${url}`, method: 'GET', url, expect: { ...everyone200, dept_medical: 403, cadre: 403 } }),
+  ),
+  {
+    name: 'relief: a fund outside the county',
+    method: 'POST',
+    url: '/api/relief/funds',
+    payload: () => ({ orgCode: '140522000000', name: '外县基金', kind: 'emergency' }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'relief: ledger of a fund that does not exist',
+    method: 'GET',
+    url: '/api/relief/funds/999999/ledger.xlsx',
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 404 },
+  },
 ];
 
 describe.each(routes)('$method $name', (route) => {
