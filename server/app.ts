@@ -47,6 +47,14 @@ import { registryTransferRoutes } from './modules/registry/import/import.routes.
 import { createRegistryService } from './modules/registry/registry.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { assetsRoutes } from './modules/assets/assets.routes.ts';
+import { createAssetsService } from './modules/assets/assets.service.ts';
+import { createDeliberationService } from './modules/deliberation/deliberation.service.ts';
+import { deliberationRoutes } from './modules/deliberation/deliberation.routes.ts';
+import { createFundsService } from './modules/funds/funds.service.ts';
+import { fundsRoutes } from './modules/funds/funds.routes.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -79,6 +87,10 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     registry: createRegistryService(db, box, systemClock, registryHooks),
     members: createMembershipService(db, box, systemClock, registryHooks),
     review: createReviewService(db),
+    projects: createProjectsService(db),
+    funds: createFundsService(db),
+    assets: createAssetsService(db),
+    deliberation: createDeliberationService(db),
     params: createParamsService(db),
     clues,
     channels: createChannelsService(db, box),
@@ -131,6 +143,10 @@ export async function buildApp(database: Database, config: AppConfig) {
   registryRoutes(app, services);
   registryTransferRoutes(app, services);
   paramsRoutes(app, services.params);
+  projectsRoutes(app, services);
+  fundsRoutes(app, services);
+  assetsRoutes(app, services);
+  deliberationRoutes(app, services);
   cluesRoutes(app, services);
   jobsRoutes(app, services.jobs);
   feedsRoutes(app, services);

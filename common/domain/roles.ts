@@ -50,6 +50,18 @@ export const PERMISSIONS = [
   'params:read',
   /** Set policy parameters (county administrators; audited). */
   'params:manage',
+  /** Project library (项目库): read; declare and act at the entry step one's role handles; status and adjustments. */
+  'projects:read',
+  'projects:write',
+  /** Linkage funds (衔接资金): read ledgers and checks; allocate, assign and disburse (county). */
+  'funds:read',
+  'funds:manage',
+  /** Project asset ledger (资产台账): read; record income, disposal and custody. */
+  'assets:read',
+  'assets:write',
+  /** 四议两公开 records: read; record the steps (village and township). */
+  'deliberation:read',
+  'deliberation:write',
   /** Push department data (department users: their own source only). */
   'feeds:push',
   'feeds:read',
@@ -109,8 +121,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read', 'attachments:read', 'cases:read', 'assistance:read', 'assistance:export', 'relief:read'],
 };
 
+// Projects, funds, assets and 四议两公开 (issue #7): which stage a role may act at is decided by
+// common/domain/projects/workflow.ts; these grants only open the module.
+const PROJECT_ALL: readonly Permission[] = ['projects:read', 'projects:write', 'funds:read', 'funds:manage', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'];
+const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
+  countyAdmin: PROJECT_ALL,
+  countyStaff: PROJECT_ALL,
+  townshipStaff: ['projects:read', 'projects:write', 'funds:read', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'],
+  villageOfficer: ['projects:read', 'projects:write', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'],
+  department: ['projects:read', 'projects:write'],
+  cadre: [],
+  auditor: ['projects:read', 'funds:read', 'assets:read', 'deliberation:read'],
+};
+
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return GRANTS[role].includes(permission) || PROJECT_GRANTS[role].includes(permission);
 }
 
 export const ORG_LEVELS = ['county', 'township', 'village', 'group'] as const;

@@ -27,6 +27,15 @@ describe('entry workflow legality per role', () => {
   });
 });
 
+describe('a township project is declared by the township', () => {
+  it.each([
+    ['villageOfficer', false],
+    ['townshipStaff', true],
+  ] as const)('%s', (role, ok) => {
+    expect(entryTransition({ stage: 'declaration', noticeStartedOn: null }, 'complete', { ...ctx(role), projectLevel: 'township' }).ok).toBe(ok);
+  });
+});
+
 describe('notices are timed', () => {
   it.each([
     ['day 4', '2026-04-05', false],

@@ -96,6 +96,18 @@ export interface EntryContext {
   today: string;
   /** projects.noticeDays in force. */
   noticeDays: number;
+  /**
+   * The level of the project's unit. A township or county project (cross-village) is declared and
+   * publicised by that level's staff instead of a village officer (policy-rules §6, 狸桥镇 procedure).
+   */
+  projectLevel?: OrgLevel;
+}
+
+/** The roles that act at a step of this project. */
+export function actorsAt(stage: Exclude<EntryStage, 'admitted' | 'withdrawn'>, projectLevel: OrgLevel = 'village'): readonly Role[] {
+  if ((stage === 'declaration' || stage === 'villageNotice') && projectLevel === 'township') return ['townshipStaff'];
+  if ((stage === 'declaration' || stage === 'villageNotice') && projectLevel === 'county') return ['countyStaff', 'countyAdmin'];
+  return ENTRY_ACTORS[stage].roles;
 }
 
 export interface Refusal {
@@ -122,11 +134,12 @@ export function noticeEndsOn(startedOn: string, days: number): string {
 export function entryTransition(state: EntryState, action: EntryAction, ctx: EntryContext): EntryResult {
   if (state.stage === 'admitted' || state.stage === 'withdrawn') return refuse('finished', '该项目入库流程已结束', 'The entry procedure is finished');
   const actors = ENTRY_ACTORS[state.stage];
+  const declarers = actorsAt('declaration', ctx.projectLevel);
   if (action === 'withdraw') {
-    if (['villageOfficer', 'countyStaff', 'countyAdmin'].includes(ctx.role)) return { ok: true, next: 'withdrawn' };
-    return refuse('notYourStage', '只有申报村或县级可以撤销申报', 'Only the declaring village or the county may withdraw');
+    if ([...declarers, 'countyStaff', 'countyAdmin'].includes(ctx.role)) return { ok: true, next: 'withdrawn' };
+    return refuse('notYourStage', '只有申报单位或县级可以撤销申报', 'Only the declaring unit or the county may withdraw');
   }
-  if (!actors.roles.includes(ctx.role)) {
+  if (!actorsAt(state.stage, ctx.projectLevel).includes(ctx.role)) {
     return refuse('notYourStage', `「${ENTRY_STAGE_LABELS[state.stage]}」环节应由${LEVEL_ZH[actors.level]}办理`, `The ${state.stage} step is handled at ${actors.level} level`);
   }
   if (action === 'reject') {

@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { assets } from '../../db/schema/assets.ts';
+import { deliberations } from '../../db/schema/deliberation.ts';
+import { fundAssignments } from '../../db/schema/funds.ts';
+import { orgUnits } from '../../db/schema/org.ts';
+import { projectEvents, projects } from '../../db/schema/projects.ts';
+import { inScope } from '../../db/scope.ts';
+
+export type ProjectRecord = typeof projects.$inferSelect;
+export type ProjectInsert = typeof projects.$inferInsert;
+
+const assignedSum = sql<number>`coalesce((SELECT sum(a.amount_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(Number);
+const disbursedSum = sql<number>`coalesce((SELECT sum(a.disbursed_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(Number);
+
+export interface ProjectFilter {
+  year?: number;
+  type?: ProjectRecord['type'];
+  status?: ProjectRecord['status'];
+  entryStage?: string;
+  orgPrefix?: string;
+  q?: string;
+  id?: number;
+}
+
+export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter, limit = 1000) {
+  const where: (SQL | undefined)[] = [
+    inScope(projects.orgCode, { scopePrefix }),
+    f.year ? eq(projects.year, f.year) : undefined,
+    f.type ? eq(projects.type, f.type) : undefined,
+    f.status ? eq(projects.status, f.status) : undefined,
+    f.entryStage ? sql`${projects.entryStage} = ${f.entryStage}` : undefined,
+    f.orgPrefix ? sql`${projects.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
+    f.q ? sql`${projects.name} LIKE ${'%' + f.q + '%'}` : undefined,
+    f.id ? eq(projects.id, f.id) : undefined,
+  ];
+  return db
+    .select({ p: projects, orgName: orgUnits.name, assignedFen: assignedSum, disbursedFen: disbursedSum })
+    .from(projects)
+    .leftJoin(orgUnits, eq(orgUnits.code, projects.orgCode))
+    .where(and(...where))
+    .orderBy(desc(projects.year), desc(projects.id))
+    .limit(limit);
+}
+
+export async function findProject(db: Db, id: number, scopePrefix: string, forUpdate = false): Promise<ProjectRecord | undefined> {
+  const q = db.select().from(projects).where(and(eq(projects.id, id), inScope(projects.orgCode, { scopePrefix })));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertProject(tx: Db, values: ProjectInsert): Promise<number> {
+  const [row] = await tx.insert(projects).values(values).returning({ id: projects.id });
+  return row.id;
+}
+
+/** Optimistic lock: the update applies only to the version the caller read. */
+export async function updateProject(tx: Db, id: number, version: number, set: Partial<ProjectInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(projects)
+    .set({ ...set, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  return rows.length === 1;
+}
+
+export async function insertEvent(tx: Db, values: typeof projectEvents.$inferInsert): Promise<void> {
+  await tx.insert(projectEvents).values(values);
+}
+
+export async function eventsOf(db: Db, projectId: number) {
+  return db.select().from(projectEvents).where(eq(projectEvents.projectId, projectId)).orderBy(asc(projectEvents.id));
+}
+
+export async function assetsOfProject(db: Db, projectId: number) {
+  return db.select({ id: assets.id, code: assets.code, name: assets.name, category: assets.category }).from(assets).where(eq(assets.projectId, projectId)).orderBy(asc(assets.id));
+}
+
+export async function deliberationStatusOf(db: Db, id: number | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.select({ status: deliberations.status }).from(deliberations).where(eq(deliberations.id, id));
+  return row?.status ?? null;
+}
+
+/** Disbursed money of a project by fund source (for the assets it forms). */
+export async function disbursedBySource(db: Db, projectId: number): Promise<Record<string, number>> {
+  const rows = (await db.execute(sql`
+    SELECT al.source, sum(a.disbursed_fen)::bigint AS fen
+    FROM fund_assignment a JOIN fund_allocation al ON al.id = a.allocation_id
+    WHERE a.project_id = ${projectId} GROUP BY al.source`)) as unknown as { rows: { source: string; fen: string | number }[] };
+  return Object.fromEntries(rows.rows.map((r) => [r.source, Number(r.fen)]));
+}
+
+export { fundAssignments };
