@@ -1,33 +1,16 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, screenshot, startServer, type RunningServer } from './support/app.ts';
+import { describe, it, expect } from 'vitest';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The foundation journey: sign in, find the county's townships (including a merged one),
 // and see that the menu follows the role.
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return { context, page: await context.newPage() };
-}
+const app = useBrowserApp();
 
 describe('foundation', () => {
   it('shows a Chinese error for a wrong password', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${app.server.baseUrl}/`);
       await page.waitForURL(/\/login$/);
       await page.getByRole('heading', { name: 'Guardline 防返贫监测帮扶平台' }).waitFor();
       await page.getByLabel('用户名', { exact: true }).fill('county_admin');
@@ -46,9 +29,9 @@ describe('foundation', () => {
   });
 
   it('lets the county admin browse the org tree, including a merged township', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_admin', 'Demo@2021county');
+      await login(page, app.server.baseUrl, 'county_admin', 'Demo@2021county');
       await expect(page.getByTestId('header-unit').innerText()).resolves.toBe('沁水县');
       await expect(page.getByTestId('header-role').innerText()).resolves.toBe('县级管理员');
       await page.getByRole('menuitem', { name: '组织机构' }).click();
@@ -79,9 +62,9 @@ describe('foundation', () => {
   });
 
   it('hides user management from a village officer', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'village_officer', 'Demo@2021village');
+      await login(page, app.server.baseUrl, 'village_officer', 'Demo@2021village');
       const menu = page.locator('.ant-layout-sider .ant-menu');
       await menu.getByRole('menuitem', { name: '组织机构' }).waitFor();
       const labels = await menu.getByRole('menuitem').allInnerTexts();

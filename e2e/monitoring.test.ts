@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { launchBrowser, login, screenshot, startServer, type RunningServer } from './support/app.ts';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The monitoring journey: a family applies on the public page from a phone, county staff find the
 // clue in 线索清单 (channel 农户主动申请) and read it, and a village officer records a visit that
-// finds a risk, on a 390 px phone screen, with a photo shrunk in the browser.
+// finds a risk, on a 390 px phone screen, with a photo shrunk in the app.browser.
 
-let server: RunningServer;
-let browser: Browser;
+const app = useBrowserApp();
 
 const VILLAGE = '140521100201'; // 龙港镇东庄村, where the demo village officer works
 const HEAD = { name: '赵春生', idNumber: idNumber('19700415', '135') };
@@ -20,33 +19,8 @@ function idNumber(birth: string, sequence: string): string {
   return first17 + computeCheckDigit(first17);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return { context, page: await context.newPage() };
-}
-
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
-
 async function createHousehold(page: Page): Promise<number> {
-  const response = await page.request.post(`${server.baseUrl}/api/registry/households`, {
+  const response = await page.request.post(`${app.server.baseUrl}/api/registry/households`, {
     data: {
       householdNo: HOUSEHOLD_NO,
       villageCode: VILLAGE,
@@ -88,15 +62,15 @@ async function choose(page: Page, testId: string, option: string | RegExp): Prom
 
 describe('monitoring', () => {
   it('a family applies online and county staff see the clue with its channel', async () => {
-    const staff = await desktop();
-    const family = await phone();
+    const staff = await app.desktop();
+    const family = await app.phone();
     try {
-      await login(staff.page, server.baseUrl, 'county_staff', 'Demo@2021county');
+      await login(staff.page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
       await createHousehold(staff.page);
 
       // The public page: no login, phone-sized.
       const apply = family.page;
-      await apply.goto(`${server.baseUrl}/apply`);
+      await apply.goto(`${app.server.baseUrl}/apply`);
       await apply.getByRole('heading', { name: /农户申请/ }).waitFor();
       expect(await apply.locator('.ant-layout-sider').count()).toBe(0);
       await choose(apply, 'apply-township', '龙港镇');
@@ -127,7 +101,7 @@ describe('monitoring', () => {
 
       // County staff: the clue is in 线索清单, first found by 农户主动申请.
       const page = staff.page;
-      await page.goto(`${server.baseUrl}/monitoring/clues`);
+      await page.goto(`${app.server.baseUrl}/monitoring/clues`);
       const row = page.locator('tr', { hasText: HOUSEHOLD_NO });
       await row.waitFor();
       await expect(row.innerText()).resolves.toContain(HEAD.name);
@@ -156,10 +130,10 @@ describe('monitoring', () => {
   });
 
   it('a village officer records a visit with a risk on a phone, photo included', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await app.phone();
     try {
-      await login(page, server.baseUrl, 'village_officer', 'Demo@2021village');
-      await page.goto(`${server.baseUrl}/visit`);
+      await login(page, app.server.baseUrl, 'village_officer', 'Demo@2021village');
+      await page.goto(`${app.server.baseUrl}/visit`);
       await page.getByTestId('household-picker').click();
       await page.keyboard.type(HEAD.name);
       await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(HOUSEHOLD_NO)).click();
@@ -212,7 +186,7 @@ describe('monitoring', () => {
       await screenshot(page, 'visit-phone-done');
 
       // The visit's clue is on the list with channel 干部走访排查.
-      const clues = await page.request.get(`${server.baseUrl}/api/clues?channel=visit`);
+      const clues = await page.request.get(`${app.server.baseUrl}/api/clues?channel=visit`);
       const items = ((await clues.json()) as { items: { householdNo: string; riskType: string; channel: string }[] })
         .items;
       expect(items).toContainEqual(
@@ -224,10 +198,10 @@ describe('monitoring', () => {
   });
 
   it('county staff check a department file, see its row errors, and read the parameters in force', async () => {
-    const { context, page } = await desktop();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
-      await page.goto(`${server.baseUrl}/monitoring/feeds`);
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
+      await page.goto(`${app.server.baseUrl}/monitoring/feeds`);
       const csv = [
         '证件号码,姓名,数据来源,事项,发生日期,金额（元）,说明',
         `${HEAD.idNumber},${HEAD.name},医保,住院自付,2030-01-01,abc,`,
@@ -244,7 +218,7 @@ describe('monitoring', () => {
       expect(await page.getByTestId('feed-commit').isDisabled()).toBe(true);
       await screenshot(page, 'feeds-check-errors');
 
-      await page.goto(`${server.baseUrl}/monitoring/params`);
+      await page.goto(`${app.server.baseUrl}/monitoring/params`);
       await expect(page.getByTestId('param-value-monitoring.incomeLineFen').innerText()).resolves.toMatch(
         /^[\d,]+\.\d{2} 元$/,
       );
@@ -258,10 +232,10 @@ describe('monitoring', () => {
     }
   });
   it('county staff import a medical file, run the month, and read why the household is warned', async () => {
-    const { context, page } = await desktop();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
-      await page.goto(`${server.baseUrl}/monitoring/feeds`);
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
+      await page.goto(`${app.server.baseUrl}/monitoring/feeds`);
       // 一般农户 line for 住院自付: 20,000 yuan (medical.otherOutOfPocketFen); this is 26,500.
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
       const csv = ['证件号码,姓名,数据来源,事项,发生日期,金额（元）,说明', `${HEAD.idNumber},${HEAD.name},医保,住院自付,${today},26500,县人民医院住院`].join('\n');
@@ -272,14 +246,14 @@ describe('monitoring', () => {
       await page.getByText('导入完成：新增 1 条记录').waitFor();
       await screenshot(page, 'feeds-imported');
 
-      await page.goto(`${server.baseUrl}/monitoring/runs`);
+      await page.goto(`${app.server.baseUrl}/monitoring/runs`);
       await page.getByTestId('run-button').click();
       await page.getByTestId('run-progress').getByText(/监测完成：评估 \d+ 户，预警 \d+ 条/).waitFor({ timeout: 60_000 });
       await page.locator('tr', { hasText: '月度运行' }).first().waitFor();
       await page.getByTestId('run-diff').locator('tr', { hasText: '医疗自付支出较大' }).waitFor();
       await screenshot(page, 'runs-after-run');
 
-      await page.goto(`${server.baseUrl}/monitoring/warnings`);
+      await page.goto(`${app.server.baseUrl}/monitoring/warnings`);
       const row = page.locator('tr', { hasText: HOUSEHOLD_NO }).filter({ hasText: '医疗自付支出较大' });
       await row.waitFor();
       await expect(row.innerText()).resolves.toContain(HEAD.name);

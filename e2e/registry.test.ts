@@ -1,7 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { launchBrowser, login, screenshot, startServer, type RunningServer } from './support/app.ts';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The registry journey: county staff create a household through the form (a server field error lands
 // on the right member), find it by name, open it (masked IDs, an audited reveal, the change record);
@@ -15,24 +15,8 @@ const DONGZHUANG = '140521100201';
 const LIUDI = '140521101201'; // 中村镇刘底村
 const MASKED_ID = /^\d{4}\*+\d{3}[\dX]$/;
 
-let server: RunningServer;
-let browser: Browser;
+const app = useBrowserApp();
 let householdId = 0;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return { context, page: await context.newPage() };
-}
 
 /** Types into an antd Select (all member selects are searchable) and takes the first match. */
 async function choose(scope: Locator, label: string, option: string): Promise<void> {
@@ -59,11 +43,11 @@ async function openRegistryPage(page: Page, item: string): Promise<void> {
 
 describe('registry', () => {
   it('creates a household through the form; a member already in another household is refused on that row', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
       // A household elsewhere in the county (中村镇) whose head we then try to add again.
-      const other = await page.request.post(`${server.baseUrl}/api/registry/households`, {
+      const other = await page.request.post(`${app.server.baseUrl}/api/registry/households`, {
         data: {
           householdNo: '1405211012019902',
           villageCode: LIUDI,
@@ -118,9 +102,9 @@ describe('registry', () => {
   });
 
   it('lets county staff find the household by name, see masked IDs, reveal one (logged) and read the change record', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
       await openRegistryPage(page, '农户查询');
       const search = page.getByPlaceholder('姓名 / 户编号 / 身份证号');
       await search.fill('冯守田');
@@ -170,9 +154,9 @@ describe('registry', () => {
   });
 
   it('shows a village officer only 龙港镇东庄村 households, and their edit waits for review', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'village_officer', 'Demo@2021village');
+      await login(page, app.server.baseUrl, 'village_officer', 'Demo@2021village');
       await openRegistryPage(page, '农户查询');
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await rows.first().waitFor();
@@ -195,7 +179,7 @@ describe('registry', () => {
       await settledScreenshot(page, 'registry-village-officer');
 
       // A village edit is applied at once and waits for township review.
-      const saved = await page.request.put(`${server.baseUrl}/api/registry/households/${householdId}/income`, {
+      const saved = await page.request.put(`${app.server.baseUrl}/api/registry/households/${householdId}/income`, {
         data: { year: 2024, wageIncome: 3_600_000, businessIncome: 0, propertyIncome: 0, transferIncome: 120_050, businessCost: 0, reason: '入户核实收入' },
       });
       expect(saved.status(), await saved.text()).toBe(200);
@@ -205,9 +189,9 @@ describe('registry', () => {
   });
 
   it('lets county staff confirm the village edit and read the quality report', async () => {
-    const { context, page } = await freshPage();
+    const { context, page } = await app.desktop();
     try {
-      await login(page, server.baseUrl, 'county_staff', 'Demo@2021county');
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
       await openRegistryPage(page, '待审核变更');
       const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '1405211002019901' });
       await row.waitFor();
@@ -225,7 +209,7 @@ describe('registry', () => {
       expect(await table.innerText()).toContain('龙港镇');
       await settledScreenshot(page, 'registry-quality');
 
-      await page.goto(`${server.baseUrl}/registry/households/${householdId}`);
+      await page.goto(`${app.server.baseUrl}/registry/households/${householdId}`);
       await page.getByRole('tab', { name: '收支情况' }).click();
       await expect(page.getByTestId('per-capita').first().innerText()).resolves.toBe('18,600.25');
       await settledScreenshot(page, 'registry-income');

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB_DIST_INDEX = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
@@ -146,4 +147,37 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('header-user').waitFor();
+}
+
+export interface BrowserApp {
+  /** Set before the first test: the server on its own data directory, and one browser. */
+  server: RunningServer;
+  browser: Browser;
+  /** A new 1366×900 context (zh-CN) and page. */
+  desktop(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A new 390×844 touch context (zh-CN) and page: a village officer's phone. */
+  phone(): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** One server and one browser for a journey file, started before its tests and stopped after. */
+export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): BrowserApp {
+  const app = {
+    async desktop() {
+      const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+      return { context, page: await context.newPage() };
+    },
+    async phone() {
+      const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      return { context, page: await context.newPage() };
+    },
+  } as BrowserApp;
+  beforeAll(async () => {
+    app.server = await startServer(options);
+    app.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }
