@@ -23,6 +23,8 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import { assistanceRoutes, createAssistanceService, createReliefService } from './modules/assistance/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { createCasesService } from './modules/cases/cases.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -71,6 +73,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
   const clues = createCluesService(db);
+  const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
   // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
@@ -96,7 +99,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     channels: createChannelsService(db, box),
     assistance: createAssistanceService(db, box),
     relief: createReliefService(db),
-    attachments: createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data')),
+    attachments,
+    cases: createCasesService({ db, attachments, monitoring }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -153,6 +157,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   monitoringRoutes(app, services);
   assistanceRoutes(app, services);
   attachmentsRoutes(app, services);
+  casesRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -126,3 +126,33 @@ export async function visitsOf(db: Db, householdId: number) {
     sql`SELECT id, visited_on::text, visitor_name, findings, risk_found, risk_types FROM visit WHERE household_id = ${householdId} ORDER BY visited_on DESC, id DESC`,
   );
 }
+
+// ---- Used by the cases module (识别认定): a clue taken up by a case, and closed when the case ends ----
+
+/** The clue a case starts from, in scope, locked for the case's transaction. */
+export async function findClueForCase(tx: Db, scopePrefix: string, id: number): Promise<ClueRecord | undefined> {
+  const [row] = await tx
+    .select()
+    .from(clues)
+    .where(and(eq(clues.id, id), inScope(clues.villageCode, { scopePrefix })))
+    .for('update');
+  return row;
+}
+
+/** A case took the clue up: its department warnings (and the household's other new warnings of that risk) are handled. */
+export async function markClueWarningsHandled(tx: Db, clueId: number): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`UPDATE warning w SET status = 'handled'
+      FROM clue c
+      WHERE c.id = ${clueId} AND w.county_code = c.county_code AND w.household_id = c.household_id AND w.status = 'new'
+        AND (coalesce(w.risk_type, 'other') = c.risk_type OR w.id IN (SELECT s.warning_id FROM clue_signal s WHERE s.clue_id = c.id AND s.warning_id IS NOT NULL))
+      RETURNING w.id`,
+  );
+  return rows.length;
+}
+
+/** The case ended (纳入监测, or 核实不符合): the clue closes with the case's outcome. */
+export async function closeClueByCase(tx: Db, clueId: number, reason: string): Promise<boolean> {
+  return closeClue(tx, clueId, reason);
+}

@@ -1,0 +1,163 @@
+import { and, asc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { queryRows } from '../../db/connect.ts';
+import { cases, caseSteps } from '../../db/schema/cases.ts';
+import { inScope } from '../../db/scope.ts';
+
+export type CaseRecord = typeof cases.$inferSelect;
+export type CaseStepRecord = typeof caseSteps.$inferSelect;
+
+export async function insertCase(tx: Db, row: typeof cases.$inferInsert): Promise<CaseRecord> {
+  const [r] = await tx.insert(cases).values(row).returning();
+  return r;
+}
+
+export async function insertStep(tx: Db, row: typeof caseSteps.$inferInsert): Promise<CaseStepRecord> {
+  const [r] = await tx.insert(caseSteps).values(row).returning();
+  return r;
+}
+
+export async function findCase(db: Db, scopePrefix: string, id: number, forUpdate = false): Promise<CaseRecord | undefined> {
+  const q = db.select().from(cases).where(and(eq(cases.id, id), inScope(cases.villageCode, { scopePrefix })));
+  const [r] = forUpdate ? await q.for('update') : await q;
+  return r;
+}
+
+export async function updateCase(tx: Db, id: number, version: number, set: Partial<typeof cases.$inferInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(cases)
+    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning({ id: cases.id });
+  return rows.length === 1;
+}
+
+export async function stepsOf(db: Db, caseId: number): Promise<CaseStepRecord[]> {
+  return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.id));
+}
+
+export async function activeCaseOfClue(db: Db, clueId: number): Promise<CaseRecord | undefined> {
+  const [r] = await db.select().from(cases).where(and(eq(cases.clueId, clueId), eq(cases.status, 'active')));
+  return r;
+}
+
+export async function activeCasesOfHousehold(db: Db, householdId: number): Promise<CaseRecord[]> {
+  return db.select().from(cases).where(and(eq(cases.householdId, householdId), eq(cases.status, 'active')));
+}
+
+export interface CaseListFilter {
+  scopePrefix: string;
+  kind?: CaseRecord['kind'];
+  status: CaseRecord['status'];
+  stage?: CaseRecord['stage'];
+  orgPrefix?: string;
+  afterId: number;
+  limit: number;
+  ids?: number[];
+}
+
+const householdNoSql = sql<string>`(SELECT h.household_no FROM household h WHERE h.id = monitoring_case.household_id)`;
+const headNameSql = sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+  WHERE m.household_id = monitoring_case.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
+const villageNameSql = sql<string>`(SELECT o.name FROM org_unit o WHERE o.code = monitoring_case.village_code)`;
+const townshipNameSql = sql<string>`(SELECT t.name FROM org_unit o JOIN org_unit t ON t.code = o.parent_code WHERE o.code = monitoring_case.village_code)`;
+
+export async function listCases(db: Db, f: CaseListFilter) {
+  const where: SQL[] = [inScope(cases.villageCode, { scopePrefix: f.scopePrefix }), eq(cases.status, f.status), gt(cases.id, f.afterId)];
+  if (f.kind) where.push(eq(cases.kind, f.kind));
+  if (f.stage) where.push(eq(cases.stage, f.stage));
+  if (f.orgPrefix) where.push(like(cases.villageCode, f.orgPrefix + '%'));
+  if (f.ids) where.push(sql`${cases.id} = ANY(${`{${f.ids.join(',')}}`}::bigint[])`);
+  return db
+    .select({ c: cases, householdNo: householdNoSql, headName: headNameSql, villageName: villageNameSql, townshipName: townshipNameSql })
+    .from(cases)
+    .where(and(...where))
+    .orderBy(asc(cases.id))
+    .limit(f.limit);
+}
+
+export interface HouseholdFacts {
+  id: number;
+  county_code: string;
+  village_code: string;
+  household_no: string;
+  kind: string;
+  monitoring_status: string;
+  monitoring_type: string | null;
+  risk_types: string[];
+  identification_period: string | null;
+  elimination_period: string | null;
+  elimination_mode: string | null;
+  whole_household_no_labour: boolean;
+  housing_unsafe: boolean | null;
+  school_dropout: boolean | null;
+  medical_uninsured: boolean | null;
+  water_safe: boolean | null;
+  closed_on: string | null;
+  version: number;
+}
+
+export async function householdFacts(db: Db, scopePrefix: string, id: number, forUpdate = false): Promise<HouseholdFacts | undefined> {
+  const [r] = await queryRows<HouseholdFacts>(
+    db,
+    sql`SELECT id::int AS id, county_code, village_code, household_no, kind, monitoring_status, monitoring_type, risk_types,
+        identification_period, elimination_period, elimination_mode, whole_household_no_labour,
+        housing_unsafe, school_dropout, medical_uninsured, water_safe, closed_on::text AS closed_on, version
+      FROM household WHERE id = ${id} AND ${scopePrefix === '' ? sql`true` : sql`village_code LIKE ${scopePrefix + '%'}`}
+      ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+  );
+  return r;
+}
+
+export async function setHouseholdMonitoring(
+  tx: Db,
+  id: number,
+  set: { monitoringType: string | null; riskTypes: string[]; identificationPeriod: string | null; eliminationPeriod: string | null; eliminationMode: string | null },
+): Promise<void> {
+  await tx.execute(sql`UPDATE household SET monitoring_type = ${set.monitoringType}, risk_types = ${`{${set.riskTypes.join(',')}}`}::text[],
+    identification_period = ${set.identificationPeriod}, elimination_period = ${set.eliminationPeriod}, elimination_mode = ${set.eliminationMode},
+    version = version + 1, updated_at = now() WHERE id = ${id}`);
+}
+
+/** Measures per risk type on the household (planned ones do not count). */
+export async function measuresByRisk(db: Db, householdId: number): Promise<Record<string, number>> {
+  const rows = await queryRows<{ risk_type: string; n: number }>(
+    db,
+    sql`SELECT risk_type, count(*)::int AS n FROM assistance_measure WHERE household_id = ${householdId} AND status <> 'planned' GROUP BY risk_type`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.risk_type, r.n]));
+}
+
+export interface IncomeFacts {
+  year: number;
+  net_income: number;
+  household_size: number;
+  wage_income: number;
+  business_income: number;
+  property_income: number;
+  transfer_income: number;
+  business_cost: number;
+  insurance_payout: number;
+  eligible_out_of_pocket: number;
+}
+
+export async function latestIncome(db: Db, householdId: number): Promise<IncomeFacts | undefined> {
+  const [r] = await queryRows<IncomeFacts>(
+    db,
+    sql`SELECT year::int AS year, net_income::float8 AS net_income, household_size::int AS household_size, wage_income::float8 AS wage_income,
+        business_income::float8 AS business_income, property_income::float8 AS property_income, transfer_income::float8 AS transfer_income,
+        business_cost::float8 AS business_cost, insurance_payout::float8 AS insurance_payout, eligible_out_of_pocket::float8 AS eligible_out_of_pocket
+      FROM household_income WHERE household_id = ${householdId} ORDER BY year DESC LIMIT 1`,
+  );
+  return r;
+}
+
+export async function openClueCount(db: Db, householdId: number): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM clue WHERE household_id = ${householdId} AND status = 'open'`);
+  return r.n;
+}
+
+export async function memberCount(db: Db, householdId: number): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM membership WHERE household_id = ${householdId} AND valid_to IS NULL`);
+  return r.n;
+}

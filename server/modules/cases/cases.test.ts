@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/connect.ts';
+import { todayInChina } from '../../lib/clock.ts';
+import { householdRequest } from '../../test/factories.ts';
+import { useTestApp } from '../../test/test-app.ts';
+import { multipart } from '../attachments/attachments.test-support.ts';
+
+const env = useTestApp();
+
+const USERS = ['county_admin', 'county_staff', 'township_staff', 'village_officer', 'dept_medical', 'cadre', 'auditor'] as const;
+type User = (typeof USERS)[number];
+const cookies = new Map<string, string>();
+async function cookie(user: User) {
+  if (!cookies.has(user)) cookies.set(user, await env.login(user));
+  return cookies.get(user)!;
+}
+const day = (offset: number) => {
+  const d = new Date(Date.parse(todayInChina() + 'T00:00:00Z') + offset * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+const consent = { signed: true, signedOn: day(-12), signer: '王建国', method: 'fingerprint' };
+
+async function call(user: User, method: 'GET' | 'POST', url: string, payload?: object) {
+  return env.app.inject({ method, url, headers: { cookie: await cookie(user) }, payload });
+}
+
+async function householdWithClue(overrides = {}, withConsent = true) {
+  const res = await call('county_staff', 'POST', '/api/registry/households', householdRequest(overrides));
+  expect(res.statusCode, res.body).toBe(200);
+  const h = res.json();
+  const body = { householdId: h.id, reason: '户主突发重病住院，自付费用高', riskTypes: ['illness'], consent };
+  const apply = await call('county_staff', 'POST', '/api/clues/applications', body);
+  expect(apply.statusCode, apply.body).toBe(200);
+  if (!withConsent) await env.services.db.execute(sql`UPDATE clue SET consent = NULL WHERE id = ${apply.json().clueIds[0]}`);
+  return { household: h, clueId: apply.json().clueIds[0] as number };
+}
+
+async function start(clueId: number, user: User = 'township_staff') {
+  const res = await call(user, 'POST', '/api/cases/identifications', { clueId });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+async function act(user: User, id: number, action: string, fields: object = {}, extra: object = {}) {
+  const detail = (await call('county_admin', 'GET', `/api/cases/${id}`)).json();
+  return call(user, 'POST', `/api/cases/${id}/actions`, { action, version: detail.version, fields, ...extra });
+}
+
+const STAGE_RECORD: Record<string, Record<string, unknown>> = {
+  verification: { findings: '入户核实：户主住院两次，自付费用约3万元', riskTypes: ['illness', 'lackOfLabour'] },
+  comparison: { monitoringType: 'edge' },
+  villageReview: { meetingOn: day(-10), attendance: 23, agreed: true, result: '参会23人，一致同意' },
+  publicNotice: { objections: [] },
+  townshipReview: { opinion: '经审核，情况属实' },
+  countyApproval: { opinion: '同意纳入监测' },
+  announcement: { announcedOn: day(0) },
+};
+const ACTOR: Record<string, User[]> = {
+  verification: ['village_officer'],
+  comparison: ['township_staff'],
+  villageReview: ['village_officer'],
+  publicNotice: ['village_officer'],
+  townshipReview: ['township_staff'],
+  countyApproval: ['county_staff', 'county_admin'],
+  announcement: ['township_staff'],
+};
+
+describe('identification from a clue to 纳入监测', () => {
+  it('walks every stage; at each stage every other role is refused; the household is monitored at the end', async () => {
+    const { household, clueId } = await householdWithClue();
+    const c = await start(clueId);
+    expect(c).toMatchObject({ kind: 'identification', stage: 'verification', status: 'active', riskTypes: ['illness'], timeLimit: { limitDays: 15 } });
+    // One active case per clue.
+    expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
+
+    for (const stage of ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement']) {
+      const now = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
+      expect(now.stage).toBe(stage);
+      if (stage === 'publicNotice') {
+        const early = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
+        expect(early.statusCode).toBe(409);
+        expect(early.json().error.messageZh).toContain('公示');
+        const started = await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) });
+        expect(started.statusCode, started.body).toBe(200);
+        expect(started.json()).toMatchObject({ noticeStartedOn: day(-5), noticeEndsOn: day(0) });
+      }
+      for (const user of USERS) {
+        if (ACTOR[stage].includes(user)) continue;
+        const res = await act(user, c.id, 'complete', STAGE_RECORD[stage]);
+        expect(res.statusCode, `${stage} by ${user}: ${res.body}`).toBe(403);
+      }
+      const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage]);
+      expect(res.statusCode, `${stage}: ${res.body}`).toBe(200);
+    }
+
+    const done = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
+    expect(done).toMatchObject({ stage: 'done', status: 'done', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'], decidedOn: day(0) });
+    expect(done.household).toMatchObject({ monitoringStatus: 'monitored', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'], identificationPeriod: day(0).slice(0, 7) });
+    expect(done.steps.map((s: { action: string }) => s.action)).toEqual(['start', 'complete', 'complete', 'complete', 'startNotice', 'complete', 'complete', 'complete', 'complete']);
+    expect(done.data.comparison.evidence).toHaveProperty('suggestion');
+
+    const [clue] = await queryRows<{ status: string; close_reason: string }>(env.services.db, sql`SELECT status, close_reason FROM clue WHERE id = ${clueId}`);
+    expect(clue).toMatchObject({ status: 'closed', close_reason: expect.stringContaining('纳入监测') });
+    const changes = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM registry_change WHERE household_id = ${household.id} ORDER BY id`);
+    expect(changes.map((r) => r.action)).toContain('identify');
+    const audit = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(c.id)} ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(['start', 'complete', 'complete', 'complete', 'startNotice', 'complete', 'complete', 'complete', 'complete']);
+  });
+
+  it('verification needs the signed undertaking and 1–5 risks; field errors name the field', async () => {
+    const { clueId } = await householdWithClue({}, false);
+    const c = await start(clueId, 'village_officer');
+    const noConsent = await act('village_officer', c.id, 'complete', STAGE_RECORD.verification);
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error.fields[0].field).toBe('consent');
+    const six = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.verification, consent, riskTypes: ['illness', 'disability', 'education', 'accident', 'lackOfLabour', 'other'] });
+    expect(six.statusCode).toBe(400);
+    expect(six.json().error.fields[0].field).toBe('riskTypes');
+    const ok = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.verification, consent });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('a return at any later stage needs a reason and goes back to 入户核实; verification itself cannot be returned; closing ends the clue', async () => {
+    const { clueId } = await householdWithClue();
+    const c = await start(clueId);
+    expect((await act('village_officer', c.id, 'reject', {}, { reason: '材料不全' })).statusCode).toBe(400);
+    await act('village_officer', c.id, 'complete', STAGE_RECORD.verification);
+    expect((await act('township_staff', c.id, 'reject', {})).statusCode).toBe(400);
+    const back = await act('township_staff', c.id, 'reject', {}, { reason: '收入数据需重新核实' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().stage).toBe('verification');
+    expect(back.json().steps.at(-1)).toMatchObject({ action: 'reject', note: '收入数据需重新核实', fromStage: 'comparison', toStage: 'verification' });
+    const closed = await act('village_officer', c.id, 'close', {}, { reason: '核实家庭收入较高，不符合条件' });
+    expect(closed.json()).toMatchObject({ status: 'closed', stage: 'closed' });
+    const [clue] = await queryRows<{ status: string }>(env.services.db, sql`SELECT status FROM clue WHERE id = ${clueId}`);
+    expect(clue.status).toBe('closed');
+  });
+
+  it('attachments uploaded for a step are linked to it and listed on the timeline; a stale version is refused', async () => {
+    const { clueId } = await householdWithClue();
+    const c = await start(clueId);
+    const up = multipart({ ownerKind: 'caseStep' }, { name: '承诺授权书.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 signed') });
+    const file = await env.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: await cookie('village_officer'), ...up.headers }, payload: up.payload });
+    expect(file.statusCode, file.body).toBe(200);
+    const res = await act('village_officer', c.id, 'complete', STAGE_RECORD.verification, { attachmentIds: [file.json().id] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().steps.at(-1).attachments).toEqual([expect.objectContaining({ id: file.json().id, fileName: '承诺授权书.pdf' })]);
+    // Reusing the attachment is refused.
+    const again = await act('township_staff', c.id, 'complete', STAGE_RECORD.comparison, { attachmentIds: [file.json().id] });
+    expect(again.statusCode).toBe(400);
+    const stale = await call('township_staff', 'POST', `/api/cases/${c.id}/actions`, { action: 'complete', version: 1, fields: STAGE_RECORD.comparison });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('outside scope the case does not exist; roles without the permission are refused', async () => {
+    const { clueId } = await householdWithClue();
+    const c = await start(clueId);
+    expect((await call('dept_medical', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(403);
+    expect((await call('cadre', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(403);
+    expect((await call('auditor', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    const other = { requestId: 't', actor: { id: 99, username: 'x', displayName: 'x', role: 'villageOfficer' as const, orgCode: '140521100202', orgName: 'x', feedSource: null, scopePrefix: '140521100202' } };
+    await expect(env.services.cases.get(other, c.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(env.services.cases.act(other, c.id, { action: 'complete', version: c.version, fields: STAGE_RECORD.verification, attachmentIds: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
