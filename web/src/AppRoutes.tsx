@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
+import { assistanceRoutes } from './pages/assistance/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -31,6 +32,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/org" replace />} />
           <Route path="/org" element={<OrgTreePage />} />
           {monitoringRoutes}
+          {assistanceRoutes}
           <Route
             path="/users"
             element={

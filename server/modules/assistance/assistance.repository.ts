@@ -5,7 +5,6 @@ import type { Db } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
 import { assistanceMeasures, cadrePairings, measureSubtypes, obligationSnapshots } from '../../db/schema/assistance.ts';
 import { orgUnits } from '../../db/schema/org.ts';
-import { inScope } from '../../db/scope.ts';
 
 // SQL for pairings, measures, sub-type lists, the obligations board and the cadre workspace.
 // Every read takes the actor's scope prefix; a paired cadre's reads also take his user id.

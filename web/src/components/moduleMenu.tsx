@@ -55,7 +55,19 @@ const MODULES: ModuleEntry[] = [
     ],
   },
   { path: '/cases', label: 'menu.cases', icon: <FileSearchOutlined /> },
-  { path: '/assistance', label: 'menu.assistance', icon: <HeartOutlined /> },
+  {
+    // 帮扶: a paired cadre sees his workspace; staff the board, ledger and funds.
+    path: 'assistance',
+    label: 'menu.assistance',
+    icon: <HeartOutlined />,
+    children: [
+      { path: '/assistance/workspace', label: 'menu.assistanceWorkspace', anyOf: ['assistance:read'] },
+      { path: '/assistance/obligations', label: 'menu.assistanceObligations', anyOf: ['assistance:read'] },
+      { path: '/assistance/measures', label: 'menu.assistanceMeasures', anyOf: ['assistance:read'] },
+      { path: '/assistance/funds', label: 'menu.assistanceFunds', anyOf: ['relief:read'] },
+      { path: '/assistance/subtypes', label: 'menu.assistanceSubtypes', anyOf: ['assistance:read'] },
+    ],
+  },
   { path: '/projects', label: 'menu.projects', icon: <FundProjectionScreenOutlined /> },
   { path: '/assets', label: 'menu.assets', icon: <DatabaseOutlined /> },
   { path: '/indicators', label: 'menu.indicators', icon: <BarChartOutlined /> },

@@ -29,6 +29,12 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assets': 'Asset ledger',
   'menu.indicators': 'Indicators & assessment',
   'menu.underConstruction': 'Under construction',
+  // Assistance (帮扶) module
+  'menu.assistanceWorkspace': 'My paired households',
+  'menu.assistanceObligations': 'Assistance obligations',
+  'menu.assistanceMeasures': 'Measure ledger',
+  'menu.assistanceFunds': 'Relief funds',
+  'menu.assistanceSubtypes': 'Measure sub-types',
 
   'header.unit': 'Unit',
   'header.changePassword': 'Change password',

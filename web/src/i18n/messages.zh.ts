@@ -29,6 +29,12 @@ export const zhMessages = {
   'menu.assets': '资产台账',
   'menu.indicators': '指标与考核',
   'menu.underConstruction': '建设中',
+  // Assistance (帮扶) module
+  'menu.assistanceWorkspace': '我的帮扶户',
+  'menu.assistanceObligations': '帮扶责任预警',
+  'menu.assistanceMeasures': '帮扶措施台账',
+  'menu.assistanceFunds': '应急救助基金',
+  'menu.assistanceSubtypes': '措施子项代码表',
 
   'header.unit': '所在单位',
   'header.changePassword': '修改密码',
