@@ -1,0 +1,103 @@
+// Indicator metadata: data elements, data sets, indicators, validation rules, targets (pure types and rules).
+
+import type { OrgLevel } from '../roles.ts';
+
+export const AGGREGATION_TYPES = ['SUM', 'AVERAGE', 'LAST'] as const;
+export type AggregationType = (typeof AGGREGATION_TYPES)[number];
+export const PERIOD_TYPES = ['monthly', 'yearly'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+export const INDICATOR_MODES = ['ratio', 'shareMeeting', 'last'] as const;
+export type IndicatorMode = (typeof INDICATOR_MODES)[number];
+export const TARGET_OPERATORS = ['>=', '<=', '=', '>', 'between'] as const;
+export type TargetOperator = (typeof TARGET_OPERATORS)[number];
+export const TARGET_STATUSES = ['met', 'atRisk', 'notMet', 'noData'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** Org groups (DHIS2 group sets): orthogonal classifications usable as target scopes and filters. */
+export const ORG_GROUPS = [
+  { code: 'ALLEVIATED_VILLAGE', zh: '脱贫村', en: 'Formerly poor village' },
+  { code: 'KEY_VILLAGE', zh: '重点帮扶村', en: 'Key assisted village' },
+] as const;
+export type OrgGroupCode = (typeof ORG_GROUPS)[number]['code'];
+
+export interface DataElementDef {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  valueType: 'number' | 'integer' | 'boolean' | 'percent';
+  aggregation: AggregationType;
+  /** The level values are entered at (village values roll up; township/county values are entered there). */
+  entryLevel: OrgLevel;
+  /** Values come from the system's own tables (registry, funds), never typed in. */
+  computed?: string;
+  unitZh?: string;
+}
+
+export interface DataSetDef {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  periodType: PeriodType;
+  entryLevel: OrgLevel;
+  elements: string[];
+  /** Days after the end of a period during which entry stays open (null: always open). */
+  openDays: number | null;
+}
+
+export interface IndicatorDef {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  mode: IndicatorMode;
+  numerator: string;
+  /** null: the numerator alone (counts, last values). */
+  denominator: string | null;
+  factor: number;
+  unitZh: string;
+  decimals: number;
+  periodType: PeriodType;
+  /** shareMeeting: the level whose units are tested, and the test applied to each unit's value. */
+  unitLevel?: OrgLevel | null;
+  threshold?: { op: TargetOperator; value: number } | null;
+  descriptionZh?: string;
+}
+
+export interface ValidationRuleDef {
+  code: string;
+  dataSet: string;
+  nameZh: string;
+  left: string;
+  op: '<=' | '>=' | '=' | '<' | '>';
+  right: string;
+  importance: 'high' | 'medium' | 'low';
+}
+
+export type TargetScope = { kind: 'unit'; code: string } | { kind: 'level'; level: OrgLevel } | { kind: 'group'; group: string };
+
+export interface TargetDef {
+  indicator: string;
+  scope: TargetScope;
+  /** The years the target applies to (inclusive). */
+  fromYear: number;
+  toYear: number;
+  op: TargetOperator;
+  /** Absolute value (or the lower bound of between); with `baselineYear`, the required change. */
+  value: number | null;
+  upper?: number | null;
+  /** Width of the at-risk band below (above for <=) the threshold, in the indicator's unit. */
+  band: number;
+  /** "提高5个百分点": the target is a change over the value of this year. */
+  baselineYear?: number | null;
+  /** "高于全市平均水平": compare against this expression instead of a number. */
+  reference?: string | null;
+  sourceDoc: string;
+  sourceText: string;
+}
+
+export const COMPARE: Record<ValidationRuleDef['op'], (a: number, b: number) => boolean> = {
+  '<=': (a, b) => a <= b + 1e-9,
+  '>=': (a, b) => a + 1e-9 >= b,
+  '=': (a, b) => Math.abs(a - b) < 1e-9,
+  '<': (a, b) => a < b - 1e-9,
+  '>': (a, b) => a > b + 1e-9,
+};

@@ -1,0 +1,74 @@
+// Targets: attainment (met / at risk / not met) and inheritance (a county-wide target applies to every
+// township and village unless a nearer scope overrides it).
+
+import type { OrgLevel } from '../roles.ts';
+import type { TargetDef, TargetStatus } from './model.ts';
+
+const EPS = 1e-9;
+
+/**
+ * Attainment of a value against a target. `threshold` is the absolute number to compare with (the target value,
+ * the baseline plus the required change, or the reference value), `upper` for between.
+ */
+export function targetStatus(value: number | null, t: { op: TargetDef['op']; band: number }, threshold: number | null, upper: number | null = null): TargetStatus {
+  if (value === null || threshold === null || !Number.isFinite(value)) return 'noData';
+  const band = Math.max(0, t.band);
+  switch (t.op) {
+    case '>=':
+      return value + EPS >= threshold ? 'met' : value + EPS >= threshold - band ? 'atRisk' : 'notMet';
+    case '>':
+      return value > threshold + EPS ? 'met' : value + EPS >= threshold - band ? 'atRisk' : 'notMet';
+    case '<=':
+      return value <= threshold + EPS ? 'met' : value <= threshold + band + EPS ? 'atRisk' : 'notMet';
+    case '=': {
+      const d = Math.abs(value - threshold);
+      return d < EPS ? 'met' : d <= band + EPS ? 'atRisk' : 'notMet';
+    }
+    case 'between': {
+      const hi = upper ?? threshold;
+      if (value + EPS >= threshold && value <= hi + EPS) return 'met';
+      return value + EPS >= threshold - band && value <= hi + band + EPS ? 'atRisk' : 'notMet';
+    }
+  }
+}
+
+export interface UnitFacts {
+  code: string;
+  level: OrgLevel;
+  /** Codes of the ancestors, nearest first (township, county). */
+  ancestors: string[];
+  groups: string[];
+}
+
+/**
+ * The target in force for a unit and year. Nearest scope wins: the unit itself, then a group it belongs to,
+ * then its level, then the nearest ancestor's own target (children inherit). Among equals the latest fromYear wins.
+ */
+export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' | 'toYear'>>(targets: readonly T[], unit: UnitFacts, year: number): T | null {
+  let best: T | null = null;
+  let bestRank = Infinity;
+  for (const t of targets) {
+    if (year < t.fromYear || year > t.toYear) continue;
+    let rank: number;
+    const s = t.scope;
+    if (s.kind === 'unit' && s.code === unit.code) rank = 0;
+    else if (s.kind === 'group' && unit.groups.includes(s.group)) rank = 1;
+    else if (s.kind === 'level' && s.level === unit.level) rank = 2;
+    else if (s.kind === 'unit' && unit.ancestors.includes(s.code)) rank = 3 + unit.ancestors.indexOf(s.code);
+    else continue;
+    if (rank < bestRank || (rank === bestRank && best && t.fromYear > best.fromYear)) {
+      best = t;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+export const STATUS_LABELS: Record<TargetStatus, { zh: string; en: string; color: string }> = {
+  met: { zh: '达标', en: 'Met', color: '#52c41a' },
+  atRisk: { zh: '预警', en: 'At risk', color: '#faad14' },
+  notMet: { zh: '未达标', en: 'Not met', color: '#f5222d' },
+  noData: { zh: '无数据', en: 'No data', color: '#bfbfbf' },
+};
+
+export const OPERATOR_LABELS: Record<TargetDef['op'], string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', between: '介于' };
