@@ -57,6 +57,7 @@ import { createFundsService } from './modules/funds/funds.service.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { ledgerRoutes } from './modules/projects/ledgers.ts';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -151,6 +152,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   fundsRoutes(app, services);
   assetsRoutes(app, services);
   deliberationRoutes(app, services);
+  ledgerRoutes(app, services);
   cluesRoutes(app, services);
   jobsRoutes(app, services.jobs);
   feedsRoutes(app, services);

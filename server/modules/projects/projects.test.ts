@@ -104,3 +104,20 @@ describe('after entry', () => {
     expect(asset).toMatchObject({ category: 'operating', ownerLevel: 'village', photovoltaic: true, originalValueFen: 55_000_000, orgCode: VILLAGE, projectName: '东庄村光伏电站二期' });
   });
 });
+
+describe('exports and notices', () => {
+  it('the project library exports to .xlsx in scope and the notice prints, both audited', async () => {
+    const village = await env.login('village_officer');
+    const res = await env.app.inject({ url: '/api/projects/export.xlsx', headers: { cookie: village } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [p] = await call(env, village, 'GET', '/api/projects');
+    const notice = await env.app.inject({ url: `/api/projects/${p.id}/notice.html`, headers: { cookie: village } });
+    expect(notice.statusCode).toBe(200);
+    expect(notice.body).toContain('联农带农机制');
+    expect(notice.body).toContain(p.name);
+    const audit = await queryRows<{ entity: string; action: string }>(env.services.db, sql`SELECT entity, action FROM audit_log WHERE action IN ('export', 'print') ORDER BY id`);
+    expect(audit).toEqual(expect.arrayContaining([{ entity: 'project', action: 'export' }, { entity: 'project_notice', action: 'print' }]));
+    await call(env, await env.login('cadre'), 'GET', `/api/projects/${p.id}/notice.html`, undefined, 403);
+  });
+});
