@@ -13,3 +13,4 @@ export * from './projects.ts';
 export * from './funds.ts';
 export * from './assets.ts';
 export * from './cases.ts';
+export * from './indicators.ts';
