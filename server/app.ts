@@ -24,6 +24,7 @@ import { createAttachmentsService } from './modules/attachments/attachments.serv
 import { assistanceRoutes, createAssistanceService, createReliefService } from './modules/assistance/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { createCaseReports } from './modules/cases/cases.reports.ts';
 import { createCasesService } from './modules/cases/cases.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
@@ -78,6 +79,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
   // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
+  const cases = createCasesService({ db, attachments, monitoring });
   const registryHooks = { onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }) };
   return {
     db,
@@ -101,7 +103,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     assistance: createAssistanceService(db, box),
     relief: createReliefService(db),
     attachments,
-    cases: createCasesService({ db, attachments, monitoring }),
+    cases,
+    caseReports: createCaseReports(db, cases),
   };
 }
 export type Services = ReturnType<typeof createServices>;

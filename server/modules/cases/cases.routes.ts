@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   caseActionRequest,
@@ -5,17 +6,62 @@ import {
   caseIdParams,
   caseListQuery,
   caseRow,
+  dueGroup,
+  dueListQuery,
+  zeroingQuery,
+  zeroingResponse,
   startEliminationRequest,
   startIdentificationRequest,
 } from '../../../common/contracts/cases.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
+import type { CaseReports } from './cases.reports.ts';
 import type { CasesService } from './cases.service.ts';
+
+const noticeParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(['publicity', 'announcement']) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['cases'];
 
-export function casesRoutes(app: App, deps: { cases: CasesService }): void {
-  const { cases } = deps;
+export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: CaseReports }): void {
+  const { cases, caseReports: reports } = deps;
+  // Before /api/cases/:id so the static paths win.
+  app.get(
+    '/api/cases/due',
+    { schema: { tags, summary: '识别认定时限：超期和临期事项（按乡镇、村）', querystring: dueListQuery, response: { 200: z.object({ limitDays: z.number().int(), asOf: z.string(), groups: z.array(dueGroup) }) } } },
+    (req) => reports.due(requireCtx(req), req.query.orgCode),
+  );
+  app.get('/api/cases/zeroing', { schema: { tags, summary: '动态清零看板', querystring: zeroingQuery, response: { 200: zeroingResponse } } }, (req) =>
+    reports.zeroing(requireCtx(req), req.query.orgCode),
+  );
+  for (const which of ['monitored', 'eliminated'] as const) {
+    const name = which === 'monitored' ? '监测对象台账' : '风险消除台账';
+    app.get(`/api/cases/ledgers/${which}.xlsx`, { schema: { tags, summary: `导出${name}（留痕）` } }, async (req, reply) => {
+      const prepared = await reports.prepareLedger(requireCtx(req), which);
+      const body = new PassThrough();
+      prepared.write(body).catch((err: unknown) => {
+        req.log.error({ err }, 'ledger export failed');
+        body.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${which}-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name + '.xlsx')}`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    });
+  }
+  app.get('/api/cases/:id/notices/:kind.html', { schema: { tags, summary: '公示/公告打印版（已隐去敏感信息）', params: noticeParams } }, async (req, reply) => {
+    const html = await reports.noticeHtml(requireCtx(req), req.params.id, req.params.kind);
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+  app.get('/api/cases/:id/notices/:kind.pdf', { schema: { tags, summary: '公示/公告 PDF', params: noticeParams } }, async (req, reply) => {
+    const { pdf, title } = await reports.noticePdf(requireCtx(req), req.params.id, req.params.kind);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="notice-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(title + '.pdf')}`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
   app.get(
     '/api/cases',
     { schema: { tags, summary: '识别认定/风险消除事项列表', querystring: caseListQuery, response: { 200: z.object({ items: z.array(caseRow), nextAfterId: z.number().int().nullable(), stageLabels: z.record(z.string(), z.string()) }) } } },

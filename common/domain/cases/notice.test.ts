@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { noticeTitle, renderNoticeHtml, scrubHealth, scrubSensitive, type NoticeModel } from './notice.ts';
+
+const model = (over: Partial<NoticeModel> = {}): NoticeModel => ({
+  kind: 'publicity',
+  caseKind: 'identification',
+  countyName: '沁水县',
+  townshipName: '龙港镇',
+  villageName: '东庄村',
+  households: [
+    { headName: '王建国', householdSize: 3, groupOrAddress: '第一村民小组', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'] },
+    { headName: '李秀英', householdSize: 2, monitoringType: 'unstable', riskTypes: ['education'] },
+  ],
+  startOn: '2026-11-28',
+  endOn: '2026-12-03',
+  noticeDays: 5,
+  objectTo: '东庄村村民委员会或龙港镇人民政府',
+  issuedOn: '2026-11-28',
+  ...over,
+});
+
+describe('public notices', () => {
+  it('carry the village, households, reasons, dates across the month end and where to object', () => {
+    const html = renderNoticeHtml(model());
+    expect(html).toContain('东庄村防止返贫监测对象识别认定公示');
+    expect(html).toContain('2026年11月28日至2026年12月3日（不少于5天）');
+    expect(html).toContain('以下2户5人');
+    expect(html).toContain('王建国');
+    expect(html).toContain('边缘易致贫户');
+    expect(html).toContain('因病、缺劳动力');
+    expect(html).toContain('12317');
+    expect(html).toContain('东庄村村民委员会');
+  });
+
+  it('never show an ID number, a phone, a bank account or health facts, even if they slip into a field', () => {
+    const html = renderNoticeHtml(
+      model({
+        households: [
+          { headName: '王建国 140521196803120013', householdSize: 3, groupOrAddress: '电话13912345678 卡号6217000012345678901 尿毒症透析', monitoringType: 'edge', riskTypes: ['illness'] },
+        ],
+      }),
+    );
+    expect(html).not.toMatch(/\d{7,}/);
+    expect(html).not.toContain('140521196803120013');
+    expect(html).not.toContain('13912345678');
+    expect(html).not.toContain('6217000012345678901');
+    expect(html).not.toMatch(/尿毒症|透析/);
+    expect(html).toContain('不含身份证号码');
+  });
+
+  it('the announcement is in the name of the township', () => {
+    const m = model({ kind: 'announcement', endOn: null });
+    expect(noticeTitle(m)).toBe('龙港镇人民政府关于东庄村防止返贫监测对象识别认定结果的公告');
+    expect(renderNoticeHtml(m)).toContain('龙港镇人民政府<br>2026年11月28日');
+    expect(renderNoticeHtml(model({ caseKind: 'elimination', households: [{ headName: '张三', householdSize: 4, monitoringType: 'edge', riskTypes: [], eliminationMode: 'naturalElimination' }] }))).toContain('自然消除');
+  });
+
+  it.each([
+    ['140521196803120013', '***'],
+    ['1405211968031200X', '***'],
+    ['139 1234 5678', '***'],
+    ['0356-1234567', '***'],
+    ['2026年', '2026年'],
+    ['3人', '3人'],
+  ])('scrubSensitive(%s)', (input, out) => expect(scrubSensitive(input)).toBe(out));
+
+  it('scrubHealth removes condition words', () => expect(scrubHealth('肺癌住院手术')).toBe('肺******'));
+});
