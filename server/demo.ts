@@ -8,6 +8,7 @@ import { recordAudit } from './modules/audit/audit.service.ts';
 import { findUserByUsername } from './modules/auth/auth.repository.ts';
 import { QINSHUI_COUNTY_CODE } from './modules/org/qinshui.ts';
 import { DEMO_SEED, loadDemoHouseholds } from './modules/registry/import/demo-loader.ts';
+import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
@@ -66,6 +67,7 @@ export async function loadDemo(services: Services, kind: DatabaseKind, log: (lin
   const importer = createImportService(services.db, services.box, services.jobs);
   const households = await loadDemoHouseholds(services.db, importer, QINSHUI_COUNTY_CODE, options.households, options.seed ?? DEMO_SEED, progressPrinter(log));
   log(`演示农户 / demo households: 新增 ${households.created}，未变 ${households.unchanged} / created ${households.created}, unchanged ${households.unchanged}`);
+  await loadProjectsDemo(services, log);
   await loadAssistanceDemo(services, log);
   return { orgUnits, users, households };
 }
