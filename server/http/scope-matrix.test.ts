@@ -110,6 +110,43 @@ const routes: RouteCase[] = [
     expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 200, auditor: 200 },
   },
   {
+    name: 'case list',
+    method: 'GET',
+    url: '/api/cases',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 200 },
+  },
+  {
+    name: 'case time limits',
+    method: 'GET',
+    url: '/api/cases/due',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 200 },
+  },
+  {
+    name: 'dynamic-zeroing board',
+    method: 'GET',
+    url: '/api/cases/zeroing',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 200 },
+  },
+  {
+    name: 'monitored-household ledger export',
+    method: 'GET',
+    url: '/api/cases/ledgers/monitored.xlsx',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'a case that does not exist (or is outside scope)',
+    method: 'GET',
+    url: '/api/cases/999999',
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 404 },
+  },
+  {
+    name: 'start a case from a clue that does not exist',
+    method: 'POST',
+    url: '/api/cases/identifications',
+    payload: () => ({ clueId: 999999 }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
     name: 'an attachment that does not exist (or is outside scope)',
     method: 'GET',
     url: '/api/attachments/999999',
