@@ -164,6 +164,8 @@ export const workspaceHousehold = z.object({
   headName: z.string().nullable(),
   villageName: z.string().nullable(),
   monitoringStatus: z.string(),
+  /** alleviated (脱贫户) or ordinary. */
+  kind: z.string(),
   riskTypes: z.array(z.string()),
   openClues: z.number().int(),
   lastVisitOn: z.string().nullable(),

@@ -319,13 +319,14 @@ export async function workspaceHouseholds(db: Db, cadreUserId: number) {
     head_name: string | null;
     village_name: string | null;
     monitoring_status: string;
+    kind: string;
     risk_types: string[];
     open_clues: number;
     last_visit_on: string | null;
     paired_since: string;
   }>(
     db,
-    sql`SELECT h.id AS household_id, h.household_no, v.name AS village_name, h.monitoring_status, h.risk_types, cp.start_on::text AS paired_since,
+    sql`SELECT h.id AS household_id, h.household_no, v.name AS village_name, h.monitoring_status, h.kind, h.risk_types, cp.start_on::text AS paired_since,
         (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
         (SELECT count(*)::int FROM clue c WHERE c.household_id = h.id AND c.status = 'open') AS open_clues,
         (SELECT max(vi.visited_on)::text FROM visit vi WHERE vi.household_id = h.id) AS last_visit_on

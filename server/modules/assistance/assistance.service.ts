@@ -359,6 +359,7 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
         headName: r.head_name,
         villageName: r.village_name,
         monitoringStatus: r.monitoring_status,
+        kind: r.kind,
         riskTypes: r.risk_types,
         openClues: r.open_clues,
         lastVisitOn: r.last_visit_on,

@@ -138,7 +138,7 @@ export default function FundsPage() {
                 { title: t('fundKind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'income' ? 'green' : 'volcano'}>{k === 'income' ? t('incomeKind') : t('payKind')}</Tag> },
                 { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
                 { title: t('balanceAfter'), dataIndex: 'balanceAfterFen', align: 'right', render: yuan },
-                { title: t('source'), dataIndex: 'source' },
+                { title: t('sourceOrPayee'), dataIndex: 'source' },
                 { title: t('note'), dataIndex: 'note' },
               ]}
             />

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { assistanceKeys, createMeasure, fetchSubtypes, updateMeasure, type MeasureRow } from '../../api/assistance.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -35,16 +34,11 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
   const subtypes = useQuery({ queryKey: assistanceKeys.subtypes, queryFn: fetchSubtypes, enabled: props.open });
   const required = { required: true, message: t('required') };
 
-  useEffect(() => {
-    if (!props.open) return;
-    const m = props.editing;
-    form.resetFields();
-    form.setFieldsValue(
-      m
-        ? { riskType: m.riskType, category: m.category, subType: m.subType, department: m.department ?? '', startOn: dayjs(m.startOn), endOn: m.endOn ? dayjs(m.endOn) : null, amountYuan: m.amountFen / 100, status: m.status, evidence: m.evidence.map((e) => e.name).join('\n'), note: m.note }
-        : { riskType: props.preset?.riskType ?? props.risks[0], category: props.preset?.category, subType: null, startOn: dayjs(), endOn: null, amountYuan: 0, status: 'ongoing', evidence: '', note: null },
-    );
-  }, [props.open, props.editing, props.preset, props.risks, form]);
+  const m = props.editing;
+  // The modal is destroyed when hidden, so the form starts from these values on every opening.
+  const initialValues: Partial<Values> = m
+    ? { riskType: m.riskType, category: m.category, subType: m.subType, department: m.department ?? '', startOn: dayjs(m.startOn), endOn: m.endOn ? dayjs(m.endOn) : null, amountYuan: m.amountFen / 100, status: m.status, evidence: m.evidence.map((e) => e.name).join('\n'), note: m.note }
+    : { riskType: props.preset?.riskType ?? props.risks[0], category: props.preset?.category, subType: null, startOn: dayjs(), endOn: null, amountYuan: 0, status: 'ongoing', evidence: '', note: null };
 
   const mutation = useMutation({
     mutationFn: (v: Values) => {
@@ -75,7 +69,7 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
   return (
     <Modal open={props.open} title={props.editing ? t('editMeasure') : t('addMeasure')} onCancel={props.onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={mutation.isPending} width={640} destroyOnHidden>
       {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && <Alert type="error" showIcon message={errorMessage(mutation.error, language).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="measure-form">
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} data-testid="measure-form">
         <Form.Item name="riskType" label={t('riskType')} rules={[required]}>
           <Select options={riskOptions} />
         </Form.Item>

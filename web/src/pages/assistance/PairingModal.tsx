@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { assistanceKeys, createPairing, fetchCadres } from '../../api/assistance.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -23,9 +22,6 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
   const queryClient = useQueryClient();
   const cadres = useQuery({ queryKey: assistanceKeys.cadres, queryFn: fetchCadres, enabled: props.open });
   const required = { required: true, message: t('required') };
-  useEffect(() => {
-    if (props.open) form.setFieldsValue({ startOn: dayjs(), reason: null, phone: null });
-  }, [props.open, form]);
   const mutation = useMutation({
     mutationFn: (v: Values) => createPairing({ householdId: props.householdId, cadreUserId: v.cadreUserId, unit: v.unit, phone: v.phone || null, startOn: v.startOn.format('YYYY-MM-DD'), reason: v.reason || null }),
     onSuccess: async () => {
@@ -37,7 +33,7 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
   return (
     <Modal open={props.open} title={props.reassign ? t('reassign') : t('assign')} onCancel={props.onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={mutation.isPending} destroyOnHidden>
       {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && <Alert type="error" showIcon message={errorMessage(mutation.error, language).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="pairing-form">
+      <Form form={form} layout="vertical" initialValues={{ startOn: dayjs(), reason: null, phone: null }} onFinish={(v) => mutation.mutate(v)} data-testid="pairing-form">
         <Form.Item name="cadreUserId" label={t('cadre')} rules={[required]}>
           <Select
             showSearch

@@ -32,7 +32,7 @@ export default function WorkspacePage() {
           columns={[
             { title: t('household'), key: 'hh', render: (_, h) => <Link to={`/assistance/households/${h.householdId}`}>{h.headName ?? h.householdNo}</Link> },
             { title: t('village'), dataIndex: 'villageName' },
-            { title: t('status'), dataIndex: 'monitoringStatus', render: (s: string) => MONITORING_STATUS_ZH[s] ?? s },
+            { title: t('status'), key: 'status', render: (_, h) => (h.monitoringStatus === 'none' && h.kind === 'alleviated' ? '脱贫户' : (MONITORING_STATUS_ZH[h.monitoringStatus] ?? h.monitoringStatus)) },
             { title: t('risks'), dataIndex: 'riskTypes', render: (r: string[]) => (r.length ? r.map((x) => <Tag key={x}>{riskZh(x)}</Tag>) : '—') },
             { title: t('openClues'), dataIndex: 'openClues', align: 'right' },
             { title: t('lastVisit'), dataIndex: 'lastVisitOn', render: (v: string | null) => v ?? t('never') },

@@ -89,6 +89,7 @@ const TEXT = {
   reserveFund: ['临时救助备用金（乡镇）', 'Temporary-relief reserve (township)'],
   income: ['基金入账', 'Income'],
   source: ['资金来源', 'Source'],
+  sourceOrPayee: ['来源/收款户编号', 'Source / payee household'],
   date: ['日期', 'Date'],
   ledger: ['收支台账', 'Ledger'],
   incomeKind: ['收入', 'Income'],

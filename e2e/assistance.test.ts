@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { computeCheckDigit } from '../common/domain/id-card.ts';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
+
+// The assistance journey: township staff find a monitored household on the obligations board
+// (识别后1个月未落实帮扶措施), assign the paired cadre, record a development measure from the
+// classified recommendation, and watch the warning clear; the cadre then sees the household on his
+// workspace; county staff look at the relief fund ledger.
+
+const app = useBrowserApp();
+
+const VILLAGE = '140521100201'; // 龙港镇东庄村
+const HEAD = '钱满仓';
+
+function idNumber(birth: string, sequence: string): string {
+  const first17 = `140521${birth}${sequence}`;
+  return first17 + computeCheckDigit(first17);
+}
+
+async function createMonitoredHousehold(page: Page): Promise<number> {
+  const response = await page.request.post(`${app.server.baseUrl}/api/registry/households`, {
+    data: {
+      householdNo: '1405211002019951',
+      villageCode: VILLAGE,
+      kind: 'alleviated',
+      alleviatedAttribute: 'general',
+      monitoringType: 'unstable',
+      identificationPeriod: '2025-01',
+      riskTypes: ['illness'],
+      housingGrade: 'B',
+      waterSafe: true,
+      members: [
+        { name: HEAD, idNumber: idNumber('19720311', '157'), relationship: 'head', ethnicity: 'han', politicalStatus: 'masses', education: 'juniorSecondary', labourSkill: 'ordinary', workMonths: 6, residentMedicalInsurance: true },
+      ],
+      income: { year: 2025, wageIncome: 900_000, businessIncome: 0, propertyIncome: 0, transferIncome: 120_000, businessCost: 0 },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { id: number }).id;
+}
+
+async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
+
+describe('assistance', () => {
+  it('assign a cadre, record a measure, see the obligation warning clear', async () => {
+    const { context, page } = await app.desktop();
+    try {
+      await login(page, app.server.baseUrl, 'township_staff', 'Demo@2021township');
+      const id = await createMonitoredHousehold(page);
+
+      // The board: the new household is overdue (identified 2025-01, no measure).
+      await page.goto(`${app.server.baseUrl}/assistance/obligations`);
+      const items = page.getByTestId('board-items');
+      await page.getByTestId('board-townships').getByText('龙港镇').first().waitFor();
+      const row = items.locator('tr', { hasText: HEAD });
+      await row.first().waitFor();
+      expect(await row.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('识别后1个月及以上未落实帮扶措施')]));
+      await screenshot(page, 'assistance-obligations-board');
+
+      // The household page: warnings, recommendations (development first: labour-capable), no cadre yet.
+      await row.first().getByRole('link', { name: HEAD }).click();
+      await page.waitForURL(`**/assistance/households/${id}`);
+      await page.getByTestId('obligations').getByText('识别后1个月及以上未落实帮扶措施').waitFor();
+      await page.getByTestId('recommendations').getByText('优先落实开发式帮扶').first().waitFor();
+
+      // Assign the paired cadre.
+      await page.getByTestId('assign-cadre').click();
+      await pick(page, '帮扶干部', /帮扶干部（龙港镇）/);
+      await page.getByLabel('工作单位', { exact: true }).fill('龙港镇人民政府');
+      await page.getByLabel('联系电话', { exact: true }).fill('13912345678');
+      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('current-pairing').getByText('帮扶干部（龙港镇）').waitFor();
+      expect(await page.getByTestId('current-pairing').innerText()).toContain('139****5678');
+
+      // Record the suggested employment measure: the recommendation only fills the form.
+      const suggestion = page.getByTestId('recommendations').locator('.ant-list-item', { hasText: '就业帮扶' });
+      await suggestion.getByRole('button', { name: '按此建议登记' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('登记帮扶措施').waitFor();
+      expect(await dialog.getByTestId('measure-form').innerText()).toContain('就业帮扶');
+      await pick(page, '措施子项', '劳务输出');
+      await page.getByLabel('责任部门', { exact: true }).fill('县人社局');
+      await page.getByLabel('金额（元）', { exact: true }).fill('2000');
+      await screenshot(page, 'assistance-measure-form');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('obligations').getByText('当前无帮扶责任预警').waitFor();
+      await page.getByText('劳务输出').first().waitFor();
+      await screenshot(page, 'assistance-household-page');
+
+      // Back on the board the household is gone.
+      await page.goto(`${app.server.baseUrl}/assistance/obligations`);
+      await page.getByTestId('board-townships').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByTestId('board-items').locator('tr', { hasText: HEAD }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the cadre sees his households, visits due and a link to the phone visit form', async () => {
+    const { context, page } = await app.desktop();
+    try {
+      await login(page, app.server.baseUrl, 'cadre', 'Demo@2021cadre');
+      await page.goto(`${app.server.baseUrl}/assistance`);
+      await page.waitForURL('**/assistance/workspace');
+      const table = page.getByTestId('workspace-table');
+      const row = table.locator('tr', { hasText: HEAD });
+      await row.first().waitFor();
+      expect(await row.first().innerText()).toContain('到期');
+      expect(await row.first().getByRole('link', { name: '去走访' }).getAttribute('href')).toMatch(/^\/visit\?householdId=\d+$/);
+      await screenshot(page, 'assistance-cadre-workspace');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('county staff see the relief fund balance and ledger', async () => {
+    const { context, page } = await app.desktop();
+    try {
+      await login(page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
+      await page.goto(`${app.server.baseUrl}/assistance/funds`);
+      await page.getByText('沁水县应急救助基金').first().waitFor();
+      await page.getByTestId('fund-ledger').getByText('县财政拨款').waitFor();
+      await screenshot(page, 'assistance-relief-fund');
+    } finally {
+      await context.close();
+    }
+  });
+});
