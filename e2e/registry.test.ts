@@ -148,6 +148,18 @@ describe('registry', () => {
       expect(text).toContain('县乡村振兴局业务员');
       expect(text).toContain('冯守田（户主');
       await settledScreenshot(page, 'registry-timeline');
+
+      // 调整家庭成员 without typing anyone's ID number again: the people on record keep theirs.
+      await page.getByRole('button', { name: '调整家庭成员' }).click();
+      const members = page.getByRole('dialog');
+      await members.getByText('无需重新输入', { exact: false }).first().waitFor();
+      await members.getByLabel('修改原因').fill('入户核对家庭成员');
+      await screenshot(page, 'registry-edit-members');
+      await members.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已保存').waitFor();
+      await members.waitFor({ state: 'hidden' });
+      const idsAfter = await page.getByTestId('member-id-masked').allInnerTexts();
+      expect(idsAfter).toEqual(memberIds);
     } finally {
       await context.close();
     }

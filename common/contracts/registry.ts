@@ -97,9 +97,26 @@ export const updateHouseholdRequest = z.object({
 });
 export type UpdateHouseholdRequest = z.infer<typeof updateHouseholdRequest>;
 
+/**
+ * A member in 调整家庭成员. People already in the household are named by `personId`: their ID number
+ * and phone stay as recorded unless typed again (forms only ever see them masked). Newcomers carry
+ * their full ID number.
+ */
+export const replaceMemberInput = memberInput
+  .extend({
+    personId: z.number().int().positive().optional(),
+    idNumber: memberInput.shape.idNumber.optional(),
+    phone: phone.nullable().optional(),
+  })
+  .refine((m) => m.personId !== undefined || m.idNumber !== undefined, {
+    message: '新增成员须填写身份证号码 / A new member needs an ID number',
+    path: ['idNumber'],
+  });
+export type ReplaceMemberInput = z.infer<typeof replaceMemberInput>;
+
 /** Replace the active members: people left out are end-dated, never deleted. */
 export const replaceMembersRequest = z.object({
-  members: z.array(memberInput).min(1).max(30),
+  members: z.array(replaceMemberInput).min(1).max(30),
   version: z.number().int().min(1),
   reason,
 });

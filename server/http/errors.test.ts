@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../lib/app-error.ts';
 import { useTestApp } from '../test/test-app.ts';
+import { fieldPath } from './validation.ts';
 
 const env = useTestApp({
   extend(app) {
@@ -56,5 +57,17 @@ describe('errors never crash the process and always carry a request id', () => {
     expect(crash.body).not.toContain('secret internals');
     expect(crash.json().error.message).toContain(crash.json().error.requestId);
     expect((await env.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', database: env.database.kind });
+  });
+});
+
+describe('field paths', () => {
+  it.each([
+    [undefined, ['members', 1, 'idNumber'], 'members[1].idNumber'],
+    [undefined, ['period'], 'period'],
+    ['query', ['limit'], 'query.limit'],
+    [undefined, ['rows', 0, 'cells', 2], 'rows[0].cells[2]'],
+    [undefined, [], ''],
+  ] as const)('%s %j → %s', (prefix, path, expected) => {
+    expect(fieldPath(prefix, path)).toBe(expected);
   });
 });

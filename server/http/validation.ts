@@ -22,9 +22,16 @@ function message(map: typeof zhErrorMap, issue: z.core.$ZodIssue): string {
   return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }
 
+/** One spelling for every field path, the domain rules' own: `members[1].idNumber`. */
+export function fieldPath(prefix: string | undefined, path: readonly PropertyKey[]): string {
+  let out = prefix ?? '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out;
+}
+
 /** Custom schema messages are written "中文 / English"; otherwise zod's own locales speak. */
 export function issueToField(issue: z.core.$ZodIssue, prefix?: string): FieldError {
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? '');
+  const field = fieldPath(prefix, issue.path) || (prefix ?? '');
   const custom = issue.message.includes(' / ') ? issue.message.split(' / ') : null;
   return {
     field,

@@ -57,6 +57,31 @@ describe('editing a household', () => {
 });
 
 describe('membership changes keep history', () => {
+  it('members who stay go by personId: their ID number and phone are kept without typing them again', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const req = householdRequest();
+    const { idNumber: _id, phone: _phone, ...headFacts } = req.members[0];
+    const keep = { ...headFacts, personId: h.members[0].personId, name: h.members[0].name, workMonths: 10 };
+    const newcomer = memberInput({ name: '王小宝', idNumber: makeIdNumber('2020-02-02', 'male'), relationship: 'son', education: null, schooling: 'preschoolChild', labourSkill: 'none', workMonths: null, workPlace: null, phone: null });
+    const res = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}/members`, headers: { cookie }, payload: { members: [keep, newcomer], version: 1, reason: '核对家庭成员' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const head = res.json().members.find((m: { personId: number }) => m.personId === h.members[0].personId);
+    expect(head).toMatchObject({ idMasked: h.members[0].idMasked, phoneMasked: h.members[0].phoneMasked, workMonths: 10 });
+    expect(h.members[0].phoneMasked).not.toBeNull();
+
+    const stranger = await createHousehold(cookie);
+    const notHere = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}/members`, headers: { cookie }, payload: { members: [{ ...keep, personId: stranger.members[0].personId }], version: 2, reason: '核对家庭成员' } });
+    expect(notHere.statusCode).toBe(400);
+    expect(notHere.json().error.fields[0]).toMatchObject({ field: 'members[0].personId' });
+    const otherId = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}/members`, headers: { cookie }, payload: { members: [{ ...keep, idNumber: makeIdNumber('1968-03-12', 'male') }], version: 2, reason: '核对家庭成员' } });
+    expect(otherId.statusCode).toBe(400);
+    expect(otherId.json().error.fields[0]).toMatchObject({ field: 'members[0].idNumber', messageZh: expect.stringContaining('与登记不符') });
+    const noId = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}/members`, headers: { cookie }, payload: { members: [keep, { ...newcomer, idNumber: undefined }], version: 2, reason: '核对家庭成员' } });
+    expect(noId.statusCode).toBe(400);
+    expect(noId.json().error.fields[0]).toMatchObject({ field: 'members[1].idNumber', messageZh: '新增成员须填写身份证号码' });
+  });
+
   it('replacing members end-dates the one who left and keeps the row', async () => {
     const cookie = await env.login('county_staff');
     const h = await createHousehold(cookie);

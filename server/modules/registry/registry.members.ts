@@ -1,8 +1,9 @@
-import type { MemberInput } from '../../../common/contracts/registry.ts';
+import type { MemberInput, ReplaceMemberInput } from '../../../common/contracts/registry.ts';
+import { normaliseIdNumber } from '../../../common/domain/id-card.ts';
 import type { Member } from '../../../common/domain/registry/household.ts';
 import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
 import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { AppError, type FieldError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
@@ -38,10 +39,32 @@ export function createMembershipService(db: Db, box: PersonalDataBox, clock: Clo
   }
 
   /** Sets the active members to `input`: kept people are updated, missing ones end-dated, new ones added. */
-  async function replaceMembers(ctx: RequestContext, id: number, input: { members: MemberInput[]; version: number; reason: string }) {
+  /** Members named by personId get their recorded ID number, and their phone unless a new one is given. */
+  function resolveKnown(members: ReplaceMemberInput[], current: MemberRecord[]): MemberInput[] {
+    const errors: FieldError[] = [];
+    const resolved = members.map((m, i) => {
+      const { personId, ...rest } = m;
+      if (personId === undefined) return { ...rest, idNumber: rest.idNumber ?? '', phone: rest.phone ?? null };
+      const record = current.find((r) => r.id === personId);
+      if (!record) {
+        errors.push({ field: `members[${i}].personId`, messageZh: `第${i + 1}名成员不是本户的在册成员`, messageEn: `Member ${i + 1} is not an active member of this household` });
+        return { ...rest, idNumber: '', phone: null };
+      }
+      const known = memberFromRecord(record, box);
+      if (rest.idNumber !== undefined && normaliseIdNumber(rest.idNumber) !== known.idNumber) {
+        errors.push({ field: `members[${i}].idNumber`, messageZh: `第${i + 1}名成员的证件号码与登记不符；证件号码有误请先办理更正`, messageEn: `Member ${i + 1}: the ID number differs from the record` });
+      }
+      return { ...rest, idNumber: known.idNumber, phone: rest.phone === undefined ? known.phone : rest.phone };
+    });
+    if (errors.length > 0) throw AppError.validation(errors);
+    return resolved;
+  }
+
+  async function replaceMembers(ctx: RequestContext, id: number, request: { members: ReplaceMemberInput[]; version: number; reason: string }) {
     requirePermission(ctx, 'registry:write');
     const { household: h } = await loadHousehold(db, ctx, id);
     const current = await activeMembers(db, id);
+    const input = { ...request, members: resolveKnown(request.members, current) };
     const noLabour = validateComposition(h, input.members);
     const existing = await requireNotActiveElsewhere(db, box, h.countyCode, input.members, id);
     const currentByPerson = new Map(current.map((m) => [m.id, m]));

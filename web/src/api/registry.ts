@@ -9,6 +9,7 @@ import type {
   HouseholdListRow,
   incomeRow,
   memberInput,
+  replaceMemberInput,
   MemberRow,
   moveMemberRequest,
   qualityFinding,
@@ -25,6 +26,7 @@ import { api, apiRequest, ApiError } from './client.ts';
 
 export type { HouseholdDetail, HouseholdListRow, ImportErrorRow, ImportReport, JobDto, MemberRow };
 export type MemberInput = z.input<typeof memberInput>;
+export type ReplaceMemberInput = z.input<typeof replaceMemberInput>;
 export type CreateHouseholdRequest = z.input<typeof createHouseholdRequest>;
 export type UpdateHouseholdRequest = z.input<typeof updateHouseholdRequest>;
 export type SaveIncomeRequest = z.input<typeof saveIncomeRequest>;
@@ -69,7 +71,7 @@ export const searchHouseholds = (filters: HouseholdFilters, afterId: number, lim
 export const fetchHousehold = (id: number) => api.get<HouseholdDetail>(`${base}/${id}`);
 export const createHousehold = (request: CreateHouseholdRequest) => api.post<HouseholdDetail>(base, request);
 export const updateHousehold = (id: number, request: UpdateHouseholdRequest) => put<HouseholdDetail>(`${base}/${id}`, request);
-export const replaceMembers = (id: number, request: { members: MemberInput[]; version: number; reason: string }) =>
+export const replaceMembers = (id: number, request: { members: ReplaceMemberInput[]; version: number; reason: string }) =>
   put<HouseholdDetail>(`${base}/${id}/members`, request);
 export const moveMember = (id: number, personId: number, request: MoveMemberRequest) =>
   api.post<{ ok: true }>(`${base}/${id}/members/${personId}/move`, request);

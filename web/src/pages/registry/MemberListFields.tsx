@@ -86,10 +86,11 @@ export function MemberListFields() {
                     <Form.Item
                       name={[field.name, 'idNumber']}
                       label={name('idNumber')}
-                      extra={[idMasked && t('reenterId', { masked: idMasked }), derived].filter(Boolean).join('；') || undefined}
+                      extra={[idMasked && t('keepId', { masked: idMasked }), derived].filter(Boolean).join('；') || undefined}
                       validateFirst
                       rules={[
-                        required,
+                        // People already in the household keep their recorded number unless it is typed.
+                        ...(idMasked ? [] : [required]),
                         {
                           validator: async (_, value?: string) => {
                             if (!value) return;
@@ -109,9 +110,14 @@ export function MemberListFields() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={6}>
-                    <Form.Item name={[field.name, 'phone']} label={name('phone')} extra={current?.phoneMasked ? t('reenterMemberPhone', { masked: current.phoneMasked }) : undefined}>
+                    <Form.Item name={[field.name, 'phone']} label={name('phone')} extra={current?.phoneMasked ? t('reenterPhone', { masked: current.phoneMasked }) : undefined}>
                       <Input inputMode="tel" maxLength={13} placeholder={current?.phoneMasked ?? undefined} />
                     </Form.Item>
+                    {current?.phoneMasked && (
+                      <Form.Item name={[field.name, 'clearPhone']} valuePropName="checked" style={{ marginTop: -12 }}>
+                        <Checkbox>{t('clearPhone')}</Checkbox>
+                      </Form.Item>
+                    )}
                   </Col>
                   {SELECTS.map(([key, list]) => (
                     <Col xs={12} md={6} key={key}>

@@ -19,7 +19,7 @@ interface Props<V> {
   onClosed: () => void;
   /** Maps a server field path onto this form's, when they differ. */
   rename?: (path: NamePath) => NamePath;
-  /** A warning to confirm before sending (e.g. data the API would clear), or null; gets every value, hidden ones too. */
+  /** A warning to confirm before sending, or null; gets every value, hidden ones too. */
   confirm?: (values: V) => string | null;
   children: ReactNode;
 }
@@ -71,9 +71,11 @@ export function WriteModal<V extends object>({ title, householdId, initialValues
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={(values) => {
+        onFinish={() => {
+          // Every value, hidden ones too (an existing member's personId is not an input).
+          const values = form.getFieldsValue(true) as V & { reason: string };
           const send = () => mutation.mutate({ ...values, reason: values.reason.trim() });
-          const warning = confirm?.(form.getFieldsValue(true) as V);
+          const warning = confirm?.(values);
           if (warning) modal.confirm({ title: t('confirmTitle'), content: warning, okText: t('save'), cancelText: t('cancel'), onOk: send });
           else send();
         }}

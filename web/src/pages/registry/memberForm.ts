@@ -1,6 +1,6 @@
 // Member rows as the forms hold them, and the conversions to and from the API shapes.
 import { isDisabilityCertificateNumber, normaliseIdNumber, validateIdNumber } from '../../../../common/domain/id-card.ts';
-import type { MemberInput, MemberRow } from '../../api/registry.ts';
+import type { MemberInput, MemberRow, ReplaceMemberInput } from '../../api/registry.ts';
 
 export interface MemberFormValues {
   /** Set for people already in the household (edit form only). */
@@ -26,6 +26,8 @@ export interface MemberFormValues {
   minimumLiving?: boolean;
   destituteSupport?: boolean;
   phone?: string;
+  /** Editing: remove the phone on file (an empty field keeps it). */
+  clearPhone?: boolean;
 }
 
 export const BLANK_MEMBER: Partial<MemberFormValues> = {
@@ -64,10 +66,20 @@ export function memberRequest(m: MemberFormValues): MemberInput {
   };
 }
 
-/**
- * An existing member as edit-form values. The API sends only the masked ID and phone, and the
- * members endpoint needs the full ID of everyone who stays, so both must be typed again.
- */
+/** 调整家庭成员: people already here go by personId; their ID and phone stay unless typed again. */
+export function replaceMemberRequest(m: MemberFormValues): ReplaceMemberInput {
+  const base = memberRequest(m);
+  if (m.personId === undefined) return base;
+  const typedPhone = m.phone?.trim();
+  return {
+    ...base,
+    personId: m.personId,
+    idNumber: base.idNumber || undefined,
+    phone: typedPhone ? typedPhone : m.clearPhone ? null : undefined,
+  };
+}
+
+/** An existing member as edit-form values. The API sends only the masked ID and phone: the fields start empty. */
 export function memberFormValues(m: MemberRow): MemberFormValues {
   return {
     personId: m.personId,
