@@ -100,7 +100,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     params: createParamsService(db),
     clues,
     channels: createChannelsService(db, box),
-    assistance: createAssistanceService(db, box),
+    assistance: createAssistanceService(db, box, systemClock, attachments),
     relief: createReliefService(db),
     attachments,
     cases,

@@ -62,6 +62,8 @@ export const measureInput = z.object({
   amountFen: fen.default(0),
   status: measureStatus.default('ongoing'),
   evidence: z.array(evidenceItem).max(20).default([]),
+  /** Uploads (POST /api/attachments, ownerKind assistanceMeasure) linked to the measure on save. */
+  attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
   note: z.string().trim().max(1000).nullable().default(null),
 });
 export const measureUpdate = measureInput.omit({ householdId: true }).extend({ version: z.number().int().positive() });
@@ -81,6 +83,7 @@ export const measureRow = z.object({
   amountFen: z.number().int(),
   status: measureStatus,
   evidence: z.array(evidenceItem),
+  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string() })),
   note: z.string().nullable(),
   version: z.number().int(),
 });

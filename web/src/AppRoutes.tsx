@@ -4,6 +4,7 @@ import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/Req
 import { PageLoading } from './components/PageLoading.tsx';
 import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
 import { assistanceRoutes } from './pages/assistance/routes.tsx';
+import { casesRoutes } from './pages/cases/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -33,6 +34,7 @@ export function AppRoutes() {
           <Route path="/org" element={<OrgTreePage />} />
           {monitoringRoutes}
           {assistanceRoutes}
+          {casesRoutes}
           <Route
             path="/users"
             element={

@@ -49,6 +49,7 @@ export async function loadAssistanceDemo(services: { db: Db; assistance: Assista
       amountFen: employment ? 200_000 : 38_000,
       status: 'ongoing',
       evidence: [{ name: employment ? '劳务输出登记表' : '参保缴费凭证' }],
+      attachmentIds: [],
       note: null,
     });
   }

@@ -12,6 +12,7 @@ import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
+import { can } from '../../../common/domain/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { loadHousehold } from '../registry/registry.guard.ts';
@@ -55,7 +56,14 @@ function countyOf(ctx: RequestContext): string {
 
 const bad = (field: string, zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
 
-export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+/** The attachments service's part used here (#5's module): link uploads in the owner's transaction, list them. */
+export interface AttachmentLinker {
+  link(tx: Db, ctx: RequestContext, input: { ids: number[]; ownerKind: string; ownerId: number; orgCode: string }): Promise<void>;
+  listMany(ctx: RequestContext, ownerKind: string, ownerIds: number[]): Promise<{ id: number; ownerId: number | null; fileName: string }[]>;
+}
+export const MEASURE_ATTACHMENT_KIND = 'assistanceMeasure';
+
+export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, attachments?: AttachmentLinker) {
   const today = () => todayInChina(clock());
 
   async function params(countyCode: string, asOf: string) {
@@ -177,7 +185,14 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
   function toMeasureRow(r: Awaited<ReturnType<typeof listMeasures>>[number]) {
     const m = r.measure;
     const evidence = Array.isArray(m.evidence) ? (m.evidence as { name: string; note?: string; attachmentId?: number }[]) : [];
-    return { id: m.id, householdId: m.householdId, householdNo: r.householdNo, headName: r.headName, villageCode: m.villageCode, riskType: m.riskType, category: m.category, subType: m.subType, subTypeLabel: r.subTypeLabel, department: m.department, startOn: m.startOn, endOn: m.endOn, amountFen: m.amountFen, status: m.status, evidence, note: m.note, version: m.version };
+    return { id: m.id, householdId: m.householdId, householdNo: r.householdNo, headName: r.headName, villageCode: m.villageCode, riskType: m.riskType, category: m.category, subType: m.subType, subTypeLabel: r.subTypeLabel, department: m.department, startOn: m.startOn, endOn: m.endOn, amountFen: m.amountFen, status: m.status, evidence, attachments: [] as { id: number; fileName: string }[], note: m.note, version: m.version };
+  }
+
+  /** Files uploaded as evidence, for readers who may see attachments (a cadre sees the evidence names only). */
+  async function withAttachments(ctx: RequestContext, rows: ReturnType<typeof toMeasureRow>[]) {
+    if (!attachments || rows.length === 0 || !can(ctx.actor.role, 'attachments:read')) return rows;
+    const files = await attachments.listMany(ctx, MEASURE_ATTACHMENT_KIND, rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, attachments: files.filter((f) => f.ownerId === r.id).map((f) => ({ id: f.id, fileName: f.fileName })) }));
   }
 
   async function checkMeasure(ctx: RequestContext, h: { riskTypes: string[] }, input: Omit<z.infer<typeof measureInput>, 'householdId'>) {
@@ -199,7 +214,7 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
   async function getMeasure(ctx: RequestContext, id: number) {
     const [row] = await listMeasures(db, reachOf(ctx), { id, limit: 1 });
     if (!row) throw AppError.notFound({ zh: '帮扶措施', en: 'Measure' });
-    return toMeasureRow(row);
+    return (await withAttachments(ctx, [toMeasureRow(row)]))[0];
   }
 
   async function createMeasure(ctx: RequestContext, input: z.infer<typeof measureInput>) {
@@ -223,8 +238,12 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
         note: input.note,
         createdBy: ctx.actor.id || null,
       });
-      const { evidence: _e, householdId: _h, ...audited } = input;
-      await recordAudit(tx, ctx, { action: 'create', entity: 'assistance_measure', entityId: newId, orgCode: h.villageCode, after: { householdNo: h.householdNo, ...audited, evidence: input.evidence.length } });
+      if (input.attachmentIds.length) {
+        if (!attachments) throw bad('attachmentIds', '附件功能未启用', 'Attachments are not available');
+        await attachments.link(tx, ctx, { ids: input.attachmentIds, ownerKind: MEASURE_ATTACHMENT_KIND, ownerId: newId, orgCode: h.villageCode });
+      }
+      const { evidence: _e, householdId: _h, attachmentIds: _a, ...audited } = input;
+      await recordAudit(tx, ctx, { action: 'create', entity: 'assistance_measure', entityId: newId, orgCode: h.villageCode, after: { householdNo: h.householdNo, ...audited, evidence: input.evidence.length, attachments: input.attachmentIds.length } });
       return newId;
     });
     return getMeasure(ctx, id);
@@ -235,10 +254,11 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     const before = await getMeasure(ctx, id);
     const { household: h } = await loadHousehold(db, ctx, before.householdId);
     await checkMeasure(ctx, h, input);
-    const { version, ...fields } = input;
+    const { version, attachmentIds, ...fields } = input;
     await db.transaction(async (tx) => {
       const ok = await updateMeasure(tx, id, version, { ...fields, evidence: fields.evidence as unknown as Record<string, unknown> });
       if (!ok) throw new AppError('CONFLICT', { zh: '措施已被他人修改，请刷新后重试', en: 'The measure was changed by someone else; reload' });
+      if (attachmentIds.length && attachments) await attachments.link(tx, ctx, { ids: attachmentIds, ownerKind: MEASURE_ATTACHMENT_KIND, ownerId: id, orgCode: h.villageCode });
       const pick = (m: Record<string, unknown>) => ({ riskType: m.riskType, category: m.category, subType: m.subType, department: m.department, startOn: m.startOn, endOn: m.endOn, amountFen: m.amountFen, status: m.status, note: m.note, evidence: (m.evidence as unknown[]).length });
       await recordAudit(tx, ctx, { action: 'update', entity: 'assistance_measure', entityId: id, orgCode: h.villageCode, before: pick(before), after: pick(fields) });
     });
@@ -279,7 +299,7 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
       await obligationsAsOf(db, r, asOf, months, { householdId, limit: 100 }),
       await visitsOfHousehold(db, householdId),
     ];
-    const measureList = measureRows.map(toMeasureRow);
+    const measureList = await withAttachments(ctx, measureRows.map(toMeasureRow));
     const recommendations =
       f.monitoring_status === 'monitored'
         ? recommendMeasures({

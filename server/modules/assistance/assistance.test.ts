@@ -4,6 +4,7 @@ import { evaluateObligations, type ObligationHousehold } from '../../../common/d
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest, memberInput, makeIdNumber } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { multipart } from '../attachments/attachments.test-support.ts';
 
 const env = useTestApp();
 
@@ -89,6 +90,20 @@ describe('measures (帮扶措施)', () => {
     expect(edited.json()).toMatchObject({ status: 'completed', version: 2 });
     const stale = await env.app.inject({ method: 'PUT', url: `/api/assistance/measures/${created.json().id}`, headers: { cookie: village }, payload: { ...update, version: 1 } });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it('evidence photos uploaded beforehand are linked to the measure on save', async () => {
+    const village = await env.login('village_officer');
+    const h = await monitored(village);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const up = multipart({ ownerKind: 'assistanceMeasure' }, { name: '参保凭证.png', type: 'image/png', data: png });
+    const uploaded = await env.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: village, ...up.headers }, payload: up.payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const created = await post(village, '/api/assistance/measures', measure(h.id, { attachmentIds: [uploaded.json().id] }));
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json().attachments).toEqual([{ id: uploaded.json().id, fileName: '参保凭证.png' }]);
+    // An upload is used once.
+    expect((await post(village, '/api/assistance/measures', measure(h.id, { attachmentIds: [uploaded.json().id] }))).statusCode).toBe(400);
   });
 
   it('sub-type lists are editable by the county administrator only', async () => {

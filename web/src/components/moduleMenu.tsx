@@ -54,7 +54,18 @@ const MODULES: ModuleEntry[] = [
       { path: '/monitoring/params', label: 'menu.monitoringParams', anyOf: ['params:read'] },
     ],
   },
-  { path: '/cases', label: 'menu.cases', icon: <FileSearchOutlined /> },
+  {
+    path: 'cases',
+    label: 'menu.cases',
+    icon: <FileSearchOutlined />,
+    permission: 'cases:read',
+    children: [
+      { path: '/cases', label: 'menu.casesList', anyOf: ['cases:read'] },
+      { path: '/cases/due', label: 'menu.casesDue', anyOf: ['cases:read'] },
+      { path: '/cases/zeroing', label: 'menu.casesZeroing', anyOf: ['cases:read'] },
+      { path: '/cases/ledgers', label: 'menu.casesLedgers', anyOf: ['cases:export'] },
+    ],
+  },
   {
     // 帮扶: a paired cadre sees his workspace; staff the board, ledger and funds.
     path: 'assistance',

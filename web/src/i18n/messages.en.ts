@@ -29,6 +29,11 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assets': 'Asset ledger',
   'menu.indicators': 'Indicators & assessment',
   'menu.underConstruction': 'Under construction',
+  // cases
+  'menu.casesList': 'Cases',
+  'menu.casesDue': 'Time limits',
+  'menu.casesZeroing': 'Dynamic zeroing',
+  'menu.casesLedgers': 'Ledgers',
   // Assistance (帮扶) module
   'menu.assistanceWorkspace': 'My paired households',
   'menu.assistanceObligations': 'Assistance obligations',

@@ -29,6 +29,11 @@ export const zhMessages = {
   'menu.assets': '资产台账',
   'menu.indicators': '指标与考核',
   'menu.underConstruction': '建设中',
+  // cases
+  'menu.casesList': '识别与消除事项',
+  'menu.casesDue': '识别时限预警',
+  'menu.casesZeroing': '动态清零',
+  'menu.casesLedgers': '台账导出',
   // Assistance (帮扶) module
   'menu.assistanceWorkspace': '我的帮扶户',
   'menu.assistanceObligations': '帮扶责任预警',

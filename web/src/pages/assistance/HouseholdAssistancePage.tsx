@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { assistanceKeys, fetchHouseholdAssistance, type MeasureRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
+import { attachmentUrl } from '../../components/AttachmentUpload.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { MeasureModal, type MeasurePreset } from './MeasureModal.tsx';
@@ -151,7 +152,18 @@ export default function HouseholdAssistancePage() {
             { title: t('endOn'), dataIndex: 'endOn', render: (v: string | null) => v ?? '—' },
             { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
             { title: t('measureStatus'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag> },
-            { title: t('evidence'), dataIndex: 'evidence', render: (e: MeasureRow['evidence']) => e.map((x) => x.name).join('、') || '—' },
+            {
+              title: t('evidence'),
+              key: 'evidence',
+              render: (_: unknown, m: MeasureRow) => (
+                <Space direction="vertical" size={0}>
+                  <span>{m.evidence.map((x) => x.name).join('、') || (m.attachments.length ? '' : '—')}</span>
+                  {m.attachments.map((a) => (
+                    <a key={a.id} href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">{a.fileName}</a>
+                  ))}
+                </Space>
+              ),
+            },
             ...(canWrite ? [{ title: '', key: 'edit', render: (_: unknown, m: MeasureRow) => <Button size="small" type="link" onClick={() => openMeasure(m, null)}>{t('editMeasure')}</Button> }] : []),
           ]}
         />

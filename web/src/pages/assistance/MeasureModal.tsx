@@ -4,6 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { assistanceKeys, createMeasure, fetchSubtypes, updateMeasure, type MeasureRow } from '../../api/assistance.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { useState } from 'react';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES, riskZh, useText } from './text.ts';
 
 interface Values {
@@ -30,6 +33,8 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
   const { language } = useI18n();
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
+  const { data: actor } = useActor();
+  const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
   const category = Form.useWatch('category', form);
   const subtypes = useQuery({ queryKey: assistanceKeys.subtypes, queryFn: fetchSubtypes, enabled: props.open });
   const required = { required: true, message: t('required') };
@@ -53,6 +58,7 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
         status: v.status as 'ongoing',
         evidence: (v.evidence ?? '').split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ name })),
         note: v.note || null,
+        attachmentIds,
       };
       return props.editing ? updateMeasure(props.editing.id, { ...body, version: props.editing.version }) : createMeasure({ ...body, householdId: props.householdId });
     },
@@ -101,6 +107,11 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
         <Form.Item name="evidence" label={t('evidence')} extra={t('evidenceHint')}>
           <Input.TextArea rows={2} />
         </Form.Item>
+        {hasPermission(actor, 'attachments:write') && (
+          <Form.Item label={t('files')}>
+            <AttachmentUpload ownerKind="assistanceMeasure" onChange={(ids) => setAttachmentIds(ids)} />
+          </Form.Item>
+        )}
         <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={2} />
         </Form.Item>

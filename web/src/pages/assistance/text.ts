@@ -52,6 +52,7 @@ const TEXT = {
   amount: ['金额（元）', 'Amount (yuan)'],
   measureStatus: ['实施状态', 'Status'],
   evidence: ['佐证材料', 'Evidence'],
+  files: ['照片/扫描件', 'Photos and scans'],
   evidenceHint: ['材料名称，如：贷款合同、岗位协议、救助审批表（每行一项）', 'Evidence, one per line: contract, agreement, approval…'],
   note: ['备注', 'Note'],
   noMeasures: ['还没有帮扶措施', 'No measures yet'],
