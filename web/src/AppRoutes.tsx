@@ -4,6 +4,8 @@ import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/Req
 import { PageLoading } from './components/PageLoading.tsx';
 import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
 import { assistanceRoutes } from './pages/assistance/routes.tsx';
+import { projectsRoutes } from './pages/projects/routes.tsx';
+import { assetsRoutes } from './pages/assets/routes.tsx';
 import { casesRoutes } from './pages/cases/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
@@ -34,6 +36,8 @@ export function AppRoutes() {
           <Route path="/org" element={<OrgTreePage />} />
           {monitoringRoutes}
           {assistanceRoutes}
+          {projectsRoutes}
+          {assetsRoutes}
           {casesRoutes}
           <Route
             path="/users"

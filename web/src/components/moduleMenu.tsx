@@ -79,8 +79,25 @@ const MODULES: ModuleEntry[] = [
       { path: '/assistance/subtypes', label: 'menu.assistanceSubtypes', anyOf: ['assistance:read'] },
     ],
   },
-  { path: '/projects', label: 'menu.projects', icon: <FundProjectionScreenOutlined /> },
-  { path: '/assets', label: 'menu.assets', icon: <DatabaseOutlined /> },
+  {
+    // No module-wide permission: line departments see the library only, village officers no funds.
+    path: 'projects',
+    label: 'menu.projects',
+    icon: <FundProjectionScreenOutlined />,
+    children: [
+      { path: '/projects', label: 'menu.projectsLibrary', anyOf: ['projects:read'] },
+      { path: '/projects/funds', label: 'menu.projectsFunds', anyOf: ['funds:read'] },
+      { path: '/projects/checks', label: 'menu.projectsChecks', anyOf: ['funds:read'] },
+      { path: '/projects/deliberations', label: 'menu.projectsDeliberations', anyOf: ['deliberation:read'] },
+    ],
+  },
+  {
+    path: 'assets',
+    label: 'menu.assets',
+    icon: <DatabaseOutlined />,
+    permission: 'assets:read',
+    children: [{ path: '/assets', label: 'menu.assetsLedger', anyOf: ['assets:read'] }],
+  },
   { path: '/indicators', label: 'menu.indicators', icon: <BarChartOutlined /> },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users:read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },

@@ -41,6 +41,13 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assistanceFunds': 'Relief funds',
   'menu.assistanceSubtypes': 'Measure sub-types',
 
+  // Projects, funds, assets (issue #7)
+  'menu.projectsLibrary': 'Project library',
+  'menu.projectsFunds': 'Linkage funds',
+  'menu.projectsChecks': 'Fund rule checks',
+  'menu.projectsDeliberations': 'Village deliberation (四议两公开)',
+  'menu.assetsLedger': 'Asset ledger',
+
   'header.unit': 'Unit',
   'header.changePassword': 'Change password',
   'header.logout': 'Log out',

@@ -41,6 +41,13 @@ export const zhMessages = {
   'menu.assistanceFunds': '应急救助基金',
   'menu.assistanceSubtypes': '措施子项代码表',
 
+  // Projects, funds, assets (issue #7)
+  'menu.projectsLibrary': '项目库',
+  'menu.projectsFunds': '衔接资金',
+  'menu.projectsChecks': '资金规则校验',
+  'menu.projectsDeliberations': '四议两公开',
+  'menu.assetsLedger': '资产台账',
+
   'header.unit': '所在单位',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
