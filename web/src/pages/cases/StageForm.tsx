@@ -1,0 +1,228 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Checkbox, DatePicker, Divider, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Switch, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
+import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
+import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
+
+// The form for the current stage, shown only to the role that acts at it. Dates are sent as ISO
+// strings; the server validates each stage's record and answers field errors.
+
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+export function StageForm({ c }: { c: CaseDetail }) {
+  const t = useCasesText();
+  const { language } = useI18n();
+  const { message } = AntApp.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
+  const [uploadKey, setUploadKey] = useState(0);
+  const [reason, setReason] = useState('');
+
+  const mutation = useMutation({
+    mutationFn: (body: Parameters<typeof actOnCase>[1]) => actOnCase(c.id, body),
+    onSuccess: (next) => {
+      qc.setQueryData(casesKeys.detail(c.id), next);
+      void qc.invalidateQueries({ queryKey: casesKeys.all });
+      message.success(t('saved'));
+      form.resetFields();
+      setAttachmentIds([]);
+      setUploadKey((k) => k + 1);
+      setReason('');
+    },
+    onError: (e) => {
+      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
+    },
+  });
+
+  const stage = c.stage;
+  const noticeToStart = c.allowedActions.includes('startNotice');
+
+  function fieldsOf(v: Record<string, unknown>): Record<string, unknown> {
+    switch (stage) {
+      case 'verification':
+        return {
+          findings: v.findings,
+          riskTypes: c.kind === 'identification' ? v.riskTypes : undefined,
+          rigidSpendingResolved: c.kind === 'elimination' ? Boolean(v.rigidSpendingResolved) : undefined,
+          consent: v.consentSigner ? { signed: true, signer: v.consentSigner, signedOn: iso(v.consentDate as Dayjs), method: v.consentMethod ?? 'signature' } : undefined,
+        };
+      case 'comparison':
+        return { monitoringType: v.monitoringType, exclusionReason: v.exclusionReason || undefined };
+      case 'villageReview':
+        return { meetingOn: iso(v.meetingOn as Dayjs), attendance: v.attendance, agreed: v.agreed === true, result: v.result };
+      case 'publicNotice':
+        if (noticeToStart) return { startedOn: iso(v.startedOn as Dayjs) };
+        return { objections: ((v.objections as { receivedOn: Dayjs; content: string; handling: string }[] | undefined) ?? []).map((o) => ({ ...o, receivedOn: iso(o.receivedOn) })) };
+      case 'townshipReview':
+        return { opinion: v.opinion };
+      case 'countyApproval':
+        return { opinion: v.opinion, monitoringType: v.monitoringType || undefined };
+      case 'announcement':
+        return { announcedOn: iso(v.announcedOn as Dayjs) };
+      default:
+        return {};
+    }
+  }
+
+  const submit = (v: Record<string, unknown>) =>
+    mutation.mutate({ action: noticeToStart ? 'startNotice' : 'complete', version: c.version, fields: fieldsOf(v), attachmentIds });
+
+  const suggestion = (c.data.comparison as { evidence?: { suggestion?: { type?: string } } } | undefined)?.evidence?.suggestion?.type;
+  const initial = {
+    riskTypes: c.riskTypes,
+    consentDate: dayjs(),
+    consentMethod: 'fingerprint',
+    meetingOn: dayjs(),
+    startedOn: dayjs(),
+    announcedOn: dayjs(),
+    agreed: true,
+    monitoringType: c.monitoringType ?? suggestion ?? undefined,
+    rigidSpendingResolved: false,
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="stage-form">
+      {stage === 'verification' && (
+        <>
+          <Form.Item name="findings" label={t('findings')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          {c.kind === 'identification' && (
+            <>
+              <Form.Item name="riskTypes" label={t('riskTypes')} rules={[{ required: true }]}>
+                <Select mode="multiple" maxCount={5} options={RISK_OPTIONS} />
+              </Form.Item>
+              {c.clue?.consentSigned ? (
+                <Alert type="success" showIcon title={t('consentOnClue')} style={{ marginBottom: 16 }} />
+              ) : (
+                <Space wrap>
+                  <Form.Item name="consentSigner" label={`${t('consent')} · ${t('consentSigner')}`} rules={[{ required: true }]}>
+                    <Input style={{ width: 160 }} maxLength={40} />
+                  </Form.Item>
+                  <Form.Item name="consentDate" label={t('consentDate')}>
+                    <DatePicker />
+                  </Form.Item>
+                  <Form.Item name="consentMethod" label={t('consentMethod')}>
+                    <Radio.Group options={[{ value: 'signature', label: t('signature') }, { value: 'fingerprint', label: t('fingerprint') }]} />
+                  </Form.Item>
+                </Space>
+              )}
+            </>
+          )}
+          {c.kind === 'elimination' && (
+            <Form.Item name="rigidSpendingResolved" label={t('rigidSpending')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
+        </>
+      )}
+      {stage === 'comparison' && (
+        <>
+          <Form.Item name="monitoringType" label={t('monitoringType')} rules={[{ required: true }]}>
+            <Select options={TYPE_OPTIONS} style={{ maxWidth: 240 }} />
+          </Form.Item>
+          <Form.Item name="exclusionReason" label={t('exclusionReason')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </>
+      )}
+      {stage === 'villageReview' && (
+        <Space wrap align="start">
+          <Form.Item name="meetingOn" label={t('meetingOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="attendance" label={t('attendance')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={2000} />
+          </Form.Item>
+          <Form.Item name="agreed" label={t('agreed')} valuePropName="checked">
+            <Checkbox>{t('agreed')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="result" label={t('result')} rules={[{ required: true, min: 2 }]} style={{ minWidth: 360 }}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </Space>
+      )}
+      {stage === 'publicNotice' && noticeToStart && (
+        <Form.Item name="startedOn" label={t('noticeStartedOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      )}
+      {stage === 'publicNotice' && !noticeToStart && (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('noticeWait', { from: c.noticeStartedOn ?? '', to: c.noticeEndsOn ?? '', days: c.noticeDays })} />
+          <Typography.Text strong>{t('objections')}</Typography.Text>
+          <Form.List name="objections">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="start" wrap>
+                    <Form.Item name={[f.name, 'receivedOn']} label={t('objectionOn')} rules={[{ required: true }]}>
+                      <DatePicker />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'content']} label={t('objectionContent')} rules={[{ required: true, min: 2 }]}>
+                      <Input style={{ width: 260 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'handling']} label={t('objectionHandling')} rules={[{ required: true, min: 2 }]}>
+                      <Input style={{ width: 260 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Form.Item>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ receivedOn: dayjs() })}>
+                    {t('addObjection')}
+                  </Button>
+                </Form.Item>
+              </>
+            )}
+          </Form.List>
+        </>
+      )}
+      {(stage === 'townshipReview' || stage === 'countyApproval') && (
+        <>
+          <Form.Item name="opinion" label={t('opinion')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          {stage === 'countyApproval' && c.kind === 'identification' && (
+            <Form.Item name="monitoringType" label={t('monitoringType')}>
+              <Select options={TYPE_OPTIONS} style={{ maxWidth: 240 }} />
+            </Form.Item>
+          )}
+        </>
+      )}
+      {stage === 'announcement' && (
+        <Form.Item name="announcedOn" label={t('announcedOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      )}
+      <Form.Item label={t('attachments')}>
+        <AttachmentUpload key={uploadKey} ownerKind="caseStep" orgCode={c.villageCode} onChange={(ids) => setAttachmentIds(ids)} />
+      </Form.Item>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="stage-submit">
+          {noticeToStart ? t('startNotice') : t('complete')}
+        </Button>
+        <Divider orientation="vertical" />
+        <Input placeholder={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 260 }} maxLength={1000} />
+        {c.allowedActions.includes('reject') && (
+          <Popconfirm title={t('reject')} onConfirm={() => mutation.mutate({ action: 'reject', version: c.version, reason, attachmentIds })}>
+            <Button danger disabled={reason.trim().length < 2}>
+              {t('reject')}
+            </Button>
+          </Popconfirm>
+        )}
+        <Popconfirm title={t('close')} onConfirm={() => mutation.mutate({ action: 'close', version: c.version, reason, attachmentIds })}>
+          <Button danger type="dashed" disabled={reason.trim().length < 2}>
+            {t('close')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { casesKeys, fetchZeroing, type ZeroingResponse } from '../../api/cases.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { STAGE_ZH, useCasesText } from './text.ts';
+
+type Row = ZeroingResponse['total'] & { children?: Row[] };
+
+export default function ZeroingPage() {
+  const t = useCasesText();
+  const q = useQuery({ queryKey: casesKeys.zeroing(), queryFn: () => fetchZeroing() });
+  if (q.isLoading) return <PageLoading />;
+  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
+  const d = q.data!;
+  const townships: Row[] = d.rows.filter((r) => r.level === 'township').map((tw) => ({ ...tw, children: d.rows.filter((v) => v.level === 'village' && v.code.startsWith(tw.code.slice(0, 9))) }));
+  const inProgress = (r: Row) => Object.values(r.byStage).reduce((a, b) => a + b, 0);
+  const stageTags = (r: Row) =>
+    Object.entries(r.byStage).map(([k, n]) => {
+      const [kind, stage] = k.split('.');
+      return (
+        <Tag key={k} color={kind === 'identification' ? 'blue' : 'purple'}>
+          {kind === 'identification' ? '识别' : '消除'}·{STAGE_ZH[stage]} {n}
+        </Tag>
+      );
+    });
+  const columns: TableColumnsType<Row> = [
+    { title: t('area'), dataIndex: 'name', width: 160, fixed: 'left' },
+    { title: t('openClues'), dataIndex: 'openClues', width: 90, align: 'right' },
+    { title: t('notTakenUp'), dataIndex: 'openCluesWithoutCase', width: 90, align: 'right' },
+    { title: t('age0to7'), key: 'a', width: 80, align: 'right', render: (_, r) => r.clueAge.d0to7 },
+    { title: t('age8to15'), key: 'b', width: 80, align: 'right', render: (_, r) => r.clueAge.d8to15 },
+    { title: t('ageOver15'), key: 'c', width: 80, align: 'right', render: (_, r) => (r.clueAge.over15 ? <Tag color="red">{r.clueAge.over15}</Tag> : 0) },
+    { title: t('inProgress'), key: 'p', width: 90, align: 'right', render: (_, r) => inProgress(r) },
+    { title: t('stage'), key: 's', render: (_, r) => stageTags(r) },
+    { title: t('monitoredAtRisk'), dataIndex: 'monitoredAtRisk', width: 120, align: 'right' },
+    { title: t('identifiedThisMonth'), dataIndex: 'identifiedThisMonth', width: 100, align: 'right' },
+    { title: t('eliminatedThisMonth'), dataIndex: 'eliminatedThisMonth', width: 100, align: 'right' },
+    { title: t('overdueCount'), dataIndex: 'overdue', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+  ];
+  return (
+    <Card title={`${t('zeroingTitle')}（${d.period}）`}>
+      <Typography.Paragraph type="secondary">{t('zeroingIntro')}</Typography.Paragraph>
+      <Row gutter={16} style={{ marginBottom: 16 }} data-testid="zeroing-totals">
+        <Col xs={12} md={4}>
+          <Statistic title={t('openClues')} value={d.total.openClues} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('inProgress')} value={inProgress(d.total)} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('monitoredAtRisk')} value={d.total.monitoredAtRisk} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('identifiedThisMonth')} value={d.total.identifiedThisMonth} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('eliminatedThisMonth')} value={d.total.eliminatedThisMonth} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('overdueCount')} value={d.total.overdue} styles={{ content: { color: d.total.overdue ? '#cf1322' : undefined } }} />
+        </Col>
+      </Row>
+      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1300 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
+    </Card>
+  );
+}
