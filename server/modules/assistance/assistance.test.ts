@@ -5,6 +5,7 @@ import { queryRows } from '../../db/connect.ts';
 import { householdRequest, memberInput, makeIdNumber } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { multipart } from '../attachments/attachments.test-support.ts';
+import { startObligationSchedule } from './assistance.schedule.ts';
 
 const env = useTestApp();
 
@@ -241,5 +242,17 @@ describe('scope', () => {
     expect(res.statusCode).toBe(200);
     const [row] = await queryRows<{ org_code: string }>(env.services.db, sql`SELECT org_code FROM audit_log WHERE entity = 'assistance_measure' AND action = 'export' ORDER BY id DESC LIMIT 1`);
     expect(row.org_code).toBe('140521100201');
+  });
+});
+
+describe('daily obligations check', () => {
+  it('keeps one snapshot of the board per county and day, whatever the number of ticks', async () => {
+    const clock = () => new Date('2025-12-01T02:00:00Z');
+    const schedule = startObligationSchedule(env.services, clock, { timers: false });
+    await monitored(await env.login('county_staff'), { identificationPeriod: '2025-06' });
+    expect(await schedule.tick()).toEqual(['140521000000']);
+    expect(await schedule.tick()).toEqual([]);
+    const rows = await queryRows<{ code: string; households: number }>(env.services.db, sql`SELECT code, households FROM obligation_snapshot WHERE as_of = '2025-12-01' AND township_code = '140521100000'`);
+    expect(rows.find((r) => r.code === 'noMeasure')?.households).toBeGreaterThan(0);
   });
 });
