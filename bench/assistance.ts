@@ -5,7 +5,7 @@ import { obligationCounts, obligationsAsOf } from '../server/modules/assistance/
 import { seedQinshui } from '../server/modules/org/org.service.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { openBenchDatabase, timed } from './bench-db.ts';
-import { BENCH_COUNTY, generateCounty } from './monitoring-data.ts';
+import { generateCounty } from './monitoring-data.ts';
 
 // npm run bench -- assistance [--households 100000] [--pg postgres://…] [--keep]
 // The obligations board over a synthetic county (the monitoring bench's generator: ~3% monitored):
