@@ -62,11 +62,9 @@ export function toDomainHousehold(
   };
 }
 
-export function memberFromRecord(r: MemberRecord, box: PersonalDataBox): Member {
+/** A person's recorded facts (codes as stored), shared by the domain member and the list row. */
+function personFacts(r: MemberRecord) {
   return {
-    name: r.name,
-    idNumber: box.decrypt(r.idCipher),
-    relationship: r.relationship as Member['relationship'],
     ethnicity: r.ethnicity as Member['ethnicity'],
     politicalStatus: r.politicalStatus as Member['politicalStatus'],
     education: r.education as Member['education'],
@@ -82,6 +80,15 @@ export function memberFromRecord(r: MemberRecord, box: PersonalDataBox): Member 
     employeeMedicalInsurance: r.employeeMedicalInsurance,
     minimumLiving: r.minimumLiving,
     destituteSupport: r.destituteSupport,
+  } as Pick<Member, 'ethnicity' | 'politicalStatus' | 'education' | 'schooling' | 'health' | 'disabilityCategory' | 'disabilityGrade' | 'labourSkill' | 'workMonths' | 'workPlace' | 'publicWelfarePost' | 'residentMedicalInsurance' | 'employeeMedicalInsurance' | 'minimumLiving' | 'destituteSupport'>;
+}
+
+export function memberFromRecord(r: MemberRecord, box: PersonalDataBox): Member {
+  return {
+    name: r.name,
+    idNumber: box.decrypt(r.idCipher),
+    relationship: r.relationship as Member['relationship'],
+    ...personFacts(r),
     phone: r.phoneCipher ? box.decrypt(r.phoneCipher) : null,
   };
 }
@@ -129,21 +136,8 @@ export function memberRowOf(r: MemberRecord, box: PersonalDataBox, today: string
     sex: r.sex,
     birthDate: r.birthDate,
     age: r.birthDate ? ageOn(r.birthDate, today) : null,
-    ethnicity: r.ethnicity as MemberRow['ethnicity'],
-    politicalStatus: r.politicalStatus as MemberRow['politicalStatus'],
-    education: r.education as MemberRow['education'],
-    schooling: r.schooling as MemberRow['schooling'],
-    health: r.health as MemberRow['health'],
-    disabilityCategory: r.disabilityCategory as MemberRow['disabilityCategory'],
-    disabilityGrade: r.disabilityGrade as MemberRow['disabilityGrade'],
-    labourSkill: r.labourSkill as MemberRow['labourSkill'],
-    workMonths: r.workMonths,
-    workPlace: r.workPlace,
-    publicWelfarePost: r.publicWelfarePost,
-    residentMedicalInsurance: r.residentMedicalInsurance,
-    employeeMedicalInsurance: r.employeeMedicalInsurance,
-    minimumLiving: r.minimumLiving,
-    destituteSupport: r.destituteSupport,
+    ...personFacts(r),
+    health: [...(r.health as MemberRow['health'])],
     phoneMasked: r.phoneCipher ? maskPhone(box.decrypt(r.phoneCipher)) : null,
     validFrom: r.validFrom,
   };
