@@ -58,6 +58,7 @@ import { createFundsService } from './modules/funds/funds.service.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { createAssessmentService, createIndicatorsService, indicatorsRoutes } from './modules/indicators/index.ts';
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -75,6 +76,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
   const clues = createCluesService(db);
+  const indicators = createIndicatorsService({ db });
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
@@ -105,6 +107,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     attachments,
     cases,
     caseReports: createCaseReports(db, cases),
+    indicators,
+    assessment: createAssessmentService(db, indicators),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -163,6 +167,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   assistanceRoutes(app, services);
   attachmentsRoutes(app, services);
   casesRoutes(app, services);
+  indicatorsRoutes(app, services);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

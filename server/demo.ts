@@ -13,6 +13,8 @@ import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
+import { loadDemoIndicatorValues, seedDemoGroups } from './modules/indicators/indicators.seed.ts';
+import { todayInChina } from './lib/clock.ts';
 
 // The demo county: Qinshui's real townships, synthetic villages, one user per role.
 // Demo passwords are fixed only on the embedded database; on PostgreSQL they are random and printed once.
@@ -62,7 +64,10 @@ export async function loadDemo(services: Services, kind: DatabaseKind, log: (lin
     users.push({ username: u.username, role: u.role, password: existing ? '(unchanged)' : password, created: !existing });
   }
   log(`演示用户 / demo users: ${users.map((u) => u.username).join(', ')}`);
+  await seedDemoGroups(services.db, QINSHUI_COUNTY_CODE);
   if (!options.households) return { orgUnits, users };
+  const indicatorValues = await loadDemoIndicatorValues(services.db, QINSHUI_COUNTY_CODE, todayInChina().slice(0, 7));
+  log(`演示指标数据 / demo indicator values: ${indicatorValues}`);
   log(`载入 ${options.households} 户演示农户 / loading ${options.households} demo households…`);
   const importer = createImportService(services.db, services.box, services.jobs);
   const households = await loadDemoHouseholds(services.db, importer, QINSHUI_COUNTY_CODE, options.households, options.seed ?? DEMO_SEED, progressPrinter(log));

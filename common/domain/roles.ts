@@ -96,6 +96,11 @@ export const PERMISSIONS = [
   'cases:start',
   'cases:act',
   'cases:export',
+  /** Indicators (指标): dashboards and forms; enter values; approve (乡镇审核 / 县审定); definitions and targets (county). */
+  'indicators:read',
+  'indicators:enter',
+  'indicators:approve',
+  'indicators:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,8 +139,20 @@ const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['projects:read', 'funds:read', 'assets:read', 'deliberation:read'],
 };
 
+// Indicators (issue #8): villages and townships enter their own level, townships and the county approve,
+// county administrators edit definitions and targets, leaders and auditors read.
+const INDICATOR_GRANTS: Record<Role, readonly Permission[]> = {
+  countyAdmin: ['indicators:read', 'indicators:enter', 'indicators:approve', 'indicators:manage'],
+  countyStaff: ['indicators:read', 'indicators:enter', 'indicators:approve'],
+  townshipStaff: ['indicators:read', 'indicators:enter', 'indicators:approve'],
+  villageOfficer: ['indicators:read', 'indicators:enter'],
+  department: [],
+  cadre: [],
+  auditor: ['indicators:read'],
+};
+
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission) || PROJECT_GRANTS[role].includes(permission);
+  return GRANTS[role].includes(permission) || PROJECT_GRANTS[role].includes(permission) || INDICATOR_GRANTS[role].includes(permission);
 }
 
 export const ORG_LEVELS = ['county', 'township', 'village', 'group'] as const;

@@ -60,8 +60,12 @@ describe('target inheritance', () => {
     expect(effectiveTarget([county, township, villageLevel, key], v1, 2023)).toBe(key);
     expect(effectiveTarget([county, township, villageLevel], v1, 2023)).toBe(villageLevel);
   });
-  it('only targets in force in the year apply; the later one wins among equals', () => {
-    expect(effectiveTarget([county], v2, 2026)).toBeNull();
+  it('a target applies from its first year and stays after its deadline until replaced; the later one wins among equals', () => {
+    expect(effectiveTarget([county], v2, 2020)).toBeNull();
+    expect(effectiveTarget([county], v2, 2026)).toBe(county);
+    const next: TargetDef = { ...county, fromYear: 2026, toYear: 2030, value: 96 };
+    expect(effectiveTarget([county, next], v2, 2026)).toBe(next);
+    expect(effectiveTarget([{ ...township, toYear: 2022 }, county], { ...v1, groups: [] }, 2023)).toEqual({ ...township, toYear: 2022 });
     expect(effectiveTarget([county, later], v2, 2023)).toBe(county);
     expect(effectiveTarget([county, later], v2, 2024)).toBe(later);
   });

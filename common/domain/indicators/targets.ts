@@ -42,13 +42,15 @@ export interface UnitFacts {
 
 /**
  * The target in force for a unit and year. Nearest scope wins: the unit itself, then a group it belongs to,
- * then its level, then the nearest ancestor's own target (children inherit). Among equals the latest fromYear wins.
+ * then its level, then the nearest ancestor's own target (children inherit). A target applies from its first year;
+ * after its last year (the deadline, "到2025年") it stays in force until a newer one replaces it — like a yearly
+ * policy parameter. Among equal scopes a target within its years beats an expired one, then the latest fromYear wins.
  */
 export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' | 'toYear'>>(targets: readonly T[], unit: UnitFacts, year: number): T | null {
   let best: T | null = null;
   let bestRank = Infinity;
   for (const t of targets) {
-    if (year < t.fromYear || year > t.toYear) continue;
+    if (year < t.fromYear) continue;
     let rank: number;
     const s = t.scope;
     if (s.kind === 'unit' && s.code === unit.code) rank = 0;
@@ -56,6 +58,7 @@ export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' |
     else if (s.kind === 'level' && s.level === unit.level) rank = 2;
     else if (s.kind === 'unit' && unit.ancestors.includes(s.code)) rank = 3 + unit.ancestors.indexOf(s.code);
     else continue;
+    rank = rank * 2 + (year > t.toYear ? 1 : 0);
     if (rank < bestRank || (rank === bestRank && best && t.fromYear > best.fromYear)) {
       best = t;
       bestRank = rank;
