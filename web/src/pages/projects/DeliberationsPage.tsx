@@ -55,7 +55,7 @@ export default function DeliberationsPage() {
             { title: t('subject'), dataIndex: 'subject', render: (s: string, r) => <Typography.Link onClick={() => setParams({ open: String(r.id) })}>{s}</Typography.Link> },
             { title: t('village'), dataIndex: 'villageName', width: 110 },
             { title: t('purpose'), dataIndex: 'purpose', width: 120, render: (p: string) => PURPOSE_LABELS[p] ?? p },
-            { title: t('status'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{label(DELIBERATION_STATUS_LABELS[s as keyof typeof DELIBERATION_STATUS_LABELS])}</Tag> },
+            { title: t('deliberationStatus'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{label(DELIBERATION_STATUS_LABELS[s as keyof typeof DELIBERATION_STATUS_LABELS])}</Tag> },
           ]}
         />
       )}
@@ -121,7 +121,7 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" bordered column={2}>
             <Descriptions.Item label={t('village')}>{d.villageName}</Descriptions.Item>
-            <Descriptions.Item label={t('status')}>
+            <Descriptions.Item label={t('deliberationStatus')}>
               <Tag color={STATUS_COLOR[d.status]}>{label(DELIBERATION_STATUS_LABELS[d.status])}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('purpose')}>{PURPOSE_LABELS[d.purpose]}</Descriptions.Item>

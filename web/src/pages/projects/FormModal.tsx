@@ -37,6 +37,12 @@ export function FormModal<V extends object, R>({ open, onClose, title, form, ini
       applyFieldErrors(form, error, language);
     },
   });
+  // Field errors with no input of their own (budget, …) are listed above the form.
+  const unplaced = (error: unknown): string[] => {
+    if (!(error instanceof ApiError)) return [];
+    const registered = new Set(Object.keys(form.getFieldsValue() as object));
+    return error.fields.filter((f) => !registered.has(f.field) && !registered.has(f.field.split('.').pop() ?? '')).map((f) => (language === 'en' ? f.messageEn : f.messageZh));
+  };
   return (
     <Modal
       open={open}
@@ -54,7 +60,7 @@ export function FormModal<V extends object, R>({ open, onClose, title, form, ini
           showIcon
           style={{ marginBottom: 12 }}
           message={errorMessage(mutation.error, language).message}
-          description={mutation.error instanceof ApiError && mutation.error.fields.length > 0 ? mutation.error.fields.map((f) => (language === 'en' ? f.messageEn : f.messageZh)).join('；') : undefined}
+          description={unplaced(mutation.error).join('；') || undefined}
         />
       )}
       <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>

@@ -83,9 +83,20 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
           <InputNumber min={2013} max={2100} style={{ width: '100%' }} />
         </Form.Item>
       </Space.Compact>
-      <Form.Item name="orgCode" label={t('place')} rules={[required]}>
-        {isVillage ? <Input disabled /> : <OrgUnitPicker allowedLevels={['county', 'township', 'village']} />}
-      </Form.Item>
+      {isVillage ? (
+        <>
+          <Form.Item label={t('place')}>
+            <Input disabled value={actor?.orgName} />
+          </Form.Item>
+          <Form.Item name="orgCode" hidden>
+            <Input />
+          </Form.Item>
+        </>
+      ) : (
+        <Form.Item name="orgCode" label={t('place')} rules={[required]}>
+          <OrgUnitPicker allowedLevels={['county', 'township', 'village']} />
+        </Form.Item>
+      )}
       <Space.Compact block>
         <Form.Item name="type" label={t('type')} rules={[required]} style={{ flex: 1 }}>
           <Select options={PROJECT_TYPES.map((v) => ({ value: v, label: label(PROJECT_TYPE_LABELS[v]) }))} />

@@ -10,7 +10,7 @@ import { errorMessage } from '../../components/errorMessage.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { AdjustModal } from './AdjustModal.tsx';
-import { ENTRY_STAGES, FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS, STATUS_COLORS, stageLabel, statusLabel } from './labels.ts';
+import { DELIBERATION_STATUS_LABELS, ENTRY_STAGES, FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS, STATUS_COLORS, stageLabel, statusLabel } from './labels.ts';
 import { yuan, useProjectsText } from './text.ts';
 
 const NOTICE = ['villageNotice', 'townshipNotice', 'countyNotice'];
@@ -156,7 +156,7 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             <Descriptions.Item label={t('deliberation')} span={2}>
               {p.deliberationId ? (
                 <Link to={`/projects/deliberations?open=${p.deliberationId}`}>
-                  #{p.deliberationId}（{p.deliberationStatus}）
+                  #{p.deliberationId}（{p.deliberationStatus ? label(DELIBERATION_STATUS_LABELS[p.deliberationStatus as keyof typeof DELIBERATION_STATUS_LABELS]) : '—'}）
                 </Link>
               ) : (
                 '—'
@@ -183,7 +183,15 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
               children: (
                 <div>
                   <Typography.Text strong>{ACTION_LABELS[e.action] ?? e.action}</Typography.Text>{' '}
-                  {e.toStage && <Tag>{e.action === 'status' ? statusLabel(e.toStage) : stageLabel(e.toStage)}</Tag>}
+                  {e.action === 'status' ? (
+                    e.toStage && <Tag>{statusLabel(e.toStage)}</Tag>
+                  ) : e.fromStage ? (
+                    <span>
+                      <Tag>{stageLabel(e.fromStage)}</Tag>→ <Tag color="blue">{stageLabel(e.toStage ?? '')}</Tag>
+                    </span>
+                  ) : (
+                    e.toStage && <Tag>{stageLabel(e.toStage)}</Tag>
+                  )}
                   <Typography.Text type="secondary">
                     {e.actorName} · {formatDateTime(e.at)}
                   </Typography.Text>

@@ -151,6 +151,7 @@ export const useProjectsText = makeText({
   attendance: ['到会', 'Attendance'],
   majority: ['表决', 'Vote'],
   nextStep: ['下一环节', 'Next step'],
+  deliberationStatus: ['办理状态', 'Status'],
   finished: ['已结束', 'Finished'],
   open: ['打开', 'Open'],
 });

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
+
+// The project journey: a village officer declares a project in 东庄村 (with its 四议两公开 record),
+// the township reviews it, the line department appraises it, the county approves it through the three
+// notices and the announcement; the county starts, accepts and completes it, and its asset appears in
+// the asset ledger. The notices hang 0 days here: the county administrator sets projects.noticeDays
+// for the county first, as a county would for a demonstration (the rule itself is unit-tested).
+
+const app = useBrowserApp();
+const NAME = '东庄村蔬菜大棚（浏览器测试）';
+const PASSWORDS: Record<string, string> = {
+  county_admin: 'Demo@2021county',
+  county_staff: 'Demo@2021county',
+  township_staff: 'Demo@2021township',
+  village_officer: 'Demo@2021village',
+  dept_medical: 'Demo@2021dept',
+};
+
+async function as(username: string): Promise<Page> {
+  const { page } = await app.desktop();
+  await login(page, app.server.baseUrl, username, PASSWORDS[username]);
+  return page;
+}
+
+async function api(page: Page, path: string, data: object) {
+  const res = await page.request.post(`${app.server.baseUrl}${path}`, { data });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
+}
+
+/** Opens the project from the library and completes the current step with the drawer's main button. */
+async function completeStep(page: Page, expectedStage: string) {
+  await page.goto(`${app.server.baseUrl}/projects`);
+  await page.getByText(NAME).first().click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByText(expectedStage).first().waitFor();
+  const done = page.waitForResponse((r) => r.url().includes('/entry') && r.request().method() === 'POST');
+  await drawer.getByTestId('entry-complete').click();
+  expect((await done).status()).toBe(200);
+}
+
+describe('project library journey', () => {
+  it('declare in a village → approve up to the county → complete → asset in the ledger', async () => {
+    const admin = await as('county_admin');
+    await api(admin, '/api/params', { key: 'projects.noticeDays', value: 0, effectiveFrom: '2020-01-01', note: '演示：公示期不等待' });
+
+    // Village: the 四议两公开 record (recorded through the API), then the declaration through the form.
+    const village = await as('village_officer');
+    const d = await api(village, '/api/deliberations', { villageCode: '140521100201', subject: '东庄村蔬菜大棚项目申报', purpose: 'project' });
+    for (const step of [
+      { step: 'proposal', heldOn: '2026-03-01', content: '村党支部提议建设蔬菜大棚', origin: 'masses' },
+      { step: 'committee', heldOn: '2026-03-02', content: '两委会议商议同意' },
+      { step: 'partyMeeting', heldOn: '2026-03-04', content: '党员大会审议', expected: 30, present: 25, votesFor: 23, votesAgainst: 1 },
+      { step: 'villagersMeeting', heldOn: '2026-03-06', content: '村民代表会议决议', meetingKind: 'representatives', expected: 40, present: 36, votesFor: 34, votesAgainst: 1 },
+      { step: 'resolutionPublished', heldOn: '2026-03-07', content: '决议在村务公开栏公开' },
+    ]) {
+      await api(village, `/api/deliberations/${d.id}/steps`, step);
+    }
+    await village.goto(`${app.server.baseUrl}/projects/deliberations?open=${d.id}`);
+    await village.locator('.ant-drawer').getByText('决议已公开').first().waitFor();
+    await screenshot(village, 'projects-deliberation-village');
+
+    await village.goto(`${app.server.baseUrl}/projects`);
+    await village.getByRole('button', { name: /申报项目/ }).click();
+    const modal = village.locator('.ant-modal');
+    await modal.getByLabel('项目名称').fill(NAME);
+    await modal.getByLabel('中央资金（元）').fill('300000');
+    await modal.getByLabel('受益户数').fill('45');
+    await modal.getByLabel('其中脱贫户/监测户').fill('18');
+    // Entry is refused without 联农带农 and 绩效目标: the form says so under the fields.
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await modal.getByText('未填写联农带农机制的项目不得入库', { exact: true }).waitFor();
+    await screenshot(village, 'projects-declare-refused');
+    await modal.getByLabel('联农带农机制').fill('大棚优先租给脱贫户经营，吸纳监测户务工');
+    await modal.getByPlaceholder('指标').fill('带动脱贫户增收');
+    await modal.getByPlaceholder('目标值').fill('户均≥3000元');
+    await modal.getByLabel('四议两公开记录').click();
+    await village.locator('.ant-select-item-option').filter({ hasText: '东庄村蔬菜大棚项目申报' }).click();
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const drawer = village.locator('.ant-drawer');
+    await drawer.getByTestId('entry-complete').waitFor();
+    await screenshot(village, 'projects-declared-drawer');
+    await drawer.getByTestId('entry-complete').click(); // 提交申报 → 村级公示
+    await drawer.getByText('结束公示').waitFor();
+    await drawer.getByTestId('entry-complete').click(); // 村级公示 ends
+    await drawer.getByText('乡镇审核：当前环节由其他层级办理').waitFor();
+
+    const township = await as('township_staff');
+    await completeStep(township, '乡镇审核');
+    await completeStep(township, '乡镇公示');
+    const dept = await as('dept_medical');
+    await completeStep(dept, '行业部门论证');
+    const county = await as('county_staff');
+    await completeStep(county, '县级审定');
+    await completeStep(county, '县级公示');
+    await completeStep(county, '入库公告');
+
+    // Admitted: the county moves it through 实施 → 验收 → 完成.
+    await county.goto(`${app.server.baseUrl}/projects`);
+    await county.getByText(NAME).first().click();
+    const cd = county.locator('.ant-drawer');
+    for (const [testId, confirm] of [
+      ['status-implementing', false],
+      ['status-accepted', false],
+      ['status-completed', true],
+    ] as const) {
+      const changed = county.waitForResponse((r) => r.url().includes('/status') && r.request().method() === 'POST');
+      await cd.getByTestId(testId).click();
+      if (confirm) await county.locator('.ant-popconfirm .ant-btn-primary').click();
+      const res = await changed;
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    await cd.getByText('形成资产').waitFor();
+    await screenshot(county, 'projects-completed-drawer');
+
+    // The asset is in the ledger (county 总账) and in the village's 明细账.
+    await county.goto(`${app.server.baseUrl}/assets`);
+    await county.getByPlaceholder('名称或编号').fill(NAME);
+    await county.getByPlaceholder('名称或编号').press('Enter');
+    await county.getByRole('link', { name: /^ZC/ }).first().waitFor();
+    await screenshot(county, 'assets-ledger-county');
+    await county.getByRole('link', { name: /^ZC/ }).first().click();
+    await county.getByText('所属项目').waitFor();
+    expect(await county.getByText(NAME).count()).toBeGreaterThan(0);
+    await screenshot(county, 'asset-detail-county');
+
+    await village.goto(`${app.server.baseUrl}/assets`);
+    await village.getByText(NAME).waitFor();
+    await screenshot(village, 'assets-ledger-village');
+
+    await county.goto(`${app.server.baseUrl}/projects/checks`);
+    await county.getByTestId('fund-checks').locator('[data-check="industryShare"]').waitFor();
+    await screenshot(county, 'fund-checks-county');
+    await county.goto(`${app.server.baseUrl}/projects/funds`);
+    await county.getByText('资金指标').first().waitFor();
+    await screenshot(county, 'funds-county');
+  });
+});
