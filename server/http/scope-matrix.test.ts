@@ -314,6 +314,39 @@ const routes: RouteCase[] = [
     payload: () => ({ villageCode: '140521104201', subject: '矩阵测试议题', purpose: 'other' }),
     expect: { county_admin: 200, county_staff: 200, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 403 },
   },
+  // Indicators (issue #8): department users and paired cadres have no access; auditors read.
+  ...(['/api/indicators/cockpit?period=2025-06', '/api/indicators/targets', '/api/indicators/definitions', '/api/indicators/assessment?year=2025', '/api/indicators/cockpit.xlsx?period=2025-06',
+    '/api/indicators/form?dataSet=VILLAGE_LIVING&org=140521100201&period=2025-06', '/api/indicators/approvals?dataSet=VILLAGE_LIVING&period=2025-06'] as const).map(
+    (url): RouteCase => ({ name: `indicators read ${url}`, method: 'GET', url, expect: { ...everyone200, dept_medical: 403, cadre: 403 } }),
+  ),
+  {
+    name: 'indicators: cockpit of 中村镇 (outside 龙港镇)',
+    method: 'GET',
+    url: '/api/indicators/cockpit?org=140521101000&period=2025-06',
+    expect: { county_admin: 200, county_staff: 200, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 200 },
+    secret: '中村镇',
+  },
+  {
+    name: 'indicators: import (dry run)',
+    method: 'POST',
+    url: '/api/indicators/import',
+    payload: () => ({ format: 'json', content: '[]', dryRun: true }),
+    expect: { county_admin: 200, county_staff: 200, township_staff: 200, village_officer: 200, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'indicators: approve a 中村镇 village (not submitted)',
+    method: 'POST',
+    url: '/api/indicators/approvals/approve',
+    payload: () => ({ dataSet: 'VILLAGE_LIVING', org: '140521101201', period: '2025-06' }),
+    expect: { county_admin: 409, county_staff: 409, township_staff: 404, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'indicators: set a target (county administrators)',
+    method: 'POST',
+    url: '/api/indicators/targets',
+    payload: () => ({ indicator: 'TAP_WATER_RATE', scope: { kind: 'unit', code: '140521100000' }, fromYear: 2030, toYear: 2030, op: '>=', value: 95, band: 1, sourceDoc: '矩阵', sourceText: '矩阵测试' }),
+    expect: { county_admin: 200, county_staff: 403, township_staff: 403, village_officer: 403, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
 ];
 
 describe.each(routes)('$method $name', (route) => {
