@@ -75,6 +75,7 @@ const MODULES: ModuleEntry[] = [
       { path: '/assistance/workspace', label: 'menu.assistanceWorkspace', anyOf: ['assistance:read'] },
       { path: '/assistance/obligations', label: 'menu.assistanceObligations', anyOf: ['assistance:read'] },
       { path: '/assistance/measures', label: 'menu.assistanceMeasures', anyOf: ['assistance:read'] },
+      { path: '/assistance/pairings', label: 'menu.assistancePairings', anyOf: ['pairing:manage'] },
       { path: '/assistance/funds', label: 'menu.assistanceFunds', anyOf: ['relief:read'] },
       { path: '/assistance/subtypes', label: 'menu.assistanceSubtypes', anyOf: ['assistance:read'] },
     ],

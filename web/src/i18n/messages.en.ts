@@ -38,6 +38,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assistanceWorkspace': 'My paired households',
   'menu.assistanceObligations': 'Assistance obligations',
   'menu.assistanceMeasures': 'Measure ledger',
+  'menu.assistancePairings': 'Pairings',
   'menu.assistanceFunds': 'Relief funds',
   'menu.assistanceSubtypes': 'Measure sub-types',
 

@@ -38,6 +38,7 @@ export const zhMessages = {
   'menu.assistanceWorkspace': '我的帮扶户',
   'menu.assistanceObligations': '帮扶责任预警',
   'menu.assistanceMeasures': '帮扶措施台账',
+  'menu.assistancePairings': '结对帮扶名单',
   'menu.assistanceFunds': '应急救助基金',
   'menu.assistanceSubtypes': '措施子项代码表',
 

@@ -11,6 +11,7 @@ const ObligationsPage = lazy(() => import('./ObligationsPage.tsx'));
 const MeasuresPage = lazy(() => import('./MeasuresPage.tsx'));
 const FundsPage = lazy(() => import('./FundsPage.tsx'));
 const SubtypesPage = lazy(() => import('./SubtypesPage.tsx'));
+const PairingsPage = lazy(() => import('./PairingsPage.tsx'));
 const HouseholdAssistancePage = lazy(() => import('./HouseholdAssistancePage.tsx'));
 
 /** /assistance opens the cadre workspace for a cadre, the obligations board for staff. */
@@ -29,6 +30,7 @@ export const assistanceRoutes = [
   guarded('/assistance/workspace', 'assistance:read', <WorkspacePage />),
   guarded('/assistance/obligations', 'assistance:read', <ObligationsPage />),
   guarded('/assistance/measures', 'assistance:read', <MeasuresPage />),
+  guarded('/assistance/pairings', 'pairing:manage', <PairingsPage />),
   guarded('/assistance/funds', 'relief:read', <FundsPage />),
   guarded('/assistance/subtypes', 'assistance:read', <SubtypesPage />),
   guarded('/assistance/households/:id', 'assistance:read', <HouseholdAssistancePage />),
