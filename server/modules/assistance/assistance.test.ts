@@ -214,6 +214,15 @@ describe('relief fund (应急救助基金): the balance never goes negative', ()
     const [{ balance_fen }] = await queryRows<{ balance_fen: number }>(env.services.db, sql`SELECT balance_fen FROM relief_fund WHERE id = ${fundId}`);
     expect(Number(balance_fen)).toBe(10_000);
 
+    // Another village's officer (created here) sees the payments but not whom they went to.
+    await post(admin, '/api/users', { username: 'village_two', displayName: '西庄村信息员', role: 'villageOfficer', orgCode: '140521100202', password: 'Village#Pass0102' });
+    const other = (await get(await env.login('village_two', 'Village#Pass0102'), `/api/relief/funds/${fundId}`)).json();
+    expect(other.entries.filter((e: { kind: string }) => e.kind === 'disbursement').every((e: { source: string | null }) => e.source === null)).toBe(true);
+    expect(other.applications).toEqual([]);
+    expect(JSON.stringify(other)).not.toContain(h.householdNo);
+    const own = (await get(village, `/api/relief/funds/${fundId}`)).json();
+    expect(own.entries.find((e: { kind: string }) => e.kind === 'disbursement').source).toBe(h.householdNo);
+
     const ledger = await get(admin, `/api/relief/funds/${fundId}/ledger.xlsx`);
     expect(ledger.statusCode).toBe(200);
     expect(ledger.headers['content-type']).toContain('spreadsheetml');

@@ -90,9 +90,12 @@ export function createReliefService(db: Db, clock: Clock = systemClock) {
     const row = await visibleFund(ctx, id);
     const entries = await entriesOf(db, id, 500);
     const applications = await listApplications(db, ctx.actor.scopePrefix, { fundId: id, limit: 500 });
+    // A payment to a household outside one's scope shows as a payment, without naming the household.
+    const mine = new Set(applications.map((a) => a.application.id));
+    const visible = (e: (typeof entries)[number]) => e.kind === 'income' || (e.applicationId !== null && mine.has(e.applicationId));
     return {
       ...toFund(row),
-      entries: entries.map((e) => ({ id: e.id, fundId: e.fundId, kind: e.kind, amountFen: e.amountFen, balanceAfterFen: e.balanceAfterFen, applicationId: e.applicationId, source: e.source, occurredOn: e.occurredOn, note: e.note, createdBy: e.createdBy, createdAt: e.createdAt.toISOString() })),
+      entries: entries.map((e) => ({ id: e.id, fundId: e.fundId, kind: e.kind, amountFen: e.amountFen, balanceAfterFen: e.balanceAfterFen, applicationId: visible(e) ? e.applicationId : null, source: visible(e) ? e.source : null, occurredOn: e.occurredOn, note: visible(e) ? e.note : null, createdBy: e.createdBy, createdAt: e.createdAt.toISOString() })),
       applications: applications.map(toApplication),
     };
   }
@@ -224,12 +227,12 @@ export function createReliefService(db: Db, clock: Clock = systemClock) {
               e.kind === 'income' ? Number(yuan(e.amountFen)) : null,
               e.kind === 'disbursement' ? Number(yuan(e.amountFen)) : null,
               Number(yuan(e.balanceAfterFen)),
-              e.kind === 'income' ? e.source : (app?.householdNo ?? e.source),
+              e.kind === 'income' ? e.source : (app?.householdNo ?? null),
               app?.headName ?? null,
               app?.villageName ?? null,
               app ? (app.application.reliefKind === 'emergency' ? '应急救助' : '临时救助') : null,
               app ? (RISK_TYPES.find((r) => r.code === app.application.eventType)?.zh ?? app.application.eventType) : null,
-              e.note,
+              e.kind === 'income' || app ? e.note : null,
               e.createdBy,
             ];
           }
