@@ -99,6 +99,14 @@ describe('monitoring', () => {
       expect(await apply.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(apply, 'apply-receipt-phone');
 
+      // Later the family looks the application up: the receipt is filled in, the ID number is asked for.
+      const status = apply.getByTestId('status-card');
+      await expect(status.getByLabel('回执号').inputValue()).resolves.toBe(receipt);
+      await status.getByLabel('申请人身份证号').fill(HEAD.idNumber);
+      await status.getByRole('button', { name: /查\s*询/ }).click();
+      await expect(status.getByTestId('status-result').innerText()).resolves.toContain('已受理，村干部将入户核实');
+      await screenshot(apply, 'apply-status-phone');
+
       // County staff: the clue is in 线索清单, first found by 农户主动申请.
       const page = staff.page;
       await page.goto(`${app.server.baseUrl}/monitoring/clues`);

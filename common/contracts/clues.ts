@@ -36,6 +36,21 @@ export const publicApplicationRequest = z.object({
   agree: z.literal(true, { message: '须阅读并同意承诺授权书 / you must agree to the undertaking' }),
 });
 
+/** 查询办理进度: the receipt and the applicant's own ID number (POST: the ID stays out of URLs and logs). */
+export const applicationStatusRequest = z.object({
+  receipt: z.string().trim().toUpperCase().regex(/^SQ\d{8}$/, { message: '回执号为 SQ 加 8 位数字 / SQ followed by 8 digits' }),
+  idNumber: z.string().trim().min(18).max(18),
+});
+
+export const applicationStatusResponse = z.object({
+  receipt: z.string(),
+  progress: z.enum(['received', 'verifying', 'villageReview', 'publicNotice', 'approval', 'included', 'notIncluded']),
+  textZh: z.string(),
+  textEn: z.string(),
+  appliedOn: z.string(),
+  noticeEndsOn: z.string().nullable(),
+});
+
 export const officerApplicationRequest = z.object({
   householdId: z.number().int().positive(),
   reason: text(5, 1000, '请说明申请原因'),

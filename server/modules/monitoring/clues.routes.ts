@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  applicationStatusRequest,
+  applicationStatusResponse,
   clueDetail,
   clueIdParams,
   clueListQuery,
@@ -14,13 +16,15 @@ import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
 import { listUnits } from '../org/org.repository.ts';
+import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { applicationStatus } from './application-status.ts';
 import type { ChannelsService } from './channels.service.ts';
 import type { CluesService } from './clues.service.ts';
 
 const tags = ['clues'];
 const clueIds = z.object({ clueIds: z.array(z.number().int()) });
 
-export function cluesRoutes(app: App, deps: { db: Db; clues: CluesService; channels: ChannelsService }): void {
+export function cluesRoutes(app: App, deps: { db: Db; box: PersonalDataBox; clues: CluesService; channels: ChannelsService }): void {
   const { clues, channels } = deps;
   app.get('/api/clues', { schema: { tags, summary: '线索列表（四个渠道）', querystring: clueListQuery, response: { 200: z.object({ items: z.array(clueRow), nextAfterId: z.number().int().nullable() }) } } }, (req) =>
     clues.list(requireCtx(req), req.query),
@@ -47,6 +51,14 @@ export function cluesRoutes(app: App, deps: { db: Db; clues: CluesService; chann
       schema: { tags, summary: '农户在线申请（公开）', body: publicApplicationRequest, response: { 200: z.object({ receipt: z.string(), clueIds: z.array(z.number().int()) }) } },
     },
     (req) => channels.applyPublic(req.body, req.id),
+  );
+  app.post(
+    '/api/public/applications/status',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, summary: '查询申请办理进度（公开）', body: applicationStatusRequest, response: { 200: applicationStatusResponse } },
+    },
+    (req) => applicationStatus(deps.db, deps.box, req.body),
   );
   app.get(
     '/api/public/villages',

@@ -96,3 +96,34 @@ describe('four channels into one clue list', () => {
     expect((await env.app.inject({ method: 'POST', url: `/api/clues/${clueIds[0]}/close`, headers: { cookie: county }, payload: { reason: '再次关闭' } })).statusCode).toBe(409);
   });
 });
+
+describe('查询办理进度 on the public page', () => {
+  it('answers the receipt with the applicant’s own ID number only, in one plain sentence', async () => {
+    const county = await env.login('county_staff');
+    const { body, h } = await household(county);
+    const idNumber = body.members[0].idNumber;
+    const applied = await env.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: { villageCode: h.villageCode, applicantName: body.members[0].name, idNumber, phone: '13700002222', reason: '房屋漏雨成危房，无力维修', riskTypes: ['unsafeHousing'], agree: true },
+    });
+    const { receipt } = applied.json();
+    const ask = (payload: object) => env.app.inject({ method: 'POST', url: '/api/public/applications/status', payload });
+
+    const received = await ask({ receipt, idNumber });
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json()).toMatchObject({ receipt, progress: 'received', textZh: '已受理，村干部将入户核实', noticeEndsOn: null });
+    expect(received.body).not.toContain(body.members[0].name);
+
+    const other = body.members[1].idNumber;
+    const wrong = await ask({ receipt, idNumber: other });
+    const unknown = await ask({ receipt: 'SQ99999999', idNumber });
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(wrong.json().error.message).toBe(unknown.json().error.message);
+    expect((await ask({ receipt: '12345', idNumber })).json().error.fields[0].field).toBe('receipt');
+
+    const closed = await env.app.inject({ method: 'POST', url: `/api/clues/${applied.json().clueIds[0]}/close`, headers: { cookie: county }, payload: { reason: '入户核实：房屋经鉴定为安全住房' } });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await ask({ receipt: receipt.toLowerCase(), idNumber })).json()).toMatchObject({ progress: 'notIncluded' });
+  });
+});

@@ -2,6 +2,7 @@
 // runs and warnings, background jobs and department data. Types only from common/contracts.
 import type { z } from 'zod';
 import type {
+  applicationStatusResponse,
   CLUE_CHANNELS,
   ClueRow,
   clueDetail,
@@ -99,6 +100,9 @@ export const searchHouseholds = (q: string) =>
 export const fetchPublicVillages = () => api.get<PublicVillage[]>('/api/public/villages');
 export const submitPublicApplication = (request: PublicApplicationRequest) =>
   api.post<{ receipt: string; clueIds: number[] }>('/api/public/applications', request);
+export type ApplicationStatus = z.infer<typeof applicationStatusResponse>;
+export const fetchApplicationStatus = (request: { receipt: string; idNumber: string }) =>
+  api.post<ApplicationStatus>('/api/public/applications/status', request);
 
 // Monthly monitoring runs and warnings.
 export const startRun = (period: string) =>

@@ -5,6 +5,7 @@ import { validateIdNumber } from '../../../../common/domain/id-card.ts';
 import { submitPublicApplication } from '../../api/monitoring.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { RiskTypeChecks } from '../monitoring/RiskTypeChecks.tsx';
+import { ApplicationStatusCard } from './ApplicationStatusCard.tsx';
 import { ApplyReceipt } from './ApplyReceipt.tsx';
 import { ConsentText } from './ConsentText.tsx';
 import { VillageSelect } from './VillageSelect.tsx';
@@ -196,6 +197,7 @@ export default function ApplyPage() {
             </Form>
           </Card>
         )}
+        <ApplicationStatusCard key={receipt ?? ''} receipt={receipt ?? undefined} />
       </div>
     </div>
   );
