@@ -8,6 +8,7 @@ import { AppError } from './lib/app-error.ts';
 import { systemContext } from './lib/context.ts';
 import { openDatabase, serve } from './main.ts';
 import { createExportService } from './modules/registry/export/export.service.ts';
+import { LEDGER_KINDS, runLedgerExportCommand } from './modules/projects/ledgers.cli.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { runHouseholdExportCommand, runHouseholdImportCommand } from './modules/registry/import/transfer.cli.ts';
 import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
@@ -24,6 +25,8 @@ const USAGE = `用法 / usage: guardline <command> [options]
                                            导入户信息表（.xlsx，或 households.csv 加 --members members.csv）/ import the household workbook
   import feed FILE [--dry-run] [--json]    导入部门比对数据 / import department data
   export households FILE                   导出户信息表 .xlsx / export the household workbook
+  export projects|funds|assets FILE [--year YYYY] [--org CODE]
+                                           导出项目库、衔接资金台账、资产台账 .xlsx / export the project, fund and asset ledgers
   params list [--json] | params set KEY VALUE [--year YYYY] [--from DATE] [--county CODE]
                                            政策参数（金额以元、比例以 % 输入）/ policy parameters
   monitor run --period YYYY-MM             月度监测 / the monthly monitoring run
@@ -90,6 +93,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return;
     }
     case 'export': {
+      if ((LEDGER_KINDS as readonly string[]).includes(sub)) {
+        await withServices((services) => runLedgerExportCommand(services, sub as (typeof LEDGER_KINDS)[number], rest, out));
+        return;
+      }
       if (sub !== 'households' || rest.length !== 1) throw new UsageError(USAGE);
       await withServices((services) => runHouseholdExportCommand(createExportService(services.db, services.box), rest[0], out));
       return;

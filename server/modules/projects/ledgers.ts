@@ -29,7 +29,7 @@ import type { ProjectsService } from './projects.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Deps {
+export interface Deps {
   db: Db;
   projects: ProjectsService;
   funds: FundsService;
@@ -60,47 +60,51 @@ async function audit(db: Db, ctx: RequestContext, entity: string, after: Record<
   await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity, entityId: entityId ?? null, orgCode: ctx.actor.orgCode, after }));
 }
 
-export function ledgerRoutes(app: App, deps: Deps): void {
-  const tags = ['ledgers'];
+export interface LedgerBook {
+  fileName: string;
+  sheets: SheetContent[];
+}
 
-  app.get('/api/projects/export.xlsx', { schema: { tags, summary: '导出项目库（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int().optional() }) } }, async (req, reply) => {
-    const ctx = requireCtx(req);
-    const projects = await deps.projects.list(ctx, { year: req.query.year });
-    await audit(deps.db, ctx, 'project', { format: '项目库', rows: projects.length, year: req.query.year ?? null });
-    const headers = ['项目编号', '项目名称', '项目类型', '子类型', '年度', '实施地点', '区划代码', '中央（元）', '省级（元）', '市级（元）', '县级（元）', '预算合计（元）', '已安排（元）', '已支付（元）', '入库环节', '项目状态'];
-    const rows = projects.map((p) => [
-      p.id,
-      p.name,
-      PROJECT_TYPE_LABELS[p.type].zh,
-      p.subType,
-      p.year,
-      p.orgName,
-      p.orgCode,
-      yuanCell(p.budget.central),
-      yuanCell(p.budget.provincial),
-      yuanCell(p.budget.city),
-      yuanCell(p.budget.county),
-      yuanCell(p.budgetFen),
-      yuanCell(p.assignedFen),
-      yuanCell(p.disbursedFen),
-      ENTRY_STAGE_LABELS[p.entryStage as keyof typeof ENTRY_STAGE_LABELS] ?? p.entryStage,
-      PROJECT_STATUS_LABELS[p.status as keyof typeof PROJECT_STATUS_LABELS] ?? p.status,
-    ]);
-    return sendWorkbook(req, reply, '项目库.xlsx', [{ title: '项目库', headers, rows: rowsOf(rows) }]);
-  });
+const CHECK_STATUS = { met: '达标', atRisk: '临界', notMet: '未达标', noData: '无数据' } as const;
 
-  app.get('/api/funds/export.xlsx', { schema: { tags, summary: '导出衔接资金台账（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int() }) } }, async (req, reply) => {
-    const ctx = requireCtx(req);
-    const year = req.query.year;
-    const [allocations, assignments, disbursements, checks] = await Promise.all([
-      deps.funds.allocations(ctx, year),
-      deps.funds.assignments(ctx, { year }),
-      deps.funds.disbursements(ctx, { year }),
-      deps.funds.checks(ctx, year),
-    ]);
-    await audit(deps.db, ctx, 'fund_allocation', { format: '衔接资金台账', year, allocations: allocations.length, assignments: assignments.length, disbursements: disbursements.length });
-    const status = { met: '达标', atRisk: '临界', notMet: '未达标', noData: '无数据' } as const;
-    return sendWorkbook(req, reply, `衔接资金台账${year}.xlsx`, [
+/** 项目库 as a workbook (scoped by the caller; audited). */
+export async function projectBook(deps: Deps, ctx: RequestContext, year?: number): Promise<LedgerBook> {
+  const projects = await deps.projects.list(ctx, { year });
+  await audit(deps.db, ctx, 'project', { format: '项目库', rows: projects.length, year: year ?? null });
+  const headers = ['项目编号', '项目名称', '项目类型', '子类型', '年度', '实施地点', '区划代码', '中央（元）', '省级（元）', '市级（元）', '县级（元）', '预算合计（元）', '已安排（元）', '已支付（元）', '入库环节', '项目状态'];
+  const rows = projects.map((p) => [
+    p.id,
+    p.name,
+    PROJECT_TYPE_LABELS[p.type].zh,
+    p.subType,
+    p.year,
+    p.orgName,
+    p.orgCode,
+    yuanCell(p.budget.central),
+    yuanCell(p.budget.provincial),
+    yuanCell(p.budget.city),
+    yuanCell(p.budget.county),
+    yuanCell(p.budgetFen),
+    yuanCell(p.assignedFen),
+    yuanCell(p.disbursedFen),
+    ENTRY_STAGE_LABELS[p.entryStage as keyof typeof ENTRY_STAGE_LABELS] ?? p.entryStage,
+    PROJECT_STATUS_LABELS[p.status as keyof typeof PROJECT_STATUS_LABELS] ?? p.status,
+  ]);
+  return { fileName: '项目库.xlsx', sheets: [{ title: '项目库', headers, rows: rowsOf(rows) }] };
+}
+
+/** 衔接资金台账 of a year: allocations, assignments, payments and the rule checks. */
+export async function fundBook(deps: Deps, ctx: RequestContext, year: number): Promise<LedgerBook> {
+  const [allocations, assignments, disbursements, checks] = await Promise.all([
+    deps.funds.allocations(ctx, year),
+    deps.funds.assignments(ctx, { year }),
+    deps.funds.disbursements(ctx, { year }),
+    deps.funds.checks(ctx, year),
+  ]);
+  await audit(deps.db, ctx, 'fund_allocation', { format: '衔接资金台账', year, allocations: allocations.length, assignments: assignments.length, disbursements: disbursements.length });
+  return {
+    fileName: `衔接资金台账${year}.xlsx`,
+    sheets: [
       {
         title: '资金指标',
         headers: ['年度', '来源', '文号', '下达日期', '金额（元）', '已安排（元）', '可安排余额（元）'],
@@ -119,49 +123,64 @@ export function ledgerRoutes(app: App, deps: Deps): void {
       {
         title: '规则校验',
         headers: ['指标', '结果', '实际比例', '要求', '说明'],
-        rows: rowsOf(checks.checks.map((c) => [c.labelZh, status[c.status], c.share, `${c.kind === 'min' ? '≥' : '≤'}${c.threshold}`, c.detailZh])),
+        rows: rowsOf(checks.checks.map((c) => [c.labelZh, CHECK_STATUS[c.status], c.share, `${c.kind === 'min' ? '≥' : '≤'}${c.threshold}`, c.detailZh])),
       },
-    ]);
-  });
+    ],
+  };
+}
 
-  app.get('/api/assets/export.xlsx', { schema: { tags, summary: '导出资产台账（县总账或乡村明细账，.xlsx，留痕）', querystring: assetListQuery } }, async (req, reply) => {
-    const ctx = requireCtx(req);
-    const assets = await deps.assets.list(ctx, req.query);
-    const unit = req.query.orgCode ?? ctx.actor.orgCode;
-    const level = ctx.actor.scopePrefix === '' ? 'county' : levelOfCode(unit);
-    const book = level === 'county' ? '资产总账' : level === 'township' ? '乡镇资产明细账' : '村级资产明细账';
-    await audit(deps.db, ctx, 'asset', { format: book, rows: assets.length, orgCode: unit });
-    const headers = ['资产编号', '资产名称', '类别', '所属项目', '形成年度', '资金来源及金额（元）', '原值（元）', '账面价值（元）', '乡镇', '所在村/单位', '具体位置', '数量', '单位', '所有权层级', '所有权人', '经营主体', '管护主体', '管护责任人', '受益对象', '累计收益（元）', '状态'];
-    const toRow = (a: (typeof assets)[number]): Cell[] => [
-      a.code,
-      a.name,
-      ASSET_CATEGORY_LABELS[a.category].zh + (a.photovoltaic ? '（光伏）' : ''),
-      a.projectName,
-      a.originYear,
-      Object.entries(a.fundSources)
-        .map(([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${(fen / 100).toFixed(2)}`)
-        .join('；'),
-      yuanCell(a.originalValueFen),
-      yuanCell(a.bookValueFen),
-      a.townshipName,
-      a.orgName,
-      a.location,
-      a.quantity,
-      a.unit,
-      OWNER_LEVEL_LABELS[a.ownerLevel].zh,
-      a.ownerName,
-      a.operator,
-      a.custodian,
-      a.custodianPerson,
-      a.beneficiaries,
-      yuanCell(a.incomeFen),
-      a.status === 'inUse' ? '在用' : '已处置',
-    ];
-    // Separate ledgers by category (policy-rules §5), then all of them together.
-    const sheets: SheetContent[] = ASSET_CATEGORIES.map((c) => ({ title: `${ASSET_CATEGORY_LABELS[c].zh}资产`, headers, rows: rowsOf(assets.filter((a) => a.category === c).map(toRow)) }));
-    sheets.unshift({ title: book, headers, rows: rowsOf(assets.map(toRow)) });
-    return sendWorkbook(req, reply, `${book}.xlsx`, sheets);
-  });
+/** 资产总账 (county) or 明细账 (township/village), by scope or a chosen unit; one sheet per category too. */
+export async function assetBook(deps: Deps, ctx: RequestContext, query: z.infer<typeof assetListQuery>): Promise<LedgerBook> {
+  const assets = await deps.assets.list(ctx, query);
+  const unit = query.orgCode ?? ctx.actor.orgCode;
+  const level = ctx.actor.scopePrefix === '' && !query.orgCode ? 'county' : levelOfCode(unit);
+  const book = level === 'county' ? '资产总账' : level === 'township' ? '乡镇资产明细账' : '村级资产明细账';
+  await audit(deps.db, ctx, 'asset', { format: book, rows: assets.length, orgCode: unit });
+  const headers = ['资产编号', '资产名称', '类别', '所属项目', '形成年度', '资金来源及金额（元）', '原值（元）', '账面价值（元）', '乡镇', '所在村/单位', '具体位置', '数量', '单位', '所有权层级', '所有权人', '经营主体', '管护主体', '管护责任人', '受益对象', '累计收益（元）', '状态'];
+  const toRow = (a: (typeof assets)[number]): Cell[] => [
+    a.code,
+    a.name,
+    ASSET_CATEGORY_LABELS[a.category].zh + (a.photovoltaic ? '（光伏）' : ''),
+    a.projectName,
+    a.originYear,
+    Object.entries(a.fundSources)
+      .map(([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${(fen / 100).toFixed(2)}`)
+      .join('；'),
+    yuanCell(a.originalValueFen),
+    yuanCell(a.bookValueFen),
+    a.townshipName,
+    a.orgName,
+    a.location,
+    a.quantity,
+    a.unit,
+    OWNER_LEVEL_LABELS[a.ownerLevel].zh,
+    a.ownerName,
+    a.operator,
+    a.custodian,
+    a.custodianPerson,
+    a.beneficiaries,
+    yuanCell(a.incomeFen),
+    a.status === 'inUse' ? '在用' : '已处置',
+  ];
+  // Separate ledgers by category (policy-rules §5), after the whole book.
+  const sheets: SheetContent[] = ASSET_CATEGORIES.map((c) => ({ title: `${ASSET_CATEGORY_LABELS[c].zh}资产`, headers, rows: rowsOf(assets.filter((a) => a.category === c).map(toRow)) }));
+  sheets.unshift({ title: book, headers, rows: rowsOf(assets.map(toRow)) });
+  return { fileName: `${book}.xlsx`, sheets };
+}
+
+export function ledgerRoutes(app: App, deps: Deps): void {
+  const tags = ['ledgers'];
+  const send = (req: FastifyRequest, reply: FastifyReply, b: LedgerBook) => sendWorkbook(req, reply, b.fileName, b.sheets);
+
+  app.get('/api/projects/export.xlsx', { schema: { tags, summary: '导出项目库（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int().optional() }) } }, async (req, reply) =>
+    send(req, reply, await projectBook(deps, requireCtx(req), req.query.year)),
+  );
+  app.get('/api/funds/export.xlsx', { schema: { tags, summary: '导出衔接资金台账（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int() }) } }, async (req, reply) =>
+    send(req, reply, await fundBook(deps, requireCtx(req), req.query.year)),
+  );
+  app.get('/api/assets/export.xlsx', { schema: { tags, summary: '导出资产台账（县总账或乡村明细账，.xlsx，留痕）', querystring: assetListQuery } }, async (req, reply) =>
+    send(req, reply, await assetBook(deps, requireCtx(req), req.query)),
+  );
 
   // Public notices: printable page, or the same page as PDF (503 pointing to the page when Chromium is missing).
   async function projectNotice(req: FastifyRequest, id: number): Promise<string> {

@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../lib/clock.ts';
+import { useTestApp } from '../../test/test-app.ts';
+import { loadProjectsDemo } from './demo.ts';
+import { runLedgerExportCommand } from './ledgers.cli.ts';
+
+const env = useTestApp();
+
+describe('guardline export projects|funds|assets', () => {
+  it('writes the three ledgers as workbooks', async () => {
+    await loadProjectsDemo(env.services);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gl-ledgers-'));
+    const lines: string[] = [];
+    const year = todayInChina().slice(0, 4);
+    for (const kind of ['projects', 'funds', 'assets'] as const) {
+      await runLedgerExportCommand(env.services, kind, [path.join(dir, `${kind}.xlsx`), '--year', year], (l) => lines.push(l));
+    }
+    const read = async (kind: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(dir, `${kind}.xlsx`));
+      return wb;
+    };
+    expect((await read('projects')).worksheets[0].rowCount).toBe(6);
+    expect((await read('funds')).worksheets.map((w) => w.name)).toEqual(['资金指标', '资金安排', '资金支付', '规则校验']);
+    const assets = await read('assets');
+    expect(assets.worksheets.map((w) => w.name)).toEqual(['资产总账', '经营性资产', '公益性资产', '到户类资产']);
+    expect(assets.worksheets[0].rowCount).toBe(6);
+    expect(lines).toHaveLength(3);
+  });
+});
