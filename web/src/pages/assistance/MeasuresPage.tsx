@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { assistanceKeys, EXPORT_URLS, fetchMeasures, type MeasureRow } from '../../api/assistance.ts';
+import { Link, useNavigate } from 'react-router';
+import { assistanceKeys, EXPORT_URLS, fetchMeasures, searchHouseholds, type MeasureRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { categoryZh, MEASURE_CATEGORIES, riskZh, STATUS_COLORS, statusZh, useText, yuan } from './text.ts';
@@ -12,6 +12,10 @@ export default function MeasuresPage() {
   const t = useText();
   const { data: actor } = useActor();
   const [category, setCategory] = useState<string | undefined>();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const canSearch = hasPermission(actor, 'registry:read');
+  const found = useQuery({ queryKey: ['assistance', 'find', q], queryFn: () => searchHouseholds(q), enabled: canSearch && q.trim().length > 0 });
   const query = useInfiniteQuery({
     queryKey: assistanceKeys.measures(category),
     queryFn: ({ pageParam }) => fetchMeasures({ category, afterId: pageParam }),
@@ -24,6 +28,19 @@ export default function MeasuresPage() {
     <Card title={t('measureList')} extra={hasPermission(actor, 'assistance:export') ? <Button href={EXPORT_URLS.measures}>{t('export')}</Button> : null}>
       <Space style={{ marginBottom: 12 }}>
         <Select style={{ width: 220 }} allowClear placeholder={t('category')} value={category} onChange={setCategory} options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))} />
+        {canSearch && (
+          <Select
+            showSearch
+            style={{ width: 360 }}
+            filterOption={false}
+            onSearch={setQ}
+            loading={found.isFetching}
+            placeholder={t('openHousehold')}
+            data-testid="find-household"
+            onChange={(id: number) => navigate(`/assistance/households/${id}`)}
+            options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.headName ?? ''} ${h.householdNo} ${h.villageName}` }))}
+          />
+        )}
       </Space>
       <Table<MeasureRow>
         size="small"

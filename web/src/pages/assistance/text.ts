@@ -113,6 +113,7 @@ const TEXT = {
   rejectReason: ['不予批准的理由', 'Reason'],
   appliedOn: ['申请日期', 'Applied on'],
   pickHousehold: ['输入户主姓名或户编号查找', 'Search by head name or household no.'],
+  openHousehold: ['打开农户帮扶页：输入户主姓名或户编号', 'Open a household: head name or household no.'],
   noFunds: ['还没有救助基金', 'No funds yet'],
   choose: ['请选择', 'Choose'],
   required: ['必填', 'Required'],
