@@ -4,9 +4,10 @@ import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/Req
 import { PageLoading } from './components/PageLoading.tsx';
 import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
 import { assistanceRoutes } from './pages/assistance/routes.tsx';
+import { casesRoutes } from './pages/cases/routes.tsx';
 import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
-import { casesRoutes } from './pages/cases/routes.tsx';
+import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -36,9 +37,10 @@ export function AppRoutes() {
           <Route path="/org" element={<OrgTreePage />} />
           {monitoringRoutes}
           {assistanceRoutes}
+          {casesRoutes}
           {projectsRoutes}
           {assetsRoutes}
-          {casesRoutes}
+          {indicatorsRoutes}
           <Route
             path="/users"
             element={

@@ -99,7 +99,19 @@ const MODULES: ModuleEntry[] = [
     permission: 'assets:read',
     children: [{ path: '/assets', label: 'menu.assetsLedger', anyOf: ['assets:read'] }],
   },
-  { path: '/indicators', label: 'menu.indicators', icon: <BarChartOutlined /> },
+  {
+    path: 'indicators',
+    label: 'menu.indicators',
+    icon: <BarChartOutlined />,
+    permission: 'indicators:read',
+    children: [
+      { path: '/indicators/cockpit', label: 'menu.indicatorsCockpit', anyOf: ['indicators:read'] },
+      { path: '/indicators/entry', label: 'menu.indicatorsEntry', anyOf: ['indicators:enter'] },
+      { path: '/indicators/approvals', label: 'menu.indicatorsApprovals', anyOf: ['indicators:approve', 'indicators:enter'] },
+      { path: '/indicators/targets', label: 'menu.indicatorsTargets', anyOf: ['indicators:read'] },
+      { path: '/indicators/assessment', label: 'menu.indicatorsAssessment', anyOf: ['indicators:read'] },
+    ],
+  },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users:read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ];

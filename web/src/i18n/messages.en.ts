@@ -28,6 +28,11 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.projects': 'Projects & funds',
   'menu.assets': 'Asset ledger',
   'menu.indicators': 'Indicators & assessment',
+  'menu.indicatorsCockpit': 'Cockpit',
+  'menu.indicatorsEntry': 'Data entry',
+  'menu.indicatorsApprovals': 'Approvals',
+  'menu.indicatorsTargets': 'Targets',
+  'menu.indicatorsAssessment': 'Assessment',
   'menu.underConstruction': 'Under construction',
   // cases
   'menu.casesList': 'Cases',

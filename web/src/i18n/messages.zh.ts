@@ -28,6 +28,11 @@ export const zhMessages = {
   'menu.projects': '项目库与资金',
   'menu.assets': '资产台账',
   'menu.indicators': '指标与考核',
+  'menu.indicatorsCockpit': '指标驾驶舱',
+  'menu.indicatorsEntry': '数据填报',
+  'menu.indicatorsApprovals': '上报审核',
+  'menu.indicatorsTargets': '目标管理',
+  'menu.indicatorsAssessment': '考核评估',
   'menu.underConstruction': '建设中',
   // cases
   'menu.casesList': '识别与消除事项',
