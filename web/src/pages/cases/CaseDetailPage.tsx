@@ -129,14 +129,15 @@ export default function CaseDetailPage() {
                   <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap size={6}>
                       <Typography.Text strong>
-                        {ACTION_ZH[s.action]} · {s.fromStage ? STAGE_ZH[s.fromStage] : ''}
+                        {ACTION_ZH[s.action]}
+                        {s.fromStage ? ` · ${STAGE_ZH[s.fromStage]}` : ''}
                         {s.fromStage !== s.toStage ? ` → ${STAGE_ZH[s.toStage]}` : ''}
                       </Typography.Text>
                     </Space>
                     <Typography.Text type="secondary">
                       {s.actorName}（{ROLE_LABELS[s.actorRole as Role]?.zh ?? s.actorRole}） {new Date(s.at).toLocaleString('zh-CN', { hour12: false })}
                     </Typography.Text>
-                    {s.note && <Typography.Text>{s.note}</Typography.Text>}
+                    {s.note && s.note !== s.data.opinion && <Typography.Text>{s.note}</Typography.Text>}
                     <StepRecord data={s.data} />
                     {s.attachments.map((a) => (
                       <a key={a.id} href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">

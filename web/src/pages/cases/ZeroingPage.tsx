@@ -32,7 +32,7 @@ export default function ZeroingPage() {
     { title: t('age8to15'), key: 'b', width: 80, align: 'right', render: (_, r) => r.clueAge.d8to15 },
     { title: t('ageOver15'), key: 'c', width: 80, align: 'right', render: (_, r) => (r.clueAge.over15 ? <Tag color="red">{r.clueAge.over15}</Tag> : 0) },
     { title: t('inProgress'), key: 'p', width: 90, align: 'right', render: (_, r) => inProgress(r) },
-    { title: t('stage'), key: 's', render: (_, r) => stageTags(r) },
+    { title: t('stage'), key: 's', width: 220, render: (_, r) => stageTags(r) },
     { title: t('monitoredAtRisk'), dataIndex: 'monitoredAtRisk', width: 120, align: 'right' },
     { title: t('identifiedThisMonth'), dataIndex: 'identifiedThisMonth', width: 100, align: 'right' },
     { title: t('eliminatedThisMonth'), dataIndex: 'eliminatedThisMonth', width: 100, align: 'right' },
@@ -61,7 +61,7 @@ export default function ZeroingPage() {
           <Statistic title={t('overdueCount')} value={d.total.overdue} styles={{ content: { color: d.total.overdue ? '#cf1322' : undefined } }} />
         </Col>
       </Row>
-      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1300 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
+      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1450 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
     </Card>
   );
 }
