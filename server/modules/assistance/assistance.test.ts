@@ -265,3 +265,25 @@ describe('daily obligations check', () => {
     expect(rows.find((r) => r.code === 'noMeasure')?.households).toBeGreaterThan(0);
   });
 });
+
+describe('relief approval cap (relief.maxPerApplicationFen, 0 = no cap)', () => {
+  it('refuses an approval above the county cap with a field message', async () => {
+    const admin = await env.login('county_admin');
+    const township = await env.login('township_staff');
+    const fund = await post(township, '/api/relief/funds', { orgCode: '140521100000', name: '龙港镇临时救助备用金', kind: 'temporaryReserve' });
+    expect(fund.statusCode, fund.body).toBe(200);
+    const h = await monitored(township);
+    const a = await post(township, '/api/relief/applications', { fundId: fund.json().id, householdId: h.id, reliefKind: 'temporary', eventType: 'illness', reason: '突发重病住院，生活困难', requestedFen: 300_000, appliedOn: '2025-06-01' });
+    expect(a.statusCode, a.body).toBe(200);
+    const set = await post(admin, '/api/params', { key: 'relief.maxPerApplicationFen', value: 200_000, effectiveFrom: '2025-01-01' });
+    expect(set.statusCode, set.body).toBe(200);
+    const refused = await post(township, `/api/relief/applications/${a.json().id}/decision`, { decision: 'approve' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ field: 'approvedFen', messageZh: expect.stringContaining('2000.00') });
+    const partial = await post(township, `/api/relief/applications/${a.json().id}/decision`, { decision: 'approve', approvedFen: 200_000 });
+    expect(partial.json()).toMatchObject({ status: 'approved', approvedFen: 200_000 });
+    // The reserve is empty: paying is refused and nothing moves.
+    expect((await post(township, `/api/relief/applications/${a.json().id}/disburse`, { occurredOn: '2025-06-02' })).statusCode).toBe(409);
+    expect((await get(township, `/api/relief/funds/${fund.json().id}`)).json()).toMatchObject({ balanceFen: 0, entries: [] });
+  });
+});
