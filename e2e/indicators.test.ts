@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
+
+// The indicators journey: the county cockpit shows 行政村4G网络覆盖率 met; the village officer of 东庄村 enters this
+// month's form (no 4G yet) and submits it; 龙港镇 approves it; the county cockpit now shows the indicator at risk.
+
+const app = useBrowserApp();
+
+async function rowStatus(page: Page, name: string): Promise<string | null> {
+  const row = page.getByTestId('indicator-table').locator('tr', { hasText: name });
+  await row.first().waitFor();
+  return row.first().locator('[data-status]').getAttribute('data-status');
+}
+
+describe('indicators', () => {
+  it('a village value, entered and approved, changes the county indicator and its target status', async () => {
+    const county = await app.desktop();
+    const village = await app.desktop();
+    const township = await app.desktop();
+    try {
+      await login(county.page, app.server.baseUrl, 'county_staff', 'Demo@2021county');
+      await county.page.goto(`${app.server.baseUrl}/indicators/cockpit`);
+      await county.page.getByRole('heading', { name: /指标驾驶舱/ }).waitFor();
+      expect(await rowStatus(county.page, '行政村4G网络覆盖率')).toBe('met');
+      await county.page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+      await screenshot(county.page, 'indicators-cockpit-before');
+
+      // 东庄村's officer fills this month's form.
+      await login(village.page, app.server.baseUrl, 'village_officer', 'Demo@2021village');
+      await village.page.goto(`${app.server.baseUrl}/indicators/entry`);
+      await village.page.getByText('东庄村').first().waitFor();
+      const fill = async (label: string, value: string) => village.page.getByLabel(label, { exact: true }).fill(value);
+      await fill('农村常住人口', '1200');
+      await fill('集中供水受益人口', '1150');
+      await fill('自来水受益人口', '1120');
+      await fill('农户总户数', '460');
+      await fill('户用卫生厕所户数', '320');
+      await fill('生活污水得到治理的户数', '150');
+      await fill('自然村个数', '3');
+      await fill('生活垃圾收运处置体系覆盖的自然村个数', '3');
+      await village.page.locator('.ant-form-item', { hasText: '4G网络覆盖（是=1）' }).getByText('否', { exact: true }).click();
+      await village.page.locator('.ant-form-item', { hasText: '5G网络覆盖（是=1）' }).first().getByText('否', { exact: true }).click();
+      await village.page.getByRole('button', { name: /保\s*存/ }).click();
+      await village.page.getByText('已保存').first().waitFor();
+      await village.page.getByRole('button', { name: /上报审核/ }).click();
+      await village.page.getByTestId('approval-status').filter({ hasText: '已上报待审核' }).waitFor();
+      await screenshot(village.page, 'indicators-entry-submitted');
+
+      // 龙港镇 approves it from the approvals board.
+      await login(township.page, app.server.baseUrl, 'township_staff', 'Demo@2021township');
+      await township.page.goto(`${app.server.baseUrl}/indicators/approvals`);
+      await township.page.getByRole('link', { name: '东庄村' }).click();
+      await township.page.getByRole('button', { name: /审核通过/ }).click();
+      await township.page.getByTestId('approval-status').filter({ hasText: '乡镇已审核' }).waitFor();
+      await screenshot(township.page, 'indicators-approved');
+
+      // The approved values are locked for the village.
+      await village.page.reload();
+      await village.page.getByText('数据已审核锁定').waitFor();
+      expect(await village.page.getByRole('button', { name: /保\s*存/ }).isDisabled()).toBe(true);
+
+      // The county cockpit shows the change at once: one village without 4G puts the county at risk.
+      await county.page.reload();
+      await county.page.getByRole('heading', { name: /指标驾驶舱/ }).waitFor();
+      expect(await rowStatus(county.page, '行政村4G网络覆盖率')).toBe('atRisk');
+      await screenshot(county.page, 'indicators-cockpit-after');
+
+      // Drill down from the scorecard to 龙港镇.
+      await county.page.getByTestId('scorecard').getByText('龙港镇', { exact: true }).click();
+      await county.page.getByRole('heading', { name: /指标驾驶舱 · 龙港镇/ }).waitFor();
+      expect(await rowStatus(county.page, '行政村4G网络覆盖率')).toBe('notMet');
+      await screenshot(county.page, 'indicators-township');
+
+      await county.page.goto(`${app.server.baseUrl}/indicators/assessment`);
+      await county.page.getByText('名次').first().waitFor();
+      await screenshot(county.page, 'indicators-assessment');
+      await county.page.goto(`${app.server.baseUrl}/indicators/targets`);
+      await county.page.getByText('沁政办发〔2021〕17号').first().waitFor();
+      await screenshot(county.page, 'indicators-targets');
+    } finally {
+      await county.context.close();
+      await village.context.close();
+      await township.context.close();
+    }
+  });
+});
