@@ -31,6 +31,18 @@ th { background: #f2f2f2; white-space: nowrap; width: 22%; }
 
 const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`;
 
+const BASIS: Record<string, string> = {
+  declaration: '经村"两委"会议和村民（代表）会议决议',
+  villageNotice: '经村"两委"会议和村民（代表）会议决议',
+  townshipReview: '经乡镇审核',
+  townshipNotice: '经乡镇审核',
+  departmentReview: '经行业部门论证',
+  countyApproval: '经县级审定',
+  countyNotice: '经县级审定',
+  announcement: '经县级审定并公示期满',
+  admitted: '经县级审定并公示期满',
+};
+
 /** 项目入库公示 / 公告: what is publicised at the current step (village, township, county notice or the announcement). */
 export function projectNoticeHtml(p: ProjectDetail, d: DeliberationDetail | null, opts: { issuer: string; today: string; noticeDays: number }): string {
   const stage = p.entryStage;
@@ -48,7 +60,7 @@ export function projectNoticeHtml(p: ProjectDetail, d: DeliberationDetail | null
         .join('<br>')
     : '—';
   const body = `<h1>${esc(title)}</h1><div class="sub">${esc(p.orgName)}</div>
-<p>根据巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目库管理要求，经${isAnnouncement ? '县级审定' : '审核'}，现将以下项目${isAnnouncement ? '纳入项目库，予以公告' : `予以公示，公示期 ${opts.noticeDays} 天（${esc(p.noticeStartedOn ?? opts.today)} 起）`}。</p>
+<p>根据巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目库管理要求，${BASIS[stage] ?? '经审核'}，现将以下项目${isAnnouncement ? '纳入项目库，予以公告' : `予以公示，公示期 ${opts.noticeDays} 天（${esc(p.noticeStartedOn ?? opts.today)} 起）`}。</p>
 <table>
 ${row('项目名称', esc(p.name))}
 ${row('项目类型', `${esc(PROJECT_TYPE_LABELS[p.type].zh)}${p.subType ? ' / ' + esc(p.subType) : ''}`)}
@@ -85,6 +97,6 @@ ${row('决策依据', d ? `四议两公开：${esc(d.subject)}` : '—')}
 </table>
 <table><tr><th>分配用途</th><th style="text-align:right">金额（元）</th></tr>${parts}</table>
 <p class="note">公示期间如有异议，请向村民委员会或乡镇人民政府反映。</p>
-<div class="sign">${esc(a.orgName)}村民委员会<br>${esc(opts.today)}</div>`;
+<div class="sign">${esc(a.orgName)}${/000$/.test(a.orgCode) ? '人民政府' : '村民委员会'}<br>${esc(opts.today)}</div>`;
   return page(title, body);
 }
