@@ -10,6 +10,7 @@ import { QINSHUI_COUNTY_CODE } from './modules/org/qinshui.ts';
 import { DEMO_SEED, loadDemoHouseholds } from './modules/registry/import/demo-loader.ts';
 import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
+import { loadCasesDemo } from './modules/cases/cases.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
@@ -74,5 +75,6 @@ export async function loadDemo(services: Services, kind: DatabaseKind, log: (lin
   log(`演示农户 / demo households: 新增 ${households.created}，未变 ${households.unchanged} / created ${households.created}, unchanged ${households.unchanged}`);
   await loadProjectsDemo(services, log);
   await loadAssistanceDemo(services, log);
+  await loadCasesDemo(services, log);
   return { orgUnits, users, households };
 }

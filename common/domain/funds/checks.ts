@@ -73,8 +73,9 @@ export interface FundCheck {
   status: CheckStatus;
   partFen: number;
   wholeFen: number;
-  /** part / whole rounded to basis points, for display. */
+  /** part / whole rounded to basis points, for display (a cap: the share of the cap used). */
   share: number | null;
+  /** The minimum share, or 1 for a cap (whole = the cap in fen). */
   threshold: number;
   /** 'min' (at least) or 'max' (at most). */
   kind: 'min' | 'max';
@@ -124,8 +125,9 @@ export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
       status: worst(feeStatuses),
       partFen: feeUsed,
       wholeFen: feeCapFen,
-      share: shareForDisplay(feeUsed, total),
-      threshold: p.managementFeeCap.central,
+      // Share of the cap used (the cap itself is the sum of each source's cap).
+      share: shareForDisplay(feeUsed, feeCapFen),
+      threshold: 1,
       kind: 'max',
       detailZh: `项目管理费 ${yuan(feeUsed)} 元，上限合计 ${yuan(feeCapFen)} 元（中央 ${pct(p.managementFeeCap.central)}、省级 ${pct(p.managementFeeCap.provincial)}、市县 ${pct(p.managementFeeCap.city)}）`,
     },

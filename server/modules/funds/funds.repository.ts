@@ -20,7 +20,7 @@ export async function listAllocations(db: Db, countyCode: string, year?: number)
     .select()
     .from(fundAllocations)
     .where(and(eq(fundAllocations.countyCode, countyCode), year ? eq(fundAllocations.year, year) : undefined))
-    .orderBy(desc(fundAllocations.year), asc(fundAllocations.source), asc(fundAllocations.id));
+    .orderBy(desc(fundAllocations.year), sql`array_position(ARRAY['central','provincial','city','county'], ${fundAllocations.source})`, asc(fundAllocations.id));
 }
 
 export async function findAllocation(db: Db, id: number, countyCode: string) {

@@ -123,7 +123,7 @@ export async function fundBook(deps: Deps, ctx: RequestContext, year: number): P
       {
         title: '规则校验',
         headers: ['指标', '结果', '实际比例', '要求', '说明'],
-        rows: rowsOf(checks.checks.map((c) => [c.labelZh, CHECK_STATUS[c.status], c.share, `${c.kind === 'min' ? '≥' : '≤'}${c.threshold}`, c.detailZh])),
+        rows: rowsOf(checks.checks.map((c) => [c.labelZh, CHECK_STATUS[c.status], c.share, c.kind === 'min' ? `≥${c.threshold}` : `≤${(c.wholeFen / 100).toFixed(2)}元`, c.detailZh])),
       },
     ],
   };

@@ -36,8 +36,7 @@ export function FundChecksCard({ year }: { year: number }) {
                     format={() => pct(c.share)}
                   />
                   <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-                    {t('required2')}：{c.kind === 'min' ? t('atLeast') : t('atMost')} {pct(c.threshold)}
-                    {c.key === 'managementFee' ? '（中央资金，省级及市县见说明）' : ''}
+                    {t('required2')}：{c.kind === 'min' ? `${t('atLeast')} ${pct(c.threshold)}` : `${t('atMost')} ${yuan(c.wholeFen)} 元（已用上限 ${pct(c.share)}）`}
                   </Typography.Paragraph>
                   <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
                     {c.detailZh}
