@@ -1,15 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography, Button, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ASSET_CATEGORIES, ASSET_CATEGORY_LABELS, OWNER_LEVEL_LABELS, OWNER_LEVELS } from '../../../../common/domain/assets/rules.ts';
 import { assetsExportUrl, fetchAssets, fetchAssetSummary, projectKeys, type AssetFilters, type AssetRow } from '../../api/projects.ts';
-import { useActor } from '../../auth/session.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { yuan } from '../projects/text.ts';
+import { NewAssetModal } from './NewAssetModal.tsx';
 import { useAssetsText } from './text.ts';
 
 const CATEGORY_COLORS: Record<string, string> = { operating: 'gold', publicWelfare: 'blue', household: 'green' };
@@ -20,6 +21,7 @@ export default function AssetsPage() {
   const { label } = useI18n();
   const { data: actor } = useActor();
   const [filters, setFilters] = useState<AssetFilters>({});
+  const [creating, setCreating] = useState(false);
   const query = useQuery({ queryKey: [...projectKeys.assets, 'list', filters], queryFn: () => fetchAssets(filters) });
   const summary = useQuery({ queryKey: [...projectKeys.assets, 'summary'], queryFn: fetchAssetSummary });
   const level = actor?.orgCode.endsWith('000000') ? 'county' : actor?.orgCode.endsWith('000') ? 'township' : 'village';
@@ -57,9 +59,16 @@ export default function AssetsPage() {
       <Card
         title={book}
         extra={
-          <Button icon={<DownloadOutlined />} href={assetsExportUrl(filters)} download>
-            {t('export')}
-          </Button>
+          <Space>
+            <Button icon={<DownloadOutlined />} href={assetsExportUrl(filters)} download>
+              {t('export')}
+            </Button>
+            {hasPermission(actor, 'assets:write') && level !== 'village' && (
+              <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('newAsset')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
@@ -110,6 +119,7 @@ export default function AssetsPage() {
             scroll={{ x: 1500 }}
           />
         )}
+        <NewAssetModal open={creating} onClose={() => setCreating(false)} />
       </Card>
     </Space>
   );

@@ -66,4 +66,11 @@ export const useAssetsText = makeText({
   saved: ['已保存', 'Saved'],
   back: ['返回台账', 'Back to the ledger'],
   disposal: ['处置情况', 'Disposal'],
+  newAsset: ['登记存量资产（清产核资）', 'Register an existing asset'],
+  central: ['中央资金（元）', 'Central (yuan)'],
+  provincial: ['省级资金（元）', 'Provincial (yuan)'],
+  city: ['市级资金（元）', 'City (yuan)'],
+  county: ['县级资金（元）', 'County (yuan)'],
+  bookValueHint: ['不填则等于原值（各来源资金合计）', 'Empty: the original value (sum of the sources)'],
+  ownerName: ['所有权人', 'Owner'],
 });
