@@ -9,11 +9,13 @@ import { seedQinshui } from '../server/modules/org/org.service.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { openBenchDatabase, timed } from './bench-db.ts';
 import { BENCH_COUNTY, BENCH_PERIOD, generateCounty, insertFeedRecords, tableCounts } from './monitoring-data.ts';
+import { benchFeedImport } from './monitoring-feed-import.ts';
 import { runFloor } from './monitoring-floor.ts';
 
 // npm run bench -- monitoring [--households 100000] [--pg postgres://…] [--batch N] [--keep]
 // Prints (a) the full monthly run, (b) the hand-written single-statement floor over the same tables,
-// (c) their ratio, (d) incremental re-evaluation of a 10k-record department batch. Never asserts.
+// (c) their ratio, (d) incremental re-evaluation of a 10k-record department batch, (e) department file
+// import rows/s against raw COPY of the same records. Never asserts.
 
 type Args = { households?: string; pg?: string; batch?: string; keep?: boolean };
 
@@ -27,7 +29,8 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
   const args = parse(argv);
   const households = Number(args.households ?? 100_000);
   const log = (line: string) => console.log(line);
-  const { database, label, dispose } = await openBenchDatabase(args.pg, args.keep);
+  const bench = await openBenchDatabase(args.pg, args.keep);
+  const { database, label, dispose } = bench;
   try {
     const db = database.db;
     log(`监测引擎基准 / monitoring benchmark — ${label}, ${households.toLocaleString()} households`);
@@ -57,6 +60,9 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     const [inc, incMs] = await timed(() => monitoring.reevaluate(ctx, { feedBatchId: 2 }, { period: BENCH_PERIOD, countyCode: BENCH_COUNTY }));
     const [{ n: warningRows }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM warning WHERE period = ${BENCH_PERIOD}`);
     await db.execute(sql`DROP TABLE IF EXISTS bench_floor_warning`);
+    const feedRows = Math.min(50_000, households);
+    const feed = await benchFeedImport(bench, feedRows);
+    const rate = (ms: number) => `${Math.round((feed.rows / ms) * 1000).toLocaleString()} rows/s`;
 
     log('');
     log(`| measure | ${label} |`);
@@ -66,6 +72,8 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     log(`| (b) floor: one hand-written statement, same warnings${same ? '' : ' (COUNTS DIFFER)'} | ${s(floorMs)} |`);
     log(`| (c) ratio engine / floor | ${(firstMs / floorMs).toFixed(2)}× |`);
     log(`| (d) incremental, 10k-record batch → ${inc.householdsEvaluated.toLocaleString()} households | ${s(incMs)} |`);
+    log(`| (e) feed import, ${feed.rows.toLocaleString()}-row CSV through the real pipeline | ${rate(feed.importMs)} (${s(feed.importMs)}) |`);
+    log(`| (e′) floor: the same number of built records loaded raw (${bench.pglite ? 'COPY' : 'multi-row INSERT'}) | ${rate(feed.floorMs)} → ratio ${(feed.importMs / feed.floorMs).toFixed(2)}× |`);
     log('');
     log(`per rule (engine / floor): ${Object.keys({ ...first.counts, ...floorCounts }).sort().map((k) => `${k} ${first.counts[k] ?? 0}/${floorCounts[k] ?? 0}`).join(', ')}`);
     log(`warning rows for ${BENCH_PERIOD}: ${warningRows}`);

@@ -28,11 +28,12 @@ function csvValue(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
-  const text = Array.isArray(v) ? `{${v.join(',')}}` : String(v);
+  const text = Array.isArray(v) ? `{${v.join(',')}}` : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-async function copyInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Promise<void> {
+/** Raw COPY of built rows (PGlite). */
+export async function copyInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]);
   const csv = rows.map((r) => columns.map(([key]) => csvValue(r[key])).join(',')).join('\n') + '\n';
@@ -40,7 +41,8 @@ async function copyInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Prom
   await bench.pglite!.query(`COPY "${getTableName(table)}" (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
 }
 
-async function insertInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Promise<void> {
+/** Multi-row INSERT of built rows (PostgreSQL: pg-copy-streams is not installed). */
+export async function insertInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) await bench.database.db.insert(table).values(rows.slice(i, i + INSERT_BATCH) as never);
 }
 
