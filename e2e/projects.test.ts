@@ -114,6 +114,10 @@ describe('project library journey', () => {
     }
     await cd.getByText('形成资产').waitFor();
     await screenshot(county, 'projects-completed-drawer');
+    const projectId = await cd.locator('[data-project-id]').first().getAttribute('data-project-id');
+    await county.goto(`${app.server.baseUrl}/api/projects/${projectId}/notice.html`);
+    await county.getByText('联农带农机制').waitFor();
+    await screenshot(county, 'projects-notice-print');
 
     // The asset is in the ledger (county 总账) and in the village's 明细账.
     await county.goto(`${app.server.baseUrl}/assets`);
