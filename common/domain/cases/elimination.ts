@@ -1,4 +1,7 @@
 import { monthsBetween } from '../period.ts';
+import { RISK_TYPES } from '../registry/codes.ts';
+
+const riskZh = (code: string) => RISK_TYPES.find((r) => r.code === code)?.zh ?? code;
 
 // Risk elimination criteria (风险消除, policy-rules §1.8), checked one by one so the screen can show
 // which fail. Pure: the service gathers the facts, this decides.
@@ -65,7 +68,7 @@ export function checkElimination(f: EliminationFacts): { ok: boolean; criteria: 
     labelZh: '针对风险落实至少一项帮扶措施',
     labelEn: 'At least one assistance measure for its risk',
     ok: assisted ? covered.length > 0 : null,
-    detailZh: `针对风险的帮扶措施 ${covered.length > 0 ? covered.map((r) => `${r}×${f.measuresByRisk[r]}`).join('、') : '无'}（全部措施 ${total} 项）${assisted ? '' : '（自然消除不作要求）'}`,
+    detailZh: `针对风险的帮扶措施 ${covered.length > 0 ? covered.map((r) => `${riskZh(r)} ${f.measuresByRisk[r]} 项`).join('、') : '无'}（全部措施 ${total} 项）${assisted ? '' : '（自然消除不作要求）'}`,
   });
 
   const asOfYear = Number(f.asOfPeriod.slice(0, 4));

@@ -61,6 +61,11 @@ describe('the 15-day limit from the first clue, in calendar days', () => {
     ['2026-11-01', '2026-11-17', 16, -1, 'overdue'],
     ['2026-01-25', '2026-02-09', 15, 0, 'nearDue'], // across a month end
     ['2028-02-20', '2028-03-07', 16, -1, 'overdue'], // leap February
+    ['2026-02-20', '2026-03-07', 15, 0, 'nearDue'], // ordinary February
+    ['2026-12-20', '2027-01-04', 15, 0, 'nearDue'], // across the year end
+    ['2026-12-20', '2027-01-05', 16, -1, 'overdue'],
+    ['2026-09-28', '2026-10-08', 10, 5, 'onTime'], // the National Day holiday counts: calendar days, no holiday calendar
+    ['2026-02-10', '2026-02-26', 16, -1, 'overdue'], // so does the Spring Festival
   ])('clue %s, as of %s: %d days elapsed, %d left, %s', (clue, asOf, elapsed, remaining, status) => {
     expect(timeLimit(clue, asOf, 15)).toMatchObject({ elapsed, remaining, status });
   });

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { Services } from '../../app.ts';
+import { queryRows } from '../../db/connect.ts';
+import { todayInChina } from '../../lib/clock.ts';
+import type { RequestContext } from '../../lib/context.ts';
+
+// A few cases in 龙港镇东庄村 so the case list, the time-limit list and the board look alive after
+// `npm start`: one waiting for the township's comparison, one on its public notice, one past the
+// 15-day limit, and (if a monitored household is there) one elimination with its criteria checklist.
+// Deterministic: the first households of 东庄村 (then of 龙港镇) by id; skipped when any case exists.
+
+const VILLAGE = '140521100201';
+const TOWNSHIP = '140521100000';
+
+function actor(role: 'villageOfficer' | 'townshipStaff' | 'countyStaff', orgCode: string, scopePrefix: string, name: string): RequestContext {
+  return { requestId: 'demo-cases', actor: { id: 0, username: 'demo', displayName: name, role, orgCode, orgName: name, feedSource: null, scopePrefix } };
+}
+
+const day = (offset: number) => new Date(Date.parse(todayInChina() + 'T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
+
+export async function loadCasesDemo(services: Services, log: (line: string) => void = () => {}): Promise<number> {
+  const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM monitoring_case`);
+  if (n > 0) return 0;
+  const village = actor('villageOfficer', VILLAGE, VILLAGE, '东庄村信息员（演示）');
+  const township = actor('townshipStaff', TOWNSHIP, '140521100', '龙港镇业务员（演示）');
+  const county = actor('countyStaff', '140521000000', '140521', '县乡村振兴局业务员（演示）');
+  const households = await queryRows<{ id: number }>(
+    services.db,
+    sql`SELECT id::int AS id FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'none' AND closed_on IS NULL
+      ORDER BY (village_code = ${VILLAGE}) DESC, id LIMIT 3`,
+  );
+  if (households.length < 3) return 0;
+  const reasons = ['家中老人患病住院，自付医疗费用较多', '子女上大学，教育支出较大', '户主务工受伤，今年务工收入减少'];
+  const risks = ['illness', 'education', 'unstableEmployment'];
+  const clueIds: number[] = [];
+  for (const [i, h] of households.entries()) {
+    const r = await services.channels.applyByOfficer(county, {
+      householdId: h.id,
+      reason: reasons[i],
+      riskTypes: [risks[i]],
+      consent: { signed: true, signedOn: day(-10), signer: '户主', method: 'fingerprint' },
+    });
+    clueIds.push(r.clueIds[0]);
+  }
+  // The third clue was found 17 days ago: past the limit.
+  await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '17 days' WHERE id = ${clueIds[2]}`);
+
+  const a = await services.cases.startIdentification(village, clueIds[0]);
+  await services.cases.act(village, a.id, { action: 'complete', version: a.version, fields: { findings: '入户核实：老人住院两次，自付约2.6万元', riskTypes: ['illness'] }, attachmentIds: [] });
+
+  let b = await services.cases.startIdentification(village, clueIds[1]);
+  b = await services.cases.act(village, b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
+  b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: 'edge' }, attachmentIds: [] });
+  b = await services.cases.act(village, b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-3), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
+  await services.cases.act(village, b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-2) }, attachmentIds: [] });
+
+  await services.cases.startIdentification(township, clueIds[2]);
+
+  const [monitored] = await queryRows<{ id: number }>(
+    services.db,
+    sql`SELECT id::int AS id FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'monitored' AND NOT whole_household_no_labour ORDER BY id LIMIT 1`,
+  );
+  if (monitored) await services.cases.startElimination(township, { householdId: monitored.id, mode: 'assistedElimination' });
+  log(`演示识别认定事项 / demo cases: ${monitored ? 4 : 3}`);
+  return monitored ? 4 : 3;
+}
