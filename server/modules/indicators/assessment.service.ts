@@ -84,7 +84,7 @@ export function createAssessmentService(db: Db, indicators: IndicatorsService, o
       year, items, rows,
       notesZh: [
         `指标按 ${month} 的达标状态计分：达标得满分，预警得 60%，未达标不得分；无数据的项不计入，其余权重按比例折算为百分制。`,
-        ...Object.entries(WORKFLOW_FIGURES).map(([k, v]) => `${k}：${v}，截至 ${asOf}。`),
+        ...Object.values(WORKFLOW_FIGURES).map((v) => `${v}，截至 ${asOf}；未接入数据的乡镇该项不计分。`),
       ],
     };
   }

@@ -9,6 +9,7 @@ import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
+import { levelOfCode } from '../../../../common/domain/org-code.ts';
 
 /** /indicators/entry — 数据填报: one form per data set, unit and period; validation rules on save; submit for approval. */
 export default function DataEntryPage() {
@@ -53,7 +54,11 @@ export default function DataEntryPage() {
   if (defs.isError) return <QueryErrorResult error={defs.error} onRetry={() => defs.refetch()} />;
   const f = formQ.data;
   const editable = !!f && f.open && !f.locked && hasPermission(actor, 'indicators:enter');
-  const canApprove = hasPermission(actor, 'indicators:approve');
+  // Who acts next (村填报 → 乡镇审核 → 县审定): a township approves its villages' submissions, the county the rest.
+  const actorLevel = actor ? levelOfCode(actor.orgCode) : 'village';
+  const canApprove = hasPermission(actor, 'indicators:approve') && !!f && (
+    actorLevel === 'township' ? f.org.level === 'village' && f.status === 'submitted' : f.org.level === 'village' ? f.status === 'approvedTownship' : f.status === 'submitted');
+  const canReturn = hasPermission(actor, 'indicators:approve') && !!f && f.status !== 'open' && (actorLevel === 'county' || (f.org.level === 'village' && f.status !== 'approvedCounty'));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -73,8 +78,8 @@ export default function DataEntryPage() {
           extra={
             <Space>
               {f.status === 'open' && hasPermission(actor, 'indicators:enter') && <Button onClick={() => act.mutate('submit')} loading={act.isPending}>{l('上报审核', 'Submit')}</Button>}
-              {canApprove && f.status !== 'open' && f.status !== 'approvedCounty' && <Button type="primary" onClick={() => act.mutate('approve')} loading={act.isPending}>{l('审核通过', 'Approve')}</Button>}
-              {canApprove && f.status !== 'open' && <Button danger onClick={() => act.mutate('return')} loading={act.isPending}>{l('退回修改', 'Return')}</Button>}
+              {canApprove && <Button type="primary" onClick={() => act.mutate('approve')} loading={act.isPending}>{l('审核通过', 'Approve')}</Button>}
+              {canReturn && <Button danger onClick={() => act.mutate('return')} loading={act.isPending}>{l('退回修改', 'Return')}</Button>}
             </Space>
           }
         >
