@@ -40,14 +40,14 @@ export default function CasesPage() {
   const columns: TableColumnsType<CaseRow> = [
     { title: t('caseNo'), dataIndex: 'id', width: 80, render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link> },
     { title: t('kind'), dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={k === 'identification' ? 'blue' : 'purple'}>{t(k as 'identification')}</Tag> },
-    { title: t('householdNo'), dataIndex: 'householdNo', width: 170, render: (no: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{no}</Typography.Text> },
+    { title: t('householdNo'), dataIndex: 'householdNo', width: 150, render: (no: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{no}</Typography.Text> },
     { title: t('headName'), dataIndex: 'headName', width: 80, render: (n: string | null) => n ?? '—' },
-    { title: t('village'), key: 'village', width: 150, render: (_, r) => `${r.townshipName} ${r.villageName}` },
+    { title: t('village'), key: 'village', width: 130, render: (_, r) => `${r.townshipName} ${r.villageName}` },
     { title: t('risks'), dataIndex: 'riskTypes', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{riskLabel(r)}</Tag>) },
     { title: t('type'), dataIndex: 'monitoringType', width: 110, render: (v: string | null) => (v ? typeLabel(v) : '—') },
     { title: t('stage'), dataIndex: 'stage', width: 110, render: (s: string) => <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{STAGE_ZH[s]}</Tag> },
     { title: t('startedOn'), dataIndex: 'startedOn', width: 110 },
-    { title: t('due'), key: 'due', width: 150, render: (_, r) => <DueTag row={r} /> },
+    { title: t('due'), key: 'due', width: 140, render: (_, r) => <DueTag row={r} /> },
     { title: '', key: 'open', width: 70, render: (_, r) => <Link to={`/cases/${r.id}`}>{t('view')}</Link> },
   ];
 
@@ -68,7 +68,7 @@ export default function CasesPage() {
       <Typography.Paragraph type="secondary">{t('listIntro')}</Typography.Paragraph>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Select
-          style={{ width: 130 }}
+          style={{ width: 170 }}
           value={filters.kind ?? ''}
           onChange={(v) => setFilters({ ...filters, kind: v || undefined })}
           options={[{ value: '', label: `${t('kind')}：${t('any')}` }, { value: 'identification', label: t('identification') }, { value: 'elimination', label: t('elimination') }]}
