@@ -40,9 +40,20 @@ async function createMonitoredHousehold(page: Page): Promise<number> {
   return ((await response.json()) as { id: number }).id;
 }
 
+/** antd Select by its form label; re-opens once if the dropdown was still animating (slow shared CI machines). */
 async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByLabel(label, { exact: true }).click();
+    const item = page.locator('.ant-select-dropdown:visible').getByTitle(option).first();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 8000 });
+      await item.click();
+      return;
+    } catch (err) {
+      // A click toggles the dropdown: the next attempt closes it, the one after opens it afresh.
+      if (attempt >= 4) throw err;
+    }
+  }
 }
 
 describe('assistance', () => {
@@ -81,6 +92,7 @@ describe('assistance', () => {
       await suggestion.getByRole('button', { name: '按此建议登记' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('登记帮扶措施').waitFor();
+      await page.waitForLoadState('networkidle');
       expect(await dialog.getByTestId('measure-form').innerText()).toContain('就业帮扶');
       await pick(page, '措施子项', '劳务输出');
       await page.getByLabel('责任部门', { exact: true }).fill('县人社局');
@@ -113,6 +125,20 @@ describe('assistance', () => {
       expect(await row.first().innerText()).toContain('到期');
       expect(await row.first().getByRole('link', { name: '去走访' }).getAttribute('href')).toMatch(/^\/visit\?householdId=\d+$/);
       await screenshot(page, 'assistance-cadre-workspace');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the cadre phone the workspace is a list of cards', async () => {
+    const { context, page } = await app.phone();
+    try {
+      await login(page, app.server.baseUrl, 'cadre', 'Demo@2021cadre');
+      await page.goto(`${app.server.baseUrl}/assistance/workspace`);
+      const card = page.getByTestId('workspace-list').locator('.ant-card', { hasText: HEAD });
+      await card.first().waitFor();
+      expect(await card.first().getByRole('link', { name: '去走访' }).isVisible()).toBe(true);
+      await screenshot(page, 'assistance-cadre-workspace-phone');
     } finally {
       await context.close();
     }
