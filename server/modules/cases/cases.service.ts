@@ -204,6 +204,7 @@ export function createCasesService(deps: CasesDeps) {
       if (existing) throw conflict(`该线索已在办理中（事项 #${existing.id}）`, `The clue is already in case #${existing.id}`);
       const h = await householdFacts(tx, ctx.actor.scopePrefix, clue.householdId, true);
       if (!h) throw AppError.notFound({ zh: '农户', en: 'Household' });
+      if (h.closed_on) throw conflict('该户已注销（合并或解散），不能发起识别', 'The household is closed');
       if (h.monitoring_status === 'monitored') {
         throw conflict('该户已是监测对象，新的风险请在帮扶措施中跟进，无需重新识别', 'The household is already monitored');
       }

@@ -89,6 +89,10 @@ describe('identification from a clue to 纳入监测', () => {
         if (ACTOR[stage].includes(user)) continue;
         const res = await act(user, c.id, 'complete', STAGE_RECORD[stage]);
         expect(res.statusCode, `${stage} by ${user}: ${res.body}`).toBe(403);
+        for (const action of ['reject', 'close'] as const) {
+          const other = await act(user, c.id, action, {}, { reason: '不是本环节的人员' });
+          expect(other.statusCode, `${action} at ${stage} by ${user}`).toBe(403);
+        }
       }
       const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage]);
       expect(res.statusCode, `${stage}: ${res.body}`).toBe(200);
