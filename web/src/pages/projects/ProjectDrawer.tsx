@@ -81,13 +81,11 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
                       <Button type="primary" loading={entry.isPending} onClick={() => entry.mutate('complete')} data-testid="entry-complete">
                         {p.entryStage === 'declaration' ? t('submit') : NOTICE.includes(p.entryStage) ? t('endNotice') : t('complete')}
                       </Button>
-                      {p.entryStage !== 'declaration' && (
-                        <Button danger disabled={!reason} onClick={() => entry.mutate('reject')}>
-                          {t('reject')}
-                        </Button>
-                      )}
+                      <Button danger disabled={!reason} onClick={() => entry.mutate(p.entryStage === 'declaration' ? 'withdraw' : 'reject')}>
+                        {p.entryStage === 'declaration' ? t('withdraw') : t('reject')}
+                      </Button>
                     </Space>
-                    {p.entryStage !== 'declaration' && <Input size="small" placeholder={t('reasonRequired')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 260 }} />}
+                    <Input size="small" placeholder={t('reasonRequired')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 260 }} />
                   </Space>
                 )
               }
