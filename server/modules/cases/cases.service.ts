@@ -485,7 +485,7 @@ export function createCasesService(deps: CasesDeps) {
     const steps = await stepsOf(db, c.id);
     const files = can(ctx.actor.role, 'attachments:read') ? await attachments.listMany(ctx, 'caseStep', steps.map((s) => s.id)) : [];
     const h = (await householdFacts(db, '', c.householdId))!;
-    const clue = c.clueId ? await findClueForCase(db, '', c.clueId) : undefined;
+    const clue = c.clueId ? await findClueForCase(db, '', c.clueId, false) : undefined;
     const active = c.status === 'active' && c.stage !== 'done' && c.stage !== 'closed';
     const actors = active ? STAGE_ACTORS[c.stage as Exclude<Stage, 'done' | 'closed'>] : null;
     const mine = Boolean(actors && can(ctx.actor.role, 'cases:act') && actors.roles.includes(ctx.actor.role));

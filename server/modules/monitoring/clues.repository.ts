@@ -130,12 +130,12 @@ export async function visitsOf(db: Db, householdId: number) {
 // ---- Used by the cases module (识别认定): a clue taken up by a case, and closed when the case ends ----
 
 /** The clue a case starts from, in scope, locked for the case's transaction. */
-export async function findClueForCase(tx: Db, scopePrefix: string, id: number): Promise<ClueRecord | undefined> {
-  const [row] = await tx
+export async function findClueForCase(tx: Db, scopePrefix: string, id: number, lock = true): Promise<ClueRecord | undefined> {
+  const q = tx
     .select()
     .from(clues)
-    .where(and(eq(clues.id, id), inScope(clues.villageCode, { scopePrefix })))
-    .for('update');
+    .where(and(eq(clues.id, id), inScope(clues.villageCode, { scopePrefix })));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
