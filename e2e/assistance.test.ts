@@ -80,10 +80,13 @@ describe('assistance', () => {
 
       // Assign the paired cadre.
       await page.getByTestId('assign-cadre').click();
+      await page.getByRole('dialog').getByText('指派帮扶干部').waitFor();
+      await page.waitForLoadState('networkidle');
       await pick(page, '帮扶干部', /帮扶干部（龙港镇）/);
       await page.getByLabel('工作单位', { exact: true }).fill('龙港镇人民政府');
       await page.getByLabel('联系电话', { exact: true }).fill('13912345678');
       await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('current-pairing').getByText('帮扶干部（龙港镇）').waitFor();
       expect(await page.getByTestId('current-pairing').innerText()).toContain('139****5678');
 
@@ -151,6 +154,24 @@ describe('assistance', () => {
       await page.goto(`${app.server.baseUrl}/assistance/funds`);
       await page.getByText('沁水县应急救助基金').first().waitFor();
       await page.getByTestId('fund-ledger').getByText('县财政拨款').waitFor();
+
+      // A household in sudden difficulty: apply, approve, pay; the ledger shows the payment and the new balance.
+      await page.getByRole('button', { name: '登记救助申请' }).click();
+      const dialog = page.getByRole('dialog');
+      await page.getByLabel('农户', { exact: true }).fill(HEAD);
+      await page.locator('.ant-select-dropdown:visible').getByText(HEAD).first().click();
+      await pick(page, '突发事由', '因意外事故');
+      await dialog.getByLabel('困难情况', { exact: true }).fill('家中突发火灾，口粮和衣物受损');
+      await dialog.getByLabel('申请金额（元）', { exact: true }).fill('1500');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const row = page.locator('tr', { hasText: HEAD }).filter({ hasText: '待审批' });
+      await row.first().waitFor();
+      await row.first().getByRole('button', { name: /^批\s*准$/ }).click();
+      const approved = page.locator('tr', { hasText: HEAD }).filter({ hasText: '已批准待发放' });
+      await approved.first().getByRole('button', { name: /发\s*放/ }).click();
+      await page.locator('tr', { hasText: HEAD }).filter({ hasText: '已发放' }).first().waitFor();
+      await page.getByTestId('fund-ledger').getByText('1,500.00').first().waitFor();
+      expect(await page.getByText('545,500.00').count()).toBeGreaterThan(0);
       await screenshot(page, 'assistance-relief-fund');
     } finally {
       await context.close();

@@ -249,7 +249,7 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
         <Form.Item name="eventType" label={t('eventType')} rules={[{ required: true, message: t('required') }]}>
           <Select options={RISK_TYPES.map((r) => ({ value: r.code, label: r.zh }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t('note')} rules={[{ required: true, message: t('required') }]}>
+        <Form.Item name="reason" label={t('reliefReason')} rules={[{ required: true, message: t('required') }]}>
           <Input.TextArea rows={3} placeholder="突发困难情况，至少5个字" />
         </Form.Item>
         <Form.Item name="requestedYuan" label={t('requested')} rules={[{ required: true, message: t('required') }]}>

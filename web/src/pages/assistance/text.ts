@@ -105,6 +105,7 @@ const TEXT = {
   emergency: ['应急救助', 'Emergency'],
   temporary: ['临时救助', 'Temporary'],
   eventType: ['突发事由', 'Event'],
+  reliefReason: ['困难情况', 'Difficulty'],
   requested: ['申请金额（元）', 'Requested (yuan)'],
   approved: ['批准金额（元）', 'Approved (yuan)'],
   approve: ['批准', 'Approve'],
