@@ -3,9 +3,9 @@ import { queryRows, type Db } from '../../db/connect.ts';
 import { referencedCodes } from '../../../common/domain/indicators/expression.ts';
 import { cellKey, cellValue, compiled, ratioValue, rollUp, type Cell, type IndicatorResult, type LeafValue } from '../../../common/domain/indicators/rollup.ts';
 import { effectiveTarget, targetStatus } from '../../../common/domain/indicators/targets.ts';
-import type { DataElementDef, IndicatorDef, TargetDef, TargetStatus } from '../../../common/domain/indicators/model.ts';
+import { COMPARE, type DataElementDef, type IndicatorDef, type TargetDef, type TargetStatus } from '../../../common/domain/indicators/model.ts';
 import { addMonths } from '../../../common/domain/period.ts';
-import { cellsFor, orgGroupsOf, orgUnitsOfCounty, textArray, unitsMeeting } from './indicators.repository.ts';
+import { cellsFor, orgGroupsOf, orgUnitsOfCounty, shareKey, textArray } from './indicators.repository.ts';
 import { OrgTree } from './org-tree.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 
@@ -112,7 +112,12 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
 
     const elementCodes = new Set<string>();
     for (const i of needed.values()) {
-      if (i.mode === 'shareMeeting') continue;
+      if (i.mode === 'shareMeeting') {
+        // Units meeting the threshold are kept in the roll-up under "=CODE"; the unit's own value covers a unit of the tested level.
+        elementCodes.add(shareKey(i.code));
+        referencedCodes(compiled(i.numerator), 'element').forEach((e) => elementCodes.add(e));
+        continue;
+      }
       for (const src of [i.numerator, i.denominator ?? '']) if (src) referencedCodes(compiled(src), 'element').forEach((e) => elementCodes.add(e));
     }
     for (const t of defs.targets) if (t.reference && needed.has(t.indicator)) referencedCodes(compiled(t.reference), 'element').forEach((e) => elementCodes.add(e));
@@ -158,25 +163,6 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
       }
     }
 
-    // Share of units meeting a threshold: counted in SQL per child prefix.
-    const shares = new Map<string, Cell>();
-    for (const i of needed.values()) {
-      if (i.mode !== 'shareMeeting' || !i.threshold) continue;
-      const element = referencedCodes(compiled(i.numerator), 'element')[0];
-      const level = i.unitLevel === 'township' ? 'township' : 'village';
-      const groupLength = unit.level === 'county' ? 9 : 12;
-      const periods = i.periodType === 'yearly' ? [...new Set([year, ...years])] : [...new Set([month, ...months])];
-      const rows = await unitsMeeting(db, { element, op: i.threshold.op, threshold: i.threshold.value, prefix: unit.code.slice(0, unit.level === 'county' ? 6 : unit.level === 'township' ? 9 : 12), level, periods, groupLength });
-      for (const r of rows) {
-        const child = groupLength === 9 ? `${r.grp}000` : r.grp;
-        for (const org of new Set([unit.code, readAs.get(child) ?? unit.code])) {
-          const k = cellKey(org, i.code, r.period);
-          const c = shares.get(k);
-          if (c) { c.sum += r.meeting; c.count += r.n; } else shares.set(k, { sum: r.meeting, count: r.n });
-        }
-      }
-    }
-
     const memo = new Map<string, IndicatorResult>();
     const evalAt = (ind: IndicatorDef, org: string, period: string, depth = 0): IndicatorResult => {
       const key = `${ind.code}|${org}|${period}`;
@@ -184,7 +170,12 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
       if (hit) return hit;
       let r: IndicatorResult;
       if (ind.mode === 'shareMeeting') {
-        const c = shares.get(cellKey(org, ind.code, period));
+        let c = cells.get(cellKey(org, shareKey(ind.code), period));
+        if (!c && ind.threshold && tree.get(org)?.level === ind.unitLevel) {
+          const own = cells.get(cellKey(org, referencedCodes(compiled(ind.numerator), 'element')[0], period));
+          const op = ind.threshold.op === 'between' ? '>=' : ind.threshold.op;
+          c = own ? { sum: COMPARE[op](own.sum, ind.threshold.value) ? 1 : 0, count: 1 } : undefined;
+        }
         r = !c || c.count === 0 ? { numerator: null, denominator: null, value: null } : { numerator: c.sum, denominator: c.count, value: (c.sum / c.count) * ind.factor };
       } else {
         const element = (code: string) => cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(org, code, period)));

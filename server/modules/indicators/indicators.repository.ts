@@ -39,20 +39,6 @@ export async function cellsFor(db: Db, orgs: readonly string[], elements: readon
      WHERE org_code = ANY(${textArray(orgs)}) AND element = ANY(${textArray(elements)}) AND period = ANY(${textArray(periods)})`);
 }
 
-/**
- * Share of units meeting a threshold, counted per child group of a parent: `groupLength` is the length of the
- * code prefix that names the child (9 = townships of a county, 12 = villages of a township).
- */
-export async function unitsMeeting(db: Db, q: { element: string; op: string; threshold: number; prefix: string; level: 'village' | 'township'; periods: readonly string[]; groupLength: number }) {
-  const cmp = { '>=': sql`>=`, '<=': sql`<=`, '=': sql`=`, '>': sql`>`, '<': sql`<`, between: sql`>=` }[q.op] ?? sql`>=`;
-  const levelTest = q.level === 'village' ? sql`length(org_code) = 12 AND substr(org_code, 10, 3) <> '000'` : sql`length(org_code) = 12 AND substr(org_code, 7, 3) <> '000' AND substr(org_code, 10, 3) = '000'`;
-  return queryRows<{ grp: string; period: string; meeting: number; n: number }>(db, sql`
-    SELECT substr(org_code, 1, ${q.groupLength}) AS grp, period, count(*) FILTER (WHERE value ${cmp} ${q.threshold})::int AS meeting, count(*)::int AS n
-      FROM indicator_value
-     WHERE element = ${q.element} AND period = ANY(${textArray(q.periods)}) AND org_code LIKE ${q.prefix + '%'} AND ${levelTest}
-     GROUP BY 1, 2`);
-}
-
 /** Add (sum, count) deltas to the roll-up rows of the given ancestors (one statement). */
 export async function bumpRollup(tx: Db, ancestors: readonly string[], element: string, period: string, dSum: number, dCount: number): Promise<void> {
   if (ancestors.length === 0 || (dSum === 0 && dCount === 0)) return;
@@ -76,6 +62,37 @@ export async function rebuildRollup(db: Db, countyCode: string): Promise<void> {
     SELECT anc.ancestor, v.element, v.period, sum(v.value), count(*)::int
       FROM indicator_value v JOIN anc ON anc.unit = v.org_code
      WHERE v.org_code LIKE ${prefix + '%'}
+     GROUP BY 1, 2, 3`);
+  await rebuildShareRollup(db, countyCode);
+}
+
+/** The roll-up key of a share-of-units indicator: units meeting its threshold (sum) and units with data (count). */
+export const shareKey = (indicatorCode: string) => `=${indicatorCode}`;
+
+/**
+ * Rebuild the share-of-units rows ("=CODE") of a county: per ancestor and period, how many units of the indicator's
+ * level meet its threshold and how many have a value. Kept by delta on every write like the sums.
+ */
+export async function rebuildShareRollup(db: Db, countyCode: string, indicatorCode?: string): Promise<void> {
+  const prefix = countyCode.slice(0, 6);
+  await db.execute(sql`DELETE FROM indicator_rollup WHERE ancestor_code LIKE ${prefix + '%'} AND element LIKE '=%' ${indicatorCode ? sql`AND element = ${shareKey(indicatorCode)}` : sql``}`);
+  await db.execute(sql`
+    WITH RECURSIVE anc AS (
+      SELECT code AS unit, parent_code AS ancestor FROM org_unit WHERE county_code = ${countyCode} AND parent_code IS NOT NULL
+      UNION ALL
+      SELECT anc.unit, o.parent_code FROM anc JOIN org_unit o ON o.code = anc.ancestor WHERE o.parent_code IS NOT NULL
+    ), defs AS (
+      SELECT code, substring(numerator from '#\{([A-Z0-9_]+)\}') AS element, unit_level, threshold->>'op' AS op, (threshold->>'value')::float8 AS thr
+        FROM indicator_def WHERE mode = 'shareMeeting' AND threshold IS NOT NULL ${indicatorCode ? sql`AND code = ${indicatorCode}` : sql``}
+    )
+    INSERT INTO indicator_rollup (ancestor_code, element, period, sum, count)
+    SELECT anc.ancestor, '=' || d.code, v.period,
+           sum(CASE WHEN (d.op IN ('>=', 'between') AND v.value >= d.thr) OR (d.op = '<=' AND v.value <= d.thr) OR (d.op = '=' AND v.value = d.thr) OR (d.op = '>' AND v.value > d.thr) THEN 1 ELSE 0 END),
+           count(*)::int
+      FROM defs d
+      JOIN indicator_value v ON v.element = d.element AND v.org_code LIKE ${prefix + '%'}
+      JOIN org_unit u ON u.code = v.org_code AND u.level = d.unit_level
+      JOIN anc ON anc.unit = v.org_code
      GROUP BY 1, 2, 3`);
 }
 

@@ -16,7 +16,7 @@ import { OPERATOR_LABELS } from '../../../common/domain/indicators/targets.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { ORG_LEVEL_LABELS, type OrgLevel } from '../../../common/domain/roles.ts';
 import { createIndicatorEngine, registryProvider, type ComputedProvider, type EvalDefs, type StoredTarget } from './indicators.engine.ts';
-import { approvalOf, approvalsUnder, bumpRollup, orgUnitsOfCounty, valueCountsUnder, valuesOf } from './indicators.repository.ts';
+import { approvalOf, approvalsUnder, bumpRollup, orgUnitsOfCounty, rebuildShareRollup, shareKey, valueCountsUnder, valuesOf } from './indicators.repository.ts';
 import { scopeColumns } from './indicators.seed.ts';
 import { OrgTree, periodBounds } from './org-tree.ts';
 
@@ -43,6 +43,13 @@ export function scopeLabel(kind: string, code: string, names: (code: string) => 
   if (kind === 'level') return `全部${ORG_LEVEL_LABELS[code as OrgLevel]?.zh ?? code}`;
   if (kind === 'group') return ORG_GROUPS.find((g) => g.code === code)?.zh ?? code;
   return names(code) ?? code;
+}
+
+interface ShareDef { code: string; element: string; level: string; op: keyof typeof COMPARE; value: number }
+function shareDefs(defs: EvalDefs): ShareDef[] {
+  return [...defs.indicators.values()].flatMap((i) => (i.mode === 'shareMeeting' && i.threshold && i.unitLevel
+    ? [{ code: i.code, element: referencedCodes(compiled(i.numerator), 'element')[0], level: i.unitLevel, op: (i.threshold.op === 'between' ? '>=' : i.threshold.op) as keyof typeof COMPARE, value: i.threshold.value }]
+    : []));
 }
 
 const fieldError = (field: string, zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
@@ -134,6 +141,8 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       const before = (await tx.select().from(indicatorDefs).where(eq(indicatorDefs.code, input.code)))[0] ?? null;
       await tx.insert(indicatorDefs).values(row).onConflictDoUpdate({ target: indicatorDefs.code, set: row });
       await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'indicator_def', entityId: input.code, before: before as Record<string, unknown> | null, after: input as Record<string, unknown> });
+      // A share-of-units indicator's counts depend on its threshold: recount them (or drop them) for the county.
+      if (input.mode === 'shareMeeting' || before?.mode === 'shareMeeting') await rebuildShareRollup(tx, countyOf(ctx), input.code);
     });
     return definitions(ctx);
   }
@@ -257,7 +266,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
   }
 
   /** Write one cell: value row, its audit-trail row and the roll-up of every ancestor, in the caller's transaction. */
-  async function writeCell(tx: Db, ctx: RequestContext, t: OrgTree, cell: { element: string; org: string; period: string; value: number | null; comment?: string | null }, action: 'create' | 'import' = 'create') {
+  async function writeCell(tx: Db, ctx: RequestContext, t: OrgTree, shares: ShareDef[], cell: { element: string; org: string; period: string; value: number | null; comment?: string | null }, action: 'create' | 'import' = 'create') {
     const old = (await queryRows<{ value: number }>(tx, sql`SELECT value FROM indicator_value WHERE element = ${cell.element} AND org_code = ${cell.org} AND period = ${cell.period} FOR UPDATE`))[0]?.value ?? null;
     if (old === cell.value) return 'unchanged' as const;
     if (cell.value === null) {
@@ -267,7 +276,14 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       await tx.insert(indicatorValues).values(row).onConflictDoUpdate({ target: [indicatorValues.element, indicatorValues.period, indicatorValues.orgCode], set: row });
     }
     await tx.insert(indicatorValueAudit).values({ element: cell.element, orgCode: cell.org, period: cell.period, action: cell.value === null ? 'delete' : old === null ? action : action === 'import' ? 'import' : 'update', oldValue: old, newValue: cell.value, comment: cell.comment ?? null, actor: ctx.actor.displayName });
-    await bumpRollup(tx, t.ancestors(cell.org), cell.element, cell.period, (cell.value ?? 0) - (old ?? 0), (cell.value === null ? 0 : 1) - (old === null ? 0 : 1));
+    const ancestors = t.ancestors(cell.org);
+    await bumpRollup(tx, ancestors, cell.element, cell.period, (cell.value ?? 0) - (old ?? 0), (cell.value === null ? 0 : 1) - (old === null ? 0 : 1));
+    // Share-of-units indicators on this element: units meeting the threshold, kept by delta too.
+    for (const d of shares) {
+      if (d.element !== cell.element || t.get(cell.org)?.level !== d.level) continue;
+      const meets = (v: number | null) => (v !== null && COMPARE[d.op](v, d.value) ? 1 : 0);
+      await bumpRollup(tx, ancestors, shareKey(d.code), cell.period, meets(cell.value) - meets(old), (cell.value === null ? 0 : 1) - (old === null ? 0 : 1));
+    }
     return old === null ? ('created' as const) : ('updated' as const);
   }
 
@@ -287,7 +303,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       if (approval && LOCKED.includes(approval.status as ApprovalStatus)) throw new AppError('CONFLICT', { zh: '数据已审核锁定，需上级退回后才能修改', en: 'Approved values are locked; ask the approver to return them' });
       const changed: Record<string, unknown> = {};
       for (const v of input.values) {
-        const r = await writeCell(tx, ctx, t, { element: v.element, org: input.org, period: input.period, value: v.value, comment: v.comment });
+        const r = await writeCell(tx, ctx, t, shareDefs(defs), { element: v.element, org: input.org, period: input.period, value: v.value, comment: v.comment });
         if (r !== 'unchanged') changed[v.element] = v.value;
       }
       if (Object.keys(changed).length) await recordAudit(tx, ctx, { action: 'enter', entity: 'indicator_value', entityId: `${ds.code}/${input.period}`, orgCode: input.org, after: changed });
@@ -419,7 +435,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       for (const r of ok) {
         const ap = await approvalOf(tx, r.ds.code, r.org, r.period);
         if (ap && LOCKED.includes(ap.status as ApprovalStatus)) { errors.push({ row: rows.indexOf(rows.find((x) => x.element === r.element && x.org === r.org && x.period === r.period)!) + 1, messageZh: `${r.org} ${r.period} 已审核锁定`, messageEn: 'Locked by approval' }); continue; }
-        if (write) { summary[await writeCell(tx, ctx, t, r, 'import')]++; continue; }
+        if (write) { summary[await writeCell(tx, ctx, t, shareDefs(defs), r, 'import')]++; continue; }
         const old = (await queryRows<{ value: number }>(tx, sql`SELECT value FROM indicator_value WHERE element = ${r.element} AND org_code = ${r.org} AND period = ${r.period}`))[0]?.value;
         summary[old === undefined ? 'created' : old === r.value ? 'unchanged' : 'updated']++;
       }

@@ -60,6 +60,14 @@ describe('indicators: entry → roll-up → target status', () => {
     const fixed = ind(await cockpit('county_staff', COUNTY, MONTH), 'TAP_WATER_RATE');
     expect(fixed.value).toBeCloseTo((1039 / 1100) * 100, 6);
     expect(fixed.status).toBe('met');
+
+    // Share of villages with 4G (kept in the roll-up by delta): both villages, then one loses it.
+    expect(ind(await cockpit('county_staff', COUNTY, MONTH), 'VILLAGE_4G_SHARE')).toMatchObject({ numerator: 2, denominator: 2, value: 100, status: 'met' });
+    expect((await enter('county_admin', ZHONGCUN_VILLAGE, MONTH, { HAS_4G: 0 })).statusCode).toBe(200);
+    const share = await cockpit('county_staff', COUNTY, MONTH);
+    expect(ind(share, 'VILLAGE_4G_SHARE')).toMatchObject({ numerator: 1, denominator: 2, value: 50, status: 'notMet' });
+    expect(share.children.find((c: { code: string }) => c.code === '140521101000').cells.VILLAGE_4G_SHARE).toMatchObject({ value: 0, denominator: 1 });
+    expect(ind(await cockpit('county_staff', DONGZHUANG, MONTH), 'VILLAGE_4G_SHARE')).toMatchObject({ value: 100, denominator: 1 });
   });
 
   it('keeps an audit trail per cell and refuses bad values with field errors', async () => {
