@@ -107,8 +107,15 @@ describe('project library journey', () => {
       ['status-completed', true],
     ] as const) {
       const changed = county.waitForResponse((r) => r.url().includes('/status') && r.request().method() === 'POST');
-      await cd.getByTestId(testId).click();
-      if (confirm) await county.locator('.ant-popconfirm .ant-btn-primary').click();
+      const button = cd.getByTestId(testId);
+      await button.waitFor();
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      await button.click();
+      if (confirm) {
+        const ok = county.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary');
+        await ok.waitFor();
+        await ok.click();
+      }
       const res = await changed;
       expect(res.status(), await res.text()).toBe(200);
     }
