@@ -47,7 +47,7 @@ const BASIS: Record<string, string> = {
 export function projectNoticeHtml(p: ProjectDetail, d: DeliberationDetail | null, opts: { issuer: string; today: string; noticeDays: number }): string {
   const stage = p.entryStage;
   const isAnnouncement = stage === 'announcement' || stage === 'admitted';
-  const kind = isAnnouncement ? '项目入库公告' : `${ENTRY_STAGE_LABELS[stage as keyof typeof ENTRY_STAGE_LABELS] ?? '公示'}`;
+  const kind = isAnnouncement ? '入库公告' : `${ENTRY_STAGE_LABELS[stage as keyof typeof ENTRY_STAGE_LABELS] ?? '公示'}`;
   const title = `${p.year}年度巩固拓展脱贫攻坚成果和乡村振兴项目${kind}`;
   const budget = FUND_SOURCES.filter((s) => p.budget[s] > 0)
     .map((s) => `${FUND_SOURCE_LABELS[s].zh} ${yuan(p.budget[s])} 元`)
@@ -72,7 +72,7 @@ ${row('联农带农机制', esc(p.farmerLinkage))}
 ${row('绩效目标', targets || '—')}
 ${row('四议两公开', d ? `${esc(d.subject)}<br>${delib}` : '—')}
 </table>
-<p class="note">公示期间如有异议，请向${esc(opts.issuer)}反映。</p>
+<p class="note">${isAnnouncement ? '特此公告。' : `公示期间如有异议，请向${esc(opts.issuer)}反映。`}</p>
 <div class="sign">${esc(opts.issuer)}<br>${esc(opts.today)}</div>`;
   return page(title, body);
 }
