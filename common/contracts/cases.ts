@@ -179,6 +179,8 @@ export const zeroingRow = z.object({
   clueAge: z.object({ d0to7: z.number().int(), d8to15: z.number().int(), over15: z.number().int() }),
   byStage: z.record(z.string(), z.number().int()),
   monitoredAtRisk: z.number().int(),
+  /** Monitored households by months since identification. */
+  monitoredAge: z.object({ m0to5: z.number().int(), m6to11: z.number().int(), m12plus: z.number().int() }),
   identifiedThisMonth: z.number().int(),
   eliminatedThisMonth: z.number().int(),
   overdue: z.number().int(),

@@ -81,12 +81,17 @@ export interface ZeroingVillageRow {
   over15: number;
   clue_overdue: number;
   monitored: number;
+  m0to5: number;
+  m6to11: number;
+  m12plus: number;
   identified_this_month: number;
   eliminated_this_month: number;
 }
 
 /** Per village: open clues by age, monitored households still at risk, this month's identified and eliminated. */
 export async function zeroingByVillage(db: Db, scopePrefix: string, today: string, period: string, limitDays: number) {
+  // Months monitored: from the identification month to this month.
+  const months = sql`((${Number(period.slice(0, 4))} * 12 + ${Number(period.slice(5, 7))}) - (substr(h.identification_period, 1, 4)::int * 12 + substr(h.identification_period, 6, 2)::int))`;
   return queryRows<ZeroingVillageRow>(
     db,
     sql`WITH v AS (
@@ -106,6 +111,9 @@ export async function zeroingByVillage(db: Db, scopePrefix: string, today: strin
       ), hh AS (
         SELECT h.village_code,
           count(*) FILTER (WHERE h.monitoring_status = 'monitored')::int AS monitored,
+          count(*) FILTER (WHERE h.monitoring_status = 'monitored' AND ${months} < 6)::int AS m0to5,
+          count(*) FILTER (WHERE h.monitoring_status = 'monitored' AND ${months} BETWEEN 6 AND 11)::int AS m6to11,
+          count(*) FILTER (WHERE h.monitoring_status = 'monitored' AND (${months} >= 12 OR h.identification_period IS NULL))::int AS m12plus,
           count(*) FILTER (WHERE h.identification_period = ${period})::int AS identified_this_month,
           count(*) FILTER (WHERE h.elimination_period = ${period})::int AS eliminated_this_month
         FROM household h WHERE h.closed_on IS NULL AND h.monitoring_status <> 'none' AND ${scoped('h.village_code', scopePrefix)} GROUP BY h.village_code
@@ -113,7 +121,7 @@ export async function zeroingByVillage(db: Db, scopePrefix: string, today: strin
       SELECT v.village_code, v.village_name, v.township_code, v.township_name,
         coalesce(cl.open_clues, 0) AS open_clues, coalesce(cl.open_without_case, 0) AS open_without_case,
         coalesce(cl.d0to7, 0) AS d0to7, coalesce(cl.d8to15, 0) AS d8to15, coalesce(cl.over15, 0) AS over15, coalesce(cl.clue_overdue, 0) AS clue_overdue,
-        coalesce(hh.monitored, 0) AS monitored, coalesce(hh.identified_this_month, 0) AS identified_this_month, coalesce(hh.eliminated_this_month, 0) AS eliminated_this_month
+        coalesce(hh.monitored, 0) AS monitored, coalesce(hh.m0to5, 0) AS m0to5, coalesce(hh.m6to11, 0) AS m6to11, coalesce(hh.m12plus, 0) AS m12plus, coalesce(hh.identified_this_month, 0) AS identified_this_month, coalesce(hh.eliminated_this_month, 0) AS eliminated_this_month
       FROM v LEFT JOIN cl ON cl.village_code = v.village_code LEFT JOIN hh ON hh.village_code = v.village_code
       ORDER BY v.village_code`,
   );

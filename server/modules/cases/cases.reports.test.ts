@@ -190,6 +190,15 @@ describe('notices, time limits, zeroing and ledgers', () => {
     expect((await call('dept_medical', 'GET', '/api/cases/zeroing')).statusCode).toBe(403);
   });
 
+  it('counts monitored households by months since identification on the board', async () => {
+    const before = (await call('township_staff', 'GET', '/api/cases/zeroing')).json().total.monitoredAge;
+    await monitoredHousehold(5);
+    await monitoredHousehold(6);
+    await monitoredHousehold(12);
+    const after = (await call('township_staff', 'GET', '/api/cases/zeroing')).json().total.monitoredAge;
+    expect({ m0to5: after.m0to5 - before.m0to5, m6to11: after.m6to11 - before.m6to11, m12plus: after.m12plus - before.m12plus }).toEqual({ m0to5: 1, m6to11: 1, m12plus: 1 });
+  });
+
   it('exports the monitored and elimination ledgers as xlsx, scoped and audited', async () => {
     await monitoredHousehold(3);
     const res = await call('township_staff', 'GET', '/api/cases/ledgers/monitored.xlsx');

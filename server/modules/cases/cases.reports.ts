@@ -119,6 +119,7 @@ export function createCaseReports(db: Db, cases: CasesService) {
       clueAge: { d0to7: 0, d8to15: 0, over15: 0 },
       byStage: {} as Record<string, number>,
       monitoredAtRisk: 0,
+      monitoredAge: { m0to5: 0, m6to11: 0, m12plus: 0 },
       identifiedThisMonth: 0,
       eliminatedThisMonth: 0,
       overdue: 0,
@@ -135,6 +136,9 @@ export function createCaseReports(db: Db, cases: CasesService) {
       into.clueAge.over15 += from.clueAge.over15;
       for (const [k, n] of Object.entries(from.byStage)) into.byStage[k] = (into.byStage[k] ?? 0) + n;
       into.monitoredAtRisk += from.monitoredAtRisk;
+      into.monitoredAge.m0to5 += from.monitoredAge.m0to5;
+      into.monitoredAge.m6to11 += from.monitoredAge.m6to11;
+      into.monitoredAge.m12plus += from.monitoredAge.m12plus;
       into.identifiedThisMonth += from.identifiedThisMonth;
       into.eliminatedThisMonth += from.eliminatedThisMonth;
       into.overdue += from.overdue;
@@ -146,6 +150,7 @@ export function createCaseReports(db: Db, cases: CasesService) {
       row.clueAge = { d0to7: v.d0to7, d8to15: v.d8to15, over15: v.over15 };
       for (const s of stages.filter((s) => s.village_code === v.village_code)) row.byStage[`${s.kind}.${s.stage}`] = (row.byStage[`${s.kind}.${s.stage}`] ?? 0) + s.n;
       row.monitoredAtRisk = v.monitored;
+      row.monitoredAge = { m0to5: v.m0to5, m6to11: v.m6to11, m12plus: v.m12plus };
       row.identifiedThisMonth = v.identified_this_month;
       row.eliminatedThisMonth = v.eliminated_this_month;
       // Overdue: clues past the limit with no decision (in a case or not yet taken up).

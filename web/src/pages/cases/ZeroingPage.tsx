@@ -34,6 +34,12 @@ export default function ZeroingPage() {
     { title: t('inProgress'), key: 'p', width: 90, align: 'right', render: (_, r) => inProgress(r) },
     { title: t('stage'), key: 's', width: 220, render: (_, r) => stageTags(r) },
     { title: t('monitoredAtRisk'), dataIndex: 'monitoredAtRisk', width: 120, align: 'right' },
+    {
+      title: t('monitoredAge'),
+      key: 'ma',
+      width: 170,
+      render: (_, r) => `${r.monitoredAge.m0to5} / ${r.monitoredAge.m6to11} / ${r.monitoredAge.m12plus}`,
+    },
     { title: t('identifiedThisMonth'), dataIndex: 'identifiedThisMonth', width: 100, align: 'right' },
     { title: t('eliminatedThisMonth'), dataIndex: 'eliminatedThisMonth', width: 100, align: 'right' },
     { title: t('overdueCount'), dataIndex: 'overdue', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
@@ -61,7 +67,7 @@ export default function ZeroingPage() {
           <Statistic title={t('overdueCount')} value={d.total.overdue} styles={{ content: { color: d.total.overdue ? '#cf1322' : undefined } }} />
         </Col>
       </Row>
-      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1450 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
+      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1620 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
     </Card>
   );
 }

@@ -139,6 +139,7 @@ export const CASES_TEXT = {
   ageOver15: ['超15天', '>15 days'],
   inProgress: ['办理中事项', 'Cases in progress'],
   monitoredAtRisk: ['在监测（风险未消除）', 'Monitored, at risk'],
+  monitoredAge: ['监测时长（<6 / 6–11 / ≥12 个月）', 'Months monitored (<6 / 6–11 / ≥12)'],
   identifiedThisMonth: ['本月新识别', 'Identified this month'],
   eliminatedThisMonth: ['本月风险消除', 'Eliminated this month'],
   overdueCount: ['超期', 'Overdue'],
