@@ -302,6 +302,20 @@ const routes: RouteCase[] = [
     expect: { county_admin: 200, county_staff: 200, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 200 },
   },
   {
+    name: 'entry step on a project that does not exist (or is outside scope)',
+    method: 'POST',
+    url: '/api/projects/999999/entry',
+    payload: () => ({ action: 'complete', version: 1 }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 404, cadre: 403, auditor: 403 },
+  },
+  {
+    name: 'asset income on an asset that does not exist (or is outside scope)',
+    method: 'POST',
+    url: '/api/assets/999999/incomes',
+    payload: () => ({ year: 2026, receivedOn: '2026-06-30', amountFen: 100, distribution: { operation: 100, consolidation: 0, publicWelfare: 0, publicWelfarePosts: 0 }, deliberationId: 1 }),
+    expect: { county_admin: 404, county_staff: 404, township_staff: 404, village_officer: 404, dept_medical: 403, cadre: 403, auditor: 403 },
+  },
+  {
     name: '四议两公开 records',
     method: 'GET',
     url: '/api/deliberations',
