@@ -160,6 +160,10 @@ describe('registry', () => {
       await members.waitFor({ state: 'hidden' });
       const idsAfter = await page.getByTestId('member-id-masked').allInnerTexts();
       expect(idsAfter).toEqual(memberIds);
+
+      // From the household to its assistance page (pairing, measures, obligations).
+      await page.getByTestId('household-assistance-link').click();
+      await page.waitForURL(new RegExp(`/assistance/households/${householdId}$`));
     } finally {
       await context.close();
     }

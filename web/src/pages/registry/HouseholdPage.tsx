@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, HeartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -57,7 +57,16 @@ export default function HouseholdPage() {
             </Typography.Text>
           </Space>
         }
-        extra={back}
+        extra={
+          <Space size={4}>
+            {hasPermission(actor, 'assistance:read') && (
+              <Button type="link" icon={<HeartOutlined />} onClick={() => navigate(`/assistance/households/${household.id}`)} data-testid="household-assistance-link">
+                {t('assistanceLink')}
+              </Button>
+            )}
+            {back}
+          </Space>
+        }
       >
         <HouseholdHeader household={household} canWrite={canWrite} onAction={setAction} />
       </Card>

@@ -24,6 +24,7 @@ export const registryEn: Record<RegistryTextKey, string> = {
   monitoring: 'Monitoring',
   phone: 'Phone',
   back: 'Back to search',
+  assistanceLink: 'Assistance',
   members: 'Members',
   income: 'Income',
   quality: 'Data quality',

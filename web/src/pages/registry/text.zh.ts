@@ -24,6 +24,7 @@ export const registryZh = {
   monitoring: '监测状态',
   phone: '联系电话',
   back: '返回农户查询',
+  assistanceLink: '帮扶情况',
   members: '家庭成员',
   income: '收支情况',
   quality: '数据质量',
