@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { STAGE_LABELS, STAGES } from '../../../../common/domain/cases/workflow.ts';
 import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -174,16 +175,7 @@ export const modeLabel = byCode(ELIMINATION_MODES);
 export const RISK_OPTIONS = RISK_TYPES.map((r) => ({ value: r.code, label: r.zh }));
 export const TYPE_OPTIONS = MONITORING_TYPES.map((r) => ({ value: r.code, label: r.zh }));
 
-export const STAGE_ZH: Record<string, string> = {
-  verification: '入户核实',
-  comparison: '信息比对',
-  villageReview: '村级民主评议',
-  publicNotice: '村内公示',
-  townshipReview: '乡镇审核',
-  countyApproval: '县级审定',
-  announcement: '结果公告',
-  done: '已办结',
-  closed: '已终止',
-};
-export const IDENTIFICATION_STAGES = ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done'];
-export const ELIMINATION_STAGES = ['verification', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done'];
+// One source for stage names and order: the workflow rules themselves.
+export const STAGE_ZH: Record<string, string> = STAGE_LABELS;
+export const IDENTIFICATION_STAGES: readonly string[] = STAGES.identification;
+export const ELIMINATION_STAGES: readonly string[] = STAGES.elimination;
