@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -67,85 +67,58 @@ export default function FundsPage() {
               key: 'allocations',
               label: t('allocations'),
               children: (
-                <>
-                  {canManage && (
-                    <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setModal('allocation')}>
-                      {t('newAllocation')}
-                    </Button>
-                  )}
-                  <Table<AllocationRow>
-                    rowKey="id"
-                    size="small"
-                    loading={allocations.isPending}
-                    dataSource={allocations.data ?? []}
-                    pagination={false}
-                    columns={[
-                      { title: t('source'), dataIndex: 'source', render: src },
-                      { title: t('docNo'), dataIndex: 'docNo' },
-                      { title: t('receivedOn'), dataIndex: 'receivedOn' },
-                      { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-                      { title: t('assigned'), dataIndex: 'assignedFen', align: 'right', render: yuan },
-                      { title: t('balance'), dataIndex: 'balanceFen', align: 'right', render: yuan },
-                    ]}
-                  />
-                </>
+                <LedgerTab<AllocationRow>
+                  addLabel={t('newAllocation')}
+                  onAdd={canManage ? () => setModal('allocation') : undefined}
+                  query={allocations}
+                  columns={[
+                    { title: t('source'), dataIndex: 'source', render: src },
+                    { title: t('docNo'), dataIndex: 'docNo' },
+                    { title: t('receivedOn'), dataIndex: 'receivedOn' },
+                    { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                    { title: t('assigned'), dataIndex: 'assignedFen', align: 'right', render: yuan },
+                    { title: t('balance'), dataIndex: 'balanceFen', align: 'right', render: yuan },
+                  ]}
+                />
               ),
             },
             {
               key: 'assignments',
               label: t('assignments'),
               children: (
-                <>
-                  {canManage && (
-                    <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setModal('assignment')}>
-                      {t('assign')}
-                    </Button>
-                  )}
-                  <Table<AssignmentRow>
-                    rowKey="id"
-                    size="small"
-                    loading={assignments.isPending}
-                    dataSource={assignments.data ?? []}
-                    pagination={false}
-                    columns={[
-                      { title: t('project'), dataIndex: 'projectName' },
-                      { title: t('place'), dataIndex: 'orgName' },
-                      { title: t('source'), dataIndex: 'source', render: src },
-                      { title: t('docNo'), dataIndex: 'docNo' },
-                      { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-                      { title: t('disbursed'), dataIndex: 'disbursedFen', align: 'right', render: yuan },
-                      { title: t('balance'), dataIndex: 'balanceFen', align: 'right', render: yuan },
-                    ]}
-                  />
-                </>
+                <LedgerTab<AssignmentRow>
+                  addLabel={t('assign')}
+                  onAdd={canManage ? () => setModal('assignment') : undefined}
+                  query={assignments}
+                  columns={[
+                    { title: t('project'), dataIndex: 'projectName' },
+                    { title: t('place'), dataIndex: 'orgName' },
+                    { title: t('source'), dataIndex: 'source', render: src },
+                    { title: t('docNo'), dataIndex: 'docNo' },
+                    { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                    { title: t('disbursed'), dataIndex: 'disbursedFen', align: 'right', render: yuan },
+                    { title: t('balance'), dataIndex: 'balanceFen', align: 'right', render: yuan },
+                  ]}
+                />
               ),
             },
             {
               key: 'disbursements',
               label: t('disbursements'),
               children: (
-                <>
-                  {canManage && (
-                    <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setModal('disbursement')}>
-                      {t('disburse')}
-                    </Button>
-                  )}
-                  <Table<DisbursementRow>
-                    rowKey="id"
-                    size="small"
-                    loading={disbursements.isPending}
-                    dataSource={disbursements.data ?? []}
-                    pagination={false}
-                    columns={[
-                      { title: t('paidOn'), dataIndex: 'paidOn' },
-                      { title: t('project'), dataIndex: 'projectName' },
-                      { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-                      { title: t('voucher'), dataIndex: 'voucherNo' },
-                      { title: t('payee'), dataIndex: 'payee' },
-                      { title: t('labourPay'), dataIndex: 'labour', render: (v: boolean) => (v ? '是' : '') },
-                    ]}
-                  />
-                </>
+                <LedgerTab<DisbursementRow>
+                  addLabel={t('disburse')}
+                  onAdd={canManage ? () => setModal('disbursement') : undefined}
+                  query={disbursements}
+                  columns={[
+                    { title: t('paidOn'), dataIndex: 'paidOn' },
+                    { title: t('project'), dataIndex: 'projectName' },
+                    { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                    { title: t('voucher'), dataIndex: 'voucherNo' },
+                    { title: t('payee'), dataIndex: 'payee' },
+                    { title: t('labourPay'), dataIndex: 'labour', render: (v: boolean) => (v ? '是' : '') },
+                  ]}
+                />
               ),
             },
           ]}
@@ -234,5 +207,19 @@ export default function FundsPage() {
         </Form.Item>
       </FormModal>
     </Space>
+  );
+}
+
+/** One tab of the fund ledger: an add button for those who manage funds, and the table. */
+function LedgerTab<T extends { id: number }>({ addLabel, onAdd, query, columns }: { addLabel: string; onAdd?: () => void; query: { isPending: boolean; data?: T[] }; columns: TableColumnsType<T> }) {
+  return (
+    <>
+      {onAdd && (
+        <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
+      <Table<T> rowKey="id" size="small" loading={query.isPending} dataSource={query.data ?? []} pagination={false} columns={columns} />
+    </>
   );
 }
