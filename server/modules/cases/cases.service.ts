@@ -3,17 +3,14 @@ import {
   STAGE_FIELDS,
   type CaseActionRequest,
   type CaseDetail,
-  type CaseRow,
-  type caseListQuery,
   type startEliminationRequest,
 } from '../../../common/contracts/cases.ts';
-import { checkElimination, type EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import { STAGE_ACTORS, STAGE_LABELS, noticeEndsOn, timeLimit, transition, type Stage } from '../../../common/domain/cases/workflow.ts';
+import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
+import { STAGE_ACTORS, noticeEndsOn, transition, type Stage } from '../../../common/domain/cases/workflow.ts';
 import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
 import { periodOf } from '../../../common/domain/period.ts';
-import { divideFenHalfUp } from '../../../common/domain/registry/income.ts';
-import { can } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
+import { issueToField } from '../../http/validation.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -22,8 +19,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import { closeClueByCase, findClueForCase, markClueWarningsHandled } from '../monitoring/clues.repository.ts';
 import type { MonitoringService } from '../monitoring/monitoring.service.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import { recordChange } from '../registry/registry.guard.ts';
+import { checkHouseholdElimination, criteriaError, finish, workflowParamsOf } from './cases.outcome.ts';
+import { createCaseReads } from './cases.read.ts';
 import {
   activeCaseOfClue,
   activeCasesOfHousehold,
@@ -31,12 +28,6 @@ import {
   householdFacts,
   insertCase,
   insertStep,
-  latestIncome,
-  listCases,
-  measuresByRisk,
-  openClueCount,
-  setHouseholdMonitoring,
-  stepsOf,
   updateCase,
   type CaseRecord,
   type HouseholdFacts,
@@ -47,7 +38,6 @@ import {
 // the household's monitoring fields at the end, the clue's outcome, attachments and audit — all in
 // one transaction per action. Reads that use other services (engine explain) happen before it.
 
-type ListQuery = z.infer<typeof caseListQuery>;
 type Fields = Record<string, unknown>;
 
 const notFound = () => AppError.notFound({ zh: '事项', en: 'Case' });
@@ -56,12 +46,8 @@ const conflict = (zh: string, en: string) => new AppError('CONFLICT', { zh, en }
 function parseStage<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw AppError.validation(
-    r.error.issues.map((i) => {
-      const [zh, en] = i.message.includes(' / ') ? i.message.split(' / ') : [i.message, i.message];
-      return { field: i.path.join('.') || 'fields', messageZh: zh, messageEn: en };
-    }),
-  );
+  const fields = r.error.issues.map((issue) => issueToField(issue));
+  throw AppError.validation(fields.map((f) => ({ ...f, field: f.field || 'fields' })));
 }
 
 export interface CasesDeps {
@@ -76,84 +62,9 @@ export function createCasesService(deps: CasesDeps) {
   const clock = deps.clock ?? (() => new Date());
   const today = () => todayInChina(clock());
 
-  async function workflowParams(tx: Db, countyCode: string, period = periodOf(today())) {
-    const params = await resolveAll(tx, countyCode, period);
-    return {
-      noticeDays: numberParam(params, 'workflow.noticeDays'),
-      limitDays: numberParam(params, 'workflow.identificationDays'),
-      minMonths: numberParam(params, 'workflow.minMonthsBeforeElimination'),
-    };
-  }
-
-  function limitView(c: Pick<CaseRecord, 'kind' | 'startedOn' | 'decidedOn' | 'status' | 'finishedOn'>, limitDays: number) {
-    if (c.kind !== 'identification') return null;
-    const end = c.decidedOn ?? (c.status === 'closed' ? c.finishedOn : null);
-    return { ...timeLimit(c.startedOn, today(), limitDays, end), limitDays };
-  }
-
-  function toRow(r: Awaited<ReturnType<typeof listCases>>[number], limitDays: number): CaseRow {
-    const c = r.c;
-    return {
-      id: c.id,
-      kind: c.kind,
-      stage: c.stage,
-      status: c.status,
-      householdId: c.householdId,
-      householdNo: r.householdNo,
-      headName: r.headName,
-      villageCode: c.villageCode,
-      villageName: r.villageName,
-      townshipName: r.townshipName,
-      riskTypes: c.riskTypes,
-      monitoringType: c.monitoringType,
-      eliminationMode: c.eliminationMode,
-      startedOn: c.startedOn,
-      noticeStartedOn: c.noticeStartedOn,
-      noticeEndsOn: c.noticeEndsOn,
-      decidedOn: c.decidedOn,
-      finishedOn: c.finishedOn,
-      timeLimit: limitView(c, limitDays),
-      version: c.version,
-    };
-  }
-
-  /** The facts and the check of §1.8 for an elimination case (or a household about to start one). */
-  async function eliminationCheck(tx: Db, h: HouseholdFacts, mode: EliminationMode, rigidSpendingResolved: boolean | null) {
-    const p = await workflowParams(tx, h.county_code);
-    const income = await latestIncome(tx, h.id);
-    let incomeFacts = null;
-    if (income) {
-      const params = await resolveAll(tx, h.county_code, `${income.year}-12`);
-      const line = params['monitoring.incomeLineFen']?.value;
-      incomeFacts = { year: income.year, perCapitaFen: divideFenHalfUp(income.net_income, Math.max(1, income.household_size)), lineFen: typeof line === 'number' ? line : null };
-    }
-    const result = checkElimination({
-      mode,
-      asOfPeriod: periodOf(today()),
-      identificationPeriod: h.identification_period,
-      minMonths: p.minMonths,
-      riskTypes: h.risk_types,
-      measuresByRisk: await measuresByRisk(tx, h.id),
-      income: incomeFacts,
-      rigidSpendingResolved,
-      openClues: await openClueCount(tx, h.id),
-      housingUnsafe: h.housing_unsafe,
-      schoolDropout: h.school_dropout,
-      medicalUninsured: h.medical_uninsured,
-      waterSafe: h.water_safe,
-      wholeHouseholdNoLabour: h.whole_household_no_labour,
-    });
-    return { ...result, income };
-  }
-
-  function criteriaError(criteria: ReturnType<typeof checkElimination>['criteria']) {
-    const failed = criteria.filter((c) => c.ok === false);
-    return new AppError(
-      'CONFLICT',
-      { zh: `不符合风险消除条件：${failed.map((c) => `${c.labelZh}（${c.detailZh}）`).join('；')}`, en: `Elimination criteria not met: ${failed.map((c) => c.labelEn).join('; ')}` },
-      failed.map((c) => ({ field: `criteria.${c.code}`, messageZh: c.detailZh, messageEn: c.labelEn })),
-    );
-  }
+  const workflowParams = (tx: Db, countyCode: string, period = periodOf(today())) => workflowParamsOf(tx, countyCode, period);
+  const eliminationCheck = (tx: Db, h: HouseholdFacts, mode: EliminationMode, rigidSpendingResolved: boolean | null) =>
+    checkHouseholdElimination(tx, h, mode, rigidSpendingResolved, today());
 
   async function step(
     tx: Db,
@@ -427,136 +338,7 @@ export function createCasesService(deps: CasesDeps) {
     return get(ctx, id);
   }
 
-  /** 纳入监测 / 风险消除 on the household, with its timeline entry; the clue closes with the outcome. */
-  async function finish(tx: Db, ctx: RequestContext, c: CaseRecord, announcedOn: string): Promise<Fields | null> {
-    const h = await householdFacts(tx, '', c.householdId, true);
-    if (!h) throw notFound();
-    const before = { monitoringType: h.monitoring_type, riskTypes: h.risk_types, identificationPeriod: h.identification_period, eliminationPeriod: h.elimination_period, eliminationMode: h.elimination_mode };
-    const household = { id: h.id, countyCode: h.county_code, villageCode: h.village_code, householdNo: h.household_no };
-    if (c.kind === 'identification') {
-      const after = { monitoringType: c.monitoringType, riskTypes: c.riskTypes.slice(0, 5), identificationPeriod: periodOf(announcedOn), eliminationPeriod: null, eliminationMode: null };
-      await setHouseholdMonitoring(tx, h.id, after);
-      await recordChange(tx, ctx, household, before.eliminationPeriod ? 'reidentify' : 'identify', `识别认定纳入监测（事项 #${c.id}）`, before, after);
-      if (c.clueId) await closeClueByCase(tx, c.clueId, `已纳入监测（事项 #${c.id}）`);
-      return null;
-    }
-    if (h.whole_household_no_labour) {
-      throw conflict('整户无劳动能力户暂不标注风险消除，继续跟踪监测', 'A whole household without labour ability stays monitored');
-    }
-    const income = await latestIncome(tx, h.id);
-    const snapshot: Fields = {
-      takenOn: announcedOn,
-      income: income
-        ? {
-            year: income.year,
-            wageIncome: income.wage_income,
-            businessIncome: income.business_income,
-            propertyIncome: income.property_income,
-            transferIncome: income.transfer_income,
-            businessCost: income.business_cost,
-            insurancePayout: income.insurance_payout,
-            eligibleOutOfPocket: income.eligible_out_of_pocket,
-            netIncome: income.net_income,
-            householdSize: income.household_size,
-            perCapitaFen: divideFenHalfUp(income.net_income, Math.max(1, income.household_size)),
-          }
-        : null,
-      housingUnsafe: h.housing_unsafe,
-      schoolDropout: h.school_dropout,
-      medicalUninsured: h.medical_uninsured,
-      waterSafe: h.water_safe,
-    };
-    const after = { ...before, eliminationPeriod: periodOf(announcedOn), eliminationMode: c.eliminationMode };
-    await setHouseholdMonitoring(tx, h.id, after);
-    await recordChange(tx, ctx, household, 'eliminate', `风险消除（${c.eliminationMode === 'naturalElimination' ? '自然消除' : '帮扶消除'}，事项 #${c.id}）`, before, after);
-    return snapshot;
-  }
-
-  // ---------------------------------------------------------------- read
-
-  async function get(ctx: RequestContext, id: number): Promise<CaseDetail> {
-    requirePermission(ctx, 'cases:read');
-    const [r] = await listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'active', afterId: 0, limit: 1, ids: [id] }).then(async (a) =>
-      a.length ? a : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'done', afterId: 0, limit: 1, ids: [id] }),
-    ).then(async (a) => (a.length ? a : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, ids: [id] })));
-    if (!r) throw notFound();
-    const c = r.c;
-    const p = await workflowParams(db, c.countyCode);
-    const steps = await stepsOf(db, c.id);
-    const files = can(ctx.actor.role, 'attachments:read') ? await attachments.listMany(ctx, 'caseStep', steps.map((s) => s.id)) : [];
-    const h = (await householdFacts(db, '', c.householdId))!;
-    const clue = c.clueId ? await findClueForCase(db, '', c.clueId, false) : undefined;
-    const active = c.status === 'active' && c.stage !== 'done' && c.stage !== 'closed';
-    const actors = active ? STAGE_ACTORS[c.stage as Exclude<Stage, 'done' | 'closed'>] : null;
-    const mine = Boolean(actors && can(ctx.actor.role, 'cases:act') && actors.roles.includes(ctx.actor.role));
-    const allowed: CaseDetail['allowedActions'] = [];
-    if (mine) {
-      if (c.stage === 'publicNotice' && !c.noticeStartedOn) allowed.push('startNotice');
-      else allowed.push('complete');
-      if (c.stage !== 'verification') allowed.push('reject');
-      allowed.push('close');
-    }
-    let criteria = null;
-    if (c.kind === 'elimination' && active) {
-      const resolved = (c.data.verification as { rigidSpendingResolved?: boolean } | undefined)?.rigidSpendingResolved ?? null;
-      criteria = (await eliminationCheck(db, h, c.eliminationMode as EliminationMode, resolved)).criteria;
-    } else if (c.kind === 'elimination') {
-      criteria = ((c.data.countyApproval as { criteria?: CaseDetail['criteria'] } | undefined)?.criteria ?? null) as CaseDetail['criteria'];
-    }
-    return {
-      ...toRow(r, p.limitDays),
-      clue: clue ? { id: clue.id, channel: clue.channel, summary: clue.summary, openedAt: clue.openedAt.toISOString(), consentSigned: Boolean(clue.consent?.signed) } : null,
-      naturalReason: c.naturalReason,
-      data: c.data,
-      steps: steps.map((s) => ({
-        id: s.id,
-        action: s.action,
-        fromStage: s.fromStage,
-        toStage: s.toStage,
-        actorName: s.actorName,
-        actorRole: s.actorRole,
-        note: s.note,
-        data: s.data,
-        at: s.at.toISOString(),
-        attachments: files.filter((f) => f.ownerId === s.id).map((f) => ({ id: f.id, fileName: f.fileName, mime: f.mime, sizeBytes: f.sizeBytes })),
-      })),
-      allowedActions: allowed,
-      actorLevel: actors ? (actors.level as 'county' | 'township' | 'village') : null,
-      noticeDays: p.noticeDays,
-      criteria,
-      household: {
-        monitoringStatus: h.monitoring_status,
-        monitoringType: h.monitoring_type,
-        riskTypes: h.risk_types,
-        identificationPeriod: h.identification_period,
-        eliminationPeriod: h.elimination_period,
-        wholeHouseholdNoLabour: h.whole_household_no_labour,
-      },
-    };
-  }
-
-  async function list(ctx: RequestContext, q: ListQuery) {
-    requirePermission(ctx, 'cases:read');
-    const countyCode = ctx.actor.scopePrefix ? ctx.actor.scopePrefix.slice(0, 6) + '000000' : '140521000000';
-    const p = await workflowParams(db, countyCode);
-    const items: CaseRow[] = [];
-    let after = q.afterId;
-    // The due filter is computed per row (calendar days from the clue); scan on until the page is full.
-    for (let round = 0; round < 20 && items.length < q.limit; round++) {
-      const rows = await listCases(db, { scopePrefix: ctx.actor.scopePrefix, kind: q.kind, status: q.status, stage: q.stage, orgPrefix: q.orgCode?.replace(/(000)+$/, ''), afterId: after, limit: q.limit });
-      for (const r of rows) {
-        const row = toRow(r, p.limitDays);
-        if (!q.due || row.timeLimit?.status === q.due) items.push(row);
-        if (items.length === q.limit) break;
-      }
-      if (rows.length < q.limit) {
-        after = -1;
-        break;
-      }
-      after = rows[rows.length - 1].c.id;
-    }
-    return { items, nextAfterId: after === -1 || items.length < q.limit ? null : items[items.length - 1].id, stageLabels: STAGE_LABELS };
-  }
+  const { get, list } = createCaseReads({ db, attachments, today, workflowParams, eliminationCheck });
 
   return { startIdentification, startElimination, act, get, list, workflowParams, today, eliminationCheck };
 }
