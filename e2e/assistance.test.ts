@@ -128,6 +128,15 @@ describe('assistance', () => {
       expect(await row.first().innerText()).toContain('到期');
       expect(await row.first().getByRole('link', { name: '去走访' }).getAttribute('href')).toMatch(/^\/visit\?householdId=\d+$/);
       await screenshot(page, 'assistance-cadre-workspace');
+
+      // The link opens the visit form with the household already chosen; the cadre records the visit.
+      await row.first().getByRole('link', { name: '去走访' }).click();
+      await page.waitForURL(/\/visit\?householdId=\d+$/);
+      await page.getByTestId('household-picker').filter({ hasText: HEAD }).waitFor();
+      await page.getByLabel('走访情况').fill('入户了解家庭收支，户主务工稳定，暂无新风险');
+      await page.getByRole('button', { name: '提交走访记录' }).click();
+      await page.getByText('走访记录已保存').waitFor();
+      await screenshot(page, 'assistance-cadre-visit-saved');
     } finally {
       await context.close();
     }

@@ -80,8 +80,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
-  // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
   const cases = createCasesService({ db, attachments, monitoring });
+  const assistance = createAssistanceService(db, box, systemClock, attachments);
+  // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
   const registryHooks = { onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }) };
   return {
     db,
@@ -101,8 +102,8 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     deliberation: createDeliberationService(db),
     params: createParamsService(db),
     clues,
-    channels: createChannelsService(db, box),
-    assistance: createAssistanceService(db, box, systemClock, attachments),
+    channels: createChannelsService(db, box, { requireVisitable: (ctx, householdId) => assistance.readableHousehold(ctx, householdId) }),
+    assistance,
     relief: createReliefService(db),
     attachments,
     cases,

@@ -20,7 +20,17 @@ import { addSignal, insertVisit, openOrFindClue, type Channel } from './clues.re
 
 const riskLabel = (r: string) => labelOf(RISK_TYPES, r as RiskType);
 
-export function createChannelsService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+export interface ChannelsOptions {
+  clock?: Clock;
+  /**
+   * Who may visit a household beyond its org scope: a paired cadre only the households paired with
+   * him (the assistance module answers; it throws 404 otherwise).
+   */
+  requireVisitable?: (ctx: RequestContext, householdId: number) => Promise<unknown>;
+}
+
+export function createChannelsService(db: Db, box: PersonalDataBox, options: ChannelsOptions = {}) {
+  const clock = options.clock ?? systemClock;
   const today = () => todayInChina(clock());
 
   async function openClues(
@@ -91,6 +101,7 @@ export function createChannelsService(db: Db, box: PersonalDataBox, clock: Clock
   async function recordVisit(ctx: RequestContext, input: z.infer<typeof visitRequest>) {
     requirePermission(ctx, 'visits:write');
     const { household: h } = await loadHousehold(db, ctx, input.householdId);
+    await options.requireVisitable?.(ctx, h.id);
     if (input.riskFound && input.riskTypes.length === 0) {
       throw AppError.validation([{ field: 'riskTypes', messageZh: '发现风险时请选择风险类型', messageEn: 'Choose the risk types found' }]);
     }

@@ -127,3 +127,27 @@ describe('查询办理进度 on the public page', () => {
     expect((await ask({ receipt: receipt.toLowerCase(), idNumber })).json()).toMatchObject({ progress: 'notIncluded' });
   });
 });
+
+describe('a paired cadre’s visits', () => {
+  it('reach the households paired with him, not the rest of his township', async () => {
+    const cadre = await env.login('cadre');
+    const county = await env.login('county_staff');
+    const { h: pairedHousehold } = await household(county, { villageCode: '140521100201', kind: 'alleviated', alleviatedAttribute: 'general' });
+    const { h: unpaired } = await household(county, { villageCode: '140521100201' });
+    const me = (await env.app.inject({ url: '/api/auth/me', headers: { cookie: cadre } })).json();
+    const pairing = await env.app.inject({
+      method: 'POST',
+      url: '/api/assistance/pairings',
+      headers: { cookie: county },
+      payload: { householdId: pairedHousehold.id, cadreUserId: me.id, unit: '县乡村振兴局', phone: null, startOn: '2026-11-01', reason: null },
+    });
+    expect(pairing.statusCode, pairing.body).toBe(200);
+    const paired: number = pairedHousehold.id;
+    const visit = (householdId: number) =>
+      env.app.inject({ method: 'POST', url: '/api/visits', headers: { cookie: cadre }, payload: { householdId, visitedOn: '2026-11-20', findings: '入户了解家庭收支和就业情况', riskFound: false, riskTypes: [] } });
+    expect((await visit(paired)).statusCode).toBe(200);
+    const refused = await visit(unpaired.id);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain(unpaired.householdNo);
+  });
+});

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { assistanceKeys, fetchWorkspace } from '../../api/assistance.ts';
 import { monitoringKeys, searchHouseholds, type HouseholdListRow } from '../../api/monitoring.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
 import { useCommonText } from './text.ts';
 
 interface Props {
@@ -11,16 +13,23 @@ interface Props {
   size?: 'large' | 'middle';
 }
 
+type PickerRow = Pick<HouseholdListRow, 'id' | 'headName' | 'householdNo' | 'villageName'> & Partial<HouseholdListRow>;
+
 export function householdTitle(h: Pick<HouseholdListRow, 'headName' | 'householdNo' | 'villageName'>): string {
   return `${h.headName ?? '—'} · ${h.villageName} · ${h.householdNo}`;
 }
 
-/** Finds a household in the actor's area by head name, 户编号 or ID number (server search). */
+/**
+ * Finds a household in the actor's area by head name, 户编号 or ID number (server search). A paired
+ * cadre, who reads no registry, picks from the households paired with him.
+ */
 export function HouseholdPicker({ value, onChange, id, size }: Props) {
   const tc = useCommonText();
+  const { data: actor } = useActor();
+  const pairedOnly = !!actor && !hasPermission(actor, 'registry:read');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [chosen, setChosen] = useState<HouseholdListRow | undefined>();
+  const [chosen, setChosen] = useState<PickerRow | undefined>();
 
   // Wait for a pause in typing so each keystroke is not a request.
   useEffect(() => {
@@ -31,10 +40,14 @@ export function HouseholdPicker({ value, onChange, id, size }: Props) {
   const query = useQuery({
     queryKey: monitoringKeys.households(q),
     queryFn: () => searchHouseholds(q),
-    enabled: q.length >= 2,
+    enabled: !pairedOnly && q.length >= 2,
     staleTime: 60_000,
   });
-  const rows = query.data?.items ?? [];
+  const paired = useQuery({ queryKey: assistanceKeys.workspace, queryFn: fetchWorkspace, enabled: pairedOnly, staleTime: 60_000 });
+  const pairedRows: PickerRow[] = (paired.data?.households ?? [])
+    .map((h) => ({ id: h.householdId, headName: h.headName, householdNo: h.householdNo, villageName: h.villageName ?? '' }))
+    .filter((h) => !q || householdTitle(h).includes(q));
+  const rows: PickerRow[] = pairedOnly ? pairedRows : (query.data?.items ?? []);
   const options = [...(chosen && !rows.some((r) => r.id === chosen.id) ? [chosen] : []), ...rows].map((h) => ({
     value: h.id,
     label: householdTitle(h),
@@ -48,13 +61,13 @@ export function HouseholdPicker({ value, onChange, id, size }: Props) {
       showSearch={{ filterOption: false, onSearch: setTyped }}
       allowClear
       placeholder={tc('householdSearch')}
-      notFoundContent={q.length >= 2 && !query.isFetching ? tc('householdNotFound') : null}
-      loading={query.isFetching}
+      notFoundContent={pairedOnly ? tc('householdNotFound') : q.length >= 2 && !query.isFetching ? tc('householdNotFound') : null}
+      loading={query.isFetching || paired.isFetching}
       options={options}
       onChange={(next) => {
         const household = rows.find((r) => r.id === next) ?? (chosen?.id === next ? chosen : undefined);
         setChosen(household);
-        onChange?.(next ?? undefined, household);
+        onChange?.(next ?? undefined, household as HouseholdListRow | undefined);
       }}
       style={{ width: '100%' }}
       data-testid="household-picker"

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Result, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { recordVisit } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
@@ -31,6 +31,9 @@ export default function VisitPage() {
   const tx = useVisitText();
   const tc = useCommonText();
   const navigate = useNavigate();
+  // From the cadre workspace: /visit?householdId=42 starts with that household chosen.
+  const [search] = useSearchParams();
+  const preselected = Number(search.get('householdId')) || undefined;
   const { data: actor } = useActor();
   const [form] = Form.useForm<Values>();
   const riskFound = Form.useWatch('riskFound', form);
@@ -111,6 +114,7 @@ export default function VisitPage() {
         layout="vertical"
         size="large"
         initialValues={{
+          householdId: preselected,
           visitedOn: dayjs(),
           riskFound: false,
           riskTypes: [],
