@@ -4,10 +4,10 @@ import { DEFAULT_SUBTYPES } from '../../../common/domain/assistance/categories.t
 import { addDays, OBLIGATION_CODES, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
 import { recommendMeasures } from '../../../common/domain/assistance/recommend.ts';
 import { maskPhone } from '../../../common/domain/id-card.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
@@ -50,9 +50,7 @@ export function reachOf(ctx: RequestContext): Reach {
   return { scopePrefix: ctx.actor.scopePrefix, cadreUserId: ctx.actor.role === 'cadre' ? ctx.actor.id : null };
 }
 
-function countyOf(ctx: RequestContext): string {
-  return ctx.actor.scopePrefix === '' ? '140521000000' : countyCodeOf(ctx.actor.orgCode);
-}
+const countyOf = countyOfActor;
 
 const bad = (field: string, zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
 

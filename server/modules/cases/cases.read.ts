@@ -5,6 +5,7 @@ import { STAGE_ACTORS, STAGE_LABELS, timeLimit, type Stage } from '../../../comm
 import { can } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
@@ -122,7 +123,7 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
 
   async function list(ctx: RequestContext, q: ListQuery) {
     requirePermission(ctx, 'cases:read');
-    const countyCode = ctx.actor.scopePrefix ? ctx.actor.scopePrefix.slice(0, 6) + '000000' : '140521000000';
+    const countyCode = countyOfActor(ctx);
     const p = await workflowParams(db, countyCode);
     const items: CaseRow[] = [];
     let after = q.afterId;

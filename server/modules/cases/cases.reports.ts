@@ -8,6 +8,7 @@ import { divideFenHalfUp } from '../../../common/domain/registry/income.ts';
 import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '../../../common/domain/registry/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { htmlToPdf } from '../../lib/pdf.ts';
 import { requirePermission } from '../../lib/permissions.ts';
@@ -20,7 +21,7 @@ import type { CasesService } from './cases.service.ts';
 // Notices (公示/公告) as printable HTML and PDF, the time-limit list, the dynamic-zeroing board
 // (动态清零) and the two ledgers (监测对象台账, 风险消除台账) as streamed, audited .xlsx.
 
-const countyOf = (ctx: RequestContext) => (ctx.actor.scopePrefix ? ctx.actor.scopePrefix.slice(0, 6) + '000000' : '140521000000');
+const countyOf = countyOfActor;
 const yuan = (fen: number | null | undefined) => (fen == null ? null : Math.round(fen) / 100);
 const yesNo = (v: boolean | null | undefined) => (v == null ? '' : v ? '是' : '否');
 

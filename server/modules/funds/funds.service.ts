@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { allocationInput, assignmentInput, disbursementInput, FundChecksResponse } from '../../../common/contracts/funds.ts';
 import { fundChecksOf } from '../../../common/domain/funds/checks.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -50,9 +50,7 @@ export async function fundChecks(db: Db, countyCode: string, year: number): Prom
   return { year, countyCode, allocatedFen, assignedFen: sums.assignedFen, disbursedFen: sums.disbursedFen, checks };
 }
 
-function countyOf(ctx: RequestContext): string {
-  return ctx.actor.scopePrefix === '' ? '140521000000' : countyCodeOf(ctx.actor.orgCode);
-}
+const countyOf = countyOfActor;
 
 export function createFundsService(db: Db) {
   function requireCounty(ctx: RequestContext) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { queryRows, type Db } from '../../db/connect.ts';
 import { indicatorApprovals, indicatorDataSets, indicatorDefs, indicatorElements, indicatorTargets, indicatorValidationRules, indicatorValueAudit, indicatorValues } from '../../db/schema/indicators.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import { todayInChina, systemClock, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
@@ -22,7 +23,6 @@ import { fieldError, scopeLabel, targetText, toTarget } from './indicators.text.
 
 type ApprovalStatus = 'open' | 'submitted' | 'approvedTownship' | 'approvedCounty';
 const LOCKED: ApprovalStatus[] = ['approvedTownship', 'approvedCounty'];
-const DEFAULT_COUNTY = '140521000000';
 
 /** Fund shares from the funds module (issue #7): yearly, at the county. */
 export const fundsProvider: ComputedProvider = async (db, countyCode, periods) => {
@@ -56,7 +56,9 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
   const { db } = deps;
   const clock = deps.clock ?? systemClock;
   const engine = createIndicatorEngine(db, deps.computed ?? { registry: registryProvider, funds: fundsProvider });
-  const countyOf = (ctx: RequestContext) => (ctx.actor.scopePrefix === '' ? DEFAULT_COUNTY : countyCodeOf(ctx.actor.orgCode));
+  const countyOf = countyOfActor;
+  /** The unit an actor's pages open on: their own, or the county for system work. */
+  const homeUnit = (ctx: RequestContext) => (ctx.actor.scopePrefix === '' ? countyOfActor(ctx) : ctx.actor.orgCode);
   const currentMonth = () => todayInChina(clock()).slice(0, 7);
 
   async function loadDefs(): Promise<EvalDefs & { dataSets: DataSetDef[] }> {
@@ -250,7 +252,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
     const defs = await loadDefs();
     const ds = defs.dataSets.find((d) => d.code === q.dataSet);
     if (!ds) throw AppError.notFound({ zh: '数据集', en: 'Data set' });
-    const root = q.org ?? (ctx.actor.scopePrefix === '' ? DEFAULT_COUNTY : ctx.actor.orgCode);
+    const root = q.org ?? homeUnit(ctx);
     requireInScope(ctx, root);
     const t = await tree(countyCodeOf(root));
     const prefix = root.slice(0, t.get(root)?.level === 'county' ? 6 : t.get(root)?.level === 'township' ? 9 : 12);
@@ -336,7 +338,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
   // ---------------------------------------------------------------- cockpit
   async function cockpit(ctx: RequestContext, q: z.infer<typeof cockpitQuery>) {
     requirePermission(ctx, 'indicators:read');
-    const orgCode = q.org ?? (ctx.actor.scopePrefix === '' ? DEFAULT_COUNTY : ctx.actor.orgCode);
+    const orgCode = q.org ?? homeUnit(ctx);
     requireInScope(ctx, orgCode);
     const period = q.period ?? currentMonth();
     const defs = await loadDefs();

@@ -1,3 +1,4 @@
+import { QINSHUI_COUNTY_CODE } from '../org/qinshui.ts';
 import { definitionOf } from '../../../common/domain/params/definitions.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';
@@ -50,7 +51,7 @@ export async function runParamsCommand(
       value: parseParamValue(key, raw),
       year,
       effectiveFrom: opts.from ?? (year ? `${year}-01-01` : new Date().toISOString().slice(0, 10)),
-      countyCode: opts.county ?? '140521000000',
+      countyCode: opts.county ?? QINSHUI_COUNTY_CODE,
     });
     return out(`已设置 / set ${key} = ${raw}${year ? ` (${year})` : ''}`);
   }

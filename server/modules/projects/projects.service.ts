@@ -5,6 +5,7 @@ import { entryGaps } from '../../../common/domain/projects/types.ts';
 import { actorsAt, entryTransition, noticeEndsOn, NOTICE_STAGES, statusTransition, type EntryStage } from '../../../common/domain/projects/workflow.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
@@ -95,7 +96,7 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
     requirePermission(ctx, 'projects:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     const rows = await listProjects(db, ctx.actor.scopePrefix, { ...q, orgPrefix: q.orgCode?.replace(/(000)+$/, '') });
-    const days = await noticeDays(countyCodeOf(ctx.actor.orgCode === '000000000000' ? '140521000000' : ctx.actor.orgCode));
+    const days = await noticeDays(countyOfActor(ctx));
     const out = rows.map((r) => toRow(ctx, r, days));
     return q.mine ? out.filter((r) => r.canAct) : out;
   }
