@@ -24,8 +24,16 @@ export const monitorRuns = pgTable(
     params: jsonb('params').$type<Record<string, unknown>>(),
     jobId: bigint('job_id', { mode: 'number' }),
     triggeredBy: text('triggered_by'),
+    /** Lease: a running run's process renews it; a running row whose lease expired was left by a dead process. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Why a run failed (an error, or "abandoned": its process died and a later start superseded it). */
+    error: text('error'),
   },
-  (t) => [index('monitor_run_period_idx').on(t.countyCode, t.period, t.id)],
+  (t) => [
+    index('monitor_run_period_idx').on(t.countyCode, t.period, t.id),
+    // At most one live monthly run per county and month: a second start conflicts (409) even across servers.
+    uniqueIndex('monitor_run_running_uq').on(t.countyCode, t.period).where(sql`${t.kind} = 'monthly' AND ${t.status} = 'running'`),
+  ],
 );
 
 export const warnings = pgTable(
