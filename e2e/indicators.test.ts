@@ -77,7 +77,7 @@ describe('indicators', () => {
       await county.page.getByText('名次').first().waitFor();
       await screenshot(county.page, 'indicators-assessment');
       await county.page.goto(`${app.server.baseUrl}/indicators/targets`);
-      await county.page.getByText('沁政办发〔2021〕17号').first().waitFor();
+      await county.page.getByText('沁发〔2021〕17号').first().waitFor();
       await screenshot(county.page, 'indicators-targets');
     } finally {
       await county.context.close();

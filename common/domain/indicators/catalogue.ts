@@ -1,5 +1,5 @@
 // The seeded indicator catalogue: data elements, data sets, indicators and validation rules for the
-// targets of 沁政办发〔2021〕17号 (../shared/seed/qinshui-2021-17.md). County administrators edit them later.
+// targets of 沁发〔2021〕17号 (../shared/seed/qinshui-2021-17.md). County administrators edit them later.
 
 import type { DataElementDef, DataSetDef, IndicatorDef, ValidationRuleDef } from './model.ts';
 

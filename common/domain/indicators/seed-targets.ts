@@ -1,10 +1,10 @@
-// Every numeric target of 沁水县人民政府办公室关于印发《沁水县巩固拓展脱贫攻坚成果同乡村振兴有效衔接实施方案》的通知
-// (沁政办发〔2021〕17号, ../shared/seed/qinshui-2021-17.md), with the sentence it comes from.
+// Every numeric target of 中共沁水县委 沁水县人民政府《关于巩固拓展脱贫攻坚成果有效衔接乡村振兴的实施方案》
+// (沁发〔2021〕17号, issued jointly on 2021-10-20, ../shared/seed/qinshui-2021-17.md), with the sentence it comes from.
 // County-wide targets are scoped to the county unit: townships and villages inherit them unless overridden.
 
 import type { TargetDef } from './model.ts';
 
-const DOC = '沁政办发〔2021〕17号';
+const DOC = '沁发〔2021〕17号';
 const COUNTY = { kind: 'unit', code: '140521000000' } as const;
 
 export const SEED_TARGETS: TargetDef[] = [

@@ -182,7 +182,7 @@ describe('targets: inheritance and overrides', () => {
 
   it('lists every seeded target with its source sentence', async () => {
     const list = (await call('auditor', 'GET', '/api/indicators/targets')).json();
-    expect(list.find((t: { indicator: string }) => t.indicator === 'CONSOLIDATION_RATE')).toMatchObject({ op: '>=', value: 98, scopeLabel: '沁水县', sourceDoc: '沁政办发〔2021〕17号' });
+    expect(list.find((t: { indicator: string }) => t.indicator === 'CONSOLIDATION_RATE')).toMatchObject({ op: '>=', value: 98, scopeLabel: '沁水县', sourceDoc: '沁发〔2021〕17号' });
     expect(list.find((t: { indicator: string }) => t.indicator === 'VILLAGE_5G_SHARE').scopeLabel).toBe('重点帮扶村');
   });
 });

@@ -64,7 +64,7 @@ export default function TargetsPage() {
             <Form.Item name="value" label={l('目标值', 'Value')} rules={[{ required: true }]}><InputNumber /></Form.Item>
             <Form.Item name="band" label={l('预警带', 'Band')}><InputNumber min={0} /></Form.Item>
           </Space>
-          <Form.Item name="sourceDoc" label={l('文件', 'Document')} rules={[{ required: true }]}><Input placeholder="沁政办发〔2021〕17号" /></Form.Item>
+          <Form.Item name="sourceDoc" label={l('文件', 'Document')} rules={[{ required: true }]}><Input placeholder="沁发〔2021〕17号" /></Form.Item>
           <Form.Item name="sourceText" label={l('原文', 'Source text')} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
         </Form>
       </Modal>
