@@ -4,7 +4,7 @@ import { connect, queryRows, type Database } from './db/connect.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
-import { startMonthlySchedule } from './modules/monitoring/index.ts';
+import { startMonthlySchedule, supersedeStaleRuns } from './modules/monitoring/index.ts';
 import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
 
@@ -13,6 +13,9 @@ export async function openDatabase(config: Config): Promise<Database> {
     ? await connect({ databaseUrl: config.databaseUrl })
     : await connect({ dataDir: config.dataDir });
   await prepareDatabase(database);
+  // Runs left "running" by a killed process: on the embedded database this process is the only user
+  // (DATA_DIR lock), so every running row is dead; on PostgreSQL only rows whose lease expired.
+  await supersedeStaleRuns(database.db, { ignoreLease: database.kind === 'pglite' });
   return database;
 }
 

@@ -2,6 +2,7 @@
 export { createMonitoringService, type MonitoringService, type ReevaluateTarget } from './monitoring.service.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { startMonthlySchedule, type MonthlySchedule } from './monitoring.schedule.ts';
+export { supersedeStaleRuns } from './monitoring.lease.ts';
 export { monitorRunCommand, warningsCommand } from './monitoring.cli.ts';
 export type { WarningsHook, RunSummary } from './monitoring.run.ts';
 export { RULES } from './rules/index.ts';

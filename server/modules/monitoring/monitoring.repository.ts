@@ -42,20 +42,21 @@ export async function attachJob(db: Db, runId: number, jobId: number): Promise<v
 export async function finishRun(
   db: Db,
   runId: number,
-  end: { status: 'succeeded' | 'failed'; durationMs: number; householdsEvaluated?: number; warningCount?: number; counts?: Record<string, number> },
+  end: { status: 'succeeded' | 'failed'; durationMs: number; householdsEvaluated?: number; warningCount?: number; counts?: Record<string, number>; error?: string },
 ): Promise<void> {
   await db.execute(sql`UPDATE monitor_run SET status = ${end.status}, finished_at = now(), duration_ms = ${Math.round(end.durationMs)}::int,
+      heartbeat_at = now(), error = ${end.error?.slice(0, 2000) ?? null},
       households_evaluated = ${end.householdsEvaluated ?? null}, warning_count = ${end.warningCount ?? null},
       counts = ${end.counts ? JSON.stringify(end.counts) : null}::jsonb
     WHERE id = ${runId}`);
 }
 
-/** A monthly run of the period that is running (started within the hour) or done. */
+/** A monthly run of the period that is running or done (sweep abandoned runs first: monitoring.lease.ts). */
 export async function findMonthlyRun(db: Db, countyCode: string, period: string, statuses: RunRow['status'][]): Promise<RunRow | undefined> {
   const [row] = await queryRows<RunRow>(
     db,
     sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE county_code = ${countyCode} AND period = ${period} AND kind = 'monthly'
-      AND status = ANY(${`{${statuses.join(',')}}`}::text[]) AND (status <> 'running' OR started_at > now() - interval '1 hour')
+      AND status = ANY(${`{${statuses.join(',')}}`}::text[])
       ORDER BY id DESC LIMIT 1`,
   );
   return row;

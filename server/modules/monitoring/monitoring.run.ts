@@ -2,6 +2,7 @@ import { dataWindow } from '../../../common/domain/monitoring/window.ts';
 import type { Db } from '../../db/connect.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { evaluateAndWrite, withBatchSettings, type Restriction, type WriteResult } from './monitoring.engine.ts';
+import { holdLease } from './monitoring.lease.ts';
 import { analyzeWarnings, finishRun, householdBounds, insertRun, targetHouseholds, type TargetSpec } from './monitoring.repository.ts';
 import { RULE_PARAMS, type RuleContext } from './rules/index.ts';
 
@@ -87,6 +88,7 @@ async function closeRun(db: Db, runId: number, ctx: RuleContext, kind: RunSummar
 export async function executeMonthly(db: Db, runId: number, ctx: RuleContext, opts: { batchSize: number; progress?: RunProgress; hook: WarningsHook }): Promise<RunSummary> {
   const started = Date.now();
   const prefix = ctx.countyCode.slice(0, 6);
+  const release = holdLease(db, runId);
   try {
     const bounds = await householdBounds(db, ctx.countyCode, prefix);
     const results: WriteResult[] = [];
@@ -104,8 +106,10 @@ export async function executeMonthly(db: Db, runId: number, ctx: RuleContext, op
     if (results.some((r) => r.written + r.removed > 0)) await analyzeWarnings(db);
     return await closeRun(db, runId, ctx, 'monthly', started, results, opts.hook);
   } catch (err) {
-    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started }).catch(() => {});
+    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(() => {});
     throw err;
+  } finally {
+    release();
   }
 }
 
@@ -122,6 +126,7 @@ export async function executeIncremental(
 ): Promise<RunSummary> {
   const started = Date.now();
   const { runId, ctx } = await openRun(db, countyCode, period, 'incremental', opts.triggeredBy);
+  const release = holdLease(db, runId);
   try {
     const ids = await withBatchSettings(db, (tx) => targetHouseholds(tx, countyCode, target, ctx.window.from), { selective: true });
     const results: WriteResult[] = [];
@@ -131,7 +136,9 @@ export async function executeIncremental(
     }
     return await closeRun(db, runId, ctx, 'incremental', started, results, opts.hook);
   } catch (err) {
-    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started }).catch(() => {});
+    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(() => {});
     throw err;
+  } finally {
+    release();
   }
 }

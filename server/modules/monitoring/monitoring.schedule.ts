@@ -2,13 +2,15 @@ import { dueMonthlyPeriod } from '../../../common/domain/monitoring/window.ts';
 import type { Db } from '../../db/connect.ts';
 import { todayInChina, type Clock } from '../../lib/clock.ts';
 import { systemContext } from '../../lib/context.ts';
+import { supersedeStaleRuns } from './monitoring.lease.ts';
 import { activeCounties, countFailedMonthlyRuns, findMonthlyRun } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
 // 每月开展动态监测: on the 1st of each month the previous month is run once per county. The guard is
 // the monitor_run table (a running or succeeded monthly run of that period), so restarts, several
 // ticks a day or a second server do not run it twice; if the server was down on the 1st, the first
-// tick afterwards catches up. A failing run is retried on later ticks, at most MAX_ATTEMPTS times.
+// tick afterwards catches up; a run left running by a dead process (lease expired, monitoring.lease.ts)
+// is marked failed and the month is run again. A failing run is retried on later ticks, at most MAX_ATTEMPTS times.
 
 const HOUR = 3_600_000;
 const MAX_ATTEMPTS = 3;
@@ -36,6 +38,7 @@ export function startMonthlySchedule(
     try {
       const period = dueMonthlyPeriod(todayInChina(clock()));
       for (const countyCode of await activeCounties(services.db)) {
+        await supersedeStaleRuns(services.db, { countyCode, period, kind: 'monthly' });
         if (await findMonthlyRun(services.db, countyCode, period, ['running', 'succeeded'])) continue;
         if ((await countFailedMonthlyRuns(services.db, countyCode, period)) >= MAX_ATTEMPTS) continue;
         const run = await services.monitoring.runMonth(systemContext('schedule'), period, { countyCode });

@@ -18,6 +18,13 @@ import { evaluateOnly } from './monitoring.engine.ts';
 import { diffPeriods, findHouseholdRef, findMonthlyRun, findRun, listRuns, listWarnings, type WarningFilter } from './monitoring.repository.ts';
 import { DEFAULT_BATCH, INCREMENTAL_CHUNK, executeIncremental, executeMonthly, openRun, paramsUsed, ruleContext, type RunProgress, type RunSummary, type WarningsHook } from './monitoring.run.ts';
 import { RULES } from './rules/index.ts';
+import { supersedeStaleRuns } from './monitoring.lease.ts';
+
+/** A second live monthly run of the same county and month (monitor_run_running_uq), on either engine. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
+}
 
 export interface MonitoringDeps {
   db: Db;
@@ -55,10 +62,13 @@ export function createMonitoringService(deps: MonitoringDeps) {
       throw AppError.validation([{ field: 'period', messageZh: '月份应为 YYYY-MM，且不晚于本月', messageEn: 'The month must be YYYY-MM and not in the future' }]);
     }
     const countyCode = countyOf(ctx, opts.countyCode);
-    if (await findMonthlyRun(db, countyCode, period, ['running'])) {
-      throw new AppError('CONFLICT', { zh: `${period} 的监测正在运行，请稍后再试`, en: `The ${period} run is already in progress` });
-    }
-    const { runId, ctx: ruleCtx } = await openRun(db, countyCode, period, 'monthly', ctx.actor.displayName);
+    const inProgress = () => new AppError('CONFLICT', { zh: `${period} 的监测正在运行，请稍后再试`, en: `The ${period} run is already in progress` });
+    // A run left "running" by a dead process (lease expired) is marked failed and superseded by this one.
+    await supersedeStaleRuns(db, { countyCode, period, kind: 'monthly' });
+    if (await findMonthlyRun(db, countyCode, period, ['running'])) throw inProgress();
+    const { runId, ctx: ruleCtx } = await openRun(db, countyCode, period, 'monthly', ctx.actor.displayName).catch((err: unknown) => {
+      throw isUniqueViolation(err) ? inProgress() : err;
+    });
     await db.transaction((tx) => recordAudit(tx, ctx, { action: 'run', entity: 'monitor_run', entityId: runId, orgCode: countyCode, after: { period, params: paramsUsed(ruleCtx) } }));
     const job = await jobs.start(ctx, 'monitoring.run', async (progress) => {
       const summary = await executeMonthly(db, runId, ruleCtx, {
