@@ -14,6 +14,15 @@ declare module 'fastify' {
   }
 }
 
+/** What an account that still has its initial or reset password may call (the server enforces it, not only the web app). */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/health']);
+
+export const passwordChangeRequired = () =>
+  new AppError('PASSWORD_CHANGE_REQUIRED', {
+    zh: '请先修改初始密码后再继续操作',
+    en: 'Change your initial password before you continue',
+  });
+
 export function registerSession(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionToken', null);
@@ -24,6 +33,8 @@ export function registerSession(app: FastifyInstance, auth: AuthService): void {
     if (session) {
       req.ctx = { actor: session.actor, requestId: req.id };
       req.sessionToken = token;
+      const path = req.url.split('?')[0];
+      if (session.mustChangePassword && path.startsWith('/api/') && !OPEN_BEFORE_PASSWORD_CHANGE.has(path)) throw passwordChangeRequired();
     }
   });
 }

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router';
-import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { ApiError, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from './api/client.ts';
 import { ME_QUERY_KEY } from './api/auth.ts';
 import { useI18n } from './i18n/useI18n.ts';
 import { AppRoutes } from './AppRoutes.tsx';
@@ -22,6 +22,8 @@ const queryClient = new QueryClient({
 
 // An expired session anywhere sends the user back to the login page via the route guard.
 setUnauthorizedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
+// The server refuses work until the initial password is changed: re-read me, the route guard opens the change page.
+setPasswordChangeRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }));
 
 const THEME = { token: { borderRadius: 4 } };
 

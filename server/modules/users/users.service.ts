@@ -8,6 +8,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { hashPassword, type PersonalDataBox } from '../../lib/crypto.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { findScopedUser, insertUser, listUsers, updateUser, usernameTaken, type UserWithOrg } from './users.repository.ts';
 
@@ -122,6 +123,8 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
         active: patch.active,
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
       });
+      // A reset password (or a disabled account) ends every session the user had open.
+      if (passwordHash || patch.active === false) await deleteUserSessions(tx, id);
       const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       await recordAudit(tx, ctx, {
         action: patch.password ? 'update.password-reset' : 'update',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n/language.ts';
-import { ApiError, api, setUnauthorizedHandler } from './client.ts';
+import { ApiError, api, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from './client.ts';
 
 const jsonResponse = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -53,6 +53,19 @@ describe('api client', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
     await api.get('/api/users').catch(() => undefined);
     expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('reports a refusal until the password is changed, but not other 403s', async () => {
+    const onPasswordChangeRequired = vi.fn();
+    setPasswordChangeRequiredHandler(onPasswordChangeRequired);
+    const refusal = (code: string) => ({ error: { ...errorBody.error, code, fields: undefined } });
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(403, refusal('FORBIDDEN'))));
+    await api.get('/api/users').catch(() => undefined);
+    expect(onPasswordChangeRequired).not.toHaveBeenCalled();
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(403, refusal('PASSWORD_CHANGE_REQUIRED'))));
+    const error = (await api.get('/api/users').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(onPasswordChangeRequired).toHaveBeenCalledOnce();
   });
 
   it('explains an unreachable server in both languages', async () => {

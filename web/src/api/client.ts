@@ -46,6 +46,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** The server's answer to any call but me/password/logout while the initial password is unchanged. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+let onPasswordChangeRequired: (() => void) | null = null;
+
+/** Called when the server refuses a request until the password is changed (403 PASSWORD_CHANGE_REQUIRED). */
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -93,6 +103,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     const body = await readErrorBody(response);
     const isSessionProbe = path === '/api/auth/me' || path === '/api/auth/login';
     if (response.status === 401 && !isSessionProbe) onUnauthorized?.();
+    if (response.status === 403 && body?.code === PASSWORD_CHANGE_REQUIRED) onPasswordChangeRequired?.();
     throw new ApiError(response.status, body, bilingual('common.errorTitle'));
   }
   if (response.status === 204) return undefined as T;
