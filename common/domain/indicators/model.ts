@@ -10,6 +10,9 @@ export const INDICATOR_MODES = ['ratio', 'shareMeeting', 'last'] as const;
 export type IndicatorMode = (typeof INDICATOR_MODES)[number];
 export const TARGET_OPERATORS = ['>=', '<=', '=', '>', 'between'] as const;
 export type TargetOperator = (typeof TARGET_OPERATORS)[number];
+/** constant: the value applies in every year; linear: an end state reached by the last year (yearly path, path.ts). */
+export const TARGET_PATHS = ['constant', 'linear'] as const;
+export type TargetPath = (typeof TARGET_PATHS)[number];
 export const TARGET_STATUSES = ['met', 'atRisk', 'notMet', 'noData'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
@@ -90,8 +93,17 @@ export interface TargetDef {
   baselineYear?: number | null;
   /** "高于全市平均水平": compare against this expression instead of a number. */
   reference?: string | null;
+  /** 'linear': an end state ("到2025年") — earlier years are judged on the path from the baseline (default 'constant'). */
+  path?: TargetPath;
+  /** The path's baseline year (default: `baselineYear`, else the parameter indicators.pathBaselineYear). */
+  pathFromYear?: number | null;
+  /** The path's baseline value (default: the unit's own value in the baseline year). */
+  pathFromValue?: number | null;
   sourceDoc: string;
+  /** The document's sentence, verbatim. */
   sourceText: string;
+  /** Our reading of the sentence (kept outside the quote). */
+  note?: string | null;
 }
 
 export const COMPARE: Record<ValidationRuleDef['op'], (a: number, b: number) => boolean> = {

@@ -69,6 +69,13 @@ describe('target inheritance', () => {
     expect(effectiveTarget([county, later], v2, 2023)).toBe(county);
     expect(effectiveTarget([county, later], v2, 2024)).toBe(later);
   });
+  it('a value set for one year wins in that year; after both ended, the one that ran longest stays in force', () => {
+    const endState: TargetDef = { ...county, fromYear: 2021, toYear: 2025 };
+    const only2023: TargetDef = { ...county, fromYear: 2023, toYear: 2023, value: 80 };
+    expect(effectiveTarget([endState, only2023], v2, 2023)).toBe(only2023);
+    expect(effectiveTarget([endState, only2023], v2, 2024)).toBe(endState);
+    expect(effectiveTarget([endState, only2023], v2, 2026)).toBe(endState);
+  });
 });
 
 describe('seed targets', () => {

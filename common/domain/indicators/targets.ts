@@ -44,7 +44,8 @@ export interface UnitFacts {
  * The target in force for a unit and year. Nearest scope wins: the unit itself, then a group it belongs to,
  * then its level, then the nearest ancestor's own target (children inherit). A target applies from its first year;
  * after its last year (the deadline, "到2025年") it stays in force until a newer one replaces it — like a yearly
- * policy parameter. Among equal scopes a target within its years beats an expired one, then the latest fromYear wins.
+ * policy parameter. Among equal scopes a target within its years beats an expired one, then the latest fromYear wins
+ * (among expired ones the latest toYear).
  */
 export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' | 'toYear'>>(targets: readonly T[], unit: UnitFacts, year: number): T | null {
   let best: T | null = null;
@@ -58,8 +59,12 @@ export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' |
     else if (s.kind === 'level' && s.level === unit.level) rank = 2;
     else if (s.kind === 'unit' && unit.ancestors.includes(s.code)) rank = 3 + unit.ancestors.indexOf(s.code);
     else continue;
-    rank = rank * 2 + (year > t.toYear ? 1 : 0);
-    if (rank < bestRank || (rank === bestRank && best && t.fromYear > best.fromYear)) {
+    const expired = year > t.toYear;
+    rank = rank * 2 + (expired ? 1 : 0);
+    // Equal ranks: among running targets the latest start (a value set for one year) wins; among ended ones the
+    // latest end, so a one-year value does not outlive the end state that ran past it.
+    const newer = best && (expired ? t.toYear > best.toYear || (t.toYear === best.toYear && t.fromYear > best.fromYear) : t.fromYear > best.fromYear);
+    if (rank < bestRank || (rank === bestRank && newer)) {
       best = t;
       bestRank = rank;
     }
