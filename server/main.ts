@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect, queryRows, type Database } from './db/connect.ts';
+import { lockDataDir } from './db/data-dir-lock.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
@@ -9,9 +10,20 @@ import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
-  const database = config.databaseUrl
-    ? await connect({ databaseUrl: config.databaseUrl })
-    : await connect({ dataDir: config.dataDir });
+  if (config.databaseUrl) return prepared(await connect({ databaseUrl: config.databaseUrl }));
+  // The embedded database belongs to one process at a time (a second one's writes would be lost).
+  const release = lockDataDir(config.dataDir);
+  try {
+    const database = await connect({ dataDir: config.dataDir });
+    const close = database.close;
+    return await prepared({ ...database, close: () => close().finally(release) });
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function prepared(database: Database): Promise<Database> {
   await prepareDatabase(database);
   // Runs left "running" by a killed process: on the embedded database this process is the only user
   // (DATA_DIR lock), so every running row is dead; on PostgreSQL only rows whose lease expired.
