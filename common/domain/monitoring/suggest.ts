@@ -1,6 +1,7 @@
 import { formatFen, type Fen } from '../money.ts';
 import { labelOf, MONITORING_TYPES, type HouseholdKind, type MonitoringType } from '../registry/codes.ts';
 import { SUDDEN_BURDEN_CATEGORIES, warningCategory } from './categories.ts';
+import { withinRange as isWithinRange } from './income-line.ts';
 
 // Which monitoring type (监测对象类型, policy-rules §1.2) the facts point to. A suggestion for the
 // person deciding, never a decision: identification still goes through verification, 评议 and 公示.
@@ -47,7 +48,7 @@ export function suggestMonitoringType(input: SuggestionInput): Suggestion {
   const burdens = [...new Set(input.fired.filter(isBurden).map((w) => w.ruleCode))];
   const needsWrittenReason = input.fired.some((w) => w.ruleCode === 'EXCLUSION_FLAG');
   const known = input.perCapitaFen !== null && input.lineFen !== null;
-  const withinRange = known ? input.perCapitaFen! <= input.lineFen! : null;
+  const withinRange = known ? isWithinRange(input.perCapitaFen!, input.lineFen!) : null;
 
   let type: MonitoringType | null = null;
   if (withinRange === true) type = input.kind === 'alleviated' ? 'unstable' : 'edge';

@@ -1,16 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { incomeFigureOf, type IncomeFigure } from '../../../../common/domain/monitoring/income-line.ts';
 import type { RuleContext } from './types.ts';
 
-// The per-capita figure the income rules compare (policy-rules §3.4, common/domain/registry/income.ts):
-//   net      = 家庭纯收入 ÷ 家庭人口数
-//   adjusted = (家庭纯收入 + 理赔收入 − 合规自付支出) ÷ 家庭人口数
-// chosen by monitoring.incomeFigure; division rounds half up to the fen exactly as divideFenHalfUp
-// (floor((2t + s) / 2s), ties towards +∞). A size of 0 gives no figure.
+// The SQL copy of the one definition in common/domain/monitoring/income-line.ts (which figure, which
+// income year, which line, within = ≤), for the set-based run. The facts row carries the latest income
+// year not after the period's year (inc) and the year before (prev); the line is the parameter in
+// force for the run's period. Division rounds half up to the fen exactly as divideFenHalfUp
+// (floor((2t + s) / 2s), ties towards +∞); a size of 0 gives no figure. Kept equal to the pure rule by
+// monitoring.income-line.test.ts, household by household over the demo county and at ±1 fen.
 
-export type IncomeFigure = 'net' | 'adjusted';
+export type { IncomeFigure };
 
 export function incomeFigure(ctx: RuleContext): IncomeFigure {
-  return ctx.params['monitoring.incomeFigure']?.value === 'adjusted' ? 'adjusted' : 'net';
+  return incomeFigureOf(ctx.params['monitoring.incomeFigure']?.value);
 }
 
 /** `which` is 'inc' (latest year) or 'prev' (the year before) of facts f. */
@@ -19,4 +21,9 @@ export function perCapita(figure: IncomeFigure, which: 'inc' | 'prev'): SQL {
   const total = figure === 'adjusted' ? sql`(${col('net')} + ${col('payout')} - ${col('oop')})` : col('net');
   const size = col('size');
   return sql`floor((2 * ${total} + ${size})::numeric / NULLIF(2 * ${size}, 0))::bigint`;
+}
+
+/** withinRange(perCapita, line) of the pure rule, on the latest year. */
+export function withinRangeSql(ctx: RuleContext, lineFen: number): SQL {
+  return sql`${perCapita(incomeFigure(ctx), 'inc')} <= ${lineFen}::bigint`;
 }
