@@ -144,6 +144,14 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
     seeds: [since(NATIONAL, 6, 'policy-rules §1.8: 原则上纳入监测不少于半年')],
   },
   {
+    key: 'workflow.incomeStableMonths',
+    labelZh: '风险消除前收入持续稳定月数',
+    labelEn: 'Months income must stay above the line before elimination',
+    unit: 'months',
+    yearly: false,
+    seeds: [since(NATIONAL, 6, 'policy-rules §1.8: 收入持续稳定（原则上不少于半年）')],
+  },
+  {
     key: 'quality.labourAgeFrom',
     labelZh: '劳动年龄下限（岁）',
     labelEn: 'Working age from',
