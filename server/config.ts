@@ -29,6 +29,11 @@ export interface Config {
   /** Load the demo county and demo users on first start (embedded database only by default). */
   loadDemo: boolean;
   secureCookies: boolean;
+  /**
+   * Set when no key was given and none is in DATA_DIR: a fresh key, to be written to this path by
+   * openDatabase only once the database is known to be new (server/db/secret-check.ts).
+   */
+  newSecretFile?: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,23 +47,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  const key = e.GUARDLINE_SECRET ? { secret: e.GUARDLINE_SECRET } : readOrNewSecret(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    secret: e.GUARDLINE_SECRET ?? readOrCreateSecret(dataDir),
+    secret: key.secret,
+    ...(key.newSecretFile ? { newSecretFile: key.newSecretFile } : {}),
     logLevel: e.LOG_LEVEL,
     loadDemo: e.GUARDLINE_DEMO ? e.GUARDLINE_DEMO === '1' : !e.DATABASE_URL,
     secureCookies: e.NODE_ENV === 'production',
   };
 }
 
-/** The key for sessions and ID-number encryption lives beside the data, never in the repo. */
-function readOrCreateSecret(dataDir: string): string {
+/**
+ * The key for sessions and ID-number encryption: GUARDLINE_SECRET, else DATA_DIR/secret.key. A new
+ * key is only made for a new installation and written after the database proved empty; a missing
+ * key beside existing embedded data stops the start (a new key could not read the ID numbers).
+ */
+function readOrNewSecret(dataDir: string): { secret: string; newSecretFile?: string } {
   const file = path.join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim() };
+  if (existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))) throw new ConfigError(missingKeyMessage(file));
+  return { secret: randomBytes(32).toString('base64url'), newSecretFile: file };
+}
+
+export function missingKeyMessage(file: string): string {
+  return (
+    `缺少密钥：数据已存在，但未设置 GUARDLINE_SECRET，且 ${file} 不存在。身份证号等个人信息用该密钥加密，新生成的密钥无法解密，故拒绝启动。` +
+    `请放回原来的 secret.key（或设置原来的 GUARDLINE_SECRET）后再启动。\n` +
+    `Missing key: data exists but GUARDLINE_SECRET is not set and ${file} does not exist. ID numbers are encrypted with that key and a new key ` +
+    `could not read them, so the start is refused. Put the original secret.key back (or set the original GUARDLINE_SECRET) and start again.`
+  );
+}
+
+/** Write a key made by loadConfig for a new installation (openDatabase, once the database is new). */
+export function writeNewSecret(config: Pick<Config, 'secret' | 'newSecretFile'>): void {
+  if (config.newSecretFile) writeFileSync(config.newSecretFile, config.secret + '\n', { mode: 0o600, flag: 'wx' });
 }

@@ -1,7 +1,8 @@
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, missingKeyMessage, writeNewSecret, type Config } from './config.ts';
 import { connect, queryRows, type Database } from './db/connect.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
+import { databaseIsNew, requireKeyFits } from './db/secret-check.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
@@ -10,21 +11,32 @@ import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return prepared(await connect({ databaseUrl: config.databaseUrl }));
+  if (config.databaseUrl) return prepared(await connect({ databaseUrl: config.databaseUrl }), config);
   // The embedded database belongs to one process at a time (a second one's writes would be lost).
   const release = lockDataDir(config.dataDir);
   try {
     const database = await connect({ dataDir: config.dataDir });
     const close = database.close;
-    return await prepared({ ...database, close: () => close().finally(release) });
+    return await prepared({ ...database, close: () => close().finally(release) }, config);
   } catch (err) {
     release();
     throw err;
   }
 }
 
-async function prepared(database: Database): Promise<Database> {
-  await prepareDatabase(database);
+async function prepared(database: Database, config: Pick<Config, 'secret' | 'newSecretFile' | 'dataDir'>): Promise<Database> {
+  try {
+    // A key is generated only for a new database; a missing one beside existing data stops the start.
+    if (config.newSecretFile) {
+      if (!(await databaseIsNew(database.db))) throw new ConfigError(missingKeyMessage(config.newSecretFile));
+      writeNewSecret(config);
+    }
+    await prepareDatabase(database);
+    await requireKeyFits(database.db, config.secret);
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
   // Runs left "running" by a killed process: on the embedded database this process is the only user
   // (DATA_DIR lock), so every running row is dead; on PostgreSQL only rows whose lease expired.
   await supersedeStaleRuns(database.db, { ignoreLease: database.kind === 'pglite' });
