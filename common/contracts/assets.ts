@@ -96,6 +96,8 @@ export const disposalInput = z.object({
   disposedOn: isoDate,
   proceedsFen: fen,
   note: z.string().trim().min(2, { message: '请说明处置情况 / describe the disposal' }).max(1000),
+  /** Required for village-collective assets: the decided 四议两公开 record of the owning village. */
+  deliberationId: z.number().int().positive().nullish(),
   version: z.number().int(),
 });
 
@@ -104,6 +106,7 @@ export const assetDetail = assetRow.extend({
   disposedOn: z.string().nullable(),
   disposalProceedsFen: z.number().int().nullable(),
   disposalNote: z.string().nullable(),
+  disposalDeliberationId: z.number().int().nullable(),
   incomes: z.array(incomeRow),
 });
 export type AssetDetail = z.infer<typeof assetDetail>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIBERATION_STEPS, PROPOSAL_ORIGINS } from '../domain/deliberation/rules.ts';
+import { DELIBERATION_STEPS, MEETING_KINDS, PROPOSAL_ORIGINS } from '../domain/deliberation/rules.ts';
 import { orgCode } from './org.ts';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
@@ -20,7 +20,7 @@ export const deliberationStepInput = z.object({
   present: count,
   votesFor: count,
   votesAgainst: count,
-  meetingKind: z.enum(['villagers', 'representatives']).nullish(),
+  meetingKind: z.enum(MEETING_KINDS).nullish(),
   origin: z.enum(PROPOSAL_ORIGINS).nullish(),
   merged: z.boolean().nullish(),
   townshipAttendee: z.string().trim().max(100).nullish(),

@@ -4,8 +4,10 @@ import { atLeast, moreThan, toFraction } from '../funds/fraction.ts';
 // disclosures. The system checks every step as it is recorded and refuses an out-of-order or failing one:
 //  1 村党组织提议 → 2 村"两委"会议商议 (merged with 1 when 书记 and 主任 are one person, "一肩挑")
 //  → 3 党员大会审议: attendance ≥ deliberation.partyAttendance of members; passed by more than
-//    deliberation.passShare of those due to attend → 4 村民会议 (more than half of attendees) or
-//    村民代表会议 (more than half of all representatives) → 决议公开 → 实施结果公开.
+//    deliberation.passShare of those due to attend → 4 村民会议 or 村民代表会议 with the legal quorum
+//    (村民委员会组织法 arts. 22, 26; see MEETING_KINDS) → 决议公开 → 实施结果公开.
+// "过半数" is strictly more than half; "三分之二以上" includes two thirds itself (民法典 art. 1259:
+// 以上 includes the number), as for the party meeting.
 
 export const DELIBERATION_STEPS = ['proposal', 'committee', 'partyMeeting', 'villagersMeeting', 'resolutionPublished', 'resultPublished'] as const;
 export type DeliberationStep = (typeof DELIBERATION_STEPS)[number];
@@ -31,6 +33,23 @@ export const STATUS_LABELS: Record<DeliberationStatus, { zh: string; en: string 
   completed: { zh: '结果已公开', en: 'Result published' },
 };
 
+/**
+ * The meeting that takes the decision (step 4), and what its 应到 counts:
+ * - villagers: 村民会议 of 本村十八周岁以上村民; opens with more than deliberation.villagersQuorum (1/2) of them (art. 22);
+ * - householdRepresentatives: 村民会议 of one representative per household; opens with at least
+ *   deliberation.householdsQuorum (2/3) of the households (art. 22, "三分之二以上的户的代表");
+ *   both decide by more than passShare of those present ("到会人员的过半数");
+ * - representatives: 村民代表会议; opens with at least deliberation.representativesQuorum (2/3) of its members (art. 26),
+ *   decides by more than passShare of all members or of those present (deliberation.representativesPassBase).
+ */
+export const MEETING_KINDS = ['villagers', 'householdRepresentatives', 'representatives'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, { zh: string; en: string; expectedZh: string }> = {
+  villagers: { zh: '村民会议（十八周岁以上村民）', en: "Villagers' meeting (adult villagers)", expectedZh: '本村十八周岁以上村民数' },
+  householdRepresentatives: { zh: '村民会议（户代表）', en: "Villagers' meeting (one per household)", expectedZh: '本村户数' },
+  representatives: { zh: '村民代表会议', en: "Villagers' representatives' meeting", expectedZh: '村民代表会议组成人员数' },
+};
+
 export interface StepRecord {
   step: DeliberationStep;
   heldOn: string;
@@ -40,8 +59,8 @@ export interface StepRecord {
   present?: number | null;
   votesFor?: number | null;
   votesAgainst?: number | null;
-  /** villagersMeeting: 村民会议 or 村民代表会议. */
-  meetingKind?: 'villagers' | 'representatives' | null;
+  /** villagersMeeting: 村民会议 (adults or household representatives) or 村民代表会议. */
+  meetingKind?: MeetingKind | null;
   /** proposal: 动议事由. */
   origin?: (typeof PROPOSAL_ORIGINS)[number] | null;
   /** committee: merged with the proposal (一肩挑). */
@@ -54,6 +73,14 @@ export interface VoteParams {
   partyAttendance: number;
   /** deliberation.passShare (1/2, passed by MORE than this share). */
   passShare: number;
+  /** deliberation.villagersQuorum (1/2): 村民会议 opens with MORE than this share of adult villagers. */
+  villagersQuorum: number;
+  /** deliberation.householdsQuorum (2/3): a 户代表 村民会议 opens with AT LEAST this share of households. */
+  householdsQuorum: number;
+  /** deliberation.representativesQuorum (2/3): 村民代表会议 opens with AT LEAST this share of its members. */
+  representativesQuorum: number;
+  /** deliberation.representativesPassBase: a 村民代表会议 majority counts over all members or those present. */
+  representativesPassBase: 'all' | 'present';
 }
 
 export interface StepVerdict {
@@ -118,8 +145,19 @@ export function voteOutcome(s: StepRecord, params: VoteParams): VoteOutcome {
     };
   }
   if (s.step === 'villagersMeeting') {
-    const base = s.meetingKind === 'representatives' ? expected : present;
-    return { attendanceMet: present > 0, majorityMet: base > 0 && moreThan(votesFor, base, pass) };
+    const majorityOf = (base: number) => base > 0 && moreThan(votesFor, base, pass);
+    if (s.meetingKind === 'representatives') {
+      return {
+        attendanceMet: expected > 0 && atLeast(present, expected, toFraction(params.representativesQuorum)),
+        majorityMet: majorityOf(params.representativesPassBase === 'all' ? expected : present),
+      };
+    }
+    const attendanceMet =
+      expected > 0 &&
+      (s.meetingKind === 'householdRepresentatives'
+        ? atLeast(present, expected, toFraction(params.householdsQuorum))
+        : moreThan(present, expected, toFraction(params.villagersQuorum)));
+    return { attendanceMet, majorityMet: majorityOf(present) };
   }
   return { attendanceMet: true, majorityMet: true };
 }

@@ -38,6 +38,8 @@ export const assets = pgTable(
     disposedOn: date('disposed_on', { mode: 'string' }),
     disposalProceedsFen: bigint('disposal_proceeds_fen', { mode: 'number' }),
     disposalNote: text('disposal_note'),
+    /** The decided 四议两公开 record of the owning village that authorised the disposal. */
+    disposalDeliberationId: bigint('disposal_deliberation_id', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -35,7 +35,7 @@ export const deliberationSteps = pgTable(
     present: integer('present'),
     votesFor: integer('votes_for'),
     votesAgainst: integer('votes_against'),
-    meetingKind: text('meeting_kind', { enum: ['villagers', 'representatives'] }),
+    meetingKind: text('meeting_kind', { enum: ['villagers', 'householdRepresentatives', 'representatives'] }),
     origin: text('origin', { enum: ['masses', 'cadres', 'superior'] }),
     merged: boolean('merged'),
     townshipAttendee: text('township_attendee'),

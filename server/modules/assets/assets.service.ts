@@ -82,6 +82,7 @@ export function createAssetsService(db: Db) {
       disposedOn: row.a.disposedOn,
       disposalProceedsFen: row.a.disposalProceedsFen,
       disposalNote: row.a.disposalNote,
+      disposalDeliberationId: row.a.disposalDeliberationId,
       incomes: incomes.map((r) => ({
         id: r.i.id,
         year: r.i.year,
@@ -140,7 +141,10 @@ export function createAssetsService(db: Db) {
     return get(ctx, id);
   }
 
-  /** 处置: disaster, accident, end of life or planning; the proceeds go back to the owner (recorded). */
+  /**
+   * 处置: disaster, accident, end of life or planning; the proceeds go back to the owner (recorded). A village-collective
+   * asset is disposed by the owner's decision: a decided 四议两公开 record of that village (policy-rules §5, §8).
+   */
   async function dispose(ctx: RequestContext, id: number, input: Disposal) {
     requirePermission(ctx, 'assets:write');
     if (ctx.actor.role === 'villageOfficer') throw new AppError('FORBIDDEN', { zh: '资产处置须经乡镇或县级审批登记', en: 'Disposal is recorded by the township or county' });
@@ -148,8 +152,14 @@ export function createAssetsService(db: Db) {
       const a = await findAsset(tx, id, ctx.actor.scopePrefix, true);
       if (!a) throw AppError.notFound(NOT_FOUND);
       if (a.status === 'disposed') throw new AppError('CONFLICT', { zh: '资产已处置', en: 'Already disposed' });
+      const village = levelOfCode(a.orgCode) === 'village' ? a.orgCode : null;
+      const collective = village !== null && a.ownerLevel !== 'household';
+      if (collective && !input.deliberationId) {
+        throw AppError.validation([{ field: 'deliberationId', messageZh: '村集体资产处置须关联本村已决议并公开的四议两公开记录', messageEn: "Disposing of a village's collective asset needs the village's decided 四议两公开 record" }]);
+      }
+      if (input.deliberationId) await requireDecided(tx, ctx, input.deliberationId, village);
       const note = `${input.note}（处置收入 ${(input.proceedsFen / 100).toFixed(2)} 元归所有权人：${a.ownerName}）`;
-      const set = { status: 'disposed' as const, disposalReason: input.reason, disposedOn: input.disposedOn, disposalProceedsFen: input.proceedsFen, disposalNote: note, bookValueFen: 0 };
+      const set = { status: 'disposed' as const, disposalReason: input.reason, disposedOn: input.disposedOn, disposalProceedsFen: input.proceedsFen, disposalNote: note, disposalDeliberationId: input.deliberationId ?? null, bookValueFen: 0 };
       if (!(await updateAsset(tx, id, input.version, set))) throw STALE;
       await recordAudit(tx, ctx, { action: 'dispose', entity: 'asset', entityId: id, orgCode: a.orgCode, before: { status: a.status, bookValueFen: a.bookValueFen }, after: { ...set, proceedsTo: a.ownerName } });
     });

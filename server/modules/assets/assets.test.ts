@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/test-app.ts';
-import { call, decidedDeliberation, VILLAGE } from '../projects/projects.test-support.ts';
+import { call, decidedDeliberation, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 
 const env = useTestApp();
 
@@ -56,12 +56,36 @@ describe('asset ledger', () => {
     expect(notice.body).toContain('40,000.00');
   });
 
-  it('disposal returns the proceeds to the owner; a disposed asset takes no income', async () => {
+  it('disposal of a village asset needs a decided 四议两公开 record of that village; the proceeds go back to the owner; a disposed asset takes no income', async () => {
     const county = await env.login('county_staff');
     const a = await call(env, county, 'POST', '/api/assets', { ...pvAsset, name: '东庄村养殖大棚', photovoltaic: false, category: 'operating' });
-    const d = await call(env, county, 'POST', `/api/assets/${a.id}/disposal`, { reason: 'disaster', disposedOn: '2026-08-01', proceedsFen: 120_000, note: '暴雨损毁，残值变卖', version: a.version });
-    expect(d).toMatchObject({ status: 'disposed', disposalReason: 'disaster', disposalProceedsFen: 120_000, bookValueFen: 0 });
+    const disposal = { reason: 'disaster', disposedOn: '2026-08-01', proceedsFen: 120_000, note: '暴雨损毁，残值变卖', version: a.version };
+    const undecided = await call(env, county, 'POST', '/api/deliberations', { villageCode: VILLAGE, subject: '养殖大棚处置', purpose: 'assetDisposal' });
+    const elsewhere = await decidedDeliberation(env, county, OTHER_VILLAGE, 'assetDisposal', '外村资产处置');
+    for (const [why, deliberationId, messageZh] of [
+      ['no record', undefined, '村集体资产处置须关联'],
+      ['not decided', undecided.id, '尚未完成决议'],
+      ['another village', elsewhere, '不属于该村'],
+    ] as const) {
+      const refused = await call(env, county, 'POST', `/api/assets/${a.id}/disposal`, { ...disposal, deliberationId }, 400);
+      expect(refused.error.fields[0], why).toMatchObject({ field: 'deliberationId' });
+      expect(refused.error.fields[0].messageZh, why).toContain(messageZh);
+      expect(refused.error.fields[0].messageEn, why).toBeTruthy();
+    }
+    expect((await call(env, county, 'GET', `/api/assets/${a.id}`)).status).toBe('inUse');
+
+    const decided = await decidedDeliberation(env, county, VILLAGE, 'assetDisposal', '东庄村养殖大棚处置');
+    const d = await call(env, county, 'POST', `/api/assets/${a.id}/disposal`, { ...disposal, deliberationId: decided });
+    expect(d).toMatchObject({ status: 'disposed', disposalReason: 'disaster', disposalProceedsFen: 120_000, bookValueFen: 0, disposalDeliberationId: decided });
     expect(d.disposalNote).toContain('东庄村股份经济合作社');
+  });
+
+  it('a township asset or a household-owned asset is disposed without a village record', async () => {
+    const county = await env.login('county_staff');
+    const township = await call(env, county, 'POST', '/api/assets', { ...pvAsset, name: '龙港镇冷库', orgCode: '140521100000', ownerLevel: 'township', ownerName: '龙港镇人民政府', photovoltaic: false });
+    await call(env, county, 'POST', `/api/assets/${township.id}/disposal`, { reason: 'endOfLife', disposedOn: '2026-08-01', proceedsFen: 0, note: '到期报废', version: township.version });
+    const household = await call(env, county, 'POST', '/api/assets', { ...pvAsset, name: '到户肉牛', category: 'household', ownerLevel: 'household', ownerName: '李某某', photovoltaic: false });
+    await call(env, county, 'POST', `/api/assets/${household.id}/disposal`, { reason: 'accident', disposedOn: '2026-08-01', proceedsFen: 0, note: '意外死亡', version: household.version });
   });
 
   it('filters by category, owner and township; the ledgers export by scope', async () => {

@@ -12,7 +12,8 @@ import { numberParam, resolveAll } from '../params/params.service.ts';
 import { findDeliberation, insertDeliberation, insertStep, listDeliberations, setStatus, stepsOf, type StepRecordRow } from './deliberation.repository.ts';
 
 // 四议两公开 records (policy-rules §8): the village records each step as it happens; the system checks
-// order, counts and the vote rules (parameters deliberation.partyAttendance / passShare) and keeps the status.
+// order, counts and the vote rules (parameters deliberation.partyAttendance / passShare and the meeting quorums
+// of 村民委员会组织法 arts. 22, 26: villagersQuorum / householdsQuorum / representativesQuorum) and keeps the status.
 
 type CreateInput = z.infer<typeof deliberationCreate>;
 type StepInput = z.infer<typeof deliberationStepInput>;
@@ -22,7 +23,14 @@ const NOT_FOUND = { zh: '四议两公开记录', en: 'Deliberation record' };
 
 export async function voteParams(db: Db, countyCode: string, period: string): Promise<VoteParams> {
   const params = await resolveAll(db, countyCode, period);
-  return { partyAttendance: numberParam(params, 'deliberation.partyAttendance'), passShare: numberParam(params, 'deliberation.passShare') };
+  return {
+    partyAttendance: numberParam(params, 'deliberation.partyAttendance'),
+    passShare: numberParam(params, 'deliberation.passShare'),
+    villagersQuorum: numberParam(params, 'deliberation.villagersQuorum'),
+    householdsQuorum: numberParam(params, 'deliberation.householdsQuorum'),
+    representativesQuorum: numberParam(params, 'deliberation.representativesQuorum'),
+    representativesPassBase: params['deliberation.representativesPassBase']?.value === 'present' ? 'present' : 'all',
+  };
 }
 
 function toStep(r: StepRecordRow): StepRecord {

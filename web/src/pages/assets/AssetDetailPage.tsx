@@ -38,12 +38,14 @@ export default function AssetDetailPage() {
   const [modal, setModal] = useState<'income' | 'custody' | 'dispose' | null>(null);
   const query = useQuery({ queryKey: [...projectKeys.assets, 'detail', assetId], queryFn: () => fetchAsset(assetId) });
   const a = query.data;
-  const decided = useQuery({ queryKey: [...projectKeys.deliberations, 'decided'], queryFn: () => fetchDeliberations({ decided: true }), enabled: modal === 'income' });
+  const decided = useQuery({ queryKey: [...projectKeys.deliberations, 'decided'], queryFn: () => fetchDeliberations({ decided: true }), enabled: modal === 'income' || modal === 'dispose' });
   const [incomeForm] = Form.useForm<IncomeValues>();
   const [custodyForm] = Form.useForm<{ operator?: string; custodian: string; custodianPerson: string; bookValue?: number }>();
-  const [disposeForm] = Form.useForm<{ reason: (typeof DISPOSAL_REASONS)[number]; disposedOn: Dayjs; proceeds?: number; note: string }>();
+  const [disposeForm] = Form.useForm<{ reason: (typeof DISPOSAL_REASONS)[number]; disposedOn: Dayjs; proceeds?: number; note: string; deliberationId?: number }>();
   const canWrite = hasPermission(actor, 'assets:write');
   const upper = actor?.role !== 'villageOfficer';
+  // A village's collective asset is disposed by that village's decided 四议两公开 record (the server refuses otherwise).
+  const villageCollective = !!a && !a.orgCode.endsWith('000') && a.ownerLevel !== 'household';
   const done = async (next: AssetDetail) => {
     queryClient.setQueryData([...projectKeys.assets, 'detail', assetId], next);
     await queryClient.invalidateQueries({ queryKey: projectKeys.assets });
@@ -232,7 +234,7 @@ export default function AssetDetailPage() {
             title={t('dispose')}
             form={disposeForm}
             initialValues={{ reason: 'endOfLife', disposedOn: dayjs(), proceeds: 0 }}
-            send={(v) => disposeAsset(a.id, { reason: v.reason, disposedOn: v.disposedOn.format('YYYY-MM-DD'), proceedsFen: toFen(v.proceeds), note: v.note, version: a.version })}
+            send={(v) => disposeAsset(a.id, { reason: v.reason, disposedOn: v.disposedOn.format('YYYY-MM-DD'), proceedsFen: toFen(v.proceeds), note: v.note, deliberationId: v.deliberationId ?? null, version: a.version })}
             onDone={done}
             fieldMap={{ proceedsFen: 'proceeds' }}
           >
@@ -247,6 +249,18 @@ export default function AssetDetailPage() {
             </Form.Item>
             <Form.Item name="note" label={t('disposalNote')} rules={[{ required: true, min: 2, message: t('required') }]}>
               <Input.TextArea rows={2} />
+            </Form.Item>
+            <Form.Item
+              name="deliberationId"
+              label={t('deliberation')}
+              extra={t('disposalDeliberationHint')}
+              rules={[{ required: villageCollective, message: t('required') }]}
+            >
+              <Select
+                allowClear
+                loading={decided.isPending}
+                options={(decided.data ?? []).filter((d) => d.villageCode === a.orgCode || a.orgCode.endsWith('000')).map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
+              />
             </Form.Item>
           </FormModal>
         </Space>

@@ -10,8 +10,9 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
-import { DELIBERATION_STATUS_LABELS, PROPOSAL_ORIGIN_LABELS, PROPOSAL_ORIGINS, PURPOSE_LABELS, STEP_LABELS } from './labels.ts';
+import { DELIBERATION_STATUS_LABELS, MEETING_KIND_LABELS, MEETING_KINDS, PROPOSAL_ORIGIN_LABELS, PROPOSAL_ORIGINS, PURPOSE_LABELS, STEP_LABELS } from './labels.ts';
 import { useProjectsText } from './text.ts';
+import type { MeetingKind } from '../../../../common/domain/deliberation/rules.ts';
 
 const STATUS_COLOR: Record<string, string> = { inProgress: 'processing', failed: 'error', resolved: 'blue', published: 'green', completed: 'green' };
 
@@ -96,7 +97,7 @@ interface StepValues {
   present?: number;
   votesFor?: number;
   votesAgainst?: number;
-  meetingKind?: 'villagers' | 'representatives';
+  meetingKind?: MeetingKind;
   origin?: (typeof PROPOSAL_ORIGINS)[number];
   townshipAttendee?: string;
 }
@@ -112,6 +113,7 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
   const d = query.data;
   const next = d?.nextStep;
   const meeting = next === 'partyMeeting' || next === 'villagersMeeting';
+  const meetingKind = Form.useWatch('meetingKind', form) ?? 'representatives';
   const ok = (v: boolean) => (v ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />);
 
   return (
@@ -200,12 +202,7 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
             )}
             {next === 'villagersMeeting' && (
               <Form.Item name="meetingKind" label={t('meetingKind')}>
-                <Radio.Group
-                  options={[
-                    { value: 'representatives', label: t('representativesMeeting') },
-                    { value: 'villagers', label: t('villagersMeeting') },
-                  ]}
-                />
+                <Radio.Group options={[...MEETING_KINDS].reverse().map((k) => ({ value: k, label: label(MEETING_KIND_LABELS[k]) }))} />
               </Form.Item>
             )}
             <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('required') }]}>
@@ -214,7 +211,11 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
             {meeting && (
               <Space wrap>
                 {(['expected', 'present', 'votesFor', 'votesAgainst'] as const).map((k) => (
-                  <Form.Item key={k} name={k} label={t(k)} rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}>
+                  <Form.Item
+                    key={k}
+                    name={k}
+                    label={k === 'expected' && next === 'villagersMeeting' ? `${t(k)}（${MEETING_KIND_LABELS[meetingKind].expectedZh}）` : t(k)}
+                    rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}>
                     <InputNumber min={0} style={{ width: 110 }} />
                   </Form.Item>
                 ))}

@@ -1,0 +1,1 @@
+ALTER TABLE "asset" ADD COLUMN "disposal_deliberation_id" bigint;
