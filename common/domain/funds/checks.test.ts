@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capStatus, fundChecksOf, minimumShareStatus } from './checks.ts';
+import { capStatus, fundChecksOf, industryShareMinimum, minimumShareStatus } from './checks.ts';
 import { atLeast, toFraction } from './fraction.ts';
 
 // Boundaries of the fund rules (seed §三(五), policy-rules §6): just below, at and just above each line.
@@ -87,5 +87,34 @@ describe('fundChecksOf', () => {
     ]);
     expect(checks[0].share).toBe(0.5);
     expect(checks[1].detailZh).toContain('14.00%');
+  });
+});
+
+// 沁发〔2021〕17号 三(五): "2021年全县用于产业发展的资金规模占比原则上不得低于下达资金总规模的50%，且不得低于2020年用于产业发展的资金占比"
+describe('industryShareMinimum: the yearly share, and not below the 2020 share', () => {
+  it.each([
+    ['no 2020 allocations', 0.5, null, 0.5, false],
+    ['2020 share lower (40 %)', 0.5, { year: 2020, partFen: 40, wholeFen: 100 }, 0.5, false],
+    ['2020 share equal (50 %)', 0.5, { year: 2020, partFen: 50, wholeFen: 100 }, 0.5, false],
+    ['2020 share higher (55 %)', 0.5, { year: 2020, partFen: 55, wholeFen: 100 }, 0.55, true],
+    ['2023: 60 % beats a 55 % 2020 share', 0.6, { year: 2020, partFen: 55, wholeFen: 100 }, 0.6, false],
+  ] as const)('%s', (_, share, base, value, fromBase) => {
+    expect(industryShareMinimum(share, base)).toMatchObject({ value, fromBase });
+  });
+
+  const figures = (industryAssignedFen: number, industryBase: { year: number; partFen: number; wholeFen: number } | null) => ({
+    allocatedBySource: { central: 1_000_000, provincial: 0, city: 0, county: 0 },
+    industryAssignedFen,
+    workForReliefAssignedFen: 0,
+    workForReliefLabourFen: 0,
+    managementFeeBySource: { central: 0, provincial: 0, city: 0, county: 0 },
+    industryBase,
+  });
+  const params = { industryShare: 0.5, workForReliefLabourShare: 0.15, managementFeeCap: { central: 0.01, provincial: 0.03, city: 0.03, county: 0.03 }, atRiskMargin: 0, capAtRiskRatio: 0.9 };
+  it('a 2021 share of 52 % is not met when 2020 had 55 %, exactly at 55 % it is', () => {
+    const base = { year: 2020, partFen: 550_000, wholeFen: 1_000_000 };
+    expect(fundChecksOf(figures(520_000, base), params)[0]).toMatchObject({ status: 'notMet', threshold: 0.55 });
+    expect(fundChecksOf(figures(550_000, base), params)[0]).toMatchObject({ status: 'met', threshold: 0.55 });
+    expect(fundChecksOf(figures(520_000, null), params)[0]).toMatchObject({ status: 'met', threshold: 0.5 });
   });
 });

@@ -1,10 +1,12 @@
 import type { FundSource } from '../projects/types.ts';
-import { atLeast, atMost, plus, shareForDisplay, times, toFraction } from './fraction.ts';
+import { atLeast, atMost, moreThan, plus, shareForDisplay, times, toFraction, type Fraction } from './fraction.ts';
 
 // The live fund-rule checks (policy-rules §6, seed §三(五)), all in integer fen with exact comparisons:
-//  - industry share: funds assigned to 产业发展 projects ≥ funds.industryShare of the year's allocations;
-//  - 以工代赈 labour: planned labour remuneration of work-for-relief projects ≥ funds.workForReliefLabourShare
-//    of the fiscal funds assigned to them;
+//  - industry share: funds assigned to 产业发展 projects ≥ funds.industryShare of the year's allocations (yearly:
+//    50 % in 2021, 60 % from 2023), and not below the share of funds.industryShareNotBelowYear (2020) when that year
+//    has allocations ("且不得低于2020年用于产业发展的资金占比"); `industryShareMinimum` is the one rule for both;
+//  - 以工代赈 labour: labour remuneration paid (劳务报酬发放, disbursements marked labour) on work-for-relief projects
+//    ≥ funds.workForReliefLabourShare of the fiscal funds assigned to them;
 //  - project management fee: per source, fee projects' assignments ≤ the source's cap × its allocation.
 // Status: notMet below the line; atRisk when met but within the band (minimums: less than
 // funds.atRiskMargin above the line; caps: at or above funds.capAtRiskRatio of the cap); met otherwise;
@@ -15,14 +17,14 @@ export type CheckStatus = 'met' | 'atRisk' | 'notMet' | 'noData';
 export interface MinimumShareInput {
   partFen: number;
   wholeFen: number;
-  minShare: number;
+  minShare: number | Fraction;
   /** Percentage-point margin above the line under which the check is "at risk". */
   margin: number;
 }
 
 export function minimumShareStatus({ partFen, wholeFen, minShare, margin }: MinimumShareInput): CheckStatus {
   if (wholeFen <= 0) return 'noData';
-  const min = toFraction(minShare);
+  const min = typeof minShare === 'number' ? toFraction(minShare) : minShare;
   if (!atLeast(partFen, wholeFen, min)) return 'notMet';
   if (margin > 0 && !atLeast(partFen, wholeFen, plus(min, toFraction(margin)))) return 'atRisk';
   return 'met';
@@ -54,8 +56,35 @@ export interface FundYearFigures {
   allocatedBySource: Record<FundSource, number>;
   industryAssignedFen: number;
   workForReliefAssignedFen: number;
+  /** Labour remuneration paid (disbursements marked labour) on work-for-relief projects. */
   workForReliefLabourFen: number;
+  /** Labour remuneration planned on those projects (shown beside the paid amount). */
+  workForReliefLabourPlannedFen?: number;
   managementFeeBySource: Record<FundSource, number>;
+  /** The industry share of the base year (funds.industryShareNotBelowYear), when that year has allocations. */
+  industryBase?: IndustryBase | null;
+}
+
+export interface IndustryBase {
+  year: number;
+  partFen: number;
+  wholeFen: number;
+}
+
+export interface IndustryMinimum {
+  /** Exact minimum share. */
+  min: Fraction;
+  /** The same as a number (the cockpit compares its percentage with it). */
+  value: number;
+  /** The minimum is the base year's share (higher than the parameter). */
+  fromBase: boolean;
+}
+
+/** The year's minimum industry share: the yearly parameter, raised to the base year's share when that is higher. */
+export function industryShareMinimum(paramShare: number, base: IndustryBase | null | undefined): IndustryMinimum {
+  const param = toFraction(paramShare);
+  if (!base || base.wholeFen <= 0 || !moreThan(base.partFen, base.wholeFen, param)) return { min: param, value: paramShare, fromBase: false };
+  return { min: { num: BigInt(base.partFen), den: BigInt(base.wholeFen) }, value: base.partFen / base.wholeFen, fromBase: true };
 }
 
 export interface FundParams {
@@ -88,6 +117,9 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}
 export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
   const total = Object.values(f.allocatedBySource).reduce((a, b) => a + b, 0);
   const industryShare = shareForDisplay(f.industryAssignedFen, total);
+  const industryMin = industryShareMinimum(p.industryShare, f.industryBase);
+  const baseText = f.industryBase && f.industryBase.wholeFen > 0 ? `；${f.industryBase.year}年占比 ${pct(shareForDisplay(f.industryBase.partFen, f.industryBase.wholeFen))}${industryMin.fromBase ? '，高于年度比例，按其要求' : ''}` : '';
+  const planned = f.workForReliefLabourPlannedFen;
   const labourShare = shareForDisplay(f.workForReliefLabourFen, f.workForReliefAssignedFen);
   const feeUsed = Object.values(f.managementFeeBySource).reduce((a, b) => a + b, 0);
   const sources = Object.keys(f.allocatedBySource) as FundSource[];
@@ -98,13 +130,13 @@ export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
       key: 'industryShare',
       labelZh: '产业发展资金占比',
       labelEn: 'Industry share',
-      status: minimumShareStatus({ partFen: f.industryAssignedFen, wholeFen: total, minShare: p.industryShare, margin: p.atRiskMargin }),
+      status: minimumShareStatus({ partFen: f.industryAssignedFen, wholeFen: total, minShare: industryMin.min, margin: p.atRiskMargin }),
       partFen: f.industryAssignedFen,
       wholeFen: total,
       share: industryShare,
-      threshold: p.industryShare,
+      threshold: industryMin.value,
       kind: 'min',
-      detailZh: `产业发展项目安排 ${yuan(f.industryAssignedFen)} 元 / 下达资金 ${yuan(total)} 元 = ${pct(industryShare)}，要求不低于 ${pct(p.industryShare)}`,
+      detailZh: `产业发展项目安排 ${yuan(f.industryAssignedFen)} 元 / 下达资金 ${yuan(total)} 元 = ${pct(industryShare)}，要求不低于 ${pct(industryMin.value)}（年度比例 ${pct(p.industryShare)}${baseText}）`,
     },
     {
       key: 'workForReliefLabour',
@@ -116,7 +148,7 @@ export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
       share: labourShare,
       threshold: p.workForReliefLabourShare,
       kind: 'min',
-      detailZh: `劳务报酬 ${yuan(f.workForReliefLabourFen)} 元 / 以工代赈项目财政资金 ${yuan(f.workForReliefAssignedFen)} 元 = ${pct(labourShare)}，要求不低于 ${pct(p.workForReliefLabourShare)}`,
+      detailZh: `已发放劳务报酬 ${yuan(f.workForReliefLabourFen)} 元${planned === undefined ? '' : `（计划 ${yuan(planned)} 元）`} / 以工代赈项目财政资金 ${yuan(f.workForReliefAssignedFen)} 元 = ${pct(labourShare)}，要求不低于 ${pct(p.workForReliefLabourShare)}`,
     },
     {
       key: 'managementFee',

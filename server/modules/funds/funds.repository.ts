@@ -99,7 +99,9 @@ export interface YearSums {
   disbursedFen: number;
   industryAssignedFen: number;
   workForReliefAssignedFen: number;
+  /** Paid (disbursements marked labour). */
   workForReliefLabourFen: number;
+  workForReliefLabourPlannedFen: number;
   managementFeeBySource: Record<FundSource, number>;
 }
 
@@ -129,12 +131,28 @@ export async function yearSums(db: Db, countyCode: string, year: number): Promis
     if (r.wfr) workForReliefAssignedFen += assigned;
     if (r.type === 'managementFee') managementFeeBySource[r.source] += assigned;
   }
-  // Planned 劳务报酬 of the year's work-for-relief projects that hold money of this year.
-  const [labour] = await queryRows<{ fen: string | null }>(
+  // 劳务报酬发放: labour remuneration paid (disbursements marked labour) out of this year's money on work-for-relief
+  // projects; the planned remuneration of those projects is shown beside it.
+  const [paid] = await queryRows<{ fen: string | null }>(
+    db,
+    sql`SELECT sum(d.amount_fen)::text AS fen FROM fund_disbursement d
+        JOIN fund_assignment a ON a.id = d.assignment_id JOIN fund_allocation al ON al.id = a.allocation_id JOIN project p ON p.id = a.project_id
+        WHERE d.labour AND p.work_for_relief AND p.status <> 'cancelled' AND al.county_code = ${countyCode} AND al.year = ${year}`,
+  );
+  const [planned] = await queryRows<{ fen: string | null }>(
     db,
     sql`SELECT sum(p.labour_remuneration_fen)::text AS fen FROM project p
         WHERE p.work_for_relief AND p.status <> 'cancelled' AND p.id IN (
           SELECT a.project_id FROM fund_assignment a JOIN fund_allocation al ON al.id = a.allocation_id WHERE al.county_code = ${countyCode} AND al.year = ${year})`,
   );
-  return { allocatedBySource, assignedFen, disbursedFen, industryAssignedFen, workForReliefAssignedFen, workForReliefLabourFen: Number(labour?.fen ?? 0), managementFeeBySource };
+  return {
+    allocatedBySource,
+    assignedFen,
+    disbursedFen,
+    industryAssignedFen,
+    workForReliefAssignedFen,
+    workForReliefLabourFen: Number(paid?.fen ?? 0),
+    workForReliefLabourPlannedFen: Number(planned?.fen ?? 0),
+    managementFeeBySource,
+  };
 }

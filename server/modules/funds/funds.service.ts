@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { allocationInput, assignmentInput, disbursementInput, FundChecksResponse } from '../../../common/contracts/funds.ts';
-import { fundChecksOf } from '../../../common/domain/funds/checks.ts';
+import { fundChecksOf, type IndustryBase } from '../../../common/domain/funds/checks.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { countyOfActor } from '../../lib/county.ts';
@@ -32,14 +32,23 @@ type DisbursementInput = z.infer<typeof disbursementInput>;
 const ASSIGNABLE = ['admitted', 'implementing', 'accepted'];
 
 /**
- * The fund-rule checks of one county and year (for the county dashboard and the cockpit): the parameters in
- * force in that year (funds.industryShare is yearly), the year's sums, each check met / at risk / not met.
+ * The fund-rule checks of one county and year — the one source for the funds page and the cockpit (whose fund
+ * targets compare with `threshold` of these checks): the parameters in force in that year (funds.industryShare is
+ * yearly: 50 % in 2021, 60 % from 2023), the share of funds.industryShareNotBelowYear (2020) as a floor, the year's
+ * sums, each check met / at risk / not met.
  */
 export async function fundChecks(db: Db, countyCode: string, year: number): Promise<FundChecksResponse> {
   const params = await resolveAll(db, countyCode, `${year}-12`);
   const sums = await yearSums(db, countyCode, year);
+  const baseYear = numberParam(params, 'funds.industryShareNotBelowYear');
+  let industryBase: IndustryBase | null = null;
+  if (baseYear < year) {
+    const base = await yearSums(db, countyCode, baseYear);
+    const wholeFen = Object.values(base.allocatedBySource).reduce((a, b) => a + b, 0);
+    if (wholeFen > 0) industryBase = { year: baseYear, partFen: base.industryAssignedFen, wholeFen };
+  }
   const local = numberParam(params, 'funds.managementFeeCapLocal');
-  const checks = fundChecksOf(sums, {
+  const checks = fundChecksOf({ ...sums, industryBase }, {
     industryShare: numberParam(params, 'funds.industryShare'),
     workForReliefLabourShare: numberParam(params, 'funds.workForReliefLabourShare'),
     managementFeeCap: { central: numberParam(params, 'funds.managementFeeCapCentral'), provincial: numberParam(params, 'funds.managementFeeCapProvincial'), city: local, county: local },

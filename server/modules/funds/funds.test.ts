@@ -87,8 +87,33 @@ describe('fund checks', () => {
     res = await fundChecks(env.services.db, '140521000000', year);
     expect(res.checks[0]).toMatchObject({ status: 'atRisk', partFen: 600_000, wholeFen: 1_000_000, share: 0.6 });
     expect(res.allocatedFen).toBe(1_000_000);
+    // 劳务报酬发放: only labour remuneration paid counts (the planned 29 999 does not); 30 000 of 200 000 is 15 %.
+    expect(res.checks[1]).toMatchObject({ status: 'notMet', partFen: 0 });
+    const roadAssignment = (await call(env, county, 'GET', `/api/funds/assignments?projectId=${road.id}`))[0];
+    await call(env, county, 'POST', '/api/funds/disbursements', { assignmentId: roadAssignment.id, amountFen: 50_000, paidOn: '2032-04-01', voucherNo: 'PZ-M1', payee: '材料供应商' });
+    await call(env, county, 'POST', '/api/funds/disbursements', { assignmentId: roadAssignment.id, amountFen: 29_999, paidOn: '2032-04-02', voucherNo: 'PZ-L1', payee: '务工群众', labour: true });
+    res = await fundChecks(env.services.db, '140521000000', year);
+    expect(res.checks[1]).toMatchObject({ status: 'notMet', partFen: 29_999, wholeFen: 200_000 });
+    await call(env, county, 'POST', '/api/funds/disbursements', { assignmentId: roadAssignment.id, amountFen: 1, paidOn: '2032-04-03', voucherNo: 'PZ-L2', payee: '务工群众', labour: true });
+    res = await fundChecks(env.services.db, '140521000000', year);
+    expect(res.checks[1]).toMatchObject({ status: 'atRisk', partFen: 30_000 });
+    expect(res.checks[1].detailZh).toContain('计划 299.99 元');
     // The village officer has no fund permission; the auditor reads.
     await call(env, await env.login('village_officer'), 'GET', `/api/funds/checks?year=${year}`, undefined, 403);
     await call(env, await env.login('auditor'), 'GET', `/api/funds/checks?year=${year}`);
+  });
+
+  it('the industry share may not fall below the share of the base year (沁发〔2021〕17号 三(五): 且不得低于2020年…占比)', async () => {
+    const county = await env.login('county_staff');
+    // From 2034 the county compares with 2033 instead of 2020, so this test has years of its own.
+    await call(env, await env.login('county_admin'), 'POST', '/api/params', { key: 'funds.industryShareNotBelowYear', value: 2033, effectiveFrom: '2034-01-01' });
+    for (const [year, industryFen] of [[2033, 700_000], [2034, 650_000]]) {
+      const al = await call(env, county, 'POST', '/api/funds/allocations', { year, source: 'central', docNo: `晋财农〔${year}〕1号`, receivedOn: `${year}-02-01`, amountFen: 1_000_000 });
+      const p = await admittedProject({ name: `产业项目${year}`, year, type: 'industry' });
+      await call(env, county, 'POST', '/api/funds/assignments', { allocationId: al.id, projectId: p.id, amountFen: industryFen });
+    }
+    const res = await fundChecks(env.services.db, '140521000000', 2034);
+    expect(res.checks[0]).toMatchObject({ status: 'notMet', threshold: 0.7, share: 0.65 });
+    expect(res.checks[0].detailZh).toContain('2033年占比 70.00%');
   });
 });
