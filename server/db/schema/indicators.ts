@@ -73,8 +73,14 @@ export const indicatorTargets = pgTable(
     band: doublePrecision('band').notNull().default(0),
     baselineYear: integer('baseline_year'),
     reference: text('reference'),
+    /** 'linear': an end state reached by to_year, judged earlier on the path from the baseline (common/domain/indicators/path.ts). */
+    path: text('path', { enum: ['constant', 'linear'] }).notNull().default('constant'),
+    pathFromYear: integer('path_from_year'),
+    pathFromValue: doublePrecision('path_from_value'),
     sourceDoc: text('source_doc').notNull(),
+    /** The document's sentence, verbatim; our reading goes in `note`. */
     sourceText: text('source_text').notNull(),
+    note: text('note'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
