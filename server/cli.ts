@@ -12,7 +12,8 @@ import { LEDGER_KINDS, runLedgerExportCommand } from './modules/projects/ledgers
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { runHouseholdExportCommand, runHouseholdImportCommand } from './modules/registry/import/transfer.cli.ts';
 import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
-import { monitorRunCommand, warningsCommand } from './modules/monitoring/index.ts';
+import { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './modules/monitoring/index.ts';
+import { CASE_LEDGER_KINDS, runCaseLedgerExportCommand, type CaseLedgerKind } from './modules/cases/cases.ledgers.cli.ts';
 import { runParamsCommand } from './modules/params/params.cli.ts';
 
 // `guardline` (also `npm run cli --`): the command-line contract of formats.md §4.
@@ -27,6 +28,8 @@ const USAGE = `用法 / usage: guardline <command> [options]
   export households FILE                   导出户信息表 .xlsx / export the household workbook
   export projects|funds|assets FILE [--year YYYY] [--org CODE]
                                            导出项目库、衔接资金台账、资产台账 .xlsx / export the project, fund and asset ledgers
+  export monitored|eliminated FILE         导出监测对象台账、风险消除台账 .xlsx / export the monitored and elimination ledgers
+  export warnings FILE [--period YYYY-MM]  导出预警清单 .xlsx（默认最近一次月度监测）/ export a month's warnings (default: the latest run)
   params list [--json] | params set KEY VALUE [--year YYYY] [--from DATE] [--county CODE]
                                            政策参数（金额以元、比例以 % 输入）/ policy parameters
   monitor run --period YYYY-MM             月度监测 / the monthly monitoring run
@@ -95,6 +98,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'export': {
       if ((LEDGER_KINDS as readonly string[]).includes(sub)) {
         await withServices((services) => runLedgerExportCommand(services, sub as (typeof LEDGER_KINDS)[number], rest, out));
+        return;
+      }
+      if ((CASE_LEDGER_KINDS as readonly string[]).includes(sub)) {
+        await withServices((services) => runCaseLedgerExportCommand(services, sub as CaseLedgerKind, rest, out));
+        return;
+      }
+      if (sub === 'warnings') {
+        await withServices((services) => runWarningsExportCommand(services, rest, out));
         return;
       }
       if (sub !== 'households' || rest.length !== 1) throw new UsageError(USAGE);

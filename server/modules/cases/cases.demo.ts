@@ -8,6 +8,8 @@ import type { RequestContext } from '../../lib/context.ts';
 // `npm start`: one waiting for the township's comparison, one on its public notice, one past the
 // 15-day limit, and (if a monitored household is there) one elimination with its criteria checklist.
 // Deterministic: the first households of 东庄村 (then of 龙港镇) by id; skipped when any case exists.
+// Each village step is taken by an officer of that household's own village: a small demo county may
+// have fewer than three households in 东庄村, and another village's clue is out of 东庄村's scope.
 
 const VILLAGE = '140521100201';
 const TOWNSHIP = '140521100000';
@@ -21,12 +23,11 @@ const day = (offset: number) => new Date(Date.parse(todayInChina() + 'T00:00:00Z
 export async function loadCasesDemo(services: Services, log: (line: string) => void = () => {}): Promise<number> {
   const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM monitoring_case`);
   if (n > 0) return 0;
-  const village = actor('villageOfficer', VILLAGE, VILLAGE, '东庄村信息员（演示）');
   const township = actor('townshipStaff', TOWNSHIP, '140521100', '龙港镇业务员（演示）');
   const county = actor('countyStaff', '140521000000', '140521', '县乡村振兴局业务员（演示）');
-  const households = await queryRows<{ id: number }>(
+  const households = await queryRows<{ id: number; village_code: string }>(
     services.db,
-    sql`SELECT id::int AS id FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'none' AND closed_on IS NULL
+    sql`SELECT id::int AS id, village_code FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'none' AND closed_on IS NULL
       ORDER BY (village_code = ${VILLAGE}) DESC, id LIMIT 3`,
   );
   if (households.length < 3) return 0;
@@ -45,14 +46,15 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
   // The third clue was found 17 days ago: past the limit.
   await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '17 days' WHERE id = ${clueIds[2]}`);
 
-  const a = await services.cases.startIdentification(village, clueIds[0]);
-  await services.cases.act(village, a.id, { action: 'complete', version: a.version, fields: { findings: '入户核实：老人住院两次，自付约2.6万元', riskTypes: ['illness'] }, attachmentIds: [] });
+  const village = (i: number) => actor('villageOfficer', households[i].village_code, households[i].village_code, '村信息员（演示）');
+  const a = await services.cases.startIdentification(village(0), clueIds[0]);
+  await services.cases.act(village(0), a.id, { action: 'complete', version: a.version, fields: { findings: '入户核实：老人住院两次，自付约2.6万元', riskTypes: ['illness'] }, attachmentIds: [] });
 
-  let b = await services.cases.startIdentification(village, clueIds[1]);
-  b = await services.cases.act(village, b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
+  let b = await services.cases.startIdentification(village(1), clueIds[1]);
+  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
   b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: 'edge' }, attachmentIds: [] });
-  b = await services.cases.act(village, b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-3), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
-  await services.cases.act(village, b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-2) }, attachmentIds: [] });
+  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-3), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
+  await services.cases.act(village(1), b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-2) }, attachmentIds: [] });
 
   await services.cases.startIdentification(township, clueIds[2]);
 

@@ -3,6 +3,6 @@ export { createMonitoringService, type MonitoringService, type ReevaluateTarget 
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { startMonthlySchedule, type MonthlySchedule } from './monitoring.schedule.ts';
 export { supersedeStaleRuns } from './monitoring.lease.ts';
-export { monitorRunCommand, warningsCommand } from './monitoring.cli.ts';
+export { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './monitoring.cli.ts';
 export type { WarningsHook, RunSummary } from './monitoring.run.ts';
 export { RULES } from './rules/index.ts';

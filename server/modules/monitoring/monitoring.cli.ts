@@ -1,13 +1,21 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
 import { isPeriod } from '../../../common/domain/period.ts';
 import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
+import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
+import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';
-import { activeCounties } from './monitoring.repository.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { activeCounties, latestMonthlyPeriod } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
-// `guardline monitor run --period YYYY-MM` and `guardline warnings --period YYYY-MM [--json]`
-// (formats.md §4). server/cli.ts parses the flags and calls these.
+// `guardline monitor run --period YYYY-MM`, `guardline warnings --period YYYY-MM [--json]` and
+// `guardline export warnings FILE [--period YYYY-MM]` (formats.md §4). server/cli.ts parses the flags
+// of the first two and calls these.
 
 type CliServices = { db: Db; monitoring: MonitoringService };
 type Out = (line: string) => void;
@@ -77,4 +85,51 @@ export async function warningsCommand(services: CliServices, opts: { period?: st
     }
   }
   if (opts.json) out(']');
+}
+
+export const WARNING_EXPORT_HEADERS = [
+  '监测月份', '行政村代码', '行政村', '户编号', '户主姓名', '预警类别代码', '预警类别', '规则代码', '风险类型代码', '风险类型', '处理状态', '证据',
+] as const;
+
+/**
+ * `export warnings FILE [--period YYYY-MM] [--county CODE]`: the warnings of a month as .xlsx, one row per
+ * warning with 户编号, category, rule, risk type and evidence (formats.md §3/§4; evidence without hashes or
+ * ciphers). Without --period: the latest month with a finished monthly run. Audited as the system.
+ */
+export async function runWarningsExportCommand(services: CliServices, args: string[], out: Out): Promise<void> {
+  const { positionals, values } = parseArgs({ args, options: { period: { type: 'string' }, county: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) {
+    throw AppError.validation([{ field: 'FILE', messageZh: '用法：export warnings FILE [--period YYYY-MM]', messageEn: 'usage: export warnings FILE [--period YYYY-MM]' }]);
+  }
+  const counties = await countiesOf(services, values.county);
+  const period = values.period !== undefined ? checkPeriod(values.period) : await latestMonthlyPeriod(services.db, counties);
+  if (!period) {
+    throw AppError.validation([{ field: '--period', messageZh: '尚无已完成的月度监测，请先运行 monitor run 或指定 --period', messageEn: 'No finished monthly run yet: run `monitor run` first or give --period' }]);
+  }
+  const ctx = systemContext('cli');
+  let count = 0;
+  async function* rows(): AsyncGenerator<Cell[]> {
+    for (const countyCode of counties) {
+      let afterId = 0;
+      for (;;) {
+        const page = await services.monitoring.warnings(ctx, { period: period!, countyCode, afterId, limit: 1000 });
+        for (const w of page.items) {
+          count++;
+          const risk = w.riskType ? RISK_TYPES.find((r) => r.code === w.riskType) : undefined;
+          yield [
+            w.period, w.villageCode, w.villageName, w.householdNo, w.headName, w.category, w.nameZh, w.ruleCode,
+            w.riskType, risk?.zh ?? w.riskType, w.status === 'handled' ? '已处理' : '未处理', JSON.stringify(visibleEvidence(w.evidence)),
+          ];
+        }
+        if (page.nextAfterId === null) break;
+        afterId = page.nextAfterId;
+      }
+    }
+  }
+  const file = createWriteStream(positionals[0]);
+  await writeWorkbook(file, [{ title: `预警清单${period}`, headers: WARNING_EXPORT_HEADERS, rows: rows() }]);
+  file.end();
+  await finished(file);
+  await services.db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'warning', orgCode: ctx.actor.orgCode, after: { ledger: '预警清单', period, warnings: count } }));
+  out(`已导出 / exported 预警清单 ${period}: ${count} 条 / warnings → ${positionals[0]}`);
 }

@@ -176,6 +176,16 @@ export async function householdBounds(db: Db, countyCode: string, prefix: string
 }
 
 /** Counties in operation (org units at county level, not closed). */
+/** The latest month with a finished monthly run in any of the counties (null: none yet). */
+export async function latestMonthlyPeriod(db: Db, countyCodes: readonly string[]): Promise<string | null> {
+  const [row] = await queryRows<{ period: string }>(
+    db,
+    sql`SELECT period FROM monitor_run WHERE kind = 'monthly' AND status = 'succeeded' AND county_code = ANY(${`{${countyCodes.join(',')}}`}::text[])
+      ORDER BY period DESC, id DESC LIMIT 1`,
+  );
+  return row?.period ?? null;
+}
+
 export async function activeCounties(db: Db): Promise<string[]> {
   const rows = await queryRows<{ code: string }>(db, sql`SELECT code FROM org_unit WHERE level = 'county' AND valid_to IS NULL ORDER BY code`);
   return rows.map((r) => r.code);
