@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { checkRowLimits, IMPORT_LIMITS, limitErrors, type ImportLimits } from './import-limits.ts';
+import { guardedParse, type ReaderHost } from './xlsx-zip-guard.ts';
 
 // Two defects of exceljs 4.4's streaming reader, mended from outside (exceljs internals; the version
 // is pinned and xlsx-stream-reader.test.ts fails if they move):
@@ -11,12 +13,16 @@ import ExcelJS from 'exceljs';
 // 2. Under load it now and then ends up without a model of xl/workbook.xml (which exceljs itself
 //    writes last) and then fails on `this.model.sheets`. Only sheet names come from that part, so the
 //    model defaults to empty: such sheets have no title, and callers tell them apart by their headers.
+// And it reads the archive through xlsx-zip-guard.ts: truncated or corrupt files fail instead of
+// hanging, and IMPORT_LIMITS (server/lib/import-limits.ts) are enforced while inflating; sheetRows()
+// adds the row, column and cell-length limits.
 
 type WorkbookReader = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
 type ReaderOptions = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1];
 
 interface ReaderInternals {
   model?: { sheets?: unknown[] };
+  parse(): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: AsyncIterable<Buffer | string>): AsyncGenerator<unknown>;
   _parseWorkbook(entry: unknown): Promise<void>;
@@ -29,8 +35,8 @@ async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
   if (rest) yield rest;
 }
 
-/** `new ExcelJS.stream.xlsx.WorkbookReader(input, options)`, reading multi-byte text correctly. */
-export function createWorkbookReader(input: Readable, options: ReaderOptions): WorkbookReader {
+/** `new ExcelJS.stream.xlsx.WorkbookReader(input, options)`, reading multi-byte text correctly, within `limits`. */
+export function createWorkbookReader(input: Readable, options: ReaderOptions, limits: ImportLimits = IMPORT_LIMITS): WorkbookReader {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
   const proto = Object.getPrototypeOf(reader) as ReaderInternals;
   const own = reader as unknown as ReaderInternals;
@@ -38,6 +44,9 @@ export function createWorkbookReader(input: Readable, options: ReaderOptions): W
     throw new Error('exceljs internals changed: review server/lib/xlsx-stream-reader.ts');
   }
   own.model = { sheets: [] };
+  own.parse = function () {
+    return guardedParse(this as unknown as ReaderHost, limits);
+  };
   own._parseWorkbook = async function (entry) {
     await proto._parseWorkbook.call(this, entry);
     this.model ??= { sheets: [] };
@@ -50,4 +59,20 @@ export function createWorkbookReader(input: Readable, options: ReaderOptions): W
     return proto._parseSharedStrings.call(this, Readable.from(utf8Text(entry)));
   };
   return reader;
+}
+
+/**
+ * The rows of one worksheet with their 0-based cells (exceljs's row.values is 1-based and sparse),
+ * refused past the row, column and cell-length limits. `where` names the sheet in messages.
+ */
+export async function* sheetRows(sheet: AsyncIterable<{ number: number; values: unknown }>, where: string, limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<{ row: number; cells: unknown[] }> {
+  let count = 0;
+  for await (const row of sheet) {
+    if (++count > limits.maxRows) throw limitErrors.rows(limits, where);
+    const values = row.values as unknown[];
+    if (values.length - 1 > limits.maxColumns) throw limitErrors.columns(limits, where, row.number);
+    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => values[i + 1]);
+    checkRowLimits(cells, row.number, where, limits);
+    yield { row: row.number, cells };
+  }
 }

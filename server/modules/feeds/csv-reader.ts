@@ -1,9 +1,11 @@
 // RFC 4180 CSV read as a stream of records: UTF-8 with or without BOM, CRLF/LF/CR line ends,
 // quoted fields holding commas, quotes ("") and line breaks. Row numbers count records, as a
 // spreadsheet program shows them. Invalid UTF-8 (an Excel "CSV" saved as GBK) is refused
-// rather than read as mojibake.
+// rather than read as mojibake. Fields, columns and records are refused past IMPORT_LIMITS while
+// reading, so one endless field never sits in memory.
 
 import { AppError } from '../../lib/app-error.ts';
+import { IMPORT_LIMITS, limitErrors, type ImportLimits } from '../../lib/import-limits.ts';
 
 export interface CsvRow {
   row: number;
@@ -17,7 +19,7 @@ export function notUtf8(): AppError {
   });
 }
 
-export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, where = 'CSV', limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<CsvRow> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let cells: string[] = [];
   let field = '';
@@ -28,12 +30,15 @@ export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>): AsyncGene
   let fieldStarted = false;
   let row = 0;
   const endField = () => {
+    if (field.length > limits.maxCellChars) throw limitErrors.cell(limits, where, row + 1, cells.length + 1);
+    if (cells.length >= limits.maxColumns) throw limitErrors.columns(limits, where, row + 1);
     cells.push(field);
     field = '';
     fieldStarted = false;
   };
   const endRecord = (): CsvRow => {
     endField();
+    if (row >= limits.maxRows) throw limitErrors.rows(limits, where);
     const done = { row: ++row, cells };
     cells = [];
     return done;
@@ -41,6 +46,7 @@ export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>): AsyncGene
 
   function* consume(text: string): Generator<CsvRow> {
     for (const ch of text) {
+      if (field.length > limits.maxCellChars) throw limitErrors.cell(limits, where, row + 1, cells.length + 1);
       if (afterCr) {
         afterCr = false;
         if (ch === '\n') continue;

@@ -5,7 +5,8 @@
 import type { Readable } from 'node:stream';
 import type { FeedCell } from '../../../common/domain/feeds/validate-record.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { createWorkbookReader } from '../../lib/xlsx-stream-reader.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '../../lib/import-limits.ts';
+import { createWorkbookReader, sheetRows } from '../../lib/xlsx-stream-reader.ts';
 
 export interface SheetRow {
   row: number;
@@ -29,18 +30,14 @@ export function unreadableWorkbook(): AppError {
   return new AppError('BAD_REQUEST', { zh: '无法读取 Excel 文件，请确认是 .xlsx 格式且未损坏', en: 'The Excel file cannot be read; make sure it is an undamaged .xlsx file' });
 }
 
-export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  // The patched reader: exceljs alone garbles Chinese text split across chunks (server/lib/xlsx-stream-reader.ts).
-  const workbook = createWorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+export async function* readXlsxRows(input: Readable, limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<SheetRow> {
+  // The patched reader: exceljs alone garbles Chinese text split across chunks and hangs on truncated
+  // archives; it also enforces the import limits (server/lib/xlsx-stream-reader.ts).
+  const workbook = createWorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }, limits);
   try {
     for await (const worksheet of workbook) {
-      for await (const row of worksheet) {
-        // row.values is 1-based and sparse: index 0 is always empty.
-        const values = row.values as unknown[];
-        const cells: FeedCell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-        yield { row: row.number, cells };
-      }
+      const title = (worksheet as unknown as { name?: string }).name || 'Sheet1';
+      for await (const { row, cells } of sheetRows(worksheet, `"${title}"`, limits)) yield { row, cells: cells.map(cellOf) };
       return; // only the first sheet; the rest of the archive is left unread
     }
   } catch (err) {

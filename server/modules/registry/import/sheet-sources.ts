@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { AppError } from '../../../lib/app-error.ts';
-import { createWorkbookReader } from '../../../lib/xlsx-stream-reader.ts';
+import { createWorkbookReader, sheetRows } from '../../../lib/xlsx-stream-reader.ts';
 // The feeds module's streaming RFC 4180 reader (UTF-8 with or without BOM, GBK refused).
 import { readCsvRows } from '../../feeds/csv-reader.ts';
 
@@ -38,10 +38,7 @@ export function xlsxSource(name: string, path: string): LedgerSource {
           // Without a name (see xlsx-stream-reader.ts) each sheet still needs its own key; its headers say what it is.
           const { name: sheetName, id } = sheet as unknown as { name?: string; id?: string | number };
           const title = sheetName || `sheet${id}`;
-          for await (const row of sheet) {
-            const values = row.values as unknown[];
-            yield { sheetTitle: title, row: row.number, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => values[i + 1]) };
-          }
+          for await (const { row, cells } of sheetRows(sheet, `"${title}"`)) yield { sheetTitle: title, row, cells };
         }
       } catch (err) {
         if (err instanceof AppError) throw err;
@@ -59,7 +56,7 @@ export function csvSource(households: { name: string; path: string }, members: {
     name: `${households.name} + ${members.name}`,
     async *rows() {
       for (const [sheetTitle, file] of [['households', households], ['members', members]] as const) {
-        for await (const { row, cells } of readCsvRows(createReadStream(file.path))) yield { sheetTitle, row, cells };
+        for await (const { row, cells } of readCsvRows(createReadStream(file.path), `"${file.name}"`)) yield { sheetTitle, row, cells };
       }
     },
   };
