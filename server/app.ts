@@ -21,6 +21,8 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
+import { measureOwnerCheck } from './modules/assistance/assistance.attachments.ts';
+import { caseStepOwnerCheck } from './modules/cases/cases.attachments.ts';
 import { assistanceRoutes, createAssistanceService, createReliefService } from './modules/assistance/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
@@ -82,6 +84,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });
   const cases = createCasesService({ db, attachments, monitoring });
   const assistance = createAssistanceService(db, box, systemClock, attachments);
+  // An upload naming its owner is allowed by the owner's module (scope → 404, right to act → 403).
+  attachments.registerOwner('caseStep', caseStepOwnerCheck(db));
+  attachments.registerOwner('assistanceMeasure', measureOwnerCheck(assistance));
   // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
   const registryHooks = { onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }) };
   return {

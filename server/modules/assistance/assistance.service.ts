@@ -210,6 +210,7 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
   }
 
   async function getMeasure(ctx: RequestContext, id: number) {
+    requirePermission(ctx, 'assistance:read');
     const [row] = await listMeasures(db, reachOf(ctx), { id, limit: 1 });
     if (!row) throw AppError.notFound({ zh: '帮扶措施', en: 'Measure' });
     return (await withAttachments(ctx, [toMeasureRow(row)]))[0];

@@ -216,7 +216,9 @@ describe('relief fund (应急救助基金): the balance never goes negative', ()
 
     // Another village's officer (created here) sees the payments but not whom they went to.
     await post(admin, '/api/users', { username: 'village_two', displayName: '西庄村信息员', role: 'villageOfficer', orgCode: '140521100202', password: 'Village#Pass0102' });
-    const other = (await get(await env.login('village_two', 'Village#Pass0102'), `/api/relief/funds/${fundId}`)).json();
+    const villageTwo = await env.login('village_two', 'Village#Pass0102');
+    await post(villageTwo, '/api/auth/password', { currentPassword: 'Village#Pass0102', newPassword: 'Village#Pass0103' }); // a new account changes its initial password first
+    const other = (await get(villageTwo, `/api/relief/funds/${fundId}`)).json();
     expect(other.entries.filter((e: { kind: string }) => e.kind === 'disbursement').every((e: { source: string | null }) => e.source === null)).toBe(true);
     expect(other.applications).toEqual([]);
     expect(JSON.stringify(other)).not.toContain(h.householdNo);
@@ -243,6 +245,17 @@ describe('scope', () => {
     expect((await get(cadre, '/api/assistance/measures/export.xlsx')).statusCode).toBe(403);
     const measures = (await get(cadre, '/api/assistance/measures')).json().items as { householdId: number }[];
     expect(measures.every((m) => m.householdId !== elsewhere.id)).toBe(true);
+  });
+
+  it('a department user reads a measure by id no more than the list (403), like any role without assistance:read', async () => {
+    const staff = await env.login('township_staff');
+    const h = await monitored(staff);
+    const created = await post(staff, '/api/assistance/measures', measure(h.id));
+    expect(created.statusCode, created.body).toBe(200);
+    const dept = await env.login('dept_medical');
+    expect((await get(dept, '/api/assistance/measures')).statusCode).toBe(403);
+    expect((await get(dept, `/api/assistance/measures/${created.json().id}`)).statusCode).toBe(403);
+    expect((await get(staff, `/api/assistance/measures/${created.json().id}`)).statusCode).toBe(200);
   });
 
   it('measure export is scoped and audited', async () => {

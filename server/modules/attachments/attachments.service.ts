@@ -60,9 +60,32 @@ export const attachmentTooLarge = () =>
     en: `Attachments are limited to ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`,
   });
 
+/**
+ * The owning module says whether the actor may add evidence to one of its records: out of scope → NOT_FOUND,
+ * no right to act on it → FORBIDDEN; otherwise the owner's org unit (where the attachment is filed).
+ */
+export type OwnerCheck = (ctx: RequestContext, ownerId: number) => Promise<{ orgCode: string }>;
+
 export function createAttachmentsService(db: Db, dataDir: string) {
   const dir = path.join(dataDir, 'attachments');
   const tmpDir = path.join(dir, 'tmp');
+  const owners = new Map<string, OwnerCheck>();
+
+  /** Wired in app.ts: the owner kinds an upload may name directly (with ownerId), each checked by its module. */
+  function registerOwner(ownerKind: string, check: OwnerCheck): void {
+    owners.set(ownerKind, check);
+  }
+
+  /** An upload that names its owner is filed under the owner's unit, after the owner's module allowed it. */
+  async function ownerOrgCode(ctx: RequestContext, ownerKind: string, ownerId: number): Promise<string> {
+    const check = owners.get(ownerKind);
+    if (!check) {
+      throw AppError.validation([
+        { field: 'ownerId', messageZh: '此类附件须先上传、再随记录保存关联', messageEn: 'Upload this kind without an owner; it is linked when the record is saved' },
+      ]);
+    }
+    return (await check(ctx, ownerId)).orgCode;
+  }
 
   function authoriseUpload(ctx: RequestContext): void {
     requirePermission(ctx, 'attachments:write');
@@ -101,7 +124,7 @@ export function createAttachmentsService(db: Db, dataDir: string) {
       if (!/^[a-zA-Z]{2,40}$/.test(input.ownerKind)) {
         throw AppError.validation([{ field: 'ownerKind', messageZh: '附件归属类型无效', messageEn: 'Invalid owner kind' }]);
       }
-      const orgCode = input.orgCode ?? ctx.actor.orgCode;
+      const orgCode = input.ownerId !== null ? await ownerOrgCode(ctx, input.ownerKind, input.ownerId) : (input.orgCode ?? ctx.actor.orgCode);
       if (!ORG_CODE_PATTERN.test(orgCode)) throw AppError.validation([{ field: 'orgCode', messageZh: '机构代码无效', messageEn: 'Invalid org code' }]);
       requireInScope(ctx, orgCode);
       const fh = await open(file.tmpPath, 'r');
@@ -184,7 +207,7 @@ export function createAttachmentsService(db: Db, dataDir: string) {
     await rm(file.tmpPath, { force: true });
   }
 
-  return { authoriseUpload, receive, discard, store, openForRead, list, listMany, link };
+  return { authoriseUpload, registerOwner, receive, discard, store, openForRead, list, listMany, link };
 }
 
 export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

@@ -23,11 +23,11 @@ describe('sniffMime', () => {
 describe('attachments API', () => {
   it('uploads an image, lists and reads it back within scope (audited), hides it outside scope', async () => {
     const village = await env.login('village_officer');
-    const up = multipart({ ownerKind: 'visit', ownerId: '999' }, { name: '入户照片.png', type: 'image/png', data: PNG });
+    const up = multipart({ ownerKind: 'visit' }, { name: '入户照片.png', type: 'image/png', data: PNG });
     const res = await env.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: village, ...up.headers }, payload: up.payload });
     expect(res.statusCode, res.body).toBe(200);
     const row = res.json();
-    expect(row).toMatchObject({ ownerKind: 'visit', ownerId: 999, fileName: '入户照片.png', mime: 'image/png', sizeBytes: PNG.length, orgCode: '140521100201' });
+    expect(row).toMatchObject({ ownerKind: 'visit', ownerId: null, fileName: '入户照片.png', mime: 'image/png', sizeBytes: PNG.length, orgCode: '140521100201' });
     expect(row).not.toHaveProperty('sha256');
 
     const got = await env.app.inject({ method: 'GET', url: `/api/attachments/${row.id}`, headers: { cookie: village } });
@@ -35,6 +35,9 @@ describe('attachments API', () => {
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.rawPayload.equals(PNG)).toBe(true);
 
+    // Linked by its owner's module on save (the owner kind here names no module that vouches for upload-time owners).
+    const session = (await env.services.auth.resolve(village.split('=')[1]))!;
+    await env.services.db.transaction((tx) => env.services.attachments.link(tx, { actor: session.actor, requestId: 't' }, { ids: [row.id], ownerKind: 'visit', ownerId: 999, orgCode: '140521100201' }));
     const list = await env.app.inject({ method: 'GET', url: '/api/attachments?ownerKind=visit&ownerId=999', headers: { cookie: await env.login('county_staff') } });
     expect(list.json()).toHaveLength(1);
 

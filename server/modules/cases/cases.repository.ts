@@ -32,6 +32,11 @@ export async function updateCase(tx: Db, id: number, version: number, set: Parti
   return rows.length === 1;
 }
 
+export async function findStep(db: Db, id: number): Promise<CaseStepRecord | undefined> {
+  const [r] = await db.select().from(caseSteps).where(eq(caseSteps.id, id));
+  return r;
+}
+
 export async function stepsOf(db: Db, caseId: number): Promise<CaseStepRecord[]> {
   return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.id));
 }
