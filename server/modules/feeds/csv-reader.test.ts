@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS, type ImportLimits } from '../../lib/import-limits.ts';
 import { readCsvRows } from './csv-reader.ts';
 
-async function rowsOf(...chunks: (string | Uint8Array)[]) {
+async function rowsWithin(limits: ImportLimits, ...chunks: (string | Uint8Array)[]) {
   async function* source() {
     for (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
   }
   const out: { row: number; cells: string[] }[] = [];
-  for await (const r of readCsvRows(source())) out.push(r);
+  for await (const r of readCsvRows(source(), '"医保.csv"', limits)) out.push(r);
   return out;
 }
+const rowsOf = (...chunks: (string | Uint8Array)[]) => rowsWithin(IMPORT_LIMITS, ...chunks);
 
 describe('readCsvRows', () => {
   it.each([
@@ -43,5 +45,20 @@ describe('readCsvRows', () => {
 
   it('refuses an unclosed quote', async () => {
     await expect(rowsOf('a,"b\n')).rejects.toMatchObject({ code: 'BAD_REQUEST', messageZh: expect.stringContaining('引号') });
+  });
+
+  it('refuses a 100,000-character field while reading it, quoted or not, at the end or not', async () => {
+    const long = 'x'.repeat(100_000);
+    for (const text of [`a,b\n1,${long}\n2,3\n`, `a,b\n1,"${long}"`, `a,b\n1,${long}`]) {
+      await expect(rowsOf(text)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageZh: '"医保.csv"第 2 行第 2 列的单元格超过 32767 个字符，已拒绝导入' });
+    }
+    expect((await rowsOf(`a\n${'字'.repeat(IMPORT_LIMITS.maxCellChars)}`))[1].cells[0]).toHaveLength(IMPORT_LIMITS.maxCellChars);
+  });
+
+  it('refuses more columns or records than the limits', async () => {
+    const small = { ...IMPORT_LIMITS, maxColumns: 3, maxRows: 2 };
+    await expect(rowsWithin(small, 'a,b,c,d\n')).rejects.toMatchObject({ messageEn: '"医保.csv" row 1 has more than 3 columns; import refused' });
+    await expect(rowsWithin(small, 'a\nb\nc\n')).rejects.toMatchObject({ messageEn: '"医保.csv" has more than 2 rows; import refused' });
+    expect(await rowsWithin(small, 'a,b,c\nd\n')).toHaveLength(2);
   });
 });
