@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { assessIncomeLine } from '../monitoring/income-line.ts';
 import { checkElimination, type CriterionCode, type EliminationFacts } from './elimination.ts';
 
 // Each criterion of policy-rules §1.8 just below and just above its threshold.
+
+/** The line's verdict for a household of one with `perCapita` in `year`, checked in 2026-11 against `lineFen`. */
+function line(year: number, perCapita: number, lineFen: number | null) {
+  return assessIncomeLine([{ year, netIncome: perCapita, insurancePayout: 0, eligibleOutOfPocket: 0, householdSize: 1 }], '2026-11', 'net', lineFen);
+}
 
 const base: EliminationFacts = {
   mode: 'assistedElimination',
@@ -10,7 +16,8 @@ const base: EliminationFacts = {
   minMonths: 6,
   riskTypes: ['illness'],
   measuresByRisk: { illness: 1 },
-  income: { year: 2026, perCapitaFen: 700_001, lineFen: 700_000 },
+  income: line(2026, 700_001, 700_000),
+  incomeStability: { months: 6, unstable: [] },
   rigidSpendingResolved: true,
   openClues: 0,
   housingUnsafe: false,
@@ -34,12 +41,13 @@ describe('assisted elimination criteria', () => {
     ['no measure', { measuresByRisk: {} }, 'assistanceMeasure', false],
     ['a measure for another risk only', { measuresByRisk: { education: 2 } }, 'assistanceMeasure', false],
     ['one measure for the risk', { measuresByRisk: { illness: 1 } }, 'assistanceMeasure', true],
-    ['income equal to the line', { income: { year: 2026, perCapitaFen: 700_000, lineFen: 700_000 } }, 'incomeAboveLine', false],
-    ['income 1 fen above the line', { income: { year: 2026, perCapitaFen: 700_001, lineFen: 700_000 } }, 'incomeAboveLine', true],
-    ['last year on record counts', { income: { year: 2025, perCapitaFen: 700_001, lineFen: 700_000 } }, 'incomeAboveLine', true],
-    ['two years old is not steady evidence', { income: { year: 2024, perCapitaFen: 900_000, lineFen: 700_000 } }, 'incomeAboveLine', false],
+    ['income equal to the line', { income: line(2026, 700_000, 700_000) }, 'incomeAboveLine', false],
+    ['income 1 fen above the line', { income: line(2026, 700_001, 700_000) }, 'incomeAboveLine', true],
+    ['last year on record counts', { income: line(2025, 700_001, 700_000) }, 'incomeAboveLine', true],
+    ['two years old is not steady evidence', { income: line(2024, 900_000, 700_000) }, 'incomeAboveLine', false],
     ['no income record', { income: null }, 'incomeAboveLine', false],
-    ['no line set', { income: { year: 2026, perCapitaFen: 900_000, lineFen: null } }, 'incomeAboveLine', false],
+    ['no line set', { income: line(2026, 900_000, null) }, 'incomeAboveLine', false],
+    ['above now but not in one month of the half year', { incomeStability: { months: 6, unstable: ['2026-06'] } }, 'incomeAboveLine', false],
     ['rigid spending not recorded', { rigidSpendingResolved: null }, 'rigidSpending', false],
     ['rigid spending unresolved', { rigidSpendingResolved: false }, 'rigidSpending', false],
     ['an open clue remains', { openClues: 1 }, 'rigidSpending', false],

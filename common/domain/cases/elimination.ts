@@ -1,3 +1,4 @@
+import type { IncomeLineAssessment } from '../monitoring/income-line.ts';
 import { monthsBetween } from '../period.ts';
 import { RISK_TYPES } from '../registry/codes.ts';
 
@@ -6,8 +7,11 @@ const riskZh = (code: string) => RISK_TYPES.find((r) => r.code === code)?.zh ?? 
 // Risk elimination criteria (风险消除, policy-rules §1.8), checked one by one so the screen can show
 // which fail. Pure: the service gathers the facts, this decides.
 //  1. monitored at least `minMonths` (workflow.minMonthsBeforeElimination)         — 帮扶消除 only
-//  2. at least one assistance measure for the household's risk                     — 帮扶消除 only
-//  3. per-capita net income of the latest year on record above that year's line (strictly), recent
+//  2. at least one assistance measure in place (实施中/已完成, started) for its risk — 帮扶消除 only
+//  3. per-capita income above the line (common/domain/monitoring/income-line.ts: the figure and the
+//     line in force for the month checked, the latest income year not after it; strictly above), the
+//     income record recent, and above the line in every month of the last workflow.incomeStableMonths
+//     (收入持续稳定, 原则上不少于半年)
 //  4. large rigid spending resolved (the village's verification says so) and no open risk clue
 //  5. 三保障 and drinking water secure (housing, schooling, medical insurance, water)
 //  6. not a whole household without labour ability (整户无劳动能力: keep monitoring)
@@ -21,10 +25,12 @@ export interface EliminationFacts {
   identificationPeriod: string | null;
   minMonths: number;
   riskTypes: readonly string[];
-  /** Measure counts per risk type (any status but 'planned'). */
+  /** Counts per risk type of the measures in place (实施中 or 已完成 and started; planned or stopped ones do not count). */
   measuresByRisk: Readonly<Record<string, number>>;
-  /** Latest income year on record, with per-capita net income and that year's line (fen). */
-  income: { year: number; perCapitaFen: number; lineFen: number | null } | null;
+  /** The line's verdict as of asOfPeriod (null: no income record, no size or no line). */
+  income: IncomeLineAssessment | null;
+  /** 收入持续稳定: the months checked and those in which the household was not above the line (or could not be assessed). */
+  incomeStability: { months: number; unstable: readonly string[] };
   /** Recorded by the village at 入户核实: large medical / schooling costs are settled. null = not yet recorded. */
   rigidSpendingResolved: boolean | null;
   openClues: number;
@@ -73,19 +79,22 @@ export function checkElimination(f: EliminationFacts): { ok: boolean; criteria: 
 
   const asOfYear = Number(f.asOfPeriod.slice(0, 4));
   const inc = f.income;
-  const recent = inc !== null && inc.year >= asOfYear - 1;
-  const above = inc !== null && inc.lineFen !== null && inc.perCapitaFen > inc.lineFen;
+  const recent = inc !== null && inc.incomeYear >= asOfYear - 1;
+  const above = inc !== null && !inc.within;
+  const stable = f.incomeStability.unstable.length === 0;
+  const figureZh = inc?.figure === 'adjusted' ? '人均收入（含理赔、扣除合规自付）' : '人均纯收入';
+  const stability = stable
+    ? `近${f.incomeStability.months}个月均高于当月监测标准`
+    : `近${f.incomeStability.months}个月中 ${f.incomeStability.unstable.join('、')} 未高于当月监测标准（或无收入记录、未设标准），收入尚不稳定`;
   out.push({
     code: 'incomeAboveLine',
-    labelZh: '人均纯收入稳定超过当年监测标准',
-    labelEn: "Per-capita income steadily above the year's line",
-    ok: recent && above,
+    labelZh: '收入持续稳定，人均纯收入稳定超过当年监测标准',
+    labelEn: "Income stable; per-capita income steadily above the year's line",
+    ok: recent && above && stable,
     detailZh:
       inc === null
-        ? '无收入记录'
-        : inc.lineFen === null
-          ? `${inc.year}年未设置监测标准`
-          : `${inc.year}年人均纯收入 ${yuan(inc.perCapitaFen)} 元，监测标准 ${yuan(inc.lineFen)} 元${recent ? '' : '（收入记录不是近一年的，请更新）'}`,
+        ? '无收入记录或未设置监测标准'
+        : `${inc.incomeYear}年${figureZh} ${yuan(inc.perCapitaFen)} 元，${f.asOfPeriod} 监测标准 ${yuan(inc.lineFen)} 元${recent ? '' : '（收入记录不是近一年的，请更新）'}；${stability}`,
   });
 
   out.push({

@@ -1,13 +1,14 @@
 import { checkElimination, type EliminationMode } from '../../../common/domain/cases/elimination.ts';
+import { assessIncomeLine, incomeFigureOf, linePerCapita, stabilityMonths, unstableMonths, type IncomeYearRecord } from '../../../common/domain/monitoring/income-line.ts';
 import { periodOf } from '../../../common/domain/period.ts';
-import { divideFenHalfUp } from '../../../common/domain/registry/income.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { closeClueByCase } from '../monitoring/clues.repository.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { recordChange } from '../registry/registry.guard.ts';
-import { householdFacts, latestIncome, measuresByRisk, openClueCount, setHouseholdMonitoring, type CaseRecord, type HouseholdFacts } from './cases.repository.ts';
+import { incomeRecords, measuresInPlaceByRisk } from './cases.elimination.repository.ts';
+import { householdFacts, latestIncome, openClueCount, setHouseholdMonitoring, type CaseRecord, type HouseholdFacts } from './cases.repository.ts';
 
 // What a case decides about its household: the §1.8 elimination check (each criterion with its
 // figures), and at 公告 the household's monitoring fields, its timeline entry, the clue's outcome and
@@ -27,24 +28,31 @@ export async function workflowParamsOf(tx: Db, countyCode: string, period: strin
   };
 }
 
+/** The line's verdict on a household as of a month, with the figure and line in force that month (income-line.ts). */
+async function incomeLineAsOf(tx: Db, countyCode: string, records: readonly IncomeYearRecord[], period: string) {
+  const params = await resolveAll(tx, countyCode, period);
+  const line = params['monitoring.incomeLineFen']?.value;
+  return assessIncomeLine(records, period, incomeFigureOf(params['monitoring.incomeFigure']?.value), typeof line === 'number' ? line : null);
+}
+
 /** The facts and the check of §1.8 for an elimination case (or a household about to start one). */
 export async function checkHouseholdElimination(tx: Db, h: HouseholdFacts, mode: EliminationMode, rigidSpendingResolved: boolean | null, today: string) {
-  const p = await workflowParamsOf(tx, h.county_code, periodOf(today));
-  const income = await latestIncome(tx, h.id);
-  let incomeFacts = null;
-  if (income) {
-    const params = await resolveAll(tx, h.county_code, `${income.year}-12`);
-    const line = params['monitoring.incomeLineFen']?.value;
-    incomeFacts = { year: income.year, perCapitaFen: divideFenHalfUp(income.net_income, Math.max(1, income.household_size)), lineFen: typeof line === 'number' ? line : null };
-  }
+  const asOf = periodOf(today);
+  const params = await resolveAll(tx, h.county_code, asOf);
+  const records = await incomeRecords(tx, h.id);
+  const months = stabilityMonths(asOf, numberParam(params, 'workflow.incomeStableMonths'));
+  const assessments = [];
+  for (const period of months) assessments.push({ period, assessment: await incomeLineAsOf(tx, h.county_code, records, period) });
+  const income = assessments[assessments.length - 1].assessment;
   const result = checkElimination({
     mode,
-    asOfPeriod: periodOf(today),
+    asOfPeriod: asOf,
     identificationPeriod: h.identification_period,
-    minMonths: p.minMonths,
+    minMonths: numberParam(params, 'workflow.minMonthsBeforeElimination'),
     riskTypes: h.risk_types,
-    measuresByRisk: await measuresByRisk(tx, h.id),
-    income: incomeFacts,
+    measuresByRisk: await measuresInPlaceByRisk(tx, h.id, today),
+    income,
+    incomeStability: { months: months.length, unstable: unstableMonths(assessments) },
     rigidSpendingResolved,
     openClues: await openClueCount(tx, h.id),
     housingUnsafe: h.housing_unsafe,
@@ -96,7 +104,8 @@ export async function finish(tx: Db, ctx: RequestContext, c: CaseRecord, announc
           eligibleOutOfPocket: income.eligible_out_of_pocket,
           netIncome: income.net_income,
           householdSize: income.household_size,
-          perCapitaFen: divideFenHalfUp(income.net_income, Math.max(1, income.household_size)),
+          // 家庭人均纯收入 of the snapshot (1_11_004): the net figure, rounded as the line rule rounds.
+          perCapitaFen: linePerCapita({ year: income.year, netIncome: income.net_income, insurancePayout: income.insurance_payout, eligibleOutOfPocket: income.eligible_out_of_pocket, householdSize: income.household_size }, 'net'),
         }
       : null,
     housingUnsafe: h.housing_unsafe,
