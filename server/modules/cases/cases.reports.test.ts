@@ -40,6 +40,8 @@ async function walkFrom(stage: string, id: number, kind: 'identification' | 'eli
     ['countyApproval', 'county_staff', { opinion: kind === 'identification' ? '同意纳入监测' : '同意风险消除' }],
     ['announcement', 'township_staff', { announcedOn: day(0) }],
   ];
+  // The case began 12 days ago: its 评议 and 公示 dates lie inside it.
+  await env.services.db.execute(sql`UPDATE monitoring_case SET started_on = ${day(-12)} WHERE id = ${id}`);
   let started = false;
   for (const [s, user, fields] of steps) {
     if (s === stage) started = true;

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import { closeClueByCase, findClueForCase, markClueWarningsHandled } from '../monitoring/clues.repository.ts';
 import type { MonitoringService } from '../monitoring/monitoring.service.ts';
+import { requireMeetingInside, requireNoticeStartInside, requireObjectionsInside, requireTypeFitsKind } from './cases.checks.ts';
 import { checkHouseholdElimination, criteriaError, finish, workflowParamsOf } from './cases.outcome.ts';
 import { createCaseReads } from './cases.read.ts';
 import {
@@ -209,9 +210,7 @@ export function createCasesService(deps: CasesDeps) {
         if (!STAGE_ACTORS.publicNotice.roles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', { zh: '「村内公示」环节应由村级办理', en: 'The public notice is handled at village level' });
         if (c.noticeStartedOn) throw conflict(`公示已于 ${c.noticeStartedOn} 开始`, `The notice started on ${c.noticeStartedOn}`);
         const f = parseStage(STAGE_FIELDS.publicNoticeStart, fields);
-        if (f.startedOn > now) throw AppError.validation([{ field: 'startedOn', messageZh: '公示开始日期不能晚于今天', messageEn: 'The notice cannot start in the future' }]);
-        const review = (c.data.villageReview as { meetingOn?: string } | undefined)?.meetingOn;
-        if (review && f.startedOn < review) throw AppError.validation([{ field: 'startedOn', messageZh: `公示不能早于民主评议日期 ${review}`, messageEn: `The notice cannot start before the review on ${review}` }]);
+        requireNoticeStartInside(c, f.startedOn, now);
         const ends = noticeEndsOn(f.startedOn, p.noticeDays);
         if (!(await updateCase(tx, c.id, c.version, { noticeStartedOn: f.startedOn, noticeEndsOn: ends }))) throw conflict('该事项已被他人处理，请刷新后再试', 'Stale case');
         await step(tx, ctx, c, { action: 'startNotice', from: 'publicNotice', to: 'publicNotice', note: `公示期 ${f.startedOn} 至 ${ends}（不少于${p.noticeDays}天）`, data: { startedOn: f.startedOn, endsOn: ends, days: p.noticeDays }, attachmentIds: req.attachmentIds });
@@ -273,6 +272,7 @@ export function createCasesService(deps: CasesDeps) {
           if (needsReason && (f.exclusionReason ?? '').length < 5) {
             throw AppError.validation([{ field: 'exclusionReason', messageZh: '比对发现财政供养、经商办企业或车辆等核查提示，须写明继续办理的理由（至少5个字）', messageEn: 'The comparison shows an exclusion flag: write why the case proceeds' }]);
           }
+          requireTypeFitsKind((await householdFacts(tx, '', c.householdId))!.kind, f.monitoringType);
           record = { ...f, evidence: comparison };
           set.monitoringType = f.monitoringType;
           data.comparison = record;
@@ -280,13 +280,14 @@ export function createCasesService(deps: CasesDeps) {
         }
         case 'villageReview': {
           const f = parseStage(STAGE_FIELDS.villageReview, fields);
-          if (f.meetingOn > now) throw AppError.validation([{ field: 'meetingOn', messageZh: '评议日期不能晚于今天', messageEn: 'The meeting cannot be in the future' }]);
+          requireMeetingInside(c, f.meetingOn, now);
           record = f;
           data.villageReview = record;
           break;
         }
         case 'publicNotice': {
           const f = parseStage(STAGE_FIELDS.publicNotice, fields);
+          requireObjectionsInside(c, f.objections, now);
           record = f;
           set.noticeEndedOn = now;
           data.publicNotice = { ...f, startedOn: c.noticeStartedOn, endedOn: now, days: p.noticeDays };
@@ -303,7 +304,9 @@ export function createCasesService(deps: CasesDeps) {
           if (c.kind === 'identification') {
             if (f.monitoringType) set.monitoringType = f.monitoringType;
             if (f.riskTypes) set.riskTypes = f.riskTypes;
-            if (!(set.monitoringType ?? c.monitoringType)) throw AppError.validation([{ field: 'monitoringType', messageZh: '请确定监测对象类型', messageEn: 'Decide the monitoring type' }]);
+            const type = set.monitoringType ?? c.monitoringType;
+            if (!type) throw AppError.validation([{ field: 'monitoringType', messageZh: '请确定监测对象类型', messageEn: 'Decide the monitoring type' }]);
+            requireTypeFitsKind((await householdFacts(tx, '', c.householdId))!.kind, type);
           } else {
             const h = await householdFacts(tx, '', c.householdId);
             const resolved = (c.data.verification as { rigidSpendingResolved?: boolean } | undefined)?.rigidSpendingResolved ?? null;
@@ -319,6 +322,8 @@ export function createCasesService(deps: CasesDeps) {
           const f = parseStage(STAGE_FIELDS.announcement, fields);
           if (f.announcedOn > now) throw AppError.validation([{ field: 'announcedOn', messageZh: '公告日期不能晚于今天', messageEn: 'The announcement cannot be in the future' }]);
           if (c.decidedOn && f.announcedOn < c.decidedOn) throw AppError.validation([{ field: 'announcedOn', messageZh: `公告日期不能早于县级审定日期 ${c.decidedOn}`, messageEn: `Not before the decision on ${c.decidedOn}` }]);
+          // The household's 户类型 may have been edited since 县级审定: the type must still fit it.
+          if (c.kind === 'identification' && c.monitoringType) requireTypeFitsKind((await householdFacts(tx, '', c.householdId))!.kind, c.monitoringType);
           record = f;
           set.announcedOn = f.announcedOn;
           set.status = 'done';

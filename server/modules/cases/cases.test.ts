@@ -5,6 +5,7 @@ import { todayInChina } from '../../lib/clock.ts';
 import { householdRequest } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { multipart } from '../attachments/attachments.test-support.ts';
+import { createCasesService } from './cases.service.ts';
 
 const env = useTestApp();
 
@@ -42,6 +43,13 @@ async function start(clueId: number, user: User = 'township_staff') {
   return res.json();
 }
 
+/** The case (and its clue) began `days` ago: the village dates of the walk (评议, 公示) lie inside it. */
+async function startedDaysAgo(caseId: number, days = 12) {
+  await env.services.db.execute(sql`UPDATE monitoring_case SET started_on = ${day(-days)} WHERE id = ${caseId}`);
+  await env.services.db.execute(sql`UPDATE clue SET opened_at = (${day(-days)}::date + time '09:00') AT TIME ZONE 'Asia/Shanghai'
+    WHERE id = (SELECT clue_id FROM monitoring_case WHERE id = ${caseId})`);
+}
+
 async function act(user: User, id: number, action: string, fields: object = {}, extra: object = {}) {
   const detail = (await call('county_admin', 'GET', `/api/cases/${id}`)).json();
   return call(user, 'POST', `/api/cases/${id}/actions`, { action, version: detail.version, fields, ...extra });
@@ -71,6 +79,7 @@ describe('identification from a clue to 纳入监测', () => {
     const { household, clueId } = await householdWithClue();
     const c = await start(clueId);
     expect(c).toMatchObject({ kind: 'identification', stage: 'verification', status: 'active', riskTypes: ['illness'], timeLimit: { limitDays: 15 } });
+    await startedDaysAgo(c.id);
     // One active case per clue.
     expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
 
@@ -166,5 +175,116 @@ describe('identification from a clue to 纳入监测', () => {
     const other = { requestId: 't', actor: { id: 99, username: 'x', displayName: 'x', role: 'villageOfficer' as const, orgCode: '140521100202', orgName: 'x', feedSource: null, scopePrefix: '140521100202' } };
     await expect(env.services.cases.get(other, c.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(env.services.cases.act(other, c.id, { action: 'complete', version: c.version, fields: STAGE_RECORD.verification, attachmentIds: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+/** Walks a fresh identification (started 12 days ago) up to `stage`. */
+async function caseAt(stage: 'comparison' | 'villageReview' | 'publicNotice' | 'countyApproval', overrides = {}) {
+  const { household, clueId } = await householdWithClue(overrides);
+  const c = await start(clueId);
+  await startedDaysAgo(c.id);
+  const order = ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval'] as const;
+  for (const s of order.slice(0, order.indexOf(stage))) {
+    if (s === 'publicNotice') expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(200);
+    const record = s === 'comparison' ? { monitoringType: 'suddenHardship' } : STAGE_RECORD[s];
+    const res = await act(ACTOR[s][0], c.id, 'complete', record);
+    expect(res.statusCode, `${s}: ${res.body}`).toBe(200);
+  }
+  return { household, c };
+}
+
+describe('the type must fit the household kind (§1.2)', () => {
+  it.each([
+    ['ordinary', 'unstable', 400],
+    ['ordinary', 'edge', 200],
+    ['ordinary', 'suddenHardship', 200],
+    ['alleviated', 'edge', 400],
+    ['alleviated', 'unstable', 200],
+    ['alleviated', 'suddenHardship', 200],
+  ] as const)('信息比对: a %s household as %s → %i', async (kind, type, status) => {
+    const { c } = await caseAt('comparison', kind === 'alleviated' ? { kind, alleviatedAttribute: 'general' } : { kind });
+    const res = await act('township_staff', c.id, 'complete', { monitoringType: type });
+    expect(res.statusCode, res.body).toBe(status);
+    if (status === 400) {
+      expect(res.json().error.fields[0]).toMatchObject({ field: 'monitoringType', messageZh: expect.stringContaining(kind === 'alleviated' ? '脱贫户不能认定为边缘易致贫户' : '一般农户不能认定为脱贫不稳定户') });
+      expect((await call('county_admin', 'GET', `/api/cases/${c.id}`)).json()).toMatchObject({ stage: 'comparison', monitoringType: null });
+    }
+  });
+
+  it('县级审定 cannot change the type to one the kind does not allow; the household stays editable after 公告', async () => {
+    const { household, c } = await caseAt('countyApproval');
+    const wrong = await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'unstable' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0].field).toBe('monitoringType');
+    expect((await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode).toBe(200);
+    expect((await act('township_staff', c.id, 'complete', STAGE_RECORD.announcement)).statusCode).toBe(200);
+    // The bug this guards: after a wrong type every later edit of the household was refused.
+    const h = (await call('county_admin', 'GET', `/api/registry/households/${household.id}`)).json();
+    const edit = await env.app.inject({
+      method: 'PUT',
+      url: `/api/registry/households/${household.id}`,
+      headers: { cookie: await cookie('county_staff') },
+      payload: { ...householdRequest(), householdNo: undefined, members: undefined, income: undefined, villageCode: h.villageCode, kind: h.kind, address: '第二村民小组 3 号', version: h.version, reason: '门牌调整' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+  });
+
+  it('公告 refuses a type the household kind no longer allows (户类型 edited during the case)', async () => {
+    const { household, c } = await caseAt('countyApproval', { kind: 'ordinary' });
+    expect((await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode).toBe(200);
+    await env.services.db.execute(sql`UPDATE household SET kind = 'alleviated', alleviated_attribute = 'general' WHERE id = ${household.id}`);
+    const res = await act('township_staff', c.id, 'complete', STAGE_RECORD.announcement);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].field).toBe('monitoringType');
+  });
+});
+
+describe('评议 and 公示 dates inside the case (§1.6)', () => {
+  it('a review meeting before the case started or in the future is refused with a field message', async () => {
+    const { c } = await caseAt('villageReview');
+    const before = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(-13) });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().error.fields[0]).toMatchObject({ field: 'meetingOn', messageZh: `民主评议日期不能早于事项开始日期 ${day(-12)}` });
+    const future = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(1) });
+    expect(future.json().error.fields[0]).toMatchObject({ field: 'meetingOn', messageZh: expect.stringContaining('不能晚于今天') });
+    expect((await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(-12) })).statusCode).toBe(200);
+  });
+
+  it('a notice dated back before the case (to "hang" its days on paper) is refused; so is an objection before the notice', async () => {
+    const { c } = await caseAt('publicNotice');
+    // The case began 12 days ago; a notice from 20 days ago would let it end today.
+    const backdated = await act('village_officer', c.id, 'startNotice', { startedOn: day(-20) });
+    expect(backdated.statusCode).toBe(400);
+    expect(backdated.json().error.fields[0]).toMatchObject({ field: 'startedOn', messageZh: `公示开始日期不能早于事项开始日期 ${day(-12)}` });
+    const beforeReview = await act('village_officer', c.id, 'startNotice', { startedOn: day(-11) });
+    expect(beforeReview.json().error.fields[0]).toMatchObject({ field: 'startedOn', messageZh: `公示开始日期不能早于民主评议日期 ${day(-10)}` });
+    expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(1) })).json().error.fields[0].messageZh).toContain('不能晚于今天');
+    expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(200);
+    const early = await act('village_officer', c.id, 'complete', { objections: [{ receivedOn: day(-6), content: '询问收入', handling: '已解释' }] });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields[0].field).toBe('objections[0].receivedOn');
+  });
+
+  it('a case found today cannot be walked through 评议 and 公示 on earlier dates', async () => {
+    const { clueId } = await householdWithClue();
+    const c = await start(clueId);
+    for (const [s, record] of [['verification', STAGE_RECORD.verification], ['comparison', STAGE_RECORD.comparison]] as const) {
+      expect((await act(ACTOR[s][0], c.id, 'complete', record)).statusCode).toBe(200);
+    }
+    expect((await act('village_officer', c.id, 'complete', STAGE_RECORD.villageReview)).statusCode).toBe(400);
+    expect((await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(0) })).statusCode).toBe(200);
+    expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(400);
+  });
+
+  it('"today" is the county\'s day (China time): at 16:30 UTC the China date is already the next day', async () => {
+    const { c } = await caseAt('villageReview');
+    await env.services.db.execute(sql`UPDATE monitoring_case SET started_on = '2026-11-20' WHERE id = ${c.id}`);
+    // 2026-11-30 16:30 UTC = 2026-12-01 00:30 in Qinshui.
+    const cases = createCasesService({ db: env.services.db, attachments: env.services.attachments, monitoring: env.services.monitoring, clock: () => new Date('2026-11-30T16:30:00Z') });
+    const officer = { requestId: 't', actor: { id: 0, username: 'v', displayName: '村级信息员', role: 'villageOfficer' as const, orgCode: '140521100201', orgName: 'x', feedSource: null, scopePrefix: '140521100201' } };
+    const version = (await cases.get(officer, c.id)).version;
+    const review = (meetingOn: string) => ({ action: 'complete' as const, version, fields: { ...STAGE_RECORD.villageReview, meetingOn }, attachmentIds: [] });
+    await expect(cases.act(officer, c.id, review('2026-12-02'))).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: 'meetingOn', messageZh: '民主评议日期不能晚于今天（2026-12-01）' }] });
+    await expect(cases.act(officer, c.id, review('2026-12-01'))).resolves.toMatchObject({ stage: 'publicNotice' });
   });
 });
