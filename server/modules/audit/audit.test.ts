@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { todayInChina } from '../../lib/clock.ts';
+import { insertAudit } from './audit.repository.ts';
 import { changedFields } from './audit.service.ts';
 
 const env = useTestApp();
@@ -51,14 +53,40 @@ describe('audit log', () => {
     }
   });
 
-  it('filters by actor and date', async () => {
+  it('filters by actor and China calendar day, also in the UTC evening (16:30 UTC is already tomorrow in China)', async () => {
     const cookie = await env.login('county_admin');
     const me = (await env.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
-    const today = new Date().toISOString().slice(0, 10);
-    const mine = (await env.app.inject({ url: `/api/audit?actorId=${me.id}&from=2020-01-01&to=${today}`, headers: { cookie } })).json();
-    expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((r: { actorId: number }) => r.actorId === me.id)).toBe(true);
-    const old = (await env.app.inject({ url: `/api/audit?to=2020-01-01`, headers: { cookie } })).json();
-    expect(old.items).toEqual([]);
+    // The clock at 16:30 UTC of the county's current day (the day before in UTC): only the test's own
+    // "today" reads it; the rows above were written at the real time, which is in that China day.
+    const chinaToday = todayInChina();
+    const utcEvening = new Date(Date.parse(`${chinaToday}T16:30:00Z`) - 86_400_000);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(utcEvening);
+      expect(new Date().toISOString().slice(0, 10)).not.toBe(chinaToday);
+      const today = todayInChina();
+      expect(today).toBe(chinaToday);
+      const mine = (await env.app.inject({ url: `/api/audit?actorId=${me.id}&from=2020-01-01&to=${today}`, headers: { cookie } })).json();
+      expect(mine.items.length).toBeGreaterThan(0);
+      expect(mine.items.every((r: { actorId: number }) => r.actorId === me.id)).toBe(true);
+      const old = (await env.app.inject({ url: `/api/audit?to=2020-01-01`, headers: { cookie } })).json();
+      expect(old.items).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads from/to as China calendar days: 2025-03-01 16:30 UTC belongs to 2025-03-02', async () => {
+    const cookie = await env.login('county_admin');
+    const me = (await env.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
+    const at = (iso: string, entityId: string) => insertAudit(env.services.db, [{ at: new Date(iso), actorId: me.id, actorName: 'test', action: 'probe', entity: 'dayProbe', entityId, orgCode: '140521000000' }]);
+    await at('2025-03-01T15:59:59.999Z', 'late-on-1st'); // 2025-03-01 23:59:59.999 in China
+    await at('2025-03-01T16:30:00Z', 'early-on-2nd'); //   2025-03-02 00:30 in China
+    const ids = async (q: string) =>
+      (await env.app.inject({ url: `/api/audit?entity=dayProbe&${q}`, headers: { cookie } })).json().items.map((r: { entityId: string }) => r.entityId).sort();
+    expect(await ids('from=2025-03-01&to=2025-03-01')).toEqual(['late-on-1st']);
+    expect(await ids('from=2025-03-02&to=2025-03-02')).toEqual(['early-on-2nd']);
+    expect(await ids('from=2025-03-02')).toEqual(['early-on-2nd']);
+    expect(await ids('to=2025-03-01')).toEqual(['late-on-1st']);
   });
 });
