@@ -7,6 +7,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
+import { timeLimit } from '../../../common/domain/cases/workflow.ts';
 import { creditForShare, DEFAULT_ASSESSMENT, scoreTownship, STATUS_CREDIT, WORKFLOW_FIGURES, type AssessmentItem } from '../../../common/domain/indicators/assessment.ts';
 import type { AssessmentResponse } from '../../../common/contracts/indicators.ts';
 import { assessmentWorkbook } from './indicators.xlsx.ts';
@@ -25,13 +26,19 @@ export const defaultWorkflowFigures: WorkflowFigures = async (db, countyCode, ye
   const limit = numberParam(params, 'workflow.identificationDays');
   const out = new Map<string, Record<string, { part: number; whole: number }>>();
   const put = (t: string, key: string, part: number, whole: number) => out.set(t, { ...(out.get(t) ?? {}), [key]: { part, whole } });
-  const cases = await queryRows<{ t: string; overdue: number; n: number }>(db, sql`
-    SELECT substr(village_code, 1, 9) || '000' AS t,
-           count(*) FILTER (WHERE coalesce(decided_on, ${asOf}::date) - started_on > ${limit})::int AS overdue, count(*)::int AS n
+  // Overdue is the cases module's one rule (timeLimit of common/domain/cases/workflow.ts), applied per case.
+  const cases = await queryRows<{ t: string; startedOn: string; decidedOn: string | null }>(db, sql`
+    SELECT substr(village_code, 1, 9) || '000' AS t, started_on::text AS "startedOn", decided_on::text AS "decidedOn"
       FROM monitoring_case WHERE county_code = ${countyCode} AND kind = 'identification' AND status <> 'closed'
-       AND started_on BETWEEN ${`${year}-01-01`}::date AND ${asOf}::date
-     GROUP BY 1`);
-  for (const r of cases) put(r.t, 'overdueCases', r.overdue, r.n);
+       AND started_on BETWEEN ${`${year}-01-01`}::date AND ${asOf}::date`);
+  const perTownship = new Map<string, { overdue: number; n: number }>();
+  for (const c of cases) {
+    const x = perTownship.get(c.t) ?? { overdue: 0, n: 0 };
+    x.n += 1;
+    if (timeLimit(c.startedOn, asOf, limit, c.decidedOn).status === 'overdue') x.overdue += 1;
+    perTownship.set(c.t, x);
+  }
+  for (const [t, x] of perTownship) put(t, 'overdueCases', x.overdue, x.n);
   const monitored = await queryRows<{ t: string; n: number }>(db, sql`
     SELECT substr(village_code, 1, 9) || '000' AS t, count(*)::int AS n FROM household WHERE county_code = ${countyCode} AND closed_on IS NULL AND monitoring_status = 'monitored' GROUP BY 1`);
   const open = await queryRows<{ t: string; n: number }>(db, sql`
