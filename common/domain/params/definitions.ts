@@ -274,7 +274,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
     labelEn: 'The industry share may not fall below the share of this year',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 2020, 'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)')],
+    seeds: [since(NATIONAL, 2020, 'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)', '2013-01-01')],
   },
   {
     key: 'indicators.pathBaselineYear',
@@ -282,7 +282,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
     labelEn: 'Baseline year of the yearly path of end-state targets',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 2020, NOT_FOUND + ' (the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点)')],
+    seeds: [since(NATIONAL, 2020, NOT_FOUND + ' (the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点)', '2013-01-01')],
   },
   // Projects, funds, assets, 四议两公开 (issue #7)
   {
