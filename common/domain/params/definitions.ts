@@ -96,6 +96,22 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
     seeds: [since(NATIONAL, 1_000_000, 'policy-rules §2: >10,000 yuan per school year after all subsidies (county example)')],
   },
   {
+    key: 'education.schoolYearStartMonth',
+    labelZh: '学年起始月份',
+    labelEn: 'Month the school year starts',
+    unit: 'count',
+    yearly: false,
+    seeds: [since(NATIONAL, 9, NOT_FOUND + ' (policy-rules §2 counts education costs "per school year"; the autumn term starts in September)')],
+  },
+  {
+    key: 'monitoring.rigidSpendingIncomeRatio',
+    labelZh: '刚性支出超过上年收入的倍数（医疗+教育自付/家庭纯收入）',
+    labelEn: 'Rigid spending against last year’s income (medical + education out-of-pocket ÷ net income)',
+    unit: 'ratio',
+    yearly: false,
+    seeds: [since(NATIONAL, 1, NOT_FOUND + ' (policy-rules §1.1: rigid spending "clearly exceeds last year\'s income"; no number, 1 = exceeds)')],
+  },
+  {
     key: 'disaster.lossFen',
     labelZh: '受灾损失预警线（元）',
     labelEn: 'Disaster loss warning line',
