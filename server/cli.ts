@@ -15,12 +15,15 @@ import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
 import { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './modules/monitoring/index.ts';
 import { CASE_LEDGER_KINDS, runCaseLedgerExportCommand, type CaseLedgerKind } from './modules/cases/cases.ledgers.cli.ts';
 import { runParamsCommand } from './modules/params/params.cli.ts';
+import { runBackupCommand, runRestoreCommand } from './db/backup.cli.ts';
 
 // `guardline` (also `npm run cli --`): the command-line contract of formats.md §4.
 
 const USAGE = `用法 / usage: guardline <command> [options]
   serve [--port N]                         启动网页与接口 / serve the web app and API
   migrate                                  执行数据库迁移 / apply migrations
+  backup FILE                              备份数据库与附件（两种数据库通用）/ back up the database and attachments
+  restore FILE                             恢复到新的数据目录或空数据库（需原密钥）/ restore into a new DATA_DIR or empty database (same key)
   demo [--households N] [--seed S]         载入演示县（及 N 户演示农户）/ load the demo county (and N demo households)
   import households FILE [--members FILE] [--dry-run] [--skip-invalid] [--json]
                                            导入户信息表（.xlsx，或 households.csv 加 --members members.csv）/ import the household workbook
@@ -64,6 +67,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'migrate': {
       await withServices(async (_s, kind) => out(`迁移完成 / migrations applied (${kind})`));
       return;
+    }
+    case 'backup':
+    case 'restore': {
+      if (!sub || rest.length > 0) throw new UsageError(USAGE);
+      return command === 'backup' ? runBackupCommand(sub, out) : runRestoreCommand(sub, out);
     }
     case 'demo': {
       const v = args([sub, ...rest].filter(Boolean), { households: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
