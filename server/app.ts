@@ -16,7 +16,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { requestSerializer } from './http/log-redaction.ts';
-import { registerSession } from './http/session.ts';
+import { registerSecureTransport } from './http/secure-transport.ts';
+import { registerSession, requireSignedIn } from './http/session.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
@@ -70,7 +71,9 @@ export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & 
   dataDir?: string;
   /** Login attempts per minute for one address and username (default 10). */
   loginAttemptsPerMinute?: number;
-};
+  /** Current-password checks (password change) per minute for one user (default 5). */
+  passwordChecksPerMinute?: number;
+} & Partial<Pick<Config, 'https' | 'trustProxy' | 'docsRequireLogin' | 'loginLockout'>>;
 
 /** Composition root: repositories -> services -> routes, wired by hand. */
 export function createServices(database: Database, config: Pick<Config, 'secret'> & { dataDir?: string }) {
@@ -124,12 +127,18 @@ export async function buildApp(database: Database, config: AppConfig) {
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestSerializer } },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
   const services = createServices(database, config);
+  // Every job's end is logged; a failure with its reason (and the stack when unexpected).
+  services.jobs.setLogger((end) => {
+    if (end.status === 'succeeded') app.log.info({ job: end.id, kind: end.kind }, 'job done');
+    else app.log.warn({ job: end.id, kind: end.kind, code: end.code, err: end.unexpected }, `job failed: ${end.reason}`);
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(helmet, {
@@ -139,14 +148,19 @@ export async function buildApp(database: Database, config: AppConfig) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
+        // Added per request by secureTransport() only over https: on a plain-http intranet it would blank the page.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
   });
+  registerSecureTransport(app, config.https ?? false);
   await app.register(swagger, {
     openapi: { info: { title: 'Guardline API 防返贫监测帮扶平台', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // In production (without the demo) the API description is for signed-in users only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', ...(config.docsRequireLogin ? { uiHooks: { onRequest: requireSignedIn(services.auth) } } : {}) });
   registerSession(app, services.auth);
 
   app.get(

@@ -35,6 +35,22 @@ describe('configuration from the environment', () => {
     expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@localhost/db', loadDemo: false, secret: 'x'.repeat(40) });
   });
 
+  it('binds to this machine while the embedded demo with its published passwords is in use, to every address otherwise or as HOST says', () => {
+    const pg = { DATABASE_URL: 'postgres://u:p@localhost/db', GUARDLINE_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ DATA_DIR: tmp() }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATA_DIR: tmp(), GUARDLINE_DEMO: '0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATA_DIR: tmp(), ...pg }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATA_DIR: tmp(), HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATA_DIR: tmp(), ...pg, HOST: '10.1.2.3' }).host).toBe('10.1.2.3');
+  });
+
+  it('plain http unless GUARDLINE_HTTPS=1; lockout and proxy settings with documented defaults; docs need a login in production', () => {
+    const plain = loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' });
+    expect(plain).toMatchObject({ https: false, secureCookies: false, trustProxy: false, loginLockout: { maxFailures: 5, minutes: 15 }, docsRequireLogin: false });
+    const tls = loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', GUARDLINE_DEMO: '0', GUARDLINE_HTTPS: '1', GUARDLINE_TRUST_PROXY: '1', GUARDLINE_LOGIN_MAX_FAILURES: '8', GUARDLINE_LOGIN_LOCK_MINUTES: '30' });
+    expect(tls).toMatchObject({ https: true, secureCookies: true, trustProxy: true, loginLockout: { maxFailures: 8, minutes: 30 }, docsRequireLogin: true });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],

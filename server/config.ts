@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: 127.0.0.1 while the embedded demo (fixed, published passwords) is in use, else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -17,6 +18,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GUARDLINE_DEMO: z.enum(['0', '1']).optional(),
   NODE_ENV: z.string().optional(),
+  /** 1: served over TLS (here or by a proxy): HSTS, CSP upgrade-insecure-requests and Secure cookies always. */
+  GUARDLINE_HTTPS: z.enum(['0', '1']).optional(),
+  /** 1: behind a reverse proxy; its X-Forwarded-For/-Proto are believed (https per request, client address). */
+  GUARDLINE_TRUST_PROXY: z.enum(['0', '1']).optional(),
+  /** Failed logins of one account within the lock window that lock it for the window. */
+  GUARDLINE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  GUARDLINE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export interface Config {
@@ -29,6 +37,12 @@ export interface Config {
   /** Load the demo county and demo users on first start (embedded database only by default). */
   loadDemo: boolean;
   secureCookies: boolean;
+  /** Served over TLS (GUARDLINE_HTTPS=1); otherwise only requests that arrive over https get HSTS and the upgrade. */
+  https: boolean;
+  trustProxy: boolean;
+  /** Production without the demo: /api/docs only for signed-in users. */
+  docsRequireLogin: boolean;
+  loginLockout: { maxFailures: number; minutes: number };
   /**
    * Set when no key was given and none is in DATA_DIR: a fresh key, to be written to this path by
    * openDatabase only once the database is known to be new (server/db/secret-check.ts).
@@ -48,16 +62,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const key = e.GUARDLINE_SECRET ? { secret: e.GUARDLINE_SECRET } : readOrNewSecret(dataDir);
+  const loadDemo = e.GUARDLINE_DEMO ? e.GUARDLINE_DEMO === '1' : !e.DATABASE_URL;
+  // The embedded demo's users have the published passwords of the README: keep it on this machine unless HOST says otherwise.
+  const demoPasswords = loadDemo && !e.DATABASE_URL;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (demoPasswords ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     databaseUrl: e.DATABASE_URL,
     secret: key.secret,
     ...(key.newSecretFile ? { newSecretFile: key.newSecretFile } : {}),
     logLevel: e.LOG_LEVEL,
-    loadDemo: e.GUARDLINE_DEMO ? e.GUARDLINE_DEMO === '1' : !e.DATABASE_URL,
-    secureCookies: e.NODE_ENV === 'production',
+    loadDemo,
+    secureCookies: e.GUARDLINE_HTTPS === '1',
+    https: e.GUARDLINE_HTTPS === '1',
+    trustProxy: e.GUARDLINE_TRUST_PROXY === '1',
+    docsRequireLogin: e.NODE_ENV === 'production' && !loadDemo,
+    loginLockout: { maxFailures: e.GUARDLINE_LOGIN_MAX_FAILURES, minutes: e.GUARDLINE_LOGIN_LOCK_MINUTES },
   };
 }
 

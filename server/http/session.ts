@@ -39,6 +39,16 @@ export function registerSession(app: FastifyInstance, auth: AuthService): void {
   });
 }
 
+/** A hook for routes outside the API's own (the API description): a live session that may work, else 401/403. */
+export function requireSignedIn(auth: AuthService) {
+  return async (req: FastifyRequest): Promise<void> => {
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await auth.resolve(token) : undefined;
+    if (!session) throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+    if (session.mustChangePassword) throw passwordChangeRequired();
+  };
+}
+
 /** The context of a signed-in actor; 401 otherwise. */
 export function requireCtx(req: FastifyRequest): RequestContext {
   if (!req.ctx) throw new AppError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });

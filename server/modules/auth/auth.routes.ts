@@ -13,7 +13,7 @@ export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: b
     },
     async (req, reply) => {
       const session = await auth.login(req.body.username, req.body.password, req.id);
-      setSessionCookie(reply, session.token, session.expiresAt, opts.secureCookies);
+      setSessionCookie(reply, session.token, session.expiresAt, opts.secureCookies || req.protocol === 'https');
       return actorToResponse(session.actor, session.mustChangePassword);
     },
   );
