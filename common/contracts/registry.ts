@@ -88,13 +88,28 @@ export const createHouseholdRequest = z.object({
 });
 export type CreateHouseholdRequest = z.infer<typeof createHouseholdRequest>;
 
-export const updateHouseholdRequest = z.object({
-  ...householdFacts,
-  /** Absent: unchanged (forms see only the masked number); null: remove it. */
-  phone: phone.nullable().optional(),
-  version: z.number().int().min(1),
-  reason,
-});
+/**
+ * The monitoring status (监测对象类别, 识别监测时间, risks, 风险消除) changes only through the identification and
+ * elimination procedures (cases) or an import of the national system's export (recorded as imported history).
+ */
+export const MONITORING_FIELDS = ['monitoringType', 'identificationPeriod', 'riskTypes', 'eliminationPeriod', 'eliminationMode'] as const;
+export type MonitoringField = (typeof MONITORING_FIELDS)[number];
+
+export const updateHouseholdRequest = z
+  .object(householdFacts)
+  .omit({ monitoringType: true, identificationPeriod: true, riskTypes: true })
+  .extend({
+    /** Absent: unchanged (forms see only the masked number); null: remove it. */
+    phone: phone.nullable().optional(),
+    // Read-only here: absent or sent back unchanged they are ignored; a different value is refused (400).
+    monitoringType: z.string().nullable().optional(),
+    identificationPeriod: z.string().nullable().optional(),
+    riskTypes: z.array(z.string()).optional(),
+    eliminationPeriod: z.string().nullable().optional(),
+    eliminationMode: z.string().nullable().optional(),
+    version: z.number().int().min(1),
+    reason,
+  });
 export type UpdateHouseholdRequest = z.infer<typeof updateHouseholdRequest>;
 
 /**

@@ -56,6 +56,42 @@ describe('editing a household', () => {
   });
 });
 
+describe('the monitoring status is read-only in an edit (identification / elimination only)', () => {
+  const edit = (cookie: string, h: { id: number; villageCode: string; kind: string; version: number }, extra: object) =>
+    env.app.inject({ method: 'PUT', url: `/api/registry/households/${h.id}`, headers: { cookie }, payload: { villageCode: h.villageCode, kind: h.kind, version: h.version, reason: '核对基本信息', ...extra } });
+
+  it.each([
+    ['sets 监测对象类别 and 识别监测时间', { monitoringType: 'edge', identificationPeriod: '2025-06' }, ['monitoringType', 'identificationPeriod']],
+    ['sets risks', { riskTypes: ['illness'] }, ['riskTypes']],
+    ['marks 风险消除', { eliminationPeriod: '2025-06', eliminationMode: 'naturalElimination' }, ['eliminationPeriod', 'eliminationMode']],
+  ])('an edit that %s is refused field by field; nothing changes', async (_name, extra, fields) => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie);
+    const res = await edit(cookie, h, { ...extra, address: '改了地址' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(fields);
+    expect(res.json().error.fields[0].messageZh).toContain('只能通过识别认定或风险消除程序修改');
+    const after = (await env.app.inject({ url: `/api/registry/households/${h.id}`, headers: { cookie } })).json();
+    expect(after).toMatchObject({ monitoringStatus: 'none', monitoringType: null, address: h.address, version: 1 });
+    expect(await timeline(cookie, h.id)).toHaveLength(1);
+  });
+
+  it('a monitored household keeps its status through an edit that leaves the fields out or sends them back; clearing is refused', async () => {
+    const cookie = await env.login('county_staff');
+    const h = await createHousehold(cookie, { monitoringType: 'edge', identificationPeriod: '2025-03', riskTypes: ['illness', 'lackOfLabour'] });
+    const omitted = await edit(cookie, h, { address: '第二村民小组 8 号' });
+    expect(omitted.statusCode, omitted.body).toBe(200);
+    expect(omitted.json()).toMatchObject({ monitoringStatus: 'monitored', monitoringType: 'edge', identificationPeriod: '2025-03', riskTypes: ['illness', 'lackOfLabour'], address: '第二村民小组 8 号' });
+    const sentBack = await edit(cookie, omitted.json(), { monitoringType: 'edge', identificationPeriod: '2025-03', riskTypes: ['lackOfLabour', 'illness'], eliminationPeriod: null, housingGrade: 'C' });
+    expect(sentBack.statusCode, sentBack.body).toBe(200);
+    const cleared = await edit(cookie, sentBack.json(), { monitoringType: null, identificationPeriod: null, riskTypes: [] });
+    expect(cleared.statusCode).toBe(400);
+    expect(cleared.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['monitoringType', 'identificationPeriod', 'riskTypes']);
+    const [last] = await timeline(cookie, h.id);
+    expect(last.after).not.toHaveProperty('monitoringType');
+  });
+});
+
 describe('membership changes keep history', () => {
   it('members who stay go by personId: their ID number and phone are kept without typing them again', async () => {
     const cookie = await env.login('county_staff');

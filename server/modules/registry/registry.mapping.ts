@@ -1,4 +1,4 @@
-import type { HouseholdDetail, IncomeInput, MemberInput, MemberRow } from '../../../common/contracts/registry.ts';
+import { MONITORING_FIELDS, type HouseholdDetail, type IncomeInput, type MemberInput, type MemberRow, type MonitoringField } from '../../../common/contracts/registry.ts';
 import { ageOn, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../common/domain/id-card.ts';
 import type { Household, Member } from '../../../common/domain/registry/household.ts';
 import { perCapitaNetIncome } from '../../../common/domain/registry/income.ts';
@@ -25,6 +25,29 @@ export function factsOf(h: HouseholdRecord): Record<string, unknown> {
     housingUnsafe: h.housingUnsafe,
     medicalUninsured: h.medicalUninsured,
   };
+}
+
+const MONITORING_LABELS: Record<MonitoringField, { zh: string; en: string }> = {
+  monitoringType: { zh: '监测对象类别', en: 'monitoring type' },
+  identificationPeriod: { zh: '识别监测时间', en: 'identification month' },
+  riskTypes: { zh: '致贫/返贫风险', en: 'risk types' },
+  eliminationPeriod: { zh: '风险消除时间', en: 'elimination month' },
+  eliminationMode: { zh: '风险消除方式', en: 'elimination mode' },
+};
+
+const sameValue = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join() === [...b].sort().join() : (a ?? null) === (b ?? null);
+
+/**
+ * An edit may not set or clear the monitoring status: only 识别认定 / 风险消除 (cases) or an import of the
+ * national export change it. Absent or sent back unchanged is fine; each changed field is refused.
+ */
+export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input: Partial<Record<MonitoringField, unknown>>) {
+  return MONITORING_FIELDS.filter((f) => input[f] !== undefined && !sameValue(input[f], h[f])).map((field) => ({
+    field,
+    messageZh: `${MONITORING_LABELS[field].zh}只能通过识别认定或风险消除程序修改（或导入全国系统数据），不能在基本信息中修改`,
+    messageEn: `The ${MONITORING_LABELS[field].en} changes only through identification or risk elimination (or an import of the national export), not in an edit`,
+  }));
 }
 
 /** The pure rules' view of a household being saved. */

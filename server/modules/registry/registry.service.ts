@@ -19,7 +19,7 @@ import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
 import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
-import { factsOf, incomeRowOf, memberAuditView, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
+import { factsOf, incomeRowOf, memberAuditView, monitoringEdits, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
 import { findQuality } from './registry.quality.ts';
 import {
   activeMembers,
@@ -159,12 +159,16 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
   async function update(ctx: RequestContext, id: number, input: UpdateHouseholdRequest): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     const { household: h } = await loadHousehold(db, ctx, id);
-    const { version, reason, phone: phoneInput, ...facts } = input;
+    const { version, reason, phone: phoneInput, monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode, ...facts } = input;
+    // The monitoring status is read-only here (identification / elimination cases, or a national import).
+    const refused = monitoringEdits(h, { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode });
+    if (refused.length > 0) throw AppError.validation(refused);
     // Absent phone: unchanged (the edit form only ever sees the masked number); null clears it.
     const phone = phoneInput === undefined ? (h.phoneCipher ? box.decrypt(h.phoneCipher) : null) : phoneInput;
     if (facts.villageCode !== h.villageCode) await requireOpenVillage(db, ctx, facts.villageCode);
     const members = (await activeMembers(db, id)).map((m) => memberFromRecord(m, box));
-    const domain = toDomainHousehold(h.householdNo, { ...facts, phone, eliminationPeriod: h.eliminationPeriod, eliminationMode: h.eliminationMode }, members, null, h.wholeHouseholdNoLabour);
+    const monitoring = { monitoringType: h.monitoringType, identificationPeriod: h.identificationPeriod, riskTypes: h.riskTypes, eliminationPeriod: h.eliminationPeriod, eliminationMode: h.eliminationMode };
+    const domain = toDomainHousehold(h.householdNo, { ...facts, ...monitoring, phone }, members, null, h.wholeHouseholdNoLabour);
     requireValid(domain, members, today());
     await db.transaction(async (tx) => {
       const ok = await updateHousehold(tx, id, version, { ...facts, phoneCipher: phone ? box.encrypt(phone) : null });
