@@ -243,8 +243,26 @@ describe('scope', () => {
     const cadre = await env.login('cadre');
     expect((await post(cadre, '/api/assistance/measures', measure(elsewhere.id))).statusCode).toBe(403);
     expect((await get(cadre, '/api/assistance/measures/export.xlsx')).statusCode).toBe(403);
-    const measures = (await get(cadre, '/api/assistance/measures')).json().items as { householdId: number }[];
-    expect(measures.every((m) => m.householdId !== elsewhere.id)).toBe(true);
+  });
+
+  it("a paired cadre's measure list holds his paired households' measures and no other household's in his township", async () => {
+    const staff = await env.login('township_staff');
+    const elsewhere = await monitored(staff, { villageCode: '140521100202', householdNo: '140521100202000778' });
+    const mine = await monitored(staff, { villageCode: '140521100202', householdNo: '140521100202000779' });
+    expect((await post(staff, '/api/assistance/pairings', { householdId: mine.id, cadreUserId: await cadreId(), unit: '龙港镇政府', startOn: '2025-04-01' })).statusCode).toBe(200);
+    const other = await post(staff, '/api/assistance/measures', measure(elsewhere.id));
+    const own = await post(staff, '/api/assistance/measures', measure(mine.id));
+    expect([other.statusCode, own.statusCode]).toEqual([200, 200]);
+    const cadre = await env.login('cadre');
+    const listed = (await get(cadre, '/api/assistance/measures')).json().items as { id: number; householdId: number }[];
+    expect(listed.map((m) => m.id)).toContain(own.json().id);
+    const paired = await queryRows<{ household_id: number }>(env.services.db, sql`SELECT household_id::int AS household_id FROM cadre_pairing WHERE cadre_user_id = ${await cadreId()} AND end_on IS NULL`);
+    expect(listed.filter((m) => !paired.some((p) => p.household_id === m.householdId))).toEqual([]);
+    expect(listed.map((m) => m.id)).not.toContain(other.json().id);
+    expect((await get(cadre, `/api/assistance/measures/${other.json().id}`)).statusCode).toBe(404);
+    // The township staff who wrote both sees both.
+    const all = (await get(staff, '/api/assistance/measures')).json().items.map((m: { id: number }) => m.id);
+    expect(all).toEqual(expect.arrayContaining([own.json().id, other.json().id]));
   });
 
   it('a department user reads a measure by id no more than the list (403), like any role without assistance:read', async () => {
