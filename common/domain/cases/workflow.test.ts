@@ -5,12 +5,33 @@ import { STAGES, STAGE_ACTORS, noticeEndsOn, timeLimit, transition, type CaseKin
 const ctx = (role: Role, today = '2026-11-20') => ({ role, today, noticeDays: 5 });
 const state = (kind: CaseKind, stage: Stage, noticeStartedOn: string | null = null) => ({ kind, stage, noticeStartedOn });
 
+// Who acts at each stage, written out from policy-rules.md §1.6 (and §1.8, which mirrors it), not read
+// from STAGE_ACTORS: 入户核实, 民主评议 and 村内公示 are the village's ("held once, in the village only");
+// 乡镇初审/审核 the township's; 县级审定/审批 the county's (staff or the county administrator); 结果公告
+// "in the village, in the name of the township". 信息比对 (永城: "via the county 乡村振兴部门") is
+// recorded by the township from the departments' results; the county checks it at 县级审定 (§1.6 step 5).
+const EXPECTED_ACTORS: Record<Exclude<Stage, 'done' | 'closed'>, readonly Role[]> = {
+  verification: ['villageOfficer'],
+  comparison: ['townshipStaff'],
+  villageReview: ['villageOfficer'],
+  publicNotice: ['villageOfficer'],
+  townshipReview: ['townshipStaff'],
+  countyApproval: ['countyStaff', 'countyAdmin'],
+  announcement: ['townshipStaff'],
+};
+
 describe('every stage × every role (legal and illegal transitions)', () => {
   const cases = (['identification', 'elimination'] as const).flatMap((kind) =>
     STAGES[kind].filter((s) => s !== 'done').flatMap((stage) => ROLES.map((role) => [kind, stage, role] as const)),
   );
+  it('the table of actors is the documented one', () => {
+    expect(Object.fromEntries(Object.entries(STAGE_ACTORS).map(([stage, a]) => [stage, [...a.roles].sort()]))).toEqual(
+      Object.fromEntries(Object.entries(EXPECTED_ACTORS).map(([stage, roles]) => [stage, [...roles].sort()])),
+    );
+  });
+
   it.each(cases)('%s / %s / %s', (kind, stage, role) => {
-    const allowed = STAGE_ACTORS[stage as Exclude<Stage, 'done' | 'closed'>].roles.includes(role);
+    const allowed = EXPECTED_ACTORS[stage as Exclude<Stage, 'done' | 'closed'>].includes(role);
     const s = state(kind, stage, stage === 'publicNotice' ? '2026-11-01' : null);
     const r = transition(s, 'complete', ctx(role));
     if (!allowed) {
