@@ -7,6 +7,7 @@ import type { QualityContext, QualityFinding, QualityRule } from './quality-rule
 import { MEMBER_RULES } from './quality-rules-member.ts';
 import { HOUSEHOLD_RULES } from './quality-rules-household.ts';
 import { MONITORING_RULES } from './quality-rules-monitoring.ts';
+import { ELIMINATION_RULES } from './quality-rules-elimination.ts';
 
 export {
   DEFAULT_QUALITY_PARAMS,
@@ -19,8 +20,8 @@ export {
   type Severity,
 } from './quality-rule.ts';
 
-/** Every rule, in the order findings are reported: person rules, household rules, monitoring rules. */
-export const QUALITY_RULES: readonly QualityRule[] = [...MEMBER_RULES, ...HOUSEHOLD_RULES, ...MONITORING_RULES];
+/** Every rule, in the order findings are reported: person rules, household rules, monitoring and elimination rules. */
+export const QUALITY_RULES: readonly QualityRule[] = [...MEMBER_RULES, ...HOUSEHOLD_RULES, ...MONITORING_RULES, ...ELIMINATION_RULES];
 
 /**
  * Runs the rules over a household that passes validateHousehold: the income rules

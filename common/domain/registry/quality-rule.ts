@@ -39,6 +39,10 @@ export interface QualityParams {
   minMonthsRuleFrom: Period;
   /** …and, where local practice wants it, for 自然消除 too (§1.8 keeps this configurable). */
   minMonthsAppliesToNatural: boolean;
+  /** 1_11_005: compulsory-school age (义务教育阶段适龄) from this age (inclusive)… */
+  compulsorySchoolAgeFrom: number;
+  /** …to this age (exclusive). */
+  compulsorySchoolAgeTo: number;
 }
 
 export const DEFAULT_QUALITY_PARAMS: Readonly<QualityParams> = Object.freeze({
@@ -54,13 +58,21 @@ export const DEFAULT_QUALITY_PARAMS: Readonly<QualityParams> = Object.freeze({
   minMonthsBeforeElimination: 6,
   minMonthsRuleFrom: '2022-04',
   minMonthsAppliesToNatural: false,
+  compulsorySchoolAgeFrom: 6,
+  compulsorySchoolAgeTo: 16,
 });
 
-/** Counts from the assistance module; rules that need them are skipped when absent. */
+/** Facts from the assistance module; rules that need them are skipped when absent. */
 export interface AssistanceSummary {
+  /** Measures in place (under way or done, started by today), as the obligations board counts them. */
   measureCount: number;
   /** 开发式: 产业, 就业, 金融 or 公益岗位 measures (5_12_007). */
   developmentMeasureCount: number;
+  /**
+   * 监测联系人 (1_11_011): the active 结对帮扶 cadre and whether a phone is recorded for him; null when unpaired.
+   * Optional so callers that only count measures need not supply it; the rule skips without it.
+   */
+  contact?: { name: string; hasPhone: boolean } | null;
 }
 
 export interface QualityContext {

@@ -1,31 +1,77 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { qualityReportRow } from '../../../common/contracts/registry.ts';
+import { periodOf } from '../../../common/domain/period.ts';
 import type { Household, Member } from '../../../common/domain/registry/household.ts';
-import { DEFAULT_QUALITY_PARAMS, runQualityChecks, type QualityFinding } from '../../../common/domain/registry/quality-checks.ts';
+import { QUALITY_RULES, runQualityChecks, type AssistanceSummary, type QualityFinding, type QualityParams } from '../../../common/domain/registry/quality-checks.ts';
+import { qualityParamsFrom } from '../../../common/domain/registry/quality-params.ts';
 import type { Db } from '../../db/connect.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { householdIncomes, households, memberships, persons } from '../../db/schema/registry.ts';
 import { inScope } from '../../db/scope.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
+import { assistanceSummaries } from '../assistance/assistance.quality.ts';
+import { resolveAll } from '../params/params.service.ts';
 import { incomeRowOf, memberFromRecord, toDomainHousehold } from './registry.mapping.ts';
 
-// Data-quality findings (warnings, never refusals) for one household, and the per-village report
-// staff use to clean data before the national submission.
+// Data-quality findings (warnings, never refusals) for one household, and the per-village report staff use
+// to clean data before the national submission. Every declared rule runs: thresholds are the policy
+// parameters in force for the county and month, the monitoring line is the one of the household's income
+// year, and measures and the 监测联系人 come from the assistance module (assistanceSummaries).
 
-/** Thresholds are the documented defaults until the policy-parameter table supplies them. */
-export function findQuality(household: Household, members: Member[], today: string): QualityFinding[] {
-  return runQualityChecks(household, members, { today, params: DEFAULT_QUALITY_PARAMS });
+/** The parameters in force for a county and month, with the yearly monitoring line looked up per income year. */
+export interface QualitySetting {
+  params: QualityParams;
+  incomeFigure: 'net' | 'adjusted';
+  lineFor(year: number): Promise<number | undefined>;
+}
+
+export async function qualitySetting(db: Db, countyCode: string, today: string): Promise<QualitySetting> {
+  const resolved = await resolveAll(db, countyCode, periodOf(today));
+  const lines = new Map<number, Promise<number | undefined>>();
+  const lineFor = (year: number) => {
+    if (!lines.has(year)) {
+      lines.set(
+        year,
+        resolveAll(db, countyCode, `${year}-12`).then((r) => {
+          const v = r['monitoring.incomeLineFen']?.value;
+          return typeof v === 'number' ? v : undefined;
+        }),
+      );
+    }
+    return lines.get(year)!;
+  };
+  return {
+    params: qualityParamsFrom((key) => resolved[key]?.value),
+    incomeFigure: resolved['monitoring.incomeFigure']?.value === 'adjusted' ? 'adjusted' : 'net',
+    lineFor,
+  };
+}
+
+/** Runs every declared rule over one household with the setting and its assistance facts. */
+export async function findQuality(setting: QualitySetting, household: Household, members: readonly Member[], assistance: AssistanceSummary | undefined, today: string): Promise<QualityFinding[]> {
+  const incomeLineFen = household.income ? await setting.lineFor(household.income.year) : undefined;
+  return runQualityChecks(household, members, { today, params: setting.params, incomeFigure: setting.incomeFigure, incomeLineFen, assistance });
+}
+
+/** The household page's findings: the same rules and inputs as the report. */
+export async function householdQuality(db: Db, countyCode: string, householdId: number, household: Household, members: readonly Member[], today: string): Promise<QualityFinding[]> {
+  const setting = await qualitySetting(db, countyCode, today);
+  const assistance = (await assistanceSummaries(db, [householdId], today)).get(householdId);
+  return findQuality(setting, household, members, assistance, today);
 }
 
 type ReportRow = z.infer<typeof qualityReportRow>;
 const BATCH = 500;
 
-/** Walks the households in scope by key range and counts findings per village. */
+/** Walks the households in scope by key range and counts findings per village, every declared rule listed. */
 export async function qualityReport(db: Db, box: PersonalDataBox, ctx: RequestContext, today: string): Promise<ReportRow[]> {
   requirePermission(ctx, 'registry:read');
+  const setting = await qualitySetting(db, countyOfActor(ctx), today);
+  const noFindings = () => Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
   const byVillage = new Map<string, ReportRow>();
   let afterId = 0;
   for (;;) {
@@ -51,11 +97,12 @@ export async function qualityReport(db: Db, box: PersonalDataBox, ctx: RequestCo
       .where(sql`${householdIncomes.householdId} IN (${idList})`)
       .orderBy(householdIncomes.householdId, sql`${householdIncomes.year} DESC`);
     const incomeOf = new Map(incomes.map((i) => [i.householdId, incomeRowOf(i)]));
+    const assistance = await assistanceSummaries(db, ids, today);
     for (const { household: h, villageName } of batch) {
       const own = members.filter((m) => m.householdId === h.id).map((m) => memberFromRecord({ ...m.person, membershipId: m.membershipId, relationship: m.relationship, validFrom: m.validFrom }, box));
       const domain = toDomainHousehold(h.householdNo, { ...h, phone: null }, own, incomeOf.get(h.id) ?? null, h.wholeHouseholdNoLabour);
-      const findings = findQuality(domain, own, today);
-      const row = byVillage.get(h.villageCode) ?? { orgCode: h.villageCode, orgName: villageName, households: 0, householdsWithFindings: 0, errors: 0, warnings: 0, byRule: {} };
+      const findings = await findQuality(setting, domain, own, assistance.get(h.id), today);
+      const row = byVillage.get(h.villageCode) ?? { orgCode: h.villageCode, orgName: villageName, households: 0, householdsWithFindings: 0, errors: 0, warnings: 0, byRule: noFindings() };
       row.households += 1;
       if (findings.length > 0) row.householdsWithFindings += 1;
       for (const f of findings) {

@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
 import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
 import { factsOf, incomeRowOf, memberAuditView, monitoringEdits, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
-import { findQuality } from './registry.quality.ts';
+import { householdQuality } from './registry.quality.ts';
 import {
   activeMembers,
   changesOf,
@@ -117,7 +117,7 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       version: h.version,
       members: members.map((m) => memberRowOf(m, box, today())),
       incomes: incomes.map(incomeRowOf),
-      quality: findQuality(domain, domainMembers, today()),
+      quality: await householdQuality(db, h.countyCode, h.id, domain, domainMembers, today()),
     };
   }
 

@@ -15,6 +15,10 @@ const UNIT_WORDS: Record<Exclude<ParamUnit, 'fen' | 'ratio' | 'choice'>, [string
 export const CHOICE_LABELS: Record<string, [string, string]> = {
   net: ['人均纯收入', 'Per-capita net income'],
   adjusted: ['调整后人均收入（+理赔 −合规自付）', 'Adjusted per-capita income'],
+  all: ['全体组成人员', 'All members'],
+  present: ['到会人员', 'Those present'],
+  assistedOnly: ['仅帮扶消除', 'Assisted eliminations only'],
+  alsoNatural: ['含自然消除', 'Natural eliminations too'],
 };
 
 /** The unit a parameter key implies, for evidence that carries only key and value. */
