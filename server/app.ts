@@ -76,7 +76,7 @@ export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & 
 } & Partial<Pick<Config, 'https' | 'trustProxy' | 'docsRequireLogin' | 'loginLockout'>>;
 
 /** Composition root: repositories -> services -> routes, wired by hand. */
-export function createServices(database: Database, config: Pick<Config, 'secret'> & { dataDir?: string }) {
+export function createServices(database: Database, config: Pick<Config, 'secret'> & { dataDir?: string; loginLockout?: Config['loginLockout'] }) {
   const db = database.db;
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
@@ -95,7 +95,7 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   return {
     db,
     box,
-    auth: createAuthService(db),
+    auth: createAuthService(db, undefined, config.loginLockout),
     org: createOrgService(db),
     users: createUsersService(db, box),
     jobs,
@@ -168,7 +168,7 @@ export async function buildApp(database: Database, config: AppConfig) {
     { schema: { tags: ['meta'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  authRoutes(app, services.auth, { secureCookies: config.secureCookies, attemptsPerMinute: config.loginAttemptsPerMinute ?? 10 });
+  authRoutes(app, services.auth, { secureCookies: config.secureCookies, attemptsPerMinute: config.loginAttemptsPerMinute ?? 10, passwordChecksPerMinute: config.passwordChecksPerMinute ?? 5 });
   orgRoutes(app, services.org);
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type Services } from '../app.ts';
+import { buildApp, type AppConfig, type Services } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import { DEMO_USERS } from '../demo.ts';
 import { TEST_SECRET } from './constants.ts';
@@ -16,11 +16,11 @@ export interface TestEnv {
 }
 
 /** One app on a private database per test file, closed afterwards. */
-export function useTestApp(opts: { extend?: (app: TestApp) => void; loginAttemptsPerMinute?: number } = {}): TestEnv {
+export function useTestApp(opts: { extend?: (app: TestApp) => void; loginAttemptsPerMinute?: number; config?: Partial<AppConfig> } = {}): TestEnv {
   const env = {} as TestEnv;
   beforeAll(async () => {
     env.database = await createTestDatabase();
-    const built = await buildApp(env.database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false, loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000 });
+    const built = await buildApp(env.database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false, loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000, passwordChecksPerMinute: 10_000, ...opts.config });
     env.app = built.app;
     env.services = built.services;
     opts.extend?.(built.app);

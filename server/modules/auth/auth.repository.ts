@@ -1,4 +1,5 @@
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/connect.ts';
 import type { Db } from '../../db/connect.ts';
 import { sessions, users } from '../../db/schema/auth.ts';
 import { orgUnits } from '../../db/schema/org.ts';
@@ -48,4 +49,22 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
 
 export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId));
+}
+
+/**
+ * Failed logins of a user (audited as login.failed) since `since` and since the user's last successful
+ * login, password change or administrator's reset: the count the lockout compares with its limit.
+ */
+export async function recentLoginFailures(db: Db, userId: number, since: Date): Promise<number> {
+  const id = String(userId);
+  const [{ n }] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM audit_log
+        WHERE entity = 'user' AND entity_id = ${id} AND action = 'login.failed' AND at > ${since.toISOString()}::timestamptz
+          AND at > coalesce((SELECT max(at) FROM audit_log
+                              WHERE entity_id = ${id}
+                                AND ((entity = 'session' AND action = 'login') OR (entity = 'user' AND action IN ('password.change', 'update.password-reset')))),
+                            '-infinity'::timestamptz)`,
+  );
+  return n;
 }

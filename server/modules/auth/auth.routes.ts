@@ -3,7 +3,7 @@ import { clearSessionCookie, requireCtx, setSessionCookie } from '../../http/ses
 import type { App } from '../../http/types.ts';
 import { actorToResponse, type AuthService } from './auth.service.ts';
 
-export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean; attemptsPerMinute: number }): void {
+export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: boolean; attemptsPerMinute: number; passwordChecksPerMinute: number }): void {
   app.post(
     '/api/auth/login',
     {
@@ -12,7 +12,7 @@ export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: b
       config: { rateLimit: { hook: 'preHandler', max: opts.attemptsPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string })?.username ?? ''}` } },
     },
     async (req, reply) => {
-      const session = await auth.login(req.body.username, req.body.password, req.id);
+      const session = await auth.login(req.body.username, req.body.password, req.id, req.ip);
       setSessionCookie(reply, session.token, session.expiresAt, opts.secureCookies || req.protocol === 'https');
       return actorToResponse(session.actor, session.mustChangePassword);
     },
@@ -33,7 +33,11 @@ export function authRoutes(app: App, auth: AuthService, opts: { secureCookies: b
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordRequest, response: { 200: okResponse } } },
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordRequest, response: { 200: okResponse } },
+      // The current-password check is a password oracle for a stolen session: per user (or address), a few a minute.
+      config: { rateLimit: { hook: 'preHandler', max: opts.passwordChecksPerMinute, timeWindow: '1 minute', keyGenerator: (req) => (req.ctx ? `user:${req.ctx.actor.id}` : `ip:${req.ip}`) } },
+    },
     async (req) => {
       await auth.changePassword(requireCtx(req), req.sessionToken!, req.body.currentPassword, req.body.newPassword);
       return { ok: true as const };

@@ -15,6 +15,7 @@ import {
   findUserById,
   findUserByUsername,
   insertSession,
+  recentLoginFailures,
   updatePasswordHash,
 } from './auth.repository.ts';
 
@@ -24,6 +25,25 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 const badLogin = () => new AppError('UNAUTHENTICATED', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+/** Lockout after repeated failures (GUARDLINE_LOGIN_MAX_FAILURES / GUARDLINE_LOGIN_LOCK_MINUTES). */
+export interface LoginLockout {
+  maxFailures: number;
+  minutes: number;
+}
+export const DEFAULT_LOGIN_LOCKOUT: LoginLockout = { maxFailures: 5, minutes: 15 };
+
+const lockedOut = (minutes: number) =>
+  new AppError('RATE_LIMITED', {
+    zh: `登录失败次数过多，该账号已临时锁定，请 ${minutes} 分钟后再试或联系管理员重置密码`,
+    en: `Too many failed logins: this account is locked for ${minutes} minutes; try later or ask an administrator to reset the password`,
+  });
+
+/** The audit row of a login attempt made by nobody yet signed in. */
+const anonymous = (requestId: string): RequestContext => ({
+  requestId,
+  actor: { id: 0, username: '', displayName: '（未登录）', role: 'auditor', orgCode: '', orgName: '', feedSource: null, scopePrefix: '' },
+});
 
 export function tokenHashOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -42,12 +62,30 @@ export function actorToResponse(actor: Actor, mustChangePassword: boolean): Acto
   };
 }
 
-export function createAuthService(db: Db, clock: () => Date = () => new Date()) {
-  /** Checks the password and opens a session; returns the cookie token (only its hash is stored). */
-  async function login(username: string, password: string, requestId: string) {
+export function createAuthService(db: Db, clock: () => Date = () => new Date(), lockout: LoginLockout = DEFAULT_LOGIN_LOCKOUT) {
+  /** A failed attempt is audited (never the password; an unknown username is not kept, it may be a password). */
+  async function recordFailure(requestId: string, user: { id: number; orgCode: string } | undefined, action: string, ip: string | undefined) {
+    await db.transaction((tx) =>
+      recordAudit(tx, anonymous(requestId), { action, entity: user ? 'user' : 'session', entityId: user?.id ?? null, orgCode: user?.orgCode ?? null, after: { ip: ip ?? null } }),
+    );
+  }
+
+  /**
+   * Checks the password and opens a session; returns the cookie token (only its hash is stored).
+   * Failures are audited; after `maxFailures` within `minutes` the account is locked for that window.
+   */
+  async function login(username: string, password: string, requestId: string, ip?: string) {
     const user = await findUserByUsername(db, username);
+    const since = new Date(clock().getTime() - lockout.minutes * 60_000);
+    if (user && (await recentLoginFailures(db, user.id, since)) >= lockout.maxFailures) {
+      await recordFailure(requestId, user, 'login.locked', ip);
+      throw lockedOut(lockout.minutes);
+    }
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw badLogin();
+    if (!user || !ok || !user.active) {
+      await recordFailure(requestId, user, 'login.failed', ip);
+      throw badLogin();
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(clock().getTime() + SESSION_TTL_MS);
     const resolved = await db.transaction(async (tx) => {
