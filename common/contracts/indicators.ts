@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGGREGATION_TYPES, INDICATOR_MODES, PERIOD_TYPES, TARGET_OPERATORS, TARGET_STATUSES } from '../domain/indicators/model.ts';
+import { AGGREGATION_TYPES, INDICATOR_MODES, PERIOD_TYPES, TARGET_OPERATORS, TARGET_PATHS, TARGET_STATUSES } from '../domain/indicators/model.ts';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, '代码须为大写字母、数字、下划线 / A-Z, 0-9, _');
 const orgCode = z.string().regex(/^\d{12}(\d{3})?$/);
@@ -59,8 +59,15 @@ export const targetInput = z.object({
   band: z.number().min(0),
   baselineYear: z.number().int().nullable().optional(),
   reference: z.string().max(2000).nullable().optional(),
+  /** linear: an end state reached by toYear; earlier years are judged on the path from the baseline. */
+  path: z.enum(TARGET_PATHS).default('constant'),
+  pathFromYear: z.number().int().min(2013).max(2100).nullable().optional(),
+  pathFromValue: z.number().nullable().optional(),
   sourceDoc: z.string().min(1).max(200),
+  /** The document's sentence, verbatim. */
   sourceText: z.string().min(1).max(2000),
+  /** Our reading, outside the quote. */
+  note: z.string().max(1000).nullable().optional(),
 });
 export const targetRow = targetInput.extend({ id: z.number().int(), createdBy: z.string(), createdAt: z.string(), scopeLabel: z.string() });
 export type TargetRow = z.infer<typeof targetRow>;
@@ -130,7 +137,7 @@ export const cockpitResponse = z.object({
     unitZh: z.string(),
     decimals: z.number().int(),
     period: z.string(),
-    target: z.object({ id: z.number().int(), op: z.enum(TARGET_OPERATORS), value: z.number().nullable(), upper: z.number().nullable(), band: z.number(), toYear: z.number().int(), sourceDoc: z.string(), sourceText: z.string(), scopeLabel: z.string(), textZh: z.string() }).nullable(),
+    target: z.object({ id: z.number().int(), op: z.enum(TARGET_OPERATORS), value: z.number().nullable(), upper: z.number().nullable(), band: z.number(), toYear: z.number().int(), path: z.enum(TARGET_PATHS), sourceDoc: z.string(), sourceText: z.string(), note: z.string().nullable(), scopeLabel: z.string(), textZh: z.string() }).nullable(),
     trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
   })),
   children: z.array(z.object({

@@ -10,8 +10,10 @@ export const COMPUTED_SOURCES = {
   'registry.eliminatedHouseholds': { zh: '累计风险消除户数（风险消除时间不晚于当月）', en: 'Monitored households whose risk was eliminated up to the month' },
   'funds.industryPart': { zh: '用于产业发展的衔接资金（分）', en: 'Linkage funds for industry (fen)' },
   'funds.industryWhole': { zh: '下达衔接资金总规模（分）', en: 'Linkage funds allocated (fen)' },
-  'funds.labourPart': { zh: '以工代赈劳务报酬（分）', en: 'Work-for-relief labour pay (fen)' },
+  'funds.labourPart': { zh: '以工代赈已发放劳务报酬（分）', en: 'Work-for-relief labour pay disbursed (fen)' },
   'funds.labourWhole': { zh: '以工代赈财政资金（分）', en: 'Work-for-relief fiscal funds (fen)' },
+  'funds.industryMinimum': { zh: '产业发展资金占比下限（%，资金校验同一取值）', en: 'Minimum industry share (%, as the fund check)' },
+  'funds.labourMinimum': { zh: '以工代赈劳务报酬占比下限（%，资金校验同一取值）', en: 'Minimum labour share (%, as the fund check)' },
 } as const;
 export type ComputedSource = keyof typeof COMPUTED_SOURCES;
 
@@ -52,6 +54,16 @@ export const SEED_ELEMENTS: DataElementDef[] = [
   computed('FUND_TOTAL_FEN', '衔接资金总规模', 'Linkage funds total', 'funds.industryWhole', 'county', '分'),
   computed('FUND_LABOUR_FEN', '以工代赈劳务报酬', 'Work-for-relief labour pay', 'funds.labourPart', 'county', '分'),
   computed('FUND_WFR_FEN', '以工代赈财政资金', 'Work-for-relief funds', 'funds.labourWhole', 'county', '分'),
+  { ...computed('FUND_INDUSTRY_MIN', '产业发展资金占比下限', 'Minimum industry share', 'funds.industryMinimum', 'county', '%'), aggregation: 'LAST', valueType: 'percent' },
+  { ...computed('FUND_LABOUR_MIN', '以工代赈劳务报酬占比下限', 'Minimum labour share', 'funds.labourMinimum', 'county', '%'), aggregation: 'LAST', valueType: 'percent' },
+  v('RELOCATED_LABOUR_HH', '有劳动能力的搬迁家庭户数', 'Relocated households with labour', 'SUM', 'integer', '户'),
+  v('RELOCATED_EMPLOYED_HH', '其中至少一人稳定就业的户数', 'of which with one member in stable work', 'SUM', 'integer', '户'),
+  v('KEY_GROUP_POP', '重点人群人数（低保对象、特困人员、返贫致贫人口、重度残疾人等）', 'Key groups for supplementary pension', 'SUM'),
+  v('KEY_GROUP_SUPP_PENSION', '其中参加补充养老保险人数', 'of which covered by supplementary pension', 'SUM'),
+  c('POVERTY_ASSETS', '扶贫项目资产（项）', 'Assets formed by poverty-alleviation funds', 'county', '项'),
+  c('POVERTY_ASSETS_LEDGERED', '其中已核查登记入动态监管台账（项）', 'of which verified and in the ledger', 'county', '项'),
+  c('LABOUR_BRANDS', '叫得响的特色劳务品牌', 'Recognised labour brands', 'county', '个'),
+  c('SPATIAL_PLAN_DONE', '县级国土空间规划编制完成（是=1）', 'County spatial plan completed (yes = 1)', 'county', '', 'boolean'),
 ];
 
 export const SEED_DATA_SETS: DataSetDef[] = [
@@ -62,7 +74,11 @@ export const SEED_DATA_SETS: DataSetDef[] = [
   { code: 'TOWNSHIP_NETWORK', nameZh: '乡镇通信网络年报', nameEn: 'Township network (yearly)', periodType: 'yearly', entryLevel: 'township', openDays: 60, elements: ['TOWNSHIP_5G'] },
   {
     code: 'COUNTY_ANNUAL', nameZh: '县级衔接工作年报', nameEn: 'County linkage report (yearly)', periodType: 'yearly', entryLevel: 'county', openDays: null,
-    elements: ['CONSUMER_HALLS', 'CONSUMER_ZONES', 'CONSUMER_COUNTERS', 'LAND_QUOTA_MU', 'LAND_RURAL_INDUSTRY_MU', 'FARMER_INCOME_GROWTH', 'CITY_FARMER_INCOME_GROWTH'],
+    elements: ['CONSUMER_HALLS', 'CONSUMER_ZONES', 'CONSUMER_COUNTERS', 'LAND_QUOTA_MU', 'LAND_RURAL_INDUSTRY_MU', 'FARMER_INCOME_GROWTH', 'CITY_FARMER_INCOME_GROWTH', 'POVERTY_ASSETS', 'POVERTY_ASSETS_LEDGERED', 'LABOUR_BRANDS', 'SPATIAL_PLAN_DONE'],
+  },
+  {
+    code: 'VILLAGE_ANNUAL', nameZh: '村级搬迁就业与补充养老年报', nameEn: 'Village relocation and pension report (yearly)', periodType: 'yearly', entryLevel: 'village', openDays: 60,
+    elements: ['RELOCATED_LABOUR_HH', 'RELOCATED_EMPLOYED_HH', 'KEY_GROUP_POP', 'KEY_GROUP_SUPP_PENSION'],
   },
 ];
 
@@ -94,6 +110,11 @@ export const SEED_INDICATORS: IndicatorDef[] = [
   ratio('FUND_WFR_LABOUR_SHARE', '以工代赈劳务报酬占比', 'Work-for-relief labour share', '#{FUND_LABOUR_FEN}', '#{FUND_WFR_FEN}', 'yearly'),
   ratio('LAND_RURAL_INDUSTRY_SHARE', '建设用地指标用于乡村产业比例', 'Construction land for rural industry', '#{LAND_RURAL_INDUSTRY_MU}', '#{LAND_QUOTA_MU}', 'yearly'),
   last('FARMER_INCOME_GROWTH_RATE', '农民收入增速', 'Rural income growth', '#{FARMER_INCOME_GROWTH}', '%'),
+  ratio('RELOCATED_EMPLOYMENT_RATE', '有劳动能力搬迁家庭一人以上稳定就业比例', 'Relocated households with labour having one member in stable work', '#{RELOCATED_EMPLOYED_HH}', '#{RELOCATED_LABOUR_HH}', 'yearly'),
+  ratio('SUPP_PENSION_COVERAGE', '重点人群补充养老保险覆盖率', 'Supplementary pension coverage of key groups', '#{KEY_GROUP_SUPP_PENSION}', '#{KEY_GROUP_POP}', 'yearly'),
+  ratio('POVERTY_ASSET_LEDGER_RATE', '扶贫资产底数摸清率', 'Poverty-alleviation assets verified and ledgered', '#{POVERTY_ASSETS_LEDGERED}', '#{POVERTY_ASSETS}', 'yearly'),
+  last('LABOUR_BRANDS_N', '特色劳务品牌数', 'Labour brands', '#{LABOUR_BRANDS}', '个'),
+  last('SPATIAL_PLAN_DONE_FLAG', '县级国土空间规划编制完成', 'County spatial plan completed', '#{SPATIAL_PLAN_DONE}', ''),
 ];
 
 export const SEED_VALIDATION_RULES: ValidationRuleDef[] = [
@@ -103,5 +124,8 @@ export const SEED_VALIDATION_RULES: ValidationRuleDef[] = [
   { code: 'SEWAGE_LE_HH', dataSet: 'VILLAGE_LIVING', nameZh: '污水治理户数不能超过农户总户数', left: '#{SEWAGE_TREATED_HH}', op: '<=', right: '#{RURAL_HH}', importance: 'high' },
   { code: 'GARBAGE_LE_NV', dataSet: 'VILLAGE_LIVING', nameZh: '垃圾收运覆盖的自然村不能超过自然村个数', left: '#{GARBAGE_COVERED_NV}', op: '<=', right: '#{NATURAL_VILLAGES}', importance: 'high' },
   { code: 'TAP_LE_CENTRAL', dataSet: 'VILLAGE_LIVING', nameZh: '自来水受益人口通常不超过集中供水受益人口', left: '#{TAP_WATER_POP}', op: '<=', right: '#{WATER_CENTRAL_POP}', importance: 'medium' },
+  { code: 'RELOCATED_EMPLOYED_LE', dataSet: 'VILLAGE_ANNUAL', nameZh: '稳定就业户数不能超过有劳动能力的搬迁户数', left: '#{RELOCATED_EMPLOYED_HH}', op: '<=', right: '#{RELOCATED_LABOUR_HH}', importance: 'high' },
+  { code: 'SUPP_PENSION_LE_POP', dataSet: 'VILLAGE_ANNUAL', nameZh: '参加补充养老保险人数不能超过重点人群人数', left: '#{KEY_GROUP_SUPP_PENSION}', op: '<=', right: '#{KEY_GROUP_POP}', importance: 'high' },
+  { code: 'ASSETS_PART_LE_WHOLE', dataSet: 'COUNTY_ANNUAL', nameZh: '已登记入账的资产不能超过扶贫项目资产总数', left: '#{POVERTY_ASSETS_LEDGERED}', op: '<=', right: '#{POVERTY_ASSETS}', importance: 'high' },
   { code: 'LAND_PART_LE_WHOLE', dataSet: 'COUNTY_ANNUAL', nameZh: '乡村产业用地不能超过建设用地指标', left: '#{LAND_RURAL_INDUSTRY_MU}', op: '<=', right: '#{LAND_QUOTA_MU}', importance: 'high' },
 ];

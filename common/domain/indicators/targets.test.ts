@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_INDICATORS } from './catalogue.ts';
+import { SEED_ELEMENTS, SEED_INDICATORS } from './catalogue.ts';
 import { SEED_TARGETS } from './seed-targets.ts';
 import { effectiveTarget, targetStatus, type UnitFacts } from './targets.ts';
 import type { TargetDef } from './model.ts';
@@ -83,13 +85,30 @@ describe('seed targets', () => {
     const codes = new Set(SEED_INDICATORS.map((i) => i.code));
     for (const t of SEED_TARGETS) {
       expect(codes.has(t.indicator), t.indicator).toBe(true);
-      expect(t.sourceText.length).toBeGreaterThan(8);
+      expect(t.sourceDoc).toBe('沁发〔2021〕17号');
+      if (t.reference) for (const el of t.reference.match(/#\{(\w+)\}/g) ?? []) expect(SEED_ELEMENTS.some((e) => `#{${e.code}}` === el), el).toBe(true);
     }
-    const expected: [string, number | null][] = [
-      ['CONSOLIDATION_RATE', 98], ['WATER_CENTRAL_RATE', 95], ['TAP_WATER_RATE', 92], ['GARBAGE_COVERAGE_RATE', 90], ['SEWAGE_TREATMENT_RATE', 5],
-      ['SANITARY_TOILET_RATE', 65], ['VILLAGE_4G_SHARE', 100], ['VILLAGE_5G_SHARE', 100], ['TOWNSHIP_5G_SHARE', 100], ['CONSUMER_HALLS_N', 2], ['CONSUMER_ZONES_N', 2],
-      ['CONSUMER_COUNTERS_N', 20], ['FUND_INDUSTRY_SHARE', 50], ['FUND_WFR_LABOUR_SHARE', 15], ['LAND_RURAL_INDUSTRY_SHARE', 10], ['FARMER_INCOME_GROWTH_RATE', null],
+    const expected: [string, number | null, string][] = [
+      ['CONSOLIDATION_RATE', 98, 'constant'], ['WATER_CENTRAL_RATE', 95, 'linear'], ['TAP_WATER_RATE', 92, 'linear'], ['GARBAGE_COVERAGE_RATE', 90, 'linear'],
+      ['SEWAGE_TREATMENT_RATE', 5, 'linear'], ['SANITARY_TOILET_RATE', 65, 'linear'], ['VILLAGE_4G_SHARE', 100, 'constant'], ['VILLAGE_5G_SHARE', 100, 'constant'],
+      ['TOWNSHIP_5G_SHARE', 100, 'constant'], ['CONSUMER_HALLS_N', 2, 'linear'], ['CONSUMER_ZONES_N', 2, 'linear'], ['CONSUMER_COUNTERS_N', 20, 'linear'],
+      ['FUND_INDUSTRY_SHARE', null, 'constant'], ['FUND_WFR_LABOUR_SHARE', null, 'constant'], ['LAND_RURAL_INDUSTRY_SHARE', 10, 'constant'], ['FARMER_INCOME_GROWTH_RATE', null, 'constant'],
+      ['RELOCATED_EMPLOYMENT_RATE', 100, 'constant'], ['POVERTY_ASSET_LEDGER_RATE', 100, 'constant'], ['SUPP_PENSION_COVERAGE', 100, 'constant'], ['LABOUR_BRANDS_N', 1, 'constant'],
+      ['SPATIAL_PLAN_DONE_FLAG', 1, 'constant'],
     ];
-    expect(SEED_TARGETS.map((t) => [t.indicator, t.value])).toEqual(expected);
+    expect(SEED_TARGETS.map((t) => [t.indicator, t.value, t.path ?? 'constant'])).toEqual(expected);
+    // The fund targets compare with the funds module's own minimums (one yearly value for both).
+    expect(SEED_TARGETS.find((t) => t.indicator === 'FUND_INDUSTRY_SHARE')?.reference).toBe('#{FUND_INDUSTRY_MIN}');
+    expect(SEED_TARGETS.find((t) => t.indicator === 'FUND_WFR_LABOUR_SHARE')?.reference).toBe('#{FUND_LABOUR_MIN}');
+  });
+
+  const plan = resolve(import.meta.dirname, '../../../../shared/seed/qinshui-2021-17.md');
+  it.skipIf(!existsSync(plan))('quote the plan verbatim: every source sentence is in the document, notes stay outside', () => {
+    const squash = (x: string) => x.replace(/\s+/g, '');
+    const text = squash(readFileSync(plan, 'utf8'));
+    for (const t of SEED_TARGETS) {
+      expect(text.includes(squash(t.sourceText)), `${t.indicator}: ${t.sourceText}`).toBe(true);
+      expect(t.sourceText).not.toMatch(/政策参数|按.*处理|（以/);
+    }
   });
 });

@@ -84,7 +84,7 @@ export function createDefinitionOps({ db, loadDefs, tree, countyOf }: Definition
     requirePermission(ctx, 'indicators:read');
     const t = await tree(countyOf(ctx));
     const rows = await db.select().from(indicatorTargets).orderBy(asc(indicatorTargets.indicator), asc(indicatorTargets.fromYear), asc(indicatorTargets.id));
-    return rows.map((r) => ({ ...toTarget(r), upper: r.upper, baselineYear: r.baselineYear, reference: r.reference, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(), scopeLabel: scopeLabel(r.scopeKind, r.scopeCode, (c) => t.get(c)?.name) }));
+    return rows.map((r) => ({ ...toTarget(r), upper: r.upper, baselineYear: r.baselineYear, reference: r.reference, path: r.path, pathFromYear: r.pathFromYear, pathFromValue: r.pathFromValue, note: r.note, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(), scopeLabel: scopeLabel(r.scopeKind, r.scopeCode, (c) => t.get(c)?.name) }));
   }
 
   async function saveTarget(ctx: RequestContext, input: z.infer<typeof targetInput>, id?: number) {
@@ -94,6 +94,8 @@ export function createDefinitionOps({ db, loadDefs, tree, countyOf }: Definition
     if (input.fromYear > input.toYear) throw fieldError('toYear', '截止年度不能早于起始年度', 'The last year is before the first');
     if (input.op === 'between' && (input.upper == null || input.value == null || input.upper < input.value)) throw fieldError('upper', '“介于”须填写上下限，且上限不小于下限', 'Between needs a lower and an upper bound');
     if (!input.reference && input.value == null) throw fieldError('value', '请填写目标值', 'Enter the target value');
+    if (input.path === 'linear' && (input.reference || input.fromYear === input.toYear)) throw fieldError('path', '按年度路径的目标须有起止年度，且不能是参照值目标', 'A yearly path needs a span of years and a number');
+    if (input.pathFromYear != null && input.pathFromYear >= input.toYear) throw fieldError('pathFromYear', '路径基期须早于截止年度', 'The path baseline must be before the last year');
     if (input.reference) {
       try { parseExpression(input.reference); } catch (e) { if (e instanceof ExpressionError) throw fieldError('reference', e.messageZh, e.message); throw e; }
     }
@@ -101,7 +103,8 @@ export function createDefinitionOps({ db, loadDefs, tree, countyOf }: Definition
     if (input.scope.kind === 'group' && !ORG_GROUPS.some((g) => g.code === (input.scope as { group: string }).group)) throw fieldError('scope', '分组不存在', 'Unknown group');
     const row = {
       indicator: input.indicator, ...scopeColumns(input.scope), fromYear: input.fromYear, toYear: input.toYear, op: input.op, value: input.value, upper: input.upper ?? null, band: input.band,
-      baselineYear: input.baselineYear ?? null, reference: input.reference ?? null, sourceDoc: input.sourceDoc, sourceText: input.sourceText, createdBy: ctx.actor.displayName,
+      baselineYear: input.baselineYear ?? null, reference: input.reference ?? null, path: input.path, pathFromYear: input.pathFromYear ?? null, pathFromValue: input.pathFromValue ?? null,
+      sourceDoc: input.sourceDoc, sourceText: input.sourceText, note: input.note ?? null, createdBy: ctx.actor.displayName,
     };
     await db.transaction(async (tx) => {
       if (id) {

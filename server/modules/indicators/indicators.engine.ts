@@ -3,6 +3,8 @@ import { queryRows, type Db } from '../../db/connect.ts';
 import { referencedCodes } from '../../../common/domain/indicators/expression.ts';
 import { cellKey, cellValue, compiled, ratioValue, rollUp, type Cell, type IndicatorResult, type LeafValue } from '../../../common/domain/indicators/rollup.ts';
 import { effectiveTarget, targetStatus } from '../../../common/domain/indicators/targets.ts';
+import { pathBaseYear, yearThreshold } from '../../../common/domain/indicators/path.ts';
+import { numberParam, resolveAll } from '../params/params.service.ts';
 import { COMPARE, type DataElementDef, type IndicatorDef, type TargetDef, type TargetStatus } from '../../../common/domain/indicators/model.ts';
 import { addMonths } from '../../../common/domain/period.ts';
 import { cellsFor, orgGroupsOf, orgUnitsOfCounty, shareKey, textArray } from './indicators.repository.ts';
@@ -107,8 +109,16 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
     const trendMonths = opts.trendMonths ?? 12;
     const months = Array.from({ length: trendMonths }, (_, k) => addMonths(month, k - trendMonths + 1));
     const years = Array.from({ length: 5 }, (_, k) => String(Number(year) - 4 + k));
+    // Baselines: of change targets ("提高5个百分点") and of the yearly paths of end-state targets (path.ts).
+    const defaultBaseYear = numberParam(await resolveAll(db, countyCode, month), 'indicators.pathBaselineYear');
+    const periodOfYear = (ind: IndicatorDef, y: number) => (ind.periodType === 'yearly' ? String(y) : `${y}-12`);
     const baselinePeriods = new Set<string>();
-    for (const t of defs.targets) if (t.baselineYear) { const ind = defs.indicators.get(t.indicator); if (ind) baselinePeriods.add(ind.periodType === 'yearly' ? String(t.baselineYear) : `${t.baselineYear}-12`); }
+    for (const t of defs.targets) {
+      const ind = defs.indicators.get(t.indicator);
+      if (!ind) continue;
+      if (t.baselineYear) baselinePeriods.add(periodOfYear(ind, t.baselineYear));
+      if (t.path === 'linear' && t.pathFromValue == null) baselinePeriods.add(periodOfYear(ind, pathBaseYear(t, defaultBaseYear)));
+    }
 
     const elementCodes = new Set<string>();
     for (const i of needed.values()) {
@@ -205,10 +215,12 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
           if (target.reference) {
             const element = (code: string) => cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(u.code, code, period)));
             threshold = ratioValue({ numerator: target.reference, denominator: null, factor: 1 }, element).value;
-          } else if (target.baselineYear) {
-            const base = evalAt(ind, u.code, ind.periodType === 'yearly' ? String(target.baselineYear) : `${target.baselineYear}-12`).value;
-            threshold = base === null || target.value === null ? null : base + target.value;
-          } else threshold = target.value;
+          } else {
+            // Values set for single years of the same target (indicator and scope) are points of its path.
+            const sameScope = (t: StoredTarget) => t.scope.kind === target.scope.kind && JSON.stringify(t.scope) === JSON.stringify(target.scope);
+            const points = targets.filter((t) => t.id !== target.id && t.fromYear === t.toYear && t.path !== 'linear' && !t.reference && t.value !== null && sameScope(t)).map((t) => ({ year: t.fromYear, value: t.value! }));
+            threshold = yearThreshold(target, Number(year), { defaultBaseYear, measured: (y) => evalAt(ind, u.code, periodOfYear(ind, y)).value, points });
+          }
         }
         per.set(u.code, { ...r, target, threshold, status: target ? targetStatus(r.value, target, threshold, target.upper ?? null) : 'noData' });
       }

@@ -15,11 +15,18 @@ export async function seedIndicatorMetadata(db: Db): Promise<void> {
   await db.insert(indicatorDataSets).values(SEED_DATA_SETS).onConflictDoNothing();
   await db.insert(indicatorDefs).values(SEED_INDICATORS.map((i) => ({ ...i, unitLevel: i.unitLevel ?? null, threshold: i.threshold ?? null, descriptionZh: i.descriptionZh ?? null }))).onConflictDoNothing();
   await db.insert(indicatorValidationRules).values(SEED_VALIDATION_RULES).onConflictDoNothing();
-  await db.insert(indicatorTargets).values(SEED_TARGETS.map((t) => ({
-    indicator: t.indicator, ...scopeColumns(t.scope), fromYear: t.fromYear, toYear: t.toYear, op: t.op, value: t.value, upper: t.upper ?? null, band: t.band,
-    baselineYear: t.baselineYear ?? null, reference: t.reference ?? null, sourceDoc: t.sourceDoc, sourceText: t.sourceText, createdBy: '系统（文件目标）',
-  }))).onConflictDoNothing();
+  // Seed targets nobody edited (still created by the system) follow the code: corrected citations, sentences, paths.
+  for (const t of SEED_TARGETS) {
+    const fields = {
+      toYear: t.toYear, op: t.op, value: t.value, upper: t.upper ?? null, band: t.band, baselineYear: t.baselineYear ?? null, reference: t.reference ?? null,
+      path: t.path ?? 'constant', pathFromYear: t.pathFromYear ?? null, pathFromValue: t.pathFromValue ?? null, sourceDoc: t.sourceDoc, sourceText: t.sourceText, note: t.note ?? null,
+    };
+    await db.insert(indicatorTargets).values({ indicator: t.indicator, ...scopeColumns(t.scope), fromYear: t.fromYear, ...fields, createdBy: SEED_TARGET_AUTHOR })
+      .onConflictDoUpdate({ target: [indicatorTargets.indicator, indicatorTargets.scopeKind, indicatorTargets.scopeCode, indicatorTargets.fromYear], set: fields, setWhere: sql`${indicatorTargets.createdBy} = ${SEED_TARGET_AUTHOR}` });
+  }
 }
+
+const SEED_TARGET_AUTHOR = '系统（文件目标）';
 
 /** Demo groups: every third current village is a 脱贫村, every seventh a 重点帮扶村 (synthetic villages, deterministic). */
 export async function seedDemoGroups(db: Db, countyCode: string): Promise<void> {
@@ -70,6 +77,17 @@ export async function loadDemoIndicatorValues(db: Db, countyCode: string, lastMo
   county('CONSUMER_HALLS', 1); county('CONSUMER_ZONES', 2); county('CONSUMER_COUNTERS', 14);
   county('LAND_QUOTA_MU', 1200); county('LAND_RURAL_INDUSTRY_MU', 130);
   county('FARMER_INCOME_GROWTH', 8.6); county('CITY_FARMER_INCOME_GROWTH', 8.2);
+  county('POVERTY_ASSETS', 126); county('POVERTY_ASSETS_LEDGERED', 126); county('LABOUR_BRANDS', 0); county('SPATIAL_PLAN_DONE', 1);
+  // 2020: the baseline of the consumer-assistance end states (yearly path to 2025).
+  const in2020 = (element: string, value: number) => rows.push({ element, orgCode: countyCode, period: '2020', value, storedBy: '演示数据' });
+  in2020('CONSUMER_HALLS', 0); in2020('CONSUMER_ZONES', 1); in2020('CONSUMER_COUNTERS', 6);
+  villages.forEach((v, i) => {
+    if (i % 5 !== 0) return; // relocation households live in some villages only
+    const put = (element: string, value: number) => rows.push({ element, orgCode: v.code, period: year, value, storedBy: '演示数据' });
+    const hh = 4 + (i % 9);
+    put('RELOCATED_LABOUR_HH', hh); put('RELOCATED_EMPLOYED_HH', i % 35 === 0 ? hh - 1 : hh);
+    put('KEY_GROUP_POP', 20 + (i % 17)); put('KEY_GROUP_SUPP_PENSION', 20 + (i % 17));
+  });
   for (let k = 0; k < rows.length; k += 2000) await db.insert(indicatorValues).values(rows.slice(k, k + 2000)).onConflictDoNothing();
   await rebuildRollup(db, countyCode);
   return rows.length;

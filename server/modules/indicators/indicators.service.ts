@@ -24,15 +24,16 @@ import { fieldError, scopeLabel, targetText, toTarget } from './indicators.text.
 type ApprovalStatus = 'open' | 'submitted' | 'approvedTownship' | 'approvedCounty';
 const LOCKED: ApprovalStatus[] = ['approvedTownship', 'approvedCounty'];
 
-/** Fund shares from the funds module (issue #7): yearly, at the county. */
+/** Fund shares and their yearly minimums from the funds module's `fundChecks` (one rule for both): yearly, at the county. */
 export const fundsProvider: ComputedProvider = async (db, countyCode, periods) => {
   const out = [];
   for (const p of new Set(periods.filter((x) => x.length === 4))) {
     const r = await fundChecks(db, countyCode, Number(p)).catch(() => null);
     if (!r) continue;
     for (const c of r.checks) {
-      if (c.key === 'industryShare') out.push({ orgCode: countyCode, element: 'funds.industryPart', period: p, value: c.partFen }, { orgCode: countyCode, element: 'funds.industryWhole', period: p, value: c.wholeFen });
-      if (c.key === 'workForReliefLabour') out.push({ orgCode: countyCode, element: 'funds.labourPart', period: p, value: c.partFen }, { orgCode: countyCode, element: 'funds.labourWhole', period: p, value: c.wholeFen });
+      // The minimum shares are the checks' own thresholds: the cockpit's fund targets compare with these.
+      if (c.key === 'industryShare') out.push({ orgCode: countyCode, element: 'funds.industryPart', period: p, value: c.partFen }, { orgCode: countyCode, element: 'funds.industryWhole', period: p, value: c.wholeFen }, { orgCode: countyCode, element: 'funds.industryMinimum', period: p, value: c.threshold * 100 });
+      if (c.key === 'workForReliefLabour') out.push({ orgCode: countyCode, element: 'funds.labourPart', period: p, value: c.partFen }, { orgCode: countyCode, element: 'funds.labourWhole', period: p, value: c.wholeFen }, { orgCode: countyCode, element: 'funds.labourMinimum', period: p, value: c.threshold * 100 });
     }
   }
   // No allocation yet: no data rather than 0 %.
@@ -354,7 +355,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
       const tg = r.target;
       return {
         code, nameZh: ind.nameZh, nameEn: ind.nameEn, unitZh: ind.unitZh, decimals: ind.decimals, period: v.periodOf(ind), ...cellOf(r),
-        target: tg ? { id: tg.id, op: tg.op, value: tg.value, upper: tg.upper ?? null, band: tg.band, toYear: tg.toYear, sourceDoc: tg.sourceDoc, sourceText: tg.sourceText, scopeLabel: scopeLabel(tg.scope.kind, tg.scope.kind === 'unit' ? tg.scope.code : tg.scope.kind === 'level' ? tg.scope.level : tg.scope.group, (c) => t.get(c)?.name), textZh: targetText(tg, ind.unitZh) } : null,
+        target: tg ? { id: tg.id, op: tg.op, value: tg.value, upper: tg.upper ?? null, band: tg.band, toYear: tg.toYear, path: tg.path ?? 'constant', sourceDoc: tg.sourceDoc, sourceText: tg.sourceText, note: tg.note ?? null, scopeLabel: scopeLabel(tg.scope.kind, tg.scope.kind === 'unit' ? tg.scope.code : tg.scope.kind === 'level' ? tg.scope.level : tg.scope.group, (c) => t.get(c)?.name), textZh: targetText(tg, ind.unitZh, Number(period.slice(0, 4)), r.threshold) } : null,
         trend: v.trend.get(code) ?? [],
       };
     });

@@ -18,10 +18,15 @@ export const fieldError = (field: string, zh: string, en: string) => AppError.va
 
 export function toTarget(r: typeof indicatorTargets.$inferSelect): StoredTarget {
   const scope: TargetScope = r.scopeKind === 'unit' ? { kind: 'unit', code: r.scopeCode } : r.scopeKind === 'level' ? { kind: 'level', level: r.scopeCode as OrgLevel } : { kind: 'group', group: r.scopeCode };
-  return { id: r.id, indicator: r.indicator, scope, fromYear: r.fromYear, toYear: r.toYear, op: r.op, value: r.value, upper: r.upper, band: r.band, baselineYear: r.baselineYear, reference: r.reference, sourceDoc: r.sourceDoc, sourceText: r.sourceText };
+  return { id: r.id, indicator: r.indicator, scope, fromYear: r.fromYear, toYear: r.toYear, op: r.op, value: r.value, upper: r.upper, band: r.band, baselineYear: r.baselineYear, reference: r.reference, path: r.path, pathFromYear: r.pathFromYear, pathFromValue: r.pathFromValue, sourceDoc: r.sourceDoc, sourceText: r.sourceText, note: r.note };
 }
 
-export function targetText(t: StoredTarget, unitZh: string): string {
+/** How a target reads in Chinese; with the year's threshold of an end-state path ("2023年路径值 61"). */
+export function targetText(t: StoredTarget, unitZh: string, year?: number, threshold?: number | null): string {
   const v = t.reference ? '参照值' : t.baselineYear ? `${t.baselineYear}年基数+${t.value}` : `${t.value}${t.op === 'between' ? `–${t.upper}` : ''}`;
-  return `${OPERATOR_LABELS[t.op]} ${v}${t.reference || t.baselineYear ? '' : unitZh}（${t.toYear}年）`;
+  const base = `${OPERATOR_LABELS[t.op]} ${v}${t.reference || t.baselineYear ? '' : unitZh}（${t.toYear}年）`;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  if (t.reference && threshold != null) return `${OPERATOR_LABELS[t.op]} ${round(threshold)}${unitZh}（参照值）`;
+  if (t.path !== 'linear' || year === undefined || year >= t.toYear) return base;
+  return `${base}；${year}年路径值 ${threshold == null ? '无基期数据' : `${round(threshold)}${unitZh}`}`;
 }
