@@ -15,6 +15,8 @@ export interface DataWindow {
   periodFrom: IsoDate;
   /** The latest income year considered. */
   incomeYear: number;
+  /** 1 January of the period's year: spending "year to date" (累计, policy-rules §2) counts from here. */
+  yearFrom: IsoDate;
 }
 
 export function dataWindow(period: Period, lookbackMonths: number): DataWindow {
@@ -27,7 +29,19 @@ export function dataWindow(period: Period, lookbackMonths: number): DataWindow {
     to: lastDayOf(period),
     periodFrom: firstDayOf(period),
     incomeYear: year,
+    yearFrom: `${String(year).padStart(4, '0')}-01-01`,
   };
+}
+
+/**
+ * The first day of the school year (学年) the period falls in, school years starting on the 1st of
+ * `startMonth` (education.schoolYearStartMonth, September): 2025-06 → 2024-09-01, 2025-09 → 2025-09-01.
+ */
+export function schoolYearFrom(period: Period, startMonth: number): IsoDate {
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new RangeError(`startMonth must be 1–12, got ${startMonth}`);
+  const { year, month } = parsePeriod(period);
+  const y = month >= startMonth ? year : year - 1;
+  return `${String(y).padStart(4, '0')}-${String(startMonth).padStart(2, '0')}-01`;
 }
 
 export function previousPeriod(period: Period): Period {

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { schoolYearFrom } from '../../../common/domain/monitoring/window.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
+import { numberParam } from '../params/params.service.ts';
 import { incomeFigure, perCapita } from './rules/income.ts';
 import { RULES, type Rule, type RuleContext } from './rules/index.ts';
 import { applies, type FeedNeed } from './rules/types.ts';
@@ -46,18 +48,26 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
   const lookback = needs.filter((n) => n.window === 'lookback');
   const toDate = needs.filter((n) => n.window === 'toDate');
   const atEventDate = needs.filter((n) => n.members === 'atEventDate');
+  const yearToDate = needs.filter((n) => n.window === 'yearToDate');
+  const schoolYear = needs.filter((n) => n.window === 'schoolYearToDate');
+  const schoolFrom = schoolYear.length ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth')) : ctx.window.to;
   return sql`SELECT m.household_id, fr.id AS record_id, p.id AS person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, p.labour_skill
     FROM feed_record fr
     JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
     JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code
       AND (m.valid_to IS NULL OR (m.valid_to >= fr.occurred_on AND ${inList(atEventDate)}))
     WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`m.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
-      AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)})`;
+      AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)}
+        OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date))`;
 }
 
 function aggregates(rules: readonly Rule[], ctx: RuleContext, pick: 'feedAggregates' | 'memberAggregates'): [string, SQL][] {
   const out: [string, SQL][] = [];
   for (const rule of rules) for (const [name, expr] of Object.entries(rule[pick]?.(ctx) ?? {})) out.push([name, expr]);
+  if (pick === 'feedAggregates') {
+    const shared = [...new Set(rules.flatMap((r) => r.sharedFeedAggregates ?? []))];
+    for (const a of shared) out.push([a.name, a.expr(ctx)]);
+  }
   const names = out.map(([n]) => n);
   if (new Set(names).size !== names.length) throw new Error(`duplicate aggregate column among ${names.join(', ')}`);
   return out;

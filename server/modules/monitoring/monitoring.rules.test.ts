@@ -8,7 +8,8 @@ import { addFeeds, createHousehold, monitoringOf, wages, type FeedInput } from '
 // One table per rule, from the policy cases (policy-rules §2 and formats.md §3): each threshold just
 // below and just above, both household kinds where the line differs, window edges. Each case makes
 // its own household and asks explain() — the same SQL the monthly run writes with.
-// Period 2025-06: data window 2024-07-01 … 2025-06-30; line 6,000 yuan (2021 value, latest known year).
+// Period 2025-06: data window 2024-07-01 … 2025-06-30 (spending: year to date from 2025-01-01, school year
+// from 2024-09-01); line 6,000 yuan (2021 value, latest known year).
 
 const env = useTestApp();
 const PERIOD = '2025-06';
@@ -50,20 +51,29 @@ const TABLES: Record<string, Case[]> = {
   MEDICAL_BURDEN: [
     { name: '脱贫户 inpatient 4,999.99 yuan', household: alleviated, feeds: [inpatient(0, 499_999)], fires: false },
     { name: '脱贫户 inpatient 5,000.00 yuan', household: alleviated, feeds: [inpatient(0, 500_000)], fires: true, evidence: { inpatientFen: 500_000, inpatientThresholdFen: 500_000, inpatientThresholdParam: 'medical.alleviatedOutOfPocketFen' } },
-    { name: '脱贫户 summed over members 3,000 + 2,000', household: alleviated, feeds: [inpatient(0, 300_000), inpatient(2, 200_000)], fires: true, evidence: { inpatientFen: 500_000, inpatientRecords: 2 } },
+    { name: '脱贫户 one member accumulating 3,000 + 2,000 this year', household: alleviated, feeds: [inpatient(0, 300_000, '2025-01-05'), inpatient(0, 200_000)], fires: true, evidence: { inpatientFen: 500_000, inpatientRecords: 2 } },
+    { name: '脱贫户 two members 3,000 and 2,000: per person, neither reaches the line', household: alleviated, feeds: [inpatient(0, 300_000), inpatient(2, 200_000)], fires: false },
     { name: '一般农户 5,000 is below its line of 20,000', feeds: [inpatient(0, 500_000)], fires: false },
     { name: '一般农户 19,999.99 yuan', feeds: [inpatient(1, 1_999_999)], fires: false },
     { name: '一般农户 20,000.00 yuan', feeds: [inpatient(1, 2_000_000)], fires: true, evidence: { householdKind: 'ordinary', inpatientThresholdFen: 2_000_000, inpatientThresholdParam: 'medical.otherOutOfPocketFen' } },
-    { name: 'a record the day before the window does not count', household: alleviated, feeds: [inpatient(0, 900_000, '2024-06-30')], fires: false },
-    { name: 'a record on the first day of the window counts', household: alleviated, feeds: [inpatient(0, 900_000, '2024-07-01')], fires: true },
+    { name: 'year to date: a record on 31 December of the year before does not count', household: alleviated, feeds: [inpatient(0, 900_000, '2024-12-31')], fires: false },
+    { name: 'year to date: a record on 1 January counts', household: alleviated, feeds: [inpatient(0, 900_000, '2025-01-01')], fires: true, evidence: { yearFrom: '2025-01-01' } },
     { name: 'a record after the period does not count', household: alleviated, feeds: [inpatient(0, 900_000, '2025-07-01')], fires: false },
     { name: 'outpatient 499.99 yuan in the period month', feeds: [{ member: 0, source: 'medical', item: 'outpatientOutOfPocket', on: '2025-06-15', amountFen: 49_999 }], fires: false },
     { name: 'outpatient 500.00 yuan in the period month', feeds: [{ member: 0, source: 'medical', item: 'outpatientOutOfPocket', on: '2025-06-15', amountFen: 50_000 }], fires: true, evidence: { outpatientMonthFen: 50_000, outpatientMonthlyThresholdFen: 50_000 } },
     { name: 'outpatient 500.00 yuan in the month before', feeds: [{ member: 0, source: 'medical', item: 'outpatientOutOfPocket', on: '2025-05-31', amountFen: 50_000 }], fires: false },
+    // §1.1 with the default parameters: rigid spending this year more than last year's 家庭纯收入 (9,000 yuan here).
+    { name: 'rigid spending: medical 4,000 + 3,000 and education 2,000.01 exceed a net income of 9,000', household: { income: wages(2025, 900_000) }, feeds: [inpatient(0, 400_000), inpatient(1, 300_000), { member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 200_001 }], fires: true, evidence: { rigidSpending: { medicalFen: 700_000, educationFen: 200_001, totalFen: 900_001, netIncomeFen: 900_000, exceedsIncome: true } } },
+    { name: 'rigid spending equal to the net income is not more than it', household: { income: wages(2025, 900_000) }, feeds: [inpatient(0, 400_000), inpatient(1, 500_000)], fires: false },
+    { name: 'rigid spending of last year does not count this year', household: { income: wages(2025, 900_000) }, feeds: [inpatient(0, 950_000, '2024-12-20')], fires: false },
   ],
   EDUCATION_BURDEN: [
     { name: 'non-compulsory cost 10,000.00 yuan (the line is "more than")', feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 1_000_000, attrs: { schoolStage: 'seniorHigh' } }], fires: false },
-    { name: 'non-compulsory cost 10,000.01 yuan', feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 1_000_001 }], fires: true, evidence: { costFen: 1_000_001, thresholdFen: 1_000_000, records: 1 } },
+    { name: 'non-compulsory cost 10,000.01 yuan', feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 1_000_001 }], fires: true, evidence: { costFen: 1_000_001, thresholdFen: 1_000_000, records: 1, schoolYearFrom: '2024-09-01' } },
+    { name: 'school year: the autumn term counts with the spring term (2024-09-01 + 2025-03-01)', feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2024-09-01', amountFen: 600_000 }, { member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-03-01', amountFen: 400_001 }], fires: true, evidence: { costFen: 1_000_001, records: 2 } },
+    { name: 'school year: a cost of the previous school year (2024-08-31) does not count', feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2024-08-31', amountFen: 600_000 }, { member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-03-01', amountFen: 400_001 }], fires: false },
+    { name: 'per student: two children 6,000 each do not reach the line', feeds: [{ member: 1, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 600_000 }, { member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 600_000 }], fires: false },
+    { name: 'rigid spending: education 9,000.01 is more than a net income of 9,000', household: { income: wages(2025, 900_000) }, feeds: [{ member: 2, source: 'education', item: 'nonCompulsoryCost', on: '2025-02-01', amountFen: 900_001 }], fires: true, evidence: { rigidSpending: { educationFen: 900_001, exceedsIncome: true } } },
   ],
   DROPOUT: [
     { name: 'registry flag', household: { schoolDropout: true }, fires: true, evidence: { registryFlag: true } },

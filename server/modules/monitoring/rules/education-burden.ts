@@ -1,14 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { constEvidence, feedIs, numberOf, defineRule } from './types.ts';
+import { schoolYearFrom } from '../../../../common/domain/monitoring/window.ts';
+import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
+import { constEvidence, feedIs, maxPerPerson, numberOf, perPersonTotals, personAmounts, defineRule, type RuleContext } from './types.ts';
 
-// 教育支出较大 (policy-rules §2, 教育): the household's 非义务教育费用 (high school, vocational,
-// college; out-of-pocket after all subsidies) dated in the data window, summed over its active
-// members, is above education.nonCompulsoryCostFen (policy: "> 10,000 yuan per school year";
-// strictly greater, as written). Summed per household: two students each under the line can still
-// be a burden the household cannot carry.
+// 教育支出较大 (policy-rules §2, 教育): one student's 非义务教育费用 (high school, vocational, college;
+// out-of-pocket after all subsidies) in the current school year (from the 1st of
+// education.schoolYearStartMonth, September, to the period's end) is above
+// education.nonCompulsoryCostFen (policy: "> 10,000 yuan per school year"; strictly greater, as written).
+// Or the rigid-spending test of §1.1 (rigid-spending.ts) holds and some of the spending is education.
 
-const PARAMS = ['education.nonCompulsoryCostFen', 'monitoring.lookbackMonths'] as const;
+const PARAMS = ['education.nonCompulsoryCostFen', 'education.schoolYearStartMonth', ...RIGID_PARAMS] as const;
 const cost = feedIs('education', 'nonCompulsoryCost');
+const from = (ctx: RuleContext) => schoolYearFrom(ctx.window.period, numberOf(ctx, 'education.schoolYearStartMonth'));
+const costMax = maxPerPerson(sql`f.edu_cost_persons`);
 
 export const educationBurden = defineRule({
   code: 'EDUCATION_BURDEN',
@@ -18,12 +22,15 @@ export const educationBurden = defineRule({
   riskType: 'education',
   appliesTo: 'all',
   params: PARAMS,
-  feeds: [{ source: 'education', item: 'nonCompulsoryCost', window: 'lookback' }],
-  feedAggregates: () => ({
-    edu_cost_fen: sql`sum(fe.amount_fen) FILTER (WHERE ${cost})`,
-    edu_cost_records: sql`count(*) FILTER (WHERE ${cost})`,
+  feeds: [{ source: 'education', item: 'nonCompulsoryCost', window: 'schoolYearToDate' }, ...RIGID_FEEDS],
+  sharedFeedAggregates: RIGID_AGGREGATES,
+  feedAggregates: (ctx) => ({
+    edu_cost_persons: personAmounts(sql`${cost} AND fe.occurred_on >= ${from(ctx)}::date`),
+    edu_cost_records: sql`count(*) FILTER (WHERE ${cost} AND fe.occurred_on >= ${from(ctx)}::date)`,
   }),
-  when: (ctx) => sql`f.edu_cost_fen > ${numberOf(ctx, 'education.nonCompulsoryCostFen')}::bigint`,
+  when: (ctx) => sql`(${costMax} > ${numberOf(ctx, 'education.nonCompulsoryCostFen')}::bigint OR (f.rigid_education_fen > 0 AND ${rigidExceedsIncome(ctx)}))`,
   evidence: (ctx) =>
-    sql`${constEvidence(ctx, PARAMS, { thresholdFen: numberOf(ctx, 'education.nonCompulsoryCostFen') })} || jsonb_build_object('costFen', f.edu_cost_fen, 'records', f.edu_cost_records)`,
+    sql`${constEvidence(ctx, PARAMS, { schoolYearFrom: from(ctx), thresholdFen: numberOf(ctx, 'education.nonCompulsoryCostFen') })}
+      || jsonb_build_object('costFen', coalesce(${costMax}, 0), 'costByPerson', ${perPersonTotals(sql`f.edu_cost_persons`)}, 'records', coalesce(f.edu_cost_records, 0),
+        'rigidSpending', ${rigidEvidence(ctx)})`,
 });

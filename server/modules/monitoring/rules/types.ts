@@ -26,8 +26,12 @@ export type AppliesTo = 'all' | 'notMonitored';
 export interface FeedNeed {
   source: FeedSourceCode;
   item: FeedItemCode;
-  /** lookback: inside the data window; toDate: any record up to the period's end (states such as payroll, not events). */
-  window: 'lookback' | 'toDate';
+  /**
+   * lookback: inside the data window; toDate: any record up to the period's end (states such as payroll, not events);
+   * yearToDate: from 1 January of the period's year (累计 spending); schoolYearToDate: from the start of the school year
+   * (education.schoolYearStartMonth). Aggregates filter their own dates again: a record kept for one window is seen by all.
+   */
+  window: 'lookback' | 'toDate' | 'yearToDate' | 'schoolYearToDate';
   /** Whose records count: the household's active members, or whoever was a member on the record's date (deaths). */
   members?: 'active' | 'atEventDate';
 }
@@ -52,6 +56,8 @@ export interface Rule {
   feeds: readonly FeedNeed[];
   /** Per-household aggregates over `fe` (columns of facts); names must be unique across rules. */
   feedAggregates?(ctx: RuleContext): Record<string, SQL>;
+  /** Aggregates over `fe` that several rules read (one definition, computed once). */
+  sharedFeedAggregates?: readonly SharedAggregate[];
   /** Per-household aggregates over `mb`. */
   memberAggregates?(ctx: RuleContext): Record<string, SQL>;
   /** The members `memberAggregates` look at (a predicate on mb); lets the engine skip the others. */
@@ -65,6 +71,12 @@ export interface Rule {
 }
 
 export type RuleSpec = Omit<Rule, 'select'>;
+
+/** An aggregate over `fe` declared once and read by several rules (the engine adds it once by identity). */
+export interface SharedAggregate {
+  name: string;
+  expr(ctx: RuleContext): SQL;
+}
 
 export function defineRule(spec: RuleSpec): Rule {
   return {
@@ -94,6 +106,25 @@ export function eventList(column: SQL): SQL {
 /** A bound text[] of codes, one parameter per element. */
 export function textArray(values: readonly string[]): SQL {
   return sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+}
+
+/**
+ * Per person: a jsonb array of [personId, amountFen] pairs (aggregate over `fe`, FILTER by the caller).
+ * `perPersonTotals` / `maxPerPerson` read it on the facts row; no ORDER BY in the aggregate itself.
+ */
+export function personAmounts(filter: SQL): SQL {
+  return sql`jsonb_agg(jsonb_build_array(fe.person_id, coalesce(fe.amount_fen, 0))) FILTER (WHERE ${filter})`;
+}
+
+/** The per-person sums of a personAmounts column, as [{personId, fen}] in person order. */
+export function perPersonTotals(column: SQL): SQL {
+  return sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('personId', p, 'fen', t) ORDER BY p), '[]'::jsonb)
+    FROM (SELECT (e ->> 0)::bigint AS p, sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${column}) e GROUP BY 1) s)`;
+}
+
+/** The largest per-person sum of a personAmounts column (null without records). */
+export function maxPerPerson(column: SQL): SQL {
+  return sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${column}) e GROUP BY e ->> 0) s)`;
 }
 
 /** A record of one department item, in `fe`. */
