@@ -17,6 +17,8 @@ export const orgUnits = pgTable(
     successorCode: varchar('successor_code', { length: 15 }),
     /** Demo villages are made up; real townships are not. */
     synthetic: boolean('synthetic').notNull().default(false),
+    /** What is not an established fact about the unit: an estimated date, a made-up code (shown with the unit). */
+    note: text('note'),
   },
   (t) => [
     index('org_unit_parent_idx').on(t.parentCode),

@@ -1,0 +1,1 @@
+ALTER TABLE "org_unit" ADD COLUMN "note" text;
