@@ -7,7 +7,8 @@ import { analyzeRegistry, type StageTables } from './staging.ts';
 
 // The staged, classified households into the registry, set-based, inside the caller's transaction:
 // new households; one timeline entry per created or changed household (before the facts change, so
-// "before" is read from the registry itself); household facts; people by ID hash; memberships ended
+// "before" is read from the registry itself) and, apart, one 'importNational' entry where the file sets
+// or changes the monitoring status (imported history from the national system, never an edit); household facts; people by ID hash; memberships ended
 // (never deleted) and added; the income year. Households classified unchanged are not touched.
 
 export interface MergeContext {
@@ -42,6 +43,18 @@ async function insertHouseholds(tx: Db, t: StageTables): Promise<void> {
     WHERE s.status = 'create' AND h.county_code = s.county_code AND h.household_no = s.household_no`);
 }
 
+/** The monitoring status (the registry service's names): set only by cases or, here, by the national export. */
+const MONITORING_KEYS = sql`ARRAY['monitoringType', 'identificationPeriod', 'riskTypes', 'eliminationPeriod', 'eliminationMode']::text[]`;
+
+function monitoringJson(alias: string): SQL {
+  const a = (name: string) => sql`${id(alias)}.${id(name)}`;
+  return sql`jsonb_build_object('monitoringType', ${a('monitoring_type')}, 'identificationPeriod', ${a('identification_period')}::text,
+    'riskTypes', coalesce(${a('risk_types')}, '{}'), 'eliminationPeriod', ${a('elimination_period')}::text, 'eliminationMode', ${a('elimination_mode')})`;
+}
+
+/** The keys of `a` whose value differs in `b`, with a's values. */
+const diffOf = (a: SQL, b: SQL) => sql`(SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}') FROM jsonb_each(${a}) x WHERE x.value IS DISTINCT FROM ${b} -> x.key)`;
+
 async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<void> {
   const { actor } = m.ctx;
   const summary = sql`jsonb_strip_nulls(jsonb_build_object('membersAdded', nullif(s.members_added, 0),
@@ -49,6 +62,7 @@ async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<v
     'incomeYear', CASE WHEN s.income_changed THEN s.income_year END))`;
   // Village officers' changes wait for township review, as in the registry service.
   const review = actor.role === 'villageOfficer' ? 'pending' : 'none';
+  // The file's facts other than the monitoring status: one 'import' entry per created or changed household.
   await tx.execute(sql`INSERT INTO registry_change (county_code, household_id, village_code, actor_id, actor_name, action, reason, before, after, review_status)
     SELECT s.county_code, s.household_id, s.village_code, ${actor.id || null}::int, ${actor.displayName}, 'import', ${m.reason},
       CASE WHEN s.status = 'create' THEN NULL ELSE d.before END,
@@ -56,12 +70,21 @@ async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<v
       ${review}
     FROM ${t.households} s
     JOIN household h ON h.id = s.household_id
-    CROSS JOIN LATERAL (SELECT ${factsJson('h', sql`s.prior_phone_masked`)} AS b,
-      ${factsJson('s', sql`CASE WHEN s.status = 'create' OR s.phone_changed THEN s.phone_masked ELSE s.prior_phone_masked END`)} AS a) f
-    CROSS JOIN LATERAL (SELECT f.a AS after_all,
-      (SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}') FROM jsonb_each(f.b) x WHERE x.value IS DISTINCT FROM f.a -> x.key) AS before,
-      (SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}') FROM jsonb_each(f.a) x WHERE x.value IS DISTINCT FROM f.b -> x.key) AS after) d
-    WHERE s.status IN ${WRITTEN} ORDER BY s.id`);
+    CROSS JOIN LATERAL (SELECT ${factsJson('h', sql`s.prior_phone_masked`)} - ${MONITORING_KEYS} AS b,
+      ${factsJson('s', sql`CASE WHEN s.status = 'create' OR s.phone_changed THEN s.phone_masked ELSE s.prior_phone_masked END`)} - ${MONITORING_KEYS} AS a) f
+    CROSS JOIN LATERAL (SELECT f.a AS after_all, ${diffOf(sql`f.b`, sql`f.a`)} AS before, ${diffOf(sql`f.a`, sql`f.b`)} AS after) d
+    WHERE s.status IN ${WRITTEN} AND (s.status = 'create' OR d.after <> '{}' OR d.before <> '{}' OR ${summary} <> '{}') ORDER BY s.id`);
+  // The monitoring status the national export carries: its own entry, marked as imported from the national
+  // system (never folded into an edit), for every household whose status the file sets or changes.
+  await tx.execute(sql`INSERT INTO registry_change (county_code, household_id, village_code, actor_id, actor_name, action, reason, before, after, review_status)
+    SELECT s.county_code, s.household_id, s.village_code, ${actor.id || null}::int, ${actor.displayName}, 'importNational',
+      ${`${m.reason}：全国防返贫监测信息系统的监测信息`}, d.before, d.after, ${review}
+    FROM ${t.households} s
+    JOIN household h ON h.id = s.household_id
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.status = 'create' THEN jsonb_build_object('monitoringType', NULL, 'identificationPeriod', NULL,
+        'riskTypes', '[]'::jsonb, 'eliminationPeriod', NULL, 'eliminationMode', NULL) ELSE ${monitoringJson('h')} END AS b, ${monitoringJson('s')} AS a) f
+    CROSS JOIN LATERAL (SELECT ${diffOf(sql`f.b`, sql`f.a`)} AS before, ${diffOf(sql`f.a`, sql`f.b`)} AS after) d
+    WHERE s.status IN ${WRITTEN} AND d.after <> '{}' ORDER BY s.id`);
 }
 
 async function updateHouseholds(tx: Db, t: StageTables): Promise<void> {
