@@ -6,6 +6,7 @@ import { databaseIsNew, requireKeyFits } from './db/secret-check.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
+import { describeRecovery, recoverInterruptedWork } from './recover.ts';
 import { startMonthlySchedule, supersedeStaleRuns } from './modules/monitoring/index.ts';
 import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
@@ -50,6 +51,9 @@ const DEMO_HOUSEHOLDS = 300;
 export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   const { app, services } = await buildApp(database, config);
+  // Jobs, staging tables and temp files an earlier, killed process left behind (no job of ours runs yet).
+  const recovered = describeRecovery(await recoverInterruptedWork(services.db));
+  if (recovered) app.log.warn(recovered);
   if (config.loadDemo) {
     const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);
     if (n === 0) await loadDemo(services, database.kind, (line) => app.log.info(line), { households: DEMO_HOUSEHOLDS });
