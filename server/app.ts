@@ -139,11 +139,6 @@ export async function buildApp(database: Database, config: AppConfig) {
     if (end.status === 'succeeded') app.log.info({ job: end.id, kind: end.kind }, 'job done');
     else app.log.warn({ job: end.id, kind: end.kind, code: end.code, err: end.unexpected }, `job failed: ${end.reason}`);
   });
-  // Every job's end is logged; a failure with its reason (and the stack when unexpected).
-  services.jobs.setLogger((end) => {
-    if (end.status === 'succeeded') app.log.info({ job: end.id, kind: end.kind }, 'job done');
-    else app.log.warn({ job: end.id, kind: end.kind, code: end.code, err: end.unexpected }, `job failed: ${end.reason}`);
-  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(helmet, {
