@@ -18,7 +18,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { requestSerializer } from './http/log-redaction.ts';
 import { registerSecureTransport } from './http/secure-transport.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
-import { zodValidatorCompiler } from './http/validation.ts';
+import { registerNulGuard, zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
@@ -132,6 +132,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerNulGuard(app);
 
   const services = createServices(database, config);
   // Every job's end is logged; a failure with its reason (and the stack when unexpected).

@@ -1,4 +1,4 @@
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import type { FieldError } from '../lib/app-error.ts';
 
@@ -48,3 +48,35 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const part = httpPart === 'body' ? undefined : httpPart;
     return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues.map((i) => issueToField(i, part))) };
   };
+
+/** The path of the first string holding a NUL byte (PostgreSQL refuses 0x00 in text), or null. */
+export function findNul(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], [...path, i]);
+      if (hit) return hit;
+    }
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      const hit = findNul(key, [...path, key]) ?? findNul(v, [...path, key]);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/** Every route: a NUL byte in the query, path parameters or a parsed body is a 400 naming the field, before any query runs. */
+export function registerNulGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const parts: [string | undefined, string, unknown][] = [
+      ['querystring', 'querystring', req.query],
+      ['params', 'params', req.params],
+      [undefined, 'body', req.body],
+    ];
+    for (const [prefix, part, data] of parts) {
+      const hit = findNul(data);
+      if (hit) throw new RequestValidationError(part, [{ field: fieldPath(prefix, hit) || part, messageZh: '不能包含空字符（NUL）', messageEn: 'Must not contain a NUL character' }]);
+    }
+  });
+}
