@@ -14,6 +14,8 @@ export const orgUnit = z.object({
   validTo: z.string().nullable(),
   successorCode: z.string().nullable(),
   synthetic: z.boolean(),
+  /** An estimated date or a made-up code, said in words. */
+  note: z.string().nullable(),
   childCount: z.number().int(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;

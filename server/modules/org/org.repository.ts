@@ -74,6 +74,7 @@ export async function upsertUnits(db: Db, units: OrgUnitInsert[]): Promise<void>
           validTo: sql`excluded.valid_to`,
           successorCode: sql`excluded.successor_code`,
           synthetic: sql`excluded.synthetic`,
+          note: sql`excluded.note`,
         },
       });
   }

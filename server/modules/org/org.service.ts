@@ -17,6 +17,7 @@ function toDto(u: OrgUnitWithCount): OrgUnit {
     validTo: u.validTo,
     successorCode: u.successorCode,
     synthetic: u.synthetic,
+    note: u.note ?? null,
     childCount: u.childCount,
   };
 }

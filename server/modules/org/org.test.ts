@@ -61,6 +61,16 @@ describe('org API', () => {
     const county = await env.login('county_admin');
     const unit = (await env.app.inject({ url: '/api/org/units/140521104000', headers: { cookie: county } })).json();
     expect(unit).toMatchObject({ name: '嘉峰镇', level: 'township', kind: '镇', synthetic: false });
+    expect(unit.note).toBeNull();
+    // What is not an established fact is said with the unit: 苏庄乡's estimated closing, the zone's made-up code, demo villages.
+    const suzhuang = (await env.app.inject({ url: '/api/org/units/140521203000', headers: { cookie: county } })).json();
+    expect(suzhuang).toMatchObject({ validTo: '2021-07-01' });
+    expect(suzhuang.note).toContain('估计值');
+    const zone = (await env.app.inject({ url: '/api/org/units/140521400000', headers: { cookie: county } })).json();
+    expect(zone).toMatchObject({ synthetic: true });
+    expect(zone.note).toContain('自编代码');
+    const demoVillage = (await env.app.inject({ url: '/api/org/units/140521203201', headers: { cookie: county } })).json();
+    expect(demoVillage.note).toMatch(/虚构.*估计值/);
     const found = (await env.app.inject({ url: `/api/org/search?q=${encodeURIComponent('樊村河')}`, headers: { cookie: county } })).json();
     expect(found[0]).toMatchObject({ code: '140521200000', validTo: '2021-02-01' });
     const village = await env.login('village_officer');

@@ -8,8 +8,11 @@ export const QINSHUI_COUNTY_CODE = '140521000000';
 const COUNTY_SINCE = '1949-10-01';
 /** 樊村河乡 merged into 龙港镇 in February 2021 (policy-rules.md §7). */
 const FANCUNHE_CLOSED = '2021-02-01';
-/** 苏庄乡 is absent from the 2021 code set; the month and its successor were not found. */
+/** 苏庄乡 is absent from the 2021 code set; the month and its successor were not found: the date is an estimate. */
 const SUZHUANG_CLOSED = '2021-07-01';
+const SUZHUANG_NOTE = '撤销日期 2021-07-01 为估计值：2021年统计用区划代码中已无苏庄乡，确切月份与承继单位未查到。';
+const ZONE_NOTE = '开发区的统计用区划代码未查到，140521400 为本系统自编代码。';
+const VILLAGE_NOTE = '演示用村（社区）：名称与代码为虚构，仅按统计代码格式编排。';
 
 interface TownshipSeed {
   code9: string;
@@ -19,6 +22,7 @@ interface TownshipSeed {
   validTo?: string;
   successor9?: string;
   synthetic?: boolean;
+  note?: string;
 }
 
 export const QINSHUI_TOWNSHIPS: TownshipSeed[] = [
@@ -32,12 +36,12 @@ export const QINSHUI_TOWNSHIPS: TownshipSeed[] = [
   { code9: '140521200', name: '樊村河乡', kind: '乡', villages: 8, validTo: FANCUNHE_CLOSED, successor9: '140521100' },
   { code9: '140521201', name: '土沃乡', kind: '乡', villages: 11 },
   { code9: '140521202', name: '张村乡', kind: '乡', villages: 8 },
-  { code9: '140521203', name: '苏庄乡', kind: '乡', villages: 9, validTo: SUZHUANG_CLOSED },
+  { code9: '140521203', name: '苏庄乡', kind: '乡', villages: 9, validTo: SUZHUANG_CLOSED, note: SUZHUANG_NOTE },
   { code9: '140521204', name: '胡底乡', kind: '乡', villages: 14 },
   { code9: '140521205', name: '固县乡', kind: '乡', villages: 11 },
   { code9: '140521206', name: '十里乡', kind: '乡', villages: 15 },
   // The seed addresses 开发区党工委、管委会; its statistical code was not found, so this one is synthetic.
-  { code9: '140521400', name: '沁水经济技术开发区', kind: '开发区', villages: 2, synthetic: true },
+  { code9: '140521400', name: '沁水经济技术开发区', kind: '开发区', villages: 2, synthetic: true, note: ZONE_NOTE },
 ];
 
 const FIRST = ['东', '西', '南', '北', '上', '下', '前', '后', '王', '李', '张', '杨', '赵', '刘', '马', '石', '柳', '郭', '范', '苗', '贾', '樊', '孔', '尉'];
@@ -68,6 +72,7 @@ export function qinshuiOrgUnits(): OrgUnitInsert[] {
       validTo: t.validTo ?? null,
       successorCode: t.successor9 ? `${t.successor9}000` : null,
       synthetic: t.synthetic ?? false,
+      note: t.note ?? null,
     });
     const names = new Set<string>();
     for (let v = 0; v < t.villages; v++) {
@@ -87,6 +92,7 @@ export function qinshuiOrgUnits(): OrgUnitInsert[] {
         validFrom: COUNTY_SINCE,
         validTo: t.validTo ?? null,
         synthetic: true,
+        note: [VILLAGE_NOTE, t.note].filter(Boolean).join(''),
       });
       for (let g = 1; g <= 3; g++) {
         units.push({
@@ -119,6 +125,7 @@ export function qinshuiOrgUnits(): OrgUnitInsert[] {
         countyCode,
         validFrom: t.validTo!,
         synthetic: true,
+        note: VILLAGE_NOTE,
       });
     }
   }

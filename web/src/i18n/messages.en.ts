@@ -98,6 +98,7 @@ export const enMessages: Record<MessageKey, string> = {
   'org.childCount': 'Sub-units',
   'org.synthetic': 'Local code',
   'org.syntheticYes': 'Yes (not a national statistical code)',
+  'org.note': 'Note (estimate / local)',
   'org.status': 'Status',
   'org.statusOpen': 'Active',
   'org.pickerPlaceholder': 'Choose a unit',

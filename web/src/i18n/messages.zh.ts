@@ -98,6 +98,7 @@ export const zhMessages = {
   'org.childCount': '下级单位数',
   'org.synthetic': '自编代码',
   'org.syntheticYes': '是（非国家统计代码）',
+  'org.note': '说明（估计值 / 自编）',
   'org.status': '状态',
   'org.statusOpen': '正常',
   'org.pickerPlaceholder': '选择所属单位',

@@ -12,6 +12,7 @@ const unit = (code: string, name: string, overrides: Partial<OrgUnit> = {}): Org
   validTo: null,
   successorCode: null,
   synthetic: false,
+  note: null,
   childCount: 0,
   ...overrides,
 });
