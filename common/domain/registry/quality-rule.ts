@@ -6,7 +6,8 @@
 import { ageOn } from '../id-card.ts';
 import type { IsoDate, Period } from '../period.ts';
 import type { Household, Member } from './household.ts';
-import { adjustedPerCapita, perCapitaNetIncome } from './income.ts';
+import { linePerCapita as perCapitaForLine } from '../monitoring/income-line.ts';
+import { netIncome } from './income.ts';
 import { deriveFromIdNumber } from './validation.ts';
 
 /**
@@ -160,12 +161,14 @@ export function isOpenMonitored(household: Household): boolean {
   return household.monitoringType !== null && household.elimination === null;
 }
 
-/** The per-capita figure compared with the monitoring line, or null without income. */
+/**
+ * The per-capita figure compared with the monitoring line, or null without income: the one definition
+ * of common/domain/monitoring/income-line.ts (members as the household size).
+ */
 export function linePerCapita(household: Household, members: readonly Member[], ctx: QualityContext): number | null {
   if (household.income === null || members.length === 0) return null;
-  return ctx.incomeFigure === 'adjusted'
-    ? adjustedPerCapita(household.income, members.length)
-    : perCapitaNetIncome(household.income, members.length);
+  const i = household.income;
+  return perCapitaForLine({ year: i.year, netIncome: netIncome(i), insurancePayout: i.insurancePayout, eligibleOutOfPocket: i.eligibleOutOfPocket, householdSize: members.length }, ctx.incomeFigure ?? 'net');
 }
 
 export function hasWorkRecord(member: Member): boolean {

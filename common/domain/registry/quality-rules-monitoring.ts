@@ -7,6 +7,7 @@ import { isPeriod, monthsBetween, periodOf, type Period } from '../period.ts';
 import { LABOUR_CAPABLE_SKILLS } from './codes.ts';
 import type { BasicNeedsStatus } from './household.ts';
 import { defineRule, householdFinding, isOpenMonitored, linePerCapita, type QualityRule, type RuleFinding } from './quality-rule.ts';
+import { withinRange } from '../monitoring/income-line.ts';
 
 const BASIC_NEEDS_LABELS: Record<keyof BasicNeedsStatus, [string, string]> = {
   schoolDropout: ['义务教育阶段失学辍学情况', 'school dropout status'],
@@ -116,7 +117,7 @@ export const eliminatedBelowLine = defineRule(
   (h, members, ctx) => {
     const perCapita = linePerCapita(h, members, ctx);
     const line = ctx.incomeLineFen;
-    if (h.elimination?.mode !== 'assistedElimination' || line === undefined || perCapita === null || perCapita > line) return [];
+    if (h.elimination?.mode !== 'assistedElimination' || line === undefined || perCapita === null || !withinRange(perCapita, line)) return [];
     return [householdFinding('income', '帮扶消除时人均纯收入未超过监测范围', 'per-capita income is still within the monitoring range at assisted elimination', { perCapita, incomeLineFen: line })];
   },
 );
@@ -133,7 +134,7 @@ export const monitoringTypeIncomeMismatch = defineRule(
     const perCapita = linePerCapita(h, members, ctx);
     const line = ctx.incomeLineFen;
     if (!isOpenMonitored(h) || line === undefined || perCapita === null) return [];
-    const within = perCapita <= line;
+    const within = withinRange(perCapita, line);
     // §1.2: unstable and edge households are within the range; sudden-hardship ones above it.
     const expectsWithin = h.monitoringType !== 'suddenHardship';
     if (within === expectsWithin) return [];
