@@ -148,6 +148,8 @@ export const caseDetail = caseRow.extend({
   /** Elimination: each criterion and whether it holds now. */
   criteria: z.array(criterionView).nullable(),
   household: z.object({
+    /** 户类型: decides which monitoring types it may be identified as (§1.2). */
+    kind: z.string(),
     monitoringStatus: z.string(),
     monitoringType: z.string().nullable(),
     riskTypes: z.array(z.string()),

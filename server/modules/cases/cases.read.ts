@@ -111,6 +111,7 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
       noticeDays: p.noticeDays,
       criteria,
       household: {
+        kind: h.kind,
         monitoringStatus: h.monitoring_status,
         monitoringType: h.monitoring_type,
         riskTypes: h.risk_types,

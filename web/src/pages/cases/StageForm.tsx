@@ -7,6 +7,7 @@ import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
 import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
 
 // The form for the current stage, shown only to the role that acts at it. Dates are sent as ISO
@@ -73,6 +74,10 @@ export function StageForm({ c }: { c: CaseDetail }) {
   const submit = (v: Record<string, unknown>) =>
     mutation.mutate({ action: noticeToStart ? 'startNotice' : 'complete', version: c.version, fields: fieldsOf(v), attachmentIds });
 
+  // Only the types the household's 户类型 allows (§1.2): 脱贫户 → 脱贫不稳定户/突发严重困难户, 一般农户 → 边缘易致贫户/突发严重困难户.
+  const allowedTypes: readonly string[] = allowedMonitoringTypes(c.household.kind);
+  const typeOptions = TYPE_OPTIONS.filter((o) => allowedTypes.includes(o.value));
+  const fits = (type: string | null | undefined) => (type && allowedTypes.includes(type) ? type : undefined);
   const suggestion = (c.data.comparison as { evidence?: { suggestion?: { type?: string } } } | undefined)?.evidence?.suggestion?.type;
   const initial = {
     riskTypes: c.riskTypes,
@@ -82,7 +87,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
     startedOn: dayjs(),
     announcedOn: dayjs(),
     agreed: true,
-    monitoringType: c.monitoringType ?? suggestion ?? undefined,
+    monitoringType: fits(c.monitoringType) ?? fits(suggestion),
     rigidSpendingResolved: false,
   };
 
@@ -125,7 +130,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
       {stage === 'comparison' && (
         <>
           <Form.Item name="monitoringType" label={t('monitoringType')} rules={[{ required: true }]}>
-            <Select options={TYPE_OPTIONS} style={{ maxWidth: 240 }} />
+            <Select options={typeOptions} style={{ maxWidth: 240 }} />
           </Form.Item>
           <Form.Item name="exclusionReason" label={t('exclusionReason')}>
             <Input.TextArea rows={2} maxLength={1000} />
@@ -191,7 +196,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
           </Form.Item>
           {stage === 'countyApproval' && c.kind === 'identification' && (
             <Form.Item name="monitoringType" label={t('monitoringType')}>
-              <Select options={TYPE_OPTIONS} style={{ maxWidth: 240 }} />
+              <Select options={typeOptions} style={{ maxWidth: 240 }} />
             </Form.Item>
           )}
         </>

@@ -20,7 +20,7 @@ export function EditFactsModal({ household, onClosed }: { household: HouseholdDe
         return updateHousehold(household.id, { ...factsRequest(values), phone, version: household.version, reason: values.reason });
       }}
     >
-      <HouseholdFactsFields phoneMasked={household.phoneMasked} />
+      <HouseholdFactsFields phoneMasked={household.phoneMasked} household={household} />
     </WriteModal>
   );
 }

@@ -1,7 +1,7 @@
-import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Checkbox, Col, Descriptions, Form, Input, Row, Select } from 'antd';
 import {
   ALLEVIATED_ATTRIBUTES,
+  ELIMINATION_MODES,
   HOUSEHOLD_KINDS,
   HOUSING_GRADES,
   MONITORING_TYPES,
@@ -9,17 +9,17 @@ import {
 } from '../../../../common/domain/registry/codes.ts';
 import type { HouseholdDetail } from '../../api/registry.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
-import { codeOptions, FIELD_LABELS } from './labels.ts';
+import { codeLabel, codeLabels, codeOptions, FIELD_LABELS } from './labels.ts';
 import { useRegistryText } from './text.ts';
 
-/** The household facts as the form holds them (selects give undefined when cleared). */
+/**
+ * The household facts as the form holds them (selects give undefined when cleared). The monitoring
+ * status (监测对象类别, 识别监测时间, risks, 风险消除) is not among them: only 识别认定 and 风险消除 change it.
+ */
 export interface FactsFormValues {
   villageCode: string;
   kind: string;
   alleviatedAttribute?: string | null;
-  monitoringType?: string | null;
-  identificationPeriod?: string | null;
-  riskTypes?: string[];
   phone?: string;
   /** Editing: remove the phone on file (an empty field keeps it). */
   clearPhone?: boolean;
@@ -40,9 +40,6 @@ export function factsRequest(values: FactsFormValues) {
     kind: values.kind as 'alleviated' | 'ordinary',
     // A hidden 脱贫属性 left over from switching 户类型 must not be sent.
     alleviatedAttribute: (values.kind === 'alleviated' ? orNull(values.alleviatedAttribute) : null) as 'general' | null,
-    monitoringType: orNull(values.monitoringType) as 'unstable' | null,
-    identificationPeriod: orNull(values.identificationPeriod),
-    riskTypes: (values.riskTypes ?? []) as 'illness'[],
     phone: orNull(values.phone?.trim()),
     address: orNull(values.address?.trim()),
     housingGrade: orNull(values.housingGrade) as 'A' | null,
@@ -59,9 +56,6 @@ export function factsFormValues(h: HouseholdDetail): FactsFormValues {
     villageCode: h.villageCode,
     kind: h.kind,
     alleviatedAttribute: h.alleviatedAttribute ?? undefined,
-    monitoringType: h.monitoringType ?? undefined,
-    identificationPeriod: h.identificationPeriod,
-    riskTypes: h.riskTypes,
     phone: '',
     address: h.address ?? '',
     housingGrade: h.housingGrade ?? undefined,
@@ -79,9 +73,32 @@ interface Props {
   phoneMasked?: string | null;
   /** Household number input (only when creating). */
   withHouseholdNo?: boolean;
+  /** Editing: the household, whose monitoring status is shown read-only. */
+  household?: HouseholdDetail;
 }
 
-export function HouseholdFactsFields({ phoneMasked, withHouseholdNo }: Props) {
+/** 监测对象类别, 识别监测时间, risks and 风险消除 as text: changed only through the procedures. */
+function MonitoringReadOnly({ household: h }: { household: HouseholdDetail }) {
+  const { t, label } = useRegistryText();
+  const name = (key: string) => label(FIELD_LABELS[key]);
+  return (
+    <Col xs={24} data-testid="monitoring-read-only">
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 8 }}>
+        <Descriptions.Item label={name('monitoringType')}>{codeLabel(MONITORING_TYPES, h.monitoringType)}</Descriptions.Item>
+        <Descriptions.Item label={name('identificationPeriod')}>{h.identificationPeriod ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={name('riskTypes')}>{codeLabels(RISK_TYPES, h.riskTypes)}</Descriptions.Item>
+        {h.eliminationPeriod && (
+          <Descriptions.Item label={t('eliminated')}>
+            {h.eliminationPeriod}（{codeLabel(ELIMINATION_MODES, h.eliminationMode)}）
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('monitoringReadOnly')} />
+    </Col>
+  );
+}
+
+export function HouseholdFactsFields({ phoneMasked, withHouseholdNo, household }: Props) {
   const { t, label } = useRegistryText();
   const form = Form.useFormInstance<FactsFormValues>();
   const kind = Form.useWatch('kind', form);
@@ -118,26 +135,7 @@ export function HouseholdFactsFields({ phoneMasked, withHouseholdNo }: Props) {
           </Form.Item>
         </Col>
       )}
-      <Col xs={24} md={8}>
-        <Form.Item name="monitoringType" label={name('monitoringType')}>
-          <Select allowClear options={codeOptions(MONITORING_TYPES)} placeholder={t('notRecorded')} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={8}>
-        <Form.Item
-          name="identificationPeriod"
-          label={name('identificationPeriod')}
-          getValueProps={(value?: string | null) => ({ value: value ? dayjs(`${value}-01`) : undefined })}
-          normalize={(value?: dayjs.Dayjs | null) => (value ? value.format('YYYY-MM') : null)}
-        >
-          <DatePicker picker="month" style={{ width: '100%' }} placeholder="YYYY-MM" />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={16}>
-        <Form.Item name="riskTypes" label={name('riskTypes')}>
-          <Select mode="multiple" maxCount={5} allowClear options={codeOptions(RISK_TYPES)} placeholder={t('notRecorded')} />
-        </Form.Item>
-      </Col>
+      {household && <MonitoringReadOnly household={household} />}
       <Col xs={24} md={8}>
         <Form.Item name="phone" label={name('phone')} extra={phoneMasked ? t('reenterPhone', { masked: phoneMasked }) : undefined}>
           <Input inputMode="tel" maxLength={13} placeholder={phoneMasked ?? undefined} />

@@ -23,6 +23,10 @@ export const CHANGE_ACTION_LABELS: Record<string, BilingualLabel> = {
   'merge.out': { zh: '并户（并入他户）', en: 'Merged into another' },
   'merge.in': { zh: '并户（他户并入）', en: 'Merged in' },
   import: { zh: '台账导入', en: 'Imported' },
+  importNational: { zh: '导入全国系统监测信息', en: 'Monitoring status imported from the national system' },
+  identify: { zh: '识别认定纳入监测', en: 'Identified for monitoring' },
+  reidentify: { zh: '重新识别纳入监测', en: 'Identified again for monitoring' },
+  eliminate: { zh: '风险消除', en: 'Risk eliminated' },
 };
 
 const EXTRA_LABELS: Record<string, BilingualLabel> = {

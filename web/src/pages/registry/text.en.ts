@@ -97,6 +97,8 @@ export const registryEn: Record<RegistryTextKey, string> = {
   keepId: 'On record: {masked}; no need to type it again',
   reenterPhone: 'Was {masked}; leave empty to keep it, or type a new number to replace it',
   clearPhone: 'Remove the phone on file',
+  monitoringReadOnly: 'The monitoring type, identification month, risks and elimination change only through identification or risk elimination (or an import of the national export), not here.',
+  eliminated: 'Risk eliminated',
   yes: 'Yes',
   no: 'No',
   toHouseholdNo: 'Household no. to move into',

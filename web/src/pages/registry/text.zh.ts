@@ -97,6 +97,8 @@ export const registryZh = {
   keepId: '已登记 {masked}，无需重新输入；如需核对可输入完整号码',
   reenterPhone: '原电话 {masked}；留空则保持不变，输入新号码将替换',
   clearPhone: '清除原电话',
+  monitoringReadOnly: '监测对象类别、识别监测时间、致贫/返贫风险和风险消除只能通过识别认定或风险消除程序办理（或导入全国系统数据），此处不能修改。',
+  eliminated: '风险消除',
   yes: '是',
   no: '否',
   toHouseholdNo: '迁入户的户编号',
