@@ -120,6 +120,12 @@ export default function AssetDetailPage() {
             {a.status === 'disposed' && (
               <Descriptions.Item label={t('disposal')} span={2}>
                 {DISPOSAL_REASON_LABELS[a.disposalReason as keyof typeof DISPOSAL_REASON_LABELS]} · {a.disposedOn} · {a.disposalNote}
+                {a.disposalDeliberationId !== null && (
+                  <>
+                    {' · '}
+                    <Link to={`/projects/deliberations?open=${a.disposalDeliberationId}`}>{`${t('deliberation')} #${a.disposalDeliberationId}`}</Link>
+                  </>
+                )}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -135,7 +135,11 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
             pagination={false}
             dataSource={d.steps}
             columns={[
-              { title: t('step'), dataIndex: 'step', render: (s: keyof typeof STEP_LABELS) => label(STEP_LABELS[s]) },
+              {
+                title: t('step'),
+                dataIndex: 'step',
+                render: (s: keyof typeof STEP_LABELS, r) => (r.meetingKind ? `${label(STEP_LABELS[s])}（${label(MEETING_KIND_LABELS[r.meetingKind])}）` : label(STEP_LABELS[s])),
+              },
               { title: t('heldOn'), dataIndex: 'heldOn', width: 100 },
               { title: t('content'), dataIndex: 'content' },
               {
