@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { LABOUR_CAPABLE_SKILLS } from '../../../common/domain/registry/codes.ts';
-import type { ObligationCode } from '../../../common/domain/assistance/obligations.ts';
+import { OBLIGATION_CODES, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
 import type { Db } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
 import { assistanceMeasures, cadrePairings, measureSubtypes, obligationSnapshots } from '../../db/schema/assistance.ts';
@@ -260,6 +260,20 @@ export async function obligationCounts(db: Db, r: Reach, asOf: string, months: O
     counts.set(row.township_code, t);
   }
   return { rows, counts };
+}
+
+/** The obligations of monitored households (not the check on eliminated households' measures). */
+const MONITORED_OBLIGATIONS: ReadonlySet<string> = new Set(OBLIGATION_CODES.filter((c) => c !== 'continuesAfterElimination'));
+
+/**
+ * Snapshot rows from the board's counts: households per township and obligation code, plus `anyOpen`, the
+ * monitored households with at least one open obligation (a household without any measure has several).
+ */
+export function snapshotRows(counts: Map<string, Map<string, Set<number>>>): { townshipCode: string; code: string; households: number }[] {
+  return [...counts.entries()].flatMap(([townshipCode, byCode]) => {
+    const any = new Set([...byCode.entries()].filter(([code]) => MONITORED_OBLIGATIONS.has(code)).flatMap(([, set]) => [...set]));
+    return [...[...byCode.entries()].map(([code, set]) => ({ townshipCode, code, households: set.size })), { townshipCode, code: 'anyOpen', households: any.size }];
+  });
 }
 
 export async function saveSnapshot(tx: Db, countyCode: string, asOf: string, rows: { townshipCode: string; code: string; households: number }[]) {

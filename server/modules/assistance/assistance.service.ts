@@ -32,6 +32,7 @@ import {
   recentVisitsBy,
   saveSnapshot,
   seedSubtypes,
+  snapshotRows,
   updateMeasure,
   upsertSubtype,
   visitsOfHousehold,
@@ -353,8 +354,7 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
   /** Counts of today's board per township and code, kept once a day (the daily check). */
   async function snapshot(countyCode: string, asOf = today()) {
     const { months } = await params(countyCode, asOf);
-    const { counts } = await obligationCounts(db, { scopePrefix: countyCode.slice(0, 6), cadreUserId: null }, asOf, months);
-    const rows = [...counts.entries()].flatMap(([townshipCode, byCode]) => [...byCode.entries()].map(([code, set]) => ({ townshipCode, code, households: set.size })));
+    const rows = snapshotRows((await obligationCounts(db, { scopePrefix: countyCode.slice(0, 6), cadreUserId: null }, asOf, months)).counts);
     await db.transaction((tx) => saveSnapshot(tx, countyCode, asOf, rows));
     return rows;
   }

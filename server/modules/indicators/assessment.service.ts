@@ -18,8 +18,8 @@ export type WorkflowFigures = (db: Db, countyCode: string, year: number, asOf: s
 
 /**
  * Default figures read from the cases and assistance tables: identification cases of the year decided (or still open)
- * later than workflow.identificationDays after they started; households with an open obligation in the latest daily
- * snapshot of the year against the township's monitored households.
+ * later than workflow.identificationDays after they started; monitored households with an open obligation in the
+ * latest daily snapshot of the year (its `anyOpen` row) against the township's monitored households.
  */
 export const defaultWorkflowFigures: WorkflowFigures = async (db, countyCode, year, asOf) => {
   const params = await resolveAll(db, countyCode, asOf.slice(0, 7));
@@ -41,8 +41,11 @@ export const defaultWorkflowFigures: WorkflowFigures = async (db, countyCode, ye
   for (const [t, x] of perTownship) put(t, 'overdueCases', x.overdue, x.n);
   const monitored = await queryRows<{ t: string; n: number }>(db, sql`
     SELECT substr(village_code, 1, 9) || '000' AS t, count(*)::int AS n FROM household WHERE county_code = ${countyCode} AND closed_on IS NULL AND monitoring_status = 'monitored' GROUP BY 1`);
+  // Households, not obligations: `anyOpen` counts a household with several open obligations once. A snapshot
+  // kept before that row existed gives the largest single obligation count (a lower bound, never a double count).
   const open = await queryRows<{ t: string; n: number }>(db, sql`
-    SELECT township_code AS t, sum(households)::int AS n FROM obligation_snapshot
+    SELECT township_code AS t, coalesce(max(households) FILTER (WHERE code = 'anyOpen'), max(households) FILTER (WHERE code <> 'continuesAfterElimination'), 0)::int AS n
+      FROM obligation_snapshot
      WHERE county_code = ${countyCode} AND as_of = (SELECT max(as_of) FROM obligation_snapshot WHERE county_code = ${countyCode} AND as_of <= ${asOf}::date AND as_of >= ${`${year}-01-01`}::date)
      GROUP BY 1`);
   const openBy = new Map(open.map((r) => [r.t, r.n]));
