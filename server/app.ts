@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { requestSerializer } from './http/log-redaction.ts';
+import { registerUploadOriginCheck } from './http/origin.ts';
 import { registerSecureTransport } from './http/secure-transport.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
 import { registerNulGuard, zodValidatorCompiler } from './http/validation.ts';
@@ -133,6 +134,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerNulGuard(app);
+  registerUploadOriginCheck(app);
 
   const services = createServices(database, config);
   // Every job's end is logged; a failure with its reason (and the stack when unexpected).
