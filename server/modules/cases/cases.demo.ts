@@ -25,9 +25,9 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
   if (n > 0) return 0;
   const township = actor('townshipStaff', TOWNSHIP, '140521100', '龙港镇业务员（演示）');
   const county = actor('countyStaff', '140521000000', '140521', '县乡村振兴局业务员（演示）');
-  const households = await queryRows<{ id: number; village_code: string }>(
+  const households = await queryRows<{ id: number; village_code: string; kind: string }>(
     services.db,
-    sql`SELECT id::int AS id, village_code FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'none' AND closed_on IS NULL
+    sql`SELECT id::int AS id, village_code, kind FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'none' AND closed_on IS NULL
       ORDER BY (village_code = ${VILLAGE}) DESC, id LIMIT 3`,
   );
   if (households.length < 3) return 0;
@@ -43,7 +43,8 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
     });
     clueIds.push(r.clueIds[0]);
   }
-  // The third clue was found 17 days ago: past the limit.
+  // The second clue was found 6 days ago (its review and notice dates lie inside the case); the third 17 days ago: past the limit.
+  await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '6 days' WHERE id = ${clueIds[1]}`);
   await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '17 days' WHERE id = ${clueIds[2]}`);
 
   const village = (i: number) => actor('villageOfficer', households[i].village_code, households[i].village_code, '村信息员（演示）');
@@ -52,7 +53,7 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
 
   let b = await services.cases.startIdentification(village(1), clueIds[1]);
   b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
-  b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: 'edge' }, attachmentIds: [] });
+  b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: households[1].kind === 'alleviated' ? 'unstable' : 'edge' }, attachmentIds: [] });
   b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-3), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
   await services.cases.act(village(1), b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-2) }, attachmentIds: [] });
 
