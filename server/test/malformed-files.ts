@@ -37,6 +37,16 @@ export function bombPart(name: string, prefix: string, fill: string, megabytes: 
   return { name, deflated: Buffer.concat(pieces), size: prefix.length + megabytes * 1024 * 1024 + suffix.length, crc: 0 };
 }
 
+/** Like bombPart, with a repeated unit (e.g. a row tag) about `times` times. */
+export function repeatedPart(name: string, prefix: string, unit: string, times: number, suffix: string): ZipPart {
+  const flush = { finishFlush: zlibConstants.Z_FULL_FLUSH };
+  const perBlock = Math.max(1, Math.floor((1024 * 1024) / unit.length));
+  const block = deflateRawSync(Buffer.from(unit.repeat(perBlock)), flush);
+  const blocks = Math.ceil(times / perBlock);
+  const pieces = [deflateRawSync(Buffer.from(prefix), flush), ...Array.from({ length: blocks }, () => block), deflateRawSync(Buffer.from(suffix))];
+  return { name, deflated: Buffer.concat(pieces), size: prefix.length + blocks * perBlock * unit.length + suffix.length, crc: 0 };
+}
+
 /** A zip archive (local headers, deflated data, central directory) of the parts in order. */
 export function zipOf(parts: (ZipPart | [string, string | Buffer])[]): Buffer {
   const local: Buffer[] = [];
