@@ -55,6 +55,15 @@ describe('public notices', () => {
     expect(renderNoticeHtml(model({ caseKind: 'elimination', households: [{ headName: '张三', householdSize: 4, monitoringType: 'edge', riskTypes: [], eliminationMode: 'naturalElimination' }] }))).toContain('自然消除');
   });
 
+  it('a unit of the development zone: the 公告 is signed by its 管委会, the 公示 by the 社区 居民委员会', () => {
+    const zone = { townshipName: '沁水经济技术开发区', townshipKind: '开发区', villageName: '东庄社区', villageKind: '社区', objectTo: '东庄社区居民委员会或沁水经济技术开发区管委会' };
+    const a = model({ kind: 'announcement', endOn: null, ...zone });
+    expect(noticeTitle(a)).toBe('沁水经济技术开发区管委会关于东庄社区防止返贫监测对象识别认定结果的公告');
+    expect(renderNoticeHtml(a)).toContain('沁水经济技术开发区管委会<br>2026年11月28日');
+    expect(renderNoticeHtml(a)).not.toContain('人民政府');
+    expect(renderNoticeHtml(model(zone))).toContain('东庄社区居民委员会<br>');
+  });
+
   it.each([
     ['140521196803120013', '***'],
     ['1405211968031200X', '***'],

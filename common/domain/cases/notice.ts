@@ -1,4 +1,5 @@
 import { MONITORING_TYPES, RISK_TYPES } from '../registry/codes.ts';
+import { signerOf } from '../notice-signer.ts';
 
 // 公示 and 公告 as county staff write them, rendered to one self-contained HTML page (print and PDF
 // use the same page). Only what may be public goes in: names of household heads, household size,
@@ -24,6 +25,9 @@ export interface NoticeModel {
   countyName: string;
   townshipName: string;
   villageName: string;
+  /** org_unit.kind of the township-level unit and the village (开发区 signs as its 管委会, 社区 as 居民委员会); default 镇 / 行政村. */
+  townshipKind?: string;
+  villageKind?: string;
   households: readonly NoticeHousehold[];
   /** 公示: the notice period; 公告: the date of the announcement (startOn). */
   startOn: string;
@@ -60,9 +64,14 @@ function cnDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function noticeTitle(m: Pick<NoticeModel, 'kind' | 'caseKind' | 'villageName' | 'townshipName'>): string {
+/** Who signs: the village's committee for a 公示, the township-level unit's government (开发区: 管委会) for a 公告. */
+export function noticeIssuer(m: Pick<NoticeModel, 'kind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>): string {
+  return m.kind === 'publicity' ? signerOf({ name: m.villageName, kind: m.villageKind ?? '行政村' }) : signerOf({ name: m.townshipName, kind: m.townshipKind ?? '镇' });
+}
+
+export function noticeTitle(m: Pick<NoticeModel, 'kind' | 'caseKind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>): string {
   const what = m.caseKind === 'identification' ? '防止返贫监测对象识别认定' : '防止返贫监测对象风险消除';
-  return m.kind === 'publicity' ? `${m.villageName}${what}公示` : `${m.townshipName}人民政府关于${m.villageName}${what}结果的公告`;
+  return m.kind === 'publicity' ? `${m.villageName}${what}公示` : `${noticeIssuer(m)}关于${m.villageName}${what}结果的公告`;
 }
 
 export function noticeBody(m: NoticeModel): string[] {
@@ -96,7 +105,7 @@ export function renderNoticeHtml(m: NoticeModel): string {
       return `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');
-  const issuer = m.kind === 'publicity' ? `${m.villageName}村民委员会` : `${m.townshipName}人民政府`;
+  const issuer = noticeIssuer(m);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(noticeTitle(m))}</title>
 <style>

@@ -34,9 +34,9 @@ export async function noticeBatch(db: Db, f: { villageCode: string; kind: string
 }
 
 export async function orgNames(db: Db, villageCode: string) {
-  const [r] = await queryRows<{ village: string; township: string; county: string }>(
+  const [r] = await queryRows<{ village: string; township: string; county: string; village_kind: string; township_kind: string }>(
     db,
-    sql`SELECT v.name AS village, t.name AS township, c.name AS county
+    sql`SELECT v.name AS village, t.name AS township, c.name AS county, v.kind AS village_kind, t.kind AS township_kind
       FROM org_unit v JOIN org_unit t ON t.code = v.parent_code LEFT JOIN org_unit c ON c.code = t.parent_code WHERE v.code = ${villageCode}`,
   );
   return r;

@@ -17,6 +17,7 @@ import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts'
 import { findCase } from './cases.repository.ts';
 import { activeIdentificationCases, activeStagesByVillage, ledgerCount, ledgerPage, noticeBatch, orgNames, zeroingByVillage, type LedgerRow } from './cases.reports.repository.ts';
 import type { CasesService } from './cases.service.ts';
+import { signerOf } from '../../../common/domain/notice-signer.ts';
 
 // Notices (公示/公告) as printable HTML and PDF, the time-limit list, the dynamic-zeroing board
 // (动态清零) and the two ledgers (监测对象台账, 风险消除台账) as streamed, audited .xlsx.
@@ -53,11 +54,13 @@ export function createCaseReports(db: Db, cases: CasesService) {
       countyName: names?.county ?? '',
       townshipName: names?.township ?? '',
       villageName: names?.village ?? '',
+      townshipKind: names?.township_kind,
+      villageKind: names?.village_kind,
       households: batch.map((b) => ({ headName: b.head_name ?? '（户主未登记）', householdSize: b.household_size, monitoringType: b.monitoring_type, riskTypes: b.risk_types, eliminationMode: b.elimination_mode })),
       startOn,
       endOn,
       noticeDays: p.noticeDays,
-      objectTo: `${names?.village ?? ''}村民委员会或${names?.township ?? ''}人民政府`,
+      objectTo: `${signerOf({ name: names?.village ?? '', kind: names?.village_kind ?? '行政村' })}或${signerOf({ name: names?.township ?? '', kind: names?.township_kind ?? '镇' })}`,
       issuedOn: startOn,
     };
   }

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { assetListQuery } from '../../../common/contracts/assets.ts';
 import { ASSET_CATEGORIES, ASSET_CATEGORY_LABELS, OWNER_LEVEL_LABELS } from '../../../common/domain/assets/rules.ts';
@@ -8,6 +9,8 @@ import { FUND_SOURCE_LABELS, PROJECT_TYPE_LABELS } from '../../../common/domain/
 import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '../../../common/domain/projects/workflow.ts';
 import { idParams } from '../../../common/contracts/deliberation.ts';
 import type { Db } from '../../db/connect.ts';
+import { orgUnits } from '../../db/schema/org.ts';
+import { signerOf } from '../../../common/domain/notice-signer.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -189,9 +192,16 @@ export function ledgerRoutes(app: App, deps: Deps): void {
     const d = p.deliberationId ? await deps.deliberation.get(ctx, p.deliberationId).catch(() => null) : null;
     const params = await resolveAll(deps.db, countyCodeOf(p.orgCode), todayInChina().slice(0, 7));
     const level = p.entryStage === 'villageNotice' || p.entryStage === 'declaration' ? 'village' : p.entryStage === 'townshipNotice' || p.entryStage === 'townshipReview' ? 'township' : 'county';
-    const issuer = level === 'village' ? `${p.orgName}村民委员会` : level === 'township' ? '乡（镇）人民政府' : '沁水县农村工作领导小组';
+    // The village's committee, the township-level unit's government (the development zone: its 管委会), the county's group.
+    const issuer = level === 'village' ? await signerAt(p.orgCode, `${p.orgName}村民委员会`) : level === 'township' ? await signerAt(`${p.orgCode.slice(0, 9)}000`, '乡（镇）人民政府') : '沁水县农村工作领导小组';
     await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'print', entity: 'project_notice', entityId: id, orgCode: p.orgCode, after: { entryStage: p.entryStage } }));
     return projectNoticeHtml(p, d, { issuer, today: todayInChina(), noticeDays: numberParam(params, 'projects.noticeDays') });
+  }
+
+  /** Who signs a notice of the unit `code` (notice-signer.ts), or `fallback` when the unit is unknown. */
+  async function signerAt(code: string, fallback: string): Promise<string> {
+    const [u] = await deps.db.select({ name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.code, code));
+    return u ? signerOf(u) : fallback;
   }
 
   async function incomeNotice(req: FastifyRequest, id: number, incomeId: number): Promise<string> {
@@ -201,7 +211,7 @@ export function ledgerRoutes(app: App, deps: Deps): void {
     if (!income) throw AppError.notFound({ zh: '收益记录', en: 'Income' });
     const d = await deps.deliberation.get(ctx, income.deliberationId).catch(() => null);
     await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'print', entity: 'asset_income_notice', entityId: incomeId, orgCode: a.orgCode, after: { assetId: id } }));
-    return incomeNoticeHtml(a, incomeId, d, { today: todayInChina() })!;
+    return incomeNoticeHtml(a, incomeId, d, { today: todayInChina(), signer: await signerAt(a.orgCode, a.orgName) })!;
   }
 
   const html = (reply: FastifyReply, body: string) => reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);

@@ -78,7 +78,7 @@ ${row('四议两公开', d ? `${esc(d.subject)}<br>${delib}` : '—')}
 }
 
 /** 资产收益分配公示: one income of an operating asset and how it is distributed, with its 四议两公开 basis. */
-export function incomeNoticeHtml(a: AssetDetail, incomeId: number, d: DeliberationDetail | null, opts: { today: string }): string | null {
+export function incomeNoticeHtml(a: AssetDetail, incomeId: number, d: DeliberationDetail | null, opts: { today: string; signer: string }): string | null {
   const income = a.incomes.find((i) => i.id === incomeId);
   if (!income) return null;
   const title = `${a.orgName}扶贫项目资产收益分配公示`;
@@ -96,7 +96,7 @@ ${row('收益金额', `${yuan(income.amountFen)} 元（${esc(income.receivedOn)}
 ${row('决策依据', d ? `四议两公开：${esc(d.subject)}` : '—')}
 </table>
 <table><tr><th>分配用途</th><th style="text-align:right">金额（元）</th></tr>${parts}</table>
-<p class="note">公示期间如有异议，请向村民委员会或乡镇人民政府反映。</p>
-<div class="sign">${esc(a.orgName)}${/000$/.test(a.orgCode) ? '人民政府' : '村民委员会'}<br>${esc(opts.today)}</div>`;
+<p class="note">公示期间如有异议，请向${esc(opts.signer)}反映。</p>
+<div class="sign">${esc(opts.signer)}<br>${esc(opts.today)}</div>`;
   return page(title, body);
 }
