@@ -5,8 +5,9 @@ import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The identification journey across the three levels: a clue about a household in 东庄村 is taken up
 // by the village officer from the case list, verified with a scan attached, compared by the township,
-// reviewed and posted in the village (the notice printed and its PDF fetched), reviewed by the
-// township, decided by the county and announced: the household is then monitored.
+// reviewed and posted in the village on dates inside the case (the notice printed and its PDF fetched);
+// a demo case whose notice has hung its days is then reviewed by the township, decided by the county
+// and announced: that household is then monitored.
 
 const app = useBrowserApp();
 
@@ -115,16 +116,20 @@ describe('cases', () => {
       await submitStage(tp, caseId, 'villageReview');
       await tp.getByText('信息比对结果').waitFor();
 
-      // Village: 民主评议, then the notice (posted five days ago, so it has hung its days).
+      // Village: 民主评议 and the notice. The clue was found today: a review dated before it is refused,
+      // so a notice cannot "hang" its five days on paper.
       await openCase(vp, caseId, '村级民主评议');
       await setDate(vp, '评议日期', day(-6));
       await vp.getByLabel('参会人数').fill('21');
       await vp.getByLabel('评议结果').fill('参会21人，一致同意纳入监测');
+      await vp.getByTestId('stage-submit').click();
+      await vp.getByText(`民主评议日期不能早于事项开始日期 ${day(0)}`).waitFor();
+      await setDate(vp, '评议日期', day(0));
       await submitStage(vp, caseId, 'publicNotice');
       await vp.getByText('村内公示 · 当前环节由您办理').waitFor();
-      await setDate(vp, '公示开始日期', day(-5));
+      await setDate(vp, '公示开始日期', day(0));
       await vp.getByTestId('stage-submit').click();
-      await vp.getByTestId('stage-form').getByText(`公示期 ${day(-5)} 至 ${day(0)}`).waitFor();
+      await vp.getByTestId('stage-form').getByText(`公示期 ${day(0)} 至 ${day(5)}`).waitFor();
 
       // The notice: printable page, nothing sensitive, and the PDF.
       await vp.getByTestId('print-publicity').click();
@@ -143,27 +148,34 @@ describe('cases', () => {
       expect(pdf.status()).toBe(200);
       expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-      await openCase(vp, caseId, '村内公示');
-      await submitStage(vp, caseId, 'townshipReview');
+      // This notice hangs five days from today. The procedure goes on with the demo case of 东庄村 whose clue was
+      // found 9 days ago and whose notice has hung its days.
+      const onNotice = await vp.request.get(`${app.server.baseUrl}/api/cases?stage=publicNotice`);
+      const demo = ((await onNotice.json()) as { items: { id: number; monitoringType: string; householdId: number }[] }).items.find((c) => c.id !== caseId)!;
+      expect(demo).toBeDefined();
+      await openCase(vp, demo.id, '村内公示');
+      await submitStage(vp, demo.id, 'townshipReview');
 
       // Township review, county decision, township announcement.
-      await openCase(tp, caseId, '乡镇审核');
+      await openCase(tp, demo.id, '乡镇审核');
       await tp.getByLabel('审核/审定意见').fill('经审核，情况属实，同意上报');
-      await submitStage(tp, caseId, 'countyApproval');
+      await submitStage(tp, demo.id, 'countyApproval');
 
-      await openCase(county.page, caseId, '县级审定');
+      await openCase(county.page, demo.id, '县级审定');
       await county.page.getByLabel('审核/审定意见').fill('同意纳入监测');
-      await submitStage(county.page, caseId, 'announcement');
+      await submitStage(county.page, demo.id, 'announcement');
 
-      await openCase(tp, caseId, '结果公告');
-      await submitStage(tp, caseId, 'done');
+      await openCase(tp, demo.id, '结果公告');
+      await submitStage(tp, demo.id, 'done');
       await tp.getByText('事项已办结').waitFor();
-      const detail = await tp.locator(`[data-case-id="${caseId}"]`).innerText();
+      const detail = await tp.locator(`[data-case-id="${demo.id}"]`).innerText();
       expect(detail).toContain('监测中');
       await screenshot(tp, 'cases-done-township');
 
-      const h = await tp.request.get(`${app.server.baseUrl}/api/registry/households/${householdId}`);
-      expect(await h.json()).toMatchObject({ monitoringType: 'edge', riskTypes: ['illness'] });
+      const h = await tp.request.get(`${app.server.baseUrl}/api/registry/households/${demo.householdId}`);
+      expect(await h.json()).toMatchObject({ monitoringStatus: 'monitored', monitoringType: demo.monitoringType });
+      const own = await tp.request.get(`${app.server.baseUrl}/api/registry/households/${householdId}`);
+      expect(await own.json()).toMatchObject({ monitoringStatus: 'none' });
 
       // The leaders' board and the list.
       await county.page.goto(`${app.server.baseUrl}/cases/zeroing`);

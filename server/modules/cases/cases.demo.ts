@@ -43,8 +43,8 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
     });
     clueIds.push(r.clueIds[0]);
   }
-  // The second clue was found 6 days ago (its review and notice dates lie inside the case); the third 17 days ago: past the limit.
-  await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '6 days' WHERE id = ${clueIds[1]}`);
+  // The second clue was found 9 days ago (its review and a notice that has hung its days lie inside the case); the third 17 days ago: past the limit.
+  await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '9 days' WHERE id = ${clueIds[1]}`);
   await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '17 days' WHERE id = ${clueIds[2]}`);
 
   const village = (i: number) => actor('villageOfficer', households[i].village_code, households[i].village_code, '村信息员（演示）');
@@ -54,8 +54,8 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
   let b = await services.cases.startIdentification(village(1), clueIds[1]);
   b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
   b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: households[1].kind === 'alleviated' ? 'unstable' : 'edge' }, attachmentIds: [] });
-  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-3), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
-  await services.cases.act(village(1), b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-2) }, attachmentIds: [] });
+  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-7), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
+  await services.cases.act(village(1), b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-6) }, attachmentIds: [] });
 
   await services.cases.startIdentification(township, clueIds[2]);
 
