@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { schoolYearFrom } from '../common/domain/monitoring/window.ts';
 import { queryRows, type Db } from '../server/db/connect.ts';
 import { withBatchSettings } from '../server/modules/monitoring/monitoring.engine.ts';
 import { ruleOf, type RuleContext } from '../server/modules/monitoring/rules/index.ts';
@@ -25,13 +26,20 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
   const figure = ctx.params['monitoring.incomeFigure']?.value === 'adjusted' ? sql`+ i.insurance_payout - i.eligible_out_of_pocket` : sql``;
   // The same constant evidence as the engine's (window, parameters in force with their sources).
   const ev = (code: string) => constEvidence(ctx, ruleOf(code)!.params);
+  const schoolFrom = schoolYearFrom(w.period, p('education.schoolYearStartMonth'));
+  const earliest = [w.from, w.yearFrom, schoolFrom].sort()[0];
+  const maxPerPerson = (col: SQL) => sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${col}) e GROUP BY e ->> 0) s)`;
+  const rigid = sql`(coalesce(x.rigid_med, 0) + coalesce(x.rigid_edu, 0))`;
+  const rigidExceeds = sql`(x.year IS NOT NULL AND ${rigid} > 0 AND ${rigid}::numeric > ${p('monitoring.rigidSpendingIncomeRatio')}::numeric * x.net)`;
   await db.execute(sql`INSERT INTO bench_floor_warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
     WITH fa AS (
       SELECT m.household_id,
-        sum(fr.amount_fen) FILTER (WHERE fr.item = 'inpatientOutOfPocket') AS inpatient,
+        jsonb_agg(jsonb_build_array(p.id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'inpatientOutOfPocket' AND fr.occurred_on >= ${w.yearFrom}::date) AS inpatient_pairs,
+        sum(fr.amount_fen) FILTER (WHERE fr.item IN ('inpatientOutOfPocket', 'outpatientOutOfPocket') AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_med,
+        sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_edu,
         sum(fr.amount_fen) FILTER (WHERE fr.item = 'outpatientOutOfPocket' AND fr.occurred_on >= ${w.periodFrom}::date) AS outpatient,
         array_agg(p.id) FILTER (WHERE fr.item = 'uninsured') AS uninsured,
-        sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost') AS edu_cost,
+        jsonb_agg(jsonb_build_array(p.id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${schoolFrom}::date) AS edu_pairs,
         count(*) FILTER (WHERE fr.item = 'dropout') AS dropouts,
         NULLIF(substr(max(to_char(fr.occurred_on, 'YYYYMMDD') || lpad(fr.id::text, 19, '0') || coalesce(fr.attrs ->> 'houseGrade', '-')) FILTER (WHERE fr.item = 'houseAppraisal'), 28), '-') AS appraisal,
         count(*) FILTER (WHERE fr.item = 'unsafeWater') AS unsafe_water,
@@ -46,15 +54,16 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
       JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
       JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND (m.valid_to IS NULL OR (fr.item = 'death' AND m.valid_to >= fr.occurred_on))
       WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date
-        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
+        AND (fr.occurred_on >= ${earliest}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
+        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle', 'inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost'))
         AND fr.item NOT IN ('minimumLiving', 'destituteSupport', 'temporaryRelief')
       GROUP BY m.household_id),
     ma AS (SELECT m.household_id, array_agg(p.id) AS uninsured FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE m.county_code = ${c} AND m.valid_to IS NULL AND NOT p.resident_medical_insurance AND NOT p.employee_medical_insurance GROUP BY m.household_id),
-    inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, floor((2 * (i.net_income ${figure}) + i.household_size)::numeric / NULLIF(2 * i.household_size, 0))::bigint AS pc
+    inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, i.net_income AS net, floor((2 * (i.net_income ${figure}) + i.household_size)::numeric / NULLIF(2 * i.household_size, 0))::bigint AS pc
       FROM household_income i WHERE i.county_code = ${c} AND i.year <= ${w.incomeYear}::int ORDER BY i.household_id, i.year DESC),
     x AS (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
-        inc.year, inc.pc, floor((2 * (pi.net_income ${figure}) + pi.household_size)::numeric / NULLIF(2 * pi.household_size, 0))::bigint AS prev_pc, fa.*, ma.uninsured AS mb_uninsured,
+        inc.year, inc.net, inc.pc, floor((2 * (pi.net_income ${figure}) + pi.household_size)::numeric / NULLIF(2 * pi.household_size, 0))::bigint AS prev_pc, fa.*, ma.uninsured AS mb_uninsured,
         CASE WHEN h.kind = 'alleviated' THEN ${p('medical.alleviatedOutOfPocketFen')}::bigint ELSE ${p('medical.otherOutOfPocketFen')}::bigint END AS med_line
       FROM household h
       LEFT JOIN inc ON inc.household_id = h.id
@@ -64,8 +73,10 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
     SELECT x.county_code, ${w.period}, 0, x.id, x.village_code, r.code, r.risk, r.evidence FROM x CROSS JOIN LATERAL (
       SELECT 'INCOME_BELOW_LINE', NULL, ${ev('INCOME_BELOW_LINE')} || jsonb_build_object('perCapitaFen', x.pc, 'incomeYear', x.year) WHERE x.monitoring_status <> 'monitored' AND x.pc <= ${p('monitoring.incomeLineFen')}::bigint
       UNION ALL SELECT 'INCOME_DROP', 'other', ${ev('INCOME_DROP')} || jsonb_build_object('perCapitaFen', x.pc, 'previousPerCapitaFen', x.prev_pc) WHERE x.prev_pc > 0 AND (x.prev_pc - x.pc)::numeric >= ${p('monitoring.incomeDropRatio')}::numeric * x.prev_pc
-      UNION ALL SELECT 'MEDICAL_BURDEN', 'illness', ${ev('MEDICAL_BURDEN')} || jsonb_build_object('inpatientFen', x.inpatient, 'line', x.med_line) WHERE x.inpatient >= x.med_line OR x.outpatient >= ${p('medical.outpatientMonthlyFen')}::bigint
-      UNION ALL SELECT 'EDUCATION_BURDEN', 'education', ${ev('EDUCATION_BURDEN')} || jsonb_build_object('costFen', x.edu_cost) WHERE x.edu_cost > ${p('education.nonCompulsoryCostFen')}::bigint
+      UNION ALL SELECT 'MEDICAL_BURDEN', 'illness', ${ev('MEDICAL_BURDEN')} || jsonb_build_object('inpatientFen', ${maxPerPerson(sql`x.inpatient_pairs`)}, 'line', x.med_line)
+        WHERE ${maxPerPerson(sql`x.inpatient_pairs`)} >= x.med_line OR x.outpatient >= ${p('medical.outpatientMonthlyFen')}::bigint OR (x.rigid_med > 0 AND ${rigidExceeds})
+      UNION ALL SELECT 'EDUCATION_BURDEN', 'education', ${ev('EDUCATION_BURDEN')} || jsonb_build_object('costFen', ${maxPerPerson(sql`x.edu_pairs`)})
+        WHERE ${maxPerPerson(sql`x.edu_pairs`)} > ${p('education.nonCompulsoryCostFen')}::bigint OR (x.rigid_edu > 0 AND ${rigidExceeds})
       UNION ALL SELECT 'DROPOUT', 'schoolDropout', ${ev('DROPOUT')} || jsonb_build_object('records', x.dropouts) WHERE x.school_dropout IS TRUE OR x.dropouts > 0
       UNION ALL SELECT 'HOUSING_UNSAFE', 'unsafeHousing', ${ev('HOUSING_UNSAFE')} || jsonb_build_object('grade', x.housing_grade, 'appraisal', x.appraisal)
         WHERE CASE WHEN x.appraisal IS NOT NULL THEN x.appraisal IN ('C', 'D') ELSE x.housing_grade IN ('C', 'D') OR x.housing_unsafe IS TRUE END
