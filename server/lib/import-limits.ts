@@ -14,6 +14,9 @@
 // - maxRowXmlBytes 16 MiB: bytes of one <row> of a worksheet (cells of rich-text runs cannot add up).
 // - maxRows 1,048,576 per sheet or CSV file: Excel's sheet limit (a county ledger has ~500,000 rows).
 // - maxColumns 1,000: the household ledger has about 60 columns, department files fewer than 20.
+// - maxLedgerUploadBytes 512 MiB: one uploaded ledger file, streamed to a private temp folder
+//   (100,000 households are about 30 MB as .xlsx and 60 MB as CSV).
+// - maxFeedUploadBytes 64 MiB: one department file, read into memory before its job starts.
 
 import { AppError } from './app-error.ts';
 
@@ -25,6 +28,8 @@ export interface ImportLimits {
   maxRowXmlBytes: number;
   maxRows: number;
   maxColumns: number;
+  maxLedgerUploadBytes: number;
+  maxFeedUploadBytes: number;
 }
 
 export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
@@ -35,6 +40,8 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxRowXmlBytes: 16 * 1024 ** 2,
   maxRows: 1_048_576,
   maxColumns: 1_000,
+  maxLedgerUploadBytes: 512 * 1024 ** 2,
+  maxFeedUploadBytes: 64 * 1024 ** 2,
 });
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;

@@ -14,11 +14,12 @@ import {
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { IMPORT_LIMITS } from '../../lib/import-limits.ts';
 import type { FeedsService } from './feeds.service.ts';
 
 const tags = ['feeds'];
-/** A county's department file (CSV or XLSX); read into memory, then imported by a job. */
-export const MAX_FEED_FILE_BYTES = 64 * 1024 * 1024;
+/** A county's department file (CSV or XLSX); read into memory, then imported by a job (server/lib/import-limits.ts). */
+export const MAX_FEED_FILE_BYTES = IMPORT_LIMITS.maxFeedUploadBytes;
 /** 10,000 pushed records with attributes fit well within this. */
 const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
 

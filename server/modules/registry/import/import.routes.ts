@@ -6,6 +6,7 @@ import type { Db } from '../../../db/connect.ts';
 import { requireCtx } from '../../../http/session.ts';
 import type { App } from '../../../http/types.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import { IMPORT_LIMITS } from '../../../lib/import-limits.ts';
 import type { JobsService } from '../../jobs/jobs.service.ts';
 import { createExportService } from '../export/export.service.ts';
 import { createImportService } from './import.service.ts';
@@ -16,8 +17,8 @@ import { saveUploads } from './upload.ts';
 // already registered it for everyone.
 
 const tags = ['registry'];
-/** 100,000 households are about 30 MB as .xlsx and 60 MB as CSV; uploads stream to disk. */
-export const MAX_LEDGER_FILE_BYTES = 512 * 1024 * 1024;
+/** Uploads stream to disk, up to this each (server/lib/import-limits.ts). */
+export const MAX_LEDGER_FILE_BYTES = IMPORT_LIMITS.maxLedgerUploadBytes;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_NAME = encodeURIComponent('农户台账.xlsx');
 
