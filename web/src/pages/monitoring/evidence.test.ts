@@ -91,7 +91,14 @@ describe('evidence as readable rows', () => {
         inpatientThresholdFen: 2_000_000,
         outpatientMonthFen: 0,
       }),
-    ).toBe('住院自付 26,000.00 元（预警线 20,000.00 元）');
+    ).toBe('个人住院自付本年累计 26,000.00 元（预警线 20,000.00 元）');
+    expect(
+      evidenceHeadline('EDUCATION_BURDEN', {
+        costFen: 200_001,
+        thresholdFen: 1_000_000,
+        rigidSpending: { totalFen: 900_001, incomeYear: 2025, netIncomeFen: 900_000, exceedsIncome: true },
+      }),
+    ).toBe('学生本学年教育自付 2,000.01 元（预警线 10,000.00 元）；本年医疗教育刚性支出 9,000.01 元，超过2025年家庭纯收入 9,000.00 元');
   });
 });
 

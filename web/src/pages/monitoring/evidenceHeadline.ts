@@ -6,6 +6,12 @@ import { formatRatio } from './paramFormat.ts';
 const yuan = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? `${formatFen(v)} 元` : '—');
 const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0);
 
+/** §1.1: rigid spending this year above last year's net income. */
+function rigid(e: Record<string, unknown>): string[] {
+  const r = e.rigidSpending as Record<string, unknown> | undefined;
+  return r?.exceedsIncome === true ? [`本年医疗教育刚性支出 ${yuan(r.totalFen)}，超过${String(r.incomeYear ?? '')}年家庭纯收入 ${yuan(r.netIncomeFen)}`] : [];
+}
+
 export function evidenceHeadline(ruleCode: string, e: Record<string, unknown>): string {
   switch (ruleCode) {
     case 'INCOME_BELOW_LINE':
@@ -13,14 +19,14 @@ export function evidenceHeadline(ruleCode: string, e: Record<string, unknown>): 
     case 'INCOME_DROP':
       return `人均 ${yuan(e.previousPerCapitaFen)} → ${yuan(e.perCapitaFen)}，降 ${typeof e.dropRatio === 'number' ? formatRatio(e.dropRatio) : '—'}（预警线 ${typeof e.dropRatioThreshold === 'number' ? formatRatio(e.dropRatioThreshold) : '—'}）`;
     case 'MEDICAL_BURDEN': {
-      const parts = [`住院自付 ${yuan(e.inpatientFen)}（预警线 ${yuan(e.inpatientThresholdFen)}）`];
+      const parts = [`个人住院自付本年累计 ${yuan(e.inpatientFen)}（预警线 ${yuan(e.inpatientThresholdFen)}）`];
       if (typeof e.outpatientMonthFen === 'number' && e.outpatientMonthFen > 0) {
         parts.push(`本月门诊自付 ${yuan(e.outpatientMonthFen)}（预警线 ${yuan(e.outpatientMonthlyThresholdFen)}）`);
       }
-      return parts.join('；');
+      return [...parts, ...rigid(e)].join('；');
     }
     case 'EDUCATION_BURDEN':
-      return `教育自付 ${yuan(e.costFen)}，超过 ${yuan(e.thresholdFen)}`;
+      return [`学生本学年教育自付 ${yuan(e.costFen)}（预警线 ${yuan(e.thresholdFen)}）`, ...rigid(e)].join('；');
     case 'DISASTER':
       return `受灾损失 ${yuan(e.lossFen)}（预警线 ${yuan(e.thresholdFen)}）`;
     case 'DROPOUT':
