@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import { requestSerializer } from './http/log-redaction.ts';
+import { errorSerializer, requestSerializer } from './http/log-redaction.ts';
 import { registerUploadOriginCheck } from './http/origin.ts';
 import { registerSecureTransport } from './http/secure-transport.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
@@ -125,7 +125,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(database: Database, config: AppConfig) {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestSerializer } },
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestSerializer, err: errorSerializer } },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
