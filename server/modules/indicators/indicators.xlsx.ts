@@ -10,7 +10,7 @@ export async function cockpitWorkbook(c: CockpitResponse): Promise<Buffer> {
   const a = wb.addWorksheet('指标达标');
   a.addRow([`${c.unit.name} ${c.period} 指标达标情况`]);
   a.addRow(['指标', '期间', '值', '单位', '分子', '分母', '目标', '状态', '文件依据']);
-  for (const i of c.indicators) a.addRow([i.nameZh, i.period, fmt(i.value, i.decimals), i.unitZh, i.numerator ?? '', i.denominator ?? '', i.target?.textZh ?? '未设目标', STATUS_LABELS[i.status].zh, i.target ? `${i.target.sourceDoc}：${i.target.sourceText}` : '']);
+  for (const i of c.indicators) a.addRow([i.nameZh, i.period, fmt(i.value, i.decimals), i.unitZh, i.numerator ?? '', i.denominator ?? '', i.target?.textZh ?? '未设目标', STATUS_LABELS[i.status].zh, i.target ? `${i.target.sourceDoc}：“${i.target.sourceText}”${i.target.note ? `（说明：${i.target.note}）` : ''}` : '']);
   const s = wb.addWorksheet('下级评分');
   s.addRow(['单位', '得分', ...c.indicators.map((i) => i.nameZh)]);
   for (const ch of c.children) s.addRow([ch.name, ch.score ?? '', ...c.indicators.map((i) => { const x = ch.cells[i.code]; return x ? `${x.value === null ? '—' : fmt(x.value, i.decimals)} ${STATUS_LABELS[x.status].zh}` : ''; })]);

@@ -70,7 +70,7 @@ export default function CockpitPage() {
     { title: l('指标', 'Indicator'), dataIndex: 'nameZh', render: (v: string, r: Ind) => <a onClick={() => setSelected(r.code)}>{l(v, r.nameEn)}</a> },
     { title: l('期间', 'Period'), dataIndex: 'period', width: 90 },
     { title: l('当前值', 'Value'), dataIndex: 'value', align: 'right' as const, render: (v: number | null, r: Ind) => <Tooltip title={r.numerator !== null && r.denominator !== null ? `${r.numerator.toLocaleString()} / ${r.denominator.toLocaleString()}` : undefined}>{fmtValue(v, r.decimals, r.unitZh)}</Tooltip> },
-    { title: l('目标', 'Target'), dataIndex: 'target', render: (t: Ind['target']) => (t ? <Tooltip title={`${t.sourceDoc}：${t.sourceText}（${l('适用范围', 'Scope')}：${t.scopeLabel}）`}><span>{t.textZh}</span></Tooltip> : <Typography.Text type="secondary">{l('未设目标', 'No target')}</Typography.Text>) },
+    { title: l('目标', 'Target'), dataIndex: 'target', render: (t: Ind['target']) => (t ? <Tooltip title={`${t.sourceDoc}：“${t.sourceText}”${t.note ? ` ${l('说明', 'Note')}：${t.note}` : ''}（${l('适用范围', 'Scope')}：${t.scopeLabel}）`}><span>{t.textZh}</span></Tooltip> : <Typography.Text type="secondary">{l('未设目标', 'No target')}</Typography.Text>) },
     { title: l('达标情况', 'Status'), dataIndex: 'status', width: 100, render: (s: Ind['status']) => <StatusTag status={s} /> },
   ];
 

@@ -27,7 +27,9 @@ export default function TargetsPage() {
     mutationFn: (v: Record<string, unknown>) => createTarget({
       indicator: v.indicator as string,
       scope: v.scopeKind === 'unit' ? { kind: 'unit', code: v.scopeCode as string } : v.scopeKind === 'group' ? { kind: 'group', group: v.scopeCode as string } : { kind: 'level', level: v.scopeCode as 'township' },
-      fromYear: v.fromYear as number, toYear: v.toYear as number, op: v.op as '>=', value: (v.value as number) ?? null, band: (v.band as number) ?? 0, sourceDoc: v.sourceDoc as string, sourceText: v.sourceText as string,
+      fromYear: v.fromYear as number, toYear: v.toYear as number, op: v.op as '>=', value: (v.value as number) ?? null, band: (v.band as number) ?? 0,
+      path: (v.path as 'constant' | 'linear') ?? 'constant', pathFromYear: (v.pathFromYear as number) ?? null, pathFromValue: (v.pathFromValue as number) ?? null,
+      sourceDoc: v.sourceDoc as string, sourceText: v.sourceText as string, note: (v.note as string) || null,
     }),
     onSuccess: async (rows) => { qc.setQueryData(indicatorKeys.targets, rows); await qc.invalidateQueries({ queryKey: ['indicators', 'cockpit'] }); setOpen(false); form.resetFields(); message.success(l('已保存', 'Saved')); },
     onError: (e) => { if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message); },
@@ -43,13 +45,14 @@ export default function TargetsPage() {
           { title: l('指标', 'Indicator'), dataIndex: 'indicator', render: (v: string) => names.get(v) ?? v },
           { title: l('适用范围', 'Scope'), dataIndex: 'scopeLabel' },
           { title: l('年度', 'Years'), key: 'y', render: (_, r) => `${r.fromYear}–${r.toYear}` },
+          { title: l('判断方式', 'Judged'), key: 'p', render: (_, r) => (r.path === 'linear' ? l(`年度路径（基期 ${r.pathFromYear ?? r.baselineYear ?? '默认'}${r.pathFromValue != null ? `，基期值 ${r.pathFromValue}` : ''}，${r.toYear}年达到）`, `Yearly path to ${r.toYear}`) : l('各年同一目标值', 'Same value every year')) },
           { title: l('目标', 'Target'), key: 't', render: (_, r) => `${OPERATOR_LABELS[r.op]} ${r.reference ? l('参照值', 'reference') : r.baselineYear ? `${r.baselineYear}${l('年基数', ' baseline')} + ${r.value}` : r.value}${r.op === 'between' ? `–${r.upper}` : ''}` },
           { title: l('预警带', 'Band'), dataIndex: 'band' },
-          { title: l('文件依据', 'Source'), key: 's', render: (_, r) => <span><b>{r.sourceDoc}</b>：{r.sourceText}</span> },
+          { title: l('文件依据', 'Source'), key: 's', render: (_, r) => <span><b>{r.sourceDoc}</b>：“{r.sourceText}”{r.note ? <Typography.Text type="secondary" style={{ display: 'block' }}>{l('说明：', 'Note: ')}{r.note}</Typography.Text> : null}</span> },
           ...(canManage ? [{ title: '', key: 'x', width: 70, render: (_: unknown, r: TargetRow) => <Popconfirm title={l('删除该目标？', 'Delete this target?')} onConfirm={() => remove.mutate(r.id)}><a>{l('删除', 'Delete')}</a></Popconfirm> }] : []),
         ]} />
       <Modal open={open} title={l('新增目标', 'New target')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={640}>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ scopeKind: 'unit', op: '>=', band: 1, fromYear: new Date().getFullYear(), toYear: 2025 }}>
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ scopeKind: 'unit', op: '>=', band: 1, path: 'constant', fromYear: new Date().getFullYear(), toYear: 2025 }}>
           <Form.Item name="indicator" label={l('指标', 'Indicator')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={defs.data?.indicators.map((i) => ({ value: i.code, label: i.nameZh }))} /></Form.Item>
           <Space wrap>
             <Form.Item name="scopeKind" label={l('范围类型', 'Scope kind')}><Select style={{ width: 140 }} options={[{ value: 'unit', label: l('机构（含下级）', 'Unit') }, { value: 'level', label: l('层级', 'Level') }, { value: 'group', label: l('分组', 'Group') }]} /></Form.Item>
@@ -64,8 +67,14 @@ export default function TargetsPage() {
             <Form.Item name="value" label={l('目标值', 'Value')} rules={[{ required: true }]}><InputNumber /></Form.Item>
             <Form.Item name="band" label={l('预警带', 'Band')}><InputNumber min={0} /></Form.Item>
           </Space>
+          <Space wrap>
+            <Form.Item name="path" label={l('判断方式', 'Judged')}><Select style={{ width: 220 }} options={[{ value: 'constant', label: l('各年同一目标值', 'Same value every year') }, { value: 'linear', label: l('终期目标：按年度路径', 'End state: yearly path') }]} /></Form.Item>
+            <Form.Item name="pathFromYear" label={l('路径基期年份（空：默认）', 'Path baseline year')}><InputNumber min={2013} max={2100} /></Form.Item>
+            <Form.Item name="pathFromValue" label={l('基期值（空：取实际值）', 'Baseline value')}><InputNumber /></Form.Item>
+          </Space>
           <Form.Item name="sourceDoc" label={l('文件', 'Document')} rules={[{ required: true }]}><Input placeholder="沁发〔2021〕17号" /></Form.Item>
-          <Form.Item name="sourceText" label={l('原文', 'Source text')} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="sourceText" label={l('原文（照录，不加注）', 'Source text (verbatim)')} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
+          <Form.Item name="note" label={l('说明（口径、解释）', 'Note')}><Input.TextArea rows={2} /></Form.Item>
         </Form>
       </Modal>
     </Card>
