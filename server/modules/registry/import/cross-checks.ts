@@ -92,8 +92,11 @@ export async function checkMembers(c: CheckScope): Promise<void> {
     FROM (SELECT row, household_no, id_masked, min(row) OVER (PARTITION BY id_hash) AS first_row FROM ${M}) d
     WHERE d.row > d.first_row`);
   await report(c, 'members', 'id', activeElsewhere(c, sql`NOT EXISTS (SELECT 1 FROM ${H} o WHERE o.household_id = ms.household_id)`,
-    sql`'已是户 ' || h.household_no || ' 的在册成员，而该户不在本次导入中；请先办理迁出'`,
-    sql`'Already an active member of household ' || h.household_no || ', which this file does not list; move them out first'`));
+    // A household outside the actor's scope is not named: only that it is not in their area (不在本辖区).
+    sql`CASE WHEN ${registryInScope(c)} THEN '已是户 ' || h.household_no || ' 的在册成员，而该户不在本次导入中；请先办理迁出'
+      ELSE '已是其他农户的在册成员，该户不在本辖区；请联系其所在乡镇办理迁出' END`,
+    sql`CASE WHEN ${registryInScope(c)} THEN 'Already an active member of household ' || h.household_no || ', which this file does not list; move them out first'
+      ELSE 'Already an active member of a household not in your area; ask its township to move them out' END`));
 }
 
 function activeElsewhere(c: CheckScope, where: SQL, reason: SQL, reasonEn: SQL): SQL {

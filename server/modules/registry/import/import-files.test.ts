@@ -69,6 +69,19 @@ describe('people across households', () => {
   });
 });
 
+describe('people in households out of scope', () => {
+  it("a village officer's dry run says only that the person's household is not in his area, not which one", async () => {
+    const elsewhere = testHousehold('140521104201');
+    await env.importFiles('county_staff', { households: { name: '外乡镇.xlsx', content: await workbook(sheetRows([elsewhere])) } });
+    const mine = testHousehold('140521100201');
+    mine.members.push({ ...elsewhere.members[2], 户编号: mine.household['户编号'], 与户主关系: '其他' });
+    const job = await env.importFiles('village_officer', { households: { name: '本村.xlsx', content: await workbook(sheetRows([mine])) } }, '?dryRun=true');
+    const reasons = job.result.errors.map((e) => e.reason);
+    expect(reasons).toEqual(['已是其他农户的在册成员，该户不在本辖区；请联系其所在乡镇办理迁出']);
+    expect(JSON.stringify(job.result)).not.toContain(String(elsewhere.household['户编号']));
+  });
+});
+
 describe('scope and permission', () => {
   it('refuses a village officer importing another village, writing nothing', async () => {
     const before = await registryCounts(env.services.db);
