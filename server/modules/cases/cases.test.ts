@@ -224,7 +224,7 @@ describe('the type must fit the household kind (§1.2)', () => {
       method: 'PUT',
       url: `/api/registry/households/${household.id}`,
       headers: { cookie: await cookie('county_staff') },
-      payload: { ...householdRequest(), householdNo: undefined, members: undefined, income: undefined, villageCode: h.villageCode, kind: h.kind, address: '第二村民小组 3 号', version: h.version, reason: '门牌调整' },
+      payload: { villageCode: h.villageCode, kind: h.kind, housingGrade: 'B', waterSafe: true, address: '第二村民小组 3 号', version: h.version, reason: '门牌调整' },
     });
     expect(edit.statusCode, edit.body).toBe(200);
   });

@@ -46,7 +46,7 @@ export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input
   return MONITORING_FIELDS.filter((f) => input[f] !== undefined && !sameValue(input[f], h[f])).map((field) => ({
     field,
     messageZh: `${MONITORING_LABELS[field].zh}只能通过识别认定或风险消除程序修改（或导入全国系统数据），不能在基本信息中修改`,
-    messageEn: `The ${MONITORING_LABELS[field].en} changes only through identification or risk elimination (or an import of the national export), not in an edit`,
+    messageEn: `The ${MONITORING_LABELS[field].en} can be changed only through identification or risk elimination (or an import of the national export), not in an edit`,
   }));
 }
 
