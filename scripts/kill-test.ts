@@ -5,7 +5,7 @@
 // databases are created beside it and dropped). Prints figures; exits 1 when one is not zero.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import pg from 'pg';
 import { loadConfig } from '../server/config.ts';
 import { queryRows, type Database } from '../server/db/connect.ts';
 import { openDatabase } from '../server/main.ts';
+import { recoverInterruptedWork } from '../server/recover.ts';
+import { ABANDONED } from '../server/modules/monitoring/monitoring.lease.ts';
 import { QINSHUI_COUNTY_CODE } from '../server/modules/org/qinshui.ts';
 import { generateDemoCounty } from '../server/modules/registry/demo-generator.ts';
 import { demoCountyOptions } from '../server/modules/registry/import/demo-loader.ts';
@@ -24,9 +26,11 @@ import { todayInChina } from '../server/lib/clock.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'kill-test-' + 'k'.repeat(40);
 const HOUSEHOLDS = Number(process.env.KILLTEST_HOUSEHOLDS ?? 2000);
-const KILL_AFTER_MS = Number(process.env.KILLTEST_KILL_AFTER_MS ?? 1500);
+const KILL_AFTER_MS = Number(process.env.KILLTEST_KILL_AFTER_MS ?? 100);
 
 type Env = NodeJS.ProcessEnv;
+// The inspections below open the database in this process too: same lease as the servers it starts.
+process.env.GUARDLINE_RUN_LEASE_SECONDS = '2';
 
 function log(line: string) {
   process.stdout.write(line + '\n');
@@ -67,10 +71,17 @@ async function stopServer(child: ChildProcess, signal: NodeJS.Signals): Promise<
   await exited;
 }
 
-async function login(base: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county_admin', password }) });
+/** Logs in as county_admin; a first login that must change its initial password does so (PostgreSQL demo). */
+async function login(base: string, creds: { password: string }): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county_admin', password: creds.password }) });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  if (!((await res.json()) as { mustChangePassword?: boolean }).mustChangePassword) return cookie;
+  const newPassword = `Kill-test#${randomBytes(6).toString('hex')}`;
+  const changed = await call(base, cookie, 'POST', '/api/auth/password', { currentPassword: creds.password, newPassword });
+  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status} ${JSON.stringify(changed.json)}`);
+  creds.password = newPassword;
+  return login(base, creds);
 }
 
 async function call(base: string, cookie: string, method: string, url: string, body?: FormData | object): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -128,8 +139,10 @@ interface Outcome {
 }
 
 async function inspect(env: Env): Promise<{ database: Database; stuckRuns: number; stuckJobs: number; partial: number }> {
-  const database = await openDatabase(loadConfig(env)); // a restart: takes over the lock, supersedes dead runs
+  // What a server start does: take over the lock, supersede dead runs, fail interrupted jobs.
+  const database = await openDatabase(loadConfig(env));
   const db = database.db;
+  await recoverInterruptedWork(db, { tempDir: env.TMPDIR });
   const [{ runs }] = await queryRows<{ runs: number }>(db, sql`SELECT count(*)::int AS runs FROM monitor_run WHERE status = 'running'`);
   const [{ jobs }] = await queryRows<{ jobs: number }>(db, sql`SELECT count(*)::int AS jobs FROM job WHERE status = 'running'`);
   // A household file commits all or nothing; a feed batch row exists only with all its records.
@@ -140,6 +153,15 @@ async function inspect(env: Env): Promise<{ database: Database; stuckRuns: numbe
   );
   const partial = (hh !== 0 && hh !== HOUSEHOLDS ? 1 : 0) + feeds;
   return { database, stuckRuns: runs, stuckJobs: jobs, partial };
+}
+
+/** A restart after kill -9 (PostgreSQL may be shared by several servers: a dead run is recognised once its lease expires). */
+async function afterCrash(env: Env): Promise<{ stuckRuns: number; stuckJobs: number; partial: number; abandoned: number }> {
+  if (env.DATABASE_URL) await new Promise((r) => setTimeout(r, 3000));
+  const seen = await inspect(env);
+  const [{ n }] = await queryRows<{ n: number }>(seen.database.db, sql`SELECT count(*)::int AS n FROM monitor_run WHERE error = ${ABANDONED}`);
+  await seen.database.close();
+  return { stuckRuns: seen.stuckRuns, stuckJobs: seen.stuckJobs, partial: seen.partial, abandoned: n };
 }
 
 async function warningsOf(database: Database, period: string): Promise<string[]> {
@@ -154,7 +176,7 @@ async function warningsOf(database: Database, period: string): Promise<string[]>
 async function scenario(name: string, env: Env, kill: boolean): Promise<Outcome> {
   // Org units and demo users (random passwords on PostgreSQL, printed once), no households.
   const demo = JSON.parse(cli(env, ['demo', '--json'])) as { users: { username: string; password: string }[] };
-  const password = demo.users.find((u) => u.username === 'county_admin')!.password;
+  const creds = { password: demo.users.find((u) => u.username === 'county_admin')!.password };
   let files: Files;
   {
     const database = await openDatabase(loadConfig(env));
@@ -180,26 +202,40 @@ async function scenario(name: string, env: Env, kill: boolean): Promise<Outcome>
   let outcome: Outcome = { stuckRuns: 0, stuckJobs: 0, partialCommits: 0, warnings: [] };
 
   if (kill) {
-    const { child, base } = await startServer(env);
-    const cookie = await login(base, password);
-    const started = await start(base, cookie);
+    // Crash 1: the three started together, killed at once (the household import is mid-way).
+    const first = await startServer(env);
+    let cookie = await login(first.base, creds);
+    const started = await start(first.base, cookie);
     for (const [what, r] of Object.entries(started)) if (r.status !== 200) throw new Error(`${name}: ${what} not started: ${r.status} ${JSON.stringify(r.json)}`);
     await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
-    const states = await Promise.all(Object.values(started).map((r) => call(base, cookie, 'GET', `/api/jobs/${r.json.jobId}`).then((j) => `${j.json.kind ?? ''}:${j.json.status}`)));
-    await stopServer(child, 'SIGKILL');
-    // PostgreSQL may be shared by several servers: a dead run is recognised once its lease expires.
-    if (env.DATABASE_URL) await new Promise((r) => setTimeout(r, 3000));
-    const seen = await inspect(env);
-    outcome = { ...outcome, stuckRuns: seen.stuckRuns, stuckJobs: seen.stuckJobs, partialCommits: seen.partial, killedAt: states.join(', ') };
-    await seen.database.close();
+    const states = await Promise.all(Object.values(started).map((r) => call(first.base, cookie, 'GET', `/api/jobs/${r.json.jobId}`).then((j) => `${j.json.kind ?? ''}:${j.json.status}`)));
+    await stopServer(first.child, 'SIGKILL');
+    const afterFirst = await afterCrash(env);
+    // Crash 2: the county loaded, the monthly run killed as soon as it is under way.
+    const second = await startServer(env);
+    cookie = await login(second.base, creds);
+    await waitJob(second.base, cookie, Number((await call(second.base, cookie, 'POST', '/api/registry/import', upload())).json.jobId));
+    const run = await call(second.base, cookie, 'POST', '/api/monitoring/runs', { period: files.period });
+    if (run.status !== 200) throw new Error(`${name}: monthly run refused after the first crash: ${run.status} ${JSON.stringify(run.json)}`);
+    await stopServer(second.child, 'SIGKILL'); // as soon as the run is accepted
+    const afterSecond = await afterCrash(env);
+    outcome = {
+      ...outcome,
+      stuckRuns: afterFirst.stuckRuns + afterSecond.stuckRuns,
+      stuckJobs: afterFirst.stuckJobs + afterSecond.stuckJobs,
+      partialCommits: afterFirst.partial + afterSecond.partial,
+      killedAt: `${states.join(', ')}; then a monthly run right after its start; runs found abandoned and superseded: ${afterSecond.abandoned}`,
+    };
   }
 
   // The retry (or, for the reference, the only attempt): one after the other, each to the end.
   const { child, base } = await startServer(env);
-  const cookie = await login(base, password);
+  const cookie = await login(base, creds);
   const households = await call(base, cookie, 'POST', '/api/registry/import', upload());
+  if (households.status !== 200) throw new Error(`${name}: household import refused: ${households.status} ${JSON.stringify(households.json)}`);
   const hhStatus = await waitJob(base, cookie, Number(households.json.jobId));
   const feed = await call(base, cookie, 'POST', '/api/feeds/import?source=medical', feedForm());
+  if (feed.status !== 200) throw new Error(`${name}: feed import refused: ${feed.status} ${JSON.stringify(feed.json)}`);
   const feedStatus = await waitJob(base, cookie, Number(feed.json.jobId));
   const run = await call(base, cookie, 'POST', '/api/monitoring/runs', { period: files.period });
   if (run.status !== 200) throw new Error(`${name}: monthly run refused after restart: ${run.status} ${JSON.stringify(run.json)}`);
@@ -230,7 +266,12 @@ async function engine(kind: 'pglite' | 'postgres', url?: string): Promise<boolea
   const envFor = async (): Promise<Env> => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'guardline-killtest-'));
     dirs.push(dir);
-    const base: Env = { ...process.env, DATA_DIR: dir, GUARDLINE_SECRET: SECRET, LOG_LEVEL: 'warn', GUARDLINE_DEMO: '0', GUARDLINE_RUN_LEASE_SECONDS: '2' };
+    // A private temp folder: a server start clears leftover import folders in its TMPDIR, not other programs'.
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    const base: Env = { ...process.env, TMPDIR: tmp, DATA_DIR: path.join(dir, 'data'), GUARDLINE_SECRET: SECRET, LOG_LEVEL: 'warn', GUARDLINE_DEMO: '0', GUARDLINE_RUN_LEASE_SECONDS: '2',
+      // Many small key ranges, so the run lasts long enough to be killed between them (partial warnings).
+      GUARDLINE_MONITOR_BATCH: process.env.GUARDLINE_MONITOR_BATCH ?? '5' };
     delete base.DATABASE_URL;
     if (kind === 'pglite') return base;
     const name = `gl_kill_${randomBytes(4).toString('hex')}`;
