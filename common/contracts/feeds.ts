@@ -32,9 +32,13 @@ export const feedBatchOutcome = z.object({
   existingCount: z.number().int(),
   /** Rows repeating an earlier row of the same file (stored once). */
   duplicateRows: z.number().int(),
-  /** Records whose person is in the registry / is not (unmatched records are kept, never dropped). */
-  matchedCount: z.number().int(),
-  unmatchedCount: z.number().int(),
+  /**
+   * Records whose person is in the registry / is not (unmatched records are kept, never dropped).
+   * Null for an actor who may not read the registry (a line department): whether an ID is registered
+   * is not theirs to learn (not in their area, 不在本辖区).
+   */
+  matchedCount: z.number().int().nullable(),
+  unmatchedCount: z.number().int().nullable(),
 });
 
 export const feedImportResult = z.object({
@@ -98,8 +102,9 @@ export const feedBatchRow = z.object({
   fileName: z.string(),
   recordCount: z.number().int(),
   newCount: z.number().int(),
-  matchedCount: z.number().int(),
-  unmatchedCount: z.number().int(),
+  /** Null for an actor who may not read the registry (see feedBatchOutcome). */
+  matchedCount: z.number().int().nullable(),
+  unmatchedCount: z.number().int().nullable(),
   uploadedByName: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -125,7 +130,8 @@ export const feedRecordRow = z.object({
   note: z.string().nullable(),
   attrs: z.record(z.string(), z.string()),
   /** The person is in the registry now (matching is by ID hash, so it can change later). */
-  matched: z.boolean(),
+  /** Null for an actor who may not read the registry (see feedBatchOutcome). */
+  matched: z.boolean().nullable(),
 });
 export type FeedRecordRow = z.infer<typeof feedRecordRow>;
 

@@ -57,7 +57,8 @@ describe('POST /api/feeds/import', () => {
 
   it('imports for a department user, then recognises the same file', async () => {
     const first = await jobResult('dept_medical', (await upload('dept_medical', medicalFile())).json().jobId);
-    expect(first.result).toMatchObject({ status: 'imported', batches: [{ source: 'medical', newCount: 2, matchedCount: 1, unmatchedCount: 1 }] });
+    // Whether an ID is registered is not the department's to learn (不在本辖区): no match figures for it.
+    expect(first.result).toMatchObject({ status: 'imported', batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }] });
     const again = await jobResult('dept_medical', (await upload('dept_medical', medicalFile())).json().jobId);
     expect(again.result).toMatchObject({ status: 'alreadyImported', batches: [{ newCount: 0, batchId: first.result.batches[0].batchId }] });
   });
@@ -97,11 +98,19 @@ describe('POST /api/feeds/records (department push)', () => {
   it('stores records with counts and is idempotent', async () => {
     const res = await push('dept_medical', { source: 'medical', records: records() });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'imported', rowCount: 2, unknownColumns: ['attrs.渠道'], batches: [{ source: 'medical', newCount: 2, matchedCount: 1, unmatchedCount: 1 }] });
+    expect(res.json()).toMatchObject({ status: 'imported', rowCount: 2, unknownColumns: ['attrs.渠道'], batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }] });
     const before = await feedCounts(env.services.db);
     const again = await push('dept_medical', { source: 'medical', records: records().reverse() });
     expect(again.json()).toMatchObject({ status: 'alreadyImported', batches: [{ newCount: 0 }] });
     expect(await feedCounts(env.services.db)).toEqual(before);
+  });
+
+  it("a department's dry run cannot tell whether an ID is registered; county staff's can", async () => {
+    const dry = await push('dept_medical', { source: 'medical', dryRun: true, records: records() });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().batches).toEqual([expect.objectContaining({ source: 'medical', matchedCount: null, unmatchedCount: null })]);
+    const staff = await push('county_staff', { source: 'medical', dryRun: true, records: records() });
+    expect(staff.json().batches).toEqual([expect.objectContaining({ status: expect.any(String), matchedCount: 1, unmatchedCount: 1 })]);
   });
 
   it('refuses a department pushing another source, and roles without push', async () => {
@@ -162,11 +171,14 @@ describe('GET /api/feeds/batches and records', () => {
     expect(page.nextAfterId).toBe(page.items[0].id);
     const rest = (await get('dept_medical', `/api/feeds/batches/${medical.id}/records?afterId=${page.nextAfterId}`)).json();
     const both = [...page.items, ...rest.items];
-    expect(both.map((r: { idMasked: string; matched: boolean }) => [r.idMasked, r.matched])).toEqual([
-      [`${person.slice(0, 4)}**********${person.slice(-4)}`, true],
-      [`${stranger.slice(0, 4)}**********${stranger.slice(-4)}`, false],
+    expect(both.map((r: { idMasked: string; matched: boolean | null }) => [r.idMasked, r.matched])).toEqual([
+      [`${person.slice(0, 4)}**********${person.slice(-4)}`, null],
+      [`${stranger.slice(0, 4)}**********${stranger.slice(-4)}`, null],
     ]);
     expect(JSON.stringify(both)).not.toContain(person);
+    // County staff, who read the registry, see the matched flag.
+    const staff = (await get('county_staff', `/api/feeds/batches/${medical.id}/records`)).json().items;
+    expect(staff.map((r: { matched: boolean }) => r.matched)).toEqual([true, false]);
   });
 
   it('hides batches of other sources from a department user', async () => {

@@ -3,6 +3,7 @@ import { maskIdNumber } from '../../../common/domain/id-card.ts';
 import { jsonFieldPath, rawRecordOfJson } from '../../../common/domain/feeds/json-record.ts';
 import { feedSource, itemLabel, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
 import { validateFeedRecord, type FeedRecord } from '../../../common/domain/feeds/validate-record.ts';
+import { can } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError, type FieldError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
@@ -36,6 +37,16 @@ export type ImportFeedInput = FeedFileInput & ImportFeedOptions & { progress?: J
 
 const MAX_PUSH_FIELD_ERRORS = 1000;
 
+/**
+ * Whether a person is in the registry is registry information: an actor who may not read the registry
+ * (a line department pushing its data) gets no matched / unmatched figures, for a dry run or otherwise,
+ * so pushing an ID cannot tell them whether it is registered.
+ */
+const seesRegistry = (ctx: RequestContext) => can(ctx.actor.role, 'registry:read');
+function withheld<T extends { matchedCount: number | null; unmatchedCount: number | null }>(ctx: RequestContext, row: T): T {
+  return seesRegistry(ctx) ? row : { ...row, matchedCount: null, unmatchedCount: null };
+}
+
 export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsService, options: FeedsServiceOptions = {}) {
   const { onBatchCommitted = () => {}, clock = systemClock, log = () => {} } = options;
   const today = () => todayInChina(clock());
@@ -46,7 +57,7 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
     const plans = await planBatches(db, box, meta.countyCode, records);
     if (dryRun) {
       const batches = plans.map((p) => outcomeOf(p, p.sameBatchId !== null || p.storedKeys.size === p.records.length ? 'alreadyImported' : 'checked', p.sameBatchId));
-      return { status: 'checked' as const, batches };
+      return { status: 'checked' as const, batches: batches.map((b) => withheld(ctx, b)) };
     }
     await progress?.report(0, records.length, `写入 ${records.length} 条 / writing ${records.length} records`);
     const { outcomes, committed } = await commitBatches(db, ctx, box, plans, meta);
@@ -58,7 +69,7 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
       }
     }
     const status = outcomes.some((o) => o.status === 'imported') ? ('imported' as const) : ('alreadyImported' as const);
-    return { status, batches: outcomes };
+    return { status, batches: outcomes.map((o) => withheld(ctx, o)) };
   }
 
   /** A CSV or XLSX file, all or nothing: any row error and nothing is written. */
@@ -123,15 +134,15 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
   async function batches(ctx: RequestContext, query: { source?: FeedSourceCode; beforeId?: number; limit: number }) {
     const source = readSourceFor(ctx, query.source);
     const rows = await listBatches(db, ctx.actor, { ...query, source });
-    const items = rows.map((b) => ({
+    const items = rows.map((b) => withheld(ctx, {
       id: b.id,
       source: b.source as FeedSourceCode,
       sourceLabel: feedSource(b.source as FeedSourceCode).zh,
       fileName: b.fileName,
       recordCount: b.recordCount,
       newCount: b.newCount,
-      matchedCount: b.matchedCount,
-      unmatchedCount: b.unmatchedCount,
+      matchedCount: b.matchedCount as number | null,
+      unmatchedCount: b.unmatchedCount as number | null,
       uploadedByName: b.uploadedByName,
       createdAt: b.createdAt.toISOString(),
     }));
@@ -154,7 +165,7 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
       amountFen: r.amountFen,
       note: r.note,
       attrs: r.attrs ?? {},
-      matched: r.matched,
+      matched: seesRegistry(ctx) ? r.matched : null,
     }));
     return { items, nextAfterId: rows.length === query.limit ? items[items.length - 1].id : null };
   }
