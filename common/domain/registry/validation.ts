@@ -10,6 +10,7 @@ import {
   type IdNumberFailure,
   type Sex,
 } from '../id-card.ts';
+import { monitoringTypeFits } from '../cases/monitoring-type.ts';
 import { levelOfCode } from '../org-code.ts';
 import { isPeriod, periodOf, type IsoDate, type Period } from '../period.ts';
 import {
@@ -126,8 +127,9 @@ function checkMonitoring(h: Household, today: IsoDate, report: Report): void {
     report('identificationPeriod', 'identificationTooEarly', `识别监测时间早于监测机制建立（${MONITORING_MECHANISM_START}）`, `Identification month precedes the monitoring mechanism (${MONITORING_MECHANISM_START})`);
   }
   // §1.2: 脱贫不稳定户 are 脱贫户 by definition, 边缘易致贫户 are not; 突发严重困难户 may be either.
+  // One rule with the identification procedure (cases/monitoring-type.ts); an unknown kind is reported by its own check.
   const wrongKind =
-    (h.monitoringType === 'unstable' && h.kind !== 'alleviated') || (h.monitoringType === 'edge' && h.kind !== 'ordinary');
+    isCode(MONITORING_TYPES, h.monitoringType) && isCode(HOUSEHOLD_KINDS, h.kind) && !monitoringTypeFits(h.kind, h.monitoringType);
   if (wrongKind) {
     report('monitoringType', 'monitoringTypeKind', '脱贫不稳定户须为脱贫户，边缘易致贫户须为一般农户', 'An unstable household must be alleviated and an edge household ordinary');
   }
