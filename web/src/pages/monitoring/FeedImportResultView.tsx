@@ -26,11 +26,13 @@ export function FeedImportResultView({ result }: { result: FeedImportResult }) {
     { title: tx('newCount'), dataIndex: 'newCount', align: 'right' },
     { title: tx('existingCount'), dataIndex: 'existingCount', align: 'right' },
     { title: tx('duplicateRows'), dataIndex: 'duplicateRows', align: 'right' },
-    { title: tx('matched'), dataIndex: 'matchedCount', align: 'right' },
+    // Null for a line department: whether an ID is registered is not shown to it.
+    { title: tx('matched'), dataIndex: 'matchedCount', align: 'right', render: (n: number | null) => n ?? '—' },
     {
       title: <Tooltip title={tx('unmatchedHint')}>{tx('unmatched')} ⓘ</Tooltip>,
       dataIndex: 'unmatchedCount',
       align: 'right',
+      render: (n: number | null) => n ?? '—',
     },
   ];
   const rejected = result.status === 'rejected';

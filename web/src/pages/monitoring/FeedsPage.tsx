@@ -43,13 +43,15 @@ export default function FeedsPage() {
       dataIndex: 'matchedCount',
       width: 100,
       align: 'right',
+      render: (n: number | null) => n ?? '—',
     },
     {
       title: <Tooltip title={tx('unmatchedHint')}>{tx('unmatched')} ⓘ</Tooltip>,
       dataIndex: 'unmatchedCount',
       width: 120,
       align: 'right',
-      render: (n: number) => <span style={{ color: n > 0 ? '#d46b08' : undefined }}>{n}</span>,
+      // Null for a line department: whether an ID is registered is not shown to it.
+      render: (n: number | null) => (n === null ? '—' : <span style={{ color: n > 0 ? '#d46b08' : undefined }}>{n}</span>),
     },
     {
       title: tx('uploadedBy'),
