@@ -72,7 +72,8 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Guardline 已启动 / listening on http://localhost:${config.port} (${database.kind})`);
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(`Guardline 已启动 / listening on http://${shown}:${config.port} (${database.kind}, bound to ${config.host})`);
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
