@@ -51,8 +51,9 @@ const DEMO_HOUSEHOLDS = 300;
 export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   const { app, services } = await buildApp(database, config);
-  // Jobs, staging tables and temp files an earlier, killed process left behind (no job of ours runs yet).
-  const recovered = describeRecovery(await recoverInterruptedWork(services.db));
+  // Jobs, staging tables and temp files an earlier, killed process left behind (no job of ours runs yet):
+  // on the embedded database every running job is dead (DATA_DIR lock); on PostgreSQL only expired leases.
+  const recovered = describeRecovery(await recoverInterruptedWork(services.db, { ignoreLease: database.kind === 'pglite' }));
   if (recovered) app.log.warn(recovered);
   if (config.loadDemo) {
     const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough, type Duplex, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { limitErrors, type ImportLimits } from './import-limits.ts';
+import { tempPrefix } from './temp-dirs.ts';
 
 // exceljs 4.4's WorkbookReader.parse(), rewritten around its zip stream (same unzipper, same entry
 // handling, same exceljs parsers), because the original:
@@ -138,7 +139,7 @@ export async function* guardedParse(host: ReaderHost, limits: ImportLimits): Asy
       else if (sheet && host.sharedStrings && host.workbookRels) yield* host._parseWorksheet(body, sheet[1]);
       else if (sheet) {
         // Shared strings come later in the archive: the sheet waits in a private temp file, removed below.
-        parkDir ??= await mkdtemp(path.join(os.tmpdir(), 'guardline-xlsx-'));
+        parkDir ??= await mkdtemp(tempPrefix(os.tmpdir(), 'xlsx'));
         const file = path.join(parkDir, `sheet${parked.length}.xml`);
         await pipeline(body, createWriteStream(file, { mode: 0o600 }));
         parked.push({ sheetNo: sheet[1], file });

@@ -17,6 +17,10 @@ export const jobs = pgTable(
     orgCode: varchar('org_code', { length: 15 }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Lease: renewed while the job runs; a running job not renewed within GUARDLINE_RUN_LEASE_SECONDS is dead. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The process working on it, `host:pid` (a dead pid on this host needs no lease to expire). */
+    owner: text('owner'),
   },
   (t) => [index('job_kind_idx').on(t.kind, t.id)],
 );

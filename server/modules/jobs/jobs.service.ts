@@ -1,9 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
+import os from 'node:os';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/connect.ts';
 import { jobs } from '../../db/schema/jobs.ts';
 import { inScope } from '../../db/scope.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { pidAlive } from '../../lib/temp-dirs.ts';
+import { leaseSeconds } from '../monitoring/monitoring.lease.ts';
 
 export type JobRecord = typeof jobs.$inferSelect;
 
@@ -34,18 +37,43 @@ function errorOf(err: unknown) {
   return { code: 'INTERNAL', messageZh: '任务失败，请联系管理员', messageEn: 'The job failed' };
 }
 
+/** This process as a job's owner: `host:pid`. */
+export const THIS_OWNER = `${os.hostname()}:${process.pid}`;
+
+/** The owner's process is known dead: it ran on this host and its pid no longer exists. */
+function ownerDead(owner: string | null): boolean {
+  if (!owner) return false;
+  const at = owner.lastIndexOf(':');
+  return owner.slice(0, at) === os.hostname() && !pidAlive(Number(owner.slice(at + 1)));
+}
+
 /**
- * Jobs still 'running' from an earlier process (killed, crashed) become 'failed' with INTERRUPTED.
- * Call at server start, before any job of this process starts. Only the job table: monitoring runs
- * keep their own lease (monitor_run).
+ * Jobs still 'running' whose process died (killed, crashed) become 'failed' with INTERRUPTED: those
+ * whose lease (`heartbeat_at`, renewed while a job runs) expired, or whose owner ran on this host and
+ * is gone. Live jobs of other processes sharing the database (a second server, a CLI import on
+ * PostgreSQL) are left alone. `ignoreLease`: every running job, only when this process is the only
+ * one using the database (embedded PGlite behind the DATA_DIR lock, at start, before any job of its
+ * own). Only the job table: monitoring runs keep their own lease (monitor_run).
  */
-export async function failInterruptedJobs(db: Db): Promise<number[]> {
+export async function failInterruptedJobs(db: Db, options: { ignoreLease?: boolean; seconds?: number } = {}): Promise<number[]> {
+  let ids: number[];
+  if (options.ignoreLease) {
+    ids = (await queryRows<{ id: number }>(db, sql`SELECT id::int AS id FROM job WHERE status = 'running'`)).map((r) => r.id);
+  } else {
+    const seconds = options.seconds ?? leaseSeconds();
+    const running = await queryRows<{ id: number; owner: string | null; expired: boolean }>(
+      db,
+      sql`SELECT id::int AS id, owner, heartbeat_at < now() - make_interval(secs => ${seconds}) AS expired FROM job WHERE status = 'running'`,
+    );
+    ids = running.filter((r) => r.expired || ownerDead(r.owner)).map((r) => r.id);
+  }
+  if (ids.length === 0) return [];
   const rows = await db
     .update(jobs)
     .set({ status: 'failed', error: { ...INTERRUPTED }, finishedAt: sql`now()`, message: `${INTERRUPTED.messageZh} / ${INTERRUPTED.messageEn}` })
-    .where(eq(jobs.status, 'running'))
+    .where(and(eq(jobs.status, 'running'), inArray(jobs.id, ids)))
     .returning({ id: jobs.id });
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
@@ -53,10 +81,10 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
   /**
    * Start `work` in the background and return the job id at once; `wait` resolves when it ends (CLI and tests).
    */
-  async function start<T>(ctx: RequestContext, kind: string, work: (progress: JobProgress) => Promise<T>) {
+  async function start<T>(ctx: RequestContext, kind: string, work: (progress: JobProgress, jobId: number) => Promise<T>) {
     const [row] = await db
       .insert(jobs)
-      .values({ kind, status: 'running', actorId: ctx.actor.id || null, orgCode: ctx.actor.orgCode, message: '排队中 / queued' })
+      .values({ kind, status: 'running', actorId: ctx.actor.id || null, orgCode: ctx.actor.orgCode, message: '排队中 / queued', owner: THIS_OWNER })
       .returning({ id: jobs.id });
     let last = 0;
     const progress: JobProgress = {
@@ -64,12 +92,17 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
         const now = Date.now();
         if (now - last < PROGRESS_EVERY_MS) return;
         last = now;
-        await db.update(jobs).set({ done, total, message }).where(eq(jobs.id, row.id));
+        await db.update(jobs).set({ done, total, message, heartbeatAt: sql`now()` }).where(eq(jobs.id, row.id));
       },
     };
+    // The lease: renewed while the work runs (a long statement between progress reports included).
+    const heartbeat = setInterval(() => {
+      db.update(jobs).set({ heartbeatAt: sql`now()` }).where(and(eq(jobs.id, row.id), eq(jobs.status, 'running'))).catch(() => {});
+    }, Math.max(250, (leaseSeconds() * 1000) / 4));
+    heartbeat.unref?.();
     const wait = (async () => {
       try {
-        const result = await work(progress);
+        const result = await work(progress, row.id);
         await db
           .update(jobs)
           .set({ status: 'succeeded', result: result as object, finishedAt: sql`now()`, message: '完成 / done', done: sql`coalesce(${jobs.total}, ${jobs.done})` })
@@ -85,6 +118,8 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
           .set({ status: 'failed', error, finishedAt: sql`now()`, message: `失败：${error.messageZh} / failed: ${error.messageEn}` })
           .where(eq(jobs.id, row.id));
         throw err;
+      } finally {
+        clearInterval(heartbeat);
       }
     })();
     wait.catch(() => {});

@@ -68,13 +68,13 @@ export function createImportService(db: Db, box: PersonalDataBox, jobs: JobsServ
    */
   async function startSource(ctx: RequestContext, kind: string, source: LedgerSource, options: ImportOptions, hooks: ImportHooks = {}) {
     authorise(ctx);
-    return jobs.start<ImportReport>(ctx, kind, async (job) => {
+    return jobs.start<ImportReport>(ctx, kind, async (job, jobId) => {
       const progress: Progress = async (done, total, message) => {
         await job.report(done, total, message);
         await hooks.progress?.(done, total, message);
       };
       try {
-        return await runImport({ db, box, today: todayInChina(clock()) }, ctx, source, options, progress);
+        return await runImport({ db, box, today: todayInChina(clock()), jobId }, ctx, source, options, progress);
       } finally {
         await hooks.cleanup?.();
       }

@@ -27,6 +27,8 @@ export interface PipelineDeps {
   db: Db;
   box: PersonalDataBox;
   today: string;
+  /** The job running this import: its staging tables carry the id (start-up recovery spares a live job's). */
+  jobId: number;
 }
 
 /** The report lists this many errors; errorCount has them all. */
@@ -140,7 +142,7 @@ async function commit(deps: PipelineDeps, ctx: RequestContext, t: StageTables, p
 }
 
 export async function runImport(deps: PipelineDeps, ctx: RequestContext, source: LedgerSource, options: ImportOptions, progress: Progress): Promise<ImportReport> {
-  const t = stageTables(randomBytes(6).toString('hex'));
+  const t = stageTables(deps.jobId, randomBytes(6).toString('hex'));
   await createStage(deps.db, t);
   try {
     const loaded = await load(deps, ctx, source, t, progress);

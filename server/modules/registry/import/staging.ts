@@ -65,10 +65,14 @@ export interface StagedProblem {
   household_no: string | null;
 }
 
-/** `key` names this import's tables: a random hex string, so concurrent imports never meet. */
-export function stageTables(key: string): StageTables {
+/**
+ * An import's tables are named by its job and a random hex `key` (`registry_import_j<jobId>_<key>_[hme]`):
+ * concurrent imports never meet, and start-up recovery drops only the tables of jobs no longer running.
+ */
+export function stageTables(jobId: number, key: string): StageTables {
+  if (!Number.isSafeInteger(jobId) || jobId <= 0) throw new RangeError(`bad staging job ${jobId}`);
   if (!/^[0-9a-f]{8,16}$/.test(key)) throw new RangeError(`bad staging key ${key}`);
-  const name = (suffix: string) => sql`${sql.identifier(`registry_import_${key}_${suffix}`)}`;
+  const name = (suffix: string) => sql`${sql.identifier(`registry_import_j${jobId}_${key}_${suffix}`)}`;
   return { households: name('h'), members: name('m'), errors: name('e') };
 }
 
@@ -106,12 +110,17 @@ export async function analyzeRegistry(db: Db, tables: readonly ('household' | 'p
 }
 
 /**
- * Staging tables left behind by an import that died with its process. Call at start-up only, when no
- * import can be running.
+ * Staging tables left behind by an import that died with its process: those whose job is not running
+ * (call after `failInterruptedJobs`, so a dead process's job is failed by then), and those without a
+ * job in their name (made before tables carried it; every import has run as a job since). Tables of
+ * a job another live process is running (a second server, a CLI import on PostgreSQL) stay.
  */
 export async function dropLeftoverStages(db: Db): Promise<number> {
-  const tables = await queryRows<{ name: string }>(db, sql`SELECT tablename AS name FROM pg_tables
-    WHERE schemaname = current_schema() AND tablename ~ '^registry_import_[0-9a-f]+_[hme]$'`);
+  const tables = await queryRows<{ name: string }>(db, sql`SELECT s.name FROM (
+      SELECT tablename AS name, substring(tablename FROM '^registry_import_j([0-9]{1,18})_')::bigint AS job_id FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename ~ '^registry_import_(j[0-9]+_)?[0-9a-f]+_[hme]$'
+    ) s
+    WHERE s.job_id IS NULL OR NOT EXISTS (SELECT 1 FROM job WHERE job.id = s.job_id AND job.status = 'running')`);
   for (const { name } of tables) await db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(name)}`);
   return tables.length;
 }

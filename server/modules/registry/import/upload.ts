@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { AppError } from '../../../lib/app-error.ts';
+import { tempPrefix } from '../../../lib/temp-dirs.ts';
 import type { ImportFiles, UploadedFile } from './import.service.ts';
 
 // Uploaded files go to a private temp directory as they stream in (never whole into memory): the
@@ -29,7 +30,7 @@ export async function saveUploads(req: FastifyRequest): Promise<SavedUpload> {
   if (!req.isMultipart()) {
     throw new AppError('BAD_REQUEST', { zh: '请以 multipart/form-data 上传文件', en: 'Send the files as multipart/form-data' });
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'guardline-import-'));
+  const dir = await mkdtemp(tempPrefix(os.tmpdir(), 'import'));
   const remove = () => rm(dir, { recursive: true, force: true });
   const saved: Partial<Record<(typeof FIELDS)[number], UploadedFile>> = {};
   try {
