@@ -113,6 +113,26 @@ describe('a running job holds a lease', () => {
       vi.unstubAllEnvs();
     }
   });
+
+  it('renewed by a progress report too', async () => {
+    vi.stubEnv('GUARDLINE_RUN_LEASE_SECONDS', '3600'); // no timer renewal during the test
+    try {
+      const service = createJobsService(database.db);
+      let report!: () => void;
+      const reported = new Promise<void>((resolve) => (report = resolve));
+      const job = await service.start(systemContext('test'), 'registry.import', async (progress) => {
+        await reported;
+        await progress.report(1, 2, '校验 / checking');
+      });
+      await database.db.update(jobs).set({ heartbeatAt: HOUR_AGO }).where(eq(jobs.id, job.id));
+      report();
+      await job.wait;
+      const [row] = await queryRows<{ fresh: boolean }>(database.db, sql`SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM job WHERE id = ${job.id}`);
+      expect(row.fresh).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
 
 describe('job ends', () => {
