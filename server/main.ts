@@ -6,7 +6,7 @@ import { databaseIsNew, requireKeyFits } from './db/secret-check.ts';
 import { sql } from 'drizzle-orm';
 import { loadDemo } from './demo.ts';
 import { prepareDatabase } from './prepare.ts';
-import { describeRecovery, recoverInterruptedWork } from './recover.ts';
+import { describeRecovery, recoverInterruptedWork, startJobSweep } from './recover.ts';
 import { startMonthlySchedule, supersedeStaleRuns } from './modules/monitoring/index.ts';
 import { startObligationSchedule } from './modules/assistance/index.ts';
 import { systemClock } from './lib/clock.ts';
@@ -63,9 +63,12 @@ export async function serve(config: Config): Promise<void> {
   const schedule = startMonthlySchedule(services, systemClock, { log: (line) => app.log.info(line) });
   // Once a day the obligations board's counts per township are kept (the board itself is live).
   const obligations = startObligationSchedule(services, systemClock, { log: (line) => app.log.info(line) });
+  // Jobs of a process that died while this server runs (PostgreSQL: another server) fail once their lease expires.
+  const jobSweep = startJobSweep(services.db, { log: (line) => app.log.warn(line) });
   const shutdown = async () => {
     schedule.stop();
     obligations.stop();
+    jobSweep.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -31,6 +31,12 @@ export type JobLogger = (end: JobEnd) => void;
 /** The reason a job left running by a process that died is failed with at the next start. */
 export const INTERRUPTED = { code: 'INTERRUPTED', messageZh: '服务重启，任务中断', messageEn: 'interrupted by restart' } as const;
 
+/** The reason the periodic sweep fails a job whose process (on another server, or killed) stopped renewing its lease. */
+export const STOPPED = { code: 'INTERRUPTED', messageZh: '执行任务的进程已中断', messageEn: 'interrupted: the process running it stopped' } as const;
+
+/** Jobs this process is working on: never failed as dead here, however late a lease renewal (one PGlite connection). */
+const activeJobs = new Set<number>();
+
 /** Whatever a job's work throws is stored on the job; AppErrors keep their bilingual message and fields. */
 function errorOf(err: unknown) {
   if (err instanceof AppError) return { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn, fields: err.fields ?? null };
@@ -53,9 +59,14 @@ function ownerDead(owner: string | null): boolean {
  * is gone. Live jobs of other processes sharing the database (a second server, a CLI import on
  * PostgreSQL) are left alone. `ignoreLease`: every running job, only when this process is the only
  * one using the database (embedded PGlite behind the DATA_DIR lock, at start, before any job of its
- * own). Only the job table: monitoring runs keep their own lease (monitor_run).
+ * own). Jobs this process is running are never failed here. Only the job table: monitoring runs
+ * keep their own lease (monitor_run).
  */
-export async function failInterruptedJobs(db: Db, options: { ignoreLease?: boolean; seconds?: number } = {}): Promise<number[]> {
+export async function failInterruptedJobs(
+  db: Db,
+  options: { ignoreLease?: boolean; seconds?: number; reason?: typeof INTERRUPTED | typeof STOPPED } = {},
+): Promise<number[]> {
+  const reason = options.reason ?? INTERRUPTED;
   let ids: number[];
   if (options.ignoreLease) {
     ids = (await queryRows<{ id: number }>(db, sql`SELECT id::int AS id FROM job WHERE status = 'running'`)).map((r) => r.id);
@@ -65,12 +76,12 @@ export async function failInterruptedJobs(db: Db, options: { ignoreLease?: boole
       db,
       sql`SELECT id::int AS id, owner, heartbeat_at < now() - make_interval(secs => ${seconds}) AS expired FROM job WHERE status = 'running'`,
     );
-    ids = running.filter((r) => r.expired || ownerDead(r.owner)).map((r) => r.id);
+    ids = running.filter((r) => !activeJobs.has(r.id) && (r.expired || ownerDead(r.owner))).map((r) => r.id);
   }
   if (ids.length === 0) return [];
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error: { ...INTERRUPTED }, finishedAt: sql`now()`, message: `${INTERRUPTED.messageZh} / ${INTERRUPTED.messageEn}` })
+    .set({ status: 'failed', error: { ...reason }, finishedAt: sql`now()`, message: `${reason.messageZh} / ${reason.messageEn}` })
     .where(and(eq(jobs.status, 'running'), inArray(jobs.id, ids)))
     .returning({ id: jobs.id });
   return rows.map((r) => r.id).sort((a, b) => a - b);
@@ -86,6 +97,7 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
       .insert(jobs)
       .values({ kind, status: 'running', actorId: ctx.actor.id || null, orgCode: ctx.actor.orgCode, message: '排队中 / queued', owner: THIS_OWNER })
       .returning({ id: jobs.id });
+    activeJobs.add(row.id);
     let last = 0;
     const progress: JobProgress = {
       async report(done, total, message) {
@@ -120,6 +132,7 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
         throw err;
       } finally {
         clearInterval(heartbeat);
+        activeJobs.delete(row.id);
       }
     })();
     wait.catch(() => {});
