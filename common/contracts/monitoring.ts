@@ -25,6 +25,10 @@ export const runRow = z.object({
   params: z.record(z.string(), z.unknown()).nullable(),
   jobId: z.number().int().nullable(),
   triggeredBy: z.string().nullable(),
+  /** Why a failed run failed, as stored; null unless failed. */
+  error: z.string().nullable(),
+  /** Failed because the process running it stopped (killed, power cut); a later run superseded it. */
+  abandoned: z.boolean(),
 });
 export type RunRowDto = z.infer<typeof runRow>;
 

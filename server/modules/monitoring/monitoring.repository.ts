@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
 import type { RuleDiff } from '../../../common/domain/monitoring/diff.ts';
+import { ABANDONED } from './monitoring.lease.ts';
 
 // SQL for runs, warnings and diffs. Household-scoped reads take the org-code prefix of the actor
 // (architecture rule 3); lists are keyed by id, never OFFSET.
@@ -20,11 +21,16 @@ export interface RunRow {
   params: Record<string, unknown> | null;
   jobId: number | null;
   triggeredBy: string | null;
+  /** Why a failed run failed, as stored (null otherwise). */
+  error: string | null;
+  /** Failed because the process running it stopped; superseded by a later run (monitoring.lease.ts). */
+  abandoned: boolean;
 }
 
 const RUN_COLUMNS = sql`id::int AS "id", county_code AS "countyCode", period, kind, status, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startedAt",
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt", duration_ms AS "durationMs", households_evaluated AS "householdsEvaluated",
-  warning_count AS "warningCount", counts, params, job_id::int AS "jobId", triggered_by AS "triggeredBy"`;
+  warning_count AS "warningCount", counts, params, job_id::int AS "jobId", triggered_by AS "triggeredBy",
+  error, (status = 'failed' AND (error = ${ABANDONED} OR error LIKE 'abandoned:%')) AS "abandoned"`;
 
 export async function insertRun(db: Db, run: { countyCode: string; period: string; kind: RunRow['kind']; params: Record<string, unknown>; triggeredBy: string }): Promise<number> {
   const [row] = await queryRows<{ id: number }>(

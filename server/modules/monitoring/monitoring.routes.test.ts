@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { ABANDONED, supersedeStaleRuns } from './monitoring.lease.ts';
 import { createHousehold, loginCookie, wages, withMonitoringRoutes, type TestHousehold } from './monitoring.test-support.ts';
 
 // The API: who may run and read, and that every read is scoped to the actor's org unit.
@@ -67,6 +68,27 @@ describe('starting a run', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()[0]).toMatchObject({ id: runId, period: PERIOD, kind: 'monthly', status: 'succeeded', householdsEvaluated: 3, counts: { INCOME_BELOW_LINE: 3, WATER_UNSAFE: 3 } });
     expect(res.json()[0].durationMs).toBeGreaterThanOrEqual(0);
+    expect(res.json()[0]).toMatchObject({ error: null, abandoned: false });
+  });
+});
+
+describe('a failed run in the list', () => {
+  it('carries its reason: abandoned by a dead process, or the error as stored', async () => {
+    const insert = (period: string) =>
+      queryRows<{ id: number }>(
+        env.services.db,
+        sql`INSERT INTO monitor_run (county_code, period, kind, status, started_at, heartbeat_at)
+          VALUES ('140521000000', ${period}, 'monthly', 'running', now() - interval '1 hour', now() - interval '1 hour') RETURNING id::int AS id`,
+      );
+    const [dead] = await insert('2025-03');
+    expect(await supersedeStaleRuns(env.services.db, { period: '2025-03' })).toEqual([dead.id]);
+    const [broken] = await insert('2025-02');
+    await env.services.db.execute(sql`UPDATE monitor_run SET status = 'failed', finished_at = now(), error = 'Error: 参数缺失' WHERE id = ${broken.id}`);
+
+    const runs: { id: number }[] = (await get('county_staff', '/api/monitoring/runs')).json();
+    expect(runs.find((r) => r.id === dead.id)).toMatchObject({ status: 'failed', error: ABANDONED, abandoned: true });
+    expect(runs.find((r) => r.id === broken.id)).toMatchObject({ status: 'failed', error: 'Error: 参数缺失', abandoned: false });
+    await env.services.db.execute(sql`DELETE FROM monitor_run WHERE id IN (${dead.id}, ${broken.id})`);
   });
 });
 
