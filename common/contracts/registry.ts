@@ -15,6 +15,9 @@ import {
   RISK_TYPES,
   SCHOOLING_STATUSES,
   type CodeEntry,
+  type EliminationMode,
+  type MonitoringType,
+  type RiskType,
 } from '../domain/registry/codes.ts';
 import { orgCode } from './org.ts';
 
@@ -79,14 +82,36 @@ const householdFacts = {
   medicalUninsured: z.boolean().nullable().default(null),
 };
 
-export const createHouseholdRequest = z.object({
-  householdNo: z.string().trim().regex(/^[0-9A-Za-z-]{4,40}$/, { message: '户编号为 4-40 位数字或字母 / 4-40 digits or letters' }),
-  ...householdFacts,
-  members: z.array(memberInput).min(1).max(30),
-  income: incomeInput.optional(),
-  reason: reason.default('新增农户 / new household'),
-});
+/** Read-only in the create and edit requests: read loosely so the service can refuse a value field by field (400). */
+const monitoringEcho = {
+  monitoringType: z.string().nullable().optional(),
+  identificationPeriod: z.string().nullable().optional(),
+  riskTypes: z.array(z.string()).optional(),
+  eliminationPeriod: z.string().nullable().optional(),
+  eliminationMode: z.string().nullable().optional(),
+};
+
+export const createHouseholdRequest = z
+  .object({
+    householdNo: z.string().trim().regex(/^[0-9A-Za-z-]{4,40}$/, { message: '户编号为 4-40 位数字或字母 / 4-40 digits or letters' }),
+    ...householdFacts,
+    members: z.array(memberInput).min(1).max(30),
+    income: incomeInput.optional(),
+    reason: reason.default('新增农户 / new household'),
+  })
+  .omit({ monitoringType: true, identificationPeriod: true, riskTypes: true })
+  // A new household is never monitored: only 识别认定 (cases) or an import of the national export sets the status.
+  .extend(monitoringEcho);
 export type CreateHouseholdRequest = z.infer<typeof createHouseholdRequest>;
+
+/** The monitoring status a national import (or the demo) brings with a new household, as the service takes it. */
+export interface MonitoringStatusInput {
+  monitoringType: MonitoringType | null;
+  identificationPeriod: string | null;
+  riskTypes: RiskType[];
+  eliminationPeriod?: string | null;
+  eliminationMode?: EliminationMode | null;
+}
 
 /**
  * The monitoring status (监测对象类别, 识别监测时间, risks, 风险消除) changes only through the identification and
@@ -102,11 +127,7 @@ export const updateHouseholdRequest = z
     /** Absent: unchanged (forms see only the masked number); null: remove it. */
     phone: phone.nullable().optional(),
     // Read-only here: absent or sent back unchanged they are ignored; a different value is refused (400).
-    monitoringType: z.string().nullable().optional(),
-    identificationPeriod: z.string().nullable().optional(),
-    riskTypes: z.array(z.string()).optional(),
-    eliminationPeriod: z.string().nullable().optional(),
-    eliminationMode: z.string().nullable().optional(),
+    ...monitoringEcho,
     version: z.number().int().min(1),
     reason,
   });

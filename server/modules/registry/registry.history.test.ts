@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 // History is never lost: edits keep who/when/why/before/after, memberships are end-dated, not deleted.
@@ -9,6 +10,8 @@ import { useTestApp } from '../../test/test-app.ts';
 const env = useTestApp();
 
 async function createHousehold(cookie: string, overrides = {}) {
+  // A monitoring status comes only from the national import (the API refuses it on create).
+  if (givesMonitoringStatus(overrides)) return createMonitoredHousehold(env, householdRequest(overrides));
   const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload: householdRequest(overrides) });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();

@@ -38,15 +38,19 @@ const MONITORING_LABELS: Record<MonitoringField, { zh: string; en: string }> = {
 const sameValue = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join() === [...b].sort().join() : (a ?? null) === (b ?? null);
 
+/** The monitoring status of a household nobody has identified. */
+export const NOT_MONITORED: Pick<HouseholdRecord, MonitoringField> = { monitoringType: null, identificationPeriod: null, riskTypes: [], eliminationPeriod: null, eliminationMode: null };
+
 /**
- * An edit may not set or clear the monitoring status: only 识别认定 / 风险消除 (cases) or an import of the
- * national export change it. Absent or sent back unchanged is fine; each changed field is refused.
+ * An edit may not set or clear the monitoring status, nor may a new household come with one: only 识别认定 /
+ * 风险消除 (cases) or an import of the national export change it. Absent or sent back unchanged (on create: empty)
+ * is fine; each changed field is refused.
  */
-export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input: Partial<Record<MonitoringField, unknown>>) {
+export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input: Partial<Record<MonitoringField, unknown>>, when: 'edit' | 'create' = 'edit') {
   return MONITORING_FIELDS.filter((f) => input[f] !== undefined && !sameValue(input[f], h[f])).map((field) => ({
     field,
-    messageZh: `${MONITORING_LABELS[field].zh}只能通过识别认定或风险消除程序修改（或导入全国系统数据），不能在基本信息中修改`,
-    messageEn: `The ${MONITORING_LABELS[field].en} can be changed only through identification or risk elimination (or an import of the national export), not in an edit`,
+    messageZh: `${MONITORING_LABELS[field].zh}只能通过识别认定或风险消除程序修改（或导入全国系统数据），${when === 'create' ? '新增农户时不能填写' : '不能在基本信息中修改'}`,
+    messageEn: `The ${MONITORING_LABELS[field].en} can be changed only through identification or risk elimination (or an import of the national export), ${when === 'create' ? 'not given with a new household' : 'not in an edit'}`,
   }));
 }
 

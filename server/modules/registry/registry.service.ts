@@ -5,6 +5,8 @@ import type {
   HouseholdListRow,
   householdSearchQuery,
   IncomeInput,
+  MonitoringField,
+  MonitoringStatusInput,
   UpdateHouseholdRequest,
 } from '../../../common/contracts/registry.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
@@ -19,7 +21,7 @@ import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
 import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
-import { factsOf, incomeRowOf, memberAuditView, monitoringEdits, memberFromRecord, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
+import { factsOf, incomeRowOf, memberAuditView, monitoringEdits, memberFromRecord, NOT_MONITORED, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
 import { householdQuality } from './registry.quality.ts';
 import {
   activeMembers,
@@ -31,12 +33,20 @@ import {
   insertMemberships,
   insertPerson,
   listHouseholds,
+  type HouseholdRecord,
   updateHousehold,
   updatePerson,
   upsertIncome,
 } from './registry.repository.ts';
 
 type SearchQuery = z.infer<typeof householdSearchQuery>;
+/** A new household's facts and people, without the monitoring status. */
+export type NewHousehold = Omit<CreateHouseholdRequest, MonitoringField>;
+/** Where a new household's monitoring status comes from: the national system's export (imported history). */
+export interface MonitoringOrigin {
+  action: 'importNational';
+  reason: string;
+}
 
 export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, hooks: RegistryHooks = {}) {
   const today = () => todayInChina(clock());
@@ -121,13 +131,30 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     };
   }
 
+  /** 新增农户 (HTTP): never with a monitoring status; each monitoring field given is refused (400). */
   async function create(ctx: RequestContext, input: CreateHouseholdRequest): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
+    const { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode, ...household } = input;
+    const refused = monitoringEdits(NOT_MONITORED, { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode }, 'create');
+    if (refused.length > 0) throw AppError.validation(refused);
+    return insertNew(ctx, household, NOT_MONITORED, null);
+  }
+
+  /**
+   * A new household that is already monitored, as the national export or the demo county brings it; not routed over
+   * HTTP. The status is imported history: its own `registry_change` entry (`origin.action`), apart from `create`.
+   */
+  async function createMonitored(ctx: RequestContext, input: NewHousehold, status: MonitoringStatusInput, origin: MonitoringOrigin): Promise<HouseholdDetail> {
+    requirePermission(ctx, 'registry:write');
+    return insertNew(ctx, input, { eliminationPeriod: null, eliminationMode: null, ...status }, origin);
+  }
+
+  async function insertNew(ctx: RequestContext, input: NewHousehold, monitoring: Pick<HouseholdRecord, MonitoringField>, origin: MonitoringOrigin | null): Promise<HouseholdDetail> {
     await requireOpenVillage(db, ctx, input.villageCode);
     const countyCode = countyCodeOf(input.villageCode);
     const { members, income, reason, householdNo, ...facts } = input;
     const noLabour = deriveWholeHouseholdNoLabour(members);
-    const domain = toDomainHousehold(householdNo, { ...facts, eliminationPeriod: null, eliminationMode: null }, members, income ?? null, noLabour);
+    const domain = toDomainHousehold(householdNo, { ...facts, ...monitoring }, members, income ?? null, noLabour);
     requireValid(domain, members, today());
     if (await findHouseholdByNo(db, countyCode, householdNo)) {
       throw new AppError('CONFLICT', { zh: '户编号已存在', en: 'Household number already exists' }, [
@@ -137,7 +164,7 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     const existing = await requireNotActiveElsewhere(db, box, countyCode, members, null);
     const id = await db.transaction(async (tx) => {
       const { phone, ...rest } = facts;
-      const newId = await insertHousehold(tx, { ...rest, countyCode, householdNo, phoneCipher: phone ? box.encrypt(phone) : null, wholeHouseholdNoLabour: noLabour });
+      const newId = await insertHousehold(tx, { ...rest, ...monitoring, countyCode, householdNo, phoneCipher: phone ? box.encrypt(phone) : null, wholeHouseholdNoLabour: noLabour });
       const rows = [];
       for (const m of members) {
         const person = personFromInput(m, countyCode, box, today());
@@ -148,8 +175,12 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       }
       await insertMemberships(tx, rows);
       if (income) await upsertIncome(tx, { ...income, countyCode, householdId: newId, householdSize: members.length });
-      const after = { ...factsOf({ ...rest, householdNo } as never), members: members.map(memberAuditView), income: income ?? null };
-      await recordChange(tx, ctx, { id: newId, countyCode, villageCode: input.villageCode, householdNo }, 'create', reason, null, after);
+      // The create entry shows the household as not monitored; a given status follows as its own entry.
+      const after = { ...factsOf({ ...rest, ...NOT_MONITORED, householdNo } as never), members: members.map(memberAuditView), income: income ?? null };
+      const target = { id: newId, countyCode, villageCode: input.villageCode, householdNo };
+      await recordChange(tx, ctx, target, 'create', reason, null, after);
+      // As merge.ts does for the national import: the status as its own entry, from "not monitored" to the given one.
+      if (origin) await recordChange(tx, ctx, target, origin.action, origin.reason, { ...NOT_MONITORED }, { ...monitoring });
       return newId;
     });
     await changed(ctx, [id]);
@@ -213,7 +244,7 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     return { personId, idNumber: box.decrypt(member.idCipher) };
   }
 
-  return { search, get, create, update, saveIncome, timeline, revealId };
+  return { search, get, create, createMonitored, update, saveIncome, timeline, revealId };
 }
 
 export function staleVersion(): AppError {
