@@ -261,6 +261,18 @@ describe('monitoring', () => {
       await page.getByTestId('run-diff').locator('tr', { hasText: '医疗自付支出较大' }).waitFor();
       await screenshot(page, 'runs-after-run');
 
+      // A run its process left behind (killed mid-run) shows why it failed; the row is added to the
+      // real list here because a browser journey cannot kill the server mid-run.
+      await page.route('**/api/monitoring/runs?*', async (route) => {
+        const runs = (await (await route.fetch()).json()) as Record<string, unknown>[];
+        const abandoned = { ...runs[0], id: 9999, status: 'failed', finishedAt: null, durationMs: null, householdsEvaluated: null, warningCount: null, counts: null, error: '进程中断，已由后续运行取代 / abandoned', abandoned: true };
+        await route.fulfill({ json: [...runs, abandoned] });
+      });
+      await page.reload();
+      await expect(page.getByTestId('run-error-9999').innerText()).resolves.toBe('进程中断，已由下一次运行取代');
+      await screenshot(page, 'runs-failed-reason');
+      await page.unroute('**/api/monitoring/runs?*');
+
       await page.goto(`${app.server.baseUrl}/monitoring/warnings`);
       const row = page.locator('tr', { hasText: HOUSEHOLD_NO }).filter({ hasText: '医疗自付支出较大' });
       await row.waitFor();

@@ -104,6 +104,19 @@ export default function RunsPage() {
       render: (name: string | null) => name ?? '—',
     },
     {
+      title: tx('failReason'),
+      key: 'error',
+      width: 220,
+      render: (_, run) =>
+        run.status === 'failed' ? (
+          <Typography.Text type="danger" data-testid={`run-error-${run.id}`} ellipsis={{ tooltip: true }} style={{ maxWidth: 210 }}>
+            {run.abandoned ? tx('abandoned') : (run.error ?? '—')}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: tx('diff'),
       key: 'diff',
       width: 90,
@@ -146,7 +159,7 @@ export default function RunsPage() {
                   expandedRowRender: (run) => <RuleCounts counts={run.counts} />,
                   rowExpandable: (run) => !!run.counts,
                 }}
-                scroll={{ x: 900 }}
+                scroll={{ x: 1120 }}
               />
             )}
           </Card>

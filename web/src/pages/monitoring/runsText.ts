@@ -30,6 +30,8 @@ export const RUNS_TEXT = {
   households: ['评估户数', 'Households'],
   warnings: ['预警数', 'Warnings'],
   triggeredBy: ['启动人', 'Started by'],
+  failReason: ['失败原因', 'Why it failed'],
+  abandoned: ['进程中断，已由下一次运行取代', 'The process running it stopped; superseded by the next run'],
   perRule: ['各规则预警数', 'Warnings per rule'],
   diff: ['与上月对比', 'Compared with last month'],
   viewDiff: ['看对比', 'Compare'],
