@@ -9,6 +9,7 @@ import { loadProjectsDemo } from '../modules/projects/demo.ts';
 import { DEMO_SEED, loadDemoHouseholds } from '../modules/registry/import/demo-loader.ts';
 import { createImportService } from '../modules/registry/import/import.service.ts';
 import { householdRequest } from '../test/factories.ts';
+import { createMonitoredHousehold } from '../test/monitored.ts';
 import { useTestApp } from '../test/test-app.ts';
 
 // Row-level scope of every list endpoint (scope-matrix.test.ts checks the status codes): with data in
@@ -104,14 +105,14 @@ async function foreignRows() {
   await user('zc_village', 'villageOfficer', OTHER_VILLAGE);
   const zcCadre = await user('zc_cadre', 'cadre', '140521101000');
   await post('zc_village', '/api/registry/households', householdRequest({ villageCode: OTHER_VILLAGE, householdNo: `${OTHER_VILLAGE}000901` }));
-  const h = await post('county_staff', '/api/registry/households', householdRequest({
+  const h = await createMonitoredHousehold(env, householdRequest({
     villageCode: OTHER_VILLAGE, householdNo: `${OTHER_VILLAGE}000902`, kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'],
   }));
   await post('county_staff', '/api/assistance/pairings', { householdId: h.id, cadreUserId: zcCadre.id, unit: '中村镇人民政府', startOn: '2025-04-01' });
   await post('county_staff', '/api/assistance/measures', { householdId: h.id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局', startOn: '2025-04-15', amountFen: 38_000, status: 'ongoing' });
   // In the demo cadre's own township but paired with another cadre: still not his.
   const lgCadre = await user('zc_cadre_lg', 'cadre', '140521100000');
-  const near = await post('county_staff', '/api/registry/households', householdRequest({
+  const near = await createMonitoredHousehold(env, householdRequest({
     villageCode: '140521100202', householdNo: '140521100202000904', kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'],
   }));
   await post('county_staff', '/api/assistance/pairings', { householdId: near.id, cadreUserId: lgCadre.id, unit: '龙港镇人民政府', startOn: '2025-04-01' });

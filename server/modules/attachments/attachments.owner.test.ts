@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { multipart } from './attachments.test-support.ts';
 
@@ -19,13 +20,12 @@ async function upload(cookie: string, fields: Record<string, string>) {
 async function measureIn(villageCode: string, householdNo: string) {
   const staff = await env.login('township_staff');
   const body = householdRequest({ villageCode, householdNo, kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'] });
-  const h = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie: staff }, payload: body });
-  expect(h.statusCode, h.body).toBe(200);
+  const h = await createMonitoredHousehold(env, body);
   const m = await env.app.inject({
     method: 'POST',
     url: '/api/assistance/measures',
     headers: { cookie: staff },
-    payload: { householdId: h.json().id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局', startOn: '2025-03-15', amountFen: 38_000, status: 'ongoing' },
+    payload: { householdId: h.id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局', startOn: '2025-03-15', amountFen: 38_000, status: 'ongoing' },
   });
   expect(m.statusCode, m.body).toBe(200);
   return m.json().id as number;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { assessIncomeLine } from '../../../common/domain/monitoring/income-line.ts';
 import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { checkHouseholdElimination } from './cases.outcome.ts';
 import { incomeRecords } from './cases.elimination.repository.ts';
@@ -18,9 +19,7 @@ const wages = (year: number, wageIncome: number) => ({ year, wageIncome, busines
 
 async function monitored(cookie: string, income: ReturnType<typeof wages>, more: ReturnType<typeof wages>[] = []) {
   const body = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-01', riskTypes: ['illness'], income });
-  const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload: body });
-  expect(res.statusCode, res.body).toBe(200);
-  const id = res.json().id as number;
+  const id = (await createMonitoredHousehold(env, body)).id;
   for (const i of more) {
     const r = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${id}/income`, headers: { cookie }, payload: { ...i, reason: '补录收入' } });
     expect(r.statusCode, r.body).toBe(200);

@@ -6,6 +6,7 @@ import { queryRows } from '../../db/connect.ts';
 import { todayInChina } from '../../lib/clock.ts';
 import { chromiumPath } from '../../lib/pdf.ts';
 import { householdRequest, memberInput, makeIdNumber } from '../../test/factories.ts';
+import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const env = useTestApp();
@@ -59,8 +60,8 @@ async function newHousehold(overrides = {}) {
 }
 
 async function monitoredHousehold(identifiedMonthsAgo: number, overrides = {}) {
-  const h = await newHousehold({ monitoringType: 'edge', identificationPeriod: monthsAgo(identifiedMonthsAgo), riskTypes: ['illness'], ...overrides });
-  return h;
+  const h = await createMonitoredHousehold(env, householdRequest({ monitoringType: 'edge', identificationPeriod: monthsAgo(identifiedMonthsAgo), riskTypes: ['illness'], ...overrides }));
+  return h as typeof h & { countyCode: string };
 }
 
 async function addMeasure(householdId: number, riskType = 'illness') {

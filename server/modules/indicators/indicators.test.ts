@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { todayInChina } from '../../lib/clock.ts';
 import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 const env = useTestApp();
@@ -227,6 +228,7 @@ describe('import with dry run', () => {
 describe('computed indicators from the registry (no double entry)', () => {
   it('consolidation rate and identified households follow registry writes at once', async () => {
     const mk = async (o: object) => {
+      if (givesMonitoringStatus(o)) return void (await createMonitoredHousehold(env, householdRequest(o)));
       const res = await call('county_staff', 'POST', '/api/registry/households', householdRequest(o));
       expect(res.statusCode, res.body).toBe(200);
     };

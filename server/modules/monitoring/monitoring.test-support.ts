@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CreateHouseholdRequest } from '../../../common/contracts/registry.ts';
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
 import type { TestApp, TestEnv } from '../../test/test-app.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService, type MonitoringService } from './monitoring.service.ts';
@@ -27,11 +28,16 @@ async function cookieOf(env: TestEnv, user: string): Promise<string> {
   return mine.get(user)!;
 }
 
-export async function createHousehold(env: TestEnv, overrides: Partial<CreateHouseholdRequest> = {}): Promise<TestHousehold> {
-  const body = householdRequest(overrides);
+async function createOverHttp(env: TestEnv, body: CreateHouseholdRequest) {
   const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie: await cookieOf(env, 'county_admin') }, payload: body });
   if (res.statusCode !== 200) throw new Error(`household not created: ${res.statusCode} ${res.body}`);
-  const detail = res.json() as { id: number; householdNo: string; villageCode: string; members: { personId: number; name: string }[] };
+  return res.json() as { id: number; householdNo: string; villageCode: string; members: { personId: number; name: string }[] };
+}
+
+/** Over the API; with a monitoring status (which the API refuses) as the national import makes it. */
+export async function createHousehold(env: TestEnv, overrides: Partial<CreateHouseholdRequest> = {}): Promise<TestHousehold> {
+  const body = householdRequest(overrides);
+  const detail = givesMonitoringStatus(body) ? await createMonitoredHousehold(env, body) : await createOverHttp(env, body);
   const personIds = body.members.map((m) => detail.members.find((d) => d.name === m.name)!.personId);
   return { id: detail.id, householdNo: detail.householdNo, villageCode: detail.villageCode, personIds };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { QUALITY_RULES } from '../../../common/domain/registry/quality-checks.ts';
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 // The quality report runs every declared rule with the county's parameters in force, the monitoring line
@@ -23,8 +24,9 @@ async function villageByRule(cookie: string): Promise<Record<string, number>> {
   return rows.find((r) => r.orgCode === VILLAGE)?.byRule ?? Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
 }
 
-async function monitored(cookie: string, overrides: Record<string, unknown> = {}) {
-  return (await call(cookie, 'POST', '/api/registry/households', householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'], ...overrides }))) as { id: number };
+// A monitored household comes from the national import (the API refuses a monitoring status on create).
+async function monitored(_cookie: string, overrides: Record<string, unknown> = {}) {
+  return createMonitoredHousehold(env, householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'], ...overrides }));
 }
 
 const delta = (after: Record<string, number>, before: Record<string, number>) =>

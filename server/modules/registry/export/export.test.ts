@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/connect.ts';
-import { systemContext } from '../../../lib/context.ts';
 import { householdRequest } from '../../../test/factories.ts';
+import { createMonitoredHousehold } from '../../../test/monitored.ts';
 import { registryCounts, sheetRows, testHousehold, useTransferTestApp, workbook } from '../import/transfer.test-support.ts';
 
 const env = useTransferTestApp();
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await env.importFiles('county_staff', { households: { name: '台账.xlsx', content: await workbook(sheetRows(imported, ['备注'])) } });
   // One household entered through the registry form, with monitoring facts the minimal format lacks.
   created = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2024-03', riskTypes: ['illness', 'lackOfLabour'] });
-  await env.services.registry.create(systemContext('test'), created);
+  await createMonitoredHousehold(env, created);
 });
 
 async function download(user: string) {
