@@ -72,7 +72,7 @@ describe('a new household with the national export\'s monitoring status (service
       sql`SELECT action, reason, before, after FROM registry_change WHERE household_id = ${h.id} ORDER BY id`,
     );
     expect(changes.map((c) => c.action)).toEqual(['create', 'importNational']);
-    expect(changes[0].after.monitoringType ?? null).toBeNull();
+    expect(changes[0].after).not.toHaveProperty('monitoringType');
     expect(changes[1]).toMatchObject({
       reason: '导入全国系统数据',
       before: { monitoringType: null, identificationPeriod: null, riskTypes: [] },

@@ -9,6 +9,7 @@ import type {
   MonitoringStatusInput,
   UpdateHouseholdRequest,
 } from '../../../common/contracts/registry.ts';
+import { MONITORING_FIELDS } from '../../../common/contracts/registry.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
@@ -175,8 +176,9 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       }
       await insertMemberships(tx, rows);
       if (income) await upsertIncome(tx, { ...income, countyCode, householdId: newId, householdSize: members.length });
-      // The create entry shows the household as not monitored; a given status follows as its own entry.
-      const after = { ...factsOf({ ...rest, ...NOT_MONITORED, householdNo } as never), members: members.map(memberAuditView), income: income ?? null };
+      // The create entry holds the facts without the monitoring status (as merge.ts's import entry); a given status follows as its own entry.
+      const created = Object.fromEntries(Object.entries(factsOf({ ...rest, householdNo } as never)).filter(([k]) => !(MONITORING_FIELDS as readonly string[]).includes(k)));
+      const after = { ...created, members: members.map(memberAuditView), income: income ?? null };
       const target = { id: newId, countyCode, villageCode: input.villageCode, householdNo };
       await recordChange(tx, ctx, target, 'create', reason, null, after);
       // As merge.ts does for the national import: the status as its own entry, from "not monitored" to the given one.
