@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
 import { login, screenshot, useBrowserApp } from './support/app.ts';
@@ -12,32 +13,43 @@ const app = useBrowserApp();
 
 const VILLAGE = '140521100201'; // 龙港镇东庄村
 const HEAD = '钱满仓';
+const HEAD_ID = idNumber('19720311', '157');
 
 function idNumber(birth: string, sequence: string): string {
   const first17 = `140521${birth}${sequence}`;
   return first17 + computeCheckDigit(first17);
 }
 
+/**
+ * A monitored household, brought in as the national system's export (the new-household form and API refuse a
+ * monitoring status): a one-household workbook through the ledger import, its status recorded as imported history.
+ */
 async function createMonitoredHousehold(page: Page): Promise<number> {
-  const response = await page.request.post(`${app.server.baseUrl}/api/registry/households`, {
-    data: {
-      householdNo: '1405211002019951',
-      villageCode: VILLAGE,
-      kind: 'alleviated',
-      alleviatedAttribute: 'general',
-      monitoringType: 'unstable',
-      identificationPeriod: '2025-01',
-      riskTypes: ['illness'],
-      housingGrade: 'B',
-      waterSafe: true,
-      members: [
-        { name: HEAD, idNumber: idNumber('19720311', '157'), relationship: 'head', ethnicity: 'han', politicalStatus: 'masses', education: 'juniorSecondary', labourSkill: 'ordinary', workMonths: 6, residentMedicalInsurance: true },
-      ],
-      income: { year: 2025, wageIncome: 900_000, businessIncome: 0, propertyIncome: 0, transferIncome: 120_000, businessCost: 0 },
-    },
+  const householdNo = '1405211002019951';
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('户信息').addRows([
+    ['行政区划代码', '户编号', '户主姓名', '户主证件号码', '户类型', '脱贫属性', '监测对象类别', '识别监测时间', '致贫/返贫风险', '危房等级', '饮水是否安全',
+      '收入年度', '工资性收入', '生产经营性收入', '财产性收入', '转移性收入', '生产经营性支出'],
+    [VILLAGE, householdNo, HEAD, HEAD_ID, '脱贫户', '一般脱贫户', '脱贫不稳定户', '202501', '因病', 'B', '是', 2025, 9000, 0, 0, 1200, 0],
+  ]);
+  book.addWorksheet('家庭成员').addRows([
+    ['户编号', '姓名', '证件号码', '与户主关系', '民族', '政治面貌', '文化程度', '在校生状况', '健康状况', '残疾类别', '残疾等级', '劳动技能',
+      '务工时间(月)', '务工所在地', '是否参加城乡居民基本医疗保险', '是否参加城镇职工基本医疗保险', '是否享受低保', '是否特困供养人员'],
+    [householdNo, HEAD, HEAD_ID, '户主', '汉族', '群众', '初中', null, '健康', null, null, '普通劳动力', 6, null, '是', '否', '否', '否'],
+  ]);
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  const upload = await page.request.post(`${app.server.baseUrl}/api/registry/import`, {
+    multipart: { households: { name: '全国系统导出.xlsx', mimeType: 'application/octet-stream', buffer } },
   });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { id: number }).id;
+  expect(upload.status(), await upload.text()).toBe(200);
+  const { jobId } = (await upload.json()) as { jobId: number };
+  await expect
+    .poll(async () => ((await (await page.request.get(`${app.server.baseUrl}/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe('succeeded');
+  const found = await page.request.get(`${app.server.baseUrl}/api/registry/households?q=${householdNo}`);
+  const { items } = (await found.json()) as { items: { id: number; monitoringStatus: string }[] };
+  expect(items).toMatchObject([{ monitoringStatus: 'monitored' }]);
+  return items[0].id;
 }
 
 /** antd Select by its form label; re-opens once if the dropdown was still animating (slow shared CI machines). */
