@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { adminQuery } from '../server/db/admin-query.ts';
 import { loadConfig } from '../server/config.ts';
 import { queryRows, type Database } from '../server/db/connect.ts';
 import { openDatabase } from '../server/main.ts';
@@ -250,15 +250,6 @@ async function scenario(name: string, env: Env, kill: boolean): Promise<Outcome>
   return outcome;
 }
 
-async function admin(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 async function engine(kind: 'pglite' | 'postgres', url?: string): Promise<boolean> {
   const made: string[] = [];
@@ -275,7 +266,7 @@ async function engine(kind: 'pglite' | 'postgres', url?: string): Promise<boolea
     delete base.DATABASE_URL;
     if (kind === 'pglite') return base;
     const name = `gl_kill_${randomBytes(4).toString('hex')}`;
-    await admin(url!, `CREATE DATABASE ${name}`);
+    await adminQuery(url!, `CREATE DATABASE ${name}`);
     made.push(name);
     const u = new URL(url!);
     u.pathname = `/${name}`;
@@ -296,7 +287,7 @@ async function engine(kind: 'pglite' | 'postgres', url?: string): Promise<boolea
     );
     return killed.stuckRuns === 0 && killed.stuckJobs === 0 && killed.partialCommits === 0 && same && reference.warnings.length > 0;
   } finally {
-    for (const name of made) await admin(url!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    for (const name of made) await adminQuery(url!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { adminQuery } from './admin-query.ts';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -89,15 +89,6 @@ describe('backup and restore (embedded database)', () => {
 
 const url = process.env.TEST_DATABASE_URL;
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 const databaseUrl = (name: string) => {
   const u = new URL(url!);
@@ -108,7 +99,7 @@ const databaseUrl = (name: string) => {
 describe.skipIf(!url)('backup and restore (PostgreSQL)', () => {
   it('restores into an empty database with the same key, refuses another key, and a start without the key beside the data', async () => {
     const names = ['src', 'dst', 'bad'].map((k) => `gl_bk_${k}_${randomBytes(4).toString('hex')}`);
-    for (const n of names) await admin(`CREATE DATABASE ${n}`);
+    for (const n of names) await adminQuery(url!, `CREATE DATABASE ${n}`);
     try {
       const [src, dst, bad] = names.map(databaseUrl);
       const keyDir = tmp();
@@ -128,7 +119,7 @@ describe.skipIf(!url)('backup and restore (PostgreSQL)', () => {
       expect(await firstId({ DATA_DIR: keyDir, DATABASE_URL: dst })).toEqual(before);
       await expect(runRestoreCommand(file, quiet, { DATA_DIR: keyDir, DATABASE_URL: dst })).rejects.toThrow('不是空的');
     } finally {
-      for (const n of names) await admin(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+      for (const n of names) await adminQuery(url!, `DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
     }
   }, 240_000);
 });

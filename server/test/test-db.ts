@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { adminQuery } from '../db/admin-query.ts';
 import { inject } from 'vitest';
 import { connect, type Database } from '../db/connect.ts';
 import { withDatabase } from './global-setup.ts';
@@ -30,12 +30,3 @@ export async function createTestDatabase(): Promise<Database> {
   return connect({ pglite: client });
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
