@@ -124,15 +124,6 @@ export async function setHouseholdMonitoring(
     version = version + 1, updated_at = now() WHERE id = ${id}`);
 }
 
-/** Measures per risk type on the household (planned ones do not count). */
-export async function measuresByRisk(db: Db, householdId: number): Promise<Record<string, number>> {
-  const rows = await queryRows<{ risk_type: string; n: number }>(
-    db,
-    sql`SELECT risk_type, count(*)::int AS n FROM assistance_measure WHERE household_id = ${householdId} AND status <> 'planned' GROUP BY risk_type`,
-  );
-  return Object.fromEntries(rows.map((r) => [r.risk_type, r.n]));
-}
-
 export interface IncomeFacts {
   year: number;
   net_income: number;
