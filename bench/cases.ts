@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../server/db/connect.ts';
-import { activeIdentificationCases, ledgerPage, zeroingByVillage, activeStagesByVillage } from '../server/modules/cases/cases.reports.repository.ts';
+import {
+  activeIdentificationCases,
+  ledgerPage,
+  zeroingByVillage,
+  activeStagesByVillage,
+} from '../server/modules/cases/cases.reports.repository.ts';
 import { seedQinshui } from '../server/modules/org/org.service.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { openBenchDatabase, timed } from './bench-db.ts';
@@ -18,7 +23,11 @@ type Args = { households?: string; pg?: string; keep?: boolean };
 const s = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
 export default async function casesBench(argv: string[]): Promise<void> {
-  const args = parseArgs({ args: argv, options: { households: { type: 'string' }, pg: { type: 'string' }, keep: { type: 'boolean' } }, strict: true }).values as Args;
+  const args = parseArgs({
+    args: argv,
+    options: { households: { type: 'string' }, pg: { type: 'string' }, keep: { type: 'boolean' } },
+    strict: true,
+  }).values as Args;
   const households = Number(args.households ?? 100_000);
   const log = (line: string) => console.log(line);
   const { database, label, dispose } = await openBenchDatabase(args.pg, args.keep);
@@ -49,7 +58,10 @@ export default async function casesBench(argv: string[]): Promise<void> {
       const [, b] = await timed(f);
       return [r, Math.min(a, b)] as const;
     };
-    const [board, boardMs] = await best(async () => [await zeroingByVillage(db, '', today, today.slice(0, 7), 15), await activeStagesByVillage(db, '')] as const);
+    const [board, boardMs] = await best(
+      async () =>
+        [await zeroingByVillage(db, '', today, today.slice(0, 7), 15), await activeStagesByVillage(db, '')] as const,
+    );
     const [due, dueMs] = await best(() => activeIdentificationCases(db, ''));
     const [rows, ledgerMs] = await best(async () => {
       let after = 0;
@@ -64,9 +76,13 @@ export default async function casesBench(argv: string[]): Promise<void> {
     log('');
     log(`| measure | ${label} |`);
     log('|---|---|');
-    log(`| (a) county zeroing board: ${clues.toLocaleString()} open clues, ${cases.toLocaleString()} cases → ${board[0].length} villages | ${s(boardMs)} |`);
+    log(
+      `| (a) county zeroing board: ${clues.toLocaleString()} open clues, ${cases.toLocaleString()} cases → ${board[0].length} villages | ${s(boardMs)} |`,
+    );
     log(`| (b) time-limit list: ${due.length.toLocaleString()} undecided identification cases | ${s(dueMs)} |`);
-    log(`| (c) monitored-household ledger rows (${monitored.toLocaleString()} monitored) read in pages of 1,000 → ${rows.toLocaleString()} | ${s(ledgerMs)} |`);
+    log(
+      `| (c) monitored-household ledger rows (${monitored.toLocaleString()} monitored) read in pages of 1,000 → ${rows.toLocaleString()} | ${s(ledgerMs)} |`,
+    );
   } finally {
     await dispose();
   }

@@ -20,7 +20,17 @@ const COUNTY = '140599000000';
 const TOWNSHIPS = 20;
 
 export default async function indicatorsBench(argv: string[]): Promise<void> {
-  const args = parseArgs({ args: argv, options: { units: { type: 'string' }, elements: { type: 'string' }, months: { type: 'string' }, pg: { type: 'string' }, keep: { type: 'boolean' } }, strict: true }).values as Args;
+  const args = parseArgs({
+    args: argv,
+    options: {
+      units: { type: 'string' },
+      elements: { type: 'string' },
+      months: { type: 'string' },
+      pg: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
+    strict: true,
+  }).values as Args;
   const units = Number(args.units ?? 3000);
   const elements = Number(args.elements ?? 200);
   const months = Number(args.months ?? 24);
@@ -48,7 +58,12 @@ export default async function indicatorsBench(argv: string[]): Promise<void> {
     await db.execute(sql`INSERT INTO indicator_element (code, name_zh, name_en, value_type, aggregation, entry_level)
       SELECT 'BENCH_E' || lpad(g::text, 3, '0'), '基准数据元' || g, 'Bench element ' || g, 'integer', 'SUM', 'village'
         FROM generate_series(1, greatest(0, ${elements} - (SELECT count(*)::int FROM indicator_element WHERE computed IS NULL AND entry_level = 'village'))) g`);
-    const els = (await queryRows<{ code: string }>(db, sql`SELECT code FROM indicator_element WHERE computed IS NULL AND entry_level = 'village' ORDER BY (code LIKE 'BENCH%'), code LIMIT ${elements}`)).map((r) => r.code);
+    const els = (
+      await queryRows<{ code: string }>(
+        db,
+        sql`SELECT code FROM indicator_element WHERE computed IS NULL AND entry_level = 'village' ORDER BY (code LIKE 'BENCH%'), code LIMIT ${elements}`,
+      )
+    ).map((r) => r.code);
     const lastMonth = '2026-10';
     const firstMonth = addMonths(lastMonth, -(months - 1));
 
@@ -73,10 +88,16 @@ export default async function indicatorsBench(argv: string[]): Promise<void> {
     const [, rollMs] = await timed(() => rebuildRollup(db, COUNTY));
     const [{ n: rollRows }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM indicator_rollup`);
     await db.execute(sql`ANALYZE`);
-    log(`  generated ${values.toLocaleString()} values in ${seconds(genMs)}; roll-up rebuilt (${rollRows.toLocaleString()} rows) in ${seconds(rollMs)}`);
+    log(
+      `  generated ${values.toLocaleString()} values in ${seconds(genMs)}; roll-up rebuilt (${rollRows.toLocaleString()} rows) in ${seconds(rollMs)}`,
+    );
 
     // Computed sources: the registry (empty here) only; the funds module is not part of this benchmark.
-    const service = createIndicatorsService({ db, clock: () => new Date('2026-11-05T02:00:00Z'), computed: { registry: registryProvider } });
+    const service = createIndicatorsService({
+      db,
+      clock: () => new Date('2026-11-05T02:00:00Z'),
+      computed: { registry: registryProvider },
+    });
     const ctx = systemContext('bench');
     const query = { org: COUNTY, period: lastMonth };
     const cockpitOnce = () => timed(() => service.cockpit(ctx, query));
@@ -84,12 +105,24 @@ export default async function indicatorsBench(argv: string[]): Promise<void> {
     // Baseline: one hand-written aggregate over the raw values for the same elements and periods
     // (per township, element and period; the county is their sum), as the best single query without a roll-up.
     const defs = await service.loadDefs();
-    const used = [...new Set([...defs.indicators.values()].flatMap((i) => [i.numerator, i.denominator ?? ''].join(' ').match(/#\{([A-Z0-9_]+)\}/g) ?? []).map((m) => m.slice(2, -1)))].filter((e) => !defs.elements.get(e)?.computed);
+    const used = [
+      ...new Set(
+        [...defs.indicators.values()]
+          .flatMap((i) => [i.numerator, i.denominator ?? ''].join(' ').match(/#\{([A-Z0-9_]+)\}/g) ?? [])
+          .map((m) => m.slice(2, -1)),
+      ),
+    ].filter((e) => !defs.elements.get(e)?.computed);
     const periods = [...Array.from({ length: 12 }, (_, k) => addMonths(lastMonth, k - 11)), '2020-12'];
-    const baselineOnce = () => timed(() => queryRows(db, sql`
+    const baselineOnce = () =>
+      timed(() =>
+        queryRows(
+          db,
+          sql`
       SELECT substr(org_code, 1, 9) AS township, element, period, sum(value) AS sum, count(*) AS n FROM indicator_value
        WHERE element = ANY(${`{${used.join(',')}}`}::text[]) AND period = ANY(${`{${periods.join(',')}}`}::text[]) AND org_code LIKE '140599%'
-       GROUP BY 1, 2, 3`));
+       GROUP BY 1, 2, 3`,
+        ),
+      );
 
     const cockpitMs: number[] = [];
     const baseMs: number[] = [];
@@ -106,10 +139,33 @@ export default async function indicatorsBench(argv: string[]): Promise<void> {
     const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
 
     // One village form save: 10 values, their audit rows and the roll-up of 2 ancestors in one transaction.
-    const village = (await queryRows<{ code: string }>(db, sql`SELECT code FROM org_unit WHERE county_code = ${COUNTY} AND level = 'village' ORDER BY code LIMIT 1`))[0].code;
+    const village = (
+      await queryRows<{ code: string }>(
+        db,
+        sql`SELECT code FROM org_unit WHERE county_code = ${COUNTY} AND level = 'village' ORDER BY code LIMIT 1`,
+      )
+    )[0].code;
     const saveMs: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const [, ms] = await timed(() => service.saveForm(ctx, { dataSet: 'VILLAGE_LIVING', org: village, period: lastMonth, values: ['RURAL_POP', 'WATER_CENTRAL_POP', 'TAP_WATER_POP', 'RURAL_HH', 'SANITARY_TOILET_HH', 'SEWAGE_TREATED_HH', 'NATURAL_VILLAGES', 'GARBAGE_COVERED_NV', 'HAS_4G', 'HAS_5G'].map((element, k) => ({ element, value: element.startsWith('HAS_') ? (i % 2) : 1000 + i * 10 + k })) }));
+      const [, ms] = await timed(() =>
+        service.saveForm(ctx, {
+          dataSet: 'VILLAGE_LIVING',
+          org: village,
+          period: lastMonth,
+          values: [
+            'RURAL_POP',
+            'WATER_CENTRAL_POP',
+            'TAP_WATER_POP',
+            'RURAL_HH',
+            'SANITARY_TOILET_HH',
+            'SEWAGE_TREATED_HH',
+            'NATURAL_VILLAGES',
+            'GARBAGE_COVERED_NV',
+            'HAS_4G',
+            'HAS_5G',
+          ].map((element, k) => ({ element, value: element.startsWith('HAS_') ? i % 2 : 1000 + i * 10 + k })),
+        }),
+      );
       saveMs.push(ms);
     }
     saveMs.sort((a, b) => a - b);
@@ -117,12 +173,18 @@ export default async function indicatorsBench(argv: string[]): Promise<void> {
     log('');
     log(`| measure | ${label} |`);
     log('|---|---|');
-    log(`| (a) county cockpit: ${result!.indicators.length} indicators × (county + ${result!.children.length} townships), 12-month trends, targets — best / median of 7 | ${millis(cockpitMs[0])} / ${millis(median(cockpitMs))} |`);
-    log(`| (b) baseline: one hand-written aggregate over raw values (${used.length} elements × ${periods.length} periods, per township) — best / median | ${millis(baseMs[0])} / ${millis(median(baseMs))} |`);
+    log(
+      `| (a) county cockpit: ${result!.indicators.length} indicators × (county + ${result!.children.length} townships), 12-month trends, targets — best / median of 7 | ${millis(cockpitMs[0])} / ${millis(median(cockpitMs))} |`,
+    );
+    log(
+      `| (b) baseline: one hand-written aggregate over raw values (${used.length} elements × ${periods.length} periods, per township) — best / median | ${millis(baseMs[0])} / ${millis(median(baseMs))} |`,
+    );
     log(`| (c) ratio cockpit / baseline (median) | ${(median(cockpitMs) / median(baseMs)).toFixed(2)}× |`);
     log(`| (d) one village form save (10 values + audit + roll-up) — median of 5 | ${millis(saveMs[2])} |`);
     log('');
-    log(`county: ${result!.summary.met} met, ${result!.summary.atRisk} at risk, ${result!.summary.notMet} not met, ${result!.summary.noData} no data`);
+    log(
+      `county: ${result!.summary.met} met, ${result!.summary.atRisk} at risk, ${result!.summary.notMet} not met, ${result!.summary.noData} no data`,
+    );
   } finally {
     await dispose();
   }

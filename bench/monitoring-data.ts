@@ -50,15 +50,33 @@ export async function generateCounty(db: Db, households: number, log: (line: str
 
 /** Item mix: [source, item, share]; amounts and attributes by item below. */
 const ITEMS: [string, string, number][] = [
-  ['medical', 'inpatientOutOfPocket', 0.36], ['medical', 'outpatientOutOfPocket', 0.3], ['medical', 'uninsured', 0.01],
-  ['education', 'dropout', 0.004], ['education', 'nonCompulsoryCost', 0.05], ['housing', 'houseAppraisal', 0.02],
-  ['civil', 'death', 0.01], ['civil', 'minimumLiving', 0.03], ['civil', 'temporaryRelief', 0.03],
-  ['disability', 'newDisability', 0.01], ['hr', 'unemployment', 0.02], ['hr', 'contributionGap', 0.01],
-  ['emergency', 'disaster', 0.006], ['police', 'vehicle', 0.01], ['market', 'company', 0.004], ['finance', 'publicPayroll', 0.002], ['water', 'unsafeWater', 0.01],
+  ['medical', 'inpatientOutOfPocket', 0.36],
+  ['medical', 'outpatientOutOfPocket', 0.3],
+  ['medical', 'uninsured', 0.01],
+  ['education', 'dropout', 0.004],
+  ['education', 'nonCompulsoryCost', 0.05],
+  ['housing', 'houseAppraisal', 0.02],
+  ['civil', 'death', 0.01],
+  ['civil', 'minimumLiving', 0.03],
+  ['civil', 'temporaryRelief', 0.03],
+  ['disability', 'newDisability', 0.01],
+  ['hr', 'unemployment', 0.02],
+  ['hr', 'contributionGap', 0.01],
+  ['emergency', 'disaster', 0.006],
+  ['police', 'vehicle', 0.01],
+  ['market', 'company', 0.004],
+  ['finance', 'publicPayroll', 0.002],
+  ['water', 'unsafeWater', 0.01],
 ];
 
 /** `count` records for random persons of households 1…households, keys starting after `firstKey`. */
-export async function insertFeedRecords(db: Db, batchId: number, count: number, households: number, firstKey: number): Promise<void> {
+export async function insertFeedRecords(
+  db: Db,
+  batchId: number,
+  count: number,
+  households: number,
+  firstKey: number,
+): Promise<void> {
   let lo = 0;
   const ranges = ITEMS.map(([source, item, share]) => {
     const row = sql`(${source}, ${item}, ${lo}::float8, ${lo + share}::float8)`;

@@ -15,7 +15,10 @@ export async function runFloor(db: Db, ctx: RuleContext): Promise<Record<string,
   await db.execute(sql`DROP TABLE IF EXISTS bench_floor_warning`);
   await db.execute(sql`CREATE TABLE bench_floor_warning (LIKE warning INCLUDING DEFAULTS INCLUDING INDEXES)`);
   await withBatchSettings(db, (tx) => floorStatement(tx, ctx));
-  const rows = await queryRows<{ code: string; n: number }>(db, sql`SELECT rule_code AS code, count(*)::int AS n FROM bench_floor_warning GROUP BY 1`);
+  const rows = await queryRows<{ code: string; n: number }>(
+    db,
+    sql`SELECT rule_code AS code, count(*)::int AS n FROM bench_floor_warning GROUP BY 1`,
+  );
   return Object.fromEntries(rows.map((r) => [r.code, r.n]));
 }
 
@@ -23,12 +26,16 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
   const p = (key: string) => ctx.params[key]?.value as number;
   const w = ctx.window;
   const c = ctx.countyCode;
-  const figure = ctx.params['monitoring.incomeFigure']?.value === 'adjusted' ? sql`+ i.insurance_payout - i.eligible_out_of_pocket` : sql``;
+  const figure =
+    ctx.params['monitoring.incomeFigure']?.value === 'adjusted'
+      ? sql`+ i.insurance_payout - i.eligible_out_of_pocket`
+      : sql``;
   // The same constant evidence as the engine's (window, parameters in force with their sources).
   const ev = (code: string) => constEvidence(ctx, ruleOf(code)!.params);
   const schoolFrom = schoolYearFrom(w.period, p('education.schoolYearStartMonth'));
   const earliest = [w.from, w.yearFrom, schoolFrom].sort()[0];
-  const maxPerPerson = (col: SQL) => sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${col}) e GROUP BY e ->> 0) s)`;
+  const maxPerPerson = (col: SQL) =>
+    sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${col}) e GROUP BY e ->> 0) s)`;
   const rigid = sql`(coalesce(x.rigid_med, 0) + coalesce(x.rigid_edu, 0))`;
   const rigidExceeds = sql`(x.year IS NOT NULL AND ${rigid} > 0 AND ${rigid}::numeric > ${p('monitoring.rigidSpendingIncomeRatio')}::numeric * x.net)`;
   await db.execute(sql`INSERT INTO bench_floor_warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)

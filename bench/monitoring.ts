@@ -20,7 +20,16 @@ import { runFloor } from './monitoring-floor.ts';
 type Args = { households?: string; pg?: string; batch?: string; keep?: boolean };
 
 function parse(args: string[]): Args {
-  return parseArgs({ args, options: { households: { type: 'string' }, pg: { type: 'string' }, batch: { type: 'string' }, keep: { type: 'boolean' } }, strict: true }).values as Args;
+  return parseArgs({
+    args,
+    options: {
+      households: { type: 'string' },
+      pg: { type: 'string' },
+      batch: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
+    strict: true,
+  }).values as Args;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -38,11 +47,18 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     await seedQinshui(db);
     const [, genMs] = await timed(() => generateCounty(db, households, log));
     const counts = await tableCounts(db);
-    log(`  generated ${counts.households} households, ${counts.persons} persons, ${counts.feed_records} department records in ${s(genMs)}`);
+    log(
+      `  generated ${counts.households} households, ${counts.persons} persons, ${counts.feed_records} department records in ${s(genMs)}`,
+    );
 
-    const monitoring = createMonitoringService({ db, jobs: createJobsService(db), batchSize: args.batch ? Number(args.batch) : undefined });
+    const monitoring = createMonitoringService({
+      db,
+      jobs: createJobsService(db),
+      batchSize: args.batch ? Number(args.batch) : undefined,
+    });
     const ctx = systemContext('bench');
-    const runOnce = () => timed(async () => (await monitoring.runMonth(ctx, BENCH_PERIOD, { countyCode: BENCH_COUNTY })).wait);
+    const runOnce = () =>
+      timed(async () => (await monitoring.runMonth(ctx, BENCH_PERIOD, { countyCode: BENCH_COUNTY })).wait);
     const floorOnce = async () => timed(async () => runFloor(db, await ruleContext(db, BENCH_COUNTY, BENCH_PERIOD)));
     // Engine and floor alternate, twice each from an empty warning table; the better time of each counts.
     const [first, firstMs1] = await runOnce();
@@ -52,13 +68,19 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     const [floorCounts, floorMs2] = await floorOnce();
     const [, againMs] = await runOnce();
     const [firstMs, floorMs] = [Math.min(firstMs1, firstMs2), Math.min(floorMs1, floorMs2)];
-    const same = JSON.stringify(Object.entries(first.counts).sort()) === JSON.stringify(Object.entries(floorCounts).sort());
+    const same =
+      JSON.stringify(Object.entries(first.counts).sort()) === JSON.stringify(Object.entries(floorCounts).sort());
 
     await db.execute(sql`INSERT INTO feed_batch (id, county_code, source, file_name, content_hash, record_count, new_count, matched_count, unmatched_count, org_code)
       VALUES (2, ${BENCH_COUNTY}, 'medical', 'bench-10k.csv', repeat('1', 64), 10000, 10000, 10000, 0, ${BENCH_COUNTY})`);
     await insertFeedRecords(db, 2, 10_000, households, 100_000_000);
-    const [inc, incMs] = await timed(() => monitoring.reevaluate(ctx, { feedBatchId: 2 }, { period: BENCH_PERIOD, countyCode: BENCH_COUNTY }));
-    const [{ n: warningRows }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM warning WHERE period = ${BENCH_PERIOD}`);
+    const [inc, incMs] = await timed(() =>
+      monitoring.reevaluate(ctx, { feedBatchId: 2 }, { period: BENCH_PERIOD, countyCode: BENCH_COUNTY }),
+    );
+    const [{ n: warningRows }] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM warning WHERE period = ${BENCH_PERIOD}`,
+    );
     await db.execute(sql`DROP TABLE IF EXISTS bench_floor_warning`);
     const feedRows = Math.min(50_000, households);
     const feed = await benchFeedImport(bench, feedRows);
@@ -67,15 +89,26 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     log('');
     log(`| measure | ${label} |`);
     log('|---|---|');
-    log(`| (a) full monthly run, ${first.householdsEvaluated.toLocaleString()} households → ${first.warningCount.toLocaleString()} warnings | ${s(firstMs)} |`);
+    log(
+      `| (a) full monthly run, ${first.householdsEvaluated.toLocaleString()} households → ${first.warningCount.toLocaleString()} warnings | ${s(firstMs)} |`,
+    );
     log(`| (a′) re-run of the same month (idempotent, nothing rewritten) | ${s(againMs)} |`);
     log(`| (b) floor: one hand-written statement, same warnings${same ? '' : ' (COUNTS DIFFER)'} | ${s(floorMs)} |`);
     log(`| (c) ratio engine / floor | ${(firstMs / floorMs).toFixed(2)}× |`);
     log(`| (d) incremental, 10k-record batch → ${inc.householdsEvaluated.toLocaleString()} households | ${s(incMs)} |`);
-    log(`| (e) feed import, ${feed.rows.toLocaleString()}-row CSV through the real pipeline | ${rate(feed.importMs)} (${s(feed.importMs)}) |`);
-    log(`| (e′) floor: the same number of built records loaded raw (${bench.pglite ? 'COPY' : 'multi-row INSERT'}) | ${rate(feed.floorMs)} → ratio ${(feed.importMs / feed.floorMs).toFixed(2)}× |`);
+    log(
+      `| (e) feed import, ${feed.rows.toLocaleString()}-row CSV through the real pipeline | ${rate(feed.importMs)} (${s(feed.importMs)}) |`,
+    );
+    log(
+      `| (e′) floor: the same number of built records loaded raw (${bench.pglite ? 'COPY' : 'multi-row INSERT'}) | ${rate(feed.floorMs)} → ratio ${(feed.importMs / feed.floorMs).toFixed(2)}× |`,
+    );
     log('');
-    log(`per rule (engine / floor): ${Object.keys({ ...first.counts, ...floorCounts }).sort().map((k) => `${k} ${first.counts[k] ?? 0}/${floorCounts[k] ?? 0}`).join(', ')}`);
+    log(
+      `per rule (engine / floor): ${Object.keys({ ...first.counts, ...floorCounts })
+        .sort()
+        .map((k) => `${k} ${first.counts[k] ?? 0}/${floorCounts[k] ?? 0}`)
+        .join(', ')}`,
+    );
     log(`warning rows for ${BENCH_PERIOD}: ${warningRows}`);
   } finally {
     await dispose();

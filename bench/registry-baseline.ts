@@ -4,7 +4,11 @@ import { countyCodeOf } from '../common/domain/org-code.ts';
 import { deriveFromIdNumber } from '../common/domain/registry/validation.ts';
 import { householdIncomes, households, memberships, persons } from '../server/db/schema/registry.ts';
 import type { PersonalDataBox } from '../server/lib/crypto.ts';
-import { generateDemoCounty, type DemoCountyOptions, type DemoHousehold } from '../server/modules/registry/demo-generator.ts';
+import {
+  generateDemoCounty,
+  type DemoCountyOptions,
+  type DemoHousehold,
+} from '../server/modules/registry/demo-generator.ts';
 import type { BenchDatabase } from './bench-db.ts';
 
 // The floor for the import: the same generated households loaded straight into the same four
@@ -38,12 +42,15 @@ export async function copyInto(bench: BenchDatabase, table: PgTable, rows: Row[]
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]);
   const csv = rows.map((r) => columns.map(([key]) => csvValue(r[key])).join(',')).join('\n') + '\n';
   const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
-  await bench.pglite!.query(`COPY "${getTableName(table)}" (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+  await bench.pglite!.query(`COPY "${getTableName(table)}" (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+    blob: new Blob([csv]),
+  });
 }
 
 /** Multi-row INSERT of built rows (PostgreSQL: pg-copy-streams is not installed). */
 export async function insertInto(bench: BenchDatabase, table: PgTable, rows: Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await bench.database.db.insert(table).values(rows.slice(i, i + INSERT_BATCH) as never);
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await bench.database.db.insert(table).values(rows.slice(i, i + INSERT_BATCH) as never);
 }
 
 function buildChunk(list: DemoHousehold[], ids: { h: number; p: number }, box: PersonalDataBox, today: string): Chunk {
@@ -52,28 +59,66 @@ function buildChunk(list: DemoHousehold[], ids: { h: number; p: number }, box: P
     const householdId = ++ids.h;
     const countyCode = countyCodeOf(h.villageCode);
     chunk.household.push({
-      id: householdId, countyCode, householdNo: h.householdNo, villageCode: h.villageCode, kind: h.kind,
-      alleviatedAttribute: h.alleviatedAttribute, monitoringType: h.monitoringType, identificationPeriod: h.identificationPeriod,
-      riskTypes: h.riskTypes, eliminationPeriod: h.elimination?.period ?? null, eliminationMode: h.elimination?.mode ?? null,
-      wholeHouseholdNoLabour: h.wholeHouseholdNoLabour, phoneCipher: h.phone ? box.encrypt(h.phone) : null, address: h.address,
-      housingGrade: h.housingGrade, waterSafe: h.waterSafe, schoolDropout: h.basicNeeds.schoolDropout,
-      housingUnsafe: h.basicNeeds.housingUnsafe, medicalUninsured: h.basicNeeds.medicalUninsured,
+      id: householdId,
+      countyCode,
+      householdNo: h.householdNo,
+      villageCode: h.villageCode,
+      kind: h.kind,
+      alleviatedAttribute: h.alleviatedAttribute,
+      monitoringType: h.monitoringType,
+      identificationPeriod: h.identificationPeriod,
+      riskTypes: h.riskTypes,
+      eliminationPeriod: h.elimination?.period ?? null,
+      eliminationMode: h.elimination?.mode ?? null,
+      wholeHouseholdNoLabour: h.wholeHouseholdNoLabour,
+      phoneCipher: h.phone ? box.encrypt(h.phone) : null,
+      address: h.address,
+      housingGrade: h.housingGrade,
+      waterSafe: h.waterSafe,
+      schoolDropout: h.basicNeeds.schoolDropout,
+      housingUnsafe: h.basicNeeds.housingUnsafe,
+      medicalUninsured: h.basicNeeds.medicalUninsured,
     });
     for (const m of members) {
       const personId = ++ids.p;
       const facts = deriveFromIdNumber(m.idNumber, today);
       chunk.person.push({
-        id: personId, countyCode, idHash: box.hash(m.idNumber), idCipher: box.encrypt(m.idNumber), idKind: 'resident', name: m.name,
-        sex: facts.ok ? facts.sex : null, birthDate: facts.ok ? facts.birthDate : null, ethnicity: m.ethnicity,
-        politicalStatus: m.politicalStatus, education: m.education, schooling: m.schooling, health: [...m.health],
-        disabilityCategory: m.disabilityCategory, disabilityGrade: m.disabilityGrade, labourSkill: m.labourSkill,
-        workMonths: m.workMonths, workPlace: m.workPlace, publicWelfarePost: m.publicWelfarePost,
-        residentMedicalInsurance: m.residentMedicalInsurance, employeeMedicalInsurance: m.employeeMedicalInsurance,
-        minimumLiving: m.minimumLiving, destituteSupport: m.destituteSupport, phoneCipher: m.phone ? box.encrypt(m.phone) : null,
+        id: personId,
+        countyCode,
+        idHash: box.hash(m.idNumber),
+        idCipher: box.encrypt(m.idNumber),
+        idKind: 'resident',
+        name: m.name,
+        sex: facts.ok ? facts.sex : null,
+        birthDate: facts.ok ? facts.birthDate : null,
+        ethnicity: m.ethnicity,
+        politicalStatus: m.politicalStatus,
+        education: m.education,
+        schooling: m.schooling,
+        health: [...m.health],
+        disabilityCategory: m.disabilityCategory,
+        disabilityGrade: m.disabilityGrade,
+        labourSkill: m.labourSkill,
+        workMonths: m.workMonths,
+        workPlace: m.workPlace,
+        publicWelfarePost: m.publicWelfarePost,
+        residentMedicalInsurance: m.residentMedicalInsurance,
+        employeeMedicalInsurance: m.employeeMedicalInsurance,
+        minimumLiving: m.minimumLiving,
+        destituteSupport: m.destituteSupport,
+        phoneCipher: m.phone ? box.encrypt(m.phone) : null,
       });
-      chunk.membership.push({ id: personId, countyCode, householdId, personId, relationship: m.relationship, validFrom: today });
+      chunk.membership.push({
+        id: personId,
+        countyCode,
+        householdId,
+        personId,
+        relationship: m.relationship,
+        validFrom: today,
+      });
     }
-    if (h.income) chunk.income.push({ id: householdId, countyCode, householdId, ...h.income, householdSize: members.length });
+    if (h.income)
+      chunk.income.push({ id: householdId, countyCode, householdId, ...h.income, householdSize: members.length });
   }
   return chunk;
 }
@@ -109,5 +154,7 @@ export async function rawLoad(bench: BenchDatabase, box: PersonalDataBox, option
 
 /** Empties the registry tables again so the import starts from the same state. */
 export async function emptyRegistry(bench: BenchDatabase): Promise<void> {
-  await bench.database.db.execute(sql`TRUNCATE household, person, membership, household_income, registry_change RESTART IDENTITY CASCADE`);
+  await bench.database.db.execute(
+    sql`TRUNCATE household, person, membership, household_income, registry_change RESTART IDENTITY CASCADE`,
+  );
 }

@@ -17,7 +17,12 @@ import { writeWorkbook } from '../server/modules/registry/export/workbook-writer
 import { demoCountyOptions, DEMO_SEED } from '../server/modules/registry/import/demo-loader.ts';
 import { createImportService } from '../server/modules/registry/import/import.service.ts';
 import { SHEET_TITLES } from '../server/modules/registry/import/ledger-columns.ts';
-import { householdCells, householdHeaders, memberCells, memberHeaders } from '../server/modules/registry/import/ledger-values.ts';
+import {
+  householdCells,
+  householdHeaders,
+  memberCells,
+  memberHeaders,
+} from '../server/modules/registry/import/ledger-values.ts';
 import { progressPrinter } from '../server/modules/registry/import/transfer.cli.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { millis, openBenchDatabase, percentile, seconds, timed } from './bench-db.ts';
@@ -69,7 +74,10 @@ async function writeDemoWorkbook(file: string, options: DemoCountyOptions): Prom
   return { ...samples, rows };
 }
 
-async function latencies(queries: readonly string[], run: (q: string) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function latencies(
+  queries: readonly string[],
+  run: (q: string) => Promise<unknown>,
+): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (const q of queries) times.push((await timed(() => run(q)))[1]);
   times.sort((a, b) => a - b);
@@ -77,7 +85,16 @@ async function latencies(queries: readonly string[], run: (q: string) => Promise
 }
 
 export default async function registryBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { households: { type: 'string' }, seed: { type: 'string' }, pg: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      households: { type: 'string' },
+      seed: { type: 'string' },
+      pg: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
+    strict: true,
+  });
   const households = Number(values.households ?? 100_000);
   const log = (line: string) => console.log(line);
   const bench = await openBenchDatabase(values.pg, values.keep);
@@ -99,31 +116,68 @@ export default async function registryBench(argv: string[]): Promise<void> {
 
     const importer = createImportService(db, services.box, services.jobs);
     const importOnce = () =>
-      timed(async () => (await importer.start(systemContext('bench'), { households: { name: 'households.xlsx', path: file } }, { dryRun: false, skipInvalid: false }, { progress: progressPrinter((l) => log(`    ${l}`)) })).wait);
+      timed(
+        async () =>
+          (
+            await importer.start(
+              systemContext('bench'),
+              { households: { name: 'households.xlsx', path: file } },
+              { dryRun: false, skipInvalid: false },
+              { progress: progressPrinter((l) => log(`    ${l}`)) },
+            )
+          ).wait,
+      );
     log('  import …');
     const [first, importMs] = await importOnce();
     log('  re-import (unchanged) …');
     const [again, againMs] = await importOnce();
 
-    const ctx: RequestContext = { requestId: 'bench', actor: { ...systemContext('bench').actor, orgCode: QINSHUI_COUNTY_CODE, scopePrefix: QINSHUI_COUNTY_CODE.slice(0, 6) } };
+    const ctx: RequestContext = {
+      requestId: 'bench',
+      actor: {
+        ...systemContext('bench').actor,
+        orgCode: QINSHUI_COUNTY_CODE,
+        scopePrefix: QINSHUI_COUNTY_CODE.slice(0, 6),
+      },
+    };
     const search = (q: string) => services.registry.search(ctx, householdSearchQuery.parse({ q }));
     const byName = await latencies(samples.names, search);
     const byId = await latencies(samples.ids, search);
-    const pageIds = await queryRows<{ id: number }>(db, sql`SELECT id::int AS id FROM household ORDER BY random() LIMIT ${QUERIES}`);
-    const page = await latencies(pageIds.map((r) => String(r.id)), (id) => services.registry.get(ctx, Number(id)));
+    const pageIds = await queryRows<{ id: number }>(
+      db,
+      sql`SELECT id::int AS id FROM household ORDER BY random() LIMIT ${QUERIES}`,
+    );
+    const page = await latencies(
+      pageIds.map((r) => String(r.id)),
+      (id) => services.registry.get(ctx, Number(id)),
+    );
 
     const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString()} rows/s`;
     log('');
-    log(`| measure (${households.toLocaleString()} households, ${samples.rows.toLocaleString()} workbook rows, ${(statSync(file).size / 1e6).toFixed(1)} MB) | ${bench.label} |`);
+    log(
+      `| measure (${households.toLocaleString()} households, ${samples.rows.toLocaleString()} workbook rows, ${(statSync(file).size / 1e6).toFixed(1)} MB) | ${bench.label} |`,
+    );
     log('|---|---|');
     log(`| write the workbook (streaming writer) | ${seconds(writeMs)} |`);
-    log(`| floor: ${raw.mode} of the same ${raw.rows.toLocaleString()} table rows (rows built in ${seconds(raw.prepMs)}, not counted) | ${seconds(raw.loadMs)}, ${rate(samples.rows, raw.loadMs)} |`);
-    log(`| import: created ${first.created.toLocaleString()}, errors ${first.errorCount} | ${seconds(importMs)}, ${rate(samples.rows, importMs)} |`);
+    log(
+      `| floor: ${raw.mode} of the same ${raw.rows.toLocaleString()} table rows (rows built in ${seconds(raw.prepMs)}, not counted) | ${seconds(raw.loadMs)}, ${rate(samples.rows, raw.loadMs)} |`,
+    );
+    log(
+      `| import: created ${first.created.toLocaleString()}, errors ${first.errorCount} | ${seconds(importMs)}, ${rate(samples.rows, importMs)} |`,
+    );
     log(`| ratio import / floor | ${(importMs / raw.loadMs).toFixed(1)}× |`);
-    log(`| re-import: unchanged ${again.unchanged.toLocaleString()}, changed ${again.created + again.updated} | ${seconds(againMs)}, ${rate(samples.rows, againMs)} |`);
-    log(`| search by name prefix, ${samples.names.length} queries (p50 / p95) | ${millis(byName.p50)} / ${millis(byName.p95)} |`);
-    log(`| search by full ID through the hash, ${samples.ids.length} queries (p50 / p95) | ${millis(byId.p50)} / ${millis(byId.p95)} |`);
-    log(`| household page (household + members + incomes), ${pageIds.length} pages (p50 / p95) | ${millis(page.p50)} / ${millis(page.p95)} |`);
+    log(
+      `| re-import: unchanged ${again.unchanged.toLocaleString()}, changed ${again.created + again.updated} | ${seconds(againMs)}, ${rate(samples.rows, againMs)} |`,
+    );
+    log(
+      `| search by name prefix, ${samples.names.length} queries (p50 / p95) | ${millis(byName.p50)} / ${millis(byName.p95)} |`,
+    );
+    log(
+      `| search by full ID through the hash, ${samples.ids.length} queries (p50 / p95) | ${millis(byId.p50)} / ${millis(byId.p95)} |`,
+    );
+    log(
+      `| household page (household + members + incomes), ${pageIds.length} pages (p50 / p95) | ${millis(page.p50)} / ${millis(page.p95)} |`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await bench.dispose();

@@ -28,14 +28,86 @@ async function createMonitoredHousehold(page: Page): Promise<number> {
   const householdNo = '1405211002019951';
   const book = new ExcelJS.Workbook();
   book.addWorksheet('户信息').addRows([
-    ['行政区划代码', '户编号', '户主姓名', '户主证件号码', '户类型', '脱贫属性', '监测对象类别', '识别监测时间', '致贫/返贫风险', '危房等级', '饮水是否安全',
-      '收入年度', '工资性收入', '生产经营性收入', '财产性收入', '转移性收入', '生产经营性支出'],
-    [VILLAGE, householdNo, HEAD, HEAD_ID, '脱贫户', '一般脱贫户', '脱贫不稳定户', '202501', '因病', 'B', '是', 2025, 9000, 0, 0, 1200, 0],
+    [
+      '行政区划代码',
+      '户编号',
+      '户主姓名',
+      '户主证件号码',
+      '户类型',
+      '脱贫属性',
+      '监测对象类别',
+      '识别监测时间',
+      '致贫/返贫风险',
+      '危房等级',
+      '饮水是否安全',
+      '收入年度',
+      '工资性收入',
+      '生产经营性收入',
+      '财产性收入',
+      '转移性收入',
+      '生产经营性支出',
+    ],
+    [
+      VILLAGE,
+      householdNo,
+      HEAD,
+      HEAD_ID,
+      '脱贫户',
+      '一般脱贫户',
+      '脱贫不稳定户',
+      '202501',
+      '因病',
+      'B',
+      '是',
+      2025,
+      9000,
+      0,
+      0,
+      1200,
+      0,
+    ],
   ]);
   book.addWorksheet('家庭成员').addRows([
-    ['户编号', '姓名', '证件号码', '与户主关系', '民族', '政治面貌', '文化程度', '在校生状况', '健康状况', '残疾类别', '残疾等级', '劳动技能',
-      '务工时间(月)', '务工所在地', '是否参加城乡居民基本医疗保险', '是否参加城镇职工基本医疗保险', '是否享受低保', '是否特困供养人员'],
-    [householdNo, HEAD, HEAD_ID, '户主', '汉族', '群众', '初中', null, '健康', null, null, '普通劳动力', 6, null, '是', '否', '否', '否'],
+    [
+      '户编号',
+      '姓名',
+      '证件号码',
+      '与户主关系',
+      '民族',
+      '政治面貌',
+      '文化程度',
+      '在校生状况',
+      '健康状况',
+      '残疾类别',
+      '残疾等级',
+      '劳动技能',
+      '务工时间(月)',
+      '务工所在地',
+      '是否参加城乡居民基本医疗保险',
+      '是否参加城镇职工基本医疗保险',
+      '是否享受低保',
+      '是否特困供养人员',
+    ],
+    [
+      householdNo,
+      HEAD,
+      HEAD_ID,
+      '户主',
+      '汉族',
+      '群众',
+      '初中',
+      null,
+      '健康',
+      null,
+      null,
+      '普通劳动力',
+      6,
+      null,
+      '是',
+      '否',
+      '否',
+      '否',
+    ],
   ]);
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   const upload = await page.request.post(`${app.server.baseUrl}/api/registry/import`, {
@@ -44,7 +116,12 @@ async function createMonitoredHousehold(page: Page): Promise<number> {
   expect(upload.status(), await upload.text()).toBe(200);
   const { jobId } = (await upload.json()) as { jobId: number };
   await expect
-    .poll(async () => ((await (await page.request.get(`${app.server.baseUrl}/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`${app.server.baseUrl}/api/jobs/${jobId}`)).json()) as { status: string })
+          .status,
+      { timeout: 30_000 },
+    )
     .toBe('succeeded');
   const found = await page.request.get(`${app.server.baseUrl}/api/registry/households?q=${householdNo}`);
   const { items } = (await found.json()) as { items: { id: number; monitoringStatus: string }[] };
@@ -81,7 +158,9 @@ describe('assistance', () => {
       await page.getByTestId('board-townships').getByText('龙港镇').first().waitFor();
       const row = items.locator('tr', { hasText: HEAD });
       await row.first().waitFor();
-      expect(await row.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('识别后1个月及以上未落实帮扶措施')]));
+      expect(await row.allInnerTexts()).toEqual(
+        expect.arrayContaining([expect.stringContaining('识别后1个月及以上未落实帮扶措施')]),
+      );
       await screenshot(page, 'assistance-obligations-board');
 
       // The household page: warnings, recommendations (development first: labour-capable), no cadre yet.
@@ -97,7 +176,10 @@ describe('assistance', () => {
       await pick(page, '帮扶干部', /帮扶干部（龙港镇）/);
       await page.getByLabel('工作单位', { exact: true }).fill('龙港镇人民政府');
       await page.getByLabel('联系电话', { exact: true }).fill('13912345678');
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('current-pairing').getByText('帮扶干部（龙港镇）').waitFor();
       expect(await page.getByTestId('current-pairing').innerText()).toContain('139****5678');
@@ -138,7 +220,9 @@ describe('assistance', () => {
       const row = table.locator('tr', { hasText: HEAD });
       await row.first().waitFor();
       expect(await row.first().innerText()).toContain('到期');
-      expect(await row.first().getByRole('link', { name: '去走访' }).getAttribute('href')).toMatch(/^\/visit\?householdId=\d+$/);
+      expect(await row.first().getByRole('link', { name: '去走访' }).getAttribute('href')).toMatch(
+        /^\/visit\?householdId=\d+$/,
+      );
       await screenshot(page, 'assistance-cadre-workspace');
 
       // The link opens the visit form with the household already chosen; the cadre records the visit.
@@ -187,9 +271,15 @@ describe('assistance', () => {
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       const row = page.locator('tr', { hasText: HEAD }).filter({ hasText: '待审批' });
       await row.first().waitFor();
-      await row.first().getByRole('button', { name: /^批\s*准$/ }).click();
+      await row
+        .first()
+        .getByRole('button', { name: /^批\s*准$/ })
+        .click();
       const approved = page.locator('tr', { hasText: HEAD }).filter({ hasText: '已批准待发放' });
-      await approved.first().getByRole('button', { name: /发\s*放/ }).click();
+      await approved
+        .first()
+        .getByRole('button', { name: /发\s*放/ })
+        .click();
       await page.locator('tr', { hasText: HEAD }).filter({ hasText: '已发放' }).first().waitFor();
       await page.getByTestId('fund-ledger').getByText('1,500.00').first().waitFor();
       expect(await page.getByText('545,500.00').count()).toBeGreaterThan(0);

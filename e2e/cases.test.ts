@@ -24,7 +24,9 @@ function idNumber(birth: string, sequence: string): string {
 /** A calendar day relative to today in China (UTC+8). */
 function day(offset: number): string {
   const now = new Date(Date.now() + 8 * 3600_000);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + offset * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 const USERS = {
@@ -73,15 +75,38 @@ describe('cases', () => {
           waterSafe: true,
           phone: PHONE,
           members: [
-            { name: HEAD.name, idNumber: HEAD.idNumber, relationship: 'head', ethnicity: 'han', politicalStatus: 'masses', education: 'juniorSecondary', labourSkill: 'ordinary', workMonths: 6, residentMedicalInsurance: true, phone: PHONE },
+            {
+              name: HEAD.name,
+              idNumber: HEAD.idNumber,
+              relationship: 'head',
+              ethnicity: 'han',
+              politicalStatus: 'masses',
+              education: 'juniorSecondary',
+              labourSkill: 'ordinary',
+              workMonths: 6,
+              residentMedicalInsurance: true,
+              phone: PHONE,
+            },
           ],
-          income: { year: 2025, wageIncome: 450_000, businessIncome: 0, propertyIncome: 0, transferIncome: 60_000, businessCost: 0 },
+          income: {
+            year: 2025,
+            wageIncome: 450_000,
+            businessIncome: 0,
+            propertyIncome: 0,
+            transferIncome: 60_000,
+            businessCost: 0,
+          },
         },
       });
       expect(created.status(), await created.text()).toBe(200);
       const householdId = ((await created.json()) as { id: number }).id;
       const clue = await county.page.request.post(`${app.server.baseUrl}/api/clues/applications`, {
-        data: { householdId, reason: '户主患尿毒症需长期透析，家庭开支大', riskTypes: ['illness'], consent: { signed: true, signedOn: day(-7), signer: HEAD.name, method: 'fingerprint' } },
+        data: {
+          householdId,
+          reason: '户主患尿毒症需长期透析，家庭开支大',
+          riskTypes: ['illness'],
+          consent: { signed: true, signedOn: day(-7), signer: HEAD.name, method: 'fingerprint' },
+        },
       });
       expect(clue.status(), await clue.text()).toBe(200);
       const clueId = ((await clue.json()) as { clueIds: number[] }).clueIds[0];
@@ -97,8 +122,17 @@ describe('cases', () => {
       expect(caseId).toBeGreaterThan(0);
       await vp.getByText('入户核实 · 当前环节由您办理').waitFor();
       await vp.getByLabel('入户核实情况').fill('入户核实：户主患慢性肾病，每周透析，家中仅其妻务农，收入低');
-      await vp.locator('input[type=file]').setInputFiles({ name: '承诺授权书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 承诺授权书扫描件\n') });
-      await vp.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+      await vp
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '承诺授权书.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n% 承诺授权书扫描件\n'),
+        });
+      await vp
+        .locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)')
+        .first()
+        .waitFor();
       await screenshot(vp, 'cases-verification-village');
       await submitStage(vp, caseId, 'comparison');
       await vp.getByTestId('case-history').getByText('承诺授权书.pdf').waitFor();
@@ -110,7 +144,10 @@ describe('cases', () => {
       const township = await as('township_staff');
       const tp = township.page;
       await openCase(tp, caseId, '信息比对');
-      const typeSelect = tp.getByTestId('stage-form').locator('.ant-form-item', { hasText: '监测对象类型' }).locator('.ant-select');
+      const typeSelect = tp
+        .getByTestId('stage-form')
+        .locator('.ant-form-item', { hasText: '监测对象类型' })
+        .locator('.ant-select');
       await typeSelect.click();
       await tp.locator('.ant-select-dropdown:visible').getByTitle('边缘易致贫户').click();
       await submitStage(tp, caseId, 'villageReview');
@@ -129,7 +166,10 @@ describe('cases', () => {
       await vp.getByText('村内公示 · 当前环节由您办理').waitFor();
       await setDate(vp, '公示开始日期', day(0));
       await vp.getByTestId('stage-submit').click();
-      await vp.getByTestId('stage-form').getByText(`公示期 ${day(0)} 至 ${day(5)}`).waitFor();
+      await vp
+        .getByTestId('stage-form')
+        .getByText(`公示期 ${day(0)} 至 ${day(5)}`)
+        .waitFor();
 
       // The notice: printable page, nothing sensitive, and the PDF.
       await vp.getByTestId('print-publicity').click();
@@ -151,7 +191,9 @@ describe('cases', () => {
       // This notice hangs five days from today. The procedure goes on with the demo case of 东庄村 whose clue was
       // found 9 days ago and whose notice has hung its days.
       const onNotice = await vp.request.get(`${app.server.baseUrl}/api/cases?stage=publicNotice`);
-      const demo = ((await onNotice.json()) as { items: { id: number; monitoringType: string; householdId: number }[] }).items.find((c) => c.id !== caseId)!;
+      const demo = (
+        (await onNotice.json()) as { items: { id: number; monitoringType: string; householdId: number }[] }
+      ).items.find((c) => c.id !== caseId)!;
       expect(demo).toBeDefined();
       await openCase(vp, demo.id, '村内公示');
       await submitStage(vp, demo.id, 'townshipReview');

@@ -39,8 +39,15 @@ describe('indicators', () => {
       await fill('生活污水得到治理的户数', '150');
       await fill('自然村个数', '3');
       await fill('生活垃圾收运处置体系覆盖的自然村个数', '3');
-      await village.page.locator('.ant-form-item', { hasText: '4G网络覆盖（是=1）' }).getByText('否', { exact: true }).click();
-      await village.page.locator('.ant-form-item', { hasText: '5G网络覆盖（是=1）' }).first().getByText('否', { exact: true }).click();
+      await village.page
+        .locator('.ant-form-item', { hasText: '4G网络覆盖（是=1）' })
+        .getByText('否', { exact: true })
+        .click();
+      await village.page
+        .locator('.ant-form-item', { hasText: '5G网络覆盖（是=1）' })
+        .first()
+        .getByText('否', { exact: true })
+        .click();
       await village.page.getByRole('button', { name: /保\s*存/ }).click();
       await village.page.getByText('已保存').first().waitFor();
       await village.page.getByRole('button', { name: /上报审核/ }).click();

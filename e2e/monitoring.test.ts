@@ -246,8 +246,13 @@ describe('monitoring', () => {
       await page.goto(`${app.server.baseUrl}/monitoring/feeds`);
       // 一般农户 line for 住院自付: 20,000 yuan (medical.otherOutOfPocketFen); this is 26,500.
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const csv = ['证件号码,姓名,数据来源,事项,发生日期,金额（元）,说明', `${HEAD.idNumber},${HEAD.name},医保,住院自付,${today},26500,县人民医院住院`].join('\n');
-      await page.locator('input[type=file]').setInputFiles({ name: '医保住院自付.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\n') });
+      const csv = [
+        '证件号码,姓名,数据来源,事项,发生日期,金额（元）,说明',
+        `${HEAD.idNumber},${HEAD.name},医保,住院自付,${today},26500,县人民医院住院`,
+      ].join('\n');
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '医保住院自付.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\n') });
       await page.getByTestId('feed-check').click();
       await page.getByText('检查通过').waitFor();
       await page.getByTestId('feed-commit').click();
@@ -256,7 +261,10 @@ describe('monitoring', () => {
 
       await page.goto(`${app.server.baseUrl}/monitoring/runs`);
       await page.getByTestId('run-button').click();
-      await page.getByTestId('run-progress').getByText(/监测完成：评估 \d+ 户，预警 \d+ 条/).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('run-progress')
+        .getByText(/监测完成：评估 \d+ 户，预警 \d+ 条/)
+        .waitFor({ timeout: 60_000 });
       await page.locator('tr', { hasText: '月度运行' }).first().waitFor();
       await page.getByTestId('run-diff').locator('tr', { hasText: '医疗自付支出较大' }).waitFor();
       await screenshot(page, 'runs-after-run');
@@ -265,7 +273,18 @@ describe('monitoring', () => {
       // real list here because a browser journey cannot kill the server mid-run.
       await page.route('**/api/monitoring/runs?*', async (route) => {
         const runs = (await (await route.fetch()).json()) as Record<string, unknown>[];
-        const abandoned = { ...runs[0], id: 9999, status: 'failed', finishedAt: null, durationMs: null, householdsEvaluated: null, warningCount: null, counts: null, error: '进程中断，已由后续运行取代 / abandoned', abandoned: true };
+        const abandoned = {
+          ...runs[0],
+          id: 9999,
+          status: 'failed',
+          finishedAt: null,
+          durationMs: null,
+          householdsEvaluated: null,
+          warningCount: null,
+          counts: null,
+          error: '进程中断，已由后续运行取代 / abandoned',
+          abandoned: true,
+        };
         await route.fulfill({ json: [...runs, abandoned] });
       });
       await page.reload();

@@ -44,16 +44,42 @@ async function completeStep(page: Page, expectedStage: string) {
 describe('project library journey', () => {
   it('declare in a village → approve up to the county → complete → asset in the ledger', async () => {
     const admin = await as('county_admin');
-    await api(admin, '/api/params', { key: 'projects.noticeDays', value: 0, effectiveFrom: '2020-01-01', note: '演示：公示期不等待' });
+    await api(admin, '/api/params', {
+      key: 'projects.noticeDays',
+      value: 0,
+      effectiveFrom: '2020-01-01',
+      note: '演示：公示期不等待',
+    });
 
     // Village: the 四议两公开 record (recorded through the API), then the declaration through the form.
     const village = await as('village_officer');
-    const d = await api(village, '/api/deliberations', { villageCode: '140521100201', subject: '东庄村蔬菜大棚项目申报', purpose: 'project' });
+    const d = await api(village, '/api/deliberations', {
+      villageCode: '140521100201',
+      subject: '东庄村蔬菜大棚项目申报',
+      purpose: 'project',
+    });
     for (const step of [
       { step: 'proposal', heldOn: '2026-03-01', content: '村党支部提议建设蔬菜大棚', origin: 'masses' },
       { step: 'committee', heldOn: '2026-03-02', content: '两委会议商议同意' },
-      { step: 'partyMeeting', heldOn: '2026-03-04', content: '党员大会审议', expected: 30, present: 25, votesFor: 23, votesAgainst: 1 },
-      { step: 'villagersMeeting', heldOn: '2026-03-06', content: '村民代表会议决议', meetingKind: 'representatives', expected: 40, present: 36, votesFor: 34, votesAgainst: 1 },
+      {
+        step: 'partyMeeting',
+        heldOn: '2026-03-04',
+        content: '党员大会审议',
+        expected: 30,
+        present: 25,
+        votesFor: 23,
+        votesAgainst: 1,
+      },
+      {
+        step: 'villagersMeeting',
+        heldOn: '2026-03-06',
+        content: '村民代表会议决议',
+        meetingKind: 'representatives',
+        expected: 40,
+        present: 36,
+        votesFor: 34,
+        votesAgainst: 1,
+      },
       { step: 'resolutionPublished', heldOn: '2026-03-07', content: '决议在村务公开栏公开' },
     ]) {
       await api(village, `/api/deliberations/${d.id}/steps`, step);

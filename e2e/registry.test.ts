@@ -52,7 +52,16 @@ describe('registry', () => {
           householdNo: '1405211012019902',
           villageCode: LIUDI,
           kind: 'ordinary',
-          members: [{ name: '冯秀林', idNumber: OTHER_ID, relationship: 'head', labourSkill: 'ordinary', education: 'primary', residentMedicalInsurance: true }],
+          members: [
+            {
+              name: '冯秀林',
+              idNumber: OTHER_ID,
+              relationship: 'head',
+              labourSkill: 'ordinary',
+              education: 'primary',
+              residentMedicalInsurance: true,
+            },
+          ],
         },
       });
       expect(other.status(), await other.text()).toBe(200);
@@ -66,7 +75,10 @@ describe('registry', () => {
       const village = page.getByLabel('所属行政村', { exact: true });
       await village.click();
       await village.fill(DONGZHUANG);
-      await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: '东庄村' }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: '东庄村' })
+        .first()
+        .click();
 
       const head = page.getByTestId('member-card-0');
       await head.getByLabel('姓名', { exact: true }).fill('冯守田');
@@ -119,7 +131,9 @@ describe('registry', () => {
       await search.fill(HEAD_ID);
       const byId = page.waitForResponse((response) => response.url().includes(`q=${HEAD_ID}`) && response.ok());
       await search.press('Enter');
-      expect(((await (await byId).json()) as { items: { headName: string }[] }).items.map((item) => item.headName)).toEqual(['冯守田']);
+      expect(
+        ((await (await byId).json()) as { items: { headName: string }[] }).items.map((item) => item.headName),
+      ).toEqual(['冯守田']);
       await row.waitFor();
       expect(page.url()).not.toContain(HEAD_ID);
 
@@ -196,7 +210,15 @@ describe('registry', () => {
 
       // A village edit is applied at once and waits for township review.
       const saved = await page.request.put(`${app.server.baseUrl}/api/registry/households/${householdId}/income`, {
-        data: { year: 2024, wageIncome: 3_600_000, businessIncome: 0, propertyIncome: 0, transferIncome: 120_050, businessCost: 0, reason: '入户核实收入' },
+        data: {
+          year: 2024,
+          wageIncome: 3_600_000,
+          businessIncome: 0,
+          propertyIncome: 0,
+          transferIncome: 120_050,
+          businessCost: 0,
+          reason: '入户核实收入',
+        },
       });
       expect(saved.status(), await saved.text()).toBe(200);
     } finally {

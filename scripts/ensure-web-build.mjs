@@ -19,8 +19,12 @@ const sources = [path.join(root, 'web', 'src'), path.join(root, 'common')].filte
 const stale = !existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs);
 if (stale) {
   console.log('构建前端 / building the web app (first start takes a minute)…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -77,7 +77,10 @@ export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & 
 } & Partial<Pick<Config, 'https' | 'trustProxy' | 'docsRequireLogin' | 'loginLockout'>>;
 
 /** Composition root: repositories -> services -> routes, wired by hand. */
-export function createServices(database: Database, config: Pick<Config, 'secret'> & { dataDir?: string; loginLockout?: Config['loginLockout'] }) {
+export function createServices(
+  database: Database,
+  config: Pick<Config, 'secret'> & { dataDir?: string; loginLockout?: Config['loginLockout'] },
+) {
   const db = database.db;
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
@@ -92,7 +95,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
   attachments.registerOwner('caseStep', caseStepOwnerCheck(db));
   attachments.registerOwner('assistanceMeasure', measureOwnerCheck(assistance));
   // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
-  const registryHooks = { onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }) };
+  const registryHooks = {
+    onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }),
+  };
   return {
     db,
     box,
@@ -100,7 +105,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     org: createOrgService(db),
     users: createUsersService(db, box),
     jobs,
-    feeds: createFeedsService(db, box, jobs, { onBatchCommitted: async (batchId, hashes) => void (await monitoring.afterFeedBatch(batchId, hashes)) }),
+    feeds: createFeedsService(db, box, jobs, {
+      onBatchCommitted: async (batchId, hashes) => void (await monitoring.afterFeedBatch(batchId, hashes)),
+    }),
     monitoring,
     registry: createRegistryService(db, box, systemClock, registryHooks),
     members: createMembershipService(db, box, systemClock, registryHooks),
@@ -111,7 +118,9 @@ export function createServices(database: Database, config: Pick<Config, 'secret'
     deliberation: createDeliberationService(db),
     params: createParamsService(db),
     clues,
-    channels: createChannelsService(db, box, { requireVisitable: (ctx, householdId) => assistance.readableHousehold(ctx, householdId) }),
+    channels: createChannelsService(db, box, {
+      requireVisitable: (ctx, householdId) => assistance.readableHousehold(ctx, householdId),
+    }),
     assistance,
     relief: createReliefService(db),
     attachments,
@@ -125,7 +134,11 @@ export type Services = ReturnType<typeof createServices>;
 
 export async function buildApp(database: Database, config: AppConfig) {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestSerializer, err: errorSerializer } },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      serializers: { req: requestSerializer, err: errorSerializer },
+    },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
@@ -140,7 +153,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   // Every job's end is logged; a failure with its reason (and the stack when unexpected).
   services.jobs.setLogger((end) => {
     if (end.status === 'succeeded') app.log.info({ job: end.id, kind: end.kind }, 'job done');
-    else app.log.warn({ job: end.id, kind: end.kind, code: end.code, err: end.unexpected }, `job failed: ${end.reason}`);
+    else
+      app.log.warn({ job: end.id, kind: end.kind, code: end.code, err: end.unexpected }, `job failed: ${end.reason}`);
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -163,15 +177,28 @@ export async function buildApp(database: Database, config: AppConfig) {
     transform: jsonSchemaTransform,
   });
   // In production (without the demo) the API description is for signed-in users only.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', ...(config.docsRequireLogin ? { uiHooks: { onRequest: requireSignedIn(services.auth) } } : {}) });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    ...(config.docsRequireLogin ? { uiHooks: { onRequest: requireSignedIn(services.auth) } } : {}),
+  });
   registerSession(app, services.auth);
 
   app.get(
     '/api/health',
-    { schema: { tags: ['meta'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } },
+    {
+      schema: {
+        tags: ['meta'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  authRoutes(app, services.auth, { secureCookies: config.secureCookies, attemptsPerMinute: config.loginAttemptsPerMinute ?? 10, passwordChecksPerMinute: config.passwordChecksPerMinute ?? 5 });
+  authRoutes(app, services.auth, {
+    secureCookies: config.secureCookies,
+    attemptsPerMinute: config.loginAttemptsPerMinute ?? 10,
+    passwordChecksPerMinute: config.passwordChecksPerMinute ?? 5,
+  });
   orgRoutes(app, services.org);
   usersRoutes(app, services.users);
   auditRoutes(app, services.db);

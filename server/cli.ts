@@ -13,7 +13,11 @@ import { createImportService } from './modules/registry/import/import.service.ts
 import { runHouseholdExportCommand, runHouseholdImportCommand } from './modules/registry/import/transfer.cli.ts';
 import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
 import { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './modules/monitoring/index.ts';
-import { CASE_LEDGER_KINDS, runCaseLedgerExportCommand, type CaseLedgerKind } from './modules/cases/cases.ledgers.cli.ts';
+import {
+  CASE_LEDGER_KINDS,
+  runCaseLedgerExportCommand,
+  type CaseLedgerKind,
+} from './modules/cases/cases.ledgers.cli.ts';
 import { runParamsCommand } from './modules/params/params.cli.ts';
 import { runBackupCommand, runRestoreCommand } from './db/backup.cli.ts';
 
@@ -43,7 +47,9 @@ Roles: ${ROLES.join(', ')}`;
 
 class UsageError extends Error {}
 
-async function withServices<T>(fn: (services: ReturnType<typeof createServices>, kind: 'pglite' | 'postgres') => Promise<T>): Promise<T> {
+async function withServices<T>(
+  fn: (services: ReturnType<typeof createServices>, kind: 'pglite' | 'postgres') => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
@@ -56,7 +62,10 @@ async function withServices<T>(fn: (services: ReturnType<typeof createServices>,
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
   const [command, sub, ...rest] = argv;
   const args = (list: string[], options: ParseArgsConfig['options']) =>
-    parseArgs({ args: list, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+    parseArgs({ args: list, options, allowPositionals: false, strict: true }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
 
   switch (command) {
     case 'serve': {
@@ -74,12 +83,20 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return command === 'backup' ? runBackupCommand(sub, out) : runRestoreCommand(sub, out);
     }
     case 'demo': {
-      const v = args([sub, ...rest].filter(Boolean), { households: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+      const v = args([sub, ...rest].filter(Boolean), {
+        households: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+      });
       for (const flag of ['households', 'seed'] as const) {
-        if (v[flag] !== undefined && !/^\d+$/.test(String(v[flag]))) throw new UsageError(`--${flag} 须为整数 / must be a whole number`);
+        if (v[flag] !== undefined && !/^\d+$/.test(String(v[flag])))
+          throw new UsageError(`--${flag} 须为整数 / must be a whole number`);
       }
       await withServices(async (services, kind) => {
-        const result = await loadDemo(services, kind, v.json ? () => {} : out, { households: Number(v.households ?? 0), seed: v.seed === undefined ? undefined : Number(v.seed) });
+        const result = await loadDemo(services, kind, v.json ? () => {} : out, {
+          households: Number(v.households ?? 0),
+          seed: v.seed === undefined ? undefined : Number(v.seed),
+        });
         if (v.json) out(JSON.stringify(result, null, 2));
         else for (const u of result.users) out(`  ${u.username.padEnd(16)} ${u.role.padEnd(15)} ${u.password}`);
       });
@@ -88,24 +105,39 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'import': {
       const { positionals, values: v } = parseArgs({
         args: rest,
-        options: { members: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, county: { type: 'string' } },
+        options: {
+          members: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'skip-invalid': { type: 'boolean' },
+          json: { type: 'boolean' },
+          county: { type: 'string' },
+        },
         allowPositionals: true,
         strict: true,
       });
       if (sub === 'feed' && positionals.length === 1) {
-        await withServices((services) => runFeedImportCommand(services, positionals[0], { dryRun: v['dry-run'], json: v.json, county: v.county }, out));
+        await withServices((services) =>
+          runFeedImportCommand(services, positionals[0], { dryRun: v['dry-run'], json: v.json, county: v.county }, out),
+        );
         return;
       }
       if (sub !== 'households' || positionals.length !== 1) throw new UsageError(USAGE);
       await withServices(async (services) => {
         const importer = createImportService(services.db, services.box, services.jobs);
-        await runHouseholdImportCommand(importer, positionals[0], { members: v.members, dryRun: v['dry-run'], skipInvalid: v['skip-invalid'], json: v.json }, out);
+        await runHouseholdImportCommand(
+          importer,
+          positionals[0],
+          { members: v.members, dryRun: v['dry-run'], skipInvalid: v['skip-invalid'], json: v.json },
+          out,
+        );
       });
       return;
     }
     case 'export': {
       if ((LEDGER_KINDS as readonly string[]).includes(sub)) {
-        await withServices((services) => runLedgerExportCommand(services, sub as (typeof LEDGER_KINDS)[number], rest, out));
+        await withServices((services) =>
+          runLedgerExportCommand(services, sub as (typeof LEDGER_KINDS)[number], rest, out),
+        );
         return;
       }
       if ((CASE_LEDGER_KINDS as readonly string[]).includes(sub)) {
@@ -117,11 +149,23 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         return;
       }
       if (sub !== 'households' || rest.length !== 1) throw new UsageError(USAGE);
-      await withServices((services) => runHouseholdExportCommand(createExportService(services.db, services.box), rest[0], out));
+      await withServices((services) =>
+        runHouseholdExportCommand(createExportService(services.db, services.box), rest[0], out),
+      );
       return;
     }
     case 'params': {
-      const { positionals, values: v } = parseArgs({ args: rest, options: { year: { type: 'string' }, from: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      const { positionals, values: v } = parseArgs({
+        args: rest,
+        options: {
+          year: { type: 'string' },
+          from: { type: 'string' },
+          county: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
       await withServices((services) => runParamsCommand(services.params, sub, positionals, v, out));
       return;
     }
@@ -130,8 +174,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       const list = command === 'warnings' ? [sub, ...rest].filter(Boolean) : rest;
       if (command === 'monitor' && sub !== 'run') throw new UsageError(USAGE);
       const v = args(list, { period: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } });
-      const opts = { period: v.period as string | undefined, county: v.county as string | undefined, json: Boolean(v.json) };
-      await withServices((services) => (command === 'monitor' ? monitorRunCommand(services, opts, out) : warningsCommand(services, opts, out)));
+      const opts = {
+        period: v.period as string | undefined,
+        county: v.county as string | undefined,
+        json: Boolean(v.json),
+      };
+      await withServices((services) =>
+        command === 'monitor' ? monitorRunCommand(services, opts, out) : warningsCommand(services, opts, out),
+      );
       return;
     }
     case 'org': {
@@ -141,7 +191,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       if (level && !ORG_LEVELS.includes(level)) throw new UsageError(`--level: ${ORG_LEVELS.join('|')}`);
       await withServices(async (services) => {
         const units = await services.org.list(systemContext('cli'), { level });
-        if (v.json) out(JSON.stringify(units.map(({ code, name, level: l, parentCode }) => ({ code, name, level: l, parentCode }))));
+        if (v.json)
+          out(
+            JSON.stringify(units.map(({ code, name, level: l, parentCode }) => ({ code, name, level: l, parentCode }))),
+          );
         else for (const u of units) out(`${u.code}\t${u.level}\t${u.name}`);
       });
       return;
@@ -156,9 +209,19 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         password: { type: 'string' },
         phone: { type: 'string' },
       });
-      const parsed = createUserRequest.safeParse({ username: v.username, displayName: v.name, role: v.role, orgCode: v.org, password: v.password, phone: v.phone });
+      const parsed = createUserRequest.safeParse({
+        username: v.username,
+        displayName: v.name,
+        role: v.role,
+        orgCode: v.org,
+        password: v.password,
+        phone: v.phone,
+      });
       const flag: Record<string, string> = { displayName: 'name', orgCode: 'org' };
-      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'));
+      if (!parsed.success)
+        throw new UsageError(
+          parsed.error.issues.map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join('\n'),
+        );
       await withServices(async (services) => {
         const user = await services.users.create(systemContext('cli'), parsed.data, { mustChangePassword: true });
         out(`已创建用户 / created user ${user.username} (${user.role} @ ${user.orgName})`);
@@ -176,7 +239,10 @@ export async function main(argv: string[]): Promise<void> {
     await runCli(argv);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof AppError) console.error(`${err.messageZh} / ${err.messageEn}${err.fields ? '\n' + err.fields.map((f) => `  ${f.field}: ${f.messageZh} / ${f.messageEn}`).join('\n') : ''}`);
+    else if (err instanceof AppError)
+      console.error(
+        `${err.messageZh} / ${err.messageEn}${err.fields ? '\n' + err.fields.map((f) => `  ${f.field}: ${f.messageZh} / ${f.messageEn}`).join('\n') : ''}`,
+      );
     else console.error(err);
     process.exit(err instanceof UsageError || err instanceof ConfigError ? 2 : 1);
   }

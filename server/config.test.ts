@@ -10,7 +10,13 @@ describe('configuration from the environment', () => {
   it('has sensible defaults and makes a new key for a new DATA_DIR, written once and then read', () => {
     const dir = tmp();
     const first = loadConfig({ DATA_DIR: dir });
-    expect(first).toMatchObject({ port: 3000, databaseUrl: undefined, logLevel: 'info', loadDemo: true, newSecretFile: path.join(dir, 'secret.key') });
+    expect(first).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      logLevel: 'info',
+      loadDemo: true,
+      newSecretFile: path.join(dir, 'secret.key'),
+    });
     expect(first.secret.length).toBeGreaterThanOrEqual(32);
     expect(existsSync(path.join(dir, 'secret.key'))).toBe(false); // written by openDatabase once the database proves new
     writeNewSecret(first);
@@ -31,7 +37,11 @@ describe('configuration from the environment', () => {
   });
 
   it('switches to PostgreSQL with DATABASE_URL and then loads no demo unless asked', () => {
-    const c = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://u:p@localhost/db', GUARDLINE_SECRET: 'x'.repeat(40) });
+    const c = loadConfig({
+      DATA_DIR: tmp(),
+      DATABASE_URL: 'postgres://u:p@localhost/db',
+      GUARDLINE_SECRET: 'x'.repeat(40),
+    });
     expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@localhost/db', loadDemo: false, secret: 'x'.repeat(40) });
   });
 
@@ -46,9 +56,29 @@ describe('configuration from the environment', () => {
 
   it('plain http unless GUARDLINE_HTTPS=1; lockout and proxy settings with documented defaults; docs need a login in production', () => {
     const plain = loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production' });
-    expect(plain).toMatchObject({ https: false, secureCookies: false, trustProxy: false, loginLockout: { maxFailures: 5, minutes: 15 }, docsRequireLogin: false });
-    const tls = loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'production', GUARDLINE_DEMO: '0', GUARDLINE_HTTPS: '1', GUARDLINE_TRUST_PROXY: '1', GUARDLINE_LOGIN_MAX_FAILURES: '8', GUARDLINE_LOGIN_LOCK_MINUTES: '30' });
-    expect(tls).toMatchObject({ https: true, secureCookies: true, trustProxy: true, loginLockout: { maxFailures: 8, minutes: 30 }, docsRequireLogin: true });
+    expect(plain).toMatchObject({
+      https: false,
+      secureCookies: false,
+      trustProxy: false,
+      loginLockout: { maxFailures: 5, minutes: 15 },
+      docsRequireLogin: false,
+    });
+    const tls = loadConfig({
+      DATA_DIR: tmp(),
+      NODE_ENV: 'production',
+      GUARDLINE_DEMO: '0',
+      GUARDLINE_HTTPS: '1',
+      GUARDLINE_TRUST_PROXY: '1',
+      GUARDLINE_LOGIN_MAX_FAILURES: '8',
+      GUARDLINE_LOGIN_LOCK_MINUTES: '30',
+    });
+    expect(tls).toMatchObject({
+      https: true,
+      secureCookies: true,
+      trustProxy: true,
+      loginLockout: { maxFailures: 8, minutes: 30 },
+      docsRequireLogin: true,
+    });
   });
 
   it.each([

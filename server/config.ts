@@ -24,7 +24,12 @@ const envSchema = z.object({
   GUARDLINE_TRUST_PROXY: z.enum(['0', '1']).optional(),
   /** Failed logins of one account within the lock window that lock it for the window. */
   GUARDLINE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  GUARDLINE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  GUARDLINE_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export interface Config {

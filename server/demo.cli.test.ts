@@ -66,13 +66,29 @@ describe('guardline migrate, demo and exports on a fresh DATA_DIR', () => {
 
   it('exports the warnings of the latest run, or of --period', async () => {
     const file = path.join(dir, 'warnings.xlsx');
-    await expect(cli('export', 'warnings', file)).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: '--period' }] });
+    await expect(cli('export', 'warnings', file)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: '--period' }],
+    });
     const period = todayInChina().slice(0, 7);
     await cli('monitor', 'run', '--period', period);
     const out = await cli('export', 'warnings', file);
     expect(out[0]).toMatch(new RegExp(`^已导出 / exported 预警清单 ${period}: \\d+ 条`));
     const sheet = await sheetOf(file);
-    expect(header(sheet)).toEqual(['监测月份', '行政村代码', '行政村', '户编号', '户主姓名', '预警类别代码', '预警类别', '规则代码', '风险类型代码', '风险类型', '处理状态', '证据']);
+    expect(header(sheet)).toEqual([
+      '监测月份',
+      '行政村代码',
+      '行政村',
+      '户编号',
+      '户主姓名',
+      '预警类别代码',
+      '预警类别',
+      '规则代码',
+      '风险类型代码',
+      '风险类型',
+      '处理状态',
+      '证据',
+    ]);
     expect(sheet.rowCount - 1).toBe(Number(/: (\d+) 条/.exec(out[0])![1]));
     expect(sheet.rowCount).toBeGreaterThan(1);
     expect(String(sheet.getRow(2).getCell(1).value)).toBe(period);

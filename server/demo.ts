@@ -30,13 +30,56 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'county_admin', displayName: '县乡村振兴局管理员', role: 'countyAdmin', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021county' },
-  { username: 'county_staff', displayName: '县乡村振兴局业务员', role: 'countyStaff', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021county' },
-  { username: 'township_staff', displayName: '龙港镇业务员', role: 'townshipStaff', orgCode: '140521100000', password: 'Demo@2021township' },
-  { username: 'village_officer', displayName: '龙港镇东庄村信息员', role: 'villageOfficer', orgCode: '140521100201', password: 'Demo@2021village' },
-  { username: 'dept_medical', displayName: '县医保局数据员', role: 'department', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021dept', feedSource: 'medical' },
-  { username: 'cadre', displayName: '帮扶干部（龙港镇）', role: 'cadre', orgCode: '140521100000', password: 'Demo@2021cadre' },
-  { username: 'auditor', displayName: '县审计员', role: 'auditor', orgCode: QINSHUI_COUNTY_CODE, password: 'Demo@2021audit' },
+  {
+    username: 'county_admin',
+    displayName: '县乡村振兴局管理员',
+    role: 'countyAdmin',
+    orgCode: QINSHUI_COUNTY_CODE,
+    password: 'Demo@2021county',
+  },
+  {
+    username: 'county_staff',
+    displayName: '县乡村振兴局业务员',
+    role: 'countyStaff',
+    orgCode: QINSHUI_COUNTY_CODE,
+    password: 'Demo@2021county',
+  },
+  {
+    username: 'township_staff',
+    displayName: '龙港镇业务员',
+    role: 'townshipStaff',
+    orgCode: '140521100000',
+    password: 'Demo@2021township',
+  },
+  {
+    username: 'village_officer',
+    displayName: '龙港镇东庄村信息员',
+    role: 'villageOfficer',
+    orgCode: '140521100201',
+    password: 'Demo@2021village',
+  },
+  {
+    username: 'dept_medical',
+    displayName: '县医保局数据员',
+    role: 'department',
+    orgCode: QINSHUI_COUNTY_CODE,
+    password: 'Demo@2021dept',
+    feedSource: 'medical',
+  },
+  {
+    username: 'cadre',
+    displayName: '帮扶干部（龙港镇）',
+    role: 'cadre',
+    orgCode: '140521100000',
+    password: 'Demo@2021cadre',
+  },
+  {
+    username: 'auditor',
+    displayName: '县审计员',
+    role: 'auditor',
+    orgCode: QINSHUI_COUNTY_CODE,
+    password: 'Demo@2021audit',
+  },
 ];
 
 export interface DemoResult {
@@ -52,17 +95,34 @@ export interface DemoOptions {
   seed?: number;
 }
 
-export async function loadDemo(services: Services, kind: DatabaseKind, log: (line: string) => void = () => {}, options: DemoOptions = {}): Promise<DemoResult> {
+export async function loadDemo(
+  services: Services,
+  kind: DatabaseKind,
+  log: (line: string) => void = () => {},
+  options: DemoOptions = {},
+): Promise<DemoResult> {
   const ctx = systemContext('demo');
   log('载入组织机构（沁水县）/ loading org units…');
   const orgUnits = await seedQinshui(services.db);
-  await services.db.transaction((tx) => recordAudit(tx, ctx, { action: 'seed', entity: 'org_unit', entityId: QINSHUI_COUNTY_CODE, after: { units: orgUnits } }));
+  await services.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'seed',
+      entity: 'org_unit',
+      entityId: QINSHUI_COUNTY_CODE,
+      after: { units: orgUnits },
+    }),
+  );
   const users: DemoResult['users'] = [];
   for (const u of DEMO_USERS) {
     const existing = await findUserByUsername(services.db, u.username);
     const password = kind === 'pglite' ? u.password : randomBytes(12).toString('base64url');
     if (!existing) await services.users.create(ctx, { ...u, password }, { mustChangePassword: kind !== 'pglite' });
-    users.push({ username: u.username, role: u.role, password: existing ? '(unchanged)' : password, created: !existing });
+    users.push({
+      username: u.username,
+      role: u.role,
+      password: existing ? '(unchanged)' : password,
+      created: !existing,
+    });
   }
   log(`演示用户 / demo users: ${users.map((u) => u.username).join(', ')}`);
   await seedDemoGroups(services.db, QINSHUI_COUNTY_CODE);
@@ -71,8 +131,17 @@ export async function loadDemo(services: Services, kind: DatabaseKind, log: (lin
   log(`演示指标数据 / demo indicator values: ${indicatorValues}`);
   log(`载入 ${options.households} 户演示农户 / loading ${options.households} demo households…`);
   const importer = createImportService(services.db, services.box, services.jobs);
-  const households = await loadDemoHouseholds(services.db, importer, QINSHUI_COUNTY_CODE, options.households, options.seed ?? DEMO_SEED, progressPrinter(log));
-  log(`演示农户 / demo households: 新增 ${households.created}，未变 ${households.unchanged} / created ${households.created}, unchanged ${households.unchanged}`);
+  const households = await loadDemoHouseholds(
+    services.db,
+    importer,
+    QINSHUI_COUNTY_CODE,
+    options.households,
+    options.seed ?? DEMO_SEED,
+    progressPrinter(log),
+  );
+  log(
+    `演示农户 / demo households: 新增 ${households.created}，未变 ${households.unchanged} / created ${households.created}, unchanged ${households.unchanged}`,
+  );
   await loadProjectsDemo(services, log);
   await loadAssistanceDemo(services, log);
   await loadCasesDemo(services, log);

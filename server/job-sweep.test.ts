@@ -21,14 +21,24 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await database.db.delete(jobs);
-  for (const { name } of await stageRows()) await database.db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(name)}`);
+  for (const { name } of await stageRows())
+    await database.db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(name)}`);
 });
 
 const HOUR_AGO = sql`now() - interval '1 hour'`;
 const jobRow = async (id: number) => (await database.db.select().from(jobs).where(eq(jobs.id, id)))[0];
 const runningJob = async (values: { heartbeatAt?: ReturnType<typeof sql>; owner?: string }) =>
-  (await database.db.insert(jobs).values({ kind: 'registry.import', status: 'running', orgCode: '140521', ...values }).returning({ id: jobs.id }))[0].id;
-const stageRows = () => queryRows<{ name: string }>(database.db, sql`SELECT tablename AS name FROM pg_tables WHERE tablename LIKE 'registry_import_%' ORDER BY 1`);
+  (
+    await database.db
+      .insert(jobs)
+      .values({ kind: 'registry.import', status: 'running', orgCode: '140521', ...values })
+      .returning({ id: jobs.id })
+  )[0].id;
+const stageRows = () =>
+  queryRows<{ name: string }>(
+    database.db,
+    sql`SELECT tablename AS name FROM pg_tables WHERE tablename LIKE 'registry_import_%' ORDER BY 1`,
+  );
 
 describe('the periodic job sweep', () => {
   it("fails another host's job whose lease expired in one tick and drops its stages; a fresh one survives", async () => {
@@ -41,9 +51,16 @@ describe('the periodic job sweep', () => {
 
     expect(await sweep.tick()).toEqual({ failedJobs: [dead], droppedStages: 3 });
 
-    expect(await jobRow(dead)).toMatchObject({ status: 'failed', message: '执行任务的进程已中断 / interrupted: the process running it stopped', error: STOPPED, finishedAt: expect.any(Date) });
+    expect(await jobRow(dead)).toMatchObject({
+      status: 'failed',
+      message: '执行任务的进程已中断 / interrupted: the process running it stopped',
+      error: STOPPED,
+      finishedAt: expect.any(Date),
+    });
     expect(await jobRow(live)).toMatchObject({ status: 'running', error: null, finishedAt: null });
-    expect((await stageRows()).map((r) => r.name)).toEqual(['e', 'h', 'm'].map((t) => `registry_import_j${live}_4e5f6a7b_${t}`));
+    expect((await stageRows()).map((r) => r.name)).toEqual(
+      ['e', 'h', 'm'].map((t) => `registry_import_j${live}_4e5f6a7b_${t}`),
+    );
     expect(lines).toEqual([`中断的任务已失败 / jobs of a stopped process failed: ${dead} (3 staging tables)`]);
     expect(await sweep.tick()).toEqual({ failedJobs: [], droppedStages: 0 });
     sweep.stop();
@@ -54,8 +71,15 @@ describe('the periodic job sweep', () => {
     try {
       const service = createJobsService(database.db);
       let finish!: () => void;
-      const job = await service.start(systemContext('test'), 'registry.import', () => new Promise<void>((resolve) => (finish = resolve)));
-      await database.db.update(jobs).set({ heartbeatAt: sql`now() - interval '2 hours'` }).where(eq(jobs.id, job.id));
+      const job = await service.start(
+        systemContext('test'),
+        'registry.import',
+        () => new Promise<void>((resolve) => (finish = resolve)),
+      );
+      await database.db
+        .update(jobs)
+        .set({ heartbeatAt: sql`now() - interval '2 hours'` })
+        .where(eq(jobs.id, job.id));
       vi.stubEnv('GUARDLINE_RUN_LEASE_SECONDS', '60');
       const sweep = startJobSweep(database.db, { timers: false });
       expect((await sweep.tick()).failedJobs).toEqual([]);

@@ -25,7 +25,10 @@ export async function openDatabase(config: Config): Promise<Database> {
   }
 }
 
-async function prepared(database: Database, config: Pick<Config, 'secret' | 'newSecretFile' | 'dataDir'>): Promise<Database> {
+async function prepared(
+  database: Database,
+  config: Pick<Config, 'secret' | 'newSecretFile' | 'dataDir'>,
+): Promise<Database> {
   try {
     // A key is generated only for a new database; a missing one beside existing data stops the start.
     if (config.newSecretFile) {
@@ -53,7 +56,9 @@ export async function serve(config: Config): Promise<void> {
   const { app, services } = await buildApp(database, config);
   // Jobs, staging tables and temp files an earlier, killed process left behind (no job of ours runs yet):
   // on the embedded database every running job is dead (DATA_DIR lock); on PostgreSQL only expired leases.
-  const recovered = describeRecovery(await recoverInterruptedWork(services.db, { ignoreLease: database.kind === 'pglite' }));
+  const recovered = describeRecovery(
+    await recoverInterruptedWork(services.db, { ignoreLease: database.kind === 'pglite' }),
+  );
   if (recovered) app.log.warn(recovered);
   if (config.loadDemo) {
     const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM org_unit`);
@@ -77,7 +82,9 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  app.log.info(`Guardline 已启动 / listening on http://${shown}:${config.port} (${database.kind}, bound to ${config.host})`);
+  app.log.info(
+    `Guardline 已启动 / listening on http://${shown}:${config.port} (${database.kind}, bound to ${config.host})`,
+  );
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;

@@ -34,16 +34,32 @@ afterEach(async () => {
 const jobRow = async (id: number) => (await database.db.select().from(jobs).where(eq(jobs.id, id)))[0];
 const HOUR_AGO = sql`now() - interval '1 hour'`;
 const runningJob = async (values: { heartbeatAt?: ReturnType<typeof sql>; owner?: string } = {}) =>
-  (await database.db.insert(jobs).values({ kind: 'registry.import', status: 'running', orgCode: '140521', ...values }).returning({ id: jobs.id }))[0].id;
+  (
+    await database.db
+      .insert(jobs)
+      .values({ kind: 'registry.import', status: 'running', orgCode: '140521', ...values })
+      .returning({ id: jobs.id })
+  )[0].id;
 const stageNames = async () =>
-  (await queryRows<{ name: string }>(database.db, sql`SELECT tablename AS name FROM pg_tables WHERE tablename LIKE 'registry_import_%' ORDER BY 1`)).map((r) => r.name);
+  (
+    await queryRows<{ name: string }>(
+      database.db,
+      sql`SELECT tablename AS name FROM pg_tables WHERE tablename LIKE 'registry_import_%' ORDER BY 1`,
+    )
+  ).map((r) => r.name);
 /** The pid of a process that has ended (reaped by spawnSync). */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
 describe('recoverInterruptedWork at start', () => {
   it('fails jobs left running with the restart reason, drops staging tables and removes import temp folders', async () => {
-    const [stale] = await database.db.insert(jobs).values({ kind: 'registry.import', status: 'running', orgCode: '140521', heartbeatAt: HOUR_AGO }).returning({ id: jobs.id });
-    const [done] = await database.db.insert(jobs).values({ kind: 'feeds.import', status: 'succeeded', orgCode: '140521' }).returning({ id: jobs.id });
+    const [stale] = await database.db
+      .insert(jobs)
+      .values({ kind: 'registry.import', status: 'running', orgCode: '140521', heartbeatAt: HOUR_AGO })
+      .returning({ id: jobs.id });
+    const [done] = await database.db
+      .insert(jobs)
+      .values({ kind: 'feeds.import', status: 'succeeded', orgCode: '140521' })
+      .returning({ id: jobs.id });
     await database.db.execute(sql`CREATE TABLE registry_import_00aa11bb22cc_m (id int)`);
     mkdirSync(path.join(tempDir, 'guardline-import-abc'));
     writeFileSync(path.join(tempDir, 'guardline-import-abc', 'households'), '户主,140521198001010011');
@@ -53,10 +69,19 @@ describe('recoverInterruptedWork at start', () => {
     const recovered = await recoverInterruptedWork(database.db, { tempDir });
 
     expect(recovered).toEqual({ failedJobs: [stale.id], droppedStages: 1, removedTempDirs: 2 });
-    expect(await jobRow(stale.id)).toMatchObject({ status: 'failed', message: '服务重启，任务中断 / interrupted by restart', error: INTERRUPTED, finishedAt: expect.any(Date) });
+    expect(await jobRow(stale.id)).toMatchObject({
+      status: 'failed',
+      message: '服务重启，任务中断 / interrupted by restart',
+      error: INTERRUPTED,
+      finishedAt: expect.any(Date),
+    });
     expect(await jobRow(done.id)).toMatchObject({ status: 'succeeded', error: null });
     expect(readdirSync(tempDir)).toEqual(['someone-else']);
-    expect(await recoverInterruptedWork(database.db, { tempDir })).toEqual({ failedJobs: [], droppedStages: 0, removedTempDirs: 0 });
+    expect(await recoverInterruptedWork(database.db, { tempDir })).toEqual({
+      failedJobs: [],
+      droppedStages: 0,
+      removedTempDirs: 0,
+    });
   });
 
   it("leaves another live process's running job, its staging tables and its temp folder alone; a dead one's go", async () => {
@@ -74,12 +99,24 @@ describe('recoverInterruptedWork at start', () => {
 
     const recovered = await recoverInterruptedWork(database.db, { tempDir });
 
-    expect(recovered).toEqual({ failedJobs: [expired, deadHere].sort((a, b) => a - b), droppedStages: 4, removedTempDirs: 1 });
+    expect(recovered).toEqual({
+      failedJobs: [expired, deadHere].sort((a, b) => a - b),
+      droppedStages: 4,
+      removedTempDirs: 1,
+    });
     expect(await jobRow(live)).toMatchObject({ status: 'running', error: null });
     expect(await jobRow(aliveHere)).toMatchObject({ status: 'running' });
-    expect(await jobRow(expired)).toMatchObject({ status: 'failed', message: '服务重启，任务中断 / interrupted by restart', error: INTERRUPTED });
+    expect(await jobRow(expired)).toMatchObject({
+      status: 'failed',
+      message: '服务重启，任务中断 / interrupted by restart',
+      error: INTERRUPTED,
+    });
     expect(await jobRow(deadHere)).toMatchObject({ status: 'failed', error: INTERRUPTED });
-    expect(await stageNames()).toEqual([`registry_import_j${live}_0a1b2c3d_e`, `registry_import_j${live}_0a1b2c3d_h`, `registry_import_j${live}_0a1b2c3d_m`]);
+    expect(await stageNames()).toEqual([
+      `registry_import_j${live}_0a1b2c3d_e`,
+      `registry_import_j${live}_0a1b2c3d_h`,
+      `registry_import_j${live}_0a1b2c3d_m`,
+    ]);
     expect(readdirSync(tempDir).sort()).toEqual([mine, 'someone-else'].sort());
 
     // Once the live job ends (its process dropped its stage, or died), the next start clears what is left.
@@ -90,7 +127,9 @@ describe('recoverInterruptedWork at start', () => {
 
   it('on the embedded database (this process alone, ignoreLease) fails every running job', async () => {
     const live = await runningJob({ owner: 'other-host:4242' });
-    expect(await recoverInterruptedWork(database.db, { tempDir, ignoreLease: true })).toMatchObject({ failedJobs: [live] });
+    expect(await recoverInterruptedWork(database.db, { tempDir, ignoreLease: true })).toMatchObject({
+      failedJobs: [live],
+    });
   });
 });
 
@@ -100,10 +139,20 @@ describe('a running job holds a lease', () => {
     try {
       const service = createJobsService(database.db);
       let finish!: () => void;
-      const job = await service.start(systemContext('test'), 'registry.import', () => new Promise<void>((resolve) => (finish = resolve)));
+      const job = await service.start(
+        systemContext('test'),
+        'registry.import',
+        () => new Promise<void>((resolve) => (finish = resolve)),
+      );
       expect(await jobRow(job.id)).toMatchObject({ status: 'running', owner: THIS_OWNER });
       await database.db.update(jobs).set({ heartbeatAt: HOUR_AGO }).where(eq(jobs.id, job.id));
-      const fresh = async () => (await queryRows<{ fresh: boolean }>(database.db, sql`SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM job WHERE id = ${job.id}`))[0].fresh;
+      const fresh = async () =>
+        (
+          await queryRows<{ fresh: boolean }>(
+            database.db,
+            sql`SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM job WHERE id = ${job.id}`,
+          )
+        )[0].fresh;
       await vi.waitFor(async () => expect(await fresh()).toBe(true), { timeout: 10_000, interval: 50 });
       expect((await recoverInterruptedWork(database.db, { tempDir })).failedJobs).toEqual([]);
       finish();
@@ -127,7 +176,10 @@ describe('a running job holds a lease', () => {
       await database.db.update(jobs).set({ heartbeatAt: HOUR_AGO }).where(eq(jobs.id, job.id));
       report();
       await job.wait;
-      const [row] = await queryRows<{ fresh: boolean }>(database.db, sql`SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM job WHERE id = ${job.id}`);
+      const [row] = await queryRows<{ fresh: boolean }>(
+        database.db,
+        sql`SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM job WHERE id = ${job.id}`,
+      );
       expect(row.fresh).toBe(true);
     } finally {
       vi.unstubAllEnvs();
@@ -152,11 +204,29 @@ describe('job ends', () => {
     const fine = await service.start(ctx, 'feeds.import', async () => ({ ok: true }));
     await fine.wait;
 
-    expect(await jobRow(refused.id)).toMatchObject({ status: 'failed', message: '失败：文件过大 / failed: too large', error: { code: 'PAYLOAD_TOO_LARGE', messageZh: '文件过大' } });
+    expect(await jobRow(refused.id)).toMatchObject({
+      status: 'failed',
+      message: '失败：文件过大 / failed: too large',
+      error: { code: 'PAYLOAD_TOO_LARGE', messageZh: '文件过大' },
+    });
     expect(await jobRow(broken.id)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
     expect(ends).toEqual([
-      { id: refused.id, kind: 'registry.import', status: 'failed', code: 'PAYLOAD_TOO_LARGE', reason: '文件过大 / too large', unexpected: undefined },
-      { id: broken.id, kind: 'feeds.import', status: 'failed', code: 'INTERNAL', reason: '任务失败，请联系管理员 / The job failed', unexpected: crash },
+      {
+        id: refused.id,
+        kind: 'registry.import',
+        status: 'failed',
+        code: 'PAYLOAD_TOO_LARGE',
+        reason: '文件过大 / too large',
+        unexpected: undefined,
+      },
+      {
+        id: broken.id,
+        kind: 'feeds.import',
+        status: 'failed',
+        code: 'INTERNAL',
+        reason: '任务失败，请联系管理员 / The job failed',
+        unexpected: crash,
+      },
       { id: fine.id, kind: 'feeds.import', status: 'succeeded' },
     ]);
   });

@@ -55,7 +55,10 @@ export interface JobSweep {
 }
 
 /** `sweepExpiredJobs` every `intervalMs` (default a minute, the default lease). */
-export function startJobSweep(db: Db, opts: { intervalMs?: number; log?: (line: string) => void; timers?: boolean } = {}): JobSweep {
+export function startJobSweep(
+  db: Db,
+  opts: { intervalMs?: number; log?: (line: string) => void; timers?: boolean } = {},
+): JobSweep {
   const log = opts.log ?? (() => {});
   let busy = false;
   async function tick() {
@@ -63,13 +66,22 @@ export function startJobSweep(db: Db, opts: { intervalMs?: number; log?: (line: 
     busy = true;
     try {
       const swept = await sweepExpiredJobs(db);
-      if (swept.failedJobs.length > 0) log(`中断的任务已失败 / jobs of a stopped process failed: ${swept.failedJobs.join(', ')} (${swept.droppedStages} staging tables)`);
+      if (swept.failedJobs.length > 0)
+        log(
+          `中断的任务已失败 / jobs of a stopped process failed: ${swept.failedJobs.join(', ')} (${swept.droppedStages} staging tables)`,
+        );
       return swept;
     } finally {
       busy = false;
     }
   }
-  const timer = opts.timers === false ? null : setInterval(() => void tick().catch((err) => log(`任务清理失败 / job sweep failed: ${String(err)}`)), opts.intervalMs ?? 60_000);
+  const timer =
+    opts.timers === false
+      ? null
+      : setInterval(
+          () => void tick().catch((err) => log(`任务清理失败 / job sweep failed: ${String(err)}`)),
+          opts.intervalMs ?? 60_000,
+        );
   timer?.unref?.();
   return {
     tick,

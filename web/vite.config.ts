@@ -10,7 +10,8 @@ const webRoot = path.dirname(fileURLToPath(import.meta.url));
 //   vendor-antd       what the entry needs (ConfigProvider, App, theme, CSS-in-JS)
 //   vendor-antd-forms form controls, layout and feedback used by the login and layout
 //   vendor-antd-data  tables, trees, selects, pickers (only the module pages load it)
-const ANTD = /[\\/]node_modules[\\/](antd|@ant-design[\\/](?!icons)|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|classnames|@emotion|stylis)/;
+const ANTD =
+  /[\\/]node_modules[\\/](antd|@ant-design[\\/](?!icons)|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|classnames|@emotion|stylis)/;
 const ANTD_DATA =
   /[\\/]node_modules[\\/](antd[\\/]es[\\/](table|tree|tree-select|date-picker|time-picker|calendar|select|auto-complete|pagination|descriptions|dropdown|checkbox|radio|modal|input-number|switch|empty|spin)[\\/]|@rc-component[\\/](table|tree|tree-select|picker|select|virtual-list|pagination|dropdown|checkbox|input-number|switch|dialog)[\\/]|dayjs[\\/])/;
 

@@ -112,6 +112,15 @@ export const assetDetail = assetRow.extend({
 export type AssetDetail = z.infer<typeof assetDetail>;
 
 export const assetSummary = z.object({
-  byCategory: z.array(z.object({ category: z.enum(ASSET_CATEGORIES), count: z.number().int(), originalValueFen: z.number().int(), bookValueFen: z.number().int() })),
-  byOwner: z.array(z.object({ ownerLevel: z.enum(OWNER_LEVELS), count: z.number().int(), originalValueFen: z.number().int() })),
+  byCategory: z.array(
+    z.object({
+      category: z.enum(ASSET_CATEGORIES),
+      count: z.number().int(),
+      originalValueFen: z.number().int(),
+      bookValueFen: z.number().int(),
+    }),
+  ),
+  byOwner: z.array(
+    z.object({ ownerLevel: z.enum(OWNER_LEVELS), count: z.number().int(), originalValueFen: z.number().int() }),
+  ),
 });

@@ -7,10 +7,21 @@ import { RISK_TYPES } from '../domain/registry/codes.ts';
 // the cadre workspace and the relief funds (应急救助基金 / 临时救助). Money in integer fen.
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
-const text = (min: number, max: number, zh: string) => z.string().trim().min(min, { message: `${zh} / too short` }).max(max);
+const text = (min: number, max: number, zh: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `${zh} / too short` })
+    .max(max);
 const riskType = z.enum(RISK_TYPES.map((r) => r.code) as [string, ...string[]]);
-const fen = z.number().int({ message: '金额以分计，须为整数 / whole fen' }).nonnegative({ message: '金额不能为负 / must not be negative' });
-const positiveFen = z.number().int({ message: '金额以分计，须为整数 / whole fen' }).positive({ message: '金额须大于0 / must be more than 0' });
+const fen = z
+  .number()
+  .int({ message: '金额以分计，须为整数 / whole fen' })
+  .nonnegative({ message: '金额不能为负 / must not be negative' });
+const positiveFen = z
+  .number()
+  .int({ message: '金额以分计，须为整数 / whole fen' })
+  .positive({ message: '金额须大于0 / must be more than 0' });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const householdParams = z.object({ householdId: z.coerce.number().int().positive() });
 
@@ -19,7 +30,12 @@ export const pairingRequest = z.object({
   householdId: z.number().int().positive(),
   cadreUserId: z.number().int().positive(),
   unit: text(2, 100, '请填写工作单位'),
-  phone: z.string().trim().regex(/^1\d{10}$/, { message: '请填写11位手机号 / an 11-digit mobile number' }).nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, { message: '请填写11位手机号 / an 11-digit mobile number' })
+    .nullable()
+    .default(null),
   startOn: isoDate,
   /** Required when the household already has a cadre: the old pairing ends the day before. */
   reason: z.string().trim().max(200).nullable().default(null),
@@ -43,14 +59,28 @@ export const pairingRow = z.object({
 export const pairingListQuery = z.object({
   householdId: z.coerce.number().int().positive().optional(),
   cadreUserId: z.coerce.number().int().positive().optional(),
-  activeOnly: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  activeOnly: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
-export const cadreOption = z.object({ id: z.number().int(), displayName: z.string(), orgCode: z.string(), orgName: z.string().nullable() });
+export const cadreOption = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  orgCode: z.string(),
+  orgName: z.string().nullable(),
+});
 
 // ---- measures ----
 export const measureCategory = z.enum(MEASURE_CATEGORY_CODES, { message: '请选择措施类别 / choose a category' });
-export const measureStatus = z.enum(MEASURE_STATUSES.map((s) => s.code) as ['planned', 'ongoing', 'completed', 'stopped']);
-export const evidenceItem = z.object({ name: z.string().max(200), note: z.string().max(500).optional(), attachmentId: z.number().int().optional() });
+export const measureStatus = z.enum(
+  MEASURE_STATUSES.map((s) => s.code) as ['planned', 'ongoing', 'completed', 'stopped'],
+);
+export const evidenceItem = z.object({
+  name: z.string().max(200),
+  note: z.string().max(500).optional(),
+  attachmentId: z.number().int().optional(),
+});
 export const measureInput = z.object({
   householdId: z.number().int().positive(),
   riskType,
@@ -88,16 +118,29 @@ export const measureRow = z.object({
   version: z.number().int(),
 });
 export const measureListQuery = z.object({
-  orgCode: z.string().regex(/^\d{12}$/).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   category: measureCategory.optional(),
   status: measureStatus.optional(),
   afterId: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const subtypeRow = z.object({ id: z.number().int(), category: z.string(), code: z.string(), labelZh: z.string(), continuesAfterElimination: z.string().nullable(), active: z.boolean() });
+export const subtypeRow = z.object({
+  id: z.number().int(),
+  category: z.string(),
+  code: z.string(),
+  labelZh: z.string(),
+  continuesAfterElimination: z.string().nullable(),
+  active: z.boolean(),
+});
 export const subtypeRequest = z.object({
   category: measureCategory,
-  code: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{1,59}$/, { message: '代码为英文字母数字 / letters and digits' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z][a-zA-Z0-9]{1,59}$/, { message: '代码为英文字母数字 / letters and digits' }),
   labelZh: text(1, 60, '请填写名称'),
   continuesAfterElimination: z.enum(['contractEnd', 'agreementEnd', 'stageEnd']).nullable().default(null),
   active: z.boolean().default(true),
@@ -119,14 +162,24 @@ export const obligationRow = z.object({
   measureId: z.number().int().nullable(),
 });
 export const obligationQuery = z.object({
-  orgCode: z.string().regex(/^\d{12}$/).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   code: obligationCode.optional(),
   asOf: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export const obligationBoard = z.object({
   asOf: z.string(),
-  townships: z.array(z.object({ townshipCode: z.string(), townshipName: z.string().nullable(), counts: z.record(z.string(), z.number().int()), total: z.number().int() })),
+  townships: z.array(
+    z.object({
+      townshipCode: z.string(),
+      townshipName: z.string().nullable(),
+      counts: z.record(z.string(), z.number().int()),
+      total: z.number().int(),
+    }),
+  ),
   items: z.array(obligationRow),
   truncated: z.boolean(),
 });
@@ -155,9 +208,25 @@ export const householdAssistance = z.object({
   }),
   pairings: z.array(pairingRow),
   measures: z.array(measureRow),
-  obligations: z.array(z.object({ code: obligationCode, dueOn: z.string(), riskType: z.string().nullable(), measureId: z.number().int().nullable() })),
+  obligations: z.array(
+    z.object({
+      code: obligationCode,
+      dueOn: z.string(),
+      riskType: z.string().nullable(),
+      measureId: z.number().int().nullable(),
+    }),
+  ),
   recommendations: z.array(recommendationRow),
-  visits: z.array(z.object({ id: z.number().int(), visitedOn: z.string(), visitorName: z.string(), findings: z.string(), riskFound: z.boolean(), riskTypes: z.array(z.string()) })),
+  visits: z.array(
+    z.object({
+      id: z.number().int(),
+      visitedOn: z.string(),
+      visitorName: z.string(),
+      findings: z.string(),
+      riskFound: z.boolean(),
+      riskTypes: z.array(z.string()),
+    }),
+  ),
 });
 
 // ---- cadre workspace ----
@@ -182,14 +251,39 @@ export const workspace = z.object({
   asOf: z.string(),
   visitIntervalDays: z.number().int(),
   households: z.array(workspaceHousehold),
-  recentVisits: z.array(z.object({ id: z.number().int(), householdId: z.number().int(), householdNo: z.string(), visitedOn: z.string(), findings: z.string(), riskFound: z.boolean() })),
+  recentVisits: z.array(
+    z.object({
+      id: z.number().int(),
+      householdId: z.number().int(),
+      householdNo: z.string(),
+      visitedOn: z.string(),
+      findings: z.string(),
+      riskFound: z.boolean(),
+    }),
+  ),
 });
 
 // ---- relief funds ----
 export const RELIEF_KINDS = ['emergency', 'temporary'] as const;
-export const fundRow = z.object({ id: z.number().int(), orgCode: z.string(), orgName: z.string().nullable(), name: z.string(), kind: z.enum(['emergency', 'temporaryReserve']), balanceFen: z.number().int() });
-export const createFundRequest = z.object({ orgCode: z.string().regex(/^\d{12}$/), name: text(2, 60, '请填写基金名称'), kind: z.enum(['emergency', 'temporaryReserve']) });
-export const fundIncomeRequest = z.object({ amountFen: positiveFen, source: text(2, 100, '请填写资金来源'), occurredOn: isoDate, note: z.string().trim().max(500).nullable().default(null) });
+export const fundRow = z.object({
+  id: z.number().int(),
+  orgCode: z.string(),
+  orgName: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['emergency', 'temporaryReserve']),
+  balanceFen: z.number().int(),
+});
+export const createFundRequest = z.object({
+  orgCode: z.string().regex(/^\d{12}$/),
+  name: text(2, 60, '请填写基金名称'),
+  kind: z.enum(['emergency', 'temporaryReserve']),
+});
+export const fundIncomeRequest = z.object({
+  amountFen: positiveFen,
+  source: text(2, 100, '请填写资金来源'),
+  occurredOn: isoDate,
+  note: z.string().trim().max(500).nullable().default(null),
+});
 export const reliefApplicationRequest = z.object({
   fundId: z.number().int().positive(),
   householdId: z.number().int().positive(),
@@ -238,7 +332,10 @@ export const fundEntryRow = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
 });
-export const fundDetail = fundRow.extend({ entries: z.array(fundEntryRow), applications: z.array(reliefApplicationRow) });
+export const fundDetail = fundRow.extend({
+  entries: z.array(fundEntryRow),
+  applications: z.array(reliefApplicationRow),
+});
 
 export type PairingRow = z.infer<typeof pairingRow>;
 export type MeasureRow = z.infer<typeof measureRow>;

@@ -20,6 +20,9 @@ export const attachmentRow = z.object({
 export type AttachmentRow = z.infer<typeof attachmentRow>;
 
 export const attachmentIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const attachmentListQuery = z.object({ ownerKind: z.string().min(1).max(40), ownerId: z.coerce.number().int().positive() });
+export const attachmentListQuery = z.object({
+  ownerKind: z.string().min(1).max(40),
+  ownerId: z.coerce.number().int().positive(),
+});
 /** Owner kinds: letters only, so they can be used as audit entity names. */
 export const ownerKindSchema = z.string().regex(/^[a-zA-Z]{2,40}$/);

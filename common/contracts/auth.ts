@@ -20,10 +20,7 @@ export type ActorResponse = z.infer<typeof actorResponse>;
 
 export const changePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
-  newPassword: z
-    .string()
-    .min(10, { message: '新密码至少 10 个字符 / at least 10 characters' })
-    .max(200),
+  newPassword: z.string().min(10, { message: '新密码至少 10 个字符 / at least 10 characters' }).max(200),
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -8,10 +8,25 @@ import { consent } from './clues.ts';
 const riskType = z.enum(RISK_TYPES.map((r) => r.code) as [string, ...string[]]);
 const monitoringType = z.enum(MONITORING_TYPES.map((r) => r.code) as [string, ...string[]]);
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
-const text = (min: number, max: number, zh: string) => z.string().trim().min(min, { message: `${zh} / too short` }).max(max);
+const text = (min: number, max: number, zh: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `${zh} / too short` })
+    .max(max);
 
 export const CASE_KINDS = ['identification', 'elimination'] as const;
-export const CASE_STAGES = ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done', 'closed'] as const;
+export const CASE_STAGES = [
+  'verification',
+  'comparison',
+  'villageReview',
+  'publicNotice',
+  'townshipReview',
+  'countyApproval',
+  'announcement',
+  'done',
+  'closed',
+] as const;
 export const CASE_ACTIONS = ['complete', 'reject', 'close', 'startNotice'] as const;
 export const ELIMINATION_MODE_CODES = ['assistedElimination', 'naturalElimination'] as const;
 
@@ -30,7 +45,11 @@ export const STAGE_FIELDS = {
     consent: consent.optional(),
     findings: text(2, 2000, '请填写入户核实情况'),
     /** Identification: the risks found (1–5). */
-    riskTypes: z.array(riskType).min(1, { message: '请至少选择一种风险 / choose at least one risk' }).max(5, { message: '最多5种风险 / at most 5 risks' }).optional(),
+    riskTypes: z
+      .array(riskType)
+      .min(1, { message: '请至少选择一种风险 / choose at least one risk' })
+      .max(5, { message: '最多5种风险 / at most 5 risks' })
+      .optional(),
     /** Elimination: large rigid spending (medical, schooling) settled. */
     rigidSpendingResolved: z.boolean().optional(),
   }),
@@ -42,13 +61,21 @@ export const STAGE_FIELDS = {
   villageReview: z.object({
     meetingOn: isoDate,
     attendance: z.number().int().min(1, { message: '参会人数至少1人 / at least one attendee' }).max(2000),
-    agreed: z.literal(true, { message: '评议未通过的请“退回”或“终止” / a review that did not agree: return or close the case' }),
+    agreed: z.literal(true, {
+      message: '评议未通过的请“退回”或“终止” / a review that did not agree: return or close the case',
+    }),
     result: text(2, 1000, '请填写评议结果'),
   }),
   publicNoticeStart: z.object({ startedOn: isoDate }),
   publicNotice: z.object({
     objections: z
-      .array(z.object({ receivedOn: isoDate, content: text(2, 1000, '请填写异议内容'), handling: text(2, 1000, '请填写处理结果') }))
+      .array(
+        z.object({
+          receivedOn: isoDate,
+          content: text(2, 1000, '请填写异议内容'),
+          handling: text(2, 1000, '请填写处理结果'),
+        }),
+      )
       .max(50)
       .default([]),
   }),
@@ -80,7 +107,10 @@ export const caseListQuery = z.object({
   status: z.enum(['active', 'done', 'closed']).default('active'),
   stage: z.enum(CASE_STAGES).optional(),
   due: z.enum(['onTime', 'nearDue', 'overdue']).optional(),
-  orgCode: z.string().regex(/^\d{12}$/).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -118,7 +148,12 @@ export const caseRow = z.object({
 });
 export type CaseRow = z.infer<typeof caseRow>;
 
-export const attachmentBrief = z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), sizeBytes: z.number().int() });
+export const attachmentBrief = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+});
 
 export const caseStepView = z.object({
   id: z.number().int(),
@@ -133,10 +168,24 @@ export const caseStepView = z.object({
   attachments: z.array(attachmentBrief),
 });
 
-export const criterionView = z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string(), ok: z.boolean().nullable(), detailZh: z.string() });
+export const criterionView = z.object({
+  code: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  ok: z.boolean().nullable(),
+  detailZh: z.string(),
+});
 
 export const caseDetail = caseRow.extend({
-  clue: z.object({ id: z.number().int(), channel: z.string(), summary: z.string(), openedAt: z.string(), consentSigned: z.boolean() }).nullable(),
+  clue: z
+    .object({
+      id: z.number().int(),
+      channel: z.string(),
+      summary: z.string(),
+      openedAt: z.string(),
+      consentSigned: z.boolean(),
+    })
+    .nullable(),
   naturalReason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   steps: z.array(caseStepView),
@@ -160,7 +209,12 @@ export const caseDetail = caseRow.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
-export const dueListQuery = z.object({ orgCode: z.string().regex(/^\d{12}$/).optional() });
+export const dueListQuery = z.object({
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
 export const dueGroup = z.object({
   townshipCode: z.string(),
   townshipName: z.string(),
@@ -168,10 +222,25 @@ export const dueGroup = z.object({
   villageName: z.string(),
   overdue: z.number().int(),
   nearDue: z.number().int(),
-  cases: z.array(z.object({ id: z.number().int(), householdNo: z.string(), headName: z.string().nullable(), stage: z.string(), elapsed: z.number().int(), remaining: z.number().int(), status: z.string() })),
+  cases: z.array(
+    z.object({
+      id: z.number().int(),
+      householdNo: z.string(),
+      headName: z.string().nullable(),
+      stage: z.string(),
+      elapsed: z.number().int(),
+      remaining: z.number().int(),
+      status: z.string(),
+    }),
+  ),
 });
 
-export const zeroingQuery = z.object({ orgCode: z.string().regex(/^\d{12}$/).optional() });
+export const zeroingQuery = z.object({
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
 export const zeroingRow = z.object({
   code: z.string(),
   name: z.string(),
@@ -187,5 +256,11 @@ export const zeroingRow = z.object({
   eliminatedThisMonth: z.number().int(),
   overdue: z.number().int(),
 });
-export const zeroingResponse = z.object({ period: z.string(), asOf: z.string(), limitDays: z.number().int(), total: zeroingRow, rows: z.array(zeroingRow) });
+export const zeroingResponse = z.object({
+  period: z.string(),
+  asOf: z.string(),
+  limitDays: z.number().int(),
+  total: zeroingRow,
+  rows: z.array(zeroingRow),
+});
 export type ZeroingResponse = z.infer<typeof zeroingResponse>;

@@ -10,12 +10,21 @@ export const CLUE_CHANNEL_LABELS: Record<(typeof CLUE_CHANNELS)[number], string>
   petition: '舆情信访研判',
 };
 export const PETITION_KINDS = ['petition', 'publicOpinion', 'hotline12317'] as const;
-export const PETITION_KIND_LABELS: Record<(typeof PETITION_KINDS)[number], string> = { petition: '信访', publicOpinion: '舆情', hotline12317: '12317热线' };
+export const PETITION_KIND_LABELS: Record<(typeof PETITION_KINDS)[number], string> = {
+  petition: '信访',
+  publicOpinion: '舆情',
+  hotline12317: '12317热线',
+};
 
 const riskType = z.enum(RISK_TYPES.map((r) => r.code) as [string, ...string[]]);
 const riskTypes = z.array(riskType).min(1, { message: '请至少选择一种风险 / choose at least one risk' }).max(5);
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
-const text = (min: number, max: number, zh: string) => z.string().trim().min(min, { message: `${zh} / too short` }).max(max);
+const text = (min: number, max: number, zh: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `${zh} / too short` })
+    .max(max);
 
 /** 承诺授权: without the household's undertaking and authorisation nothing proceeds (§1.6). */
 export const consent = z.object({
@@ -30,7 +39,10 @@ export const publicApplicationRequest = z.object({
   villageCode: orgCode,
   applicantName: text(2, 40, '请填写姓名'),
   idNumber: z.string().trim().min(18).max(18),
-  phone: z.string().trim().regex(/^1\d{10}$/, { message: '请填写11位手机号 / an 11-digit mobile number' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, { message: '请填写11位手机号 / an 11-digit mobile number' }),
   reason: text(5, 1000, '请说明家庭遇到的困难（至少5个字）'),
   riskTypes,
   agree: z.literal(true, { message: '须阅读并同意承诺授权书 / you must agree to the undertaking' }),
@@ -38,7 +50,11 @@ export const publicApplicationRequest = z.object({
 
 /** 查询办理进度: the receipt and the applicant's own ID number (POST: the ID stays out of URLs and logs). */
 export const applicationStatusRequest = z.object({
-  receipt: z.string().trim().toUpperCase().regex(/^SQ\d{8}$/, { message: '回执号为 SQ 加 8 位数字 / SQ followed by 8 digits' }),
+  receipt: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^SQ\d{8}$/, { message: '回执号为 SQ 加 8 位数字 / SQ followed by 8 digits' }),
   idNumber: z.string().trim().min(18).max(18),
 });
 
@@ -65,7 +81,15 @@ export const visitRequest = z.object({
   riskFound: z.boolean(),
   riskTypes: z.array(riskType).max(5).default([]),
   photos: z
-    .array(z.object({ name: z.string().max(100), dataUrl: z.string().regex(/^data:image\/(png|jpeg|webp);base64,/).max(2_000_000) }))
+    .array(
+      z.object({
+        name: z.string().max(100),
+        dataUrl: z
+          .string()
+          .regex(/^data:image\/(png|jpeg|webp);base64,/)
+          .max(2_000_000),
+      }),
+    )
     .max(3)
     .default([]),
 });
@@ -84,7 +108,10 @@ export const clueListQuery = z.object({
   status: z.enum(['open', 'closed']).default('open'),
   channel: z.enum(CLUE_CHANNELS).optional(),
   riskType: riskType.optional(),
-  orgCode: z.string().regex(/^\d{12}$/).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

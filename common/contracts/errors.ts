@@ -8,9 +8,7 @@ export const errorResponse = z.object({
     messageZh: z.string(),
     messageEn: z.string(),
     requestId: z.string(),
-    fields: z
-      .array(z.object({ field: z.string(), messageZh: z.string(), messageEn: z.string() }))
-      .optional(),
+    fields: z.array(z.object({ field: z.string(), messageZh: z.string(), messageEn: z.string() })).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -73,9 +73,15 @@ export const pushedFeedRecord = z.object({
   /** 事项 code (inpatientOutOfPocket) or label (住院自付). */
   item: text(40),
   occurredOn: text(20),
-  amountYuan: z.union([z.number(), text(30)]).nullable().optional(),
+  amountYuan: z
+    .union([z.number(), text(30)])
+    .nullable()
+    .optional(),
   note: text(1000).nullable().optional(),
-  attrs: z.record(text(60), z.union([text(200), z.number()]).nullable()).nullable().optional(),
+  attrs: z
+    .record(text(60), z.union([text(200), z.number()]).nullable())
+    .nullable()
+    .optional(),
 });
 
 export const pushFeedRequest = z.object({
@@ -85,7 +91,9 @@ export const pushFeedRequest = z.object({
   records: z
     .array(pushedFeedRecord)
     .min(1, { message: '至少一条记录 / at least one record' })
-    .max(MAX_PUSH_RECORDS, { message: `每次最多 ${MAX_PUSH_RECORDS} 条 / at most ${MAX_PUSH_RECORDS} records per call` }),
+    .max(MAX_PUSH_RECORDS, {
+      message: `每次最多 ${MAX_PUSH_RECORDS} 条 / at most ${MAX_PUSH_RECORDS} records per call`,
+    }),
 });
 export type PushFeedRequest = z.infer<typeof pushFeedRequest>;
 

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { FUND_SOURCES } from '../domain/projects/types.ts';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
-const positiveFen = z.number().int().positive({ message: '金额须大于 0 / amount must be above zero' }).max(100_000_000_000_00);
+const positiveFen = z
+  .number()
+  .int()
+  .positive({ message: '金额须大于 0 / amount must be above zero' })
+  .max(100_000_000_000_00);
 
 export const allocationInput = z.object({
   year: z.number().int().min(2013).max(2100),
@@ -13,7 +17,11 @@ export const allocationInput = z.object({
   note: z.string().trim().max(500).nullish(),
 });
 
-export const assignmentInput = z.object({ allocationId: z.number().int().positive(), projectId: z.number().int().positive(), amountFen: positiveFen });
+export const assignmentInput = z.object({
+  allocationId: z.number().int().positive(),
+  projectId: z.number().int().positive(),
+  amountFen: positiveFen,
+});
 
 export const disbursementInput = z.object({
   assignmentId: z.number().int().positive(),

@@ -40,7 +40,12 @@ export const runListQuery = z.object({
 });
 export const runIdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const ruleDiff = z.object({ ruleCode: z.string(), new: z.number().int(), persisting: z.number().int(), resolved: z.number().int() });
+export const ruleDiff = z.object({
+  ruleCode: z.string(),
+  new: z.number().int(),
+  persisting: z.number().int(),
+  resolved: z.number().int(),
+});
 export const runDiff = z.object({
   runId: z.number().int(),
   period: z.string(),
@@ -53,7 +58,10 @@ export const runDiff = z.object({
 
 export const warningListQuery = z.object({
   period,
-  orgCode: z.string().regex(/^\d{12}$/, { message: '区划代码须为 12 位数字 / must be a 12-digit code' }).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/, { message: '区划代码须为 12 位数字 / must be a 12-digit code' })
+    .optional(),
   ruleCode: z.enum(WARNING_CATEGORY_CODES).optional(),
   riskType: riskType.optional(),
   status: z.enum(['new', 'handled']).optional(),
@@ -98,7 +106,15 @@ export const explainResponse = z.object({
   householdNo: z.string(),
   period: z.string(),
   window: z.object({ from: z.string(), to: z.string() }),
-  facts: z.object({ kind: z.string(), monitoringStatus: z.string(), monitoringType: z.string().nullable(), incomeYear: z.number().int().nullable(), perCapitaFen: z.number().int().nullable() }).nullable(),
+  facts: z
+    .object({
+      kind: z.string(),
+      monitoringStatus: z.string(),
+      monitoringType: z.string().nullable(),
+      incomeYear: z.number().int().nullable(),
+      perCapitaFen: z.number().int().nullable(),
+    })
+    .nullable(),
   rules: z.array(
     z.object({
       ruleCode: z.string(),

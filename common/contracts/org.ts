@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ORG_LEVELS } from '../domain/roles.ts';
 import { ORG_CODE_PATTERN } from '../domain/org-code.ts';
 
-export const orgCode = z.string().regex(ORG_CODE_PATTERN, { message: '区划代码须为 12 位数字 / must be a 12-digit code' });
+export const orgCode = z
+  .string()
+  .regex(ORG_CODE_PATTERN, { message: '区划代码须为 12 位数字 / must be a 12-digit code' });
 
 export const orgUnit = z.object({
   code: z.string(),
@@ -20,9 +22,7 @@ export const orgUnit = z.object({
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
-export const orgTreeNode: z.ZodType<OrgTreeNode> = z.lazy(() =>
-  orgUnit.extend({ children: z.array(orgTreeNode) }),
-);
+export const orgTreeNode: z.ZodType<OrgTreeNode> = z.lazy(() => orgUnit.extend({ children: z.array(orgTreeNode) }));
 export type OrgTreeNode = OrgUnit & { children: OrgTreeNode[] };
 
 export const orgListQuery = z.object({

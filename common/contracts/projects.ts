@@ -25,15 +25,18 @@ export const projectInput = z.object({
 export type ProjectInput = z.input<typeof projectInput>;
 
 // No defaults here: a field left out is a field not changed.
-export const projectAdjust = projectInput.partial().omit({ orgCode: true }).extend({
-  beneficiaryVillages: z.array(orgCode).max(300).optional(),
-  farmerLinkage: z.string().trim().max(2000).optional(),
-  performanceTargets: z.array(target).max(30).optional(),
-  workForRelief: z.boolean().optional(),
-  labourRemunerationFen: fen.optional(),
-  reason: z.string().trim().min(4, { message: '请说明调整原因（至少4个字） / give the reason' }).max(500),
-  version: z.number().int(),
-});
+export const projectAdjust = projectInput
+  .partial()
+  .omit({ orgCode: true })
+  .extend({
+    beneficiaryVillages: z.array(orgCode).max(300).optional(),
+    farmerLinkage: z.string().trim().max(2000).optional(),
+    performanceTargets: z.array(target).max(30).optional(),
+    workForRelief: z.boolean().optional(),
+    labourRemunerationFen: fen.optional(),
+    reason: z.string().trim().min(4, { message: '请说明调整原因（至少4个字） / give the reason' }).max(500),
+    version: z.number().int(),
+  });
 
 export const projectAction = z.object({
   action: z.enum(['complete', 'reject', 'withdraw']),

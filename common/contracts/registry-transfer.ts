@@ -6,7 +6,9 @@ export const importQuery = z.object({
   /** Check everything and report, write nothing to the registry. */
   dryRun: z.stringbool({ error: 'dryRun 应为 true 或 false / dryRun must be true or false' }).default(false),
   /** Import the valid households and report the others (formats.md allows it); otherwise any error refuses the file. */
-  skipInvalid: z.stringbool({ error: 'skipInvalid 应为 true 或 false / skipInvalid must be true or false' }).default(false),
+  skipInvalid: z
+    .stringbool({ error: 'skipInvalid 应为 true 或 false / skipInvalid must be true or false' })
+    .default(false),
 });
 export type ImportOptions = z.infer<typeof importQuery>;
 

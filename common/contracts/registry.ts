@@ -28,7 +28,10 @@ function codeEnum<L extends readonly CodeEntry[]>(list: L) {
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM / month must be YYYY-MM' });
 const fen = z.number().int().min(0).max(1e12);
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: '电话号码格式不正确 / invalid phone number' });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: '电话号码格式不正确 / invalid phone number' });
 const reason = z.string().trim().min(2, { message: '请填写修改原因 / please give a reason' }).max(500);
 
 export const memberInput = z.object({
@@ -93,7 +96,10 @@ const monitoringEcho = {
 
 export const createHouseholdRequest = z
   .object({
-    householdNo: z.string().trim().regex(/^[0-9A-Za-z-]{4,40}$/, { message: '户编号为 4-40 位数字或字母 / 4-40 digits or letters' }),
+    householdNo: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{4,40}$/, { message: '户编号为 4-40 位数字或字母 / 4-40 digits or letters' }),
     ...householdFacts,
     members: z.array(memberInput).min(1).max(30),
     income: incomeInput.optional(),
@@ -117,7 +123,13 @@ export interface MonitoringStatusInput {
  * The monitoring status (监测对象类别, 识别监测时间, risks, 风险消除) changes only through the identification and
  * elimination procedures (cases) or an import of the national system's export (recorded as imported history).
  */
-export const MONITORING_FIELDS = ['monitoringType', 'identificationPeriod', 'riskTypes', 'eliminationPeriod', 'eliminationMode'] as const;
+export const MONITORING_FIELDS = [
+  'monitoringType',
+  'identificationPeriod',
+  'riskTypes',
+  'eliminationPeriod',
+  'eliminationMode',
+] as const;
 export type MonitoringField = (typeof MONITORING_FIELDS)[number];
 
 export const updateHouseholdRequest = z
@@ -164,7 +176,10 @@ export const moveMemberRequest = z.object({
 });
 
 export const splitHouseholdRequest = z.object({
-  newHouseholdNo: z.string().trim().regex(/^[0-9A-Za-z-]{4,40}$/),
+  newHouseholdNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{4,40}$/),
   /** Person ids leaving, with their relationship in the new household (one of them 户主). */
   members: z.array(z.object({ personId: z.number().int(), relationship: codeEnum(RELATIONSHIPS) })).min(1),
   reason,
@@ -181,7 +196,10 @@ export const saveIncomeRequest = incomeInput.extend({ reason });
 
 export const householdSearchQuery = z.object({
   q: z.string().trim().max(40).optional(),
-  orgCode: z.string().regex(/^\d{12}$/).optional(),
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   kind: codeEnum(HOUSEHOLD_KINDS).optional(),
   monitoringStatus: z.enum(['none', 'monitored', 'eliminated']).optional(),
   afterId: z.coerce.number().int().min(0).default(0),
@@ -233,7 +251,12 @@ export const qualityFinding = z.object({
   evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
-export const qualityReportQuery = z.object({ orgCode: z.string().regex(/^\d{12}$/).optional() });
+export const qualityReportQuery = z.object({
+  orgCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
 export const qualityReportRow = z.object({
   orgCode: z.string(),
   orgName: z.string(),

@@ -25,7 +25,11 @@ export const createUserRequest = z.object({
   displayName: z.string().trim().min(1).max(40),
   role: z.enum(ROLES),
   orgCode,
-  phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/)
+    .optional(),
   /** Required for 行业部门 users: the data source they push. */
   feedSource: z.enum(FEED_SOURCE_CODES).optional(),
   password: z.string().min(10).max(200),

@@ -77,7 +77,11 @@ export function validateIdNumber(raw: string, today: IsoDate): IdNumberResult {
   }
   if (computeCheckDigit(id.slice(0, 17)) !== id[17]) {
     // The expected character is not shown: a typo is usually elsewhere in the number.
-    return failure('checksum', '证件号码校验位不符，请核对号码', 'ID number check character does not match; please recheck');
+    return failure(
+      'checksum',
+      '证件号码校验位不符，请核对号码',
+      'ID number check character does not match; please recheck',
+    );
   }
   return {
     ok: true,

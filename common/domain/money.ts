@@ -6,8 +6,7 @@ export type Fen = number;
 export type MoneyParseFailure = 'empty' | 'format' | 'tooManyDecimals' | 'outOfRange';
 
 export type MoneyParseResult =
-  | { ok: true; fen: Fen }
-  | { ok: false; reason: MoneyParseFailure; messageZh: string; messageEn: string };
+  { ok: true; fen: Fen } | { ok: false; reason: MoneyParseFailure; messageZh: string; messageEn: string };
 
 export class MoneyParseError extends Error {
   readonly reason: MoneyParseFailure;

@@ -18,9 +18,7 @@ export function isPeriod(value: string): boolean {
 }
 
 function periodError(value: string, expected: string): RangeError {
-  return new RangeError(
-    `月份格式错误："${value}"，应为 ${expected} / Invalid month "${value}", expected ${expected}`,
-  );
+  return new RangeError(`月份格式错误："${value}"，应为 ${expected} / Invalid month "${value}", expected ${expected}`);
 }
 
 export function parsePeriod(value: string): { year: number; month: number } {
@@ -90,9 +88,7 @@ export function isIsoDate(value: string): boolean {
 
 function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   if (!isIsoDate(date)) {
-    throw new RangeError(
-      `日期格式错误："${date}"，应为 YYYY-MM-DD / Invalid date "${date}", expected YYYY-MM-DD`,
-    );
+    throw new RangeError(`日期格式错误："${date}"，应为 YYYY-MM-DD / Invalid date "${date}", expected YYYY-MM-DD`);
   }
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }

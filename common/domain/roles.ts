@@ -104,12 +104,34 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const REGISTRY_STAFF: readonly Permission[] = ['registry:read', 'registry:write', 'registry:review', 'registry:revealId', 'registry:import', 'registry:export'];
+const REGISTRY_STAFF: readonly Permission[] = [
+  'registry:read',
+  'registry:write',
+  'registry:review',
+  'registry:revealId',
+  'registry:import',
+  'registry:export',
+];
 // Department data is county-level (it names people across townships): county roles only.
 const MONITORING_STAFF: readonly Permission[] = ['monitoring:read', 'clues:read', 'clues:write', 'visits:write'];
 // Assistance (帮扶) and relief funds: county and township staff run them; villages record measures and applications.
-const ASSISTANCE_STAFF: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'pairing:manage', 'relief:read', 'relief:apply', 'relief:approve', 'relief:fund'];
-const ASSISTANCE_VILLAGE: readonly Permission[] = ['assistance:read', 'assistance:write', 'assistance:export', 'relief:read', 'relief:apply'];
+const ASSISTANCE_STAFF: readonly Permission[] = [
+  'assistance:read',
+  'assistance:write',
+  'assistance:export',
+  'pairing:manage',
+  'relief:read',
+  'relief:apply',
+  'relief:approve',
+  'relief:fund',
+];
+const ASSISTANCE_VILLAGE: readonly Permission[] = [
+  'assistance:read',
+  'assistance:write',
+  'assistance:export',
+  'relief:read',
+  'relief:apply',
+];
 
 // Attachments and cases: the county, township and village staff who run the procedures; auditors read.
 const ATTACHMENT_STAFF: readonly Permission[] = ['attachments:read', 'attachments:write'];
@@ -117,23 +139,113 @@ const CASE_STAFF: readonly Permission[] = ['cases:read', 'cases:start', 'cases:a
 
 // Department users push their own feeds only; paired cadres will see their paired households (assistance module).
 const GRANTS: Record<Role, readonly Permission[]> = {
-  countyAdmin: ['org:read', 'org:manage', 'users:read', 'users:manage', 'audit:read', ...REGISTRY_STAFF, 'params:read', 'params:manage', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF, 'assistance:manage'],
-  countyStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, 'feeds:push', 'feeds:read', 'monitoring:run', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF],
-  townshipStaff: ['org:read', 'users:read', ...REGISTRY_STAFF, 'params:read', ...MONITORING_STAFF, ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_STAFF],
-  villageOfficer: ['org:read', 'registry:read', 'registry:write', 'registry:import', 'registry:export', 'params:read', 'monitoring:read', 'clues:read', 'clues:write', 'visits:write', ...ATTACHMENT_STAFF, ...CASE_STAFF, ...ASSISTANCE_VILLAGE],
+  countyAdmin: [
+    'org:read',
+    'org:manage',
+    'users:read',
+    'users:manage',
+    'audit:read',
+    ...REGISTRY_STAFF,
+    'params:read',
+    'params:manage',
+    ...MONITORING_STAFF,
+    'feeds:push',
+    'feeds:read',
+    'monitoring:run',
+    ...ATTACHMENT_STAFF,
+    ...CASE_STAFF,
+    ...ASSISTANCE_STAFF,
+    'assistance:manage',
+  ],
+  countyStaff: [
+    'org:read',
+    'users:read',
+    ...REGISTRY_STAFF,
+    'params:read',
+    ...MONITORING_STAFF,
+    'feeds:push',
+    'feeds:read',
+    'monitoring:run',
+    ...ATTACHMENT_STAFF,
+    ...CASE_STAFF,
+    ...ASSISTANCE_STAFF,
+  ],
+  townshipStaff: [
+    'org:read',
+    'users:read',
+    ...REGISTRY_STAFF,
+    'params:read',
+    ...MONITORING_STAFF,
+    ...ATTACHMENT_STAFF,
+    ...CASE_STAFF,
+    ...ASSISTANCE_STAFF,
+  ],
+  villageOfficer: [
+    'org:read',
+    'registry:read',
+    'registry:write',
+    'registry:import',
+    'registry:export',
+    'params:read',
+    'monitoring:read',
+    'clues:read',
+    'clues:write',
+    'visits:write',
+    ...ATTACHMENT_STAFF,
+    ...CASE_STAFF,
+    ...ASSISTANCE_VILLAGE,
+  ],
   department: ['org:read', 'feeds:push', 'feeds:read'],
   cadre: ['org:read', 'params:read', 'visits:write', ...ATTACHMENT_STAFF, 'assistance:read'],
-  auditor: ['org:read', 'users:read', 'audit:read', 'registry:read', 'params:read', 'feeds:read', 'monitoring:read', 'clues:read', 'attachments:read', 'cases:read', 'assistance:read', 'assistance:export', 'relief:read'],
+  auditor: [
+    'org:read',
+    'users:read',
+    'audit:read',
+    'registry:read',
+    'params:read',
+    'feeds:read',
+    'monitoring:read',
+    'clues:read',
+    'attachments:read',
+    'cases:read',
+    'assistance:read',
+    'assistance:export',
+    'relief:read',
+  ],
 };
 
 // Projects, funds, assets and 四议两公开 (issue #7): which stage a role may act at is decided by
 // common/domain/projects/workflow.ts; these grants only open the module.
-const PROJECT_ALL: readonly Permission[] = ['projects:read', 'projects:write', 'funds:read', 'funds:manage', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'];
+const PROJECT_ALL: readonly Permission[] = [
+  'projects:read',
+  'projects:write',
+  'funds:read',
+  'funds:manage',
+  'assets:read',
+  'assets:write',
+  'deliberation:read',
+  'deliberation:write',
+];
 const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
   countyAdmin: PROJECT_ALL,
   countyStaff: PROJECT_ALL,
-  townshipStaff: ['projects:read', 'projects:write', 'funds:read', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'],
-  villageOfficer: ['projects:read', 'projects:write', 'assets:read', 'assets:write', 'deliberation:read', 'deliberation:write'],
+  townshipStaff: [
+    'projects:read',
+    'projects:write',
+    'funds:read',
+    'assets:read',
+    'assets:write',
+    'deliberation:read',
+    'deliberation:write',
+  ],
+  villageOfficer: [
+    'projects:read',
+    'projects:write',
+    'assets:read',
+    'assets:write',
+    'deliberation:read',
+    'deliberation:write',
+  ],
   department: ['projects:read', 'projects:write'],
   cadre: [],
   auditor: ['projects:read', 'funds:read', 'assets:read', 'deliberation:read'],
@@ -152,7 +264,11 @@ const INDICATOR_GRANTS: Record<Role, readonly Permission[]> = {
 };
 
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission) || PROJECT_GRANTS[role].includes(permission) || INDICATOR_GRANTS[role].includes(permission);
+  return (
+    GRANTS[role].includes(permission) ||
+    PROJECT_GRANTS[role].includes(permission) ||
+    INDICATOR_GRANTS[role].includes(permission)
+  );
 }
 
 export const ORG_LEVELS = ['county', 'township', 'village', 'group'] as const;

@@ -79,13 +79,22 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `npx tsx server/main.ts` with the demo county on a free port and waits for /api/health. */
-export async function startServer(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'guardline-e2e-'));
   const child = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, GUARDLINE_DEMO: '1', LOG_LEVEL: 'warn', ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      GUARDLINE_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -167,7 +176,12 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
       return { context, page: await context.newPage() };
     },
     async phone() {
-      const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const context = await app.browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
       return { context, page: await context.newPage() };
     },
   } as BrowserApp;

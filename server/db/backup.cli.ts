@@ -14,7 +14,9 @@ import { lockDataDir } from './data-dir-lock.ts';
 type Out = (line: string) => void;
 
 const summary = (counts: Record<string, number>) =>
-  `${Object.entries(counts).filter(([k]) => !k.startsWith('file:')).reduce((n, [, v]) => n + v, 0)} 行 / rows, ${Object.values(counts).length} 表与文件组 / tables and file groups`;
+  `${Object.entries(counts)
+    .filter(([k]) => !k.startsWith('file:'))
+    .reduce((n, [, v]) => n + v, 0)} 行 / rows, ${Object.values(counts).length} 表与文件组 / tables and file groups`;
 
 export async function runBackupCommand(file: string, out: Out, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env);
@@ -22,7 +24,9 @@ export async function runBackupCommand(file: string, out: Out, env: NodeJS.Proce
   try {
     const counts = await backup(database, config, path.resolve(file));
     out(`已备份 / backed up (${database.kind}): ${summary(counts)} → ${path.resolve(file)}`);
-    out('请把密钥（secret.key 或 GUARDLINE_SECRET）与备份分开妥善保存：恢复时需要同一密钥。/ Keep the key apart from the backup: a restore needs the same key.');
+    out(
+      '请把密钥（secret.key 或 GUARDLINE_SECRET）与备份分开妥善保存：恢复时需要同一密钥。/ Keep the key apart from the backup: a restore needs the same key.',
+    );
   } finally {
     await database.close();
   }
@@ -43,7 +47,9 @@ export async function runRestoreCommand(file: string, out: Out, env: NodeJS.Proc
     database = await connect({ databaseUrl: config.databaseUrl });
   } else {
     if (existsSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'))) {
-      throw new ConfigError(`目标数据目录已有数据库，只能恢复到新的数据目录 / ${config.dataDir} already holds a database; restore into a new DATA_DIR`);
+      throw new ConfigError(
+        `目标数据目录已有数据库，只能恢复到新的数据目录 / ${config.dataDir} already holds a database; restore into a new DATA_DIR`,
+      );
     }
     const release = lockDataDir(config.dataDir);
     const opened = await connect({ dataDir: config.dataDir }).catch((err: unknown) => {
@@ -55,7 +61,10 @@ export async function runRestoreCommand(file: string, out: Out, env: NodeJS.Proc
   try {
     await database.migrate();
     const used = await anyRows(database.db);
-    if (used) throw new ConfigError(`目标数据库不是空的（表 ${used} 有数据），只能恢复到空数据库 / the target database is not empty (table ${used}); restore into an empty database`);
+    if (used)
+      throw new ConfigError(
+        `目标数据库不是空的（表 ${used} 有数据），只能恢复到空数据库 / the target database is not empty (table ${used}); restore into an empty database`,
+      );
     const counts = await restore(database, path.resolve(file), config);
     out(`已恢复 / restored (${database.kind}): ${summary(counts)}`);
   } finally {

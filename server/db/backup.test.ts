@@ -22,7 +22,9 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'guardline-backup-'));
 const quiet = () => {};
 const OTHER_KEY = 'z'.repeat(40);
 
-async function firstId(env: NodeJS.ProcessEnv): Promise<{ id: string; counts: Record<string, number>; nextAfterMax: boolean }> {
+async function firstId(
+  env: NodeJS.ProcessEnv,
+): Promise<{ id: string; counts: Record<string, number>; nextAfterMax: boolean }> {
   const config = loadConfig(env);
   const database = await openDatabase(config);
   try {
@@ -36,7 +38,10 @@ async function firstId(env: NodeJS.ProcessEnv): Promise<{ id: string; counts: Re
         }),
       ),
     );
-    const [{ ok }] = await queryRows<{ ok: boolean }>(db, sql`SELECT nextval(pg_get_serial_sequence('person', 'id')) > (SELECT max(id) FROM person) AS ok`);
+    const [{ ok }] = await queryRows<{ ok: boolean }>(
+      db,
+      sql`SELECT nextval(pg_get_serial_sequence('person', 'id')) > (SELECT max(id) FROM person) AS ok`,
+    );
     return { id: createPersonalDataBox(config.secret).decrypt(p.c), counts, nextAfterMax: ok };
   } finally {
     await database.close();
@@ -68,7 +73,9 @@ describe('backup and restore (embedded database)', () => {
     const noKey = tmp();
     await expect(runRestoreCommand(file, quiet, { DATA_DIR: noKey })).rejects.toThrow('恢复需要备份时所用的密钥');
     const wrong = tmp();
-    await expect(runRestoreCommand(file, quiet, { DATA_DIR: wrong, GUARDLINE_SECRET: OTHER_KEY })).rejects.toThrow('密钥不匹配');
+    await expect(runRestoreCommand(file, quiet, { DATA_DIR: wrong, GUARDLINE_SECRET: OTHER_KEY })).rejects.toThrow(
+      '密钥不匹配',
+    );
     expect(existsSync(path.join(wrong, 'pglite'))).toBe(false);
 
     const b = tmp();
@@ -88,7 +95,6 @@ describe('backup and restore (embedded database)', () => {
 });
 
 const url = process.env.TEST_DATABASE_URL;
-
 
 const databaseUrl = (name: string) => {
   const u = new URL(url!);
@@ -114,7 +120,9 @@ describe.skipIf(!url)('backup and restore (PostgreSQL)', () => {
 
       const file = path.join(tmp(), 'county-pg.guardline.gz');
       await runBackupCommand(file, quiet, { DATA_DIR: keyDir, DATABASE_URL: src });
-      await expect(runRestoreCommand(file, quiet, { DATA_DIR: tmp(), DATABASE_URL: bad, GUARDLINE_SECRET: OTHER_KEY })).rejects.toThrow('密钥不匹配');
+      await expect(
+        runRestoreCommand(file, quiet, { DATA_DIR: tmp(), DATABASE_URL: bad, GUARDLINE_SECRET: OTHER_KEY }),
+      ).rejects.toThrow('密钥不匹配');
       await runRestoreCommand(file, quiet, { DATA_DIR: keyDir, DATABASE_URL: dst });
       expect(await firstId({ DATA_DIR: keyDir, DATABASE_URL: dst })).toEqual(before);
       await expect(runRestoreCommand(file, quiet, { DATA_DIR: keyDir, DATABASE_URL: dst })).rejects.toThrow('不是空的');

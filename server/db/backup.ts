@@ -1,4 +1,13 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -34,19 +43,31 @@ interface Header {
   sample: string | null;
 }
 
-type Line = { header: Header } | { table: string; columns: string[] } | { row: string } | { file: string; data: string } | { end: Record<string, number> };
+type Line =
+  | { header: Header }
+  | { table: string; columns: string[] }
+  | { row: string }
+  | { file: string; data: string }
+  | { end: Record<string, number> };
 
 /** Files kept beside the database (content-addressed attachments), carried in the backup too. */
 const FILE_DIRS = ['attachments'];
 
 export function lastMigration(): string {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   return journal.entries.at(-1)!.tag;
 }
 
 /** Base tables of the public schema, parents before children (self references ignored). */
 async function tablesInOrder(db: Db): Promise<string[]> {
-  const tables = (await queryRows<{ t: string }>(db, sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).map((r) => r.t);
+  const tables = (
+    await queryRows<{ t: string }>(
+      db,
+      sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
+  ).map((r) => r.t);
   const edges = await queryRows<{ child: string; parent: string }>(
     db,
     sql`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c
@@ -77,7 +98,11 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
 const ident = (names: string[]) => sql.raw(names.map((n) => `"${n.replace(/"/g, '""')}"`).join(', '));
 
 /** Write a backup of the whole database to `file` (written beside it, then renamed). */
-export async function backup(database: Database, config: Pick<Config, 'secret' | 'dataDir'>, file: string): Promise<Record<string, number>> {
+export async function backup(
+  database: Database,
+  config: Pick<Config, 'secret' | 'dataDir'>,
+  file: string,
+): Promise<Record<string, number>> {
   const secret = config.secret;
   const counts: Record<string, number> = {};
   const partial = `${file}.partial`;
@@ -99,7 +124,9 @@ export async function backup(database: Database, config: Pick<Config, 'secret' |
           const columns = await columnsOf(tx, table);
           yield JSON.stringify({ table, columns }) + '\n';
           counts[table] = 0;
-          await tx.execute(sql`DECLARE guardline_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM (SELECT ${ident(columns)} FROM ${sql.identifier(table)}) t`);
+          await tx.execute(
+            sql`DECLARE guardline_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM (SELECT ${ident(columns)} FROM ${sql.identifier(table)}) t`,
+          );
           for (;;) {
             const rows = await queryRows<{ j: string }>(tx, sql.raw(`FETCH ${FETCH} FROM guardline_backup`));
             for (const r of rows) yield JSON.stringify({ row: r.j }) + '\n';
@@ -112,7 +139,10 @@ export async function backup(database: Database, config: Pick<Config, 'secret' |
           const full = path.join(config.dataDir, dir);
           if (!existsSync(full)) continue;
           for (const name of readdirSync(full).sort()) {
-            yield JSON.stringify({ file: `${dir}/${name}`, data: readFileSync(path.join(full, name)).toString('base64') }) + '\n';
+            yield (
+              JSON.stringify({ file: `${dir}/${name}`, data: readFileSync(path.join(full, name)).toString('base64') }) +
+              '\n'
+            );
             counts[`file:${dir}`] = (counts[`file:${dir}`] ?? 0) + 1;
           }
         }
@@ -146,12 +176,17 @@ export async function readHeader(file: string): Promise<Header> {
 
 /** Refuse a key that cannot open the backup (its key check and a ciphertext from its data). */
 export function requireKeyOpensBackup(header: Header, secret: string): void {
-  const opens = keyOpens(secret, header.keyCheck) && createPersonalDataBox(secret).decrypt(header.keyCheck) === KEY_CHECK;
+  const opens =
+    keyOpens(secret, header.keyCheck) && createPersonalDataBox(secret).decrypt(header.keyCheck) === KEY_CHECK;
   if (!opens || (header.sample && !keyOpens(secret, header.sample))) throw new ConfigError(wrongKeyMessage('备份文件'));
 }
 
 /** Restore `file` into a migrated, empty database (the caller checked it is new); all or nothing. */
-export async function restore(database: Database, file: string, config: Pick<Config, 'secret' | 'dataDir'>): Promise<Record<string, number>> {
+export async function restore(
+  database: Database,
+  file: string,
+  config: Pick<Config, 'secret' | 'dataDir'>,
+): Promise<Record<string, number>> {
   const header = await readHeader(file);
   requireKeyOpensBackup(header, config.secret);
   if (header.migration !== lastMigration()) {
@@ -187,7 +222,8 @@ export async function restore(database: Database, file: string, config: Pick<Con
         if (batch.length >= INSERT_BATCH) await flush();
       } else if ('file' in line) {
         const [dir, name] = line.file.split('/');
-        if (!FILE_DIRS.includes(dir) || !/^[\w.-]+$/.test(name ?? '')) throw new ConfigError(`备份中的文件名无效 / invalid file in the backup: ${line.file}`);
+        if (!FILE_DIRS.includes(dir) || !/^[\w.-]+$/.test(name ?? ''))
+          throw new ConfigError(`备份中的文件名无效 / invalid file in the backup: ${line.file}`);
         mkdirSync(path.join(config.dataDir, dir), { recursive: true });
         const target = path.join(config.dataDir, dir, name);
         if (!existsSync(target)) writeFileSync(target, Buffer.from(line.data, 'base64'));
@@ -207,7 +243,9 @@ export async function restore(database: Database, file: string, config: Pick<Con
     );
     for (const s of serials) {
       const qualified = `"public"."${s.t}"`;
-      await tx.execute(sql`SELECT setval(pg_get_serial_sequence(${qualified}, ${s.c}), coalesce((SELECT max(${sql.identifier(s.c)}) FROM ${sql.identifier(s.t)}), 0) + 1, false)`);
+      await tx.execute(
+        sql`SELECT setval(pg_get_serial_sequence(${qualified}, ${s.c}), coalesce((SELECT max(${sql.identifier(s.c)}) FROM ${sql.identifier(s.t)}), 0) + 1, false)`,
+      );
     }
   });
   return counts;
@@ -216,7 +254,10 @@ export async function restore(database: Database, file: string, config: Pick<Con
 /** Whether any public table holds a row (a restore goes into an empty database only). */
 export async function anyRows(db: Db): Promise<string | null> {
   for (const t of await tablesInOrder(db)) {
-    const [{ any }] = await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier(t)}) AS any`);
+    const [{ any }] = await queryRows<{ any: boolean }>(
+      db,
+      sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier(t)}) AS any`,
+    );
     if (any) return t;
   }
   return null;

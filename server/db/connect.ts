@@ -23,10 +23,7 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export type ConnectOptions =
-  | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string }
-  | { pglite: PGlite };
+export type ConnectOptions = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite };
 
 /** PostgreSQL when a URL is given, otherwise embedded PGlite in a directory (or an existing instance). */
 export async function connect(options: ConnectOptions): Promise<Database> {
@@ -40,8 +37,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const client =
-    'pglite' in options ? options.pglite : await PGlite.create(path.join(options.dataDir, 'pglite'));
+  const client = 'pglite' in options ? options.pglite : await PGlite.create(path.join(options.dataDir, 'pglite'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

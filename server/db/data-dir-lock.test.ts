@@ -34,7 +34,10 @@ describe('DATA_DIR lock (embedded database)', () => {
   it('takes over a lock left by a killed process', () => {
     const dir = tmp();
     const pid = deadPid();
-    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid, host: os.hostname(), procStart: null, since: '2026-01-01T00:00:00Z', command: 'serve' }));
+    writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid, host: os.hostname(), procStart: null, since: '2026-01-01T00:00:00Z', command: 'serve' }),
+    );
     const release = lockDataDir(dir);
     expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     release();
@@ -42,7 +45,16 @@ describe('DATA_DIR lock (embedded database)', () => {
 
   it('takes over a lock whose pid now belongs to another process (pid reused)', () => {
     const dir = tmp();
-    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), procStart: 'not-this-one', since: '2026-01-01T00:00:00Z', command: 'serve' }));
+    writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        host: os.hostname(),
+        procStart: 'not-this-one',
+        since: '2026-01-01T00:00:00Z',
+        command: 'serve',
+      }),
+    );
     lockDataDir(dir)();
   });
 
@@ -52,7 +64,12 @@ describe('DATA_DIR lock (embedded database)', () => {
     try {
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', GUARDLINE_SECRET: 'k'.repeat(40) };
       delete (env as Record<string, string | undefined>).DATABASE_URL;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli.ts'), 'migrate'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli.ts'), 'migrate'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(child.stderr).toContain(`数据目录正被另一个 Guardline 进程使用（PID ${process.pid}`);
       expect(child.status).toBe(2);
     } finally {

@@ -64,7 +64,13 @@ function lockedMessage(dir: string, info: LockInfo): string {
 export function lockDataDir(dataDir: string, command = process.argv.slice(2).join(' ') || 'serve'): () => void {
   const dir = path.resolve(dataDir);
   const file = path.join(dir, LOCK_FILE);
-  const mine: LockInfo = { pid: process.pid, host: os.hostname(), procStart: procStart(process.pid), since: new Date().toISOString(), command };
+  const mine: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    procStart: procStart(process.pid),
+    since: new Date().toISOString(),
+    command,
+  };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       writeFileSync(file, JSON.stringify(mine) + '\n', { flag: 'wx', mode: 0o600 });

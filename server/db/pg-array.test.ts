@@ -18,9 +18,15 @@ describe('pgArray', () => {
     const database = await createTestDatabase();
     try {
       const values = ['住院自付', 'a"b', 'c\\d', 'NULL', '{"k":"v, w"}', null, ' spaced '];
-      const rows = await queryRows<{ v: string | null }>(database.db, sql`SELECT v FROM unnest(${pgArray(values)}::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n`);
+      const rows = await queryRows<{ v: string | null }>(
+        database.db,
+        sql`SELECT v FROM unnest(${pgArray(values)}::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n`,
+      );
       expect(rows.map((r) => r.v)).toEqual(values);
-      const [{ j }] = await queryRows<{ j: unknown }>(database.db, sql`SELECT (${pgArray([JSON.stringify({ disasterType: '洪涝', note: 'a"b' })])}::jsonb[])[1] AS j`);
+      const [{ j }] = await queryRows<{ j: unknown }>(
+        database.db,
+        sql`SELECT (${pgArray([JSON.stringify({ disasterType: '洪涝', note: 'a"b' })])}::jsonb[])[1] AS j`,
+      );
       expect(j).toEqual({ disasterType: '洪涝', note: 'a"b' });
     } finally {
       await database.close();

@@ -14,7 +14,10 @@ export async function databaseIsNew(db: Db): Promise<boolean> {
     sql`SELECT to_regclass('public.app_user')::text AS users, to_regclass('public.person')::text AS persons`,
   );
   if (!users || !persons) return true;
-  const [{ any }] = await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM app_user) OR EXISTS (SELECT 1 FROM person) AS any`);
+  const [{ any }] = await queryRows<{ any: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM app_user) OR EXISTS (SELECT 1 FROM person) AS any`,
+  );
   return !any;
 }
 

@@ -16,22 +16,38 @@ const env = useTestApp({
 
 describe('errors never crash the process and always carry a request id', () => {
   it('malformed JSON → 400 in Chinese', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{bad' });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' });
     expect(res.json().error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('wrong types → 400 with field-level messages, English on request', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { username: 3, password: 'x' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: 3, password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.message).toBe('Invalid input: see the fields');
-    expect(error.fields).toEqual([{ field: 'username', messageZh: expect.stringContaining('string'), messageEn: expect.stringContaining('number') }]);
+    expect(error.fields).toEqual([
+      { field: 'username', messageZh: expect.stringContaining('string'), messageEn: expect.stringContaining('number') },
+    ]);
   });
 
   it('oversized body → 413', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y'.repeat(2 * 1024 * 1024) } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(2 * 1024 * 1024) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -56,7 +72,10 @@ describe('errors never crash the process and always carry a request id', () => {
     expect(crash.statusCode).toBe(500);
     expect(crash.body).not.toContain('secret internals');
     expect(crash.json().error.message).toContain(crash.json().error.requestId);
-    expect((await env.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', database: env.database.kind });
+    expect((await env.app.inject({ url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      database: env.database.kind,
+    });
   });
 });
 

@@ -5,11 +5,51 @@
 // Request bodies are never logged; a failed query's bound parameters are cut from logged errors.
 
 export const LOGGED_PARAMS = new Set([
-  'asOf', 'includeClosed', 'depth', 'limit', 'afterId', 'beforeId', 'entity', 'entityId', 'actorId', 'from', 'to',
-  'orgCode', 'kind', 'monitoringStatus', 'period', 'year', 'type', 'status', 'entryStage', 'mine', 'projectId',
-  'category', 'ownerLevel', 'villageCode', 'purpose', 'decided', 'channel', 'riskType', 'ruleCode', 'householdId',
-  'cadreUserId', 'activeOnly', 'code', 'ownerKind', 'ownerId', 'stage', 'due', 'dataSet', 'org', 'element',
-  'boundaries', 'dryRun', 'skipInvalid', 'source', 'village',
+  'asOf',
+  'includeClosed',
+  'depth',
+  'limit',
+  'afterId',
+  'beforeId',
+  'entity',
+  'entityId',
+  'actorId',
+  'from',
+  'to',
+  'orgCode',
+  'kind',
+  'monitoringStatus',
+  'period',
+  'year',
+  'type',
+  'status',
+  'entryStage',
+  'mine',
+  'projectId',
+  'category',
+  'ownerLevel',
+  'villageCode',
+  'purpose',
+  'decided',
+  'channel',
+  'riskType',
+  'ruleCode',
+  'householdId',
+  'cadreUserId',
+  'activeOnly',
+  'code',
+  'ownerKind',
+  'ownerId',
+  'stage',
+  'due',
+  'dataSet',
+  'org',
+  'element',
+  'boundaries',
+  'dryRun',
+  'skipInvalid',
+  'source',
+  'village',
 ]);
 
 export function redactUrl(url: string): string {
@@ -35,8 +75,20 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** pino serializer for `req`: what fastify logs by default, with the URL redacted. */
-export function requestSerializer(req: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
-  return { method: req.method, url: redactUrl(req.url), host: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+export function requestSerializer(req: {
+  method: string;
+  url: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    host: req.hostname,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 /** Cuts the bound parameters (search terms, hashes) out of a failed query's message ("…\nparams: …"). */
@@ -46,6 +98,19 @@ export function redactQueryParams(text: string): string {
 
 /** pino serializer for `err`: type, message and stack with a failed query's parameters cut out. */
 export function errorSerializer(err: Error & { code?: unknown; cause?: unknown }) {
-  const cause = err.cause instanceof Error ? { type: err.cause.name, message: redactQueryParams(err.cause.message), code: (err.cause as { code?: unknown }).code } : undefined;
-  return { type: err.name, message: redactQueryParams(err.message), code: err.code, stack: redactQueryParams(err.stack ?? ''), cause };
+  const cause =
+    err.cause instanceof Error
+      ? {
+          type: err.cause.name,
+          message: redactQueryParams(err.cause.message),
+          code: (err.cause as { code?: unknown }).code,
+        }
+      : undefined;
+  return {
+    type: err.name,
+    message: redactQueryParams(err.message),
+    code: err.code,
+    stack: redactQueryParams(err.stack ?? ''),
+    cause,
+  };
 }

@@ -9,7 +9,12 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 async function upload(url: string, headers: Record<string, string>) {
   const up = multipart({ ownerKind: 'visit' }, { name: 'a.png', type: 'image/png', data: PNG });
-  return env.app.inject({ method: 'POST', url, headers: { cookie: await env.login('village_officer'), host: '192.168.1.20:3000', ...up.headers, ...headers }, payload: up.payload });
+  return env.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: await env.login('village_officer'), host: '192.168.1.20:3000', ...up.headers, ...headers },
+    payload: up.payload,
+  });
 }
 
 describe('the Origin of file uploads', () => {

@@ -21,7 +21,10 @@ export function registerUploadOriginCheck(app: FastifyInstance): void {
     if (req.method === 'GET' || req.method === 'HEAD') return;
     if (!/^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? ''))) return;
     if (!sameOrigin(req)) {
-      throw new AppError('FORBIDDEN', { zh: '拒绝来自其他网站的文件上传', en: 'File uploads from another site are refused' });
+      throw new AppError('FORBIDDEN', {
+        zh: '拒绝来自其他网站的文件上传',
+        en: 'File uploads from another site are refused',
+      });
     }
   });
 }

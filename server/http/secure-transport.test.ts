@@ -18,13 +18,24 @@ afterAll(async () => {
 });
 
 async function appWith(config: Partial<AppConfig>) {
-  const { app } = await buildApp(database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false, loginAttemptsPerMinute: 10_000, ...config });
+  const { app } = await buildApp(database, {
+    secret: TEST_SECRET,
+    logLevel: 'silent',
+    secureCookies: false,
+    loginAttemptsPerMinute: 10_000,
+    ...config,
+  });
   apps.push(app);
   return app;
 }
 
 const login = (app: Awaited<ReturnType<typeof appWith>>, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username: 'auditor', password: 'Demo@2021audit' } });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers,
+    payload: { username: 'auditor', password: 'Demo@2021audit' },
+  });
 
 describe('security headers over plain http and https', () => {
   it('plain http on a LAN address: no HSTS, no upgrade-insecure-requests, no Secure cookie', async () => {
@@ -68,6 +79,8 @@ describe('/api/docs', () => {
       expect(res.json().error.messageZh).toBe('请先登录');
     }
     const cookie = (await login(prod)).cookies.find((c) => c.name === 'gl_session')!;
-    expect((await prod.inject({ url: '/api/docs/json', headers: { cookie: `gl_session=${cookie.value}` } })).statusCode).toBe(200);
+    expect(
+      (await prod.inject({ url: '/api/docs/json', headers: { cookie: `gl_session=${cookie.value}` } })).statusCode,
+    ).toBe(200);
   });
 });

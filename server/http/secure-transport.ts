@@ -16,7 +16,8 @@ export function registerSecureTransport(app: FastifyInstance, always: boolean): 
     if (!overHttps(req, always)) return payload;
     reply.header('strict-transport-security', HSTS);
     const csp = reply.getHeader('content-security-policy');
-    if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests')) reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
+      reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
     return payload;
   });
 }

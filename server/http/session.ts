@@ -34,7 +34,8 @@ export function registerSession(app: FastifyInstance, auth: AuthService): void {
       req.ctx = { actor: session.actor, requestId: req.id };
       req.sessionToken = token;
       const path = req.url.split('?')[0];
-      if (session.mustChangePassword && path.startsWith('/api/') && !OPEN_BEFORE_PASSWORD_CHANGE.has(path)) throw passwordChangeRequired();
+      if (session.mustChangePassword && path.startsWith('/api/') && !OPEN_BEFORE_PASSWORD_CHANGE.has(path))
+        throw passwordChangeRequired();
     }
   });
 }

@@ -46,7 +46,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const part = httpPart === 'body' ? undefined : httpPart;
-    return { error: new RequestValidationError(httpPart ?? 'body', result.error.issues.map((i) => issueToField(i, part))) };
+    return {
+      error: new RequestValidationError(
+        httpPart ?? 'body',
+        result.error.issues.map((i) => issueToField(i, part)),
+      ),
+    };
   };
 
 /** The path of the first string holding a NUL byte (PostgreSQL refuses 0x00 in text), or null. */
@@ -76,7 +81,14 @@ export function registerNulGuard(app: FastifyInstance): void {
     ];
     for (const [prefix, part, data] of parts) {
       const hit = findNul(data);
-      if (hit) throw new RequestValidationError(part, [{ field: fieldPath(prefix, hit) || part, messageZh: '不能包含空字符（NUL）', messageEn: 'Must not contain a NUL character' }]);
+      if (hit)
+        throw new RequestValidationError(part, [
+          {
+            field: fieldPath(prefix, hit) || part,
+            messageZh: '不能包含空字符（NUL）',
+            messageEn: 'Must not contain a NUL character',
+          },
+        ]);
     }
   });
 }

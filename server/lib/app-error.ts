@@ -44,6 +44,10 @@ export class AppError extends Error {
   }
 
   static validation(fields: FieldError[]): AppError {
-    return new AppError('VALIDATION', { zh: '输入有误，请检查标出的字段', en: 'Invalid input: see the fields' }, fields);
+    return new AppError(
+      'VALIDATION',
+      { zh: '输入有误，请检查标出的字段', en: 'Invalid input: see the fields' },
+      fields,
+    );
   }
 }

@@ -49,16 +49,25 @@ const tooLarge = (zh: string, en: string) => new AppError('PAYLOAD_TOO_LARGE', {
 
 export const limitErrors = {
   inflated: (l: ImportLimits) =>
-    tooLarge(`文件解压后超过 ${mb(l.maxInflatedBytes)}（疑似压缩炸弹），已拒绝导入`, `The file inflates to more than ${mb(l.maxInflatedBytes)} (a zip bomb?); import refused`),
+    tooLarge(
+      `文件解压后超过 ${mb(l.maxInflatedBytes)}（疑似压缩炸弹），已拒绝导入`,
+      `The file inflates to more than ${mb(l.maxInflatedBytes)} (a zip bomb?); import refused`,
+    ),
   sharedStrings: (l: ImportLimits) =>
-    tooLarge(`工作簿的共享字符串表超过 ${mb(l.maxSharedStringsBytes)}，已拒绝导入`, `The workbook's shared strings exceed ${mb(l.maxSharedStringsBytes)}; import refused`),
+    tooLarge(
+      `工作簿的共享字符串表超过 ${mb(l.maxSharedStringsBytes)}，已拒绝导入`,
+      `The workbook's shared strings exceed ${mb(l.maxSharedStringsBytes)}; import refused`,
+    ),
   xmlText: (l: ImportLimits, entry: string) =>
     tooLarge(
       `工作簿中有超长文本（${entry} 中一段超过 ${Math.round(l.maxXmlTextBytes / 1024)} KB），单元格最多 ${l.maxCellChars} 个字符，已拒绝导入`,
       `The workbook holds an over-long text (more than ${Math.round(l.maxXmlTextBytes / 1024)} KB in ${entry}); a cell holds at most ${l.maxCellChars} characters; import refused`,
     ),
   rowXml: (l: ImportLimits, entry: string) =>
-    tooLarge(`工作表 ${entry} 中有一行超过 ${mb(l.maxRowXmlBytes)}，已拒绝导入`, `A row of ${entry} exceeds ${mb(l.maxRowXmlBytes)}; import refused`),
+    tooLarge(
+      `工作表 ${entry} 中有一行超过 ${mb(l.maxRowXmlBytes)}，已拒绝导入`,
+      `A row of ${entry} exceeds ${mb(l.maxRowXmlBytes)}; import refused`,
+    ),
   cell: (l: ImportLimits, where: string, row: number, column: number) =>
     tooLarge(
       `${where}第 ${row} 行第 ${column} 列的单元格超过 ${l.maxCellChars} 个字符，已拒绝导入`,
@@ -67,11 +76,19 @@ export const limitErrors = {
   rows: (l: ImportLimits, where: string) =>
     tooLarge(`${where}超过 ${l.maxRows} 行，已拒绝导入`, `${where} has more than ${l.maxRows} rows; import refused`),
   columns: (l: ImportLimits, where: string, row: number) =>
-    tooLarge(`${where}第 ${row} 行超过 ${l.maxColumns} 列，已拒绝导入`, `${where} row ${row} has more than ${l.maxColumns} columns; import refused`),
+    tooLarge(
+      `${where}第 ${row} 行超过 ${l.maxColumns} 列，已拒绝导入`,
+      `${where} row ${row} has more than ${l.maxColumns} columns; import refused`,
+    ),
 };
 
 /** Row, column and cell-length checks of one row read from a sheet or CSV file (1-based row, 0-based cells). */
-export function checkRowLimits(cells: readonly unknown[], row: number, where: string, limits: ImportLimits = IMPORT_LIMITS): void {
+export function checkRowLimits(
+  cells: readonly unknown[],
+  row: number,
+  where: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): void {
   if (row > limits.maxRows) throw limitErrors.rows(limits, where);
   if (cells.length > limits.maxColumns) throw limitErrors.columns(limits, where, row);
   for (let i = 0; i < cells.length; i++) {
@@ -83,7 +100,8 @@ function textLength(value: unknown): number {
   if (typeof value === 'string') return value.length;
   if (value && typeof value === 'object') {
     const v = value as { richText?: { text?: unknown }[]; text?: unknown; result?: unknown; formula?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.reduce((n, r) => n + (typeof r?.text === 'string' ? r.text.length : 0), 0);
+    if (Array.isArray(v.richText))
+      return v.richText.reduce((n, r) => n + (typeof r?.text === 'string' ? r.text.length : 0), 0);
     return Math.max(textLength(v.text), textLength(v.result), textLength(v.formula));
   }
   return 0;

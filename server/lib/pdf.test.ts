@@ -18,9 +18,13 @@ describe('htmlToPdf', () => {
     expect((err as AppError).messageZh).toContain('打印');
   });
 
-  it.skipIf(!existsSync(chromiumPath()))('renders Chinese HTML to a PDF', async () => {
-    const pdf = await htmlToPdf('<html><body><h1>东庄村监测对象识别公示</h1></body></html>');
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(1000);
-  }, 60_000);
+  it.skipIf(!existsSync(chromiumPath()))(
+    'renders Chinese HTML to a PDF',
+    async () => {
+      const pdf = await htmlToPdf('<html><body><h1>东庄村监测对象识别公示</h1></body></html>');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(1000);
+    },
+    60_000,
+  );
 });

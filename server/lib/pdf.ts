@@ -28,7 +28,10 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
   const { chromium } = await import('playwright-core');
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   } catch {
     throw pdfUnavailable();
   }
@@ -38,7 +41,12 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
     // No network: the HTML must be self-contained (inline styles, no remote images).
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-    const pdf = await page.pdf({ format: options.format ?? 'A4', landscape: options.landscape ?? false, printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    const pdf = await page.pdf({
+      format: options.format ?? 'A4',
+      landscape: options.landscape ?? false,
+      printBackground: true,
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    });
     return Buffer.from(pdf);
   } finally {
     await browser.close();

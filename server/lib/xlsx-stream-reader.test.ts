@@ -12,7 +12,13 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'xlsx-utf8-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readNames(file: string): Promise<{ title: string; cells: unknown[] }[]> {
-  const reader = createWorkbookReader(createReadStream(file), { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = createWorkbookReader(createReadStream(file), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const out: { title: string; cells: unknown[] }[] = [];
   for await (const sheet of reader) {
     const title = (sheet as unknown as { name: string }).name;
@@ -35,7 +41,10 @@ describe('createWorkbookReader', () => {
     book.addWorksheet('户信息').addRows(names.map((n) => [n]));
     writeFileSync(shared, Buffer.from(await book.xlsx.writeBuffer()));
 
-    for (const [file, title] of [[streamed, '家庭成员'], [shared, '户信息']]) {
+    for (const [file, title] of [
+      [streamed, '家庭成员'],
+      [shared, '户信息'],
+    ]) {
       const rows = await readNames(file);
       expect(rows.map((r) => r.cells[0])).toEqual(names);
       expect(rows.every((r) => r.title === title)).toBe(true);

@@ -36,11 +36,19 @@ async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
 }
 
 /** `new ExcelJS.stream.xlsx.WorkbookReader(input, options)`, reading multi-byte text correctly, within `limits`. */
-export function createWorkbookReader(input: Readable, options: ReaderOptions, limits: ImportLimits = IMPORT_LIMITS): WorkbookReader {
+export function createWorkbookReader(
+  input: Readable,
+  options: ReaderOptions,
+  limits: ImportLimits = IMPORT_LIMITS,
+): WorkbookReader {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
   const proto = Object.getPrototypeOf(reader) as ReaderInternals;
   const own = reader as unknown as ReaderInternals;
-  if (typeof proto._parseWorksheet !== 'function' || typeof proto._parseSharedStrings !== 'function' || typeof proto._parseWorkbook !== 'function') {
+  if (
+    typeof proto._parseWorksheet !== 'function' ||
+    typeof proto._parseSharedStrings !== 'function' ||
+    typeof proto._parseWorkbook !== 'function'
+  ) {
     throw new Error('exceljs internals changed: review server/lib/xlsx-stream-reader.ts');
   }
   own.model = { sheets: [] };
@@ -65,7 +73,11 @@ export function createWorkbookReader(input: Readable, options: ReaderOptions, li
  * The rows of one worksheet with their 0-based cells (exceljs's row.values is 1-based and sparse),
  * refused past the row, column and cell-length limits. `where` names the sheet in messages.
  */
-export async function* sheetRows(sheet: AsyncIterable<{ number: number; values: unknown }>, where: string, limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<{ row: number; cells: unknown[] }> {
+export async function* sheetRows(
+  sheet: AsyncIterable<{ number: number; values: unknown }>,
+  where: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): AsyncGenerator<{ row: number; cells: unknown[] }> {
   let count = 0;
   for await (const row of sheet) {
     if (++count > limits.maxRows) throw limitErrors.rows(limits, where);

@@ -62,7 +62,8 @@ class InflateBudget {
     const l = this.limits;
     this.total += chunk.length;
     if (this.total > l.maxInflatedBytes) return limitErrors.inflated(l);
-    if (entry === 'xl/sharedStrings.xml' && (this.sharedStrings += chunk.length) > l.maxSharedStringsBytes) return limitErrors.sharedStrings(l);
+    if (entry === 'xl/sharedStrings.xml' && (this.sharedStrings += chunk.length) > l.maxSharedStringsBytes)
+      return limitErrors.sharedStrings(l);
     if (!/\.(xml|rels)$/i.test(entry)) return null;
     // The longest stretch without '<': one text node (or one tag).
     let from = 0;

@@ -16,11 +16,20 @@ export interface TestEnv {
 }
 
 /** One app on a private database per test file, closed afterwards. */
-export function useTestApp(opts: { extend?: (app: TestApp) => void; loginAttemptsPerMinute?: number; config?: Partial<AppConfig> } = {}): TestEnv {
+export function useTestApp(
+  opts: { extend?: (app: TestApp) => void; loginAttemptsPerMinute?: number; config?: Partial<AppConfig> } = {},
+): TestEnv {
   const env = {} as TestEnv;
   beforeAll(async () => {
     env.database = await createTestDatabase();
-    const built = await buildApp(env.database, { secret: TEST_SECRET, logLevel: 'silent', secureCookies: false, loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000, passwordChecksPerMinute: 10_000, ...opts.config });
+    const built = await buildApp(env.database, {
+      secret: TEST_SECRET,
+      logLevel: 'silent',
+      secureCookies: false,
+      loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10_000,
+      passwordChecksPerMinute: 10_000,
+      ...opts.config,
+    });
     env.app = built.app;
     env.services = built.services;
     opts.extend?.(built.app);

@@ -29,4 +29,3 @@ export async function createTestDatabase(): Promise<Database> {
   const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
   return connect({ pglite: client });
 }
-

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCategoryOf, incomeErrors, ownerLevelOfOrg } from './rules.ts';
 
-const dist = (operation: number, consolidation: number, publicWelfare: number, publicWelfarePosts: number) => ({ operation, consolidation, publicWelfare, publicWelfarePosts });
+const dist = (operation: number, consolidation: number, publicWelfare: number, publicWelfarePosts: number) => ({
+  operation,
+  consolidation,
+  publicWelfare,
+  publicWelfarePosts,
+});
 
 describe('asset income', () => {
   it.each([

@@ -22,7 +22,12 @@ export const OWNER_LEVEL_LABELS: Record<OwnerLevel, { zh: string; en: string }> 
 
 export const DISPOSAL_REASONS = ['disaster', 'accident', 'endOfLife', 'planning'] as const;
 export type DisposalReason = (typeof DISPOSAL_REASONS)[number];
-export const DISPOSAL_REASON_LABELS: Record<DisposalReason, string> = { disaster: '自然灾害', accident: '意外事故', endOfLife: '达到使用年限', planning: '发展规划调整' };
+export const DISPOSAL_REASON_LABELS: Record<DisposalReason, string> = {
+  disaster: '自然灾害',
+  accident: '意外事故',
+  endOfLife: '达到使用年限',
+  planning: '发展规划调整',
+};
 
 /** Where operating income goes (seed §二(一)5 / policy-rules §5 [S]); PV income funds 公益岗位. */
 export const INCOME_SHARES = ['operation', 'consolidation', 'publicWelfare', 'publicWelfarePosts'] as const;
@@ -45,16 +50,31 @@ export interface IncomeInput {
 
 export function incomeErrors(i: IncomeInput): { field: string; messageZh: string; messageEn: string }[] {
   const errors: { field: string; messageZh: string; messageEn: string }[] = [];
-  if (i.category !== 'operating') errors.push({ field: 'assetId', messageZh: '只有经营性资产登记收益', messageEn: 'Only operating assets record income' });
-  if (!(i.amountFen > 0)) errors.push({ field: 'amount', messageZh: '收益金额须大于 0', messageEn: 'Income must be above zero' });
+  if (i.category !== 'operating')
+    errors.push({
+      field: 'assetId',
+      messageZh: '只有经营性资产登记收益',
+      messageEn: 'Only operating assets record income',
+    });
+  if (!(i.amountFen > 0))
+    errors.push({ field: 'amount', messageZh: '收益金额须大于 0', messageEn: 'Income must be above zero' });
   const parts = INCOME_SHARES.map((k) => i.distribution[k] ?? 0);
-  if (parts.some((p) => !Number.isInteger(p) || p < 0)) errors.push({ field: 'distribution', messageZh: '分配金额不能为负', messageEn: 'Shares cannot be negative' });
+  if (parts.some((p) => !Number.isInteger(p) || p < 0))
+    errors.push({ field: 'distribution', messageZh: '分配金额不能为负', messageEn: 'Shares cannot be negative' });
   const sum = parts.reduce((a, b) => a + b, 0);
   if (sum !== i.amountFen) {
-    errors.push({ field: 'distribution', messageZh: `分配合计 ${(sum / 100).toFixed(2)} 元，应等于收益 ${(i.amountFen / 100).toFixed(2)} 元`, messageEn: 'The shares must add up to the income' });
+    errors.push({
+      field: 'distribution',
+      messageZh: `分配合计 ${(sum / 100).toFixed(2)} 元，应等于收益 ${(i.amountFen / 100).toFixed(2)} 元`,
+      messageEn: 'The shares must add up to the income',
+    });
   }
   if (i.photovoltaic && !(i.distribution.publicWelfarePosts > 0)) {
-    errors.push({ field: 'distribution.publicWelfarePosts', messageZh: '光伏扶贫电站收益须用于设置村级公益岗位', messageEn: 'PV station income must fund public-welfare posts' });
+    errors.push({
+      field: 'distribution.publicWelfarePosts',
+      messageZh: '光伏扶贫电站收益须用于设置村级公益岗位',
+      messageEn: 'PV station income must fund public-welfare posts',
+    });
   }
   return errors;
 }

@@ -26,7 +26,12 @@ export type MeasureCategory = CodeOf<typeof MEASURE_CATEGORIES>;
 export const MEASURE_CATEGORY_CODES = MEASURE_CATEGORIES.map((c) => c.code) as [MeasureCategory, ...MeasureCategory[]];
 
 /** 开发式帮扶 (rule 5_12_007). */
-export const DEVELOPMENT_CATEGORIES: readonly MeasureCategory[] = ['industry', 'employment', 'finance', 'publicWelfarePost'];
+export const DEVELOPMENT_CATEGORIES: readonly MeasureCategory[] = [
+  'industry',
+  'employment',
+  'finance',
+  'publicWelfarePost',
+];
 export const isDevelopment = (c: string): boolean => (DEVELOPMENT_CATEGORIES as readonly string[]).includes(c);
 
 export const MEASURE_STATUSES = [
@@ -57,17 +62,53 @@ export const DEFAULT_SUBTYPES: readonly SubtypeSeed[] = [
   { category: 'employment', code: 'labourExport', zh: '劳务输出', basis: 'C' },
   { category: 'employment', code: 'skillTraining', zh: '职业技能培训', basis: 'P' },
   { category: 'employment', code: 'workForRelief', zh: '以工代赈', basis: 'P' },
-  { category: 'finance', code: 'microLoan', zh: '脱贫人口小额信贷', basis: 'C', continuesAfterElimination: 'contractEnd' },
+  {
+    category: 'finance',
+    code: 'microLoan',
+    zh: '脱贫人口小额信贷',
+    basis: 'C',
+    continuesAfterElimination: 'contractEnd',
+  },
   { category: 'finance', code: 'antiPovertyInsurance', zh: '防贫保险', basis: 'P' },
-  { category: 'publicWelfarePost', code: 'ruralPost', zh: '乡村公益性岗位', basis: 'C', continuesAfterElimination: 'agreementEnd' },
-  { category: 'publicWelfarePost', code: 'solarPost', zh: '光伏收益公益岗位', basis: 'C', continuesAfterElimination: 'agreementEnd' },
+  {
+    category: 'publicWelfarePost',
+    code: 'ruralPost',
+    zh: '乡村公益性岗位',
+    basis: 'C',
+    continuesAfterElimination: 'agreementEnd',
+  },
+  {
+    category: 'publicWelfarePost',
+    code: 'solarPost',
+    zh: '光伏收益公益岗位',
+    basis: 'C',
+    continuesAfterElimination: 'agreementEnd',
+  },
   { category: 'health', code: 'medicalPremiumSubsidy', zh: '城乡居民基本医疗保险个人缴费补贴', basis: 'C' },
   { category: 'health', code: 'medicalAssistance', zh: '医疗救助', basis: 'P' },
   { category: 'health', code: 'familyDoctor', zh: '家庭医生签约服务', basis: 'P' },
-  { category: 'compulsoryEducation', code: 'dropoutControl', zh: '控辍保学', basis: 'P', continuesAfterElimination: 'stageEnd' },
-  { category: 'compulsoryEducation', code: 'studentAid', zh: '家庭经济困难学生资助', basis: 'P', continuesAfterElimination: 'stageEnd' },
+  {
+    category: 'compulsoryEducation',
+    code: 'dropoutControl',
+    zh: '控辍保学',
+    basis: 'P',
+    continuesAfterElimination: 'stageEnd',
+  },
+  {
+    category: 'compulsoryEducation',
+    code: 'studentAid',
+    zh: '家庭经济困难学生资助',
+    basis: 'P',
+    continuesAfterElimination: 'stageEnd',
+  },
   { category: 'otherEducation', code: 'yuluPlan', zh: '雨露计划', basis: 'P', continuesAfterElimination: 'stageEnd' },
-  { category: 'otherEducation', code: 'educationGrant', zh: '助学补助', basis: 'P', continuesAfterElimination: 'stageEnd' },
+  {
+    category: 'otherEducation',
+    code: 'educationGrant',
+    zh: '助学补助',
+    basis: 'P',
+    continuesAfterElimination: 'stageEnd',
+  },
   { category: 'comprehensiveSecurity', code: 'minimumLiving', zh: '低保', basis: 'C' },
   { category: 'comprehensiveSecurity', code: 'destituteSupport', zh: '特困供养', basis: 'C' },
   { category: 'comprehensiveSecurity', code: 'disabilityAllowance', zh: '残疾人补贴', basis: 'C' },

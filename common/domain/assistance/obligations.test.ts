@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsToDate, evaluateObligations, type ObligationHousehold, type ObligationMeasure } from './obligations.ts';
+import {
+  addMonthsToDate,
+  evaluateObligations,
+  type ObligationHousehold,
+  type ObligationMeasure,
+} from './obligations.ts';
 
 const params = { firstMeasureMonths: 1, developmentMeasureMonths: 6, riskMeasureMonths: 1 };
 const household = (o: Partial<ObligationHousehold> = {}): ObligationHousehold => ({
@@ -55,17 +60,23 @@ describe('no measure one month after identification (识别后1个月及以上�
     // started after the day asked about: not yet in place then
     ['ongoing', '2025-04-02', true],
   ] as const)('a %s measure started %s clears it (as of 04-01): still overdue %s', (status, startOn, overdue) => {
-    expect(codes(household({ measures: [measure({ status, startOn })] }), '2025-04-01').includes('noMeasure')).toBe(overdue);
+    expect(codes(household({ measures: [measure({ status, startOn })] }), '2025-04-01').includes('noMeasure')).toBe(
+      overdue,
+    );
   });
 
   it('only monitored households: none and eliminated are never asked', () => {
     expect(codes(household({ monitoringStatus: 'none' }), '2026-01-01')).toEqual([]);
-    expect(codes(household({ monitoringStatus: 'eliminated', eliminationPeriod: '2025-09' }), '2026-01-01')).toEqual([]);
+    expect(codes(household({ monitoringStatus: 'eliminated', eliminationPeriod: '2025-09' }), '2026-01-01')).toEqual(
+      [],
+    );
   });
 
   it('the months are a parameter', () => {
     expect(evaluateObligations(household(), { ...params, firstMeasureMonths: 2 }, '2025-04-30')).toEqual([]);
-    expect(evaluateObligations(household(), { ...params, firstMeasureMonths: 2 }, '2025-05-01').map((o) => o.code)).toEqual(['noMeasure']);
+    expect(
+      evaluateObligations(household(), { ...params, firstMeasureMonths: 2 }, '2025-05-01').map((o) => o.code),
+    ).toEqual(['noMeasure']);
   });
 });
 
@@ -75,7 +86,12 @@ describe('labour-capable households need a development measure six months after 
     [true, [health], '2025-08-31', false],
     [true, [health], '2025-09-01', true],
     [false, [health], '2025-09-01', false],
-    [true, [health, measure({ id: 2, category: 'employment', riskType: 'illness', startOn: '2025-06-01' })], '2025-09-01', false],
+    [
+      true,
+      [health, measure({ id: 2, category: 'employment', riskType: 'illness', startOn: '2025-06-01' })],
+      '2025-09-01',
+      false,
+    ],
     [true, [health, measure({ id: 2, category: 'finance', status: 'planned' })], '2025-09-01', true],
     [true, [health, measure({ id: 2, category: 'publicWelfarePost' })], '2025-12-01', false],
     [true, [health, measure({ id: 2, category: 'comprehensiveSecurity' })], '2025-12-01', true],
@@ -91,7 +107,10 @@ describe('a risk with no measure for a month', () => {
     { riskType: 'unsafeHousing', since: '2025-05-20' },
   ];
   const h = household({ risks, measures: [measure({ riskType: 'illness' })] });
-  const riskCodes = (asOf: string) => evaluateObligations(h, params, asOf).filter((o) => o.code === 'riskWithoutMeasure').map((o) => o.riskType);
+  const riskCodes = (asOf: string) =>
+    evaluateObligations(h, params, asOf)
+      .filter((o) => o.code === 'riskWithoutMeasure')
+      .map((o) => o.riskType);
   it.each([
     ['2025-06-19', []],
     ['2025-06-20', ['unsafeHousing']],
@@ -105,8 +124,14 @@ describe('a risk with no measure for a month', () => {
 });
 
 describe('measures continuing past elimination only where allowed (§1.8)', () => {
-  const eliminated = (m: ObligationMeasure) => household({ monitoringStatus: 'eliminated', eliminationPeriod: '2025-09', measures: [m] });
-  const loan = measure({ category: 'finance', riskType: 'failedBusiness', continuesAfterElimination: true, endOn: '2026-03-31' });
+  const eliminated = (m: ObligationMeasure) =>
+    household({ monitoringStatus: 'eliminated', eliminationPeriod: '2025-09', measures: [m] });
+  const loan = measure({
+    category: 'finance',
+    riskType: 'failedBusiness',
+    continuesAfterElimination: true,
+    endOn: '2026-03-31',
+  });
   it.each([
     ['a health measure, in the elimination month', measure(), '2025-09-30', false],
     ['a health measure, the month after', measure(), '2025-10-01', true],
@@ -119,6 +144,10 @@ describe('measures continuing past elimination only where allowed (§1.8)', () =
     expect(codes(eliminated(m), asOf).includes('continuesAfterElimination')).toBe(warned);
   });
   it('the loan is overdue from the day after its end', () => {
-    expect(evaluateObligations(eliminated(loan), params, '2026-05-01')[0]).toMatchObject({ code: 'continuesAfterElimination', dueOn: '2026-04-01', measureId: 1 });
+    expect(evaluateObligations(eliminated(loan), params, '2026-05-01')[0]).toMatchObject({
+      code: 'continuesAfterElimination',
+      dueOn: '2026-04-01',
+      measureId: 1,
+    });
   });
 });

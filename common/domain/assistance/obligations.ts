@@ -13,14 +13,35 @@ import { IN_PLACE_STATUSES, isDevelopment, type MeasureStatus } from './categori
 
 export type IsoDate = string;
 
-export const OBLIGATION_CODES = ['noMeasure', 'noDevelopmentMeasure', 'riskWithoutMeasure', 'continuesAfterElimination'] as const;
+export const OBLIGATION_CODES = [
+  'noMeasure',
+  'noDevelopmentMeasure',
+  'riskWithoutMeasure',
+  'continuesAfterElimination',
+] as const;
 export type ObligationCode = (typeof OBLIGATION_CODES)[number];
 
 export const OBLIGATION_LABELS: Record<ObligationCode, { zh: string; en: string; source: string }> = {
-  noMeasure: { zh: '识别后1个月及以上未落实帮扶措施', en: 'No measure one month after identification', source: 'policy-rules §1.7 (Guizhou check rule)' },
-  noDevelopmentMeasure: { zh: '有劳动力，识别6个月及以上未落实开发式帮扶措施', en: 'Labour-capable, no development measure six months after identification', source: 'policy-rules §1.7 rule 5_12_007' },
-  riskWithoutMeasure: { zh: '风险1个月以上无对应帮扶措施', en: 'A risk without a measure for a month', source: 'policy-rules §1.7 [P]: per-risk reading of the one-month rule' },
-  continuesAfterElimination: { zh: '风险消除后措施仍在继续', en: 'Measure continues after elimination', source: 'policy-rules §1.8 (loans to contract end, posts to agreement end, education aid to the stage end)' },
+  noMeasure: {
+    zh: '识别后1个月及以上未落实帮扶措施',
+    en: 'No measure one month after identification',
+    source: 'policy-rules §1.7 (Guizhou check rule)',
+  },
+  noDevelopmentMeasure: {
+    zh: '有劳动力，识别6个月及以上未落实开发式帮扶措施',
+    en: 'Labour-capable, no development measure six months after identification',
+    source: 'policy-rules §1.7 rule 5_12_007',
+  },
+  riskWithoutMeasure: {
+    zh: '风险1个月以上无对应帮扶措施',
+    en: 'A risk without a measure for a month',
+    source: 'policy-rules §1.7 [P]: per-risk reading of the one-month rule',
+  },
+  continuesAfterElimination: {
+    zh: '风险消除后措施仍在继续',
+    en: 'Measure continues after elimination',
+    source: 'policy-rules §1.8 (loans to contract end, posts to agreement end, education aid to the stage end)',
+  },
 };
 
 export interface ObligationParams {
@@ -98,11 +119,13 @@ export function evaluateObligations(h: ObligationHousehold, p: ObligationParams,
     const first = addMonthsToDate(identified, p.firstMeasureMonths);
     if (asOf >= first && placed.length === 0) out.push({ code: 'noMeasure', dueOn: first });
     const dev = addMonthsToDate(identified, p.developmentMeasureMonths);
-    if (h.labourCapable && asOf >= dev && !placed.some((m) => isDevelopment(m.category))) out.push({ code: 'noDevelopmentMeasure', dueOn: dev });
+    if (h.labourCapable && asOf >= dev && !placed.some((m) => isDevelopment(m.category)))
+      out.push({ code: 'noDevelopmentMeasure', dueOn: dev });
     for (const r of h.risks) {
       const since = r.since > identified ? r.since : identified;
       const due = addMonthsToDate(since, p.riskMeasureMonths);
-      if (asOf >= due && !placed.some((m) => m.riskType === r.riskType)) out.push({ code: 'riskWithoutMeasure', dueOn: due, riskType: r.riskType });
+      if (asOf >= due && !placed.some((m) => m.riskType === r.riskType))
+        out.push({ code: 'riskWithoutMeasure', dueOn: due, riskType: r.riskType });
     }
   }
   if (h.monitoringStatus === 'eliminated' && h.eliminationPeriod) {
@@ -113,7 +136,12 @@ export function evaluateObligations(h: ObligationHousehold, p: ObligationParams,
         if (m.status !== 'ongoing' && m.status !== 'planned') continue;
         if (m.startOn > asOf) continue;
         const allowed = m.continuesAfterElimination && m.endOn !== null && asOf <= m.endOn;
-        if (!allowed) out.push({ code: 'continuesAfterElimination', dueOn: m.continuesAfterElimination && m.endOn && m.endOn >= due ? addDays(m.endOn, 1) : due, measureId: m.id });
+        if (!allowed)
+          out.push({
+            code: 'continuesAfterElimination',
+            dueOn: m.continuesAfterElimination && m.endOn && m.endOn >= due ? addDays(m.endOn, 1) : due,
+            measureId: m.id,
+          });
       }
     }
   }

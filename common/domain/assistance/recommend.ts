@@ -47,16 +47,47 @@ export const RISK_CATEGORIES: Record<string, readonly MeasureCategory[]> = {
 export function recommendMeasures(input: RecommendInput): Recommendation[] {
   const capable = input.labourCapableMembers > 0 && !input.wholeHouseholdNoLabour;
   const out = new Map<MeasureCategory, Recommendation>();
-  const add = (category: MeasureCategory, riskType: string | null, priority: number, reasonZh: string, reasonEn: string) => {
+  const add = (
+    category: MeasureCategory,
+    riskType: string | null,
+    priority: number,
+    reasonZh: string,
+    reasonEn: string,
+  ) => {
     const existing = out.get(category);
     if (existing && existing.priority <= priority) return;
-    out.set(category, { category, riskType, priority, reasonZh, reasonEn, alreadyInPlace: input.existingCategories.includes(category) });
+    out.set(category, {
+      category,
+      riskType,
+      priority,
+      reasonZh,
+      reasonEn,
+      alreadyInPlace: input.existingCategories.includes(category),
+    });
   };
   if (capable) {
-    add('industry', null, 1, `家庭有${input.labourCapableMembers}名劳动力：优先落实开发式帮扶（产业）`, `${input.labourCapableMembers} labour-capable member(s): development measures first (industry)`);
-    add('employment', null, 1, `家庭有${input.labourCapableMembers}名劳动力：优先落实开发式帮扶（就业）`, `${input.labourCapableMembers} labour-capable member(s): development measures first (employment)`);
+    add(
+      'industry',
+      null,
+      1,
+      `家庭有${input.labourCapableMembers}名劳动力：优先落实开发式帮扶（产业）`,
+      `${input.labourCapableMembers} labour-capable member(s): development measures first (industry)`,
+    );
+    add(
+      'employment',
+      null,
+      1,
+      `家庭有${input.labourCapableMembers}名劳动力：优先落实开发式帮扶（就业）`,
+      `${input.labourCapableMembers} labour-capable member(s): development measures first (employment)`,
+    );
   } else {
-    add('comprehensiveSecurity', null, 1, '家庭无劳动能力：强化综合保障兜底（低保、特困供养等）', 'No labour ability: comprehensive social security first');
+    add(
+      'comprehensiveSecurity',
+      null,
+      1,
+      '家庭无劳动能力：强化综合保障兜底（低保、特困供养等）',
+      'No labour ability: comprehensive social security first',
+    );
   }
   for (const risk of input.risks) {
     for (const [i, category] of (RISK_CATEGORIES[risk] ?? RISK_CATEGORIES.other).entries()) {

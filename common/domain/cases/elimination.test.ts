@@ -6,7 +6,12 @@ import { checkElimination, type CriterionCode, type EliminationFacts } from './e
 
 /** The line's verdict for a household of one with `perCapita` in `year`, checked in 2026-11 against `lineFen`. */
 function line(year: number, perCapita: number, lineFen: number | null) {
-  return assessIncomeLine([{ year, netIncome: perCapita, insurancePayout: 0, eligibleOutOfPocket: 0, householdSize: 1 }], '2026-11', 'net', lineFen);
+  return assessIncomeLine(
+    [{ year, netIncome: perCapita, insurancePayout: 0, eligibleOutOfPocket: 0, householdSize: 1 }],
+    '2026-11',
+    'net',
+    lineFen,
+  );
 }
 
 const base: EliminationFacts = {
@@ -27,7 +32,8 @@ const base: EliminationFacts = {
   wholeHouseholdNoLabour: false,
 };
 
-const result = (f: Partial<EliminationFacts>, code: CriterionCode) => checkElimination({ ...base, ...f }).criteria.find((c) => c.code === code)!.ok;
+const result = (f: Partial<EliminationFacts>, code: CriterionCode) =>
+  checkElimination({ ...base, ...f }).criteria.find((c) => c.code === code)!.ok;
 
 describe('assisted elimination criteria', () => {
   it('all met → eligible', () => expect(checkElimination(base).ok).toBe(true));
@@ -35,8 +41,18 @@ describe('assisted elimination criteria', () => {
   it.each([
     ['5 months (just below 6)', { identificationPeriod: '2026-06' }, 'monitoredMonths', false],
     ['6 months exactly', { identificationPeriod: '2026-05' }, 'monitoredMonths', true],
-    ['6 months across the year end', { identificationPeriod: '2025-12', asOfPeriod: '2026-06' }, 'monitoredMonths', true],
-    ['5 months across the year end', { identificationPeriod: '2026-01', asOfPeriod: '2026-06' }, 'monitoredMonths', false],
+    [
+      '6 months across the year end',
+      { identificationPeriod: '2025-12', asOfPeriod: '2026-06' },
+      'monitoredMonths',
+      true,
+    ],
+    [
+      '5 months across the year end',
+      { identificationPeriod: '2026-01', asOfPeriod: '2026-06' },
+      'monitoredMonths',
+      false,
+    ],
     ['a 7-month parameter', { minMonths: 7 }, 'monitoredMonths', false],
     ['no measure', { measuresByRisk: {} }, 'assistanceMeasure', false],
     ['a measure for another risk only', { measuresByRisk: { education: 2 } }, 'assistanceMeasure', false],
@@ -47,7 +63,12 @@ describe('assisted elimination criteria', () => {
     ['two years old is not steady evidence', { income: line(2024, 900_000, 700_000) }, 'incomeAboveLine', false],
     ['no income record', { income: null }, 'incomeAboveLine', false],
     ['no line set', { income: line(2026, 900_000, null) }, 'incomeAboveLine', false],
-    ['above now but not in one month of the half year', { incomeStability: { months: 6, unstable: ['2026-06'] } }, 'incomeAboveLine', false],
+    [
+      'above now but not in one month of the half year',
+      { incomeStability: { months: 6, unstable: ['2026-06'] } },
+      'incomeAboveLine',
+      false,
+    ],
     ['rigid spending not recorded', { rigidSpendingResolved: null }, 'rigidSpending', false],
     ['rigid spending unresolved', { rigidSpendingResolved: false }, 'rigidSpending', false],
     ['an open clue remains', { openClues: 1 }, 'rigidSpending', false],

@@ -41,7 +41,13 @@ export interface EliminationFacts {
   wholeHouseholdNoLabour: boolean;
 }
 
-export type CriterionCode = 'monitoredMonths' | 'assistanceMeasure' | 'incomeAboveLine' | 'rigidSpending' | 'threeGuarantees' | 'notWholeNoLabour';
+export type CriterionCode =
+  | 'monitoredMonths'
+  | 'assistanceMeasure'
+  | 'incomeAboveLine'
+  | 'rigidSpending'
+  | 'threeGuarantees'
+  | 'notWholeNoLabour';
 
 export interface CriterionResult {
   code: CriterionCode;
@@ -64,7 +70,10 @@ export function checkElimination(f: EliminationFacts): { ok: boolean; criteria: 
     labelZh: `纳入监测不少于${f.minMonths}个月`,
     labelEn: `Monitored at least ${f.minMonths} months`,
     ok: assisted ? months !== null && months >= f.minMonths : null,
-    detailZh: months === null ? '无识别监测时间' : `${f.identificationPeriod} 纳入监测，已 ${months} 个月${assisted ? '' : '（自然消除不作要求）'}`,
+    detailZh:
+      months === null
+        ? '无识别监测时间'
+        : `${f.identificationPeriod} 纳入监测，已 ${months} 个月${assisted ? '' : '（自然消除不作要求）'}`,
   });
 
   const covered = f.riskTypes.filter((r) => (f.measuresByRisk[r] ?? 0) > 0);
@@ -108,7 +117,8 @@ export function checkElimination(f: EliminationFacts): { ok: boolean; criteria: 
   const problems: string[] = [];
   if (f.housingUnsafe !== false) problems.push(f.housingUnsafe === null ? '住房安全未核实' : '住房不安全');
   if (f.schoolDropout !== false) problems.push(f.schoolDropout === null ? '义务教育未核实' : '有失学辍学');
-  if (f.medicalUninsured !== false) problems.push(f.medicalUninsured === null ? '基本医保未核实' : '有成员未参加基本医保');
+  if (f.medicalUninsured !== false)
+    problems.push(f.medicalUninsured === null ? '基本医保未核实' : '有成员未参加基本医保');
   if (f.waterSafe !== true) problems.push(f.waterSafe === null ? '饮水安全未核实' : '饮水不安全');
   out.push({
     code: 'threeGuarantees',

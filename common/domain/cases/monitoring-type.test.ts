@@ -25,7 +25,11 @@ describe('监测对象类型 fits 户类型 (§1.2)', () => {
     expect(allowedMonitoringTypes(kind).includes(type)).toBe(fits);
     const error = monitoringTypeKindError(kind, type);
     if (fits) expect(error).toBeNull();
-    else expect(error).toMatchObject({ field: 'monitoringType', messageZh: expect.stringContaining(kind === 'alleviated' ? '脱贫户' : '一般农户') });
+    else
+      expect(error).toMatchObject({
+        field: 'monitoringType',
+        messageZh: expect.stringContaining(kind === 'alleviated' ? '脱贫户' : '一般农户'),
+      });
   });
 
   it('offers the types in code-list order', () => {

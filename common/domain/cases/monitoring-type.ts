@@ -1,4 +1,10 @@
-import { HOUSEHOLD_KINDS, MONITORING_TYPES, type CodeEntry, type HouseholdKind, type MonitoringType } from '../registry/codes.ts';
+import {
+  HOUSEHOLD_KINDS,
+  MONITORING_TYPES,
+  type CodeEntry,
+  type HouseholdKind,
+  type MonitoringType,
+} from '../registry/codes.ts';
 
 // Which 监测对象类型 a household of each 户类型 may be identified as (policy-rules §1.2):
 //   脱贫不稳定户   — a 脱贫户 within the monitoring range;

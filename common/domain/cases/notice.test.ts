@@ -8,7 +8,13 @@ const model = (over: Partial<NoticeModel> = {}): NoticeModel => ({
   townshipName: '龙港镇',
   villageName: '东庄村',
   households: [
-    { headName: '王建国', householdSize: 3, groupOrAddress: '第一村民小组', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'] },
+    {
+      headName: '王建国',
+      householdSize: 3,
+      groupOrAddress: '第一村民小组',
+      monitoringType: 'edge',
+      riskTypes: ['illness', 'lackOfLabour'],
+    },
     { headName: '李秀英', householdSize: 2, monitoringType: 'unstable', riskTypes: ['education'] },
   ],
   startOn: '2026-11-28',
@@ -36,7 +42,13 @@ describe('public notices', () => {
     const html = renderNoticeHtml(
       model({
         households: [
-          { headName: '王建国 140521196803120013', householdSize: 3, groupOrAddress: '电话13912345678 卡号6217000012345678901 尿毒症透析', monitoringType: 'edge', riskTypes: ['illness'] },
+          {
+            headName: '王建国 140521196803120013',
+            householdSize: 3,
+            groupOrAddress: '电话13912345678 卡号6217000012345678901 尿毒症透析',
+            monitoringType: 'edge',
+            riskTypes: ['illness'],
+          },
         ],
       }),
     );
@@ -52,11 +64,32 @@ describe('public notices', () => {
     const m = model({ kind: 'announcement', endOn: null });
     expect(noticeTitle(m)).toBe('龙港镇人民政府关于东庄村防止返贫监测对象识别认定结果的公告');
     expect(renderNoticeHtml(m)).toContain('龙港镇人民政府<br>2026年11月28日');
-    expect(renderNoticeHtml(model({ caseKind: 'elimination', households: [{ headName: '张三', householdSize: 4, monitoringType: 'edge', riskTypes: [], eliminationMode: 'naturalElimination' }] }))).toContain('自然消除');
+    expect(
+      renderNoticeHtml(
+        model({
+          caseKind: 'elimination',
+          households: [
+            {
+              headName: '张三',
+              householdSize: 4,
+              monitoringType: 'edge',
+              riskTypes: [],
+              eliminationMode: 'naturalElimination',
+            },
+          ],
+        }),
+      ),
+    ).toContain('自然消除');
   });
 
   it('a unit of the development zone: the 公告 is signed by its 管委会, the 公示 by the 社区 居民委员会', () => {
-    const zone = { townshipName: '沁水经济技术开发区', townshipKind: '开发区', villageName: '东庄社区', villageKind: '社区', objectTo: '东庄社区居民委员会或沁水经济技术开发区管委会' };
+    const zone = {
+      townshipName: '沁水经济技术开发区',
+      townshipKind: '开发区',
+      villageName: '东庄社区',
+      villageKind: '社区',
+      objectTo: '东庄社区居民委员会或沁水经济技术开发区管委会',
+    };
     const a = model({ kind: 'announcement', endOn: null, ...zone });
     expect(noticeTitle(a)).toBe('沁水经济技术开发区管委会关于东庄社区防止返贫监测对象识别认定结果的公告');
     expect(renderNoticeHtml(a)).toContain('沁水经济技术开发区管委会<br>2026年11月28日');

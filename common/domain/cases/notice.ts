@@ -43,7 +43,8 @@ export function scrubSensitive(text: string): string {
   return text.replace(/\d[\d\s-]{5,}[\dXx]/g, (m) => (m.replace(/\D/g, '').length >= 7 ? '***' : m));
 }
 
-const HEALTH_WORDS = /(癌|瘤|尿毒症|透析|白血病|精神|残疾等级|[一二三四]级残疾|病情|诊断|住院|手术|艾滋|结核|偏瘫|中风|脑梗)/g;
+const HEALTH_WORDS =
+  /(癌|瘤|尿毒症|透析|白血病|精神|残疾等级|[一二三四]级残疾|病情|诊断|住院|手术|艾滋|结核|偏瘫|中风|脑梗)/g;
 
 /** Health facts stay out of any public text (risk categories such as 因病 are categories, not conditions). */
 export function scrubHealth(text: string): string {
@@ -56,7 +57,10 @@ export function codeLabel(list: readonly { code: string; zh: string }[], code: s
 }
 
 function esc(text: string): string {
-  return scrubHealth(scrubSensitive(text)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return scrubHealth(scrubSensitive(text)).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function cnDate(iso: string): string {
@@ -65,13 +69,21 @@ function cnDate(iso: string): string {
 }
 
 /** Who signs: the village's committee for a 公示, the township-level unit's government (开发区: 管委会) for a 公告. */
-export function noticeIssuer(m: Pick<NoticeModel, 'kind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>): string {
-  return m.kind === 'publicity' ? signerOf({ name: m.villageName, kind: m.villageKind ?? '行政村' }) : signerOf({ name: m.townshipName, kind: m.townshipKind ?? '镇' });
+export function noticeIssuer(
+  m: Pick<NoticeModel, 'kind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>,
+): string {
+  return m.kind === 'publicity'
+    ? signerOf({ name: m.villageName, kind: m.villageKind ?? '行政村' })
+    : signerOf({ name: m.townshipName, kind: m.townshipKind ?? '镇' });
 }
 
-export function noticeTitle(m: Pick<NoticeModel, 'kind' | 'caseKind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>): string {
+export function noticeTitle(
+  m: Pick<NoticeModel, 'kind' | 'caseKind' | 'villageName' | 'townshipName' | 'townshipKind' | 'villageKind'>,
+): string {
   const what = m.caseKind === 'identification' ? '防止返贫监测对象识别认定' : '防止返贫监测对象风险消除';
-  return m.kind === 'publicity' ? `${m.villageName}${what}公示` : `${noticeIssuer(m)}关于${m.villageName}${what}结果的公告`;
+  return m.kind === 'publicity'
+    ? `${m.villageName}${what}公示`
+    : `${noticeIssuer(m)}关于${m.villageName}${what}结果的公告`;
 }
 
 export function noticeBody(m: NoticeModel): string[] {
@@ -97,11 +109,29 @@ export function noticeBody(m: NoticeModel): string[] {
 
 export function renderNoticeHtml(m: NoticeModel): string {
   const ident = m.caseKind === 'identification';
-  const head = ['序号', '户主姓名', '家庭人口', '所在村组', ident ? '监测对象类型' : '监测对象类型', ident ? '主要风险' : '风险消除方式'];
+  const head = [
+    '序号',
+    '户主姓名',
+    '家庭人口',
+    '所在村组',
+    ident ? '监测对象类型' : '监测对象类型',
+    ident ? '主要风险' : '风险消除方式',
+  ];
   const rows = m.households
     .map((h, i) => {
-      const last = ident ? h.riskTypes.map((r) => codeLabel(RISK_TYPES, r)).join('、') : h.eliminationMode === 'naturalElimination' ? '自然消除' : '帮扶消除';
-      const cells = [String(i + 1), h.headName, `${h.householdSize}人`, h.groupOrAddress ?? m.villageName, h.monitoringType ? codeLabel(MONITORING_TYPES, h.monitoringType) : '', last];
+      const last = ident
+        ? h.riskTypes.map((r) => codeLabel(RISK_TYPES, r)).join('、')
+        : h.eliminationMode === 'naturalElimination'
+          ? '自然消除'
+          : '帮扶消除';
+      const cells = [
+        String(i + 1),
+        h.headName,
+        `${h.householdSize}人`,
+        h.groupOrAddress ?? m.villageName,
+        h.monitoringType ? codeLabel(MONITORING_TYPES, h.monitoringType) : '',
+        last,
+      ];
       return `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');
@@ -121,7 +151,9 @@ export function renderNoticeHtml(m: NoticeModel): string {
 </style></head>
 <body>
 <h1>${esc(noticeTitle(m))}</h1>
-${noticeBody(m).map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${noticeBody(m)
+  .map((p) => `<p>${esc(p)}</p>`)
+  .join('\n')}
 <table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table>

@@ -15,12 +15,19 @@ describe('评议 and 公示 dates lie inside the case (§1.6: ≥ 5-day notice i
   ])('%s', (_name, value, message) => {
     const error = stageDateError('meetingOn', STAGE_DATE_LABELS.meetingOn, value, bounds);
     if (message === null) expect(error).toBeNull();
-    else expect(error).toEqual({ field: 'meetingOn', messageZh: `民主评议日期${message}`, messageEn: expect.stringMatching(/review meeting date/) });
+    else
+      expect(error).toEqual({
+        field: 'meetingOn',
+        messageZh: `民主评议日期${message}`,
+        messageEn: expect.stringMatching(/review meeting date/),
+      });
   });
 
   it('the notice cannot start before the review meeting, even inside the case', () => {
     const b = { ...bounds, notBefore: { date: '2026-11-15', zh: '民主评议日期', en: 'review meeting' } };
-    expect(stageDateError('startedOn', STAGE_DATE_LABELS.noticeStartedOn, '2026-11-14', b)?.messageZh).toBe('公示开始日期不能早于民主评议日期 2026-11-15');
+    expect(stageDateError('startedOn', STAGE_DATE_LABELS.noticeStartedOn, '2026-11-14', b)?.messageZh).toBe(
+      '公示开始日期不能早于民主评议日期 2026-11-15',
+    );
     expect(stageDateError('startedOn', STAGE_DATE_LABELS.noticeStartedOn, '2026-11-15', b)).toBeNull();
   });
 

@@ -20,15 +20,32 @@ export interface StageDateBounds {
 }
 
 /** The field message for a date outside the case, or null when it lies inside. ISO dates compare as strings. */
-export function stageDateError(field: string, label: { zh: string; en: string }, value: string, b: StageDateBounds): FieldMessage | null {
+export function stageDateError(
+  field: string,
+  label: { zh: string; en: string },
+  value: string,
+  b: StageDateBounds,
+): FieldMessage | null {
   if (value > b.today) {
-    return { field, messageZh: `${label.zh}不能晚于今天（${b.today}）`, messageEn: `The ${label.en} cannot be after today (${b.today})` };
+    return {
+      field,
+      messageZh: `${label.zh}不能晚于今天（${b.today}）`,
+      messageEn: `The ${label.en} cannot be after today (${b.today})`,
+    };
   }
   if (value < b.caseStartedOn) {
-    return { field, messageZh: `${label.zh}不能早于事项开始日期 ${b.caseStartedOn}`, messageEn: `The ${label.en} cannot be before the case started on ${b.caseStartedOn}` };
+    return {
+      field,
+      messageZh: `${label.zh}不能早于事项开始日期 ${b.caseStartedOn}`,
+      messageEn: `The ${label.en} cannot be before the case started on ${b.caseStartedOn}`,
+    };
   }
   if (b.notBefore && value < b.notBefore.date) {
-    return { field, messageZh: `${label.zh}不能早于${b.notBefore.zh} ${b.notBefore.date}`, messageEn: `The ${label.en} cannot be before the ${b.notBefore.en} on ${b.notBefore.date}` };
+    return {
+      field,
+      messageZh: `${label.zh}不能早于${b.notBefore.zh} ${b.notBefore.date}`,
+      messageEn: `The ${label.en} cannot be before the ${b.notBefore.en} on ${b.notBefore.date}`,
+    };
   }
   return null;
 }
@@ -40,6 +57,8 @@ export const STAGE_DATE_LABELS = {
 } as const;
 
 /** Every date of a stage record outside its bounds, as field messages (empty when all are inside). */
-export function stageDateErrors(dates: readonly { field: string; label: { zh: string; en: string }; value: string; bounds: StageDateBounds }[]): FieldMessage[] {
+export function stageDateErrors(
+  dates: readonly { field: string; label: { zh: string; en: string }; value: string; bounds: StageDateBounds }[],
+): FieldMessage[] {
   return dates.flatMap((d) => stageDateError(d.field, d.label, d.value, d.bounds) ?? []);
 }

@@ -3,7 +3,11 @@ import { ROLES, type Role } from '../roles.ts';
 import { STAGES, STAGE_ACTORS, noticeEndsOn, timeLimit, transition, type CaseKind, type Stage } from './workflow.ts';
 
 const ctx = (role: Role, today = '2026-11-20') => ({ role, today, noticeDays: 5 });
-const state = (kind: CaseKind, stage: Stage, noticeStartedOn: string | null = null) => ({ kind, stage, noticeStartedOn });
+const state = (kind: CaseKind, stage: Stage, noticeStartedOn: string | null = null) => ({
+  kind,
+  stage,
+  noticeStartedOn,
+});
 
 // Who acts at each stage, written out from policy-rules.md §1.6 (and §1.8, which mirrors it), not read
 // from STAGE_ACTORS: 入户核实, 民主评议 and 村内公示 are the village's ("held once, in the village only");
@@ -41,17 +45,33 @@ describe('every stage × every role (legal and illegal transitions)', () => {
     const stages = STAGES[kind];
     expect(r).toEqual({ ok: true, next: stages[stages.indexOf(stage) + 1] });
     expect(transition(s, 'close', ctx(role))).toEqual({ ok: true, next: 'closed' });
-    expect(transition(s, 'reject', ctx(role))).toEqual(stage === 'verification' ? expect.objectContaining({ ok: false, code: 'cannotReject' }) : { ok: true, next: 'verification' });
+    expect(transition(s, 'reject', ctx(role))).toEqual(
+      stage === 'verification'
+        ? expect.objectContaining({ ok: false, code: 'cannotReject' })
+        : { ok: true, next: 'verification' },
+    );
   });
 
   it('the procedures are the documented ones', () => {
-    expect(STAGES.identification).toEqual(['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done']);
+    expect(STAGES.identification).toEqual([
+      'verification',
+      'comparison',
+      'villageReview',
+      'publicNotice',
+      'townshipReview',
+      'countyApproval',
+      'announcement',
+      'done',
+    ]);
     expect(STAGES.elimination).not.toContain('comparison');
   });
 
   it('nothing moves a finished case', () => {
     for (const stage of ['done', 'closed'] as const) {
-      expect(transition(state('identification', stage), 'complete', ctx('countyAdmin'))).toMatchObject({ ok: false, code: 'finished' });
+      expect(transition(state('identification', stage), 'complete', ctx('countyAdmin'))).toMatchObject({
+        ok: false,
+        code: 'finished',
+      });
     }
   });
 });
@@ -66,11 +86,15 @@ describe('the public notice hangs at least the parameter days', () => {
   ])('started %s, ending on %s allowed: %s', (started, today, ok) => {
     const r = transition(state('identification', 'publicNotice', started), 'complete', ctx('villageOfficer', today));
     expect(r.ok).toBe(ok);
-    if (!ok) expect(r).toMatchObject({ code: 'noticeNotOver', messageZh: expect.stringContaining(noticeEndsOn(started, 5)) });
+    if (!ok)
+      expect(r).toMatchObject({ code: 'noticeNotOver', messageZh: expect.stringContaining(noticeEndsOn(started, 5)) });
   });
 
   it('a notice that never started cannot end', () => {
-    expect(transition(state('identification', 'publicNotice', null), 'complete', ctx('villageOfficer'))).toMatchObject({ ok: false, code: 'noticeNotOver' });
+    expect(transition(state('identification', 'publicNotice', null), 'complete', ctx('villageOfficer'))).toMatchObject({
+      ok: false,
+      code: 'noticeNotOver',
+    });
   });
 });
 
@@ -92,6 +116,10 @@ describe('the 15-day limit from the first clue, in calendar days', () => {
   });
 
   it('stops the clock at the decision', () => {
-    expect(timeLimit('2026-11-01', '2026-12-31', 15, '2026-11-12')).toMatchObject({ elapsed: 11, status: 'onTime', dueOn: '2026-11-16' });
+    expect(timeLimit('2026-11-01', '2026-12-31', 15, '2026-11-12')).toMatchObject({
+      elapsed: 11,
+      status: 'onTime',
+      dueOn: '2026-11-16',
+    });
   });
 });

@@ -31,8 +31,25 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 /** Elimination mirrors identification without the data comparison (§1.8). */
 export const STAGES: Record<CaseKind, readonly Stage[]> = {
-  identification: ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done'],
-  elimination: ['verification', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done'],
+  identification: [
+    'verification',
+    'comparison',
+    'villageReview',
+    'publicNotice',
+    'townshipReview',
+    'countyApproval',
+    'announcement',
+    'done',
+  ],
+  elimination: [
+    'verification',
+    'villageReview',
+    'publicNotice',
+    'townshipReview',
+    'countyApproval',
+    'announcement',
+    'done',
+  ],
 };
 
 /** Who acts at each stage: the village does the groundwork, the township reviews and announces, the county decides. */
@@ -64,7 +81,12 @@ export interface TransitionContext {
 
 export type TransitionResult =
   | { ok: true; next: Stage }
-  | { ok: false; code: 'finished' | 'notYourStage' | 'noticeNotOver' | 'cannotReject'; messageZh: string; messageEn: string };
+  | {
+      ok: false;
+      code: 'finished' | 'notYourStage' | 'noticeNotOver' | 'cannotReject';
+      messageZh: string;
+      messageEn: string;
+    };
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
@@ -94,13 +116,24 @@ export function transition(state: CaseState, action: Action, ctx: TransitionCont
   }
   if (action === 'close') return { ok: true, next: 'closed' };
   if (action === 'reject') {
-    if (state.stage === 'verification') return { ok: false, code: 'cannotReject', messageZh: '入户核实环节不能退回，可终止', messageEn: 'Verification cannot be returned; close it instead' };
+    if (state.stage === 'verification')
+      return {
+        ok: false,
+        code: 'cannotReject',
+        messageZh: '入户核实环节不能退回，可终止',
+        messageEn: 'Verification cannot be returned; close it instead',
+      };
     return { ok: true, next: 'verification' };
   }
   if (state.stage === 'publicNotice') {
     const earliest = noticeEndsOn(state.noticeStartedOn ?? ctx.today, ctx.noticeDays);
     if (!state.noticeStartedOn || ctx.today < earliest) {
-      return { ok: false, code: 'noticeNotOver', messageZh: `公示期不少于${ctx.noticeDays}天，${earliest}起方可结束公示`, messageEn: `The notice must hang ${ctx.noticeDays} days; it can end from ${earliest}` };
+      return {
+        ok: false,
+        code: 'noticeNotOver',
+        messageZh: `公示期不少于${ctx.noticeDays}天，${earliest}起方可结束公示`,
+        messageEn: `The notice must hang ${ctx.noticeDays} days; it can end from ${earliest}`,
+      };
     }
   }
   const stages = STAGES[state.kind];
@@ -113,7 +146,13 @@ export type DueStatus = 'onTime' | 'nearDue' | 'overdue';
  * The time limit from the first clue to the county decision (workflow.identificationDays, calendar days).
  * `decidedOn` stops the clock. Near due: `nearDays` or fewer left.
  */
-export function timeLimit(clueOn: string, asOf: string, limitDays: number, decidedOn: string | null = null, nearDays = 3) {
+export function timeLimit(
+  clueOn: string,
+  asOf: string,
+  limitDays: number,
+  decidedOn: string | null = null,
+  nearDays = 3,
+) {
   const end = decidedOn ?? asOf;
   const elapsed = daysBetween(clueOn, end);
   const remaining = limitDays - elapsed;

@@ -7,11 +7,26 @@ import { checkStep, deliberationStatus, isDecided, voteOutcome, type MeetingKind
 // more than half of those present; 村民代表会议 needs at least two thirds of its members (art. 26), decided by
 // more than half of all members (policy-rules §8; parameter representativesPassBase) or of those present.
 
-const params = { partyAttendance: 2 / 3, passShare: 0.5, villagersQuorum: 0.5, householdsQuorum: 2 / 3, representativesQuorum: 2 / 3, representativesPassBase: 'all' as const };
+const params = {
+  partyAttendance: 2 / 3,
+  passShare: 0.5,
+  villagersQuorum: 0.5,
+  householdsQuorum: 2 / 3,
+  representativesQuorum: 2 / 3,
+  representativesPassBase: 'all' as const,
+};
 const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}`;
 const proposal: StepRecord = { step: 'proposal', heldOn: day(1), content: '建设光伏电站', origin: 'cadres' };
 const committee: StepRecord = { step: 'committee', heldOn: day(2), content: '两委商议同意' };
-const party = (expected: number, present: number, votesFor: number): StepRecord => ({ step: 'partyMeeting', heldOn: day(3), content: '党员大会审议', expected, present, votesFor, votesAgainst: 0 });
+const party = (expected: number, present: number, votesFor: number): StepRecord => ({
+  step: 'partyMeeting',
+  heldOn: day(3),
+  content: '党员大会审议',
+  expected,
+  present,
+  votesFor,
+  votesAgainst: 0,
+});
 const villagers = (meetingKind: MeetingKind, expected: number, present: number, votesFor: number): StepRecord => ({
   step: 'villagersMeeting',
   heldOn: day(4),
@@ -46,7 +61,10 @@ describe("villagers' meeting (art. 22: adults; more than half must attend)", () 
     ['decided by 76 of 151 present', 300, 151, 76, true, true],
     ['nobody expected', 0, 0, 0, false, false],
   ] as const)('%s', (_, expected, present, votesFor, attendanceMet, majorityMet) => {
-    expect(voteOutcome(villagers('villagers', expected, present, votesFor), params)).toEqual({ attendanceMet, majorityMet });
+    expect(voteOutcome(villagers('villagers', expected, present, votesFor), params)).toEqual({
+      attendanceMet,
+      majorityMet,
+    });
   });
 });
 
@@ -59,7 +77,10 @@ describe("villagers' meeting of household representatives (art. 22: two thirds o
     ['decided by 30 of 60 present (exactly half)', 90, 60, 30, true, false],
     ['decided by 31 of 60 present', 90, 60, 31, true, true],
   ] as const)('%s', (_, expected, present, votesFor, attendanceMet, majorityMet) => {
-    expect(voteOutcome(villagers('householdRepresentatives', expected, present, votesFor), params)).toEqual({ attendanceMet, majorityMet });
+    expect(voteOutcome(villagers('householdRepresentatives', expected, present, votesFor), params)).toEqual({
+      attendanceMet,
+      majorityMet,
+    });
   });
 });
 
@@ -72,7 +93,10 @@ describe("representatives' meeting (art. 26: two thirds of members)", () => {
     ['decided by 16 of 30 members (half + 1)', 30, 25, 16, true, true],
     ['40 members: 20 for, 30 present (half of all, more than half present)', 40, 30, 20, true, false],
   ] as const)('%s', (_, expected, present, votesFor, attendanceMet, majorityMet) => {
-    expect(voteOutcome(villagers('representatives', expected, present, votesFor), params)).toEqual({ attendanceMet, majorityMet });
+    expect(voteOutcome(villagers('representatives', expected, present, votesFor), params)).toEqual({
+      attendanceMet,
+      majorityMet,
+    });
   });
 
   it('counts the majority over those present when the county sets representativesPassBase = present', () => {
@@ -83,7 +107,10 @@ describe("representatives' meeting (art. 26: two thirds of members)", () => {
 
   it('a meeting without its quorum fails the record', () => {
     const steps = [proposal, committee, party(30, 25, 20)];
-    expect(checkStep(steps, villagers('representatives', 30, 19, 19), params)).toMatchObject({ ok: true, passed: false });
+    expect(checkStep(steps, villagers('representatives', 30, 19, 19), params)).toMatchObject({
+      ok: true,
+      passed: false,
+    });
     expect(deliberationStatus([...steps, villagers('representatives', 30, 19, 19)], params)).toBe('failed');
   });
 });

@@ -9,7 +9,14 @@ import { atLeast, moreThan, toFraction } from '../funds/fraction.ts';
 // "过半数" is strictly more than half; "三分之二以上" includes two thirds itself (民法典 art. 1259:
 // 以上 includes the number), as for the party meeting.
 
-export const DELIBERATION_STEPS = ['proposal', 'committee', 'partyMeeting', 'villagersMeeting', 'resolutionPublished', 'resultPublished'] as const;
+export const DELIBERATION_STEPS = [
+  'proposal',
+  'committee',
+  'partyMeeting',
+  'villagersMeeting',
+  'resolutionPublished',
+  'resultPublished',
+] as const;
 export type DeliberationStep = (typeof DELIBERATION_STEPS)[number];
 
 export const STEP_LABELS: Record<DeliberationStep, { zh: string; en: string }> = {
@@ -22,7 +29,11 @@ export const STEP_LABELS: Record<DeliberationStep, { zh: string; en: string }> =
 };
 
 export const PROPOSAL_ORIGINS = ['masses', 'cadres', 'superior'] as const;
-export const PROPOSAL_ORIGIN_LABELS: Record<(typeof PROPOSAL_ORIGINS)[number], string> = { masses: '群众建议', cadres: '村干部提议', superior: '上级安排' };
+export const PROPOSAL_ORIGIN_LABELS: Record<(typeof PROPOSAL_ORIGINS)[number], string> = {
+  masses: '群众建议',
+  cadres: '村干部提议',
+  superior: '上级安排',
+};
 
 export type DeliberationStatus = 'inProgress' | 'failed' | 'resolved' | 'published' | 'completed';
 export const STATUS_LABELS: Record<DeliberationStatus, { zh: string; en: string }> = {
@@ -45,9 +56,21 @@ export const STATUS_LABELS: Record<DeliberationStatus, { zh: string; en: string 
 export const MEETING_KINDS = ['villagers', 'householdRepresentatives', 'representatives'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_KIND_LABELS: Record<MeetingKind, { zh: string; en: string; expectedZh: string }> = {
-  villagers: { zh: '村民会议（十八周岁以上村民）', en: "Villagers' meeting (adult villagers)", expectedZh: '本村十八周岁以上村民数' },
-  householdRepresentatives: { zh: '村民会议（户代表）', en: "Villagers' meeting (one per household)", expectedZh: '本村户数' },
-  representatives: { zh: '村民代表会议', en: "Villagers' representatives' meeting", expectedZh: '村民代表会议组成人员数' },
+  villagers: {
+    zh: '村民会议（十八周岁以上村民）',
+    en: "Villagers' meeting (adult villagers)",
+    expectedZh: '本村十八周岁以上村民数',
+  },
+  householdRepresentatives: {
+    zh: '村民会议（户代表）',
+    en: "Villagers' meeting (one per household)",
+    expectedZh: '本村户数',
+  },
+  representatives: {
+    zh: '村民代表会议',
+    en: "Villagers' representatives' meeting",
+    expectedZh: '村民代表会议组成人员数',
+  },
 };
 
 export interface StepRecord {
@@ -106,10 +129,15 @@ export function checkStep(recorded: readonly StepRecord[], s: StepRecord, params
   const failedBefore = recorded.some((r) => !stepPassed(r, params));
   const expectedStep = nextStep(recorded, failedBefore);
   if (expectedStep === null) {
-    err('step', failedBefore ? '表决未通过，本次议事已结束' : '四议两公开已全部完成', failedBefore ? 'A vote failed; this record is closed' : 'All steps are recorded');
+    err(
+      'step',
+      failedBefore ? '表决未通过，本次议事已结束' : '四议两公开已全部完成',
+      failedBefore ? 'A vote failed; this record is closed' : 'All steps are recorded',
+    );
     return { ok: false, passed: false, errors };
   }
-  if (s.step !== expectedStep) err('step', `应先完成「${STEP_LABELS[expectedStep].zh}」`, `Next step is ${expectedStep}`);
+  if (s.step !== expectedStep)
+    err('step', `应先完成「${STEP_LABELS[expectedStep].zh}」`, `Next step is ${expectedStep}`);
   const prev = recorded[recorded.length - 1];
   if (prev && s.heldOn < prev.heldOn) err('heldOn', '日期不得早于上一环节', 'Date is before the previous step');
   if (!s.content.trim()) err('content', '请填写议事内容', 'Content is required');
@@ -118,10 +146,13 @@ export function checkStep(recorded: readonly StepRecord[], s: StepRecord, params
     const { expected, present, votesFor, votesAgainst } = s;
     if (!expected || expected <= 0) err('expected', '请填写应到人数', 'Expected attendance is required');
     if (present == null || present < 0) err('present', '请填写实到人数', 'Attendance is required');
-    if (expected && present != null && present > expected) err('present', '实到人数不能超过应到人数', 'Attendance exceeds the expected number');
+    if (expected && present != null && present > expected)
+      err('present', '实到人数不能超过应到人数', 'Attendance exceeds the expected number');
     if (votesFor == null || votesFor < 0) err('votesFor', '请填写赞成票数', 'Votes for are required');
-    if (present != null && votesFor != null && votesFor + (votesAgainst ?? 0) > present) err('votesFor', '赞成与反对票之和不能超过实到人数', 'Votes exceed attendance');
-    if (s.step === 'villagersMeeting' && !s.meetingKind) err('meetingKind', '请选择村民会议或村民代表会议', "Choose villagers' or representatives' meeting");
+    if (present != null && votesFor != null && votesFor + (votesAgainst ?? 0) > present)
+      err('votesFor', '赞成与反对票之和不能超过实到人数', 'Votes exceed attendance');
+    if (s.step === 'villagersMeeting' && !s.meetingKind)
+      err('meetingKind', '请选择村民会议或村民代表会议', "Choose villagers' or representatives' meeting");
   }
   if (errors.length) return { ok: false, passed: false, errors };
   return { ok: true, passed: stepPassed(s, params), errors };

@@ -45,13 +45,18 @@ function fromList(list: readonly CodeEntry[], headerZh: string, headerEn: string
   return (raw: string): AttributeCheck => {
     const code = codeOfLabel(list, raw);
     if (code !== undefined) return { ok: true, value: code };
-    return fail(`${headerZh}"${raw}"无效，可选：${list.map((e) => e.zh).join('、')}`, `${headerEn} "${raw}" is not one of ${list.map((e) => e.zh).join(', ')}`);
+    return fail(
+      `${headerZh}"${raw}"无效，可选：${list.map((e) => e.zh).join('、')}`,
+      `${headerEn} "${raw}" is not one of ${list.map((e) => e.zh).join(', ')}`,
+    );
   };
 }
 
 function freeText(headerZh: string, headerEn: string, max: number) {
   return (raw: string): AttributeCheck =>
-    raw.length <= max ? { ok: true, value: raw } : fail(`${headerZh}最多${max}个字`, `${headerEn} may have at most ${max} characters`);
+    raw.length <= max
+      ? { ok: true, value: raw }
+      : fail(`${headerZh}最多${max}个字`, `${headerEn} may have at most ${max} characters`);
 }
 
 function houseGrade(raw: string): AttributeCheck {
@@ -64,16 +69,34 @@ function gapMonths(raw: string): AttributeCheck {
   const text = raw.normalize('NFKC').replace(/个?月$/, '');
   const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
   if (months >= 1 && months <= 600) return { ok: true, value: String(months) };
-  return fail(`断缴月数"${raw}"应为 1–600 的整数`, `Months without contributions "${raw}" must be a whole number from 1 to 600`);
+  return fail(
+    `断缴月数"${raw}"应为 1–600 的整数`,
+    `Months without contributions "${raw}" must be a whole number from 1 to 600`,
+  );
 }
 
 const ATTRIBUTE_LIST = [
   { code: 'schoolStage', zh: '学段', headerAliases: [], check: fromList(SCHOOL_STAGES, '学段', 'School stage') },
   { code: 'houseGrade', zh: '等级', headerAliases: ['危房等级', '鉴定等级', '房屋等级'], check: houseGrade },
-  { code: 'disabilityCategory', zh: '残疾类别', headerAliases: [], check: fromList(DISABILITY_CATEGORIES, '残疾类别', 'Disability category') },
-  { code: 'disabilityGrade', zh: '残疾等级', headerAliases: [], check: fromList(DISABILITY_GRADES, '残疾等级', 'Disability grade') },
+  {
+    code: 'disabilityCategory',
+    zh: '残疾类别',
+    headerAliases: [],
+    check: fromList(DISABILITY_CATEGORIES, '残疾类别', 'Disability category'),
+  },
+  {
+    code: 'disabilityGrade',
+    zh: '残疾等级',
+    headerAliases: [],
+    check: fromList(DISABILITY_GRADES, '残疾等级', 'Disability grade'),
+  },
   { code: 'gapMonths', zh: '断缴月数', headerAliases: [], check: gapMonths },
-  { code: 'disasterType', zh: '灾种', headerAliases: ['灾害类型', '灾害种类'], check: fromList(DISASTER_TYPES, '灾种', 'Disaster type') },
+  {
+    code: 'disasterType',
+    zh: '灾种',
+    headerAliases: ['灾害类型', '灾害种类'],
+    check: fromList(DISASTER_TYPES, '灾种', 'Disaster type'),
+  },
   { code: 'vehicleType', zh: '车辆类型', headerAliases: ['车型'], check: freeText('车辆类型', 'Vehicle type', 40) },
   { code: 'companyName', zh: '企业名称', headerAliases: ['企业'], check: freeText('企业名称', 'Company name', 100) },
   { code: 'employer', zh: '单位', headerAliases: ['工作单位', '供养单位'], check: freeText('单位', 'Employer', 100) },

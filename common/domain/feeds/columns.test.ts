@@ -33,7 +33,13 @@ describe('header matching', () => {
 
   it('maps a header row, keeping unknown columns and naming missing and repeated ones', () => {
     const h = mapFeedHeader(['证件号码', '姓名', '事项', '发生日期', '金额（元）', '联系电话', '', '身份证号'], false);
-    expect([...h.fields.entries()]).toEqual([[0, 'idNumber'], [1, 'name'], [2, 'item'], [3, 'occurredOn'], [4, 'amount']]);
+    expect([...h.fields.entries()]).toEqual([
+      [0, 'idNumber'],
+      [1, 'name'],
+      [2, 'item'],
+      [3, 'occurredOn'],
+      [4, 'amount'],
+    ]);
     expect([...h.unknown.values()]).toEqual(['联系电话']);
     expect(h.problems.map((p) => p.reasonZh)).toEqual(['列"身份证号"与"证件号码"重复', '缺少必填列"数据来源"']);
     expect(mapFeedHeader(['证件号码', '姓名', '事项', '发生日期'], true).problems).toEqual([]);
@@ -42,19 +48,48 @@ describe('header matching', () => {
 });
 
 describe('parseFeedRow', () => {
-  const header = mapFeedHeader(['证件号码', '姓名', '数据来源', '事项', '发生日期', '金额（元）', '说明', '等级', '联系电话'], false);
+  const header = mapFeedHeader(
+    ['证件号码', '姓名', '数据来源', '事项', '发生日期', '金额（元）', '说明', '等级', '联系电话'],
+    false,
+  );
 
   it('turns a row into a record, extras kept', () => {
-    const result = parseFeedRow([ID, '王建国', '住建', '危房鉴定', '2025-01-02', '', '复核', 'C级', '138'], header, 2, { today: '2025-06-30' });
+    const result = parseFeedRow([ID, '王建国', '住建', '危房鉴定', '2025-01-02', '', '复核', 'C级', '138'], header, 2, {
+      today: '2025-06-30',
+    });
     expect(result).toEqual({
       ok: true,
-      record: { source: 'housing', item: 'houseAppraisal', idNumber: ID, residentId: ID, name: '王建国', occurredOn: '2025-01-02', amountFen: null, note: '复核', attrs: { houseGrade: 'C' }, extra: { 联系电话: '138' } },
+      record: {
+        source: 'housing',
+        item: 'houseAppraisal',
+        idNumber: ID,
+        residentId: ID,
+        name: '王建国',
+        occurredOn: '2025-01-02',
+        amountFen: null,
+        note: '复核',
+        attrs: { houseGrade: 'C' },
+        extra: { 联系电话: '138' },
+      },
     });
   });
 
   it('names errors by row and the header as written', () => {
-    const result = parseFeedRow([ID, '王建国', '医保', '住院自付', '2025-01-02', '', '', '', ''], header, 7, { today: '2025-06-30' });
-    expect(result).toEqual({ ok: false, errors: [{ row: 7, column: '金额（元）', value: '', reasonZh: '事项"住院自付"须填写金额', reasonEn: 'Item "住院自付" needs an amount' }] });
+    const result = parseFeedRow([ID, '王建国', '医保', '住院自付', '2025-01-02', '', '', '', ''], header, 7, {
+      today: '2025-06-30',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 7,
+          column: '金额（元）',
+          value: '',
+          reasonZh: '事项"住院自付"须填写金额',
+          reasonEn: 'Item "住院自付" needs an amount',
+        },
+      ],
+    });
   });
 
   it('knows blank rows', () => {
@@ -65,11 +100,29 @@ describe('parseFeedRow', () => {
 
 describe('sources as data', () => {
   it('has the eleven sources of formats §2 with unique item codes and labels', () => {
-    expect(FEED_SOURCES.map((s) => s.zh)).toEqual(['医保', '教育', '住建', '民政', '残联', '人社', '应急', '公安', '市场监管', '财政', '水务']);
+    expect(FEED_SOURCES.map((s) => s.zh)).toEqual([
+      '医保',
+      '教育',
+      '住建',
+      '民政',
+      '残联',
+      '人社',
+      '应急',
+      '公安',
+      '市场监管',
+      '财政',
+      '水务',
+    ]);
     const items = FEED_SOURCES.flatMap((s): readonly FeedItem[] => s.items);
     expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
     expect(new Set(items.map((i) => i.zh)).size).toBe(items.length);
-    expect(items.filter((i) => i.needsAmount).map((i) => i.code)).toEqual(['inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost', 'temporaryRelief', 'disaster']);
+    expect(items.filter((i) => i.needsAmount).map((i) => i.code)).toEqual([
+      'inpatientOutOfPocket',
+      'outpatientOutOfPocket',
+      'nonCompulsoryCost',
+      'temporaryRelief',
+      'disaster',
+    ]);
   });
 
   it.each([

@@ -7,7 +7,12 @@ import { FEED_ATTRIBUTES, type FeedAttributeCode } from './attributes.ts';
 export type FeedBaseField = 'idNumber' | 'name' | 'source' | 'item' | 'occurredOn' | 'amount' | 'note';
 export type FeedField = FeedBaseField | FeedAttributeCode;
 
-export const FEED_BASE_COLUMNS: readonly { field: FeedBaseField; zh: string; en: string; aliases: readonly string[] }[] = [
+export const FEED_BASE_COLUMNS: readonly {
+  field: FeedBaseField;
+  zh: string;
+  en: string;
+  aliases: readonly string[];
+}[] = [
   { field: 'idNumber', zh: '证件号码', en: 'ID number', aliases: ['身份证号码', '身份证号', '证件号', '公民身份号码'] },
   { field: 'name', zh: '姓名', en: 'Name', aliases: [] },
   { field: 'source', zh: '数据来源', en: 'Source', aliases: ['来源', '来源部门'] },
@@ -38,8 +43,10 @@ export function comparableHeader(header: string): string {
 }
 
 const HEADER_INDEX = new Map<string, FeedField>();
-for (const c of FEED_BASE_COLUMNS) for (const label of [c.zh, c.field, ...c.aliases]) HEADER_INDEX.set(comparableHeader(label), c.field);
-for (const a of FEED_ATTRIBUTES) for (const label of [a.zh, a.code, ...a.headerAliases]) HEADER_INDEX.set(comparableHeader(label), a.code);
+for (const c of FEED_BASE_COLUMNS)
+  for (const label of [c.zh, c.field, ...c.aliases]) HEADER_INDEX.set(comparableHeader(label), c.field);
+for (const a of FEED_ATTRIBUTES)
+  for (const label of [a.zh, a.code, ...a.headerAliases]) HEADER_INDEX.set(comparableHeader(label), a.code);
 
 /** The field a header (or a JSON attribute key) names, if any. */
 export function fieldOfHeader(header: string): FeedField | undefined {
@@ -71,7 +78,11 @@ export function mapFeedHeader(headers: readonly string[], sourceGiven: boolean):
     }
     const earlier = seen.get(field);
     if (earlier !== undefined) {
-      header.problems.push({ column: text, reasonZh: `列"${text}"与"${earlier}"重复`, reasonEn: `Column "${text}" repeats "${earlier}"` });
+      header.problems.push({
+        column: text,
+        reasonZh: `列"${text}"与"${earlier}"重复`,
+        reasonEn: `Column "${text}" repeats "${earlier}"`,
+      });
       return;
     }
     seen.set(field, text);
@@ -81,7 +92,11 @@ export function mapFeedHeader(headers: readonly string[], sourceGiven: boolean):
   for (const field of required) {
     if (seen.has(field)) continue;
     const label = fieldLabel(field);
-    header.problems.push({ column: label.zh, reasonZh: `缺少必填列"${label.zh}"`, reasonEn: `Required column "${label.zh}" (${label.en}) is missing` });
+    header.problems.push({
+      column: label.zh,
+      reasonZh: `缺少必填列"${label.zh}"`,
+      reasonEn: `Required column "${label.zh}" (${label.en}) is missing`,
+    });
   }
   return header;
 }

@@ -3,7 +3,14 @@
 
 import type { FeedAttributeCode } from './attributes.ts';
 import { fieldLabel, type FeedField, type FeedHeader } from './columns.ts';
-import { cellText, validateFeedRecord, type FeedCell, type FeedRecord, type FeedRecordOptions, type RawFeedRecord } from './validate-record.ts';
+import {
+  cellText,
+  validateFeedRecord,
+  type FeedCell,
+  type FeedRecord,
+  type FeedRecordOptions,
+  type RawFeedRecord,
+} from './validate-record.ts';
 
 export interface FeedRowError {
   /** The row number a spreadsheet shows (the header is row 1 when it is the first line). */
@@ -23,7 +30,17 @@ export function isBlankRow(cells: readonly FeedCell[]): boolean {
 
 /** The raw record a row holds under a mapped header. */
 export function rawRecordOfRow(cells: readonly FeedCell[], header: FeedHeader): RawFeedRecord {
-  const raw: RawFeedRecord = { idNumber: null, name: null, source: null, item: null, occurredOn: null, amount: null, note: null, attrs: {}, extra: {} };
+  const raw: RawFeedRecord = {
+    idNumber: null,
+    name: null,
+    source: null,
+    item: null,
+    occurredOn: null,
+    amount: null,
+    note: null,
+    attrs: {},
+    extra: {},
+  };
   for (const [index, field] of header.fields) {
     const cell = cells[index];
     switch (field) {
@@ -49,12 +66,23 @@ function columnOf(header: FeedHeader, field: FeedField): string {
   return fieldLabel(field).zh;
 }
 
-export function parseFeedRow(cells: readonly FeedCell[], header: FeedHeader, row: number, options: FeedRecordOptions): FeedRowResult {
+export function parseFeedRow(
+  cells: readonly FeedCell[],
+  header: FeedHeader,
+  row: number,
+  options: FeedRecordOptions,
+): FeedRowResult {
   const result = validateFeedRecord(rawRecordOfRow(cells, header), options);
   if (result.ok) return result;
   return {
     ok: false,
-    errors: result.errors.map((e) => ({ row, column: columnOf(header, e.field), value: e.value, reasonZh: e.reasonZh, reasonEn: e.reasonEn })),
+    errors: result.errors.map((e) => ({
+      row,
+      column: columnOf(header, e.field),
+      value: e.value,
+      reasonZh: e.reasonZh,
+      reasonEn: e.reasonEn,
+    })),
   };
 }
 

@@ -142,7 +142,10 @@ export function sourceOfLabel(label: string): FeedSourceCode | undefined {
   const wanted = comparableLabel(label);
   if (wanted === '') return undefined;
   const match = FEED_SOURCES.find(
-    (s) => comparableLabel(s.code) === wanted || comparableLabel(s.zh) === wanted || s.aliases.some((a) => comparableLabel(a) === wanted),
+    (s) =>
+      comparableLabel(s.code) === wanted ||
+      comparableLabel(s.zh) === wanted ||
+      s.aliases.some((a) => comparableLabel(a) === wanted),
   );
   return match?.code;
 }
@@ -152,7 +155,10 @@ export function itemOfLabel(source: FeedSourceCode, label: string): FeedItem | u
   const wanted = comparableLabel(label);
   if (wanted === '') return undefined;
   return feedSource(source).items.find(
-    (i) => comparableLabel(i.code) === wanted || comparableLabel(i.zh) === wanted || (i.aliases ?? []).some((a) => comparableLabel(a) === wanted),
+    (i) =>
+      comparableLabel(i.code) === wanted ||
+      comparableLabel(i.zh) === wanted ||
+      (i.aliases ?? []).some((a) => comparableLabel(a) === wanted),
   );
 }
 

@@ -42,7 +42,8 @@ describe('industry share (2021: 50 %, 2023: 60 %)', () => {
     expect(minimumShareStatus({ partFen, wholeFen: total, minShare: 0.5, margin: 0.02 })).toBe(status);
   });
 
-  it('no allocation is no data', () => expect(minimumShareStatus({ partFen: 0, wholeFen: 0, minShare: 0.5, margin: 0 })).toBe('noData'));
+  it('no allocation is no data', () =>
+    expect(minimumShareStatus({ partFen: 0, wholeFen: 0, minShare: 0.5, margin: 0 })).toBe('noData'));
 });
 
 describe('以工代赈 labour share 15 %', () => {
@@ -65,7 +66,8 @@ describe('management fee cap', () => {
   ] as const)('%s', (_, usedFen, status) => {
     expect(capStatus({ usedFen, baseFen: 10_000, cap: 0.01, atRiskRatio: 0.9 })).toBe(status);
   });
-  it('a fee without any allocation is not met', () => expect(capStatus({ usedFen: 1, baseFen: 0, cap: 0.03, atRiskRatio: 0.9 })).toBe('notMet'));
+  it('a fee without any allocation is not met', () =>
+    expect(capStatus({ usedFen: 1, baseFen: 0, cap: 0.03, atRiskRatio: 0.9 })).toBe('notMet'));
 });
 
 describe('fundChecksOf', () => {
@@ -78,7 +80,13 @@ describe('fundChecksOf', () => {
         workForReliefLabourFen: 140_000,
         managementFeeBySource: { central: 700_000, provincial: 0, city: 0, county: 0 },
       },
-      { industryShare: 0.5, workForReliefLabourShare: 0.15, managementFeeCap: { central: 0.01, provincial: 0.03, city: 0.03, county: 0.03 }, atRiskMargin: 0, capAtRiskRatio: 0.9 },
+      {
+        industryShare: 0.5,
+        workForReliefLabourShare: 0.15,
+        managementFeeCap: { central: 0.01, provincial: 0.03, city: 0.03, county: 0.03 },
+        atRiskMargin: 0,
+        capAtRiskRatio: 0.9,
+      },
     );
     expect(checks.map((c) => [c.key, c.status])).toEqual([
       ['industryShare', 'met'],
@@ -102,7 +110,10 @@ describe('industryShareMinimum: the yearly share, and not below the 2020 share',
     expect(industryShareMinimum(share, base)).toMatchObject({ value, fromBase });
   });
 
-  const figures = (industryAssignedFen: number, industryBase: { year: number; partFen: number; wholeFen: number } | null) => ({
+  const figures = (
+    industryAssignedFen: number,
+    industryBase: { year: number; partFen: number; wholeFen: number } | null,
+  ) => ({
     allocatedBySource: { central: 1_000_000, provincial: 0, city: 0, county: 0 },
     industryAssignedFen,
     workForReliefAssignedFen: 0,
@@ -110,7 +121,13 @@ describe('industryShareMinimum: the yearly share, and not below the 2020 share',
     managementFeeBySource: { central: 0, provincial: 0, city: 0, county: 0 },
     industryBase,
   });
-  const params = { industryShare: 0.5, workForReliefLabourShare: 0.15, managementFeeCap: { central: 0.01, provincial: 0.03, city: 0.03, county: 0.03 }, atRiskMargin: 0, capAtRiskRatio: 0.9 };
+  const params = {
+    industryShare: 0.5,
+    workForReliefLabourShare: 0.15,
+    managementFeeCap: { central: 0.01, provincial: 0.03, city: 0.03, county: 0.03 },
+    atRiskMargin: 0,
+    capAtRiskRatio: 0.9,
+  };
   it('a 2021 share of 52 % is not met when 2020 had 55 %, exactly at 55 % it is', () => {
     const base = { year: 2020, partFen: 550_000, wholeFen: 1_000_000 };
     expect(fundChecksOf(figures(520_000, base), params)[0]).toMatchObject({ status: 'notMet', threshold: 0.55 });

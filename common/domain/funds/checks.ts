@@ -83,8 +83,13 @@ export interface IndustryMinimum {
 /** The year's minimum industry share: the yearly parameter, raised to the base year's share when that is higher. */
 export function industryShareMinimum(paramShare: number, base: IndustryBase | null | undefined): IndustryMinimum {
   const param = toFraction(paramShare);
-  if (!base || base.wholeFen <= 0 || !moreThan(base.partFen, base.wholeFen, param)) return { min: param, value: paramShare, fromBase: false };
-  return { min: { num: BigInt(base.partFen), den: BigInt(base.wholeFen) }, value: base.partFen / base.wholeFen, fromBase: true };
+  if (!base || base.wholeFen <= 0 || !moreThan(base.partFen, base.wholeFen, param))
+    return { min: param, value: paramShare, fromBase: false };
+  return {
+    min: { num: BigInt(base.partFen), den: BigInt(base.wholeFen) },
+    value: base.partFen / base.wholeFen,
+    fromBase: true,
+  };
 }
 
 export interface FundParams {
@@ -111,26 +116,42 @@ export interface FundCheck {
   detailZh: string;
 }
 
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
 
 export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
   const total = Object.values(f.allocatedBySource).reduce((a, b) => a + b, 0);
   const industryShare = shareForDisplay(f.industryAssignedFen, total);
   const industryMin = industryShareMinimum(p.industryShare, f.industryBase);
-  const baseText = f.industryBase && f.industryBase.wholeFen > 0 ? `；${f.industryBase.year}年占比 ${pct(shareForDisplay(f.industryBase.partFen, f.industryBase.wholeFen))}${industryMin.fromBase ? '，高于年度比例，按其要求' : ''}` : '';
+  const baseText =
+    f.industryBase && f.industryBase.wholeFen > 0
+      ? `；${f.industryBase.year}年占比 ${pct(shareForDisplay(f.industryBase.partFen, f.industryBase.wholeFen))}${industryMin.fromBase ? '，高于年度比例，按其要求' : ''}`
+      : '';
   const planned = f.workForReliefLabourPlannedFen;
   const labourShare = shareForDisplay(f.workForReliefLabourFen, f.workForReliefAssignedFen);
   const feeUsed = Object.values(f.managementFeeBySource).reduce((a, b) => a + b, 0);
   const sources = Object.keys(f.allocatedBySource) as FundSource[];
-  const feeStatuses = sources.map((s) => capStatus({ usedFen: f.managementFeeBySource[s], baseFen: f.allocatedBySource[s], cap: p.managementFeeCap[s], atRiskRatio: p.capAtRiskRatio }));
+  const feeStatuses = sources.map((s) =>
+    capStatus({
+      usedFen: f.managementFeeBySource[s],
+      baseFen: f.allocatedBySource[s],
+      cap: p.managementFeeCap[s],
+      atRiskRatio: p.capAtRiskRatio,
+    }),
+  );
   const feeCapFen = sources.reduce((sum, s) => sum + Math.floor(f.allocatedBySource[s] * p.managementFeeCap[s]), 0);
   return [
     {
       key: 'industryShare',
       labelZh: '产业发展资金占比',
       labelEn: 'Industry share',
-      status: minimumShareStatus({ partFen: f.industryAssignedFen, wholeFen: total, minShare: industryMin.min, margin: p.atRiskMargin }),
+      status: minimumShareStatus({
+        partFen: f.industryAssignedFen,
+        wholeFen: total,
+        minShare: industryMin.min,
+        margin: p.atRiskMargin,
+      }),
       partFen: f.industryAssignedFen,
       wholeFen: total,
       share: industryShare,
@@ -142,7 +163,12 @@ export function fundChecksOf(f: FundYearFigures, p: FundParams): FundCheck[] {
       key: 'workForReliefLabour',
       labelZh: '以工代赈劳务报酬占比',
       labelEn: 'Work-for-relief labour share',
-      status: minimumShareStatus({ partFen: f.workForReliefLabourFen, wholeFen: f.workForReliefAssignedFen, minShare: p.workForReliefLabourShare, margin: p.atRiskMargin }),
+      status: minimumShareStatus({
+        partFen: f.workForReliefLabourFen,
+        wholeFen: f.workForReliefAssignedFen,
+        minShare: p.workForReliefLabourShare,
+        margin: p.atRiskMargin,
+      }),
       partFen: f.workForReliefLabourFen,
       wholeFen: f.workForReliefAssignedFen,
       share: labourShare,

@@ -47,7 +47,10 @@ export function scoreTownship(items: readonly AssessmentItem[], credit: (item: A
   for (const it of items) {
     const c = credit(it);
     points[it.key] = c === null ? null : Math.round(it.weight * c * 10) / 10;
-    if (c !== null) { earned += it.weight * c; weights += it.weight; }
+    if (c !== null) {
+      earned += it.weight * c;
+      weights += it.weight;
+    }
   }
   const total = weights === 0 ? 0 : Math.round((earned / weights) * 1000) / 10;
   return { points, total, grade: gradeOf(total, weights) };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, ExpressionError, findCycle, parseExpression, referencedCodes } from './expression.ts';
 
 const values: Record<string, number | null> = { A: 10, B: 4, ZERO: 0, NONE: null };
-const run = (src: string) => evaluate(parseExpression(src), { element: (c) => values[c] ?? null, indicator: (c) => (c === 'RATE' ? 50 : null) });
+const run = (src: string) =>
+  evaluate(parseExpression(src), { element: (c) => values[c] ?? null, indicator: (c) => (c === 'RATE' ? 50 : null) });
 
 describe('expression language', () => {
   it.each([
@@ -33,7 +34,11 @@ describe('expression language', () => {
     ['1 2', 3],
   ])('refuses %j with the position of the problem', (src, position) => {
     let err: unknown;
-    try { parseExpression(src); } catch (e) { err = e; }
+    try {
+      parseExpression(src);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ExpressionError);
     expect((err as ExpressionError).position + 1).toBe(position);
     expect((err as ExpressionError).messageZh).toMatch(/第 \d+ 个字符/);
@@ -46,9 +51,34 @@ describe('expression language', () => {
   });
 
   it('finds cycles between indicators and accepts a DAG', () => {
-    expect(findCycle(new Map([['A', ['B']], ['B', ['C']], ['C', []]]))).toBeNull();
-    expect(findCycle(new Map([['A', ['B']], ['B', ['C']], ['C', ['A']]]))).toEqual(['A', 'B', 'C', 'A']);
+    expect(
+      findCycle(
+        new Map([
+          ['A', ['B']],
+          ['B', ['C']],
+          ['C', []],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['A', ['B']],
+          ['B', ['C']],
+          ['C', ['A']],
+        ]),
+      ),
+    ).toEqual(['A', 'B', 'C', 'A']);
     expect(findCycle(new Map([['A', ['A']]]))).toEqual(['A', 'A']);
-    expect(findCycle(new Map([['A', ['B', 'C']], ['B', ['D']], ['C', ['D']], ['D', []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['A', ['B', 'C']],
+          ['B', ['D']],
+          ['C', ['D']],
+          ['D', []],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

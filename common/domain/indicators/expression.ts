@@ -24,14 +24,21 @@ export class ExpressionError extends Error {
   }
 }
 
-type Token = { t: 'num'; v: number; p: number } | { t: 'ref'; kind: 'element' | 'indicator'; code: string; p: number } | { t: 'op'; v: string; p: number } | { t: 'end'; p: number };
+type Token =
+  | { t: 'num'; v: number; p: number }
+  | { t: 'ref'; kind: 'element' | 'indicator'; code: string; p: number }
+  | { t: 'op'; v: string; p: number }
+  | { t: 'end'; p: number };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
     if ((c >= '0' && c <= '9') || c === '.') {
       const m = /^\d+(\.\d+)?|^\.\d+/.exec(src.slice(i));
       if (!m) throw new ExpressionError('数字格式错误', 'Malformed number', i);
@@ -43,12 +50,21 @@ function tokenize(src: string): Token[] {
       const close = src.indexOf('}', i + 2);
       if (close < 0) throw new ExpressionError('引用缺少右花括号 }', 'Reference is missing }', i);
       const code = src.slice(i + 2, close).trim();
-      if (!CODE.test(code)) throw new ExpressionError(`代码“${code}”不合法（大写字母、数字、下划线）`, `Invalid code "${code}" (A-Z, 0-9, _)`, i);
+      if (!CODE.test(code))
+        throw new ExpressionError(
+          `代码“${code}”不合法（大写字母、数字、下划线）`,
+          `Invalid code "${code}" (A-Z, 0-9, _)`,
+          i,
+        );
       out.push({ t: 'ref', kind: c === '#' ? 'element' : 'indicator', code, p: i });
       i = close + 1;
       continue;
     }
-    if ('+-*/()'.includes(c)) { out.push({ t: 'op', v: c, p: i }); i++; continue; }
+    if ('+-*/()'.includes(c)) {
+      out.push({ t: 'op', v: c, p: i });
+      i++;
+      continue;
+    }
     throw new ExpressionError(`无法识别的字符“${c}”`, `Unexpected character "${c}"`, i);
   }
   out.push({ t: 'end', p: src.length });
@@ -61,7 +77,10 @@ export function parseExpression(src: string): Expr {
   const tokens = tokenize(src);
   let k = 0;
   const peek = () => tokens[k];
-  const isOp = (v: string) => { const t = peek(); return t.t === 'op' && t.v === v; };
+  const isOp = (v: string) => {
+    const t = peek();
+    return t.t === 'op' && t.v === v;
+  };
   let depth = 0;
   function expr(): Expr {
     let left = term();
@@ -81,9 +100,18 @@ export function parseExpression(src: string): Expr {
   }
   function factor(): Expr {
     const t = peek();
-    if (t.t === 'num') { k++; return { kind: 'num', value: t.v }; }
-    if (t.t === 'ref') { k++; return { kind: t.kind, code: t.code }; }
-    if (t.t === 'op' && t.v === '-') { k++; return { kind: 'neg', operand: factor() }; }
+    if (t.t === 'num') {
+      k++;
+      return { kind: 'num', value: t.v };
+    }
+    if (t.t === 'ref') {
+      k++;
+      return { kind: t.kind, code: t.code };
+    }
+    if (t.t === 'op' && t.v === '-') {
+      k++;
+      return { kind: 'neg', operand: factor() };
+    }
     if (t.t === 'op' && t.v === '(') {
       if (++depth > 50) throw new ExpressionError('括号嵌套过深', 'Parentheses nested too deeply', t.p);
       k++;
@@ -97,7 +125,8 @@ export function parseExpression(src: string): Expr {
     throw new ExpressionError(`此处不应出现“${(t as { v: string }).v}”`, `Unexpected "${(t as { v: string }).v}"`, t.p);
   }
   const ast = expr();
-  if (peek().t !== 'end') throw new ExpressionError('表达式在此处之后有多余内容', 'Unexpected trailing input', peek().p);
+  if (peek().t !== 'end')
+    throw new ExpressionError('表达式在此处之后有多余内容', 'Unexpected trailing input', peek().p);
   return ast;
 }
 
@@ -106,7 +135,10 @@ export function referencedCodes(ast: Expr, kind: 'element' | 'indicator'): strin
   const walk = (e: Expr): void => {
     if (e.kind === kind) out.add(e.code);
     else if (e.kind === 'neg') walk(e.operand);
-    else if (e.kind === 'bin') { walk(e.left); walk(e.right); }
+    else if (e.kind === 'bin') {
+      walk(e.left);
+      walk(e.right);
+    }
   };
   walk(ast);
   return [...out];
@@ -116,7 +148,10 @@ export function referencedCodes(ast: Expr, kind: 'element' | 'indicator'): strin
  * Evaluate over aggregated inputs. A missing input (null) makes the result null ("no data"), and so does
  * a division by zero: an empty denominator is not a 0 % rate.
  */
-export function evaluate(ast: Expr, lookup: { element: (code: string) => number | null; indicator?: (code: string) => number | null }): number | null {
+export function evaluate(
+  ast: Expr,
+  lookup: { element: (code: string) => number | null; indicator?: (code: string) => number | null },
+): number | null {
   switch (ast.kind) {
     case 'num':
       return ast.value;
@@ -133,10 +168,14 @@ export function evaluate(ast: Expr, lookup: { element: (code: string) => number 
       const r = evaluate(ast.right, lookup);
       if (l === null || r === null) return null;
       switch (ast.op) {
-        case '+': return l + r;
-        case '-': return l - r;
-        case '*': return l * r;
-        case '/': return r === 0 ? null : l / r;
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+          return r === 0 ? null : l / r;
       }
     }
   }

@@ -75,7 +75,8 @@ export interface ValidationRuleDef {
   importance: 'high' | 'medium' | 'low';
 }
 
-export type TargetScope = { kind: 'unit'; code: string } | { kind: 'level'; level: OrgLevel } | { kind: 'group'; group: string };
+export type TargetScope =
+  { kind: 'unit'; code: string } | { kind: 'level'; level: OrgLevel } | { kind: 'group'; group: string };
 
 export interface TargetDef {
   indicator: string;

@@ -6,7 +6,15 @@ const toilets: PathTarget = { op: '>=', value: 65, toYear: 2025, baselineYear: n
 // "农村生活污水治理率至少提高5个百分点" — a change over 2020, reached by 2025.
 const sewage: PathTarget = { op: '>=', value: 5, toYear: 2025, baselineYear: 2020, reference: null, path: 'linear' };
 // "到2025年，建成2个消费帮扶专馆" with a baseline of 0 set on the target.
-const halls: PathTarget = { op: '>=', value: 2, toYear: 2025, baselineYear: null, reference: null, path: 'linear', pathFromValue: 0 };
+const halls: PathTarget = {
+  op: '>=',
+  value: 2,
+  toYear: 2025,
+  baselineYear: null,
+  reference: null,
+  path: 'linear',
+  pathFromValue: 0,
+};
 // "脱贫人口巩固率保持在98%以上" — kept every year.
 const kept: PathTarget = { op: '>=', value: 98, toYear: 2025, baselineYear: null, reference: null, path: 'constant' };
 
@@ -42,7 +50,12 @@ describe('yearThreshold: end-state targets follow a yearly path, never the 2025 
   });
 
   it('a path baseline year of its own moves the start', () => {
-    expect(yearThreshold({ ...toilets, pathFromYear: 2021 }, 2023, { defaultBaseYear: 2020, measured: measured({ 2021: 57 }) })).toBeCloseTo(61, 9);
+    expect(
+      yearThreshold({ ...toilets, pathFromYear: 2021 }, 2023, {
+        defaultBaseYear: 2020,
+        measured: measured({ 2021: 57 }),
+      }),
+    ).toBeCloseTo(61, 9);
   });
 });
 
@@ -53,13 +66,19 @@ describe('pathValue', () => {
     [2025, 20],
     [2026, 20],
   ])('from (2020, 10) to (2025, 20) in %i: %d', (year, expected) => {
-    expect(pathValue({ start: { year: 2020, value: 10 }, end: { year: 2025, value: 20 }, op: '>=' }, year)).toBeCloseTo(expected, 9);
+    expect(pathValue({ start: { year: 2020, value: 10 }, end: { year: 2025, value: 20 }, op: '>=' }, year)).toBeCloseTo(
+      expected,
+      9,
+    );
   });
   it('no value before the baseline', () => {
     expect(pathValue({ start: { year: 2020, value: 10 }, end: { year: 2025, value: 20 } }, 2019)).toBeNull();
   });
   it('a ≤ target decreasing towards its end value', () => {
-    expect(pathValue({ start: { year: 2020, value: 10 }, end: { year: 2025, value: 5 }, op: '<=' }, 2021)).toBeCloseTo(9, 9);
+    expect(pathValue({ start: { year: 2020, value: 10 }, end: { year: 2025, value: 5 }, op: '<=' }, 2021)).toBeCloseTo(
+      9,
+      9,
+    );
     expect(pathValue({ start: { year: 2020, value: 2 }, end: { year: 2025, value: 5 }, op: '<=' }, 2021)).toBe(5);
   });
 });

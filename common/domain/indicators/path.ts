@@ -15,11 +15,18 @@ export interface PathPoint {
  * lies before every known point (e.g. the baseline was not measured). An interpolated value never asks more than
  * the end value (≥ / >) or less (≤): a unit already beyond the end state at its baseline keeps the end value.
  */
-export function pathValue(p: { start: PathPoint | null; end: PathPoint; points?: readonly PathPoint[]; op?: TargetDef['op'] }, year: number): number | null {
+export function pathValue(
+  p: { start: PathPoint | null; end: PathPoint; points?: readonly PathPoint[]; op?: TargetDef['op'] },
+  year: number,
+): number | null {
   const explicit = p.points?.find((x) => x.year === year);
   if (explicit) return explicit.value;
   if (year >= p.end.year) return p.end.value;
-  const known = [...(p.start && p.start.year < p.end.year ? [p.start] : []), ...(p.points ?? []).filter((x) => x.year < p.end.year && (!p.start || x.year > p.start.year)), p.end].sort((a, b) => a.year - b.year);
+  const known = [
+    ...(p.start && p.start.year < p.end.year ? [p.start] : []),
+    ...(p.points ?? []).filter((x) => x.year < p.end.year && (!p.start || x.year > p.start.year)),
+    p.end,
+  ].sort((a, b) => a.year - b.year);
   let before: PathPoint | null = null;
   for (const k of known) if (k.year <= year) before = k;
   if (!before) return null;
@@ -37,21 +44,35 @@ export type PathTarget = Pick<TargetDef, 'op' | 'value' | 'toYear' | 'baselineYe
 };
 
 /** The baseline year of a target's path: its own, else its change baseline ("提高5个百分点" over 2020), else the default. */
-export const pathBaseYear = (t: PathTarget, defaultYear: number): number => t.pathFromYear ?? t.baselineYear ?? defaultYear;
+export const pathBaseYear = (t: PathTarget, defaultYear: number): number =>
+  t.pathFromYear ?? t.baselineYear ?? defaultYear;
 
 /**
  * The absolute number a unit's value is compared with in `year` (reference targets are handled by the caller).
  * `measured(year)` is the unit's own value of the indicator in a year (the baseline); `points` are values set
  * explicitly for single years (as absolute numbers, or as changes for a change target).
  */
-export function yearThreshold(t: PathTarget, year: number, o: { defaultBaseYear: number; measured: (year: number) => number | null; points?: readonly PathPoint[] }): number | null {
+export function yearThreshold(
+  t: PathTarget,
+  year: number,
+  o: { defaultBaseYear: number; measured: (year: number) => number | null; points?: readonly PathPoint[] },
+): number | null {
   if (t.value === null) return null;
   const changeBase = t.baselineYear ? o.measured(t.baselineYear) : 0;
   if (changeBase === null) return null;
   const end = changeBase + t.value;
   if (t.path !== 'linear') return end;
   const baseYear = pathBaseYear(t, o.defaultBaseYear);
-  const startValue = t.baselineYear && baseYear === t.baselineYear ? changeBase : t.pathFromValue ?? o.measured(baseYear);
+  const startValue =
+    t.baselineYear && baseYear === t.baselineYear ? changeBase : (t.pathFromValue ?? o.measured(baseYear));
   const points = (o.points ?? []).map((x) => ({ year: x.year, value: x.value + changeBase }));
-  return pathValue({ start: startValue === null ? null : { year: baseYear, value: startValue }, end: { year: t.toYear, value: end }, points, op: t.op }, year);
+  return pathValue(
+    {
+      start: startValue === null ? null : { year: baseYear, value: startValue },
+      end: { year: t.toYear, value: end },
+      points,
+      op: t.op,
+    },
+    year,
+  );
 }

@@ -38,12 +38,17 @@ describe('roll-up', () => {
 
   it('an empty denominator is no data, not 0 %', () => {
     expect(ratioValue({ numerator: '#{TAP}', denominator: '#{POP}', factor: 100 }, () => null).value).toBeNull();
-    expect(ratioValue({ numerator: '#{TAP}', denominator: '#{POP}', factor: 100 }, (c) => (c === 'POP' ? 0 : 5)).value).toBeNull();
+    expect(
+      ratioValue({ numerator: '#{TAP}', denominator: '#{POP}', factor: 100 }, (c) => (c === 'POP' ? 0 : 5)).value,
+    ).toBeNull();
   });
 
   it('share of units meeting a threshold counts units with data only', () => {
     const v = (x: number | null) => () => x;
-    const r = shareMeeting({ numerator: '#{HAS_4G}', denominator: null, factor: 100, threshold: { op: '>=', value: 1 } }, [v(1), v(0), v(1), v(null)]);
+    const r = shareMeeting(
+      { numerator: '#{HAS_4G}', denominator: null, factor: 100, threshold: { op: '>=', value: 1 } },
+      [v(1), v(0), v(1), v(null)],
+    );
     expect(r).toEqual({ numerator: 2, denominator: 3, value: (2 / 3) * 100 });
   });
 });

@@ -18,13 +18,19 @@ export interface LeafValue {
 }
 
 /** Sum and count per (ancestor-or-self, element, period); `ancestorsOf` includes the unit itself. */
-export function rollUp(values: readonly LeafValue[], ancestorsOf: (code: string) => readonly string[]): Map<string, Cell> {
+export function rollUp(
+  values: readonly LeafValue[],
+  ancestorsOf: (code: string) => readonly string[],
+): Map<string, Cell> {
   const out = new Map<string, Cell>();
   for (const v of values) {
     for (const a of ancestorsOf(v.orgCode)) {
       const key = cellKey(a, v.element, v.period);
       const c = out.get(key);
-      if (c) { c.sum += v.value; c.count += 1; } else out.set(key, { sum: v.value, count: 1 });
+      if (c) {
+        c.sum += v.value;
+        c.count += 1;
+      } else out.set(key, { sum: v.value, count: 1 });
     }
   }
   return out;
@@ -56,11 +62,17 @@ export interface IndicatorResult {
 }
 
 /** Ratio of sums (and last value): numerator and denominator over aggregated element values, times the factor. */
-export function ratioValue(def: Pick<IndicatorDef, 'numerator' | 'denominator' | 'factor'>, element: (code: string) => number | null, indicator?: (code: string) => number | null): IndicatorResult {
+export function ratioValue(
+  def: Pick<IndicatorDef, 'numerator' | 'denominator' | 'factor'>,
+  element: (code: string) => number | null,
+  indicator?: (code: string) => number | null,
+): IndicatorResult {
   const numerator = evaluate(compiled(def.numerator), { element, indicator });
-  if (def.denominator === null) return { numerator, denominator: null, value: numerator === null ? null : numerator * def.factor };
+  if (def.denominator === null)
+    return { numerator, denominator: null, value: numerator === null ? null : numerator * def.factor };
   const denominator = evaluate(compiled(def.denominator), { element, indicator });
-  const value = numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * def.factor;
+  const value =
+    numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * def.factor;
   return { numerator, denominator, value };
 }
 
@@ -68,7 +80,10 @@ export function ratioValue(def: Pick<IndicatorDef, 'numerator' | 'denominator' |
  * "Share of units meeting a threshold": each unit of the tested level is evaluated on its own values;
  * numerator = units meeting, denominator = units with data.
  */
-export function shareMeeting(def: Pick<IndicatorDef, 'numerator' | 'denominator' | 'factor' | 'threshold'>, units: readonly ((code: string) => number | null)[]): IndicatorResult {
+export function shareMeeting(
+  def: Pick<IndicatorDef, 'numerator' | 'denominator' | 'factor' | 'threshold'>,
+  units: readonly ((code: string) => number | null)[],
+): IndicatorResult {
   if (!def.threshold) throw new Error('shareMeeting needs a threshold');
   let meeting = 0;
   let withData = 0;
@@ -79,5 +94,9 @@ export function shareMeeting(def: Pick<IndicatorDef, 'numerator' | 'denominator'
     const op = def.threshold.op === 'between' ? '>=' : def.threshold.op;
     if (COMPARE[op](r.value, def.threshold.value)) meeting++;
   }
-  return { numerator: meeting, denominator: withData, value: withData === 0 ? null : (meeting / withData) * def.factor };
+  return {
+    numerator: meeting,
+    denominator: withData,
+    value: withData === 0 ? null : (meeting / withData) * def.factor,
+  };
 }

@@ -67,7 +67,10 @@ describe('target inheritance', () => {
     expect(effectiveTarget([county], v2, 2026)).toBe(county);
     const next: TargetDef = { ...county, fromYear: 2026, toYear: 2030, value: 96 };
     expect(effectiveTarget([county, next], v2, 2026)).toBe(next);
-    expect(effectiveTarget([{ ...township, toYear: 2022 }, county], { ...v1, groups: [] }, 2023)).toEqual({ ...township, toYear: 2022 });
+    expect(effectiveTarget([{ ...township, toYear: 2022 }, county], { ...v1, groups: [] }, 2023)).toEqual({
+      ...township,
+      toYear: 2022,
+    });
     expect(effectiveTarget([county, later], v2, 2023)).toBe(county);
     expect(effectiveTarget([county, later], v2, 2024)).toBe(later);
   });
@@ -86,14 +89,34 @@ describe('seed targets', () => {
     for (const t of SEED_TARGETS) {
       expect(codes.has(t.indicator), t.indicator).toBe(true);
       expect(t.sourceDoc).toBe('沁发〔2021〕17号');
-      if (t.reference) for (const el of t.reference.match(/#\{(\w+)\}/g) ?? []) expect(SEED_ELEMENTS.some((e) => `#{${e.code}}` === el), el).toBe(true);
+      if (t.reference)
+        for (const el of t.reference.match(/#\{(\w+)\}/g) ?? [])
+          expect(
+            SEED_ELEMENTS.some((e) => `#{${e.code}}` === el),
+            el,
+          ).toBe(true);
     }
     const expected: [string, number | null, string][] = [
-      ['CONSOLIDATION_RATE', 98, 'constant'], ['WATER_CENTRAL_RATE', 95, 'linear'], ['TAP_WATER_RATE', 92, 'linear'], ['GARBAGE_COVERAGE_RATE', 90, 'linear'],
-      ['SEWAGE_TREATMENT_RATE', 5, 'linear'], ['SANITARY_TOILET_RATE', 65, 'linear'], ['VILLAGE_4G_SHARE', 100, 'constant'], ['VILLAGE_5G_SHARE', 100, 'constant'],
-      ['TOWNSHIP_5G_SHARE', 100, 'constant'], ['CONSUMER_HALLS_N', 2, 'linear'], ['CONSUMER_ZONES_N', 2, 'linear'], ['CONSUMER_COUNTERS_N', 20, 'linear'],
-      ['FUND_INDUSTRY_SHARE', null, 'constant'], ['FUND_WFR_LABOUR_SHARE', null, 'constant'], ['LAND_RURAL_INDUSTRY_SHARE', 10, 'constant'], ['FARMER_INCOME_GROWTH_RATE', null, 'constant'],
-      ['RELOCATED_EMPLOYMENT_RATE', 100, 'constant'], ['POVERTY_ASSET_LEDGER_RATE', 100, 'constant'], ['SUPP_PENSION_COVERAGE', 100, 'constant'], ['LABOUR_BRANDS_N', 1, 'constant'],
+      ['CONSOLIDATION_RATE', 98, 'constant'],
+      ['WATER_CENTRAL_RATE', 95, 'linear'],
+      ['TAP_WATER_RATE', 92, 'linear'],
+      ['GARBAGE_COVERAGE_RATE', 90, 'linear'],
+      ['SEWAGE_TREATMENT_RATE', 5, 'linear'],
+      ['SANITARY_TOILET_RATE', 65, 'linear'],
+      ['VILLAGE_4G_SHARE', 100, 'constant'],
+      ['VILLAGE_5G_SHARE', 100, 'constant'],
+      ['TOWNSHIP_5G_SHARE', 100, 'constant'],
+      ['CONSUMER_HALLS_N', 2, 'linear'],
+      ['CONSUMER_ZONES_N', 2, 'linear'],
+      ['CONSUMER_COUNTERS_N', 20, 'linear'],
+      ['FUND_INDUSTRY_SHARE', null, 'constant'],
+      ['FUND_WFR_LABOUR_SHARE', null, 'constant'],
+      ['LAND_RURAL_INDUSTRY_SHARE', 10, 'constant'],
+      ['FARMER_INCOME_GROWTH_RATE', null, 'constant'],
+      ['RELOCATED_EMPLOYMENT_RATE', 100, 'constant'],
+      ['POVERTY_ASSET_LEDGER_RATE', 100, 'constant'],
+      ['SUPP_PENSION_COVERAGE', 100, 'constant'],
+      ['LABOUR_BRANDS_N', 1, 'constant'],
       ['SPATIAL_PLAN_DONE_FLAG', 1, 'constant'],
     ];
     expect(SEED_TARGETS.map((t) => [t.indicator, t.value, t.path ?? 'constant'])).toEqual(expected);
@@ -103,12 +126,15 @@ describe('seed targets', () => {
   });
 
   const plan = resolve(import.meta.dirname, '../../../../shared/seed/qinshui-2021-17.md');
-  it.skipIf(!existsSync(plan))('quote the plan verbatim: every source sentence is in the document, notes stay outside', () => {
-    const squash = (x: string) => x.replace(/\s+/g, '');
-    const text = squash(readFileSync(plan, 'utf8'));
-    for (const t of SEED_TARGETS) {
-      expect(text.includes(squash(t.sourceText)), `${t.indicator}: ${t.sourceText}`).toBe(true);
-      expect(t.sourceText).not.toMatch(/政策参数|按.*处理|（以/);
-    }
-  });
+  it.skipIf(!existsSync(plan))(
+    'quote the plan verbatim: every source sentence is in the document, notes stay outside',
+    () => {
+      const squash = (x: string) => x.replace(/\s+/g, '');
+      const text = squash(readFileSync(plan, 'utf8'));
+      for (const t of SEED_TARGETS) {
+        expect(text.includes(squash(t.sourceText)), `${t.indicator}: ${t.sourceText}`).toBe(true);
+        expect(t.sourceText).not.toMatch(/政策参数|按.*处理|（以/);
+      }
+    },
+  );
 });

@@ -10,7 +10,12 @@ const EPS = 1e-9;
  * Attainment of a value against a target. `threshold` is the absolute number to compare with (the target value,
  * the baseline plus the required change, or the reference value), `upper` for between.
  */
-export function targetStatus(value: number | null, t: { op: TargetDef['op']; band: number }, threshold: number | null, upper: number | null = null): TargetStatus {
+export function targetStatus(
+  value: number | null,
+  t: { op: TargetDef['op']; band: number },
+  threshold: number | null,
+  upper: number | null = null,
+): TargetStatus {
   if (value === null || threshold === null || !Number.isFinite(value)) return 'noData';
   const band = Math.max(0, t.band);
   switch (t.op) {
@@ -47,7 +52,11 @@ export interface UnitFacts {
  * policy parameter. Among equal scopes a target within its years beats an expired one, then the latest fromYear wins
  * (among expired ones the latest toYear).
  */
-export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' | 'toYear'>>(targets: readonly T[], unit: UnitFacts, year: number): T | null {
+export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' | 'toYear'>>(
+  targets: readonly T[],
+  unit: UnitFacts,
+  year: number,
+): T | null {
   let best: T | null = null;
   let bestRank = Infinity;
   for (const t of targets) {
@@ -63,7 +72,11 @@ export function effectiveTarget<T extends Pick<TargetDef, 'scope' | 'fromYear' |
     rank = rank * 2 + (expired ? 1 : 0);
     // Equal ranks: among running targets the latest start (a value set for one year) wins; among ended ones the
     // latest end, so a one-year value does not outlive the end state that ran past it.
-    const newer = best && (expired ? t.toYear > best.toYear || (t.toYear === best.toYear && t.fromYear > best.fromYear) : t.fromYear > best.fromYear);
+    const newer =
+      best &&
+      (expired
+        ? t.toYear > best.toYear || (t.toYear === best.toYear && t.fromYear > best.fromYear)
+        : t.fromYear > best.fromYear);
     if (rank < bestRank || (rank === bestRank && newer)) {
       best = t;
       bestRank = rank;
@@ -79,4 +92,10 @@ export const STATUS_LABELS: Record<TargetStatus, { zh: string; en: string; color
   noData: { zh: '无数据', en: 'No data', color: '#bfbfbf' },
 };
 
-export const OPERATOR_LABELS: Record<TargetDef['op'], string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', between: '介于' };
+export const OPERATOR_LABELS: Record<TargetDef['op'], string> = {
+  '>=': '≥',
+  '<=': '≤',
+  '=': '=',
+  '>': '>',
+  between: '介于',
+};

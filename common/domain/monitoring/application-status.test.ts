@@ -4,7 +4,11 @@ import { applicationProgress, type ApplicationFacts } from './application-status
 describe('applicationProgress', () => {
   it.each<[string, ApplicationFacts, string]>([
     ['an open clue nobody took up yet', { clueStatus: 'open', caseStage: null, caseStatus: null }, 'received'],
-    ['a clue closed without a case (no risk found)', { clueStatus: 'closed', caseStage: null, caseStatus: null }, 'notIncluded'],
+    [
+      'a clue closed without a case (no risk found)',
+      { clueStatus: 'closed', caseStage: null, caseStatus: null },
+      'notIncluded',
+    ],
     ['入户核实', { clueStatus: 'open', caseStage: 'verification', caseStatus: 'active' }, 'verifying'],
     ['信息比对', { clueStatus: 'open', caseStage: 'comparison', caseStatus: 'active' }, 'verifying'],
     ['民主评议', { clueStatus: 'open', caseStage: 'villageReview', caseStatus: 'active' }, 'villageReview'],

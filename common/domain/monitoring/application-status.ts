@@ -3,7 +3,8 @@ import type { Stage } from '../cases/workflow.ts';
 // What a family sees when it looks up its application with the receipt number: one plain sentence
 // about where the application stands, nothing about other people and no officer's notes.
 
-export type ApplicationProgress = 'received' | 'verifying' | 'villageReview' | 'publicNotice' | 'approval' | 'included' | 'notIncluded';
+export type ApplicationProgress =
+  'received' | 'verifying' | 'villageReview' | 'publicNotice' | 'approval' | 'included' | 'notIncluded';
 
 export interface ApplicationFacts {
   clueStatus: 'open' | 'closed';
@@ -21,7 +22,10 @@ export const PROGRESS_TEXT: Record<ApplicationProgress, { zh: string; en: string
   publicNotice: { zh: '村内公示中', en: 'On public notice in the village' },
   approval: { zh: '乡镇审核、县级审定中', en: 'Under township review and county approval' },
   included: { zh: '已纳入防返贫监测，将落实帮扶措施', en: 'Included in monitoring; assistance will follow' },
-  notIncluded: { zh: '经核实暂不符合纳入条件，如有疑问请联系村委会', en: 'Not included after verification; ask the village committee about it' },
+  notIncluded: {
+    zh: '经核实暂不符合纳入条件，如有疑问请联系村委会',
+    en: 'Not included after verification; ask the village committee about it',
+  },
 };
 
 export function applicationProgress(f: ApplicationFacts): ApplicationProgress {

@@ -41,5 +41,8 @@ export function diffWarnings(previous: readonly WarningKey[], current: readonly 
 }
 
 export function diffTotals(rows: readonly RuleDiff[]): Omit<RuleDiff, 'ruleCode'> {
-  return rows.reduce((t, r) => ({ new: t.new + r.new, persisting: t.persisting + r.persisting, resolved: t.resolved + r.resolved }), { new: 0, persisting: 0, resolved: 0 });
+  return rows.reduce(
+    (t, r) => ({ new: t.new + r.new, persisting: t.persisting + r.persisting, resolved: t.resolved + r.resolved }),
+    { new: 0, persisting: 0, resolved: 0 },
+  );
 }

@@ -68,7 +68,12 @@ export interface IncomeLineAssessment {
 }
 
 /** null when there is no income record for the period, no usable size, or no line. */
-export function assessIncomeLine(records: readonly IncomeYearRecord[], period: Period, figure: IncomeFigure, lineFen: Fen | null): IncomeLineAssessment | null {
+export function assessIncomeLine(
+  records: readonly IncomeYearRecord[],
+  period: Period,
+  figure: IncomeFigure,
+  lineFen: Fen | null,
+): IncomeLineAssessment | null {
   const r = incomeRecordAsOf(records, period);
   if (r === null || lineFen === null) return null;
   const perCapitaFen = linePerCapita(r, figure);
@@ -87,6 +92,8 @@ export function stabilityMonths(asOf: Period, months: number): Period[] {
  * assessed (income on record, a line set) and was above the line in force that month. Returns the
  * months that fail (within range, or not assessable) — empty means stable.
  */
-export function unstableMonths(assessments: readonly { period: Period; assessment: IncomeLineAssessment | null }[]): Period[] {
+export function unstableMonths(
+  assessments: readonly { period: Period; assessment: IncomeLineAssessment | null }[],
+): Period[] {
   return assessments.filter((a) => a.assessment === null || a.assessment.within).map((a) => a.period);
 }

@@ -57,11 +57,18 @@ export function suggestMonitoringType(input: SuggestionInput): Suggestion {
   const parts: string[] = [KIND_ZH[input.kind]];
   if (known) {
     const relation = withinRange ? '不高于' : '高于';
-    parts.push(`${input.incomeYear ?? ''}年人均纯收入 ${formatFen(input.perCapitaFen!)} 元，${relation}监测标准 ${formatFen(input.lineFen!)} 元（${withinRange ? '在' : '超出'}监测范围${withinRange ? '内' : ''}）`);
+    parts.push(
+      `${input.incomeYear ?? ''}年人均纯收入 ${formatFen(input.perCapitaFen!)} 元，${relation}监测标准 ${formatFen(input.lineFen!)} 元（${withinRange ? '在' : '超出'}监测范围${withinRange ? '内' : ''}）`,
+    );
   } else {
-    parts.push(input.perCapitaFen === null ? '无收入记录，无法判断是否在监测范围内，请先核实收入' : '未设置监测标准，无法判断是否在监测范围内');
+    parts.push(
+      input.perCapitaFen === null
+        ? '无收入记录，无法判断是否在监测范围内，请先核实收入'
+        : '未设置监测标准，无法判断是否在监测范围内',
+    );
   }
-  if (burdens.length > 0) parts.push(`发现突发大额支出或收入骤减：${burdens.map((c) => warningCategory(c)?.nameZh ?? c).join('、')}`);
+  if (burdens.length > 0)
+    parts.push(`发现突发大额支出或收入骤减：${burdens.map((c) => warningCategory(c)?.nameZh ?? c).join('、')}`);
   parts.push(type ? `建议识别为${labelOf(MONITORING_TYPES, type)}` : known ? '暂不建议纳入监测' : '暂不能给出类型建议');
   if (input.currentType) parts.push(`该户现为${labelOf(MONITORING_TYPES, input.currentType)}`);
   if (needsWrittenReason) parts.push('存在财政供养/企业/车辆等核查提示：不作否决，继续办理须填写书面说明');

@@ -9,7 +9,15 @@ describe('data window', () => {
     ['2023-02', 3, '2022-12-01', '2023-02-28', '2023-02-01', 2023],
     ['2021-12', 24, '2020-01-01', '2021-12-31', '2021-12-01', 2021],
   ])('%s looking back %i months runs %s … %s', (period, months, from, to, periodFrom, incomeYear) => {
-    expect(dataWindow(period, months)).toEqual({ period, lookbackMonths: months, from, to, periodFrom, incomeYear, yearFrom: `${incomeYear}-01-01` });
+    expect(dataWindow(period, months)).toEqual({
+      period,
+      lookbackMonths: months,
+      from,
+      to,
+      periodFrom,
+      incomeYear,
+      yearFrom: `${incomeYear}-01-01`,
+    });
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a lookback of %s months', (months) => {
@@ -22,7 +30,9 @@ describe('data window', () => {
     ['2025-09', 9, '2025-09-01'],
     ['2025-12', 9, '2025-09-01'],
     ['2025-01', 1, '2025-01-01'],
-  ])('the school year of %s (starting in month %i) began %s', (period, start, from) => expect(schoolYearFrom(period, start)).toBe(from));
+  ])('the school year of %s (starting in month %i) began %s', (period, start, from) =>
+    expect(schoolYearFrom(period, start)).toBe(from),
+  );
 
   it('refuses a bad period', () => {
     expect(() => dataWindow('2025-13', 12)).toThrow(/YYYY-MM/);

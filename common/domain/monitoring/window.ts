@@ -20,7 +20,8 @@ export interface DataWindow {
 }
 
 export function dataWindow(period: Period, lookbackMonths: number): DataWindow {
-  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 1) throw new RangeError(`lookbackMonths must be a whole number ≥ 1, got ${lookbackMonths}`);
+  if (!Number.isInteger(lookbackMonths) || lookbackMonths < 1)
+    throw new RangeError(`lookbackMonths must be a whole number ≥ 1, got ${lookbackMonths}`);
   const { year } = parsePeriod(period);
   return {
     period,
@@ -38,7 +39,8 @@ export function dataWindow(period: Period, lookbackMonths: number): DataWindow {
  * `startMonth` (education.schoolYearStartMonth, September): 2025-06 → 2024-09-01, 2025-09 → 2025-09-01.
  */
 export function schoolYearFrom(period: Period, startMonth: number): IsoDate {
-  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new RangeError(`startMonth must be 1–12, got ${startMonth}`);
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12)
+    throw new RangeError(`startMonth must be 1–12, got ${startMonth}`);
   const { year, month } = parsePeriod(period);
   const y = month >= startMonth ? year : year - 1;
   return `${String(y).padStart(4, '0')}-${String(startMonth).padStart(2, '0')}-01`;

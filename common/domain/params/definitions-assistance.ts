@@ -9,7 +9,13 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Months after identification by which a measure must be in place',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 1, 'policy-rules §1.7: 识别后1个月及以上未落实帮扶措施 is an error (Guizhou county check rule); one month = same day next month')],
+    seeds: [
+      since(
+        NATIONAL,
+        1,
+        'policy-rules §1.7: 识别后1个月及以上未落实帮扶措施 is an error (Guizhou county check rule); one month = same day next month',
+      ),
+    ],
   },
   {
     key: 'assistance.developmentMeasureMonths',
@@ -17,7 +23,9 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Months after identification by which a labour-capable household has a development measure',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 6, 'policy-rules §1.7 rule 5_12_007: 有劳动力且未消除风险…未落实开发式帮扶措施(识别6个月及以上)')],
+    seeds: [
+      since(NATIONAL, 6, 'policy-rules §1.7 rule 5_12_007: 有劳动力且未消除风险…未落实开发式帮扶措施(识别6个月及以上)'),
+    ],
   },
   {
     key: 'assistance.riskMeasureMonths',
@@ -25,12 +33,18 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Months a risk may go without a measure',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 1, NOT_FOUND + ' (per-risk reading of the §1.7 one-month rule; 国新办: 从发现到落实帮扶措施约半个月)')],
+    seeds: [
+      since(
+        NATIONAL,
+        1,
+        NOT_FOUND + ' (per-risk reading of the §1.7 one-month rule; 国新办: 从发现到落实帮扶措施约半个月)',
+      ),
+    ],
   },
   {
     key: 'assistance.visitIntervalDays',
     labelZh: '结对干部走访间隔（天）',
-    labelEn: 'Days between a paired cadre\'s visits',
+    labelEn: "Days between a paired cadre's visits",
     unit: 'days',
     yearly: false,
     seeds: [since(NATIONAL, 30, NOT_FOUND + ' (seed: 每月开展动态监测; Baoshan 一月一排查, policy-rules §1.9)')],
@@ -41,6 +55,12 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Maximum approved per relief application (0: no cap)',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 0, NOT_FOUND + ' (seed §二(一)2 names the 应急救助基金 without amounts; §4.3 临时救助/先行救助 likewise)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0,
+        NOT_FOUND + ' (seed §二(一)2 names the 应急救助基金 without amounts; §4.3 临时救助/先行救助 likewise)',
+      ),
+    ],
   },
 ];

@@ -17,7 +17,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Management fee cap, share of central funds',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.01, 'policy-rules §6: 中央资金 1%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.01,
+        'policy-rules §6: 中央资金 1%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+      ),
+    ],
   },
   {
     key: 'funds.managementFeeCapProvincial',
@@ -25,7 +31,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Management fee cap, share of provincial funds',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.03, 'policy-rules §6: 省级资金 3%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.03,
+        'policy-rules §6: 省级资金 3%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+      ),
+    ],
   },
   {
     key: 'funds.managementFeeCapLocal',
@@ -65,7 +77,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Votes needed to pass (more than this share)',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.5, 'policy-rules §8: 党员大会 应到党员半数以上同意; 村民会议 到会人员、村民代表会议 全体代表 过半数通过')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.5,
+        'policy-rules §8: 党员大会 应到党员半数以上同意; 村民会议 到会人员、村民代表会议 全体代表 过半数通过',
+      ),
+    ],
   },
   {
     key: 'deliberation.villagersQuorum',
@@ -81,7 +99,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: "Household representatives' villagers' meeting quorum (at least this share of households)",
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 2 / 3, '村民委员会组织法 第二十二条: 或者本村三分之二以上的户的代表参加 (以上 includes 2/3, 民法典 第一千二百五十九条)')],
+    seeds: [
+      since(
+        NATIONAL,
+        2 / 3,
+        '村民委员会组织法 第二十二条: 或者本村三分之二以上的户的代表参加 (以上 includes 2/3, 民法典 第一千二百五十九条)',
+      ),
+    ],
   },
   {
     key: 'deliberation.representativesQuorum',
@@ -98,7 +122,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     unit: 'choice',
     choices: ['all', 'present'],
     yearly: false,
-    seeds: [since(NATIONAL, 'all', 'policy-rules §8: 村民代表会议 全体代表 过半数通过 (the stricter reading; 村民委员会组织法 第二十六条 reads 所作决定应当经到会人员的过半数同意 — choose present for the letter of the law)')],
+    seeds: [
+      since(
+        NATIONAL,
+        'all',
+        'policy-rules §8: 村民代表会议 全体代表 过半数通过 (the stricter reading; 村民委员会组织法 第二十六条 reads 所作决定应当经到会人员的过半数同意 — choose present for the letter of the law)',
+      ),
+    ],
   },
   {
     key: 'posts.maxHireAge',

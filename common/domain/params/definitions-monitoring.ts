@@ -8,7 +8,15 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Monitoring income line (per-capita net income per year)',
     unit: 'fen',
     yearly: true,
-    seeds: [since(NATIONAL, 600_000, 'policy-rules §1.3: 1.5× the 2020 poverty standard (≈4,000) = 6,000 yuan, national floor for 2021; Shanxi yearly values not found', '2021-01-01', 2021)],
+    seeds: [
+      since(
+        NATIONAL,
+        600_000,
+        'policy-rules §1.3: 1.5× the 2020 poverty standard (≈4,000) = 6,000 yuan, national floor for 2021; Shanxi yearly values not found',
+        '2021-01-01',
+        2021,
+      ),
+    ],
   },
   {
     key: 'monitoring.incomeFigure',
@@ -17,7 +25,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     unit: 'choice',
     choices: ['net', 'adjusted'],
     yearly: false,
-    seeds: [since(NATIONAL, 'net', 'policy-rules §3.4: 家庭人均纯收入 [C]; the adjusted formula (+理赔 −合规自付) is [P] and was not found nationally')],
+    seeds: [
+      since(
+        NATIONAL,
+        'net',
+        'policy-rules §3.4: 家庭人均纯收入 [C]; the adjusted formula (+理赔 −合规自付) is [P] and was not found nationally',
+      ),
+    ],
   },
   {
     key: 'monitoring.incomeDropRatio',
@@ -33,7 +47,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Medical out-of-pocket warning line, alleviated persons (year to date)',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 500_000, 'policy-rules §2: county 实施办法 example, ≥5,000 yuan year-to-date after reimbursement')],
+    seeds: [
+      since(
+        NATIONAL,
+        500_000,
+        'policy-rules §2: county 实施办法 example, ≥5,000 yuan year-to-date after reimbursement',
+      ),
+    ],
   },
   {
     key: 'medical.otherOutOfPocketFen',
@@ -57,7 +77,9 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Non-compulsory education cost per school year',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 1_000_000, 'policy-rules §2: >10,000 yuan per school year after all subsidies (county example)')],
+    seeds: [
+      since(NATIONAL, 1_000_000, 'policy-rules §2: >10,000 yuan per school year after all subsidies (county example)'),
+    ],
   },
   {
     key: 'education.schoolYearStartMonth',
@@ -65,7 +87,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Month the school year starts',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 9, NOT_FOUND + ' (policy-rules §2 counts education costs "per school year"; the autumn term starts in September)')],
+    seeds: [
+      since(
+        NATIONAL,
+        9,
+        NOT_FOUND + ' (policy-rules §2 counts education costs "per school year"; the autumn term starts in September)',
+      ),
+    ],
   },
   {
     key: 'monitoring.rigidSpendingIncomeRatio',
@@ -73,7 +101,14 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Rigid spending against last year’s income (medical + education out-of-pocket ÷ net income)',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 1, NOT_FOUND + ' (policy-rules §1.1: rigid spending "clearly exceeds last year\'s income"; no number, 1 = exceeds)')],
+    seeds: [
+      since(
+        NATIONAL,
+        1,
+        NOT_FOUND +
+          ' (policy-rules §1.1: rigid spending "clearly exceeds last year\'s income"; no number, 1 = exceeds)',
+      ),
+    ],
   },
   {
     key: 'disaster.lossFen',
@@ -89,7 +124,9 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Social-insurance contribution gap (consecutive months)',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 3, 'policy-rules §2: 漯河 example, no contribution for 3 consecutive months (secondary source)')],
+    seeds: [
+      since(NATIONAL, 3, 'policy-rules §2: 漯河 example, no contribution for 3 consecutive months (secondary source)'),
+    ],
   },
   {
     key: 'monitoring.lookbackMonths',
@@ -97,7 +134,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Months of department data a monthly run looks back',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 12, 'policy-rules §3.4: income over the 12 months before identification (Anhui 2020); used for all feeds')],
+    seeds: [
+      since(
+        NATIONAL,
+        12,
+        'policy-rules §3.4: income over the 12 months before identification (Anhui 2020); used for all feeds',
+      ),
+    ],
   },
   {
     key: 'workflow.noticeDays',

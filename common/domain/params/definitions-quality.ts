@@ -9,7 +9,13 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Lack-of-labour risk: implausible above this share of full labourers',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.25, 'policy-rules §3.6: 风险"缺劳动力"但劳动力(普通/技能)超过家庭人口1/4 (Guizhou county checker)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.25,
+        'policy-rules §3.6: 风险"缺劳动力"但劳动力(普通/技能)超过家庭人口1/4 (Guizhou county checker)',
+      ),
+    ],
   },
   {
     key: 'quality.publicWelfarePostMinAge',
@@ -49,7 +55,13 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Too-early elimination check applies to eliminations from (YYYYMM)',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 202204, 'policy-rules §1.8 rule 2_11_002: 从识别到风险消除时间低于6个月 (2022年4月份以后消除风险)')],
+    seeds: [
+      since(
+        NATIONAL,
+        202204,
+        'policy-rules §1.8 rule 2_11_002: 从识别到风险消除时间低于6个月 (2022年4月份以后消除风险)',
+      ),
+    ],
   },
   {
     key: 'quality.minMonthsAppliesTo',
@@ -58,7 +70,13 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     unit: 'choice',
     choices: ['assistedOnly', 'alsoNatural'],
     yearly: false,
-    seeds: [since(NATIONAL, 'assistedOnly', 'policy-rules §1.8: only 帮扶消除 needs the ≥ 6-month check; keep the check for 自然消除 configurable')],
+    seeds: [
+      since(
+        NATIONAL,
+        'assistedOnly',
+        'policy-rules §1.8: only 帮扶消除 needs the ≥ 6-month check; keep the check for 自然消除 configurable',
+      ),
+    ],
   },
   {
     key: 'quality.compulsorySchoolAgeFrom',
@@ -66,7 +84,13 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Compulsory-school age from',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 6, NOT_FOUND + ' (rule 1_11_005 names 义务教育阶段适龄儿童少年 without ages; 义务教育法 第十一条: 年满六周岁入学)')],
+    seeds: [
+      since(
+        NATIONAL,
+        6,
+        NOT_FOUND + ' (rule 1_11_005 names 义务教育阶段适龄儿童少年 without ages; 义务教育法 第十一条: 年满六周岁入学)',
+      ),
+    ],
   },
   {
     key: 'quality.compulsorySchoolAgeTo',
@@ -74,7 +98,9 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Compulsory-school age to (exclusive)',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 16, NOT_FOUND + ' (rule 1_11_005 gives no ages; nine years from age 6 end at 15, so under 16)')],
+    seeds: [
+      since(NATIONAL, 16, NOT_FOUND + ' (rule 1_11_005 gives no ages; nine years from age 6 end at 15, so under 16)'),
+    ],
   },
   {
     key: 'loans.capFen',
@@ -109,7 +135,14 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'The industry share may not fall below the share of this year',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 2020, 'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)', '2013-01-01')],
+    seeds: [
+      since(
+        NATIONAL,
+        2020,
+        'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)',
+        '2013-01-01',
+      ),
+    ],
   },
   {
     key: 'indicators.pathBaselineYear',
@@ -117,6 +150,14 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Baseline year of the yearly path of end-state targets',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 2020, NOT_FOUND + ' (the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点)', '2013-01-01')],
+    seeds: [
+      since(
+        NATIONAL,
+        2020,
+        NOT_FOUND +
+          ' (the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点)',
+        '2013-01-01',
+      ),
+    ],
   },
 ];

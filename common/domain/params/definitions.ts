@@ -11,7 +11,12 @@ import type { ParamDefinition } from './param-seed.ts';
 
 export { NATIONAL, SHANXI, type ParamDefinition, type ParamUnit, type SeedValue } from './param-seed.ts';
 
-export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [...MONITORING_PARAMS, ...QUALITY_PARAMS, ...GOVERNANCE_PARAMS, ...ASSISTANCE_PARAMS];
+export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
+  ...MONITORING_PARAMS,
+  ...QUALITY_PARAMS,
+  ...GOVERNANCE_PARAMS,
+  ...ASSISTANCE_PARAMS,
+];
 
 export function definitionOf(key: string): ParamDefinition | undefined {
   return PARAM_DEFINITIONS.find((d) => d.key === key);

@@ -27,7 +27,13 @@ export const NATIONAL = '000000000000';
 export const SHANXI = '140000000000';
 export const NOT_FOUND = 'default: the policy value was not found (policy-rules.md); set the local value';
 
-export const since = (scopeCode: string, value: number | string, source: string, effectiveFrom = '2021-01-01', year: number | null = null): SeedValue => ({
+export const since = (
+  scopeCode: string,
+  value: number | string,
+  source: string,
+  effectiveFrom = '2021-01-01',
+  year: number | null = null,
+): SeedValue => ({
   scopeCode,
   year,
   effectiveFrom,

@@ -3,7 +3,15 @@ import { PARAM_DEFINITIONS, definitionOf } from './definitions.ts';
 import { resolveParam, scopeChain, type ParamRow } from './resolve.ts';
 
 const line = { key: 'monitoring.incomeLineFen', yearly: true };
-const row = (o: Partial<ParamRow>): ParamRow => ({ key: line.key, scopeCode: '000000000000', year: 2021, effectiveFrom: '2021-01-01', value: 600_000, source: 's', ...o });
+const row = (o: Partial<ParamRow>): ParamRow => ({
+  key: line.key,
+  scopeCode: '000000000000',
+  year: 2021,
+  effectiveFrom: '2021-01-01',
+  value: 600_000,
+  source: 's',
+  ...o,
+});
 
 describe('resolveParam', () => {
   const rows = [
@@ -27,13 +35,25 @@ describe('resolveParam', () => {
   });
 
   it('ignores other counties and provinces', () => {
-    const r = resolveParam(line, [...rows, row({ scopeCode: '140522000000', year: 2023, value: 1 }), row({ scopeCode: '130000000000', year: 2023, value: 2 })], '140521000000', '2023-06')!;
+    const r = resolveParam(
+      line,
+      [
+        ...rows,
+        row({ scopeCode: '140522000000', year: 2023, value: 1 }),
+        row({ scopeCode: '130000000000', year: 2023, value: 2 }),
+      ],
+      '140521000000',
+      '2023-06',
+    )!;
     expect(r.value).toBe(690_000);
   });
 
   it('an all-years parameter takes the latest effective version, and nothing before the first', () => {
     const notice = { key: 'workflow.noticeDays', yearly: false };
-    const r = [row({ key: notice.key, year: null, value: 5 }), row({ key: notice.key, year: null, effectiveFrom: '2024-03-01', value: 7 })];
+    const r = [
+      row({ key: notice.key, year: null, value: 5 }),
+      row({ key: notice.key, year: null, effectiveFrom: '2024-03-01', value: 7 }),
+    ];
     expect(resolveParam(notice, r, '140521000000', '2024-02')!.value).toBe(5);
     expect(resolveParam(notice, r, '140521000000', '2024-03')!.value).toBe(7);
     expect(resolveParam(notice, r, '140521000000', '2020-12')).toBeUndefined();
@@ -68,6 +88,9 @@ describe('the seeded definitions', () => {
     expect(seed('workflow.noticeDays')[0].value).toBe(5);
     expect(seed('workflow.identificationDays')[0].value).toBe(15);
     expect(seed('workflow.minMonthsBeforeElimination')[0].value).toBe(6);
-    expect(seed('funds.industryShare').map((s) => [s.year, s.value])).toEqual([[2021, 0.5], [2023, 0.6]]);
+    expect(seed('funds.industryShare').map((s) => [s.year, s.value])).toEqual([
+      [2021, 0.5],
+      [2023, 0.6],
+    ]);
   });
 });

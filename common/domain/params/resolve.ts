@@ -38,7 +38,12 @@ function lastDayOf(period: string): string {
  * beats a wider one; a later effective date beats an earlier one. A yearly parameter with nothing for
  * the year falls back to the latest earlier year ("default = latest known").
  */
-export function resolveParam(def: Pick<ParamDefinition, 'key' | 'yearly'>, rows: readonly ParamRow[], countyCode: string, period: string): Resolved | undefined {
+export function resolveParam(
+  def: Pick<ParamDefinition, 'key' | 'yearly'>,
+  rows: readonly ParamRow[],
+  countyCode: string,
+  period: string,
+): Resolved | undefined {
   const asOf = lastDayOf(period);
   const year = Number(period.slice(0, 4));
   const chain = scopeChain(countyCode);
@@ -60,5 +65,12 @@ export function resolveParam(def: Pick<ParamDefinition, 'key' | 'yearly'>, rows:
 }
 
 function toResolved(r: ParamRow): Resolved {
-  return { key: r.key, value: r.value, scopeCode: r.scopeCode, year: r.year, effectiveFrom: r.effectiveFrom, source: r.source };
+  return {
+    key: r.key,
+    value: r.value,
+    scopeCode: r.scopeCode,
+    year: r.year,
+    effectiveFrom: r.effectiveFrom,
+    source: r.source,
+  };
 }

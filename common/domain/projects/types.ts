@@ -1,7 +1,13 @@
 // Project types (policy-rules §6 [C]: the five confirmed first-level types) with editable sub-types:
 // the sub-type list is a default the county extends (free text is accepted and kept).
 
-export const PROJECT_TYPES = ['industry', 'employment', 'ruralConstruction', 'threeGuarantees', 'managementFee'] as const;
+export const PROJECT_TYPES = [
+  'industry',
+  'employment',
+  'ruralConstruction',
+  'threeGuarantees',
+  'managementFee',
+] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 export const PROJECT_TYPE_LABELS: Record<ProjectType, { zh: string; en: string }> = {
@@ -45,12 +51,21 @@ export interface EntryRequirementInput {
 export function entryGaps(p: EntryRequirementInput): { field: string; messageZh: string; messageEn: string }[] {
   const gaps: { field: string; messageZh: string; messageEn: string }[] = [];
   if (!p.farmerLinkage || p.farmerLinkage.trim().length < 4) {
-    gaps.push({ field: 'farmerLinkage', messageZh: '未填写联农带农机制的项目不得入库', messageEn: 'A project without a farmer-linkage mechanism cannot enter the library' });
+    gaps.push({
+      field: 'farmerLinkage',
+      messageZh: '未填写联农带农机制的项目不得入库',
+      messageEn: 'A project without a farmer-linkage mechanism cannot enter the library',
+    });
   }
   const targets = p.performanceTargets.filter((t) => t.indicator.trim() && t.value.trim());
   if (targets.length === 0) {
-    gaps.push({ field: 'performanceTargets', messageZh: '未设定绩效目标的项目不得入库', messageEn: 'A project without performance targets cannot enter the library' });
+    gaps.push({
+      field: 'performanceTargets',
+      messageZh: '未设定绩效目标的项目不得入库',
+      messageEn: 'A project without performance targets cannot enter the library',
+    });
   }
-  if (!(p.budgetFen > 0)) gaps.push({ field: 'budget', messageZh: '项目预算须大于 0', messageEn: 'The budget must be above zero' });
+  if (!(p.budgetFen > 0))
+    gaps.push({ field: 'budget', messageZh: '项目预算须大于 0', messageEn: 'The budget must be above zero' });
   return gaps;
 }

@@ -50,7 +50,10 @@ export const ENTRY_STAGE_LABELS: Record<EntryStage, string> = {
 
 export const NOTICE_STAGES: readonly EntryStage[] = ['villageNotice', 'townshipNotice', 'countyNotice'];
 
-export const ENTRY_ACTORS: Record<Exclude<EntryStage, 'admitted' | 'withdrawn'>, { level: OrgLevel; roles: readonly Role[] }> = {
+export const ENTRY_ACTORS: Record<
+  Exclude<EntryStage, 'admitted' | 'withdrawn'>,
+  { level: OrgLevel; roles: readonly Role[] }
+> = {
   declaration: { level: 'village', roles: ['villageOfficer'] },
   villageNotice: { level: 'village', roles: ['villageOfficer'] },
   townshipReview: { level: 'township', roles: ['townshipStaff'] },
@@ -63,7 +66,14 @@ export const ENTRY_ACTORS: Record<Exclude<EntryStage, 'admitted' | 'withdrawn'>,
 
 /** 储备 → 入库 → 实施 → 验收 → 完成 (and 终止 for a project dropped from the library). */
 export type ProjectStatus = 'reserve' | 'admitted' | 'implementing' | 'accepted' | 'completed' | 'cancelled';
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['reserve', 'admitted', 'implementing', 'accepted', 'completed', 'cancelled'];
+export const PROJECT_STATUSES: readonly ProjectStatus[] = [
+  'reserve',
+  'admitted',
+  'implementing',
+  'accepted',
+  'completed',
+  'cancelled',
+];
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   reserve: '储备',
   admitted: '入库',
@@ -81,7 +91,11 @@ export const STATUS_ACTORS: Record<'implementing' | 'accepted' | 'completed' | '
   cancelled: ['countyStaff', 'countyAdmin'],
 };
 
-const NEXT_STATUS: Partial<Record<ProjectStatus, ProjectStatus>> = { admitted: 'implementing', implementing: 'accepted', accepted: 'completed' };
+const NEXT_STATUS: Partial<Record<ProjectStatus, ProjectStatus>> = {
+  admitted: 'implementing',
+  implementing: 'accepted',
+  accepted: 'completed',
+};
 
 export type EntryAction = 'complete' | 'reject' | 'withdraw';
 
@@ -104,9 +118,13 @@ export interface EntryContext {
 }
 
 /** The roles that act at a step of this project. */
-export function actorsAt(stage: Exclude<EntryStage, 'admitted' | 'withdrawn'>, projectLevel: OrgLevel = 'village'): readonly Role[] {
+export function actorsAt(
+  stage: Exclude<EntryStage, 'admitted' | 'withdrawn'>,
+  projectLevel: OrgLevel = 'village',
+): readonly Role[] {
   if ((stage === 'declaration' || stage === 'villageNotice') && projectLevel === 'township') return ['townshipStaff'];
-  if ((stage === 'declaration' || stage === 'villageNotice') && projectLevel === 'county') return ['countyStaff', 'countyAdmin'];
+  if ((stage === 'declaration' || stage === 'villageNotice') && projectLevel === 'county')
+    return ['countyStaff', 'countyAdmin'];
   return ENTRY_ACTORS[stage].roles;
 }
 
@@ -118,7 +136,12 @@ export interface Refusal {
 }
 export type EntryResult = { ok: true; next: EntryStage } | Refusal;
 
-const refuse = (code: string, messageZh: string, messageEn: string): Refusal => ({ ok: false, code, messageZh, messageEn });
+const refuse = (code: string, messageZh: string, messageEn: string): Refusal => ({
+  ok: false,
+  code,
+  messageZh,
+  messageEn,
+});
 const LEVEL_ZH: Record<OrgLevel, string> = { county: '县级', township: '乡镇', village: '村级', group: '村民小组' };
 
 /** The earliest day a notice that started on `startedOn` may end: it must have hung for `days` full days. */
@@ -132,24 +155,42 @@ export function noticeEndsOn(startedOn: string, days: number): string {
  * (the declaring village or the county).
  */
 export function entryTransition(state: EntryState, action: EntryAction, ctx: EntryContext): EntryResult {
-  if (state.stage === 'admitted' || state.stage === 'withdrawn') return refuse('finished', '该项目入库流程已结束', 'The entry procedure is finished');
+  if (state.stage === 'admitted' || state.stage === 'withdrawn')
+    return refuse('finished', '该项目入库流程已结束', 'The entry procedure is finished');
   const actors = ENTRY_ACTORS[state.stage];
   const declarers = actorsAt('declaration', ctx.projectLevel);
   if (action === 'withdraw') {
     if ([...declarers, 'countyStaff', 'countyAdmin'].includes(ctx.role)) return { ok: true, next: 'withdrawn' };
-    return refuse('notYourStage', '只有申报单位或县级可以撤销申报', 'Only the declaring unit or the county may withdraw');
+    return refuse(
+      'notYourStage',
+      '只有申报单位或县级可以撤销申报',
+      'Only the declaring unit or the county may withdraw',
+    );
   }
   if (!actorsAt(state.stage, ctx.projectLevel).includes(ctx.role)) {
-    return refuse('notYourStage', `「${ENTRY_STAGE_LABELS[state.stage]}」环节应由${LEVEL_ZH[actors.level]}办理`, `The ${state.stage} step is handled at ${actors.level} level`);
+    return refuse(
+      'notYourStage',
+      `「${ENTRY_STAGE_LABELS[state.stage]}」环节应由${LEVEL_ZH[actors.level]}办理`,
+      `The ${state.stage} step is handled at ${actors.level} level`,
+    );
   }
   if (action === 'reject') {
-    if (state.stage === 'declaration') return refuse('cannotReject', '申报环节不能退回，可撤销', 'A declaration cannot be returned; withdraw it instead');
+    if (state.stage === 'declaration')
+      return refuse(
+        'cannotReject',
+        '申报环节不能退回，可撤销',
+        'A declaration cannot be returned; withdraw it instead',
+      );
     return { ok: true, next: 'declaration' };
   }
   if (NOTICE_STAGES.includes(state.stage)) {
     const earliest = noticeEndsOn(state.noticeStartedOn ?? ctx.today, ctx.noticeDays);
     if (!state.noticeStartedOn || ctx.today < earliest) {
-      return refuse('noticeNotOver', `公示期不少于${ctx.noticeDays}天，${earliest}起方可结束公示`, `The notice must hang ${ctx.noticeDays} days; it can end from ${earliest}`);
+      return refuse(
+        'noticeNotOver',
+        `公示期不少于${ctx.noticeDays}天，${earliest}起方可结束公示`,
+        `The notice must hang ${ctx.noticeDays} days; it can end from ${earliest}`,
+      );
     }
   }
   return { ok: true, next: ENTRY_STAGES[ENTRY_STAGES.indexOf(state.stage) + 1] };
@@ -159,12 +200,23 @@ export type StatusResult = { ok: true; next: ProjectStatus } | Refusal;
 
 /** After entry: 入库 → 实施 → 验收 → 完成 one step at a time, or 终止 with a reason. */
 export function statusTransition(current: ProjectStatus, target: ProjectStatus, role: Role): StatusResult {
-  if (target === 'reserve' || target === 'admitted') return refuse('viaEntry', '入库须经申报审定流程', 'Admission goes through the entry procedure');
-  if (current === 'completed' || current === 'cancelled') return refuse('finished', '项目已完成或终止', 'The project is completed or cancelled');
-  if (!STATUS_ACTORS[target].includes(role)) return refuse('forbidden', `无权将项目置为「${PROJECT_STATUS_LABELS[target]}」`, `You may not set the project to ${target}`);
+  if (target === 'reserve' || target === 'admitted')
+    return refuse('viaEntry', '入库须经申报审定流程', 'Admission goes through the entry procedure');
+  if (current === 'completed' || current === 'cancelled')
+    return refuse('finished', '项目已完成或终止', 'The project is completed or cancelled');
+  if (!STATUS_ACTORS[target].includes(role))
+    return refuse(
+      'forbidden',
+      `无权将项目置为「${PROJECT_STATUS_LABELS[target]}」`,
+      `You may not set the project to ${target}`,
+    );
   if (target === 'cancelled') return { ok: true, next: 'cancelled' };
   if (NEXT_STATUS[current] !== target) {
-    return refuse('order', `项目须按 储备→入库→实施→验收→完成 的顺序推进，当前为「${PROJECT_STATUS_LABELS[current]}」`, `Projects move reserve → admitted → implementing → accepted → completed; now ${current}`);
+    return refuse(
+      'order',
+      `项目须按 储备→入库→实施→验收→完成 的顺序推进，当前为「${PROJECT_STATUS_LABELS[current]}」`,
+      `Projects move reserve → admitted → implementing → accepted → completed; now ${current}`,
+    );
   }
   return { ok: true, next: target };
 }

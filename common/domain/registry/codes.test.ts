@@ -34,9 +34,34 @@ describe('code lists hold the national labels (policy-rules §3.3, formats §1)'
 
   it('与户主关系: the full national list, head first and 其他 last', () => {
     expect(labels(RELATIONSHIPS)).toEqual([
-      '户主', '配偶', '之子', '之女', '之儿媳', '之女婿', '之孙子', '之孙女', '之外孙子', '之外孙女',
-      '之父', '之母', '之岳父', '之岳母', '之公公', '之婆婆', '之祖父', '之祖母', '之外祖父', '之外祖母',
-      '之兄弟姐妹', '之曾孙子', '之曾孙女', '之侄儿', '之侄女', '之兄弟媳妇', '之叔伯', '其他',
+      '户主',
+      '配偶',
+      '之子',
+      '之女',
+      '之儿媳',
+      '之女婿',
+      '之孙子',
+      '之孙女',
+      '之外孙子',
+      '之外孙女',
+      '之父',
+      '之母',
+      '之岳父',
+      '之岳母',
+      '之公公',
+      '之婆婆',
+      '之祖父',
+      '之祖母',
+      '之外祖父',
+      '之外祖母',
+      '之兄弟姐妹',
+      '之曾孙子',
+      '之曾孙女',
+      '之侄儿',
+      '之侄女',
+      '之兄弟媳妇',
+      '之叔伯',
+      '其他',
     ]);
   });
 
@@ -54,11 +79,24 @@ describe('code lists hold the national labels (policy-rules §3.3, formats §1)'
     expect(labels(HEALTH_CONDITIONS)).toEqual(['健康', '长期慢性病', '患有大病', '残疾']);
     expect(labels(DISABILITY_GRADES)).toEqual(['一级', '二级', '三级', '四级']);
     expect(labels(DISABILITY_CATEGORIES)).toEqual([
-      '视力残疾', '听力残疾', '言语残疾', '肢体残疾', '智力残疾', '精神残疾', '多重残疾',
+      '视力残疾',
+      '听力残疾',
+      '言语残疾',
+      '肢体残疾',
+      '智力残疾',
+      '精神残疾',
+      '多重残疾',
     ]);
     expect(labels(EDUCATION_LEVELS)).toEqual(['文盲或半文盲', '小学', '初中', '高中', '大专', '本科及以上']);
     expect(SCHOOLING_STATUSES).toHaveLength(25);
-    expect(labels(SCHOOLING_STATUSES).slice(0, 6)).toEqual(['学龄前儿童', '学前教育', '小学', '七年级', '八年级', '九年级']);
+    expect(labels(SCHOOLING_STATUSES).slice(0, 6)).toEqual([
+      '学龄前儿童',
+      '学前教育',
+      '小学',
+      '七年级',
+      '八年级',
+      '九年级',
+    ]);
     expect(labels(SCHOOLING_STATUSES)).toContain('技师学院四年级');
     expect(labels(SCHOOLING_STATUSES)).toContain('本科五年级');
     expect(SCHOOLING_STATUSES.at(-1)?.zh).toBe('硕士研究生及以上');
@@ -86,20 +124,48 @@ describe('code lists hold the national labels (policy-rules §3.3, formats §1)'
 
   it('risk types follow the §1.4 recommended enumeration', () => {
     expect(labels(RISK_TYPES)).toEqual([
-      '因病', '因残', '因学', '因自然灾害', '因意外事故', '因产业项目失败', '因务工就业不稳', '缺劳动力',
-      '住房出现安全问题', '义务教育阶段失学辍学', '饮水安全问题', '未参加基本医疗保险', '其他',
+      '因病',
+      '因残',
+      '因学',
+      '因自然灾害',
+      '因意外事故',
+      '因产业项目失败',
+      '因务工就业不稳',
+      '缺劳动力',
+      '住房出现安全问题',
+      '义务教育阶段失学辍学',
+      '饮水安全问题',
+      '未参加基本医疗保险',
+      '其他',
     ]);
     expect(NATURAL_DISASTER_SUBTYPES.map((s) => s.nationalCode)).toEqual([
-      '0201', '0202', '0203', '0204', '0205', '0206', '0299',
+      '0201',
+      '0202',
+      '0203',
+      '0204',
+      '0205',
+      '0206',
+      '0299',
     ]);
     expect(labels(ELIMINATION_MODES)).toEqual(['帮扶消除', '自然消除']);
   });
 
   it('every list has unique codes and unique labels', () => {
     const lists = [
-      HOUSEHOLD_KINDS, ALLEVIATED_ATTRIBUTES, MONITORING_TYPES, RELATIONSHIPS, LABOUR_SKILLS,
-      HEALTH_CONDITIONS, DISABILITY_GRADES, DISABILITY_CATEGORIES, EDUCATION_LEVELS,
-      SCHOOLING_STATUSES, POLITICAL_STATUSES, ETHNICITIES, HOUSING_GRADES, RISK_TYPES,
+      HOUSEHOLD_KINDS,
+      ALLEVIATED_ATTRIBUTES,
+      MONITORING_TYPES,
+      RELATIONSHIPS,
+      LABOUR_SKILLS,
+      HEALTH_CONDITIONS,
+      DISABILITY_GRADES,
+      DISABILITY_CATEGORIES,
+      EDUCATION_LEVELS,
+      SCHOOLING_STATUSES,
+      POLITICAL_STATUSES,
+      ETHNICITIES,
+      HOUSING_GRADES,
+      RISK_TYPES,
     ];
     for (const list of lists) {
       const entries = list as readonly { code: string; zh: string }[];

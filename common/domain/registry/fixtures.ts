@@ -47,7 +47,13 @@ export function family(): Member[] {
   return [
     member(),
     member({ name: '李秀英', idNumber: IDS.spouse, relationship: 'spouse', workMonths: null, workPlace: null }),
-    member({ name: '王磊', idNumber: IDS.son, relationship: 'son', education: 'seniorSecondary', labourSkill: 'skilled' }),
+    member({
+      name: '王磊',
+      idNumber: IDS.son,
+      relationship: 'son',
+      education: 'seniorSecondary',
+      labourSkill: 'skilled',
+    }),
     member({
       name: '王丽',
       idNumber: IDS.daughter,

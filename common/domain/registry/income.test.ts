@@ -23,7 +23,16 @@ const income = (overrides: Partial<HouseholdIncome> = {}): HouseholdIncome => ({
 
 describe('netIncome = wage + business + property + transfer − businessCost (§3.4)', () => {
   it.each([
-    [{ wageIncome: 3_600_000, businessIncome: 800_000, propertyIncome: 50_000, transferIncome: 300_000, businessCost: 250_000 }, 4_500_000],
+    [
+      {
+        wageIncome: 3_600_000,
+        businessIncome: 800_000,
+        propertyIncome: 50_000,
+        transferIncome: 300_000,
+        businessCost: 250_000,
+      },
+      4_500_000,
+    ],
     [{ wageIncome: 1_000_000 }, 1_000_000],
     [{ businessIncome: 100_000, businessCost: 300_000 }, -200_000],
     // Payouts and out-of-pocket spending are not part of 家庭纯收入.

@@ -30,7 +30,8 @@ function requireSafeFen(value: number, what: string): void {
  */
 export function divideFenHalfUp(total: Fen, size: number): Fen {
   requireSafeFen(total, 'total');
-  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`household size must be a positive integer, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 1)
+    throw new RangeError(`household size must be a positive integer, got ${size}`);
   // The floating quotient can be one off for huge totals; the loops correct it exactly.
   let q = Math.floor(total / size);
   let remainder = total - q * size;

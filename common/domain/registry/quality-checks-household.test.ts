@@ -18,8 +18,24 @@ const monitoredIncome = (overrides: Partial<HouseholdIncome>): HouseholdIncome =
 /** An 84-year-old head and his seriously ill wife: nobody can work. */
 function elderly(): Member[] {
   return [
-    member({ idNumber: IDS.father, name: '王老汉', labourSkill: 'none', health: ['chronicIllness'], education: 'illiterate', workMonths: null, workPlace: null }),
-    member({ idNumber: IDS.otherWoman, name: '张梅', relationship: 'spouse', labourSkill: 'lost', health: ['seriousIllness'], workMonths: null, workPlace: null }),
+    member({
+      idNumber: IDS.father,
+      name: '王老汉',
+      labourSkill: 'none',
+      health: ['chronicIllness'],
+      education: 'illiterate',
+      workMonths: null,
+      workPlace: null,
+    }),
+    member({
+      idNumber: IDS.otherWoman,
+      name: '张梅',
+      relationship: 'spouse',
+      labourSkill: 'lost',
+      health: ['seriousIllness'],
+      workMonths: null,
+      workPlace: null,
+    }),
   ];
 }
 const elderlyHousehold = (overrides: Partial<Household> = {}) =>
@@ -35,7 +51,9 @@ describe('labour and risk consistency (§3.6)', () => {
       ['LACK_OF_LABOUR_WITH_LABOUR', 'riskTypes'],
     ]);
     // One full labourer in four is exactly 1/4: not more, so plausible.
-    const members = nobodyWorks().map((m, i) => (i === 1 || i === 2 ? { ...m, labourSkill: 'weak' as const, health: ['chronicIllness' as const] } : m));
+    const members = nobodyWorks().map((m, i) =>
+      i === 1 || i === 2 ? { ...m, labourSkill: 'weak' as const, health: ['chronicIllness' as const] } : m,
+    );
     members[0] = { ...members[0], workMonths: 4 };
     expect(findings(monitoredHousehold({ riskTypes: ['lackOfLabour'] }), members)).toEqual([]);
   });
@@ -79,7 +97,10 @@ describe('income plausibility (§3.4)', () => {
   });
 
   it('IMPLAUSIBLE_WAGE_INCOME ignores households whose risk is eliminated', () => {
-    const h = monitoredHousehold({ income: monitoredIncome({ wageIncome: 5_000 }), elimination: { period: '2023-12', mode: 'assistedElimination' } });
+    const h = monitoredHousehold({
+      income: monitoredIncome({ wageIncome: 5_000 }),
+      elimination: { period: '2023-12', mode: 'assistedElimination' },
+    });
     expect(findings(h, family())).toEqual([]);
   });
 
@@ -88,10 +109,13 @@ describe('income plausibility (§3.4)', () => {
     ['2023-01', 8_000_000, true],
     ['2022-12', 8_000_000, false],
     ['2023-03', 7_600_000, false], // exactly 20,000 yuan per head is not above
-  ])('HIGH_INCOME_RECENTLY_IDENTIFIED (1111_18): identified %s, wage %i → flagged: %s', (period, wageIncome, flagged) => {
-    const h = monitoredHousehold({ identificationPeriod: period, income: monitoredIncome({ wageIncome }) });
-    expect(findings(h, family())).toEqual(flagged ? [['HIGH_INCOME_RECENTLY_IDENTIFIED', 'income']] : []);
-  });
+  ])(
+    'HIGH_INCOME_RECENTLY_IDENTIFIED (1111_18): identified %s, wage %i → flagged: %s',
+    (period, wageIncome, flagged) => {
+      const h = monitoredHousehold({ identificationPeriod: period, income: monitoredIncome({ wageIncome }) });
+      expect(findings(h, family())).toEqual(flagged ? [['HIGH_INCOME_RECENTLY_IDENTIFIED', 'income']] : []);
+    },
+  );
 
   it('ELIMINATED_WELFARE_WITHOUT_TRANSFER (4_11_013): 低保/特困 after elimination but no transfer income', () => {
     const members = family();
@@ -111,7 +135,10 @@ describe('monitored households (§3.6, §1.7, §1.8)', () => {
     [{ riskTypes: [] }, ['riskTypes']],
     [{ income: null }, ['income']],
     [{ identificationPeriod: null }, ['identificationPeriod']],
-    [{ basicNeeds: { schoolDropout: null, housingUnsafe: false, waterUnsafe: null, medicalUninsured: false } }, ['basicNeeds.schoolDropout', 'basicNeeds.waterUnsafe']],
+    [
+      { basicNeeds: { schoolDropout: null, housingUnsafe: false, waterUnsafe: null, medicalUninsured: false } },
+      ['basicNeeds.schoolDropout', 'basicNeeds.waterUnsafe'],
+    ],
   ] as const)('MONITORED_INCOMPLETE for %j', (overrides, fields) => {
     const h = monitoredHousehold(overrides as Partial<Household>);
     expect(findings(h, family())).toEqual(fields.map((field) => ['MONITORED_INCOMPLETE', field]));
@@ -124,15 +151,20 @@ describe('monitored households (§3.6, §1.7, §1.8)', () => {
     ['2023-03', 2, 1, []],
     ['2024-05', 0, 0, ['NO_MEASURE_AFTER_IDENTIFICATION']],
     ['2024-06', 0, 0, []],
-  ] as const)('identified %s with %i measures (%i 开发式) → %j', (period, measureCount, developmentMeasureCount, rules) => {
-    const h = monitoredHousehold({ identificationPeriod: period });
-    const result = findings(h, family(), { assistance: { measureCount, developmentMeasureCount } });
-    expect(result).toEqual(rules.map((rule) => [rule, 'measures']));
-  });
+  ] as const)(
+    'identified %s with %i measures (%i 开发式) → %j',
+    (period, measureCount, developmentMeasureCount, rules) => {
+      const h = monitoredHousehold({ identificationPeriod: period });
+      const result = findings(h, family(), { assistance: { measureCount, developmentMeasureCount } });
+      expect(result).toEqual(rules.map((rule) => [rule, 'measures']));
+    },
+  );
 
   it('NO_DEVELOPMENT_MEASURE only applies when the household has labour; no summary, no check', () => {
     const assistance = { measureCount: 0, developmentMeasureCount: 0 };
-    expect(findings(elderlyHousehold(), elderly(), { assistance })).toEqual([['NO_MEASURE_AFTER_IDENTIFICATION', 'measures']]);
+    expect(findings(elderlyHousehold(), elderly(), { assistance })).toEqual([
+      ['NO_MEASURE_AFTER_IDENTIFICATION', 'measures'],
+    ]);
     expect(findings(monitoredHousehold(), family())).toEqual([]);
   });
 
@@ -142,11 +174,14 @@ describe('monitored households (§3.6, §1.7, §1.8)', () => {
     ['2023-03', '2023-08', 'naturalElimination', false, false],
     ['2023-03', '2023-08', 'naturalElimination', true, true],
     ['2021-06', '2021-10', 'assistedElimination', false, false],
-  ] as const)('ELIMINATED_TOO_SOON (2_11_002): %s → %s by %s (natural counted: %s) → flagged: %s', (identified, eliminated, mode, natural, flagged) => {
-    const h = monitoredHousehold({ identificationPeriod: identified, elimination: { period: eliminated, mode } });
-    const params = { ...DEFAULT_QUALITY_PARAMS, minMonthsAppliesToNatural: natural };
-    expect(findings(h, family(), { params })).toEqual(flagged ? [['ELIMINATED_TOO_SOON', 'elimination.period']] : []);
-  });
+  ] as const)(
+    'ELIMINATED_TOO_SOON (2_11_002): %s → %s by %s (natural counted: %s) → flagged: %s',
+    (identified, eliminated, mode, natural, flagged) => {
+      const h = monitoredHousehold({ identificationPeriod: identified, elimination: { period: eliminated, mode } });
+      const params = { ...DEFAULT_QUALITY_PARAMS, minMonthsAppliesToNatural: natural };
+      expect(findings(h, family(), { params })).toEqual(flagged ? [['ELIMINATED_TOO_SOON', 'elimination.period']] : []);
+    },
+  );
 
   it.each([
     ['assistedElimination', LINE, true],
@@ -167,20 +202,33 @@ describe('monitored households (§3.6, §1.7, §1.8)', () => {
     ['unstable', 'alleviated', 300_000, 'net', true],
     ['suddenHardship', 'ordinary', LINE, 'net', true],
     ['suddenHardship', 'ordinary', 300_000, 'net', false],
-  ] as const)('MONITORING_TYPE_INCOME_MISMATCH: %s (%s), line %i, %s figure → flagged: %s', (monitoringType, kind, incomeLineFen, incomeFigure, flagged) => {
-    const alleviatedAttribute = kind === 'alleviated' ? 'general' : null;
-    const h = monitoredHousehold({ monitoringType, kind, alleviatedAttribute });
-    expect(findings(h, family(), { incomeLineFen, incomeFigure })).toEqual(flagged ? [['MONITORING_TYPE_INCOME_MISMATCH', 'monitoringType']] : []);
-  });
+  ] as const)(
+    'MONITORING_TYPE_INCOME_MISMATCH: %s (%s), line %i, %s figure → flagged: %s',
+    (monitoringType, kind, incomeLineFen, incomeFigure, flagged) => {
+      const alleviatedAttribute = kind === 'alleviated' ? 'general' : null;
+      const h = monitoredHousehold({ monitoringType, kind, alleviatedAttribute });
+      expect(findings(h, family(), { incomeLineFen, incomeFigure })).toEqual(
+        flagged ? [['MONITORING_TYPE_INCOME_MISMATCH', 'monitoringType']] : [],
+      );
+    },
+  );
 });
 
 describe('BASIC_NEEDS_INCONSISTENT (local)', () => {
   it.each([
     [{ housingGrade: 'D' }, ['basicNeeds.housingUnsafe']],
-    [{ housingGrade: 'C', basicNeeds: { schoolDropout: false, housingUnsafe: true, waterUnsafe: false, medicalUninsured: false } }, []],
+    [
+      {
+        housingGrade: 'C',
+        basicNeeds: { schoolDropout: false, housingUnsafe: true, waterUnsafe: false, medicalUninsured: false },
+      },
+      [],
+    ],
     [{ waterSafe: false }, ['basicNeeds.waterUnsafe']],
     [{ waterSafe: null }, []],
   ] as const)('%j → %j', (overrides, fields) => {
-    expect(findings(household(overrides as Partial<Household>), family())).toEqual(fields.map((f) => ['BASIC_NEEDS_INCONSISTENT', f]));
+    expect(findings(household(overrides as Partial<Household>), family())).toEqual(
+      fields.map((f) => ['BASIC_NEEDS_INCONSISTENT', f]),
+    );
   });
 });

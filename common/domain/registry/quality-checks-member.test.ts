@@ -15,7 +15,10 @@ function findings(h: Household, members: Member[], context: QualityContext = ctx
 
 /** The fixture family with one extra member appended as index 4. */
 function plus(overrides: Partial<Member>): Member[] {
-  return [...family(), member({ name: '王五', relationship: 'other', workMonths: null, workPlace: null, ...overrides })];
+  return [
+    ...family(),
+    member({ name: '王五', relationship: 'other', workMonths: null, workPlace: null, ...overrides }),
+  ];
 }
 
 describe('the rule list', () => {
@@ -68,8 +71,16 @@ describe('WORKING_AGE_WITHOUT_LABOUR (5_12_008): 16 ≤ age < 60, healthy, not a
     ['aged 59, none', { idNumber: idFor('19650101', '011'), labourSkill: 'none' }, true],
     ['aged 60 today, none', { idNumber: idFor('19640630', '011'), labourSkill: 'none' }, false],
     ['aged 32, lost (not in the national list)', { idNumber: IDS.man1992, labourSkill: 'lost' }, false],
-    ['aged 17 at school, none', { idNumber: idFor('20070101', '011'), labourSkill: 'none', education: null, schooling: 'seniorHigh2' }, false],
-    ['aged 32 with a chronic illness, weak', { idNumber: IDS.man1992, labourSkill: 'weak', health: ['chronicIllness'] }, false],
+    [
+      'aged 17 at school, none',
+      { idNumber: idFor('20070101', '011'), labourSkill: 'none', education: null, schooling: 'seniorHigh2' },
+      false,
+    ],
+    [
+      'aged 32 with a chronic illness, weak',
+      { idNumber: IDS.man1992, labourSkill: 'weak', health: ['chronicIllness'] },
+      false,
+    ],
     ['aged 32, ordinary', { idNumber: IDS.man1992, labourSkill: 'ordinary' }, false],
   ] as const)('%s → flagged: %s', (_case, overrides, flagged) => {
     const expected = flagged ? [['WORKING_AGE_WITHOUT_LABOUR', 'members[4].labourSkill']] : [];
@@ -99,8 +110,16 @@ describe('WORKING_AGE_WITHOUT_LABOUR (5_12_008): 16 ≤ age < 60, healthy, not a
 describe('NO_LABOUR_WITH_WORK (2_01_015)', () => {
   it.each([
     ['lost labour with 6 work months', { labourSkill: 'lost', workMonths: 6, health: ['seriousIllness'] }, true],
-    ['no labour with a work place only', { idNumber: IDS.girl2010, labourSkill: 'none', workPlace: '本县', education: null, schooling: 'grade8' }, true],
-    ['weak labour with 0 months and no place', { labourSkill: 'weak', workMonths: 0, health: ['chronicIllness'] }, false],
+    [
+      'no labour with a work place only',
+      { idNumber: IDS.girl2010, labourSkill: 'none', workPlace: '本县', education: null, schooling: 'grade8' },
+      true,
+    ],
+    [
+      'weak labour with 0 months and no place',
+      { labourSkill: 'weak', workMonths: 0, health: ['chronicIllness'] },
+      false,
+    ],
     ['weak labour working 3 months', { labourSkill: 'weak', workMonths: 3, health: ['chronicIllness'] }, true],
     ['ordinary labour working', { labourSkill: 'ordinary', workMonths: 10, workPlace: '太原市' }, false],
   ] as const)('%s → flagged: %s', (_case, overrides, flagged) => {
@@ -128,7 +147,11 @@ describe('MEDICAL_INSURANCE_BOTH_OR_NEITHER (2_12_015)', () => {
     [true, false, false],
     [false, true, false],
   ])('resident %s, employee %s → flagged: %s', (resident, employee, flagged) => {
-    const members = plus({ idNumber: IDS.man1992, residentMedicalInsurance: resident, employeeMedicalInsurance: employee });
+    const members = plus({
+      idNumber: IDS.man1992,
+      residentMedicalInsurance: resident,
+      employeeMedicalInsurance: employee,
+    });
     const expected = flagged ? [['MEDICAL_INSURANCE_BOTH_OR_NEITHER', 'members[4].residentMedicalInsurance']] : [];
     expect(findings(household(), members)).toEqual(expected);
   });
@@ -136,7 +159,13 @@ describe('MEDICAL_INSURANCE_BOTH_OR_NEITHER (2_12_015)', () => {
 
 describe('local member rules', () => {
   it('flags a disability certificate number stored as 证件号码 (accepted, not refused)', () => {
-    const members = plus({ idNumber: `${IDS.man1992}41`, health: ['disabled'], disabilityCategory: 'physical', disabilityGrade: 'grade1', labourSkill: 'lost' });
+    const members = plus({
+      idNumber: `${IDS.man1992}41`,
+      health: ['disabled'],
+      disabilityCategory: 'physical',
+      disabilityGrade: 'grade1',
+      labourSkill: 'lost',
+    });
     expect(findings(household(), members)).toEqual([['DISABILITY_CERTIFICATE_AS_ID', 'members[4].idNumber']]);
   });
 

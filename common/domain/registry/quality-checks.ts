@@ -21,7 +21,12 @@ export {
 } from './quality-rule.ts';
 
 /** Every rule, in the order findings are reported: person rules, household rules, monitoring and elimination rules. */
-export const QUALITY_RULES: readonly QualityRule[] = [...MEMBER_RULES, ...HOUSEHOLD_RULES, ...MONITORING_RULES, ...ELIMINATION_RULES];
+export const QUALITY_RULES: readonly QualityRule[] = [
+  ...MEMBER_RULES,
+  ...HOUSEHOLD_RULES,
+  ...MONITORING_RULES,
+  ...ELIMINATION_RULES,
+];
 
 /**
  * Runs the rules over a household that passes validateHousehold: the income rules

@@ -24,7 +24,12 @@ describe('quality thresholds are policy parameters', () => {
       'quality.compulsorySchoolAgeTo': 15,
     };
     const p = qualityParamsFrom((key) => county[key] ?? seedOf(key));
-    expect(p).toMatchObject({ measureDueMonths: 2, minMonthsRuleFrom: '2023-07', minMonthsAppliesToNatural: true, compulsorySchoolAgeTo: 15 });
+    expect(p).toMatchObject({
+      measureDueMonths: 2,
+      minMonthsRuleFrom: '2023-07',
+      minMonthsAppliesToNatural: true,
+      compulsorySchoolAgeTo: 15,
+    });
   });
 
   it.each([

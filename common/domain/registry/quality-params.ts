@@ -35,7 +35,8 @@ export function qualityParamsFrom(valueOf: (key: string) => unknown): QualityPar
     const v = valueOf(QUALITY_PARAM_KEYS[field]);
     return typeof v === 'number' && Number.isFinite(v) ? v : (DEFAULT_QUALITY_PARAMS[field] as number);
   };
-  const month = (field: 'highPerCapitaIdentifiedFrom' | 'minMonthsRuleFrom'): Period => periodOfYyyymm(valueOf(QUALITY_PARAM_KEYS[field])) ?? DEFAULT_QUALITY_PARAMS[field];
+  const month = (field: 'highPerCapitaIdentifiedFrom' | 'minMonthsRuleFrom'): Period =>
+    periodOfYyyymm(valueOf(QUALITY_PARAM_KEYS[field])) ?? DEFAULT_QUALITY_PARAMS[field];
   const natural = valueOf(QUALITY_PARAM_KEYS.minMonthsAppliesToNatural);
   return {
     labourAgeFrom: num('labourAgeFrom'),
@@ -49,7 +50,8 @@ export function qualityParamsFrom(valueOf: (key: string) => unknown): QualityPar
     developmentMeasureDueMonths: num('developmentMeasureDueMonths'),
     minMonthsBeforeElimination: num('minMonthsBeforeElimination'),
     minMonthsRuleFrom: month('minMonthsRuleFrom'),
-    minMonthsAppliesToNatural: natural === undefined ? DEFAULT_QUALITY_PARAMS.minMonthsAppliesToNatural : natural === 'alsoNatural',
+    minMonthsAppliesToNatural:
+      natural === undefined ? DEFAULT_QUALITY_PARAMS.minMonthsAppliesToNatural : natural === 'alsoNatural',
     compulsorySchoolAgeFrom: num('compulsorySchoolAgeFrom'),
     compulsorySchoolAgeTo: num('compulsorySchoolAgeTo'),
   };

@@ -168,7 +168,16 @@ export function isOpenMonitored(household: Household): boolean {
 export function linePerCapita(household: Household, members: readonly Member[], ctx: QualityContext): number | null {
   if (household.income === null || members.length === 0) return null;
   const i = household.income;
-  return perCapitaForLine({ year: i.year, netIncome: netIncome(i), insurancePayout: i.insurancePayout, eligibleOutOfPocket: i.eligibleOutOfPocket, householdSize: members.length }, ctx.incomeFigure ?? 'net');
+  return perCapitaForLine(
+    {
+      year: i.year,
+      netIncome: netIncome(i),
+      insurancePayout: i.insurancePayout,
+      eligibleOutOfPocket: i.eligibleOutOfPocket,
+      householdSize: members.length,
+    },
+    ctx.incomeFigure ?? 'net',
+  );
 }
 
 export function hasWorkRecord(member: Member): boolean {

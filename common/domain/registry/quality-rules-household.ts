@@ -3,13 +3,7 @@
 
 import { FULL_LABOUR_SKILLS, HOUSING_GRADES, LABOUR_CAPABLE_SKILLS } from './codes.ts';
 import { perCapitaNetIncome } from './income.ts';
-import {
-  defineRule,
-  hasWorkRecord,
-  householdFinding,
-  isOpenMonitored,
-  type QualityRule,
-} from './quality-rule.ts';
+import { defineRule, hasWorkRecord, householdFinding, isOpenMonitored, type QualityRule } from './quality-rule.ts';
 import { deriveWholeHouseholdNoLabour } from './validation.ts';
 
 export const lackOfLabourWithLabour = defineRule(
@@ -25,11 +19,16 @@ export const lackOfLabourWithLabour = defineRule(
     const labourers = members.filter((m) => FULL_LABOUR_SKILLS.includes(m.labourSkill)).length;
     if (labourers <= params.lackOfLabourMaxShare * members.length) return [];
     return [
-      householdFinding('riskTypes', `风险为缺劳动力，但${members.length}人中有${labourers}名普通或技能劳动力`, `lack-of-labour risk, yet ${labourers} of ${members.length} members are full labourers`, {
-        labourers,
-        householdSize: members.length,
-        lackOfLabourMaxShare: params.lackOfLabourMaxShare,
-      }),
+      householdFinding(
+        'riskTypes',
+        `风险为缺劳动力，但${members.length}人中有${labourers}名普通或技能劳动力`,
+        `lack-of-labour risk, yet ${labourers} of ${members.length} members are full labourers`,
+        {
+          labourers,
+          householdSize: members.length,
+          lackOfLabourMaxShare: params.lackOfLabourMaxShare,
+        },
+      ),
     ];
   },
 );
@@ -46,7 +45,14 @@ export const unstableEmploymentWithoutLabour = defineRule(
   },
   (h, members) =>
     h.riskTypes.includes('unstableEmployment') && !members.some((m) => LABOUR_CAPABLE_SKILLS.includes(m.labourSkill))
-      ? [householdFinding('riskTypes', '风险为因务工就业不稳，但家庭成员均无劳动力', 'unstable-employment risk, yet no member has labour ability', { householdSize: members.length })]
+      ? [
+          householdFinding(
+            'riskTypes',
+            '风险为因务工就业不稳，但家庭成员均无劳动力',
+            'unstable-employment risk, yet no member has labour ability',
+            { householdSize: members.length },
+          ),
+        ]
       : [],
 );
 
@@ -60,7 +66,14 @@ export const unstableEmploymentWithoutWork = defineRule(
   },
   (h, members) =>
     h.riskTypes.includes('unstableEmployment') && !members.some(hasWorkRecord)
-      ? [householdFinding('riskTypes', '风险为因务工就业不稳，但没有成员有务工信息', 'unstable-employment risk, yet no member has work records', { householdSize: members.length })]
+      ? [
+          householdFinding(
+            'riskTypes',
+            '风险为因务工就业不稳，但没有成员有务工信息',
+            'unstable-employment risk, yet no member has work records',
+            { householdSize: members.length },
+          ),
+        ]
       : [],
 );
 
@@ -74,7 +87,14 @@ export const illnessRiskWithoutOutOfPocket = defineRule(
   },
   (h) =>
     h.riskTypes.includes('illness') && h.income !== null && h.income.eligibleOutOfPocket <= 0
-      ? [householdFinding('income.eligibleOutOfPocket', '风险为因病，但合规自付支出为0', 'illness risk, yet eligible out-of-pocket spending is 0', { eligibleOutOfPocket: h.income.eligibleOutOfPocket })]
+      ? [
+          householdFinding(
+            'income.eligibleOutOfPocket',
+            '风险为因病，但合规自付支出为0',
+            'illness risk, yet eligible out-of-pocket spending is 0',
+            { eligibleOutOfPocket: h.income.eligibleOutOfPocket },
+          ),
+        ]
       : [],
 );
 
@@ -94,7 +114,9 @@ export const wholeHouseholdNoLabourFlag = defineRule(
       householdFinding(
         'wholeHouseholdNoLabour',
         derived ? '整户无劳动能力，应标注为整户无劳动能力兜底保障户' : '标注为整户无劳动能力，但有成员具备劳动能力',
-        derived ? 'no member can work; the household should be flagged' : 'flagged as without labour, yet a member can work',
+        derived
+          ? 'no member can work; the household should be flagged'
+          : 'flagged as without labour, yet a member can work',
         { derived, recorded: h.wholeHouseholdNoLabour },
       ),
     ];
@@ -112,7 +134,14 @@ export const implausibleWageIncome = defineRule(
   (h, _members, { params }) => {
     const wage = h.income?.wageIncome ?? 0;
     if (!isOpenMonitored(h) || wage <= 0 || wage >= params.implausibleWageBelowFen) return [];
-    return [householdFinding('income.wageIncome', '工资性收入大于0但过小', 'wage income is above zero but implausibly small', { wageIncome: wage, implausibleWageBelowFen: params.implausibleWageBelowFen })];
+    return [
+      householdFinding(
+        'income.wageIncome',
+        '工资性收入大于0但过小',
+        'wage income is above zero but implausibly small',
+        { wageIncome: wage, implausibleWageBelowFen: params.implausibleWageBelowFen },
+      ),
+    ];
   },
 );
 
@@ -131,12 +160,17 @@ export const highIncomeRecentlyIdentified = defineRule(
     const perCapita = perCapitaNetIncome(h.income, members.length);
     if (perCapita <= params.highPerCapitaFen) return [];
     return [
-      householdFinding('income', '识别时人均纯收入高于规定上限', 'per-capita net income at identification is above the plausible ceiling', {
-        perCapitaNetIncome: perCapita,
-        identificationPeriod: period,
-        highPerCapitaFen: params.highPerCapitaFen,
-        highPerCapitaIdentifiedFrom: params.highPerCapitaIdentifiedFrom,
-      }),
+      householdFinding(
+        'income',
+        '识别时人均纯收入高于规定上限',
+        'per-capita net income at identification is above the plausible ceiling',
+        {
+          perCapitaNetIncome: perCapita,
+          identificationPeriod: period,
+          highPerCapitaFen: params.highPerCapitaFen,
+          highPerCapitaIdentifiedFrom: params.highPerCapitaIdentifiedFrom,
+        },
+      ),
     ];
   },
 );
@@ -153,7 +187,14 @@ export const eliminatedWelfareWithoutTransfer = defineRule(
   (h, members) => {
     const onWelfare = members.filter((m) => m.minimumLiving || m.destituteSupport).length;
     if (h.elimination === null || h.income === null || onWelfare === 0 || h.income.transferIncome > 0) return [];
-    return [householdFinding('income.transferIncome', '有成员享受低保或特困供养，但转移性收入为0', 'members receive minimum living or destitute support, yet transfer income is 0', { membersOnWelfare: onWelfare, transferIncome: 0 })];
+    return [
+      householdFinding(
+        'income.transferIncome',
+        '有成员享受低保或特困供养，但转移性收入为0',
+        'members receive minimum living or destitute support, yet transfer income is 0',
+        { membersOnWelfare: onWelfare, transferIncome: 0 },
+      ),
+    ];
   },
 );
 
@@ -169,10 +210,24 @@ export const basicNeedsInconsistent = defineRule(
     const unsafeGrade = HOUSING_GRADES.some((g) => g.code === h.housingGrade && g.unsafe);
     const findings = [];
     if (unsafeGrade && h.basicNeeds.housingUnsafe === false) {
-      findings.push(householdFinding('basicNeeds.housingUnsafe', `危房等级为${h.housingGrade}级，但未标注住房安全问题`, `housing grade ${h.housingGrade} is unsafe, yet no housing problem is flagged`, { housingGrade: h.housingGrade }));
+      findings.push(
+        householdFinding(
+          'basicNeeds.housingUnsafe',
+          `危房等级为${h.housingGrade}级，但未标注住房安全问题`,
+          `housing grade ${h.housingGrade} is unsafe, yet no housing problem is flagged`,
+          { housingGrade: h.housingGrade },
+        ),
+      );
     }
     if (h.waterSafe === false && h.basicNeeds.waterUnsafe === false) {
-      findings.push(householdFinding('basicNeeds.waterUnsafe', '饮水不安全，但未标注饮水安全问题', 'water is unsafe, yet no water problem is flagged', { waterSafe: false }));
+      findings.push(
+        householdFinding(
+          'basicNeeds.waterUnsafe',
+          '饮水不安全，但未标注饮水安全问题',
+          'water is unsafe, yet no water problem is flagged',
+          { waterSafe: false },
+        ),
+      );
     }
     return findings;
   },

@@ -51,11 +51,17 @@ export const noLabourWithWork = defineRule(
   (_h, members) =>
     eachMember(members, (m, i) =>
       NO_OR_WEAK_LABOUR.includes(m.labourSkill) && hasWorkRecord(m)
-        ? memberFinding(i, 'workMonths', '劳动技能为无/丧失/弱劳动力，但有务工信息', 'recorded without full labour but has work months or a work place', {
-            labourSkill: m.labourSkill,
-            workMonths: m.workMonths,
-            workPlace: m.workPlace,
-          })
+        ? memberFinding(
+            i,
+            'workMonths',
+            '劳动技能为无/丧失/弱劳动力，但有务工信息',
+            'recorded without full labour but has work months or a work place',
+            {
+              labourSkill: m.labourSkill,
+              workMonths: m.workMonths,
+              workPlace: m.workPlace,
+            },
+          )
         : null,
     ),
 );
@@ -73,10 +79,16 @@ export const underAgePublicWelfarePost = defineRule(
     eachMember(members, (m, i) => {
       const age = ageOf(m, today);
       if (!m.publicWelfarePost || age === null || age >= params.publicWelfarePostMinAge) return null;
-      return memberFinding(i, 'publicWelfarePost', `${age}岁，不应在公益性岗位`, `aged ${age}, too young for a public-welfare post`, {
-        age,
-        publicWelfarePostMinAge: params.publicWelfarePostMinAge,
-      });
+      return memberFinding(
+        i,
+        'publicWelfarePost',
+        `${age}岁，不应在公益性岗位`,
+        `aged ${age}, too young for a public-welfare post`,
+        {
+          age,
+          publicWelfarePostMinAge: params.publicWelfarePostMinAge,
+        },
+      );
     }),
 );
 
@@ -96,7 +108,9 @@ export const medicalInsuranceBothOrNeither = defineRule(
         i,
         'residentMedicalInsurance',
         both ? '同时参加城乡居民和城镇职工基本医疗保险' : '未参加任何基本医疗保险',
-        both ? 'enrolled in both resident and employee basic medical insurance' : 'enrolled in no basic medical insurance',
+        both
+          ? 'enrolled in both resident and employee basic medical insurance'
+          : 'enrolled in no basic medical insurance',
         { residentMedicalInsurance: m.residentMedicalInsurance, employeeMedicalInsurance: m.employeeMedicalInsurance },
       );
     }),
@@ -113,9 +127,15 @@ export const disabilityCertificateAsId = defineRule(
   (_h, members) =>
     eachMember(members, (m, i) =>
       isDisabilityCertificateNumber(m.idNumber)
-        ? memberFinding(i, 'idNumber', '证件号码为20/22位残疾人证号，请核实后改为身份证号', 'a 20/22-character disability certificate number is stored as the ID number', {
-            length: m.idNumber.trim().length,
-          })
+        ? memberFinding(
+            i,
+            'idNumber',
+            '证件号码为20/22位残疾人证号，请核实后改为身份证号',
+            'a 20/22-character disability certificate number is stored as the ID number',
+            {
+              length: m.idNumber.trim().length,
+            },
+          )
         : null,
     ),
 );
@@ -133,10 +153,16 @@ export const relationshipSexMismatch = defineRule(
       const implied = isCode(RELATIONSHIPS, m.relationship) ? relationshipEntry(m.relationship).sex : undefined;
       const facts = deriveFromIdNumber(m.idNumber, today);
       if (implied === undefined || !facts.ok || facts.sex === implied) return null;
-      return memberFinding(i, 'relationship', '与户主关系所指性别与证件号码不符', 'the relationship implies the other sex than the ID number', {
-        relationship: m.relationship,
-        sexFromId: facts.sex,
-      });
+      return memberFinding(
+        i,
+        'relationship',
+        '与户主关系所指性别与证件号码不符',
+        'the relationship implies the other sex than the ID number',
+        {
+          relationship: m.relationship,
+          sexFromId: facts.sex,
+        },
+      );
     }),
 );
 
@@ -154,10 +180,22 @@ export const disabilityDetailInconsistent = defineRule(
       const detailed = m.disabilityCategory !== null || m.disabilityGrade !== null;
       const evidence = { disabled, disabilityCategory: m.disabilityCategory, disabilityGrade: m.disabilityGrade };
       if (disabled && (m.disabilityCategory === null || m.disabilityGrade === null)) {
-        return memberFinding(i, 'disabilityCategory', '健康状况为残疾，但未填写残疾类别或等级', 'disabled but category or grade is missing', evidence);
+        return memberFinding(
+          i,
+          'disabilityCategory',
+          '健康状况为残疾，但未填写残疾类别或等级',
+          'disabled but category or grade is missing',
+          evidence,
+        );
       }
       if (!disabled && detailed) {
-        return memberFinding(i, 'health', '填写了残疾类别或等级，但健康状况不含残疾', 'disability category or grade given without disability in health', evidence);
+        return memberFinding(
+          i,
+          'health',
+          '填写了残疾类别或等级，但健康状况不含残疾',
+          'disability category or grade given without disability in health',
+          evidence,
+        );
       }
       return null;
     }),

@@ -6,7 +6,14 @@
 import { isPeriod, monthsBetween, periodOf, type Period } from '../period.ts';
 import { LABOUR_CAPABLE_SKILLS } from './codes.ts';
 import type { BasicNeedsStatus } from './household.ts';
-import { defineRule, householdFinding, isOpenMonitored, linePerCapita, type QualityRule, type RuleFinding } from './quality-rule.ts';
+import {
+  defineRule,
+  householdFinding,
+  isOpenMonitored,
+  linePerCapita,
+  type QualityRule,
+  type RuleFinding,
+} from './quality-rule.ts';
 import { withinRange } from '../monitoring/income-line.ts';
 
 const BASIC_NEEDS_LABELS: Record<keyof BasicNeedsStatus, [string, string]> = {
@@ -33,12 +40,17 @@ export const monitoredIncomplete = defineRule(
     if (h.monitoringType === null) return [];
     const findings: RuleFinding[] = [];
     const missing = (field: string, zh: string, en: string) =>
-      findings.push(householdFinding(field, `监测对象缺少${zh}`, `monitored household lacks ${en}`, { monitoringType: h.monitoringType }));
+      findings.push(
+        householdFinding(field, `监测对象缺少${zh}`, `monitored household lacks ${en}`, {
+          monitoringType: h.monitoringType,
+        }),
+      );
     if (h.identificationPeriod === null) missing('identificationPeriod', '识别监测时间', 'its identification month');
     if (h.riskTypes.length === 0) missing('riskTypes', '致贫/返贫风险类型', 'a risk type');
     if (h.income === null) missing('income', '收入信息', 'income figures');
     for (const key of Object.keys(BASIC_NEEDS_LABELS) as (keyof BasicNeedsStatus)[]) {
-      if (h.basicNeeds[key] === null) missing(`basicNeeds.${key}`, BASIC_NEEDS_LABELS[key][0], BASIC_NEEDS_LABELS[key][1]);
+      if (h.basicNeeds[key] === null)
+        missing(`basicNeeds.${key}`, BASIC_NEEDS_LABELS[key][0], BASIC_NEEDS_LABELS[key][1]);
     }
     return findings;
   },
@@ -56,7 +68,14 @@ export const noMeasureAfterIdentification = defineRule(
     const months = monthsFrom(h.identificationPeriod, periodOf(today));
     if (!assistance || !isOpenMonitored(h) || months === null) return [];
     if (months < params.measureDueMonths || assistance.measureCount > 0) return [];
-    return [householdFinding('measures', `识别已${months}个月，尚未落实帮扶措施`, `identified ${months} months ago with no assistance measure`, { monthsSinceIdentification: months, measureDueMonths: params.measureDueMonths })];
+    return [
+      householdFinding(
+        'measures',
+        `识别已${months}个月，尚未落实帮扶措施`,
+        `identified ${months} months ago with no assistance measure`,
+        { monthsSinceIdentification: months, measureDueMonths: params.measureDueMonths },
+      ),
+    ];
   },
 );
 
@@ -74,10 +93,15 @@ export const noDevelopmentMeasure = defineRule(
     const hasLabour = members.some((m) => LABOUR_CAPABLE_SKILLS.includes(m.labourSkill));
     if (!hasLabour || months < params.developmentMeasureDueMonths || assistance.developmentMeasureCount > 0) return [];
     return [
-      householdFinding('measures', `有劳动力，识别已${months}个月，未落实产业、就业、金融或公益岗位帮扶`, `has labour, identified ${months} months ago, and no development measure`, {
-        monthsSinceIdentification: months,
-        developmentMeasureDueMonths: params.developmentMeasureDueMonths,
-      }),
+      householdFinding(
+        'measures',
+        `有劳动力，识别已${months}个月，未落实产业、就业、金融或公益岗位帮扶`,
+        `has labour, identified ${months} months ago, and no development measure`,
+        {
+          monthsSinceIdentification: months,
+          developmentMeasureDueMonths: params.developmentMeasureDueMonths,
+        },
+      ),
     ];
   },
 );
@@ -97,11 +121,16 @@ export const eliminatedTooSoon = defineRule(
     const months = monthsFrom(h.identificationPeriod, elimination.period);
     if (months === null || months >= params.minMonthsBeforeElimination) return [];
     return [
-      householdFinding('elimination.period', `识别后${months}个月即消除风险`, `risk eliminated ${months} months after identification`, {
-        months,
-        mode: elimination.mode,
-        minMonthsBeforeElimination: params.minMonthsBeforeElimination,
-      }),
+      householdFinding(
+        'elimination.period',
+        `识别后${months}个月即消除风险`,
+        `risk eliminated ${months} months after identification`,
+        {
+          months,
+          mode: elimination.mode,
+          minMonthsBeforeElimination: params.minMonthsBeforeElimination,
+        },
+      ),
     ];
   },
 );
@@ -117,8 +146,21 @@ export const eliminatedBelowLine = defineRule(
   (h, members, ctx) => {
     const perCapita = linePerCapita(h, members, ctx);
     const line = ctx.incomeLineFen;
-    if (h.elimination?.mode !== 'assistedElimination' || line === undefined || perCapita === null || !withinRange(perCapita, line)) return [];
-    return [householdFinding('income', '帮扶消除时人均纯收入未超过监测范围', 'per-capita income is still within the monitoring range at assisted elimination', { perCapita, incomeLineFen: line })];
+    if (
+      h.elimination?.mode !== 'assistedElimination' ||
+      line === undefined ||
+      perCapita === null ||
+      !withinRange(perCapita, line)
+    )
+      return [];
+    return [
+      householdFinding(
+        'income',
+        '帮扶消除时人均纯收入未超过监测范围',
+        'per-capita income is still within the monitoring range at assisted elimination',
+        { perCapita, incomeLineFen: line },
+      ),
+    ];
   },
 );
 
@@ -141,8 +183,12 @@ export const monitoringTypeIncomeMismatch = defineRule(
     return [
       householdFinding(
         'monitoringType',
-        expectsWithin ? '脱贫不稳定户/边缘易致贫户的人均收入高于监测范围' : '突发严重困难户的人均收入在监测范围内，应为脱贫不稳定户或边缘易致贫户',
-        expectsWithin ? 'per-capita income is above the line for an unstable or edge household' : 'per-capita income is within the line for a sudden-hardship household',
+        expectsWithin
+          ? '脱贫不稳定户/边缘易致贫户的人均收入高于监测范围'
+          : '突发严重困难户的人均收入在监测范围内，应为脱贫不稳定户或边缘易致贫户',
+        expectsWithin
+          ? 'per-capita income is above the line for an unstable or edge household'
+          : 'per-capita income is within the line for a sudden-hardship household',
         { monitoringType: h.monitoringType, perCapita, incomeLineFen: line },
       ),
     ];

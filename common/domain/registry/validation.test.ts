@@ -44,7 +44,12 @@ describe('members: ID numbers', () => {
   });
 
   it('accepts a disability certificate number whose embedded ID is valid (flagged elsewhere)', () => {
-    const members = withMember(1, { idNumber: `${IDS.spouse}42`, health: ['disabled'], disabilityCategory: 'physical', disabilityGrade: 'grade2' });
+    const members = withMember(1, {
+      idNumber: `${IDS.spouse}42`,
+      health: ['disabled'],
+      disabilityCategory: 'physical',
+      disabilityGrade: 'grade2',
+    });
     expect(errorsOf(household(), members)).toEqual([]);
   });
 
@@ -54,7 +59,10 @@ describe('members: ID numbers', () => {
   });
 
   it('refuses the same ID twice in one household, written differently', () => {
-    const members = [...family(), member({ name: '王丽', idNumber: IDS.daughter.toLowerCase(), relationship: 'other' })];
+    const members = [
+      ...family(),
+      member({ name: '王丽', idNumber: IDS.daughter.toLowerCase(), relationship: 'other' }),
+    ];
     expect(errorsOf(household(), members)).toEqual([['members[4].idNumber', 'duplicateIdNumber']]);
   });
 });
@@ -98,7 +106,9 @@ describe('members: person fields', () => {
     ['neither 文化程度 nor 在校生状况', { education: null, schooling: null }],
     ['both 文化程度 and 在校生状况', { education: 'primary', schooling: 'primarySchool' }],
   ] as const)('%s is an error', (_case, overrides) => {
-    expect(errorsOf(household(), withMember(3, overrides))).toEqual([['members[3].education', 'educationXorSchooling']]);
+    expect(errorsOf(household(), withMember(3, overrides))).toEqual([
+      ['members[3].education', 'educationXorSchooling'],
+    ]);
   });
 
   it.each([
@@ -109,7 +119,12 @@ describe('members: person fields', () => {
   });
 
   it('allows combined conditions such as 残疾,长期慢性病', () => {
-    const members = withMember(2, { health: ['disabled', 'chronicIllness'], disabilityCategory: 'visual', disabilityGrade: 'grade3', labourSkill: 'weak' });
+    const members = withMember(2, {
+      health: ['disabled', 'chronicIllness'],
+      disabilityCategory: 'visual',
+      disabilityGrade: 'grade3',
+      labourSkill: 'weak',
+    });
     expect(errorsOf(household(), members)).toEqual([]);
   });
 
@@ -126,24 +141,78 @@ describe('members: person fields', () => {
   });
 
   it.each([13, -1, 2.5])('work months %d is refused', (workMonths) => {
-    expect(errorsOf(household(), withMember(0, { workMonths }))).toEqual([['members[0].workMonths', 'invalidWorkMonths']]);
+    expect(errorsOf(household(), withMember(0, { workMonths }))).toEqual([
+      ['members[0].workMonths', 'invalidWorkMonths'],
+    ]);
   });
 });
 
 describe('household fields', () => {
   it.each([
     ['脱贫户 without 脱贫属性', { kind: 'alleviated' }, [['alleviatedAttribute', 'alleviatedAttributeMissing']]],
-    ['一般农户 with 脱贫属性', { alleviatedAttribute: 'general' }, [['alleviatedAttribute', 'alleviatedAttributeNotAllowed']]],
-    ['monitoring type without 识别监测时间', { monitoringType: 'edge' }, [['identificationPeriod', 'identificationPeriodMissing']]],
-    ['识别监测时间 without monitoring type', { identificationPeriod: '2023-03' }, [['monitoringType', 'monitoringTypeMissing']]],
-    ['识别监测时间 in the future', { monitoringType: 'edge', identificationPeriod: '2024-07' }, [['identificationPeriod', 'identificationInFuture']]],
-    ['识别监测时间 before the mechanism existed', { monitoringType: 'edge', identificationPeriod: '2019-12' }, [['identificationPeriod', 'identificationTooEarly']]],
-    ['识别监测时间 not a month', { monitoringType: 'edge', identificationPeriod: '202303' }, [['identificationPeriod', 'invalidPeriod']]],
-    ['脱贫不稳定户 that is not a 脱贫户', { monitoringType: 'unstable', identificationPeriod: '2023-03' }, [['monitoringType', 'monitoringTypeKind']]],
-    ['边缘易致贫户 that is a 脱贫户', { kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'edge', identificationPeriod: '2023-03' }, [['monitoringType', 'monitoringTypeKind']]],
-    ['elimination without monitoring', { elimination: { period: '2023-10', mode: 'assistedElimination' } }, [['elimination', 'eliminationWithoutMonitoring']]],
-    ['elimination before identification', { monitoringType: 'edge', identificationPeriod: '2023-03', elimination: { period: '2023-02', mode: 'naturalElimination' } }, [['elimination.period', 'eliminationBeforeIdentification']]],
-    ['six risk types', { monitoringType: 'edge', identificationPeriod: '2023-03', riskTypes: ['illness', 'disability', 'education', 'accident', 'other', 'lackOfLabour'] }, [['riskTypes', 'tooManyRiskTypes']]],
+    [
+      '一般农户 with 脱贫属性',
+      { alleviatedAttribute: 'general' },
+      [['alleviatedAttribute', 'alleviatedAttributeNotAllowed']],
+    ],
+    [
+      'monitoring type without 识别监测时间',
+      { monitoringType: 'edge' },
+      [['identificationPeriod', 'identificationPeriodMissing']],
+    ],
+    [
+      '识别监测时间 without monitoring type',
+      { identificationPeriod: '2023-03' },
+      [['monitoringType', 'monitoringTypeMissing']],
+    ],
+    [
+      '识别监测时间 in the future',
+      { monitoringType: 'edge', identificationPeriod: '2024-07' },
+      [['identificationPeriod', 'identificationInFuture']],
+    ],
+    [
+      '识别监测时间 before the mechanism existed',
+      { monitoringType: 'edge', identificationPeriod: '2019-12' },
+      [['identificationPeriod', 'identificationTooEarly']],
+    ],
+    [
+      '识别监测时间 not a month',
+      { monitoringType: 'edge', identificationPeriod: '202303' },
+      [['identificationPeriod', 'invalidPeriod']],
+    ],
+    [
+      '脱贫不稳定户 that is not a 脱贫户',
+      { monitoringType: 'unstable', identificationPeriod: '2023-03' },
+      [['monitoringType', 'monitoringTypeKind']],
+    ],
+    [
+      '边缘易致贫户 that is a 脱贫户',
+      { kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'edge', identificationPeriod: '2023-03' },
+      [['monitoringType', 'monitoringTypeKind']],
+    ],
+    [
+      'elimination without monitoring',
+      { elimination: { period: '2023-10', mode: 'assistedElimination' } },
+      [['elimination', 'eliminationWithoutMonitoring']],
+    ],
+    [
+      'elimination before identification',
+      {
+        monitoringType: 'edge',
+        identificationPeriod: '2023-03',
+        elimination: { period: '2023-02', mode: 'naturalElimination' },
+      },
+      [['elimination.period', 'eliminationBeforeIdentification']],
+    ],
+    [
+      'six risk types',
+      {
+        monitoringType: 'edge',
+        identificationPeriod: '2023-03',
+        riskTypes: ['illness', 'disability', 'education', 'accident', 'other', 'lackOfLabour'],
+      },
+      [['riskTypes', 'tooManyRiskTypes']],
+    ],
     ['an unknown risk type', { riskTypes: ['bad luck'] }, [['riskTypes', 'unknownCode']]],
     ['housing grade E', { housingGrade: 'E' }, [['housingGrade', 'unknownCode']]],
     ['a township code as village', { villageCode: '140521101000' }, [['villageCode', 'invalidVillageCode']]],

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // The poverty-alleviation project asset ledger (扶贫项目资产台账, policy-rules §5): one row per asset, in
 // three categories; the county 总账 and the township/village 明细台账 are views of the same rows, scoped
@@ -17,7 +33,10 @@ export const assets = pgTable(
     projectId: bigint('project_id', { mode: 'number' }),
     originYear: smallint('origin_year').notNull(),
     /** Fund sources and amounts (fen). */
-    fundSources: jsonb('fund_sources').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    fundSources: jsonb('fund_sources')
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     originalValueFen: bigint('original_value_fen', { mode: 'number' }).notNull(),
     bookValueFen: bigint('book_value_fen', { mode: 'number' }).notNull(),
     /** The org unit the asset sits in (scope). */
@@ -33,7 +52,9 @@ export const assets = pgTable(
     custodianPerson: text('custodian_person'),
     beneficiaries: text('beneficiaries'),
     photovoltaic: boolean('photovoltaic').notNull().default(false),
-    status: text('status', { enum: ['inUse', 'disposed'] }).notNull().default('inUse'),
+    status: text('status', { enum: ['inUse', 'disposed'] })
+      .notNull()
+      .default('inUse'),
     disposalReason: text('disposal_reason', { enum: ['disaster', 'accident', 'endOfLife', 'planning'] }),
     disposedOn: date('disposed_on', { mode: 'string' }),
     disposalProceedsFen: bigint('disposal_proceeds_fen', { mode: 'number' }),
@@ -56,7 +77,9 @@ export const assetIncomes = pgTable(
   'asset_income',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assetId: bigint('asset_id', { mode: 'number' }).notNull().references(() => assets.id),
+    assetId: bigint('asset_id', { mode: 'number' })
+      .notNull()
+      .references(() => assets.id),
     year: smallint('year').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // Assistance (帮扶措施, policy-rules §4): the measures on a household, each addressing one risk.
 // Read by the elimination workflow (帮扶消除 needs at least one measure for the risk) and the
@@ -21,8 +35,13 @@ export const assistanceMeasures = pgTable(
     startOn: date('start_on', { mode: 'string' }).notNull(),
     endOn: date('end_on', { mode: 'string' }),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
-    status: text('status', { enum: ['planned', 'ongoing', 'completed', 'stopped'] }).notNull().default('ongoing'),
-    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    status: text('status', { enum: ['planned', 'ongoing', 'completed', 'stopped'] })
+      .notNull()
+      .default('ongoing'),
+    evidence: jsonb('evidence')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     note: text('note'),
     version: integer('version').notNull().default(1),
     createdBy: bigint('created_by', { mode: 'number' }),
@@ -58,7 +77,9 @@ export const cadrePairings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('cadre_pairing_one_active_uq').on(t.countyCode, t.householdId).where(sql`end_on IS NULL`),
+    uniqueIndex('cadre_pairing_one_active_uq')
+      .on(t.countyCode, t.householdId)
+      .where(sql`end_on IS NULL`),
     index('cadre_pairing_cadre_idx').on(t.cadreUserId, t.endOn),
     index('cadre_pairing_household_idx').on(t.householdId),
   ],
@@ -96,7 +117,10 @@ export const reliefFunds = pgTable(
     balanceFen: bigint('balance_fen', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('relief_fund_balance_non_negative', sql`${t.balanceFen} >= 0`), uniqueIndex('relief_fund_org_kind_uq').on(t.orgCode, t.kind)],
+  (t) => [
+    check('relief_fund_balance_non_negative', sql`${t.balanceFen} >= 0`),
+    uniqueIndex('relief_fund_org_kind_uq').on(t.orgCode, t.kind),
+  ],
 );
 
 /** 救助申请: a household in sudden difficulty asks; the scoped role approves; the fund pays. */
@@ -105,7 +129,9 @@ export const reliefApplications = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     countyCode: varchar('county_code', { length: 12 }).notNull(),
-    fundId: bigint('fund_id', { mode: 'number' }).notNull().references(() => reliefFunds.id),
+    fundId: bigint('fund_id', { mode: 'number' })
+      .notNull()
+      .references(() => reliefFunds.id),
     householdId: bigint('household_id', { mode: 'number' }).notNull(),
     villageCode: varchar('village_code', { length: 15 }).notNull(),
     /** emergency (应急救助) or temporary (临时救助). */
@@ -115,7 +141,9 @@ export const reliefApplications = pgTable(
     reason: text('reason').notNull(),
     requestedFen: bigint('requested_fen', { mode: 'number' }).notNull(),
     approvedFen: bigint('approved_fen', { mode: 'number' }),
-    status: text('status', { enum: ['submitted', 'approved', 'rejected', 'disbursed'] }).notNull().default('submitted'),
+    status: text('status', { enum: ['submitted', 'approved', 'rejected', 'disbursed'] })
+      .notNull()
+      .default('submitted'),
     appliedOn: date('applied_on', { mode: 'string' }).notNull(),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -124,7 +152,10 @@ export const reliefApplications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('relief_application_amounts_positive', sql`${t.requestedFen} > 0 AND (${t.approvedFen} IS NULL OR ${t.approvedFen} > 0)`),
+    check(
+      'relief_application_amounts_positive',
+      sql`${t.requestedFen} > 0 AND (${t.approvedFen} IS NULL OR ${t.approvedFen} > 0)`,
+    ),
     index('relief_application_fund_idx').on(t.fundId, t.status),
     index('relief_application_village_idx').using('btree', sql`${t.villageCode} text_pattern_ops`),
   ],
@@ -136,7 +167,9 @@ export const reliefFundEntries = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     countyCode: varchar('county_code', { length: 12 }).notNull(),
-    fundId: bigint('fund_id', { mode: 'number' }).notNull().references(() => reliefFunds.id),
+    fundId: bigint('fund_id', { mode: 'number' })
+      .notNull()
+      .references(() => reliefFunds.id),
     kind: text('kind', { enum: ['income', 'disbursement'] }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     balanceAfterFen: bigint('balance_after_fen', { mode: 'number' }).notNull(),
@@ -150,7 +183,9 @@ export const reliefFundEntries = pgTable(
   },
   (t) => [
     check('relief_fund_entry_amount_positive', sql`${t.amountFen} > 0 AND ${t.balanceAfterFen} >= 0`),
-    uniqueIndex('relief_fund_entry_application_uq').on(t.applicationId).where(sql`application_id IS NOT NULL`),
+    uniqueIndex('relief_fund_entry_application_uq')
+      .on(t.applicationId)
+      .where(sql`application_id IS NOT NULL`),
     index('relief_fund_entry_fund_idx').on(t.fundId, t.id),
   ],
 );

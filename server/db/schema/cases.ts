@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // 识别认定 and 风险消除 cases (policy-rules §1.6, §1.8): one row per procedure, one row per step taken.
 // The order of stages and who may act are common/domain/cases/workflow.ts; the service enforces them.
@@ -14,11 +26,28 @@ export const cases = pgTable(
     kind: text('kind', { enum: ['identification', 'elimination'] }).notNull(),
     /** The clue an identification starts from (null for elimination). */
     clueId: bigint('clue_id', { mode: 'number' }),
-    stage: text('stage', { enum: ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement', 'done', 'closed'] }).notNull(),
-    status: text('status', { enum: ['active', 'done', 'closed'] }).notNull().default('active'),
+    stage: text('stage', {
+      enum: [
+        'verification',
+        'comparison',
+        'villageReview',
+        'publicNotice',
+        'townshipReview',
+        'countyApproval',
+        'announcement',
+        'done',
+        'closed',
+      ],
+    }).notNull(),
+    status: text('status', { enum: ['active', 'done', 'closed'] })
+      .notNull()
+      .default('active'),
     /** Identification: proposed/decided type and risks (≤ 5). */
     monitoringType: text('monitoring_type'),
-    riskTypes: text('risk_types').array().notNull().default(sql`'{}'::text[]`),
+    riskTypes: text('risk_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Elimination: 帮扶消除 / 自然消除, and the natural reason. */
     eliminationMode: text('elimination_mode'),
     naturalReason: text('natural_reason'),
@@ -32,15 +61,22 @@ export const cases = pgTable(
     announcedOn: date('announced_on', { mode: 'string' }),
     finishedOn: date('finished_on', { mode: 'string' }),
     /** Per-stage records: consent, comparison evidence, meeting, objections, opinions, criteria, snapshot. */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('case_one_active_per_clue_uq').on(t.clueId).where(sql`status = 'active' AND clue_id IS NOT NULL`),
-    uniqueIndex('case_one_active_elimination_uq').on(t.householdId).where(sql`status = 'active' AND kind = 'elimination'`),
+    uniqueIndex('case_one_active_per_clue_uq')
+      .on(t.clueId)
+      .where(sql`status = 'active' AND clue_id IS NOT NULL`),
+    uniqueIndex('case_one_active_elimination_uq')
+      .on(t.householdId)
+      .where(sql`status = 'active' AND kind = 'elimination'`),
     index('case_village_idx').using('btree', t.status, sql`${t.villageCode} text_pattern_ops`),
     index('case_household_idx').on(t.householdId),
   ],
@@ -63,7 +99,10 @@ export const caseSteps = pgTable(
     actorRole: text('actor_role').notNull(),
     actorOrgCode: varchar('actor_org_code', { length: 15 }).notNull(),
     note: text('note'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_step_case_idx').on(t.caseId, t.id)],

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // 四议两公开 (policy-rules §8): one record per village decision, one row per step in order.
 // Project declarations and asset-income distributions point at a decided record.
@@ -13,7 +25,9 @@ export const deliberations = pgTable(
     subject: text('subject').notNull(),
     /** What it decides: a project declaration, an asset-income distribution, or another village matter. */
     purpose: text('purpose', { enum: ['project', 'assetIncome', 'assetDisposal', 'other'] }).notNull(),
-    status: text('status', { enum: ['inProgress', 'failed', 'resolved', 'published', 'completed'] }).notNull().default('inProgress'),
+    status: text('status', { enum: ['inProgress', 'failed', 'resolved', 'published', 'completed'] })
+      .notNull()
+      .default('inProgress'),
     /** 书记、主任"一肩挑": the proposal and the 两委 deliberation may be one meeting. */
     oneShoulder: boolean('one_shoulder').notNull().default(false),
     createdBy: bigint('created_by', { mode: 'number' }),
@@ -26,9 +40,13 @@ export const deliberationSteps = pgTable(
   'deliberation_step',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    deliberationId: bigint('deliberation_id', { mode: 'number' }).notNull().references(() => deliberations.id),
+    deliberationId: bigint('deliberation_id', { mode: 'number' })
+      .notNull()
+      .references(() => deliberations.id),
     seq: integer('seq').notNull(),
-    step: text('step', { enum: ['proposal', 'committee', 'partyMeeting', 'villagersMeeting', 'resolutionPublished', 'resultPublished'] }).notNull(),
+    step: text('step', {
+      enum: ['proposal', 'committee', 'partyMeeting', 'villagersMeeting', 'resolutionPublished', 'resultPublished'],
+    }).notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     content: text('content').notNull(),
     expected: integer('expected'),

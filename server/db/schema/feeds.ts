@@ -1,4 +1,17 @@
-import { bigint, bigserial, char, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // Department data (部门信息比对, formats.md §2). Records are matched to registry persons through the
 // ID hash at evaluation time, so a record that matched nobody on arrival matches once the person is registered.

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { projects } from './projects.ts';
 
 // Linkage funds (衔接资金, policy-rules §6): allocations by source and year, assigned to projects, paid out
@@ -24,7 +37,10 @@ export const fundAllocations = pgTable(
   },
   (t) => [
     index('fund_allocation_year_idx').on(t.countyCode, t.year),
-    check('fund_allocation_balance', sql`${t.amountFen} > 0 AND ${t.assignedFen} >= 0 AND ${t.assignedFen} <= ${t.amountFen}`),
+    check(
+      'fund_allocation_balance',
+      sql`${t.amountFen} > 0 AND ${t.assignedFen} >= 0 AND ${t.assignedFen} <= ${t.amountFen}`,
+    ),
   ],
 );
 
@@ -32,8 +48,12 @@ export const fundAssignments = pgTable(
   'fund_assignment',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    allocationId: bigint('allocation_id', { mode: 'number' }).notNull().references(() => fundAllocations.id),
-    projectId: bigint('project_id', { mode: 'number' }).notNull().references(() => projects.id),
+    allocationId: bigint('allocation_id', { mode: 'number' })
+      .notNull()
+      .references(() => fundAllocations.id),
+    projectId: bigint('project_id', { mode: 'number' })
+      .notNull()
+      .references(() => projects.id),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     disbursedFen: bigint('disbursed_fen', { mode: 'number' }).notNull().default(0),
     createdBy: bigint('created_by', { mode: 'number' }),
@@ -42,7 +62,10 @@ export const fundAssignments = pgTable(
   (t) => [
     uniqueIndex('fund_assignment_uq').on(t.allocationId, t.projectId),
     index('fund_assignment_project_idx').on(t.projectId),
-    check('fund_assignment_balance', sql`${t.amountFen} > 0 AND ${t.disbursedFen} >= 0 AND ${t.disbursedFen} <= ${t.amountFen}`),
+    check(
+      'fund_assignment_balance',
+      sql`${t.amountFen} > 0 AND ${t.disbursedFen} >= 0 AND ${t.disbursedFen} <= ${t.amountFen}`,
+    ),
   ],
 );
 
@@ -50,7 +73,9 @@ export const fundDisbursements = pgTable(
   'fund_disbursement',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assignmentId: bigint('assignment_id', { mode: 'number' }).notNull().references(() => fundAssignments.id),
+    assignmentId: bigint('assignment_id', { mode: 'number' })
+      .notNull()
+      .references(() => fundAssignments.id),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
     /** 凭证号. */
@@ -62,5 +87,8 @@ export const fundDisbursements = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('fund_disbursement_assignment_idx').on(t.assignmentId), check('fund_disbursement_positive', sql`${t.amountFen} > 0`)],
+  (t) => [
+    index('fund_disbursement_assignment_idx').on(t.assignmentId),
+    check('fund_disbursement_positive', sql`${t.amountFen} > 0`),
+  ],
 );

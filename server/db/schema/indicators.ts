@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // Indicators (issue #8): atomic values per (element, org unit, period) at their entry level, a roll-up per
 // ancestor kept in step on every write (no nightly job), targets as rows with their source sentence.
@@ -74,7 +88,9 @@ export const indicatorTargets = pgTable(
     baselineYear: integer('baseline_year'),
     reference: text('reference'),
     /** 'linear': an end state reached by to_year, judged earlier on the path from the baseline (common/domain/indicators/path.ts). */
-    path: text('path', { enum: ['constant', 'linear'] }).notNull().default('constant'),
+    path: text('path', { enum: ['constant', 'linear'] })
+      .notNull()
+      .default('constant'),
     pathFromYear: integer('path_from_year'),
     pathFromValue: doublePrecision('path_from_value'),
     sourceDoc: text('source_doc').notNull(),
@@ -84,13 +100,20 @@ export const indicatorTargets = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('indicator_target_uq').on(t.indicator, t.scopeKind, t.scopeCode, t.fromYear), check('indicator_target_years', sql`${t.fromYear} <= ${t.toYear}`)],
+  (t) => [
+    uniqueIndex('indicator_target_uq').on(t.indicator, t.scopeKind, t.scopeCode, t.fromYear),
+    check('indicator_target_years', sql`${t.fromYear} <= ${t.toYear}`),
+  ],
 );
 
-export const indicatorOrgGroups = pgTable('indicator_org_group', {
-  groupCode: varchar('group_code', { length: 64 }).notNull(),
-  orgCode: varchar('org_code', { length: 15 }).notNull(),
-}, (t) => [primaryKey({ columns: [t.groupCode, t.orgCode] })]);
+export const indicatorOrgGroups = pgTable(
+  'indicator_org_group',
+  {
+    groupCode: varchar('group_code', { length: 64 }).notNull(),
+    orgCode: varchar('org_code', { length: 15 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupCode, t.orgCode] })],
+);
 
 export const indicatorValues = pgTable(
   'indicator_value',
@@ -104,7 +127,10 @@ export const indicatorValues = pgTable(
     storedBy: text('stored_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.element, t.period, t.orgCode] }), index('indicator_value_org_idx').using('btree', sql`${t.orgCode} text_pattern_ops`, t.period)],
+  (t) => [
+    primaryKey({ columns: [t.element, t.period, t.orgCode] }),
+    index('indicator_value_org_idx').using('btree', sql`${t.orgCode} text_pattern_ops`, t.period),
+  ],
 );
 
 /** Every change of a value: who, when, old and new (the audit trail of a cell). */
@@ -146,7 +172,10 @@ export const indicatorApprovals = pgTable(
     orgCode: varchar('org_code', { length: 15 }).notNull(),
     period: varchar('period', { length: 7 }).notNull(),
     status: text('status', { enum: ['open', 'submitted', 'approvedTownship', 'approvedCounty'] }).notNull(),
-    history: jsonb('history').$type<{ action: string; status: string; by: string; at: string; note?: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    history: jsonb('history')
+      .$type<{ action: string; status: string; by: string; at: string; note?: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.dataSet, t.period, t.orgCode] })],
@@ -155,7 +184,9 @@ export const indicatorApprovals = pgTable(
 /** The yearly assessment (考核评估) scheme: weighted items over indicator attainment and workflow figures. */
 export const indicatorAssessmentSchemes = pgTable('indicator_assessment_scheme', {
   year: integer('year').primaryKey(),
-  items: jsonb('items').$type<{ key: string; kind: 'indicator' | 'workflow'; ref: string; weight: number; labelZh: string }[]>().notNull(),
+  items: jsonb('items')
+    .$type<{ key: string; kind: 'indicator' | 'workflow'; ref: string; weight: number; labelZh: string }[]>()
+    .notNull(),
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

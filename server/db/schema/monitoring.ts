@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, char, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // Monthly dynamic monitoring: runs, their warnings (an immutable snapshot per period), and the clue
 // list that gathers the four discovery channels (农户主动申请、干部走访排查、部门信息比对、舆情信访研判).
@@ -32,7 +46,9 @@ export const monitorRuns = pgTable(
   (t) => [
     index('monitor_run_period_idx').on(t.countyCode, t.period, t.id),
     // At most one live monthly run per county and month: a second start conflicts (409) even across servers.
-    uniqueIndex('monitor_run_running_uq').on(t.countyCode, t.period).where(sql`${t.kind} = 'monthly' AND ${t.status} = 'running'`),
+    uniqueIndex('monitor_run_running_uq')
+      .on(t.countyCode, t.period)
+      .where(sql`${t.kind} = 'monthly' AND ${t.status} = 'running'`),
   ],
 );
 
@@ -51,7 +67,9 @@ export const warnings = pgTable(
     /** The values and the thresholds in force that made the rule fire. */
     evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
     /** new: nobody has acted on it; handled: turned into or attached to a clue that a person took up. */
-    status: text('status', { enum: ['new', 'handled'] }).notNull().default('new'),
+    status: text('status', { enum: ['new', 'handled'] })
+      .notNull()
+      .default('new'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -70,7 +88,9 @@ export const clues = pgTable(
     /** The channel of the first signal: department / selfApplication / visit / petition. */
     channel: text('channel', { enum: ['department', 'selfApplication', 'visit', 'petition'] }).notNull(),
     riskType: varchar('risk_type', { length: 30 }).notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     summary: text('summary').notNull(),
     /** 承诺授权: who signed, when, how (签字/按手印), recorded with the clue or at verification. */
     consent: jsonb('consent').$type<{ signed: boolean; signedOn?: string; signer?: string; method?: string }>(),
@@ -80,7 +100,9 @@ export const clues = pgTable(
   },
   (t) => [
     // At most one open clue per household and risk: later signals attach to it.
-    uniqueIndex('clue_one_open_uq').on(t.countyCode, t.householdId, t.riskType).where(sql`status = 'open' AND household_id IS NOT NULL`),
+    uniqueIndex('clue_one_open_uq')
+      .on(t.countyCode, t.householdId, t.riskType)
+      .where(sql`status = 'open' AND household_id IS NOT NULL`),
     index('clue_village_idx').using('btree', t.status, sql`${t.villageCode} text_pattern_ops`),
   ],
 );
@@ -117,7 +139,10 @@ export const visits = pgTable(
     visitorName: text('visitor_name').notNull(),
     findings: text('findings').notNull(),
     riskFound: boolean('risk_found').notNull().default(false),
-    riskTypes: text('risk_types').array().notNull().default(sql`'{}'::text[]`),
+    riskTypes: text('risk_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     photos: jsonb('photos').$type<{ name: string; dataUrl?: string; path?: string }[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

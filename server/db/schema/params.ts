@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Policy numbers (architecture rule 8): one row per value version, keyed by scope (national

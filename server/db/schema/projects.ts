@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 // The linkage-fund project library (项目库, policy-rules §6): a project at an org unit (village, township
 // or county), its entry procedure stage (村级申报 … 入库公告), its life status (储备 → 入库 → 实施 → 验收 → 完成)
@@ -13,7 +27,9 @@ export const projects = pgTable(
     /** Where the project is (its location and scope unit). */
     orgCode: varchar('org_code', { length: 15 }).notNull(),
     name: text('name').notNull(),
-    type: text('type', { enum: ['industry', 'employment', 'ruralConstruction', 'threeGuarantees', 'managementFee'] }).notNull(),
+    type: text('type', {
+      enum: ['industry', 'employment', 'ruralConstruction', 'threeGuarantees', 'managementFee'],
+    }).notNull(),
     subType: text('sub_type'),
     year: smallint('year').notNull(),
     /** Planned budget by fund source, fen. */
@@ -24,21 +40,40 @@ export const projects = pgTable(
     beneficiaryHouseholds: integer('beneficiary_households').notNull().default(0),
     /** Of which 脱贫户 / 监测户. */
     beneficiaryAlleviated: integer('beneficiary_alleviated').notNull().default(0),
-    beneficiaryVillages: jsonb('beneficiary_villages').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    beneficiaryVillages: jsonb('beneficiary_villages')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** 联农带农机制. */
     farmerLinkage: text('farmer_linkage').notNull().default(''),
     /** 绩效目标: indicator → target value. */
-    performanceTargets: jsonb('performance_targets').$type<{ indicator: string; value: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    performanceTargets: jsonb('performance_targets')
+      .$type<{ indicator: string; value: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** 以工代赈 project and its planned labour remuneration (劳务报酬). */
     workForRelief: boolean('work_for_relief').notNull().default(false),
     labourRemunerationFen: bigint('labour_remuneration_fen', { mode: 'number' }).notNull().default(0),
     entryStage: text('entry_stage', {
-      enum: ['declaration', 'villageNotice', 'townshipReview', 'townshipNotice', 'departmentReview', 'countyApproval', 'countyNotice', 'announcement', 'admitted', 'withdrawn'],
+      enum: [
+        'declaration',
+        'villageNotice',
+        'townshipReview',
+        'townshipNotice',
+        'departmentReview',
+        'countyApproval',
+        'countyNotice',
+        'announcement',
+        'admitted',
+        'withdrawn',
+      ],
     })
       .notNull()
       .default('declaration'),
     noticeStartedOn: date('notice_started_on', { mode: 'string' }),
-    status: text('status', { enum: ['reserve', 'admitted', 'implementing', 'accepted', 'completed', 'cancelled'] }).notNull().default('reserve'),
+    status: text('status', { enum: ['reserve', 'admitted', 'implementing', 'accepted', 'completed', 'cancelled'] })
+      .notNull()
+      .default('reserve'),
     deliberationId: bigint('deliberation_id', { mode: 'number' }),
     declaredOn: date('declared_on', { mode: 'string' }),
     admittedOn: date('admitted_on', { mode: 'string' }),
@@ -51,7 +86,10 @@ export const projects = pgTable(
   (t) => [
     index('project_org_idx').using('btree', sql`${t.orgCode} text_pattern_ops`),
     index('project_year_idx').on(t.countyCode, t.year),
-    check('project_budget_nonneg', sql`${t.budgetCentralFen} >= 0 AND ${t.budgetProvincialFen} >= 0 AND ${t.budgetCityFen} >= 0 AND ${t.budgetCountyFen} >= 0 AND ${t.labourRemunerationFen} >= 0`),
+    check(
+      'project_budget_nonneg',
+      sql`${t.budgetCentralFen} >= 0 AND ${t.budgetProvincialFen} >= 0 AND ${t.budgetCityFen} >= 0 AND ${t.budgetCountyFen} >= 0 AND ${t.labourRemunerationFen} >= 0`,
+    ),
   ],
 );
 
@@ -59,7 +97,9 @@ export const projectEvents = pgTable(
   'project_event',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'number' }).notNull().references(() => projects.id),
+    projectId: bigint('project_id', { mode: 'number' })
+      .notNull()
+      .references(() => projects.id),
     /** complete / reject / withdraw (entry), status (life), adjust (with reason), create. */
     action: text('action').notNull(),
     fromStage: text('from_stage'),

@@ -33,7 +33,10 @@ export const households = pgTable(
     monitoringType: text('monitoring_type'),
     /** 识别监测时间, YYYY-MM. */
     identificationPeriod: char('identification_period', { length: 7 }),
-    riskTypes: text('risk_types').array().notNull().default(sql`'{}'::text[]`),
+    riskTypes: text('risk_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     eliminationPeriod: char('elimination_period', { length: 7 }),
     eliminationMode: text('elimination_mode'),
     /** none / monitored / eliminated, derived by the database from the two facts above. */
@@ -82,7 +85,10 @@ export const persons = pgTable(
     politicalStatus: text('political_status'),
     education: text('education'),
     schooling: text('schooling'),
-    health: text('health').array().notNull().default(sql`'{}'::text[]`),
+    health: text('health')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     disabilityCategory: text('disability_category'),
     disabilityGrade: text('disability_grade'),
     labourSkill: text('labour_skill').notNull(),
@@ -122,8 +128,12 @@ export const memberships = pgTable(
   },
   (t) => [
     // One active household per person in the county; one active head per household.
-    uniqueIndex('membership_one_active_uq').on(t.countyCode, t.personId).where(sql`valid_to IS NULL`),
-    uniqueIndex('membership_one_head_uq').on(t.householdId).where(sql`valid_to IS NULL AND relationship = 'head'`),
+    uniqueIndex('membership_one_active_uq')
+      .on(t.countyCode, t.personId)
+      .where(sql`valid_to IS NULL`),
+    uniqueIndex('membership_one_head_uq')
+      .on(t.householdId)
+      .where(sql`valid_to IS NULL AND relationship = 'head'`),
     index('membership_household_idx').on(t.householdId, t.validTo),
     index('membership_person_idx').on(t.personId),
   ],
@@ -171,7 +181,9 @@ export const registryChanges = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     /** Village officers' edits wait for township review: none / pending / confirmed / rejected. */
-    reviewStatus: text('review_status', { enum: ['none', 'pending', 'confirmed', 'rejected'] }).notNull().default('none'),
+    reviewStatus: text('review_status', { enum: ['none', 'pending', 'confirmed', 'rejected'] })
+      .notNull()
+      .default('none'),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewNote: text('review_note'),

@@ -14,7 +14,12 @@ export async function formAssetsOfProject(tx: Db, p: ProjectRecord, actorId: num
   if (!category) return [];
   const paid = await disbursedBySource(tx, p.id);
   const paidTotal = Object.values(paid).reduce((a, b) => a + b, 0);
-  const budget = { central: p.budgetCentralFen, provincial: p.budgetProvincialFen, city: p.budgetCityFen, county: p.budgetCountyFen };
+  const budget = {
+    central: p.budgetCentralFen,
+    provincial: p.budgetProvincialFen,
+    city: p.budgetCityFen,
+    county: p.budgetCountyFen,
+  };
   const fundSources = paidTotal > 0 ? paid : Object.fromEntries(Object.entries(budget).filter(([, v]) => v > 0));
   const value = Object.values(fundSources).reduce((a, b) => a + b, 0);
   const unit = await findUnit(tx, p.orgCode);

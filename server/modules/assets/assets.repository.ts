@@ -18,8 +18,13 @@ export interface AssetFilter {
   id?: number;
 }
 
-const incomeSum = sql<number>`coalesce((SELECT sum(i.amount_fen) FROM asset_income i WHERE i.asset_id = ${assets.id}), 0)::bigint`.mapWith(Number);
-const townshipName = sql<string | null>`(SELECT t.name FROM org_unit t WHERE t.code = substr(${assets.orgCode}, 1, 9) || '000')`;
+const incomeSum =
+  sql<number>`coalesce((SELECT sum(i.amount_fen) FROM asset_income i WHERE i.asset_id = ${assets.id}), 0)::bigint`.mapWith(
+    Number,
+  );
+const townshipName = sql<
+  string | null
+>`(SELECT t.name FROM org_unit t WHERE t.code = substr(${assets.orgCode}, 1, 9) || '000')`;
 
 export async function listAssets(db: Db, scopePrefix: string, f: AssetFilter, limit = 5000) {
   const where: (SQL | undefined)[] = [
@@ -41,8 +46,16 @@ export async function listAssets(db: Db, scopePrefix: string, f: AssetFilter, li
     .limit(limit);
 }
 
-export async function findAsset(db: Db, id: number, scopePrefix: string, forUpdate = false): Promise<AssetRecord | undefined> {
-  const q = db.select().from(assets).where(and(eq(assets.id, id), inScope(assets.orgCode, { scopePrefix })));
+export async function findAsset(
+  db: Db,
+  id: number,
+  scopePrefix: string,
+  forUpdate = false,
+): Promise<AssetRecord | undefined> {
+  const q = db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.id, id), inScope(assets.orgCode, { scopePrefix })));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
 }
@@ -62,7 +75,10 @@ export async function updateAsset(tx: Db, id: number, version: number, set: Part
 }
 
 export async function nextAssetSerial(tx: Db, countyCode: string, prefix: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(assets).where(and(eq(assets.countyCode, countyCode), sql`${assets.code} LIKE ${prefix + '%'}`));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .where(and(eq(assets.countyCode, countyCode), sql`${assets.code} LIKE ${prefix + '%'}`));
   return (row?.n ?? 0) + 1;
 }
 
@@ -82,12 +98,21 @@ export async function incomesOf(db: Db, assetId: number) {
 
 export async function summary(db: Db, scopePrefix: string) {
   const byCategory = await db
-    .select({ category: assets.category, count: sql<number>`count(*)::int`, originalValueFen: sql<number>`coalesce(sum(${assets.originalValueFen}),0)::bigint`.mapWith(Number), bookValueFen: sql<number>`coalesce(sum(${assets.bookValueFen}),0)::bigint`.mapWith(Number) })
+    .select({
+      category: assets.category,
+      count: sql<number>`count(*)::int`,
+      originalValueFen: sql<number>`coalesce(sum(${assets.originalValueFen}),0)::bigint`.mapWith(Number),
+      bookValueFen: sql<number>`coalesce(sum(${assets.bookValueFen}),0)::bigint`.mapWith(Number),
+    })
     .from(assets)
     .where(and(inScope(assets.orgCode, { scopePrefix }), eq(assets.status, 'inUse')))
     .groupBy(assets.category);
   const byOwner = await db
-    .select({ ownerLevel: assets.ownerLevel, count: sql<number>`count(*)::int`, originalValueFen: sql<number>`coalesce(sum(${assets.originalValueFen}),0)::bigint`.mapWith(Number) })
+    .select({
+      ownerLevel: assets.ownerLevel,
+      count: sql<number>`count(*)::int`,
+      originalValueFen: sql<number>`coalesce(sum(${assets.originalValueFen}),0)::bigint`.mapWith(Number),
+    })
     .from(assets)
     .where(and(inScope(assets.orgCode, { scopePrefix }), eq(assets.status, 'inUse')))
     .groupBy(assets.ownerLevel);

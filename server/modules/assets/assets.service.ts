@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { assetCustodyInput, assetInput, assetListQuery, disposalInput, incomeInput, AssetDetail, AssetRow } from '../../../common/contracts/assets.ts';
+import type {
+  assetCustodyInput,
+  assetInput,
+  assetListQuery,
+  disposalInput,
+  incomeInput,
+  AssetDetail,
+  AssetRow,
+} from '../../../common/contracts/assets.ts';
 import { incomeErrors } from '../../../common/domain/assets/rules.ts';
 import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
@@ -8,7 +16,17 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireDecided } from '../deliberation/deliberation.service.ts';
-import { findAsset, incomesOf, insertAsset, insertIncome, listAssets, nextAssetSerial, summary, updateAsset, type AssetFilter } from './assets.repository.ts';
+import {
+  findAsset,
+  incomesOf,
+  insertAsset,
+  insertIncome,
+  listAssets,
+  nextAssetSerial,
+  summary,
+  updateAsset,
+  type AssetFilter,
+} from './assets.repository.ts';
 
 // The asset ledger (扶贫项目资产台账, policy-rules §5). The county 总账 and the township/village 明细台账 are
 // the same rows seen through the caller's scope. Income of operating assets is distributed by a decided
@@ -21,7 +39,10 @@ type Income = z.infer<typeof incomeInput>;
 type Disposal = z.infer<typeof disposalInput>;
 
 const NOT_FOUND = { zh: '资产', en: 'Asset' };
-const STALE = new AppError('CONFLICT', { zh: '资产已被他人修改，请刷新后重试', en: 'The asset was changed; reload and retry' });
+const STALE = new AppError('CONFLICT', {
+  zh: '资产已被他人修改，请刷新后重试',
+  en: 'The asset was changed; reload and retry',
+});
 
 export function toAssetRow(r: Awaited<ReturnType<typeof listAssets>>[number]): AssetRow {
   const a = r.a;
@@ -56,7 +77,13 @@ export function toAssetRow(r: Awaited<ReturnType<typeof listAssets>>[number]): A
 }
 
 export function filterOf(q: ListQuery): AssetFilter {
-  return { category: q.category, ownerLevel: q.ownerLevel, status: q.status, q: q.q, orgPrefix: q.orgCode?.replace(/(000)+$/, '') };
+  return {
+    category: q.category,
+    ownerLevel: q.ownerLevel,
+    status: q.status,
+    q: q.q,
+    orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+  };
 }
 
 export function createAssetsService(db: Db) {
@@ -100,13 +127,28 @@ export function createAssetsService(db: Db) {
   async function create(ctx: RequestContext, input: Input) {
     requirePermission(ctx, 'assets:write');
     requireInScope(ctx, input.orgCode);
-    if (ctx.actor.role === 'villageOfficer') throw new AppError('FORBIDDEN', { zh: '资产登记由乡镇或县级办理', en: 'Assets are registered by the township or county' });
+    if (ctx.actor.role === 'villageOfficer')
+      throw new AppError('FORBIDDEN', {
+        zh: '资产登记由乡镇或县级办理',
+        en: 'Assets are registered by the township or county',
+      });
     const countyCode = countyCodeOf(input.orgCode);
     const id = await db.transaction(async (tx) => {
       const prefix = `ZC${input.originYear}I`;
       const serial = await nextAssetSerial(tx, countyCode, prefix);
-      const newId = await insertAsset(tx, { ...input, countyCode, code: `${prefix}${String(serial).padStart(5, '0')}`, createdBy: ctx.actor.id || null });
-      await recordAudit(tx, ctx, { action: 'create', entity: 'asset', entityId: newId, orgCode: input.orgCode, after: { name: input.name, category: input.category, originalValueFen: input.originalValueFen } });
+      const newId = await insertAsset(tx, {
+        ...input,
+        countyCode,
+        code: `${prefix}${String(serial).padStart(5, '0')}`,
+        createdBy: ctx.actor.id || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'asset',
+        entityId: newId,
+        orgCode: input.orgCode,
+        after: { name: input.name, category: input.category, originalValueFen: input.originalValueFen },
+      });
       return newId;
     });
     return get(ctx, id);
@@ -118,9 +160,26 @@ export function createAssetsService(db: Db) {
     await db.transaction(async (tx) => {
       const a = await findAsset(tx, id, ctx.actor.scopePrefix, true);
       if (!a) throw AppError.notFound(NOT_FOUND);
-      const set = { operator: input.operator ?? null, custodian: input.custodian, custodianPerson: input.custodianPerson, ...(input.bookValueFen !== undefined ? { bookValueFen: input.bookValueFen } : {}) };
+      const set = {
+        operator: input.operator ?? null,
+        custodian: input.custodian,
+        custodianPerson: input.custodianPerson,
+        ...(input.bookValueFen !== undefined ? { bookValueFen: input.bookValueFen } : {}),
+      };
       if (!(await updateAsset(tx, id, input.version, set))) throw STALE;
-      await recordAudit(tx, ctx, { action: 'custody', entity: 'asset', entityId: id, orgCode: a.orgCode, before: { operator: a.operator, custodian: a.custodian, custodianPerson: a.custodianPerson, bookValueFen: a.bookValueFen }, after: set });
+      await recordAudit(tx, ctx, {
+        action: 'custody',
+        entity: 'asset',
+        entityId: id,
+        orgCode: a.orgCode,
+        before: {
+          operator: a.operator,
+          custodian: a.custodian,
+          custodianPerson: a.custodianPerson,
+          bookValueFen: a.bookValueFen,
+        },
+        after: set,
+      });
     });
     return get(ctx, id);
   }
@@ -131,12 +190,28 @@ export function createAssetsService(db: Db) {
       const a = await findAsset(tx, id, ctx.actor.scopePrefix, true);
       if (!a) throw AppError.notFound(NOT_FOUND);
       if (a.status !== 'inUse') throw new AppError('CONFLICT', { zh: '资产已处置', en: 'The asset is disposed' });
-      const errors = incomeErrors({ category: a.category, photovoltaic: a.photovoltaic, amountFen: input.amountFen, distribution: input.distribution });
+      const errors = incomeErrors({
+        category: a.category,
+        photovoltaic: a.photovoltaic,
+        amountFen: input.amountFen,
+        distribution: input.distribution,
+      });
       if (errors.length) throw AppError.validation(errors);
       // The decision is taken by the owning village; township and county assets use a record of the asset's village when it has one.
       await requireDecided(tx, ctx, input.deliberationId, levelOfCode(a.orgCode) === 'village' ? a.orgCode : null);
-      const incomeId = await insertIncome(tx, { assetId: id, ...input, note: input.note ?? null, createdBy: ctx.actor.id || null });
-      await recordAudit(tx, ctx, { action: 'income', entity: 'asset', entityId: id, orgCode: a.orgCode, after: { incomeId, ...input } });
+      const incomeId = await insertIncome(tx, {
+        assetId: id,
+        ...input,
+        note: input.note ?? null,
+        createdBy: ctx.actor.id || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'income',
+        entity: 'asset',
+        entityId: id,
+        orgCode: a.orgCode,
+        after: { incomeId, ...input },
+      });
     });
     return get(ctx, id);
   }
@@ -147,7 +222,11 @@ export function createAssetsService(db: Db) {
    */
   async function dispose(ctx: RequestContext, id: number, input: Disposal) {
     requirePermission(ctx, 'assets:write');
-    if (ctx.actor.role === 'villageOfficer') throw new AppError('FORBIDDEN', { zh: '资产处置须经乡镇或县级审批登记', en: 'Disposal is recorded by the township or county' });
+    if (ctx.actor.role === 'villageOfficer')
+      throw new AppError('FORBIDDEN', {
+        zh: '资产处置须经乡镇或县级审批登记',
+        en: 'Disposal is recorded by the township or county',
+      });
     await db.transaction(async (tx) => {
       const a = await findAsset(tx, id, ctx.actor.scopePrefix, true);
       if (!a) throw AppError.notFound(NOT_FOUND);
@@ -155,13 +234,34 @@ export function createAssetsService(db: Db) {
       const village = levelOfCode(a.orgCode) === 'village' ? a.orgCode : null;
       const collective = village !== null && a.ownerLevel !== 'household';
       if (collective && !input.deliberationId) {
-        throw AppError.validation([{ field: 'deliberationId', messageZh: '村集体资产处置须关联本村已决议并公开的四议两公开记录', messageEn: "Disposing of a village's collective asset needs the village's decided 四议两公开 record" }]);
+        throw AppError.validation([
+          {
+            field: 'deliberationId',
+            messageZh: '村集体资产处置须关联本村已决议并公开的四议两公开记录',
+            messageEn: "Disposing of a village's collective asset needs the village's decided 四议两公开 record",
+          },
+        ]);
       }
       if (input.deliberationId) await requireDecided(tx, ctx, input.deliberationId, village);
       const note = `${input.note}（处置收入 ${(input.proceedsFen / 100).toFixed(2)} 元归所有权人：${a.ownerName}）`;
-      const set = { status: 'disposed' as const, disposalReason: input.reason, disposedOn: input.disposedOn, disposalProceedsFen: input.proceedsFen, disposalNote: note, disposalDeliberationId: input.deliberationId ?? null, bookValueFen: 0 };
+      const set = {
+        status: 'disposed' as const,
+        disposalReason: input.reason,
+        disposedOn: input.disposedOn,
+        disposalProceedsFen: input.proceedsFen,
+        disposalNote: note,
+        disposalDeliberationId: input.deliberationId ?? null,
+        bookValueFen: 0,
+      };
       if (!(await updateAsset(tx, id, input.version, set))) throw STALE;
-      await recordAudit(tx, ctx, { action: 'dispose', entity: 'asset', entityId: id, orgCode: a.orgCode, before: { status: a.status, bookValueFen: a.bookValueFen }, after: { ...set, proceedsTo: a.ownerName } });
+      await recordAudit(tx, ctx, {
+        action: 'dispose',
+        entity: 'asset',
+        entityId: id,
+        orgCode: a.orgCode,
+        before: { status: a.status, bookValueFen: a.bookValueFen },
+        after: { ...set, proceedsTo: a.ownerName },
+      });
     });
     return get(ctx, id);
   }

@@ -11,7 +11,10 @@ import type { ReliefService } from './relief.service.ts';
 
 const TOWNSHIP = '140521100';
 
-export async function loadAssistanceDemo(services: { db: Db; assistance: AssistanceService; relief: ReliefService }, log: (line: string) => void = () => {}): Promise<void> {
+export async function loadAssistanceDemo(
+  services: { db: Db; assistance: AssistanceService; relief: ReliefService },
+  log: (line: string) => void = () => {},
+): Promise<void> {
   const { db, assistance, relief } = services;
   const ctx = systemContext('demo');
   const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM cadre_pairing`);
@@ -33,7 +36,14 @@ export async function loadAssistanceDemo(services: { db: Db; assistance: Assista
   if (!cadre || households.length === 0) return;
   const start = (p: string | null, day: string) => `${p ?? '2025-01'}-${day}`;
   for (const [i, h] of households.entries()) {
-    await assistance.pair(ctx, { householdId: Number(h.id), cadreUserId: cadre.id, unit: i % 2 ? '龙港镇人民政府' : '县乡村振兴局', phone: null, startOn: start(h.identification_period, '05'), reason: null });
+    await assistance.pair(ctx, {
+      householdId: Number(h.id),
+      cadreUserId: cadre.id,
+      unit: i % 2 ? '龙港镇人民政府' : '县乡村振兴局',
+      phone: null,
+      startOn: start(h.identification_period, '05'),
+      reason: null,
+    });
   }
   const measured = monitored.filter((_, i) => i % 2 === 0);
   for (const [i, h] of measured.entries()) {
@@ -54,11 +64,38 @@ export async function loadAssistanceDemo(services: { db: Db; assistance: Assista
     });
   }
   const fund = await relief.createFund(ctx, { orgCode: '140521000000', name: '沁水县应急救助基金', kind: 'emergency' });
-  await relief.income(ctx, fund.id, { amountFen: 50_000_000, source: '县财政拨款', occurredOn: '2025-01-10', note: null });
-  await relief.income(ctx, fund.id, { amountFen: 5_000_000, source: '社会捐赠', occurredOn: '2025-03-02', note: '爱心企业捐赠' });
-  const first = await relief.apply(ctx, { fundId: fund.id, householdId: Number(households[0].id), reliefKind: 'emergency', eventType: 'accident', reason: '家中突发火灾，房屋及口粮受损', requestedFen: 300_000, appliedOn: '2025-04-02' });
+  await relief.income(ctx, fund.id, {
+    amountFen: 50_000_000,
+    source: '县财政拨款',
+    occurredOn: '2025-01-10',
+    note: null,
+  });
+  await relief.income(ctx, fund.id, {
+    amountFen: 5_000_000,
+    source: '社会捐赠',
+    occurredOn: '2025-03-02',
+    note: '爱心企业捐赠',
+  });
+  const first = await relief.apply(ctx, {
+    fundId: fund.id,
+    householdId: Number(households[0].id),
+    reliefKind: 'emergency',
+    eventType: 'accident',
+    reason: '家中突发火灾，房屋及口粮受损',
+    requestedFen: 300_000,
+    appliedOn: '2025-04-02',
+  });
   await relief.decide(ctx, first.id, { decision: 'approve', approvedFen: 300_000, note: null });
   await relief.disburse(ctx, first.id, { occurredOn: '2025-04-05' });
-  if (households[1]) await relief.apply(ctx, { fundId: fund.id, householdId: Number(households[1].id), reliefKind: 'temporary', eventType: 'illness', reason: '户主突发重病住院，家庭生活暂时困难', requestedFen: 200_000, appliedOn: '2025-05-12' });
+  if (households[1])
+    await relief.apply(ctx, {
+      fundId: fund.id,
+      householdId: Number(households[1].id),
+      reliefKind: 'temporary',
+      eventType: 'illness',
+      reason: '户主突发重病住院，家庭生活暂时困难',
+      requestedFen: 200_000,
+      appliedOn: '2025-05-12',
+    });
   log(`帮扶演示数据 / assistance demo: ${households.length} 户结对，${measured.length} 条措施，应急救助基金 1 个`);
 }

@@ -20,7 +20,14 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
   async function prepareMeasures(ctx: RequestContext, orgCode?: string) {
     requirePermission(ctx, 'assistance:export');
     const orgPrefix = orgCode?.replace(/(000)+$/, '');
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'assistance_measure', orgCode: orgCode ?? ctx.actor.orgCode, after: { format: '帮扶措施台账' } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'assistance_measure',
+        orgCode: orgCode ?? ctx.actor.orgCode,
+        after: { format: '帮扶措施台账' },
+      }),
+    );
     return async (out: Writable) => {
       async function* rows(): AsyncGenerator<Cell[]> {
         let after = 0;
@@ -29,24 +36,78 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
           if (batch.length === 0) return;
           for (const r of batch) {
             const m = r.measure;
-            yield [r.householdNo, r.headName, m.villageCode, riskZh(m.riskType), categoryLabel(m.category), r.subTypeLabel ?? m.subType, m.department, m.startOn, m.endOn, m.amountFen / 100, statusZh(m.status), m.note];
+            yield [
+              r.householdNo,
+              r.headName,
+              m.villageCode,
+              riskZh(m.riskType),
+              categoryLabel(m.category),
+              r.subTypeLabel ?? m.subType,
+              m.department,
+              m.startOn,
+              m.endOn,
+              m.amountFen / 100,
+              statusZh(m.status),
+              m.note,
+            ];
           }
           after = batch[batch.length - 1].measure.id;
         }
       }
-      await writeWorkbook(out, [{ title: '帮扶措施台账', headers: ['户编号', '户主', '行政村代码', '针对风险', '措施类别', '措施子项', '责任部门', '开始日期', '结束日期', '金额（元）', '状态', '备注'], rows: rows() }]);
+      await writeWorkbook(out, [
+        {
+          title: '帮扶措施台账',
+          headers: [
+            '户编号',
+            '户主',
+            '行政村代码',
+            '针对风险',
+            '措施类别',
+            '措施子项',
+            '责任部门',
+            '开始日期',
+            '结束日期',
+            '金额（元）',
+            '状态',
+            '备注',
+          ],
+          rows: rows(),
+        },
+      ]);
     };
   }
 
   async function prepareObligations(ctx: RequestContext, orgCode?: string) {
     requirePermission(ctx, 'assistance:export');
     const board = await assistance.board(ctx, { orgCode, limit: 1000, asOf: undefined, code: undefined });
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'obligation', orgCode: orgCode ?? ctx.actor.orgCode, after: { format: '帮扶责任预警', asOf: board.asOf, rows: board.items.length } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'obligation',
+        orgCode: orgCode ?? ctx.actor.orgCode,
+        after: { format: '帮扶责任预警', asOf: board.asOf, rows: board.items.length },
+      }),
+    );
     return async (out: Writable) => {
       async function* rows(): AsyncGenerator<Cell[]> {
-        for (const o of board.items) yield [o.householdNo, o.headName, o.villageName, OBLIGATION_LABELS[o.code].zh, riskZh(o.riskType), o.dueOn, o.overdueDays];
+        for (const o of board.items)
+          yield [
+            o.householdNo,
+            o.headName,
+            o.villageName,
+            OBLIGATION_LABELS[o.code].zh,
+            riskZh(o.riskType),
+            o.dueOn,
+            o.overdueDays,
+          ];
       }
-      await writeWorkbook(out, [{ title: `帮扶责任预警（${board.asOf}）`, headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'], rows: rows() }]);
+      await writeWorkbook(out, [
+        {
+          title: `帮扶责任预警（${board.asOf}）`,
+          headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'],
+          rows: rows(),
+        },
+      ]);
     };
   }
 

@@ -8,13 +8,30 @@ import { queryRows, type Db } from '../../db/connect.ts';
 // among them, and the 监测联系人 — taken as the active 结对帮扶 cadre, with whether his phone is recorded
 // (no separate contact field exists; policy-rules §1.8 rule 1_11_011).
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
-export async function assistanceSummaries(db: Db, householdIds: readonly number[], asOf: string): Promise<Map<number, AssistanceSummary>> {
+export async function assistanceSummaries(
+  db: Db,
+  householdIds: readonly number[],
+  asOf: string,
+): Promise<Map<number, AssistanceSummary>> {
   const out = new Map<number, AssistanceSummary>();
   if (householdIds.length === 0) return out;
-  const ids = sql.join(householdIds.map((id) => sql`${id}`), sql`, `);
-  const rows = await queryRows<{ household_id: number; measures: number; development: number; cadre_name: string | null; has_phone: boolean | null }>(
+  const ids = sql.join(
+    householdIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{
+    household_id: number;
+    measures: number;
+    development: number;
+    cadre_name: string | null;
+    has_phone: boolean | null;
+  }>(
     db,
     sql`SELECT h.id AS household_id,
         (SELECT count(*)::int FROM assistance_measure m WHERE m.household_id = h.id

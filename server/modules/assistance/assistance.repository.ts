@@ -20,7 +20,10 @@ export interface Reach {
 
 const headName = (idCol: SQL) => sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
   WHERE m.household_id = ${idCol} AND m.valid_to IS NULL AND m.relationship = 'head')`;
-const labourList = sql.join(LABOUR_CAPABLE_SKILLS.map((s) => sql`${s}`), sql`, `);
+const labourList = sql.join(
+  LABOUR_CAPABLE_SKILLS.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 /** SQL condition on a household id column: within reach. */
 export function reachOf(householdIdCol: SQL, villageCol: SQL, r: Reach): SQL {
@@ -32,7 +35,10 @@ export function reachOf(householdIdCol: SQL, villageCol: SQL, r: Reach): SQL {
 // ---------------------------------------------------------------- pairings
 
 export async function activePairingOf(db: Db, householdId: number): Promise<PairingRecord | undefined> {
-  const [row] = await db.select().from(cadrePairings).where(and(eq(cadrePairings.householdId, householdId), isNull(cadrePairings.endOn)));
+  const [row] = await db
+    .select()
+    .from(cadrePairings)
+    .where(and(eq(cadrePairings.householdId, householdId), isNull(cadrePairings.endOn)));
   return row;
 }
 
@@ -55,7 +61,11 @@ export async function findPairing(db: Db, id: number, r: Reach) {
   return row;
 }
 
-export async function listPairings(db: Db, r: Reach, f: { id?: number; householdId?: number; cadreUserId?: number; activeOnly: boolean; limit?: number }) {
+export async function listPairings(
+  db: Db,
+  r: Reach,
+  f: { id?: number; householdId?: number; cadreUserId?: number; activeOnly: boolean; limit?: number },
+) {
   const where: SQL[] = [reachOf(sql`${cadrePairings.householdId}`, sql`${cadrePairings.villageCode}`, r)];
   if (f.id) where.push(eq(cadrePairings.id, f.id));
   if (f.householdId) where.push(eq(cadrePairings.householdId, f.householdId));
@@ -90,7 +100,12 @@ export async function insertMeasure(tx: Db, m: typeof assistanceMeasures.$inferI
   return row.id;
 }
 
-export async function updateMeasure(tx: Db, id: number, version: number, set: Partial<typeof assistanceMeasures.$inferInsert>): Promise<boolean> {
+export async function updateMeasure(
+  tx: Db,
+  id: number,
+  version: number,
+  set: Partial<typeof assistanceMeasures.$inferInsert>,
+): Promise<boolean> {
   const rows = await tx
     .update(assistanceMeasures)
     .set({ ...set, version: version + 1, updatedAt: sql`now()` })
@@ -120,7 +135,9 @@ export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
   return db
     .select({
       measure: assistanceMeasures,
-      householdNo: sql<string | null>`(SELECT h.household_no FROM household h WHERE h.id = ${assistanceMeasures.householdId})`,
+      householdNo: sql<
+        string | null
+      >`(SELECT h.household_no FROM household h WHERE h.id = ${assistanceMeasures.householdId})`,
       headName: headName(sql`${assistanceMeasures.householdId}`),
       subTypeLabel: measureSubtypes.labelZh,
       continuation: measureSubtypes.continuesAfterElimination,
@@ -128,7 +145,11 @@ export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
     .from(assistanceMeasures)
     .leftJoin(
       measureSubtypes,
-      and(eq(measureSubtypes.countyCode, assistanceMeasures.countyCode), eq(measureSubtypes.category, assistanceMeasures.category), eq(measureSubtypes.code, assistanceMeasures.subType)),
+      and(
+        eq(measureSubtypes.countyCode, assistanceMeasures.countyCode),
+        eq(measureSubtypes.category, assistanceMeasures.category),
+        eq(measureSubtypes.code, assistanceMeasures.subType),
+      ),
     )
     .where(and(...where))
     .orderBy(f.householdId ? desc(assistanceMeasures.startOn) : asc(assistanceMeasures.id), asc(assistanceMeasures.id))
@@ -137,12 +158,24 @@ export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
 
 // ---------------------------------------------------------------- sub-types
 
-export async function seedSubtypes(db: Db, countyCode: string, rows: Omit<typeof measureSubtypes.$inferInsert, 'countyCode'>[]): Promise<void> {
-  if (rows.length) await db.insert(measureSubtypes).values(rows.map((r) => ({ ...r, countyCode }))).onConflictDoNothing();
+export async function seedSubtypes(
+  db: Db,
+  countyCode: string,
+  rows: Omit<typeof measureSubtypes.$inferInsert, 'countyCode'>[],
+): Promise<void> {
+  if (rows.length)
+    await db
+      .insert(measureSubtypes)
+      .values(rows.map((r) => ({ ...r, countyCode })))
+      .onConflictDoNothing();
 }
 
 export async function listSubtypes(db: Db, countyCode: string) {
-  return db.select().from(measureSubtypes).where(eq(measureSubtypes.countyCode, countyCode)).orderBy(asc(measureSubtypes.category), asc(measureSubtypes.sort), asc(measureSubtypes.id));
+  return db
+    .select()
+    .from(measureSubtypes)
+    .where(eq(measureSubtypes.countyCode, countyCode))
+    .orderBy(asc(measureSubtypes.category), asc(measureSubtypes.sort), asc(measureSubtypes.id));
 }
 
 export async function upsertSubtype(tx: Db, row: typeof measureSubtypes.$inferInsert) {
@@ -151,7 +184,12 @@ export async function upsertSubtype(tx: Db, row: typeof measureSubtypes.$inferIn
     .values(row)
     .onConflictDoUpdate({
       target: [measureSubtypes.countyCode, measureSubtypes.category, measureSubtypes.code],
-      set: { labelZh: row.labelZh, continuesAfterElimination: row.continuesAfterElimination, active: row.active, updatedAt: sql`now()` },
+      set: {
+        labelZh: row.labelZh,
+        continuesAfterElimination: row.continuesAfterElimination,
+        active: row.active,
+        updatedAt: sql`now()`,
+      },
     })
     .returning();
   return saved;
@@ -182,7 +220,13 @@ export interface ObligationSqlRow {
  * The rules of common/domain/assistance/obligations.ts in one statement: "N months after D" is
  * PostgreSQL's date + interval (same day, clamped to the month end), overdue on that day.
  */
-export async function obligationsAsOf(db: Db, r: Reach, asOf: string, months: ObligationMonths, f: { orgPrefix?: string; householdId?: number; code?: string; limit: number }) {
+export async function obligationsAsOf(
+  db: Db,
+  r: Reach,
+  asOf: string,
+  months: ObligationMonths,
+  f: { orgPrefix?: string; householdId?: number; code?: string; limit: number },
+) {
   const extra: SQL[] = [];
   if (f.orgPrefix) extra.push(sql`h.village_code LIKE ${f.orgPrefix + '%'}`);
   if (f.householdId) extra.push(sql`h.id = ${f.householdId}`);
@@ -263,29 +307,49 @@ export async function obligationCounts(db: Db, r: Reach, asOf: string, months: O
 }
 
 /** The obligations of monitored households (not the check on eliminated households' measures). */
-const MONITORED_OBLIGATIONS: ReadonlySet<string> = new Set(OBLIGATION_CODES.filter((c) => c !== 'continuesAfterElimination'));
+const MONITORED_OBLIGATIONS: ReadonlySet<string> = new Set(
+  OBLIGATION_CODES.filter((c) => c !== 'continuesAfterElimination'),
+);
 
 /**
  * Snapshot rows from the board's counts: households per township and obligation code, plus `anyOpen`, the
  * monitored households with at least one open obligation (a household without any measure has several).
  */
-export function snapshotRows(counts: Map<string, Map<string, Set<number>>>): { townshipCode: string; code: string; households: number }[] {
+export function snapshotRows(
+  counts: Map<string, Map<string, Set<number>>>,
+): { townshipCode: string; code: string; households: number }[] {
   return [...counts.entries()].flatMap(([townshipCode, byCode]) => {
-    const any = new Set([...byCode.entries()].filter(([code]) => MONITORED_OBLIGATIONS.has(code)).flatMap(([, set]) => [...set]));
-    return [...[...byCode.entries()].map(([code, set]) => ({ townshipCode, code, households: set.size })), { townshipCode, code: 'anyOpen', households: any.size }];
+    const any = new Set(
+      [...byCode.entries()].filter(([code]) => MONITORED_OBLIGATIONS.has(code)).flatMap(([, set]) => [...set]),
+    );
+    return [
+      ...[...byCode.entries()].map(([code, set]) => ({ townshipCode, code, households: set.size })),
+      { townshipCode, code: 'anyOpen', households: any.size },
+    ];
   });
 }
 
-export async function saveSnapshot(tx: Db, countyCode: string, asOf: string, rows: { townshipCode: string; code: string; households: number }[]) {
+export async function saveSnapshot(
+  tx: Db,
+  countyCode: string,
+  asOf: string,
+  rows: { townshipCode: string; code: string; households: number }[],
+) {
   if (rows.length === 0) return;
   await tx
     .insert(obligationSnapshots)
     .values(rows.map((r) => ({ countyCode, asOf, ...r })))
-    .onConflictDoUpdate({ target: [obligationSnapshots.asOf, obligationSnapshots.townshipCode, obligationSnapshots.code], set: { households: sql`excluded.households` } });
+    .onConflictDoUpdate({
+      target: [obligationSnapshots.asOf, obligationSnapshots.townshipCode, obligationSnapshots.code],
+      set: { households: sql`excluded.households` },
+    });
 }
 
 export async function snapshotExists(db: Db, countyCode: string, asOf: string): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM obligation_snapshot WHERE county_code = ${countyCode} AND as_of = ${asOf}::date`);
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM obligation_snapshot WHERE county_code = ${countyCode} AND as_of = ${asOf}::date`,
+  );
   return rows[0].n > 0;
 }
 
@@ -319,7 +383,14 @@ export async function householdFacts(db: Db, r: Reach, id: number) {
 }
 
 export async function visitsOfHousehold(db: Db, householdId: number, limit = 20) {
-  return queryRows<{ id: number; visited_on: string; visitor_name: string; findings: string; risk_found: boolean; risk_types: string[] }>(
+  return queryRows<{
+    id: number;
+    visited_on: string;
+    visitor_name: string;
+    findings: string;
+    risk_found: boolean;
+    risk_types: string[];
+  }>(
     db,
     sql`SELECT id, visited_on::text, visitor_name, findings, risk_found, risk_types FROM visit WHERE household_id = ${householdId} ORDER BY visited_on DESC, id DESC LIMIT ${limit}`,
   );
@@ -351,10 +422,16 @@ export async function workspaceHouseholds(db: Db, cadreUserId: number) {
 }
 
 export async function recentVisitsBy(db: Db, cadreUserId: number, limit = 10) {
-  return queryRows<{ id: number; household_id: number; household_no: string; visited_on: string; findings: string; risk_found: boolean }>(
+  return queryRows<{
+    id: number;
+    household_id: number;
+    household_no: string;
+    visited_on: string;
+    findings: string;
+    risk_found: boolean;
+  }>(
     db,
     sql`SELECT vi.id, vi.household_id, h.household_no, vi.visited_on::text, vi.findings, vi.risk_found
       FROM visit vi JOIN household h ON h.id = vi.household_id WHERE vi.visitor_id = ${cadreUserId} ORDER BY vi.visited_on DESC, vi.id DESC LIMIT ${limit}`,
   );
 }
-

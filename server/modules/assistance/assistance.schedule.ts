@@ -11,7 +11,11 @@ import type { AssistanceService } from './assistance.service.ts';
 
 const HOUR = 3_600_000;
 
-export function startObligationSchedule(services: { db: Db; assistance: AssistanceService }, clock: Clock, opts: { intervalMs?: number; firstDelayMs?: number; log?: (line: string) => void; timers?: boolean } = {}) {
+export function startObligationSchedule(
+  services: { db: Db; assistance: AssistanceService },
+  clock: Clock,
+  opts: { intervalMs?: number; firstDelayMs?: number; log?: (line: string) => void; timers?: boolean } = {},
+) {
   const log = opts.log ?? (() => {});
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -19,7 +23,10 @@ export function startObligationSchedule(services: { db: Db; assistance: Assistan
   async function tick() {
     const asOf = todayInChina(clock());
     const done: string[] = [];
-    const counties = await queryRows<{ county_code: string }>(services.db, sql`SELECT DISTINCT county_code FROM household`);
+    const counties = await queryRows<{ county_code: string }>(
+      services.db,
+      sql`SELECT DISTINCT county_code FROM household`,
+    );
     for (const { county_code } of counties) {
       if (await snapshotExists(services.db, county_code, asOf)) continue;
       const rows = await services.assistance.snapshot(county_code, asOf);

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { endPairingRequest, measureInput, measureListQuery, measureUpdate, obligationQuery, pairingListQuery, pairingRequest, subtypeRequest } from '../../../common/contracts/assistance.ts';
+import type {
+  endPairingRequest,
+  measureInput,
+  measureListQuery,
+  measureUpdate,
+  obligationQuery,
+  pairingListQuery,
+  pairingRequest,
+  subtypeRequest,
+} from '../../../common/contracts/assistance.ts';
 import { DEFAULT_SUBTYPES } from '../../../common/domain/assistance/categories.ts';
 import { addDays, OBLIGATION_CODES, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
 import { recommendMeasures } from '../../../common/domain/assistance/recommend.ts';
@@ -57,18 +66,35 @@ const bad = (field: string, zh: string, en: string) => AppError.validation([{ fi
 
 /** The attachments service's part used here (#5's module): link uploads in the owner's transaction, list them. */
 export interface AttachmentLinker {
-  link(tx: Db, ctx: RequestContext, input: { ids: number[]; ownerKind: string; ownerId: number; orgCode: string }): Promise<void>;
-  listMany(ctx: RequestContext, ownerKind: string, ownerIds: number[]): Promise<{ id: number; ownerId: number | null; fileName: string }[]>;
+  link(
+    tx: Db,
+    ctx: RequestContext,
+    input: { ids: number[]; ownerKind: string; ownerId: number; orgCode: string },
+  ): Promise<void>;
+  listMany(
+    ctx: RequestContext,
+    ownerKind: string,
+    ownerIds: number[],
+  ): Promise<{ id: number; ownerId: number | null; fileName: string }[]>;
 }
 export const MEASURE_ATTACHMENT_KIND = 'assistanceMeasure';
 
-export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, attachments?: AttachmentLinker) {
+export function createAssistanceService(
+  db: Db,
+  box: PersonalDataBox,
+  clock: Clock = systemClock,
+  attachments?: AttachmentLinker,
+) {
   const today = () => todayInChina(clock());
 
   async function params(countyCode: string, asOf: string) {
     const p = await resolveAll(db, countyCode, asOf.slice(0, 7));
     return {
-      months: { first: numberParam(p, 'assistance.firstMeasureMonths'), development: numberParam(p, 'assistance.developmentMeasureMonths'), risk: numberParam(p, 'assistance.riskMeasureMonths') } satisfies ObligationMonths,
+      months: {
+        first: numberParam(p, 'assistance.firstMeasureMonths'),
+        development: numberParam(p, 'assistance.developmentMeasureMonths'),
+        risk: numberParam(p, 'assistance.riskMeasureMonths'),
+      } satisfies ObligationMonths,
       visitIntervalDays: numberParam(p, 'assistance.visitIntervalDays'),
       loanCapFen: numberParam(p, 'loans.capFen'),
     };
@@ -85,12 +111,31 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
 
   async function cadres(ctx: RequestContext) {
     requirePermission(ctx, 'pairing:manage');
-    return (await cadreUsers(db, countyOf(ctx).slice(0, 6))).map((u) => ({ id: u.id, displayName: u.display_name, orgCode: u.org_code, orgName: u.org_name }));
+    return (await cadreUsers(db, countyOf(ctx).slice(0, 6))).map((u) => ({
+      id: u.id,
+      displayName: u.display_name,
+      orgCode: u.org_code,
+      orgName: u.org_name,
+    }));
   }
 
   function toPairingRow(r: Awaited<ReturnType<typeof listPairings>>[number]) {
     const p = r.pairing;
-    return { id: p.id, householdId: p.householdId, householdNo: r.householdNo, headName: r.headName, villageCode: p.villageCode, villageName: r.villageName, cadreUserId: p.cadreUserId, cadreName: p.cadreName, unit: p.unit, phoneMasked: p.phoneMasked, startOn: p.startOn, endOn: p.endOn, endReason: p.endReason };
+    return {
+      id: p.id,
+      householdId: p.householdId,
+      householdNo: r.householdNo,
+      headName: r.headName,
+      villageCode: p.villageCode,
+      villageName: r.villageName,
+      cadreUserId: p.cadreUserId,
+      cadreName: p.cadreName,
+      unit: p.unit,
+      phoneMasked: p.phoneMasked,
+      startOn: p.startOn,
+      endOn: p.endOn,
+      endReason: p.endReason,
+    };
   }
 
   async function pairings(ctx: RequestContext, q: z.infer<typeof pairingListQuery>) {
@@ -103,20 +148,36 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     requirePermission(ctx, 'pairing:manage');
     const { household: h } = await loadHousehold(db, ctx, input.householdId);
     if (h.closedOn) throw bad('householdId', '该户已注销', 'The household is closed');
-    if (h.monitoringStatus === 'none' && h.kind !== 'alleviated') throw bad('householdId', '结对帮扶对象须为监测对象或脱贫户', 'Only monitored or alleviated households are paired');
+    if (h.monitoringStatus === 'none' && h.kind !== 'alleviated')
+      throw bad(
+        'householdId',
+        '结对帮扶对象须为监测对象或脱贫户',
+        'Only monitored or alleviated households are paired',
+      );
     const cadre = (await cadreUsers(db, h.countyCode.slice(0, 6))).find((u) => u.id === input.cadreUserId);
     if (!cadre) throw bad('cadreUserId', '请选择本县在岗的帮扶干部', 'Choose an active cadre of the county');
     const cadrePrefix = cadre.org_code.replace(/(000)+$/, '');
-    if (!h.villageCode.startsWith(cadrePrefix)) throw bad('cadreUserId', '该干部所在乡镇不含此户', "The household is outside the cadre's township");
+    if (!h.villageCode.startsWith(cadrePrefix))
+      throw bad('cadreUserId', '该干部所在乡镇不含此户', "The household is outside the cadre's township");
     const current = await activePairingOf(db, h.id);
     if (current) {
-      if (current.cadreUserId === input.cadreUserId) throw new AppError('CONFLICT', { zh: '该干部已与此户结对', en: 'This cadre is already paired with the household' });
+      if (current.cadreUserId === input.cadreUserId)
+        throw new AppError('CONFLICT', {
+          zh: '该干部已与此户结对',
+          en: 'This cadre is already paired with the household',
+        });
       if (!input.reason) throw bad('reason', '更换帮扶干部须填写原因', 'A reassignment needs a reason');
-      if (input.startOn <= current.startOn) throw bad('startOn', `须晚于现结对开始日期 ${current.startOn}`, `Must be after the current pairing's start ${current.startOn}`);
+      if (input.startOn <= current.startOn)
+        throw bad(
+          'startOn',
+          `须晚于现结对开始日期 ${current.startOn}`,
+          `Must be after the current pairing's start ${current.startOn}`,
+        );
     }
     const id = await db.transaction(async (tx) => {
       if (current) {
-        if (!(await endPairingRow(tx, current.id, addDays(input.startOn, -1), input.reason!))) throw new AppError('CONFLICT', { zh: '结对已变更，请刷新', en: 'The pairing changed; reload' });
+        if (!(await endPairingRow(tx, current.id, addDays(input.startOn, -1), input.reason!)))
+          throw new AppError('CONFLICT', { zh: '结对已变更，请刷新', en: 'The pairing changed; reload' });
       }
       const newId = await insertPairing(tx, {
         countyCode: h.countyCode,
@@ -136,7 +197,13 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
         entityId: newId,
         orgCode: h.villageCode,
         before: current ? { cadre: current.cadreName, startOn: current.startOn } : null,
-        after: { householdNo: h.householdNo, cadre: cadre.display_name, unit: input.unit, startOn: input.startOn, reason: input.reason },
+        after: {
+          householdNo: h.householdNo,
+          cadre: cadre.display_name,
+          unit: input.unit,
+          startOn: input.startOn,
+          reason: input.reason,
+        },
       });
       return newId;
     });
@@ -147,10 +214,18 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     requirePermission(ctx, 'pairing:manage');
     const row = await findPairing(db, id, reachOf(ctx));
     if (!row) throw AppError.notFound({ zh: '结对记录', en: 'Pairing' });
-    if (input.endOn < row.pairing.startOn) throw bad('endOn', '结束日期不能早于开始日期', 'The end cannot be before the start');
+    if (input.endOn < row.pairing.startOn)
+      throw bad('endOn', '结束日期不能早于开始日期', 'The end cannot be before the start');
     await db.transaction(async (tx) => {
-      if (!(await endPairingRow(tx, id, input.endOn, input.reason))) throw new AppError('CONFLICT', { zh: '结对已结束', en: 'The pairing has already ended' });
-      await recordAudit(tx, ctx, { action: 'end', entity: 'cadre_pairing', entityId: id, orgCode: row.pairing.villageCode, after: input });
+      if (!(await endPairingRow(tx, id, input.endOn, input.reason)))
+        throw new AppError('CONFLICT', { zh: '结对已结束', en: 'The pairing has already ended' });
+      await recordAudit(tx, ctx, {
+        action: 'end',
+        entity: 'cadre_pairing',
+        entityId: id,
+        orgCode: row.pairing.villageCode,
+        after: input,
+      });
     });
     return toPairingRow((await findPairing(db, id, reachOf(ctx)))!);
   }
@@ -162,10 +237,27 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     const county = countyOf(ctx);
     let rows = await listSubtypes(db, county);
     if (rows.length === 0) {
-      await seedSubtypes(db, county, DEFAULT_SUBTYPES.map((s, i) => ({ category: s.category, code: s.code, labelZh: s.zh, continuesAfterElimination: s.continuesAfterElimination ?? null, sort: i })));
+      await seedSubtypes(
+        db,
+        county,
+        DEFAULT_SUBTYPES.map((s, i) => ({
+          category: s.category,
+          code: s.code,
+          labelZh: s.zh,
+          continuesAfterElimination: s.continuesAfterElimination ?? null,
+          sort: i,
+        })),
+      );
       rows = await listSubtypes(db, county);
     }
-    return rows.map((r) => ({ id: r.id, category: r.category, code: r.code, labelZh: r.labelZh, continuesAfterElimination: r.continuesAfterElimination, active: r.active }));
+    return rows.map((r) => ({
+      id: r.id,
+      category: r.category,
+      code: r.code,
+      labelZh: r.labelZh,
+      continuesAfterElimination: r.continuesAfterElimination,
+      active: r.active,
+    }));
   }
 
   async function saveSubtype(ctx: RequestContext, input: z.infer<typeof subtypeRequest>) {
@@ -174,8 +266,21 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     const county = countyOf(ctx);
     return db.transaction(async (tx) => {
       const saved = await upsertSubtype(tx, { countyCode: county, ...input });
-      await recordAudit(tx, ctx, { action: 'save', entity: 'measure_subtype', entityId: `${input.category}/${input.code}`, orgCode: county, after: input });
-      return { id: saved.id, category: saved.category, code: saved.code, labelZh: saved.labelZh, continuesAfterElimination: saved.continuesAfterElimination, active: saved.active };
+      await recordAudit(tx, ctx, {
+        action: 'save',
+        entity: 'measure_subtype',
+        entityId: `${input.category}/${input.code}`,
+        orgCode: county,
+        after: input,
+      });
+      return {
+        id: saved.id,
+        category: saved.category,
+        code: saved.code,
+        labelZh: saved.labelZh,
+        continuesAfterElimination: saved.continuesAfterElimination,
+        active: saved.active,
+      };
     });
   }
 
@@ -183,30 +288,74 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
 
   function toMeasureRow(r: Awaited<ReturnType<typeof listMeasures>>[number]) {
     const m = r.measure;
-    const evidence = Array.isArray(m.evidence) ? (m.evidence as { name: string; note?: string; attachmentId?: number }[]) : [];
-    return { id: m.id, householdId: m.householdId, householdNo: r.householdNo, headName: r.headName, villageCode: m.villageCode, riskType: m.riskType, category: m.category, subType: m.subType, subTypeLabel: r.subTypeLabel, department: m.department, startOn: m.startOn, endOn: m.endOn, amountFen: m.amountFen, status: m.status, evidence, attachments: [] as { id: number; fileName: string }[], note: m.note, version: m.version };
+    const evidence = Array.isArray(m.evidence)
+      ? (m.evidence as { name: string; note?: string; attachmentId?: number }[])
+      : [];
+    return {
+      id: m.id,
+      householdId: m.householdId,
+      householdNo: r.householdNo,
+      headName: r.headName,
+      villageCode: m.villageCode,
+      riskType: m.riskType,
+      category: m.category,
+      subType: m.subType,
+      subTypeLabel: r.subTypeLabel,
+      department: m.department,
+      startOn: m.startOn,
+      endOn: m.endOn,
+      amountFen: m.amountFen,
+      status: m.status,
+      evidence,
+      attachments: [] as { id: number; fileName: string }[],
+      note: m.note,
+      version: m.version,
+    };
   }
 
   /** Files uploaded as evidence, for readers who may see attachments (a cadre sees the evidence names only). */
   async function withAttachments(ctx: RequestContext, rows: ReturnType<typeof toMeasureRow>[]) {
     if (!attachments || rows.length === 0 || !can(ctx.actor.role, 'attachments:read')) return rows;
-    const files = await attachments.listMany(ctx, MEASURE_ATTACHMENT_KIND, rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, attachments: files.filter((f) => f.ownerId === r.id).map((f) => ({ id: f.id, fileName: f.fileName })) }));
+    const files = await attachments.listMany(
+      ctx,
+      MEASURE_ATTACHMENT_KIND,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      ...r,
+      attachments: files.filter((f) => f.ownerId === r.id).map((f) => ({ id: f.id, fileName: f.fileName })),
+    }));
   }
 
-  async function checkMeasure(ctx: RequestContext, h: { riskTypes: string[] }, input: Omit<z.infer<typeof measureInput>, 'householdId'>) {
+  async function checkMeasure(
+    ctx: RequestContext,
+    h: { riskTypes: string[] },
+    input: Omit<z.infer<typeof measureInput>, 'householdId'>,
+  ) {
     if (h.riskTypes.length > 0 && !h.riskTypes.includes(input.riskType)) {
-      throw bad('riskType', `该户未登记风险“${riskZh(input.riskType)}”，请选择该户的风险：${h.riskTypes.map(riskZh).join('、')}`, 'Choose one of the household\'s risks');
+      throw bad(
+        'riskType',
+        `该户未登记风险“${riskZh(input.riskType)}”，请选择该户的风险：${h.riskTypes.map(riskZh).join('、')}`,
+        "Choose one of the household's risks",
+      );
     }
-    if (input.endOn && input.endOn < input.startOn) throw bad('endOn', '结束日期不能早于开始日期', 'The end cannot be before the start');
-    if (input.status === 'completed' && !input.endOn) throw bad('endOn', '已完成的措施须填写结束日期', 'A completed measure needs an end date');
+    if (input.endOn && input.endOn < input.startOn)
+      throw bad('endOn', '结束日期不能早于开始日期', 'The end cannot be before the start');
+    if (input.status === 'completed' && !input.endOn)
+      throw bad('endOn', '已完成的措施须填写结束日期', 'A completed measure needs an end date');
     if (input.subType) {
       const list = await subtypes(ctx);
-      if (!list.some((s) => s.category === input.category && s.code === input.subType && s.active)) throw bad('subType', '措施子项不属于所选类别', 'The sub-type does not belong to the category');
+      if (!list.some((s) => s.category === input.category && s.code === input.subType && s.active))
+        throw bad('subType', '措施子项不属于所选类别', 'The sub-type does not belong to the category');
     }
     if (input.subType === 'microLoan') {
       const { loanCapFen } = await params(countyOf(ctx), input.startOn);
-      if (input.amountFen > loanCapFen) throw bad('amountFen', `小额信贷不超过 ${loanCapFen / 100} 元（政策参数 loans.capFen）`, `A micro-loan is at most ${loanCapFen / 100} yuan`);
+      if (input.amountFen > loanCapFen)
+        throw bad(
+          'amountFen',
+          `小额信贷不超过 ${loanCapFen / 100} 元（政策参数 loans.capFen）`,
+          `A micro-loan is at most ${loanCapFen / 100} yuan`,
+        );
     }
   }
 
@@ -240,10 +389,26 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
       });
       if (input.attachmentIds.length) {
         if (!attachments) throw bad('attachmentIds', '附件功能未启用', 'Attachments are not available');
-        await attachments.link(tx, ctx, { ids: input.attachmentIds, ownerKind: MEASURE_ATTACHMENT_KIND, ownerId: newId, orgCode: h.villageCode });
+        await attachments.link(tx, ctx, {
+          ids: input.attachmentIds,
+          ownerKind: MEASURE_ATTACHMENT_KIND,
+          ownerId: newId,
+          orgCode: h.villageCode,
+        });
       }
       const { evidence: _e, householdId: _h, attachmentIds: _a, ...audited } = input;
-      await recordAudit(tx, ctx, { action: 'create', entity: 'assistance_measure', entityId: newId, orgCode: h.villageCode, after: { householdNo: h.householdNo, ...audited, evidence: input.evidence.length, attachments: input.attachmentIds.length } });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'assistance_measure',
+        entityId: newId,
+        orgCode: h.villageCode,
+        after: {
+          householdNo: h.householdNo,
+          ...audited,
+          evidence: input.evidence.length,
+          attachments: input.attachmentIds.length,
+        },
+      });
       return newId;
     });
     return getMeasure(ctx, id);
@@ -256,19 +421,59 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     await checkMeasure(ctx, h, input);
     const { version, attachmentIds, ...fields } = input;
     await db.transaction(async (tx) => {
-      const ok = await updateMeasure(tx, id, version, { ...fields, evidence: fields.evidence as unknown as Record<string, unknown> });
-      if (!ok) throw new AppError('CONFLICT', { zh: '措施已被他人修改，请刷新后重试', en: 'The measure was changed by someone else; reload' });
-      if (attachmentIds.length && attachments) await attachments.link(tx, ctx, { ids: attachmentIds, ownerKind: MEASURE_ATTACHMENT_KIND, ownerId: id, orgCode: h.villageCode });
-      const pick = (m: Record<string, unknown>) => ({ riskType: m.riskType, category: m.category, subType: m.subType, department: m.department, startOn: m.startOn, endOn: m.endOn, amountFen: m.amountFen, status: m.status, note: m.note, evidence: (m.evidence as unknown[]).length });
-      await recordAudit(tx, ctx, { action: 'update', entity: 'assistance_measure', entityId: id, orgCode: h.villageCode, before: pick(before), after: pick(fields) });
+      const ok = await updateMeasure(tx, id, version, {
+        ...fields,
+        evidence: fields.evidence as unknown as Record<string, unknown>,
+      });
+      if (!ok)
+        throw new AppError('CONFLICT', {
+          zh: '措施已被他人修改，请刷新后重试',
+          en: 'The measure was changed by someone else; reload',
+        });
+      if (attachmentIds.length && attachments)
+        await attachments.link(tx, ctx, {
+          ids: attachmentIds,
+          ownerKind: MEASURE_ATTACHMENT_KIND,
+          ownerId: id,
+          orgCode: h.villageCode,
+        });
+      const pick = (m: Record<string, unknown>) => ({
+        riskType: m.riskType,
+        category: m.category,
+        subType: m.subType,
+        department: m.department,
+        startOn: m.startOn,
+        endOn: m.endOn,
+        amountFen: m.amountFen,
+        status: m.status,
+        note: m.note,
+        evidence: (m.evidence as unknown[]).length,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'update',
+        entity: 'assistance_measure',
+        entityId: id,
+        orgCode: h.villageCode,
+        before: pick(before),
+        after: pick(fields),
+      });
     });
     return getMeasure(ctx, id);
   }
 
   async function measures(ctx: RequestContext, q: z.infer<typeof measureListQuery>) {
     requirePermission(ctx, 'assistance:read');
-    const rows = await listMeasures(db, reachOf(ctx), { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), category: q.category, status: q.status, afterId: q.afterId, limit: q.limit });
-    return { items: rows.map(toMeasureRow), nextAfterId: rows.length === q.limit ? rows[rows.length - 1].measure.id : null };
+    const rows = await listMeasures(db, reachOf(ctx), {
+      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      category: q.category,
+      status: q.status,
+      afterId: q.afterId,
+      limit: q.limit,
+    });
+    return {
+      items: rows.map(toMeasureRow),
+      nextAfterId: rows.length === q.limit ? rows[rows.length - 1].measure.id : null,
+    };
   }
 
   // ------------------------------------------------------------ household tab, obligations, recommendations
@@ -306,7 +511,9 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
             risks: f.risk_types,
             labourCapableMembers: f.labour_capable,
             wholeHouseholdNoLabour: f.whole_household_no_labour,
-            existingCategories: measureList.filter((m) => m.status === 'ongoing' || m.status === 'completed').map((m) => m.category),
+            existingCategories: measureList
+              .filter((m) => m.status === 'ongoing' || m.status === 'completed')
+              .map((m) => m.category),
           })
         : [];
     return {
@@ -326,9 +533,21 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
       },
       pairings: pairingRows.map(toPairingRow),
       measures: measureList,
-      obligations: obligationRows.map((o) => ({ code: o.code, dueOn: o.due_on, riskType: o.risk_type, measureId: o.measure_id === null ? null : Number(o.measure_id) })),
+      obligations: obligationRows.map((o) => ({
+        code: o.code,
+        dueOn: o.due_on,
+        riskType: o.risk_type,
+        measureId: o.measure_id === null ? null : Number(o.measure_id),
+      })),
       recommendations,
-      visits: visitRows.map((v) => ({ id: Number(v.id), visitedOn: v.visited_on, visitorName: v.visitor_name, findings: v.findings, riskFound: v.risk_found, riskTypes: v.risk_types })),
+      visits: visitRows.map((v) => ({
+        id: Number(v.id),
+        visitedOn: v.visited_on,
+        visitorName: v.visitor_name,
+        findings: v.findings,
+        riskFound: v.risk_found,
+        riskTypes: v.risk_types,
+      })),
     };
   }
 
@@ -339,22 +558,38 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     const { months } = await params(countyOf(ctx), asOf);
     const orgPrefix = q.orgCode?.replace(/(000)+$/, '');
     const { rows, counts } = await obligationCounts(db, reachOf(ctx), asOf, months, orgPrefix);
-    const names = new Map((await db.query.orgUnits.findMany({ columns: { code: true, name: true }, where: (o, { eq }) => eq(o.level, 'township') })).map((o) => [o.code, o.name]));
+    const names = new Map(
+      (
+        await db.query.orgUnits.findMany({
+          columns: { code: true, name: true },
+          where: (o, { eq }) => eq(o.level, 'township'),
+        })
+      ).map((o) => [o.code, o.name]),
+    );
     const townships = [...counts.entries()]
       .map(([townshipCode, byCode]) => {
-        const c: Record<string, number> = Object.fromEntries(OBLIGATION_CODES.map((code) => [code, byCode.get(code)?.size ?? 0]));
+        const c: Record<string, number> = Object.fromEntries(
+          OBLIGATION_CODES.map((code) => [code, byCode.get(code)?.size ?? 0]),
+        );
         const total = new Set([...byCode.values()].flatMap((s) => [...s])).size;
         return { townshipCode, townshipName: names.get(townshipCode) ?? null, counts: c, total };
       })
       .sort((a, b) => b.total - a.total || a.townshipCode.localeCompare(b.townshipCode));
     const filtered = q.code ? rows.filter((r) => r.code === q.code) : rows;
-    return { asOf, townships, items: filtered.slice(0, q.limit).map((r) => toObligation(r, asOf)), truncated: filtered.length > q.limit };
+    return {
+      asOf,
+      townships,
+      items: filtered.slice(0, q.limit).map((r) => toObligation(r, asOf)),
+      truncated: filtered.length > q.limit,
+    };
   }
 
   /** Counts of today's board per township and code, kept once a day (the daily check). */
   async function snapshot(countyCode: string, asOf = today()) {
     const { months } = await params(countyCode, asOf);
-    const rows = snapshotRows((await obligationCounts(db, { scopePrefix: countyCode.slice(0, 6), cadreUserId: null }, asOf, months)).counts);
+    const rows = snapshotRows(
+      (await obligationCounts(db, { scopePrefix: countyCode.slice(0, 6), cadreUserId: null }, asOf, months)).counts,
+    );
     await db.transaction((tx) => saveSnapshot(tx, countyCode, asOf, rows));
     return rows;
   }
@@ -369,7 +604,8 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
     const rows = await workspaceHouseholds(db, ctx.actor.id);
     const obligations = await obligationsAsOf(db, mine, asOf, months, { limit: 10_000 });
     const byHousehold = new Map<number, Set<ObligationCode>>();
-    for (const o of obligations) byHousehold.set(Number(o.household_id), (byHousehold.get(Number(o.household_id)) ?? new Set()).add(o.code));
+    for (const o of obligations)
+      byHousehold.set(Number(o.household_id), (byHousehold.get(Number(o.household_id)) ?? new Set()).add(o.code));
     const households = rows.map((r) => {
       const visitDueOn = r.last_visit_on ? addDays(r.last_visit_on, visitIntervalDays) : r.paired_since;
       return {
@@ -389,11 +625,35 @@ export function createAssistanceService(db: Db, box: PersonalDataBox, clock: Clo
       };
     });
     households.sort((a, b) => Number(b.visitDue) - Number(a.visitDue) || a.visitDueOn.localeCompare(b.visitDueOn));
-    const recentVisits = (await recentVisitsBy(db, ctx.actor.id)).map((v) => ({ id: Number(v.id), householdId: Number(v.household_id), householdNo: v.household_no, visitedOn: v.visited_on, findings: v.findings, riskFound: v.risk_found }));
+    const recentVisits = (await recentVisitsBy(db, ctx.actor.id)).map((v) => ({
+      id: Number(v.id),
+      householdId: Number(v.household_id),
+      householdNo: v.household_no,
+      visitedOn: v.visited_on,
+      findings: v.findings,
+      riskFound: v.risk_found,
+    }));
     return { cadreName: ctx.actor.displayName, asOf, visitIntervalDays, households, recentVisits };
   }
 
-  return { cadres, pairings, pair, endPairing, subtypes, saveSubtype, createMeasure, editMeasure, getMeasure, measures, household, board, snapshot, workspace, readableHousehold, params };
+  return {
+    cadres,
+    pairings,
+    pair,
+    endPairing,
+    subtypes,
+    saveSubtype,
+    createMeasure,
+    editMeasure,
+    getMeasure,
+    measures,
+    household,
+    board,
+    snapshot,
+    workspace,
+    readableHousehold,
+    params,
+  };
 }
 
 export type AssistanceService = ReturnType<typeof createAssistanceService>;

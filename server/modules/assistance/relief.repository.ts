@@ -19,12 +19,20 @@ export async function listFunds(db: Db, scopePrefix: string) {
     .select({ fund: reliefFunds, orgName: orgUnits.name })
     .from(reliefFunds)
     .leftJoin(orgUnits, eq(orgUnits.code, reliefFunds.orgCode))
-    .where(scopePrefix === '' ? sql`true` : sql`(${reliefFunds.orgCode} LIKE ${scopePrefix + '%'} OR ${reliefFunds.orgCode} IN (${county}, ${township}))`)
+    .where(
+      scopePrefix === ''
+        ? sql`true`
+        : sql`(${reliefFunds.orgCode} LIKE ${scopePrefix + '%'} OR ${reliefFunds.orgCode} IN (${county}, ${township}))`,
+    )
     .orderBy(asc(reliefFunds.orgCode), asc(reliefFunds.id));
 }
 
 export async function findFund(db: Db, id: number) {
-  const [row] = await db.select({ fund: reliefFunds, orgName: orgUnits.name }).from(reliefFunds).leftJoin(orgUnits, eq(orgUnits.code, reliefFunds.orgCode)).where(eq(reliefFunds.id, id));
+  const [row] = await db
+    .select({ fund: reliefFunds, orgName: orgUnits.name })
+    .from(reliefFunds)
+    .leftJoin(orgUnits, eq(orgUnits.code, reliefFunds.orgCode))
+    .where(eq(reliefFunds.id, id));
   return row;
 }
 
@@ -59,13 +67,23 @@ export async function insertEntry(tx: Db, e: typeof reliefFundEntries.$inferInse
 }
 
 export async function entriesOf(db: Db, fundId: number, limit = 1000) {
-  return db.select().from(reliefFundEntries).where(eq(reliefFundEntries.fundId, fundId)).orderBy(desc(reliefFundEntries.id)).limit(limit);
+  return db
+    .select()
+    .from(reliefFundEntries)
+    .where(eq(reliefFundEntries.fundId, fundId))
+    .orderBy(desc(reliefFundEntries.id))
+    .limit(limit);
 }
 
 export async function* allEntries(db: Db, fundId: number) {
   let after = 0;
   for (;;) {
-    const batch = await db.select().from(reliefFundEntries).where(and(eq(reliefFundEntries.fundId, fundId), sql`${reliefFundEntries.id} > ${after}`)).orderBy(asc(reliefFundEntries.id)).limit(1000);
+    const batch = await db
+      .select()
+      .from(reliefFundEntries)
+      .where(and(eq(reliefFundEntries.fundId, fundId), sql`${reliefFundEntries.id} > ${after}`))
+      .orderBy(asc(reliefFundEntries.id))
+      .limit(1000);
     if (batch.length === 0) return;
     yield* batch;
     after = batch[batch.length - 1].id;
@@ -77,7 +95,11 @@ export async function insertApplication(tx: Db, a: typeof reliefApplications.$in
   return row.id;
 }
 
-export async function listApplications(db: Db, scopePrefix: string, f: { id?: number; fundId?: number; householdId?: number; status?: string; limit: number }) {
+export async function listApplications(
+  db: Db,
+  scopePrefix: string,
+  f: { id?: number; fundId?: number; householdId?: number; status?: string; limit: number },
+) {
   const where: SQL[] = [inScope(reliefApplications.villageCode, { scopePrefix })];
   if (f.id) where.push(eq(reliefApplications.id, f.id));
   if (f.fundId) where.push(eq(reliefApplications.fundId, f.fundId));
@@ -89,7 +111,9 @@ export async function listApplications(db: Db, scopePrefix: string, f: { id?: nu
       fundName: reliefFunds.name,
       fundOrgCode: reliefFunds.orgCode,
       villageName: orgUnits.name,
-      householdNo: sql<string | null>`(SELECT h.household_no FROM household h WHERE h.id = ${reliefApplications.householdId})`,
+      householdNo: sql<
+        string | null
+      >`(SELECT h.household_no FROM household h WHERE h.id = ${reliefApplications.householdId})`,
       headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
         WHERE m.household_id = ${reliefApplications.householdId} AND m.valid_to IS NULL AND m.relationship = 'head')`,
     })
@@ -101,7 +125,11 @@ export async function listApplications(db: Db, scopePrefix: string, f: { id?: nu
     .limit(f.limit);
 }
 
-export async function decideApplication(tx: Db, id: number, set: { status: 'approved' | 'rejected'; approvedFen: number | null; decidedBy: string; decisionNote: string | null }): Promise<boolean> {
+export async function decideApplication(
+  tx: Db,
+  id: number,
+  set: { status: 'approved' | 'rejected'; approvedFen: number | null; decidedBy: string; decisionNote: string | null },
+): Promise<boolean> {
   const rows = await tx
     .update(reliefApplications)
     .set({ ...set, decidedAt: sql`now()` })

@@ -14,18 +14,40 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 async function upload(cookie: string, fields: Record<string, string>) {
   const up = multipart(fields, { name: '凭证.png', type: 'image/png', data: PNG });
-  return env.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie, ...up.headers }, payload: up.payload });
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { cookie, ...up.headers },
+    payload: up.payload,
+  });
 }
 
 async function measureIn(villageCode: string, householdNo: string) {
   const staff = await env.login('township_staff');
-  const body = householdRequest({ villageCode, householdNo, kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'] });
+  const body = householdRequest({
+    villageCode,
+    householdNo,
+    kind: 'alleviated',
+    alleviatedAttribute: 'general',
+    monitoringType: 'unstable',
+    identificationPeriod: '2025-03',
+    riskTypes: ['illness'],
+  });
   const h = await createMonitoredHousehold(env, body);
   const m = await env.app.inject({
     method: 'POST',
     url: '/api/assistance/measures',
     headers: { cookie: staff },
-    payload: { householdId: h.id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局', startOn: '2025-03-15', amountFen: 38_000, status: 'ongoing' },
+    payload: {
+      householdId: h.id,
+      riskType: 'illness',
+      category: 'health',
+      subType: 'medicalPremiumSubsidy',
+      department: '县医保局',
+      startOn: '2025-03-15',
+      amountFen: 38_000,
+      status: 'ongoing',
+    },
   });
   expect(m.statusCode, m.body).toBe(200);
   return m.json().id as number;
@@ -33,26 +55,55 @@ async function measureIn(villageCode: string, householdNo: string) {
 
 /** An identification case started by the township officer on a new household's clue; its first step's id. */
 async function startedStep(staff: string, villageCode: string, householdNo: string) {
-  const h = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie: staff }, payload: householdRequest({ villageCode, householdNo }) });
+  const h = await env.app.inject({
+    method: 'POST',
+    url: '/api/registry/households',
+    headers: { cookie: staff },
+    payload: householdRequest({ villageCode, householdNo }),
+  });
   expect(h.statusCode, h.body).toBe(200);
   const consent = { signed: true, signedOn: '2025-03-01', signer: '王建国', method: 'fingerprint' };
-  const clue = await env.app.inject({ method: 'POST', url: '/api/clues/applications', headers: { cookie: staff }, payload: { householdId: h.json().id, reason: '户主突发重病住院，自付费用高', riskTypes: ['illness'], consent } });
+  const clue = await env.app.inject({
+    method: 'POST',
+    url: '/api/clues/applications',
+    headers: { cookie: staff },
+    payload: { householdId: h.json().id, reason: '户主突发重病住院，自付费用高', riskTypes: ['illness'], consent },
+  });
   expect(clue.statusCode, clue.body).toBe(200);
-  const c = await env.app.inject({ method: 'POST', url: '/api/cases/identifications', headers: { cookie: staff }, payload: { clueId: clue.json().clueIds[0] } });
+  const c = await env.app.inject({
+    method: 'POST',
+    url: '/api/cases/identifications',
+    headers: { cookie: staff },
+    payload: { clueId: clue.json().clueIds[0] },
+  });
   expect(c.statusCode, c.body).toBe(200);
-  const [{ id }] = await queryRows<{ id: number }>(env.services.db, sql`SELECT id FROM case_step WHERE case_id = ${c.json().id} ORDER BY id LIMIT 1`);
+  const [{ id }] = await queryRows<{ id: number }>(
+    env.services.db,
+    sql`SELECT id FROM case_step WHERE case_id = ${c.json().id} ORDER BY id LIMIT 1`,
+  );
   return Number(id);
 }
 
 describe('uploads that name their owner', () => {
   it("measures: another village's measure is out of scope (404), no write right is 403, the owner's village files it", async () => {
     const elsewhere = await measureIn('140521100202', '140521100202000901');
-    const forged = await upload(await env.login('village_officer'), { ownerKind: 'assistanceMeasure', ownerId: String(elsewhere), orgCode: '140521100201' });
+    const forged = await upload(await env.login('village_officer'), {
+      ownerKind: 'assistanceMeasure',
+      ownerId: String(elsewhere),
+      orgCode: '140521100201',
+    });
     expect(forged.statusCode, forged.body).toBe(404);
-    expect((await upload(await env.login('cadre'), { ownerKind: 'assistanceMeasure', ownerId: String(elsewhere) })).statusCode).toBe(403);
+    expect(
+      (await upload(await env.login('cadre'), { ownerKind: 'assistanceMeasure', ownerId: String(elsewhere) }))
+        .statusCode,
+    ).toBe(403);
 
     // The township may add evidence; the file is filed under the measure's village whatever orgCode is sent.
-    const ok = await upload(await env.login('township_staff'), { ownerKind: 'assistanceMeasure', ownerId: String(elsewhere), orgCode: '140521100000' });
+    const ok = await upload(await env.login('township_staff'), {
+      ownerKind: 'assistanceMeasure',
+      ownerId: String(elsewhere),
+      orgCode: '140521100000',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ ownerKind: 'assistanceMeasure', ownerId: elsewhere, orgCode: '140521100202' });
   });
@@ -73,7 +124,9 @@ describe('uploads that name their owner', () => {
     expect(ok.json()).toMatchObject({ ownerKind: 'caseStep', ownerId: elsewhere, orgCode: '140521100202' });
 
     // Once the case is no longer active, its steps take no more evidence.
-    await env.services.db.execute(sql`UPDATE monitoring_case SET status = 'closed' WHERE id = (SELECT case_id FROM case_step WHERE id = ${elsewhere})`);
+    await env.services.db.execute(
+      sql`UPDATE monitoring_case SET status = 'closed' WHERE id = (SELECT case_id FROM case_step WHERE id = ${elsewhere})`,
+    );
     expect((await upload(staff, { ownerKind: 'caseStep', ownerId: String(elsewhere) })).statusCode).toBe(403);
   });
 

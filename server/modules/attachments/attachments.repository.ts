@@ -11,29 +11,58 @@ export async function insertAttachment(db: Db, row: typeof attachments.$inferIns
 }
 
 export async function findAttachment(db: Db, scopePrefix: string, id: number): Promise<AttachmentRecord | undefined> {
-  const [r] = await db.select().from(attachments).where(and(eq(attachments.id, id), inScope(attachments.orgCode, { scopePrefix })));
+  const [r] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, id), inScope(attachments.orgCode, { scopePrefix })));
   return r;
 }
 
-export async function listAttachments(db: Db, scopePrefix: string, ownerKind: string, ownerIds: number[]): Promise<AttachmentRecord[]> {
+export async function listAttachments(
+  db: Db,
+  scopePrefix: string,
+  ownerKind: string,
+  ownerIds: number[],
+): Promise<AttachmentRecord[]> {
   if (ownerIds.length === 0) return [];
   return db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.ownerKind, ownerKind), inArray(attachments.ownerId, ownerIds), inScope(attachments.orgCode, { scopePrefix })))
+    .where(
+      and(
+        eq(attachments.ownerKind, ownerKind),
+        inArray(attachments.ownerId, ownerIds),
+        inScope(attachments.orgCode, { scopePrefix }),
+      ),
+    )
     .orderBy(asc(attachments.id));
 }
 
 /** Unlinked uploads of this user and kind among `ids`. */
-export async function findUnlinked(db: Db, uploadedBy: number, ownerKind: string, ids: number[]): Promise<AttachmentRecord[]> {
+export async function findUnlinked(
+  db: Db,
+  uploadedBy: number,
+  ownerKind: string,
+  ids: number[],
+): Promise<AttachmentRecord[]> {
   if (ids.length === 0) return [];
   return db
     .select()
     .from(attachments)
-    .where(and(inArray(attachments.id, ids), eq(attachments.ownerKind, ownerKind), eq(attachments.uploadedBy, uploadedBy), isNull(attachments.ownerId)));
+    .where(
+      and(
+        inArray(attachments.id, ids),
+        eq(attachments.ownerKind, ownerKind),
+        eq(attachments.uploadedBy, uploadedBy),
+        isNull(attachments.ownerId),
+      ),
+    );
 }
 
 export async function linkOwner(db: Db, ids: number[], ownerId: number, orgCode: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(attachments).set({ ownerId, orgCode }).where(and(inArray(attachments.id, ids), isNull(attachments.ownerId)));
+  await db
+    .update(attachments)
+    .set({ ownerId, orgCode })
+    .where(and(inArray(attachments.id, ids), isNull(attachments.ownerId)));
 }

@@ -11,7 +11,14 @@ import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findAttachment, findUnlinked, insertAttachment, linkOwner, listAttachments, type AttachmentRecord } from './attachments.repository.ts';
+import {
+  findAttachment,
+  findUnlinked,
+  insertAttachment,
+  linkOwner,
+  listAttachments,
+  type AttachmentRecord,
+} from './attachments.repository.ts';
 
 // Uploads stream to a temp file while hashed, are checked by their first bytes (images and PDF only,
 // whatever the browser claims), then move to DATA_DIR/attachments/<sha256>. Other modules link the
@@ -27,8 +34,14 @@ export interface ReceivedFile {
 /** The type by magic number: the declared content type is not trusted. */
 export function sniffMime(head: Buffer): string | null {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (head.length >= 12 && head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    head.length >= 12 &&
+    head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    head.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
   if (head.length >= 6 && /^GIF8[79]a$/.test(head.subarray(0, 6).toString('latin1'))) return 'image/gif';
   if (head.length >= 5 && head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
@@ -36,7 +49,10 @@ export function sniffMime(head: Buffer): string | null {
 
 /** The user's file name: no directories, no control characters, bounded. */
 export function cleanFileName(name: string | undefined): string {
-  const base = [...path.basename((name ?? '').replace(/\\/g, '/'))].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim();
+  const base = [...path.basename((name ?? '').replace(/\\/g, '/'))]
+    .filter((c) => c.charCodeAt(0) >= 0x20)
+    .join('')
+    .trim();
   return (base || '附件').slice(0, 120);
 }
 
@@ -81,7 +97,11 @@ export function createAttachmentsService(db: Db, dataDir: string) {
     const check = owners.get(ownerKind);
     if (!check) {
       throw AppError.validation([
-        { field: 'ownerId', messageZh: '此类附件须先上传、再随记录保存关联', messageEn: 'Upload this kind without an owner; it is linked when the record is saved' },
+        {
+          field: 'ownerId',
+          messageZh: '此类附件须先上传、再随记录保存关联',
+          messageEn: 'Upload this kind without an owner; it is linked when the record is saved',
+        },
       ]);
     }
     return (await check(ctx, ownerId)).orgCode;
@@ -120,12 +140,19 @@ export function createAttachmentsService(db: Db, dataDir: string) {
     try {
       requirePermission(ctx, 'attachments:write');
       if (file.truncated || file.sizeBytes > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
-      if (file.sizeBytes === 0) throw AppError.validation([{ field: 'file', messageZh: '文件是空的', messageEn: 'The file is empty' }]);
+      if (file.sizeBytes === 0)
+        throw AppError.validation([{ field: 'file', messageZh: '文件是空的', messageEn: 'The file is empty' }]);
       if (!/^[a-zA-Z]{2,40}$/.test(input.ownerKind)) {
-        throw AppError.validation([{ field: 'ownerKind', messageZh: '附件归属类型无效', messageEn: 'Invalid owner kind' }]);
+        throw AppError.validation([
+          { field: 'ownerKind', messageZh: '附件归属类型无效', messageEn: 'Invalid owner kind' },
+        ]);
       }
-      const orgCode = input.ownerId !== null ? await ownerOrgCode(ctx, input.ownerKind, input.ownerId) : (input.orgCode ?? ctx.actor.orgCode);
-      if (!ORG_CODE_PATTERN.test(orgCode)) throw AppError.validation([{ field: 'orgCode', messageZh: '机构代码无效', messageEn: 'Invalid org code' }]);
+      const orgCode =
+        input.ownerId !== null
+          ? await ownerOrgCode(ctx, input.ownerKind, input.ownerId)
+          : (input.orgCode ?? ctx.actor.orgCode);
+      if (!ORG_CODE_PATTERN.test(orgCode))
+        throw AppError.validation([{ field: 'orgCode', messageZh: '机构代码无效', messageEn: 'Invalid org code' }]);
       requireInScope(ctx, orgCode);
       const fh = await open(file.tmpPath, 'r');
       const head = Buffer.alloc(16);
@@ -137,12 +164,19 @@ export function createAttachmentsService(db: Db, dataDir: string) {
       const mime = sniffMime(head);
       if (!mime) {
         throw AppError.validation([
-          { field: 'file', messageZh: '只能上传图片（JPG、PNG、WEBP、GIF）或 PDF 文件', messageEn: 'Only images (JPG, PNG, WEBP, GIF) or PDF files can be uploaded' },
+          {
+            field: 'file',
+            messageZh: '只能上传图片（JPG、PNG、WEBP、GIF）或 PDF 文件',
+            messageEn: 'Only images (JPG, PNG, WEBP, GIF) or PDF files can be uploaded',
+          },
         ]);
       }
       await mkdir(dir, { recursive: true });
       const target = path.join(dir, file.sha256);
-      const exists = await stat(target).then(() => true, () => false);
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
       if (exists) await rm(file.tmpPath, { force: true });
       else await rename(file.tmpPath, target);
       const row = await db.transaction(async (tx) => {
@@ -157,7 +191,20 @@ export function createAttachmentsService(db: Db, dataDir: string) {
           sha256: file.sha256,
           uploadedBy: ctx.actor.id || null,
         });
-        await recordAudit(tx, ctx, { action: 'upload', entity: 'attachment', entityId: r.id, orgCode, after: { ownerKind: r.ownerKind, ownerId: r.ownerId, fileName: r.fileName, mime, sizeBytes: r.sizeBytes, sha256: r.sha256 } });
+        await recordAudit(tx, ctx, {
+          action: 'upload',
+          entity: 'attachment',
+          entityId: r.id,
+          orgCode,
+          after: {
+            ownerKind: r.ownerKind,
+            ownerId: r.ownerId,
+            fileName: r.fileName,
+            mime,
+            sizeBytes: r.sizeBytes,
+            sha256: r.sha256,
+          },
+        });
         return r;
       });
       return toAttachmentRow(row);
@@ -172,9 +219,20 @@ export function createAttachmentsService(db: Db, dataDir: string) {
     const r = await findAttachment(db, ctx.actor.scopePrefix, id);
     if (!r) throw AppError.notFound({ zh: '附件', en: 'Attachment' });
     const file = path.join(dir, r.sha256);
-    const exists = await stat(file).then(() => true, () => false);
+    const exists = await stat(file).then(
+      () => true,
+      () => false,
+    );
     if (!exists) throw AppError.notFound({ zh: '附件文件', en: 'Attachment file' });
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'read', entity: 'attachment', entityId: r.id, orgCode: r.orgCode, after: { ownerKind: r.ownerKind, ownerId: r.ownerId } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'read',
+        entity: 'attachment',
+        entityId: r.id,
+        orgCode: r.orgCode,
+        after: { ownerKind: r.ownerKind, ownerId: r.ownerId },
+      }),
+    );
     return { row: toAttachmentRow(r), stream: createReadStream(file) };
   }
 
@@ -187,12 +245,22 @@ export function createAttachmentsService(db: Db, dataDir: string) {
    * Inside the owner's transaction: attach this user's unlinked uploads of `ownerKind` to the owner record,
    * under the owner's org unit. Unknown, foreign or already linked ids are a validation error.
    */
-  async function link(tx: Db, ctx: RequestContext, input: { ids: number[]; ownerKind: string; ownerId: number; orgCode: string }): Promise<void> {
+  async function link(
+    tx: Db,
+    ctx: RequestContext,
+    input: { ids: number[]; ownerKind: string; ownerId: number; orgCode: string },
+  ): Promise<void> {
     const ids = [...new Set(input.ids)];
     if (ids.length === 0) return;
     const found = await findUnlinked(tx, ctx.actor.id, input.ownerKind, ids);
     if (found.length !== ids.length) {
-      throw AppError.validation([{ field: 'attachmentIds', messageZh: '附件不存在或已被使用，请重新上传', messageEn: 'Unknown or already used attachment; upload it again' }]);
+      throw AppError.validation([
+        {
+          field: 'attachmentIds',
+          messageZh: '附件不存在或已被使用，请重新上传',
+          messageEn: 'Unknown or already used attachment; upload it again',
+        },
+      ]);
     }
     await linkOwner(tx, ids, input.ownerId, input.orgCode);
   }

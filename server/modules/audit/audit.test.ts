@@ -10,14 +10,24 @@ const env = useTestApp();
 
 describe('audit log', () => {
   it('keeps only changed fields on each side of an update', () => {
-    expect(changedFields({ a: 1, b: 2, c: [1] }, { a: 1, b: 3, c: [1] })).toEqual({ before: { b: 2 }, after: { b: 3 } });
+    expect(changedFields({ a: 1, b: 2, c: [1] }, { a: 1, b: 3, c: [1] })).toEqual({
+      before: { b: 2 },
+      after: { b: 3 },
+    });
     expect(changedFields(null, { a: 1 })).toEqual({ before: null, after: { a: 1 } });
   });
 
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     await env.login('county_admin');
-    for (const statement of [sql`UPDATE audit_log SET action = 'x'`, sql`DELETE FROM audit_log`, sql`TRUNCATE audit_log`]) {
-      const error = await env.services.db.execute(statement).then(() => null, (e: Error) => e);
+    for (const statement of [
+      sql`UPDATE audit_log SET action = 'x'`,
+      sql`DELETE FROM audit_log`,
+      sql`TRUNCATE audit_log`,
+    ]) {
+      const error = await env.services.db.execute(statement).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(String((error?.cause as Error | undefined)?.message ?? error?.message)).toMatch(/append-only/);
     }
     const [{ n }] = await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM audit_log`);
@@ -30,19 +40,39 @@ describe('audit log', () => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie },
-      payload: { username: 'zhang_san', displayName: '张三', role: 'townshipStaff', orgCode: '140521104000', password: 'Initial#Pass1', phone: '13812345678' },
+      payload: {
+        username: 'zhang_san',
+        displayName: '张三',
+        role: 'townshipStaff',
+        orgCode: '140521104000',
+        password: 'Initial#Pass1',
+        phone: '13812345678',
+      },
     });
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
-    await env.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: { cookie }, payload: { displayName: '张三丰' } });
+    await env.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: { cookie },
+      payload: { displayName: '张三丰' },
+    });
     const res = await env.app.inject({ url: `/api/audit?entity=user&entityId=${id}`, headers: { cookie } });
     expect(res.statusCode).toBe(200);
     const [update, create] = res.json().items;
-    expect(update).toMatchObject({ action: 'update', actorName: '县乡村振兴局管理员', before: { displayName: '张三' }, after: { displayName: '张三丰' } });
+    expect(update).toMatchObject({
+      action: 'update',
+      actorName: '县乡村振兴局管理员',
+      before: { displayName: '张三' },
+      after: { displayName: '张三丰' },
+    });
     expect(create).toMatchObject({ action: 'create', after: { username: 'zhang_san', role: 'townshipStaff' } });
     expect(create.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(res.json())).not.toContain('13812345678');
-    const rows = await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE after::text LIKE '%password%'`);
+    const rows = await queryRows<{ n: number }>(
+      env.services.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE after::text LIKE '%password%'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -66,7 +96,9 @@ describe('audit log', () => {
       expect(new Date().toISOString().slice(0, 10)).not.toBe(chinaToday);
       const today = todayInChina();
       expect(today).toBe(chinaToday);
-      const mine = (await env.app.inject({ url: `/api/audit?actorId=${me.id}&from=2020-01-01&to=${today}`, headers: { cookie } })).json();
+      const mine = (
+        await env.app.inject({ url: `/api/audit?actorId=${me.id}&from=2020-01-01&to=${today}`, headers: { cookie } })
+      ).json();
       expect(mine.items.length).toBeGreaterThan(0);
       expect(mine.items.every((r: { actorId: number }) => r.actorId === me.id)).toBe(true);
       const old = (await env.app.inject({ url: `/api/audit?to=2020-01-01`, headers: { cookie } })).json();
@@ -79,11 +111,25 @@ describe('audit log', () => {
   it('reads from/to as China calendar days: 2025-03-01 16:30 UTC belongs to 2025-03-02', async () => {
     const cookie = await env.login('county_admin');
     const me = (await env.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
-    const at = (iso: string, entityId: string) => insertAudit(env.services.db, [{ at: new Date(iso), actorId: me.id, actorName: 'test', action: 'probe', entity: 'dayProbe', entityId, orgCode: '140521000000' }]);
+    const at = (iso: string, entityId: string) =>
+      insertAudit(env.services.db, [
+        {
+          at: new Date(iso),
+          actorId: me.id,
+          actorName: 'test',
+          action: 'probe',
+          entity: 'dayProbe',
+          entityId,
+          orgCode: '140521000000',
+        },
+      ]);
     await at('2025-03-01T15:59:59.999Z', 'late-on-1st'); // 2025-03-01 23:59:59.999 in China
     await at('2025-03-01T16:30:00Z', 'early-on-2nd'); //   2025-03-02 00:30 in China
     const ids = async (q: string) =>
-      (await env.app.inject({ url: `/api/audit?entity=dayProbe&${q}`, headers: { cookie } })).json().items.map((r: { entityId: string }) => r.entityId).sort();
+      (await env.app.inject({ url: `/api/audit?entity=dayProbe&${q}`, headers: { cookie } }))
+        .json()
+        .items.map((r: { entityId: string }) => r.entityId)
+        .sort();
     expect(await ids('from=2025-03-01&to=2025-03-01')).toEqual(['late-on-1st']);
     expect(await ids('from=2025-03-02&to=2025-03-02')).toEqual(['early-on-2nd']);
     expect(await ids('from=2025-03-02')).toEqual(['early-on-2nd']);

@@ -42,7 +42,16 @@ const lockedOut = (minutes: number) =>
 /** The audit row of a login attempt made by nobody yet signed in. */
 const anonymous = (requestId: string): RequestContext => ({
   requestId,
-  actor: { id: 0, username: '', displayName: '（未登录）', role: 'auditor', orgCode: '', orgName: '', feedSource: null, scopePrefix: '' },
+  actor: {
+    id: 0,
+    username: '',
+    displayName: '（未登录）',
+    role: 'auditor',
+    orgCode: '',
+    orgName: '',
+    feedSource: null,
+    scopePrefix: '',
+  },
 });
 
 export function tokenHashOf(token: string): string {
@@ -62,11 +71,26 @@ export function actorToResponse(actor: Actor, mustChangePassword: boolean): Acto
   };
 }
 
-export function createAuthService(db: Db, clock: () => Date = () => new Date(), lockout: LoginLockout = DEFAULT_LOGIN_LOCKOUT) {
+export function createAuthService(
+  db: Db,
+  clock: () => Date = () => new Date(),
+  lockout: LoginLockout = DEFAULT_LOGIN_LOCKOUT,
+) {
   /** A failed attempt is audited (never the password; an unknown username is not kept, it may be a password). */
-  async function recordFailure(requestId: string, user: { id: number; orgCode: string } | undefined, action: string, ip: string | undefined) {
+  async function recordFailure(
+    requestId: string,
+    user: { id: number; orgCode: string } | undefined,
+    action: string,
+    ip: string | undefined,
+  ) {
     await db.transaction((tx) =>
-      recordAudit(tx, anonymous(requestId), { action, entity: user ? 'user' : 'session', entityId: user?.id ?? null, orgCode: user?.orgCode ?? null, after: { ip: ip ?? null } }),
+      recordAudit(tx, anonymous(requestId), {
+        action,
+        entity: user ? 'user' : 'session',
+        entityId: user?.id ?? null,
+        orgCode: user?.orgCode ?? null,
+        after: { ip: ip ?? null },
+      }),
     );
   }
 
@@ -92,7 +116,11 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date(), 
       await deleteExpiredSessions(tx, clock());
       await insertSession(tx, tokenHashOf(token), user.id, expiresAt);
       const session = (await resolveWith(tx, token))!;
-      await recordAudit(tx, { actor: session.actor, requestId }, { action: 'login', entity: 'session', entityId: user.id, orgCode: user.orgCode });
+      await recordAudit(
+        tx,
+        { actor: session.actor, requestId },
+        { action: 'login', entity: 'session', entityId: user.id, orgCode: user.orgCode },
+      );
       return session;
     });
     return { token, expiresAt, ...resolved };
@@ -120,7 +148,12 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date(), 
   async function logout(ctx: RequestContext, token: string): Promise<void> {
     await db.transaction(async (tx) => {
       await deleteSession(tx, tokenHashOf(token));
-      await recordAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor.id, orgCode: ctx.actor.orgCode });
+      await recordAudit(tx, ctx, {
+        action: 'logout',
+        entity: 'session',
+        entityId: ctx.actor.id,
+        orgCode: ctx.actor.orgCode,
+      });
     });
   }
 
@@ -128,16 +161,25 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date(), 
   async function changePassword(ctx: RequestContext, token: string, current: string, next: string): Promise<void> {
     const user = await findUserById(db, ctx.actor.id);
     if (!user || !(await verifyPassword(current, user.passwordHash))) {
-      throw AppError.validation([{ field: 'currentPassword', messageZh: '当前密码不正确', messageEn: 'Current password is wrong' }]);
+      throw AppError.validation([
+        { field: 'currentPassword', messageZh: '当前密码不正确', messageEn: 'Current password is wrong' },
+      ]);
     }
     if (current === next) {
-      throw AppError.validation([{ field: 'newPassword', messageZh: '新密码不能与当前密码相同', messageEn: 'New password must differ' }]);
+      throw AppError.validation([
+        { field: 'newPassword', messageZh: '新密码不能与当前密码相同', messageEn: 'New password must differ' },
+      ]);
     }
     const hash = await hashPassword(next);
     await db.transaction(async (tx) => {
       await updatePasswordHash(tx, user.id, hash);
       await deleteOtherSessions(tx, user.id, tokenHashOf(token));
-      await recordAudit(tx, ctx, { action: 'password.change', entity: 'user', entityId: user.id, orgCode: user.orgCode });
+      await recordAudit(tx, ctx, {
+        action: 'password.change',
+        entity: 'user',
+        entityId: user.id,
+        orgCode: user.orgCode,
+      });
     });
   }
 

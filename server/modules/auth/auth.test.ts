@@ -8,7 +8,11 @@ const env = useTestApp({ loginAttemptsPerMinute: 10, config: { loginLockout: { m
 
 describe('login, session, logout', () => {
   it('signs in with the right password and sets an HttpOnly SameSite cookie', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county_admin', password: 'Demo@2021county' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'county_admin', password: 'Demo@2021county' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'county_admin', role: 'countyAdmin', orgName: '沁水县' });
     const cookie = res.cookies.find((c) => c.name === 'gl_session')!;
@@ -18,8 +22,16 @@ describe('login, session, logout', () => {
   });
 
   it('refuses a wrong password and an unknown user with the same message', async () => {
-    const wrong = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: 'nope-nope-nope' } });
-    const unknown = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'nope-nope-nope' } });
+    const wrong = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auditor', password: 'nope-nope-nope' },
+    });
+    const unknown = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ghost', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.messageZh).toBe('用户名或密码错误');
@@ -50,13 +62,28 @@ describe('login, session, logout', () => {
 
   it('changes a password: the old one stops working, the new one works', async () => {
     const cookie = await env.login('dept_medical');
-    const bad = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'wrong', newPassword: 'NewSecret#2026' } });
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'wrong', newPassword: 'NewSecret#2026' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('currentPassword');
-    const short = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'Demo@2021dept', newPassword: 'short' } });
+    const short = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'Demo@2021dept', newPassword: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0]).toMatchObject({ field: 'newPassword', messageZh: '新密码至少 10 个字符' });
-    const ok = await env.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'Demo@2021dept', newPassword: 'NewSecret#2026' } });
+    const ok = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'Demo@2021dept', newPassword: 'NewSecret#2026' },
+    });
     expect(ok.statusCode).toBe(200);
     await expect(env.login('dept_medical')).rejects.toThrow(/401/);
     await expect(env.login('dept_medical', 'NewSecret#2026')).resolves.toMatch(/^gl_session=/);
@@ -65,7 +92,15 @@ describe('login, session, logout', () => {
   it('rate-limits repeated login attempts for one user', async () => {
     const attempts = [];
     for (let i = 0; i < 12; i++) {
-      attempts.push((await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county_staff', password: 'guess-' + i } })).statusCode);
+      attempts.push(
+        (
+          await env.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'county_staff', password: 'guess-' + i },
+          })
+        ).statusCode,
+      );
     }
     expect(attempts.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(attempts.slice(10)).toEqual([429, 429]);

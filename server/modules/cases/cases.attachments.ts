@@ -16,7 +16,10 @@ export function caseStepOwnerCheck(db: Db) {
     const c = step ? await findCase(db, ctx.actor.scopePrefix, step.caseId) : undefined;
     if (!step || !c) throw AppError.notFound({ zh: '办理环节', en: 'Case step' });
     if (step.actorId !== ctx.actor.id || c.status !== 'active') {
-      throw new AppError('FORBIDDEN', { zh: '只能为本人办理的、尚未办结事项的环节补充材料', en: 'Only the one who recorded the step may add evidence, while the case is active' });
+      throw new AppError('FORBIDDEN', {
+        zh: '只能为本人办理的、尚未办结事项的环节补充材料',
+        en: 'Only the one who recorded the step may add evidence, while the case is active',
+      });
     }
     return { orgCode: c.villageCode };
   };

@@ -21,19 +21,39 @@ const bounds = (c: CaseRecord, today: string): StageDateBounds => ({ caseStarted
 
 /** 民主评议: the meeting inside the case. */
 export function requireMeetingInside(c: CaseRecord, meetingOn: string, today: string): void {
-  requireInside([{ field: 'meetingOn', label: STAGE_DATE_LABELS.meetingOn, value: meetingOn, bounds: bounds(c, today) }]);
+  requireInside([
+    { field: 'meetingOn', label: STAGE_DATE_LABELS.meetingOn, value: meetingOn, bounds: bounds(c, today) },
+  ]);
 }
 
 /** 村内公示 start: inside the case and not before the review meeting. */
 export function requireNoticeStartInside(c: CaseRecord, startedOn: string, today: string): void {
   const meetingOn = (c.data.villageReview as { meetingOn?: string } | undefined)?.meetingOn;
   const notBefore = meetingOn ? { date: meetingOn, zh: '民主评议日期', en: 'review meeting' } : undefined;
-  requireInside([{ field: 'startedOn', label: STAGE_DATE_LABELS.noticeStartedOn, value: startedOn, bounds: { ...bounds(c, today), notBefore } }]);
+  requireInside([
+    {
+      field: 'startedOn',
+      label: STAGE_DATE_LABELS.noticeStartedOn,
+      value: startedOn,
+      bounds: { ...bounds(c, today), notBefore },
+    },
+  ]);
 }
 
 /** Objections to the notice: received while it hung (from its start to today). */
-export function requireObjectionsInside(c: CaseRecord, objections: readonly { receivedOn: string }[], today: string): void {
+export function requireObjectionsInside(
+  c: CaseRecord,
+  objections: readonly { receivedOn: string }[],
+  today: string,
+): void {
   const notBefore = c.noticeStartedOn ? { date: c.noticeStartedOn, zh: '公示开始日期', en: 'notice start' } : undefined;
   const b = { ...bounds(c, today), notBefore };
-  requireInside(objections.map((o, i) => ({ field: `objections[${i}].receivedOn`, label: STAGE_DATE_LABELS.objectionOn, value: o.receivedOn, bounds: b })));
+  requireInside(
+    objections.map((o, i) => ({
+      field: `objections[${i}].receivedOn`,
+      label: STAGE_DATE_LABELS.objectionOn,
+      value: o.receivedOn,
+      bounds: b,
+    })),
+  );
 }

@@ -14,11 +14,20 @@ import type { RequestContext } from '../../lib/context.ts';
 const VILLAGE = '140521100201';
 const TOWNSHIP = '140521100000';
 
-function actor(role: 'villageOfficer' | 'townshipStaff' | 'countyStaff', orgCode: string, scopePrefix: string, name: string): RequestContext {
-  return { requestId: 'demo-cases', actor: { id: 0, username: 'demo', displayName: name, role, orgCode, orgName: name, feedSource: null, scopePrefix } };
+function actor(
+  role: 'villageOfficer' | 'townshipStaff' | 'countyStaff',
+  orgCode: string,
+  scopePrefix: string,
+  name: string,
+): RequestContext {
+  return {
+    requestId: 'demo-cases',
+    actor: { id: 0, username: 'demo', displayName: name, role, orgCode, orgName: name, feedSource: null, scopePrefix },
+  };
 }
 
-const day = (offset: number) => new Date(Date.parse(todayInChina() + 'T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(todayInChina() + 'T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
 
 export async function loadCasesDemo(services: Services, log: (line: string) => void = () => {}): Promise<number> {
   const [{ n }] = await queryRows<{ n: number }>(services.db, sql`SELECT count(*)::int AS n FROM monitoring_case`);
@@ -47,15 +56,41 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
   await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '9 days' WHERE id = ${clueIds[1]}`);
   await services.db.execute(sql`UPDATE clue SET opened_at = now() - interval '17 days' WHERE id = ${clueIds[2]}`);
 
-  const village = (i: number) => actor('villageOfficer', households[i].village_code, households[i].village_code, '村信息员（演示）');
+  const village = (i: number) =>
+    actor('villageOfficer', households[i].village_code, households[i].village_code, '村信息员（演示）');
   const a = await services.cases.startIdentification(village(0), clueIds[0]);
-  await services.cases.act(village(0), a.id, { action: 'complete', version: a.version, fields: { findings: '入户核实：老人住院两次，自付约2.6万元', riskTypes: ['illness'] }, attachmentIds: [] });
+  await services.cases.act(village(0), a.id, {
+    action: 'complete',
+    version: a.version,
+    fields: { findings: '入户核实：老人住院两次，自付约2.6万元', riskTypes: ['illness'] },
+    attachmentIds: [],
+  });
 
   let b = await services.cases.startIdentification(village(1), clueIds[1]);
-  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] }, attachmentIds: [] });
-  b = await services.cases.act(township, b.id, { action: 'complete', version: b.version, fields: { monitoringType: households[1].kind === 'alleviated' ? 'unstable' : 'edge' }, attachmentIds: [] });
-  b = await services.cases.act(village(1), b.id, { action: 'complete', version: b.version, fields: { meetingOn: day(-7), attendance: 18, agreed: true, result: '参会18人，同意纳入' }, attachmentIds: [] });
-  await services.cases.act(village(1), b.id, { action: 'startNotice', version: b.version, fields: { startedOn: day(-6) }, attachmentIds: [] });
+  b = await services.cases.act(village(1), b.id, {
+    action: 'complete',
+    version: b.version,
+    fields: { findings: '入户核实：长子在读大学，学费生活费每年约2万元', riskTypes: ['education'] },
+    attachmentIds: [],
+  });
+  b = await services.cases.act(township, b.id, {
+    action: 'complete',
+    version: b.version,
+    fields: { monitoringType: households[1].kind === 'alleviated' ? 'unstable' : 'edge' },
+    attachmentIds: [],
+  });
+  b = await services.cases.act(village(1), b.id, {
+    action: 'complete',
+    version: b.version,
+    fields: { meetingOn: day(-7), attendance: 18, agreed: true, result: '参会18人，同意纳入' },
+    attachmentIds: [],
+  });
+  await services.cases.act(village(1), b.id, {
+    action: 'startNotice',
+    version: b.version,
+    fields: { startedOn: day(-6) },
+    attachmentIds: [],
+  });
 
   await services.cases.startIdentification(township, clueIds[2]);
 
@@ -63,7 +98,8 @@ export async function loadCasesDemo(services: Services, log: (line: string) => v
     services.db,
     sql`SELECT id::int AS id FROM household WHERE village_code LIKE '140521100%' AND monitoring_status = 'monitored' AND NOT whole_household_no_labour ORDER BY id LIMIT 1`,
   );
-  if (monitored) await services.cases.startElimination(township, { householdId: monitored.id, mode: 'assistedElimination' });
+  if (monitored)
+    await services.cases.startElimination(township, { householdId: monitored.id, mode: 'assistedElimination' });
   log(`演示识别认定事项 / demo cases: ${monitored ? 4 : 3}`);
   return monitored ? 4 : 3;
 }

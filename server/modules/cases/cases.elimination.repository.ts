@@ -20,7 +20,11 @@ export async function incomeRecords(db: Db, householdId: number): Promise<Income
  * Measures in place on `asOf` per risk type: under way or done (IN_PLACE_STATUSES, the same as the
  * obligations' inPlace) and started by then. A planned or a stopped measure is not 落实.
  */
-export async function measuresInPlaceByRisk(db: Db, householdId: number, asOf: string): Promise<Record<string, number>> {
+export async function measuresInPlaceByRisk(
+  db: Db,
+  householdId: number,
+  asOf: string,
+): Promise<Record<string, number>> {
   const rows = await queryRows<{ risk_type: string; n: number }>(
     db,
     sql`SELECT risk_type, count(*)::int AS n FROM assistance_measure

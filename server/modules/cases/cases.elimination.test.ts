@@ -15,20 +15,50 @@ import { householdFacts } from './cases.repository.ts';
 
 const env = useTestApp();
 
-const wages = (year: number, wageIncome: number) => ({ year, wageIncome, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCost: 0, insurancePayout: 0, eligibleOutOfPocket: 0 });
+const wages = (year: number, wageIncome: number) => ({
+  year,
+  wageIncome,
+  businessIncome: 0,
+  propertyIncome: 0,
+  transferIncome: 0,
+  businessCost: 0,
+  insurancePayout: 0,
+  eligibleOutOfPocket: 0,
+});
 
 async function monitored(cookie: string, income: ReturnType<typeof wages>, more: ReturnType<typeof wages>[] = []) {
-  const body = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-01', riskTypes: ['illness'], income });
+  const body = householdRequest({
+    kind: 'alleviated',
+    alleviatedAttribute: 'general',
+    monitoringType: 'unstable',
+    identificationPeriod: '2025-01',
+    riskTypes: ['illness'],
+    income,
+  });
   const id = (await createMonitoredHousehold(env, body)).id;
   for (const i of more) {
-    const r = await env.app.inject({ method: 'PUT', url: `/api/registry/households/${id}/income`, headers: { cookie }, payload: { ...i, reason: '补录收入' } });
+    const r = await env.app.inject({
+      method: 'PUT',
+      url: `/api/registry/households/${id}/income`,
+      headers: { cookie },
+      payload: { ...i, reason: '补录收入' },
+    });
     expect(r.statusCode, r.body).toBe(200);
   }
   const m = await env.app.inject({
     method: 'POST',
     url: '/api/assistance/measures',
     headers: { cookie },
-    payload: { householdId: id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局', startOn: '2025-02-01', amountFen: 38_000, status: 'ongoing' },
+    payload: {
+      householdId: id,
+      riskType: 'illness',
+      category: 'health',
+      subType: 'medicalPremiumSubsidy',
+      department: '县医保局',
+      startOn: '2025-02-01',
+      amountFen: 38_000,
+      status: 'ongoing',
+    },
   });
   expect(m.statusCode, m.body).toBe(200);
   return { id, measureId: m.json().id as number };
@@ -40,8 +70,19 @@ async function check(id: number, today: string) {
   return { ...r, crit: (code: string) => r.criteria.find((c) => c.code === code)! };
 }
 
-async function setParam(cookie: string, key: string, value: number | string, year: number | null, effectiveFrom: string) {
-  const res = await env.app.inject({ method: 'POST', url: '/api/params', headers: { cookie }, payload: { key, value, ...(year === null ? {} : { year }), effectiveFrom } });
+async function setParam(
+  cookie: string,
+  key: string,
+  value: number | string,
+  year: number | null,
+  effectiveFrom: string,
+) {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/params',
+    headers: { cookie },
+    payload: { key, value, ...(year === null ? {} : { year }), effectiveFrom },
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -96,7 +137,9 @@ describe('a measure counts as 落实 only when in place (实施中/已完成, st
   ] as const)('%s from %s → %s', async (status, startOn, ok) => {
     const admin = await env.login('county_admin');
     const h = await monitored(admin, wages(2025, 2_400_000));
-    await env.services.db.execute(sql`UPDATE assistance_measure SET status = ${status}, start_on = ${startOn}::date WHERE id = ${h.measureId}`);
+    await env.services.db.execute(
+      sql`UPDATE assistance_measure SET status = ${status}, start_on = ${startOn}::date WHERE id = ${h.measureId}`,
+    );
     expect((await check(h.id, '2026-03-15')).crit('assistanceMeasure').ok).toBe(ok);
   });
 });

@@ -33,11 +33,17 @@ describe('guardline export monitored|eliminated', () => {
     const web = await env.app.inject({ url: `/api/cases/ledgers/${kind}.xlsx`, headers: { cookie } });
     expect(web.statusCode).toBe(200);
     expect(await cellsOf(file)).toEqual(await cellsOf(web.rawPayload as unknown as ArrayBuffer));
-    const audit = await queryRows<{ actor_name: string }>(env.services.db, sql`SELECT actor_name FROM audit_log WHERE entity = 'caseLedger' AND action = 'export' ORDER BY id DESC LIMIT 2`);
+    const audit = await queryRows<{ actor_name: string }>(
+      env.services.db,
+      sql`SELECT actor_name FROM audit_log WHERE entity = 'caseLedger' AND action = 'export' ORDER BY id DESC LIMIT 2`,
+    );
     expect(audit.map((a) => a.actor_name)).toEqual([expect.any(String), '系统']);
   });
 
   it('needs exactly one FILE', async () => {
-    await expect(runCaseLedgerExportCommand(env.services, 'monitored', [], () => {})).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: 'FILE' }] });
+    await expect(runCaseLedgerExportCommand(env.services, 'monitored', [], () => {})).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: 'FILE' }],
+    });
   });
 });

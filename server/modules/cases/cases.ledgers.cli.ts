@@ -12,10 +12,21 @@ import type { CaseReports } from './cases.reports.ts';
 export const CASE_LEDGER_KINDS = ['monitored', 'eliminated'] as const;
 export type CaseLedgerKind = (typeof CASE_LEDGER_KINDS)[number];
 
-export async function runCaseLedgerExportCommand(deps: { caseReports: CaseReports }, kind: CaseLedgerKind, args: string[], out: (line: string) => void): Promise<void> {
+export async function runCaseLedgerExportCommand(
+  deps: { caseReports: CaseReports },
+  kind: CaseLedgerKind,
+  args: string[],
+  out: (line: string) => void,
+): Promise<void> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   if (positionals.length !== 1) {
-    throw AppError.validation([{ field: 'FILE', messageZh: `用法：export ${kind} FILE（一个 .xlsx 文件路径）`, messageEn: `usage: export ${kind} FILE (one .xlsx path)` }]);
+    throw AppError.validation([
+      {
+        field: 'FILE',
+        messageZh: `用法：export ${kind} FILE（一个 .xlsx 文件路径）`,
+        messageEn: `usage: export ${kind} FILE (one .xlsx path)`,
+      },
+    ]);
   }
   const prepared = await deps.caseReports.prepareLedger(systemContext('cli'), kind);
   const file = createWriteStream(positionals[0]);

@@ -1,5 +1,12 @@
 import { checkElimination, type EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import { assessIncomeLine, incomeFigureOf, linePerCapita, stabilityMonths, unstableMonths, type IncomeYearRecord } from '../../../common/domain/monitoring/income-line.ts';
+import {
+  assessIncomeLine,
+  incomeFigureOf,
+  linePerCapita,
+  stabilityMonths,
+  unstableMonths,
+  type IncomeYearRecord,
+} from '../../../common/domain/monitoring/income-line.ts';
 import { periodOf } from '../../../common/domain/period.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -8,7 +15,14 @@ import { closeClueByCase } from '../monitoring/clues.repository.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { recordChange } from '../registry/registry.guard.ts';
 import { incomeRecords, measuresInPlaceByRisk } from './cases.elimination.repository.ts';
-import { householdFacts, latestIncome, openClueCount, setHouseholdMonitoring, type CaseRecord, type HouseholdFacts } from './cases.repository.ts';
+import {
+  householdFacts,
+  latestIncome,
+  openClueCount,
+  setHouseholdMonitoring,
+  type CaseRecord,
+  type HouseholdFacts,
+} from './cases.repository.ts';
 
 // What a case decides about its household: the §1.8 elimination check (each criterion with its
 // figures), and at 公告 the household's monitoring fields, its timeline entry, the clue's outcome and
@@ -32,17 +46,29 @@ export async function workflowParamsOf(tx: Db, countyCode: string, period: strin
 async function incomeLineAsOf(tx: Db, countyCode: string, records: readonly IncomeYearRecord[], period: string) {
   const params = await resolveAll(tx, countyCode, period);
   const line = params['monitoring.incomeLineFen']?.value;
-  return assessIncomeLine(records, period, incomeFigureOf(params['monitoring.incomeFigure']?.value), typeof line === 'number' ? line : null);
+  return assessIncomeLine(
+    records,
+    period,
+    incomeFigureOf(params['monitoring.incomeFigure']?.value),
+    typeof line === 'number' ? line : null,
+  );
 }
 
 /** The facts and the check of §1.8 for an elimination case (or a household about to start one). */
-export async function checkHouseholdElimination(tx: Db, h: HouseholdFacts, mode: EliminationMode, rigidSpendingResolved: boolean | null, today: string) {
+export async function checkHouseholdElimination(
+  tx: Db,
+  h: HouseholdFacts,
+  mode: EliminationMode,
+  rigidSpendingResolved: boolean | null,
+  today: string,
+) {
   const asOf = periodOf(today);
   const params = await resolveAll(tx, h.county_code, asOf);
   const records = await incomeRecords(tx, h.id);
   const months = stabilityMonths(asOf, numberParam(params, 'workflow.incomeStableMonths'));
   const assessments = [];
-  for (const period of months) assessments.push({ period, assessment: await incomeLineAsOf(tx, h.county_code, records, period) });
+  for (const period of months)
+    assessments.push({ period, assessment: await incomeLineAsOf(tx, h.county_code, records, period) });
   const income = assessments[assessments.length - 1].assessment;
   const result = checkElimination({
     mode,
@@ -68,7 +94,10 @@ export function criteriaError(criteria: ReturnType<typeof checkElimination>['cri
   const failed = criteria.filter((c) => c.ok === false);
   return new AppError(
     'CONFLICT',
-    { zh: `不符合风险消除条件：${failed.map((c) => `${c.labelZh}（${c.detailZh}）`).join('；')}`, en: `Elimination criteria not met: ${failed.map((c) => c.labelEn).join('; ')}` },
+    {
+      zh: `不符合风险消除条件：${failed.map((c) => `${c.labelZh}（${c.detailZh}）`).join('；')}`,
+      en: `Elimination criteria not met: ${failed.map((c) => c.labelEn).join('; ')}`,
+    },
     failed.map((c) => ({ field: `criteria.${c.code}`, messageZh: c.detailZh, messageEn: c.labelEn })),
   );
 }
@@ -77,17 +106,40 @@ export function criteriaError(criteria: ReturnType<typeof checkElimination>['cri
 export async function finish(tx: Db, ctx: RequestContext, c: CaseRecord, announcedOn: string): Promise<Fields | null> {
   const h = await householdFacts(tx, '', c.householdId, true);
   if (!h) throw notFound();
-  const before = { monitoringType: h.monitoring_type, riskTypes: h.risk_types, identificationPeriod: h.identification_period, eliminationPeriod: h.elimination_period, eliminationMode: h.elimination_mode };
+  const before = {
+    monitoringType: h.monitoring_type,
+    riskTypes: h.risk_types,
+    identificationPeriod: h.identification_period,
+    eliminationPeriod: h.elimination_period,
+    eliminationMode: h.elimination_mode,
+  };
   const household = { id: h.id, countyCode: h.county_code, villageCode: h.village_code, householdNo: h.household_no };
   if (c.kind === 'identification') {
-    const after = { monitoringType: c.monitoringType, riskTypes: c.riskTypes.slice(0, 5), identificationPeriod: periodOf(announcedOn), eliminationPeriod: null, eliminationMode: null };
+    const after = {
+      monitoringType: c.monitoringType,
+      riskTypes: c.riskTypes.slice(0, 5),
+      identificationPeriod: periodOf(announcedOn),
+      eliminationPeriod: null,
+      eliminationMode: null,
+    };
     await setHouseholdMonitoring(tx, h.id, after);
-    await recordChange(tx, ctx, household, before.eliminationPeriod ? 'reidentify' : 'identify', `识别认定纳入监测（事项 #${c.id}）`, before, after);
+    await recordChange(
+      tx,
+      ctx,
+      household,
+      before.eliminationPeriod ? 'reidentify' : 'identify',
+      `识别认定纳入监测（事项 #${c.id}）`,
+      before,
+      after,
+    );
     if (c.clueId) await closeClueByCase(tx, c.clueId, `已纳入监测（事项 #${c.id}）`);
     return null;
   }
   if (h.whole_household_no_labour) {
-    throw conflict('整户无劳动能力户暂不标注风险消除，继续跟踪监测', 'A whole household without labour ability stays monitored');
+    throw conflict(
+      '整户无劳动能力户暂不标注风险消除，继续跟踪监测',
+      'A whole household without labour ability stays monitored',
+    );
   }
   const income = await latestIncome(tx, h.id);
   const snapshot: Fields = {
@@ -105,7 +157,16 @@ export async function finish(tx: Db, ctx: RequestContext, c: CaseRecord, announc
           netIncome: income.net_income,
           householdSize: income.household_size,
           // 家庭人均纯收入 of the snapshot (1_11_004): the net figure, rounded as the line rule rounds.
-          perCapitaFen: linePerCapita({ year: income.year, netIncome: income.net_income, insurancePayout: income.insurance_payout, eligibleOutOfPocket: income.eligible_out_of_pocket, householdSize: income.household_size }, 'net'),
+          perCapitaFen: linePerCapita(
+            {
+              year: income.year,
+              netIncome: income.net_income,
+              insurancePayout: income.insurance_payout,
+              eligibleOutOfPocket: income.eligible_out_of_pocket,
+              householdSize: income.household_size,
+            },
+            'net',
+          ),
         }
       : null,
     housingUnsafe: h.housing_unsafe,
@@ -115,6 +176,14 @@ export async function finish(tx: Db, ctx: RequestContext, c: CaseRecord, announc
   };
   const after = { ...before, eliminationPeriod: periodOf(announcedOn), eliminationMode: c.eliminationMode };
   await setHouseholdMonitoring(tx, h.id, after);
-  await recordChange(tx, ctx, household, 'eliminate', `风险消除（${c.eliminationMode === 'naturalElimination' ? '自然消除' : '帮扶消除'}，事项 #${c.id}）`, before, after);
+  await recordChange(
+    tx,
+    ctx,
+    household,
+    'eliminate',
+    `风险消除（${c.eliminationMode === 'naturalElimination' ? '自然消除' : '帮扶消除'}，事项 #${c.id}）`,
+    before,
+    after,
+  );
   return snapshot;
 }

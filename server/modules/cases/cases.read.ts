@@ -24,11 +24,19 @@ interface ReadDeps {
   attachments: AttachmentsService;
   today: () => string;
   workflowParams: (tx: Db, countyCode: string) => ReturnType<typeof workflowParamsOf>;
-  eliminationCheck: (tx: Db, h: HouseholdFacts, mode: EliminationMode, rigidSpendingResolved: boolean | null) => ReturnType<typeof checkHouseholdElimination>;
+  eliminationCheck: (
+    tx: Db,
+    h: HouseholdFacts,
+    mode: EliminationMode,
+    rigidSpendingResolved: boolean | null,
+  ) => ReturnType<typeof checkHouseholdElimination>;
 }
 
 export function createCaseReads({ db, attachments, today, workflowParams, eliminationCheck }: ReadDeps) {
-  function limitView(c: Pick<CaseRecord, 'kind' | 'startedOn' | 'decidedOn' | 'status' | 'finishedOn'>, limitDays: number) {
+  function limitView(
+    c: Pick<CaseRecord, 'kind' | 'startedOn' | 'decidedOn' | 'status' | 'finishedOn'>,
+    limitDays: number,
+  ) {
     if (c.kind !== 'identification') return null;
     const end = c.decidedOn ?? (c.status === 'closed' ? c.finishedOn : null);
     return { ...timeLimit(c.startedOn, today(), limitDays, end), limitDays };
@@ -62,14 +70,34 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
 
   async function get(ctx: RequestContext, id: number): Promise<CaseDetail> {
     requirePermission(ctx, 'cases:read');
-    const [r] = await listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'active', afterId: 0, limit: 1, ids: [id] }).then(async (a) =>
-      a.length ? a : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'done', afterId: 0, limit: 1, ids: [id] }),
-    ).then(async (a) => (a.length ? a : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, ids: [id] })));
+    const [r] = await listCases(db, {
+      scopePrefix: ctx.actor.scopePrefix,
+      status: 'active',
+      afterId: 0,
+      limit: 1,
+      ids: [id],
+    })
+      .then(async (a) =>
+        a.length
+          ? a
+          : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'done', afterId: 0, limit: 1, ids: [id] }),
+      )
+      .then(async (a) =>
+        a.length
+          ? a
+          : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, ids: [id] }),
+      );
     if (!r) throw notFound();
     const c = r.c;
     const p = await workflowParams(db, c.countyCode);
     const steps = await stepsOf(db, c.id);
-    const files = can(ctx.actor.role, 'attachments:read') ? await attachments.listMany(ctx, 'caseStep', steps.map((s) => s.id)) : [];
+    const files = can(ctx.actor.role, 'attachments:read')
+      ? await attachments.listMany(
+          ctx,
+          'caseStep',
+          steps.map((s) => s.id),
+        )
+      : [];
     const h = (await householdFacts(db, '', c.householdId))!;
     const clue = c.clueId ? await findClueForCase(db, '', c.clueId, false) : undefined;
     const active = c.status === 'active' && c.stage !== 'done' && c.stage !== 'closed';
@@ -84,14 +112,24 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
     }
     let criteria = null;
     if (c.kind === 'elimination' && active) {
-      const resolved = (c.data.verification as { rigidSpendingResolved?: boolean } | undefined)?.rigidSpendingResolved ?? null;
+      const resolved =
+        (c.data.verification as { rigidSpendingResolved?: boolean } | undefined)?.rigidSpendingResolved ?? null;
       criteria = (await eliminationCheck(db, h, c.eliminationMode as EliminationMode, resolved)).criteria;
     } else if (c.kind === 'elimination') {
-      criteria = ((c.data.countyApproval as { criteria?: CaseDetail['criteria'] } | undefined)?.criteria ?? null) as CaseDetail['criteria'];
+      criteria = ((c.data.countyApproval as { criteria?: CaseDetail['criteria'] } | undefined)?.criteria ??
+        null) as CaseDetail['criteria'];
     }
     return {
       ...toRow(r, p.limitDays),
-      clue: clue ? { id: clue.id, channel: clue.channel, summary: clue.summary, openedAt: clue.openedAt.toISOString(), consentSigned: Boolean(clue.consent?.signed) } : null,
+      clue: clue
+        ? {
+            id: clue.id,
+            channel: clue.channel,
+            summary: clue.summary,
+            openedAt: clue.openedAt.toISOString(),
+            consentSigned: Boolean(clue.consent?.signed),
+          }
+        : null,
       naturalReason: c.naturalReason,
       data: c.data,
       steps: steps.map((s) => ({
@@ -104,7 +142,9 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
         note: s.note,
         data: s.data,
         at: s.at.toISOString(),
-        attachments: files.filter((f) => f.ownerId === s.id).map((f) => ({ id: f.id, fileName: f.fileName, mime: f.mime, sizeBytes: f.sizeBytes })),
+        attachments: files
+          .filter((f) => f.ownerId === s.id)
+          .map((f) => ({ id: f.id, fileName: f.fileName, mime: f.mime, sizeBytes: f.sizeBytes })),
       })),
       allowedActions: allowed,
       actorLevel: actors ? (actors.level as 'county' | 'township' | 'village') : null,
@@ -130,7 +170,15 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
     let after = q.afterId;
     // The due filter is computed per row (calendar days from the clue); scan on until the page is full.
     for (let round = 0; round < 20 && items.length < q.limit; round++) {
-      const rows = await listCases(db, { scopePrefix: ctx.actor.scopePrefix, kind: q.kind, status: q.status, stage: q.stage, orgPrefix: q.orgCode?.replace(/(000)+$/, ''), afterId: after, limit: q.limit });
+      const rows = await listCases(db, {
+        scopePrefix: ctx.actor.scopePrefix,
+        kind: q.kind,
+        status: q.status,
+        stage: q.stage,
+        orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+        afterId: after,
+        limit: q.limit,
+      });
       for (const r of rows) {
         const row = toRow(r, p.limitDays);
         if (!q.due || row.timeLimit?.status === q.due) items.push(row);
@@ -142,7 +190,11 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
       }
       after = rows[rows.length - 1].c.id;
     }
-    return { items, nextAfterId: after === -1 || items.length < q.limit ? null : items[items.length - 1].id, stageLabels: STAGE_LABELS };
+    return {
+      items,
+      nextAfterId: after === -1 || items.length < q.limit ? null : items[items.length - 1].id,
+      stageLabels: STAGE_LABELS,
+    };
   }
 
   return { get, list };

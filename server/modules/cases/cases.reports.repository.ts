@@ -4,7 +4,8 @@ import { queryRows } from '../../db/connect.ts';
 
 // Read-only queries for notices, the time-limit list, the dynamic-zeroing board and the ledgers.
 
-const scoped = (column: string, scopePrefix: string) => (scopePrefix === '' ? sql`true` : sql`${sql.raw(column)} LIKE ${scopePrefix + '%'}`);
+const scoped = (column: string, scopePrefix: string) =>
+  scopePrefix === '' ? sql`true` : sql`${sql.raw(column)} LIKE ${scopePrefix + '%'}`;
 
 export interface NoticeCaseRow {
   id: number;
@@ -15,7 +16,16 @@ export interface NoticeCaseRow {
   elimination_mode: string | null;
 }
 
-export async function noticeBatch(db: Db, f: { villageCode: string; kind: string; noticeStartedOn?: string; announcedOn?: string | null; atAnnouncement?: boolean }) {
+export async function noticeBatch(
+  db: Db,
+  f: {
+    villageCode: string;
+    kind: string;
+    noticeStartedOn?: string;
+    announcedOn?: string | null;
+    atAnnouncement?: boolean;
+  },
+) {
   const cond = f.noticeStartedOn
     ? sql`c.notice_started_on = ${f.noticeStartedOn} AND c.status <> 'closed'`
     : f.announcedOn
@@ -34,7 +44,13 @@ export async function noticeBatch(db: Db, f: { villageCode: string; kind: string
 }
 
 export async function orgNames(db: Db, villageCode: string) {
-  const [r] = await queryRows<{ village: string; township: string; county: string; village_kind: string; township_kind: string }>(
+  const [r] = await queryRows<{
+    village: string;
+    township: string;
+    county: string;
+    village_kind: string;
+    township_kind: string;
+  }>(
     db,
     sql`SELECT v.name AS village, t.name AS township, c.name AS county, v.kind AS village_kind, t.kind AS township_kind
       FROM org_unit v JOIN org_unit t ON t.code = v.parent_code LEFT JOIN org_unit c ON c.code = t.parent_code WHERE v.code = ${villageCode}`,
@@ -162,7 +178,13 @@ export interface LedgerRow {
 }
 
 /** Monitored (or eliminated) households in scope, in pages by id. */
-export async function ledgerPage(db: Db, scopePrefix: string, status: 'monitored' | 'eliminated', afterId: number, limit: number) {
+export async function ledgerPage(
+  db: Db,
+  scopePrefix: string,
+  status: 'monitored' | 'eliminated',
+  afterId: number,
+  limit: number,
+) {
   return queryRows<LedgerRow>(
     db,
     sql`SELECT h.id::int AS id, h.household_no, t.name AS township_name, v.name AS village_name,

@@ -1,7 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { dueGroup, ZeroingResponse } from '../../../common/contracts/cases.ts';
-import { codeLabel, renderNoticeHtml, noticeTitle, type NoticeKind, type NoticeModel } from '../../../common/domain/cases/notice.ts';
+import {
+  codeLabel,
+  renderNoticeHtml,
+  noticeTitle,
+  type NoticeKind,
+  type NoticeModel,
+} from '../../../common/domain/cases/notice.ts';
 import { timeLimit, STAGE_LABELS, type Stage } from '../../../common/domain/cases/workflow.ts';
 import { periodOf } from '../../../common/domain/period.ts';
 import { divideFenHalfUp } from '../../../common/domain/registry/income.ts';
@@ -15,7 +21,16 @@ import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
 import { findCase } from './cases.repository.ts';
-import { activeIdentificationCases, activeStagesByVillage, ledgerCount, ledgerPage, noticeBatch, orgNames, zeroingByVillage, type LedgerRow } from './cases.reports.repository.ts';
+import {
+  activeIdentificationCases,
+  activeStagesByVillage,
+  ledgerCount,
+  ledgerPage,
+  noticeBatch,
+  orgNames,
+  zeroingByVillage,
+  type LedgerRow,
+} from './cases.reports.repository.ts';
 import type { CasesService } from './cases.service.ts';
 import { signerOf } from '../../../common/domain/notice-signer.ts';
 
@@ -38,12 +53,20 @@ export function createCaseReports(db: Db, cases: CasesService) {
     let startOn: string;
     let endOn: string | null = null;
     if (kind === 'publicity') {
-      if (!c.noticeStartedOn) throw new AppError('CONFLICT', { zh: '请先在“村内公示”环节登记公示开始日期', en: 'Record the start of the public notice first' });
+      if (!c.noticeStartedOn)
+        throw new AppError('CONFLICT', {
+          zh: '请先在“村内公示”环节登记公示开始日期',
+          en: 'Record the start of the public notice first',
+        });
       batch = await noticeBatch(db, { villageCode: c.villageCode, kind: c.kind, noticeStartedOn: c.noticeStartedOn });
       startOn = c.noticeStartedOn;
       endOn = c.noticeEndsOn;
     } else {
-      if (c.stage !== 'announcement' && c.stage !== 'done') throw new AppError('CONFLICT', { zh: '县级审定后才能生成结果公告', en: 'The announcement follows the county decision' });
+      if (c.stage !== 'announcement' && c.stage !== 'done')
+        throw new AppError('CONFLICT', {
+          zh: '县级审定后才能生成结果公告',
+          en: 'The announcement follows the county decision',
+        });
       batch = await noticeBatch(db, { villageCode: c.villageCode, kind: c.kind, announcedOn: c.announcedOn });
       startOn = c.announcedOn ?? cases.today();
     }
@@ -56,7 +79,13 @@ export function createCaseReports(db: Db, cases: CasesService) {
       villageName: names?.village ?? '',
       townshipKind: names?.township_kind,
       villageKind: names?.village_kind,
-      households: batch.map((b) => ({ headName: b.head_name ?? '（户主未登记）', householdSize: b.household_size, monitoringType: b.monitoring_type, riskTypes: b.risk_types, eliminationMode: b.elimination_mode })),
+      households: batch.map((b) => ({
+        headName: b.head_name ?? '（户主未登记）',
+        householdSize: b.household_size,
+        monitoringType: b.monitoring_type,
+        riskTypes: b.risk_types,
+        eliminationMode: b.elimination_mode,
+      })),
       startOn,
       endOn,
       noticeDays: p.noticeDays,
@@ -73,32 +102,63 @@ export function createCaseReports(db: Db, cases: CasesService) {
     const model = await noticeModel(ctx, id, kind);
     const pdf = await htmlToPdf(renderNoticeHtml(model));
     const c = await findCase(db, ctx.actor.scopePrefix, id);
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'print', entity: 'caseNotice', entityId: id, orgCode: c!.villageCode, after: { kind, households: model.households.length } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'print',
+        entity: 'caseNotice',
+        entityId: id,
+        orgCode: c!.villageCode,
+        after: { kind, households: model.households.length },
+      }),
+    );
     return { pdf, title: noticeTitle(model) };
   }
 
   // ------------------------------------------------------------ time limits
 
-  async function due(ctx: RequestContext, orgCode?: string): Promise<{ limitDays: number; asOf: string; groups: z.infer<typeof dueGroup>[] }> {
+  async function due(
+    ctx: RequestContext,
+    orgCode?: string,
+  ): Promise<{ limitDays: number; asOf: string; groups: z.infer<typeof dueGroup>[] }> {
     requirePermission(ctx, 'cases:read');
     const p = await cases.workflowParams(db, countyOf(ctx));
     const asOf = cases.today();
     const prefix = orgCode ? orgCode.replace(/(000)+$/, '') : '';
-    const rows = (await activeIdentificationCases(db, ctx.actor.scopePrefix)).filter((r) => r.village_code.startsWith(prefix));
+    const rows = (await activeIdentificationCases(db, ctx.actor.scopePrefix)).filter((r) =>
+      r.village_code.startsWith(prefix),
+    );
     const groups = new Map<string, z.infer<typeof dueGroup>>();
     for (const r of rows) {
       const t = timeLimit(r.started_on, asOf, p.limitDays, r.decided_on);
       if (t.status === 'onTime') continue;
       let g = groups.get(r.village_code);
       if (!g) {
-        g = { townshipCode: r.township_code, townshipName: r.township_name, villageCode: r.village_code, villageName: r.village_name, overdue: 0, nearDue: 0, cases: [] };
+        g = {
+          townshipCode: r.township_code,
+          townshipName: r.township_name,
+          villageCode: r.village_code,
+          villageName: r.village_name,
+          overdue: 0,
+          nearDue: 0,
+          cases: [],
+        };
         groups.set(r.village_code, g);
       }
       if (t.status === 'overdue') g.overdue++;
       else g.nearDue++;
-      g.cases.push({ id: r.id, householdNo: r.household_no, headName: r.head_name, stage: STAGE_LABELS[r.stage as Stage] ?? r.stage, elapsed: t.elapsed, remaining: t.remaining, status: t.status });
+      g.cases.push({
+        id: r.id,
+        householdNo: r.household_no,
+        headName: r.head_name,
+        stage: STAGE_LABELS[r.stage as Stage] ?? r.stage,
+        elapsed: t.elapsed,
+        remaining: t.remaining,
+        status: t.status,
+      });
     }
-    const list = [...groups.values()].sort((a, b) => b.overdue - a.overdue || a.villageCode.localeCompare(b.villageCode));
+    const list = [...groups.values()].sort(
+      (a, b) => b.overdue - a.overdue || a.villageCode.localeCompare(b.villageCode),
+    );
     for (const g of list) g.cases.sort((a, b) => b.elapsed - a.elapsed);
     return { limitDays: p.limitDays, asOf, groups: list };
   }
@@ -111,9 +171,13 @@ export function createCaseReports(db: Db, cases: CasesService) {
     const asOf = cases.today();
     const period = periodOf(asOf);
     const prefix = orgCode ? orgCode.replace(/(000)+$/, '') : '';
-    const villages = (await zeroingByVillage(db, ctx.actor.scopePrefix, asOf, period, p.limitDays)).filter((v) => v.village_code.startsWith(prefix));
+    const villages = (await zeroingByVillage(db, ctx.actor.scopePrefix, asOf, period, p.limitDays)).filter((v) =>
+      v.village_code.startsWith(prefix),
+    );
     const stages = await activeStagesByVillage(db, ctx.actor.scopePrefix);
-    const overdueCases = (await activeIdentificationCases(db, ctx.actor.scopePrefix)).filter((r) => timeLimit(r.started_on, asOf, p.limitDays, r.decided_on).status === 'overdue');
+    const overdueCases = (await activeIdentificationCases(db, ctx.actor.scopePrefix)).filter(
+      (r) => timeLimit(r.started_on, asOf, p.limitDays, r.decided_on).status === 'overdue',
+    );
     const empty = (code: string, name: string, level: string) => ({
       code,
       name,
@@ -152,7 +216,8 @@ export function createCaseReports(db: Db, cases: CasesService) {
       row.openClues = v.open_clues;
       row.openCluesWithoutCase = v.open_without_case;
       row.clueAge = { d0to7: v.d0to7, d8to15: v.d8to15, over15: v.over15 };
-      for (const s of stages.filter((s) => s.village_code === v.village_code)) row.byStage[`${s.kind}.${s.stage}`] = (row.byStage[`${s.kind}.${s.stage}`] ?? 0) + s.n;
+      for (const s of stages.filter((s) => s.village_code === v.village_code))
+        row.byStage[`${s.kind}.${s.stage}`] = (row.byStage[`${s.kind}.${s.stage}`] ?? 0) + s.n;
       row.monitoredAtRisk = v.monitored;
       row.monitoredAge = { m0to5: v.m0to5, m6to11: v.m6to11, m12plus: v.m12plus };
       row.identifiedThisMonth = v.identified_this_month;
@@ -174,31 +239,103 @@ export function createCaseReports(db: Db, cases: CasesService) {
   // ------------------------------------------------------------ ledgers
 
   const MONITORED_HEADERS = [
-    '乡镇', '行政村', '户编号', '户主姓名', '家庭人口', '户类型', '监测对象类别', '致贫返贫风险1', '致贫返贫风险2', '致贫返贫风险3', '致贫返贫风险4', '致贫返贫风险5',
-    '识别监测时间', '整户无劳动能力', '收入年度', '家庭纯收入(元)', '家庭人均纯收入(元)', '帮扶措施数', '住房安全问题', '义务教育失学辍学', '未参加基本医保', '饮水安全',
+    '乡镇',
+    '行政村',
+    '户编号',
+    '户主姓名',
+    '家庭人口',
+    '户类型',
+    '监测对象类别',
+    '致贫返贫风险1',
+    '致贫返贫风险2',
+    '致贫返贫风险3',
+    '致贫返贫风险4',
+    '致贫返贫风险5',
+    '识别监测时间',
+    '整户无劳动能力',
+    '收入年度',
+    '家庭纯收入(元)',
+    '家庭人均纯收入(元)',
+    '帮扶措施数',
+    '住房安全问题',
+    '义务教育失学辍学',
+    '未参加基本医保',
+    '饮水安全',
   ];
   const ELIMINATION_HEADERS = [
-    '乡镇', '行政村', '户编号', '户主姓名', '家庭人口', '监测对象类别', '致贫返贫风险', '识别监测时间', '风险消除时间', '风险消除方式', '自然消除原因',
-    '消除后收入年度', '消除后家庭纯收入(元)', '消除后人均纯收入(元)', '消除后住房安全问题', '消除后义务教育失学辍学', '消除后未参加基本医保', '消除后饮水安全', '事项编号',
+    '乡镇',
+    '行政村',
+    '户编号',
+    '户主姓名',
+    '家庭人口',
+    '监测对象类别',
+    '致贫返贫风险',
+    '识别监测时间',
+    '风险消除时间',
+    '风险消除方式',
+    '自然消除原因',
+    '消除后收入年度',
+    '消除后家庭纯收入(元)',
+    '消除后人均纯收入(元)',
+    '消除后住房安全问题',
+    '消除后义务教育失学辍学',
+    '消除后未参加基本医保',
+    '消除后饮水安全',
+    '事项编号',
   ];
 
   function monitoredCells(r: LedgerRow): Cell[] {
     const risks = [0, 1, 2, 3, 4].map((i) => (r.risk_types[i] ? codeLabel(RISK_TYPES, r.risk_types[i]) : null));
     return [
-      r.township_name, r.village_name, r.household_no, r.head_name, r.household_size, r.kind === 'alleviated' ? '脱贫户' : '一般农户',
-      r.monitoring_type ? codeLabel(MONITORING_TYPES, r.monitoring_type) : null, ...risks, r.identification_period, yesNo(r.whole_household_no_labour),
-      r.income_year, yuan(r.net_income), r.net_income == null ? null : yuan(divideFenHalfUp(r.net_income, Math.max(1, r.income_size ?? 1))), r.measures,
-      yesNo(r.housing_unsafe), yesNo(r.school_dropout), yesNo(r.medical_uninsured), yesNo(r.water_safe),
+      r.township_name,
+      r.village_name,
+      r.household_no,
+      r.head_name,
+      r.household_size,
+      r.kind === 'alleviated' ? '脱贫户' : '一般农户',
+      r.monitoring_type ? codeLabel(MONITORING_TYPES, r.monitoring_type) : null,
+      ...risks,
+      r.identification_period,
+      yesNo(r.whole_household_no_labour),
+      r.income_year,
+      yuan(r.net_income),
+      r.net_income == null ? null : yuan(divideFenHalfUp(r.net_income, Math.max(1, r.income_size ?? 1))),
+      r.measures,
+      yesNo(r.housing_unsafe),
+      yesNo(r.school_dropout),
+      yesNo(r.medical_uninsured),
+      yesNo(r.water_safe),
     ];
   }
 
   function eliminationCells(r: LedgerRow): Cell[] {
-    const s = (r.snapshot ?? {}) as { income?: { year?: number; netIncome?: number; perCapitaFen?: number } | null; housingUnsafe?: boolean; schoolDropout?: boolean; medicalUninsured?: boolean; waterSafe?: boolean };
+    const s = (r.snapshot ?? {}) as {
+      income?: { year?: number; netIncome?: number; perCapitaFen?: number } | null;
+      housingUnsafe?: boolean;
+      schoolDropout?: boolean;
+      medicalUninsured?: boolean;
+      waterSafe?: boolean;
+    };
     return [
-      r.township_name, r.village_name, r.household_no, r.head_name, r.household_size, r.monitoring_type ? codeLabel(MONITORING_TYPES, r.monitoring_type) : null,
-      r.risk_types.map((x) => codeLabel(RISK_TYPES, x)).join('、'), r.identification_period, r.elimination_period,
-      r.elimination_mode ? codeLabel(ELIMINATION_MODES, r.elimination_mode) : null, r.natural_reason,
-      s.income?.year ?? null, yuan(s.income?.netIncome), yuan(s.income?.perCapitaFen), yesNo(s.housingUnsafe), yesNo(s.schoolDropout), yesNo(s.medicalUninsured), yesNo(s.waterSafe), r.case_id,
+      r.township_name,
+      r.village_name,
+      r.household_no,
+      r.head_name,
+      r.household_size,
+      r.monitoring_type ? codeLabel(MONITORING_TYPES, r.monitoring_type) : null,
+      r.risk_types.map((x) => codeLabel(RISK_TYPES, x)).join('、'),
+      r.identification_period,
+      r.elimination_period,
+      r.elimination_mode ? codeLabel(ELIMINATION_MODES, r.elimination_mode) : null,
+      r.natural_reason,
+      s.income?.year ?? null,
+      yuan(s.income?.netIncome),
+      yuan(s.income?.perCapitaFen),
+      yesNo(s.housingUnsafe),
+      yesNo(s.schoolDropout),
+      yesNo(s.medicalUninsured),
+      yesNo(s.waterSafe),
+      r.case_id,
     ];
   }
 
@@ -207,7 +344,14 @@ export function createCaseReports(db: Db, cases: CasesService) {
     const scopePrefix = ctx.actor.scopePrefix;
     const count = await ledgerCount(db, scopePrefix, which);
     const title = which === 'monitored' ? '监测对象台账' : '风险消除台账';
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'caseLedger', orgCode: ctx.actor.orgCode, after: { ledger: title, households: count } }));
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'caseLedger',
+        orgCode: ctx.actor.orgCode,
+        after: { ledger: title, households: count },
+      }),
+    );
     async function* rows(): AsyncGenerator<Cell[]> {
       let after = 0;
       for (;;) {
@@ -220,7 +364,10 @@ export function createCaseReports(db: Db, cases: CasesService) {
     return {
       count,
       title,
-      write: (out: Writable) => writeWorkbook(out, [{ title, headers: which === 'monitored' ? MONITORED_HEADERS : ELIMINATION_HEADERS, rows: rows() }]),
+      write: (out: Writable) =>
+        writeWorkbook(out, [
+          { title, headers: which === 'monitored' ? MONITORED_HEADERS : ELIMINATION_HEADERS, rows: rows() },
+        ]),
     };
   }
 

@@ -17,13 +17,26 @@ export async function insertStep(tx: Db, row: typeof caseSteps.$inferInsert): Pr
   return r;
 }
 
-export async function findCase(db: Db, scopePrefix: string, id: number, forUpdate = false): Promise<CaseRecord | undefined> {
-  const q = db.select().from(cases).where(and(eq(cases.id, id), inScope(cases.villageCode, { scopePrefix })));
+export async function findCase(
+  db: Db,
+  scopePrefix: string,
+  id: number,
+  forUpdate = false,
+): Promise<CaseRecord | undefined> {
+  const q = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), inScope(cases.villageCode, { scopePrefix })));
   const [r] = forUpdate ? await q.for('update') : await q;
   return r;
 }
 
-export async function updateCase(tx: Db, id: number, version: number, set: Partial<typeof cases.$inferInsert>): Promise<boolean> {
+export async function updateCase(
+  tx: Db,
+  id: number,
+  version: number,
+  set: Partial<typeof cases.$inferInsert>,
+): Promise<boolean> {
   const rows = await tx
     .update(cases)
     .set({ ...set, version: version + 1, updatedAt: sql`now()` })
@@ -42,12 +55,18 @@ export async function stepsOf(db: Db, caseId: number): Promise<CaseStepRecord[]>
 }
 
 export async function activeCaseOfClue(db: Db, clueId: number): Promise<CaseRecord | undefined> {
-  const [r] = await db.select().from(cases).where(and(eq(cases.clueId, clueId), eq(cases.status, 'active')));
+  const [r] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.clueId, clueId), eq(cases.status, 'active')));
   return r;
 }
 
 export async function activeCasesOfHousehold(db: Db, householdId: number): Promise<CaseRecord[]> {
-  return db.select().from(cases).where(and(eq(cases.householdId, householdId), eq(cases.status, 'active')));
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.householdId, householdId), eq(cases.status, 'active')));
 }
 
 export interface CaseListFilter {
@@ -68,13 +87,23 @@ const villageNameSql = sql<string>`(SELECT o.name FROM org_unit o WHERE o.code =
 const townshipNameSql = sql<string>`(SELECT t.name FROM org_unit o JOIN org_unit t ON t.code = o.parent_code WHERE o.code = monitoring_case.village_code)`;
 
 export async function listCases(db: Db, f: CaseListFilter) {
-  const where: SQL[] = [inScope(cases.villageCode, { scopePrefix: f.scopePrefix }), eq(cases.status, f.status), gt(cases.id, f.afterId)];
+  const where: SQL[] = [
+    inScope(cases.villageCode, { scopePrefix: f.scopePrefix }),
+    eq(cases.status, f.status),
+    gt(cases.id, f.afterId),
+  ];
   if (f.kind) where.push(eq(cases.kind, f.kind));
   if (f.stage) where.push(eq(cases.stage, f.stage));
   if (f.orgPrefix) where.push(like(cases.villageCode, f.orgPrefix + '%'));
   if (f.ids) where.push(sql`${cases.id} = ANY(${`{${f.ids.join(',')}}`}::bigint[])`);
   return db
-    .select({ c: cases, householdNo: householdNoSql, headName: headNameSql, villageName: villageNameSql, townshipName: townshipNameSql })
+    .select({
+      c: cases,
+      householdNo: householdNoSql,
+      headName: headNameSql,
+      villageName: villageNameSql,
+      townshipName: townshipNameSql,
+    })
     .from(cases)
     .where(and(...where))
     .orderBy(asc(cases.id))
@@ -102,7 +131,12 @@ export interface HouseholdFacts {
   version: number;
 }
 
-export async function householdFacts(db: Db, scopePrefix: string, id: number, forUpdate = false): Promise<HouseholdFacts | undefined> {
+export async function householdFacts(
+  db: Db,
+  scopePrefix: string,
+  id: number,
+  forUpdate = false,
+): Promise<HouseholdFacts | undefined> {
   const [r] = await queryRows<HouseholdFacts>(
     db,
     sql`SELECT id::int AS id, county_code, village_code, household_no, kind, monitoring_status, monitoring_type, risk_types,
@@ -117,7 +151,13 @@ export async function householdFacts(db: Db, scopePrefix: string, id: number, fo
 export async function setHouseholdMonitoring(
   tx: Db,
   id: number,
-  set: { monitoringType: string | null; riskTypes: string[]; identificationPeriod: string | null; eliminationPeriod: string | null; eliminationMode: string | null },
+  set: {
+    monitoringType: string | null;
+    riskTypes: string[];
+    identificationPeriod: string | null;
+    eliminationPeriod: string | null;
+    eliminationMode: string | null;
+  },
 ): Promise<void> {
   await tx.execute(sql`UPDATE household SET monitoring_type = ${set.monitoringType}, risk_types = ${`{${set.riskTypes.join(',')}}`}::text[],
     identification_period = ${set.identificationPeriod}, elimination_period = ${set.eliminationPeriod}, elimination_mode = ${set.eliminationMode},
@@ -149,11 +189,17 @@ export async function latestIncome(db: Db, householdId: number): Promise<IncomeF
 }
 
 export async function openClueCount(db: Db, householdId: number): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM clue WHERE household_id = ${householdId} AND status = 'open'`);
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM clue WHERE household_id = ${householdId} AND status = 'open'`,
+  );
   return r.n;
 }
 
 export async function memberCount(db: Db, householdId: number): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM membership WHERE household_id = ${householdId} AND valid_to IS NULL`);
+  const [r] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM membership WHERE household_id = ${householdId} AND valid_to IS NULL`,
+  );
   return r.n;
 }

@@ -28,53 +28,120 @@ export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: 
   // Before /api/cases/:id so the static paths win.
   app.get(
     '/api/cases/due',
-    { schema: { tags, summary: '识别认定时限：超期和临期事项（按乡镇、村）', querystring: dueListQuery, response: { 200: z.object({ limitDays: z.number().int(), asOf: z.string(), groups: z.array(dueGroup) }) } } },
+    {
+      schema: {
+        tags,
+        summary: '识别认定时限：超期和临期事项（按乡镇、村）',
+        querystring: dueListQuery,
+        response: { 200: z.object({ limitDays: z.number().int(), asOf: z.string(), groups: z.array(dueGroup) }) },
+      },
+    },
     (req) => reports.due(requireCtx(req), req.query.orgCode),
   );
-  app.get('/api/cases/zeroing', { schema: { tags, summary: '动态清零看板', querystring: zeroingQuery, response: { 200: zeroingResponse } } }, (req) =>
-    reports.zeroing(requireCtx(req), req.query.orgCode),
+  app.get(
+    '/api/cases/zeroing',
+    { schema: { tags, summary: '动态清零看板', querystring: zeroingQuery, response: { 200: zeroingResponse } } },
+    (req) => reports.zeroing(requireCtx(req), req.query.orgCode),
   );
   for (const which of ['monitored', 'eliminated'] as const) {
     const name = which === 'monitored' ? '监测对象台账' : '风险消除台账';
-    app.get(`/api/cases/ledgers/${which}.xlsx`, { schema: { tags, summary: `导出${name}（留痕）` } }, async (req, reply) => {
-      const prepared = await reports.prepareLedger(requireCtx(req), which);
-      const body = new PassThrough();
-      prepared.write(body).catch((err: unknown) => {
-        req.log.error({ err }, 'ledger export failed');
-        body.destroy(err instanceof Error ? err : new Error(String(err)));
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="${which}-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name + '.xlsx')}`)
-        .header('cache-control', 'no-store')
-        .send(body);
-    });
+    app.get(
+      `/api/cases/ledgers/${which}.xlsx`,
+      { schema: { tags, summary: `导出${name}（留痕）` } },
+      async (req, reply) => {
+        const prepared = await reports.prepareLedger(requireCtx(req), which);
+        const body = new PassThrough();
+        prepared.write(body).catch((err: unknown) => {
+          req.log.error({ err }, 'ledger export failed');
+          body.destroy(err instanceof Error ? err : new Error(String(err)));
+        });
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="${which}-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name + '.xlsx')}`,
+          )
+          .header('cache-control', 'no-store')
+          .send(body);
+      },
+    );
   }
-  app.get('/api/cases/:id/notices/:kind.html', { schema: { tags, summary: '公示/公告打印版（已隐去敏感信息）', params: noticeParams } }, async (req, reply) => {
-    const html = await reports.noticeHtml(requireCtx(req), req.params.id, req.params.kind);
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
-  });
-  app.get('/api/cases/:id/notices/:kind.pdf', { schema: { tags, summary: '公示/公告 PDF', params: noticeParams } }, async (req, reply) => {
-    const { pdf, title } = await reports.noticePdf(requireCtx(req), req.params.id, req.params.kind);
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="notice-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(title + '.pdf')}`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
-  });
+  app.get(
+    '/api/cases/:id/notices/:kind.html',
+    { schema: { tags, summary: '公示/公告打印版（已隐去敏感信息）', params: noticeParams } },
+    async (req, reply) => {
+      const html = await reports.noticeHtml(requireCtx(req), req.params.id, req.params.kind);
+      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  );
+  app.get(
+    '/api/cases/:id/notices/:kind.pdf',
+    { schema: { tags, summary: '公示/公告 PDF', params: noticeParams } },
+    async (req, reply) => {
+      const { pdf, title } = await reports.noticePdf(requireCtx(req), req.params.id, req.params.kind);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="notice-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(title + '.pdf')}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
   app.get(
     '/api/cases',
-    { schema: { tags, summary: '识别认定/风险消除事项列表', querystring: caseListQuery, response: { 200: z.object({ items: z.array(caseRow), nextAfterId: z.number().int().nullable(), stageLabels: z.record(z.string(), z.string()) }) } } },
+    {
+      schema: {
+        tags,
+        summary: '识别认定/风险消除事项列表',
+        querystring: caseListQuery,
+        response: {
+          200: z.object({
+            items: z.array(caseRow),
+            nextAfterId: z.number().int().nullable(),
+            stageLabels: z.record(z.string(), z.string()),
+          }),
+        },
+      },
+    },
     (req) => cases.list(requireCtx(req), req.query),
   );
-  app.get('/api/cases/:id', { schema: { tags, summary: '事项详情', params: caseIdParams, response: { 200: caseDetail } } }, (req) => cases.get(requireCtx(req), req.params.id));
-  app.post('/api/cases/identifications', { schema: { tags, summary: '由线索发起识别认定', body: startIdentificationRequest, response: { 200: caseDetail } } }, (req) =>
-    cases.startIdentification(requireCtx(req), req.body.clueId),
+  app.get(
+    '/api/cases/:id',
+    { schema: { tags, summary: '事项详情', params: caseIdParams, response: { 200: caseDetail } } },
+    (req) => cases.get(requireCtx(req), req.params.id),
   );
-  app.post('/api/cases/eliminations', { schema: { tags, summary: '发起风险消除（帮扶消除/自然消除）', body: startEliminationRequest, response: { 200: caseDetail } } }, (req) =>
-    cases.startElimination(requireCtx(req), req.body),
+  app.post(
+    '/api/cases/identifications',
+    {
+      schema: { tags, summary: '由线索发起识别认定', body: startIdentificationRequest, response: { 200: caseDetail } },
+    },
+    (req) => cases.startIdentification(requireCtx(req), req.body.clueId),
   );
-  app.post('/api/cases/:id/actions', { schema: { tags, summary: '办理当前环节（完成、退回、终止、开始公示）', params: caseIdParams, body: caseActionRequest, response: { 200: caseDetail } } }, (req) =>
-    cases.act(requireCtx(req), req.params.id, req.body),
+  app.post(
+    '/api/cases/eliminations',
+    {
+      schema: {
+        tags,
+        summary: '发起风险消除（帮扶消除/自然消除）',
+        body: startEliminationRequest,
+        response: { 200: caseDetail },
+      },
+    },
+    (req) => cases.startElimination(requireCtx(req), req.body),
+  );
+  app.post(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '办理当前环节（完成、退回、终止、开始公示）',
+        params: caseIdParams,
+        body: caseActionRequest,
+        response: { 200: caseDetail },
+      },
+    },
+    (req) => cases.act(requireCtx(req), req.params.id, req.body),
   );
 }

@@ -9,7 +9,15 @@ import { createCasesService } from './cases.service.ts';
 
 const env = useTestApp();
 
-const USERS = ['county_admin', 'county_staff', 'township_staff', 'village_officer', 'dept_medical', 'cadre', 'auditor'] as const;
+const USERS = [
+  'county_admin',
+  'county_staff',
+  'township_staff',
+  'village_officer',
+  'dept_medical',
+  'cadre',
+  'auditor',
+] as const;
 type User = (typeof USERS)[number];
 const cookies = new Map<string, string>();
 async function cookie(user: User) {
@@ -33,7 +41,8 @@ async function householdWithClue(overrides = {}, withConsent = true) {
   const body = { householdId: h.id, reason: '户主突发重病住院，自付费用高', riskTypes: ['illness'], consent };
   const apply = await call('county_staff', 'POST', '/api/clues/applications', body);
   expect(apply.statusCode, apply.body).toBe(200);
-  if (!withConsent) await env.services.db.execute(sql`UPDATE clue SET consent = NULL WHERE id = ${apply.json().clueIds[0]}`);
+  if (!withConsent)
+    await env.services.db.execute(sql`UPDATE clue SET consent = NULL WHERE id = ${apply.json().clueIds[0]}`);
   return { household: h, clueId: apply.json().clueIds[0] as number };
 }
 
@@ -46,7 +55,8 @@ async function start(clueId: number, user: User = 'township_staff') {
 /** The case (and its clue) began `days` ago: the village dates of the walk (评议, 公示) lie inside it. */
 async function startedDaysAgo(caseId: number, days = 12) {
   await env.services.db.execute(sql`UPDATE monitoring_case SET started_on = ${day(-days)} WHERE id = ${caseId}`);
-  await env.services.db.execute(sql`UPDATE clue SET opened_at = (${day(-days)}::date + time '09:00') AT TIME ZONE 'Asia/Shanghai'
+  await env.services.db
+    .execute(sql`UPDATE clue SET opened_at = (${day(-days)}::date + time '09:00') AT TIME ZONE 'Asia/Shanghai'
     WHERE id = (SELECT clue_id FROM monitoring_case WHERE id = ${caseId})`);
 }
 
@@ -78,12 +88,26 @@ describe('identification from a clue to 纳入监测', () => {
   it('walks every stage; at each stage every other role is refused; the household is monitored at the end', async () => {
     const { household, clueId } = await householdWithClue();
     const c = await start(clueId);
-    expect(c).toMatchObject({ kind: 'identification', stage: 'verification', status: 'active', riskTypes: ['illness'], timeLimit: { limitDays: 15 } });
+    expect(c).toMatchObject({
+      kind: 'identification',
+      stage: 'verification',
+      status: 'active',
+      riskTypes: ['illness'],
+      timeLimit: { limitDays: 15 },
+    });
     await startedDaysAgo(c.id);
     // One active case per clue.
     expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
 
-    for (const stage of ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement']) {
+    for (const stage of [
+      'verification',
+      'comparison',
+      'villageReview',
+      'publicNotice',
+      'townshipReview',
+      'countyApproval',
+      'announcement',
+    ]) {
       const now = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
       expect(now.stage).toBe(stage);
       if (stage === 'publicNotice') {
@@ -108,17 +132,57 @@ describe('identification from a clue to 纳入监测', () => {
     }
 
     const done = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
-    expect(done).toMatchObject({ stage: 'done', status: 'done', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'], decidedOn: day(0) });
-    expect(done.household).toMatchObject({ monitoringStatus: 'monitored', monitoringType: 'edge', riskTypes: ['illness', 'lackOfLabour'], identificationPeriod: day(0).slice(0, 7) });
-    expect(done.steps.map((s: { action: string }) => s.action)).toEqual(['start', 'complete', 'complete', 'complete', 'startNotice', 'complete', 'complete', 'complete', 'complete']);
+    expect(done).toMatchObject({
+      stage: 'done',
+      status: 'done',
+      monitoringType: 'edge',
+      riskTypes: ['illness', 'lackOfLabour'],
+      decidedOn: day(0),
+    });
+    expect(done.household).toMatchObject({
+      monitoringStatus: 'monitored',
+      monitoringType: 'edge',
+      riskTypes: ['illness', 'lackOfLabour'],
+      identificationPeriod: day(0).slice(0, 7),
+    });
+    expect(done.steps.map((s: { action: string }) => s.action)).toEqual([
+      'start',
+      'complete',
+      'complete',
+      'complete',
+      'startNotice',
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+    ]);
     expect(done.data.comparison.evidence).toHaveProperty('suggestion');
 
-    const [clue] = await queryRows<{ status: string; close_reason: string }>(env.services.db, sql`SELECT status, close_reason FROM clue WHERE id = ${clueId}`);
+    const [clue] = await queryRows<{ status: string; close_reason: string }>(
+      env.services.db,
+      sql`SELECT status, close_reason FROM clue WHERE id = ${clueId}`,
+    );
     expect(clue).toMatchObject({ status: 'closed', close_reason: expect.stringContaining('纳入监测') });
-    const changes = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM registry_change WHERE household_id = ${household.id} ORDER BY id`);
+    const changes = await queryRows<{ action: string }>(
+      env.services.db,
+      sql`SELECT action FROM registry_change WHERE household_id = ${household.id} ORDER BY id`,
+    );
     expect(changes.map((r) => r.action)).toContain('identify');
-    const audit = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(c.id)} ORDER BY id`);
-    expect(audit.map((a) => a.action)).toEqual(['start', 'complete', 'complete', 'complete', 'startNotice', 'complete', 'complete', 'complete', 'complete']);
+    const audit = await queryRows<{ action: string }>(
+      env.services.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(c.id)} ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'start',
+      'complete',
+      'complete',
+      'complete',
+      'startNotice',
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+    ]);
   });
 
   it('verification needs the signed undertaking and 1–5 risks; field errors name the field', async () => {
@@ -127,7 +191,11 @@ describe('identification from a clue to 纳入监测', () => {
     const noConsent = await act('village_officer', c.id, 'complete', STAGE_RECORD.verification);
     expect(noConsent.statusCode).toBe(400);
     expect(noConsent.json().error.fields[0].field).toBe('consent');
-    const six = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.verification, consent, riskTypes: ['illness', 'disability', 'education', 'accident', 'lackOfLabour', 'other'] });
+    const six = await act('village_officer', c.id, 'complete', {
+      ...STAGE_RECORD.verification,
+      consent,
+      riskTypes: ['illness', 'disability', 'education', 'accident', 'lackOfLabour', 'other'],
+    });
     expect(six.statusCode).toBe(400);
     expect(six.json().error.fields[0].field).toBe('riskTypes');
     const ok = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.verification, consent });
@@ -143,26 +211,52 @@ describe('identification from a clue to 纳入监测', () => {
     const back = await act('township_staff', c.id, 'reject', {}, { reason: '收入数据需重新核实' });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().stage).toBe('verification');
-    expect(back.json().steps.at(-1)).toMatchObject({ action: 'reject', note: '收入数据需重新核实', fromStage: 'comparison', toStage: 'verification' });
+    expect(back.json().steps.at(-1)).toMatchObject({
+      action: 'reject',
+      note: '收入数据需重新核实',
+      fromStage: 'comparison',
+      toStage: 'verification',
+    });
     const closed = await act('village_officer', c.id, 'close', {}, { reason: '核实家庭收入较高，不符合条件' });
     expect(closed.json()).toMatchObject({ status: 'closed', stage: 'closed' });
-    const [clue] = await queryRows<{ status: string }>(env.services.db, sql`SELECT status FROM clue WHERE id = ${clueId}`);
+    const [clue] = await queryRows<{ status: string }>(
+      env.services.db,
+      sql`SELECT status FROM clue WHERE id = ${clueId}`,
+    );
     expect(clue.status).toBe('closed');
   });
 
   it('attachments uploaded for a step are linked to it and listed on the timeline; a stale version is refused', async () => {
     const { clueId } = await householdWithClue();
     const c = await start(clueId);
-    const up = multipart({ ownerKind: 'caseStep' }, { name: '承诺授权书.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 signed') });
-    const file = await env.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: await cookie('village_officer'), ...up.headers }, payload: up.payload });
+    const up = multipart(
+      { ownerKind: 'caseStep' },
+      { name: '承诺授权书.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 signed') },
+    );
+    const file = await env.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { cookie: await cookie('village_officer'), ...up.headers },
+      payload: up.payload,
+    });
     expect(file.statusCode, file.body).toBe(200);
-    const res = await act('village_officer', c.id, 'complete', STAGE_RECORD.verification, { attachmentIds: [file.json().id] });
+    const res = await act('village_officer', c.id, 'complete', STAGE_RECORD.verification, {
+      attachmentIds: [file.json().id],
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().steps.at(-1).attachments).toEqual([expect.objectContaining({ id: file.json().id, fileName: '承诺授权书.pdf' })]);
+    expect(res.json().steps.at(-1).attachments).toEqual([
+      expect.objectContaining({ id: file.json().id, fileName: '承诺授权书.pdf' }),
+    ]);
     // Reusing the attachment is refused.
-    const again = await act('township_staff', c.id, 'complete', STAGE_RECORD.comparison, { attachmentIds: [file.json().id] });
+    const again = await act('township_staff', c.id, 'complete', STAGE_RECORD.comparison, {
+      attachmentIds: [file.json().id],
+    });
     expect(again.statusCode).toBe(400);
-    const stale = await call('township_staff', 'POST', `/api/cases/${c.id}/actions`, { action: 'complete', version: 1, fields: STAGE_RECORD.comparison });
+    const stale = await call('township_staff', 'POST', `/api/cases/${c.id}/actions`, {
+      action: 'complete',
+      version: 1,
+      fields: STAGE_RECORD.comparison,
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -172,9 +266,28 @@ describe('identification from a clue to 纳入监测', () => {
     expect((await call('dept_medical', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(403);
     expect((await call('cadre', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(403);
     expect((await call('auditor', 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
-    const other = { requestId: 't', actor: { id: 99, username: 'x', displayName: 'x', role: 'villageOfficer' as const, orgCode: '140521100202', orgName: 'x', feedSource: null, scopePrefix: '140521100202' } };
+    const other = {
+      requestId: 't',
+      actor: {
+        id: 99,
+        username: 'x',
+        displayName: 'x',
+        role: 'villageOfficer' as const,
+        orgCode: '140521100202',
+        orgName: 'x',
+        feedSource: null,
+        scopePrefix: '140521100202',
+      },
+    };
     await expect(env.services.cases.get(other, c.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(env.services.cases.act(other, c.id, { action: 'complete', version: c.version, fields: STAGE_RECORD.verification, attachmentIds: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      env.services.cases.act(other, c.id, {
+        action: 'complete',
+        version: c.version,
+        fields: STAGE_RECORD.verification,
+        attachmentIds: [],
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -183,9 +296,17 @@ async function caseAt(stage: 'comparison' | 'villageReview' | 'publicNotice' | '
   const { household, clueId } = await householdWithClue(overrides);
   const c = await start(clueId);
   await startedDaysAgo(c.id);
-  const order = ['verification', 'comparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval'] as const;
+  const order = [
+    'verification',
+    'comparison',
+    'villageReview',
+    'publicNotice',
+    'townshipReview',
+    'countyApproval',
+  ] as const;
   for (const s of order.slice(0, order.indexOf(stage))) {
-    if (s === 'publicNotice') expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(200);
+    if (s === 'publicNotice')
+      expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(200);
     const record = s === 'comparison' ? { monitoringType: 'suddenHardship' } : STAGE_RECORD[s];
     const res = await act(ACTOR[s][0], c.id, 'complete', record);
     expect(res.statusCode, `${s}: ${res.body}`).toBe(200);
@@ -202,12 +323,23 @@ describe('the type must fit the household kind (§1.2)', () => {
     ['alleviated', 'unstable', 200],
     ['alleviated', 'suddenHardship', 200],
   ] as const)('信息比对: a %s household as %s → %i', async (kind, type, status) => {
-    const { c } = await caseAt('comparison', kind === 'alleviated' ? { kind, alleviatedAttribute: 'general' } : { kind });
+    const { c } = await caseAt(
+      'comparison',
+      kind === 'alleviated' ? { kind, alleviatedAttribute: 'general' } : { kind },
+    );
     const res = await act('township_staff', c.id, 'complete', { monitoringType: type });
     expect(res.statusCode, res.body).toBe(status);
     if (status === 400) {
-      expect(res.json().error.fields[0]).toMatchObject({ field: 'monitoringType', messageZh: expect.stringContaining(kind === 'alleviated' ? '脱贫户不能认定为边缘易致贫户' : '一般农户不能认定为脱贫不稳定户') });
-      expect((await call('county_admin', 'GET', `/api/cases/${c.id}`)).json()).toMatchObject({ stage: 'comparison', monitoringType: null });
+      expect(res.json().error.fields[0]).toMatchObject({
+        field: 'monitoringType',
+        messageZh: expect.stringContaining(
+          kind === 'alleviated' ? '脱贫户不能认定为边缘易致贫户' : '一般农户不能认定为脱贫不稳定户',
+        ),
+      });
+      expect((await call('county_admin', 'GET', `/api/cases/${c.id}`)).json()).toMatchObject({
+        stage: 'comparison',
+        monitoringType: null,
+      });
     }
   });
 
@@ -216,7 +348,9 @@ describe('the type must fit the household kind (§1.2)', () => {
     const wrong = await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'unstable' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0].field).toBe('monitoringType');
-    expect((await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode).toBe(200);
+    expect(
+      (await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode,
+    ).toBe(200);
     expect((await act('township_staff', c.id, 'complete', STAGE_RECORD.announcement)).statusCode).toBe(200);
     // The bug this guards: after a wrong type every later edit of the household was refused.
     const h = (await call('county_admin', 'GET', `/api/registry/households/${household.id}`)).json();
@@ -224,15 +358,27 @@ describe('the type must fit the household kind (§1.2)', () => {
       method: 'PUT',
       url: `/api/registry/households/${household.id}`,
       headers: { cookie: await cookie('county_staff') },
-      payload: { villageCode: h.villageCode, kind: h.kind, housingGrade: 'B', waterSafe: true, address: '第二村民小组 3 号', version: h.version, reason: '门牌调整' },
+      payload: {
+        villageCode: h.villageCode,
+        kind: h.kind,
+        housingGrade: 'B',
+        waterSafe: true,
+        address: '第二村民小组 3 号',
+        version: h.version,
+        reason: '门牌调整',
+      },
     });
     expect(edit.statusCode, edit.body).toBe(200);
   });
 
   it('公告 refuses a type the household kind no longer allows (户类型 edited during the case)', async () => {
     const { household, c } = await caseAt('countyApproval', { kind: 'ordinary' });
-    expect((await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode).toBe(200);
-    await env.services.db.execute(sql`UPDATE household SET kind = 'alleviated', alleviated_attribute = 'general' WHERE id = ${household.id}`);
+    expect(
+      (await act('county_staff', c.id, 'complete', { opinion: '同意纳入监测', monitoringType: 'edge' })).statusCode,
+    ).toBe(200);
+    await env.services.db.execute(
+      sql`UPDATE household SET kind = 'alleviated', alleviated_attribute = 'general' WHERE id = ${household.id}`,
+    );
     const res = await act('township_staff', c.id, 'complete', STAGE_RECORD.announcement);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('monitoringType');
@@ -242,12 +388,24 @@ describe('the type must fit the household kind (§1.2)', () => {
 describe('评议 and 公示 dates inside the case (§1.6)', () => {
   it('a review meeting before the case started or in the future is refused with a field message', async () => {
     const { c } = await caseAt('villageReview');
-    const before = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(-13) });
+    const before = await act('village_officer', c.id, 'complete', {
+      ...STAGE_RECORD.villageReview,
+      meetingOn: day(-13),
+    });
     expect(before.statusCode).toBe(400);
-    expect(before.json().error.fields[0]).toMatchObject({ field: 'meetingOn', messageZh: `民主评议日期不能早于事项开始日期 ${day(-12)}` });
+    expect(before.json().error.fields[0]).toMatchObject({
+      field: 'meetingOn',
+      messageZh: `民主评议日期不能早于事项开始日期 ${day(-12)}`,
+    });
     const future = await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(1) });
-    expect(future.json().error.fields[0]).toMatchObject({ field: 'meetingOn', messageZh: expect.stringContaining('不能晚于今天') });
-    expect((await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(-12) })).statusCode).toBe(200);
+    expect(future.json().error.fields[0]).toMatchObject({
+      field: 'meetingOn',
+      messageZh: expect.stringContaining('不能晚于今天'),
+    });
+    expect(
+      (await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(-12) }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('a notice dated back before the case (to "hang" its days on paper) is refused; so is an objection before the notice', async () => {
@@ -255,12 +413,22 @@ describe('评议 and 公示 dates inside the case (§1.6)', () => {
     // The case began 12 days ago; a notice from 20 days ago would let it end today.
     const backdated = await act('village_officer', c.id, 'startNotice', { startedOn: day(-20) });
     expect(backdated.statusCode).toBe(400);
-    expect(backdated.json().error.fields[0]).toMatchObject({ field: 'startedOn', messageZh: `公示开始日期不能早于事项开始日期 ${day(-12)}` });
+    expect(backdated.json().error.fields[0]).toMatchObject({
+      field: 'startedOn',
+      messageZh: `公示开始日期不能早于事项开始日期 ${day(-12)}`,
+    });
     const beforeReview = await act('village_officer', c.id, 'startNotice', { startedOn: day(-11) });
-    expect(beforeReview.json().error.fields[0]).toMatchObject({ field: 'startedOn', messageZh: `公示开始日期不能早于民主评议日期 ${day(-10)}` });
-    expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(1) })).json().error.fields[0].messageZh).toContain('不能晚于今天');
+    expect(beforeReview.json().error.fields[0]).toMatchObject({
+      field: 'startedOn',
+      messageZh: `公示开始日期不能早于民主评议日期 ${day(-10)}`,
+    });
+    expect(
+      (await act('village_officer', c.id, 'startNotice', { startedOn: day(1) })).json().error.fields[0].messageZh,
+    ).toContain('不能晚于今天');
     expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(200);
-    const early = await act('village_officer', c.id, 'complete', { objections: [{ receivedOn: day(-6), content: '询问收入', handling: '已解释' }] });
+    const early = await act('village_officer', c.id, 'complete', {
+      objections: [{ receivedOn: day(-6), content: '询问收入', handling: '已解释' }],
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields[0].field).toBe('objections[0].receivedOn');
   });
@@ -268,11 +436,16 @@ describe('评议 and 公示 dates inside the case (§1.6)', () => {
   it('a case found today cannot be walked through 评议 and 公示 on earlier dates', async () => {
     const { clueId } = await householdWithClue();
     const c = await start(clueId);
-    for (const [s, record] of [['verification', STAGE_RECORD.verification], ['comparison', STAGE_RECORD.comparison]] as const) {
+    for (const [s, record] of [
+      ['verification', STAGE_RECORD.verification],
+      ['comparison', STAGE_RECORD.comparison],
+    ] as const) {
       expect((await act(ACTOR[s][0], c.id, 'complete', record)).statusCode).toBe(200);
     }
     expect((await act('village_officer', c.id, 'complete', STAGE_RECORD.villageReview)).statusCode).toBe(400);
-    expect((await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(0) })).statusCode).toBe(200);
+    expect(
+      (await act('village_officer', c.id, 'complete', { ...STAGE_RECORD.villageReview, meetingOn: day(0) })).statusCode,
+    ).toBe(200);
     expect((await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) })).statusCode).toBe(400);
   });
 
@@ -280,11 +453,36 @@ describe('评议 and 公示 dates inside the case (§1.6)', () => {
     const { c } = await caseAt('villageReview');
     await env.services.db.execute(sql`UPDATE monitoring_case SET started_on = '2026-11-20' WHERE id = ${c.id}`);
     // 2026-11-30 16:30 UTC = 2026-12-01 00:30 in Qinshui.
-    const cases = createCasesService({ db: env.services.db, attachments: env.services.attachments, monitoring: env.services.monitoring, clock: () => new Date('2026-11-30T16:30:00Z') });
-    const officer = { requestId: 't', actor: { id: 0, username: 'v', displayName: '村级信息员', role: 'villageOfficer' as const, orgCode: '140521100201', orgName: 'x', feedSource: null, scopePrefix: '140521100201' } };
+    const cases = createCasesService({
+      db: env.services.db,
+      attachments: env.services.attachments,
+      monitoring: env.services.monitoring,
+      clock: () => new Date('2026-11-30T16:30:00Z'),
+    });
+    const officer = {
+      requestId: 't',
+      actor: {
+        id: 0,
+        username: 'v',
+        displayName: '村级信息员',
+        role: 'villageOfficer' as const,
+        orgCode: '140521100201',
+        orgName: 'x',
+        feedSource: null,
+        scopePrefix: '140521100201',
+      },
+    };
     const version = (await cases.get(officer, c.id)).version;
-    const review = (meetingOn: string) => ({ action: 'complete' as const, version, fields: { ...STAGE_RECORD.villageReview, meetingOn }, attachmentIds: [] });
-    await expect(cases.act(officer, c.id, review('2026-12-02'))).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: 'meetingOn', messageZh: '民主评议日期不能晚于今天（2026-12-01）' }] });
+    const review = (meetingOn: string) => ({
+      action: 'complete' as const,
+      version,
+      fields: { ...STAGE_RECORD.villageReview, meetingOn },
+      attachmentIds: [],
+    });
+    await expect(cases.act(officer, c.id, review('2026-12-02'))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: 'meetingOn', messageZh: '民主评议日期不能晚于今天（2026-12-01）' }],
+    });
     await expect(cases.act(officer, c.id, review('2026-12-01'))).resolves.toMatchObject({ stage: 'publicNotice' });
   });
 });

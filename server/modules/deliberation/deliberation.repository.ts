@@ -23,7 +23,11 @@ export async function findDeliberation(db: Db, id: number, scopePrefix: string, 
   return row;
 }
 
-export async function listDeliberations(db: Db, scopePrefix: string, f: { villageCode?: string; purpose?: DeliberationRecord['purpose']; decided?: boolean }) {
+export async function listDeliberations(
+  db: Db,
+  scopePrefix: string,
+  f: { villageCode?: string; purpose?: DeliberationRecord['purpose']; decided?: boolean },
+) {
   return db
     .select({ d: deliberations, villageName: orgUnits.name })
     .from(deliberations)
@@ -41,7 +45,11 @@ export async function listDeliberations(db: Db, scopePrefix: string, f: { villag
 }
 
 export async function stepsOf(db: Db, id: number): Promise<StepRecordRow[]> {
-  return db.select().from(deliberationSteps).where(eq(deliberationSteps.deliberationId, id)).orderBy(asc(deliberationSteps.seq));
+  return db
+    .select()
+    .from(deliberationSteps)
+    .where(eq(deliberationSteps.deliberationId, id))
+    .orderBy(asc(deliberationSteps.seq));
 }
 
 export async function insertStep(tx: Db, values: typeof deliberationSteps.$inferInsert): Promise<void> {

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
-import type { deliberationCreate, deliberationListQuery, deliberationStepInput, DeliberationDetail } from '../../../common/contracts/deliberation.ts';
-import { checkStep, deliberationStatus, isDecided, nextStep, voteOutcome, type StepRecord, type VoteParams } from '../../../common/domain/deliberation/rules.ts';
+import type {
+  deliberationCreate,
+  deliberationListQuery,
+  deliberationStepInput,
+  DeliberationDetail,
+} from '../../../common/contracts/deliberation.ts';
+import {
+  checkStep,
+  deliberationStatus,
+  isDecided,
+  nextStep,
+  voteOutcome,
+  type StepRecord,
+  type VoteParams,
+} from '../../../common/domain/deliberation/rules.ts';
 import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -9,7 +22,15 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
-import { findDeliberation, insertDeliberation, insertStep, listDeliberations, setStatus, stepsOf, type StepRecordRow } from './deliberation.repository.ts';
+import {
+  findDeliberation,
+  insertDeliberation,
+  insertStep,
+  listDeliberations,
+  setStatus,
+  stepsOf,
+  type StepRecordRow,
+} from './deliberation.repository.ts';
 
 // 四议两公开 records (policy-rules §8): the village records each step as it happens; the system checks
 // order, counts and the vote rules (parameters deliberation.partyAttendance / passShare and the meeting quorums
@@ -53,12 +74,20 @@ function toStep(r: StepRecordRow): StepRecord {
  * For the modules that rely on a decision (project declaration, asset income): the record exists in the
  * caller's scope, belongs to `villageCode` when given, and its resolution is voted and published.
  */
-export async function requireDecided(db: Db, ctx: RequestContext, id: number, villageCode: string | null, field = 'deliberationId'): Promise<void> {
+export async function requireDecided(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  villageCode: string | null,
+  field = 'deliberationId',
+): Promise<void> {
   const row = await findDeliberation(db, id, ctx.actor.scopePrefix);
   const bad = (zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
   if (!row) throw bad('四议两公开记录不存在或无权查看', 'No such 四议两公开 record in your scope');
-  if (villageCode && row.d.villageCode !== villageCode) throw bad('四议两公开记录不属于该村', 'The record belongs to another village');
-  if (!isDecided(row.d.status)) throw bad('四议两公开尚未完成决议并公开，不能作为依据', 'The record is not yet resolved and published');
+  if (villageCode && row.d.villageCode !== villageCode)
+    throw bad('四议两公开记录不属于该村', 'The record belongs to another village');
+  if (!isDecided(row.d.status))
+    throw bad('四议两公开尚未完成决议并公开，不能作为依据', 'The record is not yet resolved and published');
 }
 
 export function createDeliberationService(db: Db, clock: Clock = systemClock) {
@@ -80,7 +109,13 @@ export function createDeliberationService(db: Db, clock: Clock = systemClock) {
       oneShoulder: row.d.oneShoulder,
       nextStep: nextStep(steps.map(toStep), failed),
       createdAt: row.d.createdAt.toISOString(),
-      steps: steps.map((s) => ({ ...toStep(s), id: s.id, seq: s.seq, passed: s.passed, ...voteOutcome(toStep(s), params) })),
+      steps: steps.map((s) => ({
+        ...toStep(s),
+        id: s.id,
+        seq: s.seq,
+        passed: s.passed,
+        ...voteOutcome(toStep(s), params),
+      })),
     };
   }
 
@@ -109,11 +144,23 @@ export function createDeliberationService(db: Db, clock: Clock = systemClock) {
     requirePermission(ctx, 'deliberation:write');
     requireInScope(ctx, input.villageCode);
     if (levelOfCode(input.villageCode) !== 'village') {
-      throw AppError.validation([{ field: 'villageCode', messageZh: '四议两公开由行政村组织，请选择村', messageEn: 'Choose a village' }]);
+      throw AppError.validation([
+        { field: 'villageCode', messageZh: '四议两公开由行政村组织，请选择村', messageEn: 'Choose a village' },
+      ]);
     }
     const id = await db.transaction(async (tx) => {
-      const newId = await insertDeliberation(tx, { ...input, countyCode: countyCodeOf(input.villageCode), createdBy: ctx.actor.id || null });
-      await recordAudit(tx, ctx, { action: 'create', entity: 'deliberation', entityId: newId, orgCode: input.villageCode, after: { ...input } });
+      const newId = await insertDeliberation(tx, {
+        ...input,
+        countyCode: countyCodeOf(input.villageCode),
+        createdBy: ctx.actor.id || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'deliberation',
+        entityId: newId,
+        orgCode: input.villageCode,
+        after: { ...input },
+      });
       return newId;
     });
     return detail(ctx, id);
@@ -140,7 +187,14 @@ export function createDeliberationService(db: Db, clock: Clock = systemClock) {
       });
       const status = deliberationStatus([...recorded, step], params);
       await setStatus(tx, id, status);
-      await recordAudit(tx, ctx, { action: 'recordStep', entity: 'deliberation', entityId: id, orgCode: row.d.villageCode, before: { status: row.d.status }, after: { step: input.step, passed: verdict.passed, status } });
+      await recordAudit(tx, ctx, {
+        action: 'recordStep',
+        entity: 'deliberation',
+        entityId: id,
+        orgCode: row.d.villageCode,
+        before: { status: row.d.status },
+        after: { step: input.step, passed: verdict.passed, status },
+      });
     });
     return detail(ctx, id);
   }

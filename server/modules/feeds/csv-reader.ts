@@ -19,7 +19,11 @@ export function notUtf8(): AppError {
   });
 }
 
-export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, where = 'CSV', limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(
+  chunks: AsyncIterable<Uint8Array>,
+  where = 'CSV',
+  limits: ImportLimits = IMPORT_LIMITS,
+): AsyncGenerator<CsvRow> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let cells: string[] = [];
   let field = '';
@@ -90,7 +94,10 @@ export async function* readCsvRows(chunks: AsyncIterable<Uint8Array>, where = 'C
     throw err;
   }
   if (quoted && !quotePending) {
-    throw new AppError('BAD_REQUEST', { zh: `CSV 第 ${row + 1} 行的引号没有闭合`, en: `Unclosed quote in CSV record ${row + 1}` });
+    throw new AppError('BAD_REQUEST', {
+      zh: `CSV 第 ${row + 1} 行的引号没有闭合`,
+      en: `Unclosed quote in CSV record ${row + 1}`,
+    });
   }
   if (fieldStarted || cells.length > 0 || quotePending) yield endRecord();
 }

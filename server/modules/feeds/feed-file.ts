@@ -24,7 +24,9 @@ async function* chunksOf(input: FeedFileInput): AsyncGenerator<Uint8Array> {
 }
 
 /** The first bytes decide the format; the stream is then replayed from its start. */
-async function peek(chunks: AsyncGenerator<Uint8Array>): Promise<{ head: Uint8Array; all: AsyncGenerator<Uint8Array> }> {
+async function peek(
+  chunks: AsyncGenerator<Uint8Array>,
+): Promise<{ head: Uint8Array; all: AsyncGenerator<Uint8Array> }> {
   const first: Uint8Array[] = [];
   let size = 0;
   while (size < 4) {
@@ -45,7 +47,10 @@ export async function* readFeedFile(input: FeedFileInput): AsyncGenerator<FileRo
   const { head, all } = await peek(chunksOf(input));
   if (head.length === 0) throw new AppError('BAD_REQUEST', { zh: '文件为空', en: 'The file is empty' });
   if (startsWith(head, OLE)) {
-    throw new AppError('BAD_REQUEST', { zh: '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV UTF-8', en: 'Old .xls files are not supported; save as .xlsx or CSV UTF-8' });
+    throw new AppError('BAD_REQUEST', {
+      zh: '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV UTF-8',
+      en: 'Old .xls files are not supported; save as .xlsx or CSV UTF-8',
+    });
   }
   if (startsWith(head, ZIP)) {
     const stream = Readable.from(all, { objectMode: false });

@@ -32,8 +32,13 @@ export function pushSourceFor(ctx: RequestContext, requested: FeedSourceCode | u
   if (actor.scopePrefix !== '' && actor.scopePrefix.length !== 6) throw AppError.forbidden();
   if (actor.role !== 'department') return requested;
   const own = departmentSourceOf(actor);
-  if (!own) throw forbiddenSource('该部门账号未设置数据来源，请联系管理员', 'This department account has no data source; ask an administrator');
-  if (requested && requested !== own) throw forbiddenSource(`本账号只能推送“${feedSource(own).zh}”来源的数据`, `This account may push ${own} data only`);
+  if (!own)
+    throw forbiddenSource(
+      '该部门账号未设置数据来源，请联系管理员',
+      'This department account has no data source; ask an administrator',
+    );
+  if (requested && requested !== own)
+    throw forbiddenSource(`本账号只能推送“${feedSource(own).zh}”来源的数据`, `This account may push ${own} data only`);
   return own;
 }
 

@@ -10,7 +10,15 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { contentHashOf, recordKeyOf } from './feeds.keys.ts';
-import { existingRecordKeys, findBatchByContent, insertBatch, insertRecords, registeredIdHashes, setBatchNewCount, type FeedRecordInsert } from './feeds.repository.ts';
+import {
+  existingRecordKeys,
+  findBatchByContent,
+  insertBatch,
+  insertRecords,
+  registeredIdHashes,
+  setBatchNewCount,
+  type FeedRecordInsert,
+} from './feeds.repository.ts';
 
 export type FeedBatchOutcome = z.infer<typeof feedBatchOutcome>;
 
@@ -42,7 +50,14 @@ function keyBySource(records: readonly FeedRecord[], box: PersonalDataBox) {
   const bySource = new Map<FeedSourceCode, { records: KeyedRecord[]; keys: Set<string>; duplicateRows: number }>();
   for (const record of records) {
     const idHash = box.hash(record.residentId);
-    const recordKey = recordKeyOf({ source: record.source, item: record.item, idHash, occurredOn: record.occurredOn, amountFen: record.amountFen, attrs: record.attrs });
+    const recordKey = recordKeyOf({
+      source: record.source,
+      item: record.item,
+      idHash,
+      occurredOn: record.occurredOn,
+      amountFen: record.amountFen,
+      attrs: record.attrs,
+    });
     let group = bySource.get(record.source);
     if (!group) bySource.set(record.source, (group = { records: [], keys: new Set(), duplicateRows: 0 }));
     if (group.keys.has(recordKey)) group.duplicateRows += 1;
@@ -54,7 +69,12 @@ function keyBySource(records: readonly FeedRecord[], box: PersonalDataBox) {
   return bySource;
 }
 
-export async function planBatches(db: Db, box: PersonalDataBox, countyCode: string, records: readonly FeedRecord[]): Promise<BatchPlan[]> {
+export async function planBatches(
+  db: Db,
+  box: PersonalDataBox,
+  countyCode: string,
+  records: readonly FeedRecord[],
+): Promise<BatchPlan[]> {
   const plans: BatchPlan[] = [];
   for (const [source, group] of keyBySource(records, box)) {
     const contentHash = contentHashOf(group.keys);
@@ -72,7 +92,12 @@ export async function planBatches(db: Db, box: PersonalDataBox, countyCode: stri
   return plans;
 }
 
-export function outcomeOf(plan: BatchPlan, status: FeedBatchOutcome['status'], batchId: number | null, newCount?: number): FeedBatchOutcome {
+export function outcomeOf(
+  plan: BatchPlan,
+  status: FeedBatchOutcome['status'],
+  batchId: number | null,
+  newCount?: number,
+): FeedBatchOutcome {
   const fresh = newCount ?? plan.records.length - plan.storedKeys.size;
   const matched = plan.records.filter((r) => plan.registered.has(r.idHash)).length;
   return {
@@ -117,7 +142,13 @@ export interface CommitMeta {
 }
 
 /** Writes every plan with new records in one transaction; returns outcomes and what to re-evaluate. */
-export async function commitBatches(db: Db, ctx: RequestContext, box: PersonalDataBox, plans: BatchPlan[], meta: CommitMeta) {
+export async function commitBatches(
+  db: Db,
+  ctx: RequestContext,
+  box: PersonalDataBox,
+  plans: BatchPlan[],
+  meta: CommitMeta,
+) {
   const outcomes: FeedBatchOutcome[] = [];
   const committed: CommittedBatch[] = [];
   await db.transaction(async (tx) => {
@@ -147,12 +178,21 @@ export async function commitBatches(db: Db, ctx: RequestContext, box: PersonalDa
         outcomes.push(outcomeOf(plan, 'alreadyImported', same?.id ?? null, 0));
         continue;
       }
-      const storedHashes = await insertRecords(tx, fresh.map((r) => rowOf(r, meta.countyCode, batchId, box)));
+      const storedHashes = await insertRecords(
+        tx,
+        fresh.map((r) => rowOf(r, meta.countyCode, batchId, box)),
+      );
       if (storedHashes.length !== fresh.length) await setBatchNewCount(tx, batchId, storedHashes.length);
       const outcome = outcomeOf(plan, 'imported', batchId, storedHashes.length);
       outcomes.push(outcome);
       const { batchId: _b, status: _s, sourceLabel: _l, ...counts } = outcome;
-      await recordAudit(tx, ctx, { action: `feeds.${meta.channel}`, entity: 'feed_batch', entityId: batchId, orgCode: meta.orgCode, after: { fileName: meta.fileName, ...counts } });
+      await recordAudit(tx, ctx, {
+        action: `feeds.${meta.channel}`,
+        entity: 'feed_batch',
+        entityId: batchId,
+        orgCode: meta.orgCode,
+        after: { fileName: meta.fileName, ...counts },
+      });
       committed.push({ batchId, affectedIdHashes: [...new Set(storedHashes.filter((h) => plan.registered.has(h)))] });
     }
   });

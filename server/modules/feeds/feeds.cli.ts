@@ -25,8 +25,14 @@ async function countyOf(org: OrgService, named: string | undefined): Promise<str
   const counties = await org.list(systemContext('cli'), { level: 'county' });
   if (counties.length === 1) return counties[0].code;
   throw new AppError('BAD_REQUEST', {
-    zh: counties.length === 0 ? '数据库中没有县级机构，请先载入机构（guardline demo）' : '数据库中有多个县，请指定县级区划代码',
-    en: counties.length === 0 ? 'No county in the database; load the org units first (guardline demo)' : 'More than one county in the database; name the county code',
+    zh:
+      counties.length === 0
+        ? '数据库中没有县级机构，请先载入机构（guardline demo）'
+        : '数据库中有多个县，请指定县级区划代码',
+    en:
+      counties.length === 0
+        ? 'No county in the database; load the org units first (guardline demo)'
+        : 'More than one county in the database; name the county code',
   });
 }
 
@@ -46,7 +52,10 @@ export function describeFeedImport(result: FeedImportResult): string[] {
         ` / records ${b.recordCount}, new ${b.newCount}, existing ${b.existingCount}, repeated rows ${b.duplicateRows}, matched ${b.matchedCount}, unmatched ${b.unmatchedCount}`,
     );
   }
-  if (result.unknownColumns.length > 0) lines.push(`  未识别的列（已随记录保存）/ unknown columns (kept with the records): ${result.unknownColumns.join(', ')}`);
+  if (result.unknownColumns.length > 0)
+    lines.push(
+      `  未识别的列（已随记录保存）/ unknown columns (kept with the records): ${result.unknownColumns.join(', ')}`,
+    );
   for (const e of result.errors) {
     const value = e.value === '' ? '' : ` "${e.value}"`;
     lines.push(`  第 ${e.row} 行 / row ${e.row} [${e.column}]${value}: ${e.reasonZh} / ${e.reasonEn}`);
@@ -76,7 +85,13 @@ export async function runFeedImportCommand(
   const stream = createReadStream(file);
   let result: FeedImportResult;
   try {
-    result = await services.feeds.importFeed(ctx, { fileName: path.basename(file), stream, dryRun: options.dryRun ?? false, countyCode, progress });
+    result = await services.feeds.importFeed(ctx, {
+      fileName: path.basename(file),
+      stream,
+      dryRun: options.dryRun ?? false,
+      countyCode,
+      progress,
+    });
   } finally {
     stream.destroy();
   }

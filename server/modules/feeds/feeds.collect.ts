@@ -18,7 +18,11 @@ export interface CollectedFeed {
   unknownColumns: string[];
 }
 
-export async function collectFeedRows(rows: AsyncIterable<FileRow>, options: FeedRecordOptions, onProgress?: (rowsRead: number) => Promise<void>): Promise<CollectedFeed> {
+export async function collectFeedRows(
+  rows: AsyncIterable<FileRow>,
+  options: FeedRecordOptions,
+  onProgress?: (rowsRead: number) => Promise<void>,
+): Promise<CollectedFeed> {
   const out: CollectedFeed = { rowCount: 0, records: [], errors: [], errorCount: 0, unknownColumns: [] };
   const addErrors = (errors: FeedRowError[]) => {
     out.errorCount += errors.length;
@@ -44,7 +48,15 @@ export async function collectFeedRows(rows: AsyncIterable<FileRow>, options: Fee
     if (onProgress && out.rowCount % PROGRESS_EVERY_ROWS === 0) await onProgress(out.rowCount);
   }
   if (!header || out.rowCount === 0) {
-    addErrors([{ row: 1, column: '', value: '', reasonZh: header ? '文件没有数据行' : '文件没有表头和数据', reasonEn: header ? 'The file has no data rows' : 'The file has no header and no data' }]);
+    addErrors([
+      {
+        row: 1,
+        column: '',
+        value: '',
+        reasonZh: header ? '文件没有数据行' : '文件没有表头和数据',
+        reasonEn: header ? 'The file has no data rows' : 'The file has no header and no data',
+      },
+    ]);
   }
   return out;
 }

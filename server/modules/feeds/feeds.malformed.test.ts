@@ -25,7 +25,15 @@ async function jobOf(jobId: number, cookie: string) {
 
 /** A department workbook of a few thousand rows, cut off at `tenths` of its length. */
 async function truncatedWorkbook(tenths: number): Promise<Buffer> {
-  const rows = Array.from({ length: 3000 }, (_, i) => [makeIdNumber('1980-01-01', i % 2 ? 'male' : 'female'), `周强${i}`, '水务', '饮水不安全', '2025-04-01', null, null]);
+  const rows = Array.from({ length: 3000 }, (_, i) => [
+    makeIdNumber('1980-01-01', i % 2 ? 'male' : 'female'),
+    `周强${i}`,
+    '水务',
+    '饮水不安全',
+    '2025-04-01',
+    null,
+    null,
+  ]);
   const file = await xlsxFile([FEED_HEADER, ...rows]);
   return file.subarray(0, Math.floor((file.length * tenths) / 10));
 }
@@ -36,20 +44,40 @@ describe('POST /api/feeds/import with malformed files', () => {
     const before = await feedCounts(env.services.db);
     for (const query of ['?dryRun=true', '']) {
       const { payload, headers } = multipartUpload('水务.xlsx', sharedStringBomb(3, 400));
-      const res = await env.app.inject({ method: 'POST', url: `/api/feeds/import${query}`, headers: { ...headers, cookie }, payload });
+      const res = await env.app.inject({
+        method: 'POST',
+        url: `/api/feeds/import${query}`,
+        headers: { ...headers, cookie },
+        payload,
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect((await env.app.inject({ url: '/api/health' })).statusCode).toBe(200);
       const job = await jobOf(res.json().jobId, cookie);
-      expect(job).toMatchObject({ status: 'failed', error: { code: 'PAYLOAD_TOO_LARGE', messageZh: expect.stringContaining('已拒绝导入'), messageEn: expect.stringContaining('refused') } });
+      expect(job).toMatchObject({
+        status: 'failed',
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          messageZh: expect.stringContaining('已拒绝导入'),
+          messageEn: expect.stringContaining('refused'),
+        },
+      });
     }
     expect(await feedCounts(env.services.db)).toEqual(before);
   });
 
   it('fails truncated workbooks and GBK files with a reason', async () => {
     const cookie = await env.login('county_staff');
-    for (const [name, content] of [['水务.xlsx', await truncatedWorkbook(5)], ['水务.csv', GBK_CSV]] as const) {
+    for (const [name, content] of [
+      ['水务.xlsx', await truncatedWorkbook(5)],
+      ['水务.csv', GBK_CSV],
+    ] as const) {
       const { payload, headers } = multipartUpload(name, content);
-      const res = await env.app.inject({ method: 'POST', url: '/api/feeds/import', headers: { ...headers, cookie }, payload });
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/feeds/import',
+        headers: { ...headers, cookie },
+        payload,
+      });
       const job = await jobOf(res.json().jobId, cookie);
       expect(job, name).toMatchObject({ status: 'failed', error: { code: 'BAD_REQUEST' } });
       expect(job.error.messageZh, name).toMatch(/无法读取 Excel 文件|UTF-8/);
@@ -65,7 +93,10 @@ describe('guardline import feed with malformed files', () => {
       const file = path.join(dir, `cut${tenths}.xlsx`);
       writeFileSync(file, await truncatedWorkbook(tenths));
       for (const dryRun of [true, false]) {
-        await expect(runFeedImportCommand(services, file, { dryRun }, () => {}), `${tenths}/10`).rejects.toMatchObject({ messageZh: expect.stringContaining('无法读取 Excel 文件') });
+        await expect(
+          runFeedImportCommand(services, file, { dryRun }, () => {}),
+          `${tenths}/10`,
+        ).rejects.toMatchObject({ messageZh: expect.stringContaining('无法读取 Excel 文件') });
       }
     }
     expect(await feedCounts(env.services.db)).toEqual(before);

@@ -16,11 +16,22 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-export async function findBatchByContent(db: Db, countyCode: string, source: string, contentHash: string): Promise<FeedBatchRecord | undefined> {
+export async function findBatchByContent(
+  db: Db,
+  countyCode: string,
+  source: string,
+  contentHash: string,
+): Promise<FeedBatchRecord | undefined> {
   const [row] = await db
     .select()
     .from(feedBatches)
-    .where(and(eq(feedBatches.countyCode, countyCode), eq(feedBatches.source, source), eq(feedBatches.contentHash, contentHash)));
+    .where(
+      and(
+        eq(feedBatches.countyCode, countyCode),
+        eq(feedBatches.source, source),
+        eq(feedBatches.contentHash, contentHash),
+      ),
+    );
   return row;
 }
 
@@ -33,7 +44,10 @@ const INSERT_CHUNK = 5_000;
 export async function existingRecordKeys(db: Db, countyCode: string, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks(keys, LOOKUP_CHUNK)) {
-    const rows = await queryRows<{ key: string }>(db, sql`SELECT record_key AS key FROM feed_record WHERE county_code = ${countyCode} AND record_key = ANY(${pgArray(part)}::char(64)[])`);
+    const rows = await queryRows<{ key: string }>(
+      db,
+      sql`SELECT record_key AS key FROM feed_record WHERE county_code = ${countyCode} AND record_key = ANY(${pgArray(part)}::char(64)[])`,
+    );
     for (const r of rows) found.add(r.key);
   }
   return found;
@@ -43,7 +57,10 @@ export async function existingRecordKeys(db: Db, countyCode: string, keys: reado
 export async function registeredIdHashes(db: Db, countyCode: string, hashes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks(hashes, LOOKUP_CHUNK)) {
-    const rows = await queryRows<{ idHash: string }>(db, sql`SELECT DISTINCT id_hash AS "idHash" FROM person WHERE county_code = ${countyCode} AND id_hash = ANY(${pgArray(part)}::char(64)[])`);
+    const rows = await queryRows<{ idHash: string }>(
+      db,
+      sql`SELECT DISTINCT id_hash AS "idHash" FROM person WHERE county_code = ${countyCode} AND id_hash = ANY(${pgArray(part)}::char(64)[])`,
+    );
     for (const r of rows) found.add(r.idHash);
   }
   return found;
@@ -63,7 +80,8 @@ export async function insertBatch(db: Db, row: FeedBatchInsert): Promise<number 
 /** Inserts records (a record key already stored is skipped); answers the ID hashes of those stored. */
 export async function insertRecords(db: Db, rows: readonly FeedRecordInsert[]): Promise<string[]> {
   const stored: string[] = [];
-  const column = <K extends keyof FeedRecordInsert>(part: readonly FeedRecordInsert[], key: K) => pgArray(part.map((r) => (r[key] ?? null) as string | number | null));
+  const column = <K extends keyof FeedRecordInsert>(part: readonly FeedRecordInsert[], key: K) =>
+    pgArray(part.map((r) => (r[key] ?? null) as string | number | null));
   for (const part of chunks(rows, INSERT_CHUNK)) {
     const inserted = await queryRows<{ idHash: string }>(
       db,
@@ -91,7 +109,11 @@ export interface BatchFilter {
 }
 
 /** Newest first, keyset-paged; batches are county-level, so the actor's scope prefix must cover the county. */
-export async function listBatches(db: Db, actor: Pick<Actor, 'scopePrefix'>, f: BatchFilter): Promise<FeedBatchRecord[]> {
+export async function listBatches(
+  db: Db,
+  actor: Pick<Actor, 'scopePrefix'>,
+  f: BatchFilter,
+): Promise<FeedBatchRecord[]> {
   const where: SQL[] = [inScope(feedBatches.countyCode, actor)];
   if (f.source) where.push(eq(feedBatches.source, f.source));
   if (f.beforeId) where.push(lt(feedBatches.id, f.beforeId));
@@ -103,7 +125,11 @@ export async function listBatches(db: Db, actor: Pick<Actor, 'scopePrefix'>, f: 
     .limit(f.limit);
 }
 
-export async function findBatch(db: Db, actor: Pick<Actor, 'scopePrefix'>, id: number): Promise<FeedBatchRecord | undefined> {
+export async function findBatch(
+  db: Db,
+  actor: Pick<Actor, 'scopePrefix'>,
+  id: number,
+): Promise<FeedBatchRecord | undefined> {
   const [row] = await db
     .select()
     .from(feedBatches)
@@ -112,9 +138,17 @@ export async function findBatch(db: Db, actor: Pick<Actor, 'scopePrefix'>, id: n
 }
 
 /** A batch's records in id order after `afterId`, each with whether its person is registered. */
-export async function recordsOfBatch(db: Db, batch: Pick<FeedBatchRecord, 'id' | 'countyCode'>, afterId: number, limit: number) {
+export async function recordsOfBatch(
+  db: Db,
+  batch: Pick<FeedBatchRecord, 'id' | 'countyCode'>,
+  afterId: number,
+  limit: number,
+) {
   // Built with the query builder so both sides stay table-qualified inside the subquery.
-  const person = db.select({ one: sql`1` }).from(persons).where(and(eq(persons.countyCode, feedRecords.countyCode), eq(persons.idHash, feedRecords.idHash)));
+  const person = db
+    .select({ one: sql`1` })
+    .from(persons)
+    .where(and(eq(persons.countyCode, feedRecords.countyCode), eq(persons.idHash, feedRecords.idHash)));
   const matched = sql<boolean>`${exists(person)}`;
   return db
     .select({
@@ -129,7 +163,9 @@ export async function recordsOfBatch(db: Db, batch: Pick<FeedBatchRecord, 'id' |
       matched,
     })
     .from(feedRecords)
-    .where(and(eq(feedRecords.countyCode, batch.countyCode), eq(feedRecords.batchId, batch.id), gt(feedRecords.id, afterId)))
+    .where(
+      and(eq(feedRecords.countyCode, batch.countyCode), eq(feedRecords.batchId, batch.id), gt(feedRecords.id, afterId)),
+    )
     .orderBy(asc(feedRecords.id))
     .limit(limit);
 }

@@ -50,7 +50,11 @@ describe('POST /api/feeds/import', () => {
     const res = await upload('county_staff', medicalFile(), '?dryRun=true');
     expect(res.statusCode, res.body).toBe(200);
     const job = await jobResult('county_staff', res.json().jobId);
-    expect(job).toMatchObject({ kind: 'feeds.import', status: 'succeeded', result: { status: 'checked', fileName: '医保数据.csv', rowCount: 2 } });
+    expect(job).toMatchObject({
+      kind: 'feeds.import',
+      status: 'succeeded',
+      result: { status: 'checked', fileName: '医保数据.csv', rowCount: 2 },
+    });
     expect(job.result.batches[0]).toMatchObject({ source: 'medical', matchedCount: 1, unmatchedCount: 1 });
     expect(await feedCounts(env.services.db)).toEqual(before);
   });
@@ -58,9 +62,15 @@ describe('POST /api/feeds/import', () => {
   it('imports for a department user, then recognises the same file', async () => {
     const first = await jobResult('dept_medical', (await upload('dept_medical', medicalFile())).json().jobId);
     // Whether an ID is registered is not the department's to learn (不在本辖区): no match figures for it.
-    expect(first.result).toMatchObject({ status: 'imported', batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }] });
+    expect(first.result).toMatchObject({
+      status: 'imported',
+      batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }],
+    });
     const again = await jobResult('dept_medical', (await upload('dept_medical', medicalFile())).json().jobId);
-    expect(again.result).toMatchObject({ status: 'alreadyImported', batches: [{ newCount: 0, batchId: first.result.batches[0].batchId }] });
+    expect(again.result).toMatchObject({
+      status: 'alreadyImported',
+      batches: [{ newCount: 0, batchId: first.result.batches[0].batchId }],
+    });
   });
 
   it('refuses village officers and township staff, and a department naming another source', async () => {
@@ -79,12 +89,19 @@ describe('POST /api/feeds/import', () => {
     const { jobId } = (await upload('county_staff', medicalFile(), '?dryRun=1')).json();
     await jobResult('county_staff', jobId);
     const cookie = await env.login('village_officer');
-    expect((await env.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: { cookie } })).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: `/api/jobs/${jobId}`, headers: { cookie } })).statusCode).toBe(
+      404,
+    );
   });
 
   it('answers 400 without a file', async () => {
     const cookie = await env.login('county_staff');
-    const res = await env.app.inject({ method: 'POST', url: '/api/feeds/import', headers: { cookie, 'content-type': 'application/json' }, payload: {} });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/feeds/import',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: {},
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -92,13 +109,26 @@ describe('POST /api/feeds/import', () => {
 describe('POST /api/feeds/records (department push)', () => {
   const records = () => [
     { idNumber: person, name: '王建国', item: 'outpatientOutOfPocket', occurredOn: '2025-05-01', amountYuan: 620.5 },
-    { idNumber: stranger, name: '孙梅', item: '门诊自付', occurredOn: '2025-05-02', amountYuan: '75', note: '慢病', attrs: { 渠道: '接口' } },
+    {
+      idNumber: stranger,
+      name: '孙梅',
+      item: '门诊自付',
+      occurredOn: '2025-05-02',
+      amountYuan: '75',
+      note: '慢病',
+      attrs: { 渠道: '接口' },
+    },
   ];
 
   it('stores records with counts and is idempotent', async () => {
     const res = await push('dept_medical', { source: 'medical', records: records() });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'imported', rowCount: 2, unknownColumns: ['attrs.渠道'], batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }] });
+    expect(res.json()).toMatchObject({
+      status: 'imported',
+      rowCount: 2,
+      unknownColumns: ['attrs.渠道'],
+      batches: [{ source: 'medical', newCount: 2, matchedCount: null, unmatchedCount: null }],
+    });
     const before = await feedCounts(env.services.db);
     const again = await push('dept_medical', { source: 'medical', records: records().reverse() });
     expect(again.json()).toMatchObject({ status: 'alreadyImported', batches: [{ newCount: 0 }] });
@@ -108,19 +138,35 @@ describe('POST /api/feeds/records (department push)', () => {
   it("a department's dry run cannot tell whether an ID is registered; county staff's can", async () => {
     const dry = await push('dept_medical', { source: 'medical', dryRun: true, records: records() });
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json().batches).toEqual([expect.objectContaining({ source: 'medical', matchedCount: null, unmatchedCount: null })]);
+    expect(dry.json().batches).toEqual([
+      expect.objectContaining({ source: 'medical', matchedCount: null, unmatchedCount: null }),
+    ]);
     const staff = await push('county_staff', { source: 'medical', dryRun: true, records: records() });
-    expect(staff.json().batches).toEqual([expect.objectContaining({ status: expect.any(String), matchedCount: 1, unmatchedCount: 1 })]);
+    expect(staff.json().batches).toEqual([
+      expect.objectContaining({ status: expect.any(String), matchedCount: 1, unmatchedCount: 1 }),
+    ]);
   });
 
   it('refuses a department pushing another source, and roles without push', async () => {
-    expect((await push('dept_medical', { source: 'education', records: [{ ...records()[1], item: '辍学', amountYuan: null }] })).statusCode).toBe(403);
+    expect(
+      (
+        await push('dept_medical', {
+          source: 'education',
+          records: [{ ...records()[1], item: '辍学', amountYuan: null }],
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await push('village_officer', { source: 'medical', records: records() })).statusCode).toBe(403);
     expect((await push('auditor', { source: 'medical', records: records() })).statusCode).toBe(403);
   });
 
   it('lets county staff push any source', async () => {
-    const res = await push('county_staff', { source: 'housing', records: [{ idNumber: stranger, name: '孙梅', item: '危房鉴定', occurredOn: '2025-05-03', attrs: { houseGrade: 'D' } }] });
+    const res = await push('county_staff', {
+      source: 'housing',
+      records: [
+        { idNumber: stranger, name: '孙梅', item: '危房鉴定', occurredOn: '2025-05-03', attrs: { houseGrade: 'D' } },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().batches[0]).toMatchObject({ source: 'housing', newCount: 1 });
   });
@@ -131,9 +177,21 @@ describe('POST /api/feeds/records (department push)', () => {
     const res = await push('dept_medical', { source: 'medical', records: bad });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([
-      { field: 'records[1].idNumber', messageZh: '证件号码应为18位，实际为3位', messageEn: 'ID number must have 18 characters, got 3' },
-      { field: 'records[1].amountYuan', messageZh: '事项"门诊自付"须填写金额', messageEn: 'Item "门诊自付" needs an amount' },
-      { field: 'records[1].attrs.houseGrade', messageZh: '"等级"不适用于医保数据', messageEn: 'Column "等级" does not apply to medical data' },
+      {
+        field: 'records[1].idNumber',
+        messageZh: '证件号码应为18位，实际为3位',
+        messageEn: 'ID number must have 18 characters, got 3',
+      },
+      {
+        field: 'records[1].amountYuan',
+        messageZh: '事项"门诊自付"须填写金额',
+        messageEn: 'Item "门诊自付" needs an amount',
+      },
+      {
+        field: 'records[1].attrs.houseGrade',
+        messageZh: '"等级"不适用于医保数据',
+        messageEn: 'Column "等级" does not apply to medical data',
+      },
     ]);
     expect(res.body).not.toContain(person);
     expect(await feedCounts(env.services.db)).toEqual(before);
@@ -156,7 +214,11 @@ describe('GET /api/feeds/batches and records', () => {
     const mine = (await get('dept_medical', '/api/feeds/batches')).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(new Set(mine.items.map((b: { source: string }) => b.source))).toEqual(new Set(['medical']));
-    expect(mine.items[0]).toMatchObject({ uploadedByName: '县医保局数据员', sourceLabel: '医保', createdAt: expect.any(String) });
+    expect(mine.items[0]).toMatchObject({
+      uploadedByName: '县医保局数据员',
+      sourceLabel: '医保',
+      createdAt: expect.any(String),
+    });
     const all = (await get('county_staff', '/api/feeds/batches')).json();
     expect(all.items.map((b: { source: string }) => b.source)).toContain('housing');
     expect((await get('auditor', '/api/feeds/batches')).statusCode).toBe(200);
@@ -169,7 +231,9 @@ describe('GET /api/feeds/batches and records', () => {
     const page = (await get('dept_medical', `/api/feeds/batches/${medical.id}/records?limit=1`)).json();
     expect(page.items).toHaveLength(1);
     expect(page.nextAfterId).toBe(page.items[0].id);
-    const rest = (await get('dept_medical', `/api/feeds/batches/${medical.id}/records?afterId=${page.nextAfterId}`)).json();
+    const rest = (
+      await get('dept_medical', `/api/feeds/batches/${medical.id}/records?afterId=${page.nextAfterId}`)
+    ).json();
     const both = [...page.items, ...rest.items];
     expect(both.map((r: { idMasked: string; matched: boolean | null }) => [r.idMasked, r.matched])).toEqual([
       [`${person.slice(0, 4)}**********${person.slice(-4)}`, null],
@@ -184,6 +248,9 @@ describe('GET /api/feeds/batches and records', () => {
   it('hides batches of other sources from a department user', async () => {
     const housing = (await get('county_staff', '/api/feeds/batches?source=housing')).json().items[0];
     expect((await get('dept_medical', `/api/feeds/batches/${housing.id}/records`)).statusCode).toBe(404);
-    expect((await get('county_staff', `/api/feeds/batches/${housing.id}/records`)).json().items[0]).toMatchObject({ itemLabel: '危房鉴定', attrs: { houseGrade: 'D' } });
+    expect((await get('county_staff', `/api/feeds/batches/${housing.id}/records`)).json().items[0]).toMatchObject({
+      itemLabel: '危房鉴定',
+      attrs: { houseGrade: 'D' },
+    });
   });
 });

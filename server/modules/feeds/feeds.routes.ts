@@ -31,28 +31,71 @@ export function feedsRoutes(app: App, deps: { feeds: FeedsService }): void {
   const { feeds } = deps;
   app.register(async (plugin) => {
     const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    if (!scoped.hasRequestDecorator('file')) await scoped.register(multipart, { limits: { fileSize: MAX_FEED_FILE_BYTES, files: 1, fields: 10 } });
+    if (!scoped.hasRequestDecorator('file'))
+      await scoped.register(multipart, { limits: { fileSize: MAX_FEED_FILE_BYTES, files: 1, fields: 10 } });
 
-    scoped.post('/api/feeds/import', { schema: { tags, summary: '导入部门比对数据文件（CSV/XLSX，后台任务）', querystring: importFeedQuery, response: { 200: jobStarted } } }, async (req) => {
-      const ctx = requireCtx(req);
-      feeds.authorizeImport(ctx, req.query.source);
-      const file = await req.file({ limits: { fileSize: MAX_FEED_FILE_BYTES, files: 1 } });
-      if (!file) throw new AppError('BAD_REQUEST', { zh: '请在字段 file 中上传文件', en: 'Upload the file in the field "file"' });
-      const buffer = await file.toBuffer();
-      const job = await feeds.startImport(ctx, { fileName: file.filename || 'upload', buffer, dryRun: req.query.dryRun, source: req.query.source });
-      return { jobId: job.id };
-    });
-
-    scoped.post('/api/feeds/records', { bodyLimit: PUSH_BODY_LIMIT, schema: { tags, summary: '部门系统推送比对数据（每次最多 10000 条）', body: pushFeedRequest, response: { 200: feedImportResult } } }, (req) =>
-      feeds.pushRecords(requireCtx(req), req.body),
+    scoped.post(
+      '/api/feeds/import',
+      {
+        schema: {
+          tags,
+          summary: '导入部门比对数据文件（CSV/XLSX，后台任务）',
+          querystring: importFeedQuery,
+          response: { 200: jobStarted },
+        },
+      },
+      async (req) => {
+        const ctx = requireCtx(req);
+        feeds.authorizeImport(ctx, req.query.source);
+        const file = await req.file({ limits: { fileSize: MAX_FEED_FILE_BYTES, files: 1 } });
+        if (!file)
+          throw new AppError('BAD_REQUEST', {
+            zh: '请在字段 file 中上传文件',
+            en: 'Upload the file in the field "file"',
+          });
+        const buffer = await file.toBuffer();
+        const job = await feeds.startImport(ctx, {
+          fileName: file.filename || 'upload',
+          buffer,
+          dryRun: req.query.dryRun,
+          source: req.query.source,
+        });
+        return { jobId: job.id };
+      },
     );
 
-    scoped.get('/api/feeds/batches', { schema: { tags, summary: '数据批次列表', querystring: feedBatchListQuery, response: { 200: feedBatchPage } } }, (req) =>
-      feeds.batches(requireCtx(req), req.query),
+    scoped.post(
+      '/api/feeds/records',
+      {
+        bodyLimit: PUSH_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: '部门系统推送比对数据（每次最多 10000 条）',
+          body: pushFeedRequest,
+          response: { 200: feedImportResult },
+        },
+      },
+      (req) => feeds.pushRecords(requireCtx(req), req.body),
     );
 
-    scoped.get('/api/feeds/batches/:id/records', { schema: { tags, summary: '批次中的记录（证件号码脱敏）', params: feedBatchParams, querystring: feedRecordsQuery, response: { 200: feedRecordPage } } }, (req) =>
-      feeds.batchRecords(requireCtx(req), req.params.id, req.query),
+    scoped.get(
+      '/api/feeds/batches',
+      { schema: { tags, summary: '数据批次列表', querystring: feedBatchListQuery, response: { 200: feedBatchPage } } },
+      (req) => feeds.batches(requireCtx(req), req.query),
+    );
+
+    scoped.get(
+      '/api/feeds/batches/:id/records',
+      {
+        schema: {
+          tags,
+          summary: '批次中的记录（证件号码脱敏）',
+          params: feedBatchParams,
+          querystring: feedRecordsQuery,
+          response: { 200: feedRecordPage },
+        },
+      },
+      (req) => feeds.batchRecords(requireCtx(req), req.params.id, req.query),
     );
   });
 }

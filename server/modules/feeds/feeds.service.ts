@@ -43,7 +43,10 @@ const MAX_PUSH_FIELD_ERRORS = 1000;
  * so pushing an ID cannot tell them whether it is registered.
  */
 const seesRegistry = (ctx: RequestContext) => can(ctx.actor.role, 'registry:read');
-function withheld<T extends { matchedCount: number | null; unmatchedCount: number | null }>(ctx: RequestContext, row: T): T {
+function withheld<T extends { matchedCount: number | null; unmatchedCount: number | null }>(
+  ctx: RequestContext,
+  row: T,
+): T {
   return seesRegistry(ctx) ? row : { ...row, matchedCount: null, unmatchedCount: null };
 }
 
@@ -52,11 +55,23 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
   const today = () => todayInChina(clock());
 
   /** Dry run: counts of what would happen. Otherwise commit, then tell the monitoring engine. */
-  async function settle(ctx: RequestContext, records: FeedRecord[], meta: CommitMeta, dryRun: boolean, progress?: JobProgress) {
+  async function settle(
+    ctx: RequestContext,
+    records: FeedRecord[],
+    meta: CommitMeta,
+    dryRun: boolean,
+    progress?: JobProgress,
+  ) {
     await progress?.report(0, records.length, `比对户籍 ${records.length} 条 / matching ${records.length} records`);
     const plans = await planBatches(db, box, meta.countyCode, records);
     if (dryRun) {
-      const batches = plans.map((p) => outcomeOf(p, p.sameBatchId !== null || p.storedKeys.size === p.records.length ? 'alreadyImported' : 'checked', p.sameBatchId));
+      const batches = plans.map((p) =>
+        outcomeOf(
+          p,
+          p.sameBatchId !== null || p.storedKeys.size === p.records.length ? 'alreadyImported' : 'checked',
+          p.sameBatchId,
+        ),
+      );
       return { status: 'checked' as const, batches: batches.map((b) => withheld(ctx, b)) };
     }
     await progress?.report(0, records.length, `写入 ${records.length} 条 / writing ${records.length} records`);
@@ -90,7 +105,12 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
       unknownColumns: collected.unknownColumns,
     };
     if (collected.errorCount > 0) return { ...base, status: 'rejected', batches: [] };
-    const meta: CommitMeta = { countyCode, orgCode: ctx.actor.scopePrefix === '' ? countyCode : ctx.actor.orgCode, fileName: input.fileName, channel: 'file' };
+    const meta: CommitMeta = {
+      countyCode,
+      orgCode: ctx.actor.scopePrefix === '' ? countyCode : ctx.actor.orgCode,
+      fileName: input.fileName,
+      channel: 'file',
+    };
     return { ...base, ...(await settle(ctx, collected.records, meta, input.dryRun, progress)) };
   }
 
@@ -118,34 +138,52 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
       for (const key of Object.keys(raw.extra)) unknown.add(`attrs.${key}`);
       const result = validateFeedRecord(raw, { today: today(), source });
       if (result.ok) records.push(result.record);
-      else for (const e of result.errors) fields.push({ field: jsonFieldPath(index, e.field), messageZh: e.reasonZh, messageEn: e.reasonEn });
+      else
+        for (const e of result.errors)
+          fields.push({ field: jsonFieldPath(index, e.field), messageZh: e.reasonZh, messageEn: e.reasonEn });
     });
     if (fields.length > 0) {
       const shown = fields.slice(0, MAX_PUSH_FIELD_ERRORS);
-      if (fields.length > shown.length) shown.push({ field: 'records', messageZh: `另有 ${fields.length - shown.length} 处错误未列出`, messageEn: `${fields.length - shown.length} more errors not listed` });
+      if (fields.length > shown.length)
+        shown.push({
+          field: 'records',
+          messageZh: `另有 ${fields.length - shown.length} 处错误未列出`,
+          messageEn: `${fields.length - shown.length} more errors not listed`,
+        });
       throw AppError.validation(shown);
     }
     const fileName = request.fileName ?? `${feedSource(source).zh}推送 ${new Date(clock()).toISOString()}`;
     const meta: CommitMeta = { countyCode, orgCode: ctx.actor.orgCode, fileName, channel: 'push' };
     const settled = await settle(ctx, records, meta, request.dryRun);
-    return { dryRun: request.dryRun, fileName, rowCount: request.records.length, errorCount: 0, errors: [], errorsTruncated: false, unknownColumns: [...unknown], ...settled };
+    return {
+      dryRun: request.dryRun,
+      fileName,
+      rowCount: request.records.length,
+      errorCount: 0,
+      errors: [],
+      errorsTruncated: false,
+      unknownColumns: [...unknown],
+      ...settled,
+    };
   }
 
   async function batches(ctx: RequestContext, query: { source?: FeedSourceCode; beforeId?: number; limit: number }) {
     const source = readSourceFor(ctx, query.source);
     const rows = await listBatches(db, ctx.actor, { ...query, source });
-    const items = rows.map((b) => withheld(ctx, {
-      id: b.id,
-      source: b.source as FeedSourceCode,
-      sourceLabel: feedSource(b.source as FeedSourceCode).zh,
-      fileName: b.fileName,
-      recordCount: b.recordCount,
-      newCount: b.newCount,
-      matchedCount: b.matchedCount as number | null,
-      unmatchedCount: b.unmatchedCount as number | null,
-      uploadedByName: b.uploadedByName,
-      createdAt: b.createdAt.toISOString(),
-    }));
+    const items = rows.map((b) =>
+      withheld(ctx, {
+        id: b.id,
+        source: b.source as FeedSourceCode,
+        sourceLabel: feedSource(b.source as FeedSourceCode).zh,
+        fileName: b.fileName,
+        recordCount: b.recordCount,
+        newCount: b.newCount,
+        matchedCount: b.matchedCount as number | null,
+        unmatchedCount: b.unmatchedCount as number | null,
+        uploadedByName: b.uploadedByName,
+        createdAt: b.createdAt.toISOString(),
+      }),
+    );
     return { items, nextBeforeId: rows.length === query.limit ? items[items.length - 1].id : null };
   }
 

@@ -40,10 +40,15 @@ export async function xlsxFile(rows: Cell[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function multipartUpload(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+export function multipartUpload(
+  fileName: string,
+  content: Buffer,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----guardline-test-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

@@ -15,7 +15,8 @@ export interface SheetRow {
 
 function cellOf(value: unknown): FeedCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
     if (v.richText) return v.richText.map((t) => t.text).join('');
@@ -27,17 +28,25 @@ function cellOf(value: unknown): FeedCell {
 }
 
 export function unreadableWorkbook(): AppError {
-  return new AppError('BAD_REQUEST', { zh: '无法读取 Excel 文件，请确认是 .xlsx 格式且未损坏', en: 'The Excel file cannot be read; make sure it is an undamaged .xlsx file' });
+  return new AppError('BAD_REQUEST', {
+    zh: '无法读取 Excel 文件，请确认是 .xlsx 格式且未损坏',
+    en: 'The Excel file cannot be read; make sure it is an undamaged .xlsx file',
+  });
 }
 
 export async function* readXlsxRows(input: Readable, limits: ImportLimits = IMPORT_LIMITS): AsyncGenerator<SheetRow> {
   // The patched reader: exceljs alone garbles Chinese text split across chunks and hangs on truncated
   // archives; it also enforces the import limits (server/lib/xlsx-stream-reader.ts).
-  const workbook = createWorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }, limits);
+  const workbook = createWorkbookReader(
+    input,
+    { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' },
+    limits,
+  );
   try {
     for await (const worksheet of workbook) {
       const title = (worksheet as unknown as { name?: string }).name || 'Sheet1';
-      for await (const { row, cells } of sheetRows(worksheet, `"${title}"`, limits)) yield { row, cells: cells.map(cellOf) };
+      for await (const { row, cells } of sheetRows(worksheet, `"${title}"`, limits))
+        yield { row, cells: cells.map(cellOf) };
       return; // only the first sheet; the rest of the archive is left unread
     }
   } catch (err) {

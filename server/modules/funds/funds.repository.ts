@@ -20,11 +20,18 @@ export async function listAllocations(db: Db, countyCode: string, year?: number)
     .select()
     .from(fundAllocations)
     .where(and(eq(fundAllocations.countyCode, countyCode), year ? eq(fundAllocations.year, year) : undefined))
-    .orderBy(desc(fundAllocations.year), sql`array_position(ARRAY['central','provincial','city','county'], ${fundAllocations.source})`, asc(fundAllocations.id));
+    .orderBy(
+      desc(fundAllocations.year),
+      sql`array_position(ARRAY['central','provincial','city','county'], ${fundAllocations.source})`,
+      asc(fundAllocations.id),
+    );
 }
 
 export async function findAllocation(db: Db, id: number, countyCode: string) {
-  const [row] = await db.select().from(fundAllocations).where(and(eq(fundAllocations.id, id), eq(fundAllocations.countyCode, countyCode)));
+  const [row] = await db
+    .select()
+    .from(fundAllocations)
+    .where(and(eq(fundAllocations.id, id), eq(fundAllocations.countyCode, countyCode)));
   return row;
 }
 
@@ -33,17 +40,31 @@ export async function takeFromAllocation(tx: Db, id: number, amountFen: number):
   const rows = await tx
     .update(fundAllocations)
     .set({ assignedFen: sql`${fundAllocations.assignedFen} + ${amountFen}` })
-    .where(and(eq(fundAllocations.id, id), sql`${fundAllocations.assignedFen} + ${amountFen} <= ${fundAllocations.amountFen}`))
+    .where(
+      and(
+        eq(fundAllocations.id, id),
+        sql`${fundAllocations.assignedFen} + ${amountFen} <= ${fundAllocations.amountFen}`,
+      ),
+    )
     .returning({ id: fundAllocations.id });
   return rows.length === 1;
 }
 
 /** Adds to the (allocation, project) assignment, creating it on first use. */
-export async function addAssignment(tx: Db, allocationId: number, projectId: number, amountFen: number, createdBy: number | null): Promise<number> {
+export async function addAssignment(
+  tx: Db,
+  allocationId: number,
+  projectId: number,
+  amountFen: number,
+  createdBy: number | null,
+): Promise<number> {
   const [row] = await tx
     .insert(fundAssignments)
     .values({ allocationId, projectId, amountFen, createdBy })
-    .onConflictDoUpdate({ target: [fundAssignments.allocationId, fundAssignments.projectId], set: { amountFen: sql`${fundAssignments.amountFen} + ${amountFen}` } })
+    .onConflictDoUpdate({
+      target: [fundAssignments.allocationId, fundAssignments.projectId],
+      set: { amountFen: sql`${fundAssignments.amountFen} + ${amountFen}` },
+    })
     .returning({ id: fundAssignments.id });
   return row.id;
 }
@@ -53,7 +74,12 @@ export async function payFromAssignment(tx: Db, id: number, amountFen: number): 
   const rows = await tx
     .update(fundAssignments)
     .set({ disbursedFen: sql`${fundAssignments.disbursedFen} + ${amountFen}` })
-    .where(and(eq(fundAssignments.id, id), sql`${fundAssignments.disbursedFen} + ${amountFen} <= ${fundAssignments.amountFen}`))
+    .where(
+      and(
+        eq(fundAssignments.id, id),
+        sql`${fundAssignments.disbursedFen} + ${amountFen} <= ${fundAssignments.amountFen}`,
+      ),
+    )
     .returning({ id: fundAssignments.id });
   return rows.length === 1;
 }
@@ -64,9 +90,20 @@ export async function insertDisbursement(tx: Db, values: typeof fundDisbursement
 }
 
 /** Assignments in scope (by the project's unit), with their allocation and project. */
-export async function listAssignments(db: Db, scopePrefix: string, f: { year?: number; projectId?: number; id?: number }) {
+export async function listAssignments(
+  db: Db,
+  scopePrefix: string,
+  f: { year?: number; projectId?: number; id?: number },
+) {
   return db
-    .select({ a: fundAssignments, al: fundAllocations, projectName: projects.name, projectType: projects.type, projectOrg: projects.orgCode, orgName: orgUnits.name })
+    .select({
+      a: fundAssignments,
+      al: fundAllocations,
+      projectName: projects.name,
+      projectType: projects.type,
+      projectOrg: projects.orgCode,
+      orgName: orgUnits.name,
+    })
     .from(fundAssignments)
     .innerJoin(fundAllocations, eq(fundAllocations.id, fundAssignments.allocationId))
     .innerJoin(projects, eq(projects.id, fundAssignments.projectId))
@@ -89,7 +126,13 @@ export async function listDisbursements(db: Db, scopePrefix: string, f: { year?:
     .innerJoin(fundAssignments, eq(fundAssignments.id, fundDisbursements.assignmentId))
     .innerJoin(fundAllocations, eq(fundAllocations.id, fundAssignments.allocationId))
     .innerJoin(projects, eq(projects.id, fundAssignments.projectId))
-    .where(and(inScope(projects.orgCode, { scopePrefix }), f.year ? eq(fundAllocations.year, f.year) : undefined, f.projectId ? eq(fundAssignments.projectId, f.projectId) : undefined))
+    .where(
+      and(
+        inScope(projects.orgCode, { scopePrefix }),
+        f.year ? eq(fundAllocations.year, f.year) : undefined,
+        f.projectId ? eq(fundAssignments.projectId, f.projectId) : undefined,
+      ),
+    )
     .orderBy(desc(fundDisbursements.paidOn), desc(fundDisbursements.id));
 }
 
@@ -110,9 +153,18 @@ export async function yearSums(db: Db, countyCode: string, year: number): Promis
   const zero = (): Record<FundSource, number> => ({ central: 0, provincial: 0, city: 0, county: 0 });
   const allocatedBySource = zero();
   const managementFeeBySource = zero();
-  const alloc = await queryRows<{ source: FundSource; fen: string }>(db, sql`SELECT source, sum(amount_fen)::text AS fen FROM fund_allocation WHERE county_code = ${countyCode} AND year = ${year} GROUP BY source`);
+  const alloc = await queryRows<{ source: FundSource; fen: string }>(
+    db,
+    sql`SELECT source, sum(amount_fen)::text AS fen FROM fund_allocation WHERE county_code = ${countyCode} AND year = ${year} GROUP BY source`,
+  );
   for (const r of alloc) allocatedBySource[r.source] = Number(r.fen);
-  const byType = await queryRows<{ source: FundSource; type: string; wfr: boolean; assigned: string; disbursed: string }>(
+  const byType = await queryRows<{
+    source: FundSource;
+    type: string;
+    wfr: boolean;
+    assigned: string;
+    disbursed: string;
+  }>(
     db,
     sql`SELECT al.source, p.type, p.work_for_relief AS wfr, sum(a.amount_fen)::text AS assigned, sum(a.disbursed_fen)::text AS disbursed
         FROM fund_assignment a JOIN fund_allocation al ON al.id = a.allocation_id JOIN project p ON p.id = a.project_id

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { allocationInput, assignmentInput, disbursementInput, FundChecksResponse } from '../../../common/contracts/funds.ts';
+import type {
+  allocationInput,
+  assignmentInput,
+  disbursementInput,
+  FundChecksResponse,
+} from '../../../common/contracts/funds.ts';
 import { fundChecksOf, type IndustryBase } from '../../../common/domain/funds/checks.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -48,13 +53,21 @@ export async function fundChecks(db: Db, countyCode: string, year: number): Prom
     if (wholeFen > 0) industryBase = { year: baseYear, partFen: base.industryAssignedFen, wholeFen };
   }
   const local = numberParam(params, 'funds.managementFeeCapLocal');
-  const checks = fundChecksOf({ ...sums, industryBase }, {
-    industryShare: numberParam(params, 'funds.industryShare'),
-    workForReliefLabourShare: numberParam(params, 'funds.workForReliefLabourShare'),
-    managementFeeCap: { central: numberParam(params, 'funds.managementFeeCapCentral'), provincial: numberParam(params, 'funds.managementFeeCapProvincial'), city: local, county: local },
-    atRiskMargin: numberParam(params, 'funds.atRiskMargin'),
-    capAtRiskRatio: numberParam(params, 'funds.capAtRiskRatio'),
-  });
+  const checks = fundChecksOf(
+    { ...sums, industryBase },
+    {
+      industryShare: numberParam(params, 'funds.industryShare'),
+      workForReliefLabourShare: numberParam(params, 'funds.workForReliefLabourShare'),
+      managementFeeCap: {
+        central: numberParam(params, 'funds.managementFeeCapCentral'),
+        provincial: numberParam(params, 'funds.managementFeeCapProvincial'),
+        city: local,
+        county: local,
+      },
+      atRiskMargin: numberParam(params, 'funds.atRiskMargin'),
+      capAtRiskRatio: numberParam(params, 'funds.capAtRiskRatio'),
+    },
+  );
   const allocatedFen = Object.values(sums.allocatedBySource).reduce((a, b) => a + b, 0);
   return { year, countyCode, allocatedFen, assignedFen: sums.assignedFen, disbursedFen: sums.disbursedFen, checks };
 }
@@ -70,15 +83,36 @@ export function createFundsService(db: Db) {
   async function allocations(ctx: RequestContext, year?: number) {
     requirePermission(ctx, 'funds:read');
     const rows = await listAllocations(db, countyOf(ctx), year);
-    return rows.map((r) => ({ id: r.id, year: r.year, source: r.source, docNo: r.docNo, receivedOn: r.receivedOn, amountFen: r.amountFen, assignedFen: r.assignedFen, balanceFen: r.amountFen - r.assignedFen, note: r.note }));
+    return rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      source: r.source,
+      docNo: r.docNo,
+      receivedOn: r.receivedOn,
+      amountFen: r.amountFen,
+      assignedFen: r.assignedFen,
+      balanceFen: r.amountFen - r.assignedFen,
+      note: r.note,
+    }));
   }
 
   async function allocate(ctx: RequestContext, input: AllocationInput) {
     requireCounty(ctx);
     const countyCode = countyOf(ctx);
     const id = await db.transaction(async (tx) => {
-      const newId = await insertAllocation(tx, { ...input, note: input.note ?? null, countyCode, createdBy: ctx.actor.id || null });
-      await recordAudit(tx, ctx, { action: 'allocate', entity: 'fund_allocation', entityId: newId, orgCode: countyCode, after: { ...input } });
+      const newId = await insertAllocation(tx, {
+        ...input,
+        note: input.note ?? null,
+        countyCode,
+        createdBy: ctx.actor.id || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'allocate',
+        entity: 'fund_allocation',
+        entityId: newId,
+        orgCode: countyCode,
+        after: { ...input },
+      });
       return newId;
     });
     return (await allocations(ctx, input.year)).find((a) => a.id === id)!;
@@ -112,13 +146,31 @@ export function createFundsService(db: Db) {
       const project = await findProject(tx, input.projectId, ctx.actor.scopePrefix);
       if (!project) throw AppError.notFound({ zh: '项目', en: 'Project' });
       if (!ASSIGNABLE.includes(project.status)) {
-        throw AppError.validation([{ field: 'projectId', messageZh: '只有已入库、未完成的项目可以安排资金', messageEn: 'Only admitted, unfinished projects can receive funds' }]);
+        throw AppError.validation([
+          {
+            field: 'projectId',
+            messageZh: '只有已入库、未完成的项目可以安排资金',
+            messageEn: 'Only admitted, unfinished projects can receive funds',
+          },
+        ]);
       }
       if (!(await takeFromAllocation(tx, allocation.id, input.amountFen))) {
-        throw AppError.validation([{ field: 'amountFen', messageZh: `超出该资金指标可安排余额（余额 ${((allocation.amountFen - allocation.assignedFen) / 100).toFixed(2)} 元）`, messageEn: 'More than the allocation has left' }]);
+        throw AppError.validation([
+          {
+            field: 'amountFen',
+            messageZh: `超出该资金指标可安排余额（余额 ${((allocation.amountFen - allocation.assignedFen) / 100).toFixed(2)} 元）`,
+            messageEn: 'More than the allocation has left',
+          },
+        ]);
       }
       const assignmentId = await addAssignment(tx, allocation.id, project.id, input.amountFen, ctx.actor.id || null);
-      await recordAudit(tx, ctx, { action: 'assign', entity: 'fund_assignment', entityId: assignmentId, orgCode: project.orgCode, after: { ...input } });
+      await recordAudit(tx, ctx, {
+        action: 'assign',
+        entity: 'fund_assignment',
+        entityId: assignmentId,
+        orgCode: project.orgCode,
+        after: { ...input },
+      });
       return assignmentId;
     });
     return (await assignments(ctx, {})).find((a) => a.id === id)!;
@@ -127,7 +179,16 @@ export function createFundsService(db: Db) {
   async function disbursements(ctx: RequestContext, f: { year?: number; projectId?: number }) {
     requirePermission(ctx, 'funds:read');
     const rows = await listDisbursements(db, ctx.actor.scopePrefix, f);
-    return rows.map((r) => ({ id: r.d.id, assignmentId: r.d.assignmentId, projectName: r.projectName, amountFen: r.d.amountFen, paidOn: r.d.paidOn, voucherNo: r.d.voucherNo, payee: r.d.payee, labour: r.d.labour }));
+    return rows.map((r) => ({
+      id: r.d.id,
+      assignmentId: r.d.assignmentId,
+      projectName: r.projectName,
+      amountFen: r.d.amountFen,
+      paidOn: r.d.paidOn,
+      voucherNo: r.d.voucherNo,
+      payee: r.d.payee,
+      labour: r.d.labour,
+    }));
   }
 
   async function disburse(ctx: RequestContext, input: DisbursementInput) {
@@ -136,10 +197,27 @@ export function createFundsService(db: Db) {
       const [assignment] = await listAssignments(tx, ctx.actor.scopePrefix, { id: input.assignmentId });
       if (!assignment) throw AppError.notFound({ zh: '资金安排', en: 'Assignment' });
       if (!(await payFromAssignment(tx, assignment.a.id, input.amountFen))) {
-        throw AppError.validation([{ field: 'amountFen', messageZh: '支付金额超出该项目资金余额，余额不能为负', messageEn: 'The payment exceeds the balance; balances cannot go negative' }]);
+        throw AppError.validation([
+          {
+            field: 'amountFen',
+            messageZh: '支付金额超出该项目资金余额，余额不能为负',
+            messageEn: 'The payment exceeds the balance; balances cannot go negative',
+          },
+        ]);
       }
-      const newId = await insertDisbursement(tx, { ...input, payee: input.payee ?? null, note: input.note ?? null, createdBy: ctx.actor.id || null });
-      await recordAudit(tx, ctx, { action: 'disburse', entity: 'fund_disbursement', entityId: newId, orgCode: assignment.projectOrg, after: { ...input } });
+      const newId = await insertDisbursement(tx, {
+        ...input,
+        payee: input.payee ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.id || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'disburse',
+        entity: 'fund_disbursement',
+        entityId: newId,
+        orgCode: assignment.projectOrg,
+        after: { ...input },
+      });
       return newId;
     });
     return (await disbursements(ctx, {})).find((d) => d.id === id)!;

@@ -23,7 +23,8 @@ describe('overdue identification cases in the assessment = timeLimit of the case
       ['2025-02-01', '2025-02-17'],
     ];
     for (const [startedOn, decidedOn] of cases) {
-      await env.services.db.execute(sql`INSERT INTO monitoring_case (county_code, village_code, household_id, kind, stage, started_on, decided_on)
+      await env.services.db
+        .execute(sql`INSERT INTO monitoring_case (county_code, village_code, household_id, kind, stage, started_on, decided_on)
         VALUES (${COUNTY}, ${h.villageCode}, ${h.id}, 'identification', 'verification', ${startedOn}::date, ${decidedOn}::date)`);
     }
     const asOf = '2025-03-17';
@@ -42,28 +43,57 @@ describe('open obligations in the assessment: households, not obligations, again
     const township = '140521101000';
     let n = 0;
     const monitored = (riskTypes: RiskType[]) =>
-      createHousehold(env, { villageCode: village, householdNo: `${village}0009${String(++n).padStart(2, '0')}`, kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-01', riskTypes });
+      createHousehold(env, {
+        villageCode: village,
+        householdNo: `${village}0009${String(++n).padStart(2, '0')}`,
+        kind: 'alleviated',
+        alleviatedAttribute: 'general',
+        monitoringType: 'unstable',
+        identificationPeriod: '2025-01',
+        riskTypes,
+      });
     // No measure at all: 无帮扶措施 and 风险无对应措施 (both risks) are open for each of these two.
     await monitored(['illness', 'unsafeHousing']);
     await monitored(['illness', 'unsafeHousing']);
     const covered = await monitored(['illness']);
     await env.services.assistance.createMeasure(systemContext('test'), {
-      householdId: covered.id, riskType: 'illness', category: 'health', subType: 'medicalPremiumSubsidy', department: '县医保局',
-      startOn: '2025-01-20', endOn: null, amountFen: 38_000, status: 'ongoing', evidence: [], attachmentIds: [], note: null,
+      householdId: covered.id,
+      riskType: 'illness',
+      category: 'health',
+      subType: 'medicalPremiumSubsidy',
+      department: '县医保局',
+      startOn: '2025-01-20',
+      endOn: null,
+      amountFen: 38_000,
+      status: 'ongoing',
+      evidence: [],
+      attachmentIds: [],
+      note: null,
     });
-    for (const [startedOn, decidedOn] of [['2025-02-01', null], ['2025-03-10', null]] as const) {
-      await env.services.db.execute(sql`INSERT INTO monitoring_case (county_code, village_code, household_id, kind, stage, started_on, decided_on)
+    for (const [startedOn, decidedOn] of [
+      ['2025-02-01', null],
+      ['2025-03-10', null],
+    ] as const) {
+      await env.services.db
+        .execute(sql`INSERT INTO monitoring_case (county_code, village_code, household_id, kind, stage, started_on, decided_on)
         VALUES (${COUNTY}, ${village}, ${covered.id}, 'identification', 'verification', ${startedOn}::date, ${decidedOn}::date)`);
     }
     const asOf = '2025-03-17';
     const board = await env.services.assistance.snapshot(COUNTY, asOf);
     // The board counts per obligation: more rows than households.
-    expect(board.filter((r) => r.townshipCode === township && r.code !== 'anyOpen').reduce((k, r) => k + r.households, 0)).toBeGreaterThan(2);
+    expect(
+      board.filter((r) => r.townshipCode === township && r.code !== 'anyOpen').reduce((k, r) => k + r.households, 0),
+    ).toBeGreaterThan(2);
 
     const figures = await defaultWorkflowFigures(env.services.db, COUNTY, 2025, asOf);
-    expect(figures.get(township)).toEqual({ overdueCases: { part: 1, whole: 2 }, obligationsOpen: { part: 2, whole: 3 } });
+    expect(figures.get(township)).toEqual({
+      overdueCases: { part: 1, whole: 2 },
+      obligationsOpen: { part: 2, whole: 3 },
+    });
 
-    const assessment = createAssessmentService(env.services.db, env.services.indicators, { clock: () => new Date('2025-03-17T04:00:00Z') });
+    const assessment = createAssessmentService(env.services.db, env.services.indicators, {
+      clock: () => new Date('2025-03-17T04:00:00Z'),
+    });
     const result = await assessment.result(systemContext('test'), 2025);
     const row = result.rows.find((r) => r.code === township)!;
     expect(row.figures).toMatchObject({ overdue: '1/2', obligations: '2/3' });

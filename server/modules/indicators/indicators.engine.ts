@@ -1,11 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
 import { referencedCodes } from '../../../common/domain/indicators/expression.ts';
-import { cellKey, cellValue, compiled, ratioValue, rollUp, type Cell, type IndicatorResult, type LeafValue } from '../../../common/domain/indicators/rollup.ts';
+import {
+  cellKey,
+  cellValue,
+  compiled,
+  ratioValue,
+  rollUp,
+  type Cell,
+  type IndicatorResult,
+  type LeafValue,
+} from '../../../common/domain/indicators/rollup.ts';
 import { effectiveTarget, targetStatus } from '../../../common/domain/indicators/targets.ts';
 import { pathBaseYear, yearThreshold } from '../../../common/domain/indicators/path.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
-import { COMPARE, type DataElementDef, type IndicatorDef, type TargetDef, type TargetStatus } from '../../../common/domain/indicators/model.ts';
+import {
+  COMPARE,
+  type DataElementDef,
+  type IndicatorDef,
+  type TargetDef,
+  type TargetStatus,
+} from '../../../common/domain/indicators/model.ts';
 import { addMonths } from '../../../common/domain/period.ts';
 import { cellsFor, orgGroupsOf, orgUnitsOfCounty, shareKey, textArray } from './indicators.repository.ts';
 import { OrgTree } from './org-tree.ts';
@@ -28,26 +43,42 @@ const asOfMonth = (p: string) => (p.length === 4 ? `${p}-12` : p);
 export const registryProvider: ComputedProvider = async (db, countyCode, periods) => {
   if (periods.length === 0) return [];
   const months = [...new Set(periods.map(asOfMonth))];
-  const hh = await queryRows<{ org: string; month: string; identified: number; eliminated: number }>(db, sql`
+  const hh = await queryRows<{ org: string; month: string; identified: number; eliminated: number }>(
+    db,
+    sql`
     SELECT h.village_code AS org, p.month,
            count(*) FILTER (WHERE h.monitoring_type IS NOT NULL AND coalesce(h.identification_period, '0000-00') <= p.month)::int AS identified,
            count(*) FILTER (WHERE h.elimination_period IS NOT NULL AND h.elimination_period <= p.month)::int AS eliminated
       FROM household h CROSS JOIN unnest(${textArray(months)}) AS p(month)
      WHERE h.county_code = ${countyCode} AND h.closed_on IS NULL
-     GROUP BY 1, 2`);
-  const pop = await queryRows<{ org: string; month: string; alleviated: number; returned: number }>(db, sql`
+     GROUP BY 1, 2`,
+  );
+  const pop = await queryRows<{ org: string; month: string; alleviated: number; returned: number }>(
+    db,
+    sql`
     SELECT h.village_code AS org, p.month, count(*)::int AS alleviated,
            count(*) FILTER (WHERE h.monitoring_type = 'unstable' AND coalesce(h.identification_period, '0000-00') <= p.month
                               AND (h.elimination_period IS NULL OR h.elimination_period > p.month))::int AS returned
       FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
       CROSS JOIN unnest(${textArray(months)}) AS p(month)
      WHERE h.county_code = ${countyCode} AND h.closed_on IS NULL AND h.kind = 'alleviated'
-     GROUP BY 1, 2`);
+     GROUP BY 1, 2`,
+  );
   const out: LeafValue[] = [];
   for (const period of periods) {
     const m = asOfMonth(period);
-    for (const r of hh) if (r.month === m) out.push({ orgCode: r.org, element: 'registry.identifiedHouseholds', period, value: r.identified }, { orgCode: r.org, element: 'registry.eliminatedHouseholds', period, value: r.eliminated });
-    for (const r of pop) if (r.month === m) out.push({ orgCode: r.org, element: 'registry.alleviatedPop', period, value: r.alleviated }, { orgCode: r.org, element: 'registry.returnedPop', period, value: r.returned });
+    for (const r of hh)
+      if (r.month === m)
+        out.push(
+          { orgCode: r.org, element: 'registry.identifiedHouseholds', period, value: r.identified },
+          { orgCode: r.org, element: 'registry.eliminatedHouseholds', period, value: r.eliminated },
+        );
+    for (const r of pop)
+      if (r.month === m)
+        out.push(
+          { orgCode: r.org, element: 'registry.alleviatedPop', period, value: r.alleviated },
+          { orgCode: r.org, element: 'registry.returnedPop', period, value: r.returned },
+        );
   }
   return out;
 };
@@ -95,14 +126,20 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
     const month = opts.period;
     const year = month.slice(0, 4);
     const periodOf = (ind: IndicatorDef) => (ind.periodType === 'yearly' ? year : month);
-    const children = opts.withChildren === false ? [] : tree.children(unit.code, month).filter((c) => c.level !== 'group');
+    const children =
+      opts.withChildren === false ? [] : tree.children(unit.code, month).filter((c) => c.level !== 'group');
     const inds = [...defs.indicators.values()].filter((i) => !opts.indicators || opts.indicators.includes(i.code));
     // Indicators referenced by others are evaluated too.
     const needed = new Map<string, IndicatorDef>();
     const addInd = (i: IndicatorDef) => {
       if (needed.has(i.code)) return;
       needed.set(i.code, i);
-      for (const src of [i.numerator, i.denominator ?? '']) if (src) for (const r of referencedCodes(compiled(src), 'indicator')) { const d = defs.indicators.get(r); if (d) addInd(d); }
+      for (const src of [i.numerator, i.denominator ?? ''])
+        if (src)
+          for (const r of referencedCodes(compiled(src), 'indicator')) {
+            const d = defs.indicators.get(r);
+            if (d) addInd(d);
+          }
     };
     inds.forEach(addInd);
 
@@ -117,7 +154,8 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
       const ind = defs.indicators.get(t.indicator);
       if (!ind) continue;
       if (t.baselineYear) baselinePeriods.add(periodOfYear(ind, t.baselineYear));
-      if (t.path === 'linear' && t.pathFromValue == null) baselinePeriods.add(periodOfYear(ind, pathBaseYear(t, defaultBaseYear)));
+      if (t.path === 'linear' && t.pathFromValue == null)
+        baselinePeriods.add(periodOfYear(ind, pathBaseYear(t, defaultBaseYear)));
     }
 
     const elementCodes = new Set<string>();
@@ -128,9 +166,12 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
         referencedCodes(compiled(i.numerator), 'element').forEach((e) => elementCodes.add(e));
         continue;
       }
-      for (const src of [i.numerator, i.denominator ?? '']) if (src) referencedCodes(compiled(src), 'element').forEach((e) => elementCodes.add(e));
+      for (const src of [i.numerator, i.denominator ?? ''])
+        if (src) referencedCodes(compiled(src), 'element').forEach((e) => elementCodes.add(e));
     }
-    for (const t of defs.targets) if (t.reference && needed.has(t.indicator)) referencedCodes(compiled(t.reference), 'element').forEach((e) => elementCodes.add(e));
+    for (const t of defs.targets)
+      if (t.reference && needed.has(t.indicator))
+        referencedCodes(compiled(t.reference), 'element').forEach((e) => elementCodes.add(e));
     const stored = [...elementCodes].filter((e) => !defs.elements.get(e)?.computed);
     const computedEls = [...elementCodes].filter((e) => defs.elements.get(e)?.computed);
 
@@ -149,21 +190,31 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
     const add = (org: string, element: string, period: string, sum: number, count: number) => {
       const k = cellKey(org, element, period);
       const c = cells.get(k);
-      if (c) { c.sum += sum; c.count += count; } else cells.set(k, { sum, count });
+      if (c) {
+        c.sum += sum;
+        c.count += count;
+      } else cells.set(k, { sum, count });
     };
     const selfOrgs = [...readAs.entries()].filter(([, as]) => as === unit.code).map(([code]) => code);
-    for (const r of await cellsFor(db, [...readAs.keys()], stored, nowPeriods)) add(readAs.get(r.org)!, r.element, r.period, r.sum, r.count);
-    for (const r of await cellsFor(db, selfOrgs, stored, trendOnly)) add(unit.code, r.element, r.period, r.sum, r.count);
+    for (const r of await cellsFor(db, [...readAs.keys()], stored, nowPeriods))
+      add(readAs.get(r.org)!, r.element, r.period, r.sum, r.count);
+    for (const r of await cellsFor(db, selfOrgs, stored, trendOnly))
+      add(unit.code, r.element, r.period, r.sum, r.count);
 
     if (computedEls.length) {
       const bySource = new Map<string, string[]>();
-      for (const e of computedEls) { const s = defs.elements.get(e)!.computed!; bySource.set(s, [...(bySource.get(s) ?? []), e]); }
+      for (const e of computedEls) {
+        const s = defs.elements.get(e)!.computed!;
+        bySource.set(s, [...(bySource.get(s) ?? []), e]);
+      }
       const providers = new Set([...bySource.keys()].map((s) => s.split('.')[0]));
       const allPeriods = [...nowPeriods, ...trendOnly];
       for (const p of providers) {
         const provider = computed[p];
         if (!provider) continue;
-        const leaves = (await provider(db, countyCode, allPeriods)).flatMap((l) => (bySource.get(l.element) ?? []).map((el) => ({ ...l, element: el })));
+        const leaves = (await provider(db, countyCode, allPeriods)).flatMap((l) =>
+          (bySource.get(l.element) ?? []).map((el) => ({ ...l, element: el })),
+        );
         const rolled = rollUp(leaves, (code) => [code, ...tree.ancestors(code)]);
         for (const [k, c] of rolled) {
           const [org, element, period] = k.split('|');
@@ -186,12 +237,18 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
           const op = ind.threshold.op === 'between' ? '>=' : ind.threshold.op;
           c = own ? { sum: COMPARE[op](own.sum, ind.threshold.value) ? 1 : 0, count: 1 } : undefined;
         }
-        r = !c || c.count === 0 ? { numerator: null, denominator: null, value: null } : { numerator: c.sum, denominator: c.count, value: (c.sum / c.count) * ind.factor };
+        r =
+          !c || c.count === 0
+            ? { numerator: null, denominator: null, value: null }
+            : { numerator: c.sum, denominator: c.count, value: (c.sum / c.count) * ind.factor };
       } else {
-        const element = (code: string) => cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(org, code, period)));
+        const element = (code: string) =>
+          cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(org, code, period)));
         const indicator = (code: string) => {
           const d = defs.indicators.get(code);
-          return d && depth < 10 ? evalAt(d, org, d.periodType === 'yearly' ? period.slice(0, 4) : period, depth + 1).value : null;
+          return d && depth < 10
+            ? evalAt(d, org, d.periodType === 'yearly' ? period.slice(0, 4) : period, depth + 1).value
+            : null;
         };
         r = ratioValue(ind, element, indicator);
       }
@@ -209,26 +266,61 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
       const targets = defs.targets.filter((t) => t.indicator === ind.code);
       for (const u of [unit, ...children]) {
         const r = evalAt(ind, u.code, period);
-        const target = effectiveTarget(targets, { code: u.code, level: u.level, ancestors: tree.ancestors(u.code), groups: groupsOf(u.code) }, Number(year));
+        const target = effectiveTarget(
+          targets,
+          { code: u.code, level: u.level, ancestors: tree.ancestors(u.code), groups: groupsOf(u.code) },
+          Number(year),
+        );
         let threshold: number | null = null;
         if (target) {
           if (target.reference) {
-            const element = (code: string) => cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(u.code, code, period)));
+            const element = (code: string) =>
+              cellValue(defs.elements.get(code)?.aggregation ?? 'SUM', cells.get(cellKey(u.code, code, period)));
             threshold = ratioValue({ numerator: target.reference, denominator: null, factor: 1 }, element).value;
           } else {
             // Values set for single years of the same target (indicator and scope) are points of its path.
-            const sameScope = (t: StoredTarget) => t.scope.kind === target.scope.kind && JSON.stringify(t.scope) === JSON.stringify(target.scope);
-            const points = targets.filter((t) => t.id !== target.id && t.fromYear === t.toYear && t.path !== 'linear' && !t.reference && t.value !== null && sameScope(t)).map((t) => ({ year: t.fromYear, value: t.value! }));
-            threshold = yearThreshold(target, Number(year), { defaultBaseYear, measured: (y) => evalAt(ind, u.code, periodOfYear(ind, y)).value, points });
+            const sameScope = (t: StoredTarget) =>
+              t.scope.kind === target.scope.kind && JSON.stringify(t.scope) === JSON.stringify(target.scope);
+            const points = targets
+              .filter(
+                (t) =>
+                  t.id !== target.id &&
+                  t.fromYear === t.toYear &&
+                  t.path !== 'linear' &&
+                  !t.reference &&
+                  t.value !== null &&
+                  sameScope(t),
+              )
+              .map((t) => ({ year: t.fromYear, value: t.value! }));
+            threshold = yearThreshold(target, Number(year), {
+              defaultBaseYear,
+              measured: (y) => evalAt(ind, u.code, periodOfYear(ind, y)).value,
+              points,
+            });
           }
         }
-        per.set(u.code, { ...r, target, threshold, status: target ? targetStatus(r.value, target, threshold, target.upper ?? null) : 'noData' });
+        per.set(u.code, {
+          ...r,
+          target,
+          threshold,
+          status: target ? targetStatus(r.value, target, threshold, target.upper ?? null) : 'noData',
+        });
       }
       results.set(ind.code, per);
       const tp = ind.periodType === 'yearly' ? years : months;
-      trend.set(ind.code, tp.map((p) => ({ period: p, value: evalAt(ind, unit.code, p).value })));
+      trend.set(
+        ind.code,
+        tp.map((p) => ({ period: p, value: evalAt(ind, unit.code, p).value })),
+      );
     }
-    return { unit: { code: unit.code, name: unit.name, level: unit.level }, period: month, children: children.map((c) => ({ code: c.code, name: c.name, level: c.level })), results, trend, periodOf };
+    return {
+      unit: { code: unit.code, name: unit.name, level: unit.level },
+      period: month,
+      children: children.map((c) => ({ code: c.code, name: c.name, level: c.level })),
+      results,
+      trend,
+      periodOf,
+    };
   }
 
   return { view };

@@ -4,7 +4,8 @@ import type { Cell } from '../../../common/domain/indicators/rollup.ts';
 
 // SQL only. Codes and periods are passed as one text[] parameter each (codes are [A-Z0-9_-]).
 
-export const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+export const textArray = (xs: readonly string[]) =>
+  sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 
 export interface OrgRow {
   code: string;
@@ -17,30 +18,51 @@ export interface OrgRow {
 }
 
 export async function orgUnitsOfCounty(db: Db, countyCode: string): Promise<OrgRow[]> {
-  return queryRows<OrgRow>(db, sql`SELECT code, name, level, parent_code AS "parentCode", valid_from::text AS "validFrom", valid_to::text AS "validTo",
-    successor_code AS "successorCode" FROM org_unit WHERE county_code = ${countyCode} ORDER BY code`);
+  return queryRows<OrgRow>(
+    db,
+    sql`SELECT code, name, level, parent_code AS "parentCode", valid_from::text AS "validFrom", valid_to::text AS "validTo",
+    successor_code AS "successorCode" FROM org_unit WHERE county_code = ${countyCode} ORDER BY code`,
+  );
 }
 
 export async function orgGroupsOf(db: Db, prefix: string): Promise<{ groupCode: string; orgCode: string }[]> {
-  return queryRows(db, sql`SELECT group_code AS "groupCode", org_code AS "orgCode" FROM indicator_org_group WHERE org_code LIKE ${prefix + '%'}`);
+  return queryRows(
+    db,
+    sql`SELECT group_code AS "groupCode", org_code AS "orgCode" FROM indicator_org_group WHERE org_code LIKE ${prefix + '%'}`,
+  );
 }
 
 /**
  * Aggregated cells for some units: the roll-up of everything below them plus values entered on the unit itself.
  * `aliases` maps a unit read on behalf of another (a merged township's history read for its successor).
  */
-export async function cellsFor(db: Db, orgs: readonly string[], elements: readonly string[], periods: readonly string[]): Promise<{ org: string; element: string; period: string; sum: number; count: number }[]> {
+export async function cellsFor(
+  db: Db,
+  orgs: readonly string[],
+  elements: readonly string[],
+  periods: readonly string[],
+): Promise<{ org: string; element: string; period: string; sum: number; count: number }[]> {
   if (orgs.length === 0 || elements.length === 0 || periods.length === 0) return [];
-  return queryRows(db, sql`
+  return queryRows(
+    db,
+    sql`
     SELECT ancestor_code AS org, element, period, sum, count FROM indicator_rollup
      WHERE ancestor_code = ANY(${textArray(orgs)}) AND element = ANY(${textArray(elements)}) AND period = ANY(${textArray(periods)})
     UNION ALL
     SELECT org_code, element, period, value, 1 FROM indicator_value
-     WHERE org_code = ANY(${textArray(orgs)}) AND element = ANY(${textArray(elements)}) AND period = ANY(${textArray(periods)})`);
+     WHERE org_code = ANY(${textArray(orgs)}) AND element = ANY(${textArray(elements)}) AND period = ANY(${textArray(periods)})`,
+  );
 }
 
 /** Add (sum, count) deltas to the roll-up rows of the given ancestors (one statement). */
-export async function bumpRollup(tx: Db, ancestors: readonly string[], element: string, period: string, dSum: number, dCount: number): Promise<void> {
+export async function bumpRollup(
+  tx: Db,
+  ancestors: readonly string[],
+  element: string,
+  period: string,
+  dSum: number,
+  dCount: number,
+): Promise<void> {
   if (ancestors.length === 0 || (dSum === 0 && dCount === 0)) return;
   await tx.execute(sql`
     INSERT INTO indicator_rollup (ancestor_code, element, period, sum, count)
@@ -75,7 +97,9 @@ export const shareKey = (indicatorCode: string) => `=${indicatorCode}`;
  */
 export async function rebuildShareRollup(db: Db, countyCode: string, indicatorCode?: string): Promise<void> {
   const prefix = countyCode.slice(0, 6);
-  await db.execute(sql`DELETE FROM indicator_rollup WHERE ancestor_code LIKE ${prefix + '%'} AND element LIKE '=%' ${indicatorCode ? sql`AND element = ${shareKey(indicatorCode)}` : sql``}`);
+  await db.execute(
+    sql`DELETE FROM indicator_rollup WHERE ancestor_code LIKE ${prefix + '%'} AND element LIKE '=%' ${indicatorCode ? sql`AND element = ${shareKey(indicatorCode)}` : sql``}`,
+  );
   await db.execute(sql`
     WITH RECURSIVE anc AS (
       SELECT code AS unit, parent_code AS ancestor FROM org_unit WHERE county_code = ${countyCode} AND parent_code IS NOT NULL
@@ -106,26 +130,46 @@ export interface ValueRow {
   updatedAt: string;
 }
 
-export async function valuesOf(db: Db, orgCode: string, period: string, elements: readonly string[]): Promise<ValueRow[]> {
-  return queryRows<ValueRow>(db, sql`SELECT element, org_code AS "orgCode", period, value, comment, stored_by AS "storedBy", updated_at::text AS "updatedAt"
-    FROM indicator_value WHERE org_code = ${orgCode} AND period = ${period} AND element = ANY(${textArray(elements)})`);
+export async function valuesOf(
+  db: Db,
+  orgCode: string,
+  period: string,
+  elements: readonly string[],
+): Promise<ValueRow[]> {
+  return queryRows<ValueRow>(
+    db,
+    sql`SELECT element, org_code AS "orgCode", period, value, comment, stored_by AS "storedBy", updated_at::text AS "updatedAt"
+    FROM indicator_value WHERE org_code = ${orgCode} AND period = ${period} AND element = ANY(${textArray(elements)})`,
+  );
 }
 
 export async function approvalOf(db: Db, dataSet: string, orgCode: string, period: string, forUpdate = false) {
-  const rows = await queryRows<{ status: string; history: { action: string; status: string; by: string; at: string; note?: string }[] }>(db, sql`
-    SELECT status, history FROM indicator_approval WHERE data_set = ${dataSet} AND org_code = ${orgCode} AND period = ${period} ${forUpdate ? sql`FOR UPDATE` : sql``}`);
+  const rows = await queryRows<{
+    status: string;
+    history: { action: string; status: string; by: string; at: string; note?: string }[];
+  }>(
+    db,
+    sql`
+    SELECT status, history FROM indicator_approval WHERE data_set = ${dataSet} AND org_code = ${orgCode} AND period = ${period} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+  );
   return rows[0] ?? null;
 }
 
 /** Approval state of every unit of a data set's entry level under a prefix for one period. */
 export async function approvalsUnder(db: Db, dataSet: string, prefix: string, period: string) {
-  return queryRows<{ orgCode: string; status: string; updatedAt: string }>(db, sql`
-    SELECT org_code AS "orgCode", status, updated_at::text AS "updatedAt" FROM indicator_approval WHERE data_set = ${dataSet} AND period = ${period} AND org_code LIKE ${prefix + '%'}`);
+  return queryRows<{ orgCode: string; status: string; updatedAt: string }>(
+    db,
+    sql`
+    SELECT org_code AS "orgCode", status, updated_at::text AS "updatedAt" FROM indicator_approval WHERE data_set = ${dataSet} AND period = ${period} AND org_code LIKE ${prefix + '%'}`,
+  );
 }
 
 export async function valueCountsUnder(db: Db, elements: readonly string[], prefix: string, period: string) {
-  return queryRows<{ orgCode: string; n: number }>(db, sql`
-    SELECT org_code AS "orgCode", count(*)::int AS n FROM indicator_value WHERE element = ANY(${textArray(elements)}) AND period = ${period} AND org_code LIKE ${prefix + '%'} GROUP BY 1`);
+  return queryRows<{ orgCode: string; n: number }>(
+    db,
+    sql`
+    SELECT org_code AS "orgCode", count(*)::int AS n FROM indicator_value WHERE element = ANY(${textArray(elements)}) AND period = ${period} AND org_code LIKE ${prefix + '%'} GROUP BY 1`,
+  );
 }
 
 export type CellRow = Cell & { org: string; element: string; period: string };

@@ -14,16 +14,44 @@ export function scopeLabel(kind: string, code: string, names: (code: string) => 
   return names(code) ?? code;
 }
 
-export const fieldError = (field: string, zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
+export const fieldError = (field: string, zh: string, en: string) =>
+  AppError.validation([{ field, messageZh: zh, messageEn: en }]);
 
 export function toTarget(r: typeof indicatorTargets.$inferSelect): StoredTarget {
-  const scope: TargetScope = r.scopeKind === 'unit' ? { kind: 'unit', code: r.scopeCode } : r.scopeKind === 'level' ? { kind: 'level', level: r.scopeCode as OrgLevel } : { kind: 'group', group: r.scopeCode };
-  return { id: r.id, indicator: r.indicator, scope, fromYear: r.fromYear, toYear: r.toYear, op: r.op, value: r.value, upper: r.upper, band: r.band, baselineYear: r.baselineYear, reference: r.reference, path: r.path, pathFromYear: r.pathFromYear, pathFromValue: r.pathFromValue, sourceDoc: r.sourceDoc, sourceText: r.sourceText, note: r.note };
+  const scope: TargetScope =
+    r.scopeKind === 'unit'
+      ? { kind: 'unit', code: r.scopeCode }
+      : r.scopeKind === 'level'
+        ? { kind: 'level', level: r.scopeCode as OrgLevel }
+        : { kind: 'group', group: r.scopeCode };
+  return {
+    id: r.id,
+    indicator: r.indicator,
+    scope,
+    fromYear: r.fromYear,
+    toYear: r.toYear,
+    op: r.op,
+    value: r.value,
+    upper: r.upper,
+    band: r.band,
+    baselineYear: r.baselineYear,
+    reference: r.reference,
+    path: r.path,
+    pathFromYear: r.pathFromYear,
+    pathFromValue: r.pathFromValue,
+    sourceDoc: r.sourceDoc,
+    sourceText: r.sourceText,
+    note: r.note,
+  };
 }
 
 /** How a target reads in Chinese; with the year's threshold of an end-state path ("2023年路径值 61"). */
 export function targetText(t: StoredTarget, unitZh: string, year?: number, threshold?: number | null): string {
-  const v = t.reference ? '参照值' : t.baselineYear ? `${t.baselineYear}年基数+${t.value}` : `${t.value}${t.op === 'between' ? `–${t.upper}` : ''}`;
+  const v = t.reference
+    ? '参照值'
+    : t.baselineYear
+      ? `${t.baselineYear}年基数+${t.value}`
+      : `${t.value}${t.op === 'between' ? `–${t.upper}` : ''}`;
   const base = `${OPERATOR_LABELS[t.op]} ${v}${t.reference || t.baselineYear ? '' : unitZh}（${t.toYear}年）`;
   const round = (x: number) => Math.round(x * 100) / 100;
   if (t.reference && threshold != null) return `${OPERATOR_LABELS[t.op]} ${round(threshold)}${unitZh}（参照值）`;

@@ -41,7 +41,9 @@ export class OrgTree {
   }
 
   children(code: string, period: string | null, level?: OrgLevel): OrgRow[] {
-    return (this.childrenOf.get(code) ?? []).filter((c) => (period === null || this.validIn(c.code, period)) && (!level || c.level === level));
+    return (this.childrenOf.get(code) ?? []).filter(
+      (c) => (period === null || this.validIn(c.code, period)) && (!level || c.level === level),
+    );
   }
 
   /** Ancestors, nearest first (excluding the unit). */
@@ -59,7 +61,11 @@ export class OrgTree {
   predecessors(code: string): string[] {
     const out: string[] = [];
     const walk = (c: string) => {
-      for (const u of this.byCode.values()) if (u.successorCode === c && !out.includes(u.code)) { out.push(u.code); walk(u.code); }
+      for (const u of this.byCode.values())
+        if (u.successorCode === c && !out.includes(u.code)) {
+          out.push(u.code);
+          walk(u.code);
+        }
     };
     walk(code);
     return out;

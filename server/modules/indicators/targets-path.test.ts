@@ -14,7 +14,13 @@ async function call(user: string, method: 'GET' | 'POST' | 'PUT', url: string, p
 
 const COUNTY = '140521000000';
 const VILLAGE = '140521101201';
-type Cell = { code: string; value: number | null; status: string; threshold: number | null; target: { textZh: string; path: string; note: string | null; sourceText: string } | null };
+type Cell = {
+  code: string;
+  value: number | null;
+  status: string;
+  threshold: number | null;
+  target: { textZh: string; path: string; note: string | null; sourceText: string } | null;
+};
 async function cell(org: string, period: string, code: string): Promise<Cell> {
   const res = await call('county_admin', 'GET', `/api/indicators/cockpit?org=${org}&period=${period}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -25,17 +31,35 @@ describe('end-state targets follow the yearly path', () => {
   it('the village is judged in 2021, 2023, 2025 and after 2025 against the path from its 2020 value', async () => {
     // 2020: 55 of 100 households have a sanitary toilet; tap water was never entered for 2020.
     const put = await call('county_admin', 'PUT', '/api/indicators/form', {
-      dataSet: 'VILLAGE_LIVING', org: VILLAGE, period: '2020-12',
-      values: [['RURAL_POP', 400], ['WATER_CENTRAL_POP', 380], ['RURAL_HH', 100], ['SANITARY_TOILET_HH', 55], ['SEWAGE_TREATED_HH', 30]].map(([element, value]) => ({ element, value })),
+      dataSet: 'VILLAGE_LIVING',
+      org: VILLAGE,
+      period: '2020-12',
+      values: [
+        ['RURAL_POP', 400],
+        ['WATER_CENTRAL_POP', 380],
+        ['RURAL_HH', 100],
+        ['SANITARY_TOILET_HH', 55],
+        ['SEWAGE_TREATED_HH', 30],
+      ].map(([element, value]) => ({ element, value })),
     });
     expect(put.statusCode, put.body).toBe(200);
-    for (const [period, threshold] of [['2021-12', 57], ['2023-06', 61], ['2025-12', 65], ['2027-03', 65]] as const) {
+    for (const [period, threshold] of [
+      ['2021-12', 57],
+      ['2023-06', 61],
+      ['2025-12', 65],
+      ['2027-03', 65],
+    ] as const) {
       const c = await cell(VILLAGE, period, 'SANITARY_TOILET_RATE');
       expect(c.threshold, period).toBeCloseTo(threshold, 9);
       expect(c.target?.path).toBe('linear');
     }
     // 污水治理率 提高5个百分点 over 2020 (30 %): 31 in 2021, 33 in 2023, 35 from 2025.
-    for (const [period, threshold] of [['2021-12', 31], ['2023-06', 33], ['2025-12', 35], ['2027-03', 35]] as const) {
+    for (const [period, threshold] of [
+      ['2021-12', 31],
+      ['2023-06', 33],
+      ['2025-12', 35],
+      ['2027-03', 35],
+    ] as const) {
       expect((await cell(VILLAGE, period, 'SEWAGE_TREATMENT_RATE')).threshold, period).toBeCloseTo(threshold, 9);
     }
     expect((await cell(VILLAGE, '2023-06', 'SANITARY_TOILET_RATE')).target?.textZh).toContain('2023年路径值 61%');
@@ -49,8 +73,15 @@ describe('end-state targets follow the yearly path', () => {
 
   it('a value set for one year is that year’s path point', async () => {
     const res = await call('county_admin', 'POST', '/api/indicators/targets', {
-      indicator: 'SANITARY_TOILET_RATE', scope: { kind: 'unit', code: COUNTY }, fromYear: 2023, toYear: 2023, op: '>=', value: 60, band: 5,
-      sourceDoc: '县乡村振兴局年度计划', sourceText: '2023年农村户用卫生厕所普及率达到60%',
+      indicator: 'SANITARY_TOILET_RATE',
+      scope: { kind: 'unit', code: COUNTY },
+      fromYear: 2023,
+      toYear: 2023,
+      op: '>=',
+      value: 60,
+      band: 5,
+      sourceDoc: '县乡村振兴局年度计划',
+      sourceText: '2023年农村户用卫生厕所普及率达到60%',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect((await cell(VILLAGE, '2023-06', 'SANITARY_TOILET_RATE')).threshold).toBeCloseTo(60, 9);

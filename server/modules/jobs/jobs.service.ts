@@ -29,17 +29,26 @@ export interface JobEnd {
 export type JobLogger = (end: JobEnd) => void;
 
 /** The reason a job left running by a process that died is failed with at the next start. */
-export const INTERRUPTED = { code: 'INTERRUPTED', messageZh: '服务重启，任务中断', messageEn: 'interrupted by restart' } as const;
+export const INTERRUPTED = {
+  code: 'INTERRUPTED',
+  messageZh: '服务重启，任务中断',
+  messageEn: 'interrupted by restart',
+} as const;
 
 /** The reason the periodic sweep fails a job whose process (on another server, or killed) stopped renewing its lease. */
-export const STOPPED = { code: 'INTERRUPTED', messageZh: '执行任务的进程已中断', messageEn: 'interrupted: the process running it stopped' } as const;
+export const STOPPED = {
+  code: 'INTERRUPTED',
+  messageZh: '执行任务的进程已中断',
+  messageEn: 'interrupted: the process running it stopped',
+} as const;
 
 /** Jobs this process is working on: never failed as dead here, however late a lease renewal (one PGlite connection). */
 const activeJobs = new Set<number>();
 
 /** Whatever a job's work throws is stored on the job; AppErrors keep their bilingual message and fields. */
 function errorOf(err: unknown) {
-  if (err instanceof AppError) return { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn, fields: err.fields ?? null };
+  if (err instanceof AppError)
+    return { code: err.code, messageZh: err.messageZh, messageEn: err.messageEn, fields: err.fields ?? null };
   return { code: 'INTERNAL', messageZh: '任务失败，请联系管理员', messageEn: 'The job failed' };
 }
 
@@ -69,7 +78,9 @@ export async function failInterruptedJobs(
   const reason = options.reason ?? INTERRUPTED;
   let ids: number[];
   if (options.ignoreLease) {
-    ids = (await queryRows<{ id: number }>(db, sql`SELECT id::int AS id FROM job WHERE status = 'running'`)).map((r) => r.id);
+    ids = (await queryRows<{ id: number }>(db, sql`SELECT id::int AS id FROM job WHERE status = 'running'`)).map(
+      (r) => r.id,
+    );
   } else {
     const seconds = options.seconds ?? leaseSeconds();
     const running = await queryRows<{ id: number; owner: string | null; expired: boolean }>(
@@ -81,7 +92,12 @@ export async function failInterruptedJobs(
   if (ids.length === 0) return [];
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error: { ...reason }, finishedAt: sql`now()`, message: `${reason.messageZh} / ${reason.messageEn}` })
+    .set({
+      status: 'failed',
+      error: { ...reason },
+      finishedAt: sql`now()`,
+      message: `${reason.messageZh} / ${reason.messageEn}`,
+    })
     .where(and(eq(jobs.status, 'running'), inArray(jobs.id, ids)))
     .returning({ id: jobs.id });
   return rows.map((r) => r.id).sort((a, b) => a - b);
@@ -92,10 +108,21 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
   /**
    * Start `work` in the background and return the job id at once; `wait` resolves when it ends (CLI and tests).
    */
-  async function start<T>(ctx: RequestContext, kind: string, work: (progress: JobProgress, jobId: number) => Promise<T>) {
+  async function start<T>(
+    ctx: RequestContext,
+    kind: string,
+    work: (progress: JobProgress, jobId: number) => Promise<T>,
+  ) {
     const [row] = await db
       .insert(jobs)
-      .values({ kind, status: 'running', actorId: ctx.actor.id || null, orgCode: ctx.actor.orgCode, message: '排队中 / queued', owner: THIS_OWNER })
+      .values({
+        kind,
+        status: 'running',
+        actorId: ctx.actor.id || null,
+        orgCode: ctx.actor.orgCode,
+        message: '排队中 / queued',
+        owner: THIS_OWNER,
+      })
       .returning({ id: jobs.id });
     activeJobs.add(row.id);
     let last = 0;
@@ -104,30 +131,57 @@ export function createJobsService(db: Db, initialLogger: JobLogger = () => {}) {
         const now = Date.now();
         if (now - last < PROGRESS_EVERY_MS) return;
         last = now;
-        await db.update(jobs).set({ done, total, message, heartbeatAt: sql`now()` }).where(eq(jobs.id, row.id));
+        await db
+          .update(jobs)
+          .set({ done, total, message, heartbeatAt: sql`now()` })
+          .where(eq(jobs.id, row.id));
       },
     };
     // The lease: renewed while the work runs (a long statement between progress reports included).
-    const heartbeat = setInterval(() => {
-      db.update(jobs).set({ heartbeatAt: sql`now()` }).where(and(eq(jobs.id, row.id), eq(jobs.status, 'running'))).catch(() => {});
-    }, Math.max(250, (leaseSeconds() * 1000) / 4));
+    const heartbeat = setInterval(
+      () => {
+        db.update(jobs)
+          .set({ heartbeatAt: sql`now()` })
+          .where(and(eq(jobs.id, row.id), eq(jobs.status, 'running')))
+          .catch(() => {});
+      },
+      Math.max(250, (leaseSeconds() * 1000) / 4),
+    );
     heartbeat.unref?.();
     const wait = (async () => {
       try {
         const result = await work(progress, row.id);
         await db
           .update(jobs)
-          .set({ status: 'succeeded', result: result as object, finishedAt: sql`now()`, message: '完成 / done', done: sql`coalesce(${jobs.total}, ${jobs.done})` })
+          .set({
+            status: 'succeeded',
+            result: result as object,
+            finishedAt: sql`now()`,
+            message: '完成 / done',
+            done: sql`coalesce(${jobs.total}, ${jobs.done})`,
+          })
           .where(eq(jobs.id, row.id));
         logger({ id: row.id, kind, status: 'succeeded' });
         return result;
       } catch (err) {
         // The job ends 'failed' with the reason, logged; the work's error is what the caller hears.
         const error = errorOf(err);
-        logger({ id: row.id, kind, status: 'failed', code: error.code, reason: `${error.messageZh} / ${error.messageEn}`, unexpected: err instanceof AppError ? undefined : err });
+        logger({
+          id: row.id,
+          kind,
+          status: 'failed',
+          code: error.code,
+          reason: `${error.messageZh} / ${error.messageEn}`,
+          unexpected: err instanceof AppError ? undefined : err,
+        });
         await db
           .update(jobs)
-          .set({ status: 'failed', error, finishedAt: sql`now()`, message: `失败：${error.messageZh} / failed: ${error.messageEn}` })
+          .set({
+            status: 'failed',
+            error,
+            finishedAt: sql`now()`,
+            message: `失败：${error.messageZh} / failed: ${error.messageEn}`,
+          })
           .where(eq(jobs.id, row.id));
         throw err;
       } finally {

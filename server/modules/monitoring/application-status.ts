@@ -20,7 +20,11 @@ interface Row {
   noticeEndsOn: string | null;
 }
 
-export async function applicationStatus(db: Db, box: PersonalDataBox, input: z.infer<typeof applicationStatusRequest>): Promise<z.infer<typeof applicationStatusResponse>> {
+export async function applicationStatus(
+  db: Db,
+  box: PersonalDataBox,
+  input: z.infer<typeof applicationStatusRequest>,
+): Promise<z.infer<typeof applicationStatusResponse>> {
   const clueId = Number(input.receipt.slice(2));
   const idHash = box.hash(normaliseIdNumber(input.idNumber));
   const [row] = await queryRows<Row>(
@@ -34,7 +38,10 @@ export async function applicationStatus(db: Db, box: PersonalDataBox, input: z.i
       ORDER BY s.id LIMIT 1`,
   );
   if (!row) {
-    throw AppError.notFound({ zh: '未找到该申请：请核对回执号和身份证号码', en: 'No such application: check the receipt and the ID number' });
+    throw AppError.notFound({
+      zh: '未找到该申请：请核对回执号和身份证号码',
+      en: 'No such application: check the receipt and the ID number',
+    });
   }
   const progress = applicationProgress(row);
   return {

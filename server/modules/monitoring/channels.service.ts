@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { officerApplicationRequest, petitionRequest, publicApplicationRequest, visitRequest } from '../../../common/contracts/clues.ts';
+import type {
+  officerApplicationRequest,
+  petitionRequest,
+  publicApplicationRequest,
+  visitRequest,
+} from '../../../common/contracts/clues.ts';
 import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS } from '../../../common/contracts/clues.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
@@ -35,7 +40,13 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
 
   async function openClues(
     tx: Db,
-    base: { countyCode: string; householdId: number | null; villageCode: string; channel: Channel; consent?: Parameters<typeof openOrFindClue>[1]['consent'] },
+    base: {
+      countyCode: string;
+      householdId: number | null;
+      villageCode: string;
+      channel: Channel;
+      consent?: Parameters<typeof openOrFindClue>[1]['consent'];
+    },
     riskTypes: string[],
     signal: { source: string; evidence: Record<string, unknown>; createdBy: string },
   ): Promise<number[]> {
@@ -55,7 +66,8 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     await requireOpenVillage(db, ctx, input.villageCode);
     const idNumber = normaliseIdNumber(input.idNumber);
     const check = validateIdNumber(idNumber, today());
-    if (!check.ok) throw AppError.validation([{ field: 'idNumber', messageZh: check.messageZh, messageEn: check.messageEn }]);
+    if (!check.ok)
+      throw AppError.validation([{ field: 'idNumber', messageZh: check.messageZh, messageEn: check.messageEn }]);
     const countyCode = countyCodeOf(input.villageCode);
     const [person] = await findPersonsByHash(db, countyCode, [box.hash(idNumber)]);
     const [active] = person ? await activeHouseholdsOf(db, countyCode, [person.id]) : [];
@@ -71,12 +83,29 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     };
     const consent = { signed: true, signedOn: today(), signer: input.applicantName, method: 'online' };
     const ids = await db.transaction(async (tx) => {
-      const opened = await openClues(tx, { countyCode, householdId: active?.householdId ?? null, villageCode: input.villageCode, channel: 'selfApplication', consent }, input.riskTypes, {
-        source: 'public-page',
-        evidence,
-        createdBy: input.applicantName,
+      const opened = await openClues(
+        tx,
+        {
+          countyCode,
+          householdId: active?.householdId ?? null,
+          villageCode: input.villageCode,
+          channel: 'selfApplication',
+          consent,
+        },
+        input.riskTypes,
+        {
+          source: 'public-page',
+          evidence,
+          createdBy: input.applicantName,
+        },
+      );
+      await recordAudit(tx, ctx, {
+        action: 'self-apply',
+        entity: 'clue',
+        entityId: opened.join(','),
+        orgCode: input.villageCode,
+        after: { idMasked: evidence.idMasked, riskTypes: input.riskTypes },
       });
-      await recordAudit(tx, ctx, { action: 'self-apply', entity: 'clue', entityId: opened.join(','), orgCode: input.villageCode, after: { idMasked: evidence.idMasked, riskTypes: input.riskTypes } });
       return opened;
     });
     return { receipt: `SQ${String(ids[0]).padStart(8, '0')}`, clueIds: ids };
@@ -87,12 +116,29 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     requirePermission(ctx, 'clues:write');
     const { household: h } = await loadHousehold(db, ctx, input.householdId);
     return db.transaction(async (tx) => {
-      const ids = await openClues(tx, { countyCode: h.countyCode, householdId: h.id, villageCode: h.villageCode, channel: 'selfApplication', consent: input.consent }, input.riskTypes, {
-        source: 'officer-form',
-        evidence: { reason: input.reason, signer: input.consent.signer, method: input.consent.method },
-        createdBy: ctx.actor.displayName,
+      const ids = await openClues(
+        tx,
+        {
+          countyCode: h.countyCode,
+          householdId: h.id,
+          villageCode: h.villageCode,
+          channel: 'selfApplication',
+          consent: input.consent,
+        },
+        input.riskTypes,
+        {
+          source: 'officer-form',
+          evidence: { reason: input.reason, signer: input.consent.signer, method: input.consent.method },
+          createdBy: ctx.actor.displayName,
+        },
+      );
+      await recordAudit(tx, ctx, {
+        action: 'apply',
+        entity: 'clue',
+        entityId: ids.join(','),
+        orgCode: h.villageCode,
+        after: { riskTypes: input.riskTypes },
       });
-      await recordAudit(tx, ctx, { action: 'apply', entity: 'clue', entityId: ids.join(','), orgCode: h.villageCode, after: { riskTypes: input.riskTypes } });
       return { clueIds: ids };
     });
   }
@@ -103,9 +149,14 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     const { household: h } = await loadHousehold(db, ctx, input.householdId);
     await options.requireVisitable?.(ctx, h.id);
     if (input.riskFound && input.riskTypes.length === 0) {
-      throw AppError.validation([{ field: 'riskTypes', messageZh: '发现风险时请选择风险类型', messageEn: 'Choose the risk types found' }]);
+      throw AppError.validation([
+        { field: 'riskTypes', messageZh: '发现风险时请选择风险类型', messageEn: 'Choose the risk types found' },
+      ]);
     }
-    if (input.visitedOn > today()) throw AppError.validation([{ field: 'visitedOn', messageZh: '走访日期不能晚于今天', messageEn: 'The visit date cannot be in the future' }]);
+    if (input.visitedOn > today())
+      throw AppError.validation([
+        { field: 'visitedOn', messageZh: '走访日期不能晚于今天', messageEn: 'The visit date cannot be in the future' },
+      ]);
     return db.transaction(async (tx) => {
       const visitId = await insertVisit(tx, {
         countyCode: h.countyCode,
@@ -120,13 +171,24 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
         photos: input.photos,
       });
       const clueIds = input.riskFound
-        ? await openClues(tx, { countyCode: h.countyCode, householdId: h.id, villageCode: h.villageCode, channel: 'visit' }, input.riskTypes, {
-            source: `visit:${visitId}`,
-            evidence: { visitedOn: input.visitedOn, findings: input.findings, photos: input.photos.length },
-            createdBy: ctx.actor.displayName,
-          })
+        ? await openClues(
+            tx,
+            { countyCode: h.countyCode, householdId: h.id, villageCode: h.villageCode, channel: 'visit' },
+            input.riskTypes,
+            {
+              source: `visit:${visitId}`,
+              evidence: { visitedOn: input.visitedOn, findings: input.findings, photos: input.photos.length },
+              createdBy: ctx.actor.displayName,
+            },
+          )
         : [];
-      await recordAudit(tx, ctx, { action: 'visit', entity: 'household', entityId: h.householdNo, orgCode: h.villageCode, after: { visitId, riskFound: input.riskFound, riskTypes: input.riskTypes } });
+      await recordAudit(tx, ctx, {
+        action: 'visit',
+        entity: 'household',
+        entityId: h.householdNo,
+        orgCode: h.villageCode,
+        after: { visitId, riskFound: input.riskFound, riskTypes: input.riskTypes },
+      });
       return { visitId, clueIds };
     });
   }
@@ -138,12 +200,23 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     const villageCode = household?.villageCode ?? input.villageCode;
     if (!household) await requireOpenVillage(db, ctx, villageCode);
     return db.transaction(async (tx) => {
-      const ids = await openClues(tx, { countyCode: countyCodeOf(villageCode), householdId: household?.id ?? null, villageCode, channel: 'petition' }, input.riskTypes, {
-        source: `${PETITION_KIND_LABELS[input.kind]}${input.reference ? ':' + input.reference : ''}`,
-        evidence: { kind: input.kind, receivedOn: input.receivedOn, summary: input.summary },
-        createdBy: ctx.actor.displayName,
+      const ids = await openClues(
+        tx,
+        { countyCode: countyCodeOf(villageCode), householdId: household?.id ?? null, villageCode, channel: 'petition' },
+        input.riskTypes,
+        {
+          source: `${PETITION_KIND_LABELS[input.kind]}${input.reference ? ':' + input.reference : ''}`,
+          evidence: { kind: input.kind, receivedOn: input.receivedOn, summary: input.summary },
+          createdBy: ctx.actor.displayName,
+        },
+      );
+      await recordAudit(tx, ctx, {
+        action: 'petition',
+        entity: 'clue',
+        entityId: ids.join(','),
+        orgCode: villageCode,
+        after: { kind: input.kind, riskTypes: input.riskTypes },
       });
-      await recordAudit(tx, ctx, { action: 'petition', entity: 'clue', entityId: ids.join(','), orgCode: villageCode, after: { kind: input.kind, riskTypes: input.riskTypes } });
       return { clueIds: ids };
     });
   }

@@ -24,17 +24,31 @@ export async function openOrFindClue(tx: Db, c: OpenClue): Promise<number> {
     const [inserted] = await tx
       .insert(clues)
       .values({ ...c, consent: c.consent ?? null })
-      .onConflictDoNothing({ target: [clues.countyCode, clues.householdId, clues.riskType], where: sql`status = 'open' AND household_id IS NOT NULL` })
+      .onConflictDoNothing({
+        target: [clues.countyCode, clues.householdId, clues.riskType],
+        where: sql`status = 'open' AND household_id IS NOT NULL`,
+      })
       .returning({ id: clues.id });
     if (inserted) return inserted.id;
     const [existing] = await tx
       .select({ id: clues.id, consent: clues.consent })
       .from(clues)
-      .where(and(eq(clues.countyCode, c.countyCode), eq(clues.householdId, c.householdId), eq(clues.riskType, c.riskType), eq(clues.status, 'open')));
-    if (c.consent && !existing.consent) await tx.update(clues).set({ consent: c.consent }).where(eq(clues.id, existing.id));
+      .where(
+        and(
+          eq(clues.countyCode, c.countyCode),
+          eq(clues.householdId, c.householdId),
+          eq(clues.riskType, c.riskType),
+          eq(clues.status, 'open'),
+        ),
+      );
+    if (c.consent && !existing.consent)
+      await tx.update(clues).set({ consent: c.consent }).where(eq(clues.id, existing.id));
     return existing.id;
   }
-  const [row] = await tx.insert(clues).values({ ...c, consent: c.consent ?? null }).returning({ id: clues.id });
+  const [row] = await tx
+    .insert(clues)
+    .values({ ...c, consent: c.consent ?? null })
+    .returning({ id: clues.id });
   return row.id;
 }
 
@@ -48,7 +62,10 @@ export async function addSignal(tx: Db, s: typeof clueSignals.$inferInsert): Pro
  * Exclusion flags open nothing: they attach to the household's open clues as evidence needing a reason.
  */
 export async function cluesFromWarnings(tx: Db, runId: number, names: Record<string, string>): Promise<void> {
-  const nameList = sql.join(Object.entries(names).map(([code, name]) => sql`(${code}, ${name})`), sql`, `);
+  const nameList = sql.join(
+    Object.entries(names).map(([code, name]) => sql`(${code}, ${name})`),
+    sql`, `,
+  );
   await tx.execute(sql`
     INSERT INTO clue (county_code, household_id, village_code, channel, risk_type, summary)
     SELECT DISTINCT ON (w.household_id, coalesce(w.risk_type, 'other'))
@@ -80,7 +97,11 @@ export interface ClueFilter {
 }
 
 export async function listClues(db: Db, f: ClueFilter) {
-  const where: SQL[] = [inScope(clues.villageCode, { scopePrefix: f.scopePrefix }), eq(clues.status, f.status), gt(clues.id, f.afterId)];
+  const where: SQL[] = [
+    inScope(clues.villageCode, { scopePrefix: f.scopePrefix }),
+    eq(clues.status, f.status),
+    gt(clues.id, f.afterId),
+  ];
   if (f.channel) where.push(eq(clues.channel, f.channel));
   if (f.riskType) where.push(eq(clues.riskType, f.riskType));
   if (f.orgPrefix) where.push(like(clues.villageCode, f.orgPrefix + '%'));
@@ -121,7 +142,14 @@ export async function insertVisit(tx: Db, v: typeof visits.$inferInsert): Promis
 }
 
 export async function visitsOf(db: Db, householdId: number) {
-  return queryRows<{ id: number; visited_on: string; visitor_name: string; findings: string; risk_found: boolean; risk_types: string[] }>(
+  return queryRows<{
+    id: number;
+    visited_on: string;
+    visitor_name: string;
+    findings: string;
+    risk_found: boolean;
+    risk_types: string[];
+  }>(
     db,
     sql`SELECT id, visited_on::text, visitor_name, findings, risk_found, risk_types FROM visit WHERE household_id = ${householdId} ORDER BY visited_on DESC, id DESC`,
   );
@@ -130,7 +158,12 @@ export async function visitsOf(db: Db, householdId: number) {
 // ---- Used by the cases module (识别认定): a clue taken up by a case, and closed when the case ends ----
 
 /** The clue a case starts from, in scope, locked for the case's transaction. */
-export async function findClueForCase(tx: Db, scopePrefix: string, id: number, lock = true): Promise<ClueRecord | undefined> {
+export async function findClueForCase(
+  tx: Db,
+  scopePrefix: string,
+  id: number,
+  lock = true,
+): Promise<ClueRecord | undefined> {
   const q = tx
     .select()
     .from(clues)

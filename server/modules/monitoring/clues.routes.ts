@@ -24,22 +24,69 @@ import type { CluesService } from './clues.service.ts';
 const tags = ['clues'];
 const clueIds = z.object({ clueIds: z.array(z.number().int()) });
 
-export function cluesRoutes(app: App, deps: { db: Db; box: PersonalDataBox; clues: CluesService; channels: ChannelsService }): void {
+export function cluesRoutes(
+  app: App,
+  deps: { db: Db; box: PersonalDataBox; clues: CluesService; channels: ChannelsService },
+): void {
   const { clues, channels } = deps;
-  app.get('/api/clues', { schema: { tags, summary: '线索列表（四个渠道）', querystring: clueListQuery, response: { 200: z.object({ items: z.array(clueRow), nextAfterId: z.number().int().nullable() }) } } }, (req) =>
-    clues.list(requireCtx(req), req.query),
+  app.get(
+    '/api/clues',
+    {
+      schema: {
+        tags,
+        summary: '线索列表（四个渠道）',
+        querystring: clueListQuery,
+        response: { 200: z.object({ items: z.array(clueRow), nextAfterId: z.number().int().nullable() }) },
+      },
+    },
+    (req) => clues.list(requireCtx(req), req.query),
   );
-  app.get('/api/clues/:id', { schema: { tags, summary: '线索详情', params: clueIdParams, response: { 200: clueDetail } } }, (req) => clues.get(requireCtx(req), req.params.id));
-  app.post('/api/clues/:id/close', { schema: { tags, summary: '核实无风险，关闭线索', params: clueIdParams, body: closeClueRequest, response: { 200: clueDetail } } }, (req) =>
-    clues.close(requireCtx(req), req.params.id, req.body.reason),
+  app.get(
+    '/api/clues/:id',
+    { schema: { tags, summary: '线索详情', params: clueIdParams, response: { 200: clueDetail } } },
+    (req) => clues.get(requireCtx(req), req.params.id),
   );
-  app.post('/api/clues/applications', { schema: { tags, summary: '代录农户申请（含承诺授权）', body: officerApplicationRequest, response: { 200: clueIds } } }, (req) =>
-    channels.applyByOfficer(requireCtx(req), req.body),
+  app.post(
+    '/api/clues/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '核实无风险，关闭线索',
+        params: clueIdParams,
+        body: closeClueRequest,
+        response: { 200: clueDetail },
+      },
+    },
+    (req) => clues.close(requireCtx(req), req.params.id, req.body.reason),
   );
-  app.post('/api/clues/petitions', { schema: { tags, summary: '舆情信访登记', body: petitionRequest, response: { 200: clueIds } } }, (req) => channels.recordPetition(requireCtx(req), req.body));
+  app.post(
+    '/api/clues/applications',
+    {
+      schema: {
+        tags,
+        summary: '代录农户申请（含承诺授权）',
+        body: officerApplicationRequest,
+        response: { 200: clueIds },
+      },
+    },
+    (req) => channels.applyByOfficer(requireCtx(req), req.body),
+  );
+  app.post(
+    '/api/clues/petitions',
+    { schema: { tags, summary: '舆情信访登记', body: petitionRequest, response: { 200: clueIds } } },
+    (req) => channels.recordPetition(requireCtx(req), req.body),
+  );
   app.post(
     '/api/visits',
-    { bodyLimit: 8 * 1024 * 1024, schema: { tags, summary: '走访排查记录', body: visitRequest, response: { 200: z.object({ visitId: z.number().int(), clueIds: z.array(z.number().int()) }) } } },
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '走访排查记录',
+        body: visitRequest,
+        response: { 200: z.object({ visitId: z.number().int(), clueIds: z.array(z.number().int()) }) },
+      },
+    },
     (req) => channels.recordVisit(requireCtx(req), req.body),
   );
 
@@ -48,7 +95,12 @@ export function cluesRoutes(app: App, deps: { db: Db; box: PersonalDataBox; clue
     '/api/public/applications',
     {
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { tags, summary: '农户在线申请（公开）', body: publicApplicationRequest, response: { 200: z.object({ receipt: z.string(), clueIds: z.array(z.number().int()) }) } },
+      schema: {
+        tags,
+        summary: '农户在线申请（公开）',
+        body: publicApplicationRequest,
+        response: { 200: z.object({ receipt: z.string(), clueIds: z.array(z.number().int()) }) },
+      },
     },
     (req) => channels.applyPublic(req.body, req.id),
   );
@@ -56,7 +108,12 @@ export function cluesRoutes(app: App, deps: { db: Db; box: PersonalDataBox; clue
     '/api/public/applications/status',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '查询申请办理进度（公开）', body: applicationStatusRequest, response: { 200: applicationStatusResponse } },
+      schema: {
+        tags,
+        summary: '查询申请办理进度（公开）',
+        body: applicationStatusRequest,
+        response: { 200: applicationStatusResponse },
+      },
     },
     (req) => applicationStatus(deps.db, deps.box, req.body),
   );
@@ -64,10 +121,16 @@ export function cluesRoutes(app: App, deps: { db: Db; box: PersonalDataBox; clue
     '/api/public/villages',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '可申请的行政村（公开）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), townshipName: z.string() })) } },
+      schema: {
+        tags,
+        summary: '可申请的行政村（公开）',
+        response: { 200: z.array(z.object({ code: z.string(), name: z.string(), townshipName: z.string() })) },
+      },
     },
     async () => {
-      const townships = new Map((await listUnits(deps.db, '', { level: 'township', includeClosed: false })).map((t) => [t.code, t.name]));
+      const townships = new Map(
+        (await listUnits(deps.db, '', { level: 'township', includeClosed: false })).map((t) => [t.code, t.name]),
+      );
       const villages = await listUnits(deps.db, '', { level: 'village', includeClosed: false });
       return villages.map((u) => ({ code: u.code, name: u.name, townshipName: townships.get(u.parentCode!) ?? '' }));
     },

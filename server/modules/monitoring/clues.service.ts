@@ -49,8 +49,16 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
 
   async function get(ctx: RequestContext, id: number) {
     requirePermission(ctx, 'clues:read');
-    const [row] = await listClues(db, { scopePrefix: ctx.actor.scopePrefix, status: 'open', afterId: 0, limit: 1, id }).then(async (open) =>
-      open.length ? open : listClues(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, id }),
+    const [row] = await listClues(db, {
+      scopePrefix: ctx.actor.scopePrefix,
+      status: 'open',
+      afterId: 0,
+      limit: 1,
+      id,
+    }).then(async (open) =>
+      open.length
+        ? open
+        : listClues(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, id }),
     );
     if (!row) throw AppError.notFound({ zh: '线索', en: 'Clue' });
     const signals = await signalsOf(db, id);
@@ -58,7 +66,14 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
       ...toRow(row),
       consent: row.clue.consent ?? null,
       closeReason: row.clue.closeReason,
-      signals: signals.map((s) => ({ id: s.id, channel: s.channel, source: s.source, at: s.at.toISOString(), evidence: visibleEvidence(s.evidence) as Record<string, unknown>, createdBy: s.createdBy })),
+      signals: signals.map((s) => ({
+        id: s.id,
+        channel: s.channel,
+        source: s.source,
+        at: s.at.toISOString(),
+        evidence: visibleEvidence(s.evidence) as Record<string, unknown>,
+        createdBy: s.createdBy,
+      })),
     };
   }
 
@@ -67,8 +82,15 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
     requirePermission(ctx, 'clues:write');
     const clue = await get(ctx, id);
     await db.transaction(async (tx) => {
-      if (!(await closeClue(tx, id, reason))) throw new AppError('CONFLICT', { zh: '线索已关闭', en: 'The clue is already closed' });
-      await recordAudit(tx, ctx, { action: 'close', entity: 'clue', entityId: id, orgCode: clue.villageCode, after: { reason } });
+      if (!(await closeClue(tx, id, reason)))
+        throw new AppError('CONFLICT', { zh: '线索已关闭', en: 'The clue is already closed' });
+      await recordAudit(tx, ctx, {
+        action: 'close',
+        entity: 'clue',
+        entityId: id,
+        orgCode: clue.villageCode,
+        after: { reason },
+      });
     });
     return get(ctx, id);
   }

@@ -20,18 +20,34 @@ describe('CLI handlers', () => {
 
     const text: string[] = [];
     await warningsCommand(services, { period: '2025-06' }, (l) => text.push(l));
-    expect(text[1].split('\t').slice(0, 4)).toEqual([h.householdNo, 'HOUSING_UNSAFE', 'HOUSING_UNSAFE', 'unsafeHousing']);
+    expect(text[1].split('\t').slice(0, 4)).toEqual([
+      h.householdNo,
+      'HOUSING_UNSAFE',
+      'HOUSING_UNSAFE',
+      'unsafeHousing',
+    ]);
 
     const json: string[] = [];
     await warningsCommand(services, { period: '2025-06', json: true }, (l) => json.push(l));
     expect(JSON.parse(json.join('\n'))).toEqual([
-      expect.objectContaining({ householdNo: h.householdNo, category: 'HOUSING_UNSAFE', ruleCode: 'HOUSING_UNSAFE', riskType: 'unsafeHousing', evidence: expect.objectContaining({ registryGrade: 'D' }) }),
+      expect.objectContaining({
+        householdNo: h.householdNo,
+        category: 'HOUSING_UNSAFE',
+        ruleCode: 'HOUSING_UNSAFE',
+        riskType: 'unsafeHousing',
+        evidence: expect.objectContaining({ registryGrade: 'D' }),
+      }),
     ]);
   });
 
   it('refuses a bad period in both languages', async () => {
     const services = { db: env.services.db, monitoring: monitoringOf(env) };
-    await expect(monitorRunCommand(services, { period: '202506' }, () => {})).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: '--period' }] });
-    await expect(warningsCommand(services, { period: undefined }, () => {})).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(monitorRunCommand(services, { period: '202506' }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: '--period' }],
+    });
+    await expect(warningsCommand(services, { period: undefined }, () => {})).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

@@ -22,21 +22,38 @@ type Out = (line: string) => void;
 
 function checkPeriod(period: string | undefined): string {
   if (!period || !isPeriod(period)) {
-    throw AppError.validation([{ field: '--period', messageZh: '月份格式应为 YYYY-MM，例如 2025-06', messageEn: 'The month must be YYYY-MM, e.g. 2025-06' }]);
+    throw AppError.validation([
+      {
+        field: '--period',
+        messageZh: '月份格式应为 YYYY-MM，例如 2025-06',
+        messageEn: 'The month must be YYYY-MM, e.g. 2025-06',
+      },
+    ]);
   }
   return period;
 }
 
 async function countiesOf(services: CliServices, county: string | undefined): Promise<string[]> {
   if (county) {
-    if (!/^\d{6}(\d{6})?$/.test(county)) throw AppError.validation([{ field: '--county', messageZh: '县级区划代码应为 6 或 12 位数字', messageEn: 'The county code has 6 or 12 digits' }]);
+    if (!/^\d{6}(\d{6})?$/.test(county))
+      throw AppError.validation([
+        {
+          field: '--county',
+          messageZh: '县级区划代码应为 6 或 12 位数字',
+          messageEn: 'The county code has 6 or 12 digits',
+        },
+      ]);
     return [county.slice(0, 6) + '000000'];
   }
   return activeCounties(services.db);
 }
 
 /** The monthly run of every county (or one): a progress line per batch, then duration and counts. */
-export async function monitorRunCommand(services: CliServices, opts: { period?: string; county?: string; json?: boolean }, out: Out): Promise<void> {
+export async function monitorRunCommand(
+  services: CliServices,
+  opts: { period?: string; county?: string; json?: boolean },
+  out: Out,
+): Promise<void> {
   const period = checkPeriod(opts.period);
   const ctx = systemContext('cli');
   const summaries = [];
@@ -50,17 +67,25 @@ export async function monitorRunCommand(services: CliServices, opts: { period?: 
     const summary = await wait;
     summaries.push(summary);
     if (opts.json) continue;
-    out(`完成 / done: run ${runId}, ${summary.householdsEvaluated} 户 / households, ${summary.warningCount} 条预警 / warnings, ${(summary.durationMs / 1000).toFixed(2)} s`);
+    out(
+      `完成 / done: run ${runId}, ${summary.householdsEvaluated} 户 / households, ${summary.warningCount} 条预警 / warnings, ${(summary.durationMs / 1000).toFixed(2)} s`,
+    );
     for (const d of summary.diff) {
       const n = summary.counts[d.ruleCode] ?? 0;
-      out(`  ${d.ruleCode.padEnd(22)} ${String(n).padStart(8)}   新增 new ${d.new}  持续 persisting ${d.persisting}  解除 resolved ${d.resolved}`);
+      out(
+        `  ${d.ruleCode.padEnd(22)} ${String(n).padStart(8)}   新增 new ${d.new}  持续 persisting ${d.persisting}  解除 resolved ${d.resolved}`,
+      );
     }
   }
   if (opts.json) out(JSON.stringify(summaries, null, 2));
 }
 
 /** The warnings of a period: 户编号, category code, rule code, risk type, evidence; paged by id, streamed. */
-export async function warningsCommand(services: CliServices, opts: { period?: string; county?: string; json?: boolean }, out: Out): Promise<void> {
+export async function warningsCommand(
+  services: CliServices,
+  opts: { period?: string; county?: string; json?: boolean },
+  out: Out,
+): Promise<void> {
   const period = checkPeriod(opts.period);
   const ctx = systemContext('cli');
   let first = true;
@@ -73,7 +98,15 @@ export async function warningsCommand(services: CliServices, opts: { period?: st
       for (const w of page.items) {
         const category = warningCategory(w.ruleCode)?.code ?? w.category;
         if (opts.json) {
-          const row = { householdNo: w.householdNo, category, ruleCode: w.ruleCode, riskType: w.riskType, status: w.status, villageCode: w.villageCode, evidence: w.evidence };
+          const row = {
+            householdNo: w.householdNo,
+            category,
+            ruleCode: w.ruleCode,
+            riskType: w.riskType,
+            status: w.status,
+            villageCode: w.villageCode,
+            evidence: w.evidence,
+          };
           out(`${first ? '' : ','}${JSON.stringify(row)}`);
         } else {
           out([w.householdNo, category, w.ruleCode, w.riskType ?? '-', JSON.stringify(w.evidence)].join('\t'));
@@ -88,7 +121,18 @@ export async function warningsCommand(services: CliServices, opts: { period?: st
 }
 
 export const WARNING_EXPORT_HEADERS = [
-  '监测月份', '行政村代码', '行政村', '户编号', '户主姓名', '预警类别代码', '预警类别', '规则代码', '风险类型代码', '风险类型', '处理状态', '证据',
+  '监测月份',
+  '行政村代码',
+  '行政村',
+  '户编号',
+  '户主姓名',
+  '预警类别代码',
+  '预警类别',
+  '规则代码',
+  '风险类型代码',
+  '风险类型',
+  '处理状态',
+  '证据',
 ] as const;
 
 /**
@@ -97,14 +141,32 @@ export const WARNING_EXPORT_HEADERS = [
  * ciphers). Without --period: the latest month with a finished monthly run. Audited as the system.
  */
 export async function runWarningsExportCommand(services: CliServices, args: string[], out: Out): Promise<void> {
-  const { positionals, values } = parseArgs({ args, options: { period: { type: 'string' }, county: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({
+    args,
+    options: { period: { type: 'string' }, county: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) {
-    throw AppError.validation([{ field: 'FILE', messageZh: '用法：export warnings FILE [--period YYYY-MM]', messageEn: 'usage: export warnings FILE [--period YYYY-MM]' }]);
+    throw AppError.validation([
+      {
+        field: 'FILE',
+        messageZh: '用法：export warnings FILE [--period YYYY-MM]',
+        messageEn: 'usage: export warnings FILE [--period YYYY-MM]',
+      },
+    ]);
   }
   const counties = await countiesOf(services, values.county);
-  const period = values.period !== undefined ? checkPeriod(values.period) : await latestMonthlyPeriod(services.db, counties);
+  const period =
+    values.period !== undefined ? checkPeriod(values.period) : await latestMonthlyPeriod(services.db, counties);
   if (!period) {
-    throw AppError.validation([{ field: '--period', messageZh: '尚无已完成的月度监测，请先运行 monitor run 或指定 --period', messageEn: 'No finished monthly run yet: run `monitor run` first or give --period' }]);
+    throw AppError.validation([
+      {
+        field: '--period',
+        messageZh: '尚无已完成的月度监测，请先运行 monitor run 或指定 --period',
+        messageEn: 'No finished monthly run yet: run `monitor run` first or give --period',
+      },
+    ]);
   }
   const ctx = systemContext('cli');
   let count = 0;
@@ -117,8 +179,18 @@ export async function runWarningsExportCommand(services: CliServices, args: stri
           count++;
           const risk = w.riskType ? RISK_TYPES.find((r) => r.code === w.riskType) : undefined;
           yield [
-            w.period, w.villageCode, w.villageName, w.householdNo, w.headName, w.category, w.nameZh, w.ruleCode,
-            w.riskType, risk?.zh ?? w.riskType, w.status === 'handled' ? '已处理' : '未处理', JSON.stringify(visibleEvidence(w.evidence)),
+            w.period,
+            w.villageCode,
+            w.villageName,
+            w.householdNo,
+            w.headName,
+            w.category,
+            w.nameZh,
+            w.ruleCode,
+            w.riskType,
+            risk?.zh ?? w.riskType,
+            w.status === 'handled' ? '已处理' : '未处理',
+            JSON.stringify(visibleEvidence(w.evidence)),
           ];
         }
         if (page.nextAfterId === null) break;
@@ -130,6 +202,13 @@ export async function runWarningsExportCommand(services: CliServices, args: stri
   await writeWorkbook(file, [{ title: `预警清单${period}`, headers: WARNING_EXPORT_HEADERS, rows: rows() }]);
   file.end();
   await finished(file);
-  await services.db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity: 'warning', orgCode: ctx.actor.orgCode, after: { ledger: '预警清单', period, warnings: count } }));
+  await services.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'export',
+      entity: 'warning',
+      orgCode: ctx.actor.orgCode,
+      after: { ledger: '预警清单', period, warnings: count },
+    }),
+  );
   out(`已导出 / exported 预警清单 ${period}: ${count} 条 / warnings → ${positionals[0]}`);
 }

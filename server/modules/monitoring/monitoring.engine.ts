@@ -39,8 +39,13 @@ function hhWhere(scope: EvaluationScope): SQL {
     AND ${restrict(scope.restriction, sql`h.id`)}`;
 }
 
-const pairs = (needs: readonly FeedNeed[]) => sql.join(needs.map((n) => sql`(${n.source}, ${n.item})`), sql`, `);
-const inList = (needs: readonly FeedNeed[]) => (needs.length ? sql`(fr.source, fr.item) IN (${pairs(needs)})` : sql`false`);
+const pairs = (needs: readonly FeedNeed[]) =>
+  sql.join(
+    needs.map((n) => sql`(${n.source}, ${n.item})`),
+    sql`, `,
+  );
+const inList = (needs: readonly FeedNeed[]) =>
+  needs.length ? sql`(fr.source, fr.item) IN (${pairs(needs)})` : sql`false`;
 
 /** fe: the department records the rules declared, matched to the households' members. */
 function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationScope): SQL {
@@ -50,7 +55,9 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
   const atEventDate = needs.filter((n) => n.members === 'atEventDate');
   const yearToDate = needs.filter((n) => n.window === 'yearToDate');
   const schoolYear = needs.filter((n) => n.window === 'schoolYearToDate');
-  const schoolFrom = schoolYear.length ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth')) : ctx.window.to;
+  const schoolFrom = schoolYear.length
+    ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth'))
+    : ctx.window.to;
   return sql`SELECT m.household_id, fr.id AS record_id, p.id AS person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, p.labour_skill
     FROM feed_record fr
     JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
@@ -61,7 +68,11 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
         OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date))`;
 }
 
-function aggregates(rules: readonly Rule[], ctx: RuleContext, pick: 'feedAggregates' | 'memberAggregates'): [string, SQL][] {
+function aggregates(
+  rules: readonly Rule[],
+  ctx: RuleContext,
+  pick: 'feedAggregates' | 'memberAggregates',
+): [string, SQL][] {
   const out: [string, SQL][] = [];
   for (const rule of rules) for (const [name, expr] of Object.entries(rule[pick]?.(ctx) ?? {})) out.push([name, expr]);
   if (pick === 'feedAggregates') {
@@ -77,18 +88,33 @@ function aggregates(rules: readonly Rule[], ctx: RuleContext, pick: 'feedAggrega
 function memberFilter(rules: readonly Rule[]): SQL {
   const users = rules.filter((r) => r.memberAggregates);
   if (users.some((r) => !r.memberFilter)) return sql`true`;
-  return sql`(${sql.join(users.map((r) => r.memberFilter!), sql` OR `)})`;
+  return sql`(${sql.join(
+    users.map((r) => r.memberFilter!),
+    sql` OR `,
+  )})`;
 }
 
-const columns = (list: [string, SQL][], alias: string) => sql.join(list.map(([name]) => sql`, ${sql.identifier(alias)}.${sql.identifier(name)}`), sql``);
-const selectList = (list: [string, SQL][]) => sql.join(list.map(([name, expr]) => sql`${expr} AS ${sql.identifier(name)}`), sql`, `);
+const columns = (list: [string, SQL][], alias: string) =>
+  sql.join(
+    list.map(([name]) => sql`, ${sql.identifier(alias)}.${sql.identifier(name)}`),
+    sql``,
+  );
+const selectList = (list: [string, SQL][]) =>
+  sql.join(
+    list.map(([name, expr]) => sql`${expr} AS ${sql.identifier(name)}`),
+    sql`, `,
+  );
 
 /**
  * WITH … up to `fired (household_id, county_code, village_code, rule_code, risk_type, evidence)`.
  * `facts` stays inline (not materialized): one pass joins the households with their aggregates and
  * evaluates every rule on each row through LATERAL … UNION ALL, so no wide intermediate is stored.
  */
-export function evaluationCtes(ctx: RuleContext, scope: EvaluationScope, opts: { materializeFired?: boolean; rules?: readonly Rule[] } = {}): SQL {
+export function evaluationCtes(
+  ctx: RuleContext,
+  scope: EvaluationScope,
+  opts: { materializeFired?: boolean; rules?: readonly Rule[] } = {},
+): SQL {
   const rules = opts.rules ?? RULES;
   const r = scope.restriction;
   const feedAggs = aggregates(rules, ctx, 'feedAggregates');
@@ -98,7 +124,10 @@ export function evaluationCtes(ctx: RuleContext, scope: EvaluationScope, opts: {
       FROM household_income i WHERE i.county_code = ${scope.countyCode} AND i.year <= ${ctx.window.incomeYear}::int AND ${restrict(r, sql`i.household_id`)}
       ORDER BY i.household_id, i.year DESC)`,
   ];
-  if (feedAggs.length) ctes.push(sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)} FROM (${feedEvents(rules, ctx, scope)}) fe GROUP BY fe.household_id)`);
+  if (feedAggs.length)
+    ctes.push(
+      sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)} FROM (${feedEvents(rules, ctx, scope)}) fe GROUP BY fe.household_id)`,
+    );
   if (memberAggs.length) {
     ctes.push(sql`ma AS (SELECT mb.household_id, ${selectList(memberAggs)} FROM (SELECT m.household_id, p.id AS person_id, p.resident_medical_insurance,
         p.employee_medical_insurance, p.labour_skill FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
@@ -117,7 +146,8 @@ export function evaluationCtes(ctx: RuleContext, scope: EvaluationScope, opts: {
     ${memberAggs.length ? sql`LEFT JOIN ma ON ma.household_id = h.id` : sql``}
     WHERE ${hhWhere(scope)})`);
   const branches = rules.map(
-    (rule) => sql`SELECT ${rule.code}::text AS rule_code, ${rule.riskType}::text AS risk_type, ${rule.evidence(ctx)} AS evidence WHERE ${applies(rule.appliesTo)} AND ${rule.when(ctx)}`,
+    (rule) =>
+      sql`SELECT ${rule.code}::text AS rule_code, ${rule.riskType}::text AS risk_type, ${rule.evidence(ctx)} AS evidence WHERE ${applies(rule.appliesTo)} AND ${rule.when(ctx)}`,
   );
   ctes.push(sql`fired AS ${opts.materializeFired === false ? sql`NOT MATERIALIZED` : sql`MATERIALIZED`} (SELECT f.id AS household_id, f.county_code, f.village_code, r.rule_code, r.risk_type, r.evidence
     FROM facts f CROSS JOIN LATERAL (${sql.join(branches, sql` UNION ALL `)}) r)`);
@@ -135,9 +165,15 @@ const WORK_MEM = process.env.GUARDLINE_MONITOR_WORK_MEM ?? '256MB';
  * index rather than by scanning every person (a 10k-record batch at 1M households: 4.2 s → 1.1 s);
  * for a whole county the same setting would slow the hash joins (27 s → 31 s at 1M), so not there.
  */
-export async function withBatchSettings<T>(db: Db, work: (tx: Db) => Promise<T>, opts: { selective?: boolean } = {}): Promise<T> {
+export async function withBatchSettings<T>(
+  db: Db,
+  work: (tx: Db) => Promise<T>,
+  opts: { selective?: boolean } = {},
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('work_mem', ${WORK_MEM}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`);
+    await tx.execute(
+      sql`SELECT set_config('work_mem', ${WORK_MEM}, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`,
+    );
     if (opts.selective) await tx.execute(sql`SELECT set_config('random_page_cost', '1.1', true)`);
     return work(tx as unknown as Db);
   });
@@ -160,59 +196,91 @@ export interface WriteResult {
  * period has no warnings yet for these households (the usual first run), a plain insert streams the
  * fired rows without storing them (its counts then come from the rows inserted).
  */
-export async function evaluateAndWrite(db: Db, ctx: RuleContext, scope: EvaluationScope, runId: number): Promise<WriteResult> {
+export async function evaluateAndWrite(
+  db: Db,
+  ctx: RuleContext,
+  scope: EvaluationScope,
+  runId: number,
+): Promise<WriteResult> {
   const period = ctx.window.period;
   const stored = sql`w.county_code = ${scope.countyCode} AND w.period = ${period} AND w.village_code LIKE ${scope.scopePrefix + '%'}
     AND ${restrict(scope.restriction, sql`w.household_id`)}`;
   const mine = sql`${stored} AND w.status = 'new'`;
-  const insert = (from: SQL, onConflict: SQL) => sql`INSERT INTO warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
+  const insert = (
+    from: SQL,
+    onConflict: SQL,
+  ) => sql`INSERT INTO warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
     SELECT x.county_code, ${period}, ${runId}::bigint, x.household_id, x.village_code, x.rule_code, x.risk_type, x.evidence FROM ${from} x ${onConflict}`;
   const evaluated = sql`(SELECT count(*)::int FROM household h WHERE ${hhWhere(scope)}) AS evaluated`;
   const countsOf = (rel: string) =>
     sql`coalesce((SELECT jsonb_object_agg(rule_code, n) FROM (SELECT rule_code, count(*)::int AS n FROM ${sql.identifier(rel)} GROUP BY rule_code) c), '{}'::jsonb) AS counts`;
   const selective = scope.restriction.kind === 'ids';
-  return withBatchSettings(db, async (tx) => {
-    const [{ any }] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM warning w WHERE ${stored}) AS any`);
-    const statement = any
-      ? sql`${evaluationCtes(ctx, scope)},
+  return withBatchSettings(
+    db,
+    async (tx) => {
+      const [{ any }] = await queryRows<{ any: boolean }>(
+        tx,
+        sql`SELECT EXISTS (SELECT 1 FROM warning w WHERE ${stored}) AS any`,
+      );
+      const statement = any
+        ? sql`${evaluationCtes(ctx, scope)},
         stale AS (SELECT max(u.id) AS id FROM (SELECT w.id, w.household_id, w.rule_code, true AS stored FROM warning w WHERE ${mine}
             UNION ALL SELECT NULL::bigint, household_id, rule_code, false FROM fired) u GROUP BY u.household_id, u.rule_code HAVING bool_and(u.stored)),
         changed AS (SELECT household_id, county_code, village_code, rule_code, risk_type, evidence FROM fired
           EXCEPT SELECT w.household_id, w.county_code, w.village_code, w.rule_code, w.risk_type, w.evidence FROM warning w WHERE ${mine}),
         del AS (DELETE FROM warning w WHERE w.id = ANY(ARRAY(SELECT id FROM stale)) RETURNING 1),
-        ins AS (${insert(sql`changed`, sql`ON CONFLICT (county_code, period, household_id, rule_code) DO UPDATE
+        ins AS (${insert(
+          sql`changed`,
+          sql`ON CONFLICT (county_code, period, household_id, rule_code) DO UPDATE
             SET run_id = excluded.run_id, evidence = excluded.evidence, risk_type = excluded.risk_type, village_code = excluded.village_code
-            WHERE warning.status = 'new'`)} RETURNING 1)
+            WHERE warning.status = 'new'`,
+        )} RETURNING 1)
         SELECT ${evaluated}, (SELECT count(*)::int FROM ins) AS written, (SELECT count(*)::int FROM del) AS removed, ${countsOf('fired')}`
-      : sql`${evaluationCtes(ctx, scope, { materializeFired: false })},
+        : sql`${evaluationCtes(ctx, scope, { materializeFired: false })},
         ins AS (${insert(sql`fired`, sql`ON CONFLICT (county_code, period, household_id, rule_code) DO NOTHING`)} RETURNING rule_code)
         SELECT ${evaluated}, (SELECT count(*)::int FROM ins) AS written, 0 AS removed, ${countsOf('ins')}`;
-    const [row] = await queryRows<WriteResult>(tx, statement);
-    return row;
-  }, { selective });
+      const [row] = await queryRows<WriteResult>(tx, statement);
+      return row;
+    },
+    { selective },
+  );
 }
 
 export interface ExplainRow {
-  facts: { kind: 'alleviated' | 'ordinary'; monitoringStatus: string; monitoringType: string | null; incomeYear: number | null; perCapitaFen: number | null } | null;
+  facts: {
+    kind: 'alleviated' | 'ordinary';
+    monitoringStatus: string;
+    monitoringType: string | null;
+    incomeYear: number | null;
+    perCapitaFen: number | null;
+  } | null;
   fired: { ruleCode: string; riskType: string | null; evidence: Record<string, unknown> }[];
 }
 
 /** Every rule for the households of `scope` (one, for explain), writing nothing. */
 export async function evaluateOnly(db: Db, ctx: RuleContext, scope: EvaluationScope): Promise<ExplainRow> {
-  const [row] = await withBatchSettings(db, (tx) => queryRows<ExplainRow>(
-    tx,
-    sql`${evaluationCtes(ctx, scope)}
+  const [row] = await withBatchSettings(
+    db,
+    (tx) =>
+      queryRows<ExplainRow>(
+        tx,
+        sql`${evaluationCtes(ctx, scope)}
     SELECT (SELECT jsonb_build_object('kind', f.kind, 'monitoringStatus', f.monitoring_status, 'monitoringType', f.monitoring_type,
           'incomeYear', f.inc_year, 'perCapitaFen', ${perCapita(incomeFigure(ctx), 'inc')}) FROM facts f LIMIT 1) AS facts,
       coalesce((SELECT jsonb_agg(jsonb_build_object('ruleCode', rule_code, 'riskType', risk_type, 'evidence', evidence) ORDER BY rule_code) FROM fired), '[]'::jsonb) AS fired`,
-  ), { selective: true });
+      ),
+    { selective: true },
+  );
   return row;
 }
 
 /** How many households one rule flags, from its own select(): a preview, and a check that the composition adds nothing. */
 export async function previewRule(db: Db, ctx: RuleContext, scope: EvaluationScope, rule: Rule): Promise<number> {
   const [row] = await withBatchSettings(db, (tx) =>
-    queryRows<{ n: number }>(tx, sql`${evaluationCtes(ctx, scope, { rules: [rule] })} SELECT count(*)::int AS n FROM (${rule.select(ctx)}) r`),
+    queryRows<{ n: number }>(
+      tx,
+      sql`${evaluationCtes(ctx, scope, { rules: [rule] })} SELECT count(*)::int AS n FROM (${rule.select(ctx)}) r`,
+    ),
   );
   return row.n;
 }

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assessIncomeLine, type IncomeFigure, type IncomeYearRecord } from '../../../common/domain/monitoring/income-line.ts';
+import {
+  assessIncomeLine,
+  type IncomeFigure,
+  type IncomeYearRecord,
+} from '../../../common/domain/monitoring/income-line.ts';
 import { queryRows } from '../../db/connect.ts';
 import { todayInChina } from '../../lib/clock.ts';
 import { createImportService } from '../registry/import/import.service.ts';
@@ -58,7 +62,9 @@ beforeAll(async () => {
   // Edge households around 6,000.00 yuan per capita (three members), for both figures.
   for (const total of [1_799_997, 1_799_998, 1_800_000, 1_800_001, 1_800_002, 1_800_003]) {
     await createHousehold(env, { income: wages(YEAR, total) });
-    await createHousehold(env, { income: wages(YEAR, total + 500_000, { insurancePayout: 100_000, eligibleOutOfPocket: 600_000 }) });
+    await createHousehold(env, {
+      income: wages(YEAR, total + 500_000, { insurancePayout: 100_000, eligibleOutOfPocket: 600_000 }),
+    });
   }
   // Then the demo county (its household numbers start after the edge households').
   const importer = createImportService(env.services.db, env.services.box, env.services.jobs);
@@ -83,6 +89,8 @@ describe('INCOME_BELOW_LINE (SQL) agrees with assessIncomeLine (pure), household
       if (h.status !== 'monitored' && a?.within) pureFired.set(h.id, a.perCapitaFen);
     }
     if (period >= `${YEAR}-01`) expect(pureFired.size).toBeGreaterThanOrEqual(4);
-    expect([...sqlFired.entries()].sort((a, b) => a[0] - b[0])).toEqual([...pureFired.entries()].sort((a, b) => a[0] - b[0]));
+    expect([...sqlFired.entries()].sort((a, b) => a[0] - b[0])).toEqual(
+      [...pureFired.entries()].sort((a, b) => a[0] - b[0]),
+    );
   });
 });

@@ -5,7 +5,15 @@ import { systemContext } from '../../lib/context.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { ABANDONED, holdLease, supersedeStaleRuns } from './monitoring.lease.ts';
 import { startMonthlySchedule } from './monitoring.schedule.ts';
-import { addFeeds, createHousehold, loginCookie, monitoringOf, wages, withMonitoringRoutes, type TestHousehold } from './monitoring.test-support.ts';
+import {
+  addFeeds,
+  createHousehold,
+  loginCookie,
+  monitoringOf,
+  wages,
+  withMonitoringRoutes,
+  type TestHousehold,
+} from './monitoring.test-support.ts';
 
 // Issue 13.2: a monthly run killed mid-way (kill -9) leaves a "running" row with part of its
 // warnings. The row's lease expires; the next start marks it failed and runs the month again, which
@@ -30,7 +38,10 @@ async function snapshot(period = PERIOD): Promise<Snapshot> {
 }
 
 async function runningRows(): Promise<number> {
-  const [{ n }] = await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM monitor_run WHERE status = 'running'`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    env.services.db,
+    sql`SELECT count(*)::int AS n FROM monitor_run WHERE status = 'running'`,
+  );
   return n;
 }
 
@@ -51,22 +62,41 @@ async function leaveCrashedRun(period: string, clean: Snapshot, leaseAgo = '1 ho
 }
 
 async function post(period: string) {
-  return env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_admin') }, payload: { period } });
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/monitoring/runs',
+    headers: { cookie: await loginCookie(env, 'county_admin') },
+    payload: { period },
+  });
 }
 
 beforeAll(async () => {
   poor = await createHousehold(env, { income: wages(2024, 1_500_000) });
-  const sick = await createHousehold(env, { kind: 'alleviated', alleviatedAttribute: 'general', income: wages(2024, 6_000_000) });
+  const sick = await createHousehold(env, {
+    kind: 'alleviated',
+    alleviatedAttribute: 'general',
+    income: wages(2024, 6_000_000),
+  });
   fine = await createHousehold(env, { income: wages(2024, 6_000_000) });
   await createHousehold(env, { villageCode: '140521101201', waterSafe: false, income: wages(2024, 6_000_000) });
-  await addFeeds(env, [{ personId: sick.personIds[0], source: 'medical', item: 'inpatientOutOfPocket', on: '2025-06-05', amountFen: 600_000 }]);
+  await addFeeds(env, [
+    {
+      personId: sick.personIds[0],
+      source: 'medical',
+      item: 'inpatientOutOfPocket',
+      on: '2025-06-05',
+      amountFen: 600_000,
+    },
+  ]);
 });
 
 describe('a run interrupted by a dead process', () => {
   let clean: Snapshot;
 
   beforeAll(async () => {
-    await (await monitoringOf(env).runMonth(system, PERIOD, { countyCode: COUNTY })).wait;
+    await (
+      await monitoringOf(env).runMonth(system, PERIOD, { countyCode: COUNTY })
+    ).wait;
     clean = await snapshot();
     expect(clean.map((w) => w.ruleCode).sort()).toEqual(['INCOME_BELOW_LINE', 'MEDICAL_BURDEN', 'WATER_UNSAFE']);
   });
@@ -76,7 +106,17 @@ describe('a run interrupted by a dead process', () => {
     const res = await post(PERIOD);
     expect(res.statusCode, res.body).toBe(200);
     const { runId } = res.json() as { runId: number };
-    await expect.poll(async () => (await queryRows<{ status: string }>(env.services.db, sql`SELECT status FROM monitor_run WHERE id = ${runId}`))[0].status).toBe('succeeded');
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows<{ status: string }>(
+              env.services.db,
+              sql`SELECT status FROM monitor_run WHERE id = ${runId}`,
+            )
+          )[0].status,
+      )
+      .toBe('succeeded');
     expect(await snapshot()).toEqual(clean);
     const [old] = await queryRows<{ status: string; error: string; finished: boolean }>(
       env.services.db,
@@ -88,11 +128,17 @@ describe('a run interrupted by a dead process', () => {
 
   it('is superseded by the schedule, which runs the month again', async () => {
     const period = '2025-07';
-    await (await monitoringOf(env).runMonth(system, period, { countyCode: COUNTY })).wait;
+    await (
+      await monitoringOf(env).runMonth(system, period, { countyCode: COUNTY })
+    ).wait;
     const july = await snapshot(period);
     await env.services.db.execute(sql`DELETE FROM monitor_run WHERE period = ${period}`);
     await leaveCrashedRun(period, july);
-    const schedule = startMonthlySchedule({ db: env.services.db, monitoring: monitoringOf(env) }, () => new Date('2025-08-01T04:00:00Z'), { timers: false });
+    const schedule = startMonthlySchedule(
+      { db: env.services.db, monitoring: monitoringOf(env) },
+      () => new Date('2025-08-01T04:00:00Z'),
+      { timers: false },
+    );
     expect(await schedule.tick()).toEqual([{ countyCode: COUNTY, period, runId: expect.any(Number) }]);
     schedule.stop();
     expect(await snapshot(period)).toEqual(july);
@@ -102,7 +148,9 @@ describe('a run interrupted by a dead process', () => {
   it('a run whose lease is still renewed answers 409, as does one active in this process', async () => {
     const live = await leaveCrashedRun('2025-05', clean, '1 second');
     expect((await post('2025-05')).statusCode).toBe(409);
-    await env.services.db.execute(sql`UPDATE monitor_run SET heartbeat_at = now() - interval '1 hour' WHERE id = ${live}`);
+    await env.services.db.execute(
+      sql`UPDATE monitor_run SET heartbeat_at = now() - interval '1 hour' WHERE id = ${live}`,
+    );
     const release = holdLease(env.services.db, live);
     try {
       expect(await supersedeStaleRuns(env.services.db, { ignoreLease: true })).toEqual([]);
@@ -114,7 +162,13 @@ describe('a run interrupted by a dead process', () => {
   });
 
   it('a second live monthly run of the same month is refused by the database too', async () => {
-    await env.services.db.execute(sql`INSERT INTO monitor_run (county_code, period, kind, status) VALUES (${COUNTY}, '2025-04', 'monthly', 'running')`);
-    await expect(env.services.db.execute(sql`INSERT INTO monitor_run (county_code, period, kind, status) VALUES (${COUNTY}, '2025-04', 'monthly', 'running')`)).rejects.toThrow();
+    await env.services.db.execute(
+      sql`INSERT INTO monitor_run (county_code, period, kind, status) VALUES (${COUNTY}, '2025-04', 'monthly', 'running')`,
+    );
+    await expect(
+      env.services.db.execute(
+        sql`INSERT INTO monitor_run (county_code, period, kind, status) VALUES (${COUNTY}, '2025-04', 'monthly', 'running')`,
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -18,14 +18,20 @@ export function leaseSeconds(env: NodeJS.ProcessEnv = process.env): number {
 
 const active = new Set<number>();
 
-export const ABANDONED = '进程中断，已由后续运行取代 / abandoned: the process running it stopped; superseded by a later start';
+export const ABANDONED =
+  '进程中断，已由后续运行取代 / abandoned: the process running it stopped; superseded by a later start';
 
 /** Mark a run as worked on by this process and renew its lease until the returned release is called. */
 export function holdLease(db: Db, runId: number, seconds = leaseSeconds()): () => void {
   active.add(runId);
-  const timer = setInterval(() => {
-    db.execute(sql`UPDATE monitor_run SET heartbeat_at = now() WHERE id = ${runId} AND status = 'running'`).catch(() => {});
-  }, Math.max(250, (seconds * 1000) / 4));
+  const timer = setInterval(
+    () => {
+      db.execute(sql`UPDATE monitor_run SET heartbeat_at = now() WHERE id = ${runId} AND status = 'running'`).catch(
+        () => {},
+      );
+    },
+    Math.max(250, (seconds * 1000) / 4),
+  );
   timer.unref?.();
   return () => {
     clearInterval(timer);
@@ -45,7 +51,11 @@ export interface StaleFilter {
 }
 
 /** Mark abandoned runs failed; returns their ids. */
-export async function supersedeStaleRuns(db: Db, filter: StaleFilter = {}, seconds = leaseSeconds()): Promise<number[]> {
+export async function supersedeStaleRuns(
+  db: Db,
+  filter: StaleFilter = {},
+  seconds = leaseSeconds(),
+): Promise<number[]> {
   const mine = [...active];
   const rows = await queryRows<{ id: number }>(
     db,

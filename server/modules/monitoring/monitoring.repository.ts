@@ -32,7 +32,16 @@ const RUN_COLUMNS = sql`id::int AS "id", county_code AS "countyCode", period, ki
   warning_count AS "warningCount", counts, params, job_id::int AS "jobId", triggered_by AS "triggeredBy",
   error, (status = 'failed' AND (error = ${ABANDONED} OR error LIKE 'abandoned:%')) AS "abandoned"`;
 
-export async function insertRun(db: Db, run: { countyCode: string; period: string; kind: RunRow['kind']; params: Record<string, unknown>; triggeredBy: string }): Promise<number> {
+export async function insertRun(
+  db: Db,
+  run: {
+    countyCode: string;
+    period: string;
+    kind: RunRow['kind'];
+    params: Record<string, unknown>;
+    triggeredBy: string;
+  },
+): Promise<number> {
   const [row] = await queryRows<{ id: number }>(
     db,
     sql`INSERT INTO monitor_run (county_code, period, kind, status, params, triggered_by)
@@ -48,7 +57,14 @@ export async function attachJob(db: Db, runId: number, jobId: number): Promise<v
 export async function finishRun(
   db: Db,
   runId: number,
-  end: { status: 'succeeded' | 'failed'; durationMs: number; householdsEvaluated?: number; warningCount?: number; counts?: Record<string, number>; error?: string },
+  end: {
+    status: 'succeeded' | 'failed';
+    durationMs: number;
+    householdsEvaluated?: number;
+    warningCount?: number;
+    counts?: Record<string, number>;
+    error?: string;
+  },
 ): Promise<void> {
   await db.execute(sql`UPDATE monitor_run SET status = ${end.status}, finished_at = now(), duration_ms = ${Math.round(end.durationMs)}::int,
       heartbeat_at = now(), error = ${end.error?.slice(0, 2000) ?? null},
@@ -58,7 +74,12 @@ export async function finishRun(
 }
 
 /** A monthly run of the period that is running or done (sweep abandoned runs first: monitoring.lease.ts). */
-export async function findMonthlyRun(db: Db, countyCode: string, period: string, statuses: RunRow['status'][]): Promise<RunRow | undefined> {
+export async function findMonthlyRun(
+  db: Db,
+  countyCode: string,
+  period: string,
+  statuses: RunRow['status'][],
+): Promise<RunRow | undefined> {
   const [row] = await queryRows<RunRow>(
     db,
     sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE county_code = ${countyCode} AND period = ${period} AND kind = 'monthly'
@@ -76,12 +97,19 @@ export async function countFailedMonthlyRuns(db: Db, countyCode: string, period:
   return row.n;
 }
 
-export async function listRuns(db: Db, countyCode: string, filter: { period?: string; kind?: string; beforeId?: number; limit: number }): Promise<RunRow[]> {
+export async function listRuns(
+  db: Db,
+  countyCode: string,
+  filter: { period?: string; kind?: string; beforeId?: number; limit: number },
+): Promise<RunRow[]> {
   const where: SQL[] = [sql`county_code = ${countyCode}`];
   if (filter.period) where.push(sql`period = ${filter.period}`);
   if (filter.kind) where.push(sql`kind = ${filter.kind}`);
   if (filter.beforeId) where.push(sql`id < ${filter.beforeId}`);
-  return queryRows<RunRow>(db, sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE ${sql.join(where, sql` AND `)} ORDER BY id DESC LIMIT ${filter.limit}`);
+  return queryRows<RunRow>(
+    db,
+    sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE ${sql.join(where, sql` AND `)} ORDER BY id DESC LIMIT ${filter.limit}`,
+  );
 }
 
 export async function findRun(db: Db, countyCode: string | null, id: number): Promise<RunRow | undefined> {
@@ -91,8 +119,15 @@ export async function findRun(db: Db, countyCode: string | null, id: number): Pr
 }
 
 /** New / persisting / resolved per rule between two periods, within a prefix (diff.ts defines the states). */
-export async function diffPeriods(db: Db, countyCode: string, period: string, previous: string, prefix: string): Promise<RuleDiff[]> {
-  const side = (p: string) => sql`SELECT household_id, rule_code FROM warning WHERE county_code = ${countyCode} AND period = ${p} AND village_code LIKE ${prefix + '%'}`;
+export async function diffPeriods(
+  db: Db,
+  countyCode: string,
+  period: string,
+  previous: string,
+  prefix: string,
+): Promise<RuleDiff[]> {
+  const side = (p: string) =>
+    sql`SELECT household_id, rule_code FROM warning WHERE county_code = ${countyCode} AND period = ${p} AND village_code LIKE ${prefix + '%'}`;
   return queryRows<RuleDiff>(
     db,
     sql`SELECT coalesce(c.rule_code, p.rule_code) AS "ruleCode",
@@ -133,7 +168,12 @@ export interface WarningListRow {
 
 /** A page of a period's warnings in scope, keyed by id. */
 export async function listWarnings(db: Db, f: WarningFilter): Promise<WarningListRow[]> {
-  const where: SQL[] = [sql`w.county_code = ${f.countyCode}`, sql`w.period = ${f.period}`, sql`w.village_code LIKE ${f.prefix + '%'}`, sql`w.id > ${f.afterId}`];
+  const where: SQL[] = [
+    sql`w.county_code = ${f.countyCode}`,
+    sql`w.period = ${f.period}`,
+    sql`w.village_code LIKE ${f.prefix + '%'}`,
+    sql`w.id > ${f.afterId}`,
+  ];
   if (f.ruleCode) where.push(sql`w.rule_code = ${f.ruleCode}`);
   if (f.riskType) where.push(sql`w.risk_type = ${f.riskType}`);
   if (f.status) where.push(sql`w.status = ${f.status}`);
@@ -172,7 +212,11 @@ export async function findHouseholdRef(db: Db, prefix: string, id: number): Prom
  * Id bounds of a county's households for key-range batches (closed ones included, so that their
  * stale unhandled warnings are cleared too) and the number of active ones for progress.
  */
-export async function householdBounds(db: Db, countyCode: string, prefix: string): Promise<{ min: number | null; max: number | null; n: number }> {
+export async function householdBounds(
+  db: Db,
+  countyCode: string,
+  prefix: string,
+): Promise<{ min: number | null; max: number | null; n: number }> {
   const [row] = await queryRows<{ min: number | null; max: number | null; n: number }>(
     db,
     sql`SELECT min(id)::bigint AS min, max(id)::bigint AS max, (count(*) FILTER (WHERE closed_on IS NULL))::int AS n FROM household
@@ -193,29 +237,40 @@ export async function latestMonthlyPeriod(db: Db, countyCodes: readonly string[]
 }
 
 export async function activeCounties(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(db, sql`SELECT code FROM org_unit WHERE level = 'county' AND valid_to IS NULL ORDER BY code`);
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT code FROM org_unit WHERE level = 'county' AND valid_to IS NULL ORDER BY code`,
+  );
   return rows.map((r) => r.code);
 }
 
 const HASH = /^[0-9a-f]{64}$/;
 
 /** Who an incremental evaluation is for: households, the households of persons, or of a department batch. */
-export type TargetSpec = { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
+export type TargetSpec =
+  { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
 
 /**
  * The household ids a target names, resolved once in SQL (a person's household now, or on a date
  * inside the window for someone who has since left or died). Returned as a list so that the
  * evaluation statement carries them as one bigint[] parameter, which the planner sizes correctly.
  */
-export async function targetHouseholds(db: Db, countyCode: string, target: TargetSpec, windowFrom: string): Promise<number[]> {
+export async function targetHouseholds(
+  db: Db,
+  countyCode: string,
+  target: TargetSpec,
+  windowFrom: string,
+): Promise<number[]> {
   if ('householdIds' in target) {
-    if (!target.householdIds.every((id) => Number.isSafeInteger(id))) throw new RangeError('household ids must be integers');
+    if (!target.householdIds.every((id) => Number.isSafeInteger(id)))
+      throw new RangeError('household ids must be integers');
     return [...new Set(target.householdIds)].sort((a, b) => a - b);
   }
   const member = sql`JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND (m.valid_to IS NULL OR m.valid_to >= ${windowFrom}::date)`;
   let query: SQL;
   if ('personIdHashes' in target) {
-    if (!target.personIdHashes.every((h) => HASH.test(h))) throw new RangeError('person id hashes must be 64 lower-case hex digits');
+    if (!target.personIdHashes.every((h) => HASH.test(h)))
+      throw new RangeError('person id hashes must be 64 lower-case hex digits');
     query = sql`SELECT DISTINCT m.household_id::text AS id FROM person p ${member}
       WHERE p.county_code = ${countyCode} AND p.id_hash = ANY(${`{${target.personIdHashes.join(',')}}`}::text[])`;
   } else {

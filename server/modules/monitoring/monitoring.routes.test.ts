@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { ABANDONED, supersedeStaleRuns } from './monitoring.lease.ts';
-import { createHousehold, loginCookie, wages, withMonitoringRoutes, type TestHousehold } from './monitoring.test-support.ts';
+import {
+  createHousehold,
+  loginCookie,
+  wages,
+  withMonitoringRoutes,
+  type TestHousehold,
+} from './monitoring.test-support.ts';
 
 // The API: who may run and read, and that every read is scoped to the actor's org unit.
 
@@ -36,37 +42,70 @@ beforeAll(async () => {
 });
 
 describe('starting a run', () => {
-  it.each(['township_staff', 'village_officer', 'dept_medical', 'cadre', 'auditor'])('is refused to %s', async (user) => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, user) }, payload: { period: PERIOD } });
-    expect(res.statusCode).toBe(403);
-  });
+  it.each(['township_staff', 'village_officer', 'dept_medical', 'cadre', 'auditor'])(
+    'is refused to %s',
+    async (user) => {
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/monitoring/runs',
+        headers: { cookie: await loginCookie(env, user) },
+        payload: { period: PERIOD },
+      });
+      expect(res.statusCode).toBe(403);
+    },
+  );
 
   it('refuses a bad period with a field message', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_staff') }, payload: { period: '2025-13' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/monitoring/runs',
+      headers: { cookie: await loginCookie(env, 'county_staff') },
+      payload: { period: '2025-13' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('period');
   });
 
   it('refuses a month in the future', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_staff') }, payload: { period: '2099-01' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/monitoring/runs',
+      headers: { cookie: await loginCookie(env, 'county_staff') },
+      payload: { period: '2099-01' },
+    });
     expect(res.statusCode).toBe(400);
   });
 
   it('county staff start it as a job and get the job and run ids', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/monitoring/runs', headers: { cookie: await loginCookie(env, 'county_staff') }, payload: { period: PERIOD } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/monitoring/runs',
+      headers: { cookie: await loginCookie(env, 'county_staff') },
+      payload: { period: PERIOD },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ jobId: expect.any(Number), runId: expect.any(Number) });
     runId = body.runId;
     expect(await waitForJob(body.jobId)).toBe('succeeded');
-    const [audit] = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM audit_log WHERE entity = 'monitor_run' AND entity_id = ${String(runId)}`);
+    const [audit] = await queryRows<{ action: string }>(
+      env.services.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'monitor_run' AND entity_id = ${String(runId)}`,
+    );
     expect(audit.action).toBe('run');
   });
 
   it('lists the run with its duration and counts', async () => {
     const res = await get('county_admin', '/api/monitoring/runs');
     expect(res.statusCode).toBe(200);
-    expect(res.json()[0]).toMatchObject({ id: runId, period: PERIOD, kind: 'monthly', status: 'succeeded', householdsEvaluated: 3, counts: { INCOME_BELOW_LINE: 3, WATER_UNSAFE: 3 } });
+    expect(res.json()[0]).toMatchObject({
+      id: runId,
+      period: PERIOD,
+      kind: 'monthly',
+      status: 'succeeded',
+      householdsEvaluated: 3,
+      counts: { INCOME_BELOW_LINE: 3, WATER_UNSAFE: 3 },
+    });
     expect(res.json()[0].durationMs).toBeGreaterThanOrEqual(0);
     expect(res.json()[0]).toMatchObject({ error: null, abandoned: false });
   });
@@ -83,11 +122,17 @@ describe('a failed run in the list', () => {
     const [dead] = await insert('2025-03');
     expect(await supersedeStaleRuns(env.services.db, { period: '2025-03' })).toEqual([dead.id]);
     const [broken] = await insert('2025-02');
-    await env.services.db.execute(sql`UPDATE monitor_run SET status = 'failed', finished_at = now(), error = 'Error: 参数缺失' WHERE id = ${broken.id}`);
+    await env.services.db.execute(
+      sql`UPDATE monitor_run SET status = 'failed', finished_at = now(), error = 'Error: 参数缺失' WHERE id = ${broken.id}`,
+    );
 
     const runs: { id: number }[] = (await get('county_staff', '/api/monitoring/runs')).json();
     expect(runs.find((r) => r.id === dead.id)).toMatchObject({ status: 'failed', error: ABANDONED, abandoned: true });
-    expect(runs.find((r) => r.id === broken.id)).toMatchObject({ status: 'failed', error: 'Error: 参数缺失', abandoned: false });
+    expect(runs.find((r) => r.id === broken.id)).toMatchObject({
+      status: 'failed',
+      error: 'Error: 参数缺失',
+      abandoned: false,
+    });
     await env.services.db.execute(sql`DELETE FROM monitor_run WHERE id IN (${dead.id}, ${broken.id})`);
   });
 });
@@ -119,14 +164,32 @@ describe('reading warnings is scoped', () => {
   it('filters by org, rule and risk type, and pages by id', async () => {
     expect(await householdsSeenBy('county_staff', '&orgCode=140521101000')).toEqual([elsewhere.id]);
     const water = (await get('county_staff', `/api/monitoring/warnings?period=${PERIOD}&riskType=unsafeWater`)).json();
-    expect(water.items.map((w: { ruleCode: string }) => w.ruleCode)).toEqual(['WATER_UNSAFE', 'WATER_UNSAFE', 'WATER_UNSAFE']);
-    const first = (await get('county_staff', `/api/monitoring/warnings?period=${PERIOD}&ruleCode=INCOME_BELOW_LINE&limit=2`)).json();
+    expect(water.items.map((w: { ruleCode: string }) => w.ruleCode)).toEqual([
+      'WATER_UNSAFE',
+      'WATER_UNSAFE',
+      'WATER_UNSAFE',
+    ]);
+    const first = (
+      await get('county_staff', `/api/monitoring/warnings?period=${PERIOD}&ruleCode=INCOME_BELOW_LINE&limit=2`)
+    ).json();
     expect(first.items).toHaveLength(2);
-    const rest = (await get('county_staff', `/api/monitoring/warnings?period=${PERIOD}&ruleCode=INCOME_BELOW_LINE&limit=2&afterId=${first.nextAfterId}`)).json();
+    const rest = (
+      await get(
+        'county_staff',
+        `/api/monitoring/warnings?period=${PERIOD}&ruleCode=INCOME_BELOW_LINE&limit=2&afterId=${first.nextAfterId}`,
+      )
+    ).json();
     expect(rest.items).toHaveLength(1);
     const all = [...first.items, ...rest.items];
-    expect(all.map((w: { householdNo: string }) => w.householdNo).sort()).toEqual([own, neighbour, elsewhere].map((h) => h.householdNo).sort());
-    expect(rest.items[0]).toMatchObject({ category: 'INCOME_BELOW_LINE', nameZh: '人均纯收入低于监测范围', riskType: null, headName: expect.any(String) });
+    expect(all.map((w: { householdNo: string }) => w.householdNo).sort()).toEqual(
+      [own, neighbour, elsewhere].map((h) => h.householdNo).sort(),
+    );
+    expect(rest.items[0]).toMatchObject({
+      category: 'INCOME_BELOW_LINE',
+      nameZh: '人均纯收入低于监测范围',
+      riskType: null,
+      headName: expect.any(String),
+    });
     expect(rest.nextAfterId).toBeNull();
   });
 });
@@ -134,7 +197,11 @@ describe('reading warnings is scoped', () => {
 describe('diff and explain', () => {
   it('the diff against the previous month covers the actor’s scope', async () => {
     const county = (await get('county_staff', `/api/monitoring/runs/${runId}/diff`)).json();
-    expect(county).toMatchObject({ period: PERIOD, previousPeriod: '2025-05', totals: { new: 6, persisting: 0, resolved: 0 } });
+    expect(county).toMatchObject({
+      period: PERIOD,
+      previousPeriod: '2025-05',
+      totals: { new: 6, persisting: 0, resolved: 0 },
+    });
     const village = (await get('village_officer', `/api/monitoring/runs/${runId}/diff`)).json();
     expect(village).toMatchObject({ scope: '140521100201', totals: { new: 2 } });
   });
@@ -143,11 +210,21 @@ describe('diff and explain', () => {
     const res = await get('village_officer', `/api/monitoring/households/${own.id}/explain?period=${PERIOD}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.rules.filter((r: { fired: boolean }) => r.fired).map((r: { ruleCode: string }) => r.ruleCode)).toEqual(['INCOME_BELOW_LINE', 'WATER_UNSAFE']);
-    expect(body.rules.find((r: { ruleCode: string }) => r.ruleCode === 'WATER_UNSAFE')).toMatchObject({ stored: { status: 'new' }, state: 'new' });
+    expect(body.rules.filter((r: { fired: boolean }) => r.fired).map((r: { ruleCode: string }) => r.ruleCode)).toEqual([
+      'INCOME_BELOW_LINE',
+      'WATER_UNSAFE',
+    ]);
+    expect(body.rules.find((r: { ruleCode: string }) => r.ruleCode === 'WATER_UNSAFE')).toMatchObject({
+      stored: { status: 'new' },
+      state: 'new',
+    });
     expect(body.suggestion).toMatchObject({ type: 'edge', withinRange: true });
     expect(body.suggestion.reasonZh).toContain('建议识别为边缘易致贫户');
-    expect((await get('village_officer', `/api/monitoring/households/${elsewhere.id}/explain?period=${PERIOD}`)).statusCode).toBe(404);
-    expect((await get('dept_medical', `/api/monitoring/households/${own.id}/explain?period=${PERIOD}`)).statusCode).toBe(403);
+    expect(
+      (await get('village_officer', `/api/monitoring/households/${elsewhere.id}/explain?period=${PERIOD}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await get('dept_medical', `/api/monitoring/households/${own.id}/explain?period=${PERIOD}`)).statusCode,
+    ).toBe(403);
   });
 });

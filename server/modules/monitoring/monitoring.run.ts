@@ -3,7 +3,14 @@ import type { Db } from '../../db/connect.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { evaluateAndWrite, withBatchSettings, type Restriction, type WriteResult } from './monitoring.engine.ts';
 import { holdLease } from './monitoring.lease.ts';
-import { analyzeWarnings, finishRun, householdBounds, insertRun, targetHouseholds, type TargetSpec } from './monitoring.repository.ts';
+import {
+  analyzeWarnings,
+  finishRun,
+  householdBounds,
+  insertRun,
+  targetHouseholds,
+  type TargetSpec,
+} from './monitoring.repository.ts';
 import { RULE_PARAMS, type RuleContext } from './rules/index.ts';
 
 // The work of a run, without permission checks (monitoring.service.ts does those): resolve the
@@ -37,7 +44,8 @@ export interface RunSummary {
  * households on PostgreSQL: one statement 36 s, four of 250k 54 s); a county is one statement, a
  * province-sized database is cut into ranges that bound memory and transaction size.
  */
-export const DEFAULT_BATCH = Number(process.env.GUARDLINE_MONITOR_BATCH) > 0 ? Number(process.env.GUARDLINE_MONITOR_BATCH) : 1_000_000;
+export const DEFAULT_BATCH =
+  Number(process.env.GUARDLINE_MONITOR_BATCH) > 0 ? Number(process.env.GUARDLINE_MONITOR_BATCH) : 1_000_000;
 /** Households per statement of an incremental evaluation (the list travels as one bigint[] parameter). */
 export const INCREMENTAL_CHUNK = 50_000;
 
@@ -55,7 +63,9 @@ function addCounts(total: Record<string, number>, more: Record<string, number>):
   for (const [code, n] of Object.entries(more)) total[code] = (total[code] ?? 0) + n;
 }
 
-function summarise(results: WriteResult[]): Omit<RunSummary, 'runId' | 'countyCode' | 'period' | 'kind' | 'durationMs'> {
+function summarise(
+  results: WriteResult[],
+): Omit<RunSummary, 'runId' | 'countyCode' | 'period' | 'kind' | 'durationMs'> {
   const counts: Record<string, number> = {};
   let householdsEvaluated = 0;
   let written = 0;
@@ -66,26 +76,57 @@ function summarise(results: WriteResult[]): Omit<RunSummary, 'runId' | 'countyCo
     written += r.written;
     removed += r.removed;
   }
-  return { counts, householdsEvaluated, written, removed, warningCount: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return {
+    counts,
+    householdsEvaluated,
+    written,
+    removed,
+    warningCount: Object.values(counts).reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Create the run row; the caller starts the work (as a job for monthly runs). */
-export async function openRun(db: Db, countyCode: string, period: string, kind: RunSummary['kind'], triggeredBy: string): Promise<{ runId: number; ctx: RuleContext }> {
+export async function openRun(
+  db: Db,
+  countyCode: string,
+  period: string,
+  kind: RunSummary['kind'],
+  triggeredBy: string,
+): Promise<{ runId: number; ctx: RuleContext }> {
   const ctx = await ruleContext(db, countyCode, period);
   const runId = await insertRun(db, { countyCode, period, kind, params: paramsUsed(ctx), triggeredBy });
   return { runId, ctx };
 }
 
-async function closeRun(db: Db, runId: number, ctx: RuleContext, kind: RunSummary['kind'], started: number, results: WriteResult[], hook: WarningsHook): Promise<RunSummary> {
+async function closeRun(
+  db: Db,
+  runId: number,
+  ctx: RuleContext,
+  kind: RunSummary['kind'],
+  started: number,
+  results: WriteResult[],
+  hook: WarningsHook,
+): Promise<RunSummary> {
   const totals = summarise(results);
   const durationMs = Date.now() - started;
-  await finishRun(db, runId, { status: 'succeeded', durationMs, householdsEvaluated: totals.householdsEvaluated, warningCount: totals.warningCount, counts: totals.counts });
+  await finishRun(db, runId, {
+    status: 'succeeded',
+    durationMs,
+    householdsEvaluated: totals.householdsEvaluated,
+    warningCount: totals.warningCount,
+    counts: totals.counts,
+  });
   await hook(db, runId);
   return { runId, countyCode: ctx.countyCode, period: ctx.window.period, kind, durationMs, ...totals };
 }
 
 /** Every household of the county, key range by key range. */
-export async function executeMonthly(db: Db, runId: number, ctx: RuleContext, opts: { batchSize: number; progress?: RunProgress; hook: WarningsHook }): Promise<RunSummary> {
+export async function executeMonthly(
+  db: Db,
+  runId: number,
+  ctx: RuleContext,
+  opts: { batchSize: number; progress?: RunProgress; hook: WarningsHook },
+): Promise<RunSummary> {
   const started = Date.now();
   const prefix = ctx.countyCode.slice(0, 6);
   const release = holdLease(db, runId);
@@ -94,19 +135,32 @@ export async function executeMonthly(db: Db, runId: number, ctx: RuleContext, op
     const results: WriteResult[] = [];
     const ranges: Restriction[] = [];
     if (bounds.min === null || bounds.max === null) ranges.push({ kind: 'all' });
-    else for (let from = bounds.min; from <= bounds.max; from += opts.batchSize) ranges.push({ kind: 'range', from, to: from + opts.batchSize });
+    else
+      for (let from = bounds.min; from <= bounds.max; from += opts.batchSize)
+        ranges.push({ kind: 'range', from, to: from + opts.batchSize });
     let done = 0;
     for (const restriction of ranges) {
-      const result = await evaluateAndWrite(db, ctx, { countyCode: ctx.countyCode, scopePrefix: prefix, restriction }, runId);
+      const result = await evaluateAndWrite(
+        db,
+        ctx,
+        { countyCode: ctx.countyCode, scopePrefix: prefix, restriction },
+        runId,
+      );
       results.push(result);
       done += result.evaluated;
-      await opts.progress?.(done, bounds.n, `已评估 ${done}/${bounds.n} 户 / ${done} of ${bounds.n} households evaluated`);
+      await opts.progress?.(
+        done,
+        bounds.n,
+        `已评估 ${done}/${bounds.n} 户 / ${done} of ${bounds.n} households evaluated`,
+      );
     }
     // PGlite has no autovacuum: refresh the planner's view of the warning table when the run changed it.
     if (results.some((r) => r.written + r.removed > 0)) await analyzeWarnings(db);
     return await closeRun(db, runId, ctx, 'monthly', started, results, opts.hook);
   } catch (err) {
-    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(() => {});
+    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(
+      () => {},
+    );
     throw err;
   } finally {
     release();
@@ -128,15 +182,21 @@ export async function executeIncremental(
   const { runId, ctx } = await openRun(db, countyCode, period, 'incremental', opts.triggeredBy);
   const release = holdLease(db, runId);
   try {
-    const ids = await withBatchSettings(db, (tx) => targetHouseholds(tx, countyCode, target, ctx.window.from), { selective: true });
+    const ids = await withBatchSettings(db, (tx) => targetHouseholds(tx, countyCode, target, ctx.window.from), {
+      selective: true,
+    });
     const results: WriteResult[] = [];
     for (let i = 0; i < ids.length; i += opts.batchSize) {
       const restriction: Restriction = { kind: 'ids', ids: ids.slice(i, i + opts.batchSize) };
-      results.push(await evaluateAndWrite(db, ctx, { countyCode, scopePrefix: countyCode.slice(0, 6), restriction }, runId));
+      results.push(
+        await evaluateAndWrite(db, ctx, { countyCode, scopePrefix: countyCode.slice(0, 6), restriction }, runId),
+      );
     }
     return await closeRun(db, runId, ctx, 'incremental', started, results, opts.hook);
   } catch (err) {
-    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(() => {});
+    await finishRun(db, runId, { status: 'failed', durationMs: Date.now() - started, error: String(err) }).catch(
+      () => {},
+    );
     throw err;
   } finally {
     release();

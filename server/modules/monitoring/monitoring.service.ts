@@ -15,14 +15,34 @@ import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
 import { evaluateOnly } from './monitoring.engine.ts';
-import { diffPeriods, findHouseholdRef, findMonthlyRun, findRun, listRuns, listWarnings, type WarningFilter } from './monitoring.repository.ts';
-import { DEFAULT_BATCH, INCREMENTAL_CHUNK, executeIncremental, executeMonthly, openRun, paramsUsed, ruleContext, type RunProgress, type RunSummary, type WarningsHook } from './monitoring.run.ts';
+import {
+  diffPeriods,
+  findHouseholdRef,
+  findMonthlyRun,
+  findRun,
+  listRuns,
+  listWarnings,
+  type WarningFilter,
+} from './monitoring.repository.ts';
+import {
+  DEFAULT_BATCH,
+  INCREMENTAL_CHUNK,
+  executeIncremental,
+  executeMonthly,
+  openRun,
+  paramsUsed,
+  ruleContext,
+  type RunProgress,
+  type RunSummary,
+  type WarningsHook,
+} from './monitoring.run.ts';
 import { RULES } from './rules/index.ts';
 import { supersedeStaleRuns } from './monitoring.lease.ts';
 
 /** A second live monthly run of the same county and month (monitor_run_running_uq), on either engine. */
 function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
   return false;
 }
 
@@ -36,7 +56,8 @@ export interface MonitoringDeps {
 }
 
 /** What to re-evaluate: households, the households of some persons, or of a department batch. */
-export type ReevaluateTarget = { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
+export type ReevaluateTarget =
+  { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
 
 const notFoundHousehold = () => AppError.notFound({ zh: '农户', en: 'Household' });
 
@@ -45,7 +66,10 @@ function countyOf(ctx: RequestContext, explicit?: string): string {
   const system = ctx.actor.scopePrefix === '';
   if (explicit && (system || countyCodeOf(explicit) === countyCodeOf(ctx.actor.orgCode))) return countyCodeOf(explicit);
   if (explicit) throw AppError.notFound({ zh: '县', en: 'County' });
-  if (system) throw AppError.validation([{ field: 'countyCode', messageZh: '请指定县级区划代码', messageEn: 'Name the county code' }]);
+  if (system)
+    throw AppError.validation([
+      { field: 'countyCode', messageZh: '请指定县级区划代码', messageEn: 'Name the county code' },
+    ]);
   return countyCodeOf(ctx.actor.orgCode);
 }
 
@@ -56,20 +80,44 @@ export function createMonitoringService(deps: MonitoringDeps) {
   const currentPeriod = () => todayInChina(clock()).slice(0, 7);
 
   /** The monthly run as a job: returns at once with the job and run ids; `wait` resolves with the summary. */
-  async function runMonth(ctx: RequestContext, period: string, opts: { countyCode?: string; progress?: RunProgress; batchSize?: number } = {}) {
+  async function runMonth(
+    ctx: RequestContext,
+    period: string,
+    opts: { countyCode?: string; progress?: RunProgress; batchSize?: number } = {},
+  ) {
     requirePermission(ctx, 'monitoring:run');
     if (!isPeriod(period) || period > currentPeriod()) {
-      throw AppError.validation([{ field: 'period', messageZh: '月份应为 YYYY-MM，且不晚于本月', messageEn: 'The month must be YYYY-MM and not in the future' }]);
+      throw AppError.validation([
+        {
+          field: 'period',
+          messageZh: '月份应为 YYYY-MM，且不晚于本月',
+          messageEn: 'The month must be YYYY-MM and not in the future',
+        },
+      ]);
     }
     const countyCode = countyOf(ctx, opts.countyCode);
-    const inProgress = () => new AppError('CONFLICT', { zh: `${period} 的监测正在运行，请稍后再试`, en: `The ${period} run is already in progress` });
+    const inProgress = () =>
+      new AppError('CONFLICT', {
+        zh: `${period} 的监测正在运行，请稍后再试`,
+        en: `The ${period} run is already in progress`,
+      });
     // A run left "running" by a dead process (lease expired) is marked failed and superseded by this one.
     await supersedeStaleRuns(db, { countyCode, period, kind: 'monthly' });
     if (await findMonthlyRun(db, countyCode, period, ['running'])) throw inProgress();
-    const { runId, ctx: ruleCtx } = await openRun(db, countyCode, period, 'monthly', ctx.actor.displayName).catch((err: unknown) => {
-      throw isUniqueViolation(err) ? inProgress() : err;
-    });
-    await db.transaction((tx) => recordAudit(tx, ctx, { action: 'run', entity: 'monitor_run', entityId: runId, orgCode: countyCode, after: { period, params: paramsUsed(ruleCtx) } }));
+    const { runId, ctx: ruleCtx } = await openRun(db, countyCode, period, 'monthly', ctx.actor.displayName).catch(
+      (err: unknown) => {
+        throw isUniqueViolation(err) ? inProgress() : err;
+      },
+    );
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'run',
+        entity: 'monitor_run',
+        entityId: runId,
+        orgCode: countyCode,
+        after: { period, params: paramsUsed(ruleCtx) },
+      }),
+    );
     const job = await jobs.start(ctx, 'monitoring.run', async (progress) => {
       const summary = await executeMonthly(db, runId, ruleCtx, {
         batchSize: opts.batchSize ?? deps.batchSize ?? DEFAULT_BATCH,
@@ -83,7 +131,11 @@ export function createMonitoringService(deps: MonitoringDeps) {
       return { ...summary, diff };
     });
     await db.execute(sql`UPDATE monitor_run SET job_id = ${job.id} WHERE id = ${runId}`);
-    return { jobId: job.id, runId, wait: job.wait as Promise<RunSummary & { diff: Awaited<ReturnType<typeof diffPeriods>> }> };
+    return {
+      jobId: job.id,
+      runId,
+      wait: job.wait as Promise<RunSummary & { diff: Awaited<ReturnType<typeof diffPeriods>> }>,
+    };
   }
 
   /**
@@ -91,7 +143,11 @@ export function createMonitoringService(deps: MonitoringDeps) {
    * batch or a registry edit touched. For other services (feeds, registry) after their own permission
    * checks; pass `opts.executor` to run inside the caller's transaction.
    */
-  async function reevaluate(ctx: RequestContext, target: ReevaluateTarget, opts: { period?: string; countyCode?: string; executor?: Db } = {}): Promise<RunSummary> {
+  async function reevaluate(
+    ctx: RequestContext,
+    target: ReevaluateTarget,
+    opts: { period?: string; countyCode?: string; executor?: Db } = {},
+  ): Promise<RunSummary> {
     const countyCode = countyOf(ctx, opts.countyCode);
     return executeIncremental(opts.executor ?? db, countyCode, opts.period ?? currentPeriod(), target, {
       triggeredBy: ctx.actor.displayName,
@@ -105,9 +161,15 @@ export function createMonitoringService(deps: MonitoringDeps) {
    * the persons who got new records in the batch. Its failure leaves the batch committed; the
    * monthly run picks the records up anyway.
    */
-  async function afterFeedBatch(batchId: number, affectedPersonIdHashes: readonly string[]): Promise<RunSummary | null> {
+  async function afterFeedBatch(
+    batchId: number,
+    affectedPersonIdHashes: readonly string[],
+  ): Promise<RunSummary | null> {
     if (affectedPersonIdHashes.length === 0) return null;
-    const [batch] = await queryRows<{ countyCode: string }>(db, sql`SELECT county_code AS "countyCode" FROM feed_batch WHERE id = ${batchId}`);
+    const [batch] = await queryRows<{ countyCode: string }>(
+      db,
+      sql`SELECT county_code AS "countyCode" FROM feed_batch WHERE id = ${batchId}`,
+    );
     if (!batch) return null;
     return reevaluate(systemContext('feeds'), { feedBatchId: batchId }, { countyCode: batch.countyCode });
   }
@@ -117,7 +179,11 @@ export function createMonitoringService(deps: MonitoringDeps) {
     const household = await findHouseholdRef(db, ctx.actor.scopePrefix, householdId);
     if (!household) throw notFoundHousehold();
     const ruleCtx = await ruleContext(db, household.countyCode, period);
-    const result = await evaluateOnly(db, ruleCtx, { countyCode: household.countyCode, scopePrefix: household.villageCode, restriction: { kind: 'ids', ids: [householdId] } });
+    const result = await evaluateOnly(db, ruleCtx, {
+      countyCode: household.countyCode,
+      scopePrefix: household.villageCode,
+      restriction: { kind: 'ids', ids: [householdId] },
+    });
     const stored = await queryRows<{ id: number; period: string; ruleCode: string; status: 'new' | 'handled' }>(
       db,
       sql`SELECT id::int AS id, period, rule_code AS "ruleCode", status FROM warning
@@ -174,10 +240,20 @@ export function createMonitoringService(deps: MonitoringDeps) {
     if (!run) throw AppError.notFound({ zh: '监测运行', en: 'Monitoring run' });
     const scope = system ? run.countyCode.slice(0, 6) : ctx.actor.scopePrefix;
     const rules = await diffPeriods(db, run.countyCode, run.period, previousPeriod(run.period), scope);
-    return { runId, period: run.period, previousPeriod: previousPeriod(run.period), scope, rules, totals: diffTotals(rules) };
+    return {
+      runId,
+      period: run.period,
+      previousPeriod: previousPeriod(run.period),
+      scope,
+      rules,
+      totals: diffTotals(rules),
+    };
   }
 
-  async function warnings(ctx: RequestContext, q: Omit<WarningFilter, 'countyCode' | 'prefix'> & { orgCode?: string; countyCode?: string }) {
+  async function warnings(
+    ctx: RequestContext,
+    q: Omit<WarningFilter, 'countyCode' | 'prefix'> & { orgCode?: string; countyCode?: string },
+  ) {
     requirePermission(ctx, 'monitoring:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     const countyCode = countyOf(ctx, q.orgCode ?? q.countyCode);

@@ -29,22 +29,51 @@ async function cookieOf(env: TestEnv, user: string): Promise<string> {
 }
 
 async function createOverHttp(env: TestEnv, body: CreateHouseholdRequest) {
-  const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie: await cookieOf(env, 'county_admin') }, payload: body });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/registry/households',
+    headers: { cookie: await cookieOf(env, 'county_admin') },
+    payload: body,
+  });
   if (res.statusCode !== 200) throw new Error(`household not created: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: number; householdNo: string; villageCode: string; members: { personId: number; name: string }[] };
+  return res.json() as {
+    id: number;
+    householdNo: string;
+    villageCode: string;
+    members: { personId: number; name: string }[];
+  };
 }
 
 /** Over the API; with a monitoring status (which the API refuses) as the national import makes it. */
-export async function createHousehold(env: TestEnv, overrides: Partial<CreateHouseholdRequest> = {}): Promise<TestHousehold> {
+export async function createHousehold(
+  env: TestEnv,
+  overrides: Partial<CreateHouseholdRequest> = {},
+): Promise<TestHousehold> {
   const body = householdRequest(overrides);
-  const detail = givesMonitoringStatus(body) ? await createMonitoredHousehold(env, body) : await createOverHttp(env, body);
+  const detail = givesMonitoringStatus(body)
+    ? await createMonitoredHousehold(env, body)
+    : await createOverHttp(env, body);
   const personIds = body.members.map((m) => detail.members.find((d) => d.name === m.name)!.personId);
   return { id: detail.id, householdNo: detail.householdNo, villageCode: detail.villageCode, personIds };
 }
 
 /** Yearly income with only wages, so per capita = wage ÷ members. */
-export function wages(year: number, wageIncome: number, extra: Partial<NonNullable<CreateHouseholdRequest['income']>> = {}): NonNullable<CreateHouseholdRequest['income']> {
-  return { year, wageIncome, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCost: 0, insurancePayout: 0, eligibleOutOfPocket: 0, ...extra };
+export function wages(
+  year: number,
+  wageIncome: number,
+  extra: Partial<NonNullable<CreateHouseholdRequest['income']>> = {},
+): NonNullable<CreateHouseholdRequest['income']> {
+  return {
+    year,
+    wageIncome,
+    businessIncome: 0,
+    propertyIncome: 0,
+    transferIncome: 0,
+    businessCost: 0,
+    insurancePayout: 0,
+    eligibleOutOfPocket: 0,
+    ...extra,
+  };
 }
 
 export interface FeedInput {
@@ -87,7 +116,8 @@ export function monitoringOf(env: TestEnv): MonitoringService {
 
 export function withMonitoringRoutes(env: TestEnv): (app: TestApp) => void {
   return (app) => {
-    if (!app.hasRoute({ method: 'GET', url: '/api/monitoring/runs' })) monitoringRoutes(app, { monitoring: monitoringOf(env) });
+    if (!app.hasRoute({ method: 'GET', url: '/api/monitoring/runs' }))
+      monitoringRoutes(app, { monitoring: monitoringOf(env) });
   };
 }
 

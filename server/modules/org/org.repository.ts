@@ -17,10 +17,7 @@ function validOn(asOf: string | undefined, includeClosed: boolean): SQL {
 const childCount = sql<number>`(SELECT count(*)::int FROM org_unit c WHERE c.parent_code = org_unit.code)`;
 
 export async function findUnit(db: Db, code: string): Promise<OrgUnitWithCount | undefined> {
-  const rows = await db
-    .select({ unit: orgUnits, childCount })
-    .from(orgUnits)
-    .where(eq(orgUnits.code, code));
+  const rows = await db.select({ unit: orgUnits, childCount }).from(orgUnits).where(eq(orgUnits.code, code));
   return rows[0] && { ...rows[0].unit, childCount: rows[0].childCount };
 }
 
@@ -55,7 +52,11 @@ export async function listUnits(
 ): Promise<OrgUnitRecord[]> {
   const where: SQL[] = [like(orgUnits.code, scopePrefix + '%'), validOn(undefined, opts.includeClosed)];
   if (opts.level) where.push(eq(orgUnits.level, opts.level));
-  return db.select().from(orgUnits).where(and(...where)).orderBy(asc(orgUnits.code));
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(...where))
+    .orderBy(asc(orgUnits.code));
 }
 
 /** Insert or refresh units by code: the seed can run on every start without duplicating anything. */

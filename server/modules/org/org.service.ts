@@ -3,7 +3,14 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { findChildren, findUnit, listUnits, searchUnits, upsertUnits, type OrgUnitWithCount } from './org.repository.ts';
+import {
+  findChildren,
+  findUnit,
+  listUnits,
+  searchUnits,
+  upsertUnits,
+  type OrgUnitWithCount,
+} from './org.repository.ts';
 import { qinshuiOrgUnits } from './qinshui.ts';
 
 function toDto(u: OrgUnitWithCount): OrgUnit {

@@ -9,11 +9,27 @@ describe('Qinshui seed', () => {
   it('has the real township codes, two closed ones and the development zone', () => {
     const townships = units.filter((u) => u.level === 'township');
     expect(townships.map((t) => t.code.slice(0, 9))).toEqual([
-      '140521100', '140521101', '140521102', '140521103', '140521104', '140521105', '140521106',
-      '140521200', '140521201', '140521202', '140521203', '140521204', '140521205', '140521206', '140521400',
+      '140521100',
+      '140521101',
+      '140521102',
+      '140521103',
+      '140521104',
+      '140521105',
+      '140521106',
+      '140521200',
+      '140521201',
+      '140521202',
+      '140521203',
+      '140521204',
+      '140521205',
+      '140521206',
+      '140521400',
     ]);
     expect(townships.filter((t) => !t.validTo)).toHaveLength(13);
-    expect(townships.find((t) => t.name === '樊村河乡')).toMatchObject({ validTo: '2021-02-01', successorCode: '140521100000' });
+    expect(townships.find((t) => t.name === '樊村河乡')).toMatchObject({
+      validTo: '2021-02-01',
+      successorCode: '140521100000',
+    });
     expect(townships.find((t) => t.name === '苏庄乡')).toMatchObject({ successorCode: null });
   });
 
@@ -50,10 +66,14 @@ describe('org API', () => {
 
   it('answers "as of" a date: in 2020 樊村河乡 still existed', async () => {
     const cookie = await env.login('county_admin');
-    const in2020 = (await env.app.inject({ url: '/api/org/units/140521000000/children?asOf=2020-06-30', headers: { cookie } })).json();
+    const in2020 = (
+      await env.app.inject({ url: '/api/org/units/140521000000/children?asOf=2020-06-30', headers: { cookie } })
+    ).json();
     expect(in2020.map((u: { name: string }) => u.name)).toEqual(expect.arrayContaining(['樊村河乡', '苏庄乡']));
     expect(in2020.map((u: { code: string }) => u.code)).not.toContain('140521999000');
-    const in2022 = (await env.app.inject({ url: '/api/org/units/140521000000/children?asOf=2022-01-01', headers: { cookie } })).json();
+    const in2022 = (
+      await env.app.inject({ url: '/api/org/units/140521000000/children?asOf=2022-01-01', headers: { cookie } })
+    ).json();
     expect(in2022.map((u: { name: string }) => u.name)).not.toContain('樊村河乡');
   });
 
@@ -69,12 +89,18 @@ describe('org API', () => {
     const zone = (await env.app.inject({ url: '/api/org/units/140521400000', headers: { cookie: county } })).json();
     expect(zone).toMatchObject({ synthetic: true });
     expect(zone.note).toContain('自编代码');
-    const demoVillage = (await env.app.inject({ url: '/api/org/units/140521203201', headers: { cookie: county } })).json();
+    const demoVillage = (
+      await env.app.inject({ url: '/api/org/units/140521203201', headers: { cookie: county } })
+    ).json();
     expect(demoVillage.note).toMatch(/虚构.*估计值/);
-    const found = (await env.app.inject({ url: `/api/org/search?q=${encodeURIComponent('樊村河')}`, headers: { cookie: county } })).json();
+    const found = (
+      await env.app.inject({ url: `/api/org/search?q=${encodeURIComponent('樊村河')}`, headers: { cookie: county } })
+    ).json();
     expect(found[0]).toMatchObject({ code: '140521200000', validTo: '2021-02-01' });
     const village = await env.login('village_officer');
-    const scoped = (await env.app.inject({ url: `/api/org/search?q=${encodeURIComponent('镇')}`, headers: { cookie: village } })).json();
+    const scoped = (
+      await env.app.inject({ url: `/api/org/search?q=${encodeURIComponent('镇')}`, headers: { cookie: village } })
+    ).json();
     expect(scoped).toEqual([]);
     const tree = (await env.app.inject({ url: '/api/org/tree', headers: { cookie: village } })).json();
     expect(tree[0].code).toBe('140521100201');

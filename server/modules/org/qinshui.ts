@@ -44,7 +44,32 @@ export const QINSHUI_TOWNSHIPS: TownshipSeed[] = [
   { code9: '140521400', name: '沁水经济技术开发区', kind: '开发区', villages: 2, synthetic: true, note: ZONE_NOTE },
 ];
 
-const FIRST = ['东', '西', '南', '北', '上', '下', '前', '后', '王', '李', '张', '杨', '赵', '刘', '马', '石', '柳', '郭', '范', '苗', '贾', '樊', '孔', '尉'];
+const FIRST = [
+  '东',
+  '西',
+  '南',
+  '北',
+  '上',
+  '下',
+  '前',
+  '后',
+  '王',
+  '李',
+  '张',
+  '杨',
+  '赵',
+  '刘',
+  '马',
+  '石',
+  '柳',
+  '郭',
+  '范',
+  '苗',
+  '贾',
+  '樊',
+  '孔',
+  '尉',
+];
 const SECOND = ['庄', '沟', '坪', '河', '峪', '岭', '头', '底', '寨', '湾', '家', '窑', '坡', '峧', '圪'];
 
 function villageName(townshipIndex: number, villageIndex: number): string {
@@ -56,7 +81,15 @@ function villageName(townshipIndex: number, villageIndex: number): string {
 export function qinshuiOrgUnits(): OrgUnitInsert[] {
   const countyCode = QINSHUI_COUNTY_CODE;
   const units: OrgUnitInsert[] = [
-    { code: countyCode, name: '沁水县', level: 'county', kind: '县', parentCode: null, countyCode, validFrom: COUNTY_SINCE },
+    {
+      code: countyCode,
+      name: '沁水县',
+      level: 'county',
+      kind: '县',
+      parentCode: null,
+      countyCode,
+      validFrom: COUNTY_SINCE,
+    },
   ];
   const nextVillageSeq = new Map<string, number>();
   QINSHUI_TOWNSHIPS.forEach((t, ti) => {

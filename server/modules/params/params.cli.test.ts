@@ -19,7 +19,10 @@ describe('params typed on the command line', () => {
         return (e as { fields?: { field: string; messageZh: string }[] }).fields?.[0];
       }
     };
-    expect(fieldOf(() => parseParamValue('no.such', '1'))).toMatchObject({ field: 'key', messageZh: '未知参数 no.such' });
+    expect(fieldOf(() => parseParamValue('no.such', '1'))).toMatchObject({
+      field: 'key',
+      messageZh: '未知参数 no.such',
+    });
     expect(fieldOf(() => parseParamValue('workflow.noticeDays', 'five'))).toMatchObject({ field: 'value' });
   });
 

@@ -9,11 +9,15 @@ import type { ParamsService } from './params.service.ts';
 
 export function parseParamValue(key: string, raw: string): number | string {
   const def = definitionOf(key);
-  if (!def) throw AppError.validation([{ field: 'key', messageZh: `未知参数 ${key}`, messageEn: `Unknown parameter ${key}` }]);
+  if (!def)
+    throw AppError.validation([{ field: 'key', messageZh: `未知参数 ${key}`, messageEn: `Unknown parameter ${key}` }]);
   if (def.unit === 'choice') return raw;
   const percent = raw.endsWith('%');
   const n = Number(percent ? raw.slice(0, -1) : raw);
-  if (!Number.isFinite(n)) throw AppError.validation([{ field: 'value', messageZh: `"${raw}" 不是数字`, messageEn: `"${raw}" is not a number` }]);
+  if (!Number.isFinite(n))
+    throw AppError.validation([
+      { field: 'value', messageZh: `"${raw}" 不是数字`, messageEn: `"${raw}" is not a number` },
+    ]);
   if (def.unit === 'fen') return Math.round(n * 100);
   if (def.unit === 'ratio') return percent ? n / 100 : n;
   return n;
@@ -38,13 +42,19 @@ export async function runParamsCommand(
     if (opts.json) return out(JSON.stringify(list, null, 2));
     for (const p of list) {
       out(`${p.key}  ${p.labelZh}`);
-      for (const v of p.versions) out(`    ${v.scopeCode} ${v.year ?? '每年'} 自${v.effectiveFrom}起  ${formatParamValue(p.unit, v.value)}  (${v.source})`);
+      for (const v of p.versions)
+        out(
+          `    ${v.scopeCode} ${v.year ?? '每年'} 自${v.effectiveFrom}起  ${formatParamValue(p.unit, v.value)}  (${v.source})`,
+        );
     }
     return;
   }
   if (sub === 'set') {
     const [key, raw] = positionals;
-    if (!key || raw === undefined) throw AppError.validation([{ field: 'value', messageZh: '用法：params set KEY VALUE', messageEn: 'usage: params set KEY VALUE' }]);
+    if (!key || raw === undefined)
+      throw AppError.validation([
+        { field: 'value', messageZh: '用法：params set KEY VALUE', messageEn: 'usage: params set KEY VALUE' },
+      ]);
     const year = opts.year ? Number(opts.year) : null;
     await params.set(ctx, {
       key,
@@ -55,5 +65,11 @@ export async function runParamsCommand(
     });
     return out(`已设置 / set ${key} = ${raw}${year ? ` (${year})` : ''}`);
   }
-  throw AppError.validation([{ field: 'command', messageZh: '用法：params list | params set KEY VALUE', messageEn: 'usage: params list | params set KEY VALUE' }]);
+  throw AppError.validation([
+    {
+      field: 'command',
+      messageZh: '用法：params list | params set KEY VALUE',
+      messageEn: 'usage: params list | params set KEY VALUE',
+    },
+  ]);
 }

@@ -10,7 +10,12 @@ describe('policy parameters', () => {
     const cookie = await env.login('county_staff');
     const list = (await env.app.inject({ url: '/api/params', headers: { cookie } })).json();
     const line = list.find((p: { key: string }) => p.key === 'monitoring.incomeLineFen');
-    expect(line.versions[0]).toMatchObject({ scopeCode: '000000000000', year: 2021, value: 600_000, source: expect.stringContaining('6,000') });
+    expect(line.versions[0]).toMatchObject({
+      scopeCode: '000000000000',
+      year: 2021,
+      value: 600_000,
+      source: expect.stringContaining('6,000'),
+    });
   });
 
   it('a county admin sets a new year; old months keep their values; the change is audited', async () => {
@@ -19,10 +24,19 @@ describe('policy parameters', () => {
       method: 'POST',
       url: '/api/params',
       headers: { cookie },
-      payload: { key: 'monitoring.incomeLineFen', value: 700_000, year: 2024, effectiveFrom: '2024-03-01', note: '省里2024年标准' },
+      payload: {
+        key: 'monitoring.incomeLineFen',
+        value: 700_000,
+        year: 2024,
+        effectiveFrom: '2024-03-01',
+        note: '省里2024年标准',
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const at = async (period: string) => (await env.app.inject({ url: `/api/params/resolved?period=${period}`, headers: { cookie } })).json()['monitoring.incomeLineFen'];
+    const at = async (period: string) =>
+      (await env.app.inject({ url: `/api/params/resolved?period=${period}`, headers: { cookie } })).json()[
+        'monitoring.incomeLineFen'
+      ];
     expect(await at('2024-02')).toMatchObject({ value: 600_000, fallbackFromYear: 2021 });
     expect(await at('2024-03')).toMatchObject({ value: 700_000, scopeCode: '140521000000' });
     expect(await at('2023-12')).toMatchObject({ value: 600_000 });
@@ -48,7 +62,12 @@ describe('policy parameters', () => {
   it('only county admins may set', async () => {
     for (const user of ['county_staff', 'township_staff', 'auditor']) {
       const cookie = await env.login(user);
-      const res = await env.app.inject({ method: 'POST', url: '/api/params', headers: { cookie }, payload: { key: 'workflow.noticeDays', value: 7, effectiveFrom: '2030-01-01' } });
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/params',
+        headers: { cookie },
+        payload: { key: 'workflow.noticeDays', value: 7, effectiveFrom: '2030-01-01' },
+      });
       expect(res.statusCode).toBe(403);
     }
   });

@@ -17,7 +17,9 @@ describe('guardline export projects|funds|assets', () => {
     const lines: string[] = [];
     const year = todayInChina().slice(0, 4);
     for (const kind of ['projects', 'funds', 'assets'] as const) {
-      await runLedgerExportCommand(env.services, kind, [path.join(dir, `${kind}.xlsx`), '--year', year], (l) => lines.push(l));
+      await runLedgerExportCommand(env.services, kind, [path.join(dir, `${kind}.xlsx`), '--year', year], (l) =>
+        lines.push(l),
+      );
     }
     const read = async (kind: string) => {
       const wb = new ExcelJS.Workbook();
@@ -25,7 +27,12 @@ describe('guardline export projects|funds|assets', () => {
       return wb;
     };
     expect((await read('projects')).worksheets[0].rowCount).toBe(6);
-    expect((await read('funds')).worksheets.map((w) => w.name)).toEqual(['资金指标', '资金安排', '资金支付', '规则校验']);
+    expect((await read('funds')).worksheets.map((w) => w.name)).toEqual([
+      '资金指标',
+      '资金安排',
+      '资金支付',
+      '规则校验',
+    ]);
     const assets = await read('assets');
     expect(assets.worksheets.map((w) => w.name)).toEqual(['资产总账', '经营性资产', '公益性资产', '到户类资产']);
     expect(assets.worksheets[0].rowCount).toBe(6);

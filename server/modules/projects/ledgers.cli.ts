@@ -11,11 +11,23 @@ import { assetBook, fundBook, projectBook, type Deps } from './ledgers.ts';
 
 export const LEDGER_KINDS = ['projects', 'funds', 'assets'] as const;
 
-export async function runLedgerExportCommand(deps: Deps, kind: (typeof LEDGER_KINDS)[number], args: string[], out: (line: string) => void): Promise<void> {
-  const { positionals, values } = parseArgs({ args, options: { year: { type: 'string' }, org: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new Error('用法 / usage: export projects|funds|assets FILE [--year YYYY] [--org CODE]');
+export async function runLedgerExportCommand(
+  deps: Deps,
+  kind: (typeof LEDGER_KINDS)[number],
+  args: string[],
+  out: (line: string) => void,
+): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args,
+    options: { year: { type: 'string' }, org: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1)
+    throw new Error('用法 / usage: export projects|funds|assets FILE [--year YYYY] [--org CODE]');
   const year = values.year ? Number(values.year) : undefined;
-  if (year !== undefined && !(Number.isInteger(year) && year >= 2013 && year <= 2100)) throw new Error('--year: 2013–2100');
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2013 && year <= 2100))
+    throw new Error('--year: 2013–2100');
   const ctx = systemContext('cli');
   const book =
     kind === 'projects'

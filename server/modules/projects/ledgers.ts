@@ -54,13 +54,18 @@ function sendWorkbook(req: FastifyRequest, reply: FastifyReply, fileName: string
   });
   return reply
     .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .header('cache-control', 'no-store')
     .send(body);
 }
 
 async function audit(db: Db, ctx: RequestContext, entity: string, after: Record<string, unknown>, entityId?: number) {
-  await db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entity, entityId: entityId ?? null, orgCode: ctx.actor.orgCode, after }));
+  await db.transaction((tx) =>
+    recordAudit(tx, ctx, { action: 'export', entity, entityId: entityId ?? null, orgCode: ctx.actor.orgCode, after }),
+  );
 }
 
 export interface LedgerBook {
@@ -74,7 +79,24 @@ const CHECK_STATUS = { met: '达标', atRisk: '临界', notMet: '未达标', noD
 export async function projectBook(deps: Deps, ctx: RequestContext, year?: number): Promise<LedgerBook> {
   const projects = await deps.projects.list(ctx, { year });
   await audit(deps.db, ctx, 'project', { format: '项目库', rows: projects.length, year: year ?? null });
-  const headers = ['项目编号', '项目名称', '项目类型', '子类型', '年度', '实施地点', '区划代码', '中央（元）', '省级（元）', '市级（元）', '县级（元）', '预算合计（元）', '已安排（元）', '已支付（元）', '入库环节', '项目状态'];
+  const headers = [
+    '项目编号',
+    '项目名称',
+    '项目类型',
+    '子类型',
+    '年度',
+    '实施地点',
+    '区划代码',
+    '中央（元）',
+    '省级（元）',
+    '市级（元）',
+    '县级（元）',
+    '预算合计（元）',
+    '已安排（元）',
+    '已支付（元）',
+    '入库环节',
+    '项目状态',
+  ];
   const rows = projects.map((p) => [
     p.id,
     p.name,
@@ -104,42 +126,112 @@ export async function fundBook(deps: Deps, ctx: RequestContext, year: number): P
     deps.funds.disbursements(ctx, { year }),
     deps.funds.checks(ctx, year),
   ]);
-  await audit(deps.db, ctx, 'fund_allocation', { format: '衔接资金台账', year, allocations: allocations.length, assignments: assignments.length, disbursements: disbursements.length });
+  await audit(deps.db, ctx, 'fund_allocation', {
+    format: '衔接资金台账',
+    year,
+    allocations: allocations.length,
+    assignments: assignments.length,
+    disbursements: disbursements.length,
+  });
   return {
     fileName: `衔接资金台账${year}.xlsx`,
     sheets: [
       {
         title: '资金指标',
         headers: ['年度', '来源', '文号', '下达日期', '金额（元）', '已安排（元）', '可安排余额（元）'],
-        rows: rowsOf(allocations.map((a) => [a.year, FUND_SOURCE_LABELS[a.source].zh, a.docNo, a.receivedOn, yuanCell(a.amountFen), yuanCell(a.assignedFen), yuanCell(a.balanceFen)])),
+        rows: rowsOf(
+          allocations.map((a) => [
+            a.year,
+            FUND_SOURCE_LABELS[a.source].zh,
+            a.docNo,
+            a.receivedOn,
+            yuanCell(a.amountFen),
+            yuanCell(a.assignedFen),
+            yuanCell(a.balanceFen),
+          ]),
+        ),
       },
       {
         title: '资金安排',
         headers: ['资金来源', '文号', '项目', '项目类型', '实施地点', '安排金额（元）', '已支付（元）', '余额（元）'],
-        rows: rowsOf(assignments.map((a) => [FUND_SOURCE_LABELS[a.source].zh, a.docNo, a.projectName, PROJECT_TYPE_LABELS[a.projectType as keyof typeof PROJECT_TYPE_LABELS]?.zh ?? a.projectType, a.orgName, yuanCell(a.amountFen), yuanCell(a.disbursedFen), yuanCell(a.balanceFen)])),
+        rows: rowsOf(
+          assignments.map((a) => [
+            FUND_SOURCE_LABELS[a.source].zh,
+            a.docNo,
+            a.projectName,
+            PROJECT_TYPE_LABELS[a.projectType as keyof typeof PROJECT_TYPE_LABELS]?.zh ?? a.projectType,
+            a.orgName,
+            yuanCell(a.amountFen),
+            yuanCell(a.disbursedFen),
+            yuanCell(a.balanceFen),
+          ]),
+        ),
       },
       {
         title: '资金支付',
         headers: ['支付日期', '项目', '金额（元）', '凭证号', '收款方', '以工代赈劳务报酬'],
-        rows: rowsOf(disbursements.map((d) => [d.paidOn, d.projectName, yuanCell(d.amountFen), d.voucherNo, d.payee, d.labour ? '是' : '否'])),
+        rows: rowsOf(
+          disbursements.map((d) => [
+            d.paidOn,
+            d.projectName,
+            yuanCell(d.amountFen),
+            d.voucherNo,
+            d.payee,
+            d.labour ? '是' : '否',
+          ]),
+        ),
       },
       {
         title: '规则校验',
         headers: ['指标', '结果', '实际比例', '要求', '说明'],
-        rows: rowsOf(checks.checks.map((c) => [c.labelZh, CHECK_STATUS[c.status], c.share, c.kind === 'min' ? `≥${c.threshold}` : `≤${(c.wholeFen / 100).toFixed(2)}元`, c.detailZh])),
+        rows: rowsOf(
+          checks.checks.map((c) => [
+            c.labelZh,
+            CHECK_STATUS[c.status],
+            c.share,
+            c.kind === 'min' ? `≥${c.threshold}` : `≤${(c.wholeFen / 100).toFixed(2)}元`,
+            c.detailZh,
+          ]),
+        ),
       },
     ],
   };
 }
 
 /** 资产总账 (county) or 明细账 (township/village), by scope or a chosen unit; one sheet per category too. */
-export async function assetBook(deps: Deps, ctx: RequestContext, query: z.infer<typeof assetListQuery>): Promise<LedgerBook> {
+export async function assetBook(
+  deps: Deps,
+  ctx: RequestContext,
+  query: z.infer<typeof assetListQuery>,
+): Promise<LedgerBook> {
   const assets = await deps.assets.list(ctx, query);
   const unit = query.orgCode ?? ctx.actor.orgCode;
   const level = ctx.actor.scopePrefix === '' && !query.orgCode ? 'county' : levelOfCode(unit);
   const book = level === 'county' ? '资产总账' : level === 'township' ? '乡镇资产明细账' : '村级资产明细账';
   await audit(deps.db, ctx, 'asset', { format: book, rows: assets.length, orgCode: unit });
-  const headers = ['资产编号', '资产名称', '类别', '所属项目', '形成年度', '资金来源及金额（元）', '原值（元）', '账面价值（元）', '乡镇', '所在村/单位', '具体位置', '数量', '单位', '所有权层级', '所有权人', '经营主体', '管护主体', '管护责任人', '受益对象', '累计收益（元）', '状态'];
+  const headers = [
+    '资产编号',
+    '资产名称',
+    '类别',
+    '所属项目',
+    '形成年度',
+    '资金来源及金额（元）',
+    '原值（元）',
+    '账面价值（元）',
+    '乡镇',
+    '所在村/单位',
+    '具体位置',
+    '数量',
+    '单位',
+    '所有权层级',
+    '所有权人',
+    '经营主体',
+    '管护主体',
+    '管护责任人',
+    '受益对象',
+    '累计收益（元）',
+    '状态',
+  ];
   const toRow = (a: (typeof assets)[number]): Cell[] => [
     a.code,
     a.name,
@@ -147,7 +239,9 @@ export async function assetBook(deps: Deps, ctx: RequestContext, query: z.infer<
     a.projectName,
     a.originYear,
     Object.entries(a.fundSources)
-      .map(([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${(fen / 100).toFixed(2)}`)
+      .map(
+        ([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${(fen / 100).toFixed(2)}`,
+      )
       .join('；'),
     yuanCell(a.originalValueFen),
     yuanCell(a.bookValueFen),
@@ -166,23 +260,46 @@ export async function assetBook(deps: Deps, ctx: RequestContext, query: z.infer<
     a.status === 'inUse' ? '在用' : '已处置',
   ];
   // Separate ledgers by category (policy-rules §5), after the whole book.
-  const sheets: SheetContent[] = ASSET_CATEGORIES.map((c) => ({ title: `${ASSET_CATEGORY_LABELS[c].zh}资产`, headers, rows: rowsOf(assets.filter((a) => a.category === c).map(toRow)) }));
+  const sheets: SheetContent[] = ASSET_CATEGORIES.map((c) => ({
+    title: `${ASSET_CATEGORY_LABELS[c].zh}资产`,
+    headers,
+    rows: rowsOf(assets.filter((a) => a.category === c).map(toRow)),
+  }));
   sheets.unshift({ title: book, headers, rows: rowsOf(assets.map(toRow)) });
   return { fileName: `${book}.xlsx`, sheets };
 }
 
 export function ledgerRoutes(app: App, deps: Deps): void {
   const tags = ['ledgers'];
-  const send = (req: FastifyRequest, reply: FastifyReply, b: LedgerBook) => sendWorkbook(req, reply, b.fileName, b.sheets);
+  const send = (req: FastifyRequest, reply: FastifyReply, b: LedgerBook) =>
+    sendWorkbook(req, reply, b.fileName, b.sheets);
 
-  app.get('/api/projects/export.xlsx', { schema: { tags, summary: '导出项目库（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int().optional() }) } }, async (req, reply) =>
-    send(req, reply, await projectBook(deps, requireCtx(req), req.query.year)),
+  app.get(
+    '/api/projects/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出项目库（.xlsx，留痕）',
+        querystring: z.object({ year: z.coerce.number().int().optional() }),
+      },
+    },
+    async (req, reply) => send(req, reply, await projectBook(deps, requireCtx(req), req.query.year)),
   );
-  app.get('/api/funds/export.xlsx', { schema: { tags, summary: '导出衔接资金台账（.xlsx，留痕）', querystring: z.object({ year: z.coerce.number().int() }) } }, async (req, reply) =>
-    send(req, reply, await fundBook(deps, requireCtx(req), req.query.year)),
+  app.get(
+    '/api/funds/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出衔接资金台账（.xlsx，留痕）',
+        querystring: z.object({ year: z.coerce.number().int() }),
+      },
+    },
+    async (req, reply) => send(req, reply, await fundBook(deps, requireCtx(req), req.query.year)),
   );
-  app.get('/api/assets/export.xlsx', { schema: { tags, summary: '导出资产台账（县总账或乡村明细账，.xlsx，留痕）', querystring: assetListQuery } }, async (req, reply) =>
-    send(req, reply, await assetBook(deps, requireCtx(req), req.query)),
+  app.get(
+    '/api/assets/export.xlsx',
+    { schema: { tags, summary: '导出资产台账（县总账或乡村明细账，.xlsx，留痕）', querystring: assetListQuery } },
+    async (req, reply) => send(req, reply, await assetBook(deps, requireCtx(req), req.query)),
   );
 
   // Public notices: printable page, or the same page as PDF (503 pointing to the page when Chromium is missing).
@@ -191,16 +308,41 @@ export function ledgerRoutes(app: App, deps: Deps): void {
     const p = await deps.projects.get(ctx, id);
     const d = p.deliberationId ? await deps.deliberation.get(ctx, p.deliberationId).catch(() => null) : null;
     const params = await resolveAll(deps.db, countyCodeOf(p.orgCode), todayInChina().slice(0, 7));
-    const level = p.entryStage === 'villageNotice' || p.entryStage === 'declaration' ? 'village' : p.entryStage === 'townshipNotice' || p.entryStage === 'townshipReview' ? 'township' : 'county';
+    const level =
+      p.entryStage === 'villageNotice' || p.entryStage === 'declaration'
+        ? 'village'
+        : p.entryStage === 'townshipNotice' || p.entryStage === 'townshipReview'
+          ? 'township'
+          : 'county';
     // The village's committee, the township-level unit's government (the development zone: its 管委会), the county's group.
-    const issuer = level === 'village' ? await signerAt(p.orgCode, `${p.orgName}村民委员会`) : level === 'township' ? await signerAt(`${p.orgCode.slice(0, 9)}000`, '乡（镇）人民政府') : '沁水县农村工作领导小组';
-    await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'print', entity: 'project_notice', entityId: id, orgCode: p.orgCode, after: { entryStage: p.entryStage } }));
-    return projectNoticeHtml(p, d, { issuer, today: todayInChina(), noticeDays: numberParam(params, 'projects.noticeDays') });
+    const issuer =
+      level === 'village'
+        ? await signerAt(p.orgCode, `${p.orgName}村民委员会`)
+        : level === 'township'
+          ? await signerAt(`${p.orgCode.slice(0, 9)}000`, '乡（镇）人民政府')
+          : '沁水县农村工作领导小组';
+    await deps.db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'print',
+        entity: 'project_notice',
+        entityId: id,
+        orgCode: p.orgCode,
+        after: { entryStage: p.entryStage },
+      }),
+    );
+    return projectNoticeHtml(p, d, {
+      issuer,
+      today: todayInChina(),
+      noticeDays: numberParam(params, 'projects.noticeDays'),
+    });
   }
 
   /** Who signs a notice of the unit `code` (notice-signer.ts), or `fallback` when the unit is unknown. */
   async function signerAt(code: string, fallback: string): Promise<string> {
-    const [u] = await deps.db.select({ name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.code, code));
+    const [u] = await deps.db
+      .select({ name: orgUnits.name, kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(eq(orgUnits.code, code));
     return u ? signerOf(u) : fallback;
   }
 
@@ -210,11 +352,20 @@ export function ledgerRoutes(app: App, deps: Deps): void {
     const income = a.incomes.find((i) => i.id === incomeId);
     if (!income) throw AppError.notFound({ zh: '收益记录', en: 'Income' });
     const d = await deps.deliberation.get(ctx, income.deliberationId).catch(() => null);
-    await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'print', entity: 'asset_income_notice', entityId: incomeId, orgCode: a.orgCode, after: { assetId: id } }));
+    await deps.db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'print',
+        entity: 'asset_income_notice',
+        entityId: incomeId,
+        orgCode: a.orgCode,
+        after: { assetId: id },
+      }),
+    );
     return incomeNoticeHtml(a, incomeId, d, { today: todayInChina(), signer: await signerAt(a.orgCode, a.orgName) })!;
   }
 
-  const html = (reply: FastifyReply, body: string) => reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  const html = (reply: FastifyReply, body: string) =>
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   const pdf = async (reply: FastifyReply, body: string, name: string) =>
     reply
       .header('content-type', 'application/pdf')
@@ -222,13 +373,29 @@ export function ledgerRoutes(app: App, deps: Deps): void {
       .header('cache-control', 'no-store')
       .send(await htmlToPdf(body));
 
-  app.get('/api/projects/:id/notice.html', { schema: { tags, summary: '项目公示/公告（打印版）', params: idParams } }, async (req, reply) => html(reply, await projectNotice(req, req.params.id)));
-  app.get('/api/projects/:id/notice.pdf', { schema: { tags, summary: '项目公示/公告（PDF）', params: idParams } }, async (req, reply) => pdf(reply, await projectNotice(req, req.params.id), '项目公示.pdf'));
-  const incomeParams = z.object({ id: z.coerce.number().int().positive(), incomeId: z.coerce.number().int().positive() });
-  app.get('/api/assets/:id/incomes/:incomeId/notice.html', { schema: { tags, summary: '资产收益分配公示（打印版）', params: incomeParams } }, async (req, reply) =>
-    html(reply, await incomeNotice(req, req.params.id, req.params.incomeId)),
+  app.get(
+    '/api/projects/:id/notice.html',
+    { schema: { tags, summary: '项目公示/公告（打印版）', params: idParams } },
+    async (req, reply) => html(reply, await projectNotice(req, req.params.id)),
   );
-  app.get('/api/assets/:id/incomes/:incomeId/notice.pdf', { schema: { tags, summary: '资产收益分配公示（PDF）', params: incomeParams } }, async (req, reply) =>
-    pdf(reply, await incomeNotice(req, req.params.id, req.params.incomeId), '资产收益分配公示.pdf'),
+  app.get(
+    '/api/projects/:id/notice.pdf',
+    { schema: { tags, summary: '项目公示/公告（PDF）', params: idParams } },
+    async (req, reply) => pdf(reply, await projectNotice(req, req.params.id), '项目公示.pdf'),
+  );
+  const incomeParams = z.object({
+    id: z.coerce.number().int().positive(),
+    incomeId: z.coerce.number().int().positive(),
+  });
+  app.get(
+    '/api/assets/:id/incomes/:incomeId/notice.html',
+    { schema: { tags, summary: '资产收益分配公示（打印版）', params: incomeParams } },
+    async (req, reply) => html(reply, await incomeNotice(req, req.params.id, req.params.incomeId)),
+  );
+  app.get(
+    '/api/assets/:id/incomes/:incomeId/notice.pdf',
+    { schema: { tags, summary: '资产收益分配公示（PDF）', params: incomeParams } },
+    async (req, reply) =>
+      pdf(reply, await incomeNotice(req, req.params.id, req.params.incomeId), '资产收益分配公示.pdf'),
   );
 }

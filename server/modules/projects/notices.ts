@@ -11,8 +11,12 @@ import type { ProjectDetail } from '../../../common/contracts/projects.ts';
 // amounts only: no ID numbers, phones or health facts of anyone.
 
 const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+export const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -44,10 +48,16 @@ const BASIS: Record<string, string> = {
 };
 
 /** 项目入库公示 / 公告: what is publicised at the current step (village, township, county notice or the announcement). */
-export function projectNoticeHtml(p: ProjectDetail, d: DeliberationDetail | null, opts: { issuer: string; today: string; noticeDays: number }): string {
+export function projectNoticeHtml(
+  p: ProjectDetail,
+  d: DeliberationDetail | null,
+  opts: { issuer: string; today: string; noticeDays: number },
+): string {
   const stage = p.entryStage;
   const isAnnouncement = stage === 'announcement' || stage === 'admitted';
-  const kind = isAnnouncement ? '入库公告' : `${ENTRY_STAGE_LABELS[stage as keyof typeof ENTRY_STAGE_LABELS] ?? '公示'}`;
+  const kind = isAnnouncement
+    ? '入库公告'
+    : `${ENTRY_STAGE_LABELS[stage as keyof typeof ENTRY_STAGE_LABELS] ?? '公示'}`;
   const title = `${p.year}年度巩固拓展脱贫攻坚成果和乡村振兴项目${kind}`;
   const budget = FUND_SOURCES.filter((s) => p.budget[s] > 0)
     .map((s) => `${FUND_SOURCE_LABELS[s].zh} ${yuan(p.budget[s])} 元`)
@@ -56,7 +66,10 @@ export function projectNoticeHtml(p: ProjectDetail, d: DeliberationDetail | null
   const delib = d
     ? d.steps
         .filter((s) => s.step === 'partyMeeting' || s.step === 'villagersMeeting')
-        .map((s) => `${STEP_LABELS[s.step].zh}（${esc(s.heldOn)}）：应到 ${s.expected} 人，实到 ${s.present} 人，赞成 ${s.votesFor} 票`)
+        .map(
+          (s) =>
+            `${STEP_LABELS[s.step].zh}（${esc(s.heldOn)}）：应到 ${s.expected} 人，实到 ${s.present} 人，赞成 ${s.votesFor} 票`,
+        )
         .join('<br>')
     : '—';
   const body = `<h1>${esc(title)}</h1><div class="sub">${esc(p.orgName)}</div>
@@ -78,12 +91,20 @@ ${row('四议两公开', d ? `${esc(d.subject)}<br>${delib}` : '—')}
 }
 
 /** 资产收益分配公示: one income of an operating asset and how it is distributed, with its 四议两公开 basis. */
-export function incomeNoticeHtml(a: AssetDetail, incomeId: number, d: DeliberationDetail | null, opts: { today: string; signer: string }): string | null {
+export function incomeNoticeHtml(
+  a: AssetDetail,
+  incomeId: number,
+  d: DeliberationDetail | null,
+  opts: { today: string; signer: string },
+): string | null {
   const income = a.incomes.find((i) => i.id === incomeId);
   if (!income) return null;
   const title = `${a.orgName}扶贫项目资产收益分配公示`;
   const parts = INCOME_SHARES.filter((k) => (income.distribution[k] ?? 0) > 0)
-    .map((k) => `<tr><td>${esc(INCOME_SHARE_LABELS[k])}</td><td style="text-align:right">${yuan(income.distribution[k])}</td></tr>`)
+    .map(
+      (k) =>
+        `<tr><td>${esc(INCOME_SHARE_LABELS[k])}</td><td style="text-align:right">${yuan(income.distribution[k])}</td></tr>`,
+    )
     .join('');
   const body = `<h1>${esc(title)}</h1><div class="sub">${esc(income.year)} 年度</div>
 <table>

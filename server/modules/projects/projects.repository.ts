@@ -10,8 +10,14 @@ import { inScope } from '../../db/scope.ts';
 export type ProjectRecord = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
 
-const assignedSum = sql<number>`coalesce((SELECT sum(a.amount_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(Number);
-const disbursedSum = sql<number>`coalesce((SELECT sum(a.disbursed_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(Number);
+const assignedSum =
+  sql<number>`coalesce((SELECT sum(a.amount_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(
+    Number,
+  );
+const disbursedSum =
+  sql<number>`coalesce((SELECT sum(a.disbursed_fen) FROM fund_assignment a WHERE a.project_id = ${projects.id}), 0)::bigint`.mapWith(
+    Number,
+  );
 
 export interface ProjectFilter {
   year?: number;
@@ -43,8 +49,16 @@ export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter
     .limit(limit);
 }
 
-export async function findProject(db: Db, id: number, scopePrefix: string, forUpdate = false): Promise<ProjectRecord | undefined> {
-  const q = db.select().from(projects).where(and(eq(projects.id, id), inScope(projects.orgCode, { scopePrefix })));
+export async function findProject(
+  db: Db,
+  id: number,
+  scopePrefix: string,
+  forUpdate = false,
+): Promise<ProjectRecord | undefined> {
+  const q = db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), inScope(projects.orgCode, { scopePrefix })));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
 }
@@ -55,7 +69,12 @@ export async function insertProject(tx: Db, values: ProjectInsert): Promise<numb
 }
 
 /** Optimistic lock: the update applies only to the version the caller read. */
-export async function updateProject(tx: Db, id: number, version: number, set: Partial<ProjectInsert>): Promise<boolean> {
+export async function updateProject(
+  tx: Db,
+  id: number,
+  version: number,
+  set: Partial<ProjectInsert>,
+): Promise<boolean> {
   const rows = await tx
     .update(projects)
     .set({ ...set, version: version + 1, updatedAt: new Date() })
@@ -73,7 +92,11 @@ export async function eventsOf(db: Db, projectId: number) {
 }
 
 export async function assetsOfProject(db: Db, projectId: number) {
-  return db.select({ id: assets.id, code: assets.code, name: assets.name, category: assets.category }).from(assets).where(eq(assets.projectId, projectId)).orderBy(asc(assets.id));
+  return db
+    .select({ id: assets.id, code: assets.code, name: assets.name, category: assets.category })
+    .from(assets)
+    .where(eq(assets.projectId, projectId))
+    .orderBy(asc(assets.id));
 }
 
 export async function deliberationStatusOf(db: Db, id: number | null): Promise<string | null> {
@@ -87,7 +110,9 @@ export async function disbursedBySource(db: Db, projectId: number): Promise<Reco
   const rows = (await db.execute(sql`
     SELECT al.source, sum(a.disbursed_fen)::bigint AS fen
     FROM fund_assignment a JOIN fund_allocation al ON al.id = a.allocation_id
-    WHERE a.project_id = ${projectId} GROUP BY al.source`)) as unknown as { rows: { source: string; fen: string | number }[] };
+    WHERE a.project_id = ${projectId} GROUP BY al.source`)) as unknown as {
+    rows: { source: string; fen: string | number }[];
+  };
   return Object.fromEntries(rows.rows.map((r) => [r.source, Number(r.fen)]));
 }
 

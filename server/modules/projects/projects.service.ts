@@ -1,8 +1,23 @@
 import type { z } from 'zod';
-import type { projectAction, projectAdjust, projectInput, projectListQuery, projectStatusChange, ProjectDetail, ProjectRow } from '../../../common/contracts/projects.ts';
+import type {
+  projectAction,
+  projectAdjust,
+  projectInput,
+  projectListQuery,
+  projectStatusChange,
+  ProjectDetail,
+  ProjectRow,
+} from '../../../common/contracts/projects.ts';
 import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
 import { entryGaps } from '../../../common/domain/projects/types.ts';
-import { actorsAt, entryTransition, noticeEndsOn, NOTICE_STAGES, statusTransition, type EntryStage } from '../../../common/domain/projects/workflow.ts';
+import {
+  actorsAt,
+  entryTransition,
+  noticeEndsOn,
+  NOTICE_STAGES,
+  statusTransition,
+  type EntryStage,
+} from '../../../common/domain/projects/workflow.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { countyOfActor } from '../../lib/county.ts';
@@ -13,7 +28,18 @@ import { formAssetsOfProject } from '../assets/assets.forming.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireDecided } from '../deliberation/deliberation.service.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
-import { assetsOfProject, deliberationStatusOf, eventsOf, findProject, insertEvent, insertProject, listProjects, updateProject, type ProjectInsert, type ProjectRecord } from './projects.repository.ts';
+import {
+  assetsOfProject,
+  deliberationStatusOf,
+  eventsOf,
+  findProject,
+  insertEvent,
+  insertProject,
+  listProjects,
+  updateProject,
+  type ProjectInsert,
+  type ProjectRecord,
+} from './projects.repository.ts';
 
 // The project library (项目库, policy-rules §6): declaration with its entry checks, the entry procedure
 // (three notices and an announcement), life status, recorded adjustments. Every write is one transaction
@@ -26,10 +52,18 @@ type StatusInput = z.infer<typeof projectStatusChange>;
 type ListQuery = z.infer<typeof projectListQuery>;
 
 const NOT_FOUND = { zh: '项目', en: 'Project' };
-const STALE = new AppError('CONFLICT', { zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and retry' });
+const STALE = new AppError('CONFLICT', {
+  zh: '项目已被他人修改，请刷新后重试',
+  en: 'The project was changed by someone else; reload and retry',
+});
 
 function budgetOf(p: ProjectRecord) {
-  return { central: p.budgetCentralFen, provincial: p.budgetProvincialFen, city: p.budgetCityFen, county: p.budgetCountyFen };
+  return {
+    central: p.budgetCentralFen,
+    provincial: p.budgetProvincialFen,
+    city: p.budgetCityFen,
+    county: p.budgetCountyFen,
+  };
 }
 const total = (b: Record<string, number>) => Object.values(b).reduce((a, c) => a + c, 0);
 
@@ -86,7 +120,8 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       entryStage: p.entryStage,
       status: p.status,
       noticeStartedOn: p.noticeStartedOn,
-      noticeEndsOn: p.noticeStartedOn && NOTICE_STAGES.includes(p.entryStage) ? noticeEndsOn(p.noticeStartedOn, days) : null,
+      noticeEndsOn:
+        p.noticeStartedOn && NOTICE_STAGES.includes(p.entryStage) ? noticeEndsOn(p.noticeStartedOn, days) : null,
       canAct: canAct(ctx, p),
       version: p.version,
     };
@@ -106,7 +141,12 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
     const [row] = await listProjects(db, ctx.actor.scopePrefix, { id }, 1);
     if (!row) throw AppError.notFound(NOT_FOUND);
     const p = row.p;
-    const [events, formed, delibStatus, days] = await Promise.all([eventsOf(db, id), assetsOfProject(db, id), deliberationStatusOf(db, p.deliberationId), noticeDays(p.countyCode)]);
+    const [events, formed, delibStatus, days] = await Promise.all([
+      eventsOf(db, id),
+      assetsOfProject(db, id),
+      deliberationStatusOf(db, p.deliberationId),
+      noticeDays(p.countyCode),
+    ]);
     return {
       ...toRow(ctx, row, days),
       beneficiaryHouseholds: p.beneficiaryHouseholds,
@@ -121,17 +161,52 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       declaredOn: p.declaredOn,
       admittedOn: p.admittedOn,
       completedOn: p.completedOn,
-      events: events.map((e) => ({ id: e.id, action: e.action, fromStage: e.fromStage, toStage: e.toStage, reason: e.reason, changes: e.changes ?? null, actorName: e.actorName, actorRole: e.actorRole, at: e.at.toISOString() })),
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        fromStage: e.fromStage,
+        toStage: e.toStage,
+        reason: e.reason,
+        changes: e.changes ?? null,
+        actorName: e.actorName,
+        actorRole: e.actorRole,
+        at: e.at.toISOString(),
+      })),
       assets: formed,
     };
   }
 
-  function event(ctx: RequestContext, projectId: number, e: { action: string; fromStage?: string | null; toStage?: string | null; reason?: string | null; changes?: Record<string, { before: unknown; after: unknown }> | null }) {
-    return { projectId, ...e, actorId: ctx.actor.id || null, actorName: ctx.actor.displayName, actorRole: ctx.actor.role, on: today() };
+  function event(
+    ctx: RequestContext,
+    projectId: number,
+    e: {
+      action: string;
+      fromStage?: string | null;
+      toStage?: string | null;
+      reason?: string | null;
+      changes?: Record<string, { before: unknown; after: unknown }> | null;
+    },
+  ) {
+    return {
+      projectId,
+      ...e,
+      actorId: ctx.actor.id || null,
+      actorName: ctx.actor.displayName,
+      actorRole: ctx.actor.role,
+      on: today(),
+    };
   }
 
-  function requireEntryComplete(p: { farmerLinkage: string; performanceTargets: { indicator: string; value: string }[]; budget: Record<string, number> }) {
-    const gaps = entryGaps({ farmerLinkage: p.farmerLinkage, performanceTargets: p.performanceTargets, budgetFen: total(p.budget) });
+  function requireEntryComplete(p: {
+    farmerLinkage: string;
+    performanceTargets: { indicator: string; value: string }[];
+    budget: Record<string, number>;
+  }) {
+    const gaps = entryGaps({
+      farmerLinkage: p.farmerLinkage,
+      performanceTargets: p.performanceTargets,
+      budgetFen: total(p.budget),
+    });
     if (gaps.length) throw AppError.validation(gaps);
   }
 
@@ -140,16 +215,38 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
     requirePermission(ctx, 'projects:write');
     requireInScope(ctx, input.orgCode);
     const level = levelOfCode(input.orgCode);
-    if (level === 'group') throw AppError.validation([{ field: 'orgCode', messageZh: '项目所在地请选择村、乡镇或县', messageEn: 'Choose a village, township or the county' }]);
+    if (level === 'group')
+      throw AppError.validation([
+        {
+          field: 'orgCode',
+          messageZh: '项目所在地请选择村、乡镇或县',
+          messageEn: 'Choose a village, township or the county',
+        },
+      ]);
     if (!actorsAt('declaration', level).includes(ctx.actor.role) && ctx.actor.scopePrefix !== '') {
-      throw new AppError('FORBIDDEN', { zh: level === 'village' ? '村级项目由村级信息员申报' : '该级项目由本级业务人员申报', en: 'This level of project is declared by its own staff' });
+      throw new AppError('FORBIDDEN', {
+        zh: level === 'village' ? '村级项目由村级信息员申报' : '该级项目由本级业务人员申报',
+        en: 'This level of project is declared by its own staff',
+      });
     }
     requireEntryComplete(input);
-    if (input.deliberationId) await requireDecided(db, ctx, input.deliberationId, level === 'village' ? input.orgCode : null);
+    if (input.deliberationId)
+      await requireDecided(db, ctx, input.deliberationId, level === 'village' ? input.orgCode : null);
     const id = await db.transaction(async (tx) => {
-      const newId = await insertProject(tx, { ...(columnsOf(input) as ProjectInsert), orgCode: input.orgCode, countyCode: countyCodeOf(input.orgCode), createdBy: ctx.actor.id || null });
+      const newId = await insertProject(tx, {
+        ...(columnsOf(input) as ProjectInsert),
+        orgCode: input.orgCode,
+        countyCode: countyCodeOf(input.orgCode),
+        createdBy: ctx.actor.id || null,
+      });
       await insertEvent(tx, event(ctx, newId, { action: 'create', toStage: 'declaration' }));
-      await recordAudit(tx, ctx, { action: 'create', entity: 'project', entityId: newId, orgCode: input.orgCode, after: { name: input.name, type: input.type, year: input.year, budgetFen: total(input.budget) } });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'project',
+        entityId: newId,
+        orgCode: input.orgCode,
+        after: { name: input.name, type: input.type, year: input.year, budgetFen: total(input.budget) },
+      });
       return newId;
     });
     return get(ctx, id);
@@ -165,24 +262,53 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       if (!p) throw AppError.notFound(NOT_FOUND);
       if (p.version !== input.version) throw STALE;
       const level = levelOfCode(p.orgCode);
-      const r = entryTransition({ stage: p.entryStage, noticeStartedOn: p.noticeStartedOn }, input.action, { role: ctx.actor.role, today: today(), noticeDays: days, projectLevel: level });
-      if (!r.ok) throw new AppError(r.code === 'notYourStage' ? 'FORBIDDEN' : 'CONFLICT', { zh: r.messageZh, en: r.messageEn });
-      if (input.action !== 'complete' && !input.reason) throw AppError.validation([{ field: 'reason', messageZh: '退回或撤销须说明原因', messageEn: 'Give the reason' }]);
+      const r = entryTransition({ stage: p.entryStage, noticeStartedOn: p.noticeStartedOn }, input.action, {
+        role: ctx.actor.role,
+        today: today(),
+        noticeDays: days,
+        projectLevel: level,
+      });
+      if (!r.ok)
+        throw new AppError(r.code === 'notYourStage' ? 'FORBIDDEN' : 'CONFLICT', { zh: r.messageZh, en: r.messageEn });
+      if (input.action !== 'complete' && !input.reason)
+        throw AppError.validation([
+          { field: 'reason', messageZh: '退回或撤销须说明原因', messageEn: 'Give the reason' },
+        ]);
       if (input.action === 'complete' && p.entryStage === 'declaration') {
         requireEntryComplete({ ...p, budget: budgetOf(p) });
         if (level === 'village') {
-          if (!p.deliberationId) throw AppError.validation([{ field: 'deliberationId', messageZh: '村级申报须附经村"两委"会议或村民代表会议通过的四议两公开记录', messageEn: 'A village declaration needs a 四议两公开 record' }]);
+          if (!p.deliberationId)
+            throw AppError.validation([
+              {
+                field: 'deliberationId',
+                messageZh: '村级申报须附经村"两委"会议或村民代表会议通过的四议两公开记录',
+                messageEn: 'A village declaration needs a 四议两公开 record',
+              },
+            ]);
           await requireDecided(tx, ctx, p.deliberationId, p.orgCode);
         }
       }
       const next: EntryStage = r.next;
-      const set: Partial<ProjectInsert> = { entryStage: next, noticeStartedOn: NOTICE_STAGES.includes(next) ? today() : null };
+      const set: Partial<ProjectInsert> = {
+        entryStage: next,
+        noticeStartedOn: NOTICE_STAGES.includes(next) ? today() : null,
+      };
       if (p.entryStage === 'declaration' && input.action === 'complete') set.declaredOn = today();
       if (next === 'admitted') Object.assign(set, { status: 'admitted', admittedOn: today() });
       if (next === 'withdrawn') set.status = 'cancelled';
       if (!(await updateProject(tx, id, p.version, set))) throw STALE;
-      await insertEvent(tx, event(ctx, id, { action: input.action, fromStage: p.entryStage, toStage: next, reason: input.reason ?? null }));
-      await recordAudit(tx, ctx, { action: `entry.${input.action}`, entity: 'project', entityId: id, orgCode: p.orgCode, before: { entryStage: p.entryStage }, after: { entryStage: next, reason: input.reason ?? null } });
+      await insertEvent(
+        tx,
+        event(ctx, id, { action: input.action, fromStage: p.entryStage, toStage: next, reason: input.reason ?? null }),
+      );
+      await recordAudit(tx, ctx, {
+        action: `entry.${input.action}`,
+        entity: 'project',
+        entityId: id,
+        orgCode: p.orgCode,
+        before: { entryStage: p.entryStage },
+        after: { entryStage: next, reason: input.reason ?? null },
+      });
     });
     return get(ctx, id);
   }
@@ -194,16 +320,34 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       if (!p) throw AppError.notFound(NOT_FOUND);
       if (p.version !== input.version) throw STALE;
       const r = statusTransition(p.status, input.status, ctx.actor.role);
-      if (!r.ok) throw new AppError(r.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', { zh: r.messageZh, en: r.messageEn });
-      if (input.status === 'cancelled' && !input.reason) throw AppError.validation([{ field: 'reason', messageZh: '终止项目须说明原因', messageEn: 'Give the reason' }]);
+      if (!r.ok)
+        throw new AppError(r.code === 'forbidden' ? 'FORBIDDEN' : 'CONFLICT', { zh: r.messageZh, en: r.messageEn });
+      if (input.status === 'cancelled' && !input.reason)
+        throw AppError.validation([{ field: 'reason', messageZh: '终止项目须说明原因', messageEn: 'Give the reason' }]);
       const set: Partial<ProjectInsert> = { status: r.next };
       if (r.next === 'completed') set.completedOn = today();
       if (!(await updateProject(tx, id, p.version, set))) throw STALE;
       const formed = r.next === 'completed' ? await formAssetsOfProject(tx, p, ctx.actor.id || null) : [];
-      await insertEvent(tx, event(ctx, id, { action: 'status', fromStage: p.status, toStage: r.next, reason: input.reason ?? null }));
+      await insertEvent(
+        tx,
+        event(ctx, id, { action: 'status', fromStage: p.status, toStage: r.next, reason: input.reason ?? null }),
+      );
       await recordAudit(tx, ctx, [
-        { action: 'status', entity: 'project', entityId: id, orgCode: p.orgCode, before: { status: p.status }, after: { status: r.next, reason: input.reason ?? null } },
-        ...formed.map((assetId) => ({ action: 'form', entity: 'asset', entityId: assetId, orgCode: p.orgCode, after: { projectId: id } })),
+        {
+          action: 'status',
+          entity: 'project',
+          entityId: id,
+          orgCode: p.orgCode,
+          before: { status: p.status },
+          after: { status: r.next, reason: input.reason ?? null },
+        },
+        ...formed.map((assetId) => ({
+          action: 'form',
+          entity: 'asset',
+          entityId: assetId,
+          orgCode: p.orgCode,
+          after: { projectId: id },
+        })),
       ]);
     });
     return get(ctx, id);
@@ -216,21 +360,35 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       const p = await findProject(tx, id, ctx.actor.scopePrefix, true);
       if (!p) throw AppError.notFound(NOT_FOUND);
       if (p.version !== input.version) throw STALE;
-      if (p.status === 'completed' || p.status === 'cancelled') throw new AppError('CONFLICT', { zh: '已完成或终止的项目不能调整', en: 'A completed or cancelled project cannot be adjusted' });
+      if (p.status === 'completed' || p.status === 'cancelled')
+        throw new AppError('CONFLICT', {
+          zh: '已完成或终止的项目不能调整',
+          en: 'A completed or cancelled project cannot be adjusted',
+        });
       const role = ctx.actor.role;
       if (role === 'department' || role === 'auditor' || role === 'cadre') throw AppError.forbidden();
-      if (role === 'villageOfficer' && p.entryStage !== 'declaration') throw new AppError('FORBIDDEN', { zh: '项目已上报，村级不能再调整，请联系乡镇', en: 'Declared projects are adjusted by the township or county' });
+      if (role === 'villageOfficer' && p.entryStage !== 'declaration')
+        throw new AppError('FORBIDDEN', {
+          zh: '项目已上报，村级不能再调整，请联系乡镇',
+          en: 'Declared projects are adjusted by the township or county',
+        });
       const { reason, version: _v, ...fields } = input;
       const set = columnsOf(fields);
       const merged = { ...p, ...set };
-      requireEntryComplete({ farmerLinkage: merged.farmerLinkage ?? '', performanceTargets: merged.performanceTargets ?? [], budget: budgetOf(merged as ProjectRecord) });
-      if (fields.deliberationId) await requireDecided(tx, ctx, fields.deliberationId, levelOfCode(p.orgCode) === 'village' ? p.orgCode : null);
+      requireEntryComplete({
+        farmerLinkage: merged.farmerLinkage ?? '',
+        performanceTargets: merged.performanceTargets ?? [],
+        budget: budgetOf(merged as ProjectRecord),
+      });
+      if (fields.deliberationId)
+        await requireDecided(tx, ctx, fields.deliberationId, levelOfCode(p.orgCode) === 'village' ? p.orgCode : null);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       for (const [k, v] of Object.entries(set)) {
         const before = (p as Record<string, unknown>)[k];
         if (JSON.stringify(before) !== JSON.stringify(v)) changes[k] = { before, after: v };
       }
-      if (Object.keys(changes).length === 0) throw AppError.validation([{ field: 'reason', messageZh: '没有需要调整的内容', messageEn: 'Nothing changed' }]);
+      if (Object.keys(changes).length === 0)
+        throw AppError.validation([{ field: 'reason', messageZh: '没有需要调整的内容', messageEn: 'Nothing changed' }]);
       if (!(await updateProject(tx, id, p.version, set))) throw STALE;
       await insertEvent(tx, event(ctx, id, { action: 'adjust', reason, changes }));
       await recordAudit(tx, ctx, {

@@ -4,20 +4,50 @@ import type { TestEnv } from '../../test/test-app.ts';
 export const VILLAGE = '140521100201'; // 龙港镇东庄村 (village_officer)
 export const OTHER_VILLAGE = '140521104201'; // a village of 嘉峰镇
 
-export async function call(env: TestEnv, cookie: string, method: 'GET' | 'POST', url: string, payload?: object, status = 200) {
+export async function call(
+  env: TestEnv,
+  cookie: string,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+  status = 200,
+) {
   const res = await env.app.inject({ method, url, headers: { cookie }, payload });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
   return res.json();
 }
 
 /** A 四议两公开 record of the village, voted and published. */
-export async function decidedDeliberation(env: TestEnv, cookie: string, villageCode = VILLAGE, purpose = 'project', subject = '东庄村光伏电站建设项目') {
+export async function decidedDeliberation(
+  env: TestEnv,
+  cookie: string,
+  villageCode = VILLAGE,
+  purpose = 'project',
+  subject = '东庄村光伏电站建设项目',
+) {
   const d = await call(env, cookie, 'POST', '/api/deliberations', { villageCode, subject, purpose });
   const steps = [
     { step: 'proposal', heldOn: '2026-03-01', content: '村党支部提议', origin: 'masses' },
     { step: 'committee', heldOn: '2026-03-02', content: '两委会议商议同意' },
-    { step: 'partyMeeting', heldOn: '2026-03-05', content: '党员大会审议', expected: 30, present: 24, votesFor: 22, votesAgainst: 1 },
-    { step: 'villagersMeeting', heldOn: '2026-03-08', content: '村民代表会议决议', meetingKind: 'representatives', expected: 40, present: 36, votesFor: 33, votesAgainst: 2 },
+    {
+      step: 'partyMeeting',
+      heldOn: '2026-03-05',
+      content: '党员大会审议',
+      expected: 30,
+      present: 24,
+      votesFor: 22,
+      votesAgainst: 1,
+    },
+    {
+      step: 'villagersMeeting',
+      heldOn: '2026-03-08',
+      content: '村民代表会议决议',
+      meetingKind: 'representatives',
+      expected: 40,
+      present: 36,
+      votesFor: 33,
+      votesAgainst: 2,
+    },
     { step: 'resolutionPublished', heldOn: '2026-03-09', content: '决议在村务公开栏公开' },
   ];
   let last = d;
@@ -48,7 +78,12 @@ export function projectBody(overrides: Record<string, unknown> = {}) {
 /** Lets notices end at once (a county parameter change, as a county administrator would make it). */
 export async function noNoticeWait(env: TestEnv) {
   const admin = await env.login('county_admin');
-  const res = await env.app.inject({ method: 'POST', url: '/api/params', headers: { cookie: admin }, payload: { key: 'projects.noticeDays', value: 0, effectiveFrom: '2020-01-01', note: 'test' } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/params',
+    headers: { cookie: admin },
+    payload: { key: 'projects.noticeDays', value: 0, effectiveFrom: '2020-01-01', note: 'test' },
+  });
   // 409: already set by an earlier test of the file.
   expect([200, 409]).toContain(res.statusCode);
 }

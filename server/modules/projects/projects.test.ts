@@ -2,14 +2,29 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
-import { admit, call, decidedDeliberation, noNoticeWait, OTHER_VILLAGE, projectBody, VILLAGE } from './projects.test-support.ts';
+import {
+  admit,
+  call,
+  decidedDeliberation,
+  noNoticeWait,
+  OTHER_VILLAGE,
+  projectBody,
+  VILLAGE,
+} from './projects.test-support.ts';
 
 const env = useTestApp();
 
 describe('project declaration', () => {
   it('is refused without 联农带农 or 绩效目标, field by field', async () => {
     const village = await env.login('village_officer');
-    const res = await call(env, village, 'POST', '/api/projects', projectBody({ farmerLinkage: '', performanceTargets: [] }), 400);
+    const res = await call(
+      env,
+      village,
+      'POST',
+      '/api/projects',
+      projectBody({ farmerLinkage: '', performanceTargets: [] }),
+      400,
+    );
     expect(res.error.fields.map((f: { field: string }) => f.field)).toEqual(['farmerLinkage', 'performanceTargets']);
   });
 
@@ -24,7 +39,14 @@ describe('project declaration', () => {
   it('submitting a village declaration needs a decided 四议两公开 record of that village', async () => {
     const village = await env.login('village_officer');
     const p = await call(env, village, 'POST', '/api/projects', projectBody());
-    const refused = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version }, 400);
+    const refused = await call(
+      env,
+      village,
+      'POST',
+      `/api/projects/${p.id}/entry`,
+      { action: 'complete', version: p.version },
+      400,
+    );
     expect(refused.error.fields[0].field).toBe('deliberationId');
   });
 });
@@ -34,10 +56,20 @@ describe('entry procedure', () => {
     const village = await env.login('village_officer');
     const deliberationId = await decidedDeliberation(env, village);
     const p = await call(env, village, 'POST', '/api/projects', projectBody({ deliberationId }));
-    const declared = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version });
+    const declared = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, {
+      action: 'complete',
+      version: p.version,
+    });
     expect(declared.entryStage).toBe('villageNotice');
     expect(declared.noticeEndsOn).not.toBeNull();
-    const early = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: declared.version }, 409);
+    const early = await call(
+      env,
+      village,
+      'POST',
+      `/api/projects/${p.id}/entry`,
+      { action: 'complete', version: declared.version },
+      409,
+    );
     expect(early.error.messageZh).toContain('公示期不少于5天');
   });
 
@@ -47,7 +79,14 @@ describe('entry procedure', () => {
     const deliberationId = await decidedDeliberation(env, village);
     const p = await call(env, village, 'POST', '/api/projects', projectBody({ deliberationId }));
     // Wrong roles at the first steps.
-    await call(env, await env.login('county_staff'), 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version }, 403);
+    await call(
+      env,
+      await env.login('county_staff'),
+      'POST',
+      `/api/projects/${p.id}/entry`,
+      { action: 'complete', version: p.version },
+      403,
+    );
     const done = await admit(env, p.id);
     expect(done.events.map((e: { toStage: string }) => e.toStage)).toEqual([
       'declaration',
@@ -60,7 +99,10 @@ describe('entry procedure', () => {
       'announcement',
       'admitted',
     ]);
-    const audit = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM audit_log WHERE entity = 'project' AND entity_id = ${String(p.id)} ORDER BY id`);
+    const audit = await queryRows<{ action: string }>(
+      env.services.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'project' AND entity_id = ${String(p.id)} ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['create', ...Array(8).fill('entry.complete')]);
   });
 
@@ -73,11 +115,22 @@ describe('entry procedure', () => {
     p = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version });
     const township = await env.login('township_staff');
     await call(env, township, 'POST', `/api/projects/${p.id}/entry`, { action: 'reject', version: p.version }, 400);
-    p = await call(env, township, 'POST', `/api/projects/${p.id}/entry`, { action: 'reject', reason: '投资概算不完整', version: p.version });
+    p = await call(env, township, 'POST', `/api/projects/${p.id}/entry`, {
+      action: 'reject',
+      reason: '投资概算不完整',
+      version: p.version,
+    });
     expect(p.entryStage).toBe('declaration');
     expect(p.events.at(-1)).toMatchObject({ action: 'reject', reason: '投资概算不完整', actorRole: 'townshipStaff' });
     // Stale version.
-    await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version - 1 }, 409);
+    await call(
+      env,
+      village,
+      'POST',
+      `/api/projects/${p.id}/entry`,
+      { action: 'complete', version: p.version - 1 },
+      409,
+    );
   });
 });
 
@@ -86,22 +139,53 @@ describe('after entry', () => {
     await noNoticeWait(env);
     const village = await env.login('village_officer');
     const deliberationId = await decidedDeliberation(env, village);
-    const created = await call(env, village, 'POST', '/api/projects', projectBody({ deliberationId, name: '东庄村光伏电站二期' }));
+    const created = await call(
+      env,
+      village,
+      'POST',
+      '/api/projects',
+      projectBody({ deliberationId, name: '东庄村光伏电站二期' }),
+    );
     let p = await admit(env, created.id);
     const county = await env.login('county_staff');
     const township = await env.login('township_staff');
-    await call(env, village, 'POST', `/api/projects/${p.id}/adjust`, { name: '东庄村光伏电站（二期）', reason: '调整名称', version: p.version }, 403);
-    p = await call(env, county, 'POST', `/api/projects/${p.id}/adjust`, { budget: { central: 45_000_000, provincial: 10_000_000, city: 0, county: 0 }, reason: '设备价格上涨，追加中央资金', version: p.version });
-    expect(p.events.at(-1)).toMatchObject({ action: 'adjust', reason: '设备价格上涨，追加中央资金', changes: { budgetCentralFen: { before: 40_000_000, after: 45_000_000 } } });
+    await call(
+      env,
+      village,
+      'POST',
+      `/api/projects/${p.id}/adjust`,
+      { name: '东庄村光伏电站（二期）', reason: '调整名称', version: p.version },
+      403,
+    );
+    p = await call(env, county, 'POST', `/api/projects/${p.id}/adjust`, {
+      budget: { central: 45_000_000, provincial: 10_000_000, city: 0, county: 0 },
+      reason: '设备价格上涨，追加中央资金',
+      version: p.version,
+    });
+    expect(p.events.at(-1)).toMatchObject({
+      action: 'adjust',
+      reason: '设备价格上涨，追加中央资金',
+      changes: { budgetCentralFen: { before: 40_000_000, after: 45_000_000 } },
+    });
     await call(env, county, 'POST', `/api/projects/${p.id}/status`, { status: 'accepted', version: p.version }, 409);
-    p = await call(env, township, 'POST', `/api/projects/${p.id}/status`, { status: 'implementing', version: p.version });
+    p = await call(env, township, 'POST', `/api/projects/${p.id}/status`, {
+      status: 'implementing',
+      version: p.version,
+    });
     await call(env, township, 'POST', `/api/projects/${p.id}/status`, { status: 'accepted', version: p.version }, 403);
     p = await call(env, county, 'POST', `/api/projects/${p.id}/status`, { status: 'accepted', version: p.version });
     p = await call(env, county, 'POST', `/api/projects/${p.id}/status`, { status: 'completed', version: p.version });
     expect(p.status).toBe('completed');
     expect(p.assets).toHaveLength(1);
     const asset = await call(env, village, 'GET', `/api/assets/${p.assets[0].id}`);
-    expect(asset).toMatchObject({ category: 'operating', ownerLevel: 'village', photovoltaic: true, originalValueFen: 55_000_000, orgCode: VILLAGE, projectName: '东庄村光伏电站二期' });
+    expect(asset).toMatchObject({
+      category: 'operating',
+      ownerLevel: 'village',
+      photovoltaic: true,
+      originalValueFen: 55_000_000,
+      orgCode: VILLAGE,
+      projectName: '东庄村光伏电站二期',
+    });
   });
 });
 
@@ -116,8 +200,16 @@ describe('exports and notices', () => {
     expect(notice.statusCode).toBe(200);
     expect(notice.body).toContain('联农带农机制');
     expect(notice.body).toContain(p.name);
-    const audit = await queryRows<{ entity: string; action: string }>(env.services.db, sql`SELECT entity, action FROM audit_log WHERE action IN ('export', 'print') ORDER BY id`);
-    expect(audit).toEqual(expect.arrayContaining([{ entity: 'project', action: 'export' }, { entity: 'project_notice', action: 'print' }]));
+    const audit = await queryRows<{ entity: string; action: string }>(
+      env.services.db,
+      sql`SELECT entity, action FROM audit_log WHERE action IN ('export', 'print') ORDER BY id`,
+    );
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { entity: 'project', action: 'export' },
+        { entity: 'project_notice', action: 'print' },
+      ]),
+    );
     await call(env, await env.login('cadre'), 'GET', `/api/projects/${p.id}/notice.html`, undefined, 403);
   });
 });

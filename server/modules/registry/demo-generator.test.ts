@@ -81,7 +81,8 @@ describe('generateDemoCounty', () => {
     for (const { household, members } of county) {
       expect(validateHousehold(household, members, { today: TODAY })).toEqual([]);
       const findings = runQualityChecks(household, members, ctx);
-      if (findings.length > 0) throw new Error(`${household.householdNo}: ${findings.map((f) => f.messageEn).join('; ')}`);
+      if (findings.length > 0)
+        throw new Error(`${household.householdNo}: ${findings.map((f) => f.messageEn).join('; ')}`);
     }
   });
 
@@ -113,7 +114,9 @@ describe('generateDemoCounty', () => {
     expect(share((d) => d.household.housingGrade === 'C' || d.household.housingGrade === 'D')).toBeGreaterThan(0.02);
     expect(share((d) => d.household.waterSafe === true)).toBeGreaterThan(0.95);
     expect(share((d) => d.household.elimination !== null)).toBeGreaterThan(0.005);
-    expect(share((d) => d.members.some((m) => m.schooling !== null && m.schooling !== 'preschoolChild'))).toBeGreaterThan(0.2);
+    expect(
+      share((d) => d.members.some((m) => m.schooling !== null && m.schooling !== 'preschoolChild')),
+    ).toBeGreaterThan(0.2);
     expect(share((d) => d.members.some((m) => m.health.includes('chronicIllness')))).toBeGreaterThan(0.1);
     expect(share((d) => d.members.some((m) => m.health.includes('disabled')))).toBeGreaterThan(0.03);
   });
@@ -144,8 +147,12 @@ describe('generateDemoCounty', () => {
   });
 
   it('refuses villages of different counties and impossible sizes', () => {
-    expect(() => generateDemoCounty(options({ villageCodes: ['140521100201', '140522100201'] })).next()).toThrow(RangeError);
+    expect(() => generateDemoCounty(options({ villageCodes: ['140521100201', '140522100201'] })).next()).toThrow(
+      RangeError,
+    );
     expect(() => generateDemoCounty(options({ villageCodes: ['140521100000'] })).next()).toThrow(RangeError);
-    expect(() => generateDemoCounty(options({ villageCodes: ['140521100201'], households: 10_000 })).next()).toThrow(RangeError);
+    expect(() => generateDemoCounty(options({ villageCodes: ['140521100201'], households: 10_000 })).next()).toThrow(
+      RangeError,
+    );
   });
 });

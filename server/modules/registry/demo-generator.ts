@@ -8,7 +8,10 @@ import { levelOfCode } from '../../../common/domain/org-code.ts';
 import { addMonths, daysInMonth, monthsBetween, toPeriod, type Period } from '../../../common/domain/period.ts';
 import { FULL_LABOUR_SKILLS, LABOUR_CAPABLE_SKILLS, type RiskType } from '../../../common/domain/registry/codes.ts';
 import type { Household, HouseholdIncome, Member } from '../../../common/domain/registry/household.ts';
-import { MONITORING_MECHANISM_START, deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
+import {
+  MONITORING_MECHANISM_START,
+  deriveWholeHouseholdNoLabour,
+} from '../../../common/domain/registry/validation.ts';
 import {
   composeFamily,
   drawHouseholdSize,
@@ -95,7 +98,8 @@ function checkOptions(o: DemoCountyOptions): string {
   }
   // Household numbers are the village code plus a 4-digit sequence.
   if (o.households > o.villageCodes.length * 9999) throw new RangeError('too many households for 4-digit sequences');
-  if (!Number.isSafeInteger(o.incomeLineFen) || o.incomeLineFen <= 0) throw new RangeError('incomeLineFen must be positive fen');
+  if (!Number.isSafeInteger(o.incomeLineFen) || o.incomeLineFen <= 0)
+    throw new RangeError('incomeLineFen must be positive fen');
   // Monitoring began in 2020 (identification months start at MONITORING_MECHANISM_START).
   if (!Number.isInteger(o.year) || o.year < 2020) throw new RangeError('year must be 2020 or later');
   return county;
@@ -104,16 +108,22 @@ function checkOptions(o: DemoCountyOptions): string {
 const laterOf = (a: Period, b: Period): Period => (a > b ? a : b);
 const earlierOf = (a: Period, b: Period): Period => (a < b ? a : b);
 
-type Status = Pick<Household, 'kind' | 'alleviatedAttribute' | 'monitoringType' | 'identificationPeriod' | 'elimination'>;
+type Status = Pick<
+  Household,
+  'kind' | 'alleviatedAttribute' | 'monitoringType' | 'identificationPeriod' | 'elimination'
+>;
 
 function drawStatus(rng: Rng, drafts: PersonDraft[], year: number): Status {
   const kind = rng.chance(DEMO_SHARES.alleviated) ? 'alleviated' : 'ordinary';
   const head = drafts[0];
   const alleviatedAttribute =
-    kind === 'ordinary' ? null
-    : drafts.length === 1 && head.age >= 60 && rng.chance(0.3) ? 'destituteSupport'
-    : rng.chance(0.2) ? 'minimumLiving'
-    : 'general';
+    kind === 'ordinary'
+      ? null
+      : drafts.length === 1 && head.age >= 60 && rng.chance(0.3)
+        ? 'destituteSupport'
+        : rng.chance(0.2)
+          ? 'minimumLiving'
+          : 'general';
   if (!rng.chance(DEMO_SHARES.monitored)) {
     return { kind, alleviatedAttribute, monitoringType: null, identificationPeriod: null, elimination: null };
   }
@@ -137,12 +147,16 @@ function drawStatus(rng: Rng, drafts: PersonDraft[], year: number): Status {
 /** Per-capita income relative to the line, by status: within it for unstable/edge, above it otherwise. */
 function drawPerCapita(rng: Rng, status: Status, line: number): number {
   const ratio =
-    status.elimination !== null ? 1.15 + rng.next() * 0.75
-    : status.monitoringType === 'suddenHardship' ? 1.05 + rng.next() * 0.55
-    : status.monitoringType !== null ? 0.55 + rng.next() * 0.43
-    // A few households outside monitoring fall under the line: work for the monthly run.
-    : rng.chance(0.02) ? 0.75 + rng.next() * 0.25
-    : 1.2 - Math.log(1 - rng.next() * 0.999) * 1.1;
+    status.elimination !== null
+      ? 1.15 + rng.next() * 0.75
+      : status.monitoringType === 'suddenHardship'
+        ? 1.05 + rng.next() * 0.55
+        : status.monitoringType !== null
+          ? 0.55 + rng.next() * 0.43
+          : // A few households outside monitoring fall under the line: work for the monthly run.
+            rng.chance(0.02)
+            ? 0.75 + rng.next() * 0.25
+            : 1.2 - Math.log(1 - rng.next() * 0.999) * 1.1;
   return Math.round(line * Math.min(ratio, 9));
 }
 
@@ -156,7 +170,8 @@ function drawRisks(rng: Rng, members: Member[], status: Status): RiskType[] {
   if (fullLabour <= members.length / 4) candidates.push('lackOfLabour');
   const working = members.some((m) => LABOUR_CAPABLE_SKILLS.includes(m.labourSkill) && (m.workMonths ?? 0) > 0);
   if (working) candidates.push('unstableEmployment');
-  if (status.monitoringType === 'suddenHardship' && rng.chance(0.3)) candidates.push(rng.pick(['accident', 'naturalDisaster'] as const));
+  if (status.monitoringType === 'suddenHardship' && rng.chance(0.3))
+    candidates.push(rng.pick(['accident', 'naturalDisaster'] as const));
   if (candidates.length === 0) candidates.push(rng.pick(['failedBusiness', 'other'] as const));
   return candidates.slice(0, rng.int(1, Math.min(3, candidates.length)));
 }
@@ -217,7 +232,12 @@ function buildHousehold(index: number, options: DemoCountyOptions, ids: IdAlloca
   const head = members[0];
   const riskTypes = drawRisks(rng, members, status);
   const perCapita = drawPerCapita(rng, status, options.incomeLineFen);
-  const housingGrade = rng.weighted([['A', 60], ['B', 35], ['C', 4], ['D', 1]] as const);
+  const housingGrade = rng.weighted([
+    ['A', 60],
+    ['B', 35],
+    ['C', 4],
+    ['D', 1],
+  ] as const);
   const waterSafe = rng.chance(0.97);
   const household: Household = {
     householdNo,

@@ -53,7 +53,15 @@ export interface PersonDraft {
   sex: Sex;
 }
 
-const SIZE_WEIGHTS = [[1, 10], [2, 24], [3, 25], [4, 22], [5, 11], [6, 5], [7, 3]] as const;
+const SIZE_WEIGHTS = [
+  [1, 10],
+  [2, 24],
+  [3, 25],
+  [4, 22],
+  [5, 11],
+  [6, 5],
+  [7, 3],
+] as const;
 
 export function drawHouseholdSize(rng: Rng): number {
   return rng.weighted(SIZE_WEIGHTS);
@@ -76,12 +84,35 @@ export function composeFamily(rng: Rng, size: number): PersonDraft[] {
   const parent = (headAge: number) => add(rng.chance(0.6) ? 'mother' : 'father', headAge + rng.int(22, 32));
 
   const shape =
-    size === 1 ? 'single'
-    : size === 2 ? rng.weighted([['couple', 70], ['singleParent', 30]] as const)
-    : size === 3 ? rng.weighted([['nuclear', 70], ['up', 15], ['singleParent', 15]] as const)
-    : size === 4 ? rng.weighted([['nuclear', 60], ['up', 20], ['down', 20]] as const)
-    : size === 5 ? rng.weighted([['down', 50], ['nuclear', 20], ['up', 30]] as const)
-    : rng.weighted([['down', 60], ['up', 40]] as const);
+    size === 1
+      ? 'single'
+      : size === 2
+        ? rng.weighted([
+            ['couple', 70],
+            ['singleParent', 30],
+          ] as const)
+        : size === 3
+          ? rng.weighted([
+              ['nuclear', 70],
+              ['up', 15],
+              ['singleParent', 15],
+            ] as const)
+          : size === 4
+            ? rng.weighted([
+                ['nuclear', 60],
+                ['up', 20],
+                ['down', 20],
+              ] as const)
+            : size === 5
+              ? rng.weighted([
+                  ['down', 50],
+                  ['nuclear', 20],
+                  ['up', 30],
+                ] as const)
+              : rng.weighted([
+                  ['down', 60],
+                  ['up', 40],
+                ] as const);
 
   if (shape === 'single') {
     add('head', rng.int(40, 88));
@@ -126,9 +157,82 @@ export function composeFamily(rng: Rng, size: number): PersonDraft[] {
   return people;
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '郭', '马', '贾', '田', '秦', '程', '卫', '郝', '任', '史', '段', '韩', '武', '崔', '常', '宋', '孙', '原', '霍', '申', '牛', '冯', '吕'];
-const MALE_NAMES = ['建国', '建军', '国强', '志强', '海军', '文明', '永胜', '宏伟', '晓东', '鹏', '磊', '强', '伟', '杰', '涛', '浩然', '宇轩', '子豪', '俊杰', '保平'];
-const FEMALE_NAMES = ['秀英', '桂英', '玉兰', '秀兰', '丽', '敏', '静', '艳', '娟', '霞', '芳', '燕', '红梅', '慧', '婷', '欣怡', '雨涵', '梓涵', '诗涵', '佳怡'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '郭',
+  '马',
+  '贾',
+  '田',
+  '秦',
+  '程',
+  '卫',
+  '郝',
+  '任',
+  '史',
+  '段',
+  '韩',
+  '武',
+  '崔',
+  '常',
+  '宋',
+  '孙',
+  '原',
+  '霍',
+  '申',
+  '牛',
+  '冯',
+  '吕',
+];
+const MALE_NAMES = [
+  '建国',
+  '建军',
+  '国强',
+  '志强',
+  '海军',
+  '文明',
+  '永胜',
+  '宏伟',
+  '晓东',
+  '鹏',
+  '磊',
+  '强',
+  '伟',
+  '杰',
+  '涛',
+  '浩然',
+  '宇轩',
+  '子豪',
+  '俊杰',
+  '保平',
+];
+const FEMALE_NAMES = [
+  '秀英',
+  '桂英',
+  '玉兰',
+  '秀兰',
+  '丽',
+  '敏',
+  '静',
+  '艳',
+  '娟',
+  '霞',
+  '芳',
+  '燕',
+  '红梅',
+  '慧',
+  '婷',
+  '欣怡',
+  '雨涵',
+  '梓涵',
+  '诗涵',
+  '佳怡',
+];
 
 export function drawSurname(rng: Rng): string {
   return rng.pick(SURNAMES);
@@ -164,11 +268,38 @@ function schoolingFor(rng: Rng, age: number): Member['schooling'] {
 }
 
 function educationFor(rng: Rng, age: number): NonNullable<Member['education']> {
-  if (age >= 70) return rng.weighted([['illiterate', 40], ['primary', 45], ['juniorSecondary', 15]] as const);
-  if (age >= 50) return rng.weighted([['illiterate', 10], ['primary', 40], ['juniorSecondary', 40], ['seniorSecondary', 10]] as const);
-  if (age >= 30) return rng.weighted([['primary', 15], ['juniorSecondary', 55], ['seniorSecondary', 20], ['juniorCollege', 7], ['bachelorOrAbove', 3]] as const);
-  if (age >= 22) return rng.weighted([['juniorSecondary', 35], ['seniorSecondary', 35], ['juniorCollege', 20], ['bachelorOrAbove', 10]] as const);
-  return rng.weighted([['juniorSecondary', 50], ['seniorSecondary', 50]] as const);
+  if (age >= 70)
+    return rng.weighted([
+      ['illiterate', 40],
+      ['primary', 45],
+      ['juniorSecondary', 15],
+    ] as const);
+  if (age >= 50)
+    return rng.weighted([
+      ['illiterate', 10],
+      ['primary', 40],
+      ['juniorSecondary', 40],
+      ['seniorSecondary', 10],
+    ] as const);
+  if (age >= 30)
+    return rng.weighted([
+      ['primary', 15],
+      ['juniorSecondary', 55],
+      ['seniorSecondary', 20],
+      ['juniorCollege', 7],
+      ['bachelorOrAbove', 3],
+    ] as const);
+  if (age >= 22)
+    return rng.weighted([
+      ['juniorSecondary', 35],
+      ['seniorSecondary', 35],
+      ['juniorCollege', 20],
+      ['bachelorOrAbove', 10],
+    ] as const);
+  return rng.weighted([
+    ['juniorSecondary', 50],
+    ['seniorSecondary', 50],
+  ] as const);
 }
 
 /** Schooling, health, labour and work for one person, consistent with age and with each other. */
@@ -182,7 +313,14 @@ export function drawPersonFacts(rng: Rng, age: number, mayHoldPost: boolean): Pe
     ...(chronic ? (['chronicIllness'] as const) : []),
     ...(serious ? (['seriousIllness'] as const) : []),
   ];
-  const disabilityGrade = disabled ? rng.weighted([['grade1', 10], ['grade2', 20], ['grade3', 30], ['grade4', 40]] as const) : null;
+  const disabilityGrade = disabled
+    ? rng.weighted([
+        ['grade1', 10],
+        ['grade2', 20],
+        ['grade3', 30],
+        ['grade4', 40],
+      ] as const)
+    : null;
   const disabilityCategory = disabled
     ? rng.pick(['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const)
     : null;
@@ -202,7 +340,11 @@ export function drawPersonFacts(rng: Rng, age: number, mayHoldPost: boolean): Pe
   return {
     ethnicity: rng.chance(0.99) ? 'han' : 'hui',
     politicalStatus:
-      age >= 18 && rng.chance(0.06) ? 'partyMember' : age >= 14 && age <= 28 && rng.chance(0.25) ? 'youthLeagueMember' : 'masses',
+      age >= 18 && rng.chance(0.06)
+        ? 'partyMember'
+        : age >= 14 && age <= 28 && rng.chance(0.25)
+          ? 'youthLeagueMember'
+          : 'masses',
     education: schooling === null ? educationFor(rng, age) : null,
     schooling,
     health: health.length === 0 ? ['healthy'] : health,
@@ -212,7 +354,11 @@ export function drawPersonFacts(rng: Rng, age: number, mayHoldPost: boolean): Pe
     workMonths,
     workPlace: works ? rng.pick(WORK_PLACES) : null,
     publicWelfarePost:
-      mayHoldPost && age >= 18 && age <= 65 && (labourSkill === 'ordinary' || labourSkill === 'weak') && rng.chance(0.05),
+      mayHoldPost &&
+      age >= 18 &&
+      age <= 65 &&
+      (labourSkill === 'ordinary' || labourSkill === 'weak') &&
+      rng.chance(0.05),
     residentMedicalInsurance: !employee,
     employeeMedicalInsurance: employee,
   };

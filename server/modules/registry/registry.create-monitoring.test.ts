@@ -32,42 +32,84 @@ describe('POST /api/registry/households refuses a monitoring status', () => {
   ])('%s given → 400 naming it, nothing written', async (field, given, label) => {
     const cookie = await env.login('county_staff');
     const before = await counts();
-    const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload: { ...householdRequest(), ...given } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/registry/households',
+      headers: { cookie },
+      payload: { ...householdRequest(), ...given },
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.fields).toEqual([
-      { field, messageZh: expect.stringMatching(new RegExp(`^${label}只能通过识别认定或风险消除程序修改.*新增农户时不能填写$`)), messageEn: expect.stringContaining('not given with a new household') },
+      {
+        field,
+        messageZh: expect.stringMatching(
+          new RegExp(`^${label}只能通过识别认定或风险消除程序修改.*新增农户时不能填写$`),
+        ),
+        messageEn: expect.stringContaining('not given with a new household'),
+      },
     ]);
     expect(await counts()).toEqual(before);
   });
 
   it('names every monitoring field given at once', async () => {
     const cookie = await env.login('county_staff');
-    const payload = { ...householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general' }), monitoringType: 'unstable', identificationPeriod: '2025-01', riskTypes: ['illness'] };
+    const payload = {
+      ...householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general' }),
+      monitoringType: 'unstable',
+      identificationPeriod: '2025-01',
+      riskTypes: ['illness'],
+    };
     const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['monitoringType', 'identificationPeriod', 'riskTypes']);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual([
+      'monitoringType',
+      'identificationPeriod',
+      'riskTypes',
+    ]);
   });
 
   it('empty monitoring fields (null, [], absent) are fine: the household is not monitored', async () => {
     const cookie = await env.login('county_staff');
-    const payload = { ...householdRequest(), monitoringType: null, identificationPeriod: null, riskTypes: [], eliminationPeriod: null, eliminationMode: null };
+    const payload = {
+      ...householdRequest(),
+      monitoringType: null,
+      identificationPeriod: null,
+      riskTypes: [],
+      eliminationPeriod: null,
+      eliminationMode: null,
+    };
     const res = await env.app.inject({ method: 'POST', url: '/api/registry/households', headers: { cookie }, payload });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ monitoringStatus: 'none', monitoringType: null, riskTypes: [] });
   });
 });
 
-describe('a new household with the national export\'s monitoring status (service only, not routed)', () => {
+describe("a new household with the national export's monitoring status (service only, not routed)", () => {
   it('records the status as its own importNational entry, apart from the create entry', async () => {
-    const { monitoringType: _t, identificationPeriod: _p, riskTypes: _r, ...input } = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general' });
+    const {
+      monitoringType: _t,
+      identificationPeriod: _p,
+      riskTypes: _r,
+      ...input
+    } = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general' });
     const h = await env.services.registry.createMonitored(
       systemContext('test'),
       input,
       { monitoringType: 'unstable', identificationPeriod: '2025-02', riskTypes: ['illness'] },
       { action: 'importNational', reason: '导入全国系统数据' },
     );
-    expect(h).toMatchObject({ monitoringStatus: 'monitored', monitoringType: 'unstable', identificationPeriod: '2025-02', riskTypes: ['illness'] });
-    const changes = await queryRows<{ action: string; reason: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
+    expect(h).toMatchObject({
+      monitoringStatus: 'monitored',
+      monitoringType: 'unstable',
+      identificationPeriod: '2025-02',
+      riskTypes: ['illness'],
+    });
+    const changes = await queryRows<{
+      action: string;
+      reason: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+    }>(
       env.services.db,
       sql`SELECT action, reason, before, after FROM registry_change WHERE household_id = ${h.id} ORDER BY id`,
     );
@@ -78,7 +120,10 @@ describe('a new household with the national export\'s monitoring status (service
       before: { monitoringType: null, identificationPeriod: null, riskTypes: [] },
       after: { monitoringType: 'unstable', identificationPeriod: '2025-02', riskTypes: ['illness'] },
     });
-    const audits = await queryRows<{ action: string }>(env.services.db, sql`SELECT action FROM audit_log WHERE entity = 'household' AND entity_id = ${h.householdNo} ORDER BY id`);
+    const audits = await queryRows<{ action: string }>(
+      env.services.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'household' AND entity_id = ${h.householdNo} ORDER BY id`,
+    );
     expect(audits.map((a) => a.action)).toEqual(['create', 'importNational']);
   });
 });

@@ -9,7 +9,13 @@ import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requireInScope } from '../../lib/permissions.ts';
 import { changedFields, recordAudit } from '../audit/audit.service.ts';
 import { findUnit } from '../org/org.repository.ts';
-import { activeHouseholdsOf, findHousehold, findPersonsByHash, insertChange, type HouseholdRecord } from './registry.repository.ts';
+import {
+  activeHouseholdsOf,
+  findHousehold,
+  findPersonsByHash,
+  insertChange,
+  type HouseholdRecord,
+} from './registry.repository.ts';
 
 // Checks and records shared by every registry write: scope, composition rules, one-household-per-person, timeline.
 
@@ -23,14 +29,21 @@ export async function requireOpenVillage(db: Db, ctx: RequestContext, villageCod
   requireInScope(ctx, villageCode);
   const unit = await findUnit(db, villageCode);
   if (!unit || unit.level !== 'village' || unit.validTo) {
-    throw AppError.validation([{ field: 'villageCode', messageZh: '须为现有的行政村代码', messageEn: 'Must be the code of an existing administrative village' }]);
+    throw AppError.validation([
+      {
+        field: 'villageCode',
+        messageZh: '须为现有的行政村代码',
+        messageEn: 'Must be the code of an existing administrative village',
+      },
+    ]);
   }
 }
 
 /** Hard composition rules of the pure module; any failure refuses the whole save. */
 export function requireValid(household: Household, members: Member[], today: string): void {
   const errors = validateHousehold(household, members, { today });
-  if (errors.length > 0) throw AppError.validation(errors.map(({ field, messageZh, messageEn }) => ({ field, messageZh, messageEn })));
+  if (errors.length > 0)
+    throw AppError.validation(errors.map(({ field, messageZh, messageEn }) => ({ field, messageZh, messageEn })));
 }
 
 /**
@@ -47,18 +60,27 @@ export async function requireNotActiveElsewhere(
   const hashes = members.map((m) => box.hash(normaliseIdNumber(m.idNumber)));
   const existing = await findPersonsByHash(db, countyCode, hashes);
   const byHash = new Map(existing.map((p) => [p.idHash, p.id]));
-  const active = await activeHouseholdsOf(db, countyCode, existing.map((p) => p.id));
-  const elsewhere = new Map(active.filter((a) => a.householdId !== householdId).map((a) => [a.personId, a.householdNo]));
+  const active = await activeHouseholdsOf(
+    db,
+    countyCode,
+    existing.map((p) => p.id),
+  );
+  const elsewhere = new Map(
+    active.filter((a) => a.householdId !== householdId).map((a) => [a.personId, a.householdNo]),
+  );
   const fields = members.flatMap((m, i) => {
     const other = elsewhere.get(byHash.get(hashes[i]) ?? -1);
     if (!other) return [];
-    return [{
-      field: `members[${i}].idNumber`,
-      messageZh: `${m.name}（${maskIdNumber(m.idNumber)}）已是户 ${other} 的在册成员，请先办理迁出`,
-      messageEn: `${maskIdNumber(m.idNumber)} is already an active member of household ${other}`,
-    }];
+    return [
+      {
+        field: `members[${i}].idNumber`,
+        messageZh: `${m.name}（${maskIdNumber(m.idNumber)}）已是户 ${other} 的在册成员，请先办理迁出`,
+        messageEn: `${maskIdNumber(m.idNumber)} is already an active member of household ${other}`,
+      },
+    ];
   });
-  if (fields.length > 0) throw new AppError('CONFLICT', { zh: '成员已在其他户中', en: 'A member belongs to another household' }, fields);
+  if (fields.length > 0)
+    throw new AppError('CONFLICT', { zh: '成员已在其他户中', en: 'A member belongs to another household' }, fields);
   return byHash;
 }
 
@@ -85,5 +107,12 @@ export async function recordChange(
     after: diff.after,
     reviewStatus: ctx.actor.role === 'villageOfficer' ? 'pending' : 'none',
   });
-  await recordAudit(tx, ctx, { action, entity: 'household', entityId: household.householdNo, orgCode: household.villageCode, before, after });
+  await recordAudit(tx, ctx, {
+    action,
+    entity: 'household',
+    entityId: household.householdNo,
+    orgCode: household.villageCode,
+    before,
+    after,
+  });
 }

@@ -1,14 +1,30 @@
-import { MONITORING_FIELDS, type HouseholdDetail, type IncomeInput, type MemberInput, type MemberRow, type MonitoringField } from '../../../common/contracts/registry.ts';
+import {
+  MONITORING_FIELDS,
+  type HouseholdDetail,
+  type IncomeInput,
+  type MemberInput,
+  type MemberRow,
+  type MonitoringField,
+} from '../../../common/contracts/registry.ts';
 import { ageOn, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../common/domain/id-card.ts';
 import type { Household, Member } from '../../../common/domain/registry/household.ts';
 import { perCapitaNetIncome } from '../../../common/domain/registry/income.ts';
 import { deriveFromIdNumber } from '../../../common/domain/registry/validation.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
-import type { HouseholdInsert, HouseholdRecord, IncomeRecord, MemberRecord, PersonInsert } from './registry.repository.ts';
+import type {
+  HouseholdInsert,
+  HouseholdRecord,
+  IncomeRecord,
+  MemberRecord,
+  PersonInsert,
+} from './registry.repository.ts';
 
 // Between the three shapes of a household: API input/output (contracts), pure domain (rules), database rows.
 
-export type HouseholdFacts = Omit<HouseholdInsert, 'id' | 'countyCode' | 'householdNo' | 'version' | 'createdAt' | 'updatedAt'>;
+export type HouseholdFacts = Omit<
+  HouseholdInsert,
+  'id' | 'countyCode' | 'householdNo' | 'version' | 'createdAt' | 'updatedAt'
+>;
 
 export function factsOf(h: HouseholdRecord): Record<string, unknown> {
   return {
@@ -36,17 +52,29 @@ const MONITORING_LABELS: Record<MonitoringField, { zh: string; en: string }> = {
 };
 
 const sameValue = (a: unknown, b: unknown) =>
-  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join() === [...b].sort().join() : (a ?? null) === (b ?? null);
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && [...a].sort().join() === [...b].sort().join()
+    : (a ?? null) === (b ?? null);
 
 /** The monitoring status of a household nobody has identified. */
-export const NOT_MONITORED: Pick<HouseholdRecord, MonitoringField> = { monitoringType: null, identificationPeriod: null, riskTypes: [], eliminationPeriod: null, eliminationMode: null };
+export const NOT_MONITORED: Pick<HouseholdRecord, MonitoringField> = {
+  monitoringType: null,
+  identificationPeriod: null,
+  riskTypes: [],
+  eliminationPeriod: null,
+  eliminationMode: null,
+};
 
 /**
  * An edit may not set or clear the monitoring status, nor may a new household come with one: only 识别认定 /
  * 风险消除 (cases) or an import of the national export change it. Absent or sent back unchanged (on create: empty)
  * is fine; each changed field is refused.
  */
-export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input: Partial<Record<MonitoringField, unknown>>, when: 'edit' | 'create' = 'edit') {
+export function monitoringEdits(
+  h: Pick<HouseholdRecord, MonitoringField>,
+  input: Partial<Record<MonitoringField, unknown>>,
+  when: 'edit' | 'create' = 'edit',
+) {
   return MONITORING_FIELDS.filter((f) => input[f] !== undefined && !sameValue(input[f], h[f])).map((field) => ({
     field,
     messageZh: `${MONITORING_LABELS[field].zh}只能通过识别认定或风险消除程序修改（或导入全国系统数据），${when === 'create' ? '新增农户时不能填写' : '不能在基本信息中修改'}`,
@@ -57,7 +85,21 @@ export function monitoringEdits(h: Pick<HouseholdRecord, MonitoringField>, input
 /** The pure rules' view of a household being saved. */
 export function toDomainHousehold(
   householdNo: string,
-  facts: Omit<HouseholdRecord, 'id' | 'countyCode' | 'householdNo' | 'version' | 'createdAt' | 'updatedAt' | 'monitoringStatus' | 'phoneCipher' | 'extra' | 'closedOn' | 'closedReason' | 'wholeHouseholdNoLabour'> & { phone: string | null },
+  facts: Omit<
+    HouseholdRecord,
+    | 'id'
+    | 'countyCode'
+    | 'householdNo'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'monitoringStatus'
+    | 'phoneCipher'
+    | 'extra'
+    | 'closedOn'
+    | 'closedReason'
+    | 'wholeHouseholdNoLabour'
+  > & { phone: string | null },
   members: Member[],
   income: IncomeInput | null,
   wholeHouseholdNoLabour: boolean,
@@ -73,7 +115,9 @@ export function toDomainHousehold(
     monitoringType: facts.monitoringType as Household['monitoringType'],
     identificationPeriod: facts.identificationPeriod,
     riskTypes: facts.riskTypes as Household['riskTypes'],
-    elimination: facts.eliminationPeriod ? { period: facts.eliminationPeriod, mode: facts.eliminationMode as 'assistedElimination' } : null,
+    elimination: facts.eliminationPeriod
+      ? { period: facts.eliminationPeriod, mode: facts.eliminationMode as 'assistedElimination' }
+      : null,
     wholeHouseholdNoLabour,
     phone: facts.phone,
     address: facts.address,
@@ -107,7 +151,24 @@ function personFacts(r: MemberRecord) {
     employeeMedicalInsurance: r.employeeMedicalInsurance,
     minimumLiving: r.minimumLiving,
     destituteSupport: r.destituteSupport,
-  } as Pick<Member, 'ethnicity' | 'politicalStatus' | 'education' | 'schooling' | 'health' | 'disabilityCategory' | 'disabilityGrade' | 'labourSkill' | 'workMonths' | 'workPlace' | 'publicWelfarePost' | 'residentMedicalInsurance' | 'employeeMedicalInsurance' | 'minimumLiving' | 'destituteSupport'>;
+  } as Pick<
+    Member,
+    | 'ethnicity'
+    | 'politicalStatus'
+    | 'education'
+    | 'schooling'
+    | 'health'
+    | 'disabilityCategory'
+    | 'disabilityGrade'
+    | 'labourSkill'
+    | 'workMonths'
+    | 'workPlace'
+    | 'publicWelfarePost'
+    | 'residentMedicalInsurance'
+    | 'employeeMedicalInsurance'
+    | 'minimumLiving'
+    | 'destituteSupport'
+  >;
 }
 
 export function memberFromRecord(r: MemberRecord, box: PersonalDataBox): Member {
@@ -181,10 +242,21 @@ export function incomeRowOf(r: IncomeRecord): HouseholdDetail['incomes'][number]
     insurancePayout: r.insurancePayout,
     eligibleOutOfPocket: r.eligibleOutOfPocket,
   };
-  return { ...income, householdSize: r.householdSize, netIncome: r.netIncome!, perCapitaNetIncome: perCapitaNetIncome(income, r.householdSize) };
+  return {
+    ...income,
+    householdSize: r.householdSize,
+    netIncome: r.netIncome!,
+    perCapitaNetIncome: perCapitaNetIncome(income, r.householdSize),
+  };
 }
 
 /** What the timeline keeps of a member: never the ID number or phone. */
 export function memberAuditView(m: Pick<Member, 'name' | 'idNumber' | 'relationship' | 'labourSkill' | 'health'>) {
-  return { name: m.name, id: maskIdNumber(m.idNumber), relationship: m.relationship, labourSkill: m.labourSkill, health: m.health };
+  return {
+    name: m.name,
+    id: maskIdNumber(m.idNumber),
+    relationship: m.relationship,
+    labourSkill: m.labourSkill,
+    health: m.health,
+  };
 }

@@ -20,27 +20,51 @@ async function call(cookie: string, method: 'GET' | 'POST', url: string, payload
 
 /** Findings per rule for the test village. */
 async function villageByRule(cookie: string): Promise<Record<string, number>> {
-  const rows = (await call(cookie, 'GET', '/api/registry/quality')) as { orgCode: string; byRule: Record<string, number> }[];
+  const rows = (await call(cookie, 'GET', '/api/registry/quality')) as {
+    orgCode: string;
+    byRule: Record<string, number>;
+  }[];
   return rows.find((r) => r.orgCode === VILLAGE)?.byRule ?? Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
 }
 
 // A monitored household comes from the national import (the API refuses a monitoring status on create).
 async function monitored(_cookie: string, overrides: Record<string, unknown> = {}) {
-  return createMonitoredHousehold(env, householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2025-03', riskTypes: ['illness'], ...overrides }));
+  return createMonitoredHousehold(
+    env,
+    householdRequest({
+      kind: 'alleviated',
+      alleviatedAttribute: 'general',
+      monitoringType: 'unstable',
+      identificationPeriod: '2025-03',
+      riskTypes: ['illness'],
+      ...overrides,
+    }),
+  );
 }
 
 const delta = (after: Record<string, number>, before: Record<string, number>) =>
-  Object.fromEntries(Object.keys(after).filter((k) => after[k] !== before[k]).map((k) => [k, after[k] - before[k]]));
+  Object.fromEntries(
+    Object.keys(after)
+      .filter((k) => after[k] !== before[k])
+      .map((k) => [k, after[k] - before[k]]),
+  );
 
 describe('data-quality report', () => {
   it('lists every declared rule for every village, with zero where nothing fires', async () => {
     const staff = await env.login('county_staff');
     await call(staff, 'POST', '/api/registry/households', householdRequest());
-    await call(staff, 'POST', '/api/registry/households', householdRequest({ villageCode: '140521104201', householdNo: '1405211042010001' }));
+    await call(
+      staff,
+      'POST',
+      '/api/registry/households',
+      householdRequest({ villageCode: '140521104201', householdNo: '1405211042010001' }),
+    );
     const rows = (await call(staff, 'GET', '/api/registry/quality')) as { byRule: Record<string, number> }[];
     expect(rows.length).toBe(2);
     for (const row of rows) expect(Object.keys(row.byRule).sort()).toEqual(QUALITY_RULES.map((r) => r.code).sort());
-    expect(QUALITY_RULES.map((r) => r.nationalRef)).toEqual(expect.arrayContaining(['5_12_007', '4_11_010', '1_11_005', '1_11_011']));
+    expect(QUALITY_RULES.map((r) => r.nationalRef)).toEqual(
+      expect.arrayContaining(['5_12_007', '4_11_010', '1_11_005', '1_11_011']),
+    );
   });
 
   it('runs the assistance rules with the measures from the assistance module and the months in force', async () => {
@@ -48,22 +72,47 @@ describe('data-quality report', () => {
     const before = await villageByRule(staff);
     const h = await monitored(staff);
     const detail = await call(staff, 'GET', `/api/registry/households/${h.id}`);
-    expect(detail.quality.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['NO_MEASURE_AFTER_IDENTIFICATION', 'NO_DEVELOPMENT_MEASURE']));
+    expect(detail.quality.map((f: { rule: string }) => f.rule)).toEqual(
+      expect.arrayContaining(['NO_MEASURE_AFTER_IDENTIFICATION', 'NO_DEVELOPMENT_MEASURE']),
+    );
     const opened = await villageByRule(staff);
     expect(delta(opened, before)).toMatchObject({ NO_MEASURE_AFTER_IDENTIFICATION: 1, NO_DEVELOPMENT_MEASURE: 1 });
 
     // A health measure answers the one-month rule; only a 开发式 (industry) one answers 5_12_007.
-    await call(staff, 'POST', '/api/assistance/measures', { householdId: h.id, riskType: 'illness', category: 'health', department: '县医保局', startOn: '2025-04-01', amountFen: 0, status: 'ongoing' });
+    await call(staff, 'POST', '/api/assistance/measures', {
+      householdId: h.id,
+      riskType: 'illness',
+      category: 'health',
+      department: '县医保局',
+      startOn: '2025-04-01',
+      amountFen: 0,
+      status: 'ongoing',
+    });
     expect(delta(await villageByRule(staff), opened)).toEqual({ NO_MEASURE_AFTER_IDENTIFICATION: -1 });
-    await call(staff, 'POST', '/api/assistance/measures', { householdId: h.id, riskType: 'illness', category: 'industry', department: '县农业农村局', startOn: '2025-05-01', amountFen: 0, status: 'ongoing' });
-    expect(delta(await villageByRule(staff), opened)).toEqual({ NO_MEASURE_AFTER_IDENTIFICATION: -1, NO_DEVELOPMENT_MEASURE: -1 });
+    await call(staff, 'POST', '/api/assistance/measures', {
+      householdId: h.id,
+      riskType: 'illness',
+      category: 'industry',
+      department: '县农业农村局',
+      startOn: '2025-05-01',
+      amountFen: 0,
+      status: 'ongoing',
+    });
+    expect(delta(await villageByRule(staff), opened)).toEqual({
+      NO_MEASURE_AFTER_IDENTIFICATION: -1,
+      NO_DEVELOPMENT_MEASURE: -1,
+    });
 
     // The county gives households 100 months for a first measure: a new one is no longer late.
     const admin = await env.login('county_admin');
     const unanswered = await villageByRule(staff);
     await monitored(staff);
     expect(delta(await villageByRule(staff), unanswered).NO_MEASURE_AFTER_IDENTIFICATION).toBe(1);
-    await call(admin, 'POST', '/api/params', { key: 'assistance.firstMeasureMonths', value: 100, effectiveFrom: '2021-01-01' });
+    await call(admin, 'POST', '/api/params', {
+      key: 'assistance.firstMeasureMonths',
+      value: 100,
+      effectiveFrom: '2021-01-01',
+    });
     expect((await villageByRule(staff)).NO_MEASURE_AFTER_IDENTIFICATION).toBe(0);
   });
 
@@ -72,7 +121,10 @@ describe('data-quality report', () => {
     const before = await villageByRule(staff);
     // 4.5 million fen net over three people = 15,000 yuan each, above the 6,000 line: not 脱贫不稳定户 material.
     const h = await monitored(staff);
-    await queryRows(env.services.db, sql`UPDATE household SET elimination_period = '2025-12', elimination_mode = 'assistedElimination' WHERE id = ${h.id}`);
+    await queryRows(
+      env.services.db,
+      sql`UPDATE household SET elimination_period = '2025-12', elimination_mode = 'assistedElimination' WHERE id = ${h.id}`,
+    );
     const unstable = await monitored(staff);
     const mid = await villageByRule(staff);
     expect(delta(mid, before).MONITORING_TYPE_INCOME_MISMATCH).toBe(1);
@@ -81,7 +133,12 @@ describe('data-quality report', () => {
 
     // The county's 2025 line rises to 20,000 yuan: both are now within the range.
     const admin = await env.login('county_admin');
-    await call(admin, 'POST', '/api/params', { key: 'monitoring.incomeLineFen', value: 2_000_000, year: 2025, effectiveFrom: '2025-01-01' });
+    await call(admin, 'POST', '/api/params', {
+      key: 'monitoring.incomeLineFen',
+      value: 2_000_000,
+      year: 2025,
+      effectiveFrom: '2025-01-01',
+    });
     const after = await villageByRule(staff);
     expect(delta(after, mid)).toMatchObject({ ELIMINATED_BELOW_LINE: 1 });
     expect(after.MONITORING_TYPE_INCOME_MISMATCH).toBeLessThan(mid.MONITORING_TYPE_INCOME_MISMATCH);
@@ -91,12 +148,23 @@ describe('data-quality report', () => {
     const staff = await env.login('county_staff');
     const before = await villageByRule(staff);
     const h = await monitored(staff, { schoolDropout: true });
-    await queryRows(env.services.db, sql`UPDATE household SET elimination_period = '2025-12', elimination_mode = 'assistedElimination' WHERE id = ${h.id}`);
+    await queryRows(
+      env.services.db,
+      sql`UPDATE household SET elimination_period = '2025-12', elimination_mode = 'assistedElimination' WHERE id = ${h.id}`,
+    );
     const eliminated = await villageByRule(staff);
     expect(delta(eliminated, before)).toMatchObject({ ELIMINATED_WITHOUT_CONTACT: 1, ELIMINATED_SCHOOL_DROPOUT: 1 });
 
-    const cadre = (await queryRows<{ id: number }>(env.services.db, sql`SELECT id FROM app_user WHERE username = 'cadre'`))[0].id;
-    await call(staff, 'POST', '/api/assistance/pairings', { householdId: h.id, cadreUserId: cadre, unit: '县乡村振兴局', phone: '13912340000', startOn: '2026-01-01' });
+    const cadre = (
+      await queryRows<{ id: number }>(env.services.db, sql`SELECT id FROM app_user WHERE username = 'cadre'`)
+    )[0].id;
+    await call(staff, 'POST', '/api/assistance/pairings', {
+      householdId: h.id,
+      cadreUserId: cadre,
+      unit: '县乡村振兴局',
+      phone: '13912340000',
+      startOn: '2026-01-01',
+    });
     expect(delta(await villageByRule(staff), eliminated)).toEqual({ ELIMINATED_WITHOUT_CONTACT: -1 });
   });
 });

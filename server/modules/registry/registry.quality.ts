@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { qualityReportRow } from '../../../common/contracts/registry.ts';
 import { periodOf } from '../../../common/domain/period.ts';
 import type { Household, Member } from '../../../common/domain/registry/household.ts';
-import { QUALITY_RULES, runQualityChecks, type AssistanceSummary, type QualityFinding, type QualityParams } from '../../../common/domain/registry/quality-checks.ts';
+import {
+  QUALITY_RULES,
+  runQualityChecks,
+  type AssistanceSummary,
+  type QualityFinding,
+  type QualityParams,
+} from '../../../common/domain/registry/quality-checks.ts';
 import { qualityParamsFrom } from '../../../common/domain/registry/quality-params.ts';
 import type { Db } from '../../db/connect.ts';
 import { orgUnits } from '../../db/schema/org.ts';
@@ -52,13 +58,32 @@ export async function qualitySetting(db: Db, countyCode: string, today: string):
 }
 
 /** Runs every declared rule over one household with the setting and its assistance facts. */
-export async function findQuality(setting: QualitySetting, household: Household, members: readonly Member[], assistance: AssistanceSummary | undefined, today: string): Promise<QualityFinding[]> {
+export async function findQuality(
+  setting: QualitySetting,
+  household: Household,
+  members: readonly Member[],
+  assistance: AssistanceSummary | undefined,
+  today: string,
+): Promise<QualityFinding[]> {
   const incomeLineFen = household.income ? await setting.lineFor(household.income.year) : undefined;
-  return runQualityChecks(household, members, { today, params: setting.params, incomeFigure: setting.incomeFigure, incomeLineFen, assistance });
+  return runQualityChecks(household, members, {
+    today,
+    params: setting.params,
+    incomeFigure: setting.incomeFigure,
+    incomeLineFen,
+    assistance,
+  });
 }
 
 /** The household page's findings: the same rules and inputs as the report. */
-export async function householdQuality(db: Db, countyCode: string, householdId: number, household: Household, members: readonly Member[], today: string): Promise<QualityFinding[]> {
+export async function householdQuality(
+  db: Db,
+  countyCode: string,
+  householdId: number,
+  household: Household,
+  members: readonly Member[],
+  today: string,
+): Promise<QualityFinding[]> {
   const setting = await qualitySetting(db, countyCode, today);
   const assistance = (await assistanceSummaries(db, [householdId], today)).get(householdId);
   return findQuality(setting, household, members, assistance, today);
@@ -68,7 +93,12 @@ type ReportRow = z.infer<typeof qualityReportRow>;
 const BATCH = 500;
 
 /** Walks the households in scope by key range and counts findings per village, every declared rule listed. */
-export async function qualityReport(db: Db, box: PersonalDataBox, ctx: RequestContext, today: string): Promise<ReportRow[]> {
+export async function qualityReport(
+  db: Db,
+  box: PersonalDataBox,
+  ctx: RequestContext,
+  today: string,
+): Promise<ReportRow[]> {
   requirePermission(ctx, 'registry:read');
   const setting = await qualitySetting(db, countyOfActor(ctx), today);
   const noFindings = () => Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
@@ -85,9 +115,18 @@ export async function qualityReport(db: Db, box: PersonalDataBox, ctx: RequestCo
     if (batch.length === 0) break;
     afterId = batch[batch.length - 1].household.id;
     const ids = batch.map((b) => b.household.id);
-    const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+    const idList = sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
     const members = await db
-      .select({ person: persons, householdId: memberships.householdId, membershipId: memberships.id, relationship: memberships.relationship, validFrom: memberships.validFrom })
+      .select({
+        person: persons,
+        householdId: memberships.householdId,
+        membershipId: memberships.id,
+        relationship: memberships.relationship,
+        validFrom: memberships.validFrom,
+      })
       .from(memberships)
       .innerJoin(persons, eq(persons.id, memberships.personId))
       .where(and(sql`${memberships.householdId} IN (${idList})`, isNull(memberships.validTo)));
@@ -99,10 +138,31 @@ export async function qualityReport(db: Db, box: PersonalDataBox, ctx: RequestCo
     const incomeOf = new Map(incomes.map((i) => [i.householdId, incomeRowOf(i)]));
     const assistance = await assistanceSummaries(db, ids, today);
     for (const { household: h, villageName } of batch) {
-      const own = members.filter((m) => m.householdId === h.id).map((m) => memberFromRecord({ ...m.person, membershipId: m.membershipId, relationship: m.relationship, validFrom: m.validFrom }, box));
-      const domain = toDomainHousehold(h.householdNo, { ...h, phone: null }, own, incomeOf.get(h.id) ?? null, h.wholeHouseholdNoLabour);
+      const own = members
+        .filter((m) => m.householdId === h.id)
+        .map((m) =>
+          memberFromRecord(
+            { ...m.person, membershipId: m.membershipId, relationship: m.relationship, validFrom: m.validFrom },
+            box,
+          ),
+        );
+      const domain = toDomainHousehold(
+        h.householdNo,
+        { ...h, phone: null },
+        own,
+        incomeOf.get(h.id) ?? null,
+        h.wholeHouseholdNoLabour,
+      );
       const findings = await findQuality(setting, domain, own, assistance.get(h.id), today);
-      const row = byVillage.get(h.villageCode) ?? { orgCode: h.villageCode, orgName: villageName, households: 0, householdsWithFindings: 0, errors: 0, warnings: 0, byRule: noFindings() };
+      const row = byVillage.get(h.villageCode) ?? {
+        orgCode: h.villageCode,
+        orgName: villageName,
+        households: 0,
+        householdsWithFindings: 0,
+        errors: 0,
+        warnings: 0,
+        byRule: noFindings(),
+      };
       row.households += 1;
       if (findings.length > 0) row.householdsWithFindings += 1;
       for (const f of findings) {

@@ -47,7 +47,10 @@ export async function listHouseholds(db: Db, f: HouseholdFilter) {
   if (f.personIds) {
     if (f.personIds.length === 0) return [];
     where.push(sql`EXISTS (SELECT 1 FROM membership m WHERE m.household_id = ${households.id} AND m.valid_to IS NULL
-      AND m.person_id IN (${sql.join(f.personIds.map((id) => sql`${id}`), sql`, `)}))`);
+      AND m.person_id IN (${sql.join(
+        f.personIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}))`);
   }
   return db
     .select({
@@ -78,7 +81,11 @@ export async function findHousehold(db: Db, scopePrefix: string, id: number) {
   return row;
 }
 
-export async function findHouseholdByNo(db: Db, countyCode: string, householdNo: string): Promise<HouseholdRecord | undefined> {
+export async function findHouseholdByNo(
+  db: Db,
+  countyCode: string,
+  householdNo: string,
+): Promise<HouseholdRecord | undefined> {
   const [row] = await db
     .select()
     .from(households)
@@ -92,7 +99,12 @@ export async function insertHousehold(db: Db, row: HouseholdInsert): Promise<num
 }
 
 /** Optimistic lock: the update only lands on the version the editor saw. */
-export async function updateHousehold(db: Db, id: number, version: number, patch: Partial<HouseholdInsert>): Promise<boolean> {
+export async function updateHousehold(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<HouseholdInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(households)
     .set({ ...patch, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
@@ -103,17 +115,30 @@ export async function updateHousehold(db: Db, id: number, version: number, patch
 
 export async function activeMembers(db: Db, householdId: number): Promise<MemberRecord[]> {
   const rows = await db
-    .select({ person: persons, membershipId: memberships.id, relationship: memberships.relationship, validFrom: memberships.validFrom })
+    .select({
+      person: persons,
+      membershipId: memberships.id,
+      relationship: memberships.relationship,
+      validFrom: memberships.validFrom,
+    })
     .from(memberships)
     .innerJoin(persons, and(eq(persons.id, memberships.personId), eq(persons.countyCode, memberships.countyCode)))
     .where(and(eq(memberships.householdId, householdId), isNull(memberships.validTo)))
     .orderBy(asc(memberships.id));
-  return rows.map((r) => ({ ...r.person, membershipId: r.membershipId, relationship: r.relationship, validFrom: r.validFrom }));
+  return rows.map((r) => ({
+    ...r.person,
+    membershipId: r.membershipId,
+    relationship: r.relationship,
+    validFrom: r.validFrom,
+  }));
 }
 
 export async function findPersonsByHash(db: Db, countyCode: string, hashes: string[]): Promise<PersonRecord[]> {
   if (hashes.length === 0) return [];
-  return db.select().from(persons).where(and(eq(persons.countyCode, countyCode), inArray(persons.idHash, hashes)));
+  return db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.countyCode, countyCode), inArray(persons.idHash, hashes)));
 }
 
 /** Active memberships of these persons anywhere in the county, with the household number. */
@@ -123,7 +148,13 @@ export async function activeHouseholdsOf(db: Db, countyCode: string, personIds: 
     .select({ personId: memberships.personId, householdId: households.id, householdNo: households.householdNo })
     .from(memberships)
     .innerJoin(households, eq(households.id, memberships.householdId))
-    .where(and(eq(memberships.countyCode, countyCode), inArray(memberships.personId, personIds), isNull(memberships.validTo)));
+    .where(
+      and(
+        eq(memberships.countyCode, countyCode),
+        inArray(memberships.personId, personIds),
+        isNull(memberships.validTo),
+      ),
+    );
 }
 
 export async function insertPerson(db: Db, row: PersonInsert): Promise<number> {
@@ -132,7 +163,10 @@ export async function insertPerson(db: Db, row: PersonInsert): Promise<number> {
 }
 
 export async function updatePerson(db: Db, id: number, patch: Partial<PersonInsert>): Promise<void> {
-  await db.update(persons).set({ ...patch, updatedAt: sql`now()` }).where(eq(persons.id, id));
+  await db
+    .update(persons)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(persons.id, id));
 }
 
 export async function endMemberships(db: Db, membershipIds: number[], on: string, reason: string): Promise<void> {
@@ -149,7 +183,11 @@ export async function updateRelationship(db: Db, membershipId: number, relations
 }
 
 export async function incomesOf(db: Db, householdId: number): Promise<IncomeRecord[]> {
-  return db.select().from(householdIncomes).where(eq(householdIncomes.householdId, householdId)).orderBy(desc(householdIncomes.year));
+  return db
+    .select()
+    .from(householdIncomes)
+    .where(eq(householdIncomes.householdId, householdId))
+    .orderBy(desc(householdIncomes.year));
 }
 
 export async function upsertIncome(db: Db, row: IncomeInsert): Promise<void> {
@@ -157,7 +195,10 @@ export async function upsertIncome(db: Db, row: IncomeInsert): Promise<void> {
   await db
     .insert(householdIncomes)
     .values(row)
-    .onConflictDoUpdate({ target: [householdIncomes.householdId, householdIncomes.year], set: { ...values, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [householdIncomes.householdId, householdIncomes.year],
+      set: { ...values, updatedAt: sql`now()` },
+    });
 }
 
 export async function insertChange(db: Db, row: ChangeInsert): Promise<void> {
@@ -165,7 +206,11 @@ export async function insertChange(db: Db, row: ChangeInsert): Promise<void> {
 }
 
 export async function changesOf(db: Db, householdId: number): Promise<ChangeRecord[]> {
-  return db.select().from(registryChanges).where(eq(registryChanges.householdId, householdId)).orderBy(desc(registryChanges.id));
+  return db
+    .select()
+    .from(registryChanges)
+    .where(eq(registryChanges.householdId, householdId))
+    .orderBy(desc(registryChanges.id));
 }
 
 export async function pendingChanges(db: Db, scopePrefix: string, limit: number) {
@@ -178,10 +223,21 @@ export async function pendingChanges(db: Db, scopePrefix: string, limit: number)
     .limit(limit);
 }
 
-export async function reviewChange(db: Db, id: number, scopePrefix: string, patch: Pick<ChangeInsert, 'reviewStatus' | 'reviewedBy' | 'reviewNote'>) {
+export async function reviewChange(
+  db: Db,
+  id: number,
+  scopePrefix: string,
+  patch: Pick<ChangeInsert, 'reviewStatus' | 'reviewedBy' | 'reviewNote'>,
+) {
   return db
     .update(registryChanges)
     .set({ ...patch, reviewedAt: sql`now()` })
-    .where(and(eq(registryChanges.id, id), eq(registryChanges.reviewStatus, 'pending'), inScope(registryChanges.villageCode, { scopePrefix })))
+    .where(
+      and(
+        eq(registryChanges.id, id),
+        eq(registryChanges.reviewStatus, 'pending'),
+        inScope(registryChanges.villageCode, { scopePrefix }),
+      ),
+    )
     .returning();
 }

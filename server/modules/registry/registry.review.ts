@@ -17,12 +17,24 @@ export function createReviewService(db: Db) {
   async function review(ctx: RequestContext, changeId: number, decision: 'confirmed' | 'rejected', note?: string) {
     requirePermission(ctx, 'registry:review');
     if (decision === 'rejected' && !note) {
-      throw AppError.validation([{ field: 'note', messageZh: '退回时请说明原因', messageEn: 'Give a reason when rejecting' }]);
+      throw AppError.validation([
+        { field: 'note', messageZh: '退回时请说明原因', messageEn: 'Give a reason when rejecting' },
+      ]);
     }
     await db.transaction(async (tx) => {
-      const [row] = await reviewChange(tx, changeId, ctx.actor.scopePrefix, { reviewStatus: decision, reviewedBy: ctx.actor.displayName, reviewNote: note ?? null });
+      const [row] = await reviewChange(tx, changeId, ctx.actor.scopePrefix, {
+        reviewStatus: decision,
+        reviewedBy: ctx.actor.displayName,
+        reviewNote: note ?? null,
+      });
       if (!row) throw AppError.notFound({ zh: '待审核的变更', en: 'Pending change' });
-      await recordAudit(tx, ctx, { action: `review.${decision}`, entity: 'registry_change', entityId: changeId, orgCode: row.villageCode, after: { decision, note: note ?? null } });
+      await recordAudit(tx, ctx, {
+        action: `review.${decision}`,
+        entity: 'registry_change',
+        entityId: changeId,
+        orgCode: row.villageCode,
+        after: { decision, note: note ?? null },
+      });
     });
   }
 

@@ -30,54 +30,156 @@ import type { RegistryService } from './registry.service.ts';
 
 const tags = ['registry'];
 const page = z.object({ items: z.array(householdListRow), nextAfterId: z.number().int().nullable() });
-const pendingRow = changeRow.extend({ householdNo: z.string(), householdId: z.number().int(), villageCode: z.string() });
+const pendingRow = changeRow.extend({
+  householdNo: z.string(),
+  householdId: z.number().int(),
+  villageCode: z.string(),
+});
 const changeParams = z.object({ changeId: z.coerce.number().int().positive() });
 
-export function registryRoutes(app: App, deps: { db: Db; box: PersonalDataBox; registry: RegistryService; members: MembershipService; review: ReviewService }): void {
+export function registryRoutes(
+  app: App,
+  deps: { db: Db; box: PersonalDataBox; registry: RegistryService; members: MembershipService; review: ReviewService },
+): void {
   const { registry, members, review } = deps;
-  app.get('/api/registry/households', { schema: { tags, summary: '农户查询（姓名、户编号、身份证号）', querystring: householdSearchQuery, response: { 200: page } } }, (req) =>
-    registry.search(requireCtx(req), req.query),
+  app.get(
+    '/api/registry/households',
+    {
+      schema: {
+        tags,
+        summary: '农户查询（姓名、户编号、身份证号）',
+        querystring: householdSearchQuery,
+        response: { 200: page },
+      },
+    },
+    (req) => registry.search(requireCtx(req), req.query),
   );
-  app.post('/api/registry/households', { schema: { tags, summary: '新增农户', body: createHouseholdRequest, response: { 200: householdDetail } } }, (req) =>
-    registry.create(requireCtx(req), req.body),
+  app.post(
+    '/api/registry/households',
+    { schema: { tags, summary: '新增农户', body: createHouseholdRequest, response: { 200: householdDetail } } },
+    (req) => registry.create(requireCtx(req), req.body),
   );
-  app.get('/api/registry/households/:id', { schema: { tags, summary: '农户详情', params: householdIdParams, response: { 200: householdDetail } } }, (req) =>
-    registry.get(requireCtx(req), req.params.id),
+  app.get(
+    '/api/registry/households/:id',
+    { schema: { tags, summary: '农户详情', params: householdIdParams, response: { 200: householdDetail } } },
+    (req) => registry.get(requireCtx(req), req.params.id),
   );
-  app.put('/api/registry/households/:id', { schema: { tags, summary: '修改农户信息', params: householdIdParams, body: updateHouseholdRequest, response: { 200: householdDetail } } }, (req) =>
-    registry.update(requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/api/registry/households/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改农户信息',
+        params: householdIdParams,
+        body: updateHouseholdRequest,
+        response: { 200: householdDetail },
+      },
+    },
+    (req) => registry.update(requireCtx(req), req.params.id, req.body),
   );
-  app.put('/api/registry/households/:id/members', { schema: { tags, summary: '调整家庭成员', params: householdIdParams, body: replaceMembersRequest, response: { 200: householdDetail } } }, async (req) => {
-    await members.replaceMembers(requireCtx(req), req.params.id, req.body);
-    return registry.get(requireCtx(req), req.params.id);
-  });
-  app.post('/api/registry/households/:id/members/:personId/move', { schema: { tags, summary: '成员迁入他户', params: personParams, body: moveMemberRequest, response: { 200: okResponse } } }, async (req) => {
-    await members.moveMember(requireCtx(req), req.params.id, req.params.personId, req.body);
-    return { ok: true as const };
-  });
-  app.post('/api/registry/households/:id/split', { schema: { tags, summary: '分户', params: householdIdParams, body: splitHouseholdRequest, response: { 200: okResponse } } }, async (req) => {
-    await members.split(requireCtx(req), req.params.id, req.body);
-    return { ok: true as const };
-  });
-  app.post('/api/registry/households/:id/merge', { schema: { tags, summary: '并户', params: householdIdParams, body: mergeHouseholdRequest, response: { 200: okResponse } } }, async (req) => {
-    await members.merge(requireCtx(req), req.params.id, req.body);
-    return { ok: true as const };
-  });
-  app.put('/api/registry/households/:id/income', { schema: { tags, summary: '年度收支', params: householdIdParams, body: saveIncomeRequest, response: { 200: householdDetail } } }, (req) =>
-    registry.saveIncome(requireCtx(req), req.params.id, req.body),
+  app.put(
+    '/api/registry/households/:id/members',
+    {
+      schema: {
+        tags,
+        summary: '调整家庭成员',
+        params: householdIdParams,
+        body: replaceMembersRequest,
+        response: { 200: householdDetail },
+      },
+    },
+    async (req) => {
+      await members.replaceMembers(requireCtx(req), req.params.id, req.body);
+      return registry.get(requireCtx(req), req.params.id);
+    },
   );
-  app.get('/api/registry/households/:id/timeline', { schema: { tags, summary: '变更记录', params: householdIdParams, response: { 200: z.array(changeRow) } } }, (req) =>
-    registry.timeline(requireCtx(req), req.params.id),
+  app.post(
+    '/api/registry/households/:id/members/:personId/move',
+    {
+      schema: {
+        tags,
+        summary: '成员迁入他户',
+        params: personParams,
+        body: moveMemberRequest,
+        response: { 200: okResponse },
+      },
+    },
+    async (req) => {
+      await members.moveMember(requireCtx(req), req.params.id, req.params.personId, req.body);
+      return { ok: true as const };
+    },
   );
-  app.post('/api/registry/households/:id/members/:personId/reveal-id', { schema: { tags, summary: '查看完整证件号码（留痕）', params: personParams, response: { 200: revealResponse } } }, (req) =>
-    registry.revealId(requireCtx(req), req.params.id, req.params.personId),
+  app.post(
+    '/api/registry/households/:id/split',
+    {
+      schema: {
+        tags,
+        summary: '分户',
+        params: householdIdParams,
+        body: splitHouseholdRequest,
+        response: { 200: okResponse },
+      },
+    },
+    async (req) => {
+      await members.split(requireCtx(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
   );
-  app.get('/api/registry/reviews', { schema: { tags, summary: '待审核的村级变更', response: { 200: z.array(pendingRow) } } }, (req) => review.pending(requireCtx(req)));
-  app.post('/api/registry/reviews/:changeId', { schema: { tags, summary: '审核变更', params: changeParams, body: reviewRequest, response: { 200: okResponse } } }, async (req) => {
-    await review.review(requireCtx(req), req.params.changeId, req.body.decision, req.body.note);
-    return { ok: true as const };
-  });
-  app.get('/api/registry/quality', { schema: { tags, summary: '数据质量报告（按村）', response: { 200: z.array(qualityReportRow) } } }, (req) =>
-    qualityReport(deps.db, deps.box, requireCtx(req), todayInChina()),
+  app.post(
+    '/api/registry/households/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: '并户',
+        params: householdIdParams,
+        body: mergeHouseholdRequest,
+        response: { 200: okResponse },
+      },
+    },
+    async (req) => {
+      await members.merge(requireCtx(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  app.put(
+    '/api/registry/households/:id/income',
+    {
+      schema: {
+        tags,
+        summary: '年度收支',
+        params: householdIdParams,
+        body: saveIncomeRequest,
+        response: { 200: householdDetail },
+      },
+    },
+    (req) => registry.saveIncome(requireCtx(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/registry/households/:id/timeline',
+    { schema: { tags, summary: '变更记录', params: householdIdParams, response: { 200: z.array(changeRow) } } },
+    (req) => registry.timeline(requireCtx(req), req.params.id),
+  );
+  app.post(
+    '/api/registry/households/:id/members/:personId/reveal-id',
+    { schema: { tags, summary: '查看完整证件号码（留痕）', params: personParams, response: { 200: revealResponse } } },
+    (req) => registry.revealId(requireCtx(req), req.params.id, req.params.personId),
+  );
+  app.get(
+    '/api/registry/reviews',
+    { schema: { tags, summary: '待审核的村级变更', response: { 200: z.array(pendingRow) } } },
+    (req) => review.pending(requireCtx(req)),
+  );
+  app.post(
+    '/api/registry/reviews/:changeId',
+    { schema: { tags, summary: '审核变更', params: changeParams, body: reviewRequest, response: { 200: okResponse } } },
+    async (req) => {
+      await review.review(requireCtx(req), req.params.changeId, req.body.decision, req.body.note);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/api/registry/quality',
+    { schema: { tags, summary: '数据质量报告（按村）', response: { 200: z.array(qualityReportRow) } } },
+    (req) => qualityReport(deps.db, deps.box, requireCtx(req), todayInChina()),
   );
 }

@@ -20,9 +20,25 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { loadHousehold, recordChange, requireNotActiveElsewhere, requireOpenVillage, requireValid } from './registry.guard.ts';
+import {
+  loadHousehold,
+  recordChange,
+  requireNotActiveElsewhere,
+  requireOpenVillage,
+  requireValid,
+} from './registry.guard.ts';
 import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
-import { factsOf, incomeRowOf, memberAuditView, monitoringEdits, memberFromRecord, NOT_MONITORED, memberRowOf, personFromInput, toDomainHousehold } from './registry.mapping.ts';
+import {
+  factsOf,
+  incomeRowOf,
+  memberAuditView,
+  monitoringEdits,
+  memberFromRecord,
+  NOT_MONITORED,
+  memberRowOf,
+  personFromInput,
+  toDomainHousehold,
+} from './registry.mapping.ts';
 import { householdQuality } from './registry.quality.ts';
 import {
   activeMembers,
@@ -49,18 +65,28 @@ export interface MonitoringOrigin {
   reason: string;
 }
 
-export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock = systemClock, hooks: RegistryHooks = {}) {
+export function createRegistryService(
+  db: Db,
+  box: PersonalDataBox,
+  clock: Clock = systemClock,
+  hooks: RegistryHooks = {},
+) {
   const today = () => todayInChina(clock());
   const changed = changeNotifier(hooks);
 
-  async function search(ctx: RequestContext, q: SearchQuery): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null }> {
+  async function search(
+    ctx: RequestContext,
+    q: SearchQuery,
+  ): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null }> {
     requirePermission(ctx, 'registry:read');
     const text = q.q?.trim() ?? '';
     const id = normaliseIdNumber(text);
     const byId = /^\d{17}[\dX]$/.test(id) && validateIdNumber(id, today()).ok;
     let personIds: number[] | undefined;
     if (byId) {
-      const county = countyCodeOf(ctx.actor.orgCode === '000000000000' ? (q.orgCode ?? id.slice(0, 6) + '000000') : ctx.actor.orgCode);
+      const county = countyCodeOf(
+        ctx.actor.orgCode === '000000000000' ? (q.orgCode ?? id.slice(0, 6) + '000000') : ctx.actor.orgCode,
+      );
       personIds = (await findPersonsByHash(db, county, [box.hash(id)])).map((p) => p.id);
     }
     const rows = await listHouseholds(db, {
@@ -99,7 +125,13 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     const head = members.find((m) => m.relationship === 'head');
     const domainMembers = members.map((m) => memberFromRecord(m, box));
     const latestIncome = incomes[0] ? incomeRowOf(incomes[0]) : null;
-    const domain = toDomainHousehold(h.householdNo, { ...h, phone: h.phoneCipher ? box.decrypt(h.phoneCipher) : null }, domainMembers, latestIncome, h.wholeHouseholdNoLabour);
+    const domain = toDomainHousehold(
+      h.householdNo,
+      { ...h, phone: h.phoneCipher ? box.decrypt(h.phoneCipher) : null },
+      domainMembers,
+      latestIncome,
+      h.wholeHouseholdNoLabour,
+    );
     return {
       id: h.id,
       householdNo: h.householdNo,
@@ -136,7 +168,11 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
   async function create(ctx: RequestContext, input: CreateHouseholdRequest): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     const { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode, ...household } = input;
-    const refused = monitoringEdits(NOT_MONITORED, { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode }, 'create');
+    const refused = monitoringEdits(
+      NOT_MONITORED,
+      { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode },
+      'create',
+    );
     if (refused.length > 0) throw AppError.validation(refused);
     return insertNew(ctx, household, NOT_MONITORED, null);
   }
@@ -145,12 +181,22 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
    * A new household that is already monitored, as the national export or the demo county brings it; not routed over
    * HTTP. The status is imported history: its own `registry_change` entry (`origin.action`), apart from `create`.
    */
-  async function createMonitored(ctx: RequestContext, input: NewHousehold, status: MonitoringStatusInput, origin: MonitoringOrigin): Promise<HouseholdDetail> {
+  async function createMonitored(
+    ctx: RequestContext,
+    input: NewHousehold,
+    status: MonitoringStatusInput,
+    origin: MonitoringOrigin,
+  ): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     return insertNew(ctx, input, { eliminationPeriod: null, eliminationMode: null, ...status }, origin);
   }
 
-  async function insertNew(ctx: RequestContext, input: NewHousehold, monitoring: Pick<HouseholdRecord, MonitoringField>, origin: MonitoringOrigin | null): Promise<HouseholdDetail> {
+  async function insertNew(
+    ctx: RequestContext,
+    input: NewHousehold,
+    monitoring: Pick<HouseholdRecord, MonitoringField>,
+    origin: MonitoringOrigin | null,
+  ): Promise<HouseholdDetail> {
     await requireOpenVillage(db, ctx, input.villageCode);
     const countyCode = countyCodeOf(input.villageCode);
     const { members, income, reason, householdNo, ...facts } = input;
@@ -159,13 +205,24 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     requireValid(domain, members, today());
     if (await findHouseholdByNo(db, countyCode, householdNo)) {
       throw new AppError('CONFLICT', { zh: '户编号已存在', en: 'Household number already exists' }, [
-        { field: 'householdNo', messageZh: `户编号 ${householdNo} 已存在`, messageEn: `Household number ${householdNo} already exists` },
+        {
+          field: 'householdNo',
+          messageZh: `户编号 ${householdNo} 已存在`,
+          messageEn: `Household number ${householdNo} already exists`,
+        },
       ]);
     }
     const existing = await requireNotActiveElsewhere(db, box, countyCode, members, null);
     const id = await db.transaction(async (tx) => {
       const { phone, ...rest } = facts;
-      const newId = await insertHousehold(tx, { ...rest, ...monitoring, countyCode, householdNo, phoneCipher: phone ? box.encrypt(phone) : null, wholeHouseholdNoLabour: noLabour });
+      const newId = await insertHousehold(tx, {
+        ...rest,
+        ...monitoring,
+        countyCode,
+        householdNo,
+        phoneCipher: phone ? box.encrypt(phone) : null,
+        wholeHouseholdNoLabour: noLabour,
+      });
       const rows = [];
       for (const m of members) {
         const person = personFromInput(m, countyCode, box, today());
@@ -177,12 +234,17 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
       await insertMemberships(tx, rows);
       if (income) await upsertIncome(tx, { ...income, countyCode, householdId: newId, householdSize: members.length });
       // The create entry holds the facts without the monitoring status (as merge.ts's import entry); a given status follows as its own entry.
-      const created = Object.fromEntries(Object.entries(factsOf({ ...rest, householdNo } as never)).filter(([k]) => !(MONITORING_FIELDS as readonly string[]).includes(k)));
+      const created = Object.fromEntries(
+        Object.entries(factsOf({ ...rest, householdNo } as never)).filter(
+          ([k]) => !(MONITORING_FIELDS as readonly string[]).includes(k),
+        ),
+      );
       const after = { ...created, members: members.map(memberAuditView), income: income ?? null };
       const target = { id: newId, countyCode, villageCode: input.villageCode, householdNo };
       await recordChange(tx, ctx, target, 'create', reason, null, after);
       // As merge.ts does for the national import: the status as its own entry, from "not monitored" to the given one.
-      if (origin) await recordChange(tx, ctx, target, origin.action, origin.reason, { ...NOT_MONITORED }, { ...monitoring });
+      if (origin)
+        await recordChange(tx, ctx, target, origin.action, origin.reason, { ...NOT_MONITORED }, { ...monitoring });
       return newId;
     });
     await changed(ctx, [id]);
@@ -192,16 +254,44 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
   async function update(ctx: RequestContext, id: number, input: UpdateHouseholdRequest): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     const { household: h } = await loadHousehold(db, ctx, id);
-    const { version, reason, phone: phoneInput, monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode, ...facts } = input;
+    const {
+      version,
+      reason,
+      phone: phoneInput,
+      monitoringType,
+      identificationPeriod,
+      riskTypes,
+      eliminationPeriod,
+      eliminationMode,
+      ...facts
+    } = input;
     // The monitoring status is read-only here (identification / elimination cases, or a national import).
-    const refused = monitoringEdits(h, { monitoringType, identificationPeriod, riskTypes, eliminationPeriod, eliminationMode });
+    const refused = monitoringEdits(h, {
+      monitoringType,
+      identificationPeriod,
+      riskTypes,
+      eliminationPeriod,
+      eliminationMode,
+    });
     if (refused.length > 0) throw AppError.validation(refused);
     // Absent phone: unchanged (the edit form only ever sees the masked number); null clears it.
     const phone = phoneInput === undefined ? (h.phoneCipher ? box.decrypt(h.phoneCipher) : null) : phoneInput;
     if (facts.villageCode !== h.villageCode) await requireOpenVillage(db, ctx, facts.villageCode);
     const members = (await activeMembers(db, id)).map((m) => memberFromRecord(m, box));
-    const monitoring = { monitoringType: h.monitoringType, identificationPeriod: h.identificationPeriod, riskTypes: h.riskTypes, eliminationPeriod: h.eliminationPeriod, eliminationMode: h.eliminationMode };
-    const domain = toDomainHousehold(h.householdNo, { ...facts, ...monitoring, phone }, members, null, h.wholeHouseholdNoLabour);
+    const monitoring = {
+      monitoringType: h.monitoringType,
+      identificationPeriod: h.identificationPeriod,
+      riskTypes: h.riskTypes,
+      eliminationPeriod: h.eliminationPeriod,
+      eliminationMode: h.eliminationMode,
+    };
+    const domain = toDomainHousehold(
+      h.householdNo,
+      { ...facts, ...monitoring, phone },
+      members,
+      null,
+      h.wholeHouseholdNoLabour,
+    );
     requireValid(domain, members, today());
     await db.transaction(async (tx) => {
       const ok = await updateHousehold(tx, id, version, { ...facts, phoneCipher: phone ? box.encrypt(phone) : null });
@@ -214,7 +304,11 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     return get(ctx, id);
   }
 
-  async function saveIncome(ctx: RequestContext, id: number, input: IncomeInput & { reason: string }): Promise<HouseholdDetail> {
+  async function saveIncome(
+    ctx: RequestContext,
+    id: number,
+    input: IncomeInput & { reason: string },
+  ): Promise<HouseholdDetail> {
     requirePermission(ctx, 'registry:write');
     const { household: h } = await loadHousehold(db, ctx, id);
     const size = (await activeMembers(db, id)).length;
@@ -222,7 +316,10 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     const before = (await incomesOf(db, id)).find((r) => r.year === income.year);
     await db.transaction(async (tx) => {
       await upsertIncome(tx, { ...income, countyCode: h.countyCode, householdId: id, householdSize: size });
-      await recordChange(tx, ctx, h, 'income', reason, before ? { ...incomeRowOf(before) } : null, { ...income, householdSize: size });
+      await recordChange(tx, ctx, h, 'income', reason, before ? { ...incomeRowOf(before) } : null, {
+        ...income,
+        householdSize: size,
+      });
     });
     await changed(ctx, [id]);
     return get(ctx, id);
@@ -241,7 +338,13 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
     const member = (await activeMembers(db, id)).find((m) => m.id === personId);
     if (!member) throw AppError.notFound({ zh: '成员', en: 'Member' });
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: 'reveal-id', entity: 'person', entityId: personId, orgCode: h.villageCode, after: { householdNo: h.householdNo, name: member.name } }),
+      recordAudit(tx, ctx, {
+        action: 'reveal-id',
+        entity: 'person',
+        entityId: personId,
+        orgCode: h.villageCode,
+        after: { householdNo: h.householdNo, name: member.name },
+      }),
     );
     return { personId, idNumber: box.decrypt(member.idCipher) };
   }
@@ -250,9 +353,11 @@ export function createRegistryService(db: Db, box: PersonalDataBox, clock: Clock
 }
 
 export function staleVersion(): AppError {
-  return new AppError('CONFLICT', { zh: '该户已被他人修改，请刷新后重试', en: 'The household was changed by someone else; reload and try again' }, [
-    { field: 'version', messageZh: '数据已过期', messageEn: 'Stale version' },
-  ]);
+  return new AppError(
+    'CONFLICT',
+    { zh: '该户已被他人修改，请刷新后重试', en: 'The household was changed by someone else; reload and try again' },
+    [{ field: 'version', messageZh: '数据已过期', messageEn: 'Stale version' }],
+  );
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;

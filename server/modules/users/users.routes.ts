@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { createUserRequest, updateUserRequest, userIdParams, userListQuery, userRow } from '../../../common/contracts/users.ts';
+import {
+  createUserRequest,
+  updateUserRequest,
+  userIdParams,
+  userListQuery,
+  userRow,
+} from '../../../common/contracts/users.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { UsersService } from './users.service.ts';
@@ -7,18 +13,32 @@ import type { UsersService } from './users.service.ts';
 const userPage = z.object({ items: z.array(userRow), nextAfterId: z.number().int().nullable() });
 
 export function usersRoutes(app: App, users: UsersService): void {
-  app.get('/api/users', { schema: { tags: ['users'], summary: '用户列表', querystring: userListQuery, response: { 200: userPage } } }, async (req) =>
-    users.list(requireCtx(req), req.query),
+  app.get(
+    '/api/users',
+    { schema: { tags: ['users'], summary: '用户列表', querystring: userListQuery, response: { 200: userPage } } },
+    async (req) => users.list(requireCtx(req), req.query),
   );
-  app.get('/api/users/:id', { schema: { tags: ['users'], summary: '用户详情', params: userIdParams, response: { 200: userRow } } }, async (req) =>
-    users.get(requireCtx(req), req.params.id),
+  app.get(
+    '/api/users/:id',
+    { schema: { tags: ['users'], summary: '用户详情', params: userIdParams, response: { 200: userRow } } },
+    async (req) => users.get(requireCtx(req), req.params.id),
   );
-  app.post('/api/users', { schema: { tags: ['users'], summary: '新建用户', body: createUserRequest, response: { 200: userRow } } }, async (req) =>
-    users.create(requireCtx(req), req.body),
+  app.post(
+    '/api/users',
+    { schema: { tags: ['users'], summary: '新建用户', body: createUserRequest, response: { 200: userRow } } },
+    async (req) => users.create(requireCtx(req), req.body),
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['users'], summary: '修改用户', params: userIdParams, body: updateUserRequest, response: { 200: userRow } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改用户',
+        params: userIdParams,
+        body: updateUserRequest,
+        response: { 200: userRow },
+      },
+    },
     async (req) => users.update(requireCtx(req), req.params.id, req.body),
   );
 }

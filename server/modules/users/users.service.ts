@@ -10,7 +10,14 @@ import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { findUnit } from '../org/org.repository.ts';
-import { findScopedUser, insertUser, listUsers, updateUser, usernameTaken, type UserWithOrg } from './users.repository.ts';
+import {
+  findScopedUser,
+  insertUser,
+  listUsers,
+  updateUser,
+  usernameTaken,
+  type UserWithOrg,
+} from './users.repository.ts';
 
 type CreateUser = z.infer<typeof createUserRequest>;
 type UpdateUser = z.infer<typeof updateUserRequest>;
@@ -44,7 +51,9 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
     requireInScope(ctx, orgCode);
     const unit = await findUnit(db, orgCode);
     if (!unit || unit.validTo) {
-      throw AppError.validation([{ field: 'orgCode', messageZh: '机构不存在或已撤并', messageEn: 'Org unit does not exist or is closed' }]);
+      throw AppError.validation([
+        { field: 'orgCode', messageZh: '机构不存在或已撤并', messageEn: 'Org unit does not exist or is closed' },
+      ]);
     }
     if (!ROLE_LEVELS[role].includes(unit.level)) {
       throw AppError.validation([
@@ -60,7 +69,13 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
   /** A line-department user pushes exactly one source; nobody else has one. */
   function checkFeedSource(role: Role, feedSource: string | undefined) {
     if (role === 'department' && !feedSource) {
-      throw AppError.validation([{ field: 'feedSource', messageZh: '行业部门用户须指定数据来源', messageEn: 'A department user needs a data source' }]);
+      throw AppError.validation([
+        {
+          field: 'feedSource',
+          messageZh: '行业部门用户须指定数据来源',
+          messageEn: 'A department user needs a data source',
+        },
+      ]);
     }
   }
 
@@ -77,7 +92,11 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
     return toRow(user);
   }
 
-  async function create(ctx: RequestContext, input: CreateUser, opts: { mustChangePassword?: boolean } = {}): Promise<UserRow> {
+  async function create(
+    ctx: RequestContext,
+    input: CreateUser,
+    opts: { mustChangePassword?: boolean } = {},
+  ): Promise<UserRow> {
     requirePermission(ctx, 'users:manage');
     await checkRoleAndOrg(ctx, input.role, input.orgCode);
     checkFeedSource(input.role, input.feedSource);
@@ -98,7 +117,13 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
         passwordHash,
         mustChangePassword: opts.mustChangePassword ?? true,
       });
-      await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: newId, orgCode: input.orgCode, after: auditView({ ...input, active: true }) });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'user',
+        entityId: newId,
+        orgCode: input.orgCode,
+        after: auditView({ ...input, active: true }),
+      });
       return newId;
     });
     return get(ctx, id);
@@ -109,7 +134,13 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
     const before = await findScopedUser(db, ctx.actor.scopePrefix, id);
     if (!before) throw AppError.notFound({ zh: '用户', en: 'User' });
     if (id === ctx.actor.id && (patch.active === false || (patch.role && patch.role !== before.role))) {
-      throw AppError.validation([{ field: 'role', messageZh: '不能停用自己或修改自己的角色', messageEn: 'You cannot disable yourself or change your own role' }]);
+      throw AppError.validation([
+        {
+          field: 'role',
+          messageZh: '不能停用自己或修改自己的角色',
+          messageEn: 'You cannot disable yourself or change your own role',
+        },
+      ]);
     }
     const role = patch.role ?? before.role;
     const orgCode = patch.orgCode ?? before.orgCode;

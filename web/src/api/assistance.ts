@@ -20,7 +20,17 @@ import type {
 import type { HouseholdListRow } from '../../../common/contracts/registry.ts';
 import { api, apiRequest } from './client.ts';
 
-export type { FundDetail, FundRow, HouseholdAssistance, HouseholdListRow, MeasureRow, ObligationRow, PairingRow, ReliefApplicationRow, Workspace };
+export type {
+  FundDetail,
+  FundRow,
+  HouseholdAssistance,
+  HouseholdListRow,
+  MeasureRow,
+  ObligationRow,
+  PairingRow,
+  ReliefApplicationRow,
+  Workspace,
+};
 export type CadreOption = z.infer<typeof cadreOption>;
 export type SubtypeRow = z.infer<typeof subtypeRow>;
 export type ObligationBoard = z.infer<typeof obligationBoard>;
@@ -31,7 +41,8 @@ export type ReliefApplicationRequest = z.input<typeof reliefApplicationRequest>;
 export const assistanceKeys = {
   all: ['assistance'] as const,
   household: (id: number) => ['assistance', 'household', id] as const,
-  board: (asOf: string | undefined, orgCode: string | undefined) => ['assistance', 'board', asOf ?? 'today', orgCode ?? ''] as const,
+  board: (asOf: string | undefined, orgCode: string | undefined) =>
+    ['assistance', 'board', asOf ?? 'today', orgCode ?? ''] as const,
   workspace: ['assistance', 'workspace'] as const,
   measures: (category?: string) => ['assistance', 'measures', category ?? ''] as const,
   subtypes: ['assistance', 'subtypes'] as const,
@@ -41,28 +52,48 @@ export const assistanceKeys = {
   fund: (id: number) => ['relief', 'fund', id] as const,
 };
 
-export const fetchHouseholdAssistance = (id: number) => api.get<HouseholdAssistance>(`/api/assistance/households/${id}`);
-export const fetchBoard = (asOf?: string, orgCode?: string, code?: string) => api.get<ObligationBoard>('/api/assistance/obligations', { asOf, orgCode, code, limit: 500 });
+export const fetchHouseholdAssistance = (id: number) =>
+  api.get<HouseholdAssistance>(`/api/assistance/households/${id}`);
+export const fetchBoard = (asOf?: string, orgCode?: string, code?: string) =>
+  api.get<ObligationBoard>('/api/assistance/obligations', { asOf, orgCode, code, limit: 500 });
 export const fetchWorkspace = () => api.get<Workspace>('/api/assistance/workspace');
 export const fetchMeasures = (q: { category?: string; status?: string; orgCode?: string; afterId?: number }) =>
   api.get<{ items: MeasureRow[]; nextAfterId: number | null }>('/api/assistance/measures', { ...q, limit: 100 });
 export const fetchSubtypes = () => api.get<SubtypeRow[]>('/api/assistance/subtypes');
-export const saveSubtype = (body: { category: string; code: string; labelZh: string; continuesAfterElimination: string | null; active: boolean }) => api.post<SubtypeRow>('/api/assistance/subtypes', body);
+export const saveSubtype = (body: {
+  category: string;
+  code: string;
+  labelZh: string;
+  continuesAfterElimination: string | null;
+  active: boolean;
+}) => api.post<SubtypeRow>('/api/assistance/subtypes', body);
 export const fetchCadres = () => api.get<CadreOption[]>('/api/assistance/cadres');
 export const fetchPairings = () => api.get<PairingRow[]>('/api/assistance/pairings', { activeOnly: 'true' });
 export const createPairing = (body: PairingRequest) => api.post<PairingRow>('/api/assistance/pairings', body);
-export const endPairing = (id: number, body: { endOn: string; reason: string }) => api.post<PairingRow>(`/api/assistance/pairings/${id}/end`, body);
+export const endPairing = (id: number, body: { endOn: string; reason: string }) =>
+  api.post<PairingRow>(`/api/assistance/pairings/${id}/end`, body);
 export const createMeasure = (body: MeasureInput) => api.post<MeasureRow>('/api/assistance/measures', body);
-export const updateMeasure = (id: number, body: Omit<MeasureInput, 'householdId'> & { version: number }) => apiRequest<MeasureRow>('PUT', `/api/assistance/measures/${id}`, { body });
-export const searchHouseholds = (q: string) => api.get<{ items: HouseholdListRow[] }>('/api/registry/households', { q, limit: 20 });
+export const updateMeasure = (id: number, body: Omit<MeasureInput, 'householdId'> & { version: number }) =>
+  apiRequest<MeasureRow>('PUT', `/api/assistance/measures/${id}`, { body });
+export const searchHouseholds = (q: string) =>
+  api.get<{ items: HouseholdListRow[] }>('/api/registry/households', { q, limit: 20 });
 
 export const fetchFunds = () => api.get<FundRow[]>('/api/relief/funds');
 export const fetchFund = (id: number) => api.get<FundDetail>(`/api/relief/funds/${id}`);
-export const createFund = (body: { orgCode: string; name: string; kind: 'emergency' | 'temporaryReserve' }) => api.post<FundDetail>('/api/relief/funds', body);
-export const addIncome = (id: number, body: { amountFen: number; source: string; occurredOn: string; note: string | null }) => api.post<FundDetail>(`/api/relief/funds/${id}/income`, body);
-export const applyRelief = (body: ReliefApplicationRequest) => api.post<ReliefApplicationRow>('/api/relief/applications', body);
-export const decideRelief = (id: number, body: { decision: 'approve' | 'reject'; approvedFen?: number; note: string | null }) => api.post<ReliefApplicationRow>(`/api/relief/applications/${id}/decision`, body);
-export const disburseRelief = (id: number, occurredOn: string) => api.post<ReliefApplicationRow>(`/api/relief/applications/${id}/disburse`, { occurredOn });
+export const createFund = (body: { orgCode: string; name: string; kind: 'emergency' | 'temporaryReserve' }) =>
+  api.post<FundDetail>('/api/relief/funds', body);
+export const addIncome = (
+  id: number,
+  body: { amountFen: number; source: string; occurredOn: string; note: string | null },
+) => api.post<FundDetail>(`/api/relief/funds/${id}/income`, body);
+export const applyRelief = (body: ReliefApplicationRequest) =>
+  api.post<ReliefApplicationRow>('/api/relief/applications', body);
+export const decideRelief = (
+  id: number,
+  body: { decision: 'approve' | 'reject'; approvedFen?: number; note: string | null },
+) => api.post<ReliefApplicationRow>(`/api/relief/applications/${id}/decision`, body);
+export const disburseRelief = (id: number, occurredOn: string) =>
+  api.post<ReliefApplicationRow>(`/api/relief/applications/${id}/disburse`, { occurredOn });
 
 export const EXPORT_URLS = {
   measures: '/api/assistance/measures/export.xlsx',

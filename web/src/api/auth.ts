@@ -19,5 +19,4 @@ export async function fetchCurrentActor(): Promise<ActorResponse | null> {
 
 export const login = (request: LoginRequest) => api.post<ActorResponse>('/api/auth/login', request);
 export const logout = () => api.post<unknown>('/api/auth/logout');
-export const changePassword = (request: ChangePasswordRequest) =>
-  api.post<{ ok: true }>('/api/auth/password', request);
+export const changePassword = (request: ChangePasswordRequest) => api.post<{ ok: true }>('/api/auth/password', request);

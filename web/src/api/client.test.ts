@@ -34,7 +34,10 @@ describe('api client', () => {
   });
 
   it('turns the error envelope into an ApiError with field errors', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(400, errorBody)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(400, errorBody)),
+    );
     const error = await api.post('/api/users', {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
@@ -48,7 +51,10 @@ describe('api client', () => {
   it('reports an expired session, but not a failed login', async () => {
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, errorBody)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(401, errorBody)),
+    );
     await api.post('/api/auth/login', {}).catch(() => undefined);
     expect(onUnauthorized).not.toHaveBeenCalled();
     await api.get('/api/users').catch(() => undefined);
@@ -59,17 +65,26 @@ describe('api client', () => {
     const onPasswordChangeRequired = vi.fn();
     setPasswordChangeRequiredHandler(onPasswordChangeRequired);
     const refusal = (code: string) => ({ error: { ...errorBody.error, code, fields: undefined } });
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(403, refusal('FORBIDDEN'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(403, refusal('FORBIDDEN'))),
+    );
     await api.get('/api/users').catch(() => undefined);
     expect(onPasswordChangeRequired).not.toHaveBeenCalled();
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(403, refusal('PASSWORD_CHANGE_REQUIRED'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(403, refusal('PASSWORD_CHANGE_REQUIRED'))),
+    );
     const error = (await api.get('/api/users').catch((caught: unknown) => caught)) as ApiError;
     expect(error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(onPasswordChangeRequired).toHaveBeenCalledOnce();
   });
 
   it('explains an unreachable server in both languages', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     const error = (await api.get('/api/health').catch((caught: unknown) => caught)) as ApiError;
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.messageIn('zh-CN')).toContain('无法连接服务器');

@@ -70,13 +70,18 @@ export const searchHouseholds = (filters: HouseholdFilters, afterId: number, lim
   api.get<HouseholdPage>(base, { ...filters, afterId, limit });
 export const fetchHousehold = (id: number) => api.get<HouseholdDetail>(`${base}/${id}`);
 export const createHousehold = (request: CreateHouseholdRequest) => api.post<HouseholdDetail>(base, request);
-export const updateHousehold = (id: number, request: UpdateHouseholdRequest) => put<HouseholdDetail>(`${base}/${id}`, request);
-export const replaceMembers = (id: number, request: { members: ReplaceMemberInput[]; version: number; reason: string }) =>
-  put<HouseholdDetail>(`${base}/${id}/members`, request);
+export const updateHousehold = (id: number, request: UpdateHouseholdRequest) =>
+  put<HouseholdDetail>(`${base}/${id}`, request);
+export const replaceMembers = (
+  id: number,
+  request: { members: ReplaceMemberInput[]; version: number; reason: string },
+) => put<HouseholdDetail>(`${base}/${id}/members`, request);
 export const moveMember = (id: number, personId: number, request: MoveMemberRequest) =>
   api.post<{ ok: true }>(`${base}/${id}/members/${personId}/move`, request);
-export const splitHousehold = (id: number, request: SplitHouseholdRequest) => api.post<{ ok: true }>(`${base}/${id}/split`, request);
-export const saveIncome = (id: number, request: SaveIncomeRequest) => put<HouseholdDetail>(`${base}/${id}/income`, request);
+export const splitHousehold = (id: number, request: SplitHouseholdRequest) =>
+  api.post<{ ok: true }>(`${base}/${id}/split`, request);
+export const saveIncome = (id: number, request: SaveIncomeRequest) =>
+  put<HouseholdDetail>(`${base}/${id}/income`, request);
 export const fetchTimeline = (id: number) => api.get<ChangeRow[]>(`${base}/${id}/timeline`);
 /** Audited on the server; the answer is shown once and never put in the query cache. */
 export const revealIdNumber = (id: number, personId: number) =>
@@ -92,7 +97,10 @@ export const EXPORT_URL = '/api/registry/export.xlsx';
 export const fetchJob = (id: number) => api.get<JobDto>(`/api/jobs/${id}`);
 
 /** POST /api/registry/import as multipart (the JSON client cannot send files). */
-export async function startImport(files: { households: File; members?: File }, options: { dryRun: boolean; skipInvalid: boolean }) {
+export async function startImport(
+  files: { households: File; members?: File },
+  options: { dryRun: boolean; skipInvalid: boolean },
+) {
   const form = new FormData();
   form.append('households', files.households, files.households.name);
   if (files.members) form.append('members', files.members, files.members.name);
@@ -108,10 +116,15 @@ export async function startImport(files: { households: File; members?: File }, o
       headers: { Accept: 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' },
     });
   } catch {
-    throw new ApiError(0, null, { zh: translate('zh-CN', 'common.networkError'), en: translate('en', 'common.networkError') });
+    throw new ApiError(0, null, {
+      zh: translate('zh-CN', 'common.networkError'),
+      en: translate('en', 'common.networkError'),
+    });
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: ConstructorParameters<typeof ApiError>[1] } | null;
+    const body = (await response.json().catch(() => null)) as {
+      error?: ConstructorParameters<typeof ApiError>[1];
+    } | null;
     throw new ApiError(response.status, body?.error ?? null, fallback);
   }
   return (await response.json()) as { jobId: number };

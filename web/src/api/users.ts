@@ -18,5 +18,4 @@ export const fetchUsers = (params: { q?: string; afterId?: number; limit?: numbe
 
 export const createUser = (request: CreateUserRequest) => api.post<UserRow>('/api/users', request);
 
-export const updateUser = (id: number, request: UpdateUserRequest) =>
-  api.patch<UserRow>(`/api/users/${id}`, request);
+export const updateUser = (id: number, request: UpdateUserRequest) => api.patch<UserRow>(`/api/users/${id}`, request);

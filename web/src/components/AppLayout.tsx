@@ -54,7 +54,13 @@ export default function AppLayout() {
       </Sider>
       <Layout>
         <Header
-          style={{ background: '#fff', padding: wide ? '0 20px' : '0 8px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}
+          style={{
+            background: '#fff',
+            padding: wide ? '0 20px' : '0 8px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
         >
           <Flex justify="space-between" align="center" gap={8} style={{ height: '100%', minWidth: 0 }}>
             <Space size={8} align="center" aria-label={t('header.unit')} style={{ minWidth: 0, lineHeight: '22px' }}>
@@ -77,7 +83,12 @@ export default function AppLayout() {
               </Space>
               <LanguageSwitch />
               <Tooltip title={wide ? undefined : t('header.changePassword')}>
-                <Button type="text" icon={<KeyOutlined />} aria-label={t('header.changePassword')} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
+                <Button
+                  type="text"
+                  icon={<KeyOutlined />}
+                  aria-label={t('header.changePassword')}
+                  onClick={() => navigate(CHANGE_PASSWORD_PATH)}
+                >
                   {wide && t('header.changePassword')}
                 </Button>
               </Tooltip>

@@ -14,8 +14,14 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf';
 
 const TEXT = {
-  drop: ['点击或拖入照片、扫描件（图片或 PDF，每个不超过 10 MB）', 'Click or drop photos or scans (images or PDF, up to 10 MB each)'],
-  hint: ['例如：签字的承诺授权书、评议会议记录、公示照片', 'e.g. the signed undertaking, meeting minutes, a photo of the posted notice'],
+  drop: [
+    '点击或拖入照片、扫描件（图片或 PDF，每个不超过 10 MB）',
+    'Click or drop photos or scans (images or PDF, up to 10 MB each)',
+  ],
+  hint: [
+    '例如：签字的承诺授权书、评议会议记录、公示照片',
+    'e.g. the signed undertaking, meeting minutes, a photo of the posted notice',
+  ],
   tooBig: ['文件超过 10 MB：{name}', 'Over 10 MB: {name}'],
   wrongType: ['只能上传图片或 PDF：{name}', 'Only images or PDF: {name}'],
   failed: ['上传失败：{name}', 'Upload failed: {name}'],
@@ -38,9 +44,19 @@ export function attachmentUrl(id: number): string {
   return `/api/attachments/${id}`;
 }
 
-export function AttachmentUpload({ ownerKind, ownerId, orgCode, onChange, maxCount = 10, disabled }: AttachmentUploadProps) {
+export function AttachmentUpload({
+  ownerKind,
+  ownerId,
+  orgCode,
+  onChange,
+  maxCount = 10,
+  disabled,
+}: AttachmentUploadProps) {
   const { language } = useI18n();
-  const tr = useCallback((k: keyof typeof TEXT, name = '') => TEXT[k][language === 'en' ? 1 : 0].replace('{name}', name), [language]);
+  const tr = useCallback(
+    (k: keyof typeof TEXT, name = '') => TEXT[k][language === 'en' ? 1 : 0].replace('{name}', name),
+    [language],
+  );
   const [files, setFiles] = useState<UploadFile<AttachmentRow>[]>([]);
 
   const data = useMemo(() => {

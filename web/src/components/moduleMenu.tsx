@@ -107,7 +107,11 @@ const MODULES: ModuleEntry[] = [
     children: [
       { path: '/indicators/cockpit', label: 'menu.indicatorsCockpit', anyOf: ['indicators:read'] },
       { path: '/indicators/entry', label: 'menu.indicatorsEntry', anyOf: ['indicators:enter'] },
-      { path: '/indicators/approvals', label: 'menu.indicatorsApprovals', anyOf: ['indicators:approve', 'indicators:enter'] },
+      {
+        path: '/indicators/approvals',
+        label: 'menu.indicatorsApprovals',
+        anyOf: ['indicators:approve', 'indicators:enter'],
+      },
       { path: '/indicators/targets', label: 'menu.indicatorsTargets', anyOf: ['indicators:read'] },
       { path: '/indicators/assessment', label: 'menu.indicatorsAssessment', anyOf: ['indicators:read'] },
     ],
@@ -137,22 +141,24 @@ export function buildMenuItems(
             .map((child) => ({ key: child.path, label: t(child.label) })),
         }
       : entry.permission
-      ? { key: entry.path, icon: entry.icon, label: t(entry.label) }
-      : {
-          key: entry.path,
-          icon: entry.icon,
-          disabled: true,
-          label: (
-            <Tooltip title={t('menu.underConstruction')} placement="right">
-              <span data-module-status="under-construction">{t(entry.label)}</span>
-            </Tooltip>
-          ),
-        },
+        ? { key: entry.path, icon: entry.icon, label: t(entry.label) }
+        : {
+            key: entry.path,
+            icon: entry.icon,
+            disabled: true,
+            label: (
+              <Tooltip title={t('menu.underConstruction')} placement="right">
+                <span data-module-status="under-construction">{t(entry.label)}</span>
+              </Tooltip>
+            ),
+          },
   );
 }
 
 /** Every menu path: the module entries without pages, and every page. */
-const MENU_PATHS = MODULES.flatMap((entry) => (entry.children ? entry.children.map((child) => child.path) : [entry.path]));
+const MENU_PATHS = MODULES.flatMap((entry) =>
+  entry.children ? entry.children.map((child) => child.path) : [entry.path],
+);
 
 /** The menu item of a location: the longest menu path it is at or under (/registry/42 → /registry). */
 export function selectedMenuKey(pathname: string): string {

@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { schoolYearFrom } from '../../../../common/domain/monitoring/window.ts';
 import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
-import { constEvidence, feedIs, maxPerPerson, numberOf, perPersonTotals, personAmounts, defineRule, type RuleContext } from './types.ts';
+import {
+  constEvidence,
+  feedIs,
+  maxPerPerson,
+  numberOf,
+  perPersonTotals,
+  personAmounts,
+  defineRule,
+  type RuleContext,
+} from './types.ts';
 
 // 教育支出较大 (policy-rules §2, 教育): one student's 非义务教育费用 (high school, vocational, college;
 // out-of-pocket after all subsidies) in the current school year (from the 1st of
@@ -28,7 +37,8 @@ export const educationBurden = defineRule({
     edu_cost_persons: personAmounts(sql`${cost} AND fe.occurred_on >= ${from(ctx)}::date`),
     edu_cost_records: sql`count(*) FILTER (WHERE ${cost} AND fe.occurred_on >= ${from(ctx)}::date)`,
   }),
-  when: (ctx) => sql`(${costMax} > ${numberOf(ctx, 'education.nonCompulsoryCostFen')}::bigint OR (f.rigid_education_fen > 0 AND ${rigidExceedsIncome(ctx)}))`,
+  when: (ctx) =>
+    sql`(${costMax} > ${numberOf(ctx, 'education.nonCompulsoryCostFen')}::bigint OR (f.rigid_education_fen > 0 AND ${rigidExceedsIncome(ctx)}))`,
   evidence: (ctx) =>
     sql`${constEvidence(ctx, PARAMS, { schoolYearFrom: from(ctx), thresholdFen: numberOf(ctx, 'education.nonCompulsoryCostFen') })}
       || jsonb_build_object('costFen', coalesce(${costMax}, 0), 'costByPerson', ${perPersonTotals(sql`f.edu_cost_persons`)}, 'records', coalesce(f.edu_cost_records, 0),

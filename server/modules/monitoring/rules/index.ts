@@ -36,8 +36,11 @@ export function ruleOf(code: string): Rule | undefined {
 }
 
 /** Every parameter some rule reads, plus the window length. */
-export const RULE_PARAMS: readonly string[] = [...new Set(['monitoring.lookbackMonths', ...RULES.flatMap((r) => r.params)])];
+export const RULE_PARAMS: readonly string[] = [
+  ...new Set(['monitoring.lookbackMonths', ...RULES.flatMap((r) => r.params)]),
+];
 
-if (RULES.map((r) => r.code).join() !== WARNING_CATEGORY_CODES.join()) throw new Error('monitoring rules and warning categories are out of step');
+if (RULES.map((r) => r.code).join() !== WARNING_CATEGORY_CODES.join())
+  throw new Error('monitoring rules and warning categories are out of step');
 
 export type { Rule, RuleContext } from './types.ts';

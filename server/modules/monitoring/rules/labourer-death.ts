@@ -23,5 +23,6 @@ export const labourerDeath = defineRule({
 ) FILTER (WHERE ${death})`,
   }),
   when: () => sql`f.death_labourers IS NOT NULL`,
-  evidence: (ctx) => sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('deceasedLabourers', ${eventList(sql`f.death_labourers`)})`,
+  evidence: (ctx) =>
+    sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('deceasedLabourers', ${eventList(sql`f.death_labourers`)})`,
 });

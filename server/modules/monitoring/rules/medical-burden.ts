@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
-import { constEvidence, feedIs, maxPerPerson, numberOf, perPersonTotals, personAmounts, defineRule, type RuleContext } from './types.ts';
+import {
+  constEvidence,
+  feedIs,
+  maxPerPerson,
+  numberOf,
+  perPersonTotals,
+  personAmounts,
+  defineRule,
+  type RuleContext,
+} from './types.ts';
 
 // 医疗自付支出较大 (policy-rules §2, 医保):
 //  - inpatient: one member's 住院自付 (out-of-pocket after reimbursement) accumulated this calendar year
@@ -13,7 +22,12 @@ import { constEvidence, feedIs, maxPerPerson, numberOf, perPersonTotals, personA
 //  - rigid spending (§1.1): the household's medical and education out-of-pocket this year exceed its
 //    last net income (rigid-spending.ts), and some of it is medical.
 
-const PARAMS = ['medical.alleviatedOutOfPocketFen', 'medical.otherOutOfPocketFen', 'medical.outpatientMonthlyFen', ...RIGID_PARAMS] as const;
+const PARAMS = [
+  'medical.alleviatedOutOfPocketFen',
+  'medical.otherOutOfPocketFen',
+  'medical.outpatientMonthlyFen',
+  ...RIGID_PARAMS,
+] as const;
 const inpatient = feedIs('medical', 'inpatientOutOfPocket');
 const outpatient = feedIs('medical', 'outpatientOutOfPocket');
 const line = (ctx: RuleContext) =>

@@ -1,5 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { DISABILITY_CATEGORIES, DISABILITY_GRADES, isSevereDisability } from '../../../../common/domain/registry/codes.ts';
+import {
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  isSevereDisability,
+} from '../../../../common/domain/registry/codes.ts';
 import { attr, constEvidence, eventList, feedIs, textArray, defineRule } from './types.ts';
 
 // 新增重度残疾: the disabled persons' federation reported 新增残疾 for an active member in the data
@@ -15,7 +19,8 @@ function severePredicate(): SQL {
     DISABILITY_CATEGORIES.filter((c) => isSevereDisability(c.code, g.code)).map((c) => sql`(${g.code}, ${c.code})`),
   );
   const grade = attr('disabilityGrade');
-  const byPair = pairs.length > 0 ? sql` OR (${grade}, ${attr('disabilityCategory')}) IN (${sql.join(pairs, sql`, `)})` : sql``;
+  const byPair =
+    pairs.length > 0 ? sql` OR (${grade}, ${attr('disabilityCategory')}) IN (${sql.join(pairs, sql`, `)})` : sql``;
   return sql`(${grade} = ANY(${textArray(always)})${byPair})`;
 }
 
@@ -35,5 +40,6 @@ export const newDisability = defineRule({
       'grade', ${attr('disabilityGrade')})) FILTER (WHERE ${severe})`,
   }),
   when: () => sql`f.dis_new_severe IS NOT NULL`,
-  evidence: (ctx) => sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('newSevereDisabilities', ${eventList(sql`f.dis_new_severe`)})`,
+  evidence: (ctx) =>
+    sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('newSevereDisabilities', ${eventList(sql`f.dis_new_severe`)})`,
 });

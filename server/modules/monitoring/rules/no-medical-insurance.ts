@@ -26,7 +26,8 @@ export const noMedicalInsurance = defineRule({
   memberAggregates: () => ({
     mb_uninsured_persons: sql`array_agg(mb.person_id) FILTER (WHERE ${noInsurance})`,
   }),
-  when: () => sql`(f.medical_uninsured IS TRUE OR f.mb_uninsured_persons IS NOT NULL OR f.med_uninsured_persons IS NOT NULL)`,
+  when: () =>
+    sql`(f.medical_uninsured IS TRUE OR f.mb_uninsured_persons IS NOT NULL OR f.med_uninsured_persons IS NOT NULL)`,
   evidence: (ctx) =>
     sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('registryFlag', coalesce(f.medical_uninsured, false),
       'registryUninsuredPersonIds', ${idList(sql`f.mb_uninsured_persons`)},

@@ -21,8 +21,15 @@ export const RIGID_FEEDS: readonly FeedNeed[] = [
 ];
 
 export const RIGID_AGGREGATES: readonly SharedAggregate[] = [
-  { name: 'rigid_medical_fen', expr: (ctx) => sql`sum(fe.amount_fen) FILTER (WHERE ${medical} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)` },
-  { name: 'rigid_education_fen', expr: (ctx) => sql`sum(fe.amount_fen) FILTER (WHERE ${education} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)` },
+  {
+    name: 'rigid_medical_fen',
+    expr: (ctx) => sql`sum(fe.amount_fen) FILTER (WHERE ${medical} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)`,
+  },
+  {
+    name: 'rigid_education_fen',
+    expr: (ctx) =>
+      sql`sum(fe.amount_fen) FILTER (WHERE ${education} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)`,
+  },
 ];
 
 const total = sql`(coalesce(f.rigid_medical_fen, 0) + coalesce(f.rigid_education_fen, 0))`;

@@ -81,7 +81,8 @@ export interface SharedAggregate {
 export function defineRule(spec: RuleSpec): Rule {
   return {
     ...spec,
-    select: (ctx) => sql`SELECT f.id AS household_id, ${spec.evidence(ctx)} AS evidence FROM facts f WHERE ${applies(spec.appliesTo)} AND ${spec.when(ctx)}`,
+    select: (ctx) =>
+      sql`SELECT f.id AS household_id, ${spec.evidence(ctx)} AS evidence FROM facts f WHERE ${applies(spec.appliesTo)} AND ${spec.when(ctx)}`,
   };
 }
 
@@ -105,7 +106,10 @@ export function eventList(column: SQL): SQL {
 
 /** A bound text[] of codes, one parameter per element. */
 export function textArray(values: readonly string[]): SQL {
-  return sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 /**
@@ -150,7 +154,16 @@ export function constEvidence(ctx: RuleContext, keys: readonly string[], extra: 
   const params: Record<string, unknown> = {};
   for (const key of keys) {
     const r = ctx.params[key];
-    params[key] = r ? { value: r.value, source: r.source, scopeCode: r.scopeCode, effectiveFrom: r.effectiveFrom, year: r.year, ...(r.fallbackFromYear ? { fallbackFromYear: r.fallbackFromYear } : {}) } : null;
+    params[key] = r
+      ? {
+          value: r.value,
+          source: r.source,
+          scopeCode: r.scopeCode,
+          effectiveFrom: r.effectiveFrom,
+          year: r.year,
+          ...(r.fallbackFromYear ? { fallbackFromYear: r.fallbackFromYear } : {}),
+        }
+      : null;
   }
   const window = { from: ctx.window.from, to: ctx.window.to };
   return sql`${JSON.stringify({ window, params, ...extra })}::jsonb`;

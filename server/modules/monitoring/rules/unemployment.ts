@@ -26,7 +26,8 @@ export const unemploymentRule = defineRule({
     hr_unemployed_persons: sql`array_agg(fe.person_id) FILTER (WHERE ${unemployed})`,
     hr_max_gap_months: sql`max(${gapMonths}) FILTER (WHERE ${gap})`,
   }),
-  when: (ctx) => sql`(f.hr_unemployed_persons IS NOT NULL OR f.hr_max_gap_months >= ${numberOf(ctx, 'hr.contributionGapMonths')}::int)`,
+  when: (ctx) =>
+    sql`(f.hr_unemployed_persons IS NOT NULL OR f.hr_max_gap_months >= ${numberOf(ctx, 'hr.contributionGapMonths')}::int)`,
   evidence: (ctx) =>
     sql`${constEvidence(ctx, PARAMS, { gapThresholdMonths: numberOf(ctx, 'hr.contributionGapMonths') })}
       || jsonb_build_object('unemployedPersonIds', ${idList(sql`f.hr_unemployed_persons`)}, 'maxGapMonths', f.hr_max_gap_months)`,

@@ -18,5 +18,6 @@ export const waterUnsafe = defineRule({
   feeds: [{ source: 'water', item: 'unsafeWater', window: 'lookback' }],
   feedAggregates: () => ({ water_unsafe_n: sql`count(*) FILTER (WHERE ${unsafe})` }),
   when: () => sql`(f.water_safe IS FALSE OR f.water_unsafe_n > 0)`,
-  evidence: (ctx) => sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('registryWaterSafe', f.water_safe, 'unsafeWaterRecords', coalesce(f.water_unsafe_n, 0))`,
+  evidence: (ctx) =>
+    sql`${constEvidence(ctx, PARAMS)} || jsonb_build_object('registryWaterSafe', f.water_safe, 'unsafeWaterRecords', coalesce(f.water_unsafe_n, 0))`,
 });

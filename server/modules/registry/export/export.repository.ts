@@ -5,7 +5,8 @@ import { inScope } from '../../../db/scope.ts';
 // The household ledger read for export: open households in the actor's scope, in key ranges of
 // household id (never OFFSET), with their active members and latest income year.
 
-const openInScope = (scopePrefix: string) => sql`h.closed_on IS NULL AND ${inScope(sql`h.village_code`, { scopePrefix })}`;
+const openInScope = (scopePrefix: string) =>
+  sql`h.closed_on IS NULL AND ${inScope(sql`h.village_code`, { scopePrefix })}`;
 
 export interface LedgerHouseholdRow {
   id: number;
@@ -40,8 +41,15 @@ export interface LedgerHouseholdRow {
   eligible_out_of_pocket: number | null;
 }
 
-export async function ledgerHouseholds(db: Db, scopePrefix: string, afterId: number, limit: number): Promise<LedgerHouseholdRow[]> {
-  return queryRows<LedgerHouseholdRow>(db, sql`
+export async function ledgerHouseholds(
+  db: Db,
+  scopePrefix: string,
+  afterId: number,
+  limit: number,
+): Promise<LedgerHouseholdRow[]> {
+  return queryRows<LedgerHouseholdRow>(
+    db,
+    sql`
     SELECT h.id::int AS id, h.household_no, h.village_code, h.kind, h.alleviated_attribute, h.monitoring_type,
       h.identification_period::text AS identification_period, h.risk_types, h.elimination_period::text AS elimination_period,
       h.elimination_mode, h.whole_household_no_labour, h.phone_cipher, h.address, h.housing_grade::text AS housing_grade,
@@ -55,7 +63,8 @@ export async function ledgerHouseholds(db: Db, scopePrefix: string, afterId: num
         i.insurance_payout, i.eligible_out_of_pocket
       FROM household_income i WHERE i.household_id = h.id AND i.county_code = h.county_code ORDER BY i.year DESC LIMIT 1) inc ON true
     WHERE h.id > ${afterId} AND ${openInScope(scopePrefix)}
-    ORDER BY h.id LIMIT ${limit}`);
+    ORDER BY h.id LIMIT ${limit}`,
+  );
 }
 
 export interface LedgerMemberRow {
@@ -84,8 +93,15 @@ export interface LedgerMemberRow {
 }
 
 /** Active members of the open in-scope households with id in (afterId, uptoId], household by household. */
-export async function ledgerMembers(db: Db, scopePrefix: string, afterId: number, uptoId: number): Promise<LedgerMemberRow[]> {
-  return queryRows<LedgerMemberRow>(db, sql`
+export async function ledgerMembers(
+  db: Db,
+  scopePrefix: string,
+  afterId: number,
+  uptoId: number,
+): Promise<LedgerMemberRow[]> {
+  return queryRows<LedgerMemberRow>(
+    db,
+    sql`
     SELECT h.id::int AS household_id, h.household_no, p.name, p.id_cipher, m.relationship, p.ethnicity, p.political_status,
       p.education, p.schooling, p.health, p.disability_category, p.disability_grade, p.labour_skill, p.work_months, p.work_place,
       p.resident_medical_insurance, p.employee_medical_insurance, p.minimum_living, p.destitute_support, p.public_welfare_post,
@@ -94,32 +110,48 @@ export async function ledgerMembers(db: Db, scopePrefix: string, afterId: number
     JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
     JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
     WHERE h.id > ${afterId} AND h.id <= ${uptoId} AND ${openInScope(scopePrefix)}
-    ORDER BY h.id, m.id`);
+    ORDER BY h.id, m.id`,
+  );
 }
 
 /** Last household id of the next key range of `size` households (null when none are left). */
 export async function nextRangeEnd(db: Db, scopePrefix: string, afterId: number, size: number): Promise<number | null> {
-  const [row] = await queryRows<{ id: number | null }>(db, sql`SELECT max(id)::int AS id FROM (
-    SELECT h.id FROM household h WHERE h.id > ${afterId} AND ${openInScope(scopePrefix)} ORDER BY h.id LIMIT ${size}) r`);
+  const [row] = await queryRows<{ id: number | null }>(
+    db,
+    sql`SELECT max(id)::int AS id FROM (
+    SELECT h.id FROM household h WHERE h.id > ${afterId} AND ${openInScope(scopePrefix)} ORDER BY h.id LIMIT ${size}) r`,
+  );
   return row?.id ?? null;
 }
 
 export async function ledgerCounts(db: Db, scopePrefix: string): Promise<{ households: number; members: number }> {
-  const [row] = await queryRows<{ households: number; members: number }>(db, sql`
+  const [row] = await queryRows<{ households: number; members: number }>(
+    db,
+    sql`
     SELECT count(DISTINCT h.id)::int AS households, count(m.id)::int AS members FROM household h
     LEFT JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
-    WHERE ${openInScope(scopePrefix)}`);
+    WHERE ${openInScope(scopePrefix)}`,
+  );
   return row;
 }
 
 /** Keys of the extra attributes (unknown columns kept at import) of the households and people to export. */
-export async function ledgerExtraKeys(db: Db, scopePrefix: string): Promise<{ households: string[]; members: string[] }> {
-  const households = await queryRows<{ key: string }>(db, sql`SELECT DISTINCT jsonb_object_keys(h.extra) AS key
-    FROM household h WHERE h.extra IS NOT NULL AND ${openInScope(scopePrefix)} ORDER BY 1`);
-  const members = await queryRows<{ key: string }>(db, sql`SELECT DISTINCT jsonb_object_keys(p.extra) AS key
+export async function ledgerExtraKeys(
+  db: Db,
+  scopePrefix: string,
+): Promise<{ households: string[]; members: string[] }> {
+  const households = await queryRows<{ key: string }>(
+    db,
+    sql`SELECT DISTINCT jsonb_object_keys(h.extra) AS key
+    FROM household h WHERE h.extra IS NOT NULL AND ${openInScope(scopePrefix)} ORDER BY 1`,
+  );
+  const members = await queryRows<{ key: string }>(
+    db,
+    sql`SELECT DISTINCT jsonb_object_keys(p.extra) AS key
     FROM household h
     JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
     JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
-    WHERE p.extra IS NOT NULL AND ${openInScope(scopePrefix)} ORDER BY 1`);
+    WHERE p.extra IS NOT NULL AND ${openInScope(scopePrefix)} ORDER BY 1`,
+  );
   return { households: households.map((r) => r.key), members: members.map((r) => r.key) };
 }

@@ -56,15 +56,28 @@ export function createExportService(db: Db, box: PersonalDataBox) {
     const scopePrefix = ctx.actor.scopePrefix;
     const counts = await ledgerCounts(db, scopePrefix);
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: 'export', entity: 'household', orgCode: ctx.actor.orgCode, after: { format: SHEET_TITLES.households, ...counts } }),
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'household',
+        orgCode: ctx.actor.orgCode,
+        after: { format: SHEET_TITLES.households, ...counts },
+      }),
     );
     return {
       ...counts,
       async write(out) {
         const extras = await ledgerExtraKeys(db, scopePrefix);
         await writeWorkbook(out, [
-          { title: SHEET_TITLES.households, headers: [...householdHeaders(), ...extras.households], rows: householdRows(scopePrefix, extras.households) },
-          { title: SHEET_TITLES.members, headers: [...memberHeaders(), ...extras.members], rows: memberRows(scopePrefix, extras.members) },
+          {
+            title: SHEET_TITLES.households,
+            headers: [...householdHeaders(), ...extras.households],
+            rows: householdRows(scopePrefix, extras.households),
+          },
+          {
+            title: SHEET_TITLES.members,
+            headers: [...memberHeaders(), ...extras.members],
+            rows: memberRows(scopePrefix, extras.members),
+          },
         ]);
       },
     };

@@ -4,7 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/connect.ts';
 import { householdRequest } from '../../../test/factories.ts';
 import { createMonitoredHousehold } from '../../../test/monitored.ts';
-import { registryCounts, sheetRows, testHousehold, useTransferTestApp, workbook } from '../import/transfer.test-support.ts';
+import {
+  registryCounts,
+  sheetRows,
+  testHousehold,
+  useTransferTestApp,
+  workbook,
+} from '../import/transfer.test-support.ts';
 
 const env = useTransferTestApp();
 const imported = [testHousehold('140521100201'), testHousehold('140521100201'), testHousehold('140521104201')];
@@ -12,9 +18,17 @@ imported[0].household['备注'] = '易地搬迁';
 let created: ReturnType<typeof householdRequest>;
 
 beforeAll(async () => {
-  await env.importFiles('county_staff', { households: { name: '台账.xlsx', content: await workbook(sheetRows(imported, ['备注'])) } });
+  await env.importFiles('county_staff', {
+    households: { name: '台账.xlsx', content: await workbook(sheetRows(imported, ['备注'])) },
+  });
   // One household entered through the registry form, with monitoring facts the minimal format lacks.
-  created = householdRequest({ kind: 'alleviated', alleviatedAttribute: 'general', monitoringType: 'unstable', identificationPeriod: '2024-03', riskTypes: ['illness', 'lackOfLabour'] });
+  created = householdRequest({
+    kind: 'alleviated',
+    alleviatedAttribute: 'general',
+    monitoringType: 'unstable',
+    identificationPeriod: '2024-03',
+    riskTypes: ['illness', 'lackOfLabour'],
+  });
   await createMonitoredHousehold(env, created);
 });
 
@@ -36,7 +50,10 @@ async function sheetsOf(buffer: Buffer): Promise<Record<string, unknown[][]>> {
 
 describe('GET /api/registry/export.xlsx', () => {
   it('streams the household workbook of the actor scope, IDs in full, and audits the export', async () => {
-    const auditsBefore = await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`);
+    const auditsBefore = await queryRows<{ n: number }>(
+      env.services.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`,
+    );
     const res = await download('village_officer');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -46,12 +63,17 @@ describe('GET /api/registry/export.xlsx', () => {
     expect(householdHeader.slice(0, 5)).toEqual(['行政区划代码', '户编号', '户主姓名', '户主证件号码', '户类型']);
     expect(householdHeader.at(-1)).toBe('备注');
     expect(households.every((r) => r[0] === '140521100201')).toBe(true);
-    expect(households.map((r) => r[1])).toEqual(expect.arrayContaining([imported[0].household['户编号'], imported[1].household['户编号'], created.householdNo]));
+    expect(households.map((r) => r[1])).toEqual(
+      expect.arrayContaining([imported[0].household['户编号'], imported[1].household['户编号'], created.householdNo]),
+    );
     expect(households.map((r) => r[1])).not.toContain(imported[2].household['户编号']);
     const memberIds = sheets['家庭成员'].slice(1).map((r) => r[2]);
     expect(memberIds).toEqual(expect.arrayContaining(imported[0].members.map((m) => m['证件号码'])));
-    const [audit] = await queryRows<{ n: number; after: { households: number } }>(env.services.db, sql`SELECT count(*) OVER ()::int AS n, after FROM audit_log
-      WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await queryRows<{ n: number; after: { households: number } }>(
+      env.services.db,
+      sql`SELECT count(*) OVER ()::int AS n, after FROM audit_log
+      WHERE action = 'export' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit.n).toBe(auditsBefore[0].n + 1);
     expect(audit.after.households).toBe(households.length);
   });
@@ -61,8 +83,18 @@ describe('GET /api/registry/export.xlsx', () => {
     expect(res.statusCode).toBe(200);
     const before = await registryCounts(env.services.db);
     const job = await env.importFiles('county_staff', { households: { name: 'export.xlsx', content: res.rawPayload } });
-    const [{ n }] = await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM household WHERE closed_on IS NULL`);
-    expect(job.result).toMatchObject({ committed: true, errorCount: 0, created: 0, updated: 0, unchanged: n, members: { added: 0, ended: 0, updated: 0 } });
+    const [{ n }] = await queryRows<{ n: number }>(
+      env.services.db,
+      sql`SELECT count(*)::int AS n FROM household WHERE closed_on IS NULL`,
+    );
+    expect(job.result).toMatchObject({
+      committed: true,
+      errorCount: 0,
+      created: 0,
+      updated: 0,
+      unchanged: n,
+      members: { added: 0, ended: 0, updated: 0 },
+    });
     expect(await registryCounts(env.services.db)).toEqual({ ...before, audits: before.audits + 1 });
   });
 

@@ -10,9 +10,23 @@ import type { StageTables } from './staging.ts';
 
 /** Household facts an import sets; staging uses the registry's column names. */
 export const HOUSEHOLD_FACTS = [
-  'village_code', 'kind', 'alleviated_attribute', 'monitoring_type', 'identification_period', 'risk_types',
-  'elimination_period', 'elimination_mode', 'phone_cipher', 'address', 'housing_grade', 'water_safe',
-  'school_dropout', 'housing_unsafe', 'medical_uninsured', 'extra', 'whole_household_no_labour',
+  'village_code',
+  'kind',
+  'alleviated_attribute',
+  'monitoring_type',
+  'identification_period',
+  'risk_types',
+  'elimination_period',
+  'elimination_mode',
+  'phone_cipher',
+  'address',
+  'housing_grade',
+  'water_safe',
+  'school_dropout',
+  'housing_unsafe',
+  'medical_uninsured',
+  'extra',
+  'whole_household_no_labour',
 ] as const;
 
 /** Phones are compared through phone_changed (ciphers of the same number differ). */
@@ -20,16 +34,27 @@ const HOUSEHOLD_COMPARED = HOUSEHOLD_FACTS.filter((c) => c !== 'phone_cipher');
 
 /** Person column ← staged column ← the workbook column that feeds it (sex and birth date come from the ID). */
 const PERSON_FACTS: readonly (readonly [person: string, staged: string, key: string])[] = [
-  ['id_kind', 'id_kind', 'id'], ['name', 'name', 'name'], ['sex', 'id_sex', 'id'], ['birth_date', 'id_birth_date', 'id'],
-  ['ethnicity', 'ethnicity', 'ethnicity'], ['political_status', 'political_status', 'political_status'],
-  ['education', 'education', 'education'], ['schooling', 'schooling', 'schooling'], ['health', 'health', 'health'],
-  ['disability_category', 'disability_category', 'disability_category'], ['disability_grade', 'disability_grade', 'disability_grade'],
-  ['labour_skill', 'labour_skill', 'labour_skill'], ['work_months', 'work_months', 'work_months'], ['work_place', 'work_place', 'work_place'],
+  ['id_kind', 'id_kind', 'id'],
+  ['name', 'name', 'name'],
+  ['sex', 'id_sex', 'id'],
+  ['birth_date', 'id_birth_date', 'id'],
+  ['ethnicity', 'ethnicity', 'ethnicity'],
+  ['political_status', 'political_status', 'political_status'],
+  ['education', 'education', 'education'],
+  ['schooling', 'schooling', 'schooling'],
+  ['health', 'health', 'health'],
+  ['disability_category', 'disability_category', 'disability_category'],
+  ['disability_grade', 'disability_grade', 'disability_grade'],
+  ['labour_skill', 'labour_skill', 'labour_skill'],
+  ['work_months', 'work_months', 'work_months'],
+  ['work_place', 'work_place', 'work_place'],
   ['public_welfare_post', 'public_welfare_post', 'public_welfare_post'],
   ['resident_medical_insurance', 'resident_medical_insurance', 'resident_medical_insurance'],
   ['employee_medical_insurance', 'employee_medical_insurance', 'employee_medical_insurance'],
-  ['minimum_living', 'minimum_living', 'minimum_living'], ['destitute_support', 'destitute_support', 'destitute_support'],
-  ['phone_cipher', 'phone_cipher', 'phone'], ['extra', 'extra', 'extra'],
+  ['minimum_living', 'minimum_living', 'minimum_living'],
+  ['destitute_support', 'destitute_support', 'destitute_support'],
+  ['phone_cipher', 'phone_cipher', 'phone'],
+  ['extra', 'extra', 'extra'],
 ];
 
 /** The person facts this file states: a column it lacks is neither compared nor overwritten. */
@@ -42,24 +67,42 @@ export function personFactsOf(present: PresentColumns): { person: string[]; stag
 export function newPersonColumns(): { person: string[]; values: SQL[] } {
   const value = (staged: string, person: string): SQL => {
     if (person === 'health') return sql`coalesce(m.health, '{}')`;
-    if (['public_welfare_post', 'resident_medical_insurance', 'employee_medical_insurance', 'minimum_living', 'destitute_support'].includes(person)) {
+    if (
+      [
+        'public_welfare_post',
+        'resident_medical_insurance',
+        'employee_medical_insurance',
+        'minimum_living',
+        'destitute_support',
+      ].includes(person)
+    ) {
       return sql`coalesce(${sql.identifier('m')}.${sql.identifier(staged)}, false)`;
     }
     return sql`${sql.identifier('m')}.${sql.identifier(staged)}`;
   };
-  return { person: PERSON_FACTS.map(([person]) => person), values: PERSON_FACTS.map(([person, staged]) => value(staged, person)) };
+  return {
+    person: PERSON_FACTS.map(([person]) => person),
+    values: PERSON_FACTS.map(([person, staged]) => value(staged, person)),
+  };
 }
 
 const id = (name: string) => sql.identifier(name);
 export const columnsOf = (alias: string, names: readonly string[]): SQL =>
-  sql.join(names.map((n) => sql`${id(alias)}.${id(n)}`), sql`, `);
+  sql.join(
+    names.map((n) => sql`${id(alias)}.${id(n)}`),
+    sql`, `,
+  );
 
 /** The person of a staged member, by ID hash within the county. */
-export const personOf = (member: string) => sql`person p ON p.county_code = ${id(member)}.county_code AND p.id_hash = ${id(member)}.id_hash`;
+export const personOf = (member: string) =>
+  sql`person p ON p.county_code = ${id(member)}.county_code AND p.id_hash = ${id(member)}.id_hash`;
 
 export async function classify(db: Db, t: StageTables, present: PresentColumns): Promise<void> {
   const { households: H, members: M } = t;
-  const capable = sql.join(LABOUR_CAPABLE_SKILLS.map((s) => sql`${s}`), sql`, `);
+  const capable = sql.join(
+    LABOUR_CAPABLE_SKILLS.map((s) => sql`${s}`),
+    sql`, `,
+  );
   await db.execute(sql`UPDATE ${H} s SET member_count = c.n, whole_household_no_labour = c.no_labour
     FROM (SELECT household_ref, count(*)::int AS n, NOT coalesce(bool_or(labour_skill IN (${capable})), false) AS no_labour
           FROM ${M} GROUP BY household_ref) c
@@ -117,16 +160,22 @@ export interface Outcome {
 }
 
 export async function outcomeOf(db: Db, t: StageTables): Promise<Outcome> {
-  const [h] = await queryRows<Record<string, number>>(db, sql`SELECT count(*)::int AS households,
+  const [h] = await queryRows<Record<string, number>>(
+    db,
+    sql`SELECT count(*)::int AS households,
       count(*) FILTER (WHERE status = 'create')::int AS created, count(*) FILTER (WHERE status = 'update')::int AS updated,
       count(*) FILTER (WHERE status = 'unchanged')::int AS unchanged, count(*) FILTER (WHERE status = 'invalid')::int AS invalid,
       coalesce(sum(members_added) FILTER (WHERE NOT invalid), 0)::int AS added,
       coalesce(sum(members_ended) FILTER (WHERE NOT invalid), 0)::int AS ended,
       coalesce(sum(persons_updated) FILTER (WHERE NOT invalid), 0)::int AS persons_updated
-    FROM ${t.households}`);
-  const [m] = await queryRows<Record<string, number>>(db, sql`SELECT count(*)::int AS rows,
+    FROM ${t.households}`,
+  );
+  const [m] = await queryRows<Record<string, number>>(
+    db,
+    sql`SELECT count(*)::int AS rows,
       count(*) FILTER (WHERE m.kept AND NOT m.person_changed AND NOT s.invalid)::int AS unchanged
-    FROM ${t.members} m LEFT JOIN ${t.households} s ON s.id = m.household_ref`);
+    FROM ${t.members} m LEFT JOIN ${t.households} s ON s.id = m.household_ref`,
+  );
   return {
     households: h.households,
     created: h.created,

@@ -20,18 +20,43 @@ const BATCH = 1000;
 
 /** validateHousehold's field paths → workbook column keys. */
 const HOUSEHOLD_FIELDS: Record<string, string> = {
-  householdNo: 'household_no', villageCode: 'village_code', headName: 'head_name', headIdNumber: 'head_id', kind: 'kind',
-  alleviatedAttribute: 'alleviated_attribute', monitoringType: 'monitoring_type', identificationPeriod: 'identification_period',
-  riskTypes: 'risk_types', elimination: 'elimination_period', 'elimination.period': 'elimination_period',
-  'elimination.mode': 'elimination_mode', housingGrade: 'housing_grade', members: 'household_no', 'income.year': 'income_year',
-  'income.wageIncome': 'wage_income', 'income.businessIncome': 'business_income', 'income.propertyIncome': 'property_income',
-  'income.transferIncome': 'transfer_income', 'income.businessCost': 'business_cost', 'income.insurancePayout': 'insurance_payout',
+  householdNo: 'household_no',
+  villageCode: 'village_code',
+  headName: 'head_name',
+  headIdNumber: 'head_id',
+  kind: 'kind',
+  alleviatedAttribute: 'alleviated_attribute',
+  monitoringType: 'monitoring_type',
+  identificationPeriod: 'identification_period',
+  riskTypes: 'risk_types',
+  elimination: 'elimination_period',
+  'elimination.period': 'elimination_period',
+  'elimination.mode': 'elimination_mode',
+  housingGrade: 'housing_grade',
+  members: 'household_no',
+  'income.year': 'income_year',
+  'income.wageIncome': 'wage_income',
+  'income.businessIncome': 'business_income',
+  'income.propertyIncome': 'property_income',
+  'income.transferIncome': 'transfer_income',
+  'income.businessCost': 'business_cost',
+  'income.insurancePayout': 'insurance_payout',
   'income.eligibleOutOfPocket': 'eligible_out_of_pocket',
 };
 const MEMBER_FIELDS: Record<string, string> = {
-  name: 'name', idNumber: 'id', relationship: 'relationship', ethnicity: 'ethnicity', politicalStatus: 'political_status',
-  education: 'education', schooling: 'schooling', health: 'health', disabilityCategory: 'disability_category',
-  disabilityGrade: 'disability_grade', labourSkill: 'labour_skill', workMonths: 'work_months', workPlace: 'work_place',
+  name: 'name',
+  idNumber: 'id',
+  relationship: 'relationship',
+  ethnicity: 'ethnicity',
+  politicalStatus: 'political_status',
+  education: 'education',
+  schooling: 'schooling',
+  health: 'health',
+  disabilityCategory: 'disability_category',
+  disabilityGrade: 'disability_grade',
+  labourSkill: 'labour_skill',
+  workMonths: 'work_months',
+  workPlace: 'work_place',
 };
 
 function cellValue(sheet: SheetKey, key: string, staged: Row): string {
@@ -48,9 +73,14 @@ function locate(error: FieldError, h: Row, members: Row[]): StagedProblem | null
   const member = memberPath ? members[Number(memberPath[1])] : undefined;
   const householdNo = String(h.household_no);
   const at = (sheet: SheetKey, key: string, staged: Row): StagedProblem => ({
-    sheet, row: Number(staged.row), col: COLUMNS_OF[sheet].find((c) => c.key === key)!.header,
-    col_index: COLUMNS_OF[sheet].findIndex((c) => c.key === key), value: cellValue(sheet, key, staged),
-    reason: withoutMemberPrefix(error.messageZh), reason_en: withoutMemberPrefix(error.messageEn), household_no: householdNo,
+    sheet,
+    row: Number(staged.row),
+    col: COLUMNS_OF[sheet].find((c) => c.key === key)!.header,
+    col_index: COLUMNS_OF[sheet].findIndex((c) => c.key === key),
+    value: cellValue(sheet, key, staged),
+    reason: withoutMemberPrefix(error.messageZh),
+    reason_en: withoutMemberPrefix(error.messageEn),
+    household_no: householdNo,
   });
   if (member) return MEMBER_FIELDS[memberPath![2]] ? at('members', MEMBER_FIELDS[memberPath![2]], member) : null;
   const key = HOUSEHOLD_FIELDS[error.field];
@@ -62,7 +92,11 @@ function locate(error: FieldError, h: Row, members: Row[]): StagedProblem | null
 }
 
 /** Compared through the keyed hash: the staged cipher is never decrypted, the registry's once. */
-function phoneChanged(stagedHash: unknown, priorCipher: unknown, box: PersonalDataBox): { changed: boolean; prior: string | null } {
+function phoneChanged(
+  stagedHash: unknown,
+  priorCipher: unknown,
+  box: PersonalDataBox,
+): { changed: boolean; prior: string | null } {
   const prior = priorCipher ? box.decrypt(String(priorCipher)) : null;
   return { changed: (prior === null ? null : box.hash(prior)) !== (stagedHash ?? null), prior };
 }
@@ -74,25 +108,38 @@ export interface CompositionContext {
   phones: { households: boolean; members: boolean };
 }
 
-const HOUSEHOLD_READ = sql.raw(`s.id, s.row, s.household_no, s.household_id, s.village_code, s.head_name, s.head_id_cipher, s.head_id_masked,
+const HOUSEHOLD_READ =
+  sql.raw(`s.id, s.row, s.household_no, s.household_id, s.village_code, s.head_name, s.head_id_cipher, s.head_id_masked,
   s.kind, s.alleviated_attribute, s.monitoring_type, s.identification_period, s.risk_types, s.elimination_period, s.elimination_mode,
   s.address, s.housing_grade, s.water_safe, s.school_dropout, s.housing_unsafe, s.medical_uninsured, s.phone_hash, s.income_year,
   s.wage_income, s.business_income, s.property_income, s.transfer_income, s.business_cost, s.insurance_payout, s.eligible_out_of_pocket`);
-const MEMBER_READ = sql.raw(`m.id, m.row, m.household_ref, m.household_no, m.name, m.id_cipher, m.id_masked, m.relationship, m.ethnicity,
+const MEMBER_READ =
+  sql.raw(`m.id, m.row, m.household_ref, m.household_no, m.name, m.id_cipher, m.id_masked, m.relationship, m.ethnicity,
   m.political_status, m.education, m.schooling, m.health, m.disability_category, m.disability_grade, m.labour_skill, m.work_months,
   m.work_place, m.phone_hash`);
 
-export async function checkCompositions(db: Db, t: StageTables, ctx: CompositionContext, progress: (done: number) => Promise<void>): Promise<void> {
+export async function checkCompositions(
+  db: Db,
+  t: StageTables,
+  ctx: CompositionContext,
+  progress: (done: number) => Promise<void>,
+): Promise<void> {
   let after = 0;
   let done = 0;
   for (;;) {
-    const households = await queryRows<Row>(db, sql`SELECT ${HOUSEHOLD_READ}, r.phone_cipher AS prior_phone_cipher FROM ${t.households} s
-      LEFT JOIN household r ON r.id = s.household_id WHERE s.id > ${after} ORDER BY s.id LIMIT ${BATCH}`);
+    const households = await queryRows<Row>(
+      db,
+      sql`SELECT ${HOUSEHOLD_READ}, r.phone_cipher AS prior_phone_cipher FROM ${t.households} s
+      LEFT JOIN household r ON r.id = s.household_id WHERE s.id > ${after} ORDER BY s.id LIMIT ${BATCH}`,
+    );
     if (households.length === 0) return;
     const last = Number(households[households.length - 1].id);
-    const members = await queryRows<Row>(db, sql`SELECT ${MEMBER_READ}, p.id AS person_id, p.phone_cipher AS prior_phone_cipher FROM ${t.members} m
+    const members = await queryRows<Row>(
+      db,
+      sql`SELECT ${MEMBER_READ}, p.id AS person_id, p.phone_cipher AS prior_phone_cipher FROM ${t.members} m
       LEFT JOIN person p ON p.county_code = m.county_code AND p.id_hash = m.id_hash
-      WHERE m.household_ref > ${after} AND m.household_ref <= ${last} ORDER BY m.household_ref, m.row`);
+      WHERE m.household_ref > ${after} AND m.household_ref <= ${last} ORDER BY m.household_ref, m.row`,
+    );
     const byHousehold = new Map<number, Row[]>();
     for (const m of members) {
       const list = byHousehold.get(Number(m.household_ref)) ?? [];
@@ -114,11 +161,16 @@ export async function checkCompositions(db: Db, t: StageTables, ctx: Composition
       }
       if (ctx.phones.households && h.row !== null && h.household_id !== null) {
         const phone = phoneChanged(h.phone_hash, h.prior_phone_cipher, ctx.box);
-        if (phone.changed) householdPhones.push({ id: Number(h.id), prior_phone_masked: phone.prior === null ? null : maskPhone(phone.prior) });
+        if (phone.changed)
+          householdPhones.push({
+            id: Number(h.id),
+            prior_phone_masked: phone.prior === null ? null : maskPhone(phone.prior),
+          });
       }
       for (const m of ctx.phones.members ? staged : []) {
         const known = m.person_id !== null && (m.prior_phone_cipher !== null || m.phone_hash !== null);
-        if (known && phoneChanged(m.phone_hash, m.prior_phone_cipher, ctx.box).changed) memberPhones.push({ id: Number(m.id) });
+        if (known && phoneChanged(m.phone_hash, m.prior_phone_cipher, ctx.box).changed)
+          memberPhones.push({ id: Number(m.id) });
       }
     }
     await insertStaged(db, t.errors, ERROR_STAGE_FIELDS, problems);

@@ -32,22 +32,36 @@ const registryInScope = (c: CheckScope) => inScope(sql`h.village_code`, { scopeP
 export async function checkHouseholdRows(c: CheckScope): Promise<void> {
   const { households: H } = c.t;
   const repeats = sql`SELECT id, row, household_no, min(row) OVER (PARTITION BY household_no) AS first_row FROM ${H} WHERE row IS NOT NULL`;
-  await report(c, 'households', 'household_no', sql`
+  await report(
+    c,
+    'households',
+    'household_no',
+    sql`
     SELECT d.row, d.household_no AS value, '户编号与第' || d.first_row || '行重复' AS reason,
       'Household number repeats row ' || d.first_row AS reason_en, d.household_no
-    FROM (${repeats}) d WHERE d.row > d.first_row`);
+    FROM (${repeats}) d WHERE d.row > d.first_row`,
+  );
   // Only the first row stays staged; the errors above make the household invalid anyway.
   await c.db.execute(sql`DELETE FROM ${H} WHERE id IN (SELECT d.id FROM (${repeats}) d WHERE d.row > d.first_row)`);
 
-  await report(c, 'households', 'village_code', sql`
+  await report(
+    c,
+    'households',
+    'village_code',
+    sql`
     SELECT s.row, s.village_code AS value, '系统中没有这个行政村，或该村已撤销' AS reason,
       'No such open village in the registry' AS reason_en, s.household_no
     FROM ${H} s WHERE s.village_code IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM org_unit o WHERE o.code = s.village_code AND o.level = 'village' AND o.valid_to IS NULL)`);
+      SELECT 1 FROM org_unit o WHERE o.code = s.village_code AND o.level = 'village' AND o.valid_to IS NULL)`,
+  );
 
   await c.db.execute(sql`UPDATE ${H} s SET household_id = h.id FROM household h
     WHERE h.county_code = s.county_code AND h.household_no = s.household_no`);
-  await report(c, 'households', 'household_no', sql`
+  await report(
+    c,
+    'households',
+    'household_no',
+    sql`
     SELECT s.row, s.household_no AS value,
       CASE WHEN NOT (${registryInScope(c)}) THEN '该户编号已属于您管辖范围以外的农户'
         ELSE '该户已于' || h.closed_on || '注销（' || coalesce(h.closed_reason, '') || '），不能再导入' END AS reason,
@@ -55,7 +69,8 @@ export async function checkHouseholdRows(c: CheckScope): Promise<void> {
         ELSE 'The household was closed on ' || h.closed_on END AS reason_en,
       s.household_no
     FROM ${H} s JOIN household h ON h.id = s.household_id
-    WHERE NOT (${registryInScope(c)}) OR h.closed_on IS NOT NULL`);
+    WHERE NOT (${registryInScope(c)}) OR h.closed_on IS NOT NULL`,
+  );
 }
 
 /**
@@ -77,26 +92,44 @@ export async function linkMembers(c: CheckScope): Promise<void> {
             AND ${registryInScope(c)} AND h.closed_on IS NULL
           ORDER BY h.household_no, h.id) r`);
   await c.db.execute(link);
-  await report(c, 'members', 'household_no', sql`
+  await report(
+    c,
+    'members',
+    'household_no',
+    sql`
     SELECT m.row, m.household_no AS value, '户信息中没有这个户编号，系统中也没有您管辖范围内的此户（或该户已注销）' AS reason,
       'The household number is neither in the households sheet nor an open household in your scope' AS reason_en, m.household_no
-    FROM ${M} m WHERE m.household_ref IS NULL`);
+    FROM ${M} m WHERE m.household_ref IS NULL`,
+  );
 }
 
 /** The same person twice in the file, and people active in a household the file does not restate. */
 export async function checkMembers(c: CheckScope): Promise<void> {
   const { households: H, members: M } = c.t;
-  await report(c, 'members', 'id', sql`
+  await report(
+    c,
+    'members',
+    'id',
+    sql`
     SELECT d.row, d.id_masked AS value, '证件号码与第' || d.first_row || '行重复：同一人在文件中只能出现一次' AS reason,
       'The ID number repeats row ' || d.first_row || ': a person appears once in the file' AS reason_en, d.household_no
     FROM (SELECT row, household_no, id_masked, min(row) OVER (PARTITION BY id_hash) AS first_row FROM ${M}) d
-    WHERE d.row > d.first_row`);
-  await report(c, 'members', 'id', activeElsewhere(c, sql`NOT EXISTS (SELECT 1 FROM ${H} o WHERE o.household_id = ms.household_id)`,
-    // A household outside the actor's scope is not named: only that it is not in their area (不在本辖区).
-    sql`CASE WHEN ${registryInScope(c)} THEN '已是户 ' || h.household_no || ' 的在册成员，而该户不在本次导入中；请先办理迁出'
+    WHERE d.row > d.first_row`,
+  );
+  await report(
+    c,
+    'members',
+    'id',
+    activeElsewhere(
+      c,
+      sql`NOT EXISTS (SELECT 1 FROM ${H} o WHERE o.household_id = ms.household_id)`,
+      // A household outside the actor's scope is not named: only that it is not in their area (不在本辖区).
+      sql`CASE WHEN ${registryInScope(c)} THEN '已是户 ' || h.household_no || ' 的在册成员，而该户不在本次导入中；请先办理迁出'
       ELSE '已是其他农户的在册成员，该户不在本辖区；请联系其所在乡镇办理迁出' END`,
-    sql`CASE WHEN ${registryInScope(c)} THEN 'Already an active member of household ' || h.household_no || ', which this file does not list; move them out first'
-      ELSE 'Already an active member of a household not in your area; ask its township to move them out' END`));
+      sql`CASE WHEN ${registryInScope(c)} THEN 'Already an active member of household ' || h.household_no || ', which this file does not list; move them out first'
+      ELSE 'Already an active member of a household not in your area; ask its township to move them out' END`,
+    ),
+  );
 }
 
 function activeElsewhere(c: CheckScope, where: SQL, reason: SQL, reasonEn: SQL): SQL {
@@ -113,8 +146,11 @@ function activeElsewhere(c: CheckScope, where: SQL, reason: SQL, reasonEn: SQL):
 
 /** Households with any problem are invalid; returns how many were newly marked. */
 export async function markInvalid(c: CheckScope): Promise<number> {
-  const rows = await queryRows(c.db, sql`UPDATE ${c.t.households} s SET invalid = true
-    WHERE NOT s.invalid AND EXISTS (SELECT 1 FROM ${c.t.errors} e WHERE e.household_no = s.household_no) RETURNING 1`);
+  const rows = await queryRows(
+    c.db,
+    sql`UPDATE ${c.t.households} s SET invalid = true
+    WHERE NOT s.invalid AND EXISTS (SELECT 1 FROM ${c.t.errors} e WHERE e.household_no = s.household_no) RETURNING 1`,
+  );
   return rows.length;
 }
 
@@ -125,9 +161,17 @@ export async function markInvalid(c: CheckScope): Promise<number> {
 export async function markInvalidUntilStable(c: CheckScope): Promise<void> {
   let marked = await markInvalid(c);
   while (marked > 0) {
-    await report(c, 'members', 'id', activeElsewhere(c, sql`EXISTS (SELECT 1 FROM ${c.t.households} o WHERE o.household_id = ms.household_id AND o.invalid)`,
-      sql`'此人现属的户 ' || h.household_no || ' 有错误、本次不导入，因此不能迁入本户'`,
-      sql`'Their current household ' || h.household_no || ' has errors and is skipped, so they cannot move here'`));
+    await report(
+      c,
+      'members',
+      'id',
+      activeElsewhere(
+        c,
+        sql`EXISTS (SELECT 1 FROM ${c.t.households} o WHERE o.household_id = ms.household_id AND o.invalid)`,
+        sql`'此人现属的户 ' || h.household_no || ' 有错误、本次不导入，因此不能迁入本户'`,
+        sql`'Their current household ' || h.household_no || ' has errors and is skipped, so they cannot move here'`,
+      ),
+    );
     marked = await markInvalid(c);
   }
 }

@@ -18,13 +18,27 @@ import type { LedgerSource } from './sheet-sources.ts';
 export const DEMO_SEED = 20210201;
 
 /** The open villages of a county, and the generator options for the last complete income year. */
-export async function demoCountyOptions(db: Db, countyCode: string, households: number, seed: number): Promise<DemoCountyOptions> {
-  const villages = await queryRows<{ code: string }>(db, sql`SELECT code FROM org_unit
-    WHERE county_code = ${countyCodeOf(countyCode)} AND level = 'village' AND valid_to IS NULL ORDER BY code`);
+export async function demoCountyOptions(
+  db: Db,
+  countyCode: string,
+  households: number,
+  seed: number,
+): Promise<DemoCountyOptions> {
+  const villages = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT code FROM org_unit
+    WHERE county_code = ${countyCodeOf(countyCode)} AND level = 'village' AND valid_to IS NULL ORDER BY code`,
+  );
   // Identification months run to December of the income year, so it must be a finished year.
   const year = Number(todayInChina().slice(0, 4)) - 1;
   const params = await resolveAll(db, countyCodeOf(countyCode), `${year}-12`);
-  return { seed, households, villageCodes: villages.map((v) => v.code), incomeLineFen: numberParam(params, 'monitoring.incomeLineFen'), year };
+  return {
+    seed,
+    households,
+    villageCodes: villages.map((v) => v.code),
+    incomeLineFen: numberParam(params, 'monitoring.incomeLineFen'),
+    year,
+  };
 }
 
 /** Household and member rows interleaved, headers first: the pipeline tells the sheets apart by title. */
@@ -38,7 +52,8 @@ export function demoSource(options: DemoCountyOptions): LedgerSource {
       let householdRow = 1;
       for (const { household, members } of generateDemoCounty(options)) {
         yield { sheetTitle: SHEET_TITLES.households, row: ++householdRow, cells: householdCells(household) };
-        for (const m of members) yield { sheetTitle: SHEET_TITLES.members, row: ++memberRow, cells: memberCells(household.householdNo, m) };
+        for (const m of members)
+          yield { sheetTitle: SHEET_TITLES.members, row: ++memberRow, cells: memberCells(household.householdNo, m) };
       }
     },
   };
@@ -54,6 +69,12 @@ export async function loadDemoHouseholds(
   listener?: Progress,
 ): Promise<ImportReport> {
   const options = await demoCountyOptions(db, countyCode, households, seed);
-  const job = await importer.startSource(systemContext('demo'), 'registry.demo', demoSource(options), { dryRun: false, skipInvalid: false }, { progress: listener });
+  const job = await importer.startSource(
+    systemContext('demo'),
+    'registry.demo',
+    demoSource(options),
+    { dryRun: false, skipInvalid: false },
+    { progress: listener },
+  );
   return job.wait;
 }

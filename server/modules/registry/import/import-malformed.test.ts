@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/connect.ts';
 import { GBK_CSV, sharedStringBomb, xlsxOf } from '../../../test/malformed-files.ts';
-import { HOUSEHOLD_HEADERS, multipart, registryCounts, sheetRows, testHousehold, useTransferTestApp, workbook } from './transfer.test-support.ts';
+import {
+  HOUSEHOLD_HEADERS,
+  multipart,
+  registryCounts,
+  sheetRows,
+  testHousehold,
+  useTransferTestApp,
+  workbook,
+} from './transfer.test-support.ts';
 
 // Malformed household ledgers over HTTP (issue 13): the upload is answered with a job id, the server
 // keeps answering others, and the job ends 'failed' with a bilingual reason; nothing is written, no
@@ -16,10 +24,17 @@ interface FinishedJob {
   message: string;
 }
 
-async function upload(files: Record<string, { name: string; content: Buffer }>): Promise<{ jobId: number; cookie: string }> {
+async function upload(
+  files: Record<string, { name: string; content: Buffer }>,
+): Promise<{ jobId: number; cookie: string }> {
   const cookie = await env.login('county_staff');
   const { payload, headers } = multipart(files);
-  const res = await env.app.inject({ method: 'POST', url: '/api/registry/import', headers: { ...headers, cookie }, payload });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/registry/import',
+    headers: { ...headers, cookie },
+    payload,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return { jobId: res.json().jobId, cookie };
 }
@@ -34,7 +49,13 @@ async function finished(jobId: number, cookie: string): Promise<FinishedJob> {
   throw new Error(`job ${jobId} still running`);
 }
 
-const stagingTables = async () => (await queryRows<{ n: number }>(env.services.db, sql`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'registry_import_%'`))[0].n;
+const stagingTables = async () =>
+  (
+    await queryRows<{ n: number }>(
+      env.services.db,
+      sql`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'registry_import_%'`,
+    )
+  )[0].n;
 
 async function refused(files: Record<string, { name: string; content: Buffer }>) {
   const before = await registryCounts(env.services.db);
@@ -53,7 +74,14 @@ describe('malformed household ledgers', () => {
     const health = await env.app.inject({ url: '/api/health' });
     expect(health.statusCode).toBe(200);
     const job = await finished(jobId, cookie);
-    expect(job).toMatchObject({ status: 'failed', error: { code: 'PAYLOAD_TOO_LARGE', messageZh: expect.stringContaining('超长文本'), messageEn: expect.stringContaining('refused') } });
+    expect(job).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        messageZh: expect.stringContaining('超长文本'),
+        messageEn: expect.stringContaining('refused'),
+      },
+    });
     expect(await stagingTables()).toBe(0);
   });
 
@@ -61,8 +89,13 @@ describe('malformed household ledgers', () => {
     const list = Array.from({ length: 600 }, () => testHousehold());
     const file = await workbook(sheetRows(list));
     for (let tenths = 1; tenths < 10; tenths++) {
-      const job = await refused({ households: { name: '台账.xlsx', content: file.subarray(0, Math.floor((file.length * tenths) / 10)) } });
-      expect(job.error).toMatchObject({ code: 'VALIDATION', fields: [{ field: 'households', messageZh: expect.stringContaining('无法读取工作簿') }] });
+      const job = await refused({
+        households: { name: '台账.xlsx', content: file.subarray(0, Math.floor((file.length * tenths) / 10)) },
+      });
+      expect(job.error).toMatchObject({
+        code: 'VALIDATION',
+        fields: [{ field: 'households', messageZh: expect.stringContaining('无法读取工作簿') }],
+      });
     }
   });
 
@@ -72,13 +105,22 @@ describe('malformed household ledgers', () => {
     const text = (r: unknown[]) => r.map((c) => (c === null ? '' : String(c)));
     const households = rows.households.map(text);
     households[1][HOUSEHOLD_HEADERS.indexOf('户主姓名')] = 'x'.repeat(100_000);
-    const file = xlsxOf([{ title: '户信息', rows: households }, { title: '家庭成员', rows: rows.members.map(text) }]);
+    const file = xlsxOf([
+      { title: '户信息', rows: households },
+      { title: '家庭成员', rows: rows.members.map(text) },
+    ]);
     const job = await refused({ households: { name: '台账.xlsx', content: file } });
-    expect(job.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageZh: `"户信息"第 2 行第 ${HOUSEHOLD_HEADERS.indexOf('户主姓名') + 1} 列的单元格超过 32767 个字符，已拒绝导入` });
+    expect(job.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      messageZh: `"户信息"第 2 行第 ${HOUSEHOLD_HEADERS.indexOf('户主姓名') + 1} 列的单元格超过 32767 个字符，已拒绝导入`,
+    });
   });
 
   it('refuses GBK-encoded CSV files with a hint to save as UTF-8', async () => {
-    const job = await refused({ households: { name: 'households.csv', content: GBK_CSV }, members: { name: 'members.csv', content: GBK_CSV } });
+    const job = await refused({
+      households: { name: 'households.csv', content: GBK_CSV },
+      members: { name: 'members.csv', content: GBK_CSV },
+    });
     expect(job.error).toMatchObject({ messageZh: expect.stringContaining('UTF-8') });
   });
 });

@@ -8,7 +8,9 @@ import { sheetRows, testHousehold, useTransferTestApp, workbook, type TestHouseh
 
 const env = useTransferTestApp();
 
-const xlsx = async (list: TestHousehold[]) => ({ households: { name: '全国系统导出.xlsx', content: await workbook(sheetRows(list)) } });
+const xlsx = async (list: TestHousehold[]) => ({
+  households: { name: '全国系统导出.xlsx', content: await workbook(sheetRows(list)) },
+});
 const changesOf = (householdNo: unknown) =>
   queryRows<{ action: string; reason: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
     env.services.db,
@@ -27,19 +29,31 @@ describe('monitoring status from a national export', () => {
     expect(changes.map((c) => c.action)).toEqual(['import', 'importNational']);
     expect(changes[0].after).not.toHaveProperty('monitoringType');
     expect(changes[0].after).not.toHaveProperty('identificationPeriod');
-    expect(changes[1]).toMatchObject({ reason: expect.stringContaining('全国防返贫监测信息系统'), before: { monitoringType: null, identificationPeriod: null } });
+    expect(changes[1]).toMatchObject({
+      reason: expect.stringContaining('全国防返贫监测信息系统'),
+      before: { monitoringType: null, identificationPeriod: null },
+    });
     expect(changes[1].after).toEqual({ monitoringType: 'edge', identificationPeriod: '2025-03' });
-    const [row] = await queryRows<{ monitoring_type: string; monitoring_status: string }>(env.services.db, sql`SELECT monitoring_type, monitoring_status FROM household WHERE household_no = ${String(h.household['户编号'])}`);
+    const [row] = await queryRows<{ monitoring_type: string; monitoring_status: string }>(
+      env.services.db,
+      sql`SELECT monitoring_type, monitoring_status FROM household WHERE household_no = ${String(h.household['户编号'])}`,
+    );
     expect(row).toEqual({ monitoring_type: 'edge', monitoring_status: 'monitored' });
   });
 
   it('a changed status alone: only the imported-history entry; the same file again: nothing', async () => {
     const next = structuredClone(h);
     next.household['监测对象类别'] = '突发严重困难户';
-    expect((await env.importFiles('county_staff', await xlsx([next]))).result).toMatchObject({ committed: true, updated: 1 });
+    expect((await env.importFiles('county_staff', await xlsx([next]))).result).toMatchObject({
+      committed: true,
+      updated: 1,
+    });
     const changes = await changesOf(h.household['户编号']);
     expect(changes.map((c) => c.action)).toEqual(['import', 'importNational', 'importNational']);
-    expect(changes[2]).toMatchObject({ before: { monitoringType: 'edge' }, after: { monitoringType: 'suddenHardship' } });
+    expect(changes[2]).toMatchObject({
+      before: { monitoringType: 'edge' },
+      after: { monitoringType: 'suddenHardship' },
+    });
     expect((await env.importFiles('county_staff', await xlsx([next]))).result).toMatchObject({ unchanged: 1 });
     expect(await changesOf(h.household['户编号'])).toHaveLength(3);
   });
@@ -51,8 +65,16 @@ describe('monitoring status from a national export', () => {
     next.household['家庭住址'] = '第三村民小组 5 号';
     await env.importFiles('county_staff', await xlsx([next]));
     const [edit, national] = (await changesOf(h.household['户编号'])).slice(3);
-    expect(edit).toMatchObject({ action: 'import', before: { address: '第一村民小组 12 号' }, after: { address: '第三村民小组 5 号' } });
+    expect(edit).toMatchObject({
+      action: 'import',
+      before: { address: '第一村民小组 12 号' },
+      after: { address: '第三村民小组 5 号' },
+    });
     expect(Object.keys(edit.after)).not.toContain('identificationPeriod');
-    expect(national).toMatchObject({ action: 'importNational', before: { identificationPeriod: '2025-03' }, after: { identificationPeriod: '2025-04' } });
+    expect(national).toMatchObject({
+      action: 'importNational',
+      before: { identificationPeriod: '2025-03' },
+      after: { identificationPeriod: '2025-04' },
+    });
   });
 });

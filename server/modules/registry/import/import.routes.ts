@@ -28,34 +28,43 @@ export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDa
 
   app.register(async (plugin) => {
     const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    if (!scoped.hasRequestDecorator('parts')) await scoped.register(multipart, { limits: { fileSize: MAX_LEDGER_FILE_BYTES, files: 2, fields: 10 } });
+    if (!scoped.hasRequestDecorator('parts'))
+      await scoped.register(multipart, { limits: { fileSize: MAX_LEDGER_FILE_BYTES, files: 2, fields: 10 } });
 
     const summary = '导入户信息表（multipart：households = .xlsx 或 households.csv，members = members.csv；后台任务）';
-    scoped.post('/api/registry/import', { schema: { tags, summary, querystring: importQuery, response: { 200: jobIdResponse } } }, async (req) => {
-      const ctx = requireCtx(req);
-      importer.authorise(ctx); // before the upload is read
-      const upload = await saveUploads(req);
-      try {
-        const job = await importer.start(ctx, upload.files, req.query, { cleanup: upload.remove });
-        return { jobId: job.id };
-      } catch (err) {
-        await upload.remove();
-        throw err;
-      }
-    });
+    scoped.post(
+      '/api/registry/import',
+      { schema: { tags, summary, querystring: importQuery, response: { 200: jobIdResponse } } },
+      async (req) => {
+        const ctx = requireCtx(req);
+        importer.authorise(ctx); // before the upload is read
+        const upload = await saveUploads(req);
+        try {
+          const job = await importer.start(ctx, upload.files, req.query, { cleanup: upload.remove });
+          return { jobId: job.id };
+        } catch (err) {
+          await upload.remove();
+          throw err;
+        }
+      },
+    );
   });
 
-  app.get('/api/registry/export.xlsx', { schema: { tags, summary: '导出户信息表（含完整证件号码，留痕）' } }, async (req, reply) => {
-    const prepared = await exporter.prepare(requireCtx(req));
-    const body = new PassThrough();
-    prepared.write(body).catch((err: unknown) => {
-      req.log.error({ err }, 'household export failed');
-      body.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${EXPORT_NAME}`)
-      .header('cache-control', 'no-store')
-      .send(body);
-  });
+  app.get(
+    '/api/registry/export.xlsx',
+    { schema: { tags, summary: '导出户信息表（含完整证件号码，留痕）' } },
+    async (req, reply) => {
+      const prepared = await exporter.prepare(requireCtx(req));
+      const body = new PassThrough();
+      prepared.write(body).catch((err: unknown) => {
+        req.log.error({ err }, 'household export failed');
+        body.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${EXPORT_NAME}`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
 }

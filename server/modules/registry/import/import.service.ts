@@ -28,7 +28,8 @@ export interface ImportHooks {
   cleanup?: () => Promise<void>;
 }
 
-const refuse = (field: string, zh: string, en: string) => AppError.validation([{ field, messageZh: zh, messageEn: en }]);
+const refuse = (field: string, zh: string, en: string) =>
+  AppError.validation([{ field, messageZh: zh, messageEn: en }]);
 
 function startsWithZipSignature(path: string): boolean {
   const fd = openSync(path, 'r');
@@ -44,16 +45,31 @@ function startsWithZipSignature(path: string): boolean {
 export function ledgerSourceOf(files: ImportFiles): LedgerSource {
   const { households, members } = files;
   if (/\.xlsx$/i.test(households.name)) {
-    if (members) throw refuse('members', '工作簿已含"家庭成员"表，请不要另传成员文件', 'The workbook already has the members sheet; do not send a members file');
-    if (!startsWithZipSignature(households.path)) throw refuse('households', `"${households.name}"不是有效的 .xlsx 工作簿`, `"${households.name}" is not an .xlsx workbook`);
+    if (members)
+      throw refuse(
+        'members',
+        '工作簿已含"家庭成员"表，请不要另传成员文件',
+        'The workbook already has the members sheet; do not send a members file',
+      );
+    if (!startsWithZipSignature(households.path))
+      throw refuse(
+        'households',
+        `"${households.name}"不是有效的 .xlsx 工作簿`,
+        `"${households.name}" is not an .xlsx workbook`,
+      );
     return xlsxSource(households.name, households.path);
   }
   if (/\.csv$/i.test(households.name)) {
-    if (!members) throw refuse('members', 'CSV 导入需要同时提供 members.csv（家庭成员）', 'A CSV import needs members.csv as well');
+    if (!members)
+      throw refuse('members', 'CSV 导入需要同时提供 members.csv（家庭成员）', 'A CSV import needs members.csv as well');
     if (!/\.csv$/i.test(members.name)) throw refuse('members', '成员文件应为 .csv', 'The members file must be a .csv');
     return csvSource(households, members);
   }
-  throw refuse('households', '请上传 .xlsx 工作簿，或 households.csv 加 members.csv（.xls 请先另存为 .xlsx）', 'Upload an .xlsx workbook, or households.csv with members.csv (save .xls as .xlsx first)');
+  throw refuse(
+    'households',
+    '请上传 .xlsx 工作簿，或 households.csv 加 members.csv（.xls 请先另存为 .xlsx）',
+    'Upload an .xlsx workbook, or households.csv with members.csv (save .xls as .xlsx first)',
+  );
 }
 
 export function createImportService(db: Db, box: PersonalDataBox, jobs: JobsService, clock: Clock = systemClock) {
@@ -66,7 +82,13 @@ export function createImportService(db: Db, box: PersonalDataBox, jobs: JobsServ
    * Runs any ledger source as a job. `hooks.progress` also hears the progress (the CLI prints it);
    * `hooks.cleanup` runs when the work ends, before the job is marked finished (uploaded files go).
    */
-  async function startSource(ctx: RequestContext, kind: string, source: LedgerSource, options: ImportOptions, hooks: ImportHooks = {}) {
+  async function startSource(
+    ctx: RequestContext,
+    kind: string,
+    source: LedgerSource,
+    options: ImportOptions,
+    hooks: ImportHooks = {},
+  ) {
     authorise(ctx);
     return jobs.start<ImportReport>(ctx, kind, async (job, jobId) => {
       const progress: Progress = async (done, total, message) => {

@@ -48,7 +48,12 @@ export function cellText(raw: unknown): string {
   return String(raw);
 }
 
-const problem = (value: string, reason: string, reasonEn: string, fields: Record<string, unknown> = {}): ParsedCell => ({
+const problem = (
+  value: string,
+  reason: string,
+  reasonEn: string,
+  fields: Record<string, unknown> = {},
+): ParsedCell => ({
   fields,
   problem: { value, reason, reasonEn },
 });
@@ -70,14 +75,20 @@ function parseCode(column: LedgerColumn, list: CodeList, text: string): ParsedCe
   const found = cachedCodeOfLabel(list, text);
   if (found !== undefined) return { fields: { [column.key]: found } };
   const options = list.length <= SHORT_LIST ? `，可选：${list.map((e) => e.zh).join('、')}` : '';
-  return problem(text, `"${text}"不是有效的${column.header}${options}`, `"${text}" is not a valid ${column.header}`, { [column.key]: null });
+  return problem(text, `"${text}"不是有效的${column.header}${options}`, `"${text}" is not a valid ${column.header}`, {
+    [column.key]: null,
+  });
 }
 
 function parseId(key: string, raw: unknown, text: string, ctx: CellContext): ParsedCell {
   const id = normaliseIdNumber(text);
   const masked = maskIdNumber(id);
   if (typeof raw === 'number') {
-    return problem(masked, '证件号码被保存为数字，末几位已丢失，请将该列设为文本格式后重新填写', 'The ID number was stored as a number and lost digits; format the column as text');
+    return problem(
+      masked,
+      '证件号码被保存为数字，末几位已丢失，请将该列设为文本格式后重新填写',
+      'The ID number was stored as a number and lost digits; format the column as text',
+    );
   }
   const fields = {
     [`${key}_hash`]: ctx.box.hash(id),
@@ -102,26 +113,49 @@ function parseByKind(column: LedgerColumn, kind: CellKind, raw: unknown, text: s
   const plain = text.normalize('NFKC');
   switch (kind.type) {
     case 'villageCode':
-      if (!/^\d{12}$/.test(plain) || levelOfCode(plain) !== 'village') return problem(text, '应为12位行政村代码', 'Must be a 12-digit village code');
+      if (!/^\d{12}$/.test(plain) || levelOfCode(plain) !== 'village')
+        return problem(text, '应为12位行政村代码', 'Must be a 12-digit village code');
       return { fields: { [key]: plain } };
     case 'householdNo':
-      if (typeof raw === 'number' && !Number.isSafeInteger(raw)) return problem(text, '户编号被保存为数字且已失真，请设为文本格式', 'The household number was stored as a number and lost digits');
-      if (!HOUSEHOLD_NO.test(plain)) return problem(text, '户编号应为4至40位数字或字母', 'Must be 4 to 40 digits or letters');
+      if (typeof raw === 'number' && !Number.isSafeInteger(raw))
+        return problem(
+          text,
+          '户编号被保存为数字且已失真，请设为文本格式',
+          'The household number was stored as a number and lost digits',
+        );
+      if (!HOUSEHOLD_NO.test(plain))
+        return problem(text, '户编号应为4至40位数字或字母', 'Must be 4 to 40 digits or letters');
       return { fields: { [key]: plain } };
     case 'text':
-      if (text.length > kind.max) return problem(text.slice(0, 20), `不能超过${kind.max}个字符`, `At most ${kind.max} characters`, { [key]: null });
+      if (text.length > kind.max)
+        return problem(text.slice(0, 20), `不能超过${kind.max}个字符`, `At most ${kind.max} characters`, {
+          [key]: null,
+        });
       return { fields: { [key]: text } };
     case 'id':
       return parseId(key, raw, text, ctx);
     case 'phone':
-      if (!PHONE.test(plain)) return problem(maskPhone(plain), '电话号码格式不正确', 'Invalid phone number', { [`${key}_cipher`]: null });
+      if (!PHONE.test(plain))
+        return problem(maskPhone(plain), '电话号码格式不正确', 'Invalid phone number', { [`${key}_cipher`]: null });
       // The keyed hash tells an unchanged number from a new one without decrypting the staged cipher.
-      return { fields: { [`${key}_cipher`]: ctx.box.encrypt(plain), [`${key}_hash`]: ctx.box.hash(plain), [`${key}_masked`]: maskPhone(plain) } };
+      return {
+        fields: {
+          [`${key}_cipher`]: ctx.box.encrypt(plain),
+          [`${key}_hash`]: ctx.box.hash(plain),
+          [`${key}_masked`]: maskPhone(plain),
+        },
+      };
     case 'code':
       return parseCode(column, kind.list, text);
     case 'codes': {
       const { codes, unknown } = codesOfLabels(kind.list, text);
-      if (unknown.length > 0) return problem(text, `"${unknown.join('、')}"不是有效的${column.header}`, `"${unknown.join(', ')}" is not a valid ${column.header}`, { [key]: codes });
+      if (unknown.length > 0)
+        return problem(
+          text,
+          `"${unknown.join('、')}"不是有效的${column.header}`,
+          `"${unknown.join(', ')}" is not a valid ${column.header}`,
+          { [key]: codes },
+        );
       return { fields: { [key]: codes } };
     }
     case 'period':
@@ -139,7 +173,8 @@ function parseByKind(column: LedgerColumn, kind: CellKind, raw: unknown, text: s
       if (/^(否|n|no|false|0)$/i.test(plain)) return { fields: { [key]: false } };
       return problem(text, '应填写"是"或"否"', 'Must be 是 (yes) or 否 (no)', { [key]: kind.empty });
     case 'months':
-      if (!/^\d{1,2}$/.test(plain)) return problem(text, '应为0至12的整数', 'Must be a whole number from 0 to 12', { [key]: null });
+      if (!/^\d{1,2}$/.test(plain))
+        return problem(text, '应为0至12的整数', 'Must be a whole number from 0 to 12', { [key]: null });
       return { fields: { [key]: Number(plain) } };
   }
 }
@@ -163,7 +198,8 @@ function emptyFields(column: LedgerColumn): Record<string, unknown> {
 export function parseCell(column: LedgerColumn, raw: unknown, ctx: CellContext): ParsedCell {
   const text = cellText(raw).trim();
   if (text === '') {
-    if (column.required === 'cell') return problem('', `${column.header}不能为空`, `${column.header} is required`, emptyFields(column));
+    if (column.required === 'cell')
+      return problem('', `${column.header}不能为空`, `${column.header} is required`, emptyFields(column));
     return { fields: emptyFields(column) };
   }
   return parseByKind(column, column.kind, raw, text, ctx);

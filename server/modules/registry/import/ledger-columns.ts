@@ -58,7 +58,12 @@ export interface LedgerColumn {
 
 const code = (list: readonly CodeEntry[]): CellKind => ({ type: 'code', list });
 const money = (key: string, header: string): LedgerColumn => ({ key, header, kind: { type: 'money' } });
-const yesNo = (key: string, header: string, empty: boolean | null, aliases?: string[]): LedgerColumn => ({ key, header, aliases, kind: { type: 'bool', empty } });
+const yesNo = (key: string, header: string, empty: boolean | null, aliases?: string[]): LedgerColumn => ({
+  key,
+  header,
+  aliases,
+  kind: { type: 'bool', empty },
+});
 
 export const HOUSEHOLD_COLUMNS: readonly LedgerColumn[] = [
   { key: 'village_code', header: '行政区划代码', kind: { type: 'villageCode' }, required: 'cell' },
@@ -67,7 +72,12 @@ export const HOUSEHOLD_COLUMNS: readonly LedgerColumn[] = [
   { key: 'head_id', header: '户主证件号码', kind: { type: 'id' }, required: 'cell' },
   { key: 'kind', header: '户类型', kind: code(HOUSEHOLD_KINDS), required: 'cell' },
   { key: 'alleviated_attribute', header: '脱贫属性', aliases: ['贫困户属性'], kind: code(ALLEVIATED_ATTRIBUTES) },
-  { key: 'monitoring_type', header: '监测对象类别', aliases: ['易返贫致贫户(监测对象)类型'], kind: code(MONITORING_TYPES) },
+  {
+    key: 'monitoring_type',
+    header: '监测对象类别',
+    aliases: ['易返贫致贫户(监测对象)类型'],
+    kind: code(MONITORING_TYPES),
+  },
   { key: 'identification_period', header: '识别监测时间', kind: { type: 'period' } },
   { key: 'risk_types', header: '致贫/返贫风险', aliases: ['致贫返贫风险'], kind: { type: 'codes', list: RISK_TYPES } },
   { key: 'elimination_period', header: '风险消除时间', aliases: ['消除监测时间'], kind: { type: 'period' } },
@@ -112,7 +122,10 @@ export const MEMBER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'phone', header: '联系电话', aliases: ['成员联系电话'], kind: { type: 'phone' } },
 ];
 
-export const COLUMNS_OF: Record<SheetKey, readonly LedgerColumn[]> = { households: HOUSEHOLD_COLUMNS, members: MEMBER_COLUMNS };
+export const COLUMNS_OF: Record<SheetKey, readonly LedgerColumn[]> = {
+  households: HOUSEHOLD_COLUMNS,
+  members: MEMBER_COLUMNS,
+};
 
 /** Headers match ignoring spaces anywhere and full- or half-width forms (NFKC folds （） to ()). */
 export function normaliseHeader(text: string): string {

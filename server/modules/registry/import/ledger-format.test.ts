@@ -43,7 +43,8 @@ describe('cells', () => {
   });
 
   it('parses months written as 202403, 2024-03 or 2024年3月', () => {
-    for (const raw of ['202403', '2024-03', '2024年3月', 202403]) expect(parse('identification_period', raw).fields.identification_period).toBe('2024-03');
+    for (const raw of ['202403', '2024-03', '2024年3月', 202403])
+      expect(parse('identification_period', raw).fields.identification_period).toBe('2024-03');
     expect(parse('identification_period', '24-3').problem?.reason).toBe('应为年月，如 202301');
   });
 
@@ -51,7 +52,12 @@ describe('cells', () => {
     const id = makeIdNumber('1968-03-12', 'male');
     const { fields, problem } = parse('id', id.toLowerCase());
     expect(problem).toBeUndefined();
-    expect(fields).toMatchObject({ id_hash: ctx.box.hash(id), id_masked: `${id.slice(0, 4)}**********${id.slice(-4)}`, id_sex: 'male', id_birth_date: '1968-03-12' });
+    expect(fields).toMatchObject({
+      id_hash: ctx.box.hash(id),
+      id_masked: `${id.slice(0, 4)}**********${id.slice(-4)}`,
+      id_sex: 'male',
+      id_birth_date: '1968-03-12',
+    });
     expect(JSON.stringify(fields)).not.toContain(id);
     expect(parse('id', 140521196803120000).problem?.reason).toContain('被保存为数字');
   });
@@ -66,7 +72,9 @@ describe('cells', () => {
 
   it('formats back what it parses', () => {
     expect(formatCell({ type: 'code', list: HOUSEHOLD_KINDS }, 'alleviated')).toBe('脱贫户');
-    expect(formatCell({ type: 'codes', list: HEALTH_CONDITIONS }, ['disabled', 'chronicIllness'])).toBe('残疾,长期慢性病');
+    expect(formatCell({ type: 'codes', list: HEALTH_CONDITIONS }, ['disabled', 'chronicIllness'])).toBe(
+      '残疾,长期慢性病',
+    );
     expect(formatCell({ type: 'period' }, '2024-03')).toBe('202403');
     expect(formatCell({ type: 'money' }, 3_600_050)).toBe(36000.5);
     expect(formatCell({ type: 'bool', empty: null }, false)).toBe('否');

@@ -36,7 +36,10 @@ function factsJson(alias: string, phoneMasked: SQL): SQL {
 }
 
 async function insertHouseholds(tx: Db, t: StageTables): Promise<void> {
-  const values = sql.join(HOUSEHOLD_FACTS.map((c) => (c === 'risk_types' ? sql`coalesce(s.risk_types, '{}')` : sql`s.${id(c)}`)), sql`, `);
+  const values = sql.join(
+    HOUSEHOLD_FACTS.map((c) => (c === 'risk_types' ? sql`coalesce(s.risk_types, '{}')` : sql`s.${id(c)}`)),
+    sql`, `,
+  );
   await tx.execute(sql`INSERT INTO household (county_code, household_no, ${list(HOUSEHOLD_FACTS)})
     SELECT county_code, household_no, ${values} FROM ${t.households} s WHERE s.status = 'create' ORDER BY s.id`);
   await tx.execute(sql`UPDATE ${t.households} s SET household_id = h.id FROM household h
@@ -53,7 +56,8 @@ function monitoringJson(alias: string): SQL {
 }
 
 /** The keys of `a` whose value differs in `b`, with a's values. */
-const diffOf = (a: SQL, b: SQL) => sql`(SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}') FROM jsonb_each(${a}) x WHERE x.value IS DISTINCT FROM ${b} -> x.key)`;
+const diffOf = (a: SQL, b: SQL) =>
+  sql`(SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}') FROM jsonb_each(${a}) x WHERE x.value IS DISTINCT FROM ${b} -> x.key)`;
 
 async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<void> {
   const { actor } = m.ctx;
@@ -97,7 +101,10 @@ async function updateHouseholds(tx: Db, t: StageTables): Promise<void> {
 async function upsertPersons(tx: Db, t: StageTables, present: PresentColumns): Promise<void> {
   const all = newPersonColumns();
   const stated = personFactsOf(present).person;
-  const updates = sql.join(stated.map((c) => sql`${id(c)} = excluded.${id(c)}`), sql`, `);
+  const updates = sql.join(
+    stated.map((c) => sql`${id(c)} = excluded.${id(c)}`),
+    sql`, `,
+  );
   await tx.execute(sql`INSERT INTO person (county_code, id_hash, id_cipher, ${list(all.person)})
     SELECT m.county_code, m.id_hash, m.id_cipher, ${sql.join(all.values, sql`, `)}
     FROM ${t.members} m JOIN ${t.households} s ON s.id = m.household_ref
@@ -127,7 +134,10 @@ async function replaceMemberships(tx: Db, t: StageTables, m: MergeContext): Prom
 
 async function upsertIncomes(tx: Db, t: StageTables): Promise<void> {
   const amounts = [...INCOME_AMOUNTS];
-  const updates = sql.join([...amounts, 'household_size'].map((c) => sql`${id(c)} = excluded.${id(c)}`), sql`, `);
+  const updates = sql.join(
+    [...amounts, 'household_size'].map((c) => sql`${id(c)} = excluded.${id(c)}`),
+    sql`, `,
+  );
   await tx.execute(sql`INSERT INTO household_income (county_code, household_id, year, ${list(amounts)}, household_size)
     SELECT s.county_code, s.household_id, s.income_year, ${columnsOf('s', amounts)}, s.member_count
     FROM ${t.households} s WHERE s.status IN ${WRITTEN} AND s.income_changed ORDER BY s.id

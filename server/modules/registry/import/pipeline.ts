@@ -8,14 +8,30 @@ import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { classify, outcomeOf, type Outcome } from './classify.ts';
 import { checkCompositions } from './composition.ts';
-import { checkHouseholdRows, checkMembers, linkMembers, markInvalid, markInvalidUntilStable, type CheckScope } from './cross-checks.ts';
+import {
+  checkHouseholdRows,
+  checkMembers,
+  linkMembers,
+  markInvalid,
+  markInvalidUntilStable,
+  type CheckScope,
+} from './cross-checks.ts';
 import { fillAbsentFromRegistry, type PresentColumns } from './fill-absent.ts';
 import { cellText } from './ledger-cells.ts';
 import { SHEET_TITLES, sheetOf, type SheetKey } from './ledger-columns.ts';
 import { mergeIntoRegistry } from './merge.ts';
 import { SheetMapper, sheetProblem } from './sheet-mapper.ts';
 import type { LedgerSource } from './sheet-sources.ts';
-import { StageWriter, analyzeRegistry, analyzeStage, createStage, dropStage, indexStage, stageTables, type StageTables } from './staging.ts';
+import {
+  StageWriter,
+  analyzeRegistry,
+  analyzeStage,
+  createStage,
+  dropStage,
+  indexStage,
+  stageTables,
+  type StageTables,
+} from './staging.ts';
 
 // One import from any source (workbook, CSV pair, demo generator): stage the rows with their
 // per-cell checks, run the checks across rows and the household rules, classify, and merge in ONE
@@ -41,7 +57,13 @@ interface Loaded {
   unusable: boolean;
 }
 
-async function load(deps: PipelineDeps, ctx: RequestContext, source: LedgerSource, t: StageTables, progress: Progress): Promise<Loaded> {
+async function load(
+  deps: PipelineDeps,
+  ctx: RequestContext,
+  source: LedgerSource,
+  t: StageTables,
+  progress: Progress,
+): Promise<Loaded> {
   const writer = new StageWriter(deps.db, t);
   const byTitle = new Map<string, SheetMapper | null>();
   const mappers: Loaded['mappers'] = {};
@@ -51,7 +73,10 @@ async function load(deps: PipelineDeps, ctx: RequestContext, source: LedgerSourc
     if (mapper === undefined) {
       // A sheet's first row is its header; sheets that are neither (notes, lists) are passed over.
       const sheet = sheetOf(sheetTitle, cells.map(cellText));
-      mapper = sheet && !mappers[sheet] ? new SheetMapper(sheet, cells, { today: deps.today, box: deps.box, scopePrefix: ctx.actor.scopePrefix }) : null;
+      mapper =
+        sheet && !mappers[sheet]
+          ? new SheetMapper(sheet, cells, { today: deps.today, box: deps.box, scopePrefix: ctx.actor.scopePrefix })
+          : null;
       byTitle.set(sheetTitle, mapper);
       if (mapper) {
         mappers[mapper.sheet] = mapper;
@@ -63,11 +88,15 @@ async function load(deps: PipelineDeps, ctx: RequestContext, source: LedgerSourc
     const mapped = mapper.map(row, cells);
     if (!mapped) continue;
     await writer.problems(mapped.problems);
-    if (mapped.staged) await (mapper.sheet === 'households' ? writer.household(mapped.staged) : writer.member(mapped.staged));
+    if (mapped.staged)
+      await (mapper.sheet === 'households' ? writer.household(mapped.staged) : writer.member(mapped.staged));
     if (++rows % PROGRESS_EVERY_ROWS === 0) await progress(rows, null, `读取第 ${rows} 行 / reading row ${rows}`);
   }
   for (const sheet of ['households', 'members'] as const) {
-    if (!mappers[sheet]) await writer.problems([sheetProblem(sheet, `缺少工作表"${SHEET_TITLES[sheet]}"`, `Sheet "${SHEET_TITLES[sheet]}" is missing`)]);
+    if (!mappers[sheet])
+      await writer.problems([
+        sheetProblem(sheet, `缺少工作表"${SHEET_TITLES[sheet]}"`, `Sheet "${SHEET_TITLES[sheet]}" is missing`),
+      ]);
   }
   await writer.flush();
   const unusable = !mappers.households?.usable || !mappers.members?.usable;
@@ -76,10 +105,22 @@ async function load(deps: PipelineDeps, ctx: RequestContext, source: LedgerSourc
 
 function presentColumns(loaded: Loaded): PresentColumns {
   const { households, members } = loaded.mappers as Required<Loaded['mappers']>;
-  return { households: households.presentKeys, members: members.presentKeys, householdExtra: households.hasExtra, memberExtra: members.hasExtra };
+  return {
+    households: households.presentKeys,
+    members: members.presentKeys,
+    householdExtra: households.hasExtra,
+    memberExtra: members.hasExtra,
+  };
 }
 
-async function check(deps: PipelineDeps, ctx: RequestContext, t: StageTables, present: PresentColumns, options: ImportOptions, progress: Progress) {
+async function check(
+  deps: PipelineDeps,
+  ctx: RequestContext,
+  t: StageTables,
+  present: PresentColumns,
+  options: ImportOptions,
+  progress: Progress,
+) {
   const scope: CheckScope = { db: deps.db, t, scopePrefix: ctx.actor.scopePrefix };
   await progress(0, null, '跨行校验 / checking across rows');
   await indexStage(deps.db, t);
@@ -90,7 +131,9 @@ async function check(deps: PipelineDeps, ctx: RequestContext, t: StageTables, pr
   await fillAbsentFromRegistry(deps.db, t, present);
   const [{ n: total }] = await queryRows<{ n: number }>(deps.db, sql`SELECT count(*)::int AS n FROM ${t.households}`);
   const phones = { households: present.households.has('phone'), members: present.members.has('phone') };
-  await checkCompositions(deps.db, t, { ...deps, phones }, (done) => progress(done, total, `校验第 ${done}/${total} 户 / checking household ${done} of ${total}`));
+  await checkCompositions(deps.db, t, { ...deps, phones }, (done) =>
+    progress(done, total, `校验第 ${done}/${total} 户 / checking household ${done} of ${total}`),
+  );
   if (options.skipInvalid) await markInvalidUntilStable(scope);
   else await markInvalid(scope);
 }
@@ -99,12 +142,26 @@ async function listErrors(db: Db, t: StageTables): Promise<{ count: number; erro
   // One error per cell: the first found (a cell's own check) explains it best.
   const cells = sql`SELECT DISTINCT ON (sheet, row, col) * FROM ${t.errors} ORDER BY sheet, row, col, id`;
   const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${cells}) e`);
-  const rows = await queryRows<{ sheet: SheetKey; row: number; col: string; value: string | null; reason: string; reason_en: string }>(
+  const rows = await queryRows<{
+    sheet: SheetKey;
+    row: number;
+    col: string;
+    value: string | null;
+    reason: string;
+    reason_en: string;
+  }>(
     db,
     sql`SELECT sheet, row, col, value, reason, reason_en FROM (${cells}) e
       ORDER BY CASE sheet WHEN 'households' THEN 0 ELSE 1 END, row, col_index LIMIT ${MAX_LISTED_ERRORS}`,
   );
-  const errors = rows.map((e) => ({ sheet: SHEET_TITLES[e.sheet], row: e.row, column: e.col, value: e.value ?? '', reason: e.reason, reasonEn: e.reason_en }));
+  const errors = rows.map((e) => ({
+    sheet: SHEET_TITLES[e.sheet],
+    row: e.row,
+    column: e.col,
+    value: e.value ?? '',
+    reason: e.reason,
+    reasonEn: e.reason_en,
+  }));
   return { count: n, errors };
 }
 
@@ -123,7 +180,15 @@ function changedMeanwhile(): AppError {
 }
 
 /** Classifies again and merges in ONE transaction; returns what was written. */
-async function commit(deps: PipelineDeps, ctx: RequestContext, t: StageTables, present: PresentColumns, source: LedgerSource, errorCount: number, options: ImportOptions): Promise<Outcome> {
+async function commit(
+  deps: PipelineDeps,
+  ctx: RequestContext,
+  t: StageTables,
+  present: PresentColumns,
+  source: LedgerSource,
+  errorCount: number,
+  options: ImportOptions,
+): Promise<Outcome> {
   try {
     return await deps.db.transaction(async (tx) => {
       // One import at a time, and classified against the registry as it is now, not when checking began.
@@ -133,7 +198,13 @@ async function commit(deps: PipelineDeps, ctx: RequestContext, t: StageTables, p
       await mergeIntoRegistry(tx, t, { ctx, today: deps.today, reason: `导入 ${source.name}`, present });
       const merged = await outcomeOf(tx, t);
       const after = { file: source.name, ...merged, errorCount, skipInvalid: options.skipInvalid };
-      await recordAudit(tx, ctx, { action: 'import', entity: 'household', entityId: source.name, orgCode: ctx.actor.orgCode, after });
+      await recordAudit(tx, ctx, {
+        action: 'import',
+        entity: 'household',
+        entityId: source.name,
+        orgCode: ctx.actor.orgCode,
+        after,
+      });
       return merged;
     });
   } catch (err) {
@@ -141,7 +212,13 @@ async function commit(deps: PipelineDeps, ctx: RequestContext, t: StageTables, p
   }
 }
 
-export async function runImport(deps: PipelineDeps, ctx: RequestContext, source: LedgerSource, options: ImportOptions, progress: Progress): Promise<ImportReport> {
+export async function runImport(
+  deps: PipelineDeps,
+  ctx: RequestContext,
+  source: LedgerSource,
+  options: ImportOptions,
+  progress: Progress,
+): Promise<ImportReport> {
   const t = stageTables(deps.jobId, randomBytes(6).toString('hex'));
   await createStage(deps.db, t);
   try {
@@ -169,7 +246,10 @@ export async function runImport(deps: PipelineDeps, ctx: RequestContext, source:
       unchanged: outcome?.unchanged ?? 0,
       invalid: outcome?.invalid ?? 0,
       members: outcome?.members ?? { rows: 0, added: 0, ended: 0, updated: 0, unchanged: 0 },
-      unknownColumns: { households: loaded.mappers.households?.unknownColumns ?? [], members: loaded.mappers.members?.unknownColumns ?? [] },
+      unknownColumns: {
+        households: loaded.mappers.households?.unknownColumns ?? [],
+        members: loaded.mappers.members?.unknownColumns ?? [],
+      },
       errorCount: listed.count,
       errors: listed.errors,
     };

@@ -48,7 +48,10 @@ export function householdOfRow(h: Row, box: PersonalDataBox, opts: { head?: Memb
     riskTypes: (h.risk_types ?? []) as Household['riskTypes'],
     elimination:
       h.elimination_period || h.elimination_mode
-        ? { period: h.elimination_period as string, mode: h.elimination_mode as NonNullable<Household['elimination']>['mode'] }
+        ? {
+            period: h.elimination_period as string,
+            mode: h.elimination_mode as NonNullable<Household['elimination']>['mode'],
+          }
         : null,
     wholeHouseholdNoLabour: Boolean(h.whole_household_no_labour),
     phone: opts.withPhone ? decryptOrNull(h.phone_cipher, box) : null,

@@ -29,7 +29,11 @@ export class SheetMapper {
   readonly usable: boolean;
   private readonly byIndex: (LedgerColumn | string | null)[];
 
-  constructor(sheet: SheetKey, headerCells: readonly unknown[], private readonly ctx: MapperContext) {
+  constructor(
+    sheet: SheetKey,
+    headerCells: readonly unknown[],
+    private readonly ctx: MapperContext,
+  ) {
     this.sheet = sheet;
     this.byIndex = headerCells.map((raw, index) => {
       const header = cellText(raw).trim();
@@ -40,7 +44,16 @@ export class SheetMapper {
         return header;
       }
       if (this.presentKeys.has(column.key)) {
-        this.headerProblems.push(this.problem(1, column, header, `第${index + 1}列与前面的列重复`, `Column ${index + 1} repeats an earlier column`, null));
+        this.headerProblems.push(
+          this.problem(
+            1,
+            column,
+            header,
+            `第${index + 1}列与前面的列重复`,
+            `Column ${index + 1} repeats an earlier column`,
+            null,
+          ),
+        );
         return null;
       }
       this.presentKeys.add(column.key);
@@ -48,7 +61,16 @@ export class SheetMapper {
     });
     const missing = COLUMNS_OF[sheet].filter((c) => c.required && !this.presentKeys.has(c.key));
     for (const column of missing) {
-      this.headerProblems.push(this.problem(1, column, '', `缺少必填列"${column.header}"`, `Required column "${column.header}" is missing`, null));
+      this.headerProblems.push(
+        this.problem(
+          1,
+          column,
+          '',
+          `缺少必填列"${column.header}"`,
+          `Required column "${column.header}" is missing`,
+          null,
+        ),
+      );
     }
     this.usable = missing.length === 0;
   }
@@ -75,7 +97,10 @@ export class SheetMapper {
       const parsed = parseCell(column, raw, this.ctx);
       Object.assign(staged, parsed.fields);
       if (MONEY_KEYS.has(column.key) && cellText(raw).trim() !== '') moneyFilled = true;
-      if (parsed.problem) problems.push(this.problem(row, column, parsed.problem.value, parsed.problem.reason, parsed.problem.reasonEn, null));
+      if (parsed.problem)
+        problems.push(
+          this.problem(row, column, parsed.problem.value, parsed.problem.reason, parsed.problem.reasonEn, null),
+        );
     });
     if (this.hasExtra) staged.extra = Object.keys(extra).length > 0 ? extra : null;
     const householdNo = typeof staged.household_no === 'string' ? staged.household_no : null;
@@ -85,16 +110,39 @@ export class SheetMapper {
     return { staged: stageable ? staged : null, problems };
   }
 
-  private checkHousehold(row: number, staged: Record<string, unknown>, problems: StagedProblem[], moneyFilled: boolean): void {
+  private checkHousehold(
+    row: number,
+    staged: Record<string, unknown>,
+    problems: StagedProblem[],
+    moneyFilled: boolean,
+  ): void {
     const village = staged.village_code;
     if (typeof village === 'string') {
       staged.county_code = countyCodeOf(village);
       if (this.ctx.scopePrefix !== '' && !village.startsWith(this.ctx.scopePrefix)) {
-        problems.push(this.problem(row, this.column('village_code'), village, '该村不在您的管辖范围内', 'The village is outside your scope', null));
+        problems.push(
+          this.problem(
+            row,
+            this.column('village_code'),
+            village,
+            '该村不在您的管辖范围内',
+            'The village is outside your scope',
+            null,
+          ),
+        );
       }
     }
     if (moneyFilled && staged.income_year === null) {
-      problems.push(this.problem(row, this.column('income_year'), '', '填写了收支金额，但未填写收入年度', 'Amounts are given without an income year', null));
+      problems.push(
+        this.problem(
+          row,
+          this.column('income_year'),
+          '',
+          '填写了收支金额，但未填写收入年度',
+          'Amounts are given without an income year',
+          null,
+        ),
+      );
     }
   }
 
@@ -102,7 +150,14 @@ export class SheetMapper {
     return COLUMNS_OF[this.sheet].find((c) => c.key === key)!;
   }
 
-  private problem(row: number, column: LedgerColumn, value: string, reason: string, reasonEn: string, householdNo: string | null): StagedProblem {
+  private problem(
+    row: number,
+    column: LedgerColumn,
+    value: string,
+    reason: string,
+    reasonEn: string,
+    householdNo: string | null,
+  ): StagedProblem {
     return {
       sheet: this.sheet,
       row,
@@ -118,5 +173,14 @@ export class SheetMapper {
 
 /** A problem with a whole sheet (missing, or unreadable), reported at row 0. */
 export function sheetProblem(sheet: SheetKey, reason: string, reasonEn: string): StagedProblem {
-  return { sheet, row: 0, col: '', col_index: -1, value: SHEET_TITLES[sheet], reason, reason_en: reasonEn, household_no: null };
+  return {
+    sheet,
+    row: 0,
+    col: '',
+    col_index: -1,
+    value: SHEET_TITLES[sheet],
+    reason,
+    reason_en: reasonEn,
+    household_no: null,
+  };
 }

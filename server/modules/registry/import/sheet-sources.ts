@@ -43,7 +43,11 @@ export function xlsxSource(name: string, path: string): LedgerSource {
       } catch (err) {
         if (err instanceof AppError) throw err;
         throw AppError.validation([
-          { field: 'households', messageZh: `无法读取工作簿"${name}"，请确认是未损坏的 .xlsx 文件`, messageEn: `Cannot read workbook "${name}"; is it an undamaged .xlsx file?` },
+          {
+            field: 'households',
+            messageZh: `无法读取工作簿"${name}"，请确认是未损坏的 .xlsx 文件`,
+            messageEn: `Cannot read workbook "${name}"; is it an undamaged .xlsx file?`,
+          },
         ]);
       }
     },
@@ -51,12 +55,19 @@ export function xlsxSource(name: string, path: string): LedgerSource {
 }
 
 /** households.csv and members.csv, read one after the other. */
-export function csvSource(households: { name: string; path: string }, members: { name: string; path: string }): LedgerSource {
+export function csvSource(
+  households: { name: string; path: string },
+  members: { name: string; path: string },
+): LedgerSource {
   return {
     name: `${households.name} + ${members.name}`,
     async *rows() {
-      for (const [sheetTitle, file] of [['households', households], ['members', members]] as const) {
-        for await (const { row, cells } of readCsvRows(createReadStream(file.path), `"${file.name}"`)) yield { sheetTitle, row, cells };
+      for (const [sheetTitle, file] of [
+        ['households', households],
+        ['members', members],
+      ] as const) {
+        for await (const { row, cells } of readCsvRows(createReadStream(file.path), `"${file.name}"`))
+          yield { sheetTitle, row, cells };
       }
     },
   };

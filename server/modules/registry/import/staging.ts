@@ -12,15 +12,40 @@ type Field = readonly [name: string, type: string];
 
 /** Fields of a 户信息 row as the row mapper stages them. Hashes are char(64) like person.id_hash, so joins use its index. */
 export const HOUSEHOLD_STAGE_FIELDS: readonly Field[] = [
-  ['id', 'int'], ['row', 'int'], ['county_code', 'text'], ['household_no', 'text'], ['village_code', 'text'],
-  ['head_name', 'text'], ['head_id_hash', 'char(64)'], ['head_id_cipher', 'text'], ['head_id_masked', 'text'],
-  ['kind', 'text'], ['alleviated_attribute', 'text'], ['monitoring_type', 'text'], ['identification_period', 'text'],
-  ['risk_types', 'text[]'], ['elimination_period', 'text'], ['elimination_mode', 'text'],
-  ['phone_cipher', 'text'], ['phone_hash', 'text'], ['phone_masked', 'text'], ['address', 'text'], ['housing_grade', 'text'],
-  ['water_safe', 'boolean'], ['housing_unsafe', 'boolean'], ['school_dropout', 'boolean'], ['medical_uninsured', 'boolean'],
-  ['extra', 'jsonb'], ['income_year', 'smallint'],
-  ['wage_income', 'bigint'], ['business_income', 'bigint'], ['property_income', 'bigint'], ['transfer_income', 'bigint'],
-  ['business_cost', 'bigint'], ['insurance_payout', 'bigint'], ['eligible_out_of_pocket', 'bigint'],
+  ['id', 'int'],
+  ['row', 'int'],
+  ['county_code', 'text'],
+  ['household_no', 'text'],
+  ['village_code', 'text'],
+  ['head_name', 'text'],
+  ['head_id_hash', 'char(64)'],
+  ['head_id_cipher', 'text'],
+  ['head_id_masked', 'text'],
+  ['kind', 'text'],
+  ['alleviated_attribute', 'text'],
+  ['monitoring_type', 'text'],
+  ['identification_period', 'text'],
+  ['risk_types', 'text[]'],
+  ['elimination_period', 'text'],
+  ['elimination_mode', 'text'],
+  ['phone_cipher', 'text'],
+  ['phone_hash', 'text'],
+  ['phone_masked', 'text'],
+  ['address', 'text'],
+  ['housing_grade', 'text'],
+  ['water_safe', 'boolean'],
+  ['housing_unsafe', 'boolean'],
+  ['school_dropout', 'boolean'],
+  ['medical_uninsured', 'boolean'],
+  ['extra', 'jsonb'],
+  ['income_year', 'smallint'],
+  ['wage_income', 'bigint'],
+  ['business_income', 'bigint'],
+  ['property_income', 'bigint'],
+  ['transfer_income', 'bigint'],
+  ['business_cost', 'bigint'],
+  ['insurance_payout', 'bigint'],
+  ['eligible_out_of_pocket', 'bigint'],
 ];
 
 /** Worked out by the checks and the classification. */
@@ -30,21 +55,50 @@ const HOUSEHOLD_DERIVED = `PRIMARY KEY (id), household_id bigint, phone_changed 
 
 /** household_ref and county_code are filled while loading when the household's row came first (it usually does). */
 export const MEMBER_STAGE_FIELDS: readonly Field[] = [
-  ['row', 'int'], ['household_no', 'text'], ['household_ref', 'int'], ['county_code', 'text'], ['id_hash', 'char(64)'], ['id_cipher', 'text'], ['id_masked', 'text'],
-  ['id_kind', 'text'], ['id_sex', 'text'], ['id_birth_date', 'date'], ['name', 'text'], ['relationship', 'text'],
-  ['ethnicity', 'text'], ['political_status', 'text'], ['education', 'text'], ['schooling', 'text'], ['health', 'text[]'],
-  ['disability_category', 'text'], ['disability_grade', 'text'], ['labour_skill', 'text'], ['work_months', 'smallint'],
-  ['work_place', 'text'], ['resident_medical_insurance', 'boolean'], ['employee_medical_insurance', 'boolean'],
-  ['minimum_living', 'boolean'], ['destitute_support', 'boolean'], ['public_welfare_post', 'boolean'],
-  ['phone_cipher', 'text'], ['phone_hash', 'text'], ['extra', 'jsonb'],
+  ['row', 'int'],
+  ['household_no', 'text'],
+  ['household_ref', 'int'],
+  ['county_code', 'text'],
+  ['id_hash', 'char(64)'],
+  ['id_cipher', 'text'],
+  ['id_masked', 'text'],
+  ['id_kind', 'text'],
+  ['id_sex', 'text'],
+  ['id_birth_date', 'date'],
+  ['name', 'text'],
+  ['relationship', 'text'],
+  ['ethnicity', 'text'],
+  ['political_status', 'text'],
+  ['education', 'text'],
+  ['schooling', 'text'],
+  ['health', 'text[]'],
+  ['disability_category', 'text'],
+  ['disability_grade', 'text'],
+  ['labour_skill', 'text'],
+  ['work_months', 'smallint'],
+  ['work_place', 'text'],
+  ['resident_medical_insurance', 'boolean'],
+  ['employee_medical_insurance', 'boolean'],
+  ['minimum_living', 'boolean'],
+  ['destitute_support', 'boolean'],
+  ['public_welfare_post', 'boolean'],
+  ['phone_cipher', 'text'],
+  ['phone_hash', 'text'],
+  ['extra', 'jsonb'],
 ];
 
 const MEMBER_DERIVED = `id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, phone_changed boolean NOT NULL DEFAULT false,
   kept boolean, person_changed boolean`;
 
 export const ERROR_STAGE_FIELDS: readonly Field[] = [
-  ['sheet', 'text'], ['row', 'int'], ['col', 'text'], ['col_index', 'int'], ['value', 'text'],
-  ['reason', 'text'], ['reason_en', 'text'], ['household_no', 'text'],
+  ['sheet', 'text'],
+  ['row', 'int'],
+  ['col', 'text'],
+  ['col_index', 'int'],
+  ['value', 'text'],
+  ['reason', 'text'],
+  ['reason_en', 'text'],
+  ['household_no', 'text'],
 ];
 
 export interface StageTables {
@@ -82,9 +136,15 @@ const names = (fields: readonly Field[]) => sql.raw(fields.map(([n]) => n).join(
 export async function createStage(db: Db, t: StageTables): Promise<void> {
   await dropStage(db, t);
   // UNLOGGED: scratch data needs no crash safety, and skipping the WAL makes loading faster on PostgreSQL.
-  await db.execute(sql`CREATE UNLOGGED TABLE ${t.households} (${definition(HOUSEHOLD_STAGE_FIELDS)}, ${sql.raw(HOUSEHOLD_DERIVED)})`);
-  await db.execute(sql`CREATE UNLOGGED TABLE ${t.members} (${definition(MEMBER_STAGE_FIELDS)}, ${sql.raw(MEMBER_DERIVED)})`);
-  await db.execute(sql`CREATE UNLOGGED TABLE ${t.errors} (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${definition(ERROR_STAGE_FIELDS)})`);
+  await db.execute(
+    sql`CREATE UNLOGGED TABLE ${t.households} (${definition(HOUSEHOLD_STAGE_FIELDS)}, ${sql.raw(HOUSEHOLD_DERIVED)})`,
+  );
+  await db.execute(
+    sql`CREATE UNLOGGED TABLE ${t.members} (${definition(MEMBER_STAGE_FIELDS)}, ${sql.raw(MEMBER_DERIVED)})`,
+  );
+  await db.execute(
+    sql`CREATE UNLOGGED TABLE ${t.errors} (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${definition(ERROR_STAGE_FIELDS)})`,
+  );
 }
 
 /** Indexes after loading (cheaper than maintaining them row by row), then statistics for the planner. */
@@ -105,7 +165,10 @@ export async function analyzeStage(db: Db, t: StageTables): Promise<void> {
  * after a bulk load the planner still believes person is empty and picks nested loops over
  * sequential scans: minutes instead of seconds. Also run inside the merge after the big inserts.
  */
-export async function analyzeRegistry(db: Db, tables: readonly ('household' | 'person' | 'membership' | 'household_income')[]): Promise<void> {
+export async function analyzeRegistry(
+  db: Db,
+  tables: readonly ('household' | 'person' | 'membership' | 'household_income')[],
+): Promise<void> {
   for (const table of tables) await db.execute(sql`ANALYZE ${sql.identifier(table)}`);
 }
 
@@ -116,11 +179,14 @@ export async function analyzeRegistry(db: Db, tables: readonly ('household' | 'p
  * a job another live process is running (a second server, a CLI import on PostgreSQL) stay.
  */
 export async function dropLeftoverStages(db: Db): Promise<number> {
-  const tables = await queryRows<{ name: string }>(db, sql`SELECT s.name FROM (
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT s.name FROM (
       SELECT tablename AS name, substring(tablename FROM '^registry_import_j([0-9]{1,18})_')::bigint AS job_id FROM pg_tables
       WHERE schemaname = current_schema() AND tablename ~ '^registry_import_(j[0-9]+_)?[0-9a-f]+_[hme]$'
     ) s
-    WHERE s.job_id IS NULL OR NOT EXISTS (SELECT 1 FROM job WHERE job.id = s.job_id AND job.status = 'running')`);
+    WHERE s.job_id IS NULL OR NOT EXISTS (SELECT 1 FROM job WHERE job.id = s.job_id AND job.status = 'running')`,
+  );
   for (const { name } of tables) await db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(name)}`);
   return tables.length;
 }
@@ -133,7 +199,12 @@ export async function dropStage(db: Db, t: StageTables): Promise<void> {
  * A batch as ONE bound parameter: jsonb_to_recordset turns a JSON array into typed rows. Measured on
  * PGlite twice as fast as a VALUES list with a parameter per cell, and free of the 65,535-parameter limit.
  */
-export async function insertStaged(db: Db, table: SQL, fields: readonly Field[], rows: readonly object[]): Promise<void> {
+export async function insertStaged(
+  db: Db,
+  table: SQL,
+  fields: readonly Field[],
+  rows: readonly object[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(sql`INSERT INTO ${table} (${names(fields)})
     SELECT ${names(fields)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${definition(fields)})`);
@@ -168,7 +239,10 @@ export class StageWriter {
 
   async member(row: Record<string, unknown>): Promise<void> {
     const household = this.householdsByNo.get(String(row.household_no));
-    await this.add(this.t.members, household ? { ...row, household_ref: household.id, county_code: household.county } : row);
+    await this.add(
+      this.t.members,
+      household ? { ...row, household_ref: household.id, county_code: household.county } : row,
+    );
   }
 
   async problems(rows: readonly StagedProblem[]): Promise<void> {

@@ -39,7 +39,11 @@ export function progressPrinter(out: (line: string) => void): Progress {
 }
 
 export function describeImport(r: ImportReport): string[] {
-  const outcome = r.committed ? '已写入 / written' : r.dryRun ? '试运行，未写入 / dry run, nothing written' : '有错误，未写入任何数据 / errors found, nothing written';
+  const outcome = r.committed
+    ? '已写入 / written'
+    : r.dryRun
+      ? '试运行，未写入 / dry run, nothing written'
+      : '有错误，未写入任何数据 / errors found, nothing written';
   const m = r.members;
   const lines = [
     `${r.file}: ${outcome}`,
@@ -49,19 +53,32 @@ export function describeImport(r: ImportReport): string[] {
       ` / member rows ${m.rows}: joined ${m.added}, ended ${m.ended}, updated ${m.updated}, unchanged ${m.unchanged}`,
   ];
   const unknown = [...r.unknownColumns.households, ...r.unknownColumns.members];
-  if (unknown.length > 0) lines.push(`  未识别的列（已作为附加属性保存）/ unknown columns (kept as extra attributes): ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    lines.push(`  未识别的列（已作为附加属性保存）/ unknown columns (kept as extra attributes): ${unknown.join(', ')}`);
   for (const e of r.errors) {
     const value = e.value === '' ? '' : ` "${e.value}"`;
-    lines.push(`  ${e.sheet} 第 ${e.row} 行 [${e.column}]${value}: ${e.reason} / ${e.sheet} row ${e.row}: ${e.reasonEn}`);
+    lines.push(
+      `  ${e.sheet} 第 ${e.row} 行 [${e.column}]${value}: ${e.reason} / ${e.sheet} row ${e.row}: ${e.reasonEn}`,
+    );
   }
   if (r.errorCount > r.errors.length) lines.push(`  … 共 ${r.errorCount} 处错误 / ${r.errorCount} errors in all`);
   return lines;
 }
 
-export async function runHouseholdImportCommand(importer: ImportService, file: string, options: HouseholdImportOptions, out: (line: string) => void): Promise<ImportReport> {
-  const files = { households: await localFile(file), members: options.members ? await localFile(options.members) : undefined };
+export async function runHouseholdImportCommand(
+  importer: ImportService,
+  file: string,
+  options: HouseholdImportOptions,
+  out: (line: string) => void,
+): Promise<ImportReport> {
+  const files = {
+    households: await localFile(file),
+    members: options.members ? await localFile(options.members) : undefined,
+  };
   const flags = { dryRun: options.dryRun ?? false, skipInvalid: options.skipInvalid ?? false };
-  const job = await importer.start(systemContext('cli'), files, flags, { progress: options.json ? undefined : progressPrinter(out) });
+  const job = await importer.start(systemContext('cli'), files, flags, {
+    progress: options.json ? undefined : progressPrinter(out),
+  });
   const report = await job.wait;
   if (options.json) out(JSON.stringify(report, null, 2));
   else for (const line of describeImport(report)) out(line);
@@ -74,9 +91,15 @@ export async function runHouseholdImportCommand(importer: ImportService, file: s
   return report;
 }
 
-export async function runHouseholdExportCommand(exporter: ExportService, file: string, out: (line: string) => void): Promise<void> {
+export async function runHouseholdExportCommand(
+  exporter: ExportService,
+  file: string,
+  out: (line: string) => void,
+): Promise<void> {
   const prepared = await exporter.prepare(systemContext('cli'));
-  out(`导出 ${prepared.households} 户、${prepared.members} 人 / exporting ${prepared.households} households, ${prepared.members} people…`);
+  out(
+    `导出 ${prepared.households} 户、${prepared.members} 人 / exporting ${prepared.households} households, ${prepared.members} people…`,
+  );
   const stream = createWriteStream(file);
   try {
     await prepared.write(stream);

@@ -22,13 +22,19 @@ export interface SavedUpload {
 
 /** The user's file name, for the report: no directories, no control characters, bounded. */
 function displayName(filename: string | undefined, fallback: string): string {
-  const base = [...path.basename((filename ?? '').replace(/\\/g, '/'))].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim();
+  const base = [...path.basename((filename ?? '').replace(/\\/g, '/'))]
+    .filter((c) => c.charCodeAt(0) >= 0x20)
+    .join('')
+    .trim();
   return (base || fallback).slice(0, 120);
 }
 
 export async function saveUploads(req: FastifyRequest): Promise<SavedUpload> {
   if (!req.isMultipart()) {
-    throw new AppError('BAD_REQUEST', { zh: '请以 multipart/form-data 上传文件', en: 'Send the files as multipart/form-data' });
+    throw new AppError('BAD_REQUEST', {
+      zh: '请以 multipart/form-data 上传文件',
+      en: 'Send the files as multipart/form-data',
+    });
   }
   const dir = await mkdtemp(tempPrefix(os.tmpdir(), 'import'));
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -51,7 +57,13 @@ export async function saveUploads(req: FastifyRequest): Promise<SavedUpload> {
   }
   if (!saved.households) {
     await remove();
-    throw AppError.validation([{ field: 'households', messageZh: '请上传户信息文件（.xlsx 工作簿或 households.csv）', messageEn: 'Upload the households file (.xlsx workbook or households.csv)' }]);
+    throw AppError.validation([
+      {
+        field: 'households',
+        messageZh: '请上传户信息文件（.xlsx 工作簿或 households.csv）',
+        messageEn: 'Upload the households file (.xlsx workbook or households.csv)',
+      },
+    ]);
   }
   return { dir, files: { households: saved.households, members: saved.members }, remove };
 }

@@ -1,12 +1,42 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ASSET_CATEGORY_LABELS, DISPOSAL_REASON_LABELS, DISPOSAL_REASONS, INCOME_SHARE_LABELS, INCOME_SHARES, OWNER_LEVEL_LABELS } from '../../../../common/domain/assets/rules.ts';
+import {
+  ASSET_CATEGORY_LABELS,
+  DISPOSAL_REASON_LABELS,
+  DISPOSAL_REASONS,
+  INCOME_SHARE_LABELS,
+  INCOME_SHARES,
+  OWNER_LEVEL_LABELS,
+} from '../../../../common/domain/assets/rules.ts';
 import { FUND_SOURCE_LABELS } from '../../../../common/domain/projects/types.ts';
-import { disposeAsset, fetchAsset, fetchDeliberations, incomeNoticeUrl, projectKeys, recordAssetIncome, setAssetCustody, type AssetDetail } from '../../api/projects.ts';
+import {
+  disposeAsset,
+  fetchAsset,
+  fetchDeliberations,
+  incomeNoticeUrl,
+  projectKeys,
+  recordAssetIncome,
+  setAssetCustody,
+  type AssetDetail,
+} from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -38,10 +68,25 @@ export default function AssetDetailPage() {
   const [modal, setModal] = useState<'income' | 'custody' | 'dispose' | null>(null);
   const query = useQuery({ queryKey: [...projectKeys.assets, 'detail', assetId], queryFn: () => fetchAsset(assetId) });
   const a = query.data;
-  const decided = useQuery({ queryKey: [...projectKeys.deliberations, 'decided'], queryFn: () => fetchDeliberations({ decided: true }), enabled: modal === 'income' || modal === 'dispose' });
+  const decided = useQuery({
+    queryKey: [...projectKeys.deliberations, 'decided'],
+    queryFn: () => fetchDeliberations({ decided: true }),
+    enabled: modal === 'income' || modal === 'dispose',
+  });
   const [incomeForm] = Form.useForm<IncomeValues>();
-  const [custodyForm] = Form.useForm<{ operator?: string; custodian: string; custodianPerson: string; bookValue?: number }>();
-  const [disposeForm] = Form.useForm<{ reason: (typeof DISPOSAL_REASONS)[number]; disposedOn: Dayjs; proceeds?: number; note: string; deliberationId?: number }>();
+  const [custodyForm] = Form.useForm<{
+    operator?: string;
+    custodian: string;
+    custodianPerson: string;
+    bookValue?: number;
+  }>();
+  const [disposeForm] = Form.useForm<{
+    reason: (typeof DISPOSAL_REASONS)[number];
+    disposedOn: Dayjs;
+    proceeds?: number;
+    note: string;
+    deliberationId?: number;
+  }>();
   const canWrite = hasPermission(actor, 'assets:write');
   const upper = actor?.role !== 'villageOfficer';
   // A village's collective asset is disposed by that village's decided 四议两公开 record (the server refuses otherwise).
@@ -90,13 +135,19 @@ export default function AssetDetailPage() {
             <Descriptions.Item label={t('code')}>{a.code}</Descriptions.Item>
             <Descriptions.Item label={t('category')}>
               {label(ASSET_CATEGORY_LABELS[a.category])}
-              {a.photovoltaic && <Tag color="orange" style={{ marginLeft: 8 }}>{t('pv')}</Tag>}
+              {a.photovoltaic && (
+                <Tag color="orange" style={{ marginLeft: 8 }}>
+                  {t('pv')}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('project')}>{a.projectName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('originYear')}>{a.originYear}</Descriptions.Item>
             <Descriptions.Item label={t('fundSources')} span={2}>
               {Object.entries(a.fundSources)
-                .map(([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${yuan(fen)} 元`)
+                .map(
+                  ([s, fen]) => `${FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]?.zh ?? s} ${yuan(fen)} 元`,
+                )
                 .join('；') || '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('originalValue')}>{yuan(a.originalValueFen)}</Descriptions.Item>
@@ -112,18 +163,23 @@ export default function AssetDetailPage() {
               {label(OWNER_LEVEL_LABELS[a.ownerLevel])} · {a.ownerName}
             </Descriptions.Item>
             <Descriptions.Item label={t('operator')}>{a.operator ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('custodianBody')}>{a.custodian ?? <Typography.Text type="warning">{t('noCustodian')}</Typography.Text>}</Descriptions.Item>
+            <Descriptions.Item label={t('custodianBody')}>
+              {a.custodian ?? <Typography.Text type="warning">{t('noCustodian')}</Typography.Text>}
+            </Descriptions.Item>
             <Descriptions.Item label={t('custodianPerson')}>{a.custodianPerson ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('beneficiaries')} span={2}>
               {a.beneficiaries ?? '—'}
             </Descriptions.Item>
             {a.status === 'disposed' && (
               <Descriptions.Item label={t('disposal')} span={2}>
-                {DISPOSAL_REASON_LABELS[a.disposalReason as keyof typeof DISPOSAL_REASON_LABELS]} · {a.disposedOn} · {a.disposalNote}
+                {DISPOSAL_REASON_LABELS[a.disposalReason as keyof typeof DISPOSAL_REASON_LABELS]} · {a.disposedOn} ·{' '}
+                {a.disposalNote}
                 {a.disposalDeliberationId !== null && (
                   <>
                     {' · '}
-                    <Link to={`/projects/deliberations?open=${a.disposalDeliberationId}`}>{`${t('deliberation')} #${a.disposalDeliberationId}`}</Link>
+                    <Link
+                      to={`/projects/deliberations?open=${a.disposalDeliberationId}`}
+                    >{`${t('deliberation')} #${a.disposalDeliberationId}`}</Link>
                   </>
                 )}
               </Descriptions.Item>
@@ -148,7 +204,13 @@ export default function AssetDetailPage() {
                     .map((k) => `${INCOME_SHARE_LABELS[k]} ${yuan(d[k])}`)
                     .join('；'),
               },
-              { title: t('deliberation'), dataIndex: 'deliberationSubject', render: (s: string | null, r) => <Link to={`/projects/deliberations?open=${r.deliberationId}`}>{s ?? `#${r.deliberationId}`}</Link> },
+              {
+                title: t('deliberation'),
+                dataIndex: 'deliberationSubject',
+                render: (s: string | null, r) => (
+                  <Link to={`/projects/deliberations?open=${r.deliberationId}`}>{s ?? `#${r.deliberationId}`}</Link>
+                ),
+              },
               {
                 title: '',
                 key: 'notice',
@@ -158,7 +220,12 @@ export default function AssetDetailPage() {
                     <Button size="small" icon={<PrinterOutlined />} href={incomeNoticeUrl(a.id, r.id)} target="_blank">
                       {t('printNotice')}
                     </Button>
-                    <Button size="small" icon={<FilePdfOutlined />} href={incomeNoticeUrl(a.id, r.id, true)} target="_blank" />
+                    <Button
+                      size="small"
+                      icon={<FilePdfOutlined />}
+                      href={incomeNoticeUrl(a.id, r.id, true)}
+                      target="_blank"
+                    />
                   </Space>
                 ),
               },
@@ -176,7 +243,12 @@ export default function AssetDetailPage() {
                 year: v.year,
                 receivedOn: v.receivedOn.format('YYYY-MM-DD'),
                 amountFen: toFen(v.amount),
-                distribution: { operation: toFen(v.operation), consolidation: toFen(v.consolidation), publicWelfare: toFen(v.publicWelfare), publicWelfarePosts: toFen(v.publicWelfarePosts) },
+                distribution: {
+                  operation: toFen(v.operation),
+                  consolidation: toFen(v.consolidation),
+                  publicWelfare: toFen(v.publicWelfare),
+                  publicWelfarePosts: toFen(v.publicWelfarePosts),
+                },
                 deliberationId: v.deliberationId,
                 note: v.note || null,
               })
@@ -202,10 +274,17 @@ export default function AssetDetailPage() {
                 </Form.Item>
               ))}
             </Space>
-            <Form.Item name="deliberationId" label={t('deliberation')} extra={t('deliberationHint')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item
+              name="deliberationId"
+              label={t('deliberation')}
+              extra={t('deliberationHint')}
+              rules={[{ required: true, message: t('required') }]}
+            >
               <Select
                 loading={decided.isPending}
-                options={(decided.data ?? []).filter((d) => d.villageCode === a.orgCode || a.orgCode.endsWith('000')).map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
+                options={(decided.data ?? [])
+                  .filter((d) => d.villageCode === a.orgCode || a.orgCode.endsWith('000'))
+                  .map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
               />
             </Form.Item>
             <Form.Item name="note" label={t('note')}>
@@ -217,8 +296,21 @@ export default function AssetDetailPage() {
             onClose={() => setModal(null)}
             title={t('setCustody')}
             form={custodyForm}
-            initialValues={{ operator: a.operator ?? undefined, custodian: a.custodian ?? undefined, custodianPerson: a.custodianPerson ?? undefined, bookValue: a.bookValueFen / 100 }}
-            send={(v) => setAssetCustody(a.id, { operator: v.operator || null, custodian: v.custodian, custodianPerson: v.custodianPerson, bookValueFen: v.bookValue === undefined ? undefined : toFen(v.bookValue), version: a.version })}
+            initialValues={{
+              operator: a.operator ?? undefined,
+              custodian: a.custodian ?? undefined,
+              custodianPerson: a.custodianPerson ?? undefined,
+              bookValue: a.bookValueFen / 100,
+            }}
+            send={(v) =>
+              setAssetCustody(a.id, {
+                operator: v.operator || null,
+                custodian: v.custodian,
+                custodianPerson: v.custodianPerson,
+                bookValueFen: v.bookValue === undefined ? undefined : toFen(v.bookValue),
+                version: a.version,
+              })
+            }
             onDone={done}
           >
             <Form.Item name="operator" label={t('operator')}>
@@ -227,7 +319,11 @@ export default function AssetDetailPage() {
             <Form.Item name="custodian" label={t('custodianBody')} rules={[{ required: true, message: t('required') }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="custodianPerson" label={t('custodianPerson')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item
+              name="custodianPerson"
+              label={t('custodianPerson')}
+              rules={[{ required: true, message: t('required') }]}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="bookValue" label={t('bookValue')}>
@@ -240,7 +336,16 @@ export default function AssetDetailPage() {
             title={t('dispose')}
             form={disposeForm}
             initialValues={{ reason: 'endOfLife', disposedOn: dayjs(), proceeds: 0 }}
-            send={(v) => disposeAsset(a.id, { reason: v.reason, disposedOn: v.disposedOn.format('YYYY-MM-DD'), proceedsFen: toFen(v.proceeds), note: v.note, deliberationId: v.deliberationId ?? null, version: a.version })}
+            send={(v) =>
+              disposeAsset(a.id, {
+                reason: v.reason,
+                disposedOn: v.disposedOn.format('YYYY-MM-DD'),
+                proceedsFen: toFen(v.proceeds),
+                note: v.note,
+                deliberationId: v.deliberationId ?? null,
+                version: a.version,
+              })
+            }
             onDone={done}
             fieldMap={{ proceedsFen: 'proceeds' }}
           >
@@ -253,7 +358,11 @@ export default function AssetDetailPage() {
             <Form.Item name="proceeds" label={t('proceeds')}>
               <InputNumber min={0} precision={2} style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="note" label={t('disposalNote')} rules={[{ required: true, min: 2, message: t('required') }]}>
+            <Form.Item
+              name="note"
+              label={t('disposalNote')}
+              rules={[{ required: true, min: 2, message: t('required') }]}
+            >
               <Input.TextArea rows={2} />
             </Form.Item>
             <Form.Item
@@ -265,7 +374,9 @@ export default function AssetDetailPage() {
               <Select
                 allowClear
                 loading={decided.isPending}
-                options={(decided.data ?? []).filter((d) => d.villageCode === a.orgCode || a.orgCode.endsWith('000')).map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
+                options={(decided.data ?? [])
+                  .filter((d) => d.villageCode === a.orgCode || a.orgCode.endsWith('000'))
+                  .map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
               />
             </Form.Item>
           </FormModal>

@@ -1,10 +1,35 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography, Button, type TableColumnsType } from 'antd';
+import {
+  Card,
+  Col,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Button,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ASSET_CATEGORIES, ASSET_CATEGORY_LABELS, OWNER_LEVEL_LABELS, OWNER_LEVELS } from '../../../../common/domain/assets/rules.ts';
-import { assetsExportUrl, fetchAssets, fetchAssetSummary, projectKeys, type AssetFilters, type AssetRow } from '../../api/projects.ts';
+import {
+  ASSET_CATEGORIES,
+  ASSET_CATEGORY_LABELS,
+  OWNER_LEVEL_LABELS,
+  OWNER_LEVELS,
+} from '../../../../common/domain/assets/rules.ts';
+import {
+  assetsExportUrl,
+  fetchAssets,
+  fetchAssetSummary,
+  projectKeys,
+  type AssetFilters,
+  type AssetRow,
+} from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -28,18 +53,65 @@ export default function AssetsPage() {
   const book = level === 'county' ? t('countyLedger') : level === 'township' ? t('townshipLedger') : t('villageLedger');
 
   const columns: TableColumnsType<AssetRow> = [
-    { title: t('code'), dataIndex: 'code', width: 160, render: (c: string, a) => <Link to={`/assets/${a.id}`}>{c}</Link> },
-    { title: t('name'), dataIndex: 'name', render: (n: string, a) => (a.photovoltaic ? <span>{n} <Tag color="orange">{t('pv')}</Tag></span> : n) },
-    { title: t('category'), dataIndex: 'category', width: 90, render: (c: AssetRow['category']) => <Tag color={CATEGORY_COLORS[c]}>{label(ASSET_CATEGORY_LABELS[c])}</Tag> },
+    {
+      title: t('code'),
+      dataIndex: 'code',
+      width: 160,
+      render: (c: string, a) => <Link to={`/assets/${a.id}`}>{c}</Link>,
+    },
+    {
+      title: t('name'),
+      dataIndex: 'name',
+      render: (n: string, a) =>
+        a.photovoltaic ? (
+          <span>
+            {n} <Tag color="orange">{t('pv')}</Tag>
+          </span>
+        ) : (
+          n
+        ),
+    },
+    {
+      title: t('category'),
+      dataIndex: 'category',
+      width: 90,
+      render: (c: AssetRow['category']) => <Tag color={CATEGORY_COLORS[c]}>{label(ASSET_CATEGORY_LABELS[c])}</Tag>,
+    },
     { title: t('township'), dataIndex: 'townshipName', width: 90, render: (v: string | null) => v ?? '—' },
     { title: t('unit'), dataIndex: 'orgName', width: 100 },
     { title: t('originYear'), dataIndex: 'originYear', width: 70 },
     { title: t('originalValue'), dataIndex: 'originalValueFen', width: 130, align: 'right', render: yuan },
     { title: t('bookValue'), dataIndex: 'bookValueFen', width: 130, align: 'right', render: yuan },
-    { title: t('owner'), key: 'owner', width: 160, render: (_, a) => `${label(OWNER_LEVEL_LABELS[a.ownerLevel])} · ${a.ownerName}` },
-    { title: t('custodian'), key: 'custodian', width: 160, render: (_, a) => (a.custodian ? `${a.custodian}${a.custodianPerson ? ` / ${a.custodianPerson}` : ''}` : <Typography.Text type="warning">{t('noCustodian')}</Typography.Text>) },
-    { title: t('income'), dataIndex: 'incomeFen', width: 110, align: 'right', render: (v: number) => (v ? yuan(v) : '—') },
-    { title: t('status'), dataIndex: 'status', width: 70, render: (s: string) => (s === 'inUse' ? t('inUse') : <Tag>{t('disposed')}</Tag>) },
+    {
+      title: t('owner'),
+      key: 'owner',
+      width: 160,
+      render: (_, a) => `${label(OWNER_LEVEL_LABELS[a.ownerLevel])} · ${a.ownerName}`,
+    },
+    {
+      title: t('custodian'),
+      key: 'custodian',
+      width: 160,
+      render: (_, a) =>
+        a.custodian ? (
+          `${a.custodian}${a.custodianPerson ? ` / ${a.custodianPerson}` : ''}`
+        ) : (
+          <Typography.Text type="warning">{t('noCustodian')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('income'),
+      dataIndex: 'incomeFen',
+      width: 110,
+      align: 'right',
+      render: (v: number) => (v ? yuan(v) : '—'),
+    },
+    {
+      title: t('status'),
+      dataIndex: 'status',
+      width: 70,
+      render: (s: string) => (s === 'inUse' ? t('inUse') : <Tag>{t('disposed')}</Tag>),
+    },
   ];
 
   return (
@@ -50,7 +122,11 @@ export default function AssetsPage() {
           return (
             <Col span={8} key={c}>
               <Card size="small" loading={summary.isPending}>
-                <Statistic title={`${label(ASSET_CATEGORY_LABELS[c])}${t('assets')}（${s?.count ?? 0} ${t('items')}）`} value={yuan(s?.originalValueFen ?? 0)} suffix={t('yuanOriginal')} />
+                <Statistic
+                  title={`${label(ASSET_CATEGORY_LABELS[c])}${t('assets')}（${s?.count ?? 0} ${t('items')}）`}
+                  value={yuan(s?.originalValueFen ?? 0)}
+                  suffix={t('yuanOriginal')}
+                />
               </Card>
             </Col>
           );
@@ -90,7 +166,10 @@ export default function AssetsPage() {
           />
           {level !== 'village' && (
             <div style={{ width: 260 }}>
-              <OrgUnitPicker allowedLevels={['township', 'village']} onChange={(v) => setFilters((f) => ({ ...f, orgCode: (v as string | undefined) || undefined }))} />
+              <OrgUnitPicker
+                allowedLevels={['township', 'village']}
+                onChange={(v) => setFilters((f) => ({ ...f, orgCode: (v as string | undefined) || undefined }))}
+              />
             </div>
           )}
           <Select
@@ -103,7 +182,12 @@ export default function AssetsPage() {
             ]}
             onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
           />
-          <Input.Search placeholder={t('search')} allowClear onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))} style={{ width: 200 }} />
+          <Input.Search
+            placeholder={t('search')}
+            allowClear
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+            style={{ width: 200 }}
+          />
         </Space>
         {query.isError ? (
           <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />

@@ -1,7 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
-import { ASSET_CATEGORIES, ASSET_CATEGORY_LABELS, OWNER_LEVEL_LABELS, OWNER_LEVELS } from '../../../../common/domain/assets/rules.ts';
+import {
+  ASSET_CATEGORIES,
+  ASSET_CATEGORY_LABELS,
+  OWNER_LEVEL_LABELS,
+  OWNER_LEVELS,
+} from '../../../../common/domain/assets/rules.ts';
 import { createAsset, projectKeys, type AssetDetail } from '../../api/projects.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
@@ -47,11 +52,19 @@ export function NewAssetModal({ open, onClose }: { open: boolean; onClose: () =>
       title={t('newAsset')}
       form={form}
       width={760}
-      initialValues={{ category: 'publicWelfare', ownerLevel: 'village', originYear: 2020, quantity: 1, unit: '项', photovoltaic: false }}
+      initialValues={{
+        category: 'publicWelfare',
+        ownerLevel: 'village',
+        originYear: 2020,
+        quantity: 1,
+        unit: '项',
+        photovoltaic: false,
+      }}
       fieldMap={{ originalValueFen: 'central', bookValueFen: 'bookValue' }}
       send={(v) => {
         const fundSources: Record<string, number> = {};
-        for (const k of ['central', 'provincial', 'city', 'county'] as const) if (toFen(v[k]) > 0) fundSources[k] = toFen(v[k]);
+        for (const k of ['central', 'provincial', 'city', 'county'] as const)
+          if (toFen(v[k]) > 0) fundSources[k] = toFen(v[k]);
         const original = Object.values(fundSources).reduce((a, b) => a + b, 0);
         return createAsset({
           name: v.name,
@@ -84,7 +97,10 @@ export function NewAssetModal({ open, onClose }: { open: boolean; onClose: () =>
       </Form.Item>
       <Space wrap>
         <Form.Item name="category" label={t('category')} rules={[required]}>
-          <Select style={{ width: 140 }} options={ASSET_CATEGORIES.map((c) => ({ value: c, label: label(ASSET_CATEGORY_LABELS[c]) }))} />
+          <Select
+            style={{ width: 140 }}
+            options={ASSET_CATEGORIES.map((c) => ({ value: c, label: label(ASSET_CATEGORY_LABELS[c]) }))}
+          />
         </Form.Item>
         <Form.Item name="originYear" label={t('originYear')} rules={[required]}>
           <InputNumber min={2013} max={2100} />
@@ -117,7 +133,10 @@ export function NewAssetModal({ open, onClose }: { open: boolean; onClose: () =>
       </Form.Item>
       <Space wrap>
         <Form.Item name="ownerLevel" label={t('ownerLevel')} rules={[required]}>
-          <Select style={{ width: 110 }} options={OWNER_LEVELS.map((o) => ({ value: o, label: label(OWNER_LEVEL_LABELS[o]) }))} />
+          <Select
+            style={{ width: 110 }}
+            options={OWNER_LEVELS.map((o) => ({ value: o, label: label(OWNER_LEVEL_LABELS[o]) }))}
+          />
         </Form.Item>
         <Form.Item name="ownerName" label={t('ownerName')} rules={[required]}>
           <Input style={{ width: 240 }} />

@@ -8,6 +8,22 @@ const AssetsPage = lazy(() => import('./AssetsPage.tsx'));
 const AssetDetailPage = lazy(() => import('./AssetDetailPage.tsx'));
 
 export const assetsRoutes = [
-  <Route key="/assets" path="/assets" element={<RequirePermission permission="assets:read"><AssetsPage /></RequirePermission>} />,
-  <Route key="/assets/:id" path="/assets/:id" element={<RequirePermission permission="assets:read"><AssetDetailPage /></RequirePermission>} />,
+  <Route
+    key="/assets"
+    path="/assets"
+    element={
+      <RequirePermission permission="assets:read">
+        <AssetsPage />
+      </RequirePermission>
+    }
+  />,
+  <Route
+    key="/assets/:id"
+    path="/assets/:id"
+    element={
+      <RequirePermission permission="assets:read">
+        <AssetDetailPage />
+      </RequirePermission>
+    }
+  />,
 ];

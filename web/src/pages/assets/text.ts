@@ -53,7 +53,10 @@ export const useAssetsText = makeText({
   publicWelfarePosts: ['公益岗位（元）', 'Public-welfare posts'],
   deliberation: ['四议两公开决议', '四议两公开 decision'],
   deliberationHint: ['收益分配须经四议两公开决议并公开', 'Income distribution needs a published 四议两公开 decision'],
-  disposalDeliberationHint: ['村集体资产处置须经本村四议两公开决议并公开', 'Disposing of a village collective asset needs the village’s published 四议两公开 decision'],
+  disposalDeliberationHint: [
+    '村集体资产处置须经本村四议两公开决议并公开',
+    'Disposing of a village collective asset needs the village’s published 四议两公开 decision',
+  ],
   pvHint: ['光伏扶贫电站收益须用于设置村级公益岗位', 'PV income must fund village public-welfare posts'],
   note: ['备注', 'Note'],
   printNotice: ['打印公示', 'Print notice'],

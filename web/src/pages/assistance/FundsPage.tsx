@@ -1,5 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -23,7 +42,12 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RISK_TYPES, riskZh, useText, yuan } from './text.ts';
 
-const APP_STATUS: Record<string, [string, string]> = { submitted: ['待审批', 'gold'], approved: ['已批准待发放', 'blue'], rejected: ['不予批准', 'default'], disbursed: ['已发放', 'green'] };
+const APP_STATUS: Record<string, [string, string]> = {
+  submitted: ['待审批', 'gold'],
+  approved: ['已批准待发放', 'blue'],
+  rejected: ['不予批准', 'default'],
+  disbursed: ['已发放', 'green'],
+};
 
 /** /assistance/funds — 应急救助基金 and 临时救助备用金: balance, ledger, applications, approval and payment. */
 export default function FundsPage() {
@@ -35,12 +59,18 @@ export default function FundsPage() {
   const funds = useQuery({ queryKey: assistanceKeys.funds, queryFn: fetchFunds });
   const [selected, setSelected] = useState<number | null>(null);
   const fundId = selected ?? funds.data?.[0]?.id ?? null;
-  const fund = useQuery({ queryKey: assistanceKeys.fund(fundId ?? 0), queryFn: () => fetchFund(fundId!), enabled: fundId !== null });
+  const fund = useQuery({
+    queryKey: assistanceKeys.fund(fundId ?? 0),
+    queryFn: () => fetchFund(fundId!),
+    enabled: fundId !== null,
+  });
   const [modal, setModal] = useState<null | 'fund' | 'income' | 'apply'>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['relief'] });
   const act = useMutation({
     mutationFn: async (a: { kind: 'approve' | 'reject' | 'disburse'; row: ReliefApplicationRow; note?: string }) =>
-      a.kind === 'disburse' ? disburseRelief(a.row.id, dayjs().format('YYYY-MM-DD')) : decideRelief(a.row.id, { decision: a.kind, note: a.note ?? null }),
+      a.kind === 'disburse'
+        ? disburseRelief(a.row.id, dayjs().format('YYYY-MM-DD'))
+        : decideRelief(a.row.id, { decision: a.kind, note: a.note ?? null }),
     onSuccess: async () => {
       await refresh();
       message.success(t('saved'));
@@ -56,13 +86,22 @@ export default function FundsPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={t('funds')} extra={canFund ? <Button onClick={() => setModal('fund')}>{t('newFund')}</Button> : null}>
+      <Card
+        title={t('funds')}
+        extra={canFund ? <Button onClick={() => setModal('fund')}>{t('newFund')}</Button> : null}
+      >
         <Typography.Paragraph type="secondary">{t('fundsIntro')}</Typography.Paragraph>
         {funds.data?.length === 0 && <Empty description={t('noFunds')} />}
         <Row gutter={[12, 12]}>
           {(funds.data ?? []).map((f) => (
             <Col key={f.id} xs={24} md={8}>
-              <Card size="small" hoverable onClick={() => setSelected(f.id)} style={{ borderColor: f.id === fundId ? '#1677ff' : undefined }} data-testid={`fund-${f.id}`}>
+              <Card
+                size="small"
+                hoverable
+                onClick={() => setSelected(f.id)}
+                style={{ borderColor: f.id === fundId ? '#1677ff' : undefined }}
+                data-testid={`fund-${f.id}`}
+              >
                 <Statistic title={`${f.name}（${f.orgName ?? f.orgCode}）`} value={yuan(f.balanceFen)} suffix="元" />
               </Card>
             </Col>
@@ -73,7 +112,15 @@ export default function FundsPage() {
         <>
           <Card
             title={`${d.name} · ${t('applications')}`}
-            extra={<Space>{canApply && <Button type="primary" onClick={() => setModal('apply')}>{t('apply')}</Button>}</Space>}
+            extra={
+              <Space>
+                {canApply && (
+                  <Button type="primary" onClick={() => setModal('apply')}>
+                    {t('apply')}
+                  </Button>
+                )}
+              </Space>
+            }
           >
             <Table<ReliefApplicationRow>
               size="small"
@@ -84,13 +131,32 @@ export default function FundsPage() {
               locale={{ emptyText: <Empty /> }}
               columns={[
                 { title: t('appliedOn'), dataIndex: 'appliedOn' },
-                { title: t('household'), key: 'hh', render: (_, a) => <Link to={`/assistance/households/${a.householdId}`}>{a.headName ?? a.householdNo}</Link> },
+                {
+                  title: t('household'),
+                  key: 'hh',
+                  render: (_, a) => (
+                    <Link to={`/assistance/households/${a.householdId}`}>{a.headName ?? a.householdNo}</Link>
+                  ),
+                },
                 { title: t('village'), dataIndex: 'villageName' },
-                { title: t('reliefKind'), dataIndex: 'reliefKind', render: (k: string) => (k === 'emergency' ? t('emergency') : t('temporary')) },
+                {
+                  title: t('reliefKind'),
+                  dataIndex: 'reliefKind',
+                  render: (k: string) => (k === 'emergency' ? t('emergency') : t('temporary')),
+                },
                 { title: t('eventType'), dataIndex: 'eventType', render: riskZh },
                 { title: t('requested'), dataIndex: 'requestedFen', align: 'right', render: yuan },
-                { title: t('approved'), dataIndex: 'approvedFen', align: 'right', render: (v: number | null) => (v === null ? '—' : yuan(v)) },
-                { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={APP_STATUS[s][1]}>{APP_STATUS[s][0]}</Tag> },
+                {
+                  title: t('approved'),
+                  dataIndex: 'approvedFen',
+                  align: 'right',
+                  render: (v: number | null) => (v === null ? '—' : yuan(v)),
+                },
+                {
+                  title: t('status'),
+                  dataIndex: 'status',
+                  render: (s: string) => <Tag color={APP_STATUS[s][1]}>{APP_STATUS[s][0]}</Tag>,
+                },
                 {
                   title: '',
                   key: 'act',
@@ -99,7 +165,9 @@ export default function FundsPage() {
                       <Space>
                         {a.status === 'submitted' && (
                           <>
-                            <Button size="small" type="primary" onClick={() => act.mutate({ kind: 'approve', row: a })}>{t('approve')}</Button>
+                            <Button size="small" type="primary" onClick={() => act.mutate({ kind: 'approve', row: a })}>
+                              {t('approve')}
+                            </Button>
                             <Button
                               size="small"
                               onClick={() => {
@@ -111,7 +179,11 @@ export default function FundsPage() {
                             </Button>
                           </>
                         )}
-                        {a.status === 'approved' && <Button size="small" type="primary" onClick={() => act.mutate({ kind: 'disburse', row: a })}>{t('disburse')}</Button>}
+                        {a.status === 'approved' && (
+                          <Button size="small" type="primary" onClick={() => act.mutate({ kind: 'disburse', row: a })}>
+                            {t('disburse')}
+                          </Button>
+                        )}
                       </Space>
                     ) : null,
                 },
@@ -123,7 +195,9 @@ export default function FundsPage() {
             extra={
               <Space>
                 {canFund && <Button onClick={() => setModal('income')}>{t('income')}</Button>}
-                {hasPermission(actor, 'assistance:export') && <Button href={EXPORT_URLS.fundLedger(d.id)}>{t('export')}</Button>}
+                {hasPermission(actor, 'assistance:export') && (
+                  <Button href={EXPORT_URLS.fundLedger(d.id)}>{t('export')}</Button>
+                )}
               </Space>
             }
           >
@@ -135,7 +209,15 @@ export default function FundsPage() {
               data-testid="fund-ledger"
               columns={[
                 { title: t('date'), dataIndex: 'occurredOn' },
-                { title: t('fundKind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'income' ? 'green' : 'volcano'}>{k === 'income' ? t('incomeKind') : t('payKind')}</Tag> },
+                {
+                  title: t('fundKind'),
+                  dataIndex: 'kind',
+                  render: (k: string) => (
+                    <Tag color={k === 'income' ? 'green' : 'volcano'}>
+                      {k === 'income' ? t('incomeKind') : t('payKind')}
+                    </Tag>
+                  ),
+                },
                 { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
                 { title: t('balanceAfter'), dataIndex: 'balanceAfterFen', align: 'right', render: yuan },
                 { title: t('sourceOrPayee'), dataIndex: 'source' },
@@ -145,7 +227,12 @@ export default function FundsPage() {
           </Card>
         </>
       )}
-      <FundModal open={modal === 'fund'} onClose={() => setModal(null)} onDone={refresh} defaultOrg={actor?.orgCode ?? ''} />
+      <FundModal
+        open={modal === 'fund'}
+        onClose={() => setModal(null)}
+        onDone={refresh}
+        defaultOrg={actor?.orgCode ?? ''}
+      />
       {d && <IncomeModal open={modal === 'income'} fundId={d.id} onClose={() => setModal(null)} onDone={refresh} />}
       {d && <ApplyModal open={modal === 'apply'} fundId={d.id} onClose={() => setModal(null)} onDone={refresh} />}
     </Space>
@@ -171,11 +258,33 @@ function FundModal(props: { open: boolean; onClose: () => void; onDone: () => vo
     props.onClose();
   });
   return (
-    <Modal open={props.open} title={t('newFund')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={t('newFund')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      destroyOnHidden
+    >
       <ErrorLine error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ orgCode: props.defaultOrg, kind: props.defaultOrg.endsWith('000000') ? 'emergency' : 'temporaryReserve' }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          orgCode: props.defaultOrg,
+          kind: props.defaultOrg.endsWith('000000') ? 'emergency' : 'temporaryReserve',
+        }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="kind" label={t('fundKind')} rules={[{ required: true }]}>
-          <Select options={[{ value: 'emergency', label: t('emergencyFund') }, { value: 'temporaryReserve', label: t('reserveFund') }]} />
+          <Select
+            options={[
+              { value: 'emergency', label: t('emergencyFund') },
+              { value: 'temporaryReserve', label: t('reserveFund') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="orgCode" label={t('fundOrg')} rules={[{ required: true, message: t('required') }]}>
           <Input maxLength={12} />
@@ -191,12 +300,31 @@ function FundModal(props: { open: boolean; onClose: () => void; onDone: () => vo
 function IncomeModal(props: { open: boolean; fundId: number; onClose: () => void; onDone: () => void }) {
   const t = useText();
   const [form] = Form.useForm<{ amountYuan: number; source: string; occurredOn: Dayjs; note: string | null }>();
-  const save = useSave(form, (v) => addIncome(props.fundId, { amountFen: Math.round(v.amountYuan * 100), source: v.source, occurredOn: v.occurredOn.format('YYYY-MM-DD'), note: v.note || null }), () => {
-    props.onDone();
-    props.onClose();
-  });
+  const save = useSave(
+    form,
+    (v) =>
+      addIncome(props.fundId, {
+        amountFen: Math.round(v.amountYuan * 100),
+        source: v.source,
+        occurredOn: v.occurredOn.format('YYYY-MM-DD'),
+        note: v.note || null,
+      }),
+    () => {
+      props.onDone();
+      props.onClose();
+    },
+  );
   return (
-    <Modal open={props.open} title={t('income')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={t('income')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      destroyOnHidden
+    >
       <ErrorLine error={save.error} />
       <Form form={form} layout="vertical" initialValues={{ occurredOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="amountYuan" label={t('amount')} rules={[{ required: true, message: t('required') }]}>
@@ -219,20 +347,54 @@ function IncomeModal(props: { open: boolean; fundId: number; onClose: () => void
 function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void; onDone: () => void }) {
   const t = useText();
   const [q, setQ] = useState('');
-  const found = useQuery({ queryKey: ['relief', 'hh', q], queryFn: () => searchHouseholds(q), enabled: props.open && q.length >= 1 });
-  const [form] = Form.useForm<{ householdId: number; reliefKind: 'emergency' | 'temporary'; eventType: string; reason: string; requestedYuan: number; appliedOn: Dayjs }>();
+  const found = useQuery({
+    queryKey: ['relief', 'hh', q],
+    queryFn: () => searchHouseholds(q),
+    enabled: props.open && q.length >= 1,
+  });
+  const [form] = Form.useForm<{
+    householdId: number;
+    reliefKind: 'emergency' | 'temporary';
+    eventType: string;
+    reason: string;
+    requestedYuan: number;
+    appliedOn: Dayjs;
+  }>();
   const save = useSave(
     form,
-    (v) => applyRelief({ fundId: props.fundId, householdId: v.householdId, reliefKind: v.reliefKind, eventType: v.eventType, reason: v.reason, requestedFen: Math.round(v.requestedYuan * 100), appliedOn: v.appliedOn.format('YYYY-MM-DD') }),
+    (v) =>
+      applyRelief({
+        fundId: props.fundId,
+        householdId: v.householdId,
+        reliefKind: v.reliefKind,
+        eventType: v.eventType,
+        reason: v.reason,
+        requestedFen: Math.round(v.requestedYuan * 100),
+        appliedOn: v.appliedOn.format('YYYY-MM-DD'),
+      }),
     () => {
       props.onDone();
       props.onClose();
     },
   );
   return (
-    <Modal open={props.open} title={t('apply')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={t('apply')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      destroyOnHidden
+    >
       <ErrorLine error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ reliefKind: 'emergency', appliedOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ reliefKind: 'emergency', appliedOn: dayjs() }}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="householdId" label={t('household')} rules={[{ required: true, message: t('required') }]}>
           <Select
             showSearch
@@ -240,11 +402,19 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
             onSearch={setQ}
             placeholder={t('pickHousehold')}
             loading={found.isFetching}
-            options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.headName ?? ''} ${h.householdNo} ${h.villageName}` }))}
+            options={(found.data?.items ?? []).map((h) => ({
+              value: h.id,
+              label: `${h.headName ?? ''} ${h.householdNo} ${h.villageName}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="reliefKind" label={t('reliefKind')} rules={[{ required: true }]}>
-          <Select options={[{ value: 'emergency', label: t('emergency') }, { value: 'temporary', label: t('temporary') }]} />
+          <Select
+            options={[
+              { value: 'emergency', label: t('emergency') },
+              { value: 'temporary', label: t('temporary') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="eventType" label={t('eventType')} rules={[{ required: true, message: t('required') }]}>
           <Select options={RISK_TYPES.map((r) => ({ value: r.code, label: r.zh }))} />

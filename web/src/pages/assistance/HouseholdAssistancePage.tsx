@@ -9,14 +9,27 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { MeasureModal, type MeasurePreset } from './MeasureModal.tsx';
 import { PairingModal } from './PairingModal.tsx';
-import { categoryZh, MONITORING_STATUS_ZH, obligationZh, riskZh, STATUS_COLORS, statusZh, useText, yuan } from './text.ts';
+import {
+  categoryZh,
+  MONITORING_STATUS_ZH,
+  obligationZh,
+  riskZh,
+  STATUS_COLORS,
+  statusZh,
+  useText,
+  yuan,
+} from './text.ts';
 
 /** /assistance/households/:id — one household's pairing, measures, obligations, recommendations and visits. */
 export default function HouseholdAssistancePage() {
   const t = useText();
   const id = Number(useParams().id);
   const { data: actor } = useActor();
-  const query = useQuery({ queryKey: assistanceKeys.household(id), queryFn: () => fetchHouseholdAssistance(id), enabled: Number.isFinite(id) });
+  const query = useQuery({
+    queryKey: assistanceKeys.household(id),
+    queryFn: () => fetchHouseholdAssistance(id),
+    enabled: Number.isFinite(id),
+  });
   const [measureOpen, setMeasureOpen] = useState(false);
   const [editing, setEditing] = useState<MeasureRow | null>(null);
   const [preset, setPreset] = useState<MeasurePreset | null>(null);
@@ -40,17 +53,35 @@ export default function HouseholdAssistancePage() {
           <Space>
             <span>{h.headName ?? h.householdNo}</span>
             <Typography.Text type="secondary">{h.householdNo}</Typography.Text>
-            <Tag color={h.monitoringStatus === 'monitored' ? 'red' : h.monitoringStatus === 'eliminated' ? 'green' : 'default'}>{MONITORING_STATUS_ZH[h.monitoringStatus] ?? h.monitoringStatus}</Tag>
+            <Tag
+              color={
+                h.monitoringStatus === 'monitored' ? 'red' : h.monitoringStatus === 'eliminated' ? 'green' : 'default'
+              }
+            >
+              {MONITORING_STATUS_ZH[h.monitoringStatus] ?? h.monitoringStatus}
+            </Tag>
           </Space>
         }
-        extra={hasPermission(actor, 'registry:read') ? <Link to={`/registry/households/${h.id}`}>{t('backToRegistry')}</Link> : null}
+        extra={
+          hasPermission(actor, 'registry:read') ? (
+            <Link to={`/registry/households/${h.id}`}>{t('backToRegistry')}</Link>
+          ) : null
+        }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('village')}>{h.villageName}</Descriptions.Item>
           <Descriptions.Item label={t('identified')}>{h.identificationPeriod ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('eliminated')}>{h.eliminationPeriod ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('risks')}>{h.riskTypes.length ? h.riskTypes.map((r) => <Tag key={r}>{riskZh(r)}</Tag>) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('labour')}>{h.wholeHouseholdNoLabour || h.labourCapableMembers === 0 ? <Tag color="orange">{t('noLabour')}</Tag> : t('labourCount', { n: h.labourCapableMembers })}</Descriptions.Item>
+          <Descriptions.Item label={t('risks')}>
+            {h.riskTypes.length ? h.riskTypes.map((r) => <Tag key={r}>{riskZh(r)}</Tag>) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('labour')}>
+            {h.wholeHouseholdNoLabour || h.labourCapableMembers === 0 ? (
+              <Tag color="orange">{t('noLabour')}</Tag>
+            ) : (
+              t('labourCount', { n: h.labourCapableMembers })
+            )}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
 
@@ -79,7 +110,13 @@ export default function HouseholdAssistancePage() {
 
       <Card
         title={t('pairing')}
-        extra={canPair ? <Button type="primary" onClick={() => setPairingOpen(true)} data-testid="assign-cadre">{current ? t('reassign') : t('assign')}</Button> : null}
+        extra={
+          canPair ? (
+            <Button type="primary" onClick={() => setPairingOpen(true)} data-testid="assign-cadre">
+              {current ? t('reassign') : t('assign')}
+            </Button>
+          ) : null
+        }
       >
         {current ? (
           <Descriptions size="small" column={{ xs: 1, md: 4 }} data-testid="current-pairing">
@@ -121,7 +158,17 @@ export default function HouseholdAssistancePage() {
               <List.Item
                 actions={
                   canWrite && !r.alreadyInPlace
-                    ? [<Button key="use" size="small" onClick={() => openMeasure(null, { category: r.category, riskType: r.riskType ?? h.riskTypes[0] })}>{t('useSuggestion')}</Button>]
+                    ? [
+                        <Button
+                          key="use"
+                          size="small"
+                          onClick={() =>
+                            openMeasure(null, { category: r.category, riskType: r.riskType ?? h.riskTypes[0] })
+                          }
+                        >
+                          {t('useSuggestion')}
+                        </Button>,
+                      ]
                     : []
                 }
               >
@@ -136,7 +183,16 @@ export default function HouseholdAssistancePage() {
         </Card>
       )}
 
-      <Card title={t('measures')} extra={canWrite ? <Button type="primary" onClick={() => openMeasure(null, null)} data-testid="add-measure">{t('addMeasure')}</Button> : null}>
+      <Card
+        title={t('measures')}
+        extra={
+          canWrite ? (
+            <Button type="primary" onClick={() => openMeasure(null, null)} data-testid="add-measure">
+              {t('addMeasure')}
+            </Button>
+          ) : null
+        }
+      >
         <Table
           size="small"
           rowKey="id"
@@ -145,13 +201,26 @@ export default function HouseholdAssistancePage() {
           locale={{ emptyText: <Empty description={t('noMeasures')} /> }}
           scroll={{ x: 900 }}
           columns={[
-            { title: t('category'), dataIndex: 'category', render: (c: string, m) => <Space direction="vertical" size={0}><span>{categoryZh(c)}</span><Typography.Text type="secondary">{m.subTypeLabel ?? m.subType ?? ''}</Typography.Text></Space> },
+            {
+              title: t('category'),
+              dataIndex: 'category',
+              render: (c: string, m) => (
+                <Space direction="vertical" size={0}>
+                  <span>{categoryZh(c)}</span>
+                  <Typography.Text type="secondary">{m.subTypeLabel ?? m.subType ?? ''}</Typography.Text>
+                </Space>
+              ),
+            },
             { title: t('riskType'), dataIndex: 'riskType', render: riskZh },
             { title: t('department'), dataIndex: 'department' },
             { title: t('startOn'), dataIndex: 'startOn' },
             { title: t('endOn'), dataIndex: 'endOn', render: (v: string | null) => v ?? '—' },
             { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-            { title: t('measureStatus'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag> },
+            {
+              title: t('measureStatus'),
+              dataIndex: 'status',
+              render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag>,
+            },
             {
               title: t('evidence'),
               key: 'evidence',
@@ -159,12 +228,26 @@ export default function HouseholdAssistancePage() {
                 <Space direction="vertical" size={0}>
                   <span>{m.evidence.map((x) => x.name).join('、') || (m.attachments.length ? '' : '—')}</span>
                   {m.attachments.map((a) => (
-                    <a key={a.id} href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">{a.fileName}</a>
+                    <a key={a.id} href={attachmentUrl(a.id)} target="_blank" rel="noreferrer">
+                      {a.fileName}
+                    </a>
                   ))}
                 </Space>
               ),
             },
-            ...(canWrite ? [{ title: '', key: 'edit', render: (_: unknown, m: MeasureRow) => <Button size="small" type="link" onClick={() => openMeasure(m, null)}>{t('editMeasure')}</Button> }] : []),
+            ...(canWrite
+              ? [
+                  {
+                    title: '',
+                    key: 'edit',
+                    render: (_: unknown, m: MeasureRow) => (
+                      <Button size="small" type="link" onClick={() => openMeasure(m, null)}>
+                        {t('editMeasure')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -179,7 +262,9 @@ export default function HouseholdAssistancePage() {
               <Flex gap={12} wrap>
                 <span>{v.visitedOn}</span>
                 <span>{v.visitorName}</span>
-                <Tag color={v.riskFound ? 'red' : 'green'}>{v.riskFound ? `${t('riskFound')}：${v.riskTypes.map(riskZh).join('、')}` : t('noRisk')}</Tag>
+                <Tag color={v.riskFound ? 'red' : 'green'}>
+                  {v.riskFound ? `${t('riskFound')}：${v.riskTypes.map(riskZh).join('、')}` : t('noRisk')}
+                </Tag>
                 <Typography.Text>{v.findings}</Typography.Text>
               </Flex>
             </List.Item>
@@ -187,8 +272,20 @@ export default function HouseholdAssistancePage() {
         />
       </Card>
 
-      <MeasureModal householdId={h.id} risks={h.riskTypes} open={measureOpen} editing={editing} preset={preset} onClose={() => setMeasureOpen(false)} />
-      <PairingModal householdId={h.id} open={pairingOpen} reassign={Boolean(current)} onClose={() => setPairingOpen(false)} />
+      <MeasureModal
+        householdId={h.id}
+        risks={h.riskTypes}
+        open={measureOpen}
+        editing={editing}
+        preset={preset}
+        onClose={() => setMeasureOpen(false)}
+      />
+      <PairingModal
+        householdId={h.id}
+        open={pairingOpen}
+        reassign={Boolean(current)}
+        onClose={() => setPairingOpen(false)}
+      />
     </Space>
   );
 }

@@ -28,7 +28,14 @@ export interface MeasurePreset {
 }
 
 /** Records or edits one measure; a recommendation only pre-fills the form, the person saves it. */
-export function MeasureModal(props: { householdId: number; risks: string[]; open: boolean; onClose: () => void; editing?: MeasureRow | null; preset?: MeasurePreset | null }) {
+export function MeasureModal(props: {
+  householdId: number;
+  risks: string[];
+  open: boolean;
+  onClose: () => void;
+  editing?: MeasureRow | null;
+  preset?: MeasurePreset | null;
+}) {
   const t = useText();
   const { language } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -42,8 +49,29 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
   const m = props.editing;
   // The modal is destroyed when hidden, so the form starts from these values on every opening.
   const initialValues: Partial<Values> = m
-    ? { riskType: m.riskType, category: m.category, subType: m.subType, department: m.department ?? '', startOn: dayjs(m.startOn), endOn: m.endOn ? dayjs(m.endOn) : null, amountYuan: m.amountFen / 100, status: m.status, evidence: m.evidence.map((e) => e.name).join('\n'), note: m.note }
-    : { riskType: props.preset?.riskType ?? props.risks[0], category: props.preset?.category, subType: null, startOn: dayjs(), endOn: null, amountYuan: 0, status: 'ongoing', evidence: '', note: null };
+    ? {
+        riskType: m.riskType,
+        category: m.category,
+        subType: m.subType,
+        department: m.department ?? '',
+        startOn: dayjs(m.startOn),
+        endOn: m.endOn ? dayjs(m.endOn) : null,
+        amountYuan: m.amountFen / 100,
+        status: m.status,
+        evidence: m.evidence.map((e) => e.name).join('\n'),
+        note: m.note,
+      }
+    : {
+        riskType: props.preset?.riskType ?? props.risks[0],
+        category: props.preset?.category,
+        subType: null,
+        startOn: dayjs(),
+        endOn: null,
+        amountYuan: 0,
+        status: 'ongoing',
+        evidence: '',
+        note: null,
+      };
 
   const mutation = useMutation({
     mutationFn: (v: Values) => {
@@ -56,11 +84,17 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
         endOn: v.endOn ? v.endOn.format('YYYY-MM-DD') : null,
         amountFen: Math.round((v.amountYuan ?? 0) * 100),
         status: v.status as 'ongoing',
-        evidence: (v.evidence ?? '').split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ name })),
+        evidence: (v.evidence ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((name) => ({ name })),
         note: v.note || null,
         attachmentIds,
       };
-      return props.editing ? updateMeasure(props.editing.id, { ...body, version: props.editing.version }) : createMeasure({ ...body, householdId: props.householdId });
+      return props.editing
+        ? updateMeasure(props.editing.id, { ...body, version: props.editing.version })
+        : createMeasure({ ...body, householdId: props.householdId });
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: assistanceKeys.all });
@@ -69,18 +103,65 @@ export function MeasureModal(props: { householdId: number; risks: string[]; open
     onError: (err) => applyFieldErrors(form, err, language),
   });
 
-  const riskOptions = (props.risks.length ? props.risks : ['illness', 'disability', 'education', 'naturalDisaster', 'accident', 'failedBusiness', 'unstableEmployment', 'lackOfLabour', 'unsafeHousing', 'schoolDropout', 'unsafeWater', 'noMedicalInsurance', 'other']).map((r) => ({ value: r, label: riskZh(r) }));
-  const subOptions = (subtypes.data ?? []).filter((s) => s.category === category && s.active).map((s) => ({ value: s.code, label: s.labelZh }));
+  const riskOptions = (
+    props.risks.length
+      ? props.risks
+      : [
+          'illness',
+          'disability',
+          'education',
+          'naturalDisaster',
+          'accident',
+          'failedBusiness',
+          'unstableEmployment',
+          'lackOfLabour',
+          'unsafeHousing',
+          'schoolDropout',
+          'unsafeWater',
+          'noMedicalInsurance',
+          'other',
+        ]
+  ).map((r) => ({ value: r, label: riskZh(r) }));
+  const subOptions = (subtypes.data ?? [])
+    .filter((s) => s.category === category && s.active)
+    .map((s) => ({ value: s.code, label: s.labelZh }));
 
   return (
-    <Modal open={props.open} title={props.editing ? t('editMeasure') : t('addMeasure')} onCancel={props.onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={mutation.isPending} width={640} destroyOnHidden>
-      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && <Alert type="error" showIcon message={errorMessage(mutation.error, language).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} data-testid="measure-form">
+    <Modal
+      open={props.open}
+      title={props.editing ? t('editMeasure') : t('addMeasure')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={mutation.isPending}
+      width={640}
+      destroyOnHidden
+    >
+      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(mutation.error, language).message}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => mutation.mutate(v)}
+        data-testid="measure-form"
+      >
         <Form.Item name="riskType" label={t('riskType')} rules={[required]}>
           <Select options={riskOptions} />
         </Form.Item>
         <Form.Item name="category" label={t('category')} rules={[required]}>
-          <Select options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))} onChange={() => form.setFieldValue('subType', null)} placeholder={t('choose')} />
+          <Select
+            options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))}
+            onChange={() => form.setFieldValue('subType', null)}
+            placeholder={t('choose')}
+          />
         </Form.Item>
         <Form.Item name="subType" label={t('subType')}>
           <Select allowClear options={subOptions} placeholder={t('choose')} />

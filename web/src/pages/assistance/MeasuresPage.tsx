@@ -15,7 +15,11 @@ export default function MeasuresPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const canSearch = hasPermission(actor, 'registry:read');
-  const found = useQuery({ queryKey: ['assistance', 'find', q], queryFn: () => searchHouseholds(q), enabled: canSearch && q.trim().length > 0 });
+  const found = useQuery({
+    queryKey: ['assistance', 'find', q],
+    queryFn: () => searchHouseholds(q),
+    enabled: canSearch && q.trim().length > 0,
+  });
   const query = useInfiniteQuery({
     queryKey: assistanceKeys.measures(category),
     queryFn: ({ pageParam }) => fetchMeasures({ category, afterId: pageParam }),
@@ -25,9 +29,21 @@ export default function MeasuresPage() {
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card title={t('measureList')} extra={hasPermission(actor, 'assistance:export') ? <Button href={EXPORT_URLS.measures}>{t('export')}</Button> : null}>
+    <Card
+      title={t('measureList')}
+      extra={
+        hasPermission(actor, 'assistance:export') ? <Button href={EXPORT_URLS.measures}>{t('export')}</Button> : null
+      }
+    >
       <Space style={{ marginBottom: 12 }}>
-        <Select style={{ width: 220 }} allowClear placeholder={t('category')} value={category} onChange={setCategory} options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))} />
+        <Select
+          style={{ width: 220 }}
+          allowClear
+          placeholder={t('category')}
+          value={category}
+          onChange={setCategory}
+          options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))}
+        />
         {canSearch && (
           <Select
             showSearch
@@ -38,7 +54,10 @@ export default function MeasuresPage() {
             placeholder={t('openHousehold')}
             data-testid="find-household"
             onChange={(id: number) => navigate(`/assistance/households/${id}`)}
-            options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.headName ?? ''} ${h.householdNo} ${h.villageName}` }))}
+            options={(found.data?.items ?? []).map((h) => ({
+              value: h.id,
+              label: `${h.headName ?? ''} ${h.householdNo} ${h.villageName}`,
+            }))}
           />
         )}
       </Space>
@@ -51,7 +70,11 @@ export default function MeasuresPage() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('noMeasures')} /> }}
         columns={[
-          { title: t('household'), key: 'hh', render: (_, m) => <Link to={`/assistance/households/${m.householdId}`}>{m.headName ?? m.householdNo}</Link> },
+          {
+            title: t('household'),
+            key: 'hh',
+            render: (_, m) => <Link to={`/assistance/households/${m.householdId}`}>{m.headName ?? m.householdNo}</Link>,
+          },
           { title: t('category'), dataIndex: 'category', render: categoryZh },
           { title: t('subType'), key: 'sub', render: (_, m) => m.subTypeLabel ?? m.subType ?? '—' },
           { title: t('riskType'), dataIndex: 'riskType', render: riskZh },
@@ -59,7 +82,11 @@ export default function MeasuresPage() {
           { title: t('startOn'), dataIndex: 'startOn' },
           { title: t('endOn'), dataIndex: 'endOn', render: (v: string | null) => v ?? '—' },
           { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-          { title: t('measureStatus'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag> },
+          {
+            title: t('measureStatus'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag>,
+          },
         ]}
       />
       {query.hasNextPage && (

@@ -17,7 +17,10 @@ export default function ObligationsPage() {
   const [code, setCode] = useState<string | undefined>();
   const [orgCode, setOrgCode] = useState<string | undefined>();
   const day = asOf?.format('YYYY-MM-DD');
-  const query = useQuery({ queryKey: [...assistanceKeys.board(day, orgCode), code ?? ''], queryFn: () => fetchBoard(day, orgCode, code) });
+  const query = useQuery({
+    queryKey: [...assistanceKeys.board(day, orgCode), code ?? ''],
+    queryFn: () => fetchBoard(day, orgCode, code),
+  });
   const board = query.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -33,7 +36,14 @@ export default function ObligationsPage() {
         <Space wrap>
           <span>{t('asOf')}</span>
           <DatePicker value={asOf ?? dayjs()} onChange={(d) => setAsOf(d)} allowClear={false} />
-          <Select style={{ width: 300 }} allowClear placeholder={t('allCodes')} value={code} onChange={setCode} options={OBLIGATION_CODES.map((c) => ({ value: c, label: obligationZh(c) }))} />
+          <Select
+            style={{ width: 300 }}
+            allowClear
+            placeholder={t('allCodes')}
+            value={code}
+            onChange={setCode}
+            options={OBLIGATION_CODES.map((c) => ({ value: c, label: obligationZh(c) }))}
+          />
           {orgCode && <Button onClick={() => setOrgCode(undefined)}>{t('allCodes')}</Button>}
         </Space>
       </Card>
@@ -52,14 +62,35 @@ export default function ObligationsPage() {
               data-testid="board-townships"
               onRow={(r) => ({ onClick: () => setOrgCode(r.townshipCode), style: { cursor: 'pointer' } })}
               columns={[
-                { title: t('township'), dataIndex: 'townshipName', render: (n: string | null, r) => <Typography.Link>{n ?? r.townshipCode}</Typography.Link> },
-                ...OBLIGATION_CODES.map((c) => ({ title: obligationZh(c), key: c, align: 'right' as const, render: (_: unknown, r: { counts: Record<string, number> }) => r.counts[c] || 0 })),
-                { title: t('total'), dataIndex: 'total', align: 'right' as const, render: (n: number) => <strong>{n}</strong> },
+                {
+                  title: t('township'),
+                  dataIndex: 'townshipName',
+                  render: (n: string | null, r) => <Typography.Link>{n ?? r.townshipCode}</Typography.Link>,
+                },
+                ...OBLIGATION_CODES.map((c) => ({
+                  title: obligationZh(c),
+                  key: c,
+                  align: 'right' as const,
+                  render: (_: unknown, r: { counts: Record<string, number> }) => r.counts[c] || 0,
+                })),
+                {
+                  title: t('total'),
+                  dataIndex: 'total',
+                  align: 'right' as const,
+                  render: (n: number) => <strong>{n}</strong>,
+                },
               ]}
             />
           </Card>
           <Card title={t('obligations')}>
-            {board?.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('truncated', { n: board.items.length })} />}
+            {board?.truncated && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message={t('truncated', { n: board.items.length })}
+              />
+            )}
             <Table<ObligationRow>
               size="small"
               rowKey={(r) => `${r.householdId}-${r.code}-${r.riskType ?? ''}-${r.measureId ?? ''}`}
@@ -68,9 +99,19 @@ export default function ObligationsPage() {
               pagination={{ pageSize: 20, showSizeChanger: false }}
               data-testid="board-items"
               columns={[
-                { title: t('household'), key: 'hh', render: (_, r) => <Link to={`/assistance/households/${r.householdId}`}>{r.headName ?? r.householdNo}</Link> },
+                {
+                  title: t('household'),
+                  key: 'hh',
+                  render: (_, r) => (
+                    <Link to={`/assistance/households/${r.householdId}`}>{r.headName ?? r.householdNo}</Link>
+                  ),
+                },
                 { title: t('village'), dataIndex: 'villageName' },
-                { title: t('obligations'), dataIndex: 'code', render: (c: string) => <Tag color="orange">{obligationZh(c)}</Tag> },
+                {
+                  title: t('obligations'),
+                  dataIndex: 'code',
+                  render: (c: string) => <Tag color="orange">{obligationZh(c)}</Tag>,
+                },
                 { title: t('riskType'), dataIndex: 'riskType', render: (r: string | null) => riskZh(r) || '—' },
                 { title: t('dueOn'), dataIndex: 'dueOn' },
                 { title: t('overdueDays'), dataIndex: 'overdueDays', align: 'right' },

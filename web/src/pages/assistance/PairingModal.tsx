@@ -23,7 +23,15 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
   const cadres = useQuery({ queryKey: assistanceKeys.cadres, queryFn: fetchCadres, enabled: props.open });
   const required = { required: true, message: t('required') };
   const mutation = useMutation({
-    mutationFn: (v: Values) => createPairing({ householdId: props.householdId, cadreUserId: v.cadreUserId, unit: v.unit, phone: v.phone || null, startOn: v.startOn.format('YYYY-MM-DD'), reason: v.reason || null }),
+    mutationFn: (v: Values) =>
+      createPairing({
+        householdId: props.householdId,
+        cadreUserId: v.cadreUserId,
+        unit: v.unit,
+        phone: v.phone || null,
+        startOn: v.startOn.format('YYYY-MM-DD'),
+        reason: v.reason || null,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: assistanceKeys.all });
       props.onClose();
@@ -31,16 +39,41 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
     onError: (err) => applyFieldErrors(form, err, language),
   });
   return (
-    <Modal open={props.open} title={props.reassign ? t('reassign') : t('assign')} onCancel={props.onClose} onOk={() => form.submit()} okText={t('save')} cancelText={t('cancel')} confirmLoading={mutation.isPending} destroyOnHidden>
-      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && <Alert type="error" showIcon message={errorMessage(mutation.error, language).message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ startOn: dayjs(), reason: null, phone: null }} onFinish={(v) => mutation.mutate(v)} data-testid="pairing-form">
+    <Modal
+      open={props.open}
+      title={props.reassign ? t('reassign') : t('assign')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+    >
+      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(mutation.error, language).message}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ startOn: dayjs(), reason: null, phone: null }}
+        onFinish={(v) => mutation.mutate(v)}
+        data-testid="pairing-form"
+      >
         <Form.Item name="cadreUserId" label={t('cadre')} rules={[required]}>
           <Select
             showSearch
             optionFilterProp="label"
             loading={cadres.isLoading}
             placeholder={t('choose')}
-            options={(cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName}（${c.orgName ?? c.orgCode}）` }))}
+            options={(cadres.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.displayName}（${c.orgName ?? c.orgCode}）`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="unit" label={t('unit')} rules={[required]}>

@@ -11,12 +11,23 @@ export default function PairingsPage() {
   const t = useText();
   const query = useQuery({ queryKey: assistanceKeys.pairings, queryFn: fetchPairings });
   const [q, setQ] = useState('');
-  const rows = useMemo(() => (query.data ?? []).filter((p) => !q || `${p.cadreName}${p.headName ?? ''}${p.householdNo}${p.villageName ?? ''}`.includes(q.trim())), [query.data, q]);
+  const rows = useMemo(
+    () =>
+      (query.data ?? []).filter(
+        (p) => !q || `${p.cadreName}${p.headName ?? ''}${p.householdNo}${p.villageName ?? ''}`.includes(q.trim()),
+      ),
+    [query.data, q],
+  );
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   return (
     <Card title={t('pairings')}>
       <Typography.Paragraph type="secondary">{t('pairingsIntro')}</Typography.Paragraph>
-      <Input.Search allowClear placeholder={t('pairingsSearch')} style={{ width: 320, marginBottom: 12 }} onChange={(e) => setQ(e.target.value)} />
+      <Input.Search
+        allowClear
+        placeholder={t('pairingsSearch')}
+        style={{ width: 320, marginBottom: 12 }}
+        onChange={(e) => setQ(e.target.value)}
+      />
       <Table<PairingRow>
         size="small"
         rowKey="id"
@@ -28,7 +39,11 @@ export default function PairingsPage() {
           { title: t('cadre'), dataIndex: 'cadreName' },
           { title: t('unit'), dataIndex: 'unit' },
           { title: t('phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
-          { title: t('household'), key: 'hh', render: (_, p) => <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link> },
+          {
+            title: t('household'),
+            key: 'hh',
+            render: (_, p) => <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link>,
+          },
           { title: t('village'), dataIndex: 'villageName' },
           { title: t('startOn'), dataIndex: 'startOn' },
         ]}

@@ -16,7 +16,12 @@ export default function SubtypesPage() {
   const canEdit = hasPermission(actor, 'assistance:manage');
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: assistanceKeys.subtypes, queryFn: fetchSubtypes });
-  const [form] = Form.useForm<{ category: string; code: string; labelZh: string; continuesAfterElimination: string | null }>();
+  const [form] = Form.useForm<{
+    category: string;
+    code: string;
+    labelZh: string;
+    continuesAfterElimination: string | null;
+  }>();
   const save = useMutation({
     mutationFn: saveSubtype,
     onSuccess: async () => {
@@ -34,9 +39,20 @@ export default function SubtypesPage() {
     <Card title={t('subtypes')}>
       <Typography.Paragraph type="secondary">{t('subtypesIntro')}</Typography.Paragraph>
       {canEdit && (
-        <Form form={form} layout="inline" style={{ marginBottom: 12 }} onFinish={(v) => save.mutate({ ...v, continuesAfterElimination: v.continuesAfterElimination ?? null, active: true })}>
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 12 }}
+          onFinish={(v) =>
+            save.mutate({ ...v, continuesAfterElimination: v.continuesAfterElimination ?? null, active: true })
+          }
+        >
           <Form.Item name="category" rules={[{ required: true, message: t('required') }]}>
-            <Select style={{ width: 160 }} placeholder={t('category')} options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))} />
+            <Select
+              style={{ width: 160 }}
+              placeholder={t('category')}
+              options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))}
+            />
           </Form.Item>
           <Form.Item name="code" rules={[{ required: true, message: t('required') }]}>
             <Input placeholder={t('code')} style={{ width: 160 }} />
@@ -45,9 +61,16 @@ export default function SubtypesPage() {
             <Input placeholder={t('name')} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="continuesAfterElimination">
-            <Select allowClear style={{ width: 180 }} placeholder={t('continues')} options={(['contractEnd', 'agreementEnd', 'stageEnd'] as const).map((c) => ({ value: c, label: t(c) }))} />
+            <Select
+              allowClear
+              style={{ width: 180 }}
+              placeholder={t('continues')}
+              options={(['contractEnd', 'agreementEnd', 'stageEnd'] as const).map((c) => ({ value: c, label: t(c) }))}
+            />
           </Form.Item>
-          <Button htmlType="submit" type="primary" loading={save.isPending}>{t('addSubtype')}</Button>
+          <Button htmlType="submit" type="primary" loading={save.isPending}>
+            {t('addSubtype')}
+          </Button>
         </Form>
       )}
       <Table<SubtypeRow>
@@ -66,7 +89,20 @@ export default function SubtypesPage() {
             dataIndex: 'active',
             render: (a: boolean, r) => (
               <Space>
-                <Switch size="small" checked={a} disabled={!canEdit} onChange={(checked) => save.mutate({ category: r.category, code: r.code, labelZh: r.labelZh, continuesAfterElimination: r.continuesAfterElimination, active: checked })} />
+                <Switch
+                  size="small"
+                  checked={a}
+                  disabled={!canEdit}
+                  onChange={(checked) =>
+                    save.mutate({
+                      category: r.category,
+                      code: r.code,
+                      labelZh: r.labelZh,
+                      continuesAfterElimination: r.continuesAfterElimination,
+                      active: checked,
+                    })
+                  }
+                />
               </Space>
             ),
           },

@@ -20,8 +20,13 @@ export default function WorkspacePage() {
   if (query.isError || !query.data) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   const ws = query.data;
   const due = ws.households.filter((h) => h.visitDue).length;
-  const status = (h: Row) => (h.monitoringStatus === 'none' && h.kind === 'alleviated' ? '脱贫户' : (MONITORING_STATUS_ZH[h.monitoringStatus] ?? h.monitoringStatus));
-  const dueTag = (h: Row) => <Tag color={h.visitDue ? 'red' : 'green'}>{`${h.visitDue ? t('due') : t('notDue')}（${h.visitDueOn}）`}</Tag>;
+  const status = (h: Row) =>
+    h.monitoringStatus === 'none' && h.kind === 'alleviated'
+      ? '脱贫户'
+      : (MONITORING_STATUS_ZH[h.monitoringStatus] ?? h.monitoringStatus);
+  const dueTag = (h: Row) => (
+    <Tag color={h.visitDue ? 'red' : 'green'}>{`${h.visitDue ? t('due') : t('notDue')}（${h.visitDueOn}）`}</Tag>
+  );
   const empty = <Empty description={t('noPairs')} />;
 
   return (
@@ -63,7 +68,10 @@ export default function WorkspacePage() {
                   <Flex justify="space-between" align="center" gap={8} wrap>
                     <Flex vertical>
                       {dueTag(h)}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${t('lastVisit')}：${h.lastVisitOn ?? t('never')}`}</Typography.Text>
+                      <Typography.Text
+                        type="secondary"
+                        style={{ fontSize: 12 }}
+                      >{`${t('lastVisit')}：${h.lastVisitOn ?? t('never')}`}</Typography.Text>
                     </Flex>
                     <Button type={h.visitDue ? 'primary' : 'default'} href={visitHref(h)}>
                       {t('goVisit')}
@@ -83,14 +91,35 @@ export default function WorkspacePage() {
             locale={{ emptyText: empty }}
             data-testid="workspace-table"
             columns={[
-              { title: t('household'), key: 'hh', render: (_, h) => <Link to={`/assistance/households/${h.householdId}`}>{h.headName ?? h.householdNo}</Link> },
+              {
+                title: t('household'),
+                key: 'hh',
+                render: (_, h) => (
+                  <Link to={`/assistance/households/${h.householdId}`}>{h.headName ?? h.householdNo}</Link>
+                ),
+              },
               { title: t('village'), dataIndex: 'villageName' },
               { title: t('status'), key: 'status', render: (_, h) => status(h) },
-              { title: t('risks'), dataIndex: 'riskTypes', render: (r: string[]) => (r.length ? r.map((x) => <Tag key={x}>{riskZh(x)}</Tag>) : '—') },
+              {
+                title: t('risks'),
+                dataIndex: 'riskTypes',
+                render: (r: string[]) => (r.length ? r.map((x) => <Tag key={x}>{riskZh(x)}</Tag>) : '—'),
+              },
               { title: t('openClues'), dataIndex: 'openClues', align: 'right' },
               { title: t('lastVisit'), dataIndex: 'lastVisitOn', render: (v: string | null) => v ?? t('never') },
               { title: t('visitDue'), key: 'due', render: (_, h) => dueTag(h) },
-              { title: t('obligations'), dataIndex: 'obligations', render: (o: string[]) => (o.length ? o.map((c) => <Tag color="orange" key={c}>{obligationZh(c)}</Tag>) : t('none')) },
+              {
+                title: t('obligations'),
+                dataIndex: 'obligations',
+                render: (o: string[]) =>
+                  o.length
+                    ? o.map((c) => (
+                        <Tag color="orange" key={c}>
+                          {obligationZh(c)}
+                        </Tag>
+                      ))
+                    : t('none'),
+              },
               {
                 title: '',
                 key: 'go',

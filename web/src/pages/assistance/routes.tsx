@@ -18,7 +18,18 @@ const HouseholdAssistancePage = lazy(() => import('./HouseholdAssistancePage.tsx
 function AssistanceIndex() {
   const { data: actor } = useActor();
   if (actor?.role === 'cadre') return <Navigate to="/assistance/workspace" replace />;
-  return <Navigate to={hasPermission(actor, 'assistance:read') ? '/assistance/obligations' : hasPermission(actor, 'relief:read') ? '/assistance/funds' : '/'} replace />;
+  return (
+    <Navigate
+      to={
+        hasPermission(actor, 'assistance:read')
+          ? '/assistance/obligations'
+          : hasPermission(actor, 'relief:read')
+            ? '/assistance/funds'
+            : '/'
+      }
+      replace
+    />
+  );
 }
 
 const guarded = (path: string, permission: Permission, element: ReactNode) => (

@@ -10,8 +10,14 @@ type Pair = readonly [zh: string, en: string];
 
 const TEXT = {
   workspace: ['我的帮扶户', 'My paired households'],
-  workspaceIntro: ['走访间隔 {n} 天；到期未走访的户排在前面。点“去走访”在手机上登记走访。', 'Visit every {n} days; households due come first. "Visit" opens the phone form.'],
-  noPairs: ['您还没有结对帮扶户。结对由乡镇或县级业务员在农户帮扶页指派。', 'No paired households yet. Township or county staff assign them on the household page.'],
+  workspaceIntro: [
+    '走访间隔 {n} 天；到期未走访的户排在前面。点“去走访”在手机上登记走访。',
+    'Visit every {n} days; households due come first. "Visit" opens the phone form.',
+  ],
+  noPairs: [
+    '您还没有结对帮扶户。结对由乡镇或县级业务员在农户帮扶页指派。',
+    'No paired households yet. Township or county staff assign them on the household page.',
+  ],
   household: ['农户', 'Household'],
   head: ['户主', 'Head'],
   village: ['行政村', 'Village'],
@@ -43,7 +49,10 @@ const TEXT = {
   noPairing: ['尚未结对', 'Not paired'],
   history: ['结对历史', 'History'],
   pairings: ['结对帮扶名单', 'Pairings'],
-  pairingsIntro: ['在岗结对关系；指派或更换帮扶干部请在农户帮扶页操作，历史记录保留在农户帮扶页。', 'Active pairings; assign or reassign on the household page, where history is kept.'],
+  pairingsIntro: [
+    '在岗结对关系；指派或更换帮扶干部请在农户帮扶页操作，历史记录保留在农户帮扶页。',
+    'Active pairings; assign or reassign on the household page, where history is kept.',
+  ],
   pairingsSearch: ['干部、户主、户编号或村名', 'Cadre, head, household no. or village'],
   measures: ['帮扶措施', 'Measures'],
   addMeasure: ['登记帮扶措施', 'Record a measure'],
@@ -56,11 +65,17 @@ const TEXT = {
   measureStatus: ['实施状态', 'Status'],
   evidence: ['佐证材料', 'Evidence'],
   files: ['照片/扫描件', 'Photos and scans'],
-  evidenceHint: ['材料名称，如：贷款合同、岗位协议、救助审批表（每行一项）', 'Evidence, one per line: contract, agreement, approval…'],
+  evidenceHint: [
+    '材料名称，如：贷款合同、岗位协议、救助审批表（每行一项）',
+    'Evidence, one per line: contract, agreement, approval…',
+  ],
   note: ['备注', 'Note'],
   noMeasures: ['还没有帮扶措施', 'No measures yet'],
   recommendations: ['分类帮扶建议（精准施策）', 'Classified recommendations'],
-  recommendIntro: ['根据本户风险和劳动能力给出的建议，仅供参考：须由工作人员选择并登记后才生效。', 'Suggestions from the risks and labour ability; nothing is applied until someone records it.'],
+  recommendIntro: [
+    '根据本户风险和劳动能力给出的建议，仅供参考：须由工作人员选择并登记后才生效。',
+    'Suggestions from the risks and labour ability; nothing is applied until someone records it.',
+  ],
   useSuggestion: ['按此建议登记', 'Record this'],
   inPlace: ['已落实', 'In place'],
   noObligations: ['当前无帮扶责任预警', 'No obligations overdue'],
@@ -74,7 +89,10 @@ const TEXT = {
   identified: ['识别监测时间', 'Identified'],
   eliminated: ['风险消除时间', 'Eliminated'],
   board: ['帮扶责任预警', 'Assistance obligations'],
-  boardIntro: ['每天自动检查（以下为截至所选日期的实时结果）：识别后1个月未落实措施、有劳动力6个月未落实开发式措施、风险1个月无措施、风险消除后措施仍在继续。', 'Checked daily (live as of the chosen day).'],
+  boardIntro: [
+    '每天自动检查（以下为截至所选日期的实时结果）：识别后1个月未落实措施、有劳动力6个月未落实开发式措施、风险1个月无措施、风险消除后措施仍在继续。',
+    'Checked daily (live as of the chosen day).',
+  ],
   asOf: ['截至日期', 'As of'],
   township: ['乡镇', 'Township'],
   total: ['涉及户数', 'Households'],
@@ -83,7 +101,10 @@ const TEXT = {
   truncated: ['仅显示前 {n} 条，请导出查看全部', 'Showing the first {n}; export for all'],
   measureList: ['帮扶措施台账', 'Measure ledger'],
   funds: ['应急救助基金', 'Relief funds'],
-  fundsIntro: ['基金余额不会出现负数：发放时余额不足将被拒绝。', 'The balance never goes negative: a payment beyond it is refused.'],
+  fundsIntro: [
+    '基金余额不会出现负数：发放时余额不足将被拒绝。',
+    'The balance never goes negative: a payment beyond it is refused.',
+  ],
   balance: ['余额（元）', 'Balance (yuan)'],
   newFund: ['设立基金', 'New fund'],
   fundName: ['基金名称', 'Fund name'],
@@ -123,7 +144,10 @@ const TEXT = {
   saved: ['已保存', 'Saved'],
   backToRegistry: ['农户台账页', 'Registry page'],
   subtypes: ['措施子项代码表', 'Sub-type code lists'],
-  subtypesIntro: ['国家系统各类措施的完整选项未找到，以下为默认值，县级管理员可增改；标注“可延续”的子项在风险消除后可持续到合同/协议/学段结束。', 'The full national option lists were not found: defaults, editable by the county administrator.'],
+  subtypesIntro: [
+    '国家系统各类措施的完整选项未找到，以下为默认值，县级管理员可增改；标注“可延续”的子项在风险消除后可持续到合同/协议/学段结束。',
+    'The full national option lists were not found: defaults, editable by the county administrator.',
+  ],
   continues: ['消除后可延续至', 'May continue to'],
   contractEnd: ['合同到期', 'contract end'],
   agreementEnd: ['协议到期', 'agreement end'],
@@ -136,17 +160,30 @@ const TEXT = {
 
 export function useText() {
   const { language } = useI18n();
-  return useCallback((key: keyof typeof TEXT, values?: Record<string, string | number>) => {
-    const s: string = TEXT[key][language === 'en' ? 1 : 0];
-    return values ? s.replace(/\{(\w+)\}/g, (w, n: string) => (n in values ? String(values[n]) : w)) : s;
-  }, [language]);
+  return useCallback(
+    (key: keyof typeof TEXT, values?: Record<string, string | number>) => {
+      const s: string = TEXT[key][language === 'en' ? 1 : 0];
+      return values ? s.replace(/\{(\w+)\}/g, (w, n: string) => (n in values ? String(values[n]) : w)) : s;
+    },
+    [language],
+  );
 }
 
 export const categoryZh = (c: string) => MEASURE_CATEGORIES.find((x) => x.code === c)?.zh ?? c;
 export const statusZh = (s: string) => MEASURE_STATUSES.find((x) => x.code === s)?.zh ?? s;
 export const riskZh = (r: string | null) => (r ? (RISK_TYPES.find((x) => x.code === r)?.zh ?? r) : '');
 export const obligationZh = (c: string) => OBLIGATION_LABELS[c as ObligationCode]?.zh ?? c;
-export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-export const MONITORING_STATUS_ZH: Record<string, string> = { none: '非监测对象', monitored: '监测中', eliminated: '风险已消除' };
-export const STATUS_COLORS: Record<string, string> = { planned: 'default', ongoing: 'processing', completed: 'success', stopped: 'warning' };
+export const yuan = (fen: number) =>
+  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const MONITORING_STATUS_ZH: Record<string, string> = {
+  none: '非监测对象',
+  monitored: '监测中',
+  eliminated: '风险已消除',
+};
+export const STATUS_COLORS: Record<string, string> = {
+  planned: 'default',
+  ongoing: 'processing',
+  completed: 'success',
+  stopped: 'warning',
+};
 export { MEASURE_CATEGORIES, MEASURE_STATUSES, RISK_TYPES };

@@ -6,7 +6,12 @@ import { diffAuditSnapshots, type FieldChange } from './auditDiff.ts';
 import { AUDIT_FIELD_LABELS, labelOr } from './auditLabels.ts';
 
 /** Codes a reader should not have to decode: roles by their Chinese name, flags as 是/否. */
-function readable(field: string, value: string, t: (key: 'common.yes' | 'common.no') => string, language: string): string {
+function readable(
+  field: string,
+  value: string,
+  t: (key: 'common.yes' | 'common.no') => string,
+  language: string,
+): string {
   if (field === 'role' && value in ROLE_LABELS) {
     const pair = ROLE_LABELS[value as Role];
     return `${language === 'en' ? pair.en : pair.zh} (${value})`;
@@ -35,9 +40,22 @@ export function AuditChanges({ row }: { row: AuditRow }) {
     </Typography.Text>
   );
   const columns: TableColumnsType<FieldChange> = [
-    { title: t('audit.field'), dataIndex: 'field', width: 180, render: (field: string) => labelOr(AUDIT_FIELD_LABELS, field, language) },
-    { title: t('audit.before'), dataIndex: 'before', render: (value: string, change) => cell(change.field, value, 'before', change.changed) },
-    { title: t('audit.after'), dataIndex: 'after', render: (value: string, change) => cell(change.field, value, 'after', change.changed) },
+    {
+      title: t('audit.field'),
+      dataIndex: 'field',
+      width: 180,
+      render: (field: string) => labelOr(AUDIT_FIELD_LABELS, field, language),
+    },
+    {
+      title: t('audit.before'),
+      dataIndex: 'before',
+      render: (value: string, change) => cell(change.field, value, 'before', change.changed),
+    },
+    {
+      title: t('audit.after'),
+      dataIndex: 'after',
+      render: (value: string, change) => cell(change.field, value, 'after', change.changed),
+    },
   ];
   return (
     <Table<FieldChange>

@@ -42,7 +42,12 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
   });
 
   return (
-    <Form<FilterValues> form={form} layout="inline" onFinish={(values) => onChange(toFilters(values))} style={{ rowGap: 12 }}>
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      onFinish={(values) => onChange(toFilters(values))}
+      style={{ rowGap: 12 }}
+    >
       <Form.Item name="entity" label={t('audit.entity')}>
         <Select
           allowClear

@@ -6,7 +6,11 @@ export interface FieldChange {
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : value == null ? {} : { value };
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : value == null
+      ? {}
+      : { value };
 
 function show(value: unknown): string {
   if (value === undefined) return '';

@@ -1,4 +1,10 @@
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  MinusCircleOutlined,
+  PaperClipOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -9,9 +15,23 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
 import { DueTag } from './CasesPage.tsx';
 import { StageForm } from './StageForm.tsx';
-import { ELIMINATION_STAGES, IDENTIFICATION_STAGES, modeLabel, riskLabel, STAGE_ZH, typeLabel, useCasesText } from './text.ts';
+import {
+  ELIMINATION_STAGES,
+  IDENTIFICATION_STAGES,
+  modeLabel,
+  riskLabel,
+  STAGE_ZH,
+  typeLabel,
+  useCasesText,
+} from './text.ts';
 
-const ACTION_ZH: Record<string, string> = { start: '发起', complete: '办结', reject: '退回', close: '终止', startNotice: '开始公示' };
+const ACTION_ZH: Record<string, string> = {
+  start: '发起',
+  complete: '办结',
+  reject: '退回',
+  close: '终止',
+  startNotice: '开始公示',
+};
 const STATUS_ZH: Record<string, string> = { none: '未纳入监测', monitored: '监测中', eliminated: '已消除风险' };
 
 export default function CaseDetailPage() {
@@ -23,7 +43,12 @@ export default function CaseDetailPage() {
   const c = q.data!;
   const stages = c.kind === 'identification' ? IDENTIFICATION_STAGES : ELIMINATION_STAGES;
   const current = c.stage === 'closed' ? stages.length - 1 : stages.indexOf(c.stage);
-  const level = c.actorLevel === 'village' ? t('levelVillage') : c.actorLevel === 'township' ? t('levelTownship') : t('levelCounty');
+  const level =
+    c.actorLevel === 'village'
+      ? t('levelVillage')
+      : c.actorLevel === 'township'
+        ? t('levelTownship')
+        : t('levelCounty');
   const canPrintNotice = Boolean(c.noticeStartedOn);
   const canPrintAnnouncement = c.stage === 'announcement' || c.stage === 'done';
 
@@ -35,7 +60,9 @@ export default function CaseDetailPage() {
             <span>
               {t(c.kind)} #{c.id}
             </span>
-            <Tag color={c.status === 'done' ? 'green' : c.status === 'closed' ? 'default' : 'processing'}>{STAGE_ZH[c.stage]}</Tag>
+            <Tag color={c.status === 'done' ? 'green' : c.status === 'closed' ? 'default' : 'processing'}>
+              {STAGE_ZH[c.stage]}
+            </Tag>
           </Space>
         }
         extra={
@@ -70,9 +97,15 @@ export default function CaseDetailPage() {
           <Descriptions.Item label={t('village')}>
             {c.townshipName} {c.villageName}
           </Descriptions.Item>
-          <Descriptions.Item label={t('risks')}>{c.riskTypes.map((r) => <Tag key={r}>{riskLabel(r)}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('risks')}>
+            {c.riskTypes.map((r) => (
+              <Tag key={r}>{riskLabel(r)}</Tag>
+            ))}
+          </Descriptions.Item>
           <Descriptions.Item label={t('type')}>{typeLabel(c.monitoringType)}</Descriptions.Item>
-          {c.kind === 'elimination' && <Descriptions.Item label={t('mode')}>{modeLabel(c.eliminationMode)}</Descriptions.Item>}
+          {c.kind === 'elimination' && (
+            <Descriptions.Item label={t('mode')}>{modeLabel(c.eliminationMode)}</Descriptions.Item>
+          )}
           {c.naturalReason && <Descriptions.Item label={t('naturalReason')}>{c.naturalReason}</Descriptions.Item>}
           <Descriptions.Item label={t('householdStatus')}>
             {STATUS_ZH[c.household.monitoringStatus] ?? c.household.monitoringStatus}
@@ -89,7 +122,13 @@ export default function CaseDetailPage() {
               <Space orientation="vertical" size={2}>
                 <DueTag row={c} />
                 <Typography.Text type="secondary">
-                  {c.decidedOn ? t('decided', { date: c.decidedOn }) : t('timeLimitText', { elapsed: c.timeLimit.elapsed, limit: c.timeLimit.limitDays, due: c.timeLimit.dueOn })}
+                  {c.decidedOn
+                    ? t('decided', { date: c.decidedOn })
+                    : t('timeLimitText', {
+                        elapsed: c.timeLimit.elapsed,
+                        limit: c.timeLimit.limitDays,
+                        due: c.timeLimit.dueOn,
+                      })}
                 </Typography.Text>
               </Space>
             </Descriptions.Item>
@@ -101,7 +140,9 @@ export default function CaseDetailPage() {
           )}
         </Descriptions>
         {Boolean(c.data.reopening) && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('reopening')} />}
-        {Boolean(c.data.repeatRisk) && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('repeatRisk')} />}
+        {Boolean(c.data.repeatRisk) && (
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('repeatRisk')} />
+        )}
       </Card>
 
       <Row gutter={16}>
@@ -124,7 +165,8 @@ export default function CaseDetailPage() {
               data-testid="case-history"
               items={c.steps.map((s) => ({
                 key: s.id,
-                color: s.action === 'reject' || s.action === 'close' ? 'red' : s.action === 'complete' ? 'green' : 'blue',
+                color:
+                  s.action === 'reject' || s.action === 'close' ? 'red' : s.action === 'complete' ? 'green' : 'blue',
                 content: (
                   <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap size={6}>
@@ -135,7 +177,8 @@ export default function CaseDetailPage() {
                       </Typography.Text>
                     </Space>
                     <Typography.Text type="secondary">
-                      {s.actorName}（{ROLE_LABELS[s.actorRole as Role]?.zh ?? s.actorRole}） {new Date(s.at).toLocaleString('zh-CN', { hour12: false })}
+                      {s.actorName}（{ROLE_LABELS[s.actorRole as Role]?.zh ?? s.actorRole}）{' '}
+                      {new Date(s.at).toLocaleString('zh-CN', { hour12: false })}
                     </Typography.Text>
                     {s.note && s.note !== s.data.opinion && <Typography.Text>{s.note}</Typography.Text>}
                     <StepRecord data={s.data} />
@@ -171,14 +214,27 @@ const RECORD_LABELS: Record<string, string> = {
 };
 
 function StepRecord({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data).filter(([k, v]) => k in RECORD_LABELS && v !== undefined && v !== null && v !== '');
-  const objections = Array.isArray(data.objections) ? (data.objections as { receivedOn: string; content: string; handling: string }[]) : [];
+  const entries = Object.entries(data).filter(
+    ([k, v]) => k in RECORD_LABELS && v !== undefined && v !== null && v !== '',
+  );
+  const objections = Array.isArray(data.objections)
+    ? (data.objections as { receivedOn: string; content: string; handling: string }[])
+    : [];
   if (entries.length === 0 && objections.length === 0) return null;
   return (
     <div style={{ fontSize: 13, color: '#555' }}>
       {entries.map(([k, v]) => (
         <div key={k}>
-          {RECORD_LABELS[k]}：{k === 'riskTypes' && Array.isArray(v) ? v.map((r) => riskLabel(String(r))).join('、') : k === 'monitoringType' ? typeLabel(String(v)) : typeof v === 'boolean' ? (v ? '是' : '否') : String(v)}
+          {RECORD_LABELS[k]}：
+          {k === 'riskTypes' && Array.isArray(v)
+            ? v.map((r) => riskLabel(String(r))).join('、')
+            : k === 'monitoringType'
+              ? typeLabel(String(v))
+              : typeof v === 'boolean'
+                ? v
+                  ? '是'
+                  : '否'
+                : String(v)}
         </div>
       ))}
       {objections.map((o, i) => (
@@ -201,9 +257,18 @@ function CriteriaCard({ c }: { c: CaseDetail }) {
         renderItem={(x) => (
           <List.Item data-criterion={x.code} data-ok={String(x.ok)}>
             <Space align="start">
-              {x.ok === null ? <MinusCircleOutlined style={{ color: '#999' }} /> : x.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />}
+              {x.ok === null ? (
+                <MinusCircleOutlined style={{ color: '#999' }} />
+              ) : x.ok ? (
+                <CheckCircleFilled style={{ color: '#52c41a' }} />
+              ) : (
+                <CloseCircleFilled style={{ color: '#ff4d4f' }} />
+              )}
               <div>
-                <Typography.Text strong>{x.labelZh}</Typography.Text> <Tag color={x.ok === null ? 'default' : x.ok ? 'green' : 'red'}>{x.ok === null ? t('notRequired') : x.ok ? t('pass') : t('fail')}</Tag>
+                <Typography.Text strong>{x.labelZh}</Typography.Text>{' '}
+                <Tag color={x.ok === null ? 'default' : x.ok ? 'green' : 'red'}>
+                  {x.ok === null ? t('notRequired') : x.ok ? t('pass') : t('fail')}
+                </Tag>
                 <div style={{ color: '#666' }}>{x.detailZh}</div>
               </div>
             </Space>
@@ -216,7 +281,15 @@ function CriteriaCard({ c }: { c: CaseDetail }) {
 
 function ComparisonCard({ c }: { c: CaseDetail }) {
   const t = useCasesText();
-  const cmp = c.data.comparison as { evidence?: { suggestion?: { reasonZh?: string }; fired?: { ruleCode: string; nameZh: string }[]; exclusionFlags?: unknown[] } } | undefined;
+  const cmp = c.data.comparison as
+    | {
+        evidence?: {
+          suggestion?: { reasonZh?: string };
+          fired?: { ruleCode: string; nameZh: string }[];
+          exclusionFlags?: unknown[];
+        };
+      }
+    | undefined;
   if (!cmp?.evidence) return null;
   const e = cmp.evidence;
   return (
@@ -227,8 +300,16 @@ function ComparisonCard({ c }: { c: CaseDetail }) {
           {e.suggestion.reasonZh}
         </Typography.Paragraph>
       )}
-      <Space wrap>{(e.fired ?? []).map((f) => <Tag key={f.ruleCode} color="volcano">{f.nameZh}</Tag>)}</Space>
-      {(e.exclusionFlags ?? []).length > 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('exclusionFlags')} />}
+      <Space wrap>
+        {(e.fired ?? []).map((f) => (
+          <Tag key={f.ruleCode} color="volcano">
+            {f.nameZh}
+          </Tag>
+        ))}
+      </Space>
+      {(e.exclusionFlags ?? []).length > 0 && (
+        <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('exclusionFlags')} />
+      )}
     </Card>
   );
 }

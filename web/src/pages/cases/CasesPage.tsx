@@ -1,8 +1,33 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { casesKeys, fetchCases, fetchOpenClues, searchMonitored, startElimination, startIdentification, type CaseListFilters, type CaseRow } from '../../api/cases.ts';
+import {
+  casesKeys,
+  fetchCases,
+  fetchOpenClues,
+  searchMonitored,
+  startElimination,
+  startIdentification,
+  type CaseListFilters,
+  type CaseRow,
+} from '../../api/cases.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
@@ -14,7 +39,8 @@ export function DueTag({ row }: { row: Pick<CaseRow, 'timeLimit' | 'status'> }) 
   const tl = row.timeLimit;
   if (!tl) return <span>—</span>;
   const color = tl.status === 'overdue' ? 'red' : tl.status === 'nearDue' ? 'orange' : 'green';
-  const text = tl.status === 'overdue' ? t('overdueDays', { n: -tl.remaining }) : t('remainingDays', { n: tl.remaining });
+  const text =
+    tl.status === 'overdue' ? t('overdueDays', { n: -tl.remaining }) : t('remainingDays', { n: tl.remaining });
   return (
     <Tag color={color} data-due={tl.status}>
       {t('elapsedDays', { n: tl.elapsed })} · {text}
@@ -39,13 +65,39 @@ export default function CasesPage() {
 
   const columns: TableColumnsType<CaseRow> = [
     { title: t('caseNo'), dataIndex: 'id', width: 80, render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link> },
-    { title: t('kind'), dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={k === 'identification' ? 'blue' : 'purple'}>{t(k as 'identification')}</Tag> },
-    { title: t('householdNo'), dataIndex: 'householdNo', width: 150, render: (no: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{no}</Typography.Text> },
+    {
+      title: t('kind'),
+      dataIndex: 'kind',
+      width: 90,
+      render: (k: string) => <Tag color={k === 'identification' ? 'blue' : 'purple'}>{t(k as 'identification')}</Tag>,
+    },
+    {
+      title: t('householdNo'),
+      dataIndex: 'householdNo',
+      width: 150,
+      render: (no: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{no}</Typography.Text>,
+    },
     { title: t('headName'), dataIndex: 'headName', width: 80, render: (n: string | null) => n ?? '—' },
     { title: t('village'), key: 'village', width: 130, render: (_, r) => `${r.townshipName} ${r.villageName}` },
-    { title: t('risks'), dataIndex: 'riskTypes', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{riskLabel(r)}</Tag>) },
-    { title: t('type'), dataIndex: 'monitoringType', width: 110, render: (v: string | null) => (v ? typeLabel(v) : '—') },
-    { title: t('stage'), dataIndex: 'stage', width: 110, render: (s: string) => <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{STAGE_ZH[s]}</Tag> },
+    {
+      title: t('risks'),
+      dataIndex: 'riskTypes',
+      render: (rs: string[]) => rs.map((r) => <Tag key={r}>{riskLabel(r)}</Tag>),
+    },
+    {
+      title: t('type'),
+      dataIndex: 'monitoringType',
+      width: 110,
+      render: (v: string | null) => (v ? typeLabel(v) : '—'),
+    },
+    {
+      title: t('stage'),
+      dataIndex: 'stage',
+      width: 110,
+      render: (s: string) => (
+        <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{STAGE_ZH[s]}</Tag>
+      ),
+    },
     { title: t('startedOn'), dataIndex: 'startedOn', width: 110 },
     { title: t('due'), key: 'due', width: 140, render: (_, r) => <DueTag row={r} /> },
     { title: '', key: 'open', width: 70, render: (_, r) => <Link to={`/cases/${r.id}`}>{t('view')}</Link> },
@@ -71,7 +123,11 @@ export default function CasesPage() {
           style={{ width: 170 }}
           value={filters.kind ?? ''}
           onChange={(v) => setFilters({ ...filters, kind: v || undefined })}
-          options={[{ value: '', label: `${t('kind')}：${t('any')}` }, { value: 'identification', label: t('identification') }, { value: 'elimination', label: t('elimination') }]}
+          options={[
+            { value: '', label: `${t('kind')}：${t('any')}` },
+            { value: 'identification', label: t('identification') },
+            { value: 'elimination', label: t('elimination') },
+          ]}
         />
         <Select
           style={{ width: 130 }}
@@ -83,20 +139,37 @@ export default function CasesPage() {
           style={{ width: 160 }}
           value={filters.stage ?? ''}
           onChange={(v) => setFilters({ ...filters, stage: v || undefined })}
-          options={[{ value: '', label: `${t('stage')}：${t('any')}` }, ...Object.entries(STAGE_ZH).map(([value, label]) => ({ value, label }))]}
+          options={[
+            { value: '', label: `${t('stage')}：${t('any')}` },
+            ...Object.entries(STAGE_ZH).map(([value, label]) => ({ value, label })),
+          ]}
         />
         <Select
           style={{ width: 140 }}
           value={filters.due ?? ''}
           onChange={(v) => setFilters({ ...filters, due: v || undefined })}
-          options={[{ value: '', label: `${t('due')}：${t('any')}` }, { value: 'overdue', label: t('overdue') }, { value: 'nearDue', label: t('nearDue') }, { value: 'onTime', label: t('onTime') }]}
+          options={[
+            { value: '', label: `${t('due')}：${t('any')}` },
+            { value: 'overdue', label: t('overdue') },
+            { value: 'nearDue', label: t('nearDue') },
+            { value: 'onTime', label: t('onTime') },
+          ]}
         />
       </Flex>
       {q.isError ? (
         <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <>
-          <Table<CaseRow> rowKey="id" size="middle" loading={q.isLoading} columns={columns} dataSource={rows} pagination={false} locale={{ emptyText: <Empty description={t('empty')} /> }} scroll={{ x: 1200 }} />
+          <Table<CaseRow>
+            rowKey="id"
+            size="middle"
+            loading={q.isLoading}
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: <Empty description={t('empty')} /> }}
+            scroll={{ x: 1200 }}
+          />
           {q.hasNextPage && (
             <Flex justify="center" style={{ marginTop: 12 }}>
               <Button onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
@@ -141,7 +214,12 @@ function StartFromClueModal({ onClose }: { onClose: () => void }) {
           pagination={{ pageSize: 8 }}
           locale={{ emptyText: <Empty description={t('pickClueEmpty')} /> }}
           columns={[
-            { title: t('headName'), dataIndex: 'headName', width: 80, render: (n: string | null) => n ?? <Tag color="gold">{t('notRegistered')}</Tag> },
+            {
+              title: t('headName'),
+              dataIndex: 'headName',
+              width: 80,
+              render: (n: string | null) => n ?? <Tag color="gold">{t('notRegistered')}</Tag>,
+            },
             { title: t('village'), dataIndex: 'villageName', width: 90 },
             { title: t('risks'), dataIndex: 'riskType', width: 100, render: (r: string) => riskLabel(r) },
             { title: t('clueSummary'), dataIndex: 'summary' },
@@ -151,7 +229,14 @@ function StartFromClueModal({ onClose }: { onClose: () => void }) {
               key: 'go',
               width: 80,
               render: (_, r) => (
-                <Button size="small" type="primary" disabled={!r.householdId} loading={start.isPending && start.variables === r.id} onClick={() => start.mutate(r.id)} data-testid={`start-clue-${r.id}`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={!r.householdId}
+                  loading={start.isPending && start.variables === r.id}
+                  onClick={() => start.mutate(r.id)}
+                  data-testid={`start-clue-${r.id}`}
+                >
                   {t('start')}
                 </Button>
               ),
@@ -189,23 +274,52 @@ function StartEliminationModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal open title={t('startElimination')} onCancel={onClose} onOk={() => form.submit()} okText={t('start')} confirmLoading={start.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ mode: 'assistedElimination' }} onFinish={(v) => start.mutate(v)}>
-        <Form.Item name="householdId" label={t('pickHousehold')} rules={[{ required: true, message: t('pickHousehold') }]}>
+    <Modal
+      open
+      title={t('startElimination')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('start')}
+      confirmLoading={start.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ mode: 'assistedElimination' }}
+        onFinish={(v) => start.mutate(v)}
+      >
+        <Form.Item
+          name="householdId"
+          label={t('pickHousehold')}
+          rules={[{ required: true, message: t('pickHousehold') }]}
+        >
           <Select
             showSearch
             filterOption={false}
             placeholder={t('searchHousehold')}
             onSearch={setTyped}
             loading={found.isFetching}
-            options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.headName ?? '—'} · ${h.villageName} · ${h.householdNo}` }))}
+            options={(found.data?.items ?? []).map((h) => ({
+              value: h.id,
+              label: `${h.headName ?? '—'} · ${h.villageName} · ${h.householdNo}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="mode" label={t('mode')}>
-          <Radio.Group options={[{ value: 'assistedElimination', label: '帮扶消除' }, { value: 'naturalElimination', label: '自然消除' }]} />
+          <Radio.Group
+            options={[
+              { value: 'assistedElimination', label: '帮扶消除' },
+              { value: 'naturalElimination', label: '自然消除' },
+            ]}
+          />
         </Form.Item>
         {mode === 'naturalElimination' && (
-          <Form.Item name="naturalReason" label={t('naturalReason')} extra={t('naturalReasonHint')} rules={[{ required: true, min: 5 }]}>
+          <Form.Item
+            name="naturalReason"
+            label={t('naturalReason')}
+            extra={t('naturalReasonHint')}
+            rules={[{ required: true, min: 5 }]}
+          >
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         )}

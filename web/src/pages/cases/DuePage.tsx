@@ -34,7 +34,11 @@ export default function DuePage() {
                 pagination={false}
                 dataSource={g.cases}
                 columns={[
-                  { title: t('caseNo'), dataIndex: 'id', render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link> },
+                  {
+                    title: t('caseNo'),
+                    dataIndex: 'id',
+                    render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link>,
+                  },
                   { title: t('householdNo'), dataIndex: 'householdNo' },
                   { title: t('headName'), dataIndex: 'headName', render: (n: string | null) => n ?? '—' },
                   { title: t('stage'), dataIndex: 'stage' },
@@ -42,7 +46,13 @@ export default function DuePage() {
                   {
                     title: t('due'),
                     key: 'status',
-                    render: (_, r) => <Tag color={r.status === 'overdue' ? 'red' : 'orange'}>{r.status === 'overdue' ? t('overdueDays', { n: -r.remaining }) : t('remainingDays', { n: r.remaining })}</Tag>,
+                    render: (_, r) => (
+                      <Tag color={r.status === 'overdue' ? 'red' : 'orange'}>
+                        {r.status === 'overdue'
+                          ? t('overdueDays', { n: -r.remaining })
+                          : t('remainingDays', { n: r.remaining })}
+                      </Tag>
+                    ),
                   },
                 ]}
               />
@@ -52,7 +62,11 @@ export default function DuePage() {
             { title: t('township'), dataIndex: 'townshipName' },
             { title: t('village'), dataIndex: 'villageName' },
             { title: t('overdue'), dataIndex: 'overdue', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
-            { title: t('nearDue'), dataIndex: 'nearDue', render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
+            {
+              title: t('nearDue'),
+              dataIndex: 'nearDue',
+              render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0),
+            },
           ]}
         />
       )}

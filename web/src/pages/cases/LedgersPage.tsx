@@ -10,7 +10,12 @@ export default function LedgersPage() {
       <Typography.Paragraph type="secondary">{t('ledgersIntro')}</Typography.Paragraph>
       <Space size="large" wrap>
         {(['monitored', 'eliminated'] as const).map((w) => (
-          <Card key={w} size="small" title={t(w === 'monitored' ? 'monitoredLedger' : 'eliminatedLedger')} style={{ width: 300 }}>
+          <Card
+            key={w}
+            size="small"
+            title={t(w === 'monitored' ? 'monitoredLedger' : 'eliminatedLedger')}
+            style={{ width: 300 }}
+          >
             <a href={ledgerUrl(w)} download>
               <Button type="primary" icon={<DownloadOutlined />} data-testid={`ledger-${w}`}>
                 {t('download')}

@@ -21,7 +21,12 @@ export default function NoticePrintPage() {
           <Link to={`/cases/${id}`}>
             <Button icon={<RollbackOutlined />}>{t('back')}</Button>
           </Link>
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()} data-testid="notice-print">
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => frame.current?.contentWindow?.print()}
+            data-testid="notice-print"
+          >
             {t('print')}
           </Button>
           <a href={noticePdfUrl(id, kind)} target="_blank" rel="noreferrer">
@@ -38,7 +43,15 @@ export default function NoticePrintPage() {
         title="notice"
         src={noticeHtmlUrl(id, kind)}
         data-testid="notice-frame"
-        style={{ width: '100%', maxWidth: 820, height: 1000, border: '1px solid #ddd', background: '#fff', display: 'block', margin: '0 auto' }}
+        style={{
+          width: '100%',
+          maxWidth: 820,
+          height: 1000,
+          border: '1px solid #ddd',
+          background: '#fff',
+          display: 'block',
+          margin: '0 auto',
+        }}
       />
     </Card>
   );

@@ -1,6 +1,22 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Checkbox, DatePicker, Divider, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
@@ -51,15 +67,31 @@ export function StageForm({ c }: { c: CaseDetail }) {
           findings: v.findings,
           riskTypes: c.kind === 'identification' ? v.riskTypes : undefined,
           rigidSpendingResolved: c.kind === 'elimination' ? Boolean(v.rigidSpendingResolved) : undefined,
-          consent: v.consentSigner ? { signed: true, signer: v.consentSigner, signedOn: iso(v.consentDate as Dayjs), method: v.consentMethod ?? 'signature' } : undefined,
+          consent: v.consentSigner
+            ? {
+                signed: true,
+                signer: v.consentSigner,
+                signedOn: iso(v.consentDate as Dayjs),
+                method: v.consentMethod ?? 'signature',
+              }
+            : undefined,
         };
       case 'comparison':
         return { monitoringType: v.monitoringType, exclusionReason: v.exclusionReason || undefined };
       case 'villageReview':
-        return { meetingOn: iso(v.meetingOn as Dayjs), attendance: v.attendance, agreed: v.agreed === true, result: v.result };
+        return {
+          meetingOn: iso(v.meetingOn as Dayjs),
+          attendance: v.attendance,
+          agreed: v.agreed === true,
+          result: v.result,
+        };
       case 'publicNotice':
         if (noticeToStart) return { startedOn: iso(v.startedOn as Dayjs) };
-        return { objections: ((v.objections as { receivedOn: Dayjs; content: string; handling: string }[] | undefined) ?? []).map((o) => ({ ...o, receivedOn: iso(o.receivedOn) })) };
+        return {
+          objections: (
+            (v.objections as { receivedOn: Dayjs; content: string; handling: string }[] | undefined) ?? []
+          ).map((o) => ({ ...o, receivedOn: iso(o.receivedOn) })),
+        };
       case 'townshipReview':
         return { opinion: v.opinion };
       case 'countyApproval':
@@ -72,13 +104,19 @@ export function StageForm({ c }: { c: CaseDetail }) {
   }
 
   const submit = (v: Record<string, unknown>) =>
-    mutation.mutate({ action: noticeToStart ? 'startNotice' : 'complete', version: c.version, fields: fieldsOf(v), attachmentIds });
+    mutation.mutate({
+      action: noticeToStart ? 'startNotice' : 'complete',
+      version: c.version,
+      fields: fieldsOf(v),
+      attachmentIds,
+    });
 
   // Only the types the household's 户类型 allows (§1.2): 脱贫户 → 脱贫不稳定户/突发严重困难户, 一般农户 → 边缘易致贫户/突发严重困难户.
   const allowedTypes: readonly string[] = allowedMonitoringTypes(c.household.kind);
   const typeOptions = TYPE_OPTIONS.filter((o) => allowedTypes.includes(o.value));
   const fits = (type: string | null | undefined) => (type && allowedTypes.includes(type) ? type : undefined);
-  const suggestion = (c.data.comparison as { evidence?: { suggestion?: { type?: string } } } | undefined)?.evidence?.suggestion?.type;
+  const suggestion = (c.data.comparison as { evidence?: { suggestion?: { type?: string } } } | undefined)?.evidence
+    ?.suggestion?.type;
   const initial = {
     riskTypes: c.riskTypes,
     consentDate: dayjs(),
@@ -107,14 +145,23 @@ export function StageForm({ c }: { c: CaseDetail }) {
                 <Alert type="success" showIcon title={t('consentOnClue')} style={{ marginBottom: 16 }} />
               ) : (
                 <Space wrap>
-                  <Form.Item name="consentSigner" label={`${t('consent')} · ${t('consentSigner')}`} rules={[{ required: true }]}>
+                  <Form.Item
+                    name="consentSigner"
+                    label={`${t('consent')} · ${t('consentSigner')}`}
+                    rules={[{ required: true }]}
+                  >
                     <Input style={{ width: 160 }} maxLength={40} />
                   </Form.Item>
                   <Form.Item name="consentDate" label={t('consentDate')}>
                     <DatePicker />
                   </Form.Item>
                   <Form.Item name="consentMethod" label={t('consentMethod')}>
-                    <Radio.Group options={[{ value: 'signature', label: t('signature') }, { value: 'fingerprint', label: t('fingerprint') }]} />
+                    <Radio.Group
+                      options={[
+                        { value: 'signature', label: t('signature') },
+                        { value: 'fingerprint', label: t('fingerprint') },
+                      ]}
+                    />
                   </Form.Item>
                 </Space>
               )}
@@ -160,7 +207,12 @@ export function StageForm({ c }: { c: CaseDetail }) {
       )}
       {stage === 'publicNotice' && !noticeToStart && (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('noticeWait', { from: c.noticeStartedOn ?? '', to: c.noticeEndsOn ?? '', days: c.noticeDays })} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('noticeWait', { from: c.noticeStartedOn ?? '', to: c.noticeEndsOn ?? '', days: c.noticeDays })}
+          />
           <Typography.Text strong>{t('objections')}</Typography.Text>
           <Form.List name="objections">
             {(fields, { add, remove }) => (
@@ -170,10 +222,18 @@ export function StageForm({ c }: { c: CaseDetail }) {
                     <Form.Item name={[f.name, 'receivedOn']} label={t('objectionOn')} rules={[{ required: true }]}>
                       <DatePicker />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'content']} label={t('objectionContent')} rules={[{ required: true, min: 2 }]}>
+                    <Form.Item
+                      name={[f.name, 'content']}
+                      label={t('objectionContent')}
+                      rules={[{ required: true, min: 2 }]}
+                    >
                       <Input style={{ width: 260 }} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'handling']} label={t('objectionHandling')} rules={[{ required: true, min: 2 }]}>
+                    <Form.Item
+                      name={[f.name, 'handling']}
+                      label={t('objectionHandling')}
+                      rules={[{ required: true, min: 2 }]}
+                    >
                       <Input style={{ width: 260 }} />
                     </Form.Item>
                     <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(f.name)} />
@@ -207,22 +267,39 @@ export function StageForm({ c }: { c: CaseDetail }) {
         </Form.Item>
       )}
       <Form.Item label={t('attachments')}>
-        <AttachmentUpload key={uploadKey} ownerKind="caseStep" orgCode={c.villageCode} onChange={(ids) => setAttachmentIds(ids)} />
+        <AttachmentUpload
+          key={uploadKey}
+          ownerKind="caseStep"
+          orgCode={c.villageCode}
+          onChange={(ids) => setAttachmentIds(ids)}
+        />
       </Form.Item>
       <Space wrap>
         <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="stage-submit">
           {noticeToStart ? t('startNotice') : t('complete')}
         </Button>
         <Divider orientation="vertical" />
-        <Input placeholder={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 260 }} maxLength={1000} />
+        <Input
+          placeholder={t('reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          style={{ width: 260 }}
+          maxLength={1000}
+        />
         {c.allowedActions.includes('reject') && (
-          <Popconfirm title={t('reject')} onConfirm={() => mutation.mutate({ action: 'reject', version: c.version, reason, attachmentIds })}>
+          <Popconfirm
+            title={t('reject')}
+            onConfirm={() => mutation.mutate({ action: 'reject', version: c.version, reason, attachmentIds })}
+          >
             <Button danger disabled={reason.trim().length < 2}>
               {t('reject')}
             </Button>
           </Popconfirm>
         )}
-        <Popconfirm title={t('close')} onConfirm={() => mutation.mutate({ action: 'close', version: c.version, reason, attachmentIds })}>
+        <Popconfirm
+          title={t('close')}
+          onConfirm={() => mutation.mutate({ action: 'close', version: c.version, reason, attachmentIds })}
+        >
           <Button danger type="dashed" disabled={reason.trim().length < 2}>
             {t('close')}
           </Button>

@@ -13,7 +13,12 @@ export default function ZeroingPage() {
   if (q.isLoading) return <PageLoading />;
   if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data!;
-  const townships: Row[] = d.rows.filter((r) => r.level === 'township').map((tw) => ({ ...tw, children: d.rows.filter((v) => v.level === 'village' && v.code.startsWith(tw.code.slice(0, 9))) }));
+  const townships: Row[] = d.rows
+    .filter((r) => r.level === 'township')
+    .map((tw) => ({
+      ...tw,
+      children: d.rows.filter((v) => v.level === 'village' && v.code.startsWith(tw.code.slice(0, 9))),
+    }));
   const inProgress = (r: Row) => Object.values(r.byStage).reduce((a, b) => a + b, 0);
   const stageTags = (r: Row) =>
     Object.entries(r.byStage).map(([k, n]) => {
@@ -30,7 +35,13 @@ export default function ZeroingPage() {
     { title: t('notTakenUp'), dataIndex: 'openCluesWithoutCase', width: 90, align: 'right' },
     { title: t('age0to7'), key: 'a', width: 80, align: 'right', render: (_, r) => r.clueAge.d0to7 },
     { title: t('age8to15'), key: 'b', width: 80, align: 'right', render: (_, r) => r.clueAge.d8to15 },
-    { title: t('ageOver15'), key: 'c', width: 80, align: 'right', render: (_, r) => (r.clueAge.over15 ? <Tag color="red">{r.clueAge.over15}</Tag> : 0) },
+    {
+      title: t('ageOver15'),
+      key: 'c',
+      width: 80,
+      align: 'right',
+      render: (_, r) => (r.clueAge.over15 ? <Tag color="red">{r.clueAge.over15}</Tag> : 0),
+    },
     { title: t('inProgress'), key: 'p', width: 90, align: 'right', render: (_, r) => inProgress(r) },
     { title: t('stage'), key: 's', width: 220, render: (_, r) => stageTags(r) },
     { title: t('monitoredAtRisk'), dataIndex: 'monitoredAtRisk', width: 120, align: 'right' },
@@ -42,7 +53,13 @@ export default function ZeroingPage() {
     },
     { title: t('identifiedThisMonth'), dataIndex: 'identifiedThisMonth', width: 100, align: 'right' },
     { title: t('eliminatedThisMonth'), dataIndex: 'eliminatedThisMonth', width: 100, align: 'right' },
-    { title: t('overdueCount'), dataIndex: 'overdue', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+    {
+      title: t('overdueCount'),
+      dataIndex: 'overdue',
+      width: 70,
+      align: 'right',
+      render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+    },
   ];
   return (
     <Card title={`${t('zeroingTitle')}（${d.period}）`}>
@@ -64,10 +81,22 @@ export default function ZeroingPage() {
           <Statistic title={t('eliminatedThisMonth')} value={d.total.eliminatedThisMonth} />
         </Col>
         <Col xs={12} md={4}>
-          <Statistic title={t('overdueCount')} value={d.total.overdue} styles={{ content: { color: d.total.overdue ? '#cf1322' : undefined } }} />
+          <Statistic
+            title={t('overdueCount')}
+            value={d.total.overdue}
+            styles={{ content: { color: d.total.overdue ? '#cf1322' : undefined } }}
+          />
         </Col>
       </Row>
-      <Table<Row> rowKey="code" size="small" pagination={false} columns={columns} dataSource={townships.length ? townships : d.rows} scroll={{ x: 1620 }} expandable={{ defaultExpandAllRows: townships.length === 1 }} />
+      <Table<Row>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={townships.length ? townships : d.rows}
+        scroll={{ x: 1620 }}
+        expandable={{ defaultExpandAllRows: townships.length === 1 }}
+      />
     </Card>
   );
 }

@@ -50,7 +50,10 @@ export const CASES_TEXT = {
   searchHousehold: ['输入户主姓名或户编号查询', 'Search by head name or household no.'],
   mode: ['消除方式', 'Mode'],
   naturalReason: ['自然消除原因', 'Reason'],
-  naturalReasonHint: ['写明风险自然消失的情况，如患病成员已康复、子女已毕业就业等', 'Why the risk disappeared by itself'],
+  naturalReasonHint: [
+    '写明风险自然消失的情况，如患病成员已康复、子女已毕业就业等',
+    'Why the risk disappeared by itself',
+  ],
   started: ['已发起', 'Started'],
   // detail
   caseNo: ['事项编号', 'Case no.'],
@@ -71,7 +74,10 @@ export const CASES_TEXT = {
   attachments: ['附件（照片、扫描件）', 'Attachments'],
   noAttachments: ['无附件', 'No attachments'],
   criteria: ['风险消除条件核查', 'Elimination criteria'],
-  criteriaHint: ['系统按政策逐项核查，不符合的条件须先解决才能通过入户核实和县级审定', 'Each criterion is checked; failing ones block verification and the county decision'],
+  criteriaHint: [
+    '系统按政策逐项核查，不符合的条件须先解决才能通过入户核实和县级审定',
+    'Each criterion is checked; failing ones block verification and the county decision',
+  ],
   notRequired: ['不作要求', 'Not required'],
   pass: ['符合', 'Met'],
   fail: ['不符合', 'Not met'],
@@ -79,7 +85,10 @@ export const CASES_TEXT = {
   announcementPrint: ['打印公告', 'Print announcement'],
   noticePeriod: ['公示期', 'Notice period'],
   timeLimitTitle: ['识别时限', 'Time limit'],
-  timeLimitText: ['自发现线索已 {elapsed} 天（时限 {limit} 天，{due} 到期）', '{elapsed} days since the clue (limit {limit}, due {due})'],
+  timeLimitText: [
+    '自发现线索已 {elapsed} 天（时限 {limit} 天，{due} 到期）',
+    '{elapsed} days since the clue (limit {limit}, due {due})',
+  ],
   decided: ['县级审定于 {date}，计时停止', 'Decided on {date}'],
   household: ['农户', 'Household'],
   householdStatus: ['监测状态', 'Monitoring status'],
@@ -89,7 +98,10 @@ export const CASES_TEXT = {
   suggestion: ['系统建议', 'Suggestion'],
   exclusionFlags: ['核查提示（财政供养/经商办企业/车辆等）', 'Exclusion flags'],
   objections: ['异议记录', 'Objections'],
-  repeatRisk: ['该户此前已消除同类风险，本次再次出现，请注意核查消除质量', 'The same risk type returned after elimination'],
+  repeatRisk: [
+    '该户此前已消除同类风险，本次再次出现，请注意核查消除质量',
+    'The same risk type returned after elimination',
+  ],
   reopening: ['该户此前已风险消除，本次因新的风险重新识别', 'Previously eliminated; re-identification for a new risk'],
   // stage forms
   findings: ['入户核实情况', 'Findings'],
@@ -111,7 +123,10 @@ export const CASES_TEXT = {
   result: ['评议结果', 'Result'],
   startNotice: ['登记公示张贴', 'Record the posting'],
   noticeStartedOn: ['公示开始日期', 'Notice start'],
-  noticeWait: ['公示期 {from} 至 {to}（不少于 {days} 天），到期后登记异议情况并办结', 'Notice {from} – {to}; complete it when it has hung its days'],
+  noticeWait: [
+    '公示期 {from} 至 {to}（不少于 {days} 天），到期后登记异议情况并办结',
+    'Notice {from} – {to}; complete it when it has hung its days',
+  ],
   objectionOn: ['收到日期', 'Received'],
   objectionContent: ['异议内容', 'Content'],
   objectionHandling: ['处理结果', 'Handling'],
@@ -124,15 +139,24 @@ export const CASES_TEXT = {
   noticeTitle: ['公示公告打印', 'Notice'],
   print: ['打印', 'Print'],
   downloadPdf: ['下载 PDF', 'Download PDF'],
-  noticeHint: ['公示公告已隐去身份证号码、联系电话、银行账号和健康状况等敏感信息。', 'IDs, phones, bank accounts and health facts are left out.'],
+  noticeHint: [
+    '公示公告已隐去身份证号码、联系电话、银行账号和健康状况等敏感信息。',
+    'IDs, phones, bank accounts and health facts are left out.',
+  ],
   back: ['返回事项', 'Back to the case'],
   // due
   dueTitle: ['识别时限预警', 'Time limits'],
-  dueIntro: ['自发现线索起 {limit} 个自然日内应完成县级审定（政策参数）。以下为超期和临期（3 天内到期）的事项，按村列出。', 'Cases past or near the {limit}-day limit, by village.'],
+  dueIntro: [
+    '自发现线索起 {limit} 个自然日内应完成县级审定（政策参数）。以下为超期和临期（3 天内到期）的事项，按村列出。',
+    'Cases past or near the {limit}-day limit, by village.',
+  ],
   dueEmpty: ['没有超期或临期的事项', 'Nothing overdue or near due'],
   // zeroing
   zeroingTitle: ['动态清零看板', 'Dynamic zeroing'],
-  zeroingIntro: ['未办结线索和在监测户按乡镇、村统计；线索按已持续天数分段，事项按当前环节统计。', 'Open clues and monitored households by township and village.'],
+  zeroingIntro: [
+    '未办结线索和在监测户按乡镇、村统计；线索按已持续天数分段，事项按当前环节统计。',
+    'Open clues and monitored households by township and village.',
+  ],
   openClues: ['未办结线索', 'Open clues'],
   notTakenUp: ['未发起识别', 'Not taken up'],
   age0to7: ['7天内', '≤7 days'],
@@ -168,7 +192,8 @@ export function useCasesText() {
 }
 
 type Entry = { code: string; zh: string };
-const byCode = (list: readonly Entry[]) => (code: string | null | undefined) => (code ? (list.find((e) => e.code === code)?.zh ?? code) : '—');
+const byCode = (list: readonly Entry[]) => (code: string | null | undefined) =>
+  code ? (list.find((e) => e.code === code)?.zh ?? code) : '—';
 export const riskLabel = byCode(RISK_TYPES);
 export const typeLabel = byCode(MONITORING_TYPES);
 export const modeLabel = byCode(ELIMINATION_MODES);

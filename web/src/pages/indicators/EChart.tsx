@@ -8,7 +8,17 @@ type EChartsModule = typeof import('echarts');
 let loading: Promise<EChartsModule> | null = null;
 const loadECharts = () => (loading ??= import('echarts'));
 
-export function EChart({ option, height = 300, onClick, testId }: { option: EChartsOption; height?: number; onClick?: (params: { name: string; dataIndex: number }) => void; testId?: string }) {
+export function EChart({
+  option,
+  height = 300,
+  onClick,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  onClick?: (params: { name: string; dataIndex: number }) => void;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<import('echarts').ECharts | null>(null);
   const clickRef = useRef(onClick);

@@ -11,10 +11,17 @@ export function useL() {
 export function StatusTag({ status }: { status: TargetStatus }) {
   const l = useL();
   const s = STATUS_LABELS[status];
-  return <Tag color={status === 'noData' ? 'default' : s.color} data-status={status}>{l(s.zh, s.en)}</Tag>;
+  return (
+    <Tag color={status === 'noData' ? 'default' : s.color} data-status={status}>
+      {l(s.zh, s.en)}
+    </Tag>
+  );
 }
 
-export const fmtValue = (v: number | null, decimals: number, unit = '') => (v === null ? '—' : `${v.toLocaleString('zh-CN', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`);
+export const fmtValue = (v: number | null, decimals: number, unit = '') =>
+  v === null
+    ? '—'
+    : `${v.toLocaleString('zh-CN', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
 
 export const APPROVAL_LABELS: Record<string, { zh: string; en: string; color: string }> = {
   open: { zh: '填报中', en: 'Open', color: 'default' },
@@ -23,7 +30,12 @@ export const APPROVAL_LABELS: Record<string, { zh: string; en: string; color: st
   approvedCounty: { zh: '县级已审定', en: 'County approved', color: 'green' },
 };
 
-export const BAND_COLORS: Record<string, string> = { green: '#f6ffed', yellow: '#fffbe6', red: '#fff1f0', grey: '#fafafa' };
+export const BAND_COLORS: Record<string, string> = {
+  green: '#f6ffed',
+  yellow: '#fffbe6',
+  red: '#fff1f0',
+  grey: '#fafafa',
+};
 
 export function currentMonth(): string {
   const d = new Date(Date.now() + 8 * 3600_000);

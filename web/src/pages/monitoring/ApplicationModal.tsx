@@ -40,7 +40,12 @@ export function ApplicationModal({ open, onClose }: { open: boolean; onClose: ()
           householdId: v.householdId,
           reason: v.reason,
           riskTypes: v.riskTypes,
-          consent: { signed: true, signedOn: v.signedOn.format('YYYY-MM-DD'), signer: v.signer.trim(), method: v.method },
+          consent: {
+            signed: true,
+            signedOn: v.signedOn.format('YYYY-MM-DD'),
+            signer: v.signer.trim(),
+            method: v.method,
+          },
         })
       }
     >

@@ -21,7 +21,16 @@ interface Props<V> {
 }
 
 /** An officer records a signal by hand (application, petition): one form, its clues announced, the list refreshed. */
-export function ClueFormModal<V extends object>({ open, onClose, title, form, initialValues, send, intro, children }: Props<V>) {
+export function ClueFormModal<V extends object>({
+  open,
+  onClose,
+  title,
+  form,
+  initialValues,
+  send,
+  intro,
+  children,
+}: Props<V>) {
   const { language } = useI18n();
   const tx = useCluesText();
   const tc = useCommonText();
@@ -55,7 +64,12 @@ export function ClueFormModal<V extends object>({ open, onClose, title, form, in
     >
       {intro}
       {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => mutation.mutate(values)}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => mutation.mutate(values)}
+      >
         {children}
       </Form>
     </Modal>

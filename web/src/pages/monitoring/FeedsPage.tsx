@@ -51,7 +51,8 @@ export default function FeedsPage() {
       width: 120,
       align: 'right',
       // Null for a line department: whether an ID is registered is not shown to it.
-      render: (n: number | null) => (n === null ? '—' : <span style={{ color: n > 0 ? '#d46b08' : undefined }}>{n}</span>),
+      render: (n: number | null) =>
+        n === null ? '—' : <span style={{ color: n > 0 ? '#d46b08' : undefined }}>{n}</span>,
     },
     {
       title: tx('uploadedBy'),

@@ -43,9 +43,19 @@ export function HouseholdPicker({ value, onChange, id, size }: Props) {
     enabled: !pairedOnly && q.length >= 2,
     staleTime: 60_000,
   });
-  const paired = useQuery({ queryKey: assistanceKeys.workspace, queryFn: fetchWorkspace, enabled: pairedOnly, staleTime: 60_000 });
+  const paired = useQuery({
+    queryKey: assistanceKeys.workspace,
+    queryFn: fetchWorkspace,
+    enabled: pairedOnly,
+    staleTime: 60_000,
+  });
   const pairedRows: PickerRow[] = (paired.data?.households ?? [])
-    .map((h) => ({ id: h.householdId, headName: h.headName, householdNo: h.householdNo, villageName: h.villageName ?? '' }))
+    .map((h) => ({
+      id: h.householdId,
+      headName: h.headName,
+      householdNo: h.householdNo,
+      villageName: h.villageName ?? '',
+    }))
     .filter((h) => !q || householdTitle(h).includes(q));
   const rows: PickerRow[] = pairedOnly ? pairedRows : (query.data?.items ?? []);
   const options = [...(chosen && !rows.some((r) => r.id === chosen.id) ? [chosen] : []), ...rows].map((h) => ({
@@ -61,7 +71,9 @@ export function HouseholdPicker({ value, onChange, id, size }: Props) {
       showSearch={{ filterOption: false, onSearch: setTyped }}
       allowClear
       placeholder={tc('householdSearch')}
-      notFoundContent={pairedOnly ? tc('householdNotFound') : q.length >= 2 && !query.isFetching ? tc('householdNotFound') : null}
+      notFoundContent={
+        pairedOnly ? tc('householdNotFound') : q.length >= 2 && !query.isFetching ? tc('householdNotFound') : null
+      }
       loading={query.isFetching || paired.isFetching}
       options={options}
       onChange={(next) => {

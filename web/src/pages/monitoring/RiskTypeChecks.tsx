@@ -46,7 +46,11 @@ export function RiskTypeChecks({ value, onChange, id, plain = false }: Props) {
 export function RiskTypesItem({ label, plain = false }: { label: string; plain?: boolean }) {
   const tc = useCommonText();
   return (
-    <Form.Item name="riskTypes" label={label} rules={[{ required: true, type: 'array', min: 1, message: tc('chooseRisk') }]}>
+    <Form.Item
+      name="riskTypes"
+      label={label}
+      rules={[{ required: true, type: 'array', min: 1, message: tc('chooseRisk') }]}
+    >
       <RiskTypeChecks plain={plain} />
     </Form.Item>
   );

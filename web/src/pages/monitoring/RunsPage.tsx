@@ -109,7 +109,12 @@ export default function RunsPage() {
       width: 220,
       render: (_, run) =>
         run.status === 'failed' ? (
-          <Typography.Text type="danger" data-testid={`run-error-${run.id}`} ellipsis={{ tooltip: true }} style={{ maxWidth: 210 }}>
+          <Typography.Text
+            type="danger"
+            data-testid={`run-error-${run.id}`}
+            ellipsis={{ tooltip: true }}
+            style={{ maxWidth: 210 }}
+          >
             {run.abandoned ? tx('abandoned') : (run.error ?? '—')}
           </Typography.Text>
         ) : (

@@ -141,9 +141,7 @@ export default function VisitPage() {
             </Radio.Button>
           </Radio.Group>
         </Form.Item>
-        {riskFound && (
-          <RiskTypesItem label={tx('riskTypes')} />
-        )}
+        {riskFound && <RiskTypesItem label={tx('riskTypes')} />}
         <Form.Item name="photos" label={tx('photos')} extra={tx('photosHint')}>
           <PhotoInput />
         </Form.Item>

@@ -98,7 +98,9 @@ describe('evidence as readable rows', () => {
         thresholdFen: 1_000_000,
         rigidSpending: { totalFen: 900_001, incomeYear: 2025, netIncomeFen: 900_000, exceedsIncome: true },
       }),
-    ).toBe('学生本学年教育自付 2,000.01 元（预警线 10,000.00 元）；本年医疗教育刚性支出 9,000.01 元，超过2025年家庭纯收入 9,000.00 元');
+    ).toBe(
+      '学生本学年教育自付 2,000.01 元（预警线 10,000.00 元）；本年医疗教育刚性支出 9,000.01 元，超过2025年家庭纯收入 9,000.00 元',
+    );
   });
 });
 

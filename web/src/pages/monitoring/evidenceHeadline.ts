@@ -9,7 +9,11 @@ const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === 'numbe
 /** §1.1: rigid spending this year above last year's net income. */
 function rigid(e: Record<string, unknown>): string[] {
   const r = e.rigidSpending as Record<string, unknown> | undefined;
-  return r?.exceedsIncome === true ? [`本年医疗教育刚性支出 ${yuan(r.totalFen)}，超过${String(r.incomeYear ?? '')}年家庭纯收入 ${yuan(r.netIncomeFen)}`] : [];
+  return r?.exceedsIncome === true
+    ? [
+        `本年医疗教育刚性支出 ${yuan(r.totalFen)}，超过${String(r.incomeYear ?? '')}年家庭纯收入 ${yuan(r.netIncomeFen)}`,
+      ]
+    : [];
 }
 
 export function evidenceHeadline(ruleCode: string, e: Record<string, unknown>): string {

@@ -33,7 +33,9 @@ export function OrgSearch({ onPick }: { onPick: (unit: OrgUnit) => void }) {
       {query && searchQuery.isError && (
         <Typography.Text type="danger">{errorMessage(searchQuery.error, language).message}</Typography.Text>
       )}
-      {query && searchQuery.data?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.searchEmpty')} />}
+      {query && searchQuery.data?.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.searchEmpty')} />
+      )}
       {query && !!searchQuery.data?.length && (
         <div data-testid="org-search-results" style={RESULTS_STYLE}>
           {searchQuery.data.map((unit) => (

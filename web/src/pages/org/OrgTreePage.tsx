@@ -64,7 +64,11 @@ export default function OrgTreePage() {
       </Col>
       <Col xs={24} lg={10}>
         <div style={{ position: 'sticky', top: 16 }}>
-          <OrgUnitDetail code={selected} known={selected ? model.units.get(selected) : undefined} knownName={knownName} />
+          <OrgUnitDetail
+            code={selected}
+            known={selected ? model.units.get(selected) : undefined}
+            knownName={knownName}
+          />
         </div>
       </Col>
     </Row>

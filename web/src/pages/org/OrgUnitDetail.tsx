@@ -79,7 +79,9 @@ export function OrgUnitDetail({ code, known, knownName }: Props) {
       : []),
     { key: 'childCount', label: t('org.childCount'), children: unit.childCount },
     ...(unit.synthetic ? [{ key: 'synthetic', label: t('org.synthetic'), children: t('org.syntheticYes') }] : []),
-    ...(unit.note ? [{ key: 'note', label: t('org.note'), children: <span data-testid="org-note">{unit.note}</span> }] : []),
+    ...(unit.note
+      ? [{ key: 'note', label: t('org.note'), children: <span data-testid="org-note">{unit.note}</span> }]
+      : []),
   ];
 
   return (

@@ -35,7 +35,8 @@ export function OrgUnitTitle({ unit, knownName }: { unit: OrgUnit; knownName: (c
         <Tag color="orange" data-testid="org-closed-tag" style={{ marginInlineEnd: 0 }}>
           {unit.successorCode ? (
             <>
-              {t('org.closedInto')} <SuccessorName code={unit.successorCode} knownName={knownName(unit.successorCode)} />
+              {t('org.closedInto')}{' '}
+              <SuccessorName code={unit.successorCode} knownName={knownName(unit.successorCode)} />
             </>
           ) : (
             t('org.closed')

@@ -17,13 +17,20 @@ export function buildOrgTreeModel(tree: OrgTreeNode[], lazilyLoaded: Record<stri
   const visit = (node: OrgTreeNode) => {
     const { children, ...unit } = node;
     units.set(unit.code, unit);
-    if (children.length > 0 || unit.childCount === 0) childrenOf.set(unit.code, children.map((child) => child.code));
+    if (children.length > 0 || unit.childCount === 0)
+      childrenOf.set(
+        unit.code,
+        children.map((child) => child.code),
+      );
     children.forEach(visit);
   };
   tree.forEach(visit);
   for (const [parentCode, children] of Object.entries(lazilyLoaded)) {
     children.forEach((child) => units.set(child.code, child));
-    childrenOf.set(parentCode, children.map((child) => child.code));
+    childrenOf.set(
+      parentCode,
+      children.map((child) => child.code),
+    );
   }
   return { roots: tree.map((node) => node.code), units, childrenOf };
 }

@@ -14,7 +14,17 @@ interface Values {
 }
 
 /** 项目调整: budget, name or beneficiaries, always with a reason kept in the history. */
-export function AdjustModal({ project, open, onClose, onDone }: { project: ProjectDetail; open: boolean; onClose: () => void; onDone: (p: ProjectDetail) => void }) {
+export function AdjustModal({
+  project,
+  open,
+  onClose,
+  onDone,
+}: {
+  project: ProjectDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (p: ProjectDetail) => void;
+}) {
   const t = useProjectsText();
   const [form] = Form.useForm<Values>();
   return (
@@ -34,7 +44,12 @@ export function AdjustModal({ project, open, onClose, onDone }: { project: Proje
       send={(v) =>
         adjustProject(project.id, {
           name: v.name,
-          budget: { central: toFen(v.central), provincial: toFen(v.provincial), city: toFen(v.city), county: toFen(v.county) },
+          budget: {
+            central: toFen(v.central),
+            provincial: toFen(v.provincial),
+            city: toFen(v.city),
+            county: toFen(v.county),
+          },
           beneficiaryHouseholds: v.beneficiaryHouseholds,
           reason: v.reason,
           version: project.version,
@@ -55,7 +70,11 @@ export function AdjustModal({ project, open, onClose, onDone }: { project: Proje
       <Form.Item name="beneficiaryHouseholds" label={t('households')}>
         <InputNumber min={0} />
       </Form.Item>
-      <Form.Item name="reason" label={t('adjustReason')} rules={[{ required: true, min: 4, message: t('reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('adjustReason')}
+        rules={[{ required: true, min: 4, message: t('reasonRequired') }]}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
     </FormModal>

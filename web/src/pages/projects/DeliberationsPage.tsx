@@ -1,20 +1,59 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { createDeliberation, fetchDeliberation, fetchDeliberations, projectKeys, recordDeliberationStep, type DeliberationDetail, type DeliberationRow } from '../../api/projects.ts';
+import {
+  createDeliberation,
+  fetchDeliberation,
+  fetchDeliberations,
+  projectKeys,
+  recordDeliberationStep,
+  type DeliberationDetail,
+  type DeliberationRow,
+} from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
-import { DELIBERATION_STATUS_LABELS, MEETING_KIND_LABELS, MEETING_KINDS, PROPOSAL_ORIGIN_LABELS, PROPOSAL_ORIGINS, PURPOSE_LABELS, STEP_LABELS } from './labels.ts';
+import {
+  DELIBERATION_STATUS_LABELS,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  PROPOSAL_ORIGIN_LABELS,
+  PROPOSAL_ORIGINS,
+  PURPOSE_LABELS,
+  STEP_LABELS,
+} from './labels.ts';
 import { useProjectsText } from './text.ts';
 import type { MeetingKind } from '../../../../common/domain/deliberation/rules.ts';
 
-const STATUS_COLOR: Record<string, string> = { inProgress: 'processing', failed: 'error', resolved: 'blue', published: 'green', completed: 'green' };
+const STATUS_COLOR: Record<string, string> = {
+  inProgress: 'processing',
+  failed: 'error',
+  resolved: 'blue',
+  published: 'green',
+  completed: 'green',
+};
 
 /** 四议两公开 records of the villages in scope; each step is checked by the system as it is recorded. */
 export default function DeliberationsPage() {
@@ -27,7 +66,12 @@ export default function DeliberationsPage() {
   const query = useQuery({ queryKey: projectKeys.deliberations, queryFn: () => fetchDeliberations() });
   const canWrite = hasPermission(actor, 'deliberation:write');
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ villageCode: string; subject: string; purpose: 'project' | 'assetIncome' | 'assetDisposal' | 'other'; oneShoulder: boolean }>();
+  const [form] = Form.useForm<{
+    villageCode: string;
+    subject: string;
+    purpose: 'project' | 'assetIncome' | 'assetDisposal' | 'other';
+    oneShoulder: boolean;
+  }>();
   const isVillage = actor?.orgCode && !actor.orgCode.endsWith('000');
 
   return (
@@ -53,10 +97,25 @@ export default function DeliberationsPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: '#', dataIndex: 'id', width: 60 },
-            { title: t('subject'), dataIndex: 'subject', render: (s: string, r) => <Typography.Link onClick={() => setParams({ open: String(r.id) })}>{s}</Typography.Link> },
+            {
+              title: t('subject'),
+              dataIndex: 'subject',
+              render: (s: string, r) => (
+                <Typography.Link onClick={() => setParams({ open: String(r.id) })}>{s}</Typography.Link>
+              ),
+            },
             { title: t('village'), dataIndex: 'villageName', width: 110 },
             { title: t('purpose'), dataIndex: 'purpose', width: 120, render: (p: string) => PURPOSE_LABELS[p] ?? p },
-            { title: t('deliberationStatus'), dataIndex: 'status', width: 110, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{label(DELIBERATION_STATUS_LABELS[s as keyof typeof DELIBERATION_STATUS_LABELS])}</Tag> },
+            {
+              title: t('deliberationStatus'),
+              dataIndex: 'status',
+              width: 110,
+              render: (s: string) => (
+                <Tag color={STATUS_COLOR[s]}>
+                  {label(DELIBERATION_STATUS_LABELS[s as keyof typeof DELIBERATION_STATUS_LABELS])}
+                </Tag>
+              ),
+            },
           ]}
         />
       )}
@@ -109,15 +168,25 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
   const queryClient = useQueryClient();
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm<StepValues>();
-  const query = useQuery({ queryKey: [...projectKeys.deliberations, id], queryFn: () => fetchDeliberation(id!), enabled: id !== null });
+  const query = useQuery({
+    queryKey: [...projectKeys.deliberations, id],
+    queryFn: () => fetchDeliberation(id!),
+    enabled: id !== null,
+  });
   const d = query.data;
   const next = d?.nextStep;
   const meeting = next === 'partyMeeting' || next === 'villagersMeeting';
   const meetingKind = Form.useWatch('meetingKind', form) ?? 'representatives';
-  const ok = (v: boolean) => (v ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />);
+  const ok = (v: boolean) =>
+    v ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />;
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={760} title={d ? `${t('deliberationsTitle')} #${d.id}：${d.subject}` : t('deliberationsTitle')}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={760}
+      title={d ? `${t('deliberationsTitle')} #${d.id}：${d.subject}` : t('deliberationsTitle')}
+    >
       {query.isError && <QueryErrorResult error={query.error} />}
       {d && (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -127,7 +196,9 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
               <Tag color={STATUS_COLOR[d.status]}>{label(DELIBERATION_STATUS_LABELS[d.status])}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('purpose')}>{PURPOSE_LABELS[d.purpose]}</Descriptions.Item>
-            <Descriptions.Item label={t('nextStep')}>{next ? label(STEP_LABELS[next]) : t('finished')}</Descriptions.Item>
+            <Descriptions.Item label={t('nextStep')}>
+              {next ? label(STEP_LABELS[next]) : t('finished')}
+            </Descriptions.Item>
           </Descriptions>
           <Table
             rowKey="id"
@@ -138,7 +209,10 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
               {
                 title: t('step'),
                 dataIndex: 'step',
-                render: (s: keyof typeof STEP_LABELS, r) => (r.meetingKind ? `${label(STEP_LABELS[s])}（${label(MEETING_KIND_LABELS[r.meetingKind])}）` : label(STEP_LABELS[s])),
+                render: (s: keyof typeof STEP_LABELS, r) =>
+                  r.meetingKind
+                    ? `${label(STEP_LABELS[s])}（${label(MEETING_KIND_LABELS[r.meetingKind])}）`
+                    : label(STEP_LABELS[s]),
               },
               { title: t('heldOn'), dataIndex: 'heldOn', width: 100 },
               { title: t('content'), dataIndex: 'content' },
@@ -206,7 +280,11 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
             )}
             {next === 'villagersMeeting' && (
               <Form.Item name="meetingKind" label={t('meetingKind')}>
-                <Radio.Group options={[...MEETING_KINDS].reverse().map((k) => ({ value: k, label: label(MEETING_KIND_LABELS[k]) }))} />
+                <Radio.Group
+                  options={[...MEETING_KINDS]
+                    .reverse()
+                    .map((k) => ({ value: k, label: label(MEETING_KIND_LABELS[k]) }))}
+                />
               </Form.Item>
             )}
             <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('required') }]}>
@@ -218,8 +296,13 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
                   <Form.Item
                     key={k}
                     name={k}
-                    label={k === 'expected' && next === 'villagersMeeting' ? `${t(k)}（${MEETING_KIND_LABELS[meetingKind].expectedZh}）` : t(k)}
-                    rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}>
+                    label={
+                      k === 'expected' && next === 'villagersMeeting'
+                        ? `${t(k)}（${MEETING_KIND_LABELS[meetingKind].expectedZh}）`
+                        : t(k)
+                    }
+                    rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}
+                  >
                     <InputNumber min={0} style={{ width: 110 }} />
                   </Form.Item>
                 ))}

@@ -21,7 +21,19 @@ interface Props<V, R> {
 }
 
 /** A form in a modal: server field errors go under their inputs, anything else above the form. */
-export function FormModal<V extends object, R>({ open, onClose, title, form, initialValues, send, onDone, width, okText, fieldMap, children }: Props<V, R>) {
+export function FormModal<V extends object, R>({
+  open,
+  onClose,
+  title,
+  form,
+  initialValues,
+  send,
+  onDone,
+  width,
+  okText,
+  fieldMap,
+  children,
+}: Props<V, R>) {
   const { language } = useI18n();
   const mutation = useMutation({
     mutationFn: send,
@@ -41,7 +53,9 @@ export function FormModal<V extends object, R>({ open, onClose, title, form, ini
   const unplaced = (error: unknown): string[] => {
     if (!(error instanceof ApiError)) return [];
     const registered = new Set(Object.keys(form.getFieldsValue() as object));
-    return error.fields.filter((f) => !registered.has(f.field) && !registered.has(f.field.split('.').pop() ?? '')).map((f) => (language === 'en' ? f.messageEn : f.messageZh));
+    return error.fields
+      .filter((f) => !registered.has(f.field) && !registered.has(f.field.split('.').pop() ?? ''))
+      .map((f) => (language === 'en' ? f.messageEn : f.messageZh));
   };
   return (
     <Modal

@@ -29,14 +29,23 @@ export function FundChecksCard({ year }: { year: number }) {
           <Row gutter={16}>
             {data.checks.map((c) => (
               <Col xs={24} md={8} key={c.key}>
-                <Card size="small" title={c.labelZh} extra={<Tag color={CHECK_COLORS[c.status]}>{t(c.status)}</Tag>} data-check={c.key} data-status={c.status}>
+                <Card
+                  size="small"
+                  title={c.labelZh}
+                  extra={<Tag color={CHECK_COLORS[c.status]}>{t(c.status)}</Tag>}
+                  data-check={c.key}
+                  data-status={c.status}
+                >
                   <Progress
                     percent={Math.min(100, Math.round((c.share ?? 0) * 10000) / 100)}
                     status={c.status === 'notMet' ? 'exception' : c.status === 'met' ? 'success' : 'normal'}
                     format={() => pct(c.share)}
                   />
                   <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-                    {t('required2')}：{c.kind === 'min' ? `${t('atLeast')} ${pct(c.threshold)}` : `${t('atMost')} ${yuan(c.wholeFen)} 元（已用上限 ${pct(c.share)}）`}
+                    {t('required2')}：
+                    {c.kind === 'min'
+                      ? `${t('atLeast')} ${pct(c.threshold)}`
+                      : `${t('atMost')} ${yuan(c.wholeFen)} 元（已用上限 ${pct(c.share)}）`}
                   </Typography.Paragraph>
                   <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
                     {c.detailZh}

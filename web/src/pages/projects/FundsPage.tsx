@@ -1,6 +1,21 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -34,13 +49,33 @@ export default function FundsPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [modal, setModal] = useState<'allocation' | 'assignment' | 'disbursement' | null>(null);
   const canManage = hasPermission(actor, 'funds:manage');
-  const allocations = useQuery({ queryKey: [...projectKeys.funds, 'allocations', year], queryFn: () => fetchAllocations(year) });
-  const assignments = useQuery({ queryKey: [...projectKeys.funds, 'assignments', year], queryFn: () => fetchAssignments(year) });
-  const disbursements = useQuery({ queryKey: [...projectKeys.funds, 'disbursements', year], queryFn: () => fetchDisbursements(year) });
-  const projects = useQuery({ queryKey: projectKeys.list({ year }), queryFn: () => fetchProjects({}), enabled: modal === 'assignment' });
+  const allocations = useQuery({
+    queryKey: [...projectKeys.funds, 'allocations', year],
+    queryFn: () => fetchAllocations(year),
+  });
+  const assignments = useQuery({
+    queryKey: [...projectKeys.funds, 'assignments', year],
+    queryFn: () => fetchAssignments(year),
+  });
+  const disbursements = useQuery({
+    queryKey: [...projectKeys.funds, 'disbursements', year],
+    queryFn: () => fetchDisbursements(year),
+  });
+  const projects = useQuery({
+    queryKey: projectKeys.list({ year }),
+    queryFn: () => fetchProjects({}),
+    enabled: modal === 'assignment',
+  });
   const [allocationForm] = Form.useForm<{ source: string; docNo: string; receivedOn: Dayjs; amount: number }>();
   const [assignmentForm] = Form.useForm<{ allocationId: number; projectId: number; amount: number }>();
-  const [disbursementForm] = Form.useForm<{ assignmentId: number; amount: number; paidOn: Dayjs; voucherNo: string; payee?: string; labour: boolean }>();
+  const [disbursementForm] = Form.useForm<{
+    assignmentId: number;
+    amount: number;
+    paidOn: Dayjs;
+    voucherNo: string;
+    payee?: string;
+    labour: boolean;
+  }>();
   const done = async () => {
     message.success('已保存');
     await queryClient.invalidateQueries({ queryKey: projectKeys.all });
@@ -132,7 +167,15 @@ export default function FundsPage() {
         title={t('newAllocation')}
         form={allocationForm}
         initialValues={{ source: 'central', receivedOn: dayjs() }}
-        send={(v) => createAllocation({ year, source: v.source as (typeof FUND_SOURCES)[number], docNo: v.docNo, receivedOn: v.receivedOn.format('YYYY-MM-DD'), amountFen: toFen(v.amount) })}
+        send={(v) =>
+          createAllocation({
+            year,
+            source: v.source as (typeof FUND_SOURCES)[number],
+            docNo: v.docNo,
+            receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+            amountFen: toFen(v.amount),
+          })
+        }
         onDone={done}
         fieldMap={{ amountFen: 'amount' }}
       >
@@ -155,19 +198,28 @@ export default function FundsPage() {
         onClose={() => setModal(null)}
         title={t('assign')}
         form={assignmentForm}
-        send={(v) => createAssignment({ allocationId: v.allocationId, projectId: v.projectId, amountFen: toFen(v.amount) })}
+        send={(v) =>
+          createAssignment({ allocationId: v.allocationId, projectId: v.projectId, amountFen: toFen(v.amount) })
+        }
         onDone={done}
         fieldMap={{ amountFen: 'amount' }}
       >
         <Form.Item name="allocationId" label={t('allocations')} rules={[{ required: true, message: t('required') }]}>
-          <Select options={(allocations.data ?? []).map((a) => ({ value: a.id, label: `${src(a.source)} ${a.docNo}（${t('balance')} ${yuan(a.balanceFen)}）` }))} />
+          <Select
+            options={(allocations.data ?? []).map((a) => ({
+              value: a.id,
+              label: `${src(a.source)} ${a.docNo}（${t('balance')} ${yuan(a.balanceFen)}）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="projectId" label={t('project')} rules={[{ required: true, message: t('required') }]}>
           <Select
             showSearch
             optionFilterProp="label"
             loading={projects.isPending}
-            options={(projects.data ?? []).filter((p) => ['admitted', 'implementing', 'accepted'].includes(p.status)).map((p) => ({ value: p.id, label: `${p.name}（${p.orgName}）` }))}
+            options={(projects.data ?? [])
+              .filter((p) => ['admitted', 'implementing', 'accepted'].includes(p.status))
+              .map((p) => ({ value: p.id, label: `${p.name}（${p.orgName}）` }))}
           />
         </Form.Item>
         <Form.Item name="amount" label={t('amount')} rules={[{ required: true, message: t('required') }]}>
@@ -182,13 +234,25 @@ export default function FundsPage() {
         form={disbursementForm}
         initialValues={{ paidOn: dayjs(), labour: false }}
         send={(v) =>
-          createDisbursement({ assignmentId: v.assignmentId, amountFen: toFen(v.amount), paidOn: v.paidOn.format('YYYY-MM-DD'), voucherNo: v.voucherNo, payee: v.payee || null, labour: v.labour })
+          createDisbursement({
+            assignmentId: v.assignmentId,
+            amountFen: toFen(v.amount),
+            paidOn: v.paidOn.format('YYYY-MM-DD'),
+            voucherNo: v.voucherNo,
+            payee: v.payee || null,
+            labour: v.labour,
+          })
         }
         onDone={done}
         fieldMap={{ amountFen: 'amount' }}
       >
         <Form.Item name="assignmentId" label={t('assignments')} rules={[{ required: true, message: t('required') }]}>
-          <Select options={(assignments.data ?? []).map((a) => ({ value: a.id, label: `${a.projectName} · ${src(a.source)}（${t('balance')} ${yuan(a.balanceFen)}）` }))} />
+          <Select
+            options={(assignments.data ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.projectName} · ${src(a.source)}（${t('balance')} ${yuan(a.balanceFen)}）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="amount" label={t('amount')} rules={[{ required: true, message: t('required') }]}>
           <InputNumber min={0.01} precision={2} style={{ width: 240 }} />
@@ -211,7 +275,17 @@ export default function FundsPage() {
 }
 
 /** One tab of the fund ledger: an add button for those who manage funds, and the table. */
-function LedgerTab<T extends { id: number }>({ addLabel, onAdd, query, columns }: { addLabel: string; onAdd?: () => void; query: { isPending: boolean; data?: T[] }; columns: TableColumnsType<T> }) {
+function LedgerTab<T extends { id: number }>({
+  addLabel,
+  onAdd,
+  query,
+  columns,
+}: {
+  addLabel: string;
+  onAdd?: () => void;
+  query: { isPending: boolean; data?: T[] };
+  columns: TableColumnsType<T>;
+}) {
   return (
     <>
       {onAdd && (
@@ -219,7 +293,14 @@ function LedgerTab<T extends { id: number }>({ addLabel, onAdd, query, columns }
           {addLabel}
         </Button>
       )}
-      <Table<T> rowKey="id" size="small" loading={query.isPending} dataSource={query.data ?? []} pagination={false} columns={columns} />
+      <Table<T>
+        rowKey="id"
+        size="small"
+        loading={query.isPending}
+        dataSource={query.data ?? []}
+        pagination={false}
+        columns={columns}
+      />
     </>
   );
 }

@@ -29,7 +29,15 @@ interface Values {
 }
 
 /** 村级申报 (or a township/county project by its own staff). */
-export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (p: ProjectDetail) => void }) {
+export function NewProjectModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (p: ProjectDetail) => void;
+}) {
   const t = useProjectsText();
   const { label } = useI18n();
   const { data: actor } = useActor();
@@ -39,7 +47,11 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
   const type = Form.useWatch('type', form);
   const orgCode = Form.useWatch('orgCode', form);
   const workForRelief = Form.useWatch('workForRelief', form);
-  const deliberations = useQuery({ queryKey: [...projectKeys.deliberations, 'decided'], queryFn: () => fetchDeliberations({ decided: true }), enabled: open });
+  const deliberations = useQuery({
+    queryKey: [...projectKeys.deliberations, 'decided'],
+    queryFn: () => fetchDeliberations({ decided: true }),
+    enabled: open,
+  });
   const required = { required: true, message: t('required') };
   const isVillage = actor?.orgCode && /^\d{9}(?!000)\d{3}$/.test(actor.orgCode);
 
@@ -50,7 +62,15 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
       title={t('newProject')}
       form={form}
       width={760}
-      initialValues={{ orgCode: actor?.orgCode, year: new Date().getFullYear(), type: 'industry', beneficiaryHouseholds: 0, beneficiaryAlleviated: 0, performanceTargets: [{ indicator: '', value: '' }], workForRelief: false }}
+      initialValues={{
+        orgCode: actor?.orgCode,
+        year: new Date().getFullYear(),
+        type: 'industry',
+        beneficiaryHouseholds: 0,
+        beneficiaryAlleviated: 0,
+        performanceTargets: [{ indicator: '', value: '' }],
+        workForRelief: false,
+      }}
       send={(v) =>
         createProject({
           orgCode: v.orgCode,
@@ -58,7 +78,12 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
           type: v.type,
           subType: v.subType || null,
           year: v.year,
-          budget: { central: toFen(v.central), provincial: toFen(v.provincial), city: toFen(v.city), county: toFen(v.county) },
+          budget: {
+            central: toFen(v.central),
+            provincial: toFen(v.provincial),
+            city: toFen(v.city),
+            county: toFen(v.county),
+          },
           beneficiaryHouseholds: v.beneficiaryHouseholds,
           beneficiaryAlleviated: v.beneficiaryAlleviated,
           beneficiaryVillages: orgCode && !orgCode.endsWith('000') ? [orgCode] : [],
@@ -138,7 +163,12 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
                   <MinusCircleOutlined onClick={() => remove(field.name)} />
                 </Space>
               ))}
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ indicator: '', value: '' })}>
+              <Button
+                type="dashed"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ indicator: '', value: '' })}
+              >
                 {t('addTarget')}
               </Button>
               <Form.ErrorList errors={errors} />
@@ -160,7 +190,9 @@ export function NewProjectModal({ open, onClose, onCreated }: { open: boolean; o
         <Select
           allowClear
           loading={deliberations.isPending}
-          options={(deliberations.data ?? []).filter((d) => !orgCode || d.villageCode === orgCode || orgCode.endsWith('000')).map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
+          options={(deliberations.data ?? [])
+            .filter((d) => !orgCode || d.villageCode === orgCode || orgCode.endsWith('000'))
+            .map((d) => ({ value: d.id, label: `#${d.id} ${d.villageName}：${d.subject}` }))}
         />
       </Form.Item>
     </FormModal>

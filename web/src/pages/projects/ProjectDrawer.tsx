@@ -1,20 +1,57 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Input, Popconfirm, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Input,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fetchProject, projectEntry, projectKeys, projectNoticeUrl, projectStatus, type ProjectDetail } from '../../api/projects.ts';
+import {
+  fetchProject,
+  projectEntry,
+  projectKeys,
+  projectNoticeUrl,
+  projectStatus,
+  type ProjectDetail,
+} from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { AdjustModal } from './AdjustModal.tsx';
-import { DELIBERATION_STATUS_LABELS, ENTRY_STAGES, FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS, STATUS_COLORS, stageLabel, statusLabel } from './labels.ts';
+import {
+  DELIBERATION_STATUS_LABELS,
+  ENTRY_STAGES,
+  FUND_SOURCE_LABELS,
+  FUND_SOURCES,
+  PROJECT_TYPE_LABELS,
+  STATUS_COLORS,
+  stageLabel,
+  statusLabel,
+} from './labels.ts';
 import { yuan, useProjectsText } from './text.ts';
 
 const NOTICE = ['villageNotice', 'townshipNotice', 'countyNotice'];
-const ACTION_LABELS: Record<string, string> = { create: '申报', complete: '办结', reject: '退回', withdraw: '撤销', status: '状态变更', adjust: '调整' };
+const ACTION_LABELS: Record<string, string> = {
+  create: '申报',
+  complete: '办结',
+  reject: '退回',
+  withdraw: '撤销',
+  status: '状态变更',
+  adjust: '调整',
+};
 
 /** One project: its facts, where it stands in the entry procedure, what the caller may do now, and its history. */
 export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -25,7 +62,11 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [adjusting, setAdjusting] = useState(false);
-  const query = useQuery({ queryKey: projectKeys.detail(id ?? 0), queryFn: () => fetchProject(id!), enabled: id !== null });
+  const query = useQuery({
+    queryKey: projectKeys.detail(id ?? 0),
+    queryFn: () => fetchProject(id!),
+    enabled: id !== null,
+  });
   const p = query.data;
   const refresh = async (next: ProjectDetail) => {
     queryClient.setQueryData(projectKeys.detail(next.id), next);
@@ -33,14 +74,16 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
     await queryClient.invalidateQueries({ queryKey: projectKeys.all });
   };
   const entry = useMutation({
-    mutationFn: (action: 'complete' | 'reject' | 'withdraw') => projectEntry(p!.id, { action, reason: reason || null, version: p!.version }),
+    mutationFn: (action: 'complete' | 'reject' | 'withdraw') =>
+      projectEntry(p!.id, { action, reason: reason || null, version: p!.version }),
     onSuccess: async (next) => {
       message.success(`${stageLabel(next.entryStage)}`);
       await refresh(next);
     },
   });
   const status = useMutation({
-    mutationFn: (target: 'implementing' | 'accepted' | 'completed' | 'cancelled') => projectStatus(p!.id, { status: target, reason: reason || null, version: p!.version }),
+    mutationFn: (target: 'implementing' | 'accepted' | 'completed' | 'cancelled') =>
+      projectStatus(p!.id, { status: target, reason: reason || null, version: p!.version }),
     onSuccess: async (next) => {
       message.success(statusLabel(next.status));
       await refresh(next);
@@ -53,7 +96,13 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
   const stageIndex = p ? ENTRY_STAGES.indexOf(p.entryStage as (typeof ENTRY_STAGES)[number]) : 0;
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={880} title={p ? `${t('detail')}：${p.name}` : t('detail')} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={880}
+      title={p ? `${t('detail')}：${p.name}` : t('detail')}
+      destroyOnHidden
+    >
       {query.isError && <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />}
       {p && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }} data-project-id={p.id}>
@@ -78,14 +127,33 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
                 p.canAct && (
                   <Space direction="vertical" align="end">
                     <Space>
-                      <Button type="primary" loading={entry.isPending} onClick={() => entry.mutate('complete')} data-testid="entry-complete">
-                        {p.entryStage === 'declaration' ? t('submit') : NOTICE.includes(p.entryStage) ? t('endNotice') : t('complete')}
+                      <Button
+                        type="primary"
+                        loading={entry.isPending}
+                        onClick={() => entry.mutate('complete')}
+                        data-testid="entry-complete"
+                      >
+                        {p.entryStage === 'declaration'
+                          ? t('submit')
+                          : NOTICE.includes(p.entryStage)
+                            ? t('endNotice')
+                            : t('complete')}
                       </Button>
-                      <Button danger disabled={!reason} onClick={() => entry.mutate(p.entryStage === 'declaration' ? 'withdraw' : 'reject')}>
+                      <Button
+                        danger
+                        disabled={!reason}
+                        onClick={() => entry.mutate(p.entryStage === 'declaration' ? 'withdraw' : 'reject')}
+                      >
                         {p.entryStage === 'declaration' ? t('withdraw') : t('reject')}
                       </Button>
                     </Space>
-                    <Input size="small" placeholder={t('reasonRequired')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 260 }} />
+                    <Input
+                      size="small"
+                      placeholder={t('reasonRequired')}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                      style={{ width: 260 }}
+                    />
                   </Space>
                 )
               }
@@ -95,12 +163,20 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             <Space wrap>
               <Typography.Text strong>{t('lifecycle')}：</Typography.Text>
               {p.status === 'admitted' && (
-                <Button onClick={() => status.mutate('implementing')} loading={status.isPending} data-testid="status-implementing">
+                <Button
+                  onClick={() => status.mutate('implementing')}
+                  loading={status.isPending}
+                  data-testid="status-implementing"
+                >
                   {t('toImplementing')}
                 </Button>
               )}
               {p.status === 'implementing' && county && (
-                <Button onClick={() => status.mutate('accepted')} loading={status.isPending} data-testid="status-accepted">
+                <Button
+                  onClick={() => status.mutate('accepted')}
+                  loading={status.isPending}
+                  data-testid="status-accepted"
+                >
                   {t('toAccepted')}
                 </Button>
               )}
@@ -144,7 +220,9 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             <Descriptions.Item label={t('households')}>
               {p.beneficiaryHouseholds}（{t('alleviated')} {p.beneficiaryAlleviated}）
             </Descriptions.Item>
-            <Descriptions.Item label={t('workForRelief')}>{p.workForRelief ? `是，${t('labour')} ${yuan(p.labourRemunerationFen)}` : '否'}</Descriptions.Item>
+            <Descriptions.Item label={t('workForRelief')}>
+              {p.workForRelief ? `是，${t('labour')} ${yuan(p.labourRemunerationFen)}` : '否'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('linkage')} span={2}>
               {p.farmerLinkage}
             </Descriptions.Item>
@@ -154,7 +232,11 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             <Descriptions.Item label={t('deliberation')} span={2}>
               {p.deliberationId ? (
                 <Link to={`/projects/deliberations?open=${p.deliberationId}`}>
-                  #{p.deliberationId}（{p.deliberationStatus ? label(DELIBERATION_STATUS_LABELS[p.deliberationStatus as keyof typeof DELIBERATION_STATUS_LABELS]) : '—'}）
+                  #{p.deliberationId}（
+                  {p.deliberationStatus
+                    ? label(DELIBERATION_STATUS_LABELS[p.deliberationStatus as keyof typeof DELIBERATION_STATUS_LABELS])
+                    : '—'}
+                  ）
                 </Link>
               ) : (
                 '—'
@@ -169,7 +251,11 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
               title={() => t('assets')}
               dataSource={p.assets}
               columns={[
-                { title: '资产编号', dataIndex: 'code', render: (code: string, a) => <Link to={`/assets/${a.id}`}>{code}</Link> },
+                {
+                  title: '资产编号',
+                  dataIndex: 'code',
+                  render: (code: string, a) => <Link to={`/assets/${a.id}`}>{code}</Link>,
+                },
                 { title: '资产名称', dataIndex: 'name' },
               ]}
             />

@@ -1,12 +1,38 @@
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { fetchProjects, projectKeys, projectsExportUrl, type ProjectFilters, type ProjectRow } from '../../api/projects.ts';
+import {
+  fetchProjects,
+  projectKeys,
+  projectsExportUrl,
+  type ProjectFilters,
+  type ProjectRow,
+} from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { PROJECT_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, STATUS_COLORS, stageLabel, statusLabel } from './labels.ts';
+import {
+  PROJECT_STATUS_LABELS,
+  PROJECT_TYPE_LABELS,
+  PROJECT_TYPES,
+  STATUS_COLORS,
+  stageLabel,
+  statusLabel,
+} from './labels.ts';
 import { NewProjectModal } from './NewProjectModal.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { yuan, useProjectsText } from './text.ts';
@@ -34,7 +60,12 @@ export default function ProjectsPage() {
         </Space>
       ),
     },
-    { title: t('type'), dataIndex: 'type', width: 120, render: (v: ProjectRow['type'], r) => `${label(PROJECT_TYPE_LABELS[v])}${r.subType ? `/${r.subType}` : ''}` },
+    {
+      title: t('type'),
+      dataIndex: 'type',
+      width: 120,
+      render: (v: ProjectRow['type'], r) => `${label(PROJECT_TYPE_LABELS[v])}${r.subType ? `/${r.subType}` : ''}`,
+    },
     { title: t('place'), dataIndex: 'orgName', width: 110 },
     { title: t('year'), dataIndex: 'year', width: 70 },
     { title: t('budget'), dataIndex: 'budgetFen', width: 130, align: 'right', render: (v: number) => yuan(v) },
@@ -46,11 +77,20 @@ export default function ProjectsPage() {
       render: (s: string, r) => (
         <span>
           {stageLabel(s)}
-          {r.noticeEndsOn && <Typography.Text type="secondary">（{t('noticeUntil')} {r.noticeEndsOn}）</Typography.Text>}
+          {r.noticeEndsOn && (
+            <Typography.Text type="secondary">
+              （{t('noticeUntil')} {r.noticeEndsOn}）
+            </Typography.Text>
+          )}
         </span>
       ),
     },
-    { title: t('status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag> },
+    {
+      title: t('status'),
+      dataIndex: 'status',
+      width: 80,
+      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag>,
+    },
   ];
 
   return (
@@ -71,7 +111,12 @@ export default function ProjectsPage() {
     >
       <Typography.Paragraph type="secondary">{t('libraryIntro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <InputNumber placeholder={t('year')} min={2013} max={2100} onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))} />
+        <InputNumber
+          placeholder={t('year')}
+          min={2013}
+          max={2100}
+          onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))}
+        />
         <Select
           allowClear
           placeholder={t('type')}
@@ -86,8 +131,17 @@ export default function ProjectsPage() {
           options={Object.entries(PROJECT_STATUS_LABELS).map(([value, zh]) => ({ value, label: zh }))}
           onChange={(v) => setFilters((f) => ({ ...f, status: v as ProjectFilters['status'] }))}
         />
-        <Input.Search placeholder={t('search')} allowClear onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))} style={{ width: 200 }} />
-        {canWrite && <Checkbox onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined }))}>{t('mine')}</Checkbox>}
+        <Input.Search
+          placeholder={t('search')}
+          allowClear
+          onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+          style={{ width: 200 }}
+        />
+        {canWrite && (
+          <Checkbox onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined }))}>
+            {t('mine')}
+          </Checkbox>
+        )}
       </Space>
       {query.isError ? (
         <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
@@ -100,7 +154,9 @@ export default function ProjectsPage() {
           loading={query.isPending}
           locale={{ emptyText: t('empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id), 'data-project-id': row.id }) as HTMLAttributes<HTMLElement>}
+          onRow={(row) =>
+            ({ onDoubleClick: () => setOpenId(row.id), 'data-project-id': row.id }) as HTMLAttributes<HTMLElement>
+          }
           scroll={{ x: 1000 }}
         />
       )}

@@ -1,13 +1,65 @@
-import { PROJECT_TYPE_LABELS, PROJECT_TYPES, DEFAULT_SUB_TYPES, FUND_SOURCE_LABELS, FUND_SOURCES } from '../../../../common/domain/projects/types.ts';
-import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS, ENTRY_STAGES } from '../../../../common/domain/projects/workflow.ts';
-import { STEP_LABELS, STATUS_LABELS as DELIBERATION_STATUS_LABELS, DELIBERATION_STEPS, MEETING_KIND_LABELS, MEETING_KINDS, PROPOSAL_ORIGIN_LABELS, PROPOSAL_ORIGINS } from '../../../../common/domain/deliberation/rules.ts';
+import {
+  PROJECT_TYPE_LABELS,
+  PROJECT_TYPES,
+  DEFAULT_SUB_TYPES,
+  FUND_SOURCE_LABELS,
+  FUND_SOURCES,
+} from '../../../../common/domain/projects/types.ts';
+import {
+  ENTRY_STAGE_LABELS,
+  PROJECT_STATUS_LABELS,
+  ENTRY_STAGES,
+} from '../../../../common/domain/projects/workflow.ts';
+import {
+  STEP_LABELS,
+  STATUS_LABELS as DELIBERATION_STATUS_LABELS,
+  DELIBERATION_STEPS,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  PROPOSAL_ORIGIN_LABELS,
+  PROPOSAL_ORIGINS,
+} from '../../../../common/domain/deliberation/rules.ts';
 
-export { PROJECT_TYPE_LABELS, PROJECT_TYPES, DEFAULT_SUB_TYPES, FUND_SOURCE_LABELS, FUND_SOURCES, ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS, ENTRY_STAGES };
-export { STEP_LABELS, DELIBERATION_STATUS_LABELS, DELIBERATION_STEPS, MEETING_KIND_LABELS, MEETING_KINDS, PROPOSAL_ORIGIN_LABELS, PROPOSAL_ORIGINS };
+export {
+  PROJECT_TYPE_LABELS,
+  PROJECT_TYPES,
+  DEFAULT_SUB_TYPES,
+  FUND_SOURCE_LABELS,
+  FUND_SOURCES,
+  ENTRY_STAGE_LABELS,
+  PROJECT_STATUS_LABELS,
+  ENTRY_STAGES,
+};
+export {
+  STEP_LABELS,
+  DELIBERATION_STATUS_LABELS,
+  DELIBERATION_STEPS,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  PROPOSAL_ORIGIN_LABELS,
+  PROPOSAL_ORIGINS,
+};
 
-export const STATUS_COLORS: Record<string, string> = { reserve: 'default', admitted: 'blue', implementing: 'processing', accepted: 'cyan', completed: 'green', cancelled: 'red' };
-export const CHECK_COLORS: Record<string, string> = { met: 'success', atRisk: 'warning', notMet: 'error', noData: 'default' };
-export const PURPOSE_LABELS: Record<string, string> = { project: '项目申报', assetIncome: '资产收益分配', assetDisposal: '资产处置', other: '其他村级事务' };
+export const STATUS_COLORS: Record<string, string> = {
+  reserve: 'default',
+  admitted: 'blue',
+  implementing: 'processing',
+  accepted: 'cyan',
+  completed: 'green',
+  cancelled: 'red',
+};
+export const CHECK_COLORS: Record<string, string> = {
+  met: 'success',
+  atRisk: 'warning',
+  notMet: 'error',
+  noData: 'default',
+};
+export const PURPOSE_LABELS: Record<string, string> = {
+  project: '项目申报',
+  assetIncome: '资产收益分配',
+  assetDisposal: '资产处置',
+  other: '其他村级事务',
+};
 
 export const stageLabel = (s: string) => ENTRY_STAGE_LABELS[s as keyof typeof ENTRY_STAGE_LABELS] ?? s;
 export const statusLabel = (s: string) => PROJECT_STATUS_LABELS[s as keyof typeof PROJECT_STATUS_LABELS] ?? s;

@@ -15,7 +15,8 @@ export function makeText<D extends Record<string, Pair>>(dictionary: D) {
 }
 
 /** 1234567 fen → "12,345.67". */
-export const yuan = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : formatFen(fen));
+export const yuan = (fen: number | null | undefined): string =>
+  fen === null || fen === undefined ? '—' : formatFen(fen);
 
 /** A yuan amount from an InputNumber → whole fen (0 for empty). */
 export function toFen(value: number | string | null | undefined): number {
@@ -60,7 +61,10 @@ export const useProjectsText = makeText({
   alleviated: ['其中脱贫户/监测户', 'Of which alleviated/monitored'],
   villages: ['受益村', 'Beneficiary villages'],
   linkage: ['联农带农机制', 'Farmer-linkage mechanism'],
-  linkageHint: ['如：优先吸纳脱贫户务工、收益分红、订单收购等', 'e.g. jobs for alleviated households, dividends, purchase orders'],
+  linkageHint: [
+    '如：优先吸纳脱贫户务工、收益分红、订单收购等',
+    'e.g. jobs for alleviated households, dividends, purchase orders',
+  ],
   targets: ['绩效目标', 'Performance targets'],
   indicator: ['指标', 'Indicator'],
   targetValue: ['目标值', 'Target'],
@@ -68,7 +72,10 @@ export const useProjectsText = makeText({
   workForRelief: ['以工代赈项目', 'Work-for-relief project'],
   labour: ['计划劳务报酬（元）', 'Planned labour remuneration (yuan)'],
   deliberation: ['四议两公开记录', '四议两公开 record'],
-  deliberationHint: ['村级申报须附已决议并公开的四议两公开记录', 'A village declaration needs a resolved and published record'],
+  deliberationHint: [
+    '村级申报须附已决议并公开的四议两公开记录',
+    'A village declaration needs a resolved and published record',
+  ],
   required: ['必填', 'Required'],
   created: ['已申报', 'Declared'],
   complete: ['办结本环节', 'Complete this step'],
@@ -95,7 +102,10 @@ export const useProjectsText = makeText({
   entryDone: ['已入库', 'Admitted'],
   save: ['保存', 'Save'],
   fundsTitle: ['衔接资金', 'Linkage funds'],
-  fundsIntro: ['资金指标按来源和年度登记，安排到已入库项目，支付时登记日期和凭证号。余额不能为负。', 'Allocations by source and year, assigned to admitted projects, paid with date and voucher. Balances never go negative.'],
+  fundsIntro: [
+    '资金指标按来源和年度登记，安排到已入库项目，支付时登记日期和凭证号。余额不能为负。',
+    'Allocations by source and year, assigned to admitted projects, paid with date and voucher. Balances never go negative.',
+  ],
   allocations: ['资金指标', 'Allocations'],
   newAllocation: ['登记资金指标', 'Add allocation'],
   source: ['资金来源', 'Source'],
@@ -113,7 +123,10 @@ export const useProjectsText = makeText({
   payee: ['收款方', 'Payee'],
   labourPay: ['以工代赈劳务报酬', 'Labour remuneration'],
   checksTitle: ['资金使用规则校验', 'Fund rule checks'],
-  checksIntro: ['按政策参数实时校验：产业发展资金占比、以工代赈劳务报酬占比、项目管理费上限。', 'Live checks against the policy parameters.'],
+  checksIntro: [
+    '按政策参数实时校验：产业发展资金占比、以工代赈劳务报酬占比、项目管理费上限。',
+    'Live checks against the policy parameters.',
+  ],
   met: ['达标', 'Met'],
   atRisk: ['临界', 'At risk'],
   notMet: ['未达标', 'Not met'],

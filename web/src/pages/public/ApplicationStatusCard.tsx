@@ -12,18 +12,29 @@ interface Values {
 export function ApplicationStatusCard({ receipt }: { receipt?: string }) {
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
-    mutationFn: (v: Values) => fetchApplicationStatus({ receipt: v.receipt.trim().toUpperCase(), idNumber: v.idNumber.trim() }),
+    mutationFn: (v: Values) =>
+      fetchApplicationStatus({ receipt: v.receipt.trim().toUpperCase(), idNumber: v.idNumber.trim() }),
     onError: (error) => applyFieldErrors(form, error, 'zh-CN'),
   });
   const status = mutation.data;
   const failure = mutation.isError ? errorMessage(mutation.error, 'zh-CN') : null;
   return (
     <Card title="查询办理进度" style={{ marginTop: 16 }} styles={{ body: { padding: 16 } }} data-testid="status-card">
-      <Form<Values> form={form} layout="vertical" size="large" initialValues={{ receipt: receipt ?? '' }} onFinish={(v) => mutation.mutate(v)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        size="large"
+        initialValues={{ receipt: receipt ?? '' }}
+        onFinish={(v) => mutation.mutate(v)}
+      >
         <Form.Item name="receipt" label="回执号" rules={[{ required: true, message: '请填写回执号' }]}>
           <Input placeholder="如 SQ00000123" autoComplete="off" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="idNumber" label="申请人身份证号" rules={[{ required: true, message: '请填写申请时的身份证号' }]}>
+        <Form.Item
+          name="idNumber"
+          label="申请人身份证号"
+          rules={[{ required: true, message: '请填写申请时的身份证号' }]}
+        >
           <Input maxLength={18} autoComplete="off" inputMode="text" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
         <Button type="primary" ghost htmlType="submit" block loading={mutation.isPending}>

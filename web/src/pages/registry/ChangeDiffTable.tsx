@@ -5,7 +5,11 @@ import { useOrgNames } from './useOrgNames.ts';
 
 const cell = (value: string, tone: 'before' | 'after') => (
   <Typography.Text
-    style={{ whiteSpace: 'pre-wrap', fontSize: 13, background: value !== '—' ? (tone === 'before' ? '#fff1f0' : '#f6ffed') : undefined }}
+    style={{
+      whiteSpace: 'pre-wrap',
+      fontSize: 13,
+      background: value !== '—' ? (tone === 'before' ? '#fff1f0' : '#f6ffed') : undefined,
+    }}
     delete={tone === 'before' && value !== '—'}
   >
     {value}
@@ -23,5 +27,14 @@ export function ChangeDiffTable({ before, after }: { before: unknown; after: unk
     { title: t('before'), dataIndex: 'before', render: (value: string) => cell(value, 'before') },
     { title: t('after'), dataIndex: 'after', render: (value: string) => cell(value, 'after') },
   ];
-  return <Table<DiffLine> size="small" rowKey="key" pagination={false} columns={columns} dataSource={lines} style={{ maxWidth: 860 }} />;
+  return (
+    <Table<DiffLine>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      columns={columns}
+      dataSource={lines}
+      style={{ maxWidth: 860 }}
+    />
+  );
 }

@@ -17,7 +17,12 @@ export function EditFactsModal({ household, onClosed }: { household: HouseholdDe
       submit={(values) => {
         const typed = values.phone?.trim();
         const phone = typed ? typed : values.clearPhone ? null : undefined;
-        return updateHousehold(household.id, { ...factsRequest(values), phone, version: household.version, reason: values.reason });
+        return updateHousehold(household.id, {
+          ...factsRequest(values),
+          phone,
+          version: household.version,
+          reason: values.reason,
+        });
       }}
     >
       <HouseholdFactsFields phoneMasked={household.phoneMasked} household={household} />

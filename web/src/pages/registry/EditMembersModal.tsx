@@ -18,7 +18,13 @@ export function EditMembersModal({ household, onClosed }: { household: Household
       width={1000}
       initialValues={{ members: household.members.map(memberFormValues) }}
       onClosed={onClosed}
-      submit={(values) => replaceMembers(household.id, { members: values.members.map(replaceMemberRequest), version: household.version, reason: values.reason })}
+      submit={(values) =>
+        replaceMembers(household.id, {
+          members: values.members.map(replaceMemberRequest),
+          version: household.version,
+          reason: values.reason,
+        })
+      }
     >
       <Alert type="info" showIcon title={t('editMembersHint')} style={{ marginBottom: 16 }} />
       <MemberListFields />

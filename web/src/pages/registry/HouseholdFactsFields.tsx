@@ -84,7 +84,9 @@ function MonitoringReadOnly({ household: h }: { household: HouseholdDetail }) {
   return (
     <Col xs={24} data-testid="monitoring-read-only">
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 8 }}>
-        <Descriptions.Item label={name('monitoringType')}>{codeLabel(MONITORING_TYPES, h.monitoringType)}</Descriptions.Item>
+        <Descriptions.Item label={name('monitoringType')}>
+          {codeLabel(MONITORING_TYPES, h.monitoringType)}
+        </Descriptions.Item>
         <Descriptions.Item label={name('identificationPeriod')}>{h.identificationPeriod ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={name('riskTypes')}>{codeLabels(RISK_TYPES, h.riskTypes)}</Descriptions.Item>
         {h.eliminationPeriod && (
@@ -113,7 +115,11 @@ export function HouseholdFactsFields({ phoneMasked, withHouseholdNo, household }
     <Row gutter={16}>
       {withHouseholdNo && (
         <Col xs={24} md={8}>
-          <Form.Item name="householdNo" label={name('householdNo')} rules={[required, { pattern: /^[0-9A-Za-z-]{4,40}$/, message: t('householdNoFormat') }]}>
+          <Form.Item
+            name="householdNo"
+            label={name('householdNo')}
+            rules={[required, { pattern: /^[0-9A-Za-z-]{4,40}$/, message: t('householdNoFormat') }]}
+          >
             <Input maxLength={40} placeholder={t('householdNoExample')} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         </Col>
@@ -137,7 +143,11 @@ export function HouseholdFactsFields({ phoneMasked, withHouseholdNo, household }
       )}
       {household && <MonitoringReadOnly household={household} />}
       <Col xs={24} md={8}>
-        <Form.Item name="phone" label={name('phone')} extra={phoneMasked ? t('reenterPhone', { masked: phoneMasked }) : undefined}>
+        <Form.Item
+          name="phone"
+          label={name('phone')}
+          extra={phoneMasked ? t('reenterPhone', { masked: phoneMasked }) : undefined}
+        >
           <Input inputMode="tel" maxLength={13} placeholder={phoneMasked ?? undefined} />
         </Form.Item>
         {phoneMasked && (

@@ -35,11 +35,20 @@ export default function HouseholdPage() {
 
   // Back to the same filtered list when we came from it; a bookmarked page goes to the search.
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => (location.key !== 'default' ? navigate(-1) : navigate('/registry'))}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => (location.key !== 'default' ? navigate(-1) : navigate('/registry'))}
+    >
       {t('back')}
     </Button>
   );
-  if (query.isError) return <Card extra={back}><QueryErrorResult error={query.error} onRetry={() => query.refetch()} /></Card>;
+  if (query.isError)
+    return (
+      <Card extra={back}>
+        <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
+      </Card>
+    );
   if (!query.data) return <PageLoading />;
   const household = query.data;
   const errors = household.quality.filter((finding) => finding.severity === 'error').length;
@@ -50,7 +59,8 @@ export default function HouseholdPage() {
         title={
           <Space size={12} wrap>
             <Typography.Text strong style={{ fontSize: 16 }} data-testid="household-title">
-              {household.headName ?? '—'}{t('householdSuffix')}
+              {household.headName ?? '—'}
+              {t('householdSuffix')}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
               {t('householdNo')} {household.householdNo}
@@ -60,7 +70,12 @@ export default function HouseholdPage() {
         extra={
           <Space size={4}>
             {hasPermission(actor, 'assistance:read') && (
-              <Button type="link" icon={<HeartOutlined />} onClick={() => navigate(`/assistance/households/${household.id}`)} data-testid="household-assistance-link">
+              <Button
+                type="link"
+                icon={<HeartOutlined />}
+                onClick={() => navigate(`/assistance/households/${household.id}`)}
+                data-testid="household-assistance-link"
+              >
                 {t('assistanceLink')}
               </Button>
             )}
@@ -78,19 +93,35 @@ export default function HouseholdPage() {
             {
               key: 'members',
               label: `${t('members')}（${household.members.length}）`,
-              children: <MembersTab household={household} canWrite={canWrite} canReveal={hasPermission(actor, 'registry:revealId')} />,
+              children: (
+                <MembersTab
+                  household={household}
+                  canWrite={canWrite}
+                  canReveal={hasPermission(actor, 'registry:revealId')}
+                />
+              ),
             },
             { key: 'income', label: t('income'), children: <IncomeTab household={household} canWrite={canWrite} /> },
             {
               key: 'quality',
               label: (
-                <Badge count={household.quality.length} size="small" color={errors > 0 ? 'red' : 'orange'} offset={[10, -2]}>
+                <Badge
+                  count={household.quality.length}
+                  size="small"
+                  color={errors > 0 ? 'red' : 'orange'}
+                  offset={[10, -2]}
+                >
                   {t('quality')}
                 </Badge>
               ),
               children: <QualityTab household={household} />,
             },
-            { key: 'timeline', label: t('timeline'), children: <TimelineTab householdId={household.id} />, destroyOnHidden: true },
+            {
+              key: 'timeline',
+              label: t('timeline'),
+              children: <TimelineTab householdId={household.id} />,
+              destroyOnHidden: true,
+            },
           ]}
         />
       </Card>

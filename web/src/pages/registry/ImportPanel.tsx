@@ -28,7 +28,8 @@ export function ImportPanel() {
   const [job, setJob] = useState<{ id: number; dryRun: boolean } | null>(null);
 
   const start = useMutation({
-    mutationFn: (dryRun: boolean) => startImport({ households: files.households!, members: files.members }, { dryRun, skipInvalid }),
+    mutationFn: (dryRun: boolean) =>
+      startImport({ households: files.households!, members: files.members }, { dryRun, skipInvalid }),
     onMutate: () => setJob(null),
     onSuccess: ({ jobId }, dryRun) => setJob({ id: jobId, dryRun }),
   });
@@ -85,15 +86,28 @@ export function ImportPanel() {
         </Checkbox>
       </Form>
       <Space>
-        <Button icon={<FileSearchOutlined />} disabled={!files.households || running} loading={running && start.variables === true} onClick={() => start.mutate(true)}>
+        <Button
+          icon={<FileSearchOutlined />}
+          disabled={!files.households || running}
+          loading={running && start.variables === true}
+          onClick={() => start.mutate(true)}
+        >
           {t('dryRun')}
         </Button>
-        <Button type="primary" icon={<CloudUploadOutlined />} disabled={!canCommit || running} loading={running && start.variables === false} onClick={() => start.mutate(false)}>
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined />}
+          disabled={!canCommit || running}
+          loading={running && start.variables === false}
+          onClick={() => start.mutate(false)}
+        >
           {t('commit')}
         </Button>
       </Space>
       {unavailable && <Alert type="warning" showIcon title={t('importUnavailable')} />}
-      {start.isError && !unavailable && <Alert type="error" showIcon title={errorMessage(start.error, language).message} />}
+      {start.isError && !unavailable && (
+        <Alert type="error" showIcon title={errorMessage(start.error, language).message} />
+      )}
       {job && current?.status === 'running' && (
         <div data-testid="import-progress">
           <Progress percent={current.total ? Math.floor((current.done / current.total) * 100) : 0} status="active" />
@@ -103,7 +117,12 @@ export function ImportPanel() {
         </div>
       )}
       {current?.status === 'failed' && (
-        <Alert type="error" showIcon title={t('jobFailed')} description={jobError(current.error, language) ?? current.message ?? undefined} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('jobFailed')}
+          description={jobError(current.error, language) ?? current.message ?? undefined}
+        />
       )}
       {jobQuery.isError && <Alert type="error" showIcon title={errorMessage(jobQuery.error, language).message} />}
       {report && <ImportReportView report={report} skipInvalid={skipInvalid} />}

@@ -9,7 +9,12 @@ export function ImportReportView({ report, skipInvalid }: { report: ImportReport
     { title: t('sheet'), dataIndex: 'sheet', width: 100 },
     { title: t('row'), dataIndex: 'row', width: 70, align: 'right', render: (row: number) => (row === 0 ? '—' : row) },
     { title: t('column'), dataIndex: 'column', width: 160 },
-    { title: t('value'), dataIndex: 'value', width: 180, render: (value: string) => <span style={{ fontFamily: 'monospace' }}>{value || '—'}</span> },
+    {
+      title: t('value'),
+      dataIndex: 'value',
+      width: 180,
+      render: (value: string) => <span style={{ fontFamily: 'monospace' }}>{value || '—'}</span>,
+    },
     { title: t('cause'), key: 'reason', render: (_, row) => (language === 'en' ? row.reasonEn : row.reason) },
   ];
   const unknown = [...report.unknownColumns.households, ...report.unknownColumns.members];
@@ -24,8 +29,10 @@ export function ImportReportView({ report, skipInvalid }: { report: ImportReport
           type={report.committed || skipInvalid ? 'warning' : 'error'}
           showIcon
           title={
-            t(report.committed ? 'importedExceptInvalid' : skipInvalid ? 'errorsWillSkip' : 'errorsFound', { n: report.errorCount, households: report.invalid }) +
-            (report.errors.length < report.errorCount ? t('errorsTruncated', { n: report.errors.length }) : '')
+            t(report.committed ? 'importedExceptInvalid' : skipInvalid ? 'errorsWillSkip' : 'errorsFound', {
+              n: report.errorCount,
+              households: report.invalid,
+            }) + (report.errors.length < report.errorCount ? t('errorsTruncated', { n: report.errors.length }) : '')
           }
         />
       )}

@@ -24,15 +24,34 @@ export function incomeFormValues(row: { year: number } & Record<IncomeField, num
 }
 
 /** 收入年度 and the seven amounts; `prefix` nests them (the create form keeps them under "income"). */
-export function IncomeFields({ prefix, yearRequired, lockYear }: { prefix?: string; yearRequired: boolean; lockYear?: boolean }) {
+export function IncomeFields({
+  prefix,
+  yearRequired,
+  lockYear,
+}: {
+  prefix?: string;
+  yearRequired: boolean;
+  lockYear?: boolean;
+}) {
   const { t, label, language } = useRegistryText();
   const path = (key: string) => (prefix ? [prefix, key] : [key]);
   const maxYear = new Date().getFullYear();
   return (
     <Row gutter={12}>
       <Col xs={12} md={6}>
-        <Form.Item name={path('year')} label={label(FIELD_LABELS.year)} rules={yearRequired ? [{ required: true, message: t('required') }] : []}>
-          <InputNumber min={2014} max={maxYear} precision={0} disabled={lockYear} style={{ width: '100%' }} placeholder={String(maxYear - 1)} />
+        <Form.Item
+          name={path('year')}
+          label={label(FIELD_LABELS.year)}
+          rules={yearRequired ? [{ required: true, message: t('required') }] : []}
+        >
+          <InputNumber
+            min={2014}
+            max={maxYear}
+            precision={0}
+            disabled={lockYear}
+            style={{ width: '100%' }}
+            placeholder={String(maxYear - 1)}
+          />
         </Form.Item>
       </Col>
       {INCOME_FIELDS.map((key) => (

@@ -12,7 +12,15 @@ function nextYear(household: HouseholdDetail): number {
 }
 
 /** Adds a year or corrects one; amounts are typed in yuan and sent as whole fen. */
-export function IncomeModal({ household, row, onClosed }: { household: HouseholdDetail; row: IncomeRow | null; onClosed: () => void }) {
+export function IncomeModal({
+  household,
+  row,
+  onClosed,
+}: {
+  household: HouseholdDetail;
+  row: IncomeRow | null;
+  onClosed: () => void;
+}) {
   const { t } = useRegistryText();
   return (
     <WriteModal<IncomeFormValues>
@@ -22,8 +30,14 @@ export function IncomeModal({ household, row, onClosed }: { household: Household
       initialValues={row ? incomeFormValues(row) : { year: nextYear(household) }}
       onClosed={onClosed}
       // Saving a year that exists replaces it: say so when the user meant to add one.
-      confirm={(values) => (!row && household.incomes.some((r) => r.year === values.year) ? t('yearExists', { year: values.year ?? '' }) : null)}
-      submit={(values) => saveIncome(household.id, { year: values.year ?? 0, ...incomeAmounts(values), reason: values.reason })}
+      confirm={(values) =>
+        !row && household.incomes.some((r) => r.year === values.year)
+          ? t('yearExists', { year: values.year ?? '' })
+          : null
+      }
+      submit={(values) =>
+        saveIncome(household.id, { year: values.year ?? 0, ...incomeAmounts(values), reason: values.reason })
+      }
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('incomeFormHint')}

@@ -6,7 +6,11 @@ import { IncomeModal } from './IncomeModal.tsx';
 import { FIELD_LABELS, INCOME_FIELDS, yuan } from './labels.ts';
 import { useRegistryText } from './text.ts';
 
-const money = { align: 'right' as const, width: 120, render: (fen: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{yuan(fen)}</span> };
+const money = {
+  align: 'right' as const,
+  width: 120,
+  render: (fen: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{yuan(fen)}</span>,
+};
 
 /** Yearly income in yuan (stored as fen), newest year first, with 家庭纯收入 and 人均纯收入. */
 export function IncomeTab({ household, canWrite }: { household: HouseholdDetail; canWrite: boolean }) {
@@ -57,7 +61,14 @@ export function IncomeTab({ household, canWrite }: { household: HouseholdDetail;
       {household.incomes.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noIncome')} />
       ) : (
-        <Table<IncomeRow> rowKey="year" size="middle" columns={columns} dataSource={household.incomes} pagination={false} scroll={{ x: 1400 }} />
+        <Table<IncomeRow>
+          rowKey="year"
+          size="middle"
+          columns={columns}
+          dataSource={household.incomes}
+          pagination={false}
+          scroll={{ x: 1400 }}
+        />
       )}
       {editing && <IncomeModal household={household} row={editing.row} onClosed={() => setEditing(null)} />}
     </>

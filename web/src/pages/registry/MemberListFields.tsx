@@ -16,7 +16,13 @@ import { codeLabel, codeOptions, FIELD_LABELS } from './labels.ts';
 import { BLANK_MEMBER, checkIdNumber, matchesMask, type MemberFormValues } from './memberForm.ts';
 import { useRegistryText } from './text.ts';
 
-const FLAGS = ['residentMedicalInsurance', 'employeeMedicalInsurance', 'minimumLiving', 'destituteSupport', 'publicWelfarePost'] as const;
+const FLAGS = [
+  'residentMedicalInsurance',
+  'employeeMedicalInsurance',
+  'minimumLiving',
+  'destituteSupport',
+  'publicWelfarePost',
+] as const;
 const SELECTS = [
   ['relationship', RELATIONSHIPS],
   ['ethnicity', ETHNICITIES],
@@ -55,7 +61,9 @@ export function MemberListFields() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {fields.map((field, index) => {
             const current = members[index];
-            const heading = [current?.name, current?.relationship && codeLabel(RELATIONSHIPS, current.relationship)].filter(Boolean).join(' · ');
+            const heading = [current?.name, current?.relationship && codeLabel(RELATIONSHIPS, current.relationship)]
+              .filter(Boolean)
+              .join(' · ');
             const idMasked = current?.idMasked;
             const check = current?.idNumber ? checkIdNumber(current.idNumber, today) : null;
             const derived =
@@ -70,7 +78,13 @@ export function MemberListFields() {
                 title={`${t('memberNo')} ${index + 1}${heading ? ` — ${heading}` : ''}`}
                 extra={
                   fields.length > 1 && (
-                    <Button size="small" danger type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
+                    <Button
+                      size="small"
+                      danger
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                    >
                       {t('removeMember')}
                     </Button>
                   )
@@ -78,7 +92,11 @@ export function MemberListFields() {
               >
                 <Row gutter={12}>
                   <Col xs={24} md={6}>
-                    <Form.Item name={[field.name, 'name']} label={name('name')} rules={[{ ...required, whitespace: true }]}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={name('name')}
+                      rules={[{ ...required, whitespace: true }]}
+                    >
                       <Input maxLength={40} />
                     </Form.Item>
                   </Col>
@@ -86,7 +104,9 @@ export function MemberListFields() {
                     <Form.Item
                       name={[field.name, 'idNumber']}
                       label={name('idNumber')}
-                      extra={[idMasked && t('keepId', { masked: idMasked }), derived].filter(Boolean).join('；') || undefined}
+                      extra={
+                        [idMasked && t('keepId', { masked: idMasked }), derived].filter(Boolean).join('；') || undefined
+                      }
                       validateFirst
                       rules={[
                         // People already in the household keep their recorded number unless it is typed.
@@ -95,22 +115,35 @@ export function MemberListFields() {
                           validator: async (_, value?: string) => {
                             if (!value) return;
                             const check = checkIdNumber(value, today);
-                            if (!check.ok) throw new Error(t('idInvalidHint') + (language === 'en' ? check.messageEn : check.messageZh));
+                            if (!check.ok)
+                              throw new Error(
+                                t('idInvalidHint') + (language === 'en' ? check.messageEn : check.messageZh),
+                              );
                           },
                         },
                         {
                           warningOnly: true,
                           validator: async (_, value?: string) => {
-                            if (value && idMasked && !matchesMask(value, idMasked)) throw new Error(t('reenterId', { masked: idMasked }));
+                            if (value && idMasked && !matchesMask(value, idMasked))
+                              throw new Error(t('reenterId', { masked: idMasked }));
                           },
                         },
                       ]}
                     >
-                      <Input maxLength={22} style={{ fontFamily: 'monospace' }} autoComplete="off" placeholder={idMasked} />
+                      <Input
+                        maxLength={22}
+                        style={{ fontFamily: 'monospace' }}
+                        autoComplete="off"
+                        placeholder={idMasked}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={6}>
-                    <Form.Item name={[field.name, 'phone']} label={name('phone')} extra={current?.phoneMasked ? t('reenterPhone', { masked: current.phoneMasked }) : undefined}>
+                    <Form.Item
+                      name={[field.name, 'phone']}
+                      label={name('phone')}
+                      extra={current?.phoneMasked ? t('reenterPhone', { masked: current.phoneMasked }) : undefined}
+                    >
                       <Input inputMode="tel" maxLength={13} placeholder={current?.phoneMasked ?? undefined} />
                     </Form.Item>
                     {current?.phoneMasked && (
@@ -124,10 +157,21 @@ export function MemberListFields() {
                       <Form.Item
                         name={[field.name, key]}
                         label={name(key)}
-                        rules={REQUIRED_SELECTS.has(key) ? [required] : key === 'education' ? [educationXorSchooling(field.name, t('eduXorSchool'))] : []}
+                        rules={
+                          REQUIRED_SELECTS.has(key)
+                            ? [required]
+                            : key === 'education'
+                              ? [educationXorSchooling(field.name, t('eduXorSchool'))]
+                              : []
+                        }
                         dependencies={key === 'education' ? [['members', field.name, 'schooling']] : undefined}
                       >
-                        <Select allowClear={!REQUIRED_SELECTS.has(key)} showSearch={{ optionFilterProp: 'label' }} options={codeOptions(list)} placeholder={REQUIRED_SELECTS.has(key) ? undefined : t('notRecorded')} />
+                        <Select
+                          allowClear={!REQUIRED_SELECTS.has(key)}
+                          showSearch={{ optionFilterProp: 'label' }}
+                          options={codeOptions(list)}
+                          placeholder={REQUIRED_SELECTS.has(key) ? undefined : t('notRecorded')}
+                        />
                       </Form.Item>
                     </Col>
                   ))}
@@ -149,7 +193,12 @@ export function MemberListFields() {
                   <Col span={24}>
                     <Space wrap size={[16, 0]}>
                       {FLAGS.map((flag) => (
-                        <Form.Item key={flag} name={[field.name, flag]} valuePropName="checked" style={{ marginBottom: 0 }}>
+                        <Form.Item
+                          key={flag}
+                          name={[field.name, flag]}
+                          valuePropName="checked"
+                          style={{ marginBottom: 0 }}
+                        >
                           <Checkbox>{name(flag)}</Checkbox>
                         </Form.Item>
                       ))}

@@ -33,7 +33,9 @@ interface Props {
 export function MembersTab({ household, canWrite, canReveal }: Props) {
   const { t, label } = useRegistryText();
   const [moving, setMoving] = useState<MemberRow | null>(null);
-  const flagged = new Set(household.quality.flatMap((finding) => (finding.memberIndex === null ? [] : [finding.memberIndex])));
+  const flagged = new Set(
+    household.quality.flatMap((finding) => (finding.memberIndex === null ? [] : [finding.memberIndex])),
+  );
 
   const columns: TableColumnsType<MemberRow> = [
     {
@@ -52,7 +54,12 @@ export function MembersTab({ household, canWrite, canReveal }: Props) {
         </Space>
       ),
     },
-    { title: label(FIELD_LABELS.relationship), dataIndex: 'relationship', width: 90, render: (code: string) => codeLabel(RELATIONSHIPS, code) },
+    {
+      title: label(FIELD_LABELS.relationship),
+      dataIndex: 'relationship',
+      width: 90,
+      render: (code: string) => codeLabel(RELATIONSHIPS, code),
+    },
     {
       title: t('idNumber'),
       key: 'id',
@@ -70,22 +77,37 @@ export function MembersTab({ household, canWrite, canReveal }: Props) {
       title: t('sexAge'),
       key: 'sex',
       width: 90,
-      render: (_, m) => `${m.sex === 'male' ? t('male') : m.sex === 'female' ? t('female') : '—'} / ${m.age ?? '—'}${m.age !== null ? t('years') : ''}`,
+      render: (_, m) =>
+        `${m.sex === 'male' ? t('male') : m.sex === 'female' ? t('female') : '—'} / ${m.age ?? '—'}${m.age !== null ? t('years') : ''}`,
     },
-    { title: label(FIELD_LABELS.labourSkill), dataIndex: 'labourSkill', width: 110, render: (code: string) => codeLabel(LABOUR_SKILLS, code) },
-    { title: label(FIELD_LABELS.health), dataIndex: 'health', width: 110, render: (codes: string[]) => codeLabels(HEALTH_CONDITIONS, codes) },
+    {
+      title: label(FIELD_LABELS.labourSkill),
+      dataIndex: 'labourSkill',
+      width: 110,
+      render: (code: string) => codeLabel(LABOUR_SKILLS, code),
+    },
+    {
+      title: label(FIELD_LABELS.health),
+      dataIndex: 'health',
+      width: 110,
+      render: (codes: string[]) => codeLabels(HEALTH_CONDITIONS, codes),
+    },
     {
       title: t('schoolOrEducation'),
       key: 'school',
       width: 110,
       // 在校 marks a pupil: 小学 is both a school grade and an education level.
-      render: (_, m) => (m.schooling ? `${t('atSchool')} ${codeLabel(SCHOOLING_STATUSES, m.schooling)}` : codeLabel(EDUCATION_LEVELS, m.education)),
+      render: (_, m) =>
+        m.schooling
+          ? `${t('atSchool')} ${codeLabel(SCHOOLING_STATUSES, m.schooling)}`
+          : codeLabel(EDUCATION_LEVELS, m.education),
     },
     {
       title: t('work'),
       key: 'work',
       width: 120,
-      render: (_, m) => (m.workMonths ? `${m.workMonths} ${t('months')}${m.workPlace ? ` · ${m.workPlace}` : ''}` : '—'),
+      render: (_, m) =>
+        m.workMonths ? `${m.workMonths} ${t('months')}${m.workPlace ? ` · ${m.workPlace}` : ''}` : '—',
     },
     {
       title: t('insurance'),
@@ -98,11 +120,27 @@ export function MembersTab({ household, canWrite, canReveal }: Props) {
             {t(text)}
           </Tag>
         ));
-        if (!m.residentMedicalInsurance && !m.employeeMedicalInsurance) tags.unshift(<Tag key="none" color="red">{t('uninsured')}</Tag>);
-        return tags.length > 0 ? <Space size={[0, 4]} wrap>{tags}</Space> : '—';
+        if (!m.residentMedicalInsurance && !m.employeeMedicalInsurance)
+          tags.unshift(
+            <Tag key="none" color="red">
+              {t('uninsured')}
+            </Tag>,
+          );
+        return tags.length > 0 ? (
+          <Space size={[0, 4]} wrap>
+            {tags}
+          </Space>
+        ) : (
+          '—'
+        );
       },
     },
-    { title: t('phone'), dataIndex: 'phoneMasked', width: 110, render: (phone: string | null) => <span style={mono}>{phone ?? '—'}</span> },
+    {
+      title: t('phone'),
+      dataIndex: 'phoneMasked',
+      width: 110,
+      render: (phone: string | null) => <span style={mono}>{phone ?? '—'}</span>,
+    },
     { title: t('since'), dataIndex: 'validFrom', width: 100 },
     ...(canWrite
       ? [

@@ -11,7 +11,15 @@ interface MoveValues {
 }
 
 /** One member leaves for another household in the county (迁出); the membership is end-dated, not deleted. */
-export function MoveMemberModal({ household, member, onClosed }: { household: HouseholdDetail; member: MemberRow; onClosed: () => void }) {
+export function MoveMemberModal({
+  household,
+  member,
+  onClosed,
+}: {
+  household: HouseholdDetail;
+  member: MemberRow;
+  onClosed: () => void;
+}) {
   const { t } = useRegistryText();
   const required = { required: true, message: t('required') };
   return (
@@ -27,7 +35,9 @@ export function MoveMemberModal({ household, member, onClosed }: { household: Ho
         })
       }
     >
-      {member.relationship === 'head' && <Alert type="warning" showIcon title={t('moveHeadWarning')} style={{ marginBottom: 16 }} />}
+      {member.relationship === 'head' && (
+        <Alert type="warning" showIcon title={t('moveHeadWarning')} style={{ marginBottom: 16 }} />
+      )}
       <Form.Item name="toHouseholdNo" label={t('toHouseholdNo')} rules={[required]}>
         <Input maxLength={40} style={{ fontFamily: 'monospace' }} />
       </Form.Item>

@@ -35,7 +35,10 @@ export default function NewHouseholdPage() {
         householdNo: values.householdNo.trim(),
         ...factsRequest(values),
         members: values.members.map(memberRequest),
-        income: income?.year !== undefined || hasAnyAmount(income) ? { year: income?.year ?? 0, ...incomeAmounts(income ?? {}) } : undefined,
+        income:
+          income?.year !== undefined || hasAnyAmount(income)
+            ? { year: income?.year ?? 0, ...incomeAmounts(income ?? {}) }
+            : undefined,
         reason: values.reason.trim(),
       });
     },
@@ -61,7 +64,11 @@ export default function NewHouseholdPage() {
       <Form<NewHouseholdValues>
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'ordinary', members: [{ ...BLANK_MEMBER, relationship: 'head' }], reason: t('newTitle') }}
+        initialValues={{
+          kind: 'ordinary',
+          members: [{ ...BLANK_MEMBER, relationship: 'head' }],
+          reason: t('newTitle'),
+        }}
         onFinish={(values) => mutation.mutate(values)}
         scrollToFirstError={{ block: 'center' }}
         style={{ maxWidth: 1100 }}

@@ -16,7 +16,12 @@ export default function QualityPage() {
   const { t, language } = useRegistryText();
   const { nameOf } = useOrgNames();
   const query = useQuery({ queryKey: registryKeys.quality, queryFn: fetchQualityReport });
-  if (query.isError) return <Card title={t('qualityTitle')}><QueryErrorResult error={query.error} onRetry={() => query.refetch()} /></Card>;
+  if (query.isError)
+    return (
+      <Card title={t('qualityTitle')}>
+        <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
+      </Card>
+    );
 
   const { groups, total } = groupByTownship(query.data ?? [], nameOf);
   const rules = rulesTotal(query.data ?? []);
@@ -24,7 +29,8 @@ export default function QualityPage() {
     {
       title: t('orgName'),
       dataIndex: 'orgName',
-      render: (name: string, row) => (row.level === 'township' ? <Typography.Text strong>{name}</Typography.Text> : name),
+      render: (name: string, row) =>
+        row.level === 'township' ? <Typography.Text strong>{name}</Typography.Text> : name,
     },
     { title: t('householdCount'), dataIndex: 'households', ...num },
     { title: t('withFindings'), dataIndex: 'householdsWithFindings', ...num },
@@ -32,7 +38,11 @@ export default function QualityPage() {
       title: t('errors'),
       dataIndex: 'errors',
       ...num,
-      render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined} strong={n > 0}>{n}</Typography.Text>,
+      render: (n: number) => (
+        <Typography.Text type={n > 0 ? 'danger' : undefined} strong={n > 0}>
+          {n}
+        </Typography.Text>
+      ),
     },
     { title: t('warnings'), dataIndex: 'warnings', ...num },
     {
@@ -76,10 +86,18 @@ export default function QualityPage() {
             groups.length > 0 && (
               <Table.Summary.Row style={{ fontWeight: 600, background: '#fafafa' }}>
                 <Table.Summary.Cell index={0}>{t('total')}</Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">{total.households}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">{total.householdsWithFindings}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{total.errors}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">{total.warnings}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {total.households}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {total.householdsWithFindings}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {total.errors}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {total.warnings}
+                </Table.Summary.Cell>
                 <Table.Summary.Cell index={5} colSpan={2} />
               </Table.Summary.Row>
             )
@@ -95,9 +113,19 @@ export default function QualityPage() {
           dataSource={rules}
           locale={{ emptyText: t('noFindings') }}
           columns={[
-            { title: '', key: 'severity', width: 70, render: (_, row) => <SeverityTag severity={ruleSeverity(row.rule)} /> },
+            {
+              title: '',
+              key: 'severity',
+              width: 70,
+              render: (_, row) => <SeverityTag severity={ruleSeverity(row.rule)} />,
+            },
             { title: t('rule'), key: 'rule', render: (_, row) => ruleName(row.rule, language) },
-            { title: t('nationalRef'), key: 'ref', width: 130, render: (_, row) => ruleNationalRef(row.rule) ?? t('localRule') },
+            {
+              title: t('nationalRef'),
+              key: 'ref',
+              width: 130,
+              render: (_, row) => ruleNationalRef(row.rule) ?? t('localRule'),
+            },
             { title: t('count'), dataIndex: 'count', width: 90, align: 'right' },
           ]}
         />

@@ -8,7 +8,9 @@ import { useRegistryText } from './text.ts';
 /** The household's data-quality findings, errors first, each naming the member and field concerned. */
 export function QualityTab({ household }: { household: HouseholdDetail }) {
   const { t, language } = useRegistryText();
-  const findings = [...household.quality].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+  const findings = [...household.quality].sort(
+    (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
+  );
   if (findings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noFindings')} />;
   return (
     <List

@@ -21,7 +21,8 @@ export function RegistryOrgFilter({ value, onChange, style }: Props) {
         value: String(node.key),
         // Villager groups are below the registry's village level: show villages as leaves.
         isLeaf: node.isLeaf || model.units.get(String(node.key))?.level === 'village',
-        children: model.units.get(String(node.key))?.level === 'village' ? undefined : node.children && decorate(node.children),
+        children:
+          model.units.get(String(node.key))?.level === 'village' ? undefined : node.children && decorate(node.children),
       }));
     return decorate(toTreeData(model, (unit) => unit.name));
   }, [model]);

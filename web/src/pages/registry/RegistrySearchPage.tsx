@@ -4,7 +4,13 @@ import { Button, Card, Flex, Input, Select, Space, Table, Typography, type Table
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { HOUSEHOLD_KINDS } from '../../../../common/domain/registry/codes.ts';
-import { registryKeys, searchHouseholds, type HouseholdFilters, type HouseholdListRow, type MonitoringStatus } from '../../api/registry.ts';
+import {
+  registryKeys,
+  searchHouseholds,
+  type HouseholdFilters,
+  type HouseholdListRow,
+  type MonitoringStatus,
+} from '../../api/registry.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { codeLabel, codeOptions, MONITORING_STATUSES } from './labels.ts';
@@ -52,16 +58,30 @@ export default function RegistrySearchPage() {
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: TableColumnsType<HouseholdListRow> = [
-    { title: t('householdNo'), dataIndex: 'householdNo', width: 160, render: (no: string) => <span style={mono}>{no}</span> },
+    {
+      title: t('householdNo'),
+      dataIndex: 'householdNo',
+      width: 160,
+      render: (no: string) => <span style={mono}>{no}</span>,
+    },
     { title: t('head'), dataIndex: 'headName', width: 90, render: (name: string | null) => name ?? '—' },
     {
       title: t('headId'),
       dataIndex: 'headIdMasked',
       width: 170,
-      render: (id: string | null) => <span style={mono} data-testid="head-id-masked">{id ?? '—'}</span>,
+      render: (id: string | null) => (
+        <span style={mono} data-testid="head-id-masked">
+          {id ?? '—'}
+        </span>
+      ),
     },
     { title: t('township'), dataIndex: 'townshipName', width: 90 },
-    { title: t('village'), dataIndex: 'villageName', width: 90, render: (name: string) => <span data-testid="row-village">{name}</span> },
+    {
+      title: t('village'),
+      dataIndex: 'villageName',
+      width: 90,
+      render: (name: string) => <span data-testid="row-village">{name}</span>,
+    },
     { title: t('size'), dataIndex: 'size', width: 60, align: 'right' },
     { title: t('kind'), dataIndex: 'kind', width: 90, render: (kind: string) => codeLabel(HOUSEHOLD_KINDS, kind) },
     {
@@ -70,7 +90,12 @@ export default function RegistrySearchPage() {
       width: 180,
       render: (_, row) => <MonitoringTag status={row.monitoringStatus} type={row.monitoringType} />,
     },
-    { title: t('phone'), dataIndex: 'phoneMasked', width: 120, render: (phone: string | null) => <span style={mono}>{phone ?? '—'}</span> },
+    {
+      title: t('phone'),
+      dataIndex: 'phoneMasked',
+      width: 120,
+      render: (phone: string | null) => <span style={mono}>{phone ?? '—'}</span>,
+    },
   ];
 
   return (
@@ -100,7 +125,11 @@ export default function RegistrySearchPage() {
             setFilter('q', isId ? undefined : text || undefined);
           }}
         />
-        <RegistryOrgFilter value={filters.orgCode} onChange={(code) => setFilter('orgCode', code)} style={{ width: 220 }} />
+        <RegistryOrgFilter
+          value={filters.orgCode}
+          onChange={(code) => setFilter('orgCode', code)}
+          style={{ width: 220 }}
+        />
         <Select
           allowClear
           placeholder={t('anyKind')}

@@ -11,7 +11,15 @@ type Reveal = { status: 'loading' } | { status: 'shown'; idNumber: string } | { 
  * 查看 one full ID number. The server logs every reveal; the number lives only in this component's
  * state (not react-query's caches) and is dropped when the modal closes.
  */
-export function RevealIdButton({ householdId, personId, name }: { householdId: number; personId: number; name: string }) {
+export function RevealIdButton({
+  householdId,
+  personId,
+  name,
+}: {
+  householdId: number;
+  personId: number;
+  name: string;
+}) {
   const { t, language } = useRegistryText();
   const [reveal, setReveal] = useState<Reveal | null>(null);
 

@@ -95,7 +95,10 @@ export default function ReviewsPage() {
           loading={query.isPending}
           pagination={false}
           locale={{ emptyText: t('noPending') }}
-          expandable={{ expandedRowRender: (row) => <ChangeDiffTable before={row.before} after={row.after} />, rowExpandable: () => true }}
+          expandable={{
+            expandedRowRender: (row) => <ChangeDiffTable before={row.before} after={row.after} />,
+            rowExpandable: () => true,
+          }}
         />
       )}
       <Modal
@@ -110,12 +113,25 @@ export default function ReviewsPage() {
         width={720}
         forceRender
       >
-        {mutation.isError && <Alert type="error" showIcon title={errorMessage(mutation.error, language).message} style={{ marginBottom: 12 }} />}
+        {mutation.isError && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(mutation.error, language).message}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         {deciding && (
           <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
             <Typography.Text>
-              {deciding.change.householdNo} · {label(CHANGE_ACTION_LABELS[deciding.change.action] ?? { zh: deciding.change.action, en: deciding.change.action })} ·{' '}
-              {t('reason')}：{deciding.change.reason}
+              {deciding.change.householdNo} ·{' '}
+              {label(
+                CHANGE_ACTION_LABELS[deciding.change.action] ?? {
+                  zh: deciding.change.action,
+                  en: deciding.change.action,
+                },
+              )}{' '}
+              · {t('reason')}：{deciding.change.reason}
             </Typography.Text>
             <ChangeDiffTable before={deciding.change.before} after={deciding.change.after} />
           </Space>
@@ -124,9 +140,17 @@ export default function ReviewsPage() {
           <Form.Item
             name="note"
             label={t('reviewNote')}
-            rules={deciding?.decision === 'rejected' ? [{ required: true, whitespace: true, message: t('noteRequired') }] : []}
+            rules={
+              deciding?.decision === 'rejected'
+                ? [{ required: true, whitespace: true, message: t('noteRequired') }]
+                : []
+            }
           >
-            <Input.TextArea rows={2} maxLength={500} placeholder={deciding?.decision === 'rejected' ? t('noteRequired') : t('notePlaceholder')} />
+            <Input.TextArea
+              rows={2}
+              maxLength={500}
+              placeholder={deciding?.decision === 'rejected' ? t('noteRequired') : t('notePlaceholder')}
+            />
           </Form.Item>
         </Form>
       </Modal>

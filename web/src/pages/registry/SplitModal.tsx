@@ -28,11 +28,19 @@ export function SplitModal({ household, onClosed }: { household: HouseholdDetail
           .map((row, index) => ({ ...row, personId: household.members[index].personId }))
           .filter((row) => row.selected)
           .map((row) => ({ personId: row.personId, relationship: (row.relationship ?? 'other') as 'head' }));
-        return splitHousehold(household.id, { newHouseholdNo: values.newHouseholdNo.trim(), members, reason: values.reason });
+        return splitHousehold(household.id, {
+          newHouseholdNo: values.newHouseholdNo.trim(),
+          members,
+          reason: values.reason,
+        });
       }}
     >
       <Alert type="info" showIcon title={t('splitHint')} style={{ marginBottom: 16 }} />
-      <Form.Item name="newHouseholdNo" label={t('newHouseholdNo')} rules={[required, { pattern: /^[0-9A-Za-z-]{4,40}$/, message: t('householdNoFormat') }]}>
+      <Form.Item
+        name="newHouseholdNo"
+        label={t('newHouseholdNo')}
+        rules={[required, { pattern: /^[0-9A-Za-z-]{4,40}$/, message: t('householdNoFormat') }]}
+      >
         <Input maxLength={40} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <Typography.Paragraph strong>{t('splitMembers')}</Typography.Paragraph>
@@ -52,7 +60,11 @@ export function SplitModal({ household, onClosed }: { household: HouseholdDetail
               const member = household.members[index];
               return (
                 <Flex key={field.key} gap={12} align="baseline">
-                  <Form.Item name={[field.name, 'selected']} valuePropName="checked" style={{ width: 220, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[field.name, 'selected']}
+                    valuePropName="checked"
+                    style={{ width: 220, marginBottom: 8 }}
+                  >
                     <Checkbox>
                       {member.name}（{codeLabel(RELATIONSHIPS, member.relationship)}）
                     </Checkbox>
@@ -60,8 +72,16 @@ export function SplitModal({ household, onClosed }: { household: HouseholdDetail
                   <Form.Item noStyle dependencies={[['leaving', field.name, 'selected']]}>
                     {({ getFieldValue }) =>
                       getFieldValue(['leaving', field.name, 'selected']) && (
-                        <Form.Item name={[field.name, 'relationship']} rules={[required]} style={{ flex: 1, marginBottom: 8 }}>
-                          <Select placeholder={t('relationshipThere')} showSearch={{ optionFilterProp: 'label' }} options={codeOptions(RELATIONSHIPS)} />
+                        <Form.Item
+                          name={[field.name, 'relationship']}
+                          rules={[required]}
+                          style={{ flex: 1, marginBottom: 8 }}
+                        >
+                          <Select
+                            placeholder={t('relationshipThere')}
+                            showSearch={{ optionFilterProp: 'label' }}
+                            options={codeOptions(RELATIONSHIPS)}
+                          />
                         </Form.Item>
                       )
                     }

@@ -8,7 +8,12 @@ import { ChangeDiffTable } from './ChangeDiffTable.tsx';
 import { ReviewStatusTag } from './ReviewStatusTag.tsx';
 import { useRegistryText } from './text.ts';
 
-const COLOURS: Record<ChangeRow['reviewStatus'], string> = { none: 'blue', pending: 'orange', confirmed: 'green', rejected: 'red' };
+const COLOURS: Record<ChangeRow['reviewStatus'], string> = {
+  none: 'blue',
+  pending: 'orange',
+  confirmed: 'green',
+  rejected: 'red',
+};
 
 /** Who changed what, when and why, newest first, with the township's review of village edits. */
 export function TimelineTab({ householdId }: { householdId: number }) {
@@ -27,7 +32,9 @@ export function TimelineTab({ householdId }: { householdId: number }) {
         content: (
           <Space orientation="vertical" size={6} style={{ width: '100%' }}>
             <Space wrap size={8}>
-              <Typography.Text strong>{CHANGE_ACTION_LABELS[change.action] ? label(CHANGE_ACTION_LABELS[change.action]) : change.action}</Typography.Text>
+              <Typography.Text strong>
+                {CHANGE_ACTION_LABELS[change.action] ? label(CHANGE_ACTION_LABELS[change.action]) : change.action}
+              </Typography.Text>
               <Typography.Text type="secondary">{formatDateTime(change.at)}</Typography.Text>
               <Typography.Text type="secondary">
                 {t('by')}：{change.actorName ?? '—'}

@@ -28,7 +28,17 @@ const isDetail = (value: unknown): value is HouseholdDetail =>
   !!value && typeof value === 'object' && 'version' in value && 'members' in value;
 
 /** A registry write in a modal: fields, a required 修改原因, server field errors under their inputs. */
-export function WriteModal<V extends object>({ title, householdId, initialValues, width = 640, submit, onClosed, rename, confirm, children }: Props<V>) {
+export function WriteModal<V extends object>({
+  title,
+  householdId,
+  initialValues,
+  width = 640,
+  submit,
+  onClosed,
+  rename,
+  confirm,
+  children,
+}: Props<V>) {
   const { t, language } = useRegistryText();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -76,7 +86,14 @@ export function WriteModal<V extends object>({ title, householdId, initialValues
           const values = form.getFieldsValue(true) as V & { reason: string };
           const send = () => mutation.mutate({ ...values, reason: values.reason.trim() });
           const warning = confirm?.(values);
-          if (warning) modal.confirm({ title: t('confirmTitle'), content: warning, okText: t('save'), cancelText: t('cancel'), onOk: send });
+          if (warning)
+            modal.confirm({
+              title: t('confirmTitle'),
+              content: warning,
+              okText: t('save'),
+              cancelText: t('cancel'),
+              onOk: send,
+            });
           else send();
         }}
         scrollToFirstError={{ block: 'center' }}

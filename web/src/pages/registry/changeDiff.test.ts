@@ -18,13 +18,21 @@ describe('describeChange', () => {
   });
 
   it('lists members by name and relationship, never more than the masked ID', () => {
-    const [line] = describeChange(null, { members: [{ name: '王建国', id: '1405**********0119', relationship: 'head' }] }, zh);
+    const [line] = describeChange(
+      null,
+      { members: [{ name: '王建国', id: '1405**********0119', relationship: 'head' }] },
+      zh,
+    );
     expect(line.label).toBe('家庭成员');
     expect(line.after).toBe('王建国（户主 1405**********0119）');
   });
 
   it('flattens a new household income and drops derived figures present on one side only', () => {
-    const lines = describeChange({ netIncome: 5, wageIncome: 100, perCapitaNetIncome: 2 }, { wageIncome: 200, income: { year: 2024 } }, zh);
+    const lines = describeChange(
+      { netIncome: 5, wageIncome: 100, perCapitaNetIncome: 2 },
+      { wageIncome: 200, income: { year: 2024 } },
+      zh,
+    );
     expect(lines.map((l) => l.key)).toEqual(['income.year', 'wageIncome']);
     expect(lines[0].label).toBe('收支情况 · 收入年度');
   });
@@ -35,10 +43,14 @@ describe('describeChange', () => {
   });
 
   it('names villages when a resolver is given and says 是/否 for flags', () => {
-    const lines = describeChange({ villageCode: '140521100201', waterSafe: false }, { villageCode: '140521100202', waterSafe: true }, {
-      language: 'zh-CN',
-      orgName: (code) => (code.endsWith('201') ? '东庄村' : '西沟村'),
-    });
+    const lines = describeChange(
+      { villageCode: '140521100201', waterSafe: false },
+      { villageCode: '140521100202', waterSafe: true },
+      {
+        language: 'zh-CN',
+        orgName: (code) => (code.endsWith('201') ? '东庄村' : '西沟村'),
+      },
+    );
     expect(lines[0].after).toBe('西沟村（140521100202）');
     expect(lines[1]).toMatchObject({ before: '否', after: '是' });
   });

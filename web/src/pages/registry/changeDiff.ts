@@ -45,7 +45,8 @@ interface Options {
   orgName?: (code: string) => string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 function memberText(value: unknown): string {
   if (!isRecord(value)) return String(value);
@@ -59,7 +60,8 @@ export function showValue(field: string, value: unknown, options: Options): stri
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? (en ? 'Yes' : '是') : en ? 'No' : '否';
   if (field === 'members' && Array.isArray(value)) return value.map(memberText).join('\n');
-  if (field === 'villageCode' && typeof value === 'string') return options.orgName ? `${options.orgName(value)}（${value}）` : value;
+  if (field === 'villageCode' && typeof value === 'string')
+    return options.orgName ? `${options.orgName(value)}（${value}）` : value;
   if (MONEY_FIELDS.has(field) && typeof value === 'number') return `${yuan(value)} ${en ? 'yuan' : '元'}`;
   const list = FIELD_CODE_LISTS[field];
   if (list && Array.isArray(value)) return codeLabels(list, value.map(String));

@@ -28,7 +28,8 @@ export function codeLabel(list: readonly CodeEntry[], code: string | null | unde
 export const codeLabels = (list: readonly CodeEntry[], codes: readonly string[] | null | undefined): string =>
   codes && codes.length > 0 ? codes.map((code) => codeLabel(list, code)).join('、') : '—';
 
-export const codeOptions = (list: readonly CodeEntry[]) => list.map((entry) => ({ value: entry.code, label: entry.zh }));
+export const codeOptions = (list: readonly CodeEntry[]) =>
+  list.map((entry) => ({ value: entry.code, label: entry.zh }));
 
 export const MONITORING_STATUSES = [
   { code: 'none', zh: '未纳入监测' },
@@ -36,10 +37,15 @@ export const MONITORING_STATUSES = [
   { code: 'eliminated', zh: '已消除风险' },
 ] as const satisfies readonly CodeEntry[];
 
-export const MONITORING_STATUS_COLOURS: Record<string, string> = { none: 'default', monitored: 'orange', eliminated: 'green' };
+export const MONITORING_STATUS_COLOURS: Record<string, string> = {
+  none: 'default',
+  monitored: 'orange',
+  eliminated: 'green',
+};
 
 /** 1234567 fen → "12,345.67". */
-export const yuan = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : formatFen(fen));
+export const yuan = (fen: number | null | undefined): string =>
+  fen === null || fen === undefined ? '—' : formatFen(fen);
 
 /** Form text in yuan → whole fen; undefined for an empty box (the validator has already refused bad text). */
 export function fenOf(text: string | undefined): number | undefined {
@@ -153,7 +159,11 @@ export const MONEY_FIELDS = new Set<string>([...INCOME_FIELDS, 'netIncome', 'per
 
 /** "members[2].labourSkill" → "劳动技能"; unknown parts are shown as they are. */
 export function fieldLabel(path: string, language: string): string {
-  const last = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? path;
+  const last =
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? path;
   const pair = FIELD_LABELS[last];
   return pair ? (language === 'en' ? pair.en : pair.zh) : path;
 }

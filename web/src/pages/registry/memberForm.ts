@@ -1,5 +1,9 @@
 // Member rows as the forms hold them, and the conversions to and from the API shapes.
-import { isDisabilityCertificateNumber, normaliseIdNumber, validateIdNumber } from '../../../../common/domain/id-card.ts';
+import {
+  isDisabilityCertificateNumber,
+  normaliseIdNumber,
+  validateIdNumber,
+} from '../../../../common/domain/id-card.ts';
 import type { MemberInput, MemberRow, ReplaceMemberInput } from '../../api/registry.ts';
 
 export interface MemberFormValues {
@@ -107,7 +111,9 @@ export function memberFormValues(m: MemberRow): MemberFormValues {
   };
 }
 
-export type IdCheck = { ok: true; sex: 'male' | 'female' | null; birthDate: string | null } | { ok: false; messageZh: string; messageEn: string };
+export type IdCheck =
+  | { ok: true; sex: 'male' | 'female' | null; birthDate: string | null }
+  | { ok: false; messageZh: string; messageEn: string };
 
 /** Client-side hint only (the server decides): GB 11643 check, or a 残疾人证号 (20/22 characters). */
 export function checkIdNumber(raw: string, today: string): IdCheck {

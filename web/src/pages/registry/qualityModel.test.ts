@@ -13,7 +13,11 @@ const row = (orgCode: string, households: number, errors: number, byRule: Record
 
 describe('quality report grouping', () => {
   it('groups villages under their township and totals every level', () => {
-    const rows = [row('140521101201', 10, 2, { A: 2 }), row('140521100201', 5, 0, { B: 1 }), row('140521100202', 3, 1, { A: 1 })];
+    const rows = [
+      row('140521101201', 10, 2, { A: 2 }),
+      row('140521100201', 5, 0, { B: 1 }),
+      row('140521100202', 3, 1, { A: 1 }),
+    ];
     const { groups, total } = groupByTownship(rows, (code) => (code === '140521100000' ? '龙港镇' : '中村镇'));
     expect(groups.map((g) => [g.orgName, g.households, g.errors, g.children?.length])).toEqual([
       ['龙港镇', 8, 1, 2],

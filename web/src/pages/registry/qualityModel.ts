@@ -29,7 +29,16 @@ export function groupByTownship(rows: QualityReportRow[], townshipName: (code: s
     const code = `${row.orgCode.slice(0, 9)}000`;
     let group = byTownship.get(code);
     if (!group) {
-      group = { orgCode: code, orgName: townshipName(code), level: 'township', households: 0, householdsWithFindings: 0, errors: 0, warnings: 0, children: [] };
+      group = {
+        orgCode: code,
+        orgName: townshipName(code),
+        level: 'township',
+        households: 0,
+        householdsWithFindings: 0,
+        errors: 0,
+        warnings: 0,
+        children: [],
+      };
       byTownship.set(code, group);
     }
     const { byRule: _byRule, ...village } = row;
@@ -44,8 +53,12 @@ export function groupByTownship(rows: QualityReportRow[], townshipName: (code: s
 /** Findings per rule over the whole report: errors first, then the most frequent. */
 export function rulesTotal(rows: QualityReportRow[]): { rule: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const row of rows) for (const [rule, n] of Object.entries(row.byRule)) counts.set(rule, (counts.get(rule) ?? 0) + n);
+  for (const row of rows)
+    for (const [rule, n] of Object.entries(row.byRule)) counts.set(rule, (counts.get(rule) ?? 0) + n);
   return [...counts.entries()]
     .map(([rule, count]) => ({ rule, count }))
-    .sort((a, b) => Number(ruleSeverity(b.rule) === 'error') - Number(ruleSeverity(a.rule) === 'error') || b.count - a.count);
+    .sort(
+      (a, b) =>
+        Number(ruleSeverity(b.rule) === 'error') - Number(ruleSeverity(a.rule) === 'error') || b.count - a.count,
+    );
 }

@@ -97,7 +97,8 @@ export const registryEn: Record<RegistryTextKey, string> = {
   keepId: 'On record: {masked}; no need to type it again',
   reenterPhone: 'Was {masked}; leave empty to keep it, or type a new number to replace it',
   clearPhone: 'Remove the phone on file',
-  monitoringReadOnly: 'The monitoring type, identification month, risks and elimination change only through identification or risk elimination (or an import of the national export), not here.',
+  monitoringReadOnly:
+    'The monitoring type, identification month, risks and elimination change only through identification or risk elimination (or an import of the national export), not here.',
   eliminated: 'Risk eliminated',
   yes: 'Yes',
   no: 'No',
@@ -106,7 +107,8 @@ export const registryEn: Record<RegistryTextKey, string> = {
   moveTitle: 'Move member to another household',
   splitTitle: 'Split household',
   splitMembers: 'Members leaving and their relationship in the new household',
-  splitHint: 'The leaving members form a new household (same village and facts) with one head; the remaining members need a head too.',
+  splitHint:
+    'The leaving members form a new household (same village and facts) with one head; the remaining members need a head too.',
   newHouseholdNo: 'New household no.',
   pickMembers: 'Choose at least one member',
   reviews: 'Pending reviews',
@@ -136,7 +138,8 @@ export const registryEn: Record<RegistryTextKey, string> = {
   viewHouseholds: 'Households',
   noQualityData: 'No households in your area yet',
   importTitle: 'Import the household ledger',
-  importHint: 'Upload an .xlsx workbook (sheets 户信息 and 家庭成员), or households.csv with members.csv. Check first, then import.',
+  importHint:
+    'Upload an .xlsx workbook (sheets 户信息 and 家庭成员), or households.csv with members.csv. Check first, then import.',
   householdsFile: 'Households file (.xlsx or households.csv)',
   membersFile: 'Members file (CSV only, members.csv)',
   chooseFile: 'Choose file',
@@ -148,7 +151,8 @@ export const registryEn: Record<RegistryTextKey, string> = {
   importDone: 'Import finished',
   jobFailed: 'Failed',
   noErrors: 'No errors found; you can import now.',
-  errorsFound: '{n} errors in {households} households. Fix the file and check again, or tick “skip households with errors” to import the rest.',
+  errorsFound:
+    '{n} errors in {households} households. Fix the file and check again, or tick “skip households with errors” to import the rest.',
   errorsTruncated: ' (first {n} listed)',
   sheet: 'Sheet',
   row: 'Row',
@@ -163,12 +167,14 @@ export const registryEn: Record<RegistryTextKey, string> = {
   unknownColumns: 'Columns not recognised (kept as extra attributes): ',
   importUnavailable: 'Import is not available on the server yet; try later or ask the county administrator.',
   exportTitle: 'Export the household ledger',
-  exportHint: 'Downloads every active household in your area as an .xlsx workbook in the import format. It contains full ID numbers; the export is logged. Keep the file safe and delete it after use.',
+  exportHint:
+    'Downloads every active household in your area as an .xlsx workbook in the import format. It contains full ID numbers; the export is logged. Keep the file safe and delete it after use.',
   exportButton: 'Download .xlsx',
   noTransferPermission: 'You may not import or export the household ledger.',
   cancel: 'Cancel',
   save: 'Save',
-  editMembersHint: 'Check every member: recorded ID numbers and phones stay unless typed again; members left out are moved out (kept on record).',
+  editMembersHint:
+    'Check every member: recorded ID numbers and phones stay unless typed again; members left out are moved out (kept on record).',
   residentShort: 'Resident',
   employeeShort: 'Employee',
   householdNoExample: 'e.g. 1405211002010001',
@@ -189,5 +195,6 @@ export const registryEn: Record<RegistryTextKey, string> = {
   confirmTitle: 'Please confirm',
   yearExists: '{year} already has income; saving replaces it. Save anyway?',
   errorsWillSkip: '{n} errors in {households} households; the import will skip them and import the rest.',
-  importedExceptInvalid: 'The other households were imported; {households} households with {n} errors were not. Fix them and import again.',
+  importedExceptInvalid:
+    'The other households were imported; {households} households with {n} errors were not. Fix them and import again.',
 };

@@ -97,7 +97,8 @@ export const registryZh = {
   keepId: '已登记 {masked}，无需重新输入；如需核对可输入完整号码',
   reenterPhone: '原电话 {masked}；留空则保持不变，输入新号码将替换',
   clearPhone: '清除原电话',
-  monitoringReadOnly: '监测对象类别、识别监测时间、致贫/返贫风险和风险消除只能通过识别认定或风险消除程序办理（或导入全国系统数据），此处不能修改。',
+  monitoringReadOnly:
+    '监测对象类别、识别监测时间、致贫/返贫风险和风险消除只能通过识别认定或风险消除程序办理（或导入全国系统数据），此处不能修改。',
   eliminated: '风险消除',
   yes: '是',
   no: '否',
@@ -136,7 +137,8 @@ export const registryZh = {
   viewHouseholds: '查看农户',
   noQualityData: '管辖范围内还没有农户',
   importTitle: '导入农户台账',
-  importHint: '上传 .xlsx 工作簿（含“户信息”“家庭成员”两张表），或 households.csv 加 members.csv。先检查文件，无误后再正式导入。',
+  importHint:
+    '上传 .xlsx 工作簿（含“户信息”“家庭成员”两张表），或 households.csv 加 members.csv。先检查文件，无误后再正式导入。',
   householdsFile: '户信息文件（.xlsx 或 households.csv）',
   membersFile: '家庭成员文件（仅 CSV 时需要，members.csv）',
   chooseFile: '选择文件',
@@ -148,7 +150,8 @@ export const registryZh = {
   importDone: '导入完成',
   jobFailed: '处理失败',
   noErrors: '文件检查未发现错误，可以正式导入。',
-  errorsFound: '发现 {n} 处错误（涉及 {households} 户）。请在文件中更正后重新检查，或勾选“跳过有错误的农户”只导入其余农户。',
+  errorsFound:
+    '发现 {n} 处错误（涉及 {households} 户）。请在文件中更正后重新检查，或勾选“跳过有错误的农户”只导入其余农户。',
   errorsTruncated: '（仅列出前 {n} 处）',
   sheet: '工作表',
   row: '行',
@@ -163,7 +166,8 @@ export const registryZh = {
   unknownColumns: '文件中未识别的列（已作为附加信息保存）：',
   importUnavailable: '导入接口暂不可用（服务器尚未提供），请稍后再试或联系县级管理员。',
   exportTitle: '导出农户台账',
-  exportHint: '导出您管辖范围内全部在册农户为 .xlsx 工作簿，格式与导入相同。文件含完整证件号码，导出操作将被记录，请妥善保管、用后删除。',
+  exportHint:
+    '导出您管辖范围内全部在册农户为 .xlsx 工作簿，格式与导入相同。文件含完整证件号码，导出操作将被记录，请妥善保管、用后删除。',
   exportButton: '下载 .xlsx',
   noTransferPermission: '您没有导入或导出农户台账的权限。',
   cancel: '取消',

@@ -39,7 +39,12 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, feedSource: (editing.feedSource ?? undefined) as FeedSourceCode | undefined, password: undefined });
+    if (editing)
+      form.setFieldsValue({
+        ...editing,
+        feedSource: (editing.feedSource ?? undefined) as FeedSourceCode | undefined,
+        password: undefined,
+      });
   }, [open, editing, form]);
 
   const mutation = useMutation({
@@ -98,7 +103,12 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
           <Select options={ROLES.map((value) => ({ value, label: label(ROLE_LABELS[value]) }))} />
         </Form.Item>
         {!editing && role === 'department' && (
-          <Form.Item name="feedSource" label={language === 'en' ? 'Data source' : '数据来源'} rules={[required]} extra={language === 'en' ? 'The department data this account may push' : '该账号只能报送此来源的部门数据'}>
+          <Form.Item
+            name="feedSource"
+            label={language === 'en' ? 'Data source' : '数据来源'}
+            rules={[required]}
+            extra={language === 'en' ? 'The department data this account may push' : '该账号只能报送此来源的部门数据'}
+          >
             <Select options={FEED_SOURCES.map((s) => ({ value: s.code, label: s.zh }))} />
           </Form.Item>
         )}
@@ -115,7 +125,8 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
             ({ getFieldValue }) => ({
               validator: (_, code?: string) => {
                 const chosenRole = getFieldValue('role') as Role | undefined;
-                if (!code || !chosenRole || ROLE_LEVELS[chosenRole].includes(levelOfCode(code))) return Promise.resolve();
+                if (!code || !chosenRole || ROLE_LEVELS[chosenRole].includes(levelOfCode(code)))
+                  return Promise.resolve();
                 const levels = ROLE_LEVELS[chosenRole].map((level) => label(ORG_LEVEL_LABELS[level])).join('、');
                 return Promise.reject(new Error(t('users.roleLevelHint') + levels));
               },
@@ -125,7 +136,11 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
           <OrgUnitPicker allowedLevels={allowedLevels} />
         </Form.Item>
         {!editing && (
-          <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}>
+          <Form.Item
+            name="phone"
+            label={t('users.phone')}
+            rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}
+          >
             <Input inputMode="numeric" maxLength={11} />
           </Form.Item>
         )}

@@ -33,7 +33,12 @@ export default function UsersPage() {
   const columns: TableColumnsType<UserRow> = [
     { title: t('users.username'), dataIndex: 'username', width: 140 },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-    { title: t('users.role'), dataIndex: 'role', width: 130, render: (role: UserRow['role']) => label(ROLE_LABELS[role]) },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      width: 130,
+      render: (role: UserRow['role']) => label(ROLE_LABELS[role]),
+    },
     {
       title: t('users.org'),
       key: 'org',
