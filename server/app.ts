@@ -65,7 +65,9 @@ import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { createAssessmentService, createIndicatorsService, indicatorsRoutes } from './modules/indicators/index.ts';
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
 
-export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+/** The built web app; GUARDLINE_WEB_DIST points elsewhere (a second build beside the default one, e.g. parallel test runs). */
+export const WEB_DIST =
+  process.env.GUARDLINE_WEB_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
 export type AppConfig = Pick<Config, 'secret' | 'logLevel' | 'secureCookies'> & {
   /** Where attachments are stored (DATA_DIR); tests default to a temp directory. */

@@ -37,7 +37,7 @@ export default defineConfig({
     fs: { allow: [path.resolve(webRoot, '..')] },
   },
   build: {
-    outDir: path.join(webRoot, 'dist'),
+    outDir: process.env.GUARDLINE_WEB_DIST ?? path.join(webRoot, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

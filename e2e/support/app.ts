@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const WEB_DIST_INDEX = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
+// GUARDLINE_WEB_DIST: build and serve a separate copy (the server and vite read the same variable).
+const WEB_DIST_INDEX = path.join(process.env.GUARDLINE_WEB_DIST ?? path.join(REPO_ROOT, 'web', 'dist'), 'index.html');
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'screenshots');
 
 export interface RunningServer {
