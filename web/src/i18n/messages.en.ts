@@ -58,6 +58,11 @@ export const enMessages: Record<MessageKey, string> = {
   'header.changePassword': 'Change password',
   'header.logout': 'Log out',
   'header.language': 'Language',
+  'header.help': 'User manual',
+  'help.title': 'User manual',
+  'help.myRole': 'my role',
+  'help.index': 'Contents',
+  'help.languageNote': 'The manual is written in Chinese, the working language of the county.',
 
   'login.username': 'Username',
   'login.password': 'Password',

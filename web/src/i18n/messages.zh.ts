@@ -58,6 +58,11 @@ export const zhMessages = {
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.language': '语言',
+  'header.help': '使用手册',
+  'help.title': '使用手册',
+  'help.myRole': '本岗位',
+  'help.index': '手册目录',
+  'help.languageNote': '手册以中文编写。',
 
   'login.username': '用户名',
   'login.password': '密码',
