@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+          include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'e2e/support/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
           pool: 'forks',
           testTimeout: 30_000,
@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          exclude: ['e2e/support/**', '**/node_modules/**'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 120_000,
