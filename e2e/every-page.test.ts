@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { APP_PAGES, DEMO_LOGINS, pagesByUser, resolvePagePath, type AppPage } from './support/pages.ts';
+
+// Every page of the app on a 390×844 phone, as the demo user who works on it: nothing is wider than
+// the screen (tables scroll inside their own box), no console error, no failed request. One sign-in
+// per user; every page is screenshot as screenshots/phone-<id>.png.
+
+const PHONE_WIDTH = 390;
+const app = useBrowserApp();
+
+interface Measure {
+  doc: number;
+  body: number;
+  /** Visible elements sticking out past the right edge (the widest few), to say what to fix. */
+  culprits: string[];
+}
+
+/** Waits until the page's data has arrived: no request in flight, no spinner or skeleton left. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 });
+  await page.waitForTimeout(300);
+}
+
+function measure(page: Page): Promise<Measure> {
+  return page.evaluate((limit) => {
+    const culprits: { width: number; what: string }[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.right <= limit + 0.5) continue;
+      // Only the outermost offender of a branch: its parent still fits.
+      const parent = el.parentElement?.getBoundingClientRect();
+      if (parent && parent.right > limit + 0.5) continue;
+      const cls = typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 2).join('.') : '';
+      culprits.push({ width: Math.round(rect.right), what: `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}` });
+    }
+    culprits.sort((a, b) => b.width - a.width);
+    return {
+      doc: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      culprits: culprits.slice(0, 3).map((c) => `${c.what}→${c.width}`),
+    };
+  }, PHONE_WIDTH);
+}
+
+describe('every page on a phone', () => {
+  it(
+    `fits ${PHONE_WIDTH} px on every page, with no console error and no failed request`,
+    { timeout: 600_000 },
+    async () => {
+      const offenders: string[] = [];
+      const problems: string[] = [];
+      let visited = 0;
+      for (const [user, pages] of pagesByUser()) {
+        const { context, page } = await app.phone();
+        let current = '(sign-in)';
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`${current}: console error ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`${current}: page error ${e.message}`));
+        page.on('response', (r) => {
+          if (r.status() >= 400) problems.push(`${current}: ${r.status()} ${r.request().method()} ${r.url()}`);
+        });
+        page.on('requestfailed', (r) => {
+          // A navigation abandons the previous page's requests; that is not a failure.
+          if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) {
+            problems.push(`${current}: failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+          }
+        });
+        try {
+          if (user) await login(page, app.server.baseUrl, user, DEMO_LOGINS[user]);
+          for (const entry of pages) {
+            current = `${entry.path} (${user ?? 'no session'})`;
+            await visit(page, entry);
+            const m = await measure(page);
+            if (m.doc > PHONE_WIDTH || m.body > PHONE_WIDTH) {
+              offenders.push(`${entry.name} ${current}: ${Math.max(m.doc, m.body)} px [${m.culprits.join(', ')}]`);
+            }
+            await screenshot(page, `phone-${entry.id}`);
+            visited++;
+          }
+        } finally {
+          await context.close();
+        }
+      }
+      expect(visited).toBe(APP_PAGES.length);
+      expect(offenders, `pages wider than ${PHONE_WIDTH} px:\n${offenders.join('\n')}`).toEqual([]);
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+  );
+});
+
+async function visit(page: Page, entry: AppPage): Promise<void> {
+  const target = await resolvePagePath(page, app.server.baseUrl, entry);
+  await page.goto(app.server.baseUrl + target);
+  await settle(page);
+}
