@@ -55,6 +55,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assetsLedger': 'Asset ledger',
 
   'header.unit': 'Unit',
+  'header.menu': 'Menu',
   'header.changePassword': 'Change password',
   'header.logout': 'Log out',
   'header.language': 'Language',

@@ -55,6 +55,7 @@ export const zhMessages = {
   'menu.assetsLedger': '资产台账',
 
   'header.unit': '所在单位',
+  'header.menu': '菜单',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.language': '语言',
