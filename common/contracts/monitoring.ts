@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageMeta, pagingFields } from './paging.ts';
 import { WARNING_CATEGORY_CODES } from '../domain/monitoring/categories.ts';
 import { MONITORING_TYPES, RISK_TYPES } from '../domain/registry/codes.ts';
 
@@ -56,8 +57,19 @@ export const runDiff = z.object({
   totals: z.object({ new: z.number().int(), persisting: z.number().int(), resolved: z.number().int() }),
 });
 
+export const WARNING_SORTS = [
+  'id',
+  'householdNo',
+  'township',
+  'village',
+  'headName',
+  'rule',
+  'riskType',
+  'status',
+] as const;
 export const warningListQuery = z.object({
-  period,
+  /** Absent: the latest month with a finished monthly run (the month the list opens on). */
+  period: period.optional(),
   orgCode: z
     .string()
     .regex(/^\d{12}$/, { message: '区划代码须为 12 位数字 / must be a 12-digit code' })
@@ -67,6 +79,7 @@ export const warningListQuery = z.object({
   status: z.enum(['new', 'handled']).optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pagingFields(WARNING_SORTS),
 });
 
 export const warningRow = z.object({
@@ -76,6 +89,7 @@ export const warningRow = z.object({
   householdNo: z.string(),
   villageCode: z.string(),
   villageName: z.string().nullable(),
+  townshipName: z.string().nullable(),
   /** 户主姓名 */
   headName: z.string().nullable(),
   ruleCode: z.string(),
@@ -88,7 +102,13 @@ export const warningRow = z.object({
   createdAt: z.string(),
 });
 export type WarningRowDto = z.infer<typeof warningRow>;
-export const warningPage = z.object({ items: z.array(warningRow), nextAfterId: z.number().int().nullable() });
+export const warningPage = z.object({
+  items: z.array(warningRow),
+  nextAfterId: z.number().int().nullable(),
+  ...pageMeta,
+  /** The month listed (the latest run month when none was asked; null when no month has run yet). */
+  period: z.string().nullable(),
+});
 
 export const explainQuery = z.object({ period: period.optional() });
 export const householdIdParams = z.object({ id: z.coerce.number().int().positive() });

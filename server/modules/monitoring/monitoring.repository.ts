@@ -1,10 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
 import type { RuleDiff } from '../../../common/domain/monitoring/diff.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import type { WARNING_SORTS } from '../../../common/contracts/monitoring.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 import { ABANDONED } from './monitoring.lease.ts';
 
 // SQL for runs, warnings and diffs. Household-scoped reads take the org-code prefix of the actor
-// (architecture rule 3); lists are keyed by id, never OFFSET.
+// (architecture rule 3); the warnings list pages by number (with a total and a sort whitelist) or by id.
 
 export interface RunRow {
   id: number;
@@ -139,7 +142,9 @@ export async function diffPeriods(
   );
 }
 
-export interface WarningFilter {
+export type WarningSort = (typeof WARNING_SORTS)[number];
+
+export interface WarningFilter extends PagingQuery<WarningSort> {
   countyCode: string;
   prefix: string;
   period: string;
@@ -157,6 +162,7 @@ export interface WarningListRow {
   householdNo: string;
   villageCode: string;
   villageName: string | null;
+  townshipName: string | null;
   headName: string | null;
   ruleCode: string;
   riskType: string | null;
@@ -166,30 +172,59 @@ export interface WarningListRow {
   createdAt: string;
 }
 
-/** A page of a period's warnings in scope, keyed by id. */
-export async function listWarnings(db: Db, f: WarningFilter): Promise<WarningListRow[]> {
+/** The one where-clause of the warnings list: its page, its total (and any export) read the same rows. */
+export function warningWhere(f: Omit<WarningFilter, 'afterId' | 'limit'>): SQL {
   const where: SQL[] = [
     sql`w.county_code = ${f.countyCode}`,
     sql`w.period = ${f.period}`,
     sql`w.village_code LIKE ${f.prefix + '%'}`,
-    sql`w.id > ${f.afterId}`,
   ];
   if (f.ruleCode) where.push(sql`w.rule_code = ${f.ruleCode}`);
   if (f.riskType) where.push(sql`w.risk_type = ${f.riskType}`);
   if (f.status) where.push(sql`w.status = ${f.status}`);
-  return queryRows<WarningListRow>(
-    db,
-    sql`SELECT w.id::int AS id, w.period, w.household_id::int AS "householdId", h.household_no AS "householdNo", w.village_code AS "villageCode",
-        o.name AS "villageName",
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
-          WHERE m.household_id = w.household_id AND m.valid_to IS NULL AND m.relationship = 'head') AS "headName",
+  return sql.join(where, sql` AND `);
+}
+
+const HEAD_NAME = sql`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+  WHERE m.household_id = w.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`;
+
+const WARNING_SORT_COLUMNS: SortColumns<WarningSort> = {
+  id: sql`w.id`,
+  householdNo: sql`h.household_no`,
+  township: sql`t.name`,
+  village: sql`o.name`,
+  headName: HEAD_NAME,
+  rule: sql`w.rule_code`,
+  riskType: sql`w.risk_type`,
+  status: sql`w.status`,
+};
+
+/** One page of a period's warnings in scope (a numbered page, or by id after the cursor), and the total. */
+export async function listWarnings(db: Db, f: WarningFilter): Promise<{ rows: WarningListRow[]; total: number }> {
+  const where = warningWhere(f);
+  const win = pageWindow(f);
+  const cursor = usesCursor(f) ? sql` AND w.id > ${f.afterId}` : sql``;
+  const [rows, [count]] = await Promise.all([
+    queryRows<WarningListRow>(
+      db,
+      sql`SELECT w.id::int AS id, w.period, w.household_id::int AS "householdId", h.household_no AS "householdNo", w.village_code AS "villageCode",
+        o.name AS "villageName", t.name AS "townshipName", ${HEAD_NAME} AS "headName",
         w.rule_code AS "ruleCode", w.risk_type AS "riskType", w.status, w.run_id::int AS "runId", w.evidence,
         to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
       FROM warning w
       JOIN household h ON h.id = w.household_id AND h.county_code = w.county_code
       LEFT JOIN org_unit o ON o.code = w.village_code
-      WHERE ${sql.join(where, sql` AND `)} ORDER BY w.id LIMIT ${f.limit}`,
-  );
+      LEFT JOIN org_unit t ON t.code = o.parent_code
+      WHERE ${where}${cursor} ORDER BY ${orderBy(WARNING_SORT_COLUMNS, f, sql`w.id`, 'id')}
+      LIMIT ${win.pageSize} OFFSET ${win.offset}`,
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM warning w JOIN household h ON h.id = w.household_id AND h.county_code = w.county_code
+        WHERE ${where}`,
+    ),
+  ]);
+  return { rows, total: count.n };
 }
 
 export interface HouseholdRef {

@@ -11,6 +11,7 @@ import { queryRows, type Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import { systemContext, type RequestContext } from '../../lib/context.ts';
+import { pageWindow, usesCursor } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
@@ -20,6 +21,7 @@ import {
   findHouseholdRef,
   findMonthlyRun,
   findRun,
+  latestMonthlyPeriod,
   listRuns,
   listWarnings,
   type WarningFilter,
@@ -252,18 +254,35 @@ export function createMonitoringService(deps: MonitoringDeps) {
 
   async function warnings(
     ctx: RequestContext,
-    q: Omit<WarningFilter, 'countyCode' | 'prefix'> & { orgCode?: string; countyCode?: string },
+    q: Omit<WarningFilter, 'countyCode' | 'prefix' | 'period'> & {
+      period?: string;
+      orgCode?: string;
+      countyCode?: string;
+    },
   ) {
     requirePermission(ctx, 'monitoring:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     const countyCode = countyOf(ctx, q.orgCode ?? q.countyCode);
     const prefix = q.orgCode ? scopePrefixOf(q.orgCode) : ctx.actor.scopePrefix || countyCode.slice(0, 6);
-    const rows = await listWarnings(db, { ...q, countyCode, prefix });
+    // The list opens on the latest month that was run (not the calendar month, which has not run yet).
+    const period = q.period ?? (await latestMonthlyPeriod(db, [countyCode]));
+    const win = pageWindow(q);
+    if (period === null)
+      return { items: [], total: 0, page: win.page ?? 1, pageSize: win.pageSize, nextAfterId: null, period };
+    const { rows, total } = await listWarnings(db, { ...q, period, countyCode, prefix });
     const items = rows.map((r) => {
       const category = warningCategory(r.ruleCode);
       return { ...r, category: category?.code ?? r.ruleCode, nameZh: category?.nameZh ?? r.ruleCode };
     });
-    return { items, nextAfterId: rows.length === q.limit ? rows[rows.length - 1].id : null };
+    const more = usesCursor(q) && rows.length === win.pageSize;
+    return {
+      items,
+      total,
+      page: win.page ?? 1,
+      pageSize: win.pageSize,
+      nextAfterId: more ? rows[rows.length - 1].id : null,
+      period,
+    };
   }
 
   return {
