@@ -1,4 +1,4 @@
-import { NATIONAL, NOT_FOUND, since, type ParamDefinition } from './param-seed.ts';
+import { NATIONAL, notFound, since, src, type ParamDefinition } from './param-seed.ts';
 
 // Assistance obligations and the relief fund.
 export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
@@ -13,7 +13,10 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         1,
-        'policy-rules §1.7: 识别后1个月及以上未落实帮扶措施 is an error (Guizhou county check rule); one month = same day next month',
+        src(
+          '政策规则 §1.7：识别后1个月及以上未落实帮扶措施即为错误（贵州县级校验规则）；一个月按次月同日计',
+          'policy-rules §1.7: 识别后1个月及以上未落实帮扶措施 is an error (Guizhou county check rule); one month = same day next month',
+        ),
       ),
     ],
   },
@@ -24,7 +27,14 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     unit: 'months',
     yearly: false,
     seeds: [
-      since(NATIONAL, 6, 'policy-rules §1.7 rule 5_12_007: 有劳动力且未消除风险…未落实开发式帮扶措施(识别6个月及以上)'),
+      since(
+        NATIONAL,
+        6,
+        src(
+          '政策规则 §1.7 规则 5_12_007：有劳动力且未消除风险…未落实开发式帮扶措施（识别6个月及以上）',
+          'policy-rules §1.7 rule 5_12_007: 有劳动力且未消除风险…未落实开发式帮扶措施(识别6个月及以上)',
+        ),
+      ),
     ],
   },
   {
@@ -37,7 +47,10 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         1,
-        NOT_FOUND + ' (per-risk reading of the §1.7 one-month rule; 国新办: 从发现到落实帮扶措施约半个月)',
+        notFound(
+          '按风险逐项理解 §1.7 的一个月规则；国新办：从发现到落实帮扶措施约半个月',
+          'per-risk reading of the §1.7 one-month rule; 国新办: 从发现到落实帮扶措施约半个月',
+        ),
       ),
     ],
   },
@@ -47,7 +60,16 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: "Days between a paired cadre's visits",
     unit: 'days',
     yearly: false,
-    seeds: [since(NATIONAL, 30, NOT_FOUND + ' (seed: 每月开展动态监测; Baoshan 一月一排查, policy-rules §1.9)')],
+    seeds: [
+      since(
+        NATIONAL,
+        30,
+        notFound(
+          '沁发〔2021〕17号：每月开展动态监测；保山 一月一排查，政策规则 §1.9',
+          'seed: 每月开展动态监测; Baoshan 一月一排查, policy-rules §1.9',
+        ),
+      ),
+    ],
   },
   {
     key: 'relief.maxPerApplicationFen',
@@ -59,7 +81,10 @@ export const ASSISTANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         0,
-        NOT_FOUND + ' (seed §二(一)2 names the 应急救助基金 without amounts; §4.3 临时救助/先行救助 likewise)',
+        notFound(
+          '沁发〔2021〕17号 §二(一)2 提到应急救助基金但无金额；政策规则 §4.3 临时救助/先行救助同样无金额',
+          'seed §二(一)2 names the 应急救助基金 without amounts; §4.3 临时救助/先行救助 likewise',
+        ),
       ),
     ],
   },

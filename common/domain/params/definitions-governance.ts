@@ -1,4 +1,4 @@
-import { NATIONAL, NOT_FOUND, since, type ParamDefinition } from './param-seed.ts';
+import { NATIONAL, notFound, since, src, type ParamDefinition } from './param-seed.ts';
 
 // Projects, funds, assets, 四议两公开 and programme caps.
 export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
@@ -9,7 +9,16 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Project-entry public notices (each, at least, days)',
     unit: 'days',
     yearly: false,
-    seeds: [since(NATIONAL, 5, NOT_FOUND + ' (三公示一公告 days not found; policy-rules §9 default 公示 5 days)')],
+    seeds: [
+      since(
+        NATIONAL,
+        5,
+        notFound(
+          '三公示一公告天数未找到；政策规则 §9 默认公示5天',
+          '三公示一公告 days not found; policy-rules §9 default 公示 5 days',
+        ),
+      ),
+    ],
   },
   {
     key: 'funds.managementFeeCapCentral',
@@ -21,7 +30,10 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         0.01,
-        'policy-rules §6: 中央资金 1%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+        src(
+          '政策规则 §6：中央资金 1%（黑财规〔2023〕34号，黑龙江示例；山西数值未找到）',
+          'policy-rules §6: 中央资金 1%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+        ),
       ),
     ],
   },
@@ -35,7 +47,10 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         0.03,
-        'policy-rules §6: 省级资金 3%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+        src(
+          '政策规则 §6：省级资金 3%（黑财规〔2023〕34号，黑龙江示例；山西数值未找到）',
+          'policy-rules §6: 省级资金 3%（黑财规〔2023〕34号, Heilongjiang example; Shanxi value not found)',
+        ),
       ),
     ],
   },
@@ -45,7 +60,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Management fee cap, share of city and county funds',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.03, NOT_FOUND + ' (no city/county cap found; the provincial 3% is used)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.03,
+        notFound('未找到市县上限；采用省级 3%', 'no city/county cap found; the provincial 3% is used'),
+      ),
+    ],
   },
   {
     key: 'funds.atRiskMargin',
@@ -53,7 +74,7 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'At-risk band above a minimum share (percentage points)',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.02, NOT_FOUND + ' (dashboard band, not a policy number)')],
+    seeds: [since(NATIONAL, 0.02, notFound('驾驶舱显示区间，不是政策数值', 'dashboard band, not a policy number'))],
   },
   {
     key: 'funds.capAtRiskRatio',
@@ -61,7 +82,7 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'A cap is at risk from this share of it',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.9, NOT_FOUND + ' (dashboard band, not a policy number)')],
+    seeds: [since(NATIONAL, 0.9, notFound('驾驶舱显示区间，不是政策数值', 'dashboard band, not a policy number'))],
   },
   {
     key: 'deliberation.partyAttendance',
@@ -69,7 +90,13 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: "Party members' meeting attendance (at least)",
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 2 / 3, 'policy-rules §8: 党员大会 应到党员三分之二以上到会')],
+    seeds: [
+      since(
+        NATIONAL,
+        2 / 3,
+        src('政策规则 §8：党员大会 应到党员三分之二以上到会', 'policy-rules §8: 党员大会 应到党员三分之二以上到会'),
+      ),
+    ],
   },
   {
     key: 'deliberation.passShare',
@@ -81,7 +108,10 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         0.5,
-        'policy-rules §8: 党员大会 应到党员半数以上同意; 村民会议 到会人员、村民代表会议 全体代表 过半数通过',
+        src(
+          '政策规则 §8：党员大会 应到党员半数以上同意；村民会议 到会人员、村民代表会议 全体代表 过半数通过',
+          'policy-rules §8: 党员大会 应到党员半数以上同意; 村民会议 到会人员、村民代表会议 全体代表 过半数通过',
+        ),
       ),
     ],
   },
@@ -91,7 +121,16 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: "Villagers' meeting quorum (more than this share of adult villagers)",
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.5, '村民委员会组织法 第二十二条: 应当有本村十八周岁以上村民的过半数…参加')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.5,
+        src(
+          '村民委员会组织法 第二十二条：应当有本村十八周岁以上村民的过半数…参加',
+          '村民委员会组织法 第二十二条: 应当有本村十八周岁以上村民的过半数…参加',
+        ),
+      ),
+    ],
   },
   {
     key: 'deliberation.householdsQuorum',
@@ -103,7 +142,10 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         2 / 3,
-        '村民委员会组织法 第二十二条: 或者本村三分之二以上的户的代表参加 (以上 includes 2/3, 民法典 第一千二百五十九条)',
+        src(
+          '村民委员会组织法 第二十二条：或者本村三分之二以上的户的代表参加（“以上”包括本数即三分之二，民法典 第一千二百五十九条）',
+          '村民委员会组织法 第二十二条: 或者本村三分之二以上的户的代表参加 (以上 includes 2/3, 民法典 第一千二百五十九条)',
+        ),
       ),
     ],
   },
@@ -113,7 +155,16 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: "Representatives' meeting quorum (at least this share of members)",
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 2 / 3, '村民委员会组织法 第二十六条: 村民代表会议有三分之二以上的组成人员参加方可召开')],
+    seeds: [
+      since(
+        NATIONAL,
+        2 / 3,
+        src(
+          '村民委员会组织法 第二十六条：村民代表会议有三分之二以上的组成人员参加方可召开',
+          '村民委员会组织法 第二十六条: 村民代表会议有三分之二以上的组成人员参加方可召开',
+        ),
+      ),
+    ],
   },
   {
     key: 'deliberation.representativesPassBase',
@@ -126,7 +177,10 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         'all',
-        'policy-rules §8: 村民代表会议 全体代表 过半数通过 (the stricter reading; 村民委员会组织法 第二十六条 reads 所作决定应当经到会人员的过半数同意 — choose present for the letter of the law)',
+        src(
+          '政策规则 §8：村民代表会议 全体代表 过半数通过（从严理解；村民委员会组织法 第二十六条为“所作决定应当经到会人员的过半数同意”，按法条字面可改选“到会人员”）',
+          'policy-rules §8: 村民代表会议 全体代表 过半数通过 (the stricter reading; 村民委员会组织法 第二十六条 reads 所作决定应当经到会人员的过半数同意 — choose present for the letter of the law)',
+        ),
       ),
     ],
   },
@@ -136,6 +190,12 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Public-welfare post: maximum age at hiring',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 60, 'policy-rules §4.3: 新聘一般不超过60岁 (Guizhou method)')],
+    seeds: [
+      since(
+        NATIONAL,
+        60,
+        src('政策规则 §4.3：新聘一般不超过60岁（贵州办法）', 'policy-rules §4.3: 新聘一般不超过60岁 (Guizhou method)'),
+      ),
+    ],
   },
 ];

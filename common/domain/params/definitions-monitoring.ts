@@ -1,4 +1,4 @@
-import { NATIONAL, NOT_FOUND, since, type ParamDefinition } from './param-seed.ts';
+import { NATIONAL, notFound, since, src, type ParamDefinition } from './param-seed.ts';
 
 // Monitoring lines, department-data thresholds and the identification workflow (policy-rules §1, §2).
 export const MONITORING_PARAMS: readonly ParamDefinition[] = [
@@ -12,7 +12,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         600_000,
-        'policy-rules §1.3: 1.5× the 2020 poverty standard (≈4,000) = 6,000 yuan, national floor for 2021; Shanxi yearly values not found',
+        src(
+          '政策规则 §1.3：2020年扶贫标准（约4000元）的1.5倍，即6000元，为2021年全国底线；山西逐年数值未找到',
+          'policy-rules §1.3: 1.5× the 2020 poverty standard (≈4,000) = 6,000 yuan, national floor for 2021; Shanxi yearly values not found',
+        ),
         '2021-01-01',
         2021,
       ),
@@ -29,7 +32,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         'net',
-        'policy-rules §3.4: 家庭人均纯收入 [C]; the adjusted formula (+理赔 −合规自付) is [P] and was not found nationally',
+        src(
+          '政策规则 §3.4：家庭人均纯收入〔已核实〕；调整口径（+理赔 −合规自付）为〔常见做法〕，全国文件中未找到',
+          'policy-rules §3.4: 家庭人均纯收入 [C]; the adjusted formula (+理赔 −合规自付) is [P] and was not found nationally',
+        ),
       ),
     ],
   },
@@ -39,7 +45,16 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Sharp income drop (share of last year)',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.3, NOT_FOUND + ' (收入大幅缩减 has no national number; 30% is a placeholder)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.3,
+        notFound(
+          '收入大幅缩减无全国统一数值；30% 为占位值',
+          '收入大幅缩减 has no national number; 30% is a placeholder',
+        ),
+      ),
+    ],
   },
   {
     key: 'medical.alleviatedOutOfPocketFen',
@@ -51,7 +66,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         500_000,
-        'policy-rules §2: county 实施办法 example, ≥5,000 yuan year-to-date after reimbursement',
+        src(
+          '政策规则 §2：县级实施办法示例，报销后年内累计 ≥5000元',
+          'policy-rules §2: county 实施办法 example, ≥5,000 yuan year-to-date after reimbursement',
+        ),
       ),
     ],
   },
@@ -61,7 +79,16 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Medical out-of-pocket warning line, other rural residents',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 2_000_000, 'policy-rules §2: county 实施办法 example, ≥20,000 yuan year-to-date')],
+    seeds: [
+      since(
+        NATIONAL,
+        2_000_000,
+        src(
+          '政策规则 §2：县级实施办法示例，年内累计 ≥20000元',
+          'policy-rules §2: county 实施办法 example, ≥20,000 yuan year-to-date',
+        ),
+      ),
+    ],
   },
   {
     key: 'medical.outpatientMonthlyFen',
@@ -69,7 +96,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Outpatient out-of-pocket per month',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 50_000, 'policy-rules §2: ≥500 yuan per month (county example)')],
+    seeds: [
+      since(
+        NATIONAL,
+        50_000,
+        src('政策规则 §2：每月 ≥500元（县级示例）', 'policy-rules §2: ≥500 yuan per month (county example)'),
+      ),
+    ],
   },
   {
     key: 'education.nonCompulsoryCostFen',
@@ -78,7 +111,14 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     unit: 'fen',
     yearly: false,
     seeds: [
-      since(NATIONAL, 1_000_000, 'policy-rules §2: >10,000 yuan per school year after all subsidies (county example)'),
+      since(
+        NATIONAL,
+        1_000_000,
+        src(
+          '政策规则 §2：扣除各项资助后每学年 >10000元（县级示例）',
+          'policy-rules §2: >10,000 yuan per school year after all subsidies (county example)',
+        ),
+      ),
     ],
   },
   {
@@ -91,7 +131,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         9,
-        NOT_FOUND + ' (policy-rules §2 counts education costs "per school year"; the autumn term starts in September)',
+        notFound(
+          '政策规则 §2 按“每学年”计算教育费用；秋季学期9月开学',
+          'policy-rules §2 counts education costs "per school year"; the autumn term starts in September',
+        ),
       ),
     ],
   },
@@ -105,8 +148,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         1,
-        NOT_FOUND +
-          ' (policy-rules §1.1: rigid spending "clearly exceeds last year\'s income"; no number, 1 = exceeds)',
+        notFound(
+          '政策规则 §1.1：刚性支出“明显超过上年度收入”，无具体数值；1 即为超过',
+          'policy-rules §1.1: rigid spending "clearly exceeds last year\'s income"; no number, 1 = exceeds',
+        ),
       ),
     ],
   },
@@ -116,7 +161,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Disaster loss warning line',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 0, NOT_FOUND + ' (0: every reported loss is a warning, in line with 应纳尽纳)')],
+    seeds: [
+      since(
+        NATIONAL,
+        0,
+        notFound('0：凡报告损失即预警，符合应纳尽纳', '0: every reported loss is a warning, in line with 应纳尽纳'),
+      ),
+    ],
   },
   {
     key: 'hr.contributionGapMonths',
@@ -125,7 +176,14 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     unit: 'months',
     yearly: false,
     seeds: [
-      since(NATIONAL, 3, 'policy-rules §2: 漯河 example, no contribution for 3 consecutive months (secondary source)'),
+      since(
+        NATIONAL,
+        3,
+        src(
+          '政策规则 §2：漯河示例，连续3个月未缴费（二手资料）',
+          'policy-rules §2: 漯河 example, no contribution for 3 consecutive months (secondary source)',
+        ),
+      ),
     ],
   },
   {
@@ -138,7 +196,10 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         12,
-        'policy-rules §3.4: income over the 12 months before identification (Anhui 2020); used for all feeds',
+        src(
+          '政策规则 §3.4：识别前12个月的收入（安徽 2020）；各部门数据均按此期间',
+          'policy-rules §3.4: income over the 12 months before identification (Anhui 2020); used for all feeds',
+        ),
       ),
     ],
   },
@@ -148,7 +209,7 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Village public notice (at least, days)',
     unit: 'days',
     yearly: false,
-    seeds: [since(NATIONAL, 5, 'policy-rules §1.6: 村内公示不少于5天')],
+    seeds: [since(NATIONAL, 5, src('政策规则 §1.6：村内公示不少于5天', 'policy-rules §1.6: 村内公示不少于5天'))],
   },
   {
     key: 'workflow.identificationDays',
@@ -156,7 +217,16 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Identification time limit from the clue (days)',
     unit: 'days',
     yearly: false,
-    seeds: [since(NATIONAL, 15, 'policy-rules §1.6: 从发现风险线索到完成识别一般不超过15天')],
+    seeds: [
+      since(
+        NATIONAL,
+        15,
+        src(
+          '政策规则 §1.6：从发现风险线索到完成识别一般不超过15天',
+          'policy-rules §1.6: 从发现风险线索到完成识别一般不超过15天',
+        ),
+      ),
+    ],
   },
   {
     key: 'workflow.minMonthsBeforeElimination',
@@ -164,7 +234,9 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Minimum months monitored before assisted elimination',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 6, 'policy-rules §1.8: 原则上纳入监测不少于半年')],
+    seeds: [
+      since(NATIONAL, 6, src('政策规则 §1.8：原则上纳入监测不少于半年', 'policy-rules §1.8: 原则上纳入监测不少于半年')),
+    ],
   },
   {
     key: 'workflow.incomeStableMonths',
@@ -172,7 +244,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Months income must stay above the line before elimination',
     unit: 'months',
     yearly: false,
-    seeds: [since(NATIONAL, 6, 'policy-rules §1.8: 收入持续稳定（原则上不少于半年）')],
+    seeds: [
+      since(
+        NATIONAL,
+        6,
+        src('政策规则 §1.8：收入持续稳定（原则上不少于半年）', 'policy-rules §1.8: 收入持续稳定（原则上不少于半年）'),
+      ),
+    ],
   },
   {
     key: 'quality.labourAgeFrom',
@@ -180,7 +258,13 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Working age from',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 16, 'policy-rules §3.6 rule 5_12_008: 16 ≤ age < 60')],
+    seeds: [
+      since(
+        NATIONAL,
+        16,
+        src('政策规则 §3.6 规则 5_12_008：16 ≤ 年龄 < 60', 'policy-rules §3.6 rule 5_12_008: 16 ≤ age < 60'),
+      ),
+    ],
   },
   {
     key: 'quality.labourAgeTo',
@@ -188,6 +272,12 @@ export const MONITORING_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Working age to (exclusive)',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 60, 'policy-rules §3.6 rule 5_12_008: 16 ≤ age < 60')],
+    seeds: [
+      since(
+        NATIONAL,
+        60,
+        src('政策规则 §3.6 规则 5_12_008：16 ≤ 年龄 < 60', 'policy-rules §3.6 rule 5_12_008: 16 ≤ age < 60'),
+      ),
+    ],
   },
 ];

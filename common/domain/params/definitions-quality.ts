@@ -1,4 +1,4 @@
-import { NATIONAL, NOT_FOUND, since, type ParamDefinition } from './param-seed.ts';
+import { NATIONAL, notFound, since, src, type ParamDefinition } from './param-seed.ts';
 
 // Data-quality report thresholds.
 export const QUALITY_PARAMS: readonly ParamDefinition[] = [
@@ -13,7 +13,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         0.25,
-        'policy-rules §3.6: 风险"缺劳动力"但劳动力(普通/技能)超过家庭人口1/4 (Guizhou county checker)',
+        src(
+          '政策规则 §3.6：风险“缺劳动力”但劳动力（普通/技能）超过家庭人口1/4（贵州县级校验）',
+          'policy-rules §3.6: 风险"缺劳动力"但劳动力(普通/技能)超过家庭人口1/4 (Guizhou county checker)',
+        ),
       ),
     ],
   },
@@ -23,7 +26,16 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Public-welfare post: minimum age',
     unit: 'years',
     yearly: false,
-    seeds: [since(NATIONAL, 16, 'policy-rules §3.6 rule 5_12_004: 监测对象成员未满16周岁从事公益性岗位')],
+    seeds: [
+      since(
+        NATIONAL,
+        16,
+        src(
+          '政策规则 §3.6 规则 5_12_004：监测对象成员未满16周岁从事公益性岗位',
+          'policy-rules §3.6 rule 5_12_004: 监测对象成员未满16周岁从事公益性岗位',
+        ),
+      ),
+    ],
   },
   {
     key: 'quality.implausibleWageBelowFen',
@@ -31,7 +43,16 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Implausible wage income: above 0 and below',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 10_000, 'policy-rules §3.4 rule 5_15_023: 未消除风险识别时工资性收入大于0小于100')],
+    seeds: [
+      since(
+        NATIONAL,
+        10_000,
+        src(
+          '政策规则 §3.4 规则 5_15_023：未消除风险识别时工资性收入大于0小于100',
+          'policy-rules §3.4 rule 5_15_023: 未消除风险识别时工资性收入大于0小于100',
+        ),
+      ),
+    ],
   },
   {
     key: 'quality.highPerCapitaFen',
@@ -39,7 +60,16 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Implausibly high per-capita income of a newly identified household',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 2_000_000, 'policy-rules §3.4 rule 1111_18: 2023年以来识别…人均纯收入高于20000元')],
+    seeds: [
+      since(
+        NATIONAL,
+        2_000_000,
+        src(
+          '政策规则 §3.4 规则 1111_18：2023年以来识别…人均纯收入高于20000元',
+          'policy-rules §3.4 rule 1111_18: 2023年以来识别…人均纯收入高于20000元',
+        ),
+      ),
+    ],
   },
   {
     key: 'quality.highPerCapitaIdentifiedFrom',
@@ -47,7 +77,13 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'High-income check applies to households identified from (YYYYMM)',
     unit: 'count',
     yearly: false,
-    seeds: [since(NATIONAL, 202301, 'policy-rules §3.4 rule 1111_18: 2023年以来识别')],
+    seeds: [
+      since(
+        NATIONAL,
+        202301,
+        src('政策规则 §3.4 规则 1111_18：2023年以来识别', 'policy-rules §3.4 rule 1111_18: 2023年以来识别'),
+      ),
+    ],
   },
   {
     key: 'quality.minMonthsRuleFrom',
@@ -59,7 +95,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         202204,
-        'policy-rules §1.8 rule 2_11_002: 从识别到风险消除时间低于6个月 (2022年4月份以后消除风险)',
+        src(
+          '政策规则 §1.8 规则 2_11_002：从识别到风险消除时间低于6个月（2022年4月份以后消除风险）',
+          'policy-rules §1.8 rule 2_11_002: 从识别到风险消除时间低于6个月 (2022年4月份以后消除风险)',
+        ),
       ),
     ],
   },
@@ -74,7 +113,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         'assistedOnly',
-        'policy-rules §1.8: only 帮扶消除 needs the ≥ 6-month check; keep the check for 自然消除 configurable',
+        src(
+          '政策规则 §1.8：仅帮扶消除须满6个月；自然消除是否检查可设置',
+          'policy-rules §1.8: only 帮扶消除 needs the ≥ 6-month check; keep the check for 自然消除 configurable',
+        ),
       ),
     ],
   },
@@ -88,7 +130,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         6,
-        NOT_FOUND + ' (rule 1_11_005 names 义务教育阶段适龄儿童少年 without ages; 义务教育法 第十一条: 年满六周岁入学)',
+        notFound(
+          '规则 1_11_005 只写义务教育阶段适龄儿童少年，未给年龄；义务教育法 第十一条：年满六周岁入学',
+          'rule 1_11_005 names 义务教育阶段适龄儿童少年 without ages; 义务教育法 第十一条: 年满六周岁入学',
+        ),
       ),
     ],
   },
@@ -99,7 +144,14 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     unit: 'years',
     yearly: false,
     seeds: [
-      since(NATIONAL, 16, NOT_FOUND + ' (rule 1_11_005 gives no ages; nine years from age 6 end at 15, so under 16)'),
+      since(
+        NATIONAL,
+        16,
+        notFound(
+          '规则 1_11_005 未给年龄；6周岁起九年至15周岁，故取未满16周岁',
+          'rule 1_11_005 gives no ages; nine years from age 6 end at 15, so under 16',
+        ),
+      ),
     ],
   },
   {
@@ -108,7 +160,16 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Small-loan cap',
     unit: 'fen',
     yearly: false,
-    seeds: [since(NATIONAL, 5_000_000, 'policy-rules §4.3: ≤50,000 yuan (银保监会等 2021-03-15); seed §三(六)')],
+    seeds: [
+      since(
+        NATIONAL,
+        5_000_000,
+        src(
+          '政策规则 §4.3：≤5万元（银保监会等 2021-03-15）；沁发〔2021〕17号 §三(六)',
+          'policy-rules §4.3: ≤50,000 yuan (银保监会等 2021-03-15); seed §三(六)',
+        ),
+      ),
+    ],
   },
   {
     key: 'funds.industryShare',
@@ -117,8 +178,20 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     unit: 'ratio',
     yearly: true,
     seeds: [
-      since(NATIONAL, 0.5, 'seed 沁发〔2021〕17号 §三(五): 2021 ≥50%', '2021-01-01', 2021),
-      since(NATIONAL, 0.6, 'policy-rules §6: raised to ≥60% from 2023', '2023-01-01', 2023),
+      since(
+        NATIONAL,
+        0.5,
+        src('沁发〔2021〕17号 §三(五)：2021年 ≥50%', 'seed 沁发〔2021〕17号 §三(五): 2021 ≥50%'),
+        '2021-01-01',
+        2021,
+      ),
+      since(
+        NATIONAL,
+        0.6,
+        src('政策规则 §6：2023年起提高到 ≥60%', 'policy-rules §6: raised to ≥60% from 2023'),
+        '2023-01-01',
+        2023,
+      ),
     ],
   },
   {
@@ -127,7 +200,16 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
     labelEn: 'Minimum labour remuneration share of work-for-relief funds',
     unit: 'ratio',
     yearly: false,
-    seeds: [since(NATIONAL, 0.15, 'seed §三(五): 劳务报酬发放比例不得低于财政资金的15%')],
+    seeds: [
+      since(
+        NATIONAL,
+        0.15,
+        src(
+          '沁发〔2021〕17号 §三(五)：劳务报酬发放比例不得低于财政资金的15%',
+          'seed §三(五): 劳务报酬发放比例不得低于财政资金的15%',
+        ),
+      ),
+    ],
   },
   {
     key: 'funds.industryShareNotBelowYear',
@@ -139,7 +221,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         2020,
-        'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)',
+        src(
+          '沁发〔2021〕17号 §三(五)：且不得低于2020年用于产业发展的资金占比（为2021年所定；按“逐步提高产业发展比例”沿用至以后年度）',
+          'seed 沁发〔2021〕17号 §三(五): 且不得低于2020年用于产业发展的资金占比 (stated for 2021; kept for later years under 逐步提高产业发展比例)',
+        ),
         '2013-01-01',
       ),
     ],
@@ -154,8 +239,10 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
       since(
         NATIONAL,
         2020,
-        NOT_FOUND +
-          ' (the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点)',
+        notFound(
+          '规划只给出到2025年的目标，没有逐年进度；默认取规划期前一年即2020年，与“污水治理率 提高5个百分点”相同',
+          'the plan gives end states 到2025年 without yearly steps; default: 2020, the year before its period, as for 污水治理率 提高5个百分点',
+        ),
         '2013-01-01',
       ),
     ],

@@ -14,7 +14,8 @@ export type ResolvedParams = Record<string, Resolved>;
 /** Insert the documented defaults that are not there yet; runs on every start. */
 export async function seedPolicyParams(db: Db): Promise<void> {
   const rows = PARAM_DEFINITIONS.flatMap((d) =>
-    d.seeds.map((s) => ({ key: d.key, ...s, value: s.value, createdBy: '系统（政策默认值）' })),
+    // The English source is stored; the Chinese one is read from the definitions (`paramSourceText`).
+    d.seeds.map(({ sourceZh: _zh, ...s }) => ({ key: d.key, ...s, value: s.value, createdBy: '系统（政策默认值）' })),
   );
   await db.insert(policyParams).values(rows).onConflictDoNothing();
 }

@@ -13,6 +13,7 @@ import {
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { scopeLabel } from './labels.ts';
 import { formatParamValue } from './paramFormat.ts';
@@ -41,7 +42,10 @@ function VersionTable({ param }: { param: ParamRow }) {
     {
       title: tx('source'),
       dataIndex: 'source',
-      render: (source: string, v) => (v.note ? `${source}；${v.note}` : source),
+      render: (_: string, v) => {
+        const source = paramSourceText(param.key, v, language);
+        return v.note ? `${source}；${v.note}` : source;
+      },
     },
     { title: tx('createdBy'), dataIndex: 'createdBy', width: 150 },
     {
@@ -80,11 +84,14 @@ export default function ParamsPage() {
       title: tx('param'),
       key: 'label',
       render: (_, p) => (
+        // The key (for `guardline params set`) is English: shown in English mode, a tooltip in Chinese mode.
         <Space orientation="vertical" size={0}>
-          <span>{language === 'en' ? p.labelEn : p.labelZh}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
-            {p.key}
-          </Typography.Text>
+          <span title={p.key}>{language === 'en' ? p.labelEn : p.labelZh}</span>
+          {language === 'en' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+              {p.key}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -132,7 +139,7 @@ export default function ParamsPage() {
       key: 'source',
       render: (_, p) => (
         <Typography.Paragraph style={{ margin: 0, fontSize: 13 }} ellipsis={{ rows: 2, expandable: 'collapsible' }}>
-          {resolved[p.key]?.source ?? '—'}
+          {resolved[p.key] ? paramSourceText(p.key, resolved[p.key], language) : '—'}
         </Typography.Paragraph>
       ),
     },

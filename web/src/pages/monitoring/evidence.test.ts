@@ -72,6 +72,26 @@ describe('evidence as readable rows', () => {
     expect(params[0].note).toContain('全国默认');
   });
 
+  it.each([
+    ['zh-CN', '依据：政策规则 §2：县级实施办法示例，年内累计 ≥20000元（全国默认'],
+    ['en', 'Source: policy-rules §2: county 实施办法 example, ≥20,000 yuan year-to-date'],
+  ])('cites a seeded parameter’s source in the reader’s language (%s)', (language, expected) => {
+    const rows = evidenceRows(
+      {
+        params: {
+          'medical.otherOutOfPocketFen': {
+            value: 2_000_000,
+            source: 'policy-rules §2: county 实施办法 example, ≥20,000 yuan year-to-date',
+            scopeCode: '000000000000',
+            effectiveFrom: '2021-01-01',
+          },
+        },
+      },
+      { language },
+    );
+    expect(rows[0].children![0].note).toContain(expected);
+  });
+
   it('lists small records on one line and counts people instead of showing ids', () => {
     const rows = evidenceRows(
       { deceasedLabourers: [{ personId: 7, on: '2026-03-01', labourSkill: 'ordinary' }], unemployedPersonIds: [3, 4] },

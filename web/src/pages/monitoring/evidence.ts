@@ -3,6 +3,7 @@ import { itemLabel } from '../../../../common/domain/feeds/sources.ts';
 import { DISABILITY_CATEGORIES, DISABILITY_GRADES, LABOUR_SKILLS } from '../../../../common/domain/registry/codes.ts';
 import { CONSENT_METHOD_LABELS, PETITION_KIND_LABELS, scopeLabel } from './labels.ts';
 import { formatParamValue, formatRatio, unitOfKey } from './paramFormat.ts';
+import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
 
 // Evidence (a clue signal's or a warning's JSON) as rows a township officer can read: labelled
 // keys, money in yuan, ratios in per cent, codes in words, thresholds with their policy source.
@@ -190,20 +191,21 @@ function paramRow(key: string, raw: unknown, options: EvidenceOptions): Evidence
   const en = options.language === 'en';
   const where = [
     p.scopeCode ? scopeLabel(p.scopeCode, options.language) : null,
-    p.effectiveFrom ? `${p.effectiveFrom}${en ? ' on' : ' 起'}` : null,
+    p.effectiveFrom ? (en ? `from ${p.effectiveFrom}` : `${p.effectiveFrom} 起`) : null,
   ]
     .filter(Boolean)
-    .join('，');
+    .join(en ? ', ' : '，');
   const fallback = p.fallbackFromYear
     ? en
       ? `; using the ${p.fallbackFromYear} value`
       : `；沿用 ${p.fallbackFromYear} 年标准`
     : '';
+  const source = p.source ? paramSourceText(key, p, en ? 'en' : 'zh-CN') : '—';
   return {
     key,
     label,
     value: formatParamValue(p.value, unit, options.language),
-    note: `${en ? 'Source' : '依据'}：${p.source ?? '—'}（${where}${fallback}）`,
+    note: en ? `Source: ${source} (${where}${fallback})` : `依据：${source}（${where}${fallback}）`,
   };
 }
 
