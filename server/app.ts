@@ -52,6 +52,7 @@ import { createReviewService } from './modules/registry/registry.review.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryTransferRoutes } from './modules/registry/import/import.routes.ts';
 import { createRegistryService } from './modules/registry/registry.service.ts';
+import { helpRoutes } from './modules/help/help.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { assetsRoutes } from './modules/assets/assets.routes.ts';
@@ -220,6 +221,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   attachmentsRoutes(app, services);
   casesRoutes(app, services);
   indicatorsRoutes(app, services);
+  helpRoutes(app);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -17,6 +17,7 @@ const OrgTreePage = lazy(() => import('./pages/org/OrgTreePage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const RegistryRoutes = lazy(() => import('./pages/registry/RegistryRoutes.tsx'));
+const HelpPage = lazy(() => import('./pages/help/HelpPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function AppRoutes() {
@@ -66,6 +67,7 @@ export function AppRoutes() {
             }
           />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+          <Route path="/help/:page?" element={<HelpPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { KeyOutlined, LogoutOutlined, BankOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, BankOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -82,6 +82,17 @@ export default function AppLayout() {
                 )}
               </Space>
               <LanguageSwitch />
+              <Tooltip title={wide ? undefined : t('header.help')}>
+                <Button
+                  type="text"
+                  icon={<QuestionCircleOutlined />}
+                  aria-label={t('header.help')}
+                  data-testid="header-help"
+                  onClick={() => navigate('/help')}
+                >
+                  {wide && t('header.help')}
+                </Button>
+              </Tooltip>
               <Tooltip title={wide ? undefined : t('header.changePassword')}>
                 <Button
                   type="text"
