@@ -65,6 +65,7 @@ import { createProjectsService } from './modules/projects/projects.service.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { createAssessmentService, createIndicatorsService, indicatorsRoutes } from './modules/indicators/index.ts';
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
+import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
 
 /** The built web app; GUARDLINE_WEB_DIST points elsewhere (a second build beside the default one, e.g. parallel test runs). */
 export const WEB_DIST =
@@ -221,6 +222,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   attachmentsRoutes(app, services);
   casesRoutes(app, services);
   indicatorsRoutes(app, services);
+  // 工作台: each user's items due, counted by the modules that own them (called as the user).
+  workbenchRoutes(app, createWorkbenchService(services));
   helpRoutes(app);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {

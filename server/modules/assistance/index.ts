@@ -3,3 +3,4 @@ export { createAssistanceService, type AssistanceService } from './assistance.se
 export { createReliefService, type ReliefService } from './relief.service.ts';
 export { startObligationSchedule } from './assistance.schedule.ts';
 export { assistanceSummaries } from './assistance.quality.ts';
+export { unpairedMonitoredCount } from './assistance.todo.ts';
