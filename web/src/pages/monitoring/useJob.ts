@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJob, monitoringKeys, type JobDto } from '../../api/monitoring.ts';
+import { oneLanguage } from '../../i18n/bilingual.ts';
 
 /** Polls a background job once a second until it has finished. */
 export function useJob(jobId: number | null) {
@@ -21,9 +22,7 @@ export function jobPercent(job: JobDto | undefined): number {
 
 /** The job's own message is bilingual ("已评估 3/10 户 / 3 of 10 households evaluated"): show one half. */
 export function jobMessage(job: JobDto | undefined, language: string): string {
-  const text = job?.message ?? '';
-  const [zh, en] = text.split(' / ');
-  return language === 'en' ? (en ?? zh) : zh;
+  return oneLanguage(job?.message, language);
 }
 
 /** The error a failed job stored ({ code, messageZh, messageEn }). */

@@ -7,6 +7,7 @@ import { fetchJob, registryKeys, startImport, type ImportReport } from '../../ap
 import { errorMessage } from '../../components/errorMessage.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { useRegistryText } from './text.ts';
+import { oneLanguage } from '../../i18n/bilingual.ts';
 
 interface Files {
   households?: File;
@@ -112,7 +113,8 @@ export function ImportPanel() {
         <div data-testid="import-progress">
           <Progress percent={current.total ? Math.floor((current.done / current.total) * 100) : 0} status="active" />
           <Typography.Text type="secondary">
-            {t('running')}… {current.message ?? ''} {current.total ? `${current.done} / ${current.total}` : ''}
+            {t('running')}… {oneLanguage(current.message, language)}{' '}
+            {current.total ? `${current.done} / ${current.total}` : ''}
           </Typography.Text>
         </div>
       )}
@@ -121,7 +123,7 @@ export function ImportPanel() {
           type="error"
           showIcon
           title={t('jobFailed')}
-          description={jobError(current.error, language) ?? current.message ?? undefined}
+          description={jobError(current.error, language) ?? (oneLanguage(current.message, language) || undefined)}
         />
       )}
       {jobQuery.isError && <Alert type="error" showIcon title={errorMessage(jobQuery.error, language).message} />}
