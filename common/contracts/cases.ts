@@ -91,7 +91,7 @@ export const STAGE_FIELDS = {
 export const caseActionRequest = z.object({
   action: z.enum(CASE_ACTIONS),
   version: z.number().int().positive(),
-  /** Reason of a return or a closing (required for those). */
+  /** Reason of a return or a closing (required for those); on complete, the optional opinion (意见) kept on the step. */
   reason: z.string().trim().max(1000).optional(),
   /** The stage record (see STAGE_FIELDS). */
   fields: z.record(z.string(), z.unknown()).default({}),
@@ -194,6 +194,13 @@ export const caseDetail = caseRow.extend({
   /** Who acts at the current stage. */
   actorLevel: z.enum(['county', 'township', 'village']).nullable(),
   noticeDays: z.number().int(),
+  /**
+   * When 'complete' is offered but the rule refuses it now (the notice has not hung its days): why, and the
+   * day it opens (公示期满, from the server's own rule; null while the notice has not started).
+   */
+  completeBlocked: z
+    .object({ opensOn: z.string().nullable(), messageZh: z.string(), messageEn: z.string() })
+    .nullable(),
   /** Elimination: each criterion and whether it holds now. */
   criteria: z.array(criterionView).nullable(),
   household: z.object({

@@ -87,13 +87,18 @@ describe('the public notice hangs at least the parameter days', () => {
     const r = transition(state('identification', 'publicNotice', started), 'complete', ctx('villageOfficer', today));
     expect(r.ok).toBe(ok);
     if (!ok)
-      expect(r).toMatchObject({ code: 'noticeNotOver', messageZh: expect.stringContaining(noticeEndsOn(started, 5)) });
+      expect(r).toMatchObject({
+        code: 'noticeNotOver',
+        opensOn: noticeEndsOn(started, 5),
+        messageZh: expect.stringContaining(noticeEndsOn(started, 5)),
+      });
   });
 
   it('a notice that never started cannot end', () => {
     expect(transition(state('identification', 'publicNotice', null), 'complete', ctx('villageOfficer'))).toMatchObject({
       ok: false,
       code: 'noticeNotOver',
+      opensOn: null,
     });
   });
 });

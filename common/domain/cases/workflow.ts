@@ -86,6 +86,8 @@ export type TransitionResult =
       code: 'finished' | 'notYourStage' | 'noticeNotOver' | 'cannotReject';
       messageZh: string;
       messageEn: string;
+      /** noticeNotOver: the first day the notice may end (公示期满), null while it has not started. */
+      opensOn?: string | null;
     };
 
 function daysBetween(from: string, to: string): number {
@@ -131,6 +133,7 @@ export function transition(state: CaseState, action: Action, ctx: TransitionCont
       return {
         ok: false,
         code: 'noticeNotOver',
+        opensOn: state.noticeStartedOn ? earliest : null,
         messageZh: `公示期不少于${ctx.noticeDays}天，${earliest}起方可结束公示`,
         messageEn: `The notice must hang ${ctx.noticeDays} days; it can end from ${earliest}`,
       };

@@ -74,6 +74,12 @@ export const PROJECT_STATUSES: readonly ProjectStatus[] = [
   'completed',
   'cancelled',
 ];
+/**
+ * The steps that decide on the project carry a written opinion (意见): 乡镇审核 checks 真实性、必要性… and
+ * 县级审定 decides (policy-rules.md, project library "村级申报、乡镇审核、行业部门论证、县级审定").
+ */
+export const OPINION_STAGES: readonly EntryStage[] = ['townshipReview', 'countyApproval'];
+
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   reserve: '储备',
   admitted: '入库',

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type { CaseDetail, CaseRow, caseListQuery } from '../../../common/contracts/cases.ts';
 import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import { STAGE_ACTORS, STAGE_LABELS, timeLimit, type Stage } from '../../../common/domain/cases/workflow.ts';
+import {
+  STAGE_ACTORS,
+  STAGE_LABELS,
+  timeLimit,
+  transition,
+  type Stage,
+} from '../../../common/domain/cases/workflow.ts';
 import { can } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -110,6 +116,15 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
       if (c.stage !== 'verification') allowed.push('reject');
       allowed.push('close');
     }
+    let completeBlocked: CaseDetail['completeBlocked'] = null;
+    if (allowed.includes('complete')) {
+      const t = transition({ kind: c.kind, stage: c.stage, noticeStartedOn: c.noticeStartedOn }, 'complete', {
+        role: ctx.actor.role,
+        today: today(),
+        noticeDays: p.noticeDays,
+      });
+      if (!t.ok) completeBlocked = { opensOn: t.opensOn ?? null, messageZh: t.messageZh, messageEn: t.messageEn };
+    }
     let criteria = null;
     if (c.kind === 'elimination' && active) {
       const resolved =
@@ -149,6 +164,7 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
       allowedActions: allowed,
       actorLevel: actors ? (actors.level as 'county' | 'township' | 'village') : null,
       noticeDays: p.noticeDays,
+      completeBlocked,
       criteria,
       household: {
         kind: h.kind,

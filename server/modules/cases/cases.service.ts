@@ -501,7 +501,8 @@ export function createCasesService(deps: CasesDeps) {
         action: 'complete',
         from,
         to: next,
-        note: typeof record.opinion === 'string' ? record.opinion : null,
+        // The stage's own opinion field (审核/审定意见), else the opinion given in the confirm dialog.
+        note: typeof record.opinion === 'string' ? record.opinion : req.reason?.trim() || null,
         data: record,
         attachmentIds: req.attachmentIds,
       });

@@ -60,6 +60,12 @@ async function startedDaysAgo(caseId: number, days = 12) {
     WHERE id = (SELECT clue_id FROM monitoring_case WHERE id = ${caseId})`);
 }
 
+/** The notice was put up on `startedOn` (as if started then: it ends 5 days later). */
+async function restartNotice(caseId: number, startedOn: string) {
+  await env.services.db.execute(sql`UPDATE monitoring_case SET notice_started_on = ${startedOn},
+    notice_ends_on = ${startedOn}::date + 5 WHERE id = ${caseId}`);
+}
+
 async function act(user: User, id: number, action: string, fields: object = {}, extra: object = {}) {
   const detail = (await call('county_admin', 'GET', `/api/cases/${id}`)).json();
   return call(user, 'POST', `/api/cases/${id}/actions`, { action, version: detail.version, fields, ...extra });
@@ -114,9 +120,18 @@ describe('identification from a clue to 纳入监测', () => {
         const early = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
         expect(early.statusCode).toBe(409);
         expect(early.json().error.messageZh).toContain('公示');
-        const started = await act('village_officer', c.id, 'startNotice', { startedOn: day(-5) });
-        expect(started.statusCode, started.body).toBe(200);
-        expect(started.json()).toMatchObject({ noticeStartedOn: day(-5), noticeEndsOn: day(0) });
+        const hanging = await act('village_officer', c.id, 'startNotice', { startedOn: day(-4) });
+        expect(hanging.statusCode, hanging.body).toBe(200);
+        // 办结 is offered but closed until 公示期满: the day it opens comes from the server's rule.
+        expect(hanging.json()).toMatchObject({
+          allowedActions: expect.arrayContaining(['complete']),
+          completeBlocked: { opensOn: day(1), messageZh: expect.stringContaining(`${day(1)}起方可结束公示`) },
+        });
+        const tooEarly = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
+        expect(tooEarly.statusCode).toBe(409);
+        await restartNotice(c.id, day(-5));
+        const started = (await call('village_officer', 'GET', `/api/cases/${c.id}`)).json();
+        expect(started).toMatchObject({ noticeStartedOn: day(-5), noticeEndsOn: day(0), completeBlocked: null });
       }
       for (const user of USERS) {
         if (ACTOR[stage].includes(user)) continue;
@@ -127,7 +142,8 @@ describe('identification from a clue to 纳入监测', () => {
           expect(other.statusCode, `${action} at ${stage} by ${user}`).toBe(403);
         }
       }
-      const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage]);
+      const opinion = stage === 'verification' ? { reason: '核实属实，同意进入信息比对' } : {};
+      const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage], opinion);
       expect(res.statusCode, `${stage}: ${res.body}`).toBe(200);
     }
 
@@ -144,6 +160,12 @@ describe('identification from a clue to 纳入监测', () => {
       monitoringType: 'edge',
       riskTypes: ['illness', 'lackOfLabour'],
       identificationPeriod: day(0).slice(0, 7),
+    });
+    // The opinion given on completing 入户核实 is kept on its step.
+    expect(done.steps[1]).toMatchObject({
+      action: 'complete',
+      fromStage: 'verification',
+      note: '核实属实，同意进入信息比对',
     });
     expect(done.steps.map((s: { action: string }) => s.action)).toEqual([
       'start',

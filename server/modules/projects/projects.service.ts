@@ -13,7 +13,9 @@ import { entryGaps } from '../../../common/domain/projects/types.ts';
 import {
   actorsAt,
   entryTransition,
+  ENTRY_STAGE_LABELS,
   noticeEndsOn,
+  OPINION_STAGES,
   NOTICE_STAGES,
   statusTransition,
   type EntryStage,
@@ -273,6 +275,14 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       if (input.action !== 'complete' && !input.reason)
         throw AppError.validation([
           { field: 'reason', messageZh: '退回或撤销须说明原因', messageEn: 'Give the reason' },
+        ]);
+      if (input.action === 'complete' && OPINION_STAGES.includes(p.entryStage) && !input.reason?.trim())
+        throw AppError.validation([
+          {
+            field: 'reason',
+            messageZh: `请填写${ENTRY_STAGE_LABELS[p.entryStage]}意见`,
+            messageEn: `Give the opinion of the ${p.entryStage === 'townshipReview' ? 'township review' : 'county approval'}`,
+          },
         ]);
       if (input.action === 'complete' && p.entryStage === 'declaration') {
         requireEntryComplete({ ...p, budget: budgetOf(p) });

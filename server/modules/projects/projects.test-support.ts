@@ -109,7 +109,13 @@ export async function admit(env: TestEnv, id: number) {
   let p = await call(env, cookies.county, 'GET', `/api/projects/${id}`);
   for (const [who, stage] of order) {
     expect(p.entryStage).toBe(stage);
-    p = await call(env, cookies[who], 'POST', `/api/projects/${id}/entry`, { action: 'complete', version: p.version });
+    // 乡镇审核 and 县级审定 carry an opinion (意见).
+    const opinion = stage === 'townshipReview' || stage === 'countyApproval' ? { reason: '同意入库' } : {};
+    p = await call(env, cookies[who], 'POST', `/api/projects/${id}/entry`, {
+      action: 'complete',
+      version: p.version,
+      ...opinion,
+    });
   }
   expect(p).toMatchObject({ entryStage: 'admitted', status: 'admitted' });
   return p;

@@ -106,6 +106,45 @@ describe('entry procedure', () => {
     expect(audit.map((a) => a.action)).toEqual(['create', ...Array(8).fill('entry.complete')]);
   });
 
+  it('乡镇审核 and 县级审定 need an opinion (意见): refused empty with a field message, kept on the event and the audit', async () => {
+    await noNoticeWait(env);
+    const village = await env.login('village_officer');
+    const deliberationId = await decidedDeliberation(env, village);
+    let p = await call(env, village, 'POST', '/api/projects', projectBody({ deliberationId, name: '东庄村灌溉渠' }));
+    p = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, { action: 'complete', version: p.version });
+    p = await call(env, village, 'POST', `/api/projects/${p.id}/entry`, {
+      action: 'complete',
+      version: p.version,
+      reason: '公示无异议',
+    });
+    expect(p.events.at(-1)).toMatchObject({ toStage: 'townshipReview', reason: '公示无异议' });
+    const township = await env.login('township_staff');
+    for (const reason of [undefined, ' ']) {
+      const refused = await call(
+        env,
+        township,
+        'POST',
+        `/api/projects/${p.id}/entry`,
+        { action: 'complete', version: p.version, reason },
+        400,
+      );
+      expect(refused.error.fields).toEqual([
+        { field: 'reason', messageZh: '请填写乡镇审核意见', messageEn: 'Give the opinion of the township review' },
+      ]);
+    }
+    p = await call(env, township, 'POST', `/api/projects/${p.id}/entry`, {
+      action: 'complete',
+      version: p.version,
+      reason: '材料齐全，同意上报',
+    });
+    expect(p.events.at(-1)).toMatchObject({ fromStage: 'townshipReview', reason: '材料齐全，同意上报' });
+    const [audit] = await queryRows<{ after: { reason: string } }>(
+      env.services.db,
+      sql`SELECT after FROM audit_log WHERE entity = 'project' AND entity_id = ${String(p.id)} ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit.after.reason).toBe('材料齐全，同意上报');
+  });
+
   it('a returned project goes back to the village with a reason', async () => {
     await noNoticeWait(env);
     const village = await env.login('village_officer');
