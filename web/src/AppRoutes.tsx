@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { RequireAuth, RequirePermission, CHANGE_PASSWORD_PATH } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { fieldRoutes, monitoringRoutes, publicRoutes } from './pages/monitoring/routes.tsx';
@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const RegistryRoutes = lazy(() => import('./pages/registry/RegistryRoutes.tsx'));
 const HelpPage = lazy(() => import('./pages/help/HelpPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -34,7 +35,8 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/org" replace />} />
+          {/* 工作台: every role lands on what is due today. */}
+          <Route index element={<HomePage />} />
           <Route path="/org" element={<OrgTreePage />} />
           {monitoringRoutes}
           {assistanceRoutes}

@@ -11,6 +11,7 @@ describe('menu selection follows the location', () => {
     ['/monitoring/warnings/7', '/monitoring/warnings', 'monitoring'],
     ['/users', '/users', undefined],
     ['/org', '/org', undefined],
+    ['/', '/', undefined],
   ])('%s → %s', (path, selected, open) => {
     expect(selectedMenuKey(path)).toBe(selected);
     expect(openMenuKey(path)).toBe(open);

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
   FundProjectionScreenOutlined,
@@ -27,6 +28,8 @@ interface ModuleEntry {
 
 // One entry per module, in the order county staff work through them.
 const MODULES: ModuleEntry[] = [
+  // 工作台: every role (all hold org:read) starts here.
+  { path: '/', label: 'menu.home', icon: <DashboardOutlined />, permission: 'org:read' },
   { path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org:read' },
   {
     path: 'registry',

@@ -8,6 +8,7 @@ export const enMessages: Record<MessageKey, string> = {
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to home',
 
+  'menu.home': 'Workbench',
   'menu.org': 'Organisation',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',

@@ -8,6 +8,7 @@ export const zhMessages = {
   'app.notFound': '没有找到这个页面',
   'app.backHome': '返回首页',
 
+  'menu.home': '工作台',
   'menu.org': '组织机构',
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
