@@ -9,11 +9,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { OPENAPI_OPTIONS } from './http/api-docs.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { errorSerializer, requestSerializer } from './http/log-redaction.ts';
 import { registerUploadOriginCheck } from './http/origin.ts';
@@ -176,10 +177,8 @@ export async function buildApp(database: Database, config: AppConfig) {
     hsts: false,
   });
   registerSecureTransport(app, config.https ?? false);
-  await app.register(swagger, {
-    openapi: { info: { title: 'Guardline API 防返贫监测帮扶平台', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
+  // How to sign in, money in fen, China days, the error shape and codes: server/http/api-docs.ts.
+  await app.register(swagger, OPENAPI_OPTIONS);
   // In production (without the demo) the API description is for signed-in users only.
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

@@ -4,7 +4,7 @@ import { RequestValidationError } from './validation.ts';
 
 // The only place that maps errors to HTTP. Nothing reaches the client as a stack trace.
 
-const STATUS: Record<AppErrorCode, number> = {
+export const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
