@@ -131,6 +131,8 @@ export const clueRow = z.object({
   ageDays: z.number().int(),
   signalCount: z.number().int(),
   channels: z.array(z.string()),
+  /** The household's identification case in progress, if any: a new one cannot start while it runs. */
+  activeCaseId: z.number().int().nullable(),
 });
 export type ClueRow = z.infer<typeof clueRow>;
 

@@ -102,8 +102,12 @@ describe('identification from a clue to 纳入监测', () => {
       timeLimit: { limitDays: 15 },
     });
     await startedDaysAgo(c.id);
-    // One active case per clue.
+    // One active case per clue; the clue list names that case, so the web offers a link instead of 发起识别.
     expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
+    const other = await householdWithClue();
+    const openClues = (await call('village_officer', 'GET', '/api/clues?status=open&limit=200')).json().items;
+    expect(openClues.find((x: { id: number }) => x.id === clueId)).toMatchObject({ activeCaseId: c.id });
+    expect(openClues.find((x: { id: number }) => x.id === other.clueId)).toMatchObject({ activeCaseId: null });
 
     for (const stage of [
       'verification',

@@ -115,6 +115,8 @@ export async function listClues(db: Db, f: ClueFilter) {
         WHERE m.household_id = clue.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`,
       signalCount: sql<number>`(SELECT count(*)::int FROM clue_signal s WHERE s.clue_id = clue.id)`,
       channels: sql<string[]>`(SELECT array_agg(DISTINCT s.channel) FROM clue_signal s WHERE s.clue_id = clue.id)`,
+      activeCaseId: sql<number | null>`(SELECT min(mc.id)::int FROM monitoring_case mc
+        WHERE mc.household_id = clue.household_id AND mc.kind = 'identification' AND mc.status = 'active')`,
     })
     .from(clues)
     .innerJoin(orgUnits, eq(orgUnits.code, clues.villageCode))

@@ -30,6 +30,7 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
       ageDays: Math.floor((clock().getTime() - r.clue.openedAt.getTime()) / DAY_MS),
       signalCount: r.signalCount,
       channels: r.channels ?? [],
+      activeCaseId: r.activeCaseId ?? null,
     };
   }
 
