@@ -21,6 +21,7 @@ import type {
 import type { JobDto } from '../../../common/contracts/jobs.ts';
 import type { ExplainResponse, RunRowDto, runDiff, WarningRowDto } from '../../../common/contracts/monitoring.ts';
 import type { HouseholdListRow } from '../../../common/contracts/registry.ts';
+import type { PageRequest } from '../components/usePagedList.ts';
 import { getLanguage } from '../i18n/language.ts';
 import { api, ApiError } from './client.ts';
 
@@ -57,10 +58,20 @@ export interface CluePageFilters {
   orgCode?: string;
 }
 export interface WarningFilters {
-  period: string;
+  /** Absent: the latest month that was run. */
+  period?: string;
   orgCode?: string;
   ruleCode?: string;
   riskType?: string;
+  status?: string;
+}
+export interface WarningPage {
+  items: WarningRowDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  nextAfterId: number | null;
+  period: string | null;
 }
 interface Page<T> {
   items: T[];
@@ -73,7 +84,7 @@ export const monitoringKeys = {
   households: (q: string) => ['monitoring', 'household-search', q] as const,
   runs: () => ['monitoring', 'runs'] as const,
   diff: (runId: number) => ['monitoring', 'diff', runId] as const,
-  warnings: (filters: WarningFilters) => ['monitoring', 'warnings', filters] as const,
+  warnings: () => ['monitoring', 'warnings'] as const,
   explain: (householdId: number, period: string) => ['monitoring', 'explain', householdId, period] as const,
   job: (id: number) => ['jobs', id] as const,
   batches: () => ['feeds', 'batches'] as const,
@@ -111,13 +122,9 @@ export const startRun = (period: string) =>
   });
 export const fetchRuns = () => api.get<RunRowDto[]>('/api/monitoring/runs', { limit: 24 });
 export const fetchRunDiff = (runId: number) => api.get<RunDiff>(`/api/monitoring/runs/${runId}/diff`);
-export const fetchWarnings = (filters: WarningFilters, afterId = 0, limit = 100) =>
-  api.get<Page<WarningRowDto>>('/api/monitoring/warnings', {
-    ...filters,
-    afterId,
-    limit,
-  });
-export const fetchExplain = (householdId: number, period: string) =>
+export const fetchWarnings = (filters: WarningFilters, page: PageRequest) =>
+  api.get<WarningPage>('/api/monitoring/warnings', { ...filters, ...page });
+export const fetchExplain = (householdId: number, period?: string) =>
   api.get<ExplainResponse>(`/api/monitoring/households/${householdId}/explain`, { period });
 
 export const fetchJob = (id: number) => api.get<JobDto>(`/api/jobs/${id}`);

@@ -1,28 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import {
-  fetchWarnings,
-  isMissingApi,
-  monitoringKeys,
-  type WarningFilters,
-  type WarningRowDto,
-} from '../../api/monitoring.ts';
-import { periodOfDate } from '../../api/params.ts';
+import { Link } from 'react-router';
+import { fetchWarnings, isMissingApi, monitoringKeys, type WarningRowDto } from '../../api/monitoring.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import '../../i18n/dayjsLocale.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
@@ -33,66 +16,64 @@ import { RISK_CODES, riskLabel, RULE_CODES, ruleName } from './labels.ts';
 import { useCommonText } from './text.ts';
 import { useWarningsText } from './warningsText.ts';
 
-interface FilterValues {
-  month: Dayjs;
-  orgCode?: string;
-  ruleCode?: string;
-  riskType?: string;
-}
-
-const toFilters = (v: FilterValues): WarningFilters => ({
-  period: v.month.format('YYYY-MM'),
-  orgCode: v.orgCode || undefined,
-  ruleCode: v.ruleCode || undefined,
-  riskType: v.riskType || undefined,
-});
+const FILTER_KEYS = ['period', 'orgCode', 'ruleCode', 'riskType', 'status'] as const;
 
 export default function WarningsPage() {
   const { language } = useI18n();
   const tx = useWarningsText();
   const tc = useCommonText();
-  const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<WarningFilters>({
-    period: periodOfDate(),
-  });
+  const { data: actor } = useActor();
   const [explaining, setExplaining] = useState<WarningRowDto | null>(null);
-
-  const query = useInfiniteQuery({
-    queryKey: monitoringKeys.warnings(filters),
-    queryFn: ({ pageParam }) => fetchWarnings(filters, pageParam),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
+  // Filters, page and sort in the address; without a month the server answers the latest month that was run.
+  const list = usePagedList({
+    key: monitoringKeys.warnings(),
+    filterKeys: FILTER_KEYS,
+    fetch: fetchWarnings,
+    unit: 'items',
   });
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { filters, query } = list;
+  const period = filters.period ?? query.data?.period ?? undefined;
 
   const columns: TableColumnsType<WarningRowDto> = [
     {
       title: tc('householdNo'),
       dataIndex: 'householdNo',
+      ...list.sortable('householdNo'),
       width: 170,
       render: (no: string) => <span style={{ fontFamily: 'monospace' }}>{no}</span>,
     },
     {
       title: tc('headName'),
       dataIndex: 'headName',
-      width: 90,
+      ...list.sortable('headName'),
+      width: 100,
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: tx('township'),
+      dataIndex: 'townshipName',
+      ...list.sortable('township'),
+      width: 100,
       render: (name: string | null) => name ?? '—',
     },
     {
       title: tc('village'),
       dataIndex: 'villageName',
+      ...list.sortable('village'),
       width: 100,
       render: (name: string | null) => name ?? '—',
     },
     {
       title: tx('rule'),
       dataIndex: 'ruleCode',
+      ...list.sortable('rule'),
       width: 190,
       render: (code: string) => ruleName(code, language),
     },
     {
       title: tc('riskType'),
       dataIndex: 'riskType',
+      ...list.sortable('riskType'),
       width: 120,
       render: (code: string | null) => riskLabel(code, language),
     },
@@ -106,18 +87,36 @@ export default function WarningsPage() {
     {
       title: tx('status'),
       dataIndex: 'status',
-      width: 90,
+      ...list.sortable('status'),
+      width: 100,
       render: (status: WarningRowDto['status']) =>
         status === 'new' ? <Tag color="red">{tx('statusNew')}</Tag> : <Tag>{tx('statusHandled')}</Tag>,
     },
     {
       title: tx('actions'),
       key: 'actions',
-      width: 90,
+      width: 230,
+      fixed: 'right',
       render: (_, w) => (
-        <Button size="small" type="link" onClick={() => setExplaining(w)}>
-          {tx('explain')}
-        </Button>
+        <Space size={0} wrap>
+          <Button size="small" type="link" onClick={() => setExplaining(w)}>
+            {tx('explain')}
+          </Button>
+          {hasPermission(actor, 'registry:read') && (
+            <Link to={`/registry/households/${w.householdId}`}>
+              <Button size="small" type="link">
+                {tx('openHousehold')}
+              </Button>
+            </Link>
+          )}
+          {hasPermission(actor, 'clues:read') && (
+            <Link to={`/monitoring/clues?householdId=${w.householdId}`}>
+              <Button size="small" type="link">
+                {tx('openClues')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       ),
     },
   ];
@@ -125,61 +124,68 @@ export default function WarningsPage() {
   return (
     <Card title={tx('title')}>
       <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
-      <Form<FilterValues>
-        form={form}
-        layout="inline"
-        initialValues={{ month: dayjs() }}
-        onFinish={(v) => setFilters(toFilters(v))}
-        style={{ rowGap: 12, marginBottom: 16 }}
-      >
-        <Form.Item name="month" label={tc('period')}>
-          <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+      <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }}>
+        <Form.Item label={tc('period')}>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={period ? dayjs(period + '-01') : undefined}
+            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            onChange={(d) => list.setFilter('period', d ? d.format('YYYY-MM') : undefined)}
+            data-testid="warnings-month"
+          />
         </Form.Item>
         <Form.Item label={tc('area')}>
           <div style={{ width: 220 }}>
-            <Form.Item name="orgCode" noStyle>
-              <OrgUnitPicker allowedLevels={['county', 'township', 'village']} />
-            </Form.Item>
+            <OrgUnitPicker
+              allowedLevels={['county', 'township', 'village']}
+              value={filters.orgCode}
+              onChange={(code?: string) => list.setFilter('orgCode', code || undefined)}
+            />
           </div>
         </Form.Item>
-        <Form.Item name="ruleCode" label={tx('rule')}>
+        <Form.Item label={tx('rule')}>
           <Select
             allowClear
             placeholder={tc('any')}
             style={{ width: 200 }}
-            options={RULE_CODES.map((code) => ({
-              value: code,
-              label: ruleName(code, language),
-            }))}
+            value={filters.ruleCode}
+            onChange={(v?: string) => list.setFilter('ruleCode', v)}
+            options={RULE_CODES.map((code) => ({ value: code, label: ruleName(code, language) }))}
           />
         </Form.Item>
-        <Form.Item name="riskType" label={tc('riskType')}>
+        <Form.Item label={tc('riskType')}>
           <Select
             allowClear
             placeholder={tc('any')}
             style={{ width: 160 }}
-            options={RISK_CODES.map((code) => ({
-              value: code,
-              label: riskLabel(code, language),
-            }))}
+            value={filters.riskType}
+            onChange={(v?: string) => list.setFilter('riskType', v)}
+            options={RISK_CODES.map((code) => ({ value: code, label: riskLabel(code, language) }))}
+          />
+        </Form.Item>
+        <Form.Item label={tx('status')}>
+          <Select
+            allowClear
+            placeholder={tc('any')}
+            style={{ width: 120 }}
+            value={filters.status}
+            onChange={(v?: string) => list.setFilter('status', v)}
+            options={[
+              { value: 'new', label: tx('statusNew') },
+              { value: 'handled', label: tx('statusHandled') },
+            ]}
           />
         </Form.Item>
         <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {tc('search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({ period: periodOfDate() });
-              }}
-            >
-              {tc('reset')}
-            </Button>
-          </Space>
+          <Button onClick={list.resetFilters}>{tc('reset')}</Button>
         </Form.Item>
       </Form>
+      {!filters.period && query.data && (
+        <Typography.Paragraph type="secondary" data-testid="warnings-latest">
+          {query.data.period ? tx('latestRun').replace('{period}', query.data.period) : tx('noRunYet')}
+        </Typography.Paragraph>
+      )}
       {isMissingApi(query.error) ? (
         <ApiPending />
       ) : query.isError ? (
@@ -189,25 +195,14 @@ export default function WarningsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={query.isPending}
-          pagination={false}
+          {...list.tableProps}
           locale={{ emptyText: tx('empty') }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1300 }}
         />
       )}
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        {query.hasNextPage ? (
-          <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {tc('loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{tc('noMore')}</Typography.Text>
-        )}
-      </Flex>
       <ExplainDrawer
         householdId={explaining?.householdId ?? null}
-        period={filters.period}
+        period={explaining?.period ?? period ?? ''}
         village={explaining?.villageName}
         onClose={() => setExplaining(null)}
       />
