@@ -11,9 +11,9 @@ import { queryRows } from '../server/db/connect.ts';
 import { loadDemo } from '../server/demo.ts';
 import { todayInChina } from '../server/lib/clock.ts';
 import { systemContext, type RequestContext } from '../server/lib/context.ts';
+import { ledgerMeta, writeLedger } from '../server/lib/xlsx-ledger.ts';
 import { QINSHUI_COUNTY_CODE } from '../server/modules/org/qinshui.ts';
 import { generateDemoCounty, type DemoCountyOptions } from '../server/modules/registry/demo-generator.ts';
-import { writeWorkbook } from '../server/modules/registry/export/workbook-writer.ts';
 import { demoCountyOptions, DEMO_SEED } from '../server/modules/registry/import/demo-loader.ts';
 import { createImportService } from '../server/modules/registry/import/import.service.ts';
 import { SHEET_TITLES } from '../server/modules/registry/import/ledger-columns.ts';
@@ -66,10 +66,14 @@ async function writeDemoWorkbook(file: string, options: DemoCountyOptions): Prom
     }
   }
   const out = createWriteStream(file);
-  await writeWorkbook(out, [
-    { title: SHEET_TITLES.households, headers: householdHeaders(), rows: householdRows() },
-    { title: SHEET_TITLES.members, headers: memberHeaders(), rows: memberRows() },
-  ]);
+  await writeLedger(
+    out,
+    [
+      { title: SHEET_TITLES.households, headers: householdHeaders(), rows: householdRows() },
+      { title: SHEET_TITLES.members, headers: memberHeaders(), rows: memberRows() },
+    ],
+    ledgerMeta(systemContext('bench')),
+  );
   await finished(out);
   return { ...samples, rows };
 }

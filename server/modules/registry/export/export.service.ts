@@ -8,7 +8,7 @@ import { SHEET_TITLES } from '../import/ledger-columns.ts';
 import { householdCells, householdHeaders, memberCells, memberHeaders } from '../import/ledger-values.ts';
 import { householdOfRow, memberOfRow } from '../import/row-to-domain.ts';
 import { ledgerCounts, ledgerExtraKeys, ledgerHouseholds, ledgerMembers, nextRangeEnd } from './export.repository.ts';
-import { writeWorkbook, type Cell } from './workbook-writer.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../../lib/xlsx-ledger.ts';
 
 // The household ledger as the household workbook (formats.md §1), so that an export imports back
 // unchanged. It is the national exchange file, so ID numbers and phones are written in full: only
@@ -67,18 +67,22 @@ export function createExportService(db: Db, box: PersonalDataBox) {
       ...counts,
       async write(out) {
         const extras = await ledgerExtraKeys(db, scopePrefix);
-        await writeWorkbook(out, [
-          {
-            title: SHEET_TITLES.households,
-            headers: [...householdHeaders(), ...extras.households],
-            rows: householdRows(scopePrefix, extras.households),
-          },
-          {
-            title: SHEET_TITLES.members,
-            headers: [...memberHeaders(), ...extras.members],
-            rows: memberRows(scopePrefix, extras.members),
-          },
-        ]);
+        await writeLedger(
+          out,
+          [
+            {
+              title: SHEET_TITLES.households,
+              headers: [...householdHeaders(), ...extras.households],
+              rows: householdRows(scopePrefix, extras.households),
+            },
+            {
+              title: SHEET_TITLES.members,
+              headers: [...memberHeaders(), ...extras.members],
+              rows: memberRows(scopePrefix, extras.members),
+            },
+          ],
+          ledgerMeta(ctx),
+        );
       },
     };
   }

@@ -57,9 +57,20 @@ describe('GET /api/registry/export.xlsx', () => {
     const res = await download('village_officer');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent('农户台账.xlsx')}`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    const ws = book.getWorksheet('户信息')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.autoFilter).toMatch(/^A2:[A-Z]+\d+$/);
+    expect(ws.getRow(3).getCell(4).numFmt).toBe('@'); // 户主证件号码 as text
     const sheets = await sheetsOf(res.rawPayload);
     expect(Object.keys(sheets)).toEqual(['户信息', '家庭成员']);
-    const [householdHeader, ...households] = sheets['户信息'];
+    // Ready for Excel/WPS: a title row naming the unit and the China day, the header frozen and filtered below it.
+    const [title, householdHeader, ...households] = sheets['户信息'];
+    expect(String(title[0])).toMatch(/^户信息　　单位：.+　　导出日期：\d{4}-\d{2}-\d{2}$/);
     expect(householdHeader.slice(0, 5)).toEqual(['行政区划代码', '户编号', '户主姓名', '户主证件号码', '户类型']);
     expect(householdHeader.at(-1)).toBe('备注');
     expect(households.every((r) => r[0] === '140521100201')).toBe(true);
@@ -67,7 +78,7 @@ describe('GET /api/registry/export.xlsx', () => {
       expect.arrayContaining([imported[0].household['户编号'], imported[1].household['户编号'], created.householdNo]),
     );
     expect(households.map((r) => r[1])).not.toContain(imported[2].household['户编号']);
-    const memberIds = sheets['家庭成员'].slice(1).map((r) => r[2]);
+    const memberIds = sheets['家庭成员'].slice(2).map((r) => r[2]);
     expect(memberIds).toEqual(expect.arrayContaining(imported[0].members.map((m) => m['证件号码'])));
     const [audit] = await queryRows<{ n: number; after: { households: number } }>(
       env.services.db,

@@ -78,3 +78,39 @@ describe('monitoring status from a national export', () => {
     });
   });
 });
+
+describe('title rows above the header (the national system and Guardline ledgers carry them)', () => {
+  it('finds the header below a title and an empty row, and reports cells at their real rows', async () => {
+    const h = testHousehold();
+    h.household['危房等级'] = 'E';
+    const sheets = sheetRows([h]);
+    const titled = {
+      households: [['防返贫监测对象信息　导出时间：2026-12-01'], [], ...sheets.households],
+      members: [['家庭成员信息'], ...sheets.members],
+    };
+    const job = await env.importFiles(
+      'county_staff',
+      { households: { name: '全国系统导出（带标题）.xlsx', content: await workbook(titled) } },
+      '?dryRun=true',
+    );
+    expect(job.result).toMatchObject({ households: 1, members: { rows: h.members.length } });
+    expect(job.result.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([['户信息', 4, '危房等级']]);
+  });
+
+  it('a missing column is reported at the header row below the title', async () => {
+    const sheets = sheetRows([testHousehold()]);
+    const titled = {
+      households: sheets.households,
+      members: [
+        ['家庭成员信息'],
+        ...sheets.members.map((r) => r.filter((_, i) => sheets.members[0][i] !== '劳动技能')),
+      ],
+    };
+    const job = await env.importFiles(
+      'county_staff',
+      { households: { name: '缺列（带标题）.xlsx', content: await workbook(titled) } },
+      '?dryRun=true',
+    );
+    expect(job.result.errors.map((e) => [e.sheet, e.row, e.reason])).toEqual([['家庭成员', 2, '缺少必填列"劳动技能"']]);
+  });
+});

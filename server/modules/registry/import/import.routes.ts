@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importQuery, jobIdResponse } from '../../../../common/contracts/registry-transfer.ts';
 import type { Db } from '../../../db/connect.ts';
+import { sendXlsx } from '../../../http/download.ts';
 import { requireCtx } from '../../../http/session.ts';
 import type { App } from '../../../http/types.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
@@ -19,8 +19,6 @@ import { saveUploads } from './upload.ts';
 const tags = ['registry'];
 /** Uploads stream to disk, up to this each (server/lib/import-limits.ts). */
 export const MAX_LEDGER_FILE_BYTES = IMPORT_LIMITS.maxLedgerUploadBytes;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const EXPORT_NAME = encodeURIComponent('农户台账.xlsx');
 
 export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDataBox; jobs: JobsService }): void {
   const importer = createImportService(deps.db, deps.box, deps.jobs);
@@ -55,16 +53,7 @@ export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDa
     { schema: { tags, summary: '导出户信息表（含完整证件号码，留痕）' } },
     async (req, reply) => {
       const prepared = await exporter.prepare(requireCtx(req));
-      const body = new PassThrough();
-      prepared.write(body).catch((err: unknown) => {
-        req.log.error({ err }, 'household export failed');
-        body.destroy(err instanceof Error ? err : new Error(String(err)));
-      });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="households.xlsx"; filename*=UTF-8''${EXPORT_NAME}`)
-        .header('cache-control', 'no-store')
-        .send(body);
+      return sendXlsx(req, reply, '农户台账.xlsx', prepared.write);
     },
   );
 }

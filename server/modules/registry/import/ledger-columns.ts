@@ -147,6 +147,12 @@ export function columnOfHeader(sheet: SheetKey, header: string): LedgerColumn | 
   return INDEX[sheet].get(normaliseHeader(header));
 }
 
+/** Whether a text is the header of a column of either sheet. */
+export function isColumnHeader(text: string): boolean {
+  const h = normaliseHeader(text);
+  return INDEX.households.has(h) || INDEX.members.has(h);
+}
+
 /** Which sheet a worksheet is: by its title, else by a header only that sheet has (some tools rename sheets). */
 export function sheetOf(title: string | undefined, headers: readonly string[]): SheetKey | undefined {
   const t = normaliseHeader(title ?? '');

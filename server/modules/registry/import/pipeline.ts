@@ -18,7 +18,7 @@ import {
 } from './cross-checks.ts';
 import { fillAbsentFromRegistry, type PresentColumns } from './fill-absent.ts';
 import { cellText } from './ledger-cells.ts';
-import { SHEET_TITLES, sheetOf, type SheetKey } from './ledger-columns.ts';
+import { SHEET_TITLES, isColumnHeader, sheetOf, type SheetKey } from './ledger-columns.ts';
 import { mergeIntoRegistry } from './merge.ts';
 import { SheetMapper, sheetProblem } from './sheet-mapper.ts';
 import type { LedgerSource } from './sheet-sources.ts';
@@ -57,6 +57,15 @@ interface Loaded {
   unusable: boolean;
 }
 
+/** Rows above the header this far down may be titles: empty, or one text that is not a column's header. */
+export const MAX_TITLE_ROWS = 5;
+
+export function isTitleRow(texts: readonly string[], row: number): boolean {
+  if (row > MAX_TITLE_ROWS) return false;
+  const filled = texts.map((t) => t.trim()).filter((t) => t !== '');
+  return filled.length === 0 || (filled.length === 1 && !isColumnHeader(filled[0]));
+}
+
 async function load(
   deps: PipelineDeps,
   ctx: RequestContext,
@@ -71,11 +80,14 @@ async function load(
   for await (const { sheetTitle, row, cells } of source.rows()) {
     let mapper = byTitle.get(sheetTitle);
     if (mapper === undefined) {
-      // A sheet's first row is its header; sheets that are neither (notes, lists) are passed over.
-      const sheet = sheetOf(sheetTitle, cells.map(cellText));
+      // A sheet's header is its first row that is not a title (Guardline's ledgers and the national
+      // system's exports carry one); sheets that are neither (notes, lists) are passed over.
+      const texts = cells.map(cellText);
+      if (isTitleRow(texts, row)) continue;
+      const sheet = sheetOf(sheetTitle, texts);
       mapper =
         sheet && !mappers[sheet]
-          ? new SheetMapper(sheet, cells, { today: deps.today, box: deps.box, scopePrefix: ctx.actor.scopePrefix })
+          ? new SheetMapper(sheet, cells, { today: deps.today, box: deps.box, scopePrefix: ctx.actor.scopePrefix }, row)
           : null;
       byTitle.set(sheetTitle, mapper);
       if (mapper) {

@@ -33,6 +33,8 @@ export class SheetMapper {
     sheet: SheetKey,
     headerCells: readonly unknown[],
     private readonly ctx: MapperContext,
+    /** The header's spreadsheet row (below a title row it is not 1). */
+    headerRow = 1,
   ) {
     this.sheet = sheet;
     this.byIndex = headerCells.map((raw, index) => {
@@ -46,7 +48,7 @@ export class SheetMapper {
       if (this.presentKeys.has(column.key)) {
         this.headerProblems.push(
           this.problem(
-            1,
+            headerRow,
             column,
             header,
             `第${index + 1}列与前面的列重复`,
@@ -63,7 +65,7 @@ export class SheetMapper {
     for (const column of missing) {
       this.headerProblems.push(
         this.problem(
-          1,
+          headerRow,
           column,
           '',
           `缺少必填列"${column.header}"`,
