@@ -17,7 +17,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   casesKeys,
   fetchCases,
@@ -52,7 +52,14 @@ export default function CasesPage() {
   const t = useCasesText();
   const { data: actor } = useActor();
   const canStart = hasPermission(actor, 'cases:start');
-  const [filters, setFilters] = useState<CaseListFilters>({ status: 'active' });
+  // The workbench links here with its filters (?kind=&stage=&due=): they are the list's starting filters.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<CaseListFilters>(() => ({
+    status: 'active',
+    kind: search.get('kind') ?? undefined,
+    stage: search.get('stage') ?? undefined,
+    due: search.get('due') ?? undefined,
+  }));
   const [modal, setModal] = useState<'clue' | 'elimination' | null>(null);
 
   const q = useInfiniteQuery({

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, DatePicker, Select, Space, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { fetchApprovals, fetchDefinitions, indicatorKeys, type ApprovalRow } from '../../api/indicators.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
@@ -11,9 +11,18 @@ import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
 export default function ApprovalsPage() {
   const l = useL();
   const defs = useQuery({ queryKey: indicatorKeys.definitions, queryFn: fetchDefinitions });
-  const [dataSet, setDataSet] = useState('VILLAGE_LIVING');
+  // The workbench links here with ?dataSet=&period= (YYYY-MM or YYYY): the board's starting choice.
+  const [search] = useSearchParams();
+  const [dataSet, setDataSet] = useState(search.get('dataSet') ?? 'VILLAGE_LIVING');
   const ds = defs.data?.dataSets.find((d) => d.code === dataSet);
-  const [month, setMonth] = useState(currentMonth());
+  const linked = search.get('period');
+  const [month, setMonth] = useState(
+    linked && /^\d{4}-\d{2}$/.test(linked)
+      ? linked
+      : linked && /^\d{4}$/.test(linked)
+        ? `${linked}-12`
+        : currentMonth(),
+  );
   const period = ds?.periodType === 'yearly' ? month.slice(0, 4) : month;
   const q = useQuery({
     queryKey: indicatorKeys.approvals(dataSet, period),
