@@ -46,11 +46,12 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/login', id: 'login', name: '登录', user: null, bare: true },
   { path: '/apply', id: 'apply', name: '群众自主申报', user: null, bare: true },
   { path: '/visit', id: 'field-visit', name: '走访排查（手机）', user: 'cadre', bare: true },
-  { path: '/', id: 'home', name: '首页', user: 'county_staff' },
+  { path: '/', id: 'home', name: '工作台', user: 'county_staff' },
   { path: '/org', id: 'org', name: '组织机构', user: 'county_admin' },
   { path: '/users', id: 'users', name: '用户管理', user: 'county_admin' },
   { path: '/audit', id: 'audit', name: '审计日志', user: 'county_admin' },
   { path: '/account/password', id: 'change-password', name: '修改密码', user: 'auditor' },
+  { path: '/help/:page?', id: 'help', name: '使用手册', user: 'village_officer', url: '/help' },
   { path: '*', id: 'not-found', name: '页面不存在', user: 'county_staff', url: '/no-such-page' },
 
   { path: '/registry', id: 'registry-search', name: '农户查询', user: 'county_staff' },

@@ -1,7 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { KeyOutlined, LogoutOutlined, BankOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { Suspense } from 'react';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  BankOutlined,
+  MenuOutlined,
+  QuestionCircleOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../common/domain/roles.ts';
 import { logout } from '../api/auth.ts';
@@ -20,11 +27,32 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  // Phones (village officers in the field): icons only in the header, the unit name shortened.
+  // Phones (village officers in the field): icons only in the header, the unit name shortened, and the
+  // menu in a drawer opened from the header's first button (nothing floats over the page title).
   const wide = Grid.useBreakpoint().md ?? true;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (!actor) return null;
   const open = openMenuKey(location.pathname);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedMenuKey(location.pathname)]}
+      defaultOpenKeys={open ? [open] : []}
+      items={buildMenuItems(actor.permissions, t)}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+  const brand = (
+    <div style={{ color: '#fff', padding: '16px 16px 12px', lineHeight: 1.3 }}>
+      <div style={{ fontSize: 16, fontWeight: 600 }}>Guardline</div>
+      <div style={{ fontSize: 12, opacity: 0.75 }}>{t('app.shortTitle')}</div>
+    </div>
+  );
 
   const signOut = async () => {
     try {
@@ -38,20 +66,25 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={wide ? 64 : 0}>
-        <div style={{ color: '#fff', padding: '16px 16px 12px', lineHeight: 1.3 }}>
-          <div style={{ fontSize: 16, fontWeight: 600 }}>Guardline</div>
-          <div style={{ fontSize: 12, opacity: 0.75 }}>{t('app.shortTitle')}</div>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selectedMenuKey(location.pathname)]}
-          defaultOpenKeys={open ? [open] : []}
-          items={buildMenuItems(actor.permissions, t)}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Sider>
+      {wide ? (
+        <Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
+          {brand}
+          {menu}
+        </Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={256}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="menu-drawer"
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <Header
           style={{
@@ -63,13 +96,27 @@ export default function AppLayout() {
           }}
         >
           <Flex justify="space-between" align="center" gap={8} style={{ height: '100%', minWidth: 0 }}>
-            <Space size={8} align="center" aria-label={t('header.unit')} style={{ minWidth: 0, lineHeight: '22px' }}>
-              <BankOutlined />
+            <Space
+              size={wide ? 8 : 4}
+              align="center"
+              aria-label={t('header.unit')}
+              style={{ minWidth: 0, lineHeight: '22px', flexWrap: 'nowrap' }}
+            >
+              {!wide && (
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('header.menu')}
+                  data-testid="menu-button"
+                  onClick={() => setMenuOpen(true)}
+                />
+              )}
+              {wide && <BankOutlined />}
               <Typography.Text strong ellipsis style={{ maxWidth: wide ? 360 : 110 }} data-testid="header-unit">
                 {actor.orgName}
               </Typography.Text>
             </Space>
-            <Space size={wide ? 16 : 4}>
+            <Space size={wide ? 16 : 0} style={{ flexWrap: 'nowrap' }}>
               <Space size={6} align="center" style={{ lineHeight: '22px' }}>
                 {wide && <UserOutlined />}
                 <Typography.Text ellipsis style={{ maxWidth: wide ? 200 : 64 }} data-testid="header-user">

@@ -47,7 +47,7 @@ export default function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 20 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: 400, boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
+      <Card style={{ width: 400, maxWidth: 'calc(100vw - 16px)', boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           {t('app.title')}
         </Typography.Title>
