@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageMeta, pagingFields } from './paging.ts';
 import { RISK_TYPES } from '../domain/registry/codes.ts';
 import { orgCode } from './org.ts';
 
@@ -104,8 +105,10 @@ export const petitionRequest = z.object({
   riskTypes,
 });
 
+export const CLUE_SORTS = ['id', 'openedAt', 'householdNo', 'village', 'riskType', 'channel'] as const;
 export const clueListQuery = z.object({
   status: z.enum(['open', 'closed']).default('open'),
+  householdId: z.coerce.number().int().positive().optional(),
   channel: z.enum(CLUE_CHANNELS).optional(),
   riskType: riskType.optional(),
   orgCode: z
@@ -114,6 +117,7 @@ export const clueListQuery = z.object({
     .optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(CLUE_SORTS),
 });
 
 export const clueRow = z.object({
@@ -135,6 +139,7 @@ export const clueRow = z.object({
   activeCaseId: z.number().int().nullable(),
 });
 export type ClueRow = z.infer<typeof clueRow>;
+export const cluePage = z.object({ items: z.array(clueRow), nextAfterId: z.number().int().nullable(), ...pageMeta });
 
 export const clueSignalRow = z.object({
   id: z.number().int(),

@@ -4,6 +4,9 @@ import { queryRows } from '../../db/connect.ts';
 import { clues, clueSignals, visits } from '../../db/schema/monitoring.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { inScope } from '../../db/scope.ts';
+import type { CLUE_SORTS } from '../../../common/contracts/clues.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 
 export type ClueRecord = typeof clues.$inferSelect;
 export type Channel = ClueRecord['channel'];
@@ -85,32 +88,56 @@ export async function cluesFromWarnings(tx: Db, runId: number, names: Record<str
       AND NOT EXISTS (SELECT 1 FROM clue_signal s WHERE s.clue_id = c.id AND s.source = w.rule_code AND s.evidence->>'period' = w.period)`);
 }
 
-export interface ClueFilter {
+export interface ClueFilter extends PagingQuery<(typeof CLUE_SORTS)[number]> {
   scopePrefix: string;
   status: 'open' | 'closed';
   channel?: Channel;
   riskType?: string;
   orgPrefix?: string;
+  householdId?: number;
   afterId: number;
   limit: number;
   id?: number;
 }
 
-export async function listClues(db: Db, f: ClueFilter) {
-  const where: SQL[] = [
-    inScope(clues.villageCode, { scopePrefix: f.scopePrefix }),
-    eq(clues.status, f.status),
-    gt(clues.id, f.afterId),
-  ];
+const HOUSEHOLD_NO = sql<string | null>`(SELECT h.household_no FROM household h WHERE h.id = clue.household_id)`;
+
+const CLUE_SORT_COLUMNS: SortColumns<(typeof CLUE_SORTS)[number]> = {
+  id: sql`${clues.id}`,
+  openedAt: sql`${clues.openedAt}`,
+  householdNo: HOUSEHOLD_NO,
+  village: sql`${orgUnits.name}`,
+  riskType: sql`${clues.riskType}`,
+  channel: sql`${clues.channel}`,
+};
+
+/** The one where-clause of the clue list: its page and its total read the same rows. */
+function clueWhere(f: ClueFilter): SQL {
+  const where: SQL[] = [inScope(clues.villageCode, { scopePrefix: f.scopePrefix }), eq(clues.status, f.status)];
   if (f.channel) where.push(eq(clues.channel, f.channel));
   if (f.riskType) where.push(eq(clues.riskType, f.riskType));
   if (f.orgPrefix) where.push(like(clues.villageCode, f.orgPrefix + '%'));
+  if (f.householdId) where.push(eq(clues.householdId, f.householdId));
   if (f.id) where.push(eq(clues.id, f.id));
+  return and(...where)!;
+}
+
+/** How many clues the filters match (all pages). */
+export async function countClues(db: Db, f: ClueFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(clues)
+    .where(clueWhere(f));
+  return row.n;
+}
+
+export async function listClues(db: Db, f: ClueFilter) {
+  const win = pageWindow(f);
   return db
     .select({
       clue: clues,
       villageName: orgUnits.name,
-      householdNo: sql<string | null>`(SELECT h.household_no FROM household h WHERE h.id = clue.household_id)`,
+      householdNo: HOUSEHOLD_NO,
       headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
         WHERE m.household_id = clue.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`,
       signalCount: sql<number>`(SELECT count(*)::int FROM clue_signal s WHERE s.clue_id = clue.id)`,
@@ -120,9 +147,10 @@ export async function listClues(db: Db, f: ClueFilter) {
     })
     .from(clues)
     .innerJoin(orgUnits, eq(orgUnits.code, clues.villageCode))
-    .where(and(...where))
-    .orderBy(asc(clues.id))
-    .limit(f.limit);
+    .where(and(clueWhere(f), usesCursor(f) ? gt(clues.id, f.afterId) : undefined))
+    .orderBy(orderBy(CLUE_SORT_COLUMNS, f, sql`${clues.id}`, 'id'))
+    .limit(win.pageSize)
+    .offset(win.offset);
 }
 
 export async function signalsOf(db: Db, clueId: number) {

@@ -6,7 +6,8 @@ import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { closeClue, cluesFromWarnings, listClues, signalsOf } from './clues.repository.ts';
+import { closeClue, cluesFromWarnings, countClues, listClues, signalsOf } from './clues.repository.ts';
+import { pageWindow, usesCursor } from '../../lib/paging.ts';
 
 // The clue list (线索): one place for all four channels, ready for the identification workflow.
 
@@ -36,16 +37,21 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
 
   async function list(ctx: RequestContext, q: ListQuery) {
     requirePermission(ctx, 'clues:read');
-    const rows = await listClues(db, {
+    const filter = {
+      ...q,
       scopePrefix: ctx.actor.scopePrefix,
-      status: q.status,
-      channel: q.channel,
-      riskType: q.riskType,
       orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
-      afterId: q.afterId,
-      limit: q.limit,
-    });
-    return { items: rows.map(toRow), nextAfterId: rows.length === q.limit ? rows[rows.length - 1].clue.id : null };
+    };
+    const [rows, total] = await Promise.all([listClues(db, filter), countClues(db, filter)]);
+    const win = pageWindow(q);
+    const more = usesCursor(q) && rows.length === win.pageSize;
+    return {
+      items: rows.map(toRow),
+      total,
+      page: win.page ?? 1,
+      pageSize: win.pageSize,
+      nextAfterId: more ? rows[rows.length - 1].clue.id : null,
+    };
   }
 
   async function get(ctx: RequestContext, id: number) {
