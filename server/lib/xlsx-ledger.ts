@@ -136,7 +136,7 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 };
 
 export function titleText(caption: string, meta: LedgerMeta): string {
-  return `${caption}　　单位：${meta.orgName}　　导出日期：${meta.date}`;
+  return `${caption}\u3000\u3000单位：${meta.orgName}\u3000\u3000导出日期：${meta.date}`;
 }
 
 async function writeSheet(

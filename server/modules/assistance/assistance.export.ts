@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { listMeasures } from './assistance.repository.ts';
 import { reachOf, type AssistanceService } from './assistance.service.ts';
 
@@ -54,26 +54,30 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
           after = batch[batch.length - 1].measure.id;
         }
       }
-      await writeWorkbook(out, [
-        {
-          title: '帮扶措施台账',
-          headers: [
-            '户编号',
-            '户主',
-            '行政村代码',
-            '针对风险',
-            '措施类别',
-            '措施子项',
-            '责任部门',
-            '开始日期',
-            '结束日期',
-            '金额（元）',
-            '状态',
-            '备注',
-          ],
-          rows: rows(),
-        },
-      ]);
+      await writeLedger(
+        out,
+        [
+          {
+            title: '帮扶措施台账',
+            headers: [
+              '户编号',
+              '户主',
+              '行政村代码',
+              '针对风险',
+              '措施类别',
+              '措施子项',
+              '责任部门',
+              '开始日期',
+              '结束日期',
+              '金额（元）',
+              '状态',
+              '备注',
+            ],
+            rows: rows(),
+          },
+        ],
+        ledgerMeta(ctx),
+      );
     };
   }
 
@@ -101,13 +105,17 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
             o.overdueDays,
           ];
       }
-      await writeWorkbook(out, [
-        {
-          title: `帮扶责任预警（${board.asOf}）`,
-          headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'],
-          rows: rows(),
-        },
-      ]);
+      await writeLedger(
+        out,
+        [
+          {
+            title: `帮扶责任预警（${board.asOf}）`,
+            headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'],
+            rows: rows(),
+          },
+        ],
+        ledgerMeta(ctx),
+      );
     };
   }
 

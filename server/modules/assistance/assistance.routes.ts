@@ -1,5 +1,3 @@
-import { PassThrough, type Writable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   cadreOption,
@@ -28,6 +26,7 @@ import {
   subtypeRow,
   workspace,
 } from '../../../common/contracts/assistance.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
@@ -36,7 +35,6 @@ import type { AssistanceService } from './assistance.service.ts';
 import type { ReliefService } from './relief.service.ts';
 
 const tags = ['assistance'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const orgQuery = z.object({
   orgCode: z
     .string()
@@ -225,33 +223,13 @@ export function assistanceRoutes(
     (req) => relief.disburse(requireCtx(req), req.params.id, req.body),
   );
 
-  // 导出（留痕）
-  const send = (
-    reply: FastifyReply,
-    write: (out: Writable) => Promise<void>,
-    name: string,
-    log: (err: unknown) => void,
-  ) => {
-    const body = new PassThrough();
-    write(body).catch((err: unknown) => {
-      log(err);
-      body.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
-    return reply
-      .header('content-type', XLSX)
-      .header(
-        'content-disposition',
-        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`,
-      )
-      .header('cache-control', 'no-store')
-      .send(body);
-  };
+  // 导出（留痕）：server/http/download.ts streams the workbook
   app.get(
     '/api/assistance/measures/export.xlsx',
     { schema: { tags, summary: '导出帮扶措施台账（留痕）', querystring: orgQuery } },
     async (req, reply) => {
       const write = await exporter.prepareMeasures(requireCtx(req), req.query.orgCode);
-      return send(reply, write, '帮扶措施台账', (err) => req.log.error({ err }, 'measure export failed'));
+      return sendXlsx(req, reply, '帮扶措施台账.xlsx', write);
     },
   );
   app.get(
@@ -259,7 +237,7 @@ export function assistanceRoutes(
     { schema: { tags, summary: '导出帮扶责任预警（留痕）', querystring: orgQuery } },
     async (req, reply) => {
       const write = await exporter.prepareObligations(requireCtx(req), req.query.orgCode);
-      return send(reply, write, '帮扶责任预警', (err) => req.log.error({ err }, 'obligation export failed'));
+      return sendXlsx(req, reply, '帮扶责任预警.xlsx', write);
     },
   );
   app.get(
@@ -267,9 +245,7 @@ export function assistanceRoutes(
     { schema: { tags, summary: '导出救助基金台账（留痕）', params: idParams } },
     async (req, reply) => {
       const prepared = await relief.prepareLedger(requireCtx(req), req.params.id);
-      return send(reply, prepared.write, `${prepared.name}台账`, (err) =>
-        req.log.error({ err }, 'fund ledger export failed'),
-      );
+      return sendXlsx(req, reply, `${prepared.name}台账.xlsx`, prepared.write);
     },
   );
 }

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import { loadHousehold } from '../registry/registry.guard.ts';
-import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import {
   allEntries,
   creditFund,
@@ -367,26 +367,30 @@ export function createReliefService(db: Db, clock: Clock = systemClock) {
             ];
           }
         }
-        await writeWorkbook(out, [
-          {
-            title: '救助基金台账',
-            headers: [
-              '日期',
-              '类型',
-              '收入（元）',
-              '支出（元）',
-              '余额（元）',
-              '来源/户编号',
-              '户主',
-              '行政村',
-              '救助类别',
-              '事由',
-              '备注',
-              '经办人',
-            ],
-            rows: rows(),
-          },
-        ]);
+        await writeLedger(
+          out,
+          [
+            {
+              title: '救助基金台账',
+              headers: [
+                '日期',
+                '类型',
+                '收入（元）',
+                '支出（元）',
+                '余额（元）',
+                '来源/户编号',
+                '户主',
+                '行政村',
+                '救助类别',
+                '事由',
+                '备注',
+                '经办人',
+              ],
+              rows: rows(),
+            },
+          ],
+          ledgerMeta(ctx),
+        );
       },
     };
   }

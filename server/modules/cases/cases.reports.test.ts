@@ -338,10 +338,13 @@ describe('notices, time limits, zeroing and ledgers', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet.name).toBe('监测对象台账');
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['户编号', '监测对象类别', '识别监测时间']));
-    expect(sheet.rowCount).toBeGreaterThan(1);
+    // Row 1 is the title (ledger, unit, day), row 2 the header, frozen and filtered.
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^监测对象台账　　单位：.+　　导出日期：/);
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['户编号', '监测对象类别', '识别监测时间']));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.rowCount).toBeGreaterThan(2);
     const townships = new Set<string>();
-    sheet.eachRow((row, n) => n > 1 && townships.add(String(row.getCell(1).value)));
+    sheet.eachRow((row, n) => n > 2 && townships.add(String(row.getCell(1).value)));
     expect([...townships]).toEqual(['龙港镇']);
     const elim = await call('county_staff', 'GET', '/api/cases/ledgers/eliminated.xlsx');
     expect(elim.statusCode).toBe(200);

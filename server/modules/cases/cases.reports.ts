@@ -19,7 +19,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { htmlToPdf } from '../../lib/pdf.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { findCase } from './cases.repository.ts';
 import {
   activeIdentificationCases,
@@ -365,9 +365,11 @@ export function createCaseReports(db: Db, cases: CasesService) {
       count,
       title,
       write: (out: Writable) =>
-        writeWorkbook(out, [
-          { title, headers: which === 'monitored' ? MONITORED_HEADERS : ELIMINATION_HEADERS, rows: rows() },
-        ]),
+        writeLedger(
+          out,
+          [{ title, headers: which === 'monitored' ? MONITORED_HEADERS : ELIMINATION_HEADERS, rows: rows() }],
+          ledgerMeta(ctx),
+        ),
     };
   }
 

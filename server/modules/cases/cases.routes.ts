@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   caseActionRequest,
@@ -13,13 +12,13 @@ import {
   startEliminationRequest,
   startIdentificationRequest,
 } from '../../../common/contracts/cases.ts';
+import { CONTENT_TYPES, sendDownload, sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { CaseReports } from './cases.reports.ts';
 import type { CasesService } from './cases.service.ts';
 
 const noticeParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(['publicity', 'announcement']) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['cases'];
 
@@ -50,19 +49,7 @@ export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: 
       { schema: { tags, summary: `导出${name}（留痕）` } },
       async (req, reply) => {
         const prepared = await reports.prepareLedger(requireCtx(req), which);
-        const body = new PassThrough();
-        prepared.write(body).catch((err: unknown) => {
-          req.log.error({ err }, 'ledger export failed');
-          body.destroy(err instanceof Error ? err : new Error(String(err)));
-        });
-        return reply
-          .header('content-type', XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename="${which}-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name + '.xlsx')}`,
-          )
-          .header('cache-control', 'no-store')
-          .send(body);
+        return sendXlsx(req, reply, `${name}.xlsx`, prepared.write);
       },
     );
   }
@@ -79,14 +66,12 @@ export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: 
     { schema: { tags, summary: '公示/公告 PDF', params: noticeParams } },
     async (req, reply) => {
       const { pdf, title } = await reports.noticePdf(requireCtx(req), req.params.id, req.params.kind);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="notice-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(title + '.pdf')}`,
-        )
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendDownload(req, reply, {
+        fileName: `${title}.pdf`,
+        contentType: CONTENT_TYPES.pdf,
+        body: pdf,
+        disposition: 'inline',
+      });
     },
   );
   app.get(

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { writeWorkbook, type Cell } from '../registry/export/workbook-writer.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { activeCounties, latestMonthlyPeriod } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
@@ -199,7 +199,11 @@ export async function runWarningsExportCommand(services: CliServices, args: stri
     }
   }
   const file = createWriteStream(positionals[0]);
-  await writeWorkbook(file, [{ title: `预警清单${period}`, headers: WARNING_EXPORT_HEADERS, rows: rows() }]);
+  await writeLedger(
+    file,
+    [{ title: `预警清单${period}`, headers: WARNING_EXPORT_HEADERS, rows: rows() }],
+    ledgerMeta(systemContext('cli')),
+  );
   file.end();
   await finished(file);
   await services.db.transaction((tx) =>

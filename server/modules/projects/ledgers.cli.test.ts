@@ -26,7 +26,13 @@ describe('guardline export projects|funds|assets', () => {
       await wb.xlsx.readFile(path.join(dir, `${kind}.xlsx`));
       return wb;
     };
-    expect((await read('projects')).worksheets[0].rowCount).toBe(6);
+    const projects = (await read('projects')).worksheets[0];
+    expect(projects.rowCount).toBe(7); // title, header, five projects
+    expect(String(projects.getRow(1).getCell(1).value)).toMatch(
+      /^项目库　　单位：沁水县　　导出日期：\d{4}-\d{2}-\d{2}$/,
+    );
+    expect(projects.getRow(2).getCell(8).value).toBe('中央（元）');
+    expect(projects.getRow(3).getCell(8).numFmt).toBe('#,##0.00');
     expect((await read('funds')).worksheets.map((w) => w.name)).toEqual([
       '资金指标',
       '资金安排',
@@ -35,7 +41,7 @@ describe('guardline export projects|funds|assets', () => {
     ]);
     const assets = await read('assets');
     expect(assets.worksheets.map((w) => w.name)).toEqual(['资产总账', '经营性资产', '公益性资产', '到户类资产']);
-    expect(assets.worksheets[0].rowCount).toBe(6);
+    expect(assets.worksheets[0].rowCount).toBe(7);
     expect(lines).toHaveLength(3);
   });
 });

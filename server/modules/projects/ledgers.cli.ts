@@ -3,8 +3,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { systemContext } from '../../lib/context.ts';
 import { todayInChina } from '../../lib/clock.ts';
-import { writeWorkbook } from '../registry/export/workbook-writer.ts';
-import { assetBook, fundBook, projectBook, type Deps } from './ledgers.ts';
+import { assetBook, fundBook, projectBook, writeBook, type Deps } from './ledgers.ts';
 
 // `guardline export projects|funds|assets FILE [--year YYYY] [--org CODE]` (formats.md §4): the same
 // workbooks as the web exports, for the whole county, audited as the system.
@@ -36,7 +35,7 @@ export async function runLedgerExportCommand(
         ? await fundBook(deps, ctx, year ?? Number(todayInChina().slice(0, 4)))
         : await assetBook(deps, ctx, { orgCode: values.org });
   const file = createWriteStream(positionals[0]);
-  await writeWorkbook(file, book.sheets);
+  await writeBook(file, book);
   file.end();
   await finished(file);
   out(`已导出 / exported ${book.fileName} → ${positionals[0]}`);

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { idParams } from '../../../common/contracts/deliberation.ts';
 import type { Db } from '../../db/connect.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { signerOf } from '../../../common/domain/notice-signer.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -22,15 +23,13 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { DeliberationService } from '../deliberation/deliberation.service.ts';
 import type { FundsService } from '../funds/funds.service.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
-import { writeWorkbook, type Cell, type SheetContent } from '../registry/export/workbook-writer.ts';
+import { ledgerMeta, type Cell, type LedgerMeta, type SheetContent, writeLedger } from '../../lib/xlsx-ledger.ts';
 import { incomeNoticeHtml, projectNoticeHtml } from './notices.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 // Exports (.xlsx) of the project library, the fund ledger and the asset ledgers (county 总账 or the
 // township/village 明细账, by the caller's scope or a chosen unit), and the public notices as printable
 // pages and PDF. Every one is permission-checked, scoped through the services and audited before a byte leaves.
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface Deps {
   db: Db;
@@ -46,20 +45,9 @@ async function* rowsOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
 
 const yuanCell = (fen: number) => Math.round(fen) / 100;
 
-function sendWorkbook(req: FastifyRequest, reply: FastifyReply, fileName: string, sheets: SheetContent[]) {
-  const body = new PassThrough();
-  writeWorkbook(body, sheets).catch((err: unknown) => {
-    req.log.error({ err }, 'ledger export failed');
-    body.destroy(err instanceof Error ? err : new Error(String(err)));
-  });
-  return reply
-    .header('content-type', XLSX)
-    .header(
-      'content-disposition',
-      `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(body);
+/** A book as a styled ledger workbook (server/lib/xlsx-ledger.ts), to a file or a response. */
+export function writeBook(out: Writable, book: LedgerBook): Promise<void> {
+  return writeLedger(out, book.sheets, book.meta);
 }
 
 async function audit(db: Db, ctx: RequestContext, entity: string, after: Record<string, unknown>, entityId?: number) {
@@ -71,6 +59,8 @@ async function audit(db: Db, ctx: RequestContext, entity: string, after: Record<
 export interface LedgerBook {
   fileName: string;
   sheets: SheetContent[];
+  /** The title row: the exporting unit and day. */
+  meta: LedgerMeta;
 }
 
 const CHECK_STATUS = { met: '达标', atRisk: '临界', notMet: '未达标', noData: '无数据' } as const;
@@ -115,7 +105,7 @@ export async function projectBook(deps: Deps, ctx: RequestContext, year?: number
     ENTRY_STAGE_LABELS[p.entryStage as keyof typeof ENTRY_STAGE_LABELS] ?? p.entryStage,
     PROJECT_STATUS_LABELS[p.status as keyof typeof PROJECT_STATUS_LABELS] ?? p.status,
   ]);
-  return { fileName: '项目库.xlsx', sheets: [{ title: '项目库', headers, rows: rowsOf(rows) }] };
+  return { fileName: '项目库.xlsx', sheets: [{ title: '项目库', headers, rows: rowsOf(rows) }], meta: ledgerMeta(ctx) };
 }
 
 /** 衔接资金台账 of a year: allocations, assignments, payments and the rule checks. */
@@ -135,6 +125,7 @@ export async function fundBook(deps: Deps, ctx: RequestContext, year: number): P
   });
   return {
     fileName: `衔接资金台账${year}.xlsx`,
+    meta: ledgerMeta(ctx),
     sheets: [
       {
         title: '资金指标',
@@ -266,13 +257,13 @@ export async function assetBook(
     rows: rowsOf(assets.filter((a) => a.category === c).map(toRow)),
   }));
   sheets.unshift({ title: book, headers, rows: rowsOf(assets.map(toRow)) });
-  return { fileName: `${book}.xlsx`, sheets };
+  return { fileName: `${book}.xlsx`, sheets, meta: ledgerMeta(ctx) };
 }
 
 export function ledgerRoutes(app: App, deps: Deps): void {
   const tags = ['ledgers'];
   const send = (req: FastifyRequest, reply: FastifyReply, b: LedgerBook) =>
-    sendWorkbook(req, reply, b.fileName, b.sheets);
+    sendXlsx(req, reply, b.fileName, (out) => writeBook(out, b));
 
   app.get(
     '/api/projects/export.xlsx',
