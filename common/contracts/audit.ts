@@ -9,6 +9,8 @@ export const auditRow = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   orgCode: z.string().nullable(),
+  /** The org unit's name (null for national/provincial scope codes). */
+  orgName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),

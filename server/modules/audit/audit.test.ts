@@ -67,6 +67,8 @@ describe('audit log', () => {
       after: { displayName: '张三丰' },
     });
     expect(create).toMatchObject({ action: 'create', after: { username: 'zhang_san', role: 'townshipStaff' } });
+    // The unit by name, not only its code (issue 16 point 4).
+    expect(create).toMatchObject({ orgCode: '140521104000', orgName: '嘉峰镇' });
     expect(create.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(res.json())).not.toContain('13812345678');
     const rows = await queryRows<{ n: number }>(

@@ -5,9 +5,10 @@ import { auditKeys, fetchAuditPage, type AuditFilters, type AuditRow } from '../
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { scopeLabel } from '../monitoring/labels.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOr } from './auditLabels.ts';
+import { auditActionText, auditObjectText } from './auditLabels.ts';
 
 const PAGE_SIZE = 50;
 const hasSnapshot = (row: AuditRow) => row.before != null || row.after != null;
@@ -38,23 +39,27 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 150,
-      render: (action: string) => labelOr(AUDIT_ACTION_LABELS, action, language),
+      render: (action: string) => <span title={action}>{auditActionText(action, language)}</span>,
     },
     {
       title: t('audit.object'),
       key: 'entity',
       render: (_, row) => (
-        <span>
-          {labelOr(AUDIT_ENTITY_LABELS, row.entity, language)}
-          {row.entityId && (
-            <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontFamily: 'monospace' }}>
-              {row.entityId}
-            </Typography.Text>
-          )}
-        </span>
+        <span title={`${row.entity} ${row.entityId ?? ''}`}>{auditObjectText(row.entity, row.entityId, language)}</span>
       ),
     },
-    { title: t('audit.org'), dataIndex: 'orgCode', width: 140, render: (code: string | null) => code ?? '—' },
+    {
+      title: t('audit.org'),
+      key: 'org',
+      width: 140,
+      // The unit's name; national and provincial scope codes have none.
+      render: (_, row) =>
+        row.orgCode === null ? (
+          '—'
+        ) : (
+          <span title={row.orgCode}>{row.orgName ?? scopeLabel(row.orgCode, language)}</span>
+        ),
+    },
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
