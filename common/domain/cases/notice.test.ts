@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { noticeTitle, renderNoticeHtml, scrubHealth, scrubSensitive, type NoticeModel } from './notice.ts';
+import { DISABILITY_CATEGORIES, HEALTH_CONDITIONS } from '../registry/codes.ts';
+import {
+  hasHealthFact,
+  noticeTitle,
+  privacyNote,
+  renderNoticeHtml,
+  scrubHealth,
+  scrubSensitive,
+  type NoticeModel,
+} from './notice.ts';
 
 const model = (over: Partial<NoticeModel> = {}): NoticeModel => ({
   kind: 'publicity',
@@ -105,6 +114,53 @@ describe('public notices', () => {
     ['2026年', '2026年'],
     ['3人', '3人'],
   ])('scrubSensitive(%s)', (input, out) => expect(scrubSensitive(input)).toBe(out));
+
+  describe('the footer claims only what is true of the printed body (issue 16 point 9)', () => {
+    const split = (html: string) => {
+      const footer = /<p class="note">([^<]*)<\/p>/.exec(html)![1];
+      return { footer, body: html.replace(/<p class="note">[^<]*<\/p>/, '') };
+    };
+    const ill = (over: Partial<NoticeModel> = {}) =>
+      model({
+        households: [
+          {
+            headName: '王建国',
+            householdSize: 3,
+            groupOrAddress: '第一村民小组 长期慢性病 患有大病 视力残疾二级',
+            monitoringType: 'edge',
+            riskTypes: ['illness', 'disability'],
+          },
+        ],
+        ...over,
+      });
+    it.each([
+      ['公示 of an identification printing 因病、因残', ill()],
+      ['公告 of an identification', ill({ kind: 'announcement', endOn: null })],
+      ['公示 of an elimination', ill({ caseKind: 'elimination' })],
+      ['公示 without health risks', model()],
+    ])('%s', (_, m) => {
+      const { footer, body } = split(renderNoticeHtml(m));
+      expect(footer).toBe(privacyNote(m));
+      // Claimed absent, and absent: IDs, phones, bank accounts (7+ digit runs) and health conditions.
+      expect(footer).toMatch(/不含身份证号码、联系电话、银行账号，不载明病情、残疾类别和等级等健康状况/);
+      expect(body).not.toMatch(/\d{7,}/);
+      expect(hasHealthFact(body)).toBe(false);
+      for (const c of [...HEALTH_CONDITIONS, ...DISABILITY_CATEGORIES].filter((x) => x.code !== 'healthy'))
+        expect(body).not.toContain(c.zh);
+      // A risk category printed in the body is named as a category in the footer, never denied.
+      for (const cat of ['因病', '因残'])
+        if (body.includes(`<td>${cat}`) || body.includes(`、${cat}`)) {
+          expect(footer).toContain(`“${cat}”`);
+          expect(footer).toContain('风险类别');
+        }
+      expect(footer).not.toContain('健康状况等个人敏感信息');
+    });
+    it('an identification notice that prints 因病 says the column lists categories', () => {
+      const { body, footer } = split(renderNoticeHtml(ill()));
+      expect(body).toContain('<td>因病、因残</td>');
+      expect(footer).toContain('“主要风险”栏只列监测系统的风险类别（如“因病”“因残”），不代表具体病情');
+    });
+  });
 
   it('scrubHealth removes condition words', () => expect(scrubHealth('肺癌住院手术')).toBe('肺******'));
 });

@@ -1,4 +1,5 @@
 import { MONITORING_TYPES, RISK_TYPES } from '../registry/codes.ts';
+import { noticeDate } from '../notice-date.ts';
 import { signerOf } from '../notice-signer.ts';
 
 // 公示 and 公告 as county staff write them, rendered to one self-contained HTML page (print and PDF
@@ -44,7 +45,12 @@ export function scrubSensitive(text: string): string {
 }
 
 const HEALTH_WORDS =
-  /(癌|瘤|尿毒症|透析|白血病|精神|残疾等级|[一二三四]级残疾|病情|诊断|住院|手术|艾滋|结核|偏瘫|中风|脑梗)/g;
+  /(癌|瘤|尿毒症|透析|白血病|精神|残疾|病情|诊断|住院|手术|艾滋|结核|偏瘫|中风|脑梗|慢性病|大病|视力|听力|言语|肢体|智力)/g;
+
+/** Whether a text names a health fact (what `scrubHealth` masks). */
+export function hasHealthFact(text: string): boolean {
+  return text.replace(HEALTH_WORDS, '') !== text;
+}
 
 /** Health facts stay out of any public text (risk categories such as 因病 are categories, not conditions). */
 export function scrubHealth(text: string): string {
@@ -56,17 +62,16 @@ export function codeLabel(list: readonly { code: string; zh: string }[], code: s
   return list.find((e) => e.code === code)?.zh ?? code;
 }
 
-function esc(text: string): string {
-  return scrubHealth(scrubSensitive(text)).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+function escHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+/** Every string taken from a case passes both scrubs before it is printed. */
+function esc(text: string): string {
+  return escHtml(scrubHealth(scrubSensitive(text)));
 }
+
+const cnDate = noticeDate;
 
 /** Who signs: the village's committee for a 公示, the township-level unit's government (开发区: 管委会) for a 公告. */
 export function noticeIssuer(
@@ -105,6 +110,20 @@ export function noticeBody(m: NoticeModel): string[] {
       : `经入户核实、村级民主评议、村内公示无异议、乡镇审核、县级审定，以下${n}户${people}人风险已消除，现予以公告。`,
     `如有疑问，请向${m.objectTo}反映，也可拨打12317热线。`,
   ];
+}
+
+/**
+ * The footer's privacy statement, true of what the notice prints: no ID, phone or bank account, no health condition
+ * (病情, 残疾 and its kind or grade, which `scrubHealth` masks); the 主要风险 column of an identification notice lists
+ * risk categories only — 因病 and 因残 are categories of the monitoring system, not conditions — and says so.
+ */
+export function privacyNote(m: Pick<NoticeModel, 'kind' | 'caseKind' | 'households'>): string {
+  const what = m.kind === 'publicity' ? '公示' : '公告';
+  const base = `本${what}不含身份证号码、联系电话、银行账号，不载明病情、残疾类别和等级等健康状况`;
+  if (m.caseKind !== 'identification') return `${base}。`;
+  const shown = new Set(m.households.flatMap((h) => h.riskTypes.map((r) => codeLabel(RISK_TYPES, r))));
+  const examples = ['因病', '因残'].filter((x) => shown.has(x));
+  return `${base}；“主要风险”栏只列监测系统的风险类别${examples.length ? `（如“${examples.join('”“')}”）` : ''}，不代表具体病情。`;
 }
 
 export function renderNoticeHtml(m: NoticeModel): string {
@@ -158,6 +177,6 @@ ${noticeBody(m)
 ${rows}
 </tbody></table>
 <div class="sign">${esc(issuer)}<br>${esc(cnDate(m.issuedOn))}</div>
-<p class="note">本${m.kind === 'publicity' ? '公示' : '公告'}不含身份证号码、联系电话、银行账号、健康状况等个人敏感信息。</p>
+<p class="note">${escHtml(privacyNote(m))}</p>
 </body></html>`;
 }
