@@ -31,7 +31,17 @@ export const FEED_DUE_MONTHS = 3;
 const REVIEW_COUNT_CAP = 1000;
 
 const KIND_ZH = { identification: '识别认定', elimination: '风险消除' } as const;
-const KIND_EN = { identification: 'identification', elimination: 'elimination' } as const;
+const KIND_EN = { identification: 'Identifications', elimination: 'Eliminations' } as const;
+// English stage names as the web shows them (web/src/i18n/workflowLabels.ts CASE_STAGE_EN).
+const STAGE_EN: Record<string, string> = {
+  verification: 'home visit',
+  comparison: 'data comparison',
+  villageReview: 'village appraisal',
+  publicNotice: 'village notice',
+  townshipReview: 'township review',
+  countyApproval: 'county approval',
+  announcement: 'announcement',
+};
 const SEVERITY_ORDER: Record<WorkbenchSeverity, number> = { overdue: 0, near: 1, normal: 2 };
 
 function levelOf(scopePrefix: string): OrgLevel {
@@ -87,7 +97,7 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
         items.push({
           kind: 'casesAtMyStage',
           labelZh: `${KIND_ZH[kind]}待${STAGE_LABELS[stage]}`,
-          labelEn: `${KIND_EN[kind]} at ${stage}`,
+          labelEn: `${KIND_EN[kind]} at ${STAGE_EN[stage] ?? stage}`,
           count: n,
           severity: 'normal',
           link: `/cases?kind=${kind}&stage=${stage}`,
