@@ -40,7 +40,8 @@ function ItemCard({ item }: { item: WorkbenchItem }) {
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {label({ zh: item.hintZh, en: item.hintEn })}
           </Typography.Text>
-          <Typography.Link style={{ fontSize: 13 }}>{t('open')} →</Typography.Link>
+          {/* Not a second <a>: the whole card is the link. */}
+          <Typography.Text style={{ fontSize: 13, color: '#1677ff' }}>{t('open')} →</Typography.Text>
         </Flex>
       </Card>
     </Link>
