@@ -17,6 +17,8 @@ interface Measure {
   body: number;
   /** Visible elements sticking out past the right edge (the widest few), to say what to fix. */
   culprits: string[];
+  /** Table headers broken over more than two lines (Chinese one character a line). */
+  wrappedHeaders: string[];
 }
 
 /** Waits until the page's data has arrived: no request in flight, no spinner or skeleton left. */
@@ -42,7 +44,17 @@ function measure(page: Page): Promise<Measure> {
       culprits.push({ width: Math.round(rect.right), what: `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}` });
     }
     culprits.sort((a, b) => b.width - a.width);
+    const wrappedHeaders = Array.from(document.querySelectorAll<HTMLElement>('.ant-table-thead th'))
+      .filter((th) => {
+        const text = th.innerText.trim();
+        const lineHeight = parseFloat(getComputedStyle(th).lineHeight) || 22;
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return text.length >= 2 && range.getBoundingClientRect().height > 2.5 * lineHeight;
+      })
+      .map((th) => th.innerText.trim());
     return {
+      wrappedHeaders,
       doc: document.documentElement.scrollWidth,
       body: document.body.scrollWidth,
       culprits: culprits.slice(0, 3).map((c) => `${c.what}→${c.width}`),
@@ -91,6 +103,9 @@ describe('every page on a phone', () => {
             if (m.doc > PHONE_WIDTH || m.body > PHONE_WIDTH) {
               offenders.push(`${entry.name} ${current}: ${Math.max(m.doc, m.body)} px [${m.culprits.join(', ')}]`);
             }
+            if (m.wrappedHeaders.length > 0) {
+              offenders.push(`${entry.name} ${current}: headers wrap [${m.wrappedHeaders.join(', ')}]`);
+            }
             await screenshot(page, `phone-${entry.id}`);
             visited++;
           }
@@ -99,7 +114,9 @@ describe('every page on a phone', () => {
         }
       }
       expect(visited).toBe(APP_PAGES.length);
-      expect(offenders, `pages wider than ${PHONE_WIDTH} px:\n${offenders.join('\n')}`).toEqual([]);
+      expect(offenders, `pages wider than ${PHONE_WIDTH} px or with wrapped headers:\n${offenders.join('\n')}`).toEqual(
+        [],
+      );
       expect(problems, problems.join('\n')).toEqual([]);
     },
   );
