@@ -15,15 +15,8 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
 import { DueTag } from './CasesPage.tsx';
 import { StageForm } from './StageForm.tsx';
-import {
-  ELIMINATION_STAGES,
-  IDENTIFICATION_STAGES,
-  modeLabel,
-  riskLabel,
-  STAGE_ZH,
-  typeLabel,
-  useCasesText,
-} from './text.ts';
+import { ELIMINATION_STAGES, IDENTIFICATION_STAGES, modeLabel, riskLabel, typeLabel, useCasesText } from './text.ts';
+import { caseStageName } from '../../i18n/workflowLabels.ts';
 
 const ACTION_ZH: Record<string, string> = {
   start: '发起',
@@ -61,7 +54,7 @@ export default function CaseDetailPage() {
               {t(c.kind)} #{c.id}
             </span>
             <Tag color={c.status === 'done' ? 'green' : c.status === 'closed' ? 'default' : 'processing'}>
-              {STAGE_ZH[c.stage]}
+              {caseStageName(c.stage)}
             </Tag>
           </Space>
         }
@@ -86,7 +79,7 @@ export default function CaseDetailPage() {
           size="small"
           current={current}
           status={c.stage === 'closed' ? 'error' : c.stage === 'done' ? 'finish' : 'process'}
-          items={stages.map((s) => ({ title: STAGE_ZH[s] }))}
+          items={stages.map((s) => ({ title: caseStageName(s) }))}
           style={{ marginBottom: 20, overflowX: 'auto' }}
         />
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
@@ -147,7 +140,9 @@ export default function CaseDetailPage() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title={c.allowedActions.length ? `${STAGE_ZH[c.stage]} · ${t('yourTurn')}` : STAGE_ZH[c.stage]}>
+          <Card
+            title={c.allowedActions.length ? `${caseStageName(c.stage)} · ${t('yourTurn')}` : caseStageName(c.stage)}
+          >
             {c.status !== 'active' ? (
               <Alert type={c.status === 'done' ? 'success' : 'warning'} showIcon title={t('finished')} />
             ) : c.allowedActions.length ? (
@@ -172,8 +167,8 @@ export default function CaseDetailPage() {
                     <Space wrap size={6}>
                       <Typography.Text strong>
                         {ACTION_ZH[s.action]}
-                        {s.fromStage ? ` · ${STAGE_ZH[s.fromStage]}` : ''}
-                        {s.fromStage !== s.toStage ? ` → ${STAGE_ZH[s.toStage]}` : ''}
+                        {s.fromStage ? ` · ${caseStageName(s.fromStage)}` : ''}
+                        {s.fromStage !== s.toStage ? ` → ${caseStageName(s.toStage)}` : ''}
                       </Typography.Text>
                     </Space>
                     <Typography.Text type="secondary">

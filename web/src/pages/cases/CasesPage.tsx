@@ -33,6 +33,7 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { riskLabel, STAGE_ZH, typeLabel, useCasesText } from './text.ts';
+import { caseStageName } from '../../i18n/workflowLabels.ts';
 
 export function DueTag({ row }: { row: Pick<CaseRow, 'timeLimit' | 'status'> }) {
   const t = useCasesText();
@@ -102,7 +103,7 @@ export default function CasesPage() {
       dataIndex: 'stage',
       width: 110,
       render: (s: string) => (
-        <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{STAGE_ZH[s]}</Tag>
+        <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{caseStageName(s)}</Tag>
       ),
     },
     { title: t('startedOn'), dataIndex: 'startedOn', width: 110 },
@@ -148,7 +149,7 @@ export default function CasesPage() {
           onChange={(v) => setFilters({ ...filters, stage: v || undefined })}
           options={[
             { value: '', label: `${t('stage')}：${t('any')}` },
-            ...Object.entries(STAGE_ZH).map(([value, label]) => ({ value, label })),
+            ...Object.keys(STAGE_ZH).map((value) => ({ value, label: caseStageName(value) })),
           ]}
         />
         <Select

@@ -25,6 +25,7 @@ import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts
 import { useI18n } from '../../i18n/useI18n.ts';
 import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
 import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
+import { caseStageName } from '../../i18n/workflowLabels.ts';
 
 // The form for the current stage, shown only to the role that acts at it. Dates are sent as ISO
 // strings; the server validates each stage's record and answers field errors.

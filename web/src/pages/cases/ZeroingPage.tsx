@@ -3,7 +3,8 @@ import { Card, Col, Row, Statistic, Table, Tag, Typography, type TableColumnsTyp
 import { casesKeys, fetchZeroing, type ZeroingResponse } from '../../api/cases.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { STAGE_ZH, useCasesText } from './text.ts';
+import { useCasesText } from './text.ts';
+import { caseStageName } from '../../i18n/workflowLabels.ts';
 
 type Row = ZeroingResponse['total'] & { children?: Row[] };
 
@@ -25,7 +26,7 @@ export default function ZeroingPage() {
       const [kind, stage] = k.split('.');
       return (
         <Tag key={k} color={kind === 'identification' ? 'blue' : 'purple'}>
-          {kind === 'identification' ? '识别' : '消除'}·{STAGE_ZH[stage]} {n}
+          {kind === 'identification' ? '识别' : '消除'}·{caseStageName(stage)} {n}
         </Tag>
       );
     });

@@ -19,6 +19,7 @@ import {
   PROPOSAL_ORIGIN_LABELS,
   PROPOSAL_ORIGINS,
 } from '../../../../common/domain/deliberation/rules.ts';
+import { projectStageName, projectStatusName } from '../../i18n/workflowLabels.ts';
 
 export {
   PROJECT_TYPE_LABELS,
@@ -61,5 +62,6 @@ export const PURPOSE_LABELS: Record<string, string> = {
   other: '其他村级事务',
 };
 
-export const stageLabel = (s: string) => ENTRY_STAGE_LABELS[s as keyof typeof ENTRY_STAGE_LABELS] ?? s;
-export const statusLabel = (s: string) => PROJECT_STATUS_LABELS[s as keyof typeof PROJECT_STATUS_LABELS] ?? s;
+// In the UI language (English names in web/src/i18n/workflowLabels.ts).
+export const stageLabel = (s: string) => projectStageName(s);
+export const statusLabel = (s: string) => projectStatusName(s);
