@@ -183,3 +183,26 @@ describe('the user manual', () => {
     }
   });
 });
+
+describe('the user manual on a phone', () => {
+  it('fits 390 px: screenshots and tables shrink or scroll inside the page', async () => {
+    const { context, page } = await app.phone();
+    try {
+      await login(page, app.server.baseUrl, 'cadre', 'Demo@2021cadre');
+      await page.goto(`${app.server.baseUrl}/help`);
+      await page.waitForURL(/\/help\/cadre$/);
+      await page
+        .getByTestId('help-manual')
+        .getByRole('heading', { name: /帮扶干部/ })
+        .first()
+        .waitFor();
+      await settle(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByRole('tab', { name: '手册目录' }).click();
+      await page.getByTestId('help-manual').locator('table').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await context.close();
+    }
+  });
+});
