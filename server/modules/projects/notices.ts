@@ -2,6 +2,7 @@ import { ASSET_CATEGORY_LABELS, INCOME_SHARE_LABELS, INCOME_SHARES } from '../..
 import { STEP_LABELS } from '../../../common/domain/deliberation/rules.ts';
 import { FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS } from '../../../common/domain/projects/types.ts';
 import { ENTRY_STAGE_LABELS } from '../../../common/domain/projects/workflow.ts';
+import { noticeDate } from '../../../common/domain/notice-date.ts';
 import type { AssetDetail } from '../../../common/contracts/assets.ts';
 import type { DeliberationDetail } from '../../../common/contracts/deliberation.ts';
 import type { ProjectDetail } from '../../../common/contracts/projects.ts';
@@ -68,12 +69,12 @@ export function projectNoticeHtml(
         .filter((s) => s.step === 'partyMeeting' || s.step === 'villagersMeeting')
         .map(
           (s) =>
-            `${STEP_LABELS[s.step].zh}（${esc(s.heldOn)}）：应到 ${s.expected} 人，实到 ${s.present} 人，赞成 ${s.votesFor} 票`,
+            `${STEP_LABELS[s.step].zh}（${esc(noticeDate(s.heldOn))}）：应到 ${s.expected} 人，实到 ${s.present} 人，赞成 ${s.votesFor} 票`,
         )
         .join('<br>')
     : '—';
   const body = `<h1>${esc(title)}</h1><div class="sub">${esc(p.orgName)}</div>
-<p>根据巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目库管理要求，${BASIS[stage] ?? '经审核'}，现将以下项目${isAnnouncement ? '纳入项目库，予以公告' : `予以公示，公示期 ${opts.noticeDays} 天（${esc(p.noticeStartedOn ?? opts.today)} 起）`}。</p>
+<p>根据巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目库管理要求，${BASIS[stage] ?? '经审核'}，现将以下项目${isAnnouncement ? '纳入项目库，予以公告' : `予以公示，公示期 ${opts.noticeDays} 天（${esc(noticeDate(p.noticeStartedOn ?? opts.today))}起）`}。</p>
 <table>
 ${row('项目名称', esc(p.name))}
 ${row('项目类型', `${esc(PROJECT_TYPE_LABELS[p.type].zh)}${p.subType ? ' / ' + esc(p.subType) : ''}`)}
@@ -86,7 +87,7 @@ ${row('绩效目标', targets || '—')}
 ${row('四议两公开', d ? `${esc(d.subject)}<br>${delib}` : '—')}
 </table>
 <p class="note">${isAnnouncement ? '特此公告。' : `公示期间如有异议，请向${esc(opts.issuer)}反映。`}</p>
-<div class="sign">${esc(opts.issuer)}<br>${esc(opts.today)}</div>`;
+<div class="sign">${esc(opts.issuer)}<br>${esc(noticeDate(opts.today))}</div>`;
   return page(title, body);
 }
 
@@ -113,11 +114,11 @@ ${row('资产名称', esc(a.name))}
 ${row('资产类别', esc(ASSET_CATEGORY_LABELS[a.category].zh) + (a.photovoltaic ? '（光伏扶贫电站）' : ''))}
 ${row('所有权人', esc(a.ownerName))}
 ${row('经营主体', esc(a.operator ?? '—'))}
-${row('收益金额', `${yuan(income.amountFen)} 元（${esc(income.receivedOn)} 到账）`)}
+${row('收益金额', `${yuan(income.amountFen)} 元（${esc(noticeDate(income.receivedOn))}到账）`)}
 ${row('决策依据', d ? `四议两公开：${esc(d.subject)}` : '—')}
 </table>
 <table><tr><th>分配用途</th><th style="text-align:right">金额（元）</th></tr>${parts}</table>
 <p class="note">公示期间如有异议，请向${esc(opts.signer)}反映。</p>
-<div class="sign">${esc(opts.signer)}<br>${esc(opts.today)}</div>`;
+<div class="sign">${esc(opts.signer)}<br>${esc(noticeDate(opts.today))}</div>`;
   return page(title, body);
 }
