@@ -52,10 +52,12 @@ export interface PublicVillage {
 }
 
 export interface CluePageFilters {
-  status: 'open' | 'closed';
+  status?: 'open' | 'closed';
   channel?: ClueChannel;
   riskType?: string;
   orgCode?: string;
+  /** The clues of one household (the warnings list links here). */
+  householdId?: string;
 }
 export interface WarningFilters {
   /** Absent: the latest month that was run. */
@@ -79,7 +81,7 @@ interface Page<T> {
 }
 
 export const monitoringKeys = {
-  clues: (filters: CluePageFilters) => ['clues', 'list', filters] as const,
+  clues: () => ['clues', 'list'] as const,
   clue: (id: number) => ['clues', 'detail', id] as const,
   households: (q: string) => ['monitoring', 'household-search', q] as const,
   runs: () => ['monitoring', 'runs'] as const,
@@ -92,8 +94,8 @@ export const monitoringKeys = {
 };
 
 // Clues (线索) and their channels.
-export const fetchClues = (filters: CluePageFilters, afterId = 0, limit = 50) =>
-  api.get<Page<ClueRow>>('/api/clues', { ...filters, afterId, limit });
+export const fetchClues = (filters: CluePageFilters, page: PageRequest) =>
+  api.get<Page<ClueRow> & { total: number; page: number; pageSize: number }>('/api/clues', { ...filters, ...page });
 export const fetchClue = (id: number) => api.get<ClueDetail>(`/api/clues/${id}`);
 export const closeClue = (id: number, reason: string) => api.post<ClueDetail>(`/api/clues/${id}/close`, { reason });
 export const recordApplication = (request: OfficerApplicationRequest) =>

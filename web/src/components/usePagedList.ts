@@ -44,11 +44,13 @@ export interface PagedListOptions<A extends PagedAnswer<unknown>, F extends stri
   defaultPageSize?: number;
   /** Filters that must be present before the list is fetched. */
   enabled?: boolean;
+  /** The order when the address names none (e.g. newest first). */
+  defaultSort?: { sort: string; order: SortOrder };
 }
 
 export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(options: PagedListOptions<A, F>) {
   type T = A['items'][number];
-  const { key, filterKeys, fetch, unit = 'items', defaultPageSize = 20, enabled = true } = options;
+  const { key, filterKeys, fetch, unit = 'items', defaultPageSize = 20, enabled = true, defaultSort } = options;
   const { language } = useI18n();
   const [params, setParams] = useSearchParams();
 
@@ -62,8 +64,12 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
   }, [params, filterKeys]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.max(1, Number(params.get('pageSize')) || defaultPageSize);
-  const sort = params.get('sort') ?? undefined;
-  const order: SortOrder | undefined = params.get('order') === 'desc' ? 'desc' : sort ? 'asc' : undefined;
+  const sort = params.get('sort') ?? defaultSort?.sort;
+  const order: SortOrder | undefined = !params.get('sort')
+    ? defaultSort?.order
+    : params.get('order') === 'desc'
+      ? 'desc'
+      : 'asc';
   const request: PageRequest = { page, pageSize, sort, order };
 
   const query = useQuery({

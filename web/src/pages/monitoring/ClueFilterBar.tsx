@@ -15,7 +15,14 @@ interface Values {
 
 export const DEFAULT_CLUE_FILTERS: CluePageFilters = { status: 'open' };
 
-export function ClueFilterBar({ onChange }: { onChange: (filters: CluePageFilters) => void }) {
+export function ClueFilterBar({
+  value,
+  onChange,
+}: {
+  /** The filters in force (from the address), shown when the page opens. */
+  value?: CluePageFilters;
+  onChange: (filters: CluePageFilters) => void;
+}) {
   const { label, language } = useI18n();
   const tx = useCluesText();
   const tc = useCommonText();
@@ -32,7 +39,7 @@ export function ClueFilterBar({ onChange }: { onChange: (filters: CluePageFilter
     <Form<Values>
       form={form}
       layout="inline"
-      initialValues={DEFAULT_CLUE_FILTERS}
+      initialValues={{ ...DEFAULT_CLUE_FILTERS, ...value }}
       onFinish={apply}
       onValuesChange={(changed, all) => {
         // The status switch answers at once; the other filters wait for 查询.

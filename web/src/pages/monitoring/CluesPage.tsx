@@ -1,22 +1,22 @@
 import { FileAddOutlined, SoundOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { fetchClues, monitoringKeys, type ClueRow, type CluePageFilters } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ApplicationModal } from './ApplicationModal.tsx';
 import { ClueAgeTag, useIdentificationDays } from './ClueAgeTag.tsx';
 import { ClueChannelTags } from './ClueChannelTags.tsx';
 import { ClueDrawer } from './ClueDrawer.tsx';
-import { ClueFilterBar, DEFAULT_CLUE_FILTERS } from './ClueFilterBar.tsx';
+import { ClueFilterBar } from './ClueFilterBar.tsx';
 import { useCluesText } from './cluesText.ts';
 import { riskLabel } from './labels.ts';
 import { PetitionModal } from './PetitionModal.tsx';
 import { useCommonText } from './text.ts';
 
-const PAGE_SIZE = 50;
+const FILTER_KEYS = ['status', 'channel', 'riskType', 'orgCode', 'householdId'] as const;
 
 export default function CluesPage() {
   const { language } = useI18n();
@@ -25,22 +25,24 @@ export default function CluesPage() {
   const { data: actor } = useActor();
   const canWrite = hasPermission(actor, 'clues:write');
   const limit = useIdentificationDays();
-  const [filters, setFilters] = useState<CluePageFilters>(DEFAULT_CLUE_FILTERS);
   const [openId, setOpenId] = useState<number | null>(null);
   const [modal, setModal] = useState<'application' | 'petition' | null>(null);
 
-  const cluesQuery = useInfiniteQuery({
-    queryKey: monitoringKeys.clues(filters),
-    queryFn: ({ pageParam }) => fetchClues(filters, pageParam, PAGE_SIZE),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
+  // Filters, page and sort in the address (the warnings list links to one household's clues).
+  const list = usePagedList({
+    key: monitoringKeys.clues(),
+    filterKeys: FILTER_KEYS,
+    fetch: (f, p) => fetchClues(f as CluePageFilters, p),
+    defaultSort: { sort: 'openedAt', order: 'desc' },
+    unit: 'items',
   });
-  const rows = cluesQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  const cluesQuery = list.query;
 
   const columns: TableColumnsType<ClueRow> = [
     {
       title: tc('householdNo'),
       dataIndex: 'householdNo',
+      ...list.sortable('householdNo'),
       width: 170,
       render: (no: string | null) =>
         no ? (
@@ -57,10 +59,11 @@ export default function CluesPage() {
       width: 90,
       render: (name: string | null) => name ?? '—',
     },
-    { title: tc('village'), dataIndex: 'villageName', width: 100 },
+    { title: tc('village'), dataIndex: 'villageName', ...list.sortable('village'), width: 100 },
     {
       title: tc('riskType'),
       dataIndex: 'riskType',
+      ...list.sortable('riskType'),
       width: 130,
       render: (code: string) => riskLabel(code, language),
     },
@@ -74,7 +77,9 @@ export default function CluesPage() {
     {
       title: tx('age'),
       dataIndex: 'ageDays',
-      width: 90,
+      // Older first is ascending by the day it opened.
+      ...list.sortable('openedAt'),
+      width: 100,
       render: (days: number, row) => <ClueAgeTag days={days} limit={limit} closed={row.status === 'closed'} />,
     },
     {
@@ -113,7 +118,17 @@ export default function CluesPage() {
     >
       <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
       <div style={{ marginBottom: 16 }}>
-        <ClueFilterBar onChange={setFilters} />
+        <ClueFilterBar
+          value={list.filters as CluePageFilters}
+          onChange={(f) =>
+            list.setFilters({ ...f, status: f.status === 'open' ? undefined : f.status, householdId: undefined })
+          }
+        />
+        {list.filters.householdId && (
+          <Tag closable onClose={() => list.setFilter('householdId', undefined)} style={{ marginTop: 8 }}>
+            {tx('oneHousehold')}
+          </Tag>
+        )}
       </div>
       {cluesQuery.isError ? (
         <QueryErrorResult error={cluesQuery.error} onRetry={() => cluesQuery.refetch()} />
@@ -122,9 +137,7 @@ export default function CluesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={cluesQuery.isPending}
-          pagination={false}
+          {...list.tableProps}
           locale={{ emptyText: tx('empty') }}
           onRow={(row) =>
             ({
@@ -135,15 +148,6 @@ export default function CluesPage() {
           scroll={{ x: 1050 }}
         />
       )}
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        {cluesQuery.hasNextPage ? (
-          <Button onClick={() => cluesQuery.fetchNextPage()} loading={cluesQuery.isFetchingNextPage}>
-            {tc('loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{tc('noMore')}</Typography.Text>
-        )}
-      </Flex>
       <ClueDrawer clueId={openId} limit={limit} onClose={() => setOpenId(null)} />
       {canWrite && <ApplicationModal open={modal === 'application'} onClose={() => setModal(null)} />}
       {canWrite && <PetitionModal open={modal === 'petition'} onClose={() => setModal(null)} />}

@@ -1,6 +1,7 @@
 import { makeText, type Pair } from './text.ts';
 
 export const CLUES_TEXT = {
+  oneHousehold: ['仅显示该户的线索', 'Clues of one household only'],
   title: ['线索清单', 'Clue list'],
   intro: [
     '四个渠道发现的风险线索都汇总在这里：部门信息比对、农户主动申请、干部走访排查、舆情信访研判。同一户同一种风险只有一条线索，后来的渠道会合并进来。',
