@@ -168,7 +168,7 @@ export const GOVERNANCE_PARAMS: readonly ParamDefinition[] = [
   },
   {
     key: 'deliberation.representativesPassBase',
-    labelZh: '村民代表会议表决基数（全体组成人员 all / 到会人员 present）',
+    labelZh: '村民代表会议表决基数（全体组成人员 / 到会人员）',
     labelEn: "Representatives' meeting majority counted over all members or those present",
     unit: 'choice',
     choices: ['all', 'present'],

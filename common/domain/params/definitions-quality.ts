@@ -73,7 +73,7 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
   },
   {
     key: 'quality.highPerCapitaIdentifiedFrom',
-    labelZh: '人均纯收入偏高检查适用的识别起始年月（YYYYMM，如 202301）',
+    labelZh: '人均纯收入偏高检查适用的识别起始年月（年月六位数字，如 202301）',
     labelEn: 'High-income check applies to households identified from (YYYYMM)',
     unit: 'count',
     yearly: false,
@@ -87,7 +87,7 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
   },
   {
     key: 'quality.minMonthsRuleFrom',
-    labelZh: '“识别不足6个月即消除”检查适用的消除起始年月（YYYYMM，如 202204）',
+    labelZh: '“识别不足6个月即消除”检查适用的消除起始年月（年月六位数字，如 202204）',
     labelEn: 'Too-early elimination check applies to eliminations from (YYYYMM)',
     unit: 'count',
     yearly: false,
@@ -104,7 +104,7 @@ export const QUALITY_PARAMS: readonly ParamDefinition[] = [
   },
   {
     key: 'quality.minMonthsAppliesTo',
-    labelZh: '“识别不足6个月即消除”检查范围（仅帮扶消除 assistedOnly / 含自然消除 alsoNatural）',
+    labelZh: '“识别不足6个月即消除”检查范围（仅帮扶消除 / 含自然消除）',
     labelEn: 'Too-early elimination check: assisted eliminations only, or natural ones too',
     unit: 'choice',
     choices: ['assistedOnly', 'alsoNatural'],

@@ -40,6 +40,13 @@ describe('paramSourceText', () => {
     );
   });
 
+  it.each(PARAM_DEFINITIONS.map((d) => [d.key, d.labelZh] as const))(
+    '%s: its Chinese name has no English (%s)',
+    (_, label) => {
+      expect(label).not.toMatch(LATIN_WORD);
+    },
+  );
+
   it('any other text stays as written', () => {
     expect(paramSourceText('monitoring.incomeLineFen', { source: '省里文件' }, 'zh-CN')).toBe('省里文件');
     expect(paramSourceText('no.such.key', { source: 'x' }, 'zh-CN')).toBe('x');
