@@ -186,7 +186,7 @@ export const SEED_TARGETS: TargetDef[] = [
     sourceDoc: DOC,
     sourceText:
       '2021年全县用于产业发展的资金规模占比原则上不得低于下达资金总规模的50%，且不得低于2020年用于产业发展的资金占比。',
-    note: '比较值与资金校验为同一取值：政策参数 funds.industryShare（2021年50%，2023年起60%），且不低于 funds.industryShareNotBelowYear（2020）年度的占比。',
+    note: '比较值与资金校验为同一取值：政策参数“衔接资金用于产业发展比例”（2021年50%，2023年起60%），且不低于政策参数“产业发展资金占比不得低于该年度占比”所定年度（2020年）的占比。',
   },
   {
     indicator: 'FUND_WFR_LABOUR_SHARE',
@@ -199,7 +199,7 @@ export const SEED_TARGETS: TargetDef[] = [
     reference: '#{FUND_LABOUR_MIN}',
     sourceDoc: DOC,
     sourceText: '以工代赈投资落实到项目，劳务报酬发放比例不得低于财政资金的15%。',
-    note: '按已发放的劳务报酬计算；比较值与资金校验为同一取值（政策参数 funds.workForReliefLabourShare）。',
+    note: '按已发放的劳务报酬计算；比较值与资金校验为同一取值（政策参数“以工代赈劳务报酬占比”）。',
   },
   {
     indicator: 'LAND_RURAL_INDUSTRY_SHARE',
