@@ -24,6 +24,14 @@ async function get(user: User, url: string) {
   if (!cookies.has(user)) cookies.set(user, await env.login(user));
   return env.app.inject({ method: 'GET', url, headers: { cookie: cookies.get(user)! } });
 }
+async function post(user: User, url: string, payload: object) {
+  if (!cookies.has(user)) cookies.set(user, await env.login(user));
+  const res = await env.app.inject({ method: 'POST', url, headers: { cookie: cookies.get(user)! }, payload });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const day = (offset: number) =>
+  new Date(Date.parse(todayInChina() + 'T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
 async function workbench(user: User): Promise<WorkbenchResponse> {
   const res = await get(user, '/api/workbench');
   expect(res.statusCode, res.body).toBe(200);
@@ -174,6 +182,49 @@ describe('scope: every count is the actor’s own unit and below', () => {
     expect(own.village_officer.eliminationsDue - after.village_officer.eliminationsDue).toBe(1);
     expect(own.village_officer.obligationsMissed - after.village_officer.obligationsMissed).toBe(1);
     expect(own.village_officer.unpairedMonitored).toBe(0);
+  });
+});
+
+describe('scope of clues and cases', () => {
+  const KINDS = ['cluesToVerify', 'casesOverdue', 'casesAtMyStage'] as const;
+  async function snapshot() {
+    const out = {} as Record<'county_admin' | 'township_staff' | 'village_officer', Record<string, number>>;
+    for (const user of ['county_admin', 'township_staff', 'village_officer'] as const) {
+      const w = await workbench(user);
+      out[user] = Object.fromEntries(KINDS.map((k) => [k, count(w, k)]));
+    }
+    return out;
+  }
+
+  it('a clue and an overdue case in another village never reach the village officer’s counts', async () => {
+    const h = await post(
+      'county_staff',
+      '/api/registry/households',
+      householdRequest({ villageCode: '140521100202', householdNo: '1405211002029901' }),
+    );
+    const before = await snapshot();
+    const apply = await post('county_staff', '/api/clues/applications', {
+      householdId: h.id,
+      reason: '因病支出大，生活困难',
+      riskTypes: ['illness'],
+      consent: { signed: true, signedOn: day(-20), signer: '王建', method: 'signature' },
+    });
+    const clueId = apply.clueIds[0] as number;
+    const withClue = await snapshot();
+    expect(withClue.village_officer).toEqual(before.village_officer);
+    expect(withClue.township_staff.cluesToVerify - before.township_staff.cluesToVerify).toBe(1);
+    expect(withClue.county_admin.cluesToVerify - before.county_admin.cluesToVerify).toBe(1);
+    // Found 20 days ago, taken up by the township: past the 15-day limit, at 入户核实 (the village's stage).
+    await env.services.db.execute(
+      sql`UPDATE clue SET opened_at = (${day(-20)}::date + time '10:00') AT TIME ZONE 'Asia/Shanghai' WHERE id = ${clueId}`,
+    );
+    await post('township_staff', '/api/cases/identifications', { clueId });
+    const withCase = await snapshot();
+    expect(withCase.village_officer).toEqual(before.village_officer);
+    expect(withCase.township_staff.casesOverdue - before.township_staff.casesOverdue).toBe(1);
+    expect(withCase.county_admin.casesOverdue - before.county_admin.casesOverdue).toBe(1);
+    // 入户核实 is the village's stage: not the township's nor the county's to act on.
+    expect(withCase.township_staff.casesAtMyStage).toBe(before.township_staff.casesAtMyStage);
   });
 });
 
