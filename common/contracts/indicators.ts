@@ -187,6 +187,7 @@ export const cockpitResponse = z.object({
     atRisk: z.number().int(),
     notMet: z.number().int(),
     noData: z.number().int(),
+    noTarget: z.number().int(),
   }),
   indicators: z.array(
     indicatorCell.extend({
@@ -220,7 +221,9 @@ export const cockpitResponse = z.object({
       code: z.string(),
       name: z.string(),
       level: z.string(),
+      /** The assessment scheme's total (the same number as the assessment page), null when nothing was scored. */
       score: z.number().nullable(),
+      grade: z.string(),
       band: z.enum(['green', 'yellow', 'red', 'grey']),
       cells: z.record(z.string(), indicatorCell),
     }),

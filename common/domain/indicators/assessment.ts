@@ -28,7 +28,13 @@ export const DEFAULT_ASSESSMENT: AssessmentItem[] = [
 ];
 
 /** Share of the weight earned per attainment status (at risk earns 60 %). */
-export const STATUS_CREDIT: Record<TargetStatus, number | null> = { met: 1, atRisk: 0.6, notMet: 0, noData: null };
+export const STATUS_CREDIT: Record<TargetStatus, number | null> = {
+  met: 1,
+  atRisk: 0.6,
+  notMet: 0,
+  noData: null,
+  noTarget: null,
+};
 
 /** A "lower is better" share (0..1) earns the weight times (1 − share); no base → no data. */
 export function creditForShare(part: number, whole: number): number | null {

@@ -13,7 +13,8 @@ export type TargetOperator = (typeof TARGET_OPERATORS)[number];
 /** constant: the value applies in every year; linear: an end state reached by the last year (yearly path, path.ts). */
 export const TARGET_PATHS = ['constant', 'linear'] as const;
 export type TargetPath = (typeof TARGET_PATHS)[number];
-export const TARGET_STATUSES = ['met', 'atRisk', 'notMet', 'noData'] as const;
+/** noTarget: a value with no target to compare with (shown as 未设目标, never as 无数据). */
+export const TARGET_STATUSES = ['met', 'atRisk', 'notMet', 'noData', 'noTarget'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** Org groups (DHIS2 group sets): orthogonal classifications usable as target scopes and filters. */

@@ -90,6 +90,7 @@ export const STATUS_LABELS: Record<TargetStatus, { zh: string; en: string; color
   atRisk: { zh: '预警', en: 'At risk', color: '#faad14' },
   notMet: { zh: '未达标', en: 'Not met', color: '#f5222d' },
   noData: { zh: '无数据', en: 'No data', color: '#bfbfbf' },
+  noTarget: { zh: '未设目标', en: 'No target', color: '#8c8c8c' },
 };
 
 export const OPERATOR_LABELS: Record<TargetDef['op'], string> = {

@@ -303,7 +303,12 @@ export function createIndicatorEngine(db: Db, computed: Record<string, ComputedP
           ...r,
           target,
           threshold,
-          status: target ? targetStatus(r.value, target, threshold, target.upper ?? null) : 'noData',
+          // A value without any target is "no target", not "no data" (a count of 8 households is data).
+          status: target
+            ? targetStatus(r.value, target, threshold, target.upper ?? null)
+            : r.value === null || !Number.isFinite(r.value)
+              ? 'noData'
+              : 'noTarget',
         });
       }
       results.set(ind.code, per);

@@ -18,6 +18,15 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { fundChecks } from '../funds/funds.service.ts';
+import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
+import {
+  bandOfGrade,
+  defaultWorkflowFigures,
+  schemeScores,
+  scoringDates,
+  type WorkflowFigures,
+} from './assessment.scores.ts';
+import { applyFundCheckStatus } from './fund-status.ts';
 import type {
   approvalAction,
   cockpitQuery,
@@ -105,6 +114,8 @@ export interface IndicatorsDeps {
   db: Db;
   clock?: Clock;
   computed?: Record<string, ComputedProvider>;
+  /** Workflow figures of the township score (the assessment's; tests inject their own). */
+  workflow?: WorkflowFigures;
 }
 
 export function createIndicatorsService(deps: IndicatorsDeps) {
@@ -285,18 +296,16 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
           set: row,
         });
     }
-    await tx
-      .insert(indicatorValueAudit)
-      .values({
-        element: cell.element,
-        orgCode: cell.org,
-        period: cell.period,
-        action: cell.value === null ? 'delete' : old === null ? action : action === 'import' ? 'import' : 'update',
-        oldValue: old,
-        newValue: cell.value,
-        comment: cell.comment ?? null,
-        actor: ctx.actor.displayName,
-      });
+    await tx.insert(indicatorValueAudit).values({
+      element: cell.element,
+      orgCode: cell.org,
+      period: cell.period,
+      action: cell.value === null ? 'delete' : old === null ? action : action === 'import' ? 'import' : 'update',
+      oldValue: old,
+      newValue: cell.value,
+      comment: cell.comment ?? null,
+      actor: ctx.actor.displayName,
+    });
     const ancestors = t.ancestors(cell.org);
     await bumpRollup(
       tx,
@@ -659,12 +668,14 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
     const t = await tree(countyCodeOf(orgCode));
     if (!t.get(orgCode)) throw AppError.notFound({ zh: '机构', en: 'Org unit' });
     const v = await engine.view(defs, { orgCode, period, boundaries: q.boundaries }, t);
-    const summary = { met: 0, atRisk: 0, notMet: 0, noData: 0 };
+    // The fund shares carry the funds module's own check status (the funds page shows the same).
+    await applyFundCheckStatus(db, countyCodeOf(orgCode), Number(period.slice(0, 4)), v.results);
+    const summary = { met: 0, atRisk: 0, notMet: 0, noData: 0, noTarget: 0 };
     const cellOf = (r: {
       value: number | null;
       numerator: number | null;
       denominator: number | null;
-      status: 'met' | 'atRisk' | 'notMet' | 'noData';
+      status: TargetStatus;
       threshold: number | null;
     }) => ({
       value: r.value,
@@ -709,27 +720,20 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
         trend: v.trend.get(code) ?? [],
       };
     });
+    // 综合得分 is the assessment scheme's total (the assessment page calls the same `schemeScores`).
+    const { asOf } = scoringDates(period, todayInChina(clock()));
+    const scores = await schemeScores(db, deps.workflow ?? defaultWorkflowFigures, {
+      countyCode: countyCodeOf(orgCode),
+      year: Number(period.slice(0, 4)),
+      asOf,
+      units: v.children.map((c) => c.code),
+      result: (ref, code) => v.results.get(ref)?.get(code),
+    });
     const children = v.children.map((c) => {
       const cells: Record<string, ReturnType<typeof cellOf>> = {};
-      let pts = 0;
-      let n = 0;
-      for (const [code, per] of v.results) {
-        const r = per.get(c.code)!;
-        cells[code] = cellOf(r);
-        if (r.status === 'noData') continue;
-        n++;
-        pts += r.status === 'met' ? 1 : r.status === 'atRisk' ? 0.5 : 0;
-      }
-      const score = n ? Math.round((pts / n) * 1000) / 10 : null;
-      const band =
-        score === null
-          ? ('grey' as const)
-          : score >= 90
-            ? ('green' as const)
-            : score >= 70
-              ? ('yellow' as const)
-              : ('red' as const);
-      return { ...c, score, band, cells };
+      for (const [code, per] of v.results) cells[code] = cellOf(per.get(c.code)!);
+      const s = scores.get(c.code);
+      return { ...c, score: s?.scored ? s.total : null, grade: s?.grade ?? '无数据', band: bandOfGrade(s), cells };
     });
     children.sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
     return { unit: v.unit, period, summary, indicators, children };

@@ -30,6 +30,10 @@ import { BAND_COLORS, currentMonth, download, fmtValue, StatusTag, useL } from '
 
 type Ind = CockpitResponse['indicators'][number];
 
+const STATUSES = ['met', 'atRisk', 'notMet', 'noData', 'noTarget'] as const;
+/** A share in per cent (its axis ends at 100 %); a growth rate is a per cent too, but not a share. */
+const isShare = (i: Pick<Ind, 'unitZh' | 'nameZh'>) => i.unitZh === '%' && !/增速|增长/.test(i.nameZh);
+
 /** /indicators/cockpit — 指标驾驶舱: attainment against targets, trends, township scorecard, drill-down. */
 export default function CockpitPage() {
   const l = useL();
@@ -66,7 +70,7 @@ export default function CockpitPage() {
 
   const attainmentOption = useMemo<EChartsOption | null>(() => {
     if (!data) return null;
-    const counts = (['met', 'atRisk', 'notMet', 'noData'] as const).map((s) => ({
+    const counts = STATUSES.map((s) => ({
       name: l(STATUS_LABELS[s].zh, STATUS_LABELS[s].en),
       value: data.summary[s],
       itemStyle: { color: STATUS_LABELS[s].color },
@@ -80,11 +84,20 @@ export default function CockpitPage() {
   const trendOption = useMemo<EChartsOption | null>(() => {
     if (!ind) return null;
     const threshold = ind.threshold;
+    const share = isShare(ind);
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      // Room on the right for the target's label, which sits at the line's end.
+      grid: { left: 50, right: 30, top: 30, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: ind.trend.map((p) => p.period) },
-      yAxis: { type: 'value', scale: true, name: ind.unitZh },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        name: ind.unitZh,
+        // A share ends at 100 %; the target line always lies inside the axis.
+        max: share ? 100 : threshold !== null ? (v: { max: number }) => Math.max(v.max, threshold) : undefined,
+        min: threshold !== null ? (v: { min: number }) => Math.min(v.min, threshold) : undefined,
+      },
       series: [
         {
           type: 'line',
@@ -96,7 +109,7 @@ export default function CockpitPage() {
               ? {
                   data: [{ yAxis: threshold, name: l('目标', 'Target') }],
                   lineStyle: { color: '#f5222d', type: 'dashed' },
-                  label: { formatter: `${l('目标', 'Target')} {c}` },
+                  label: { formatter: `${l('目标', 'Target')} {c}`, position: 'insideEndTop' },
                 }
               : undefined,
         },
@@ -111,12 +124,19 @@ export default function CockpitPage() {
       .sort((a, b) => (b.cell.value ?? -1) - (a.cell.value ?? -1));
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 110, right: 30, top: 10, bottom: 20 },
-      xAxis: { type: 'value', name: ind.unitZh },
+      grid: { left: 10, right: 60, top: 10, bottom: 20, containLabel: true },
+      xAxis: { type: 'value', name: ind.unitZh, max: isShare(ind) ? 100 : undefined },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
       series: [
         {
           type: 'bar',
+          // Every bar carries its value.
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: unknown }) =>
+              p.value === null || p.value === undefined ? '—' : fmtValue(Number(p.value), ind.decimals, ind.unitZh),
+          },
           data: rows.map((r) => ({
             value: r.cell.value === null ? null : Number(r.cell.value.toFixed(ind.decimals)),
             itemStyle: { color: STATUS_LABELS[r.cell.status].color },
@@ -190,6 +210,7 @@ export default function CockpitPage() {
           sorter: (a: { score: number | null }, b: { score: number | null }) => (a.score ?? -1) - (b.score ?? -1),
           render: (v: number | null) => (v === null ? '—' : v),
         },
+        { title: l('等次', 'Grade'), dataIndex: 'grade', width: 70 },
         ...data.indicators.map((i) => ({
           title: i.nameZh,
           key: i.code,
@@ -268,8 +289,8 @@ export default function CockpitPage() {
       </Card>
       {data && (
         <Row gutter={16}>
-          {(['met', 'atRisk', 'notMet', 'noData'] as const).map((s) => (
-            <Col key={s} xs={12} md={6}>
+          {STATUSES.map((s) => (
+            <Col key={s} xs={12} md={8} lg={4}>
               <Card size="small">
                 <Statistic
                   title={l(STATUS_LABELS[s].zh, STATUS_LABELS[s].en)}
@@ -364,6 +385,7 @@ export default function CockpitPage() {
                       children: rankingOption ? (
                         <EChart
                           option={rankingOption}
+                          testId="ranking-chart"
                           height={Math.max(240, data.children.length * 22)}
                           onClick={(p) => {
                             const c = data.children.find((x) => x.name === p.name);
@@ -415,8 +437,8 @@ export default function CockpitPage() {
           extra={
             <Typography.Text type="secondary">
               {l(
-                '得分 = 达标 1 分、预警 0.5 分，按有数据的指标折算百分制；≥90 绿、≥70 黄、其余红',
-                'Score: met 1, at risk 0.5 over indicators with data; ≥90 green, ≥70 yellow, else red',
+                '综合得分即考核评估总分（同一计算，按本月达标状态与工作数据）；等次“好”绿、“较好”“一般”黄、“较差”红',
+                'Score = the assessment total (one computation); grade 好 green, 较好/一般 yellow, 较差 red',
               )}
             </Typography.Text>
           }

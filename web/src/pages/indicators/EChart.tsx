@@ -48,5 +48,31 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height }} />;
+  // What a browser test checks on the canvas: the value axis' maximum and whether the bars carry their values.
+  const facts = chartFacts(option);
+  return (
+    <div
+      ref={ref}
+      data-testid={testId}
+      data-value-axis-max={facts.valueAxisMax}
+      data-bar-labels={facts.barLabels}
+      style={{ width: '100%', height }}
+    />
+  );
+}
+
+const first = <T,>(x: T | T[] | undefined): T | undefined => (Array.isArray(x) ? x[0] : x);
+
+function chartFacts(option: EChartsOption): { valueAxisMax?: string; barLabels?: string } {
+  const axes = [first(option.xAxis), first(option.yAxis)] as ({ type?: string; max?: unknown } | undefined)[];
+  const value = axes.find((a) => a?.type === 'value');
+  const series = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) as {
+    type?: string;
+    label?: { show?: boolean };
+  }[];
+  const bars = series.filter((x) => x.type === 'bar');
+  return {
+    valueAxisMax: typeof value?.max === 'number' ? String(value.max) : undefined,
+    barLabels: bars.length ? (bars.every((b) => b.label?.show) ? 'shown' : 'hidden') : undefined,
+  };
 }
