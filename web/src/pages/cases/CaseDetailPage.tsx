@@ -10,9 +10,11 @@ import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Steps, Tag, T
 import { Link, useParams } from 'react-router';
 import { casesKeys, fetchCase, type CaseDetail } from '../../api/cases.ts';
 import { attachmentUrl } from '../../components/AttachmentUpload.tsx';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
+import { ExplainContent } from '../monitoring/ExplainDrawer.tsx';
 import { DueTag } from './CasesPage.tsx';
 import { StageForm } from './StageForm.tsx';
 import { ELIMINATION_STAGES, IDENTIFICATION_STAGES, modeLabel, riskLabel, typeLabel, useCasesText } from './text.ts';
@@ -84,7 +86,7 @@ export default function CaseDetailPage() {
         />
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
           <Descriptions.Item label={t('householdNo')}>
-            <Link to={`/registry/${c.householdId}`}>{c.householdNo}</Link>
+            <HouseholdLink id={c.householdId}>{c.householdNo}</HouseholdLink>
           </Descriptions.Item>
           <Descriptions.Item label={t('headName')}>{c.headName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('village')}>
@@ -140,6 +142,11 @@ export default function CaseDetailPage() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
+          {c.stage === 'comparison' && c.status === 'active' && (
+            <Card title={t('comparisonBasis')} style={{ marginBottom: 16 }} data-testid="comparison-basis">
+              <ExplainContent householdId={c.householdId} />
+            </Card>
+          )}
           <Card
             title={c.allowedActions.length ? `${caseStageName(c.stage)} · ${t('yourTurn')}` : caseStageName(c.stage)}
           >

@@ -235,19 +235,24 @@ function StartFromClueModal({ onClose }: { onClose: () => void }) {
             {
               title: '',
               key: 'go',
-              width: 80,
-              render: (_, r) => (
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={!r.householdId}
-                  loading={start.isPending && start.variables === r.id}
-                  onClick={() => start.mutate(r.id)}
-                  data-testid={`start-clue-${r.id}`}
-                >
-                  {t('start')}
-                </Button>
-              ),
+              width: 130,
+              render: (_, r) =>
+                r.activeCaseId ? (
+                  <Link to={`/cases/${r.activeCaseId}`} data-testid={`clue-case-${r.id}`}>
+                    {t('activeCase', { id: r.activeCaseId })}
+                  </Link>
+                ) : (
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!r.householdId}
+                    loading={start.isPending && start.variables === r.id}
+                    onClick={() => start.mutate(r.id)}
+                    data-testid={`start-clue-${r.id}`}
+                  >
+                    {t('start')}
+                  </Button>
+                ),
             },
           ]}
         />

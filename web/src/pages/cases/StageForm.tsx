@@ -2,7 +2,6 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App as AntApp,
   Button,
   Checkbox,
   DatePicker,
@@ -10,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Popconfirm,
   Radio,
   Select,
   Space,
@@ -21,9 +19,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
+import { applyFieldErrors } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
+import { STAGES } from '../../../../common/domain/cases/workflow.ts';
 import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
 import { caseStageName } from '../../i18n/workflowLabels.ts';
 
@@ -35,28 +35,32 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 export function StageForm({ c }: { c: CaseDetail }) {
   const t = useCasesText();
   const { language } = useI18n();
-  const { message } = AntApp.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
   const [uploadKey, setUploadKey] = useState(0);
-  const [reason, setReason] = useState('');
 
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof actOnCase>[1]) => actOnCase(c.id, body),
     onSuccess: (next) => {
       qc.setQueryData(casesKeys.detail(c.id), next);
       void qc.invalidateQueries({ queryKey: casesKeys.all });
-      message.success(t('saved'));
       form.resetFields();
       setAttachmentIds([]);
       setUploadKey((k) => k + 1);
-      setReason('');
-    },
-    onError: (e) => {
-      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
     },
   });
+
+  /** Sends the action; a refusal naming stage fields is marked on the stage form (false: no success toast). */
+  async function send(body: Parameters<typeof actOnCase>[1]): Promise<boolean> {
+    try {
+      await mutation.mutateAsync(body);
+      return true;
+    } catch (e) {
+      if (applyFieldErrors(form, e, language)) return false;
+      throw e;
+    }
+  }
 
   const stage = c.stage;
   const noticeToStart = c.allowedActions.includes('startNotice');
@@ -104,13 +108,27 @@ export function StageForm({ c }: { c: CaseDetail }) {
     }
   }
 
-  const submit = (v: Record<string, unknown>) =>
-    mutation.mutate({
+  // 审核/审定 carry the opinion in the stage record (required); other stages may add one, kept on the step.
+  const opinionInRecord = stage === 'townshipReview' || stage === 'countyApproval';
+  const stages = STAGES[c.kind];
+  const next = stages[stages.indexOf(stage) + 1];
+  const complete = (opinion: string) =>
+    send({
       action: noticeToStart ? 'startNotice' : 'complete',
       version: c.version,
-      fields: fieldsOf(v),
+      fields: opinionInRecord
+        ? { ...fieldsOf(form.getFieldsValue() as Record<string, unknown>), opinion }
+        : fieldsOf(form.getFieldsValue() as Record<string, unknown>),
+      reason: opinionInRecord || noticeToStart ? undefined : opinion || undefined,
       attachmentIds,
     });
+  const valid = () =>
+    form.validateFields().then(
+      () => true,
+      () => false,
+    );
+  const stageName = caseStageName(stage);
+  const nextName = caseStageName(next);
 
   // Only the types the household's 户类型 allows (§1.2): 脱贫户 → 脱贫不稳定户/突发严重困难户, 一般农户 → 边缘易致贫户/突发严重困难户.
   const allowedTypes: readonly string[] = allowedMonitoringTypes(c.household.kind);
@@ -131,7 +149,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="stage-form">
+    <Form form={form} layout="vertical" initialValues={initial} data-testid="stage-form">
       {stage === 'verification' && (
         <>
           <Form.Item name="findings" label={t('findings')} rules={[{ required: true, min: 2 }]}>
@@ -250,17 +268,10 @@ export function StageForm({ c }: { c: CaseDetail }) {
           </Form.List>
         </>
       )}
-      {(stage === 'townshipReview' || stage === 'countyApproval') && (
-        <>
-          <Form.Item name="opinion" label={t('opinion')} rules={[{ required: true, min: 2 }]}>
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
-          {stage === 'countyApproval' && c.kind === 'identification' && (
-            <Form.Item name="monitoringType" label={t('monitoringType')}>
-              <Select options={typeOptions} style={{ maxWidth: 240 }} />
-            </Form.Item>
-          )}
-        </>
+      {stage === 'countyApproval' && c.kind === 'identification' && (
+        <Form.Item name="monitoringType" label={t('monitoringType')}>
+          <Select options={typeOptions} style={{ maxWidth: 240 }} />
+        </Form.Item>
       )}
       {stage === 'announcement' && (
         <Form.Item name="announcedOn" label={t('announcedOn')} rules={[{ required: true }]}>
@@ -276,35 +287,64 @@ export function StageForm({ c }: { c: CaseDetail }) {
         />
       </Form.Item>
       <Space wrap>
-        <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="stage-submit">
-          {noticeToStart ? t('startNotice') : t('complete')}
-        </Button>
-        <Divider orientation="vertical" />
-        <Input
-          placeholder={t('reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          style={{ width: 260 }}
-          maxLength={1000}
+        <ConfirmAction
+          testId="stage-submit"
+          label={noticeToStart ? t('startNotice') : t('complete')}
+          title={
+            noticeToStart
+              ? t('confirmStartNotice')
+              : next === 'done'
+                ? t('confirmFinish', { stage: stageName })
+                : t('confirmComplete', { stage: stageName, next: nextName })
+          }
+          opinion={noticeToStart ? 'none' : opinionInRecord ? 'required' : 'optional'}
+          opinionField={opinionInRecord ? 'opinion' : 'reason'}
+          opinionLabel={opinionInRecord ? t('opinion') : t('stepOpinion')}
+          success={
+            noticeToStart
+              ? t('toastNotice')
+              : next === 'done'
+                ? t('toastFinished', { stage: stageName })
+                : t('toastNext', { next: nextName })
+          }
+          beforeOpen={valid}
+          onConfirm={complete}
+          disabledReason={
+            !noticeToStart && c.completeBlocked
+              ? c.completeBlocked.opensOn
+                ? t('completeOpens', { date: c.completeBlocked.opensOn })
+                : language === 'en'
+                  ? c.completeBlocked.messageEn
+                  : c.completeBlocked.messageZh
+              : undefined
+          }
+          buttonProps={{ type: 'primary' }}
         />
+        <Divider orientation="vertical" />
         {c.allowedActions.includes('reject') && (
-          <Popconfirm
-            title={t('reject')}
-            onConfirm={() => mutation.mutate({ action: 'reject', version: c.version, reason, attachmentIds })}
-          >
-            <Button danger disabled={reason.trim().length < 2}>
-              {t('reject')}
-            </Button>
-          </Popconfirm>
+          <ConfirmAction
+            testId="stage-reject"
+            label={t('reject')}
+            title={t('confirmReject')}
+            opinion="required"
+            opinionField="reason"
+            opinionLabel={t('rejectReason')}
+            success={t('toastReject')}
+            onConfirm={(reason) => send({ action: 'reject', version: c.version, reason, attachmentIds })}
+            buttonProps={{ danger: true }}
+          />
         )}
-        <Popconfirm
-          title={t('close')}
-          onConfirm={() => mutation.mutate({ action: 'close', version: c.version, reason, attachmentIds })}
-        >
-          <Button danger type="dashed" disabled={reason.trim().length < 2}>
-            {t('close')}
-          </Button>
-        </Popconfirm>
+        <ConfirmAction
+          testId="stage-close"
+          label={t('close')}
+          title={t('confirmClose')}
+          opinion="required"
+          opinionField="reason"
+          opinionLabel={t('closeReason')}
+          success={t('toastClose')}
+          onConfirm={(reason) => send({ action: 'close', version: c.version, reason, attachmentIds })}
+          buttonProps={{ danger: true, type: 'dashed' }}
+        />
       </Space>
     </Form>
   );

@@ -135,6 +135,27 @@ export const CASES_TEXT = {
   announcedOn: ['公告日期', 'Announced on'],
   submit: ['提交', 'Submit'],
   saved: ['已提交', 'Saved'],
+  // confirmations (issue #16 point 7)
+  confirmComplete: ['确认办结「{stage}」并提交{next}？', 'Complete “{stage}” and pass the case to “{next}”?'],
+  confirmFinish: ['确认办结「{stage}」？事项将办结', 'Complete “{stage}”? The case will be finished'],
+  confirmStartNotice: [
+    '确认登记公示张贴？公示期自所填开始日期起算',
+    'Record the posting? The notice runs from its start date',
+  ],
+  confirmReject: ['确认退回入户核实？', 'Return the case to verification?'],
+  confirmClose: ['确认终止该事项？', 'Close the case?'],
+  stepOpinion: ['意见（选填）', 'Opinion (optional)'],
+  toastNext: ['已提交{next}', 'Passed to “{next}”'],
+  toastFinished: ['已办结「{stage}」，事项办结', '“{stage}” completed; the case is finished'],
+  toastNotice: ['已登记公示张贴', 'Posting recorded'],
+  toastReject: ['已退回入户核实', 'Returned to verification'],
+  toastClose: ['已终止该事项', 'Case closed'],
+  completeOpens: ['公示期满后 {date} 起可办结', 'Can be completed from {date}'],
+  comparisonBasis: [
+    '比对依据（预警规则、收入与监测线、部门数据）',
+    'Comparison evidence (rules, income vs line, department data)',
+  ],
+  activeCase: ['已在办理：事项 #{id}', 'In progress: case #{id}'],
   // notice page
   noticeTitle: ['公示公告打印', 'Notice'],
   print: ['打印', 'Print'],

@@ -5,6 +5,7 @@ import { closeClue, fetchClue, monitoringKeys, type ClueDetail } from '../../api
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -114,7 +115,9 @@ export function ClueDrawer({
                 key: 'hh',
                 label: tc('household'),
                 children: clue.householdNo ? (
-                  `${clue.headName ?? '—'}（${clue.householdNo}）`
+                  <HouseholdLink
+                    id={clue.householdId!}
+                  >{`${clue.headName ?? '—'}（${clue.householdNo}）`}</HouseholdLink>
                 ) : (
                   <Tag color="gold">{tx('notRegistered')}</Tag>
                 ),

@@ -3,6 +3,7 @@ import { Alert, Card, Collapse, Descriptions, Drawer, Space, Tag, Typography } f
 import { formatFen } from '../../../../common/domain/money.ts';
 import { MONITORING_TYPES } from '../../../../common/domain/registry/codes.ts';
 import { fetchExplain, monitoringKeys, type ExplainResponse } from '../../api/monitoring.ts';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -83,7 +84,6 @@ export function ExplainDrawer({
   village?: string | null;
   onClose: () => void;
 }) {
-  const { language } = useI18n();
   const tx = useWarningsText();
   const query = useQuery({
     queryKey: monitoringKeys.explain(householdId ?? 0, period),
@@ -91,12 +91,6 @@ export function ExplainDrawer({
     enabled: householdId !== null,
   });
   const explain = query.data;
-  const fired = explain?.rules.filter((r) => r.fired) ?? [];
-  const quiet = explain?.rules.filter((r) => !r.fired) ?? [];
-  const facts = explain?.facts;
-  const statusWord = (s: string | undefined) =>
-    s === 'monitored' ? tx('statusMonitored') : s === 'eliminated' ? tx('statusEliminated') : tx('statusNone');
-
   return (
     <Drawer
       open={householdId !== null}
@@ -108,8 +102,34 @@ export function ExplainDrawer({
             (village ? ` · ${village}` : '')
           : tx('explain')
       }
+      extra={householdId !== null && <HouseholdLink id={householdId}>{tx('householdPage')}</HouseholdLink>}
     >
-      {query.isPending && householdId !== null && <PageLoading />}
+      {householdId !== null && <ExplainContent householdId={householdId} period={period} />}
+    </Drawer>
+  );
+}
+
+/**
+ * The explanation itself (facts, suggestion, fired rules with evidence), also shown above the township's
+ * decision at 信息比对. Without a period the server explains the current month, as the case records it.
+ */
+export function ExplainContent({ householdId, period }: { householdId: number; period?: string }) {
+  const { language } = useI18n();
+  const tx = useWarningsText();
+  const query = useQuery({
+    queryKey: monitoringKeys.explain(householdId, period ?? 'current'),
+    queryFn: () => fetchExplain(householdId, period),
+  });
+  const explain = query.data;
+  const fired = explain?.rules.filter((r) => r.fired) ?? [];
+  const quiet = explain?.rules.filter((r) => !r.fired) ?? [];
+  const facts = explain?.facts;
+  const statusWord = (s: string | undefined) =>
+    s === 'monitored' ? tx('statusMonitored') : s === 'eliminated' ? tx('statusEliminated') : tx('statusNone');
+
+  return (
+    <>
+      {query.isPending && <PageLoading />}
       {query.isError && <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />}
       {explain && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -184,6 +204,6 @@ export function ExplainDrawer({
           />
         </Space>
       )}
-    </Drawer>
+    </>
   );
 }
