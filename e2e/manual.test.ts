@@ -17,6 +17,8 @@ interface Shot {
   path: string;
   /** Text the page shows once it has loaded (a heading, a column, a button). */
   shows: string | RegExp;
+  /** Then open the first row's link (e.g. the first case of a filtered list) and wait for this text. */
+  openFirstRow?: string | RegExp;
 }
 
 interface RoleShots {
@@ -54,7 +56,12 @@ const ROLES: RoleShots[] = [
     shots: [
       { name: 'township-staff-home', path: '/', shows: '工作台' },
       { name: 'township-staff-reviews', path: '/registry/reviews', shows: /审核/ },
-      { name: 'township-staff-cases', path: '/cases', shows: /识别|消除/ },
+      {
+        name: 'township-staff-comparison',
+        path: '/cases?kind=identification&stage=comparison',
+        shows: '信息比对',
+        openFirstRow: /当前环节由您办理|信息比对结果/,
+      },
       { name: 'township-staff-pairings', path: '/assistance/pairings', shows: /结对/ },
       { name: 'township-staff-approvals', path: '/indicators/approvals', shows: /审核|上报/ },
     ],
@@ -135,6 +142,11 @@ describe('the user manual', () => {
           await page.getByTestId('header-user').waitFor();
           await settle(page);
           await page.locator('.ant-layout-content').getByText(shot.shows).first().waitFor();
+          if (shot.openFirstRow) {
+            await page.locator('.ant-table-row a').first().click();
+            await page.locator('.ant-layout-content').getByText(shot.openFirstRow).first().waitFor();
+            await settle(page);
+          }
           expect(await page.locator('body').innerText(), shot.path).not.toContain('没有找到这个页面');
           await save(page, shot.name);
         }
