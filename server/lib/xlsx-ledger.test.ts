@@ -103,3 +103,18 @@ describe('xlsx ledger writer', () => {
     expect(kindOfHeader(header)).toBe(kind);
   });
 });
+
+describe('without a title (import templates)', () => {
+  it('puts the header in row 1, frozen and filtered there', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeLedger(out, [{ title: 'T', headers: ['户编号', '金额(元)'], rows: from([['1', 2]]) }], null);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('T')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '户编号', '金额(元)']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:B2');
+  });
+});

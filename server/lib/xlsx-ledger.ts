@@ -143,8 +143,9 @@ async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   out: Writable,
   sheet: SheetContent,
-  meta: LedgerMeta,
+  meta: LedgerMeta | null,
 ): Promise<void> {
+  const headerRow = meta ? HEADER_ROW : 1;
   const specs = sheet.headers.map((h) => (typeof h === 'string' ? { header: h } : h));
   const kinds = specs.map((s) => s.kind ?? kindOfHeader(s.header));
   const iterator = sheet.rows[Symbol.asyncIterator]();
@@ -164,9 +165,9 @@ async function writeSheet(
       {
         state: 'frozen',
         xSplit: 0,
-        ySplit: HEADER_ROW,
-        topLeftCell: `A${HEADER_ROW + 1}`,
-        activeCell: `A${HEADER_ROW + 1}`,
+        ySplit: headerRow,
+        topLeftCell: `A${headerRow + 1}`,
+        activeCell: `A${headerRow + 1}`,
       },
     ],
   });
@@ -181,12 +182,14 @@ async function writeSheet(
     };
   });
   const width = Math.max(1, specs.length);
-  const title = worksheet.addRow([titleText(sheet.caption ?? sheet.title, meta)]);
-  title.height = 24;
-  title.getCell(1).font = { bold: true, size: 14 };
-  title.getCell(1).alignment = { vertical: 'middle', horizontal: 'left' };
-  if (width > 1) worksheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
-  title.commit();
+  if (meta) {
+    const title = worksheet.addRow([titleText(sheet.caption ?? sheet.title, meta)]);
+    title.height = 24;
+    title.getCell(1).font = { bold: true, size: 14 };
+    title.getCell(1).alignment = { vertical: 'middle', horizontal: 'left' };
+    if (width > 1) worksheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
+    title.commit();
+  }
   const header = worksheet.addRow(specs.map((s) => s.header));
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   header.commit();
@@ -203,12 +206,16 @@ async function writeSheet(
       if (++count % 1000 === 0) await drained(out);
     }
   }
-  worksheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + count, column: width } };
+  worksheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + count, column: width } };
   worksheet.commit();
 }
 
-/** Streams the sheets to `out`, each with the title row `meta` describes. */
-export async function writeLedger(out: Writable, sheets: readonly SheetContent[], meta: LedgerMeta): Promise<void> {
+/** Streams the sheets to `out`, each with the title row `meta` describes (none for null: import templates). */
+export async function writeLedger(
+  out: Writable,
+  sheets: readonly SheetContent[],
+  meta: LedgerMeta | null,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) await writeSheet(workbook, out, sheet, meta);
   await workbook.commit();

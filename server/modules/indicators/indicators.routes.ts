@@ -20,6 +20,7 @@ import {
   targetRow,
   valueAuditRow,
 } from '../../../common/contracts/indicators.ts';
+import { CONTENT_TYPES, sendDownload } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { AssessmentService } from './assessment.service.ts';
@@ -30,19 +31,6 @@ const tags = ['indicators'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const codeParams = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/) });
 const actionParams = z.object({ action: z.enum(['submit', 'approve', 'return']) });
-
-function sendXlsx(
-  reply: { header: (k: string, v: string) => unknown; send: (b: Buffer) => unknown },
-  name: string,
-  buf: Buffer,
-) {
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header(
-    'content-disposition',
-    `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`,
-  );
-  return reply.send(buf);
-}
 
 export function indicatorsRoutes(
   app: App,
@@ -180,7 +168,11 @@ export function indicatorsRoutes(
     { schema: { tags, summary: '驾驶舱导出 .xlsx', querystring: cockpitQuery } },
     async (req, reply) => {
       const data = await s.cockpit(requireCtx(req), req.query);
-      return sendXlsx(reply, `指标驾驶舱-${data.unit.name}-${data.period}`, await cockpitWorkbook(data));
+      return sendDownload(req, reply, {
+        fileName: `指标驾驶舱-${data.unit.name}-${data.period}.xlsx`,
+        contentType: CONTENT_TYPES.xlsx,
+        body: await cockpitWorkbook(data),
+      });
     },
   );
 
@@ -208,7 +200,11 @@ export function indicatorsRoutes(
     { schema: { tags, summary: '考核结果表 .xlsx', querystring: assessmentQuery } },
     async (req, reply) => {
       const data = await assessment.result(requireCtx(req), req.query.year);
-      return sendXlsx(reply, `乡镇考核评估结果-${data.year}`, await assessment.workbook(data));
+      return sendDownload(req, reply, {
+        fileName: `乡镇考核评估结果-${data.year}.xlsx`,
+        contentType: CONTENT_TYPES.xlsx,
+        body: await assessment.workbook(data),
+      });
     },
   );
 }

@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { importQuery, jobIdResponse } from '../../../../common/contracts/registry-transfer.ts';
+import { FEED_SOURCE_CODES, FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sendXlsx } from '../../../http/download.ts';
 import { requireCtx } from '../../../http/session.ts';
@@ -10,6 +12,7 @@ import { IMPORT_LIMITS } from '../../../lib/import-limits.ts';
 import type { JobsService } from '../../jobs/jobs.service.ts';
 import { createExportService } from '../export/export.service.ts';
 import { createImportService } from './import.service.ts';
+import { feedTemplate, householdTemplate } from './import-templates.ts';
 import { saveUploads } from './upload.ts';
 
 // The household workbook over HTTP: upload → job id (poll GET /api/jobs/:id), and the streamed export.
@@ -47,6 +50,31 @@ export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDa
       },
     );
   });
+
+  // Blank files to fill in (no personal data; any signed-in user).
+  app.get(
+    '/api/import-templates/households.xlsx',
+    { schema: { tags, summary: '下载户信息导入模板（户信息 + 家庭成员，含示例行与填写说明）' } },
+    async (req, reply) => {
+      requireCtx(req);
+      return sendXlsx(req, reply, '户信息导入模板.xlsx', householdTemplate);
+    },
+  );
+  app.get(
+    '/api/import-templates/feed.xlsx',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: '下载部门比对数据导入模板（按数据来源，含示例行与填写说明）',
+        querystring: z.object({ source: z.enum(FEED_SOURCE_CODES) }),
+      },
+    },
+    async (req, reply) => {
+      requireCtx(req);
+      const source = FEED_SOURCES.find((s) => s.code === req.query.source)!;
+      return sendXlsx(req, reply, `部门比对数据模板-${source.zh}.xlsx`, (out) => feedTemplate(out, source.zh));
+    },
+  );
 
   app.get(
     '/api/registry/export.xlsx',
