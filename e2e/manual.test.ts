@@ -114,6 +114,10 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
   await page.waitForLoadState('networkidle');
+  // antd measures ellipsis text in a fixed, red-tinted span over the page until the measure is done.
+  await page.waitForFunction(
+    () => !document.querySelector('span[aria-hidden="true"][style*="position: fixed"][style*="255, 0, 0"]'),
+  );
 }
 
 async function save(page: Page, name: string): Promise<void> {
