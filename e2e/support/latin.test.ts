@@ -12,6 +12,9 @@ describe('findLatinWords', () => {
     ['entry.complete project5', ['entry', 'complete', 'project5']],
     ['national floor for 2021', ['national', 'floor', 'for']],
     ['Mixed 中文 and English', ['Mixed', 'and', 'English']],
+    ['households 加 members', ['households', 'members']],
+    ['状态 schedule · demo', ['schedule', 'demo']],
+    ['Project2021 kW', ['Project2021', 'kW']],
   ])('catches the English in %j', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
@@ -25,6 +28,10 @@ describe('findLatinWords', () => {
     ['5G 基站，2 kg，3 km'],
     ['A 类，第 3 页，共 12 条'],
     ['2024-03-01 至 2024-03-31'],
+    ['东庄村 200kW 村级光伏扶贫电站'],
+    ['资产编号 ZC2020I00002，ZC202600000101'],
+    ['请求号 4a54e413'],
+    ['households.csv 加 members.csv，或 模板.XLSX'],
     [''],
   ])('passes %j', (text) => {
     expect(findLatinWords(text)).toEqual([]);

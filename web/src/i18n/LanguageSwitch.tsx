@@ -9,13 +9,16 @@ const OPTIONS: { label: string; value: Language }[] = [
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
+  // "EN" is Latin by nature: data-latin-ok tells the Chinese-only journey (e2e/chinese-only.test.ts).
   return (
-    <Segmented<Language>
-      size="small"
-      aria-label={t('header.language')}
-      options={OPTIONS}
-      value={language}
-      onChange={setLanguage}
-    />
+    <span data-latin-ok="">
+      <Segmented<Language>
+        size="small"
+        aria-label={t('header.language')}
+        options={OPTIONS}
+        value={language}
+        onChange={setLanguage}
+      />
+    </span>
   );
 }

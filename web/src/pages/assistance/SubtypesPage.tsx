@@ -82,7 +82,12 @@ export default function SubtypesPage() {
         columns={[
           { title: t('category'), dataIndex: 'category', render: categoryZh },
           { title: t('name'), dataIndex: 'labelZh' },
-          { title: t('code'), dataIndex: 'code' },
+          {
+            title: t('code'),
+            dataIndex: 'code',
+            // The code table's codes themselves (what the national export carries): Latin by design.
+            render: (code: string) => <span data-latin-ok="">{code}</span>,
+          },
           { title: t('continues'), dataIndex: 'continuesAfterElimination', render: continues },
           {
             title: t('active'),

@@ -66,7 +66,7 @@ export default function AuditPage() {
       width: 120,
       render: (id: string | null) =>
         id ? (
-          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 12 }} data-latin-ok="">
             {id.slice(0, 8)}
           </Typography.Text>
         ) : (

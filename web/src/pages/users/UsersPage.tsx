@@ -31,7 +31,13 @@ export default function UsersPage() {
   const rows = usersQuery.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: TableColumnsType<UserRow> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140 },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 140,
+      // A login name is Latin by nature (e2e/chinese-only.test.ts leaves data-latin-ok out).
+      render: (username: string) => <span data-latin-ok="">{username}</span>,
+    },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
     {
       title: t('users.role'),
