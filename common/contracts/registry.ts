@@ -20,6 +20,7 @@ import {
   type RiskType,
 } from '../domain/registry/codes.ts';
 import { orgCode } from './org.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 /** A zod enum over a code list's English codes. */
 function codeEnum<L extends readonly CodeEntry[]>(list: L) {
@@ -194,6 +195,16 @@ export const mergeHouseholdRequest = z.object({
 
 export const saveIncomeRequest = incomeInput.extend({ reason });
 
+export const HOUSEHOLD_SORTS = [
+  'id',
+  'householdNo',
+  'township',
+  'village',
+  'headName',
+  'size',
+  'kind',
+  'monitoringStatus',
+] as const;
 export const householdSearchQuery = z.object({
   q: z.string().trim().max(40).optional(),
   orgCode: z
@@ -204,6 +215,7 @@ export const householdSearchQuery = z.object({
   monitoringStatus: z.enum(['none', 'monitored', 'eliminated']).optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(HOUSEHOLD_SORTS),
 });
 
 export const householdListRow = z.object({
@@ -221,6 +233,11 @@ export const householdListRow = z.object({
   size: z.number().int(),
 });
 export type HouseholdListRow = z.infer<typeof householdListRow>;
+export const householdPage = z.object({
+  items: z.array(householdListRow),
+  nextAfterId: z.number().int().nullable(),
+  ...pageMeta,
+});
 
 export const memberRow = memberInput.omit({ idNumber: true, phone: true }).extend({
   personId: z.number().int(),

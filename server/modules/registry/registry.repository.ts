@@ -4,6 +4,9 @@ import type { Db } from '../../db/connect.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { householdIncomes, households, memberships, persons, registryChanges } from '../../db/schema/registry.ts';
 import { inScope } from '../../db/scope.ts';
+import type { HOUSEHOLD_SORTS } from '../../../common/contracts/registry.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 
 export type HouseholdRecord = typeof households.$inferSelect;
 export type HouseholdInsert = typeof households.$inferInsert;
@@ -18,7 +21,7 @@ export type MemberRecord = PersonRecord & { membershipId: number; relationship: 
 const township = alias(orgUnits, 'township');
 const scoped = (prefix: string) => inScope(households.villageCode, { scopePrefix: prefix });
 
-export interface HouseholdFilter {
+export interface HouseholdFilter extends PagingQuery<(typeof HOUSEHOLD_SORTS)[number]> {
   scopePrefix: string;
   orgPrefix?: string;
   kind?: string;
@@ -32,10 +35,25 @@ export interface HouseholdFilter {
   limit: number;
 }
 
-/** One page of households in scope, keyed by id (never OFFSET), with head and size. */
-export async function listHouseholds(db: Db, f: HouseholdFilter) {
+const HEAD_NAME = sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+  WHERE m.household_id = household.id AND m.valid_to IS NULL AND m.relationship = 'head')`;
+const SIZE = sql<number>`(SELECT count(*)::int FROM membership m WHERE m.household_id = household.id AND m.valid_to IS NULL)`;
+
+const HOUSEHOLD_SORT_COLUMNS: SortColumns<(typeof HOUSEHOLD_SORTS)[number]> = {
+  id: sql`${households.id}`,
+  householdNo: sql`${households.householdNo}`,
+  township: sql`${township.name}`,
+  village: sql`${orgUnits.name}`,
+  headName: HEAD_NAME,
+  size: SIZE,
+  kind: sql`${households.kind}`,
+  monitoringStatus: sql`${households.monitoringStatus}`,
+};
+
+/** The one where-clause of the household search: its page and its total read the same rows (null: none can match). */
+function householdWhere(f: HouseholdFilter): SQL | null {
   // Closed (merged) households keep their rows and history but leave the working list.
-  const where: SQL[] = [scoped(f.scopePrefix), gt(households.id, f.afterId), isNull(households.closedOn)];
+  const where: SQL[] = [scoped(f.scopePrefix), isNull(households.closedOn)];
   if (f.orgPrefix) where.push(like(households.villageCode, f.orgPrefix + '%'));
   if (f.kind) where.push(eq(households.kind, f.kind as HouseholdRecord['kind']));
   if (f.monitoringStatus) where.push(sql`${households.monitoringStatus} = ${f.monitoringStatus}`);
@@ -45,30 +63,49 @@ export async function listHouseholds(db: Db, f: HouseholdFilter) {
       WHERE m.household_id = ${households.id} AND m.valid_to IS NULL AND p.name LIKE ${f.memberNamePrefix + '%'})`);
   }
   if (f.personIds) {
-    if (f.personIds.length === 0) return [];
+    if (f.personIds.length === 0) return null;
     where.push(sql`EXISTS (SELECT 1 FROM membership m WHERE m.household_id = ${households.id} AND m.valid_to IS NULL
       AND m.person_id IN (${sql.join(
         f.personIds.map((id) => sql`${id}`),
         sql`, `,
       )}))`);
   }
+  return and(...where)!;
+}
+
+/** How many households the search matches (all pages). */
+export async function countHouseholds(db: Db, f: HouseholdFilter): Promise<number> {
+  const where = householdWhere(f);
+  if (!where) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(where);
+  return row.n;
+}
+
+/** One page of households in scope (a numbered page, or by id after the cursor), with head and size. */
+export async function listHouseholds(db: Db, f: HouseholdFilter) {
+  const where = householdWhere(f);
+  if (!where) return [];
+  const win = pageWindow(f);
   return db
     .select({
       household: households,
       villageName: orgUnits.name,
       townshipName: township.name,
-      headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
-        WHERE m.household_id = household.id AND m.valid_to IS NULL AND m.relationship = 'head')`,
+      headName: HEAD_NAME,
       headIdCipher: sql<string | null>`(SELECT p.id_cipher FROM membership m JOIN person p ON p.id = m.person_id
         WHERE m.household_id = household.id AND m.valid_to IS NULL AND m.relationship = 'head')`,
-      size: sql<number>`(SELECT count(*)::int FROM membership m WHERE m.household_id = household.id AND m.valid_to IS NULL)`,
+      size: SIZE,
     })
     .from(households)
     .innerJoin(orgUnits, eq(orgUnits.code, households.villageCode))
     .innerJoin(township, eq(township.code, orgUnits.parentCode))
-    .where(and(...where))
-    .orderBy(asc(households.id))
-    .limit(f.limit);
+    .where(and(where, usesCursor(f) ? gt(households.id, f.afterId) : undefined))
+    .orderBy(orderBy(HOUSEHOLD_SORT_COLUMNS, f, sql`${households.id}`, 'id'))
+    .limit(win.pageSize)
+    .offset(win.offset);
 }
 
 export async function findHousehold(db: Db, scopePrefix: string, id: number) {

@@ -4,7 +4,7 @@ import {
   createHouseholdRequest,
   householdDetail,
   householdIdParams,
-  householdListRow,
+  householdPage,
   householdSearchQuery,
   mergeHouseholdRequest,
   moveMemberRequest,
@@ -29,7 +29,7 @@ import type { ReviewService } from './registry.review.ts';
 import type { RegistryService } from './registry.service.ts';
 
 const tags = ['registry'];
-const page = z.object({ items: z.array(householdListRow), nextAfterId: z.number().int().nullable() });
+const page = householdPage;
 const pendingRow = changeRow.extend({
   householdNo: z.string(),
   householdId: z.number().int(),

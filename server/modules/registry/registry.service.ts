@@ -18,6 +18,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { pageWindow, usesCursor } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -49,6 +50,7 @@ import {
   insertHousehold,
   insertMemberships,
   insertPerson,
+  countHouseholds,
   listHouseholds,
   type HouseholdRecord,
   updateHousehold,
@@ -77,7 +79,7 @@ export function createRegistryService(
   async function search(
     ctx: RequestContext,
     q: SearchQuery,
-  ): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null }> {
+  ): Promise<{ items: HouseholdListRow[]; nextAfterId: number | null; total: number; page: number; pageSize: number }> {
     requirePermission(ctx, 'registry:read');
     const text = q.q?.trim() ?? '';
     const id = normaliseIdNumber(text);
@@ -89,7 +91,8 @@ export function createRegistryService(
       );
       personIds = (await findPersonsByHash(db, county, [box.hash(id)])).map((p) => p.id);
     }
-    const rows = await listHouseholds(db, {
+    const filter = {
+      ...q,
       scopePrefix: ctx.actor.scopePrefix,
       orgPrefix: q.orgCode ? q.orgCode.replace(/(000)+$/, '') : undefined,
       kind: q.kind,
@@ -98,9 +101,9 @@ export function createRegistryService(
       // Household numbers are ASCII; names are not.
       householdNoPrefix: !byId && /^[0-9A-Za-z-]{4,40}$/.test(text) ? text : undefined,
       memberNamePrefix: !byId && text && !/^[0-9A-Za-z-]+$/.test(text) ? text : undefined,
-      afterId: q.afterId,
-      limit: q.limit,
-    });
+    };
+    const [rows, total] = await Promise.all([listHouseholds(db, filter), countHouseholds(db, filter)]);
+    const win = pageWindow(q);
     const items = rows.map((r) => ({
       id: r.household.id,
       householdNo: r.household.householdNo,
@@ -115,7 +118,14 @@ export function createRegistryService(
       phoneMasked: r.household.phoneCipher ? maskPhone(box.decrypt(r.household.phoneCipher)) : null,
       size: r.size,
     }));
-    return { items, nextAfterId: rows.length === q.limit ? items[items.length - 1].id : null };
+    const more = usesCursor(q) && rows.length === win.pageSize;
+    return {
+      items,
+      total,
+      page: win.page ?? 1,
+      pageSize: win.pageSize,
+      nextAfterId: more ? items[items.length - 1].id : null,
+    };
   }
 
   async function get(ctx: RequestContext, id: number): Promise<HouseholdDetail> {
