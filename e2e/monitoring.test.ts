@@ -292,7 +292,27 @@ describe('monitoring', () => {
       await screenshot(page, 'runs-failed-reason');
       await page.unroute('**/api/monitoring/runs?*');
 
+      // The warnings list opens on the month just run, says how many in all, sorts and pages on the server.
       await page.goto(`${app.server.baseUrl}/monitoring/warnings`);
+      await page.getByTestId('warnings-latest').waitFor();
+      const totalText = await page.locator('.ant-pagination-total-text').innerText();
+      expect(totalText).toMatch(/^共 \d+ 条$/);
+      expect(Number(/\d+/.exec(totalText)![0])).toBeGreaterThan(20);
+      await page.locator('th', { hasText: '户编号' }).click();
+      await page.waitForURL(/sort=householdNo/);
+      const firstNo = await page.locator('.ant-table-tbody tr.ant-table-row td').first().innerText();
+      await page.locator('.ant-pagination-item-2').click();
+      await page.waitForURL(/page=2/);
+      await page.locator('.ant-pagination-item-active', { hasText: '2' }).waitFor();
+      await expect
+        .poll(async () => page.locator('.ant-table-tbody tr.ant-table-row td').first().innerText())
+        .not.toBe(firstNo);
+      const secondPageFirst = await page.locator('.ant-table-tbody tr.ant-table-row td').first().innerText();
+      expect(secondPageFirst >= firstNo).toBe(true);
+      await expect(page.locator('.ant-pagination-total-text').innerText()).resolves.toBe(totalText);
+
+      // A link keeps its filters and order: the village's warnings, highest 户编号 first.
+      await page.goto(`${app.server.baseUrl}/monitoring/warnings?orgCode=${VILLAGE}&sort=householdNo&order=desc`);
       const row = page.locator('tr', { hasText: HOUSEHOLD_NO }).filter({ hasText: '医疗自付支出较大' });
       await row.waitFor();
       await expect(row.innerText()).resolves.toContain(HEAD.name);
