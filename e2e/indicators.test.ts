@@ -24,7 +24,24 @@ describe('indicators', () => {
       await county.page.getByRole('heading', { name: /指标驾驶舱/ }).waitFor();
       expect(await rowStatus(county.page, '行政村4G网络覆盖率')).toBe('met');
       await county.page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+      // Charts that show what matters: a share's axis ends at 100 %, the ranking's bars carry their values.
+      expect(await county.page.getByTestId('trend-chart').getAttribute('data-value-axis-max')).toBe('100');
+      const ranking = county.page.getByTestId('ranking-chart');
+      await ranking.locator('canvas').first().waitFor();
+      expect(await ranking.getAttribute('data-bar-labels')).toBe('shown');
+      expect(await ranking.getAttribute('data-value-axis-max')).toBe('100');
+      // A count of households without a target reads 未设目标, never 无数据 beside its value.
+      expect(await rowStatus(county.page, '累计识别监测户')).toBe('noTarget');
       await screenshot(county.page, 'indicators-cockpit-before');
+      // The industry share's verdict is the funds check's (one source).
+      const industry = await rowStatus(county.page, '衔接资金用于产业发展占比');
+      const checks = await county.page.request.get(
+        `${app.server.baseUrl}/api/funds/checks?year=${new Date(Date.now() + 8 * 3600_000).getUTCFullYear()}`,
+      );
+      const industryCheck = ((await checks.json()) as { checks: { key: string; status: string }[] }).checks.find(
+        (c) => c.key === 'industryShare',
+      )!;
+      expect(industry).toBe(industryCheck.status);
 
       // 东庄村's officer fills this month's form.
       await login(village.page, app.server.baseUrl, 'village_officer', 'Demo@2021village');
@@ -72,6 +89,9 @@ describe('indicators', () => {
       await county.page.getByRole('heading', { name: /指标驾驶舱/ }).waitFor();
       expect(await rowStatus(county.page, '行政村4G网络覆盖率')).toBe('atRisk');
       await screenshot(county.page, 'indicators-cockpit-after');
+      // 龙港镇's score on the scorecard is its total on the assessment page.
+      const scoreRow = county.page.getByTestId('scorecard').locator('tr', { hasText: '龙港镇' }).first();
+      const cockpitScore = (await scoreRow.locator('td').nth(1).innerText()).trim();
 
       // Drill down from the scorecard to 龙港镇.
       await county.page.getByTestId('scorecard').getByText('龙港镇', { exact: true }).click();
@@ -82,6 +102,9 @@ describe('indicators', () => {
 
       await county.page.goto(`${app.server.baseUrl}/indicators/assessment`);
       await county.page.getByText('名次').first().waitFor();
+      const assessed = county.page.locator('tr', { hasText: '龙港镇' }).first();
+      await assessed.waitFor();
+      expect((await assessed.locator('td').nth(2).innerText()).trim()).toBe(cockpitScore);
       await screenshot(county.page, 'indicators-assessment');
       await county.page.goto(`${app.server.baseUrl}/indicators/targets`);
       await county.page.getByText('沁发〔2021〕17号').first().waitFor();

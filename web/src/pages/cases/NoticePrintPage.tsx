@@ -1,8 +1,9 @@
-import { DownloadOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
+import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space } from 'antd';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { noticeHtmlUrl, noticePdfUrl } from '../../api/cases.ts';
+import { PdfButton } from '../../components/PdfButton.tsx';
 import { useCasesText } from './text.ts';
 
 // The notice exactly as it will be posted (the server renders it; print and PDF use the same page).
@@ -29,11 +30,11 @@ export default function NoticePrintPage() {
           >
             {t('print')}
           </Button>
-          <a href={noticePdfUrl(id, kind)} target="_blank" rel="noreferrer">
-            <Button icon={<DownloadOutlined />} data-testid="notice-pdf">
-              {t('downloadPdf')}
-            </Button>
-          </a>
+          <PdfButton
+            url={noticePdfUrl(id, kind)}
+            fileName={`${kind === 'announcement' ? '公告' : '公示'}-${id}.pdf`}
+            testId="notice-pdf"
+          />
         </Space>
       }
     >

@@ -1,0 +1,71 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/useI18n.ts';
+import { errorMessage } from './errorMessage.ts';
+
+// "下载 PDF": the server prints the notice with Chromium, which takes a few seconds. The button shows that it is
+// working (spinner and 正在生成 PDF…), saves the file when it arrives and says why when it fails (e.g. no Chromium
+// on the server: use 打印 instead).
+
+const TEXT = {
+  idle: ['下载 PDF', 'Download PDF'],
+  busy: ['正在生成 PDF…', 'Generating PDF…'],
+  done: ['PDF 已下载', 'PDF downloaded'],
+  failed: ['PDF 生成失败', 'PDF failed'],
+} as const;
+
+async function fetchPdf(url: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null, { zh: '网络连接失败，请稍后重试', en: 'Network error, please retry' });
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: ConstructorParameters<typeof ApiError>[1] } | null;
+    throw new ApiError(res.status, body?.error ?? null, {
+      zh: `PDF 生成失败（${res.status}）`,
+      en: `PDF failed (${res.status})`,
+    });
+  }
+  return res.blob();
+}
+
+export function PdfButton({ url, fileName, testId }: { url: string; fileName: string; testId?: string }) {
+  const { language } = useI18n();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const l = (k: keyof typeof TEXT) => TEXT[k][language === 'en' ? 1 : 0];
+  const run = async () => {
+    setBusy(true);
+    try {
+      const blob = await fetchPdf(url);
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      message.success(l('done'));
+    } catch (err) {
+      message.error(`${l('failed')}：${errorMessage(err, language).message}`, 8);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => void run()}
+      data-testid={testId}
+      data-busy={busy ? 'true' : 'false'}
+    >
+      {busy ? l('busy') : l('idle')}
+    </Button>
+  );
+}
