@@ -151,6 +151,35 @@ describe('the phone layout', () => {
   });
 });
 
+describe('drawers and dialogs on a phone', () => {
+  it('take the screen width, whatever width the page asked for', async () => {
+    const { context, page } = await app.phone();
+    try {
+      await login(page, app.server.baseUrl, 'county_staff', DEMO_LOGINS.county_staff);
+      const fits = async (selector: string) => {
+        const panel = page.locator(selector).last();
+        await panel.waitFor();
+        await page.waitForTimeout(400); // the opening animation
+        const box = (await panel.boundingBox())!;
+        expect(box.x, selector).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, selector).toBeLessThanOrEqual(PHONE_WIDTH + 0.5);
+      };
+      // The project drawer asks for 880 px.
+      await page.goto(`${app.server.baseUrl}/projects`);
+      await page.locator('.ant-table-row .ant-typography-link, .ant-table-row a.ant-typography').first().click();
+      await fits('.ant-drawer-open .ant-drawer-content-wrapper');
+      await screenshot(page, 'phone-drawer-project');
+      // The pick-a-clue dialog asks for 900 px.
+      await page.goto(`${app.server.baseUrl}/cases`);
+      await page.getByTestId('start-from-clue').click();
+      await fits('.ant-modal');
+      await screenshot(page, 'phone-dialog-pick-clue');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 async function visit(page: Page, entry: AppPage): Promise<void> {
   const target = await resolvePagePath(page, app.server.baseUrl, entry);
   await page.goto(app.server.baseUrl + target);
