@@ -104,8 +104,18 @@ export interface ZeroingVillageRow {
   eliminated_this_month: number;
 }
 
+/**
+ * Clue age brackets from the identification time limit (workflow.identificationDays, one source): the first half of
+ * the limit, the second half up to the limit (`d0to7` / `d8to15` at the national 15 days), and past it (`over15`).
+ */
+export function clueAgeBrackets(limitDays: number) {
+  const firstHalf = Math.floor(limitDays / 2);
+  return { firstHalf, limit: limitDays };
+}
+
 /** Per village: open clues by age, monitored households still at risk, this month's identified and eliminated. */
 export async function zeroingByVillage(db: Db, scopePrefix: string, today: string, period: string, limitDays: number) {
+  const b = clueAgeBrackets(limitDays);
   // Months monitored: from the identification month to this month.
   const months = sql`((${Number(period.slice(0, 4))} * 12 + ${Number(period.slice(5, 7))}) - (substr(h.identification_period, 1, 4)::int * 12 + substr(h.identification_period, 6, 2)::int))`;
   return queryRows<ZeroingVillageRow>(
@@ -118,9 +128,10 @@ export async function zeroingByVillage(db: Db, scopePrefix: string, today: strin
         SELECT cl.village_code,
           count(*)::int AS open_clues,
           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM monitoring_case c WHERE c.clue_id = cl.id AND c.status = 'active'))::int AS open_without_case,
-          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date <= 7)::int AS d0to7,
-          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN 8 AND 15)::int AS d8to15,
-          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date > 15)::int AS over15,
+          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date <= ${b.firstHalf})::int AS d0to7,
+          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date > ${b.firstHalf}
+            AND ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date <= ${b.limit})::int AS d8to15,
+          count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date > ${b.limit})::int AS over15,
           count(*) FILTER (WHERE ${today}::date - (cl.opened_at AT TIME ZONE 'Asia/Shanghai')::date > ${limitDays}
             AND NOT EXISTS (SELECT 1 FROM monitoring_case c WHERE c.clue_id = cl.id AND c.decided_on IS NOT NULL))::int AS clue_overdue
         FROM clue cl WHERE cl.status = 'open' AND ${scoped('cl.village_code', scopePrefix)} GROUP BY cl.village_code

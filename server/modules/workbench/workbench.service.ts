@@ -115,9 +115,12 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
         link: '/monitoring/clues',
         hintZh:
           z.total.clueAge.over15 > 0
-            ? `其中 ${z.total.clueAge.over15} 条已超过 15 天，请发起识别或核实后关闭`
+            ? `其中 ${z.total.clueAge.over15} 条已超过 ${z.limitDays} 天，请发起识别或核实后关闭`
             : '请入户核实，发起识别认定或说明理由后关闭',
-        hintEn: 'Verify: start an identification or close with a reason',
+        hintEn:
+          z.total.clueAge.over15 > 0
+            ? `${z.total.clueAge.over15} older than ${z.limitDays} days: start an identification or close with a reason`
+            : 'Verify: start an identification or close with a reason',
       });
     if (can(role, 'cases:start'))
       items.push({
