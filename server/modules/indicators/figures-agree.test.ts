@@ -15,6 +15,7 @@ const ZHONGCUN_VILLAGE = '140521101201'; // 中村镇
 
 interface Cell {
   code: string;
+  decimals: number;
   value: number | null;
   status: string;
   threshold: number | null;
@@ -112,6 +113,8 @@ describe('a fund share: the cockpit shows the funds check verdict', () => {
       const c = await get('county_staff', `/api/indicators/cockpit?org=${COUNTY}&period=${year}-06`);
       const check = checks.checks.find((x: { key: string }) => x.key === 'industryShare');
       const cell = c.indicators.find((i: Cell) => i.code === 'FUND_INDUSTRY_SHARE') as Cell;
+      // The same share printed the same way: the funds page's two decimals.
+      expect((cell.value ?? 0).toFixed(cell.decimals)).toBe((check.share * 100).toFixed(2));
       return { check: [check.status, check.threshold * 100], cockpit: [cell.status, cell.threshold] };
     };
     await assign(599_999);

@@ -8,6 +8,9 @@ export const FUND_CHECK_OF: Record<string, 'industryShare' | 'workForReliefLabou
   FUND_WFR_LABOUR_SHARE: 'workForReliefLabour',
 };
 
+/** The funds page prints shares with two decimals (`pct` of common/domain/funds/checks.ts); the cockpit likewise. */
+export const FUND_SHARE_DECIMALS = 2;
+
 /**
  * A fund share is a hard minimum of the funds rules: below it is 未达标, just above it 临界 (`funds.atRiskMargin`).
  * The cockpit's value and threshold already come from `fundChecks` (fundsProvider); its status is taken from the

@@ -26,7 +26,7 @@ import {
   scoringDates,
   type WorkflowFigures,
 } from './assessment.scores.ts';
-import { applyFundCheckStatus } from './fund-status.ts';
+import { applyFundCheckStatus, FUND_CHECK_OF, FUND_SHARE_DECIMALS } from './fund-status.ts';
 import type {
   approvalAction,
   cockpitQuery,
@@ -694,7 +694,8 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
         nameZh: ind.nameZh,
         nameEn: ind.nameEn,
         unitZh: ind.unitZh,
-        decimals: ind.decimals,
+        // A fund share is printed as the funds page prints it (two decimals: 62.26 %).
+        decimals: FUND_CHECK_OF[code] ? FUND_SHARE_DECIMALS : ind.decimals,
         period: v.periodOf(ind),
         ...cellOf(r),
         target: tg

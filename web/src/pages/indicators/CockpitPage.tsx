@@ -436,10 +436,7 @@ export default function CockpitPage() {
           title={l('下级评分卡（点击单位名称下钻）', 'Scorecard (click a unit to drill down)')}
           extra={
             <Typography.Text type="secondary">
-              {l(
-                '综合得分即考核评估总分（同一计算，按本月达标状态与工作数据）；等次“好”绿、“较好”“一般”黄、“较差”红',
-                'Score = the assessment total (one computation); grade 好 green, 较好/一般 yellow, 较差 red',
-              )}
+              {l('综合得分即考核评估总分（同一计算）', 'Score = the assessment total (one computation)')}
             </Typography.Text>
           }
         >
