@@ -24,6 +24,16 @@ export const importErrorRow = z.object({
 });
 export type ImportErrorRow = z.infer<typeof importErrorRow>;
 
+/** What the import does (or, in a dry run, would do) to one household; the head's name masked. */
+export const importChangeRow = z.object({
+  householdNo: z.string(),
+  headName: z.string(),
+  action: z.enum(['create', 'update']),
+  /** In Chinese: 户信息, 收入, 新增成员 2 人, … */
+  changes: z.array(z.string()),
+});
+export type ImportChangeRow = z.infer<typeof importChangeRow>;
+
 export const importReport = z.object({
   file: z.string(),
   dryRun: z.boolean(),
@@ -51,6 +61,8 @@ export const importReport = z.object({
   errorCount: z.number().int(),
   /** The first errors by sheet, row and column (see errorCount for all). */
   errors: z.array(importErrorRow),
+  /** The first households created or changed, by household number (see created + updated for all). */
+  changes: z.array(importChangeRow).default([]),
 });
 export type ImportReport = z.infer<typeof importReport>;
 

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { ImportErrorRow, ImportOptions, ImportReport } from '../../../../common/contracts/registry-transfer.ts';
+import type {
+  ImportChangeRow,
+  ImportErrorRow,
+  ImportOptions,
+  ImportReport,
+} from '../../../../common/contracts/registry-transfer.ts';
 import { queryRows, type Db } from '../../../db/connect.ts';
 import { AppError } from '../../../lib/app-error.ts';
 import type { RequestContext } from '../../../lib/context.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { listChanges } from './change-list.ts';
 import { classify, outcomeOf, type Outcome } from './classify.ts';
 import { checkCompositions } from './composition.ts';
 import {
@@ -240,6 +246,7 @@ export async function runImport(
     const listed = await listErrors(deps.db, t);
     const committed = present !== null && !options.dryRun && (listed.count === 0 || options.skipInvalid);
     let outcome: Outcome | null = null;
+    let changes: ImportChangeRow[] = [];
     if (committed) {
       // No progress report during the transaction: on PGlite any other statement would wait for it.
       await progress(0, null, '写入登记库 / writing the registry');
@@ -248,6 +255,8 @@ export async function runImport(
       await classify(deps.db, t, present);
       outcome = await outcomeOf(deps.db, t);
     }
+    // The statuses stay in the stage after the merge: the list says what was (or would be) written.
+    if (present) changes = await listChanges(deps.db, t);
     return {
       file: source.name,
       dryRun: options.dryRun,
@@ -264,6 +273,7 @@ export async function runImport(
       },
       errorCount: listed.count,
       errors: listed.errors,
+      changes,
     };
   } finally {
     await dropStage(deps.db, t);
