@@ -30,14 +30,22 @@ async function api(page: Page, path: string, data: object) {
   return res.json();
 }
 
+/** Confirms the drawer's action in its dialog, with an opinion (意见) when given; waits for the toast. */
+async function confirm(page: Page, testId: string, opinion: string | null, toast: string) {
+  await page.getByTestId(testId).click();
+  if (opinion) await page.getByTestId(`${testId}-opinion`).fill(opinion);
+  await page.getByTestId(`${testId}-ok`).click();
+  await page.locator('.ant-message').getByText(toast).waitFor();
+}
+
 /** Opens the project from the library and completes the current step with the drawer's main button. */
-async function completeStep(page: Page, expectedStage: string) {
+async function completeStep(page: Page, expectedStage: string, toast: string, opinion: string | null = null) {
   await page.goto(`${app.server.baseUrl}/projects`);
   await page.getByText(NAME).first().click();
   const drawer = page.locator('.ant-drawer');
   await drawer.getByText(expectedStage).first().waitFor();
   const done = page.waitForResponse((r) => r.url().includes('/entry') && r.request().method() === 'POST');
-  await drawer.getByTestId('entry-complete').click();
+  await confirm(page, 'entry-complete', opinion, toast);
   expect((await done).status()).toBe(200);
 }
 
@@ -108,43 +116,49 @@ describe('project library journey', () => {
     const drawer = village.locator('.ant-drawer');
     await drawer.getByTestId('entry-complete').waitFor();
     await screenshot(village, 'projects-declared-drawer');
-    await drawer.getByTestId('entry-complete').click(); // 提交申报 → 村级公示
+    await confirm(village, 'entry-complete', null, '已提交村级公示'); // 提交申报 → 村级公示
     await drawer.getByText('结束公示').waitFor();
-    await drawer.getByTestId('entry-complete').click(); // 村级公示 ends
+    await confirm(village, 'entry-complete', '公示期内无异议', '已提交乡镇审核'); // 村级公示 ends
     await drawer.getByText('乡镇审核：当前环节由其他层级办理').waitFor();
 
+    // 乡镇审核 needs an opinion: the dialog refuses an empty one, then the toast names the next step.
     const township = await as('township_staff');
-    await completeStep(township, '乡镇审核');
-    await completeStep(township, '乡镇公示');
+    await township.goto(`${app.server.baseUrl}/projects`);
+    await township.getByText(NAME).first().click();
+    await township.getByTestId('entry-complete').click();
+    await township.getByTestId('entry-complete-ok').click();
+    await township.getByText('请填写乡镇审核意见').waitFor();
+    await township.getByTestId('entry-complete-opinion').fill('材料齐全，联农带农机制明确，同意上报');
+    await screenshot(township, 'projects-confirm-opinion');
+    await township.getByTestId('entry-complete-ok').click();
+    await township.locator('.ant-message').getByText('已提交乡镇公示').waitFor();
+    await completeStep(township, '乡镇公示', '已提交行业部门论证');
     const dept = await as('dept_medical');
-    await completeStep(dept, '行业部门论证');
+    await completeStep(dept, '行业部门论证', '已提交县级审定');
     const county = await as('county_staff');
-    await completeStep(county, '县级审定');
-    await completeStep(county, '县级公示');
-    await completeStep(county, '入库公告');
+    await completeStep(county, '县级审定', '已提交县级公示', '同意入库');
+    await completeStep(county, '县级公示', '已提交入库公告');
+    await completeStep(county, '入库公告', '已公告入库');
 
     // Admitted: the county moves it through 实施 → 验收 → 完成.
     await county.goto(`${app.server.baseUrl}/projects`);
     await county.getByText(NAME).first().click();
     const cd = county.locator('.ant-drawer');
-    for (const [testId, confirm] of [
-      ['status-implementing', false],
-      ['status-accepted', false],
-      ['status-completed', true],
+    for (const [testId, toast] of [
+      ['status-implementing', '已开工实施'],
+      ['status-accepted', '已验收'],
+      ['status-completed', '已完成，资产已生成'],
     ] as const) {
       const changed = county.waitForResponse((r) => r.url().includes('/status') && r.request().method() === 'POST');
       const button = cd.getByTestId(testId);
       await button.waitFor();
       await expect.poll(() => button.isEnabled()).toBe(true);
-      await button.click();
-      if (confirm) {
-        const ok = county.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary');
-        await ok.waitFor();
-        await ok.click();
-      }
+      await confirm(county, testId, testId === 'status-implementing' ? '施工队已进场' : null, toast);
       const res = await changed;
       expect(res.status(), await res.text()).toBe(200);
     }
+    // The opinion is on the history.
+    await cd.getByText('意见：施工队已进场').waitFor();
     await cd.getByText('形成资产').waitFor();
     await screenshot(county, 'projects-completed-drawer');
     const projectId = await cd.locator('[data-project-id]').first().getAttribute('data-project-id');

@@ -6,6 +6,7 @@ import { applyFieldErrors, errorMessage } from './errorMessage.ts';
 // The one confirmation of a state change (乡镇审核, 县级审定, 开工实施, 提交申报, 办结本环节…): a dialog that says
 // what will happen, takes an opinion (意见) and, on success, a toast naming what happened ("已提交县级审定").
 // The opinion input is named after the API field that stores it, so the server's field error lands under it.
+// Test ids: the button `testId`, the dialog's `<testId>-opinion` and `<testId>-ok`.
 
 export interface ConfirmActionProps {
   /** The button's own label. */
@@ -95,11 +96,11 @@ export function ConfirmAction({
         okText={en ? 'Confirm' : '确认'}
         cancelText={en ? 'Cancel' : '取消'}
         confirmLoading={busy}
-        okButtonProps={{ 'data-testid': 'confirm-ok' } as ButtonProps}
+        okButtonProps={{ 'data-testid': `${testId ?? 'confirm'}-ok` } as ButtonProps}
         forceRender
       >
         {description && <Typography.Paragraph>{description}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" data-testid="confirm-form">
+        <Form form={form} layout="vertical">
           {opinion !== 'none' && (
             <Form.Item
               name={opinionField}
@@ -116,7 +117,7 @@ export function ConfirmAction({
                   : []
               }
             >
-              <Input.TextArea rows={3} maxLength={500} showCount data-testid="confirm-opinion" />
+              <Input.TextArea rows={3} maxLength={500} showCount data-testid={`${testId ?? 'confirm'}-opinion`} />
             </Form.Item>
           )}
         </Form>

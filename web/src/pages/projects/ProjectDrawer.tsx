@@ -1,20 +1,6 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Input,
-  Popconfirm,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -27,9 +13,10 @@ import {
 } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { errorMessage } from '../../components/errorMessage.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
+import { OPINION_STAGES, type EntryStage } from '../../../../common/domain/projects/workflow.ts';
 import { AdjustModal } from './AdjustModal.tsx';
 import {
   DELIBERATION_STATUS_LABELS,
@@ -42,6 +29,10 @@ import {
   statusLabel,
 } from './labels.ts';
 import { yuan, useProjectsText } from './text.ts';
+
+/** Puts values into a text's {placeholders}. */
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (w, n: string) => values[n] ?? w);
 
 const NOTICE = ['villageNotice', 'townshipNotice', 'countyNotice'];
 const ACTION_LABELS: Record<string, string> = {
@@ -56,11 +47,9 @@ const ACTION_LABELS: Record<string, string> = {
 /** One project: its facts, where it stands in the entry procedure, what the caller may do now, and its history. */
 export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const t = useProjectsText();
-  const { label, language } = useI18n();
+  const { label } = useI18n();
   const { data: actor } = useActor();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
   const [adjusting, setAdjusting] = useState(false);
   const query = useQuery({
     queryKey: projectKeys.detail(id ?? 0),
@@ -70,30 +59,35 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
   const p = query.data;
   const refresh = async (next: ProjectDetail) => {
     queryClient.setQueryData(projectKeys.detail(next.id), next);
-    setReason('');
     await queryClient.invalidateQueries({ queryKey: projectKeys.all });
   };
   const entry = useMutation({
-    mutationFn: (action: 'complete' | 'reject' | 'withdraw') =>
+    mutationFn: ({ action, reason }: { action: 'complete' | 'reject' | 'withdraw'; reason: string }) =>
       projectEntry(p!.id, { action, reason: reason || null, version: p!.version }),
-    onSuccess: async (next) => {
-      message.success(`${stageLabel(next.entryStage)}`);
-      await refresh(next);
-    },
+    onSuccess: refresh,
   });
   const status = useMutation({
-    mutationFn: (target: 'implementing' | 'accepted' | 'completed' | 'cancelled') =>
-      projectStatus(p!.id, { status: target, reason: reason || null, version: p!.version }),
-    onSuccess: async (next) => {
-      message.success(statusLabel(next.status));
-      await refresh(next);
-    },
+    mutationFn: ({
+      target,
+      reason,
+    }: {
+      target: 'implementing' | 'accepted' | 'completed' | 'cancelled';
+      reason: string;
+    }) => projectStatus(p!.id, { status: target, reason: reason || null, version: p!.version }),
+    onSuccess: refresh,
   });
-  const error = entry.error ?? status.error;
   const canWrite = hasPermission(actor, 'projects:write');
   const county = actor?.role === 'countyAdmin' || actor?.role === 'countyStaff';
   const township = actor?.role === 'townshipStaff';
   const stageIndex = p ? ENTRY_STAGES.indexOf(p.entryStage as (typeof ENTRY_STAGES)[number]) : 0;
+  const nextStage: string | undefined = ENTRY_STAGES[stageIndex + 1];
+  const completeLabel = !p
+    ? ''
+    : p.entryStage === 'declaration'
+      ? t('submit')
+      : NOTICE.includes(p.entryStage)
+        ? t('endNotice')
+        : t('complete');
 
   return (
     <Drawer
@@ -113,7 +107,6 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             items={ENTRY_STAGES.map((s) => ({ title: stageLabel(s) }))}
             style={{ overflowX: 'auto' }}
           />
-          {error && <Alert type="error" showIcon message={errorMessage(error, language).message} />}
           {canWrite && p.entryStage !== 'admitted' && p.entryStage !== 'withdrawn' && (
             <Alert
               type={p.canAct ? 'info' : 'warning'}
@@ -125,34 +118,46 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
               }
               action={
                 p.canAct && (
-                  <Space direction="vertical" align="end">
-                    <Space>
-                      <Button
-                        type="primary"
-                        loading={entry.isPending}
-                        onClick={() => entry.mutate('complete')}
-                        data-testid="entry-complete"
-                      >
-                        {p.entryStage === 'declaration'
-                          ? t('submit')
-                          : NOTICE.includes(p.entryStage)
-                            ? t('endNotice')
-                            : t('complete')}
-                      </Button>
-                      <Button
-                        danger
-                        disabled={!reason}
-                        onClick={() => entry.mutate(p.entryStage === 'declaration' ? 'withdraw' : 'reject')}
-                      >
-                        {p.entryStage === 'declaration' ? t('withdraw') : t('reject')}
-                      </Button>
-                    </Space>
-                    <Input
-                      size="small"
-                      placeholder={t('reasonRequired')}
-                      value={reason}
-                      onChange={(e) => setReason(e.target.value)}
-                      style={{ width: 260 }}
+                  <Space wrap>
+                    <ConfirmAction
+                      testId="entry-complete"
+                      label={completeLabel}
+                      title={fill(t('confirmEntry'), { action: completeLabel })}
+                      description={
+                        nextStage
+                          ? fill(t('confirmEntryNext'), {
+                              stage: stageLabel(p.entryStage),
+                              next: stageLabel(nextStage),
+                            })
+                          : null
+                      }
+                      opinion={OPINION_STAGES.includes(p.entryStage as EntryStage) ? 'required' : 'optional'}
+                      opinionLabel={
+                        OPINION_STAGES.includes(p.entryStage as EntryStage)
+                          ? fill(t('opinionOf'), { stage: stageLabel(p.entryStage) })
+                          : t('opinionOptional')
+                      }
+                      success={
+                        nextStage === 'admitted'
+                          ? t('toastAdmitted')
+                          : fill(t('toastNext'), { next: stageLabel(nextStage ?? '') })
+                      }
+                      onConfirm={(reason) => entry.mutateAsync({ action: 'complete', reason })}
+                      buttonProps={{ type: 'primary' }}
+                    />
+                    <ConfirmAction
+                      testId="entry-reject"
+                      label={p.entryStage === 'declaration' ? t('withdraw') : t('reject')}
+                      title={fill(t('confirmEntry'), {
+                        action: p.entryStage === 'declaration' ? t('withdraw') : t('reject'),
+                      })}
+                      opinion="required"
+                      opinionLabel={t('reason')}
+                      success={p.entryStage === 'declaration' ? t('toastWithdrawn') : t('toastRejected')}
+                      onConfirm={(reason) =>
+                        entry.mutateAsync({ action: p.entryStage === 'declaration' ? 'withdraw' : 'reject', reason })
+                      }
+                      buttonProps={{ danger: true }}
                     />
                   </Space>
                 )
@@ -163,29 +168,35 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
             <Space wrap>
               <Typography.Text strong>{t('lifecycle')}：</Typography.Text>
               {p.status === 'admitted' && (
-                <Button
-                  onClick={() => status.mutate('implementing')}
-                  loading={status.isPending}
-                  data-testid="status-implementing"
-                >
-                  {t('toImplementing')}
-                </Button>
+                <ConfirmAction
+                  testId="status-implementing"
+                  label={t('toImplementing')}
+                  title={fill(t('confirmStatus'), { action: t('toImplementing') })}
+                  opinionLabel={t('opinionOptional')}
+                  success={t('toastImplementing')}
+                  onConfirm={(reason) => status.mutateAsync({ target: 'implementing', reason })}
+                />
               )}
               {p.status === 'implementing' && county && (
-                <Button
-                  onClick={() => status.mutate('accepted')}
-                  loading={status.isPending}
-                  data-testid="status-accepted"
-                >
-                  {t('toAccepted')}
-                </Button>
+                <ConfirmAction
+                  testId="status-accepted"
+                  label={t('toAccepted')}
+                  title={fill(t('confirmStatus'), { action: t('toAccepted') })}
+                  opinionLabel={t('opinionOptional')}
+                  success={t('toastAccepted')}
+                  onConfirm={(reason) => status.mutateAsync({ target: 'accepted', reason })}
+                />
               )}
               {p.status === 'accepted' && county && (
-                <Popconfirm title={t('toCompleted')} onConfirm={() => status.mutate('completed')}>
-                  <Button type="primary" loading={status.isPending} data-testid="status-completed">
-                    {t('toCompleted')}
-                  </Button>
-                </Popconfirm>
+                <ConfirmAction
+                  testId="status-completed"
+                  label={t('toCompleted')}
+                  title={fill(t('confirmStatus'), { action: t('toCompleted') })}
+                  opinionLabel={t('opinionOptional')}
+                  success={t('toastCompleted')}
+                  onConfirm={(reason) => status.mutateAsync({ target: 'completed', reason })}
+                  buttonProps={{ type: 'primary' }}
+                />
               )}
               <Button onClick={() => setAdjusting(true)}>{t('adjust')}</Button>
             </Space>
@@ -279,7 +290,11 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
                   <Typography.Text type="secondary">
                     {e.actorName} · {formatDateTime(e.at)}
                   </Typography.Text>
-                  {e.reason && <div>原因：{e.reason}</div>}
+                  {e.reason && (
+                    <div>
+                      {e.action === 'complete' || e.action === 'status' ? t('opinion') : t('reason')}：{e.reason}
+                    </div>
+                  )}
                   {e.changes && <div>调整：{Object.keys(e.changes).join('、')}</div>}
                 </div>
               ),
