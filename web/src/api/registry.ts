@@ -23,6 +23,7 @@ import type { ImportErrorRow, ImportReport } from '../../../common/contracts/reg
 import { getLanguage } from '../i18n/language.ts';
 import { translate } from '../i18n/useI18n.ts';
 import { api, apiRequest, ApiError } from './client.ts';
+import type { PageRequest } from '../components/usePagedList.ts';
 
 export type { HouseholdDetail, HouseholdListRow, ImportErrorRow, ImportReport, JobDto, MemberRow };
 export type MemberInput = z.input<typeof memberInput>;
@@ -51,11 +52,14 @@ export interface HouseholdFilters {
 export interface HouseholdPage {
   items: HouseholdListRow[];
   nextAfterId: number | null;
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export const registryKeys = {
   all: ['registry'] as const,
-  search: (filters: HouseholdFilters) => ['registry', 'search', filters] as const,
+  search: () => ['registry', 'search'] as const,
   household: (id: number) => ['registry', 'household', id] as const,
   timeline: (id: number) => ['registry', 'timeline', id] as const,
   reviews: ['registry', 'reviews'] as const,
@@ -66,8 +70,8 @@ export const registryKeys = {
 const base = '/api/registry/households';
 const put = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body });
 
-export const searchHouseholds = (filters: HouseholdFilters, afterId: number, limit: number) =>
-  api.get<HouseholdPage>(base, { ...filters, afterId, limit });
+export const searchHouseholds = (filters: HouseholdFilters, page: PageRequest) =>
+  api.get<HouseholdPage>(base, { ...filters, ...page });
 export const fetchHousehold = (id: number) => api.get<HouseholdDetail>(`${base}/${id}`);
 export const createHousehold = (request: CreateHouseholdRequest) => api.post<HouseholdDetail>(base, request);
 export const updateHousehold = (id: number, request: UpdateHouseholdRequest) =>

@@ -1,25 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { HOUSEHOLD_KINDS } from '../../../../common/domain/registry/codes.ts';
-import {
-  registryKeys,
-  searchHouseholds,
-  type HouseholdFilters,
-  type HouseholdListRow,
-  type MonitoringStatus,
-} from '../../api/registry.ts';
+import { registryKeys, searchHouseholds, type HouseholdFilters, type HouseholdListRow } from '../../api/registry.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { codeLabel, codeOptions, MONITORING_STATUSES } from './labels.ts';
 import { MonitoringTag } from './MonitoringTag.tsx';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { useRegistryText } from './text.ts';
 
-const PAGE_SIZE = 50;
-type FilterKey = keyof HouseholdFilters;
+const FILTER_KEYS = ['q', 'orgCode', 'kind', 'monitoringStatus'] as const;
 const mono = { fontFamily: 'monospace' } as const;
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
@@ -27,44 +20,33 @@ export default function RegistrySearchPage() {
   const { t } = useRegistryText();
   const navigate = useNavigate();
   const { data: actor } = useActor();
-  // Filters live in the address, so "back" from a household returns to the same list.
-  const [params, setParams] = useSearchParams();
+  // Filters, page and sort live in the address, so "back" from a household returns to the same page.
   // A full ID number is searched but never put in the address bar (browser history, bookmarks).
   const [idQuery, setIdQuery] = useState<string>();
-  const filters: HouseholdFilters = {
-    q: idQuery ?? params.get('q') ?? undefined,
-    orgCode: params.get('orgCode') ?? undefined,
-    kind: params.get('kind') ?? undefined,
-    monitoringStatus: (params.get('monitoringStatus') as MonitoringStatus | null) ?? undefined,
-  };
-  const setFilter = (key: FilterKey, value: string | undefined) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-
-  // Keyset paging (afterId), never OFFSET: stable and fast on a county's 100 000 households.
-  const query = useInfiniteQuery({
-    queryKey: registryKeys.search(filters),
-    queryFn: ({ pageParam }) => searchHouseholds(filters, pageParam, PAGE_SIZE),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
+  const list = usePagedList({
+    key: [...registryKeys.search(), idQuery],
+    filterKeys: FILTER_KEYS,
+    fetch: (f, page) => searchHouseholds({ ...(f as HouseholdFilters), q: idQuery ?? f.q }, page),
+    unit: 'households',
   });
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query, setFilter } = list;
+  const filters: HouseholdFilters = { ...(list.filters as HouseholdFilters), q: idQuery ?? list.filters.q };
 
   const columns: TableColumnsType<HouseholdListRow> = [
     {
       title: t('householdNo'),
       dataIndex: 'householdNo',
+      ...list.sortable('householdNo'),
       width: 160,
       render: (no: string) => <span style={mono}>{no}</span>,
     },
-    { title: t('head'), dataIndex: 'headName', width: 90, render: (name: string | null) => name ?? '—' },
+    {
+      title: t('head'),
+      dataIndex: 'headName',
+      ...list.sortable('headName'),
+      width: 90,
+      render: (name: string | null) => name ?? '—',
+    },
     {
       title: t('headId'),
       dataIndex: 'headIdMasked',
@@ -75,15 +57,22 @@ export default function RegistrySearchPage() {
         </span>
       ),
     },
-    { title: t('township'), dataIndex: 'townshipName', width: 90 },
+    { title: t('township'), dataIndex: 'townshipName', ...list.sortable('township'), width: 90 },
     {
       title: t('village'),
       dataIndex: 'villageName',
+      ...list.sortable('village'),
       width: 90,
       render: (name: string) => <span data-testid="row-village">{name}</span>,
     },
-    { title: t('size'), dataIndex: 'size', width: 60, align: 'right' },
-    { title: t('kind'), dataIndex: 'kind', width: 90, render: (kind: string) => codeLabel(HOUSEHOLD_KINDS, kind) },
+    { title: t('size'), dataIndex: 'size', ...list.sortable('size'), width: 70, align: 'right' },
+    {
+      title: t('kind'),
+      dataIndex: 'kind',
+      ...list.sortable('kind'),
+      width: 100,
+      render: (kind: string) => codeLabel(HOUSEHOLD_KINDS, kind),
+    },
     {
       title: t('monitoring'),
       key: 'monitoring',
@@ -157,9 +146,7 @@ export default function RegistrySearchPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={query.isPending}
-          pagination={false}
+          {...list.tableProps}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: query.isPending ? ' ' : t('empty') }}
           onRow={(row) => ({
@@ -168,20 +155,6 @@ export default function RegistrySearchPage() {
           })}
         />
       )}
-      <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
-        {rows.length > 0 && (
-          <Typography.Text type="secondary">
-            {t('shown')} {rows.length} {t('households')}
-          </Typography.Text>
-        )}
-        {query.hasNextPage ? (
-          <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('noMore')}</Typography.Text>
-        )}
-      </Flex>
     </Card>
   );
 }
