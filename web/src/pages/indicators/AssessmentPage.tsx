@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { assessmentXlsxUrl, fetchAssessment, indicatorKeys, type AssessmentResponse } from '../../api/indicators.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { download, useL } from './shared.tsx';
+import { currentMonth, download, useL } from './shared.tsx';
 
 const GRADE_COLORS: Record<string, string> = {
   好: 'green',
@@ -18,7 +18,8 @@ const GRADE_COLORS: Record<string, string> = {
 /** /indicators/assessment — 考核评估: the yearly result sheet of townships. */
 export default function AssessmentPage() {
   const l = useL();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // The county's year (China time), as the cockpit's month: both pages then score the same month.
+  const [year, setYear] = useState(Number(currentMonth().slice(0, 4)));
   const q = useQuery({ queryKey: indicatorKeys.assessment(year), queryFn: () => fetchAssessment(year) });
   if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
