@@ -9,6 +9,8 @@ import { ApplicationStatusCard } from './ApplicationStatusCard.tsx';
 import { ApplyReceipt } from './ApplyReceipt.tsx';
 import { ConsentText } from './ConsentText.tsx';
 import { VillageSelect } from './VillageSelect.tsx';
+import { useApplyText } from './applyText.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
   villageCode: string;
@@ -25,11 +27,12 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-// The public page is for families, in Chinese; API errors are shown in Chinese whatever the stored UI language.
-const ZH = 'zh-CN' as const;
+// The public page is for families: Chinese unless the visitor switched to English (words in applyText.ts).
 
 /** 农户自主申请: phone-first, no login, no menu. */
 export default function ApplyPage() {
+  const { language } = useI18n();
+  const tx = useApplyText();
   const [form] = Form.useForm<Values>();
   const [receipt, setReceipt] = useState<string | null>(null);
   const mutation = useMutation({
@@ -47,9 +50,9 @@ export default function ApplyPage() {
       setReceipt(number);
       window.scrollTo(0, 0);
     },
-    onError: (error) => applyFieldErrors(form, error, ZH),
+    onError: (error) => applyFieldErrors(form, error, language),
   });
-  const failure = mutation.isError ? errorMessage(mutation.error, ZH) : null;
+  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
 
   return (
     <div
@@ -61,10 +64,10 @@ export default function ApplyPage() {
     >
       <div style={{ maxWidth: 520, margin: '0 auto' }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          防返贫监测 · 农户申请
+          {tx('title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 15 }}>
-          家里遇到生病、受灾、失业等困难，担心生活过不去的，可以在这里申请，村干部会上门了解情况。
+          {tx('intro')}
         </Typography.Paragraph>
         {receipt ? (
           <ApplyReceipt
@@ -96,32 +99,34 @@ export default function ApplyPage() {
             >
               <Form.Item
                 name="villageCode"
-                label="您家所在的村"
-                rules={[{ required: true, message: '请选择乡镇和村' }]}
+                label={tx('village')}
+                rules={[{ required: true, message: tx('villageRequired') }]}
               >
                 <VillageSelect />
               </Form.Item>
               <Form.Item
                 name="applicantName"
-                label="申请人姓名"
+                label={tx('name')}
                 rules={[
-                  { required: true, whitespace: true, message: '请填写姓名' },
-                  { min: 2, message: '请填写完整姓名' },
+                  { required: true, whitespace: true, message: tx('nameRequired') },
+                  { min: 2, message: tx('nameFull') },
                 ]}
               >
                 <Input maxLength={40} autoComplete="name" />
               </Form.Item>
               <Form.Item
                 name="idNumber"
-                label="身份证号"
-                extra="18位，最后一位可能是 X"
+                label={tx('idNumber')}
+                extra={tx('idExtra')}
                 rules={[
-                  { required: true, message: '请填写身份证号' },
+                  { required: true, message: tx('idRequired') },
                   {
                     validator: (_, raw?: string) => {
                       if (!raw) return Promise.resolve();
                       const check = validateIdNumber(raw, today());
-                      return check.ok ? Promise.resolve() : Promise.reject(new Error(check.messageZh));
+                      return check.ok
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(language === 'en' ? check.messageEn : check.messageZh));
                     },
                   },
                 ]}
@@ -130,23 +135,23 @@ export default function ApplyPage() {
               </Form.Item>
               <Form.Item
                 name="phone"
-                label="手机号"
+                label={tx('phone')}
                 rules={[
-                  { required: true, message: '请填写手机号' },
-                  { pattern: /^1\d{10}$/, message: '请填写11位手机号' },
+                  { required: true, message: tx('phoneRequired') },
+                  { pattern: /^1\d{10}$/, message: tx('phoneFormat') },
                 ]}
               >
                 <Input inputMode="numeric" maxLength={11} autoComplete="tel" />
               </Form.Item>
               <Form.Item
                 name="riskTypes"
-                label="家里遇到了什么困难（可多选）"
+                label={tx('risks')}
                 rules={[
                   {
                     required: true,
                     type: 'array',
                     min: 1,
-                    message: '请至少选择一项困难',
+                    message: tx('risksRequired'),
                   },
                 ]}
               >
@@ -154,22 +159,17 @@ export default function ApplyPage() {
               </Form.Item>
               <Form.Item
                 name="reason"
-                label="请简单说说情况"
+                label={tx('reason')}
                 rules={[
                   {
                     required: true,
                     whitespace: true,
-                    message: '请说明家里遇到的困难',
+                    message: tx('reasonRequired'),
                   },
-                  { min: 5, message: '请至少写5个字' },
+                  { min: 5, message: tx('reasonMin') },
                 ]}
               >
-                <Input.TextArea
-                  rows={4}
-                  maxLength={1000}
-                  showCount
-                  placeholder="例如：今年3月我爱人住院做手术，自己花了两万多元，家里没有别的收入"
-                />
+                <Input.TextArea rows={4} maxLength={1000} showCount placeholder={tx('reasonPlaceholder')} />
               </Form.Item>
               <ConsentText />
               <Form.Item
@@ -178,12 +178,11 @@ export default function ApplyPage() {
                 style={{ marginTop: 12 }}
                 rules={[
                   {
-                    validator: (_, v) =>
-                      v ? Promise.resolve() : Promise.reject(new Error('请先阅读承诺授权书并勾选同意')),
+                    validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(tx('agreeRequired')))),
                   },
                 ]}
               >
-                <Checkbox style={{ fontSize: 16 }}>我已阅读并同意《承诺授权书》</Checkbox>
+                <Checkbox style={{ fontSize: 16 }}>{tx('agree')}</Checkbox>
               </Form.Item>
               <Button
                 type="primary"
@@ -192,7 +191,7 @@ export default function ApplyPage() {
                 loading={mutation.isPending}
                 style={{ height: 48, fontSize: 17 }}
               >
-                提交申请
+                {tx('submit')}
               </Button>
             </Form>
           </Card>
