@@ -213,6 +213,8 @@ export const householdSearchQuery = z.object({
     .optional(),
   kind: codeEnum(HOUSEHOLD_KINDS).optional(),
   monitoringStatus: z.enum(['none', 'monitored', 'eliminated']).optional(),
+  /** Monitored households monitored for at least this many months (监测满 N 个月; the workbench links with N). */
+  monitoredMonths: z.coerce.number().int().min(1).max(600).optional(),
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   ...pagingFields(HOUSEHOLD_SORTS),

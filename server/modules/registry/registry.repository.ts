@@ -7,6 +7,7 @@ import { inScope } from '../../db/scope.ts';
 import type { HOUSEHOLD_SORTS } from '../../../common/contracts/registry.ts';
 import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
+import { monitoredAtLeastSql } from './monitored-months.ts';
 
 export type HouseholdRecord = typeof households.$inferSelect;
 export type HouseholdInsert = typeof households.$inferInsert;
@@ -31,6 +32,8 @@ export interface HouseholdFilter extends PagingQuery<(typeof HOUSEHOLD_SORTS)[nu
   memberNamePrefix?: string;
   /** Households with this person as an active member. */
   personIds?: number[];
+  /** Monitored households monitored for at least `months` months by `period` (monitored-months.ts). */
+  monitoredAtLeast?: { period: string; months: number };
   afterId: number;
   limit: number;
 }
@@ -57,6 +60,7 @@ function householdWhere(f: HouseholdFilter): SQL | null {
   if (f.orgPrefix) where.push(like(households.villageCode, f.orgPrefix + '%'));
   if (f.kind) where.push(eq(households.kind, f.kind as HouseholdRecord['kind']));
   if (f.monitoringStatus) where.push(sql`${households.monitoringStatus} = ${f.monitoringStatus}`);
+  if (f.monitoredAtLeast) where.push(monitoredAtLeastSql(f.monitoredAtLeast.period, f.monitoredAtLeast.months));
   if (f.householdNoPrefix) where.push(like(households.householdNo, f.householdNoPrefix + '%'));
   if (f.memberNamePrefix) {
     where.push(sql`EXISTS (SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code

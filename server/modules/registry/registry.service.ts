@@ -12,6 +12,7 @@ import type {
 import { MONITORING_FIELDS } from '../../../common/contracts/registry.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { periodOf } from '../../../common/domain/period.ts';
 import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -97,6 +98,7 @@ export function createRegistryService(
       orgPrefix: q.orgCode ? q.orgCode.replace(/(000)+$/, '') : undefined,
       kind: q.kind,
       monitoringStatus: q.monitoringStatus,
+      monitoredAtLeast: q.monitoredMonths ? { period: periodOf(today()), months: q.monitoredMonths } : undefined,
       personIds,
       // Household numbers are ASCII; names are not.
       householdNoPrefix: !byId && /^[0-9A-Za-z-]{4,40}$/.test(text) ? text : undefined,

@@ -1,16 +1,20 @@
 import type { WorkbenchItem, WorkbenchResponse, WorkbenchSeverity } from '../../../common/contracts/workbench.ts';
+import { householdSearchQuery } from '../../../common/contracts/registry.ts';
 import { STAGE_ACTORS, STAGE_LABELS, type Stage } from '../../../common/domain/cases/workflow.ts';
 import { addMonths, daysInMonth, parsePeriod, periodOf } from '../../../common/domain/period.ts';
 import { can, type OrgLevel } from '../../../common/domain/roles.ts';
 import type { Db } from '../../db/connect.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { countyOfActor } from '../../lib/county.ts';
 import type { AssistanceService } from '../assistance/index.ts';
 import { unpairedMonitoredCount } from '../assistance/index.ts';
 import type { CaseReports } from '../cases/cases.reports.ts';
 import { monthsWithoutBatch } from '../feeds/feeds.due.ts';
 import type { IndicatorsService } from '../indicators/index.ts';
+import { numberParam, resolveAll } from '../params/params.service.ts';
 import type { createReviewService } from '../registry/registry.review.ts';
+import type { RegistryService } from '../registry/registry.service.ts';
 
 // 工作台: what is due today for the signed-in user. Every count comes from the module that owns it, called as
 // the user (its permission and scope checks apply): case time limits from the cases reports (the workflow's
@@ -20,6 +24,7 @@ export interface WorkbenchDeps {
   db: Db;
   caseReports: Pick<CaseReports, 'due' | 'zeroing'>;
   review: Pick<ReturnType<typeof createReviewService>, 'pending'>;
+  registry: Pick<RegistryService, 'search'>;
   assistance: Pick<AssistanceService, 'board' | 'workspace'>;
   indicators: Pick<IndicatorsService, 'definitions' | 'approvals'>;
   clock?: Clock;
@@ -58,7 +63,7 @@ function entryCloses(period: string, openDays: number): string {
 }
 
 export function createWorkbenchService(deps: WorkbenchDeps) {
-  const { db, caseReports, review, assistance, indicators } = deps;
+  const { db, caseReports, review, registry, assistance, indicators } = deps;
   const clock = deps.clock ?? systemClock;
 
   async function casesItems(ctx: RequestContext): Promise<WorkbenchItem[]> {
@@ -122,17 +127,25 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
             ? `${z.total.clueAge.over15} older than ${z.limitDays} days: start an identification or close with a reason`
             : 'Verify: start an identification or close with a reason',
       });
-    if (can(role, 'cases:start'))
+    if (can(role, 'cases:start') && can(role, 'registry:read')) {
+      // 原则上纳入监测不少于半年: N from the parameter; the count is the registry list's total at that filter.
+      const params = await resolveAll(db, countyOfActor(ctx), periodOf(todayInChina(clock())));
+      const months = numberParam(params, 'workflow.minMonthsBeforeElimination');
+      const found = await registry.search(
+        ctx,
+        householdSearchQuery.parse({ monitoringStatus: 'monitored', monitoredMonths: months, pageSize: 1 }),
+      );
       items.push({
         kind: 'eliminationsDue',
-        labelZh: '监测满6个月的户',
-        labelEn: 'Monitored six months or more',
-        count: z.total.monitoredAge.m6to11 + z.total.monitoredAge.m12plus,
+        labelZh: `监测满${months}个月的户`,
+        labelEn: `Monitored ${months} months or more`,
+        count: found.total,
         severity: 'normal',
-        link: '/registry?monitoringStatus=monitored',
+        link: `/registry?monitoringStatus=monitored&monitoredMonths=${months}`,
         hintZh: '可对照标准评估风险消除',
         hintEn: 'Check them against the elimination criteria',
       });
+    }
     return items;
   }
 

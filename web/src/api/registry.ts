@@ -47,6 +47,8 @@ export interface HouseholdFilters {
   orgCode?: string;
   kind?: string;
   monitoringStatus?: MonitoringStatus;
+  /** Monitored for at least this many months (the workbench's 监测满 N 个月 link). */
+  monitoredMonths?: string;
 }
 
 export interface HouseholdPage {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { HOUSEHOLD_KINDS } from '../../../../common/domain/registry/codes.ts';
@@ -12,7 +12,7 @@ import { MonitoringTag } from './MonitoringTag.tsx';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { useRegistryText } from './text.ts';
 
-const FILTER_KEYS = ['q', 'orgCode', 'kind', 'monitoringStatus'] as const;
+const FILTER_KEYS = ['q', 'orgCode', 'kind', 'monitoringStatus', 'monitoredMonths'] as const;
 const mono = { fontFamily: 'monospace' } as const;
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
@@ -135,6 +135,16 @@ export default function RegistrySearchPage() {
           options={codeOptions(MONITORING_STATUSES)}
           onChange={(status?: string) => setFilter('monitoringStatus', status)}
         />
+        {filters.monitoredMonths ? (
+          <Tag
+            closable
+            color="blue"
+            onClose={() => setFilter('monitoredMonths', undefined)}
+            data-testid="monitored-months"
+          >
+            {t('monitoredMonthsFilter', { n: filters.monitoredMonths })}
+          </Tag>
+        ) : null}
       </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 12px' }}>
         {t('searchHint')}

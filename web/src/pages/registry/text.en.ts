@@ -8,6 +8,7 @@ export const registryEn: Record<RegistryTextKey, string> = {
   orgFilter: 'Township / village',
   anyKind: 'All kinds',
   anyStatus: 'All statuses',
+  monitoredMonthsFilter: 'Monitored {n} months or more',
   newHousehold: 'New household',
   loadMore: 'Load more',
   noMore: 'All loaded',

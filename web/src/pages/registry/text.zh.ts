@@ -8,6 +8,7 @@ export const registryZh = {
   orgFilter: '乡镇 / 村',
   anyKind: '全部户类型',
   anyStatus: '全部监测状态',
+  monitoredMonthsFilter: '监测满 {n} 个月',
   newHousehold: '新增农户',
   loadMore: '加载更多',
   noMore: '已全部加载',

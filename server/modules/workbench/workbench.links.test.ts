@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { workbenchResponse, type WorkbenchItem } from '../../../common/contracts/workbench.ts';
+import { todayInChina } from '../../lib/clock.ts';
+import { householdRequest } from '../../test/factories.ts';
+import { createMonitoredHousehold } from '../../test/monitored.ts';
+import { useTestApp } from '../../test/test-app.ts';
+
+// Each workbench card links to a list whose total is the card's count (one query for both).
+
+const env = useTestApp();
+const cookies = new Map<string, string>();
+async function get(user: string, url: string) {
+  if (!cookies.has(user)) cookies.set(user, await env.login(user));
+  const res = await env.app.inject({ method: 'GET', url, headers: { cookie: cookies.get(user)! } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+async function item(user: string, kind: WorkbenchItem['kind']) {
+  return workbenchResponse.parse(await get(user, '/api/workbench')).items.find((i) => i.kind === kind);
+}
+const monthsAgo = (n: number) => {
+  const [y, m] = todayInChina().split('-').map(Number);
+  const idx = y * 12 + (m - 1) - n;
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+};
+let seq = 0;
+async function monitored(identifiedMonthsAgo: number) {
+  seq += 1;
+  return createMonitoredHousehold(
+    env,
+    householdRequest({
+      householdNo: `1405211002018${String(seq).padStart(3, '0')}`,
+      monitoringType: 'edge',
+      identificationPeriod: monthsAgo(identifiedMonthsAgo),
+      riskTypes: ['illness'],
+    }),
+  );
+}
+
+describe('监测满 N 个月的户: the registry filter the card links to', () => {
+  it('lists monitored households of at least N months (N from workflow.minMonthsBeforeElimination); the count is its total', async () => {
+    const h5 = await monitored(5);
+    const h6 = await monitored(6);
+    const h12 = await monitored(12);
+    for (const user of ['village_officer', 'township_staff']) {
+      const card = await item(user, 'eliminationsDue');
+      expect(card?.link).toBe('/registry?monitoringStatus=monitored&monitoredMonths=6');
+      expect(card?.labelZh).toBe('监测满6个月的户');
+      const list = await get(
+        user,
+        `/api/registry/households?monitoringStatus=monitored&monitoredMonths=6&pageSize=200`,
+      );
+      expect(card?.count).toBe(list.total);
+      const ids = list.items.map((h: { id: number }) => h.id);
+      expect(ids).toContain(h6.id);
+      expect(ids).toContain(h12.id);
+      expect(ids).not.toContain(h5.id);
+      const all = await get(user, '/api/registry/households?monitoringStatus=monitored&pageSize=1');
+      expect(all.total).toBeGreaterThan(list.total);
+    }
+  });
+
+  it('refuses a month count that is not a positive whole number (400, not 500)', async () => {
+    const admin = await env.login('county_admin');
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/registry/households?monitoredMonths=-1',
+      headers: { cookie: admin },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});
