@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { maskName } from './change-list.ts';
+import { CHANGE_HEADERS, ERROR_HEADERS } from './report-workbook.ts';
 import { sheetRows, testHousehold, useTransferTestApp, workbook, type TestHousehold } from './transfer.test-support.ts';
 
 // The dry run lists the households it would create or change: number, masked head, what changes.
@@ -36,6 +38,31 @@ describe('dry run change list', () => {
       },
     ]);
     expect(JSON.stringify(job.result.changes)).not.toContain(String(fresh.household['户主姓名']));
+  });
+
+  it('offers the error list and the change list as .xlsx, to the job starter only', async () => {
+    const bad = testHousehold();
+    bad.household['危房等级'] = 'E';
+    const fresh = testHousehold();
+    const job = await env.importFiles('county_staff', await file([bad, fresh]), '?dryRun=true&skipInvalid=true');
+    const url = `/api/registry/import/${job.id}/report.xlsx`;
+    const res = await env.app.inject({ url, headers: { cookie: await env.login('county_staff') } });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const errors = wb.getWorksheet('错误清单')!;
+    expect(String(errors.getRow(1).getCell(1).value)).toContain('导入错误清单 核对.xlsx');
+    expect((errors.getRow(2).values as unknown[]).slice(1)).toEqual([...ERROR_HEADERS]);
+    expect((errors.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['户信息', 2, '危房等级']);
+    expect(errors.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const changes = wb.getWorksheet('变更清单')!;
+    expect((changes.getRow(2).values as unknown[]).slice(1)).toEqual([...CHANGE_HEADERS]);
+    expect((changes.getRow(3).values as unknown[]).slice(1, 3)).toEqual([
+      fresh.household['户编号'],
+      maskName(String(fresh.household['户主姓名'])),
+    ]);
+    const other = await env.app.inject({ url, headers: { cookie: await env.login('township_staff') } });
+    expect(other.statusCode).toBe(404);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importQuery, jobIdResponse } from '../../../../common/contracts/registry-transfer.ts';
+import { importQuery, importReport, jobIdResponse } from '../../../../common/contracts/registry-transfer.ts';
 import { FEED_SOURCE_CODES, FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
 import type { Db } from '../../../db/connect.ts';
 import { sendXlsx } from '../../../http/download.ts';
@@ -11,7 +11,9 @@ import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { IMPORT_LIMITS } from '../../../lib/import-limits.ts';
 import type { JobsService } from '../../jobs/jobs.service.ts';
 import { createExportService } from '../export/export.service.ts';
+import { AppError } from '../../../lib/app-error.ts';
 import { createImportService } from './import.service.ts';
+import { writeImportReport } from './report-workbook.ts';
 import { feedTemplate, householdTemplate } from './import-templates.ts';
 import { saveUploads } from './upload.ts';
 
@@ -50,6 +52,28 @@ export function registryTransferRoutes(app: App, deps: { db: Db; box: PersonalDa
       },
     );
   });
+
+  // An import job's errors and change list as .xlsx (only its starter reads the job: jobs.service).
+  app.get(
+    '/api/registry/import/:jobId/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '下载导入（或预检）结果：错误清单与变更清单（.xlsx）',
+        params: z.object({ jobId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const job = await deps.jobs.get(ctx, req.params.jobId);
+      if (job.kind !== 'registry.import' || job.status !== 'succeeded' || !job.result)
+        throw AppError.notFound({ zh: '导入结果', en: 'Import result' });
+      const report = importReport.parse(job.result);
+      return sendXlsx(req, reply, `导入结果-${report.file.replace(/\.[^.]+$/, '')}.xlsx`, (out) =>
+        writeImportReport(out, ctx, report),
+      );
+    },
+  );
 
   // Blank files to fill in (no personal data; any signed-in user).
   app.get(

@@ -171,6 +171,7 @@ export function multipart(files: Record<string, { name: string; content: Buffer 
 }
 
 export interface ImportJob {
+  id: number;
   status: 'running' | 'succeeded' | 'failed';
   result: ImportReport;
   error: { code: string; messageZh: string; fields?: { field: string; messageZh: string }[] } | null;
