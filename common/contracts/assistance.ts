@@ -127,6 +127,8 @@ export const measureListQuery = z.object({
   afterId: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** The export of the measure list takes the list's own filters. */
+export const measureExportQuery = measureListQuery.pick({ orgCode: true, category: true, status: true });
 export const subtypeRow = z.object({
   id: z.number().int(),
   category: z.string(),

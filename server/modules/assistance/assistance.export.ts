@@ -17,22 +17,33 @@ const riskZh = (r: string | null) => (r ? (RISK_TYPES.find((t) => t.code === r)?
 const statusZh = (s: string) => MEASURE_STATUSES.find((t) => t.code === s)?.zh ?? s;
 
 export function createAssistanceExport(db: Db, assistance: AssistanceService) {
-  async function prepareMeasures(ctx: RequestContext, orgCode?: string) {
+  /** The measure ledger of what the list shows: the same filters (org, category, status) as the list. */
+  async function prepareMeasures(
+    ctx: RequestContext,
+    filter: { orgCode?: string; category?: string; status?: string },
+  ) {
     requirePermission(ctx, 'assistance:export');
+    const { orgCode, category, status } = filter;
     const orgPrefix = orgCode?.replace(/(000)+$/, '');
     await db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: 'export',
         entity: 'assistance_measure',
         orgCode: orgCode ?? ctx.actor.orgCode,
-        after: { format: '帮扶措施台账' },
+        after: { format: '帮扶措施台账', category, status },
       }),
     );
     return async (out: Writable) => {
       async function* rows(): AsyncGenerator<Cell[]> {
         let after = 0;
         for (;;) {
-          const batch = await listMeasures(db, reachOf(ctx), { orgPrefix, afterId: after, limit: 1000 });
+          const batch = await listMeasures(db, reachOf(ctx), {
+            orgPrefix,
+            category,
+            status,
+            afterId: after,
+            limit: 1000,
+          });
           if (batch.length === 0) return;
           for (const r of batch) {
             const m = r.measure;

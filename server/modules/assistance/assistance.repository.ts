@@ -124,13 +124,28 @@ export interface MeasureFilter {
   limit: number;
 }
 
-export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
+/** The one where-clause of the measure list: its page, its total and its export read the same rows. */
+function measureWhere(r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit'>): SQL[] {
   const where: SQL[] = [reachOf(sql`${assistanceMeasures.householdId}`, sql`${assistanceMeasures.villageCode}`, r)];
   if (f.id) where.push(eq(assistanceMeasures.id, f.id));
   if (f.householdId) where.push(eq(assistanceMeasures.householdId, f.householdId));
   if (f.orgPrefix) where.push(like(assistanceMeasures.villageCode, f.orgPrefix + '%'));
   if (f.category) where.push(eq(assistanceMeasures.category, f.category));
   if (f.status) where.push(sql`${assistanceMeasures.status} = ${f.status}`);
+  return where;
+}
+
+/** How many measures the filters match (all pages; the export writes as many rows). */
+export async function countMeasures(db: Db, r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit'>): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assistanceMeasures)
+    .where(and(...measureWhere(r, f)));
+  return row.n;
+}
+
+export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
+  const where = measureWhere(r, f);
   if (f.afterId) where.push(gt(assistanceMeasures.id, f.afterId));
   return db
     .select({

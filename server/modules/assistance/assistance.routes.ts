@@ -11,6 +11,7 @@ import {
   householdParams,
   idParams,
   measureInput,
+  measureExportQuery,
   measureListQuery,
   measureRow,
   measureUpdate,
@@ -98,7 +99,13 @@ export function assistanceRoutes(
         tags,
         summary: '帮扶措施列表',
         querystring: measureListQuery,
-        response: { 200: z.object({ items: z.array(measureRow), nextAfterId: z.number().int().nullable() }) },
+        response: {
+          200: z.object({
+            items: z.array(measureRow),
+            total: z.number().int(),
+            nextAfterId: z.number().int().nullable(),
+          }),
+        },
       },
     },
     (req) => assistance.measures(requireCtx(req), req.query),
@@ -226,9 +233,9 @@ export function assistanceRoutes(
   // 导出（留痕）：server/http/download.ts streams the workbook
   app.get(
     '/api/assistance/measures/export.xlsx',
-    { schema: { tags, summary: '导出帮扶措施台账（留痕）', querystring: orgQuery } },
+    { schema: { tags, summary: '导出帮扶措施台账（按列表筛选条件，留痕）', querystring: measureExportQuery } },
     async (req, reply) => {
-      const write = await exporter.prepareMeasures(requireCtx(req), req.query.orgCode);
+      const write = await exporter.prepareMeasures(requireCtx(req), req.query);
       return sendXlsx(req, reply, '帮扶措施台账.xlsx', write);
     },
   );

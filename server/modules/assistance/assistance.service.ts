@@ -33,6 +33,7 @@ import {
   householdFacts,
   insertMeasure,
   insertPairing,
+  countMeasures,
   listMeasures,
   listPairings,
   listSubtypes,
@@ -463,15 +464,14 @@ export function createAssistanceService(
 
   async function measures(ctx: RequestContext, q: z.infer<typeof measureListQuery>) {
     requirePermission(ctx, 'assistance:read');
-    const rows = await listMeasures(db, reachOf(ctx), {
-      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
-      category: q.category,
-      status: q.status,
-      afterId: q.afterId,
-      limit: q.limit,
-    });
+    const filter = { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), category: q.category, status: q.status };
+    const [rows, total] = await Promise.all([
+      listMeasures(db, reachOf(ctx), { ...filter, afterId: q.afterId, limit: q.limit }),
+      countMeasures(db, reachOf(ctx), filter),
+    ]);
     return {
       items: rows.map(toMeasureRow),
+      total,
       nextAfterId: rows.length === q.limit ? rows[rows.length - 1].measure.id : null,
     };
   }
