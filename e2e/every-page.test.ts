@@ -19,6 +19,8 @@ interface Measure {
   culprits: string[];
   /** Table headers broken over more than two lines (Chinese one character a line). */
   wrappedHeaders: string[];
+  /** Table cells whose text runs past their edge (an amount cut or over its neighbour); … columns excepted. */
+  cutCells: string[];
 }
 
 /** Waits until the page's data has arrived: no request in flight, no spinner or skeleton left. */
@@ -53,8 +55,20 @@ function measure(page: Page): Promise<Measure> {
         return text.length >= 2 && range.getBoundingClientRect().height > 2.5 * lineHeight;
       })
       .map((th) => th.innerText.trim());
+    const cutCells = Array.from(document.querySelectorAll<HTMLElement>('.ant-table-thead th, .ant-table-tbody td'))
+      .filter((cell) => {
+        if (cell.classList.contains('ant-table-cell-ellipsis')) return false;
+        // The text's own box (a fixed column's shadow is a pseudo-element outside the cell, not content).
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = range.getBoundingClientRect();
+        const box = cell.getBoundingClientRect();
+        return text.width > 0 && (text.left < box.left - 1 || text.right > box.right + 1);
+      })
+      .map((cell) => cell.innerText.trim().slice(0, 20));
     return {
       wrappedHeaders,
+      cutCells,
       doc: document.documentElement.scrollWidth,
       body: document.body.scrollWidth,
       culprits: culprits.slice(0, 3).map((c) => `${c.what}→${c.width}`),
@@ -105,6 +119,9 @@ describe('every page on a phone', () => {
             }
             if (m.wrappedHeaders.length > 0) {
               offenders.push(`${entry.name} ${current}: headers wrap [${m.wrappedHeaders.join(', ')}]`);
+            }
+            if (m.cutCells.length > 0) {
+              offenders.push(`${entry.name} ${current}: cells cut [${m.cutCells.slice(0, 5).join(', ')}]`);
             }
             await screenshot(page, `phone-${entry.id}`);
             visited++;
