@@ -187,5 +187,5 @@ describe('project library journey', () => {
     await county.goto(`${app.server.baseUrl}/projects/funds`);
     await county.getByText('资金指标').first().waitFor();
     await screenshot(county, 'funds-county');
-  });
+  }, 240_000);
 });
