@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -69,6 +69,9 @@ export function ImportPanel() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+      <Button icon={<DownloadOutlined />} href="/api/import-templates/households.xlsx" data-testid="import-template">
+        {t('importTemplate')}
+      </Button>
       <Form layout="vertical" style={{ maxWidth: 640 }}>
         <Form.Item label={t('householdsFile')} required>
           <Upload {...pick('households')}>
@@ -127,7 +130,7 @@ export function ImportPanel() {
         />
       )}
       {jobQuery.isError && <Alert type="error" showIcon title={errorMessage(jobQuery.error, language).message} />}
-      {report && <ImportReportView report={report} skipInvalid={skipInvalid} />}
+      {report && <ImportReportView report={report} skipInvalid={skipInvalid} jobId={job?.id} />}
     </Space>
   );
 }

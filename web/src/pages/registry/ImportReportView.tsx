@@ -1,10 +1,33 @@
-import { Alert, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
+import type { ImportChangeRow } from '../../../../common/contracts/registry-transfer.ts';
 import type { ImportErrorRow, ImportReport } from '../../api/registry.ts';
 import { useRegistryText } from './text.ts';
 
 /** An import's counts and its row-level errors (工作表/行/列/值/原因), as the job returns them. */
-export function ImportReportView({ report, skipInvalid }: { report: ImportReport; skipInvalid: boolean }) {
+export function ImportReportView({
+  report,
+  skipInvalid,
+  jobId,
+}: {
+  report: ImportReport;
+  skipInvalid: boolean;
+  /** The job, for the report as .xlsx (GET /api/registry/import/:jobId/report.xlsx). */
+  jobId?: number;
+}) {
   const { t, language } = useRegistryText();
+  const changes = report.changes ?? [];
+  const changeColumns: TableColumnsType<ImportChangeRow> = [
+    { title: t('importChangeNo'), dataIndex: 'householdNo', width: 170 },
+    { title: t('importChangeHead'), dataIndex: 'headName', width: 90 },
+    {
+      title: t('importChangeAction'),
+      dataIndex: 'action',
+      width: 70,
+      render: (a: ImportChangeRow['action']) => t(a === 'create' ? 'importActionCreate' : 'importActionUpdate'),
+    },
+    { title: t('importChangeWhat'), key: 'changes', render: (_, row) => row.changes.join('；') },
+  ];
   const columns: TableColumnsType<ImportErrorRow> = [
     { title: t('sheet'), dataIndex: 'sheet', width: 100 },
     { title: t('row'), dataIndex: 'row', width: 70, align: 'right', render: (row: number) => (row === 0 ? '—' : row) },
@@ -51,6 +74,27 @@ export function ImportReportView({ report, skipInvalid }: { report: ImportReport
           {t('unknownColumns')}
           {unknown.join('、')}
         </Typography.Text>
+      )}
+      {jobId !== undefined && (report.errors.length > 0 || changes.length > 0) && (
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/registry/import/${jobId}/report.xlsx`}
+          data-testid="import-report-xlsx"
+        >
+          {t('importReportXlsx')}
+        </Button>
+      )}
+      {changes.length > 0 && (
+        <Table<ImportChangeRow>
+          title={() => t(report.committed ? 'importChangesDone' : 'importChanges')}
+          rowKey="householdNo"
+          size="small"
+          columns={changeColumns}
+          dataSource={changes}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          data-testid="import-changes"
+        />
       )}
       {report.errors.length > 0 && (
         <Table<ImportErrorRow>
