@@ -58,7 +58,10 @@ export const fetchBoard = (asOf?: string, orgCode?: string, code?: string) =>
   api.get<ObligationBoard>('/api/assistance/obligations', { asOf, orgCode, code, limit: 500 });
 export const fetchWorkspace = () => api.get<Workspace>('/api/assistance/workspace');
 export const fetchMeasures = (q: { category?: string; status?: string; orgCode?: string; afterId?: number }) =>
-  api.get<{ items: MeasureRow[]; nextAfterId: number | null }>('/api/assistance/measures', { ...q, limit: 100 });
+  api.get<{ items: MeasureRow[]; total: number; nextAfterId: number | null }>('/api/assistance/measures', {
+    ...q,
+    limit: 100,
+  });
 export const fetchSubtypes = () => api.get<SubtypeRow[]>('/api/assistance/subtypes');
 export const saveSubtype = (body: {
   category: string;

@@ -1,15 +1,18 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { assistanceKeys, EXPORT_URLS, fetchMeasures, searchHouseholds, type MeasureRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { totalText } from '../../components/usePagedList.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { categoryZh, MEASURE_CATEGORIES, riskZh, STATUS_COLORS, statusZh, useText, yuan } from './text.ts';
 
 /** /assistance/measures — the measure ledger in scope, by category, with the audited export. */
 export default function MeasuresPage() {
   const t = useText();
+  const { language } = useI18n();
   const { data: actor } = useActor();
   const [category, setCategory] = useState<string | undefined>();
   const navigate = useNavigate();
@@ -32,7 +35,12 @@ export default function MeasuresPage() {
     <Card
       title={t('measureList')}
       extra={
-        hasPermission(actor, 'assistance:export') ? <Button href={EXPORT_URLS.measures}>{t('export')}</Button> : null
+        // The export takes the list's filter: the ledger holds what the list shows.
+        hasPermission(actor, 'assistance:export') ? (
+          <Button href={category ? `${EXPORT_URLS.measures}?category=${category}` : EXPORT_URLS.measures}>
+            {t('export')}
+          </Button>
+        ) : null
       }
     >
       <Space style={{ marginBottom: 12 }}>
@@ -61,6 +69,11 @@ export default function MeasuresPage() {
           />
         )}
       </Space>
+      {query.data && (
+        <Typography.Text type="secondary" data-testid="measures-total" style={{ display: 'block', marginBottom: 8 }}>
+          {totalText(language, query.data.pages[0].total, 'items')}
+        </Typography.Text>
+      )}
       <Table<MeasureRow>
         size="small"
         rowKey="id"
