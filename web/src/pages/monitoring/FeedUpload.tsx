@@ -1,6 +1,6 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Progress, Select, Space, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Dropdown, Flex, Progress, Select, Space, Tooltip, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
 import { importFeedFile, monitoringKeys, type FeedImportResult, type FeedSourceCodeDto } from '../../api/monitoring.ts';
@@ -69,6 +69,18 @@ export function FeedUpload() {
         >
           <Button icon={<UploadOutlined />}>{tx('chooseFile')}</Button>
         </Upload>
+        <Dropdown
+          menu={{
+            items: FEED_SOURCES.map((s) => ({
+              key: s.code,
+              label: <a href={`/api/import-templates/feed.xlsx?source=${s.code}`}>{s.zh}</a>,
+            })),
+          }}
+        >
+          <Button icon={<DownloadOutlined />} data-testid="feed-template">
+            {tx('template')}
+          </Button>
+        </Dropdown>
         {!isDepartment && (
           <Space>
             <Tooltip title={tx('sourceExtra')}>

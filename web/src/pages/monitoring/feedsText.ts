@@ -10,6 +10,7 @@ export const FEEDS_TEXT = {
   chooseFile: ['① 选择文件（CSV 或 Excel）', '① Choose a CSV or .xlsx file'],
   source: ['数据来源', 'Source'],
   sourceHint: ['按文件中的“数据来源”列', 'From the file’s source column'],
+  template: ['下载导入模板（.xlsx）', 'Download an import template (.xlsx)'],
   sourceExtra: ['文件里没有“数据来源”列时才需要选择', 'Only needed when the file has no source column'],
   check: ['② 检查文件', '② Check file'],
   commit: ['③ 确认导入', '③ Import'],
