@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { casesKeys, fetchDue, type DueGroup } from '../../api/cases.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { caseStageName } from '../../i18n/workflowLabels.ts';
 import { useCasesText } from './text.ts';
 
 export default function DuePage() {
@@ -41,7 +42,7 @@ export default function DuePage() {
                   },
                   { title: t('householdNo'), dataIndex: 'householdNo' },
                   { title: t('headName'), dataIndex: 'headName', render: (n: string | null) => n ?? '—' },
-                  { title: t('stage'), dataIndex: 'stage' },
+                  { title: t('stage'), dataIndex: 'stage', render: (stage: string) => caseStageName(stage) },
                   { title: t('elapsed'), dataIndex: 'elapsed', render: (n: number) => t('elapsedDays', { n }) },
                   {
                     title: t('due'),
