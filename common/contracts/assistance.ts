@@ -64,6 +64,17 @@ export const pairingListQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
+/** A monitored household without an active pairing (the workbench's 未结对的监测户 card lists these). */
+export const unpairedRow = z.object({
+  householdId: z.number().int(),
+  householdNo: z.string(),
+  headName: z.string().nullable(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
+  townshipName: z.string().nullable(),
+  identificationPeriod: z.string().nullable(),
+});
+export const unpairedResponse = z.object({ items: z.array(unpairedRow), total: z.number().int() });
 export const cadreOption = z.object({
   id: z.number().int(),
   displayName: z.string(),

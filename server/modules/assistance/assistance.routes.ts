@@ -20,6 +20,7 @@ import {
   pairingListQuery,
   pairingRequest,
   pairingRow,
+  unpairedResponse,
   reliefApplicationRequest,
   reliefApplicationRow,
   reliefDecisionRequest,
@@ -29,6 +30,7 @@ import {
 } from '../../../common/contracts/assistance.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
+import { unpairedMonitored } from './assistance.todo.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
 import { createAssistanceExport } from './assistance.export.ts';
@@ -62,6 +64,11 @@ export function assistanceRoutes(
       schema: { tags, summary: '结对帮扶列表', querystring: pairingListQuery, response: { 200: z.array(pairingRow) } },
     },
     (req) => assistance.pairings(requireCtx(req), req.query),
+  );
+  app.get(
+    '/api/assistance/unpaired',
+    { schema: { tags, summary: '未结对的监测户', response: { 200: unpairedResponse } } },
+    (req) => unpairedMonitored(deps.db, requireCtx(req)),
   );
   app.post(
     '/api/assistance/pairings',

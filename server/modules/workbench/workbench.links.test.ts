@@ -70,3 +70,35 @@ describe('监测满 N 个月的户: the registry filter the card links to', () =
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('未结对的监测户: the unpaired list the card links to', () => {
+  it('lists exactly the monitored households without an active pairing; the count is its total', async () => {
+    const a = await monitored(2);
+    const b = await monitored(3);
+    const cadres = await get('county_admin', '/api/assistance/cadres');
+    const admin = await env.login('county_admin');
+    const pair = await env.app.inject({
+      method: 'POST',
+      url: '/api/assistance/pairings',
+      headers: { cookie: admin },
+      payload: {
+        householdId: b.id,
+        cadreUserId: cadres[0].id,
+        unit: '县农业农村局',
+        phone: null,
+        startOn: todayInChina(),
+      },
+    });
+    expect(pair.statusCode, pair.body).toBe(200);
+    for (const user of ['county_admin', 'township_staff']) {
+      const card = await item(user, 'unpairedMonitored');
+      expect(card?.link).toBe('/assistance/pairings?unpaired=1');
+      const list = await get(user, '/api/assistance/unpaired');
+      expect(card?.count).toBe(list.total);
+      expect(list.items).toHaveLength(list.total);
+      const ids = list.items.map((h: { householdId: number }) => h.householdId);
+      expect(ids).toContain(a.id);
+      expect(ids).not.toContain(b.id);
+    }
+  });
+});

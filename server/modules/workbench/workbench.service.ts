@@ -224,7 +224,7 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
         labelEn: 'Monitored households without a cadre',
         count: await unpairedMonitoredCount(db, ctx),
         severity: 'overdue',
-        link: '/assistance/pairings',
+        link: '/assistance/pairings?unpaired=1',
         hintZh: '县乡干部与监测对象结对帮扶，请安排帮扶干部',
         hintEn: 'Pair a cadre with each monitored household',
       });
