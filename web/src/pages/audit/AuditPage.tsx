@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { auditKeys, fetchAuditPage, type AuditFilters, type AuditRow } from '../../api/audit.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
@@ -8,7 +9,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { scopeLabel } from '../monitoring/labels.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
-import { auditActionText, auditObjectText } from './auditLabels.ts';
+import { auditActionText, auditObjectText, auditRecordPath } from './auditLabels.ts';
 
 const PAGE_SIZE = 50;
 const hasSnapshot = (row: AuditRow) => row.before != null || row.after != null;
@@ -44,9 +45,11 @@ export default function AuditPage() {
     {
       title: t('audit.object'),
       key: 'entity',
-      render: (_, row) => (
-        <span title={`${row.entity} ${row.entityId ?? ''}`}>{auditObjectText(row.entity, row.entityId, language)}</span>
-      ),
+      render: (_, row) => {
+        const text = auditObjectText(row.entity, row.entityId, language);
+        const path = auditRecordPath(row.entity, row.entityId);
+        return <span title={`${row.entity} ${row.entityId ?? ''}`}>{path ? <Link to={path}>{text}</Link> : text}</span>;
+      },
     },
     {
       title: t('audit.org'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionText, auditObjectText } from './auditLabels.ts';
+import { auditActionText, auditObjectText, auditRecordPath } from './auditLabels.ts';
 
 // Issue 16 point 4: the audit log showed `entry.complete project5`.
 describe('audit codes as words', () => {
@@ -32,5 +32,16 @@ describe('audit codes as words', () => {
   ])('%s %s → %s / %s', (entity, id, zh, en) => {
     expect(auditObjectText(entity, id, 'zh-CN')).toBe(zh);
     expect(auditObjectText(entity, id, 'en')).toBe(en);
+  });
+
+  it.each([
+    ['case', '12', '/cases/12'],
+    ['household', '140521100201001', null],
+    ['asset', '5', '/assets/5'],
+    ['project', '5', null],
+    ['policy_param', 'monitoring.incomeLineFen', null],
+    ['case', null, null],
+  ])('%s %s links to %s', (entity, id, path) => {
+    expect(auditRecordPath(entity, id)).toBe(path);
   });
 });

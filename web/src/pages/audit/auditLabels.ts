@@ -150,3 +150,19 @@ export function auditObjectText(entity: string, entityId: string | null, languag
   if (param) return `${name} ${language === 'en' ? param.labelEn : param.labelZh}`;
   return `${name} ${entityId}`;
 }
+
+/**
+ * The page of the record an entry is about, where the app has one and the entry carries its id
+ * (a household is recorded by its household number, not the page's id: no link).
+ */
+export function auditRecordPath(entity: string, entityId: string | null): string | null {
+  if (!entityId || !/^\d+$/.test(entityId)) return null;
+  switch (entity) {
+    case 'case':
+      return `/cases/${entityId}`;
+    case 'asset':
+      return `/assets/${entityId}`;
+    default:
+      return null;
+  }
+}
