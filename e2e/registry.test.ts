@@ -71,7 +71,10 @@ describe('registry', () => {
       await page.getByRole('button', { name: '新增农户' }).click();
       await page.waitForURL(/\/registry\/new$/);
 
-      await page.getByLabel('户编号', { exact: true }).fill('1405211002019901');
+      await page
+        .locator('input')
+        .and(page.getByLabel('户编号', { exact: true }))
+        .fill('1405211002019901');
       const village = page.getByLabel('所属行政村', { exact: true });
       await village.click();
       await village.fill(DONGZHUANG);
