@@ -31,6 +31,8 @@ export interface Download {
   /** A buffer, a stream, or a writer streaming into the response. */
   body: Buffer | Readable | ((out: Writable) => Promise<void>);
   disposition?: 'attachment' | 'inline';
+  /** Extra headers (content-length of a stored file, a private cache rule). */
+  headers?: Record<string, string | number>;
 }
 
 export function sendDownload(req: FastifyRequest, reply: FastifyReply, d: Download): FastifyReply {
@@ -47,12 +49,13 @@ export function sendDownload(req: FastifyRequest, reply: FastifyReply, d: Downlo
       });
     body = stream;
   } else body = d.body;
-  return reply
+  reply
     .header('content-type', d.contentType)
     .header('content-disposition', contentDisposition(d.fileName, d.disposition))
     .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
+    .header('x-content-type-options', 'nosniff');
+  for (const [name, value] of Object.entries(d.headers ?? {})) reply.header(name, value);
+  return reply.send(body);
 }
 
 /** An .xlsx streamed by `write`. */

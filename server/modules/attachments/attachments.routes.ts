@@ -8,6 +8,7 @@ import {
   attachmentRow,
 } from '../../../common/contracts/attachments.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { sendDownload } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { attachmentTooLarge, type AttachmentsService, type ReceivedFile } from './attachments.service.ts';
@@ -101,16 +102,13 @@ export function attachmentsRoutes(app: App, deps: { attachments: AttachmentsServ
     async (req, reply) => {
       const { row, stream } = await attachments.openForRead(requireCtx(req), req.params.id);
       const inline = row.mime.startsWith('image/') || row.mime === 'application/pdf';
-      return reply
-        .header('content-type', row.mime)
-        .header('content-length', row.sizeBytes)
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename="attachment-${row.id}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
-        )
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(stream);
+      return sendDownload(req, reply, {
+        fileName: row.fileName,
+        contentType: row.mime,
+        body: stream,
+        disposition: inline ? 'inline' : 'attachment',
+        headers: { 'content-length': row.sizeBytes, 'cache-control': 'private, no-store' },
+      });
     },
   );
 }

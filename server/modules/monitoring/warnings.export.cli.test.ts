@@ -19,7 +19,11 @@ async function rowsOf(file: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const sheet = wb.worksheets[0];
+  // Row 1 is the ledger's title (预警清单…, the county, the day); the header follows, frozen.
+  expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^预警清单.+单位：沁水县/);
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  sheet.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
   return rows;
 }
 

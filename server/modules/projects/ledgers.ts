@@ -11,7 +11,7 @@ import { idParams } from '../../../common/contracts/deliberation.ts';
 import type { Db } from '../../db/connect.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { signerOf } from '../../../common/domain/notice-signer.ts';
-import { sendXlsx } from '../../http/download.ts';
+import { CONTENT_TYPES, sendDownload, sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -357,12 +357,13 @@ export function ledgerRoutes(app: App, deps: Deps): void {
 
   const html = (reply: FastifyReply, body: string) =>
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-  const pdf = async (reply: FastifyReply, body: string, name: string) =>
-    reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .header('cache-control', 'no-store')
-      .send(await htmlToPdf(body));
+  const pdf = async (req: FastifyRequest, reply: FastifyReply, body: string, name: string) =>
+    sendDownload(req, reply, {
+      fileName: name,
+      contentType: CONTENT_TYPES.pdf,
+      body: await htmlToPdf(body),
+      disposition: 'inline',
+    });
 
   app.get(
     '/api/projects/:id/notice.html',
@@ -372,7 +373,7 @@ export function ledgerRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/projects/:id/notice.pdf',
     { schema: { tags, summary: '项目公示/公告（PDF）', params: idParams } },
-    async (req, reply) => pdf(reply, await projectNotice(req, req.params.id), '项目公示.pdf'),
+    async (req, reply) => pdf(req, reply, await projectNotice(req, req.params.id), '项目公示.pdf'),
   );
   const incomeParams = z.object({
     id: z.coerce.number().int().positive(),
@@ -387,6 +388,6 @@ export function ledgerRoutes(app: App, deps: Deps): void {
     '/api/assets/:id/incomes/:incomeId/notice.pdf',
     { schema: { tags, summary: '资产收益分配公示（PDF）', params: incomeParams } },
     async (req, reply) =>
-      pdf(reply, await incomeNotice(req, req.params.id, req.params.incomeId), '资产收益分配公示.pdf'),
+      pdf(req, reply, await incomeNotice(req, req.params.id, req.params.incomeId), '资产收益分配公示.pdf'),
   );
 }
