@@ -16,6 +16,7 @@ export const WORKBENCH_KINDS = [
   'indicatorsToFill',
   'indicatorsToApprove',
   'feedsToSend',
+  'projectsWaiting',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 

@@ -27,6 +27,30 @@ export interface ProjectFilter {
   orgPrefix?: string;
   q?: string;
   id?: number;
+  /** Only projects waiting at an entry step the role acts at (`waitingForRole`). */
+  waitingFor?: SQL;
+}
+
+/** SQL level of a project's unit code, as `levelOfCode` reads it (12-digit codes). */
+const LEVEL_SQL = sql`CASE WHEN substr(${projects.orgCode}, 10) <> '000' THEN 'village'
+  WHEN substr(${projects.orgCode}, 7, 3) <> '000' THEN 'township' ELSE 'county' END`;
+
+/** Projects waiting at one of these (entry step, unit level) pairs: the steps a role acts at (`actorsAt`). */
+export function waitingForRole(steps: readonly { stage: string; level: string }[]): SQL {
+  if (steps.length === 0) return sql`false`;
+  return sql`(${projects.status} = 'reserve' AND (${sql.join(
+    steps.map((s) => sql`(${projects.entryStage} = ${s.stage} AND ${LEVEL_SQL} = ${s.level})`),
+    sql` OR `,
+  )}))`;
+}
+
+/** How many projects in scope wait at the given steps (the workbench count; same filter as the list's `mine`). */
+export async function countWaiting(db: Db, scopePrefix: string, waitingFor: SQL): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(and(inScope(projects.orgCode, { scopePrefix }), waitingFor));
+  return row.n;
 }
 
 export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter, limit = 1000) {
@@ -39,6 +63,7 @@ export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter
     f.orgPrefix ? sql`${projects.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
     f.q ? sql`${projects.name} LIKE ${'%' + f.q + '%'}` : undefined,
     f.id ? eq(projects.id, f.id) : undefined,
+    f.waitingFor,
   ];
   return db
     .select({ p: projects, orgName: orgUnits.name, assignedFen: assignedSum, disbursedFen: disbursedSum })

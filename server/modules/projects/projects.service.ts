@@ -42,6 +42,7 @@ import {
   type ProjectInsert,
   type ProjectRecord,
 } from './projects.repository.ts';
+import { waitingFilterOf } from './projects.waiting.ts';
 
 // The project library (项目库, policy-rules §6): declaration with its entry checks, the entry procedure
 // (three notices and an announcement), life status, recorded adjustments. Every write is one transaction
@@ -132,10 +133,13 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
   async function list(ctx: RequestContext, q: ListQuery) {
     requirePermission(ctx, 'projects:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    const rows = await listProjects(db, ctx.actor.scopePrefix, { ...q, orgPrefix: q.orgCode?.replace(/(000)+$/, '') });
+    const rows = await listProjects(db, ctx.actor.scopePrefix, {
+      ...q,
+      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      waitingFor: q.mine ? waitingFilterOf(ctx) : undefined,
+    });
     const days = await noticeDays(countyOfActor(ctx));
-    const out = rows.map((r) => toRow(ctx, r, days));
-    return q.mine ? out.filter((r) => r.canAct) : out;
+    return rows.map((r) => toRow(ctx, r, days));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<ProjectDetail> {

@@ -4,6 +4,7 @@ import { todayInChina } from '../../lib/clock.ts';
 import { householdRequest } from '../../test/factories.ts';
 import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { projectBody } from '../projects/projects.test-support.ts';
 
 // Each workbench card links to a list whose total is the card's count (one query for both).
 
@@ -99,6 +100,29 @@ describe('未结对的监测户: the unpaired list the card links to', () => {
       const ids = list.items.map((h: { householdId: number }) => h.householdId);
       expect(ids).toContain(a.id);
       expect(ids).not.toContain(b.id);
+    }
+  });
+});
+
+describe('项目库待办理: projects waiting at a step of the user’s role', () => {
+  it('counts what /api/projects?mine=true lists, by role and unit level', async () => {
+    const village = await env.login('village_officer');
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { cookie: village },
+      payload: projectBody({ name: '东庄村待申报项目' }),
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as number;
+    for (const user of ['village_officer', 'township_staff', 'county_staff']) {
+      const mine = await get(user, '/api/projects?mine=true');
+      const card = await item(user, 'projectsWaiting');
+      expect(card?.count ?? 0).toBe(mine.length);
+      if (card) expect(card.link).toBe('/projects?mine=1');
+      expect(mine.every((p: { canAct: boolean }) => p.canAct)).toBe(true);
+      // At 村级申报 the village officer acts, not the township or the county.
+      expect(mine.some((p: { id: number }) => p.id === id)).toBe(user === 'village_officer');
     }
   });
 });

@@ -12,6 +12,7 @@ import { unpairedMonitoredCount } from '../assistance/index.ts';
 import type { CaseReports } from '../cases/cases.reports.ts';
 import { monthsWithoutBatch } from '../feeds/feeds.due.ts';
 import type { IndicatorsService } from '../indicators/index.ts';
+import { projectsWaitingCount } from '../projects/projects.waiting.ts';
 import { numberParam, resolveAll } from '../params/params.service.ts';
 import type { createReviewService } from '../registry/registry.review.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
@@ -303,6 +304,23 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
     ];
   }
 
+  async function projectItems(ctx: RequestContext): Promise<WorkbenchItem[]> {
+    const role = ctx.actor.role;
+    if (!can(role, 'projects:read') || !can(role, 'projects:write')) return [];
+    return [
+      {
+        kind: 'projectsWaiting',
+        labelZh: '项目库待办理',
+        labelEn: 'Projects waiting for you',
+        count: await projectsWaitingCount(db, ctx),
+        severity: 'normal',
+        link: '/projects?mine=1',
+        hintZh: '申报、审核、审定或公示轮到本级办理',
+        hintEn: 'A declaration, review, approval or notice step is yours',
+      },
+    ];
+  }
+
   /** The workbench of the signed-in user: items with a count, most urgent first. */
   async function get(ctx: RequestContext): Promise<WorkbenchResponse> {
     const asOf = todayInChina(clock());
@@ -312,6 +330,7 @@ export function createWorkbenchService(deps: WorkbenchDeps) {
       ...(await assistanceItems(ctx, asOf)),
       ...(await indicatorItems(ctx, asOf)),
       ...(await feedItems(ctx, asOf)),
+      ...(await projectItems(ctx)),
     ];
     const items = all
       .map((item, i) => ({ item, i }))

@@ -74,6 +74,7 @@ const ALLOWED: Record<User, readonly WorkbenchKind[]> = {
     'obligationsMissed',
     'indicatorsToFill',
     'indicatorsToApprove',
+    'projectsWaiting',
   ],
   county_staff: [
     'casesOverdue',
@@ -86,6 +87,7 @@ const ALLOWED: Record<User, readonly WorkbenchKind[]> = {
     'obligationsMissed',
     'indicatorsToFill',
     'indicatorsToApprove',
+    'projectsWaiting',
   ],
   township_staff: [
     'casesOverdue',
@@ -98,6 +100,7 @@ const ALLOWED: Record<User, readonly WorkbenchKind[]> = {
     'obligationsMissed',
     'indicatorsToFill',
     'indicatorsToApprove',
+    'projectsWaiting',
   ],
   village_officer: [
     'casesOverdue',
@@ -107,8 +110,9 @@ const ALLOWED: Record<User, readonly WorkbenchKind[]> = {
     'eliminationsDue',
     'obligationsMissed',
     'indicatorsToFill',
+    'projectsWaiting',
   ],
-  dept_medical: ['feedsToSend'],
+  dept_medical: ['feedsToSend', 'projectsWaiting'],
   cadre: ['visitsDue', 'obligationsMissed', 'pairedHouseholds'],
   auditor: ['casesOverdue', 'casesNearDue', 'cluesToVerify', 'obligationsMissed'],
 };

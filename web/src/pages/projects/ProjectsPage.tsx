@@ -15,6 +15,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   fetchProjects,
   projectKeys,
@@ -42,7 +43,9 @@ export default function ProjectsPage() {
   const t = useProjectsText();
   const { label } = useI18n();
   const { data: actor } = useActor();
-  const [filters, setFilters] = useState<ProjectFilters>({});
+  // The workbench's 项目库待办理 card opens /projects?mine=1.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<ProjectFilters>(() => (search.get('mine') === '1' ? { mine: true } : {}));
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const query = useQuery({ queryKey: projectKeys.list(filters), queryFn: () => fetchProjects(filters) });
@@ -138,7 +141,10 @@ export default function ProjectsPage() {
           style={{ width: 200 }}
         />
         {canWrite && (
-          <Checkbox onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined }))}>
+          <Checkbox
+            checked={!!filters.mine}
+            onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined }))}
+          >
             {t('mine')}
           </Checkbox>
         )}
