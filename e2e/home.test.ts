@@ -80,6 +80,22 @@ describe('工作台', () => {
     }
   });
 
+  it('the 未结对的监测户 list the card links to totals the card’s count', async () => {
+    const { context, page } = await app.desktop();
+    try {
+      await landOnHome(page, 'township_staff');
+      const item = (await apiWorkbench(page)).items.find((i) => i.kind === 'unpairedMonitored');
+      // The demo county may have every monitored household paired: the card is then left out and the list is empty.
+      await page.goto(`${app.server.baseUrl}${item?.link ?? '/assistance/pairings?unpaired=1'}`);
+      await page.waitForLoadState('networkidle');
+      await page.getByTestId('unpaired-total').waitFor();
+      expect(await page.getByTestId('unpaired-total').innerText()).toBe(`共 ${item?.count ?? 0} 户`);
+      expect(await page.getByText('未结对的监测户').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a case-stage card opens the case list filtered to that stage', async () => {
     const { context, page } = await app.desktop();
     try {
