@@ -339,7 +339,7 @@ describe('notices, time limits, zeroing and ledgers', () => {
     const sheet = wb.worksheets[0];
     expect(sheet.name).toBe('监测对象台账');
     // Row 1 is the title (ledger, unit, day), row 2 the header, frozen and filtered.
-    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^监测对象台账　　单位：.+　　导出日期：/);
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/^监测对象台账\u3000\u3000单位：.+\u3000\u3000导出日期：/);
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['户编号', '监测对象类别', '识别监测时间']));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.rowCount).toBeGreaterThan(2);

@@ -29,7 +29,7 @@ describe('guardline export projects|funds|assets', () => {
     const projects = (await read('projects')).worksheets[0];
     expect(projects.rowCount).toBe(7); // title, header, five projects
     expect(String(projects.getRow(1).getCell(1).value)).toMatch(
-      /^项目库　　单位：沁水县　　导出日期：\d{4}-\d{2}-\d{2}$/,
+      /^项目库\u3000\u3000单位：沁水县\u3000\u3000导出日期：\d{4}-\d{2}-\d{2}$/,
     );
     expect(projects.getRow(2).getCell(8).value).toBe('中央（元）');
     expect(projects.getRow(3).getCell(8).numFmt).toBe('#,##0.00');

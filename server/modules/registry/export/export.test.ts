@@ -70,7 +70,7 @@ describe('GET /api/registry/export.xlsx', () => {
     expect(Object.keys(sheets)).toEqual(['户信息', '家庭成员']);
     // Ready for Excel/WPS: a title row naming the unit and the China day, the header frozen and filtered below it.
     const [title, householdHeader, ...households] = sheets['户信息'];
-    expect(String(title[0])).toMatch(/^户信息　　单位：.+　　导出日期：\d{4}-\d{2}-\d{2}$/);
+    expect(String(title[0])).toMatch(/^户信息\u3000\u3000单位：.+\u3000\u3000导出日期：\d{4}-\d{2}-\d{2}$/);
     expect(householdHeader.slice(0, 5)).toEqual(['行政区划代码', '户编号', '户主姓名', '户主证件号码', '户类型']);
     expect(householdHeader.at(-1)).toBe('备注');
     expect(households.every((r) => r[0] === '140521100201')).toBe(true);
