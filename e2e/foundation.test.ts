@@ -71,6 +71,8 @@ describe('foundation', () => {
       expect(labels.join('|')).not.toContain('用户管理');
       expect(labels.join('|')).not.toContain('审计日志');
       expect(labels.join('|')).toContain('农户台账');
+      // Sign-in lands on 工作台; the org tree is one menu click away.
+      await menu.getByRole('menuitem', { name: '组织机构' }).click();
       await page.locator('[data-org-code="140521100201"]').waitFor();
       await screenshot(page, 'village-officer-menu');
     } finally {
