@@ -1,56 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
-import { useTransferTestApp } from './transfer.test-support.ts';
+import { HOUSEHOLD_HEADERS, MEMBER_HEADERS, useTransferTestApp } from './transfer.test-support.ts';
 
 // The blank import files: the contract's headers (formats.md §1, §2) in row 1, an example row that
 // imports cleanly, the notes sheet passed over by the import.
 
 const env = useTransferTestApp();
 
-/** formats.md §1, in its order. */
-const HOUSEHOLD_CONTRACT = [
-  '行政区划代码',
-  '户编号',
-  '户主姓名',
-  '户主证件号码',
-  '户类型',
-  '脱贫属性',
-  '监测对象类别',
-  '识别监测时间',
-  '联系电话',
-  '家庭住址',
-  '危房等级',
-  '饮水是否安全',
-  '收入年度',
-  '工资性收入',
-  '生产经营性收入',
-  '财产性收入',
-  '转移性收入',
-  '生产经营性支出',
-  '理赔收入',
-  '合规自付支出',
-];
-const MEMBER_CONTRACT = [
-  '户编号',
-  '姓名',
-  '证件号码',
-  '与户主关系',
-  '民族',
-  '政治面貌',
-  '文化程度',
-  '在校生状况',
-  '健康状况',
-  '残疾类别',
-  '残疾等级',
-  '劳动技能',
-  '务工时间(月)',
-  '务工所在地',
-  '是否参加城乡居民基本医疗保险',
-  '是否参加城镇职工基本医疗保险',
-  '是否享受低保',
-  '是否特困供养人员',
-];
+/** formats.md §1, in its order (the headers the transfer tests build their files from). */
+const HOUSEHOLD_CONTRACT = HOUSEHOLD_HEADERS;
+const MEMBER_CONTRACT = MEMBER_HEADERS;
 /** formats.md §2: the common columns, then the source's own. */
 const FEED_CONTRACT = ['证件号码', '姓名', '数据来源', '事项', '发生日期', '金额(元)', '说明'];
 const FEED_EXTRAS: Record<string, string[]> = {
