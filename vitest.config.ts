@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           exclude: ['e2e/support/**', '**/node_modules/**'],
+          // The demo county is loaded once into a template data directory; each journey's server copies it.
+          globalSetup: ['e2e/support/global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 120_000,

@@ -1,12 +1,12 @@
 // Starts the real Guardline server on a fresh data directory and drives it with Debian chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // GUARDLINE_WEB_DIST: build and serve a separate copy (the server and vite read the same variable).
@@ -18,7 +18,8 @@ export interface RunningServer {
   dataDir: string;
   /** Server output so far; printed when startup fails. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server (SIGTERM, then SIGKILL) and removes its data directory unless `keepData`. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 function newestMtime(target: string): number {
@@ -79,13 +80,37 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
   }
 }
 
-/** Starts `npx tsx server/main.ts` with the demo county on a free port and waits for /api/health. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory the e2e global setup filled once with the demo county (see global-setup.ts). */
+    e2eDataTemplate: string;
+  }
+}
+
+/** The demo data directory made once per run, or '' (outside vitest, or when a journey sets its own env). */
+function dataTemplate(options: { env?: Record<string, string> }): string {
+  if (options.env && Object.keys(options.env).length > 0) return '';
+  try {
+    const dir = inject('e2eDataTemplate');
+    return dir && existsSync(dir) ? dir : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Starts `npx tsx server/main.ts` with the demo county on a free port and waits for /api/health.
+ * The data directory starts as a copy of the run's template (demo loaded once, ≈10 s saved per journey file);
+ * without one the server loads the demo itself, as on a first start.
+ */
 export async function startServer(
   options: { timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'guardline-e2e-'));
+  const template = dataTemplate(options);
+  if (template) cpSync(template, dataDir, { recursive: true });
   const child = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -104,9 +129,9 @@ export async function startServer(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async (stopOptions: { keepData?: boolean } = {}) => {
     await stopProcessGroup(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   while (Date.now() < deadline) {
