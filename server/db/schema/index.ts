@@ -14,3 +14,4 @@ export * from './funds.ts';
 export * from './assets.ts';
 export * from './cases.ts';
 export * from './indicators.ts';
+export * from './analysis.ts';
