@@ -101,6 +101,9 @@ export const PERMISSIONS = [
   'indicators:enter',
   'indicators:approve',
   'indicators:manage',
+  /** Analyses (issue 19): policy what-if scenarios and the multidimensional view; run and save scenarios (county, township). */
+  'analysis:read',
+  'analysis:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -263,11 +266,23 @@ const INDICATOR_GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['indicators:read'],
 };
 
+// Analyses (issue 19): county and township staff run what-if scenarios; a village officer reads its village's rows.
+const ANALYSIS_GRANTS: Record<Role, readonly Permission[]> = {
+  countyAdmin: ['analysis:read', 'analysis:run'],
+  countyStaff: ['analysis:read', 'analysis:run'],
+  townshipStaff: ['analysis:read', 'analysis:run'],
+  villageOfficer: ['analysis:read'],
+  department: [],
+  cadre: [],
+  auditor: ['analysis:read'],
+};
+
 export function can(role: Role, permission: Permission): boolean {
   return (
     GRANTS[role].includes(permission) ||
     PROJECT_GRANTS[role].includes(permission) ||
-    INDICATOR_GRANTS[role].includes(permission)
+    INDICATOR_GRANTS[role].includes(permission) ||
+    ANALYSIS_GRANTS[role].includes(permission)
   );
 }
 
