@@ -15,3 +15,4 @@ export * from './assets.ts';
 export * from './cases.ts';
 export * from './indicators.ts';
 export * from './analysis.ts';
+export * from './employment.ts';
