@@ -16,3 +16,4 @@ export * from './cases.ts';
 export * from './indicators.ts';
 export * from './analysis.ts';
 export * from './employment.ts';
+export * from './programmes.ts';
