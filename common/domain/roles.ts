@@ -104,6 +104,9 @@ export const PERMISSIONS = [
   /** Analyses (issue 19): policy what-if scenarios and the multidimensional view; run and save scenarios (county, township). */
   'analysis:read',
   'analysis:run',
+  /** Programme ledgers (issue 14): 公益岗位, 小额信贷, 防贫保险; read, and record (village, township, county). */
+  'programmes:read',
+  'programmes:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -277,8 +280,20 @@ const ANALYSIS_GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['analysis:read'],
 };
 
+// Programme ledgers (issue 14 items 1, 3, 4): villages, townships and the county keep them; auditors read.
+const PROGRAMME_GRANTS: Record<Role, readonly Permission[]> = {
+  countyAdmin: ['programmes:read', 'programmes:write'],
+  countyStaff: ['programmes:read', 'programmes:write'],
+  townshipStaff: ['programmes:read', 'programmes:write'],
+  villageOfficer: ['programmes:read', 'programmes:write'],
+  department: [],
+  cadre: [],
+  auditor: ['programmes:read'],
+};
+
 export function can(role: Role, permission: Permission): boolean {
   return (
+    PROGRAMME_GRANTS[role].includes(permission) ||
     GRANTS[role].includes(permission) ||
     PROJECT_GRANTS[role].includes(permission) ||
     INDICATOR_GRANTS[role].includes(permission) ||
