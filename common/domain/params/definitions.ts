@@ -4,6 +4,7 @@
 // The lists live by subject in definitions-*.ts; the shared shape and `since` in param-seed.ts.
 
 import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
+import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
@@ -16,6 +17,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...QUALITY_PARAMS,
   ...GOVERNANCE_PARAMS,
   ...ASSISTANCE_PARAMS,
+  ...EMPLOYMENT_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {

@@ -19,6 +19,8 @@ export const CHOICE_LABELS: Record<string, [string, string]> = {
   present: ['到会人员', 'Those present'],
   assistedOnly: ['仅帮扶消除', 'Assisted eliminations only'],
   alsoNatural: ['含自然消除', 'Natural eliminations too'],
+  trained: ['参加培训的人', 'People trained'],
+  labour: ['全部劳动力', 'Every labourer'],
 };
 
 /** The unit a parameter key implies, for evidence that carries only key and value. */
