@@ -6,3 +6,8 @@ export { supersedeStaleRuns } from './monitoring.lease.ts';
 export { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './monitoring.cli.ts';
 export type { WarningsHook, RunSummary } from './monitoring.run.ts';
 export { RULES } from './rules/index.ts';
+// The engine's sandbox path for the analysis module's what-if (evaluates, writes nothing of monitoring's).
+export { evaluateOnly, evaluationCtes, withBatchSettings, type EvaluationScope } from './monitoring.engine.ts';
+export { ruleContext, paramsUsed } from './monitoring.run.ts';
+export { RULE_PARAMS, type Rule, type RuleContext } from './rules/index.ts';
+export { openOrFindClue, addSignal } from './clues.repository.ts';
