@@ -7,6 +7,7 @@ import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
 import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
+import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
 import type { ParamDefinition } from './param-seed.ts';
 
@@ -18,6 +19,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...GOVERNANCE_PARAMS,
   ...ASSISTANCE_PARAMS,
   ...EMPLOYMENT_PARAMS,
+  ...PROGRAMME_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {
