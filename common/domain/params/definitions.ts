@@ -3,6 +3,7 @@
 // county administrator is expected to set the local value.
 // The lists live by subject in definitions-*.ts; the shared shape and `since` in param-seed.ts.
 
+import { ANALYSIS_PARAMS } from './definitions-analysis.ts';
 import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
 import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
@@ -18,6 +19,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...QUALITY_PARAMS,
   ...GOVERNANCE_PARAMS,
   ...ASSISTANCE_PARAMS,
+  ...ANALYSIS_PARAMS,
   ...EMPLOYMENT_PARAMS,
   ...PROGRAMME_PARAMS,
 ];
