@@ -169,4 +169,7 @@ export const enMessages: Record<MessageKey, string> = {
   'common.errorTitle': 'Something went wrong',
   'common.requestId': 'Request id',
   'common.networkError': 'Cannot reach the server. Check the network and retry.',
+  'common.seeMarkedFields': 'Correct the fields marked in red below and save again.',
+  'common.empty': 'No data',
+  'common.loadFailed': 'Failed to load',
 };

@@ -169,6 +169,9 @@ export const zhMessages = {
   'common.errorTitle': '操作失败',
   'common.requestId': '请求编号',
   'common.networkError': '无法连接服务器，请检查网络后重试',
+  'common.seeMarkedFields': '请按下方标红处的提示修改后重新保存。',
+  'common.empty': '暂无数据',
+  'common.loadFailed': '加载失败',
 } as const;
 
 export type MessageKey = keyof typeof zhMessages;

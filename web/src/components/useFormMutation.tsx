@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { App, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/useI18n.ts';
+import { applyServerFieldErrors, type NamePath } from './fieldErrors.ts';
+import { FormErrorAlert } from './FormErrorAlert.tsx';
+
+export interface FormMutationOptions<V, R> {
+  /** Toast after success ("已保存"), or built from the answer. */
+  successMessage?: string | ((result: R, values: V) => string);
+  /** Query keys (from api/queryKeys.ts) refreshed after success, before onSuccess runs. */
+  invalidate?: QueryKey[];
+  onSuccess?: (result: R, values: V) => void | Promise<void>;
+  /** Maps a server field path onto the form's name path (e.g. a differently named list). */
+  rename?: (path: NamePath) => NamePath;
+}
+
+/**
+ * The one way a page sends a form (issue 18 point 4): the server's field errors go under the inputs, every other
+ * error (and field errors no input shows) into `errorAlert`, which the page places at the top of the form.
+ *   const { mutation, errorAlert } = useFormMutation(form, saveThing, { successMessage: '已保存', invalidate: [keys.x.all] });
+ *   <Form form={form} onFinish={mutation.mutate}>{errorAlert}…</Form>
+ */
+export function useFormMutation<V, R = unknown>(
+  form: FormInstance,
+  mutationFn: (values: V) => Promise<R>,
+  options: FormMutationOptions<V, R> = {},
+): { mutation: ReturnType<typeof useMutation<R, unknown, V>>; errorAlert: ReactNode; unplaced: string[] } {
+  const { language } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const mutation = useMutation<R, unknown, V>({
+    mutationFn,
+    onMutate: () => setUnplaced([]),
+    onSuccess: async (result, values) => {
+      const { successMessage } = options;
+      if (successMessage) {
+        void message.success(typeof successMessage === 'function' ? successMessage(result, values) : successMessage);
+      }
+      await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      await options.onSuccess?.(result, values);
+    },
+    onError: (error) => setUnplaced(applyServerFieldErrors(form, error, language, options.rename)),
+  });
+  const errorAlert = mutation.isError ? <FormErrorAlert error={mutation.error} unplaced={unplaced} /> : null;
+  return { mutation, errorAlert, unplaced };
+}
