@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (pure rules, services on a real database, routes via inject)
 // and `e2e` (browser journeys in Debian chromium against the built app).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single fork on CI's 2 cores, where the tests wait on
+    // embedded PostgreSQL (one core each) and the main process is idle. One fork per core halves npm test there.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
