@@ -11,3 +11,6 @@ export { evaluateOnly, evaluationCtes, withBatchSettings, type EvaluationScope }
 export { ruleContext, paramsUsed } from './monitoring.run.ts';
 export { RULE_PARAMS, type Rule, type RuleContext } from './rules/index.ts';
 export { openOrFindClue, addSignal } from './clues.repository.ts';
+// The clue a case was started from: found, its warnings marked handled and closed by the case, in its transaction.
+export { closeClueByCase, findClueForCase, markClueWarningsHandled } from './clues.repository.ts';
+export { incomeFigure, perCapita, withinRangeSql } from './rules/income.ts';
