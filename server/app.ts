@@ -62,11 +62,13 @@ import { createDeliberationService } from './modules/deliberation/deliberation.s
 import { deliberationRoutes } from './modules/deliberation/deliberation.routes.ts';
 import { createFundsService } from './modules/funds/funds.service.ts';
 import { fundsRoutes } from './modules/funds/funds.routes.ts';
-import { createProjectsService } from './modules/projects/projects.service.ts';
+import { createProjectsService, findProject } from './modules/projects/index.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { createAssessmentService, createIndicatorsService, indicatorsRoutes } from './modules/indicators/index.ts';
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
 import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
+import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
+import { createPostsService, postsRoutes } from './modules/posts/index.ts';
 
 /** The built web app; GUARDLINE_WEB_DIST points elsewhere (a second build beside the default one, e.g. parallel test runs). */
 export const WEB_DIST =
@@ -118,8 +120,10 @@ export function createServices(
     members: createMembershipService(db, box, systemClock, registryHooks),
     review: createReviewService(db),
     projects: createProjectsService(db),
-    funds: createFundsService(db),
+    funds: createFundsService(db, { findProject }),
     assets: createAssetsService(db),
+    employment: createEmploymentService(db),
+    posts: createPostsService(db, box),
     deliberation: createDeliberationService(db),
     params: createParamsService(db),
     clues,
@@ -221,6 +225,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   attachmentsRoutes(app, services);
   casesRoutes(app, services);
   indicatorsRoutes(app, services);
+  employmentRoutes(app, services);
+  postsRoutes(app, services);
   // 工作台: each user's items due, counted by the modules that own them (called as the user).
   workbenchRoutes(app, createWorkbenchService(services));
   helpRoutes(app);
