@@ -67,6 +67,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { createAssessmentService, createIndicatorsService, indicatorsRoutes } from './modules/indicators/index.ts';
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
 import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
+import { analysisRoutes, createDeprivationService, createWhatIfService } from './modules/analysis/index.ts';
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
 
@@ -137,6 +138,8 @@ export function createServices(
     caseReports: createCaseReports(db, cases),
     indicators,
     assessment: createAssessmentService(db, indicators),
+    whatIf: createWhatIfService({ db, jobs }),
+    deprivation: createDeprivationService({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -229,6 +232,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   postsRoutes(app, services);
   // 工作台: each user's items due, counted by the modules that own them (called as the user).
   workbenchRoutes(app, createWorkbenchService(services));
+  analysisRoutes(app, services);
   helpRoutes(app);
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
-import type { AuditFilters } from '../../api/audit.ts';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AuditFilterKey } from '../../api/audit.ts';
 import { fetchUsers } from '../../api/users.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -17,18 +17,41 @@ interface FilterValues {
 
 const ISO_DATE = 'YYYY-MM-DD';
 
-function toFilters(values: FilterValues): AuditFilters {
+type AddressFilters = Partial<Record<AuditFilterKey, string>>;
+
+function toFilters(values: FilterValues): Record<AuditFilterKey, string | undefined> {
   const [from, to] = values.range ?? [];
   return {
     entity: values.entity || undefined,
     entityId: values.entityId?.trim() || undefined,
-    actorId: values.actorId ?? undefined,
+    actorId: values.actorId == null ? undefined : String(values.actorId),
     from: from?.format(ISO_DATE),
     to: to?.format(ISO_DATE),
   };
 }
 
-export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters) => void }) {
+function toValues(filters: AddressFilters): FilterValues {
+  return {
+    entity: filters.entity,
+    entityId: filters.entityId,
+    actorId: filters.actorId ? Number(filters.actorId) : undefined,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
+  };
+}
+
+/** The audit log's filters; they stand in the address (the page reads them back on load and "back"). */
+export function AuditFilterBar({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: AddressFilters;
+  onChange: (filters: Record<AuditFilterKey, string | undefined>) => void;
+  onReset: () => void;
+}) {
   const { t, label } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const { data: actor } = useActor();
@@ -44,6 +67,7 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
   return (
     <Form<FilterValues>
       form={form}
+      initialValues={toValues(filters)}
       layout="inline"
       onFinish={(values) => onChange(toFilters(values))}
       style={{ rowGap: 12 }}
@@ -86,8 +110,8 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
           </Button>
           <Button
             onClick={() => {
-              form.resetFields();
-              onChange({});
+              form.setFieldsValue({ entity: undefined, entityId: undefined, actorId: undefined, range: null });
+              onReset();
             }}
           >
             {t('audit.reset')}

@@ -1,37 +1,35 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { auditKeys, fetchAuditPage, type AuditFilters, type AuditRow } from '../../api/audit.ts';
+import { AUDIT_FILTER_KEYS, auditExportUrl, auditKeys, fetchAuditList, type AuditRow } from '../../api/audit.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { scopeLabel } from '../monitoring/labels.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
 import { auditActionText, auditObjectText, auditRecordPath } from './auditLabels.ts';
 
-const PAGE_SIZE = 50;
 const hasSnapshot = (row: AuditRow) => row.before != null || row.after != null;
 
 export default function AuditPage() {
-  const { t, language } = useI18n();
-  const [filters, setFilters] = useState<AuditFilters>({});
-
-  // Newest first; "load more" asks for entries older than the last id shown (keyset, not OFFSET).
-  const auditQuery = useInfiniteQuery({
-    queryKey: auditKeys.list(filters),
-    queryFn: ({ pageParam }) => fetchAuditPage(filters, pageParam, PAGE_SIZE),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextBeforeId ?? undefined,
+  const { t, label, language } = useI18n();
+  // Filters, page and sort in the address; newest first unless a column is sorted.
+  const list = usePagedList({
+    key: auditKeys.list({}),
+    filterKeys: AUDIT_FILTER_KEYS,
+    fetch: fetchAuditList,
+    unit: 'items',
+    defaultPageSize: 50,
   });
-  const rows = auditQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query } = list;
 
   const columns: TableColumnsType<AuditRow> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 150, render: formatDateTime },
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: formatDateTime, ...list.sortable('at') },
     {
       title: t('audit.actor'),
-      key: 'actor',
+      ...list.sortable('actor'),
       width: 180,
       // Entries without an actor were written by the system itself (seeding, scheduled runs).
       render: (_, row) => (row.actorId === null ? t('audit.system') : (row.actorName ?? `#${row.actorId}`)),
@@ -39,12 +37,13 @@ export default function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
+      ...list.sortable('action'),
       width: 150,
       render: (action: string) => <span title={action}>{auditActionText(action, language)}</span>,
     },
     {
       title: t('audit.object'),
-      key: 'entity',
+      ...list.sortable('entity'),
       render: (_, row) => {
         const text = auditObjectText(row.entity, row.entityId, language);
         const path = auditRecordPath(row.entity, row.entityId);
@@ -52,8 +51,8 @@ export default function AuditPage() {
       },
     },
     {
-      title: t('audit.org'),
-      key: 'org',
+      title: label({ zh: '单位', en: 'Unit' }),
+      ...list.sortable('org'),
       width: 140,
       // The unit's name; national and provincial scope codes have none.
       render: (_, row) =>
@@ -79,32 +78,33 @@ export default function AuditPage() {
   ];
 
   return (
-    <Card title={t('audit.title')}>
-      <div style={{ marginBottom: 16 }}>
-        <AuditFilterBar onChange={setFilters} />
-      </div>
-      {auditQuery.isError ? (
-        <QueryErrorResult error={auditQuery.error} onRetry={() => auditQuery.refetch()} />
+    <Card
+      title={t('audit.title')}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          href={auditExportUrl(list.filters, list.request.sort, list.request.order)}
+          data-testid="audit-export"
+        >
+          {label({ zh: '导出 Excel', en: 'Export .xlsx' })}
+        </Button>
+      }
+    >
+      <Flex style={{ marginBottom: 16 }}>
+        <AuditFilterBar filters={list.filters} onChange={list.setFilters} onReset={list.resetFilters} />
+      </Flex>
+      {query.isError ? (
+        <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
       ) : (
         <Table<AuditRow>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={auditQuery.isPending}
-          pagination={false}
+          {...list.tableProps}
+          scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (row) => <AuditChanges row={row} />, rowExpandable: hasSnapshot }}
         />
       )}
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        {auditQuery.hasNextPage ? (
-          <Button onClick={() => auditQuery.fetchNextPage()} loading={auditQuery.isFetchingNextPage}>
-            {t('audit.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore')}</Typography.Text>
-        )}
-      </Flex>
     </Card>
   );
 }
