@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
 import type { RequestContext } from '../lib/context.ts';
-import type { AuthService } from '../modules/auth/auth.service.ts';
+import type { AuthService } from '../modules/auth/index.ts';
 
 // The session cookie becomes a RequestContext here; routes never read cookies themselves.
 

@@ -1,5 +1,5 @@
 import { countyCodeOf } from '../../common/domain/org-code.ts';
-import { QINSHUI_COUNTY_CODE } from '../modules/org/qinshui.ts';
+import { QINSHUI_COUNTY_CODE } from '../modules/org/index.ts';
 import type { RequestContext } from './context.ts';
 
 /**

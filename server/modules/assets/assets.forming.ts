@@ -1,18 +1,41 @@
 import { assetCode, defaultCategoryOf, ownerLevelOfOrg } from '../../../common/domain/assets/rules.ts';
+import type { ProjectType } from '../../../common/domain/projects/types.ts';
 import type { Db } from '../../db/connect.ts';
-import type { ProjectRecord } from '../projects/projects.repository.ts';
-import { disbursedBySource } from '../projects/projects.repository.ts';
-import { findUnit } from '../org/org.repository.ts';
+import { findUnit } from '../org/index.ts';
 import { insertAsset, nextAssetSerial } from './assets.repository.ts';
 
 // A completed project forms its asset (policy-rules §5): category from the project type, value from the
 // money actually paid out (the budget when nothing was paid through the system), owner at the project's
 // level. Custody and operator are filled in on the asset afterwards. Runs inside the completing transaction.
 
-export async function formAssetsOfProject(tx: Db, p: ProjectRecord, actorId: number | null): Promise<number[]> {
+// The project arrives from the projects module (which calls this; assets never imports projects): the fields
+// read here, and what was paid out by fund source.
+
+/** The completed project an asset is formed from (the fields of the projects module's record this reads). */
+export interface FormingProject {
+  id: number;
+  countyCode: string;
+  orgCode: string;
+  name: string;
+  year: number;
+  type: ProjectType;
+  subType: string | null;
+  budgetCentralFen: number;
+  budgetProvincialFen: number;
+  budgetCityFen: number;
+  budgetCountyFen: number;
+  beneficiaryHouseholds: number;
+  beneficiaryAlleviated: number;
+}
+
+export async function formAssetsOfProject(
+  tx: Db,
+  p: FormingProject,
+  paid: Record<string, number>,
+  actorId: number | null,
+): Promise<number[]> {
   const category = defaultCategoryOf(p.type, p.subType);
   if (!category) return [];
-  const paid = await disbursedBySource(tx, p.id);
   const paidTotal = Object.values(paid).reduce((a, b) => a + b, 0);
   const budget = {
     central: p.budgetCentralFen,

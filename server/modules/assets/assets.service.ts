@@ -14,8 +14,8 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { requireDecided } from '../deliberation/deliberation.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireDecided } from '../deliberation/index.ts';
 import {
   findAsset,
   incomesOf,

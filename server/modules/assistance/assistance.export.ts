@@ -5,7 +5,7 @@ import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { listMeasures } from './assistance.repository.ts';
 import { reachOf, type AssistanceService } from './assistance.service.ts';

@@ -22,9 +22,9 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { can } from '../../../common/domain/roles.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import { loadHousehold } from '../registry/registry.guard.ts';
+import { recordAudit } from '../audit/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
+import { loadHousehold } from '../registry/index.ts';
 import {
   activePairingOf,
   cadreUsers,

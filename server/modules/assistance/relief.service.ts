@@ -14,10 +14,10 @@ import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { findUnit } from '../org/org.repository.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import { loadHousehold } from '../registry/registry.guard.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findUnit } from '../org/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
+import { loadHousehold } from '../registry/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import {
   allEntries,

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   deleteExpiredSessions,
   deleteSession,

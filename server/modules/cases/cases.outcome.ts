@@ -11,9 +11,9 @@ import { periodOf } from '../../../common/domain/period.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { closeClueByCase } from '../monitoring/clues.repository.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import { recordChange } from '../registry/registry.guard.ts';
+import { closeClueByCase } from '../monitoring/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
+import { recordChange } from '../registry/index.ts';
 import { incomeRecords, measuresInPlaceByRisk } from './cases.elimination.repository.ts';
 import {
   householdFacts,

@@ -14,8 +14,8 @@ import { AppError } from '../../lib/app-error.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import type { AttachmentsService } from '../attachments/attachments.service.ts';
-import { findClueForCase } from '../monitoring/clues.repository.ts';
+import type { AttachmentsService } from '../attachments/index.ts';
+import { findClueForCase } from '../monitoring/index.ts';
 import type { checkHouseholdElimination, workflowParamsOf } from './cases.outcome.ts';
 import { householdFacts, listCases, stepsOf, type CaseRecord, type HouseholdFacts } from './cases.repository.ts';
 

@@ -18,7 +18,7 @@ import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { htmlToPdf } from '../../lib/pdf.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { findCase } from './cases.repository.ts';
 import {

@@ -15,10 +15,10 @@ import { AppError } from '../../lib/app-error.ts';
 import { todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { AttachmentsService } from '../attachments/attachments.service.ts';
-import { closeClueByCase, findClueForCase, markClueWarningsHandled } from '../monitoring/clues.repository.ts';
-import type { MonitoringService } from '../monitoring/monitoring.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { AttachmentsService } from '../attachments/index.ts';
+import { closeClueByCase, findClueForCase, markClueWarningsHandled } from '../monitoring/index.ts';
+import type { MonitoringService } from '../monitoring/index.ts';
 import {
   requireMeetingInside,
   requireNoticeStartInside,

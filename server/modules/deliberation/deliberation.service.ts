@@ -20,8 +20,8 @@ import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
 import {
   findDeliberation,
   insertDeliberation,

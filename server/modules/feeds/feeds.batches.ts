@@ -8,7 +8,7 @@ import type { FeedRecord } from '../../../common/domain/feeds/validate-record.ts
 import type { Db } from '../../db/connect.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { contentHashOf, recordKeyOf } from './feeds.keys.ts';
 import {
   existingRecordKeys,

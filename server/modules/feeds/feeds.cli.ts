@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { FeedImportResult } from '../../../common/contracts/feeds.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';
-import type { JobProgress } from '../jobs/jobs.service.ts';
-import type { OrgService } from '../org/org.service.ts';
+import type { JobProgress } from '../jobs/index.ts';
+import type { OrgService } from '../org/index.ts';
 import type { FeedsService } from './feeds.service.ts';
 
 // `guardline import feed FILE [--dry-run] [--json]` (formats.md §4): progress lines while reading,

@@ -9,7 +9,7 @@ import { AppError, type FieldError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
-import type { JobProgress, JobsService } from '../jobs/jobs.service.ts';
+import type { JobProgress, JobsService } from '../jobs/index.ts';
 import { countyFor, pushSourceFor, readSourceFor } from './feeds.access.ts';
 import { commitBatches, outcomeOf, planBatches, type CommitMeta } from './feeds.batches.ts';
 import { collectFeedRows, MAX_REPORTED_ERRORS } from './feeds.collect.ts';

@@ -11,9 +11,8 @@ import { AppError } from '../../lib/app-error.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import { findProject } from '../projects/projects.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
 import {
   addAssignment,
   findAllocation,
@@ -74,7 +73,19 @@ export async function fundChecks(db: Db, countyCode: string, year: number): Prom
 
 const countyOf = countyOfActor;
 
-export function createFundsService(db: Db) {
+/**
+ * What funds needs of the projects module, given by server/app.ts (funds never imports projects, which names this
+ * service's type in its ledgers): the project an assignment is for, within the actor's scope, in the transaction.
+ */
+export interface FundsDeps {
+  findProject: (
+    tx: Db,
+    id: number,
+    scopePrefix: string,
+  ) => Promise<{ id: number; status: string; orgCode: string } | undefined>;
+}
+
+export function createFundsService(db: Db, { findProject }: FundsDeps) {
   function requireCounty(ctx: RequestContext) {
     requirePermission(ctx, 'funds:manage');
     if (ctx.actor.scopePrefix.length > 6) throw AppError.forbidden();

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
-import { resolveAll } from '../params/params.service.ts';
+import { resolveAll } from '../params/index.ts';
 import { timeLimit } from '../../../common/domain/cases/workflow.ts';
 import { indicatorAssessmentSchemes } from '../../db/schema/indicators.ts';
 import {

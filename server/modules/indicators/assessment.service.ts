@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { todayInChina, systemClock, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { WORKFLOW_FIGURES, type AssessmentItem } from '../../../common/domain/indicators/assessment.ts';
 import {
   assessmentScheme,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.ts';
-import { fundChecks } from '../funds/funds.service.ts';
+import { fundChecks } from '../funds/index.ts';
 import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
 
 /** The cockpit's fund-share indicators and the funds check each one shows (issue 16 point 8). */

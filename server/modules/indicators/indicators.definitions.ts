@@ -5,7 +5,7 @@ import { indicatorDefs, indicatorTargets } from '../../db/schema/indicators.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { indicatorDef, targetInput } from '../../../common/contracts/indicators.ts';
 import {
   ExpressionError,

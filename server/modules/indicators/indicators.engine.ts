@@ -13,7 +13,7 @@ import {
 } from '../../../common/domain/indicators/rollup.ts';
 import { effectiveTarget, targetStatus } from '../../../common/domain/indicators/targets.ts';
 import { pathBaseYear, yearThreshold } from '../../../common/domain/indicators/path.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
 import {
   COMPARE,
   type DataElementDef,

@@ -16,8 +16,8 @@ import { countyOfActor } from '../../lib/county.ts';
 import { todayInChina, systemClock, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { fundChecks } from '../funds/funds.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { fundChecks } from '../funds/index.ts';
 import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
 import {
   bandOfGrade,

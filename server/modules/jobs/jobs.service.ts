@@ -6,7 +6,7 @@ import { inScope } from '../../db/scope.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { pidAlive } from '../../lib/temp-dirs.ts';
-import { leaseSeconds } from '../monitoring/monitoring.lease.ts';
+import { leaseSeconds } from '../../lib/lease.ts';
 
 export type JobRecord = typeof jobs.$inferSelect;
 

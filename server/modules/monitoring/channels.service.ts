@@ -15,9 +15,9 @@ import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import { systemContext, type RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadHousehold, requireOpenVillage } from '../registry/registry.guard.ts';
-import { activeHouseholdsOf, findPersonsByHash } from '../registry/registry.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { loadHousehold, requireOpenVillage } from '../registry/index.ts';
+import { activeHouseholdsOf, findPersonsByHash } from '../registry/index.ts';
 import { addSignal, insertVisit, openOrFindClue, type Channel } from './clues.repository.ts';
 
 // Channels (b) self-application, (c) cadre visits and (d) petitions/public opinion, each opening or

@@ -15,7 +15,7 @@ import {
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
-import { listUnits } from '../org/org.repository.ts';
+import { listUnits } from '../org/index.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { applicationStatus } from './application-status.ts';
 import type { ChannelsService } from './channels.service.ts';

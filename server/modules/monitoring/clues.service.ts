@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { closeClue, cluesFromWarnings, countClues, listClues, signalsOf } from './clues.repository.ts';
 import { pageWindow, usesCursor } from '../../lib/paging.ts';
 

@@ -8,7 +8,7 @@ import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { activeCounties, latestMonthlyPeriod } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { schoolYearFrom } from '../../../common/domain/monitoring/window.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
-import { numberParam } from '../params/params.service.ts';
+import { numberParam } from '../params/index.ts';
 import { incomeFigure, perCapita } from './rules/income.ts';
 import { RULES, type Rule, type RuleContext } from './rules/index.ts';
 import { applies, type FeedNeed } from './rules/types.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
+import { leaseSeconds } from '../../lib/lease.ts';
 
 // A run is complete or absent. Every running monitor_run row holds a lease (`heartbeat_at`) that its
 // process renews while it works; a process killed mid-run (kill -9, power cut) stops renewing. Runs
@@ -10,11 +11,7 @@ import { queryRows, type Db } from '../../db/connect.ts';
 // the new run rewrites the period's warnings (stored snapshot converges), so a re-run after a crash
 // gives the same warnings as an uninterrupted one.
 
-/** Seconds a running run may go without renewal before it counts as abandoned (GUARDLINE_RUN_LEASE_SECONDS). */
-export function leaseSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.GUARDLINE_RUN_LEASE_SECONDS);
-  return Number.isFinite(n) && n > 0 ? n : 60;
-}
+export { leaseSeconds };
 
 const active = new Set<number>();
 

@@ -13,8 +13,8 @@ import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import { systemContext, type RequestContext } from '../../lib/context.ts';
 import { pageWindow, usesCursor } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { JobsService } from '../jobs/jobs.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { JobsService } from '../jobs/index.ts';
 import { evaluateOnly } from './monitoring.engine.ts';
 import {
   diffPeriods,

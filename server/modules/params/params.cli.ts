@@ -1,4 +1,4 @@
-import { QINSHUI_COUNTY_CODE } from '../org/qinshui.ts';
+import { QINSHUI_COUNTY_CODE } from '../org/index.ts';
 import { definitionOf } from '../../../common/domain/params/definitions.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemContext } from '../../lib/context.ts';

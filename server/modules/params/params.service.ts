@@ -6,7 +6,7 @@ import { policyParams } from '../../db/schema/params.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 
 export type ResolvedParams = Record<string, Resolved>;

@@ -26,13 +26,14 @@ import { countyOfActor } from '../../lib/county.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { formAssetsOfProject } from '../assets/assets.forming.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { requireDecided } from '../deliberation/deliberation.service.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
+import { formAssetsOfProject } from '../assets/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { requireDecided } from '../deliberation/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
 import {
   assetsOfProject,
   deliberationStatusOf,
+  disbursedBySource,
   eventsOf,
   findProject,
   insertEvent,
@@ -341,7 +342,10 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
       const set: Partial<ProjectInsert> = { status: r.next };
       if (r.next === 'completed') set.completedOn = today();
       if (!(await updateProject(tx, id, p.version, set))) throw STALE;
-      const formed = r.next === 'completed' ? await formAssetsOfProject(tx, p, ctx.actor.id || null) : [];
+      const formed =
+        r.next === 'completed'
+          ? await formAssetsOfProject(tx, p, await disbursedBySource(tx, p.id), ctx.actor.id || null)
+          : [];
       await insertEvent(
         tx,
         event(ctx, id, { action: 'status', fromStage: p.status, toStage: r.next, reason: input.reason ?? null }),

@@ -7,8 +7,8 @@ import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requireInScope } from '../../lib/permissions.ts';
-import { changedFields, recordAudit } from '../audit/audit.service.ts';
-import { findUnit } from '../org/org.repository.ts';
+import { changedFields, recordAudit } from '../audit/index.ts';
+import { findUnit } from '../org/index.ts';
 import {
   activeHouseholdsOf,
   findHousehold,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../lib/context.ts';
+import type { AssistanceFacts } from './registry.quality.ts';
 
 /**
  * What the registry tells the rest of the system after a committed change: the monitoring engine
@@ -7,6 +8,8 @@ import type { RequestContext } from '../../lib/context.ts';
  */
 export interface RegistryHooks {
   onHouseholdsChanged?: (ctx: RequestContext, householdIds: number[]) => Promise<unknown>;
+  /** The assistance facts the data-quality checks read (server/app.ts gives assistance's; none when absent). */
+  assistanceFacts?: AssistanceFacts;
   /** Where a failing hook is reported. */
   log?: (err: unknown) => void;
 }

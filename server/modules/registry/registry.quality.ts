@@ -19,14 +19,13 @@ import type { RequestContext } from '../../lib/context.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { assistanceSummaries } from '../assistance/assistance.quality.ts';
-import { resolveAll } from '../params/params.service.ts';
+import { resolveAll } from '../params/index.ts';
 import { incomeRowOf, memberFromRecord, toDomainHousehold } from './registry.mapping.ts';
 
 // Data-quality findings (warnings, never refusals) for one household, and the per-village report staff use
 // to clean data before the national submission. Every declared rule runs: thresholds are the policy
 // parameters in force for the county and month, the monitoring line is the one of the household's income
-// year, and measures and the 监测联系人 come from the assistance module (assistanceSummaries).
+// year, and measures and the 监测联系人 come from the assistance module (given as `AssistanceFacts` by server/app.ts: registry never imports assistance, which loads households through the registry).
 
 /** The parameters in force for a county and month, with the yearly monitoring line looked up per income year. */
 export interface QualitySetting {
@@ -57,6 +56,16 @@ export async function qualitySetting(db: Db, countyCode: string, today: string):
   };
 }
 
+/** The assistance facts of a batch of households as of a day (the assistance module's `assistanceSummaries`). */
+export type AssistanceFacts = (
+  db: Db,
+  householdIds: readonly number[],
+  asOf: string,
+) => Promise<Map<number, AssistanceSummary>>;
+
+/** Without the assistance module wired in, no assistance facts are known. */
+export const NO_ASSISTANCE_FACTS: AssistanceFacts = async () => new Map();
+
 /** Runs every declared rule over one household with the setting and its assistance facts. */
 export async function findQuality(
   setting: QualitySetting,
@@ -83,9 +92,10 @@ export async function householdQuality(
   household: Household,
   members: readonly Member[],
   today: string,
+  assistanceFacts: AssistanceFacts,
 ): Promise<QualityFinding[]> {
   const setting = await qualitySetting(db, countyCode, today);
-  const assistance = (await assistanceSummaries(db, [householdId], today)).get(householdId);
+  const assistance = (await assistanceFacts(db, [householdId], today)).get(householdId);
   return findQuality(setting, household, members, assistance, today);
 }
 
@@ -98,6 +108,7 @@ export async function qualityReport(
   box: PersonalDataBox,
   ctx: RequestContext,
   today: string,
+  assistanceFacts: AssistanceFacts,
 ): Promise<ReportRow[]> {
   requirePermission(ctx, 'registry:read');
   const setting = await qualitySetting(db, countyOfActor(ctx), today);
@@ -136,7 +147,7 @@ export async function qualityReport(
       .where(sql`${householdIncomes.householdId} IN (${idList})`)
       .orderBy(householdIncomes.householdId, sql`${householdIncomes.year} DESC`);
     const incomeOf = new Map(incomes.map((i) => [i.householdId, incomeRowOf(i)]));
-    const assistance = await assistanceSummaries(db, ids, today);
+    const assistance = await assistanceFacts(db, ids, today);
     for (const { household: h, villageName } of batch) {
       const own = members
         .filter((m) => m.householdId === h.id)

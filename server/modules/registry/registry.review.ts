@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { pendingChanges, reviewChange } from './registry.repository.ts';
 
 // Village officers' edits are applied at once and wait here for township review (村级录入、乡镇审核).

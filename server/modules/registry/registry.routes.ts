@@ -20,11 +20,9 @@ import {
 import { okResponse } from '../../../common/contracts/auth.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import type { Db } from '../../db/connect.ts';
 import type { MembershipService } from './registry.members.ts';
-import { qualityReport } from './registry.quality.ts';
 import type { ReviewService } from './registry.review.ts';
 import type { RegistryService } from './registry.service.ts';
 
@@ -180,6 +178,6 @@ export function registryRoutes(
   app.get(
     '/api/registry/quality',
     { schema: { tags, summary: '数据质量报告（按村）', response: { 200: z.array(qualityReportRow) } } },
-    (req) => qualityReport(deps.db, deps.box, requireCtx(req), todayInChina()),
+    (req) => registry.quality(requireCtx(req)),
   );
 }

@@ -4,7 +4,15 @@ import { useI18n } from '../i18n/useI18n.ts';
 import { errorMessage } from './errorMessage.ts';
 
 /** A refused form: the reason, a pointer to the marked fields, the messages no input could show, the request id. */
-export function FormErrorAlert({ error, unplaced = [] }: { error: unknown; unplaced?: string[] }) {
+export function FormErrorAlert({
+  error,
+  unplaced = [],
+  testId = 'server-error',
+}: {
+  error: unknown;
+  unplaced?: string[];
+  testId?: string;
+}) {
   const { t, language } = useI18n();
   if (!error) return null;
   const { message, requestId } = errorMessage(error, language);
@@ -14,7 +22,7 @@ export function FormErrorAlert({ error, unplaced = [] }: { error: unknown; unpla
       type="error"
       showIcon
       role="alert"
-      data-testid="server-error"
+      data-testid={testId}
       style={{ marginBottom: 16 }}
       title={message}
       description={

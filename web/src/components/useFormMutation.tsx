@@ -8,11 +8,15 @@ import { FormErrorAlert } from './FormErrorAlert.tsx';
 export interface FormMutationOptions<V, R> {
   /** Toast after success ("已保存"), or built from the answer. */
   successMessage?: string | ((result: R, values: V) => string);
-  /** Query keys (from api/queryKeys.ts) refreshed after success, before onSuccess runs. */
+  /** Query keys (from api/queryKeys.ts) refreshed after success, once onSuccess has run. */
   invalidate?: QueryKey[];
   onSuccess?: (result: R, values: V) => void | Promise<void>;
+  /** Runs after the errors are placed (e.g. refetch after a 409 CONFLICT). */
+  onError?: (error: unknown, values: V) => void | Promise<void>;
   /** Maps a server field path onto the form's name path (e.g. a differently named list). */
   rename?: (path: NamePath) => NamePath;
+  /** data-testid of the error banner (default "server-error"). */
+  testId?: string;
 }
 
 /**
@@ -38,11 +42,16 @@ export function useFormMutation<V, R = unknown>(
       if (successMessage) {
         void message.success(typeof successMessage === 'function' ? successMessage(result, values) : successMessage);
       }
-      await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       await options.onSuccess?.(result, values);
+      await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
-    onError: (error) => setUnplaced(applyServerFieldErrors(form, error, language, options.rename)),
+    onError: async (error, values) => {
+      setUnplaced(applyServerFieldErrors(form, error, language, options.rename));
+      await options.onError?.(error, values);
+    },
   });
-  const errorAlert = mutation.isError ? <FormErrorAlert error={mutation.error} unplaced={unplaced} /> : null;
+  const errorAlert = mutation.isError ? (
+    <FormErrorAlert error={mutation.error} unplaced={unplaced} testId={options.testId} />
+  ) : null;
   return { mutation, errorAlert, unplaced };
 }

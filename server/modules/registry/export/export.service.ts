@@ -3,7 +3,7 @@ import type { Db } from '../../../db/connect.ts';
 import type { RequestContext } from '../../../lib/context.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { requirePermission } from '../../../lib/permissions.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { SHEET_TITLES } from '../import/ledger-columns.ts';
 import { householdCells, householdHeaders, memberCells, memberHeaders } from '../import/ledger-values.ts';
 import { householdOfRow, memberOfRow } from '../import/row-to-domain.ts';

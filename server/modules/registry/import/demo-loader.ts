@@ -4,7 +4,7 @@ import { countyCodeOf } from '../../../../common/domain/org-code.ts';
 import { queryRows, type Db } from '../../../db/connect.ts';
 import { todayInChina } from '../../../lib/clock.ts';
 import { systemContext } from '../../../lib/context.ts';
-import { numberParam, resolveAll } from '../../params/params.service.ts';
+import { numberParam, resolveAll } from '../../params/index.ts';
 import { generateDemoCounty, type DemoCountyOptions } from '../demo-generator.ts';
 import type { ImportService } from './import.service.ts';
 import { SHEET_TITLES } from './ledger-columns.ts';

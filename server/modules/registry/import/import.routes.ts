@@ -9,7 +9,7 @@ import { requireCtx } from '../../../http/session.ts';
 import type { App } from '../../../http/types.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { IMPORT_LIMITS } from '../../../lib/import-limits.ts';
-import type { JobsService } from '../../jobs/jobs.service.ts';
+import type { JobsService } from '../../jobs/index.ts';
 import { createExportService } from '../export/export.service.ts';
 import { AppError } from '../../../lib/app-error.ts';
 import { createImportService } from './import.service.ts';

@@ -6,7 +6,7 @@ import { systemClock, todayInChina, type Clock } from '../../../lib/clock.ts';
 import type { RequestContext } from '../../../lib/context.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
 import { requirePermission } from '../../../lib/permissions.ts';
-import type { JobsService } from '../../jobs/jobs.service.ts';
+import type { JobsService } from '../../jobs/index.ts';
 import { runImport, type Progress } from './pipeline.ts';
 import { csvSource, xlsxSource, type LedgerSource } from './sheet-sources.ts';
 

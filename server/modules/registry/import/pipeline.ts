@@ -10,7 +10,7 @@ import { queryRows, type Db } from '../../../db/connect.ts';
 import { AppError } from '../../../lib/app-error.ts';
 import type { RequestContext } from '../../../lib/context.ts';
 import type { PersonalDataBox } from '../../../lib/crypto.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { listChanges } from './change-list.ts';
 import { classify, outcomeOf, type Outcome } from './classify.ts';
 import { checkCompositions } from './composition.ts';

@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { changePassword, ME_QUERY_KEY } from '../../api/auth.ts';
+import { changePassword } from '../../api/auth.ts';
+import { keys } from '../../api/queryKeys.ts';
 import { useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface PasswordForm {
@@ -15,34 +16,34 @@ interface PasswordForm {
 const MIN_LENGTH = 10;
 
 export default function ChangePasswordPage() {
-  const { t, language } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<PasswordForm>();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: actor } = useActor();
 
-  const mutation = useMutation({
-    mutationFn: (values: PasswordForm) =>
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    (values: PasswordForm) =>
       changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
-    onSuccess: async () => {
-      message.success(t('password.done'));
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-      navigate('/', { replace: true });
+    {
+      successMessage: t('password.done'),
+      onSuccess: async () => {
+        form.resetFields();
+        // The refreshed session no longer asks for a new password; then the home page opens.
+        await queryClient.invalidateQueries({ queryKey: keys.auth.me });
+        navigate('/', { replace: true });
+      },
     },
-    onError: (error) => applyFieldErrors(form, error, language),
-  });
-
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+  );
 
   return (
     <Card title={t('password.title')} style={{ maxWidth: 520 }}>
       {actor?.mustChangePassword && (
         <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
       )}
-      {failure && <Alert type="error" showIcon role="alert" title={failure.message} style={{ marginBottom: 16 }} />}
       <Form<PasswordForm> form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)}>
+        {errorAlert}
         <Form.Item
           name="currentPassword"
           label={t('password.current')}

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { login, ME_QUERY_KEY, type LoginRequest } from '../../api/auth.ts';
+import { login, type LoginRequest } from '../../api/auth.ts';
+import { keys } from '../../api/queryKeys.ts';
 import { useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -14,28 +15,23 @@ function returnPath(state: unknown): string {
 }
 
 export default function LoginPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<LoginRequest>();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
   const { data: actor } = useActor();
 
-  const mutation = useMutation({
-    mutationFn: login,
+  const { mutation, errorAlert } = useFormMutation(form, login, {
+    testId: 'login-error',
     onSuccess: (signedIn) => {
-      queryClient.setQueryData(ME_QUERY_KEY, signedIn);
+      queryClient.setQueryData(keys.auth.me, signedIn);
       navigate(returnPath(location.state), { replace: true });
     },
-    onError: (error) => {
-      applyFieldErrors(form, error, language);
-      form.setFieldValue('password', '');
-    },
+    onError: () => form.setFieldValue('password', ''),
   });
 
   if (actor && !mutation.isPending) return <Navigate to={returnPath(location.state)} replace />;
-
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
 
   return (
     <Flex
@@ -54,16 +50,7 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.subtitle')}
         </Typography.Paragraph>
-        {failure && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="login-error"
-            title={failure.message}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {errorAlert}
         <Form<LoginRequest> form={form} layout="vertical" size="large" onFinish={(values) => mutation.mutate(values)}>
           <Form.Item
             name="username"

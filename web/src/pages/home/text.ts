@@ -1,9 +1,8 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { defineMessages, useMessages } from '../../i18n/useI18n.ts';
 
 // The workbench page's words as [中文, English] pairs (the module keeps its own dictionary).
 
-const TEXT = {
+const TEXT = defineMessages({
   title: ['工作台', 'Workbench'],
   intro: [
     '今天要办的事，按紧急程度排列；点卡片进入对应清单办理。',
@@ -17,18 +16,10 @@ const TEXT = {
   normal: ['待办', 'To do'],
   open: ['去办理', 'Open'],
   total: ['共 {n} 项待办', '{n} items due'],
-} as const satisfies Record<string, readonly [string, string]>;
+});
 
 export type HomeTextKey = keyof typeof TEXT;
 
 export function useHomeText() {
-  const { language } = useI18n();
-  return useCallback(
-    (key: HomeTextKey, vars: Record<string, string | number> = {}) =>
-      Object.entries(vars).reduce(
-        (s, [k, v]) => s.replaceAll(`{${k}}`, String(v)),
-        TEXT[key][language === 'en' ? 1 : 0] as string,
-      ),
-    [language],
-  );
+  return useMessages(TEXT);
 }

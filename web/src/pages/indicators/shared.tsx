@@ -3,9 +3,9 @@ import { STATUS_LABELS } from '../../../../common/domain/indicators/targets.ts';
 import type { TargetStatus } from '../../../../common/domain/indicators/model.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
+/** `l('中文', 'English')`: the i18n hook's `pick`. */
 export function useL() {
-  const { language } = useI18n();
-  return (zh: string, en: string) => (language === 'en' ? en : zh);
+  return useI18n().pick;
 }
 
 export function StatusTag({ status }: { status: TargetStatus }) {

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Drawer, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { closeClue, fetchClue, monitoringKeys, type ClueDetail } from '../../api/monitoring.ts';
+import { closeClue, fetchClue, type ClueDetail } from '../../api/monitoring.ts';
+import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -32,19 +33,19 @@ function consentText(consent: ClueDetail['consent'], language: string, template:
 }
 
 function CloseForm({ clue, onClosed }: { clue: ClueDetail; onClosed: () => void }) {
-  const { language } = useI18n();
   const tx = useCluesText();
   const tc = useCommonText();
   const [form] = Form.useForm<{ reason: string }>();
-  const mutation = useMutation({
-    mutationFn: ({ reason }: { reason: string }) => closeClue(clue.id, reason),
-    onSuccess: onClosed,
-    onError: (error) => applyFieldErrors(form, error, language),
-  });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    ({ reason }: { reason: string }) => closeClue(clue.id, reason),
+    {
+      onSuccess: onClosed,
+    },
+  );
   return (
     <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)}>
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 12 }} />}
+      {errorAlert}
       <Form.Item
         name="reason"
         label={tx('closeReasonLabel')}
@@ -76,7 +77,7 @@ export function ClueDrawer({
   const queryClient = useQueryClient();
   const [closing, setClosing] = useState(false);
   const query = useQuery({
-    queryKey: monitoringKeys.clue(clueId ?? 0),
+    queryKey: keys.clues.detail(clueId ?? 0),
     queryFn: () => fetchClue(clueId!),
     enabled: clueId !== null,
   });
@@ -86,7 +87,7 @@ export function ClueDrawer({
   const onClosed = async () => {
     setClosing(false);
     message.success(tx('closed'));
-    await queryClient.invalidateQueries({ queryKey: ['clues'] });
+    await queryClient.invalidateQueries({ queryKey: keys.clues.all });
   };
 
   return (

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal, type FormInstance } from 'antd';
+import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import '../../i18n/dayjsLocale.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
 import { useCluesText } from './cluesText.ts';
 import { fill, useCommonText } from './text.ts';
 
@@ -31,23 +30,17 @@ export function ClueFormModal<V extends object>({
   intro,
   children,
 }: Props<V>) {
-  const { language } = useI18n();
   const tx = useCluesText();
   const tc = useCommonText();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
 
-  const mutation = useMutation({
-    mutationFn: send,
-    onSuccess: async ({ clueIds }) => {
-      message.success(fill(tx('created'), { ids: clueIds.map((id) => `#${id}`).join('、') }));
+  const { mutation, errorAlert } = useFormMutation(form, send, {
+    successMessage: ({ clueIds }) => fill(tx('created'), { ids: clueIds.map((id) => `#${id}`).join('、') }),
+    invalidate: [keys.clues.all],
+    onSuccess: () => {
       onClose();
       form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ['clues'] });
     },
-    onError: (error) => applyFieldErrors(form, error, language),
   });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
 
   return (
     <Modal
@@ -63,13 +56,13 @@ export function ClueFormModal<V extends object>({
       forceRender
     >
       {intro}
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
       <Form<V>
         form={form}
         layout="vertical"
         initialValues={initialValues}
         onFinish={(values) => mutation.mutate(values)}
       >
+        {errorAlert}
         {children}
       </Form>
     </Modal>

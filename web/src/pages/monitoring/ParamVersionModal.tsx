@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { paramKeys, setParam, type ParamRow, type ResolvedParam } from '../../api/params.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { setParam, type ParamRow, type ResolvedParam } from '../../api/params.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import '../../i18n/dayjsLocale.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { CHOICE_LABELS, formatParamValue, inputSuffix, inputTextOf, parseParamInput } from './paramFormat.ts';
@@ -25,11 +25,9 @@ interface Props {
 
 /** 新增生效版本: the value typed in yuan / % / whole units, converted for the API. */
 export function ParamVersionModal({ param, inForce, onClose }: Props) {
-  const { language } = useI18n();
+  const { language, pick } = useI18n();
   const tx = useParamsText();
   const tc = useCommonText();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const unit = param?.unit ?? '';
 
@@ -43,8 +41,9 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
     });
   }, [param, inForce, form]);
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    (v: Values) => {
       const parsed = parseParamInput(v.value, unit);
       if (!parsed.ok) throw new Error(parsed.messageZh);
       return setParam({
@@ -55,14 +54,8 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
         note: v.note?.trim() || undefined,
       });
     },
-    onSuccess: async () => {
-      message.success(tx('saved'));
-      onClose();
-      await queryClient.invalidateQueries({ queryKey: paramKeys.all });
-    },
-    onError: (error) => applyFieldErrors(form, error, language),
-  });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+    { successMessage: tx('saved'), onSuccess: onClose, invalidate: [keys.params.all] },
+  );
   const hint =
     unit === 'fen'
       ? tx('valueHintFen')
@@ -75,7 +68,7 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
   return (
     <Modal
       open={param !== null}
-      title={param ? `${tx('addVersion')} · ${language === 'en' ? param.labelEn : param.labelZh}` : ''}
+      title={param ? `${tx('addVersion')} · ${pick(param.labelZh, param.labelEn)}` : ''}
       okText={tc('submit')}
       cancelText={tc('cancel')}
       confirmLoading={mutation.isPending}
@@ -91,7 +84,7 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
           })}
         </Typography.Paragraph>
       )}
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
+      {errorAlert}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)}>
         {param?.yearly && (
           <Form.Item
@@ -113,7 +106,7 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
                 const parsed = parseParamInput(text ?? '', unit);
                 return parsed.ok
                   ? Promise.resolve()
-                  : Promise.reject(new Error(language === 'en' ? parsed.messageEn : parsed.messageZh));
+                  : Promise.reject(new Error(pick(parsed.messageZh, parsed.messageEn)));
               },
             },
           ]}

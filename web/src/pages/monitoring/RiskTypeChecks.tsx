@@ -1,6 +1,6 @@
 import { Checkbox, Form } from 'antd';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { RISK_CODES, RISK_PLAIN, riskLabel } from './labels.ts';
+import { RISK_CODES, RISK_PLAIN, RISK_PLAIN_EN, riskLabel } from './labels.ts';
 import { useCommonText } from './text.ts';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 /** The national risk types (风险类型) as checkboxes, one per line on a phone. */
 export function RiskTypeChecks({ value, onChange, id, plain = false }: Props) {
-  const { language } = useI18n();
+  const { language, pick } = useI18n();
   return (
     <div id={id}>
       <Checkbox.Group
@@ -28,9 +28,9 @@ export function RiskTypeChecks({ value, onChange, id, plain = false }: Props) {
           value: code,
           label: plain ? (
             <span>
-              {RISK_PLAIN[code]}
+              {pick(RISK_PLAIN[code], RISK_PLAIN_EN[code])}
               <span style={{ color: '#8c8c8c', marginInlineStart: 6, fontSize: 12 }}>
-                （{riskLabel(code, 'zh-CN')}）
+                {pick(`（${riskLabel(code, 'zh-CN')}）`, `(${riskLabel(code, 'en')})`)}
               </span>
             </span>
           ) : (

@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Result, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Result, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { recordVisit } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import '../../i18n/dayjsLocale.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
@@ -40,8 +39,9 @@ export default function VisitPage() {
   const [done, setDone] = useState<{ visitId: number; clueIds: number[]; risks: string[] } | null>(null);
   const required = { required: true, message: tc('required') };
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) =>
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    (v: Values) =>
       recordVisit({
         householdId: v.householdId,
         visitedOn: v.visitedOn.format('YYYY-MM-DD'),
@@ -50,10 +50,8 @@ export default function VisitPage() {
         riskTypes: v.riskFound ? v.riskTypes : [],
         photos: v.photos ?? [],
       }),
-    onSuccess: (result, values) => setDone({ ...result, risks: values.riskFound ? values.riskTypes : [] }),
-    onError: (error) => applyFieldErrors(form, error, language),
-  });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+    { onSuccess: (result, values) => setDone({ ...result, risks: values.riskFound ? values.riskTypes : [] }) },
+  );
 
   if (done) {
     return (
@@ -108,7 +106,7 @@ export default function VisitPage() {
   return (
     <Card title={tx('title')} style={{ maxWidth: 560, margin: '0 auto' }} styles={{ body: { padding: 16 } }}>
       <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
+      {errorAlert}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -70,6 +70,23 @@ export const RISK_PLAIN: Record<string, string> = {
   other: '其他困难',
 };
 
+/** RISK_PLAIN in English, for /apply in English mode. */
+export const RISK_PLAIN_EN: Record<string, string> = {
+  illness: 'Someone is ill and treatment costs a lot',
+  disability: 'Someone in the family is disabled',
+  education: 'School costs weigh heavily',
+  naturalDisaster: 'Flood, drought, hail, earthquake or another disaster',
+  accident: 'A road accident, work injury or other accident',
+  failedBusiness: 'Losses in farming, livestock or a small business',
+  unstableEmployment: 'No work away from home, or unsteady income',
+  lackOfLabour: 'Nobody in the family able to work',
+  unsafeHousing: 'The house is cracked, leaking or unsafe',
+  schoolDropout: 'A child is out of school',
+  unsafeWater: 'Drinking water is hard to get or poor',
+  noMedicalInsurance: 'Someone has no medical insurance',
+  other: 'Other hardship',
+};
+
 export const PETITION_KINDS = ['petition', 'publicOpinion', 'hotline12317'] as const;
 export const PETITION_KIND_LABELS: Record<(typeof PETITION_KINDS)[number], BilingualLabel> = {
   petition: { zh: '信访', en: 'Petition' },

@@ -1,27 +1,21 @@
-import { useCallback } from 'react';
-import { useI18n, type BilingualLabel } from '../../i18n/useI18n.ts';
+import { fill, pickIn, useMessages, type BilingualLabel, type Pair, type MessageTable } from '../../i18n/useI18n.ts';
 
-// Page-local words of the monitoring module, as [中文, English] pairs, so the module does not
-// touch the shared message files. Each page area keeps its own dictionary (see *Text.ts).
+// Page-local words of the monitoring module: message tables ([中文, English] pairs) read through the i18n hook,
+// so the module does not touch the shared message files. Each page area keeps its own table (see *Text.ts).
 
-export type Pair = readonly [zh: string, en: string];
+export type { Pair };
+export { fill };
 
-/** A hook that translates keys of one dictionary in the current UI language. */
-export function makeText<D extends Record<string, Pair>>(dictionary: D) {
+/** A hook that translates keys of one table in the current UI language (`useMessages` bound to the table). */
+export function makeText<D extends MessageTable>(dictionary: D) {
   return function useText() {
-    const { language } = useI18n();
-    return useCallback((key: keyof D) => dictionary[key][language === 'en' ? 1 : 0], [language]);
+    return useMessages(dictionary);
   };
-}
-
-/** `fill('已持续 {n} 天', { n: 3 })` → `已持续 3 天`. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export function pairLabel(pair: BilingualLabel | undefined, language: string, fallback: string): string {
   if (!pair) return fallback;
-  return language === 'en' ? pair.en : pair.zh;
+  return pickIn(language, pair.zh, pair.en);
 }
 
 /** Words shared by several monitoring pages. */

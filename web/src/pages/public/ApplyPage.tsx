@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { validateIdNumber } from '../../../../common/domain/id-card.ts';
 import { submitPublicApplication } from '../../api/monitoring.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { RiskTypeChecks } from '../monitoring/RiskTypeChecks.tsx';
 import { ApplicationStatusCard } from './ApplicationStatusCard.tsx';
 import { ApplyReceipt } from './ApplyReceipt.tsx';
@@ -31,12 +30,13 @@ const today = () => {
 
 /** 农户自主申请: phone-first, no login, no menu. */
 export default function ApplyPage() {
-  const { language } = useI18n();
+  const { pick } = useI18n();
   const tx = useApplyText();
   const [form] = Form.useForm<Values>();
   const [receipt, setReceipt] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (v: Values) =>
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    (v: Values) =>
       submitPublicApplication({
         villageCode: v.villageCode,
         applicantName: v.applicantName.trim(),
@@ -46,13 +46,13 @@ export default function ApplyPage() {
         riskTypes: v.riskTypes,
         agree: true,
       }),
-    onSuccess: ({ receipt: number }) => {
-      setReceipt(number);
-      window.scrollTo(0, 0);
+    {
+      onSuccess: ({ receipt: number }) => {
+        setReceipt(number);
+        window.scrollTo(0, 0);
+      },
     },
-    onError: (error) => applyFieldErrors(form, error, language),
-  });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
+  );
 
   return (
     <div
@@ -80,15 +80,7 @@ export default function ApplyPage() {
           />
         ) : (
           <Card styles={{ body: { padding: 16 } }}>
-            {failure && (
-              <Alert
-                type="error"
-                showIcon
-                title={failure.message}
-                style={{ marginBottom: 16 }}
-                data-testid="apply-error"
-              />
-            )}
+            {errorAlert}
             <Form<Values>
               form={form}
               layout="vertical"
@@ -126,7 +118,7 @@ export default function ApplyPage() {
                       const check = validateIdNumber(raw, today());
                       return check.ok
                         ? Promise.resolve()
-                        : Promise.reject(new Error(language === 'en' ? check.messageEn : check.messageZh));
+                        : Promise.reject(new Error(pick(check.messageZh, check.messageEn)));
                     },
                   },
                 ]}

@@ -1,15 +1,17 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
+import { useApplyText } from './applyText.ts';
 
 /** The receipt number, large, with what happens next (no promised number of days). */
 export function ApplyReceipt({ receipt, onAgain }: { receipt: string; onAgain: () => void }) {
+  const tx = useApplyText();
   return (
     <Card style={{ textAlign: 'center' }} data-testid="apply-receipt">
       <CheckCircleFilled style={{ fontSize: 56, color: '#52c41a' }} />
       <Typography.Title level={3} style={{ marginTop: 12 }}>
-        申请已提交
+        {tx('receiptTitle')}
       </Typography.Title>
-      <Typography.Text type="secondary">您的回执号</Typography.Text>
+      <Typography.Text type="secondary">{tx('receiptLabel')}</Typography.Text>
       <div
         data-testid="receipt-number"
         style={{
@@ -22,14 +24,14 @@ export function ApplyReceipt({ receipt, onAgain }: { receipt: string; onAgain: (
         }}
       >
         <Typography.Text
-          copyable={{ text: receipt, tooltips: ['复制', '已复制'] }}
+          copyable={{ text: receipt, tooltips: [tx('copy'), tx('copied')] }}
           style={{ fontSize: 34, color: 'inherit' }}
         >
           {receipt}
         </Typography.Text>
       </div>
       <Typography.Paragraph strong style={{ fontSize: 16, color: '#d46b08' }}>
-        请保存回执号（可以截图或抄下来）
+        {tx('keepReceipt')}
       </Typography.Paragraph>
       <div
         style={{
@@ -40,7 +42,7 @@ export function ApplyReceipt({ receipt, onAgain }: { receipt: string; onAgain: (
           padding: '12px 14px',
         }}
       >
-        <Typography.Text strong>接下来会怎样</Typography.Text>
+        <Typography.Text strong>{tx('nextTitle')}</Typography.Text>
         <ol
           style={{
             paddingInlineStart: 20,
@@ -49,13 +51,13 @@ export function ApplyReceipt({ receipt, onAgain }: { receipt: string; onAgain: (
             fontSize: 15,
           }}
         >
-          <li>村干部将尽快入户核实，了解家里的实际困难。</li>
-          <li>符合条件的，经村里评议、公示后纳入监测，并落实帮扶措施。</li>
-          <li>有疑问的，请带上回执号到村委会咨询，或拨打 12317 热线。</li>
+          <li>{tx('next1')}</li>
+          <li>{tx('next2')}</li>
+          <li>{tx('next3')}</li>
         </ol>
       </div>
       <Button style={{ marginTop: 16 }} onClick={onAgain}>
-        返回申请页
+        {tx('again')}
       </Button>
     </Card>
   );

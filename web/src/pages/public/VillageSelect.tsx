@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { fetchPublicVillages, monitoringKeys, type PublicVillage } from '../../api/monitoring.ts';
+import { fetchPublicVillages, type PublicVillage } from '../../api/monitoring.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { useApplyText } from './applyText.ts';
 
 interface Props {
   value?: string;
@@ -11,8 +13,9 @@ interface Props {
 
 /** 乡镇 first, then 村: village names repeat across townships, so the township narrows the list. */
 export function VillageSelect({ value, onChange, id }: Props) {
+  const tx = useApplyText();
   const query = useQuery({
-    queryKey: monitoringKeys.villages(),
+    queryKey: keys.publicApply.villages(),
     queryFn: fetchPublicVillages,
     staleTime: 60 * 60_000,
   });
@@ -27,7 +30,7 @@ export function VillageSelect({ value, onChange, id }: Props) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} id={id}>
       <Select
         size="large"
-        placeholder="先选择乡镇"
+        placeholder={tx('chooseTownship')}
         loading={query.isPending}
         value={chosenTownship}
         onChange={(next: string) => {
@@ -36,18 +39,18 @@ export function VillageSelect({ value, onChange, id }: Props) {
         }}
         options={townships.map((name) => ({ value: name, label: name }))}
         data-testid="apply-township"
-        aria-label="乡镇"
+        aria-label={tx('township')}
       />
       <Select
         size="large"
-        placeholder={chosenTownship ? '再选择村' : '请先选择乡镇'}
+        placeholder={chosenTownship ? tx('chooseVillage') : tx('townshipFirst')}
         disabled={!chosenTownship}
         value={value}
         showSearch={{ optionFilterProp: 'label' }}
         onChange={(code: string) => onChange?.(code)}
         options={inTownship.map((v) => ({ value: v.code, label: v.name }))}
         data-testid="apply-village"
-        aria-label="村"
+        aria-label={tx('villageLabel')}
       />
     </div>
   );

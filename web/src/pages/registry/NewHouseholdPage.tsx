@@ -1,16 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Divider, Flex, Form, Typography } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Divider, Flex, Form, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { createHousehold, registryKeys, type HouseholdDetail } from '../../api/registry.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { createHousehold, type HouseholdDetail } from '../../api/registry.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { factsRequest, HouseholdFactsFields, type FactsFormValues } from './HouseholdFactsFields.tsx';
 import { hasAnyAmount, IncomeFields, incomeAmounts, type IncomeFormValues } from './IncomeFields.tsx';
 import { BLANK_MEMBER, memberRequest, type MemberFormValues } from './memberForm.ts';
 import { MemberListFields } from './MemberListFields.tsx';
 import { ReasonField } from './ReasonField.tsx';
-import { applyServerFieldErrors } from './serverErrors.ts';
-import { ServerErrorAlert } from './ServerErrorAlert.tsx';
 import { useRegistryText } from './text.ts';
 
 interface NewHouseholdValues extends FactsFormValues {
@@ -21,15 +20,13 @@ interface NewHouseholdValues extends FactsFormValues {
 }
 
 export default function NewHouseholdPage() {
-  const { t, language } = useRegistryText();
-  const { message } = App.useApp();
+  const { t } = useRegistryText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewHouseholdValues>();
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  const mutation = useMutation({
-    mutationFn: (values: NewHouseholdValues) => {
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    (values: NewHouseholdValues) => {
       const income = values.income;
       return createHousehold({
         householdNo: values.householdNo.trim(),
@@ -42,15 +39,15 @@ export default function NewHouseholdPage() {
         reason: values.reason.trim(),
       });
     },
-    onMutate: () => setUnplaced([]),
-    onSuccess: async (household: HouseholdDetail) => {
-      queryClient.setQueryData(registryKeys.household(household.id), household);
-      await queryClient.invalidateQueries({ queryKey: ['registry', 'search'] });
-      message.success(t('created'));
-      navigate(`/registry/households/${household.id}`, { replace: true });
+    {
+      successMessage: t('created'),
+      invalidate: [keys.registry.search()],
+      onSuccess: (household: HouseholdDetail) => {
+        queryClient.setQueryData(keys.registry.household(household.id), household);
+        navigate(`/registry/households/${household.id}`, { replace: true });
+      },
     },
-    onError: (error) => setUnplaced(applyServerFieldErrors(form, error, language)),
-  });
+  );
 
   return (
     <Card
@@ -73,7 +70,7 @@ export default function NewHouseholdPage() {
         scrollToFirstError={{ block: 'center' }}
         style={{ maxWidth: 1100 }}
       >
-        <ServerErrorAlert error={mutation.error} unplaced={unplaced} />
+        {errorAlert}
         <Divider titlePlacement="start">{t('basicInfo')}</Divider>
         <HouseholdFactsFields withHouseholdNo />
         <Divider titlePlacement="start">{t('members')}</Divider>

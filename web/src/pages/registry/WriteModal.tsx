@@ -1,11 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { registryKeys, type HouseholdDetail } from '../../api/registry.ts';
+import { keys } from '../../api/queryKeys.ts';
+import type { HouseholdDetail } from '../../api/registry.ts';
+import type { NamePath } from '../../components/fieldErrors.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { ReasonField } from './ReasonField.tsx';
-import { applyServerFieldErrors, type NamePath } from './serverErrors.ts';
-import { ServerErrorAlert } from './ServerErrorAlert.tsx';
 import { useRegistryText } from './text.ts';
 
 interface Props<V> {
@@ -39,27 +40,23 @@ export function WriteModal<V extends object>({
   confirm,
   children,
 }: Props<V>) {
-  const { t, language } = useRegistryText();
-  const { message, modal } = App.useApp();
+  const { t } = useRegistryText();
+  const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<V & { reason: string }>();
   const [open, setOpen] = useState(true);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-
-  const mutation = useMutation({
-    mutationFn: submit,
-    onMutate: () => setUnplaced([]),
-    onSuccess: async (result) => {
-      if (isDetail(result)) queryClient.setQueryData(registryKeys.household(householdId), result);
+  const { mutation, errorAlert } = useFormMutation(form, submit, {
+    successMessage: t('saved'),
+    invalidate: [keys.registry.all],
+    onSuccess: (result) => {
+      if (isDetail(result)) queryClient.setQueryData(keys.registry.household(householdId), result);
       setOpen(false);
-      message.success(t('saved'));
-      await queryClient.invalidateQueries({ queryKey: registryKeys.all });
     },
+    rename,
     onError: async (error) => {
-      setUnplaced(applyServerFieldErrors(form, error, language, rename));
       // Someone else saved first: fetch the new version so the next try can succeed.
       if (error instanceof ApiError && error.code === 'CONFLICT') {
-        await queryClient.invalidateQueries({ queryKey: registryKeys.household(householdId) });
+        await queryClient.invalidateQueries({ queryKey: keys.registry.household(householdId) });
       }
     },
   });
@@ -98,7 +95,7 @@ export function WriteModal<V extends object>({
         }}
         scrollToFirstError={{ block: 'center' }}
       >
-        <ServerErrorAlert error={mutation.error} unplaced={unplaced} />
+        {errorAlert}
         {children}
         <ReasonField />
       </Form>
