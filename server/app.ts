@@ -26,7 +26,12 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import { measureOwnerCheck } from './modules/assistance/assistance.attachments.ts';
 import { caseStepOwnerCheck } from './modules/cases/cases.attachments.ts';
-import { assistanceRoutes, createAssistanceService, createReliefService } from './modules/assistance/index.ts';
+import {
+  assistanceRoutes,
+  assistanceSummaries,
+  createAssistanceService,
+  createReliefService,
+} from './modules/assistance/index.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { createCaseReports } from './modules/cases/cases.reports.ts';
@@ -105,6 +110,8 @@ export function createServices(
   // A committed registry change re-evaluates the households it touched right away (issue 4 §5).
   const registryHooks = {
     onHouseholdsChanged: (ctx: RequestContext, householdIds: number[]) => monitoring.reevaluate(ctx, { householdIds }),
+    // The data-quality checks read the assistance module's facts (registry never imports assistance).
+    assistanceFacts: assistanceSummaries,
   };
   return {
     db,

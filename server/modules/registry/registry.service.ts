@@ -21,7 +21,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { pageWindow, usesCursor } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   loadHousehold,
   recordChange,
@@ -41,7 +41,7 @@ import {
   personFromInput,
   toDomainHousehold,
 } from './registry.mapping.ts';
-import { householdQuality } from './registry.quality.ts';
+import { householdQuality, NO_ASSISTANCE_FACTS, qualityReport } from './registry.quality.ts';
 import {
   activeMembers,
   changesOf,
@@ -76,6 +76,7 @@ export function createRegistryService(
 ) {
   const today = () => todayInChina(clock());
   const changed = changeNotifier(hooks);
+  const assistanceFacts = hooks.assistanceFacts ?? NO_ASSISTANCE_FACTS;
 
   async function search(
     ctx: RequestContext,
@@ -172,7 +173,7 @@ export function createRegistryService(
       version: h.version,
       members: members.map((m) => memberRowOf(m, box, today())),
       incomes: incomes.map(incomeRowOf),
-      quality: await householdQuality(db, h.countyCode, h.id, domain, domainMembers, today()),
+      quality: await householdQuality(db, h.countyCode, h.id, domain, domainMembers, today(), assistanceFacts),
     };
   }
 
@@ -361,7 +362,12 @@ export function createRegistryService(
     return { personId, idNumber: box.decrypt(member.idCipher) };
   }
 
-  return { search, get, create, createMonitored, update, saveIncome, timeline, revealId };
+  /** 数据质量报告: findings per village in the actor's scope, with the assistance facts wired in. */
+  function quality(ctx: RequestContext) {
+    return qualityReport(db, box, ctx, today(), assistanceFacts);
+  }
+
+  return { search, get, create, createMonitored, update, saveIncome, timeline, revealId, quality };
 }
 
 export function staleVersion(): AppError {

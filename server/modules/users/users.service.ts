@@ -7,9 +7,9 @@ import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { hashPassword, type PersonalDataBox } from '../../lib/crypto.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { deleteUserSessions } from '../auth/auth.repository.ts';
-import { findUnit } from '../org/org.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { deleteUserSessions } from '../auth/index.ts';
+import { findUnit } from '../org/index.ts';
 import {
   findScopedUser,
   insertUser,

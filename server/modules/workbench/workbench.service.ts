@@ -9,13 +9,13 @@ import type { RequestContext } from '../../lib/context.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import type { AssistanceService } from '../assistance/index.ts';
 import { unpairedMonitoredCount } from '../assistance/index.ts';
-import type { CaseReports } from '../cases/cases.reports.ts';
-import { monthsWithoutBatch } from '../feeds/feeds.due.ts';
+import type { CaseReports } from '../cases/index.ts';
+import { monthsWithoutBatch } from '../feeds/index.ts';
 import type { IndicatorsService } from '../indicators/index.ts';
-import { projectsWaitingCount } from '../projects/projects.waiting.ts';
-import { numberParam, resolveAll } from '../params/params.service.ts';
-import type { createReviewService } from '../registry/registry.review.ts';
-import type { RegistryService } from '../registry/registry.service.ts';
+import { projectsWaitingCount } from '../projects/index.ts';
+import { numberParam, resolveAll } from '../params/index.ts';
+import type { createReviewService } from '../registry/index.ts';
+import type { RegistryService } from '../registry/index.ts';
 
 // 工作台: what is due today for the signed-in user. Every count comes from the module that owns it, called as
 // the user (its permission and scope checks apply): case time limits from the cases reports (the workflow's

@@ -1,0 +1,135 @@
+// Import-cycle check for `npm run lint` (issue 18 point 1): no cycle between files and none between server modules.
+// Reads every .ts/.tsx under common/, server/ and web/src/ with the TypeScript parser (no type checking: ~2 s).
+// A type-only import (`import type`, or every named import marked `type`) is erased at run time and does not count;
+// `import()` inside a function runs late and does not count either. A module edge `a -> b` is any value import from a
+// file of server/modules/a/ (tests and test support excluded) of a file of server/modules/b/.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const roots = ['common', 'server', 'web/src'];
+const isTest = (f) => /\.test\.tsx?$|test-support|[/\\]server[/\\]test[/\\]/.test(f);
+
+function walk(dir, out) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'migrations' && entry.name !== 'dist') walk(p, out);
+    } else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+function resolve(from, spec) {
+  if (!spec.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+function valueImports(file) {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+  const specs = [];
+  for (const st of source.statements) {
+    if (ts.isImportDeclaration(st)) {
+      const clause = st.importClause;
+      if (clause?.isTypeOnly) continue;
+      const named = clause?.namedBindings;
+      const onlyTypes =
+        clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0
+          ? named.elements.every((e) => e.isTypeOnly)
+          : false;
+      if (!onlyTypes) specs.push(st.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) {
+      const named = st.exportClause;
+      const onlyTypes = named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      if (!onlyTypes) specs.push(st.moduleSpecifier.text);
+    }
+  }
+  return specs;
+}
+
+const files = roots.flatMap((r) => (fs.existsSync(path.join(root, r)) ? walk(path.join(root, r), []) : []));
+const graph = new Map();
+for (const f of files) {
+  graph.set(
+    f,
+    valueImports(f)
+      .map((s) => resolve(f, s))
+      .filter(Boolean),
+  );
+}
+
+// Tarjan's strongly connected components; every component with more than one node (or a self-edge) is a cycle.
+function cycles(nodes, edges) {
+  let index = 0;
+  const idx = new Map();
+  const low = new Map();
+  const stack = [];
+  const on = new Set();
+  const out = [];
+  const visit = (v) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges(v)) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp = [];
+      let w;
+      do {
+        w = stack.pop();
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      if (comp.length > 1 || edges(v).includes(v)) out.push(comp);
+    }
+  };
+  for (const v of nodes) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+const rel = (f) => path.relative(root, f);
+const modulesDir = path.join(root, 'server', 'modules');
+const moduleOf = (f) => {
+  const r = path.relative(modulesDir, f);
+  return r.startsWith('..') ? null : r.split(path.sep)[0];
+};
+
+const problems = [];
+for (const comp of cycles([...graph.keys()], (v) => graph.get(v) ?? [])) {
+  problems.push(`file import cycle: ${comp.map(rel).sort().join(', ')}`);
+}
+
+const moduleEdges = new Map();
+const why = new Map();
+for (const [f, targets] of graph) {
+  const from = moduleOf(f);
+  if (!from || isTest(f)) continue;
+  for (const t of targets) {
+    const to = moduleOf(t);
+    if (!to || to === from) continue;
+    if (!moduleEdges.has(from)) moduleEdges.set(from, new Set());
+    moduleEdges.get(from).add(to);
+    if (!why.has(`${from}>${to}`)) why.set(`${from}>${to}`, `${rel(f)} -> ${rel(t)}`);
+  }
+}
+for (const comp of cycles([...moduleEdges.keys()], (v) => [...(moduleEdges.get(v) ?? [])])) {
+  const set = new Set(comp);
+  const edges = [...why].filter(([k]) => set.has(k.split('>')[0]) && set.has(k.split('>')[1])).map(([, v]) => `    ${v}`);
+  problems.push(`module import cycle: ${comp.sort().join(' <-> ')}\n${edges.join('\n')}`);
+}
+
+if (problems.length > 0) {
+  console.error(`check-import-cycles: ${problems.length} cycle(s)\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log(`check-import-cycles: ${files.length} files, ${moduleEdges.size} modules with dependencies, no cycles`);
