@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../server/db/connect.ts';
-import { obligationCounts, obligationsAsOf } from '../server/modules/assistance/assistance.repository.ts';
+import { obligationCounts, obligationsAsOf } from '../server/modules/assistance/obligations.repository.ts';
 import { seedQinshui } from '../server/modules/org/org.service.ts';
 import { prepareDatabase } from '../server/prepare.ts';
 import { openBenchDatabase, timed } from './bench-db.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEASURE_CATEGORY_CODES, MEASURE_STATUSES } from '../domain/assistance/categories.ts';
 import { OBLIGATION_CODES } from '../domain/assistance/obligations.ts';
 import { RISK_TYPES } from '../domain/registry/codes.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 // Assistance (帮扶) API: pairings (结对帮扶), measures (帮扶措施), obligations, recommendations,
 // the cadre workspace and the relief funds (应急救助基金 / 临时救助). Money in integer fen.
@@ -56,14 +57,28 @@ export const pairingRow = z.object({
   endOn: z.string().nullable(),
   endReason: z.string().nullable(),
 });
-export const pairingListQuery = z.object({
+const orgCode12 = z
+  .string()
+  .regex(/^\d{12}$/, { message: '机构代码为12位数字 / a 12-digit org code' })
+  .optional();
+/** Sort keys of the pairing list (the paged convention, common/contracts/paging.ts). */
+export const PAIRING_SORTS = ['startOn', 'householdNo', 'cadreName', 'village'] as const;
+/** The filters of the pairing list; its export takes the same ones. */
+const pairingFilters = {
   householdId: z.coerce.number().int().positive().optional(),
   cadreUserId: z.coerce.number().int().positive().optional(),
   activeOnly: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-});
+  orgCode: orgCode12,
+  /** Words in the cadre's name, the unit, the household number, the head's name or the village name. */
+  q: z.string().trim().max(50).optional(),
+};
+export const pairingListQuery = z.object({ ...pairingFilters, ...pagingFields(PAIRING_SORTS) });
+export const pairingExportQuery = z.object(pairingFilters);
+export const UNPAIRED_SORTS = ['householdNo', 'village', 'identified'] as const;
+export const unpairedQuery = z.object({ orgCode: orgCode12, ...pagingFields(UNPAIRED_SORTS) });
 /** A monitored household without an active pairing (the workbench's 未结对的监测户 card lists these). */
 export const unpairedRow = z.object({
   householdId: z.number().int(),
@@ -74,7 +89,7 @@ export const unpairedRow = z.object({
   townshipName: z.string().nullable(),
   identificationPeriod: z.string().nullable(),
 });
-export const unpairedResponse = z.object({ items: z.array(unpairedRow), total: z.number().int() });
+export const unpairedResponse = z.object({ items: z.array(unpairedRow), ...pageMeta });
 export const cadreOption = z.object({
   id: z.number().int(),
   displayName: z.string(),
@@ -174,14 +189,21 @@ export const obligationRow = z.object({
   riskType: z.string().nullable(),
   measureId: z.number().int().nullable(),
 });
-export const obligationQuery = z.object({
+/** Sort keys of the obligation list (the board's rows). */
+export const OBLIGATION_SORTS = ['dueOn', 'householdNo', 'village', 'code'] as const;
+/** The filters of the obligation list; its export takes the same ones. */
+export const obligationExportQuery = z.object({
   orgCode: z
     .string()
     .regex(/^\d{12}$/)
     .optional(),
   code: obligationCode.optional(),
   asOf: isoDate.optional(),
+});
+export const obligationQuery = obligationExportQuery.extend({
+  /** Rows without a numbered page (older clients): the first `limit`; `total` says how many match. */
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  ...pagingFields(OBLIGATION_SORTS),
 });
 export const obligationBoard = z.object({
   asOf: z.string(),
@@ -194,8 +216,11 @@ export const obligationBoard = z.object({
     }),
   ),
   items: z.array(obligationRow),
+  ...pageMeta,
+  /** More rows match than this page holds. */
   truncated: z.boolean(),
 });
+export const pairingPage = z.object({ items: z.array(pairingRow), ...pageMeta });
 export const recommendationRow = z.object({
   category: z.string(),
   riskType: z.string().nullable(),

@@ -1,6 +1,6 @@
 // 帮扶责任 (policy-rules §1.7, §1.8): what must be in place for a household by a given day.
 // Pure rules, evaluated as of a date. The database computes the same rules set-based for the
-// obligations board (assistance.repository.ts); these functions are the reference and the
+// obligations board (server/modules/assistance/obligations.repository.ts); these functions are the reference and the
 // explanation on the household page, and the table tests pin their day boundaries.
 //
 // "N months after D" is the same day of the month N months later, clamped to the month's last

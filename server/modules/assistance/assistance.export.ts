@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import type { z } from 'zod';
+import type { obligationExportQuery, pairingExportQuery } from '../../../common/contracts/assistance.ts';
 import { categoryLabel, MEASURE_STATUSES } from '../../../common/domain/assistance/categories.ts';
 import { OBLIGATION_LABELS } from '../../../common/domain/assistance/obligations.ts';
 import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
@@ -7,10 +9,10 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
-import { listMeasures } from './assistance.repository.ts';
+import { listMeasures } from './measures.repository.ts';
 import { reachOf, type AssistanceService } from './assistance.service.ts';
 
-// Ledgers as .xlsx: 帮扶措施台账 and 帮扶责任预警 — the actor's scope only (a cadre: his households),
+// Ledgers as .xlsx: 帮扶措施台账, 帮扶责任预警 and 结对帮扶名单, each of what its list shows — the actor's scope only (a cadre: his households),
 // audited before the first byte leaves.
 
 const riskZh = (r: string | null) => (r ? (RISK_TYPES.find((t) => t.code === r)?.zh ?? r) : null);
@@ -92,20 +94,22 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
     };
   }
 
-  async function prepareObligations(ctx: RequestContext, orgCode?: string) {
+  /** The obligation rows of what the list shows: the same day, township or village and obligation code. */
+  async function prepareObligations(ctx: RequestContext, q: z.infer<typeof obligationExportQuery>) {
     requirePermission(ctx, 'assistance:export');
-    const board = await assistance.board(ctx, { orgCode, limit: 1000, asOf: undefined, code: undefined });
+    const asOf = q.asOf ?? assistance.today();
+    const filter = { ...q, asOf };
     await db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: 'export',
         entity: 'obligation',
-        orgCode: orgCode ?? ctx.actor.orgCode,
-        after: { format: '帮扶责任预警', asOf: board.asOf, rows: board.items.length },
+        orgCode: q.orgCode ?? ctx.actor.orgCode,
+        after: { format: '帮扶责任预警', asOf, code: q.code },
       }),
     );
     return async (out: Writable) => {
       async function* rows(): AsyncGenerator<Cell[]> {
-        for (const o of board.items)
+        for await (const o of assistance.allObligations(ctx, filter))
           yield [
             o.householdNo,
             o.headName,
@@ -120,7 +124,7 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
         out,
         [
           {
-            title: `帮扶责任预警（${board.asOf}）`,
+            title: `帮扶责任预警（${asOf}）`,
             headers: ['户编号', '户主', '行政村', '预警', '风险', '应落实日期', '逾期天数'],
             rows: rows(),
           },
@@ -130,5 +134,55 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
     };
   }
 
-  return { prepareMeasures, prepareObligations };
+  /** The pairing list as a ledger: the same filters (active only, township or village, words) and order. */
+  async function preparePairings(ctx: RequestContext, q: z.infer<typeof pairingExportQuery>) {
+    requirePermission(ctx, 'assistance:export');
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'cadre_pairing',
+        orgCode: q.orgCode ?? ctx.actor.orgCode,
+        after: { format: '结对帮扶名单', activeOnly: q.activeOnly, q: q.q },
+      }),
+    );
+    return async (out: Writable) => {
+      async function* rows(): AsyncGenerator<Cell[]> {
+        for await (const p of assistance.allPairings(ctx, q))
+          yield [
+            p.householdNo,
+            p.headName,
+            p.villageName,
+            p.cadreName,
+            p.unit,
+            p.phoneMasked,
+            p.startOn,
+            p.endOn,
+            p.endReason,
+          ];
+      }
+      await writeLedger(
+        out,
+        [
+          {
+            title: q.activeOnly ? '结对帮扶名单' : '结对帮扶名单（含已结束）',
+            headers: [
+              '户编号',
+              '户主',
+              '行政村',
+              '帮扶干部',
+              '工作单位',
+              '联系电话',
+              '开始日期',
+              '结束日期',
+              '结束原因',
+            ],
+            rows: rows(),
+          },
+        ],
+        ledgerMeta(ctx),
+      );
+    };
+  }
+
+  return { prepareMeasures, prepareObligations, preparePairings };
 }

@@ -16,10 +16,14 @@ import {
   measureRow,
   measureUpdate,
   obligationBoard,
+  obligationExportQuery,
   obligationQuery,
+  pairingExportQuery,
   pairingListQuery,
+  pairingPage,
   pairingRequest,
   pairingRow,
+  unpairedQuery,
   unpairedResponse,
   reliefApplicationRequest,
   reliefApplicationRow,
@@ -30,7 +34,6 @@ import {
 } from '../../../common/contracts/assistance.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
-import { unpairedMonitored } from './assistance.todo.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
 import { createAssistanceExport } from './assistance.export.ts';
@@ -38,12 +41,6 @@ import type { AssistanceService } from './assistance.service.ts';
 import type { ReliefService } from './relief.service.ts';
 
 const tags = ['assistance'];
-const orgQuery = z.object({
-  orgCode: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
-});
 
 export function assistanceRoutes(
   app: App,
@@ -61,14 +58,26 @@ export function assistanceRoutes(
   app.get(
     '/api/assistance/pairings',
     {
-      schema: { tags, summary: '结对帮扶列表', querystring: pairingListQuery, response: { 200: z.array(pairingRow) } },
+      schema: {
+        tags,
+        summary: '结对帮扶列表（分页、排序，共 N 条）',
+        querystring: pairingListQuery,
+        response: { 200: pairingPage },
+      },
     },
     (req) => assistance.pairings(requireCtx(req), req.query),
   );
   app.get(
     '/api/assistance/unpaired',
-    { schema: { tags, summary: '未结对的监测户', response: { 200: unpairedResponse } } },
-    (req) => unpairedMonitored(deps.db, requireCtx(req)),
+    {
+      schema: {
+        tags,
+        summary: '未结对的监测户（分页、排序，共 N 户）',
+        querystring: unpairedQuery,
+        response: { 200: unpairedResponse },
+      },
+    },
+    (req) => assistance.unpaired(requireCtx(req), req.query),
   );
   app.post(
     '/api/assistance/pairings',
@@ -248,10 +257,18 @@ export function assistanceRoutes(
   );
   app.get(
     '/api/assistance/obligations/export.xlsx',
-    { schema: { tags, summary: '导出帮扶责任预警（留痕）', querystring: orgQuery } },
+    { schema: { tags, summary: '导出帮扶责任预警（按列表筛选条件，留痕）', querystring: obligationExportQuery } },
     async (req, reply) => {
-      const write = await exporter.prepareObligations(requireCtx(req), req.query.orgCode);
+      const write = await exporter.prepareObligations(requireCtx(req), req.query);
       return sendXlsx(req, reply, '帮扶责任预警.xlsx', write);
+    },
+  );
+  app.get(
+    '/api/assistance/pairings/export.xlsx',
+    { schema: { tags, summary: '导出结对帮扶名单（按列表筛选条件，留痕）', querystring: pairingExportQuery } },
+    async (req, reply) => {
+      const write = await exporter.preparePairings(requireCtx(req), req.query);
+      return sendXlsx(req, reply, '结对帮扶名单.xlsx', write);
     },
   );
   app.get(

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
 import { sql } from 'drizzle-orm';
 import { todayInChina, type Clock } from '../../lib/clock.ts';
-import { snapshotExists } from './assistance.repository.ts';
+import { snapshotExists } from './obligations.repository.ts';
 import type { AssistanceService } from './assistance.service.ts';
 
 // The daily obligations check: once a day per county, today's board counts per township and code are

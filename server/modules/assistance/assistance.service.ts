@@ -4,11 +4,15 @@ import type {
   measureInput,
   measureListQuery,
   measureUpdate,
+  obligationExportQuery,
   obligationQuery,
+  pairingExportQuery,
   pairingListQuery,
+  unpairedQuery,
   pairingRequest,
   subtypeRequest,
 } from '../../../common/contracts/assistance.ts';
+import { MAX_PAGE_SIZE, type SortOrder } from '../../../common/contracts/paging.ts';
 import { DEFAULT_SUBTYPES } from '../../../common/domain/assistance/categories.ts';
 import { addDays, OBLIGATION_CODES, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
 import { recommendMeasures } from '../../../common/domain/assistance/recommend.ts';
@@ -25,31 +29,38 @@ import { can } from '../../../common/domain/roles.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { loadHousehold } from '../registry/index.ts';
+import type { Reach } from './assistance.reach.ts';
+import { listWindow } from './assistance.reach.ts';
+import {
+  countMeasures,
+  insertMeasure,
+  listMeasures,
+  listSubtypes,
+  seedSubtypes,
+  updateMeasure,
+  upsertSubtype,
+} from './measures.repository.ts';
+import {
+  countObligations,
+  obligationCounts,
+  obligationsAsOf,
+  pageObligations,
+  saveSnapshot,
+  snapshotRows,
+  type ObligationMonths,
+} from './obligations.repository.ts';
 import {
   activePairingOf,
   cadreUsers,
+  countPairings,
+  countUnpaired,
   endPairing as endPairingRow,
   findPairing,
-  householdFacts,
-  insertMeasure,
   insertPairing,
-  countMeasures,
-  listMeasures,
   listPairings,
-  listSubtypes,
-  obligationCounts,
-  obligationsAsOf,
-  recentVisitsBy,
-  saveSnapshot,
-  seedSubtypes,
-  snapshotRows,
-  updateMeasure,
-  upsertSubtype,
-  visitsOfHousehold,
-  workspaceHouseholds,
-  type ObligationMonths,
-  type Reach,
-} from './assistance.repository.ts';
+  listUnpaired,
+} from './pairings.repository.ts';
+import { householdFacts, recentVisitsBy, visitsOfHousehold, workspaceHouseholds } from './workspace.repository.ts';
 
 // 结对帮扶, 帮扶措施, obligations, 精准施策 recommendations and the cadre workspace. A paired cadre
 // (role cadre) reads only the households he is actively paired with, whatever his org scope.
@@ -139,9 +150,37 @@ export function createAssistanceService(
     };
   }
 
+  /** The filters of the pairing list as the repository takes them (the export passes the same). */
+  const pairingFilter = (q: Omit<z.infer<typeof pairingListQuery>, 'page' | 'pageSize' | 'sort' | 'order'>) => ({
+    householdId: q.householdId,
+    cadreUserId: q.cadreUserId,
+    activeOnly: q.activeOnly,
+    orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+    q: q.q || undefined,
+  });
+
+  /** One page of pairings with the total the filters match (without a page: the first 200). */
   async function pairings(ctx: RequestContext, q: z.infer<typeof pairingListQuery>) {
     requirePermission(ctx, 'assistance:read');
-    return (await listPairings(db, reachOf(ctx), q)).map(toPairingRow);
+    const win = listWindow(q, MAX_PAGE_SIZE);
+    const filter = pairingFilter(q);
+    const [rows, total] = await Promise.all([
+      listPairings(db, reachOf(ctx), filter, { ...win, sort: q.sort, order: q.order }),
+      countPairings(db, reachOf(ctx), filter),
+    ]);
+    return { items: rows.map(toPairingRow), total, page: win.page, pageSize: win.pageSize };
+  }
+
+  /** Monitored households without an active cadre (the workbench card's list), one page with the total. */
+  async function unpaired(ctx: RequestContext, q: z.infer<typeof unpairedQuery>) {
+    requirePermission(ctx, 'assistance:read');
+    const win = listWindow(q, MAX_PAGE_SIZE);
+    const orgPrefix = q.orgCode?.replace(/(000)+$/, '');
+    const [items, total] = await Promise.all([
+      listUnpaired(db, reachOf(ctx), orgPrefix, { ...win, sort: q.sort, order: q.order }),
+      countUnpaired(db, reachOf(ctx), orgPrefix),
+    ]);
+    return { items, total, page: win.page, pageSize: win.pageSize };
   }
 
   /** Pairs a cadre with a household; an existing pairing is ended the day before (reassignment keeps history). */
@@ -499,7 +538,7 @@ export function createAssistanceService(
     const { months } = await params(f.county_code, asOf);
     const r = reachOf(ctx);
     const [pairingRows, measureRows, obligationRows, visitRows] = [
-      await listPairings(db, r, { householdId, activeOnly: false }),
+      await listPairings(db, r, { householdId, activeOnly: false }, { page: 1, pageSize: 500 }),
       await listMeasures(db, r, { householdId, limit: 500 }),
       await obligationsAsOf(db, r, asOf, months, { householdId, limit: 100 }),
       await visitsOfHousehold(db, householdId),
@@ -552,12 +591,12 @@ export function createAssistanceService(
   }
 
   /** The obligations board: live as of today (or a given day), counts per township and the overdue households. */
-  async function board(ctx: RequestContext, q: z.infer<typeof obligationQuery>) {
+  async function board(ctx: RequestContext, q: Omit<z.infer<typeof obligationQuery>, 'order'> & { order?: SortOrder }) {
     requirePermission(ctx, 'assistance:read');
     const asOf = q.asOf ?? today();
     const { months } = await params(countyOf(ctx), asOf);
     const orgPrefix = q.orgCode?.replace(/(000)+$/, '');
-    const { rows, counts } = await obligationCounts(db, reachOf(ctx), asOf, months, orgPrefix);
+    const { counts } = await obligationCounts(db, reachOf(ctx), asOf, months, orgPrefix);
     const names = new Map(
       (
         await db.query.orgUnits.findMany({
@@ -575,13 +614,45 @@ export function createAssistanceService(
         return { townshipCode, townshipName: names.get(townshipCode) ?? null, counts: c, total };
       })
       .sort((a, b) => b.total - a.total || a.townshipCode.localeCompare(b.townshipCode));
-    const filtered = q.code ? rows.filter((r) => r.code === q.code) : rows;
+    const filter = { orgPrefix, code: q.code };
+    const win = listWindow({ page: q.page, pageSize: q.pageSize }, q.limit);
+    const [items, total] = await Promise.all([
+      pageObligations(db, reachOf(ctx), asOf, months, filter, { ...win, sort: q.sort, order: q.order }),
+      countObligations(db, reachOf(ctx), asOf, months, filter),
+    ]);
     return {
       asOf,
       townships,
-      items: filtered.slice(0, q.limit).map((r) => toObligation(r, asOf)),
-      truncated: filtered.length > q.limit,
+      items: items.map((r) => toObligation(r, asOf)),
+      total,
+      page: win.page,
+      pageSize: win.pageSize,
+      truncated: win.offset + items.length < total,
     };
+  }
+
+  /** Every obligation row of the list's filters, page by page (the export writes what the list shows). */
+  async function* allObligations(ctx: RequestContext, q: z.infer<typeof obligationExportQuery>) {
+    requirePermission(ctx, 'assistance:read');
+    const asOf = q.asOf ?? today();
+    const { months } = await params(countyOf(ctx), asOf);
+    const filter = { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), code: q.code };
+    for (let page = 1; ; page++) {
+      const rows = await pageObligations(db, reachOf(ctx), asOf, months, filter, { page, pageSize: 1000 });
+      for (const r of rows) yield toObligation(r, asOf);
+      if (rows.length < 1000) return;
+    }
+  }
+
+  /** Every pairing of the list's filters, in the list's order, page by page. */
+  async function* allPairings(ctx: RequestContext, q: z.infer<typeof pairingExportQuery>) {
+    requirePermission(ctx, 'assistance:read');
+    const filter = pairingFilter(q);
+    for (let page = 1; ; page++) {
+      const rows = await listPairings(db, reachOf(ctx), filter, { page, pageSize: 1000 });
+      for (const r of rows) yield toPairingRow(r);
+      if (rows.length < 1000) return;
+    }
   }
 
   /** Counts of today's board per township and code, kept once a day (the daily check). */
@@ -639,6 +710,9 @@ export function createAssistanceService(
   return {
     cadres,
     pairings,
+    unpaired,
+    allPairings,
+    allObligations,
     pair,
     endPairing,
     subtypes,
@@ -653,6 +727,8 @@ export function createAssistanceService(
     workspace,
     readableHousehold,
     params,
+    /** Today in China by the service's clock (the default day of the board and its export). */
+    today,
   };
 }
 

@@ -96,7 +96,7 @@ describe('pairing (结对帮扶)', () => {
       reason: '干部岗位调整',
     });
     expect(second.statusCode, second.body).toBe(200);
-    const history = (await get(staff, `/api/assistance/pairings?householdId=${h.id}&activeOnly=false`)).json();
+    const history = (await get(staff, `/api/assistance/pairings?householdId=${h.id}&activeOnly=false`)).json().items;
     expect(history).toHaveLength(2);
     expect(history[1]).toMatchObject({ cadreUserId: cadre, endOn: '2025-08-31', endReason: '干部岗位调整' });
     expect((await get(cadreCookie, `/api/assistance/households/${h.id}`)).statusCode).toBe(404);

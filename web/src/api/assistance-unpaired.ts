@@ -6,4 +6,5 @@ import { api } from './client.ts';
 export type UnpairedResponse = z.infer<typeof unpairedResponse>;
 export type UnpairedRow = UnpairedResponse['items'][number];
 export const unpairedKey = ['assistance', 'unpaired'] as const;
-export const fetchUnpaired = () => api.get<UnpairedResponse>('/api/assistance/unpaired');
+export const fetchUnpaired = (page: { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc' }) =>
+  api.get<UnpairedResponse>('/api/assistance/unpaired', { ...page });

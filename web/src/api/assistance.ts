@@ -13,6 +13,7 @@ import type {
   cadreOption,
   measureInput,
   obligationBoard,
+  pairingPage,
   pairingRequest,
   reliefApplicationRequest,
   subtypeRow,
@@ -34,6 +35,7 @@ export type {
 export type CadreOption = z.infer<typeof cadreOption>;
 export type SubtypeRow = z.infer<typeof subtypeRow>;
 export type ObligationBoard = z.infer<typeof obligationBoard>;
+export type PairingPage = z.infer<typeof pairingPage>;
 export type MeasureInput = z.input<typeof measureInput>;
 export type PairingRequest = z.input<typeof pairingRequest>;
 export type ReliefApplicationRequest = z.input<typeof reliefApplicationRequest>;
@@ -54,8 +56,17 @@ export const assistanceKeys = {
 
 export const fetchHouseholdAssistance = (id: number) =>
   api.get<HouseholdAssistance>(`/api/assistance/households/${id}`);
-export const fetchBoard = (asOf?: string, orgCode?: string, code?: string) =>
-  api.get<ObligationBoard>('/api/assistance/obligations', { asOf, orgCode, code, limit: 500 });
+/** Paging and sort of a list request (common/contracts/paging.ts). */
+export interface ListPage {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+export type ObligationFilters = { asOf?: string; orgCode?: string; code?: string };
+/** The board: counts per township and one page of the obligation rows the filters match. */
+export const fetchBoard = (filters: ObligationFilters, page: ListPage) =>
+  api.get<ObligationBoard>('/api/assistance/obligations', { ...filters, ...page });
 export const fetchWorkspace = () => api.get<Workspace>('/api/assistance/workspace');
 export const fetchMeasures = (q: { category?: string; status?: string; orgCode?: string; afterId?: number }) =>
   api.get<{ items: MeasureRow[]; total: number; nextAfterId: number | null }>('/api/assistance/measures', {
@@ -71,7 +82,9 @@ export const saveSubtype = (body: {
   active: boolean;
 }) => api.post<SubtypeRow>('/api/assistance/subtypes', body);
 export const fetchCadres = () => api.get<CadreOption[]>('/api/assistance/cadres');
-export const fetchPairings = () => api.get<PairingRow[]>('/api/assistance/pairings', { activeOnly: 'true' });
+export type PairingFilters = { q?: string; orgCode?: string };
+export const fetchPairings = (filters: PairingFilters, page: ListPage) =>
+  api.get<PairingPage>('/api/assistance/pairings', { activeOnly: 'true', ...filters, ...page });
 export const createPairing = (body: PairingRequest) => api.post<PairingRow>('/api/assistance/pairings', body);
 export const endPairing = (id: number, body: { endOn: string; reason: string }) =>
   api.post<PairingRow>(`/api/assistance/pairings/${id}/end`, body);
@@ -101,5 +114,6 @@ export const disburseRelief = (id: number, occurredOn: string) =>
 export const EXPORT_URLS = {
   measures: '/api/assistance/measures/export.xlsx',
   obligations: '/api/assistance/obligations/export.xlsx',
+  pairings: '/api/assistance/pairings/export.xlsx',
   fundLedger: (id: number) => `/api/relief/funds/${id}/ledger.xlsx`,
 };

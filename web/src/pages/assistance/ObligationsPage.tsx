@@ -1,50 +1,68 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Empty, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Button, Card, DatePicker, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { OBLIGATION_CODES } from '../../../../common/domain/assistance/obligations.ts';
-import { assistanceKeys, EXPORT_URLS, fetchBoard, type ObligationRow } from '../../api/assistance.ts';
+import {
+  assistanceKeys,
+  EXPORT_URLS,
+  fetchBoard,
+  type ObligationBoard,
+  type ObligationFilters,
+  type ObligationRow,
+} from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { obligationZh, riskZh, useText } from './text.ts';
 
-/** /assistance/obligations — the obligations board per township, live as of a day. */
+const FILTER_KEYS = ['asOf', 'code', 'orgCode'] as const;
+
+/** The export link of what the list shows: the same day, township and obligation. */
+function exportHref(filters: ObligationFilters): string {
+  const q = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+  return q.size ? `${EXPORT_URLS.obligations}?${q}` : EXPORT_URLS.obligations;
+}
+
+/** /assistance/obligations — the obligations board per township, live as of a day; filters and page in the address. */
 export default function ObligationsPage() {
   const t = useText();
   const { data: actor } = useActor();
-  const [asOf, setAsOf] = useState<Dayjs | null>(null);
-  const [code, setCode] = useState<string | undefined>();
-  const [orgCode, setOrgCode] = useState<string | undefined>();
-  const day = asOf?.format('YYYY-MM-DD');
-  const query = useQuery({
-    queryKey: [...assistanceKeys.board(day, orgCode), code ?? ''],
-    queryFn: () => fetchBoard(day, orgCode, code),
+  const list = usePagedList({
+    key: [...assistanceKeys.all, 'board'],
+    filterKeys: FILTER_KEYS,
+    fetch: (f, p) => fetchBoard(f, p),
+    unit: 'items',
   });
-  const board = query.data;
+  const { asOf, code, orgCode } = list.filters;
+  const board = list.query.data as ObligationBoard | undefined;
+  const query = list.query;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={t('board')}
         extra={
           hasPermission(actor, 'assistance:export') ? (
-            <Button href={EXPORT_URLS.obligations + (orgCode ? `?orgCode=${orgCode}` : '')}>{t('export')}</Button>
+            <Button href={exportHref(list.filters)}>{t('export')}</Button>
           ) : null
         }
       >
         <Typography.Paragraph type="secondary">{t('boardIntro')}</Typography.Paragraph>
         <Space wrap>
           <span>{t('asOf')}</span>
-          <DatePicker value={asOf ?? dayjs()} onChange={(d) => setAsOf(d)} allowClear={false} />
+          <DatePicker
+            value={asOf ? dayjs(asOf) : dayjs()}
+            onChange={(d) => list.setFilter('asOf', d?.format('YYYY-MM-DD'))}
+            allowClear={false}
+          />
           <Select
-            style={{ width: 300 }}
+            style={{ width: 300, maxWidth: '100%' }}
             allowClear
             placeholder={t('allCodes')}
             value={code}
-            onChange={setCode}
+            onChange={(c?: string) => list.setFilter('code', c)}
             options={OBLIGATION_CODES.map((c) => ({ value: c, label: obligationZh(c) }))}
           />
-          {orgCode && <Button onClick={() => setOrgCode(undefined)}>{t('allCodes')}</Button>}
+          {orgCode && <Button onClick={() => list.setFilter('orgCode', undefined)}>{t('allCodes')}</Button>}
         </Space>
       </Card>
       {query.isError ? (
@@ -60,7 +78,10 @@ export default function ObligationsPage() {
               dataSource={board?.townships ?? []}
               locale={{ emptyText: <Empty description={t('noObligations')} /> }}
               data-testid="board-townships"
-              onRow={(r) => ({ onClick: () => setOrgCode(r.townshipCode), style: { cursor: 'pointer' } })}
+              onRow={(r) => ({
+                onClick: () => list.setFilter('orgCode', r.townshipCode),
+                style: { cursor: 'pointer' },
+              })}
               columns={[
                 {
                   title: t('township'),
@@ -83,37 +104,31 @@ export default function ObligationsPage() {
             />
           </Card>
           <Card title={t('obligations')}>
-            {board?.truncated && (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 12 }}
-                message={t('truncated', { n: board.items.length })}
-              />
-            )}
             <Table<ObligationRow>
               size="small"
               rowKey={(r) => `${r.householdId}-${r.code}-${r.riskType ?? ''}-${r.measureId ?? ''}`}
-              loading={query.isLoading}
-              dataSource={board?.items ?? []}
-              pagination={{ pageSize: 20, showSizeChanger: false }}
+              scroll={{ x: 'max-content' }}
               data-testid="board-items"
+              {...list.tableProps}
               columns={[
                 {
                   title: t('household'),
-                  key: 'hh',
+                  dataIndex: 'householdNo',
+                  fixed: 'left',
+                  ...list.sortable('householdNo'),
                   render: (_, r) => (
                     <Link to={`/assistance/households/${r.householdId}`}>{r.headName ?? r.householdNo}</Link>
                   ),
                 },
-                { title: t('village'), dataIndex: 'villageName' },
+                { title: t('village'), dataIndex: 'villageName', ...list.sortable('village') },
                 {
                   title: t('obligations'),
                   dataIndex: 'code',
+                  ...list.sortable('code'),
                   render: (c: string) => <Tag color="orange">{obligationZh(c)}</Tag>,
                 },
                 { title: t('riskType'), dataIndex: 'riskType', render: (r: string | null) => riskZh(r) || '—' },
-                { title: t('dueOn'), dataIndex: 'dueOn' },
+                { title: t('dueOn'), dataIndex: 'dueOn', ...list.sortable('dueOn') },
                 { title: t('overdueDays'), dataIndex: 'overdueDays', align: 'right' },
               ]}
             />

@@ -1,27 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Input, Segmented, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Input, Segmented, Table } from 'antd';
+import { Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { assistanceKeys, fetchPairings, type PairingRow } from '../../api/assistance.ts';
+import { assistanceKeys, EXPORT_URLS, fetchPairings, type PairingRow } from '../../api/assistance.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useText } from './text.ts';
 import { UnpairedTable } from './UnpairedTable.tsx';
+
+const FILTER_KEYS = ['q'] as const;
+
+/** The export link of what the list shows (the same filters). */
+const exportHref = (filters: { q?: string }) =>
+  filters.q ? `${EXPORT_URLS.pairings}?${new URLSearchParams({ q: filters.q })}` : EXPORT_URLS.pairings;
 
 /** /assistance/pairings — who is paired with whom in scope (active pairings); history is on each household page. */
 export default function PairingsPage() {
   const t = useText();
   const [params, setParams] = useSearchParams();
   const unpaired = params.get('unpaired') === '1';
-  const query = useQuery({ queryKey: assistanceKeys.pairings, queryFn: fetchPairings });
-  const [q, setQ] = useState('');
-  const rows = useMemo(
-    () =>
-      (query.data ?? []).filter(
-        (p) => !q || `${p.cadreName}${p.headName ?? ''}${p.householdNo}${p.villageName ?? ''}`.includes(q.trim()),
-      ),
-    [query.data, q],
-  );
-  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   const tabs = (
     <Segmented
       style={{ marginBottom: 12 }}
@@ -33,43 +30,67 @@ export default function PairingsPage() {
       onChange={(v) => setParams(v === 'unpaired' ? { unpaired: '1' } : {})}
     />
   );
-  if (unpaired)
-    return (
-      <Card title={t('pairings')}>
-        {tabs}
-        <UnpairedTable />
-      </Card>
-    );
   return (
     <Card title={t('pairings')}>
       {tabs}
-      <Typography.Paragraph type="secondary">{t('pairingsIntro')}</Typography.Paragraph>
-      <Input.Search
-        allowClear
-        placeholder={t('pairingsSearch')}
-        style={{ width: 320, marginBottom: 12 }}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      <Table<PairingRow>
-        size="small"
-        rowKey="id"
-        loading={query.isLoading}
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description={t('noPairing')} /> }}
-        columns={[
-          { title: t('cadre'), dataIndex: 'cadreName' },
-          { title: t('unit'), dataIndex: 'unit' },
-          { title: t('phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('household'),
-            key: 'hh',
-            render: (_, p) => <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link>,
-          },
-          { title: t('village'), dataIndex: 'villageName' },
-          { title: t('startOn'), dataIndex: 'startOn' },
-        ]}
-      />
+      {unpaired ? <UnpairedTable /> : <PairedTable />}
     </Card>
+  );
+}
+
+/** Active pairings, a numbered page at a time: words, page and sort in the address, 共 N 条, export of the same. */
+function PairedTable() {
+  const t = useText();
+  const { data: actor } = useActor();
+  const list = usePagedList({
+    key: assistanceKeys.pairings,
+    filterKeys: FILTER_KEYS,
+    fetch: fetchPairings,
+    defaultSort: { sort: 'startOn', order: 'desc' },
+    unit: 'items',
+  });
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('pairingsIntro')}</Typography.Paragraph>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+        <Input.Search
+          key={list.filters.q ?? ''}
+          allowClear
+          defaultValue={list.filters.q}
+          placeholder={t('pairingsSearch')}
+          style={{ width: 320, maxWidth: '100%' }}
+          data-testid="pairings-search"
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+        {hasPermission(actor, 'assistance:export') && <Button href={exportHref(list.filters)}>{t('export')}</Button>}
+      </div>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<PairingRow>
+          size="small"
+          rowKey="id"
+          scroll={{ x: 'max-content' }}
+          data-testid="pairings-table"
+          {...list.tableProps}
+          locale={{ emptyText: <Empty description={t('noPairing')} /> }}
+          columns={[
+            { title: t('cadre'), dataIndex: 'cadreName', fixed: 'left', ...list.sortable('cadreName') },
+            { title: t('unit'), dataIndex: 'unit' },
+            { title: t('phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('household'),
+              dataIndex: 'householdNo',
+              ...list.sortable('householdNo'),
+              render: (_, p) => (
+                <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link>
+              ),
+            },
+            { title: t('village'), dataIndex: 'villageName', ...list.sortable('village') },
+            { title: t('startOn'), dataIndex: 'startOn', ...list.sortable('startOn') },
+          ]}
+        />
+      )}
+    </>
   );
 }

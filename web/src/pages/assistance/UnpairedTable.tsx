@@ -1,30 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { fetchUnpaired, unpairedKey, type UnpairedRow } from '../../api/assistance-unpaired.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useText } from './text.ts';
+
+const NO_FILTERS = [] as const;
 
 /** /assistance/pairings?unpaired=1 — monitored households without an active cadre (the workbench card's list). */
 export function UnpairedTable() {
   const t = useText();
-  const query = useQuery({ queryKey: unpairedKey, queryFn: fetchUnpaired });
-  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
+  const list = usePagedList({
+    key: unpairedKey,
+    filterKeys: NO_FILTERS,
+    fetch: (_, page) => fetchUnpaired(page),
+    unit: 'households',
+  });
+  if (list.query.isError) return <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('unpairedIntro')}</Typography.Paragraph>
       <Table<UnpairedRow>
         size="small"
         rowKey="householdId"
-        loading={query.isLoading}
-        dataSource={query.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (n) => t('unpairedTotal', { n }),
-        }}
-        footer={() => <span data-testid="unpaired-total">{t('unpairedTotal', { n: query.data?.total ?? 0 })}</span>}
+        {...list.tableProps}
+        footer={() => <span data-testid="unpaired-total">{t('unpairedTotal', { n: list.total })}</span>}
         locale={{ emptyText: <Empty description={t('unpairedNone')} /> }}
         columns={[
           {
@@ -33,12 +34,13 @@ export function UnpairedTable() {
             fixed: 'left',
             render: (_, h) => <Link to={`/assistance/households/${h.householdId}`}>{h.headName ?? h.householdNo}</Link>,
           },
-          { title: t('householdNo'), dataIndex: 'householdNo' },
+          { title: t('householdNo'), dataIndex: 'householdNo', ...list.sortable('householdNo') },
           { title: t('township'), dataIndex: 'townshipName' },
-          { title: t('village'), dataIndex: 'villageName' },
+          { title: t('village'), dataIndex: 'villageName', ...list.sortable('village') },
           {
             title: t('identified'),
             dataIndex: 'identificationPeriod',
+            ...list.sortable('identified'),
             render: (v: string | null) => v ?? '—',
           },
         ]}
