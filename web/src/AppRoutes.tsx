@@ -7,6 +7,7 @@ import { assistanceRoutes } from './pages/assistance/routes.tsx';
 import { casesRoutes } from './pages/cases/routes.tsx';
 import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
+import { employmentRoutes } from './pages/employment/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
@@ -43,6 +44,7 @@ export function AppRoutes() {
           {casesRoutes}
           {projectsRoutes}
           {assetsRoutes}
+          {employmentRoutes}
           {indicatorsRoutes}
           <Route
             path="/users"

@@ -97,13 +97,14 @@ describe('jobs', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ endOn: '2025-09-30', lastFollowUpStatus: 'left' });
+    const saved = res.json() as Record<string, unknown>;
     const edit = await call(village, 'PUT', `/api/employment/jobs/${jobId}`, {
-      ...res.json(),
+      ...saved,
       endOn: null,
       reason: '复工',
     });
     expect(edit.statusCode, edit.body).toBe(200);
-    const stale = await call(village, 'PUT', `/api/employment/jobs/${jobId}`, { ...res.json(), reason: '旧版本' });
+    const stale = await call(village, 'PUT', `/api/employment/jobs/${jobId}`, { ...saved, reason: '旧版本' });
     expect(stale.statusCode).toBe(409);
     const audit = await call(await env.login('county_admin'), 'GET', '/api/audit?entity=employment_record');
     expect(audit.body).toContain('复工');

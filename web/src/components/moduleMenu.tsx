@@ -9,6 +9,7 @@ import {
   FundProjectionScreenOutlined,
   HeartOutlined,
   HomeOutlined,
+  ToolOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Tooltip, type MenuProps } from 'antd';
@@ -93,6 +94,18 @@ const MODULES: ModuleEntry[] = [
       { path: '/projects/funds', label: 'menu.projectsFunds', anyOf: ['funds:read'] },
       { path: '/projects/checks', label: 'menu.projectsChecks', anyOf: ['funds:read'] },
       { path: '/projects/deliberations', label: 'menu.projectsDeliberations', anyOf: ['deliberation:read'] },
+    ],
+  },
+  {
+    // 就业与培训 (沁发〔2021〕17号 §二(三)2): jobs, training, workshops of assisted households.
+    path: 'employment',
+    label: 'menu.employment',
+    icon: <ToolOutlined />,
+    permission: 'assistance:read',
+    children: [
+      { path: '/employment/jobs', label: 'menu.employmentJobs', anyOf: ['assistance:read'] },
+      { path: '/employment/trainings', label: 'menu.employmentTrainings', anyOf: ['assistance:read'] },
+      { path: '/employment/workshops', label: 'menu.employmentWorkshops', anyOf: ['assistance:read'] },
     ],
   },
   {

@@ -54,6 +54,10 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.projectsChecks': 'Fund rule checks',
   'menu.projectsDeliberations': 'Village deliberation (四议两公开)',
   'menu.assetsLedger': 'Asset ledger',
+  'menu.employment': 'Employment and training',
+  'menu.employmentJobs': 'Employment ledger',
+  'menu.employmentTrainings': 'Training ledger',
+  'menu.employmentWorkshops': 'Workshops',
 
   'header.unit': 'Unit',
   'header.menu': 'Menu',

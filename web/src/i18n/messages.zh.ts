@@ -54,6 +54,10 @@ export const zhMessages = {
   'menu.projectsChecks': '资金规则校验',
   'menu.projectsDeliberations': '四议两公开',
   'menu.assetsLedger': '资产台账',
+  'menu.employment': '就业与培训',
+  'menu.employmentJobs': '务工就业台账',
+  'menu.employmentTrainings': '技能培训台账',
+  'menu.employmentWorkshops': '扶贫车间',
 
   'header.unit': '所在单位',
   'header.menu': '菜单',

@@ -7,6 +7,7 @@ import { fetchHousehold, registryKeys } from '../../api/registry.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -125,6 +126,7 @@ export default function HouseholdPage() {
           ]}
         />
       </Card>
+      <EmploymentHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}
