@@ -11,6 +11,7 @@ import { DEMO_SEED, loadDemoHouseholds } from './modules/registry/import/demo-lo
 import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { loadCasesDemo } from './modules/cases/cases.demo.ts';
+import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
@@ -145,5 +146,6 @@ export async function loadDemo(
   await loadProjectsDemo(services, log);
   await loadAssistanceDemo(services, log);
   await loadCasesDemo(services, log);
+  await loadEmploymentDemo(services, log);
   return { orgUnits, users, households };
 }
