@@ -11,19 +11,21 @@ import { openBenchDatabase, timed } from './bench-db.ts';
 import { BENCH_COUNTY, BENCH_PERIOD, generateCounty, insertFeedRecords, tableCounts } from './monitoring-data.ts';
 import { benchFeedImport } from './monitoring-feed-import.ts';
 import { runFloor } from './monitoring-floor.ts';
+import { mixNamed } from './monitoring-mix.ts';
 
-// npm run bench -- monitoring [--households 100000] [--pg postgres://…] [--batch N] [--keep]
+// npm run bench -- monitoring [--households 100000] [--mix realistic|stress] [--pg postgres://…] [--batch N] [--keep]
 // Prints (a) the full monthly run, (b) the hand-written single-statement floor over the same tables,
 // (c) their ratio, (d) incremental re-evaluation of a 10k-record department batch, (e) department file
 // import rows/s against raw COPY of the same records. Never asserts.
 
-type Args = { households?: string; pg?: string; batch?: string; keep?: boolean };
+type Args = { households?: string; mix?: string; pg?: string; batch?: string; keep?: boolean };
 
 function parse(args: string[]): Args {
   return parseArgs({
     args,
     options: {
       households: { type: 'string' },
+      mix: { type: 'string' },
       pg: { type: 'string' },
       batch: { type: 'string' },
       keep: { type: 'boolean' },
@@ -37,15 +39,16 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export default async function monitoringBench(argv: string[]): Promise<void> {
   const args = parse(argv);
   const households = Number(args.households ?? 100_000);
+  const mix = mixNamed(args.mix);
   const log = (line: string) => console.log(line);
   const bench = await openBenchDatabase(args.pg, args.keep);
   const { database, label, dispose } = bench;
   try {
     const db = database.db;
-    log(`监测引擎基准 / monitoring benchmark — ${label}, ${households.toLocaleString()} households`);
+    log(`监测引擎基准 / monitoring benchmark — ${label}, ${households.toLocaleString()} households, ${mix.name} mix`);
     await prepareDatabase(database);
     await seedQinshui(db);
-    const [, genMs] = await timed(() => generateCounty(db, households, log));
+    const [, genMs] = await timed(() => generateCounty(db, households, log, mix));
     const counts = await tableCounts(db);
     log(
       `  generated ${counts.households} households, ${counts.persons} persons, ${counts.feed_records} department records in ${s(genMs)}`,
@@ -73,7 +76,7 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
 
     await db.execute(sql`INSERT INTO feed_batch (id, county_code, source, file_name, content_hash, record_count, new_count, matched_count, unmatched_count, org_code)
       VALUES (2, ${BENCH_COUNTY}, 'medical', 'bench-10k.csv', repeat('1', 64), 10000, 10000, 10000, 0, ${BENCH_COUNTY})`);
-    await insertFeedRecords(db, 2, 10_000, households, 100_000_000);
+    await insertFeedRecords(db, 2, 10_000, households, 100_000_000, mix);
     const [inc, incMs] = await timed(() =>
       monitoring.reevaluate(ctx, { feedBatchId: 2 }, { period: BENCH_PERIOD, countyCode: BENCH_COUNTY }),
     );
