@@ -33,12 +33,34 @@ export const runRow = z.object({
 });
 export type RunRowDto = z.infer<typeof runRow>;
 
-export const runListQuery = z.object({
+export const RUN_SORTS = [
+  'id',
+  'period',
+  'kind',
+  'status',
+  'startedAt',
+  'durationMs',
+  'householdsEvaluated',
+  'warningCount',
+] as const;
+/** The filters of the runs list: its page, its total and its export read the same rows. */
+export const runFilterQuery = z.object({
   period: period.optional(),
   kind: z.enum(['monthly', 'incremental']).optional(),
+  status: z.enum(['running', 'succeeded', 'failed']).optional(),
+});
+export const runListQuery = runFilterQuery.extend({
+  /** Older callers (no `page`): the `limit` runs before this id, newest first, as a bare array. */
   beforeId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(RUN_SORTS),
 });
+export const runExportQuery = runFilterQuery.extend({
+  sort: runListQuery.shape.sort,
+  order: runListQuery.shape.order,
+});
+/** With `page`: one numbered page and the total (without: the bare array older callers read). */
+export const runPage = z.object({ items: z.array(runRow), ...pageMeta });
 export const runIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const ruleDiff = z.object({

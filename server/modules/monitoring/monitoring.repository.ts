@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
 import type { RuleDiff } from '../../../common/domain/monitoring/diff.ts';
 import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { WARNING_SORTS } from '../../../common/contracts/monitoring.ts';
+import type { RUN_SORTS, WARNING_SORTS } from '../../../common/contracts/monitoring.ts';
 import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 import { ABANDONED } from './monitoring.lease.ts';
 
@@ -100,19 +100,64 @@ export async function countFailedMonthlyRuns(db: Db, countyCode: string, period:
   return row.n;
 }
 
+export type RunSort = (typeof RUN_SORTS)[number];
+
+export interface RunFilter {
+  period?: string;
+  kind?: string;
+  status?: string;
+}
+
+/** The one where-clause of the runs list: its page, its total and its export read the same rows. */
+export function runWhere(countyCode: string, f: RunFilter): SQL {
+  const where: SQL[] = [sql`county_code = ${countyCode}`];
+  if (f.period) where.push(sql`period = ${f.period}`);
+  if (f.kind) where.push(sql`kind = ${f.kind}`);
+  if (f.status) where.push(sql`status = ${f.status}`);
+  return sql.join(where, sql` AND `);
+}
+
+const RUN_SORT_COLUMNS: SortColumns<RunSort> = {
+  id: sql`id`,
+  period: sql`period`,
+  kind: sql`kind`,
+  status: sql`status`,
+  startedAt: sql`started_at`,
+  durationMs: sql`duration_ms`,
+  householdsEvaluated: sql`households_evaluated`,
+  warningCount: sql`warning_count`,
+};
+
+/** Older callers: the `limit` runs before `beforeId`, newest first. */
 export async function listRuns(
   db: Db,
   countyCode: string,
-  filter: { period?: string; kind?: string; beforeId?: number; limit: number },
+  filter: RunFilter & { beforeId?: number; limit: number },
 ): Promise<RunRow[]> {
-  const where: SQL[] = [sql`county_code = ${countyCode}`];
-  if (filter.period) where.push(sql`period = ${filter.period}`);
-  if (filter.kind) where.push(sql`kind = ${filter.kind}`);
-  if (filter.beforeId) where.push(sql`id < ${filter.beforeId}`);
+  const before = filter.beforeId ? sql` AND id < ${filter.beforeId}` : sql``;
   return queryRows<RunRow>(
     db,
-    sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE ${sql.join(where, sql` AND `)} ORDER BY id DESC LIMIT ${filter.limit}`,
+    sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE ${runWhere(countyCode, filter)}${before} ORDER BY id DESC LIMIT ${filter.limit}`,
   );
+}
+
+/** One numbered page of runs (newest first unless a sort key is named) and the total. */
+export async function listRunPage(
+  db: Db,
+  countyCode: string,
+  f: RunFilter & PagingQuery<RunSort> & { page: number },
+): Promise<{ rows: RunRow[]; total: number }> {
+  const where = runWhere(countyCode, f);
+  const win = pageWindow(f);
+  const order = f.sort ? orderBy(RUN_SORT_COLUMNS, f, sql`id`, 'id') : sql`id DESC`;
+  const [rows, [count]] = await Promise.all([
+    queryRows<RunRow>(
+      db,
+      sql`SELECT ${RUN_COLUMNS} FROM monitor_run WHERE ${where} ORDER BY ${order} LIMIT ${win.pageSize} OFFSET ${win.offset}`,
+    ),
+    queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM monitor_run WHERE ${where}`),
+  ]);
+  return { rows, total: count.n };
 }
 
 export async function findRun(db: Db, countyCode: string | null, id: number): Promise<RunRow | undefined> {

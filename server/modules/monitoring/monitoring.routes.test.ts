@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { useTestApp } from '../../test/test-app.ts';
@@ -134,6 +135,60 @@ describe('a failed run in the list', () => {
       abandoned: false,
     });
     await env.services.db.execute(sql`DELETE FROM monitor_run WHERE id IN (${dead.id}, ${broken.id})`);
+  });
+});
+
+describe('the runs list as a paged list (issue 16 point 5)', () => {
+  it('pages with a total, sorts by a whitelisted key, refuses another, and exports what is filtered', async () => {
+    const page = async (q: string) => (await get('county_staff', `/api/monitoring/runs?kind=incremental&${q}`)).json();
+    const before = (await page('page=1')).total as number;
+    const ids: number[] = [];
+    for (const [period, status] of [
+      ['2024-01', 'failed'],
+      ['2024-02', 'succeeded'],
+      ['2024-03', 'failed'],
+    ] as const) {
+      const [row] = await queryRows<{ id: number }>(
+        env.services.db,
+        sql`INSERT INTO monitor_run (county_code, period, kind, status, started_at, finished_at, duration_ms, error)
+          VALUES ('140521000000', ${period}, 'incremental', ${status}, now(), now(), 1500, ${status === 'failed' ? 'Error: 测试' : null})
+          RETURNING id::int AS id`,
+      );
+      ids.push(row.id);
+    }
+    try {
+      const first = await page('page=1&pageSize=2&sort=period&order=asc');
+      expect(first).toMatchObject({ total: before + 3, page: 1, pageSize: 2 });
+      expect(first.items.map((r: { period: string }) => r.period)).toEqual(['2024-01', '2024-02']);
+      const second = await page('page=2&pageSize=2&sort=period&order=asc');
+      expect(second.items[0].period).toBe('2024-03');
+      const failed = (await page('status=failed&page=1')).total as number;
+      expect(failed).toBeGreaterThanOrEqual(2);
+      // Older callers still get the bare array.
+      expect(Array.isArray(await page('limit=2'))).toBe(true);
+      const bad = await get('county_staff', '/api/monitoring/runs?page=1&sort=error');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields[0].field).toBe('querystring.sort');
+
+      const res = await get('county_staff', '/api/monitoring/runs/export.xlsx?kind=incremental&status=failed');
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const periods: string[] = [];
+      book.worksheets[0].eachRow((row, n) => {
+        if (n > 2) periods.push(String(row.getCell(1).value));
+      });
+      expect(periods).toHaveLength(failed);
+      expect(periods).toEqual(expect.arrayContaining(['2024-01', '2024-03']));
+      expect(periods).not.toContain('2024-02');
+      const [audit] = await queryRows<{ after: { rows: number; status: string } }>(
+        env.services.db,
+        sql`SELECT after FROM audit_log WHERE entity = 'monitor_run' AND action = 'export' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.after).toMatchObject({ rows: failed, status: 'failed' });
+    } finally {
+      await env.services.db.execute(sql`DELETE FROM monitor_run WHERE id = ANY(${`{${ids.join(',')}}`}::bigint[])`);
+    }
   });
 });
 

@@ -5,13 +5,16 @@ import {
   householdIdParams,
   runDiff,
   runIdParams,
+  runExportQuery,
   runListQuery,
+  runPage,
   runRow,
   startRunRequest,
   startRunResponse,
   warningListQuery,
   warningPage,
 } from '../../../common/contracts/monitoring.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { MonitoringService } from './monitoring.service.ts';
@@ -36,12 +39,20 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
     {
       schema: {
         tags,
-        summary: '监测运行记录（耗时、各规则预警数）',
+        summary: '监测运行记录（耗时、各规则预警数；带 page 时分页并给出合计）',
         querystring: runListQuery,
-        response: { 200: z.array(runRow) },
+        response: { 200: z.union([runPage, z.array(runRow)]) },
       },
     },
     (req) => monitoring.runs(requireCtx(req), req.query),
+  );
+  app.get(
+    '/api/monitoring/runs/export.xlsx',
+    { schema: { tags, summary: '导出监测运行记录（按列表筛选条件，留痕）', querystring: runExportQuery } },
+    async (req, reply) => {
+      const write = await monitoring.prepareRunsExport(requireCtx(req), req.query);
+      return sendXlsx(req, reply, '监测运行记录.xlsx', write);
+    },
   );
   app.get(
     '/api/monitoring/runs/:id/diff',

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { diffState, diffTotals } from '../../../common/domain/monitoring/diff.ts';
 import { suggestMonitoringType } from '../../../common/domain/monitoring/suggest.ts';
@@ -7,12 +8,14 @@ import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts'
 import { isPeriod } from '../../../common/domain/period.ts';
 import type { MonitoringType } from '../../../common/domain/registry/codes.ts';
 import type { ExplainResponse } from '../../../common/contracts/monitoring.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import { systemContext, type RequestContext } from '../../lib/context.ts';
 import { pageWindow, usesCursor } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { JobsService } from '../jobs/index.ts';
 import { evaluateOnly } from './monitoring.engine.ts';
@@ -22,8 +25,12 @@ import {
   findMonthlyRun,
   findRun,
   latestMonthlyPeriod,
+  listRunPage,
   listRuns,
   listWarnings,
+  type RunFilter,
+  type RunRow,
+  type RunSort,
   type WarningFilter,
 } from './monitoring.repository.ts';
 import {
@@ -60,6 +67,44 @@ export interface MonitoringDeps {
 /** What to re-evaluate: households, the households of some persons, or of a department batch. */
 export type ReevaluateTarget =
   { householdIds: readonly number[] } | { personIdHashes: readonly string[] } | { feedBatchId: number };
+
+const RUN_EXPORT_BATCH = 1000;
+
+const RUN_EXPORT_HEADERS = [
+  { header: '月份', kind: 'code' },
+  '类型',
+  '状态',
+  { header: '开始时间', kind: 'text' },
+  { header: '结束时间', kind: 'text' },
+  { header: '耗时（秒）', kind: 'number' },
+  { header: '评估户数', kind: 'integer' },
+  { header: '预警数', kind: 'integer' },
+  '发起人',
+  '失败原因',
+] as const;
+
+const RUN_KIND_ZH = { monthly: '月度监测', incremental: '增量监测' } as const;
+const RUN_STATUS_ZH = { running: '运行中', succeeded: '已完成', failed: '失败' } as const;
+
+/** A UTC ISO time as the county reads it (UTC+8), `YYYY-MM-DD HH:mm:ss`. */
+function chinaTime(iso: string | null): string | null {
+  return iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : null;
+}
+
+function runCells(r: RunRow): Cell[] {
+  return [
+    r.period,
+    RUN_KIND_ZH[r.kind],
+    r.abandoned ? '失败（进程中断）' : RUN_STATUS_ZH[r.status],
+    chinaTime(r.startedAt),
+    chinaTime(r.finishedAt),
+    r.durationMs === null ? null : Math.round(r.durationMs / 100) / 10,
+    r.householdsEvaluated,
+    r.warningCount,
+    r.triggeredBy,
+    r.status === 'failed' ? r.error : null,
+  ];
+}
 
 const notFoundHousehold = () => AppError.notFound({ zh: '农户', en: 'Household' });
 
@@ -230,9 +275,40 @@ export function createMonitoringService(deps: MonitoringDeps) {
     };
   }
 
-  async function runs(ctx: RequestContext, q: { period?: string; kind?: string; beforeId?: number; limit: number }) {
+  /** With `page`: a numbered page and the total; without: the bare array older callers read (by `beforeId`). */
+  async function runs(ctx: RequestContext, q: RunFilter & PagingQuery<RunSort> & { beforeId?: number; limit: number }) {
     requirePermission(ctx, 'monitoring:read');
-    return listRuns(db, countyOf(ctx), q);
+    const countyCode = countyOf(ctx);
+    if (q.page === undefined) return listRuns(db, countyCode, q);
+    const { rows, total } = await listRunPage(db, countyCode, { ...q, page: q.page });
+    const win = pageWindow(q);
+    return { items: rows, total, page: q.page, pageSize: win.pageSize };
+  }
+
+  /** The runs list as filtered, as .xlsx (every matching run; the export is audited first). */
+  async function prepareRunsExport(ctx: RequestContext, q: RunFilter & PagingQuery<RunSort>) {
+    requirePermission(ctx, 'monitoring:read');
+    const countyCode = countyOf(ctx);
+    const first = await listRunPage(db, countyCode, { ...q, page: 1, pageSize: RUN_EXPORT_BATCH });
+    const { period, kind, status } = q;
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'monitor_run',
+        orgCode: countyCode,
+        after: { ledger: '监测运行记录', rows: first.total, period, kind, status },
+      }),
+    );
+    async function* rows(): AsyncGenerator<Cell[]> {
+      let batch = first.rows;
+      for (let page = 1; ;) {
+        for (const r of batch) yield runCells(r);
+        if (batch.length < RUN_EXPORT_BATCH) return;
+        batch = (await listRunPage(db, countyCode, { ...q, page: ++page, pageSize: RUN_EXPORT_BATCH })).rows;
+      }
+    }
+    return (out: Writable) =>
+      writeLedger(out, [{ title: '监测运行记录', headers: RUN_EXPORT_HEADERS, rows: rows() }], ledgerMeta(ctx));
   }
 
   async function diff(ctx: RequestContext, runId: number) {
@@ -291,6 +367,7 @@ export function createMonitoringService(deps: MonitoringDeps) {
     afterFeedBatch,
     explain,
     runs,
+    prepareRunsExport,
     diff,
     warnings,
     currentPeriod,

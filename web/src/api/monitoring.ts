@@ -123,6 +123,22 @@ export const startRun = (period: string) =>
     period,
   });
 export const fetchRuns = () => api.get<RunRowDto[]>('/api/monitoring/runs', { limit: 24 });
+export const RUN_FILTER_KEYS = ['period', 'kind', 'status'] as const;
+export type RunFilters = Partial<Record<(typeof RUN_FILTER_KEYS)[number], string>>;
+/** One numbered page of runs with the total the filters match. */
+export const fetchRunPage = (filters: RunFilters, page: PageRequest) =>
+  api.get<{ items: RunRowDto[]; total: number; page: number; pageSize: number }>('/api/monitoring/runs', {
+    ...filters,
+    ...page,
+  });
+/** An export URL of what a paged list shows: its filters and sort as the query. */
+export function listExportUrl(path: string, filters: Record<string, string | undefined>, page?: PageRequest): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, sort: page?.sort, order: page?.order })) if (v) q.set(k, v);
+  const text = q.toString();
+  return text ? `${path}?${text}` : path;
+}
+export const RUNS_EXPORT_PATH = '/api/monitoring/runs/export.xlsx';
 export const fetchRunDiff = (runId: number) => api.get<RunDiff>(`/api/monitoring/runs/${runId}/diff`);
 export const fetchWarnings = (filters: WarningFilters, page: PageRequest) =>
   api.get<WarningPage>('/api/monitoring/warnings', { ...filters, ...page });

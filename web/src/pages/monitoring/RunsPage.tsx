@@ -1,10 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { fetchRuns, isMissingApi, monitoringKeys, type RunRowDto } from '../../api/monitoring.ts';
+import {
+  fetchRunPage,
+  isMissingApi,
+  listExportUrl,
+  monitoringKeys,
+  RUN_FILTER_KEYS,
+  RUNS_EXPORT_PATH,
+  type RunRowDto,
+} from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
+import '../../i18n/dayjsLocale.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ApiPending } from './ApiPending.tsx';
 import { ruleName } from './labels.ts';
@@ -36,29 +59,36 @@ function RuleCounts({ counts }: { counts: Record<string, number> | null }) {
 
 export default function RunsPage() {
   const tx = useRunsText();
+  const { label } = useI18n();
   const { data: actor } = useActor();
   const canRun = hasPermission(actor, 'monitoring:run');
-  const runsQuery = useQuery({
-    queryKey: monitoringKeys.runs(),
-    queryFn: fetchRuns,
+  // Filters, page and sort in the address; newest first unless a column is sorted.
+  const list = usePagedList({
+    key: monitoringKeys.runs(),
+    filterKeys: RUN_FILTER_KEYS,
+    fetch: fetchRunPage,
+    unit: 'items',
   });
-  const runs = runsQuery.data ?? [];
+  const runsQuery = list.query;
+  const runs = list.rows;
   const [picked, setPicked] = useState<number | null>(null);
   // By default compare the latest finished monthly run.
   const diffRunId = picked ?? runs.find((r) => r.kind === 'monthly' && r.status === 'succeeded')?.id ?? null;
   const missing = isMissingApi(runsQuery.error);
 
   const columns: TableColumnsType<RunRowDto> = [
-    { title: tx('month'), dataIndex: 'period', width: 90 },
+    { title: tx('month'), dataIndex: 'period', ...list.sortable('period'), width: 90 },
     {
       title: tx('kind'),
       dataIndex: 'kind',
+      ...list.sortable('kind'),
       width: 130,
       render: (kind: RunRowDto['kind']) => (kind === 'monthly' ? tx('kindMonthly') : tx('kindIncremental')),
     },
     {
       title: tx('status'),
       dataIndex: 'status',
+      ...list.sortable('status'),
       width: 90,
       render: (status: RunRowDto['status']) => (
         <Tag color={STATUS_COLOURS[status]}>
@@ -73,12 +103,14 @@ export default function RunsPage() {
     {
       title: tx('startedAt'),
       dataIndex: 'startedAt',
+      ...list.sortable('startedAt'),
       width: 140,
       render: formatDateTime,
     },
     {
       title: tx('duration'),
       dataIndex: 'durationMs',
+      ...list.sortable('durationMs'),
       width: 80,
       align: 'right',
       render: (ms: number | null) => (ms === null ? '—' : fill(tx('seconds'), { n: (ms / 1000).toFixed(1) })),
@@ -86,6 +118,7 @@ export default function RunsPage() {
     {
       title: tx('households'),
       dataIndex: 'householdsEvaluated',
+      ...list.sortable('householdsEvaluated'),
       width: 90,
       align: 'right',
       render: (n: number | null) => n ?? '—',
@@ -93,6 +126,7 @@ export default function RunsPage() {
     {
       title: tx('warnings'),
       dataIndex: 'warningCount',
+      ...list.sortable('warningCount'),
       width: 80,
       align: 'right',
       render: (n: number | null) => n ?? '—',
@@ -148,7 +182,56 @@ export default function RunsPage() {
       </Card>
       {!missing && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Card title={tx('history')} size="small">
+          <Card
+            title={tx('history')}
+            size="small"
+            extra={
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                href={listExportUrl(RUNS_EXPORT_PATH, list.filters, list.request)}
+                data-testid="runs-export"
+              >
+                {label({ zh: '导出 Excel', en: 'Export .xlsx' })}
+              </Button>
+            }
+          >
+            <Form layout="inline" style={{ rowGap: 12, marginBottom: 12 }}>
+              <Form.Item label={tx('month')}>
+                <DatePicker
+                  picker="month"
+                  value={list.filters.period ? dayjs(list.filters.period + '-01') : undefined}
+                  onChange={(d) => list.setFilter('period', d ? d.format('YYYY-MM') : undefined)}
+                />
+              </Form.Item>
+              <Form.Item label={tx('kind')}>
+                <Select
+                  allowClear
+                  style={{ width: 140 }}
+                  placeholder={label({ zh: '全部', en: 'Any' })}
+                  value={list.filters.kind}
+                  onChange={(v?: string) => list.setFilter('kind', v)}
+                  options={[
+                    { value: 'monthly', label: tx('kindMonthly') },
+                    { value: 'incremental', label: tx('kindIncremental') },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item label={tx('status')}>
+                <Select
+                  allowClear
+                  style={{ width: 120 }}
+                  placeholder={label({ zh: '全部', en: 'Any' })}
+                  value={list.filters.status}
+                  onChange={(v?: string) => list.setFilter('status', v)}
+                  options={[
+                    { value: 'running', label: tx('statusRunning') },
+                    { value: 'succeeded', label: tx('statusSucceeded') },
+                    { value: 'failed', label: tx('statusFailed') },
+                  ]}
+                />
+              </Form.Item>
+            </Form>
             {runsQuery.isError ? (
               <QueryErrorResult error={runsQuery.error} onRetry={() => runsQuery.refetch()} />
             ) : (
@@ -156,9 +239,7 @@ export default function RunsPage() {
                 rowKey="id"
                 size="small"
                 columns={columns}
-                dataSource={runs}
-                loading={runsQuery.isPending}
-                pagination={false}
+                {...list.tableProps}
                 locale={{ emptyText: tx('noRuns') }}
                 expandable={{
                   expandedRowRender: (run) => <RuleCounts counts={run.counts} />,
