@@ -3,7 +3,7 @@ import { argv, exit } from 'node:process';
 // npm run bench -- <name> [options]: runs bench/<name>.ts (its default export gets the remaining
 // arguments). Benchmarks print figures and ratios; nothing here asserts a time.
 
-const BENCHES = ['registry', 'monitoring', 'assistance', 'indicators', 'cases'] as const;
+const BENCHES = ['registry', 'monitoring', 'assistance', 'indicators', 'cases', 'whatif'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const [benchName, ...args] = argv.slice(2);
