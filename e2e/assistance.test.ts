@@ -152,8 +152,8 @@ describe('assistance', () => {
       await login(page, app.server.baseUrl, 'township_staff', 'Demo@2021township');
       const id = await createMonitoredHousehold(page);
 
-      // The board: the new household is overdue (identified 2025-01, no measure).
-      await page.goto(`${app.server.baseUrl}/assistance/obligations`);
+      // The board, filtered to the village in the address: the new household is overdue (identified 2025-01, no measure).
+      await page.goto(`${app.server.baseUrl}/assistance/obligations?orgCode=${VILLAGE}`);
       const items = page.getByTestId('board-items');
       await page.getByTestId('board-townships').getByText('龙港镇').first().waitFor();
       const row = items.locator('tr', { hasText: HEAD });
@@ -183,6 +183,16 @@ describe('assistance', () => {
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await page.getByTestId('current-pairing').getByText('帮扶干部（龙港镇）').waitFor();
       expect(await page.getByTestId('current-pairing').innerText()).toContain('139****5678');
+
+      // The pairing list finds him by name (words in the address): 共 1 条, the export takes the same words.
+      await page.goto(`${app.server.baseUrl}/assistance/pairings?q=${encodeURIComponent(HEAD)}`);
+      const pairings = page.getByTestId('pairings-table');
+      await pairings.locator('tr', { hasText: HEAD }).first().waitFor();
+      await page.getByText('共 1 条').waitFor();
+      expect(await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href')).toContain(
+        `q=${encodeURIComponent(HEAD)}`,
+      );
+      await page.goto(`${app.server.baseUrl}/assistance/households/${id}`);
 
       // Record the suggested employment measure: the recommendation only fills the form.
       const suggestion = page.getByTestId('recommendations').locator('.ant-list-item', { hasText: '就业帮扶' });
