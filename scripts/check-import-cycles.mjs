@@ -1,13 +1,17 @@
 // Import-cycle check for `npm run lint` (issue 18 point 1): no cycle between files and none between server modules.
 // Reads every .ts/.tsx under common/, server/ and web/src/ with the TypeScript parser (no type checking: ~2 s).
-// A type-only import (`import type`, or every named import marked `type`) is erased at run time and does not count;
-// `import()` inside a function runs late and does not count either. A module edge `a -> b` is any value import from a
-// file of server/modules/a/ (tests and test support excluded) of a file of server/modules/b/.
+// Every static import and re-export counts, type-only ones too (a module that names another's types depends on it);
+// `import()` inside a function does not. A module edge `a -> b` is an import from a file of server/modules/a/ (tests
+// and test support excluded) of a file of server/modules/b/. Break a cycle by moving the shared piece down (to the
+// lower module, server/lib or common/) or by handing a function in through the service factory in server/app.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// The tree checked: this checkout, or the directory given (the check's own test runs it on a small fixture).
+const root = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const roots = ['common', 'server', 'web/src'];
 const isTest = (f) => /\.test\.tsx?$|test-support|[/\\]server[/\\]test[/\\]/.test(f);
 
@@ -30,23 +34,12 @@ function resolve(from, spec) {
   return null;
 }
 
-function valueImports(file) {
+function staticImports(file) {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const specs = [];
   for (const st of source.statements) {
-    if (ts.isImportDeclaration(st)) {
-      const clause = st.importClause;
-      if (clause?.isTypeOnly) continue;
-      const named = clause?.namedBindings;
-      const onlyTypes =
-        clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0
-          ? named.elements.every((e) => e.isTypeOnly)
-          : false;
-      if (!onlyTypes) specs.push(st.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && !st.isTypeOnly) {
-      const named = st.exportClause;
-      const onlyTypes = named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
-      if (!onlyTypes) specs.push(st.moduleSpecifier.text);
+    if ((ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier) {
+      specs.push(st.moduleSpecifier.text);
     }
   }
   return specs;
@@ -57,7 +50,7 @@ const graph = new Map();
 for (const f of files) {
   graph.set(
     f,
-    valueImports(f)
+    staticImports(f)
       .map((s) => resolve(f, s))
       .filter(Boolean),
   );
@@ -124,7 +117,9 @@ for (const [f, targets] of graph) {
 }
 for (const comp of cycles([...moduleEdges.keys()], (v) => [...(moduleEdges.get(v) ?? [])])) {
   const set = new Set(comp);
-  const edges = [...why].filter(([k]) => set.has(k.split('>')[0]) && set.has(k.split('>')[1])).map(([, v]) => `    ${v}`);
+  const edges = [...why]
+    .filter(([k]) => set.has(k.split('>')[0]) && set.has(k.split('>')[1]))
+    .map(([, v]) => `    ${v}`);
   problems.push(`module import cycle: ${comp.sort().join(' <-> ')}\n${edges.join('\n')}`);
 }
 
