@@ -95,6 +95,11 @@ describe('English mode', () => {
       await page.getByText('Apply for help').waitFor();
       await expect(page.getByRole('button', { name: 'Submit' }).count()).resolves.toBe(1);
       await expect(page.getByText('防返贫监测 · 农户申请').count()).resolves.toBe(0);
+      // Its parts too: the undertaking, the village choice, the risk list and the progress lookup.
+      for (const part of ['consent-text', 'apply-township', 'status-card']) {
+        expect(await page.getByTestId(part).innerText(), part).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect(await page.getByRole('checkbox', { name: /Someone is ill/ }).count()).toBe(1);
     } finally {
       await context.close();
     }

@@ -29,7 +29,7 @@ export const keys = {
   audit: { all: ['audit'] as const, ...auditKeys },
   registry: {
     ...registryKeys,
-    searchBy: (idQuery: string) => [...registryKeys.search(), idQuery] as const,
+    searchBy: (idQuery: string | undefined) => [...registryKeys.search(), idQuery] as const,
   },
   clues: {
     all: ['clues'] as const,
@@ -70,5 +70,9 @@ export const keys = {
     fund: assistanceKeys.fund,
     households: (q: string) => ['relief', 'hh', q] as const,
   },
-  indicators: indicatorKeys,
+  indicators: {
+    ...indicatorKeys,
+    cockpitAll: ['indicators', 'cockpit'] as const,
+    approvalsAll: ['indicators', 'approvals'] as const,
+  },
 } as const;

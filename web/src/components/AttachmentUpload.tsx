@@ -4,7 +4,7 @@ import type { UploadFile, UploadProps } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import type { AttachmentRow } from '../../../common/contracts/attachments.ts';
 import { ApiError } from '../api/client.ts';
-import { useI18n } from '../i18n/useI18n.ts';
+import { defineMessages, pickIn, useI18n, useMessages } from '../i18n/useI18n.ts';
 
 // Upload photos or scans (images, PDF; 10 MB each) for a record. Files go up one by one to
 // POST /api/attachments as soon as they are chosen; the parent receives the ids of the finished
@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/useI18n.ts';
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf';
 
-const TEXT = {
+const TEXT = defineMessages({
   drop: [
     '点击或拖入照片、扫描件（图片或 PDF，每个不超过 10 MB）',
     'Click or drop photos or scans (images or PDF, up to 10 MB each)',
@@ -25,7 +25,7 @@ const TEXT = {
   tooBig: ['文件超过 10 MB：{name}', 'Over 10 MB: {name}'],
   wrongType: ['只能上传图片或 PDF：{name}', 'Only images or PDF: {name}'],
   failed: ['上传失败：{name}', 'Upload failed: {name}'],
-} as const;
+});
 
 export interface AttachmentUploadProps {
   /** caseStep | visit | project | asset … */
@@ -53,10 +53,8 @@ export function AttachmentUpload({
   disabled,
 }: AttachmentUploadProps) {
   const { language } = useI18n();
-  const tr = useCallback(
-    (k: keyof typeof TEXT, name = '') => TEXT[k][language === 'en' ? 1 : 0].replace('{name}', name),
-    [language],
-  );
+  const text = useMessages(TEXT);
+  const tr = useCallback((k: keyof typeof TEXT, name = '') => text(k, { name }), [text]);
   const [files, setFiles] = useState<UploadFile<AttachmentRow>[]>([]);
 
   const data = useMemo(() => {
@@ -83,7 +81,7 @@ export function AttachmentUpload({
     maxCount,
     disabled,
     withCredentials: true,
-    headers: { 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' },
+    headers: { 'Accept-Language': pickIn(language, 'zh-CN', 'en') },
     fileList: files,
     listType: 'text',
     beforeUpload(file) {
@@ -101,7 +99,7 @@ export function AttachmentUpload({
       const list = info.fileList.map((f) => {
         if (f.status === 'error') {
           const body = f.response as unknown as { error?: { messageZh?: string; messageEn?: string } } | undefined;
-          const text = (language === 'en' ? body?.error?.messageEn : body?.error?.messageZh) ?? tr('failed', f.name);
+          const text = pickIn(language, body?.error?.messageZh, body?.error?.messageEn) ?? tr('failed', f.name);
           return { ...f, response: undefined, error: new ApiError(0, null, { zh: text, en: text }) };
         }
         if (f.status === 'done' && f.response?.id) return { ...f, url: attachmentUrl(f.response.id) };

@@ -33,7 +33,7 @@ export function fill(text: string, vars?: Vars): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-export function pickIn(language: string, zh: string, en: string): string {
+export function pickIn<T>(language: string, zh: T, en: T): T {
   return isEnglish(language) ? en : zh;
 }
 
@@ -87,7 +87,7 @@ export function useI18n() {
       setLanguage,
       t: (key: MessageKey, vars?: Vars) => translate(language, key, vars),
       label: (pair: BilingualLabel) => (isEnglish(language) ? pair.en : pair.zh),
-      pick: (zh: string, en: string) => pickIn(language, zh, en),
+      pick: <T = string>(zh: T, en: T) => pickIn(language, zh, en),
       oneLanguage: (text: string | null | undefined) => oneLanguage(text, language),
       caseStage: (code: string) => workflowName('caseStage', code, language),
       projectStage: (code: string) => workflowName('projectStage', code, language),

@@ -10,6 +10,7 @@ import {
 } from '../../../../common/contracts/help.ts';
 import { ROLE_LABELS, ROLES } from '../../../../common/domain/roles.ts';
 import { api } from '../../api/client.ts';
+import { keys } from '../../api/queryKeys.ts';
 import { useActor } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
@@ -36,7 +37,7 @@ export default function HelpPage() {
   const known = page !== undefined && MANUAL_PAGES.includes(page);
 
   const query = useQuery({
-    queryKey: ['help', page],
+    queryKey: keys.help.page(page ?? ''),
     queryFn: ({ signal }) => api.get<ManualPageResponse>(`/api/help/manual/${page}`, undefined, signal),
     enabled: known,
   });

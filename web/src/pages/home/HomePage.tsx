@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Grid, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { fetchWorkbench, workbenchKeys, type WorkbenchItem } from '../../api/workbench.ts';
+import { fetchWorkbench, type WorkbenchItem } from '../../api/workbench.ts';
 import { useActor } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import WorkspacePage from '../assistance/WorkspacePage.tsx';
 import { useHomeText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const SEVERITY_COLOR = { overdue: 'red', near: 'orange', normal: 'blue' } as const;
 const SEVERITY_EDGE = { overdue: '#ff4d4f', near: '#fa8c16', normal: '#1677ff' } as const;
@@ -53,7 +54,7 @@ export default function HomePage() {
   const t = useHomeText();
   const { data: actor } = useActor();
   const narrow = !Grid.useBreakpoint().md;
-  const q = useQuery({ queryKey: workbenchKeys.all, queryFn: fetchWorkbench });
+  const q = useQuery({ queryKey: keys.workbench.all, queryFn: fetchWorkbench });
   if (q.isLoading) return <PageLoading />;
   if (q.isError || !q.data) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const { asOf, items } = q.data;

@@ -3,14 +3,15 @@ import { Card, DatePicker, Select, Space, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { fetchApprovals, fetchDefinitions, indicatorKeys, type ApprovalRow } from '../../api/indicators.ts';
+import { fetchApprovals, fetchDefinitions, type ApprovalRow } from '../../api/indicators.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
+import { keys } from '../../api/queryKeys.ts';
 
 /** /indicators/approvals — 审核: where each unit of the scope stands (村填报 → 乡镇审核 → 县审定). */
 export default function ApprovalsPage() {
   const l = useL();
-  const defs = useQuery({ queryKey: indicatorKeys.definitions, queryFn: fetchDefinitions });
+  const defs = useQuery({ queryKey: keys.indicators.definitions, queryFn: fetchDefinitions });
   // The workbench links here with ?dataSet=&period= (YYYY-MM or YYYY): the board's starting choice.
   const [search] = useSearchParams();
   const [dataSet, setDataSet] = useState(search.get('dataSet') ?? 'VILLAGE_LIVING');
@@ -25,7 +26,7 @@ export default function ApprovalsPage() {
   );
   const period = ds?.periodType === 'yearly' ? month.slice(0, 4) : month;
   const q = useQuery({
-    queryKey: indicatorKeys.approvals(dataSet, period),
+    queryKey: keys.indicators.approvals(dataSet, period),
     queryFn: () => fetchApprovals({ dataSet, period }),
     enabled: !!ds,
   });

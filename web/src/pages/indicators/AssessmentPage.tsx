@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { assessmentXlsxUrl, fetchAssessment, indicatorKeys, type AssessmentResponse } from '../../api/indicators.ts';
+import { assessmentXlsxUrl, fetchAssessment, type AssessmentResponse } from '../../api/indicators.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { currentMonth, download, useL } from './shared.tsx';
+import { keys } from '../../api/queryKeys.ts';
 
 const GRADE_COLORS: Record<string, string> = {
   好: 'green',
@@ -20,7 +21,7 @@ export default function AssessmentPage() {
   const l = useL();
   // The county's year (China time), as the cockpit's month: both pages then score the same month.
   const [year, setYear] = useState(Number(currentMonth().slice(0, 4)));
-  const q = useQuery({ queryKey: indicatorKeys.assessment(year), queryFn: () => fetchAssessment(year) });
+  const q = useQuery({ queryKey: keys.indicators.assessment(year), queryFn: () => fetchAssessment(year) });
   if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
   type Row = AssessmentResponse['rows'][number];

@@ -21,12 +21,13 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { EChartsOption } from 'echarts';
-import { cockpitXlsxUrl, fetchCockpit, indicatorKeys, type CockpitResponse } from '../../api/indicators.ts';
+import { cockpitXlsxUrl, fetchCockpit, type CockpitResponse } from '../../api/indicators.ts';
 import { useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { STATUS_LABELS } from '../../../../common/domain/indicators/targets.ts';
 import { EChart } from './EChart.tsx';
 import { BAND_COLORS, currentMonth, download, fmtValue, StatusTag, useL } from './shared.tsx';
+import { keys } from '../../api/queryKeys.ts';
 
 type Ind = CockpitResponse['indicators'][number];
 
@@ -45,7 +46,7 @@ export default function CockpitPage() {
   const boundaries = params.get('boundaries') ?? 'asOfPeriod';
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
   const q = useQuery({
-    queryKey: indicatorKeys.cockpit(org, period, boundaries),
+    queryKey: keys.indicators.cockpit(org, period, boundaries),
     queryFn: () => fetchCockpit({ org, period, boundaries }),
   });
   const [selected, setSelected] = useState<string>('CONSOLIDATION_RATE');

@@ -28,13 +28,14 @@ import {
   fetchDefinitions,
   fetchForm,
   importValues,
-  indicatorKeys,
   saveForm,
   type FormResponse,
   type ImportSummary,
 } from '../../api/indicators.ts';
+import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
@@ -48,18 +49,18 @@ export default function DataEntryPage() {
   const { data: actor } = useActor();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const defs = useQuery({ queryKey: indicatorKeys.definitions, queryFn: fetchDefinitions });
+  const defs = useQuery({ queryKey: keys.indicators.definitions, queryFn: fetchDefinitions });
   const dataSet = params.get('dataSet') ?? 'VILLAGE_LIVING';
   const ds = defs.data?.dataSets.find((d) => d.code === dataSet);
   const period = params.get('period') ?? (ds?.periodType === 'yearly' ? currentMonth().slice(0, 4) : currentMonth());
   const units = useQuery({
-    queryKey: indicatorKeys.approvals(dataSet, period),
+    queryKey: keys.indicators.approvals(dataSet, period),
     queryFn: () => fetchApprovals({ dataSet, period }),
     enabled: !!ds,
   });
   const org = params.get('org') ?? units.data?.[0]?.orgCode ?? '';
   const formQ = useQuery({
-    queryKey: indicatorKeys.form(dataSet, org, period),
+    queryKey: keys.indicators.form(dataSet, org, period),
     queryFn: () => fetchForm({ dataSet, org, period }),
     enabled: !!org && !!ds,
   });
@@ -77,28 +78,28 @@ export default function DataEntryPage() {
   }, [formQ.data, form]);
 
   const onDone = async (f: FormResponse, text: string) => {
-    qc.setQueryData(indicatorKeys.form(dataSet, org, period), f);
-    await qc.invalidateQueries({ queryKey: ['indicators', 'approvals'] });
-    await qc.invalidateQueries({ queryKey: ['indicators', 'cockpit'] });
+    qc.setQueryData(keys.indicators.form(dataSet, org, period), f);
+    await qc.invalidateQueries({ queryKey: keys.indicators.approvalsAll });
+    await qc.invalidateQueries({ queryKey: keys.indicators.cockpitAll });
     message.success(text);
   };
-  const save = useMutation({
-    mutationFn: (values: Record<string, number | null>) =>
+  const { mutation: save, errorAlert } = useFormMutation(
+    form,
+    (values: Record<string, number | null>) =>
       saveForm({
         dataSet,
         org,
         period,
         values: Object.entries(values).map(([element, value]) => ({ element, value: value ?? null })),
       }),
-    onSuccess: (f) =>
-      onDone(
-        f,
-        f.violations.length ? l('已保存，但有校验提示', 'Saved with validation warnings') : l('已保存', 'Saved'),
-      ),
-    onError: (e) => {
-      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
+    {
+      onSuccess: (f) =>
+        onDone(
+          f,
+          f.violations.length ? l('已保存，但有校验提示', 'Saved with validation warnings') : l('已保存', 'Saved'),
+        ),
     },
-  });
+  );
   const act = useMutation({
     mutationFn: (a: 'submit' | 'approve' | 'return') => approvalAction(a, { dataSet, org, period }),
     onSuccess: (f, a) =>
@@ -249,6 +250,7 @@ export default function DataEntryPage() {
             onFinish={(v) => save.mutate(v)}
             disabled={!editable}
           >
+            {errorAlert}
             {f.values.map((v) => (
               <Form.Item
                 key={v.element.code}
@@ -309,7 +311,7 @@ function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) 
     mutationFn: (dryRun: boolean) => importValues({ format, content, dryRun }),
     onSuccess: async (r) => {
       setResult(r);
-      if (!r.dryRun) await qc.invalidateQueries({ queryKey: ['indicators'] });
+      if (!r.dryRun) await qc.invalidateQueries({ queryKey: keys.indicators.all });
     },
   });
   return (

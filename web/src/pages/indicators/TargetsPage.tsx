@@ -14,16 +14,11 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import {
-  createTarget,
-  deleteTarget,
-  fetchDefinitions,
-  fetchTargets,
-  indicatorKeys,
-  type TargetRow,
-} from '../../api/indicators.ts';
+import { createTarget, deleteTarget, fetchDefinitions, fetchTargets, type TargetRow } from '../../api/indicators.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OPERATOR_LABELS } from '../../../../common/domain/indicators/targets.ts';
@@ -37,14 +32,15 @@ export default function TargetsPage() {
   const { message } = AntApp.useApp();
   const { data: actor } = useActor();
   const qc = useQueryClient();
-  const targets = useQuery({ queryKey: indicatorKeys.targets, queryFn: fetchTargets });
-  const defs = useQuery({ queryKey: indicatorKeys.definitions, queryFn: fetchDefinitions });
+  const targets = useQuery({ queryKey: keys.indicators.targets, queryFn: fetchTargets });
+  const defs = useQuery({ queryKey: keys.indicators.definitions, queryFn: fetchDefinitions });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const canManage = hasPermission(actor, 'indicators:manage');
   const names = new Map(defs.data?.indicators.map((i) => [i.code, i.nameZh]));
-  const create = useMutation({
-    mutationFn: (v: Record<string, unknown>) =>
+  const { mutation: create, errorAlert } = useFormMutation(
+    form,
+    (v: Record<string, unknown>) =>
       createTarget({
         indicator: v.indicator as string,
         scope:
@@ -65,20 +61,19 @@ export default function TargetsPage() {
         sourceText: v.sourceText as string,
         note: (v.note as string) || null,
       }),
-    onSuccess: async (rows) => {
-      qc.setQueryData(indicatorKeys.targets, rows);
-      await qc.invalidateQueries({ queryKey: ['indicators', 'cockpit'] });
-      setOpen(false);
-      form.resetFields();
-      message.success(l('已保存', 'Saved'));
+    {
+      successMessage: l('已保存', 'Saved'),
+      invalidate: [keys.indicators.cockpitAll],
+      onSuccess: (rows) => {
+        qc.setQueryData(keys.indicators.targets, rows);
+        setOpen(false);
+        form.resetFields();
+      },
     },
-    onError: (e) => {
-      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
-    },
-  });
+  );
   const remove = useMutation({
     mutationFn: deleteTarget,
-    onSuccess: (rows) => qc.setQueryData(indicatorKeys.targets, rows),
+    onSuccess: (rows) => qc.setQueryData(keys.indicators.targets, rows),
     onError: (e) => message.error(errorMessage(e, language).message),
   });
   const scopeKind = Form.useWatch('scopeKind', form);
@@ -180,6 +175,7 @@ export default function TargetsPage() {
             toYear: 2025,
           }}
         >
+          {errorAlert}
           <Form.Item name="indicator" label={l('指标', 'Indicator')} rules={[{ required: true }]}>
             <Select
               showSearch

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
-import { fetchResolvedParams, paramKeys, periodOfDate } from '../../api/params.ts';
+import { fetchResolvedParams, periodOfDate } from '../../api/params.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { fill } from './text.ts';
 import { useCluesText } from './cluesText.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** Days before the limit when a clue turns orange. */
 const WARN_BEFORE_DAYS = 5;
@@ -13,7 +14,7 @@ export function useIdentificationDays(): number | undefined {
   const { data: actor } = useActor();
   const period = periodOfDate();
   const query = useQuery({
-    queryKey: paramKeys.resolved(period),
+    queryKey: keys.params.resolved(period),
     queryFn: () => fetchResolvedParams(period),
     enabled: hasPermission(actor, 'params:read'),
     staleTime: 10 * 60_000,

@@ -1,7 +1,7 @@
 import { FileAddOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { fetchClues, monitoringKeys, type ClueRow, type CluePageFilters } from '../../api/monitoring.ts';
+import { fetchClues, type ClueRow, type CluePageFilters } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
@@ -15,6 +15,7 @@ import { useCluesText } from './cluesText.ts';
 import { riskLabel } from './labels.ts';
 import { PetitionModal } from './PetitionModal.tsx';
 import { useCommonText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const FILTER_KEYS = ['status', 'channel', 'riskType', 'orgCode', 'householdId'] as const;
 
@@ -30,7 +31,7 @@ export default function CluesPage() {
 
   // Filters, page and sort in the address (the warnings list links to one household's clues).
   const list = usePagedList({
-    key: monitoringKeys.clues(),
+    key: keys.clues.list(),
     filterKeys: FILTER_KEYS,
     fetch: (f, p) => fetchClues(f as CluePageFilters, p),
     defaultSort: { sort: 'openedAt', order: 'desc' },

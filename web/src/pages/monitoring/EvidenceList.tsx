@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Typography } from 'antd';
 import { useMemo } from 'react';
-import { fetchParams, paramKeys } from '../../api/params.ts';
+import { fetchParams } from '../../api/params.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useI18n, pickIn } from '../../i18n/useI18n.ts';
 import { evidenceRows, type EvidenceRow, type ParamInfo } from './evidence.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** Parameter names and units, to label the thresholds found in evidence. */
 export function useParamInfo(): Record<string, ParamInfo> | undefined {
   const { language } = useI18n();
   const { data: actor } = useActor();
   const query = useQuery({
-    queryKey: paramKeys.list(),
+    queryKey: keys.params.list(),
     queryFn: fetchParams,
     enabled: hasPermission(actor, 'params:read'),
     staleTime: 5 * 60_000,
@@ -20,7 +21,7 @@ export function useParamInfo(): Record<string, ParamInfo> | undefined {
     () =>
       query.data &&
       Object.fromEntries(
-        query.data.map((p) => [p.key, { label: language === 'en' ? p.labelEn : p.labelZh, unit: p.unit }]),
+        query.data.map((p) => [p.key, { label: pickIn(language, p.labelZh, p.labelEn), unit: p.unit }]),
       ),
     [query.data, language],
   );

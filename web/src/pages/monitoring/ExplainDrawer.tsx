@@ -2,16 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Collapse, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { formatFen } from '../../../../common/domain/money.ts';
 import { MONITORING_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { fetchExplain, monitoringKeys, type ExplainResponse } from '../../api/monitoring.ts';
+import { fetchExplain, type ExplainResponse } from '../../api/monitoring.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useI18n, pickIn } from '../../i18n/useI18n.ts';
 import { evidenceHeadline } from './evidenceHeadline.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { riskLabel } from './labels.ts';
 import { fill } from './text.ts';
 import { useWarningsText } from './warningsText.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 type RuleResult = ExplainResponse['rules'][number];
 const typeLabel = (code: string | null | undefined) => MONITORING_TYPES.find((t) => t.code === code)?.zh ?? null;
@@ -28,7 +29,7 @@ function RuleCard({ rule }: { rule: RuleResult }) {
       data-testid={`explain-rule-${rule.ruleCode}`}
       title={
         <Space wrap size={6}>
-          <span>{language === 'en' ? rule.nameEn : rule.nameZh}</span>
+          <span>{pickIn(language, rule.nameZh, rule.nameEn)}</span>
           {rule.riskType && <Tag color="blue">{riskLabel(rule.riskType, language)}</Tag>}
           {state && <Tag color={rule.state === 'new' ? 'red' : 'orange'}>{state}</Tag>}
           {flag && <Tag color="volcano">{tx('writtenReason')}</Tag>}
@@ -86,7 +87,7 @@ export function ExplainDrawer({
 }) {
   const tx = useWarningsText();
   const query = useQuery({
-    queryKey: monitoringKeys.explain(householdId ?? 0, period),
+    queryKey: keys.monitoring.explain(householdId ?? 0, period),
     queryFn: () => fetchExplain(householdId!, period),
     enabled: householdId !== null,
   });
@@ -117,7 +118,7 @@ export function ExplainContent({ householdId, period }: { householdId: number; p
   const { language } = useI18n();
   const tx = useWarningsText();
   const query = useQuery({
-    queryKey: monitoringKeys.explain(householdId, period ?? 'current'),
+    queryKey: keys.monitoring.explain(householdId, period ?? 'current'),
     queryFn: () => fetchExplain(householdId, period),
   });
   const explain = query.data;
@@ -141,7 +142,7 @@ export function ExplainContent({ householdId, period }: { householdId: number; p
               {
                 key: 'period',
                 label: tx('window'),
-                children: `${explain.window.from} ${language === 'en' ? 'to' : '至'} ${explain.window.to}`,
+                children: `${explain.window.from} ${pickIn(language, '至', 'to')} ${explain.window.to}`,
                 span: 2,
               },
               {
@@ -190,7 +191,7 @@ export function ExplainContent({ householdId, period }: { householdId: number; p
                   <Space wrap size={[8, 6]}>
                     {quiet.map((rule) => (
                       <Tag key={rule.ruleCode} color={rule.state === 'resolved' ? 'green' : undefined}>
-                        {language === 'en' ? rule.nameEn : rule.nameZh}
+                        {pickIn(language, rule.nameZh, rule.nameEn)}
                         {rule.state === 'resolved' ? ` · ${tx('stateResolved')}` : ''}
                         {rule.appliesTo === 'notMonitored' && facts?.monitoringStatus === 'monitored'
                           ? ` · ${tx('onlyNotMonitored')}`

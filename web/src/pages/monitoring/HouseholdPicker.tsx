@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { assistanceKeys, fetchWorkspace } from '../../api/assistance.ts';
-import { monitoringKeys, searchHouseholds, type HouseholdListRow } from '../../api/monitoring.ts';
+import { fetchWorkspace } from '../../api/assistance.ts';
+import { searchHouseholds, type HouseholdListRow } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { useCommonText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 interface Props {
   value?: number;
@@ -38,13 +39,13 @@ export function HouseholdPicker({ value, onChange, id, size }: Props) {
   }, [typed]);
 
   const query = useQuery({
-    queryKey: monitoringKeys.households(q),
+    queryKey: keys.monitoring.households(q),
     queryFn: () => searchHouseholds(q),
     enabled: !pairedOnly && q.length >= 2,
     staleTime: 60_000,
   });
   const paired = useQuery({
-    queryKey: assistanceKeys.workspace,
+    queryKey: keys.assistance.workspace,
     queryFn: fetchWorkspace,
     enabled: pairedOnly,
     staleTime: 60_000,

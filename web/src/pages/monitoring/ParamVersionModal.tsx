@@ -115,7 +115,7 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
             <Select
               options={(param?.choices ?? []).map((choice) => ({
                 value: choice,
-                label: CHOICE_LABELS[choice]?.[language === 'en' ? 1 : 0] ?? choice,
+                label: CHOICE_LABELS[choice] ? pick(...CHOICE_LABELS[choice]) : choice,
               }))}
             />
           ) : (

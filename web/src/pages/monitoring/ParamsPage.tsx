@@ -2,24 +2,18 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import {
-  fetchParams,
-  fetchResolvedParams,
-  paramKeys,
-  periodOfDate,
-  type ParamRow,
-  type ParamVersion,
-} from '../../api/params.ts';
+import { fetchParams, fetchResolvedParams, periodOfDate, type ParamRow, type ParamVersion } from '../../api/params.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useI18n, pickIn } from '../../i18n/useI18n.ts';
 import { scopeLabel } from './labels.ts';
 import { formatParamValue } from './paramFormat.ts';
 import { useParamsText } from './paramsText.ts';
 import { ParamVersionModal } from './ParamVersionModal.tsx';
 import { fill } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 function VersionTable({ param }: { param: ParamRow }) {
   const { language } = useI18n();
@@ -69,11 +63,11 @@ export default function ParamsPage() {
   const canManage = hasPermission(actor, 'params:manage');
   const period = periodOfDate();
   const listQuery = useQuery({
-    queryKey: paramKeys.list(),
+    queryKey: keys.params.list(),
     queryFn: fetchParams,
   });
   const resolvedQuery = useQuery({
-    queryKey: paramKeys.resolved(period),
+    queryKey: keys.params.resolved(period),
     queryFn: () => fetchResolvedParams(period),
   });
   const resolved = resolvedQuery.data ?? {};
@@ -86,7 +80,7 @@ export default function ParamsPage() {
       render: (_, p) => (
         // The key (for `guardline params set`) is English: shown in English mode, a tooltip in Chinese mode.
         <Space orientation="vertical" size={0}>
-          <span title={p.key}>{language === 'en' ? p.labelEn : p.labelZh}</span>
+          <span title={p.key}>{pickIn(language, p.labelZh, p.labelEn)}</span>
           {language === 'en' && (
             <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
               {p.key}

@@ -2,7 +2,7 @@ import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fetchWarnings, isMissingApi, monitoringKeys, type WarningRowDto } from '../../api/monitoring.ts';
+import { fetchWarnings, isMissingApi, type WarningRowDto } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
@@ -15,6 +15,7 @@ import { ExplainDrawer } from './ExplainDrawer.tsx';
 import { RISK_CODES, riskLabel, RULE_CODES, ruleName } from './labels.ts';
 import { useCommonText } from './text.ts';
 import { useWarningsText } from './warningsText.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const FILTER_KEYS = ['period', 'orgCode', 'ruleCode', 'riskType', 'status'] as const;
 
@@ -26,7 +27,7 @@ export default function WarningsPage() {
   const [explaining, setExplaining] = useState<WarningRowDto | null>(null);
   // Filters, page and sort in the address; without a month the server answers the latest month that was run.
   const list = usePagedList({
-    key: monitoringKeys.warnings(),
+    key: keys.monitoring.warnings(),
     filterKeys: FILTER_KEYS,
     fetch: fetchWarnings,
     unit: 'items',

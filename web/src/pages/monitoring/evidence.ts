@@ -4,6 +4,7 @@ import { DISABILITY_CATEGORIES, DISABILITY_GRADES, LABOUR_SKILLS } from '../../.
 import { CONSENT_METHOD_LABELS, PETITION_KIND_LABELS, scopeLabel } from './labels.ts';
 import { formatParamValue, formatRatio, unitOfKey } from './paramFormat.ts';
 import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 // Evidence (a clue signal's or a warning's JSON) as rows a township officer can read: labelled
 // keys, money in yuan, ratios in per cent, codes in words, thresholds with their policy source.
@@ -141,7 +142,7 @@ export interface EvidenceOptions {
 
 function labelOf(key: string, options: EvidenceOptions): string {
   const pair = LABELS[key];
-  if (pair) return pair[options.language === 'en' ? 1 : 0];
+  if (pair) return pickIn(options.language, ...pair);
   return options.params?.[key]?.label ?? key;
 }
 
@@ -178,7 +179,7 @@ function paramRow(key: string, raw: unknown, options: EvidenceOptions): Evidence
     return {
       key,
       label,
-      value: options.language === 'en' ? 'not set' : '未设置',
+      value: pickIn(options.language, '未设置', 'not set'),
     };
   const p = raw as {
     value?: unknown;
@@ -228,14 +229,14 @@ export function evidenceRows(
       rows.push({
         key,
         label,
-        value: `${w.from ?? '?'} ${options.language === 'en' ? 'to' : '至'} ${w.to ?? '?'}`,
+        value: `${w.from ?? '?'} ${pickIn(options.language, '至', 'to')} ${w.to ?? '?'}`,
       });
     } else if (Array.isArray(value)) {
       if (/PersonIds$/.test(key))
         rows.push({
           key,
           label,
-          value: `${value.length} ${options.language === 'en' ? 'person(s)' : '人'}`,
+          value: `${value.length} ${pickIn(options.language, '人', 'person(s)')}`,
         });
       else if (value.every((v) => v === null || typeof v !== 'object'))
         rows.push({
@@ -247,7 +248,7 @@ export function evidenceRows(
         rows.push({
           key,
           label,
-          value: `${value.length} ${options.language === 'en' ? 'item(s)' : '项'}`,
+          value: `${value.length} ${pickIn(options.language, '项', 'item(s)')}`,
           children: value.map((item, index) => ({
             key: `${key}.${index}`,
             label: `${index + 1}`,

@@ -2,6 +2,7 @@ import { WARNING_CATEGORIES } from '../../../../common/domain/monitoring/categor
 import { RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
 import type { ClueChannel } from '../../api/monitoring.ts';
 import type { BilingualLabel } from '../../i18n/useI18n.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 // Code lists of the monitoring module in the county's words. The server keeps English codes;
 // common/contracts holds the Chinese channel labels too, but importing them would pull zod into
@@ -50,7 +51,7 @@ export function riskLabel(code: string | null | undefined, language: string): st
   if (!code) return '—';
   const entry = RISK_TYPES.find((r) => r.code === code);
   if (!entry) return code;
-  return language === 'en' ? (RISK_EN[code] ?? code) : entry.zh;
+  return pickIn(language, entry.zh, RISK_EN[code] ?? code);
 }
 
 /** Plain words for the public page: what a family would say, with the official term after it. */
@@ -122,7 +123,7 @@ export function scopeLabel(scopeCode: string, language: string): string {
 export function ruleName(code: string, language: string): string {
   const entry = WARNING_CATEGORIES.find((c) => c.code === code);
   if (!entry) return code;
-  return language === 'en' ? entry.nameEn : entry.nameZh;
+  return pickIn(language, entry.nameZh, entry.nameEn);
 }
 
 export const RULE_CODES: readonly string[] = WARNING_CATEGORIES.map((c) => c.code);

@@ -3,9 +3,10 @@ import { Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useState } from 'react';
 import { ORG_LEVEL_LABELS } from '../../../../common/domain/roles.ts';
-import { isClosed, orgKeys, searchOrgUnits, type OrgUnit } from '../../api/org.ts';
+import { isClosed, searchOrgUnits, type OrgUnit } from '../../api/org.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const RESULTS_STYLE: CSSProperties = { maxHeight: 260, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 4 };
 const ROW_STYLE: CSSProperties = { justifyContent: 'flex-start', height: 'auto', padding: '4px 8px' };
@@ -15,7 +16,7 @@ export function OrgSearch({ onPick }: { onPick: (unit: OrgUnit) => void }) {
   const { t, label, language } = useI18n();
   const [query, setQuery] = useState('');
   const searchQuery = useQuery({
-    queryKey: orgKeys.search(query),
+    queryKey: keys.org.search(query),
     queryFn: () => searchOrgUnits(query),
     enabled: query.length > 0,
   });

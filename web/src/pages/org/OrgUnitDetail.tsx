@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ORG_LEVEL_LABELS } from '../../../../common/domain/roles.ts';
-import { fetchOrgUnit, isClosed, orgKeys, type OrgUnit } from '../../api/org.ts';
+import { fetchOrgUnit, isClosed, type OrgUnit } from '../../api/org.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { LEVEL_COLORS } from './OrgUnitTitle.tsx';
 import { SuccessorName } from './SuccessorName.tsx';
+import { keys } from '../../api/queryKeys.ts';
 
 interface Props {
   code: string | null;
@@ -16,7 +17,7 @@ interface Props {
 export function OrgUnitDetail({ code, known, knownName }: Props) {
   const { t, label } = useI18n();
   const unitQuery = useQuery({
-    queryKey: orgKeys.unit(code ?? ''),
+    queryKey: keys.org.unit(code ?? ''),
     queryFn: () => fetchOrgUnit(code!),
     enabled: code !== null,
     placeholderData: known,

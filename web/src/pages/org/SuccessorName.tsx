@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchOrgUnit, orgKeys } from '../../api/org.ts';
+import { fetchOrgUnit } from '../../api/org.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** The successor's name; fetched only when the unit is not already in the loaded tree. */
 export function SuccessorName({ code, knownName }: { code: string; knownName?: string }) {
   const { data } = useQuery({
-    queryKey: orgKeys.unit(code),
+    queryKey: keys.org.unit(code),
     queryFn: () => fetchOrgUnit(code),
     enabled: knownName === undefined,
     staleTime: 5 * 60_000,

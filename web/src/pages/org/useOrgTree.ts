@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { isWithinScope } from '../../../../common/domain/org-code.ts';
-import { fetchOrgChildren, fetchOrgTree, orgKeys, type OrgUnit } from '../../api/org.ts';
+import { fetchOrgChildren, fetchOrgTree, type OrgUnit } from '../../api/org.ts';
 import { ancestorCodes, buildOrgTreeModel } from './orgTreeModel.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /**
  * The actor's part of the org tree, two levels at first and deeper on demand.
@@ -10,7 +11,7 @@ import { ancestorCodes, buildOrgTreeModel } from './orgTreeModel.ts';
  */
 export function useOrgTree(includeClosed: boolean) {
   const queryClient = useQueryClient();
-  const treeQuery = useQuery({ queryKey: orgKeys.tree(includeClosed), queryFn: () => fetchOrgTree(includeClosed) });
+  const treeQuery = useQuery({ queryKey: keys.org.tree(includeClosed), queryFn: () => fetchOrgTree(includeClosed) });
   const [lazilyLoaded, setLazilyLoaded] = useState<Record<string, OrgUnit[]>>({});
   const loadedRef = useRef(lazilyLoaded);
   loadedRef.current = lazilyLoaded;
@@ -20,7 +21,7 @@ export function useOrgTree(includeClosed: boolean) {
   const loadChildren = useCallback(
     async (code: string) => {
       const children = await queryClient.fetchQuery({
-        queryKey: orgKeys.children(code, includeClosed),
+        queryKey: keys.org.children(code, includeClosed),
         queryFn: () => fetchOrgChildren(code, includeClosed),
         staleTime: 60_000,
       });

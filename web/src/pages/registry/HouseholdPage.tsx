@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { fetchHousehold, registryKeys } from '../../api/registry.ts';
+import { fetchHousehold } from '../../api/registry.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
@@ -17,6 +17,7 @@ import { QualityTab } from './QualityTab.tsx';
 import { SplitModal } from './SplitModal.tsx';
 import { useRegistryText } from './text.ts';
 import { TimelineTab } from './TimelineTab.tsx';
+import { keys } from '../../api/queryKeys.ts';
 
 export default function HouseholdPage() {
   const { t } = useRegistryText();
@@ -29,7 +30,7 @@ export default function HouseholdPage() {
   const [action, setAction] = useState<HouseholdAction | null>(null);
   const [tab, setTab] = useState('members');
   const query = useQuery({
-    queryKey: registryKeys.household(householdId),
+    queryKey: keys.registry.household(householdId),
     queryFn: () => fetchHousehold(householdId),
     enabled: Number.isInteger(householdId) && householdId > 0,
   });

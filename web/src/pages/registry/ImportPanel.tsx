@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { fetchJob, registryKeys, startImport, type ImportReport } from '../../api/registry.ts';
+import { fetchJob, startImport, type ImportReport } from '../../api/registry.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { useRegistryText } from './text.ts';
-import { oneLanguage } from '../../i18n/bilingual.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { oneLanguage, pickIn } from '../../i18n/useI18n.ts';
 
 interface Files {
   households?: File;
@@ -17,7 +18,7 @@ interface Files {
 const jobError = (error: unknown, language: string): string | null => {
   if (!error || typeof error !== 'object') return null;
   const { messageZh, messageEn } = error as { messageZh?: string; messageEn?: string };
-  return (language === 'en' ? messageEn : messageZh) ?? null;
+  return pickIn(language, messageZh, messageEn) ?? null;
 };
 
 /** Check the file first (dry run), read the row errors, then import for real; progress polled every second. */
@@ -35,7 +36,7 @@ export function ImportPanel() {
     onSuccess: ({ jobId }, dryRun) => setJob({ id: jobId, dryRun }),
   });
   const jobQuery = useQuery({
-    queryKey: registryKeys.job(job?.id ?? 0),
+    queryKey: keys.registry.job(job?.id ?? 0),
     queryFn: () => fetchJob(job!.id),
     enabled: job !== null,
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 1000 : false),
@@ -46,7 +47,7 @@ export function ImportPanel() {
   const committed = report?.committed ?? false;
   // A real import changed the registry: lists, households and the quality report must reload.
   useEffect(() => {
-    if (committed) void queryClient.invalidateQueries({ queryKey: registryKeys.all });
+    if (committed) void queryClient.invalidateQueries({ queryKey: keys.registry.all });
   }, [committed, queryClient]);
 
   const pick = (key: keyof Files) => ({

@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Space, Table, Typography, type TableColumn
 import type { ImportChangeRow } from '../../../../common/contracts/registry-transfer.ts';
 import type { ImportErrorRow, ImportReport } from '../../api/registry.ts';
 import { useRegistryText } from './text.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 /** An import's counts and its row-level errors (工作表/行/列/值/原因), as the job returns them. */
 export function ImportReportView({
@@ -38,7 +39,7 @@ export function ImportReportView({
       width: 180,
       render: (value: string) => <span style={{ fontFamily: 'monospace' }}>{value || '—'}</span>,
     },
-    { title: t('cause'), key: 'reason', render: (_, row) => (language === 'en' ? row.reasonEn : row.reason) },
+    { title: t('cause'), key: 'reason', render: (_, row) => pickIn(language, row.reason, row.reasonEn) },
   ];
   const unknown = [...report.unknownColumns.households, ...report.unknownColumns.members];
   const title = report.committed ? t('importDone') : t('checkDone');

@@ -15,6 +15,7 @@ import {
 import { codeLabel, codeOptions, FIELD_LABELS } from './labels.ts';
 import { BLANK_MEMBER, checkIdNumber, matchesMask, type MemberFormValues } from './memberForm.ts';
 import { useRegistryText } from './text.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 const FLAGS = [
   'residentMedicalInsurance',
@@ -116,9 +117,7 @@ export function MemberListFields() {
                             if (!value) return;
                             const check = checkIdNumber(value, today);
                             if (!check.ok)
-                              throw new Error(
-                                t('idInvalidHint') + (language === 'en' ? check.messageEn : check.messageZh),
-                              );
+                              throw new Error(t('idInvalidHint') + pickIn(language, check.messageZh, check.messageEn));
                           },
                         },
                         {

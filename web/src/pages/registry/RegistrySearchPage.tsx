@@ -3,7 +3,7 @@ import { Button, Card, Input, Select, Space, Table, Tag, Typography, type TableC
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { HOUSEHOLD_KINDS } from '../../../../common/domain/registry/codes.ts';
-import { registryKeys, searchHouseholds, type HouseholdFilters, type HouseholdListRow } from '../../api/registry.ts';
+import { searchHouseholds, type HouseholdFilters, type HouseholdListRow } from '../../api/registry.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
@@ -11,6 +11,7 @@ import { codeLabel, codeOptions, MONITORING_STATUSES } from './labels.ts';
 import { MonitoringTag } from './MonitoringTag.tsx';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { useRegistryText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const FILTER_KEYS = ['q', 'orgCode', 'kind', 'monitoringStatus', 'monitoredMonths'] as const;
 const mono = { fontFamily: 'monospace' } as const;
@@ -24,7 +25,7 @@ export default function RegistrySearchPage() {
   // A full ID number is searched but never put in the address bar (browser history, bookmarks).
   const [idQuery, setIdQuery] = useState<string>();
   const list = usePagedList({
-    key: [...registryKeys.search(), idQuery],
+    key: keys.registry.searchBy(idQuery),
     filterKeys: FILTER_KEYS,
     fetch: (f, page) => searchHouseholds({ ...(f as HouseholdFilters), q: idQuery ?? f.q }, page),
     unit: 'households',

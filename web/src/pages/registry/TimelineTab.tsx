@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Spin, Timeline, Typography } from 'antd';
-import { fetchTimeline, registryKeys, type ChangeRow } from '../../api/registry.ts';
+import { fetchTimeline, type ChangeRow } from '../../api/registry.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { CHANGE_ACTION_LABELS } from './changeDiff.ts';
 import { ChangeDiffTable } from './ChangeDiffTable.tsx';
 import { ReviewStatusTag } from './ReviewStatusTag.tsx';
 import { useRegistryText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const COLOURS: Record<ChangeRow['reviewStatus'], string> = {
   none: 'blue',
@@ -18,7 +19,7 @@ const COLOURS: Record<ChangeRow['reviewStatus'], string> = {
 /** Who changed what, when and why, newest first, with the township's review of village edits. */
 export function TimelineTab({ householdId }: { householdId: number }) {
   const { t, label } = useRegistryText();
-  const query = useQuery({ queryKey: registryKeys.timeline(householdId), queryFn: () => fetchTimeline(householdId) });
+  const query = useQuery({ queryKey: keys.registry.timeline(householdId), queryFn: () => fetchTimeline(householdId) });
   if (query.isPending) return <Spin />;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   if (query.data.length === 0) return <Empty description={t('noChanges')} />;

@@ -3,6 +3,7 @@
 import { RELATIONSHIPS } from '../../../../common/domain/registry/codes.ts';
 import type { BilingualLabel } from '../../i18n/useI18n.ts';
 import { codeLabel, codeLabels, FIELD_CODE_LISTS, FIELD_LABELS, MONEY_FIELDS, yuan } from './labels.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 export interface DiffLine {
   key: string;
@@ -74,9 +75,9 @@ export function showValue(field: string, value: unknown, options: Options): stri
 function labelFor(key: string, language: string): string {
   const last = key.split('.').pop() ?? key;
   const pair = FIELD_LABELS[last] ?? EXTRA_LABELS[last];
-  const own = pair ? (language === 'en' ? pair.en : pair.zh) : last;
+  const own = pair ? pickIn(language, pair.zh, pair.en) : last;
   const parent = key.includes('.') ? FIELD_LABELS[key.split('.')[0]] : undefined;
-  return parent ? `${language === 'en' ? parent.en : parent.zh} · ${own}` : own;
+  return parent ? `${pickIn(language, parent.zh, parent.en)} · ${own}` : own;
 }
 
 /** Nested objects (a new household's income) become "income.wageIncome" lines. */

@@ -18,6 +18,7 @@ import {
   SCHOOLING_STATUSES,
   type CodeEntry,
 } from '../../../../common/domain/registry/codes.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 /** The Chinese label of a code; an unknown code is shown as it is rather than hidden, empty as —. */
 export function codeLabel(list: readonly CodeEntry[], code: string | null | undefined): string {
@@ -59,8 +60,8 @@ export const yuanRule = (language: string) => ({
   validator: (_: unknown, value?: string) => {
     if (value === undefined || value.trim() === '') return Promise.resolve();
     const parsed = tryParseYuanToFen(value);
-    if (!parsed.ok) return Promise.reject(new Error(language === 'en' ? parsed.messageEn : parsed.messageZh));
-    if (parsed.fen < 0) return Promise.reject(new Error(language === 'en' ? 'Must not be negative' : '金额不能为负数'));
+    if (!parsed.ok) return Promise.reject(new Error(pickIn(language, parsed.messageZh, parsed.messageEn)));
+    if (parsed.fen < 0) return Promise.reject(new Error(pickIn(language, '金额不能为负数', 'Must not be negative')));
     return Promise.resolve();
   },
 });
@@ -165,5 +166,5 @@ export function fieldLabel(path: string, language: string): string {
       .pop()
       ?.replace(/\[\d+\]$/, '') ?? path;
   const pair = FIELD_LABELS[last];
-  return pair ? (language === 'en' ? pair.en : pair.zh) : path;
+  return pair ? pickIn(language, pair.zh, pair.en) : path;
 }

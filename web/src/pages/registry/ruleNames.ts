@@ -1,4 +1,5 @@
 import { QUALITY_RULES } from '../../../../common/domain/registry/quality-checks.ts';
+import { pickIn } from '../../i18n/useI18n.ts';
 
 const RULES = new Map(QUALITY_RULES.map((rule) => [rule.code, rule]));
 
@@ -6,7 +7,7 @@ const RULES = new Map(QUALITY_RULES.map((rule) => [rule.code, rule]));
 export function ruleName(code: string, language: string): string {
   const rule = RULES.get(code);
   if (!rule) return code;
-  return language === 'en' ? rule.nameEn : rule.nameZh;
+  return pickIn(language, rule.nameZh, rule.nameEn);
 }
 
 export const ruleSeverity = (code: string) => RULES.get(code)?.severity ?? 'warning';
