@@ -13,13 +13,12 @@ import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { closeClueByCase } from '../monitoring/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
-import { recordChange } from '../registry/index.ts';
+import { recordChange, setHouseholdMonitoring } from '../registry/index.ts';
 import { incomeRecords, measuresInPlaceByRisk } from './cases.elimination.repository.ts';
 import {
   householdFacts,
   latestIncome,
   openClueCount,
-  setHouseholdMonitoring,
   type CaseRecord,
   type HouseholdFacts,
 } from './cases.repository.ts';

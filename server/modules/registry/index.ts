@@ -4,3 +4,5 @@ export { createRegistryService, type RegistryService } from './registry.service.
 export { createReviewService, type ReviewService } from './registry.review.ts';
 export { loadHousehold, recordChange, requireOpenVillage } from './registry.guard.ts';
 export { activeHouseholdsOf, findPersonsByHash } from './registry.repository.ts';
+// The household's monitoring fields, set by a case's 公告 in the case's transaction (the one write of another module).
+export { setHouseholdMonitoring, type MonitoringFields } from './registry.monitoring.ts';
