@@ -130,6 +130,9 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/indicators/approvals', id: 'indicators-approvals', name: '上报审核', user: 'township_staff' },
   { path: '/indicators/targets', id: 'indicators-targets', name: '目标管理', user: 'county_staff' },
   { path: '/indicators/assessment', id: 'indicators-assessment', name: '考核评估', user: 'county_admin' },
+
+  { path: '/analysis/whatif', id: 'analysis-whatif', name: '政策试算', user: 'county_staff' },
+  { path: '/analysis/deprivation', id: 'analysis-deprivation', name: '多维剥夺分析', user: 'township_staff' },
 ];
 
 /** Routes that only redirect to a page of the list (not visited on their own). */

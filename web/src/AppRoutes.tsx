@@ -9,6 +9,7 @@ import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
+import { analysisRoutes } from './pages/analysis/routes.tsx';
 
 // Every page is its own chunk: the login page must not pay for the tree, tables or charts.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -46,6 +47,7 @@ export function AppRoutes() {
           {assetsRoutes}
           {employmentRoutes}
           {indicatorsRoutes}
+          {analysisRoutes}
           <Route
             path="/users"
             element={

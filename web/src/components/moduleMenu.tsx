@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
   FundProjectionScreenOutlined,
   HeartOutlined,
@@ -130,6 +131,17 @@ const MODULES: ModuleEntry[] = [
       },
       { path: '/indicators/targets', label: 'menu.indicatorsTargets', anyOf: ['indicators:read'] },
       { path: '/indicators/assessment', label: 'menu.indicatorsAssessment', anyOf: ['indicators:read'] },
+    ],
+  },
+  {
+    // 分析研判 (issue 19): policy what-if and the multidimensional deprivation view.
+    path: 'analysis',
+    label: 'menu.analysis',
+    icon: <ExperimentOutlined />,
+    permission: 'analysis:read',
+    children: [
+      { path: '/analysis/whatif', label: 'menu.analysisWhatIf', anyOf: ['analysis:read'] },
+      { path: '/analysis/deprivation', label: 'menu.analysisDeprivation', anyOf: ['analysis:read'] },
     ],
   },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'users:read' },

@@ -34,6 +34,9 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.indicatorsApprovals': 'Approvals',
   'menu.indicatorsTargets': 'Targets',
   'menu.indicatorsAssessment': 'Assessment',
+  'menu.analysis': 'Analysis',
+  'menu.analysisWhatIf': 'Policy what-if',
+  'menu.analysisDeprivation': 'Multidimensional deprivation',
   'menu.underConstruction': 'Under construction',
   // cases
   'menu.casesList': 'Cases',

@@ -34,6 +34,9 @@ export const zhMessages = {
   'menu.indicatorsApprovals': '上报审核',
   'menu.indicatorsTargets': '目标管理',
   'menu.indicatorsAssessment': '考核评估',
+  'menu.analysis': '分析研判',
+  'menu.analysisWhatIf': '政策试算',
+  'menu.analysisDeprivation': '多维剥夺分析',
   'menu.underConstruction': '建设中',
   // cases
   'menu.casesList': '识别与消除事项',
