@@ -130,7 +130,7 @@ export function createServices(
     projects: createProjectsService(db),
     funds: createFundsService(db, { findProject }),
     assets: createAssetsService(db),
-    employment: createEmploymentService(db),
+    employment: createEmploymentService(db, box),
     posts: createPostsService(db, box),
     deliberation: createDeliberationService(db),
     params: createParamsService(db),

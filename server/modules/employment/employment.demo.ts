@@ -38,7 +38,7 @@ export async function loadEmploymentDemo(
   const month = todayInChina().slice(0, 7);
   const workshop = await employment.createWorkshop(ctx, {
     villageCode: people[0].village_code,
-    name: '东庄村手工编织扶贫车间',
+    name: '手工编织扶贫车间',
     operator: '沁水县某编织专业合作社',
     recognisedOn: '2021-05-10',
     employeesTotal: 18,

@@ -1,3 +1,5 @@
+import multipart from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   employmentExportQuery,
@@ -11,6 +13,8 @@ import {
   householdEmployment,
   householdParams,
   idParams,
+  importQuery,
+  importReport,
   figuresQuery,
   trainingExportQuery,
   trainingInput,
@@ -24,14 +28,54 @@ import {
   workshopUpdate,
 } from '../../../common/contracts/employment.ts';
 import { sendXlsx } from '../../http/download.ts';
+import { AppError } from '../../lib/app-error.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { EmploymentService } from './employment.service.ts';
 
 const tags = ['employment'];
+const IMPORT_BYTES = 5 * 1024 * 1024;
 
 export function employmentRoutes(app: App, deps: { employment: EmploymentService }): void {
   const { employment } = deps;
+  const kindParams = z.object({ kind: z.enum(['jobs', 'trainings']) });
+  // Multipart only inside this plugin (as the feeds module does), for the 人社 office's .xlsx.
+  app.register(async (plugin) => {
+    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
+    if (!scoped.hasRequestDecorator('file'))
+      await scoped.register(multipart, { limits: { fileSize: IMPORT_BYTES, files: 1, fields: 5 } });
+    scoped.post(
+      '/api/employment/import/:kind',
+      {
+        schema: {
+          tags,
+          summary: '导入人社部门的务工就业或技能培训 .xlsx（逐行校验，试导入不写入）',
+          params: kindParams,
+          querystring: importQuery,
+          response: { 200: importReport },
+        },
+      },
+      async (req) => {
+        const file = await req.file({ limits: { fileSize: IMPORT_BYTES, files: 1 } });
+        if (!file)
+          throw new AppError('BAD_REQUEST', {
+            zh: '请在字段 file 中上传文件',
+            en: 'Upload the file in the field "file"',
+          });
+        const buffer = await file.toBuffer();
+        return employment.importFile(requireCtx(req), req.params.kind, buffer, req.query.dryRun === '1');
+      },
+    );
+  });
+  app.get(
+    '/api/employment/import/:kind/template.xlsx',
+    { schema: { tags, summary: '导入模板（表头与示例行）', params: kindParams } },
+    (req, reply) => {
+      requireCtx(req);
+      const name = req.params.kind === 'jobs' ? '务工就业导入模板.xlsx' : '技能培训导入模板.xlsx';
+      return sendXlsx(req, reply, name, employment.importTemplate(req.params.kind));
+    },
+  );
   app.get(
     '/api/employment/jobs',
     {

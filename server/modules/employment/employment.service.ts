@@ -14,6 +14,7 @@ import type {
   workshopInput,
   workshopListQuery,
   EmploymentFigures,
+  EmploymentImportReport,
   EmploymentRow,
   HouseholdEmployment,
   TrainingRow,
@@ -34,6 +35,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
@@ -64,6 +66,7 @@ import {
   type TrainingFilter,
   type WorkshopFilter,
 } from './employment.repository.ts';
+import { checkImport, JOB_HEADERS, TRAINING_HEADERS } from './employment.import.ts';
 import { CERTIFICATE_ZH, FOLLOW_UP_ZH, PLACE_ZH, TRAINING_ZH, labourZh } from './employment.labels.ts';
 
 // Employment and training (就业与培训, 沁发〔2021〕17号 §二(三)2): jobs, 稳岗 follow-ups, training with certificates,
@@ -181,7 +184,11 @@ function toWorkshopRow(r: Awaited<ReturnType<typeof listWorkshops>>[number]): Wo
 
 const ALL = { page: 1, pageSize: 1_000_000, offset: 0 };
 
-export function createEmploymentService(db: Db, clock: { today: () => string } = { today: () => todayInChina() }) {
+export function createEmploymentService(
+  db: Db,
+  box: PersonalDataBox,
+  clock: { today: () => string } = { today: () => todayInChina() },
+) {
   function jobFilter(ctx: RequestContext, q: Input<typeof employmentExportQuery>): EmploymentFilter {
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     return {
@@ -737,7 +744,108 @@ export function createEmploymentService(db: Db, clock: { today: () => string } =
     };
   }
 
+  /** The 人社 office's .xlsx of jobs or training: checked row by row; a real import writes all rows or none. */
+  async function importFile(
+    ctx: RequestContext,
+    kind: 'jobs' | 'trainings',
+    buffer: Buffer,
+    dryRun: boolean,
+  ): Promise<EmploymentImportReport> {
+    requirePermission(ctx, 'assistance:write');
+    if (ctx.actor.role === 'cadre')
+      throw new AppError('FORBIDDEN', { zh: '导入由乡镇或县级办理', en: 'Imports are made by the township or county' });
+    const countyCode = countyCodeOf(ctx.actor.orgCode === '000000000000' ? '140521000000' : ctx.actor.orgCode);
+    const checked = await checkImport({ db, box }, kind, buffer, countyCode, ctx.actor.scopePrefix);
+    const report = { dryRun, rows: checked.rows, created: 0, errors: checked.errors };
+    if (dryRun || checked.errors.length > 0 || checked.valid.length === 0) return report;
+    await db.transaction(async (tx) => {
+      const ids: number[] = [];
+      for (const v of checked.valid) {
+        const base = {
+          countyCode: countyCodeOf(v.villageCode),
+          villageCode: v.villageCode,
+          householdId: v.householdId,
+          personId: v.personId,
+          source: 'import' as const,
+          createdBy: ctx.actor.id || null,
+        };
+        if (kind === 'jobs') {
+          const j = v.value as Input<typeof employmentInput>;
+          ids.push(
+            await insertEmployment(tx, {
+              ...base,
+              placeKind: j.placeKind,
+              place: j.place,
+              employer: j.employer ?? null,
+              job: j.job ?? null,
+              startOn: j.startOn,
+              endOn: j.endOn ?? null,
+              monthlyIncomeFen: j.monthlyIncomeFen,
+            }),
+          );
+        } else {
+          const t = v.value as Input<typeof trainingInput>;
+          ids.push(
+            await insertTraining(tx, {
+              ...base,
+              kind: t.kind,
+              course: t.course,
+              provider: t.provider ?? null,
+              startOn: t.startOn,
+              endOn: t.endOn,
+              certificateKind: t.certificateKind ?? null,
+              certificateNo: t.certificateNo ?? null,
+              certifiedOn: t.certifiedOn ?? null,
+            }),
+          );
+        }
+      }
+      await recordAudit(tx, ctx, {
+        action: 'import',
+        entity: kind === 'jobs' ? 'employment_record' : 'training_record',
+        orgCode: ctx.actor.orgCode,
+        after: { rows: ids.length, firstId: ids[0], lastId: ids[ids.length - 1] },
+      });
+    });
+    return { ...report, created: checked.valid.length };
+  }
+
+  /** The import template: the header row and one example row. */
+  function importTemplate(kind: 'jobs' | 'trainings') {
+    const example =
+      kind === 'jobs'
+        ? ['张三', '11010519491231002X', '省外', '河南省郑州市', '某电子厂', '操作工', '2026-03-01', '', '4500.00']
+        : [
+            '张三',
+            '11010519491231002X',
+            '就业技能培训',
+            '电工',
+            '县职业技能培训中心',
+            '2026-03-01',
+            '2026-03-20',
+            '职业技能等级证书',
+            'ZJ0001',
+            '2026-04-01',
+          ];
+    return async (out: Writable) =>
+      writeLedger(
+        out,
+        [
+          {
+            title: kind === 'jobs' ? '务工就业' : '技能培训',
+            headers: kind === 'jobs' ? [...JOB_HEADERS] : [...TRAINING_HEADERS],
+            rows: (async function* () {
+              yield example;
+            })(),
+          },
+        ],
+        null,
+      );
+  }
+
   return {
+    importFile,
+    importTemplate,
     listJobs,
     getJob,
     createJob,

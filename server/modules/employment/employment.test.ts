@@ -4,6 +4,7 @@ import type { HouseholdDetail } from '../../../common/contracts/registry.ts';
 import { householdRequest } from '../../test/factories.ts';
 import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
+import { multipartUpload } from '../feeds/feeds.test-support.ts';
 
 // Employment and training through HTTP: jobs with follow-ups, training with certificates, workshops, the
 // figures of a month, the household section, the ledgers (what the list filters), scope and field errors.
@@ -13,6 +14,7 @@ let staff: string;
 let village: string;
 let h: HouseholdDetail;
 let other: HouseholdDetail;
+let request: ReturnType<typeof householdRequest>;
 
 const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
   env.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
@@ -20,17 +22,15 @@ const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, paylo
 beforeAll(async () => {
   staff = await env.login('county_staff');
   village = await env.login('village_officer');
-  h = await createMonitoredHousehold(
-    env,
-    householdRequest({
-      kind: 'alleviated',
-      alleviatedAttribute: 'general',
-      monitoringType: 'unstable',
-      identificationPeriod: '2025-03',
-      riskTypes: ['unstableEmployment'],
-      villageCode: '140521100201',
-    }),
-  );
+  request = householdRequest({
+    kind: 'alleviated',
+    alleviatedAttribute: 'general',
+    monitoringType: 'unstable',
+    identificationPeriod: '2025-03',
+    riskTypes: ['unstableEmployment'],
+    villageCode: '140521100201',
+  });
+  h = await createMonitoredHousehold(env, request);
   // Another township's household: outside the village officer's scope.
   other = await createMonitoredHousehold(
     env,
@@ -223,5 +223,91 @@ describe('training, workshops, figures and the household section', () => {
     expect(s.trainings).toHaveLength(2);
     const out = await call(village, 'GET', `/api/employment/households/${other.id}`);
     expect(out.statusCode).toBe(404);
+  });
+});
+
+describe("import of the 人社 office's .xlsx", () => {
+  async function workbook(rows: (string | number | Date | null)[][]): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('务工');
+    sheet.addRow(['2026年务工人员花名册']); // a title row above the header
+    for (const r of rows) sheet.addRow(r);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+  const header = [
+    '姓名',
+    '身份证号',
+    '务工地点类别',
+    '务工地点',
+    '就业单位',
+    '工种',
+    '开始日期',
+    '结束日期',
+    '月收入（元）',
+  ];
+  const upload = async (dryRun: '0' | '1', content: Buffer) => {
+    const { payload, headers } = multipartUpload('务工.xlsx', content);
+    return env.app.inject({
+      method: 'POST',
+      url: `/api/employment/import/jobs?dryRun=${dryRun}`,
+      headers: { ...headers, cookie: staff },
+      payload,
+    });
+  };
+
+  it('lists per-row errors with the spreadsheet row and column; a real import with errors writes nothing', async () => {
+    const head = request.members[0];
+    const file = await workbook([
+      header,
+      [
+        head.name,
+        head.idNumber,
+        '省外',
+        '江苏省苏州市',
+        '某工厂',
+        '普工',
+        new Date(Date.UTC(2026, 0, 5)),
+        null,
+        '5200.50',
+      ],
+      ['无名', '140521199001010011', '省外', '苏州', null, null, '2026-01-05', null, '100'],
+      [head.name, head.idNumber, '国外', '苏州', null, null, '2026/1/5', null, '100'],
+      [head.name, head.idNumber, '县内', '县城', null, null, '2026-02-30', null, '1.234'],
+    ]);
+    const before = (await call(staff, 'GET', '/api/employment/jobs?page=1')).json().total;
+    const res = await upload('0', file);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report.rows).toBe(4);
+    expect(report.created).toBe(0);
+    const at = (row: number) =>
+      report.errors.filter((e: { row: number }) => e.row === row).map((e: { column: string }) => e.column);
+    expect(at(3)).toEqual([]);
+    expect(at(4)).toEqual(['身份证号']);
+    expect(at(5)).toEqual(['务工地点类别']);
+    expect(at(6).sort()).toEqual(['开始日期', '月收入（元）'].sort());
+    expect((await call(staff, 'GET', '/api/employment/jobs?page=1')).json().total).toBe(before);
+  });
+
+  it('a clean file: the dry run counts, the real import creates the rows as imported', async () => {
+    const head = request.members[0];
+    const file = await workbook([
+      header,
+      [head.name, head.idNumber, '省内县外', '太原市', '某公司', null, '2026-01-05', '2026-06-30', 3800],
+    ]);
+    const dry = (await upload('1', file)).json();
+    expect(dry).toMatchObject({ dryRun: true, rows: 1, created: 0, errors: [] });
+    const real = (await upload('0', file)).json();
+    expect(real).toMatchObject({ dryRun: false, created: 1, errors: [] });
+    const list = (await call(staff, 'GET', '/api/employment/jobs?page=1&q=太原市')).json();
+    expect(list.items[0]).toMatchObject({ source: 'import', monthlyIncomeFen: 380_000, endOn: '2026-06-30' });
+  });
+
+  it('the template has the header the import reads', async () => {
+    const res = await call(staff, 'GET', '/api/employment/import/jobs/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0].getRow(1).values).toEqual([undefined, ...header]);
   });
 });
