@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { FOLLOW_UP_LABELS, PLACE_LABELS, percent, pick, useEmploymentText } from './text.ts';
+import { ImportButton } from './ImportButton.tsx';
 
 type Row = EmploymentPage['items'][number];
 const FILTER_KEYS = ['orgCode', 'placeKind', 'current', 'q'] as const;
@@ -114,11 +115,14 @@ export default function JobsPage() {
       <Card
         title={t('jobsTitle')}
         extra={
-          hasPermission(actor, 'assistance:export') && (
-            <Button icon={<DownloadOutlined />} href={employmentExportUrl('jobs', list.filters)} download>
-              {t('export')}
-            </Button>
-          )
+          <Space wrap>
+            {hasPermission(actor, 'assistance:write') && actor?.role !== 'cadre' && <ImportButton kind="jobs" />}
+            {hasPermission(actor, 'assistance:export') && (
+              <Button icon={<DownloadOutlined />} href={employmentExportUrl('jobs', list.filters)} download>
+                {t('export')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">{t('jobsIntro')}</Typography.Paragraph>

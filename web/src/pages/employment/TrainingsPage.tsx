@@ -9,6 +9,7 @@ import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { CERTIFICATE_LABELS, TRAINING_LABELS, pick, useEmploymentText } from './text.ts';
+import { ImportButton } from './ImportButton.tsx';
 
 type Row = TrainingPage['items'][number];
 const FILTER_KEYS = ['orgCode', 'kind', 'certified', 'q'] as const;
@@ -59,11 +60,14 @@ export default function TrainingsPage() {
     <Card
       title={t('trainingsTitle')}
       extra={
-        hasPermission(actor, 'assistance:export') && (
-          <Button icon={<DownloadOutlined />} href={employmentExportUrl('trainings', list.filters)} download>
-            {t('export')}
-          </Button>
-        )
+        <Space wrap>
+          {hasPermission(actor, 'assistance:write') && actor?.role !== 'cadre' && <ImportButton kind="trainings" />}
+          {hasPermission(actor, 'assistance:export') && (
+            <Button icon={<DownloadOutlined />} href={employmentExportUrl('trainings', list.filters)} download>
+              {t('export')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('trainingsIntro')}</Typography.Paragraph>

@@ -87,6 +87,16 @@ export const useEmploymentText = makeText({
   note: ['备注', 'Note'],
   stableHint: ['稳定就业：近 {window} 个月中至少 {months} 个月就业', 'Stable: employed {months} of {window} months'],
   required: ['必填', 'Required'],
+  import: ['导入 Excel', 'Import'],
+  template: ['下载导入模板', 'Template'],
+  importTitle: ['导入人社部门数据', 'Import'],
+  importConfirm: ['确认导入', 'Import now'],
+  importChecked: ['试导入：共 {rows} 行，{errors} 处问题（未写入）', 'Dry run: {rows} rows, {errors} problems'],
+  importDone: ['已导入 {created} 条', '{created} imported'],
+  close: ['关闭', 'Close'],
+  row: ['行号', 'Row'],
+  column: ['列名', 'Column'],
+  problem: ['错误原因', 'Problem'],
 });
 
 export const PLACE_LABELS = {
