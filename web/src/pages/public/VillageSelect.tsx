@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
+import { Button, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { fetchPublicVillages, type PublicVillage } from '../../api/monitoring.ts';
 import { keys } from '../../api/queryKeys.ts';
@@ -39,6 +39,14 @@ export function VillageSelect({ value, onChange, id }: Props) {
         }}
         options={townships.map((name) => ({ value: name, label: name }))}
         data-testid="apply-township"
+        status={query.isError ? 'error' : undefined}
+        notFoundContent={
+          query.isError ? (
+            <Button type="link" onClick={() => void query.refetch()} data-testid="apply-villages-retry">
+              {tx('villagesFailed')}
+            </Button>
+          ) : undefined
+        }
         aria-label={tx('township')}
       />
       <Select

@@ -84,6 +84,7 @@ export const APPLY_TEXT = defineMessages({
   chooseTownship: ['先选择乡镇', 'Choose the township first'],
   chooseVillage: ['再选择村', 'Then choose the village'],
   townshipFirst: ['请先选择乡镇', 'Choose the township first'],
+  villagesFailed: ['村名单加载失败，点此重试', 'The village list failed to load: retry'],
 });
 
 export function useApplyText() {
