@@ -1,12 +1,9 @@
-import { useCallback } from 'react';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../../../common/domain/assistance/categories.ts';
 import { OBLIGATION_LABELS, type ObligationCode } from '../../../../common/domain/assistance/obligations.ts';
 import { RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useMessages, type Pair } from '../../i18n/useI18n.ts';
 
 // The assistance module's words as [中文, English] pairs (the shared message files hold only the menu).
-
-type Pair = readonly [zh: string, en: string];
 
 const TEXT = {
   workspace: ['我的帮扶户', 'My paired households'],
@@ -168,14 +165,7 @@ const TEXT = {
 } as const satisfies Record<string, Pair>;
 
 export function useText() {
-  const { language } = useI18n();
-  return useCallback(
-    (key: keyof typeof TEXT, values?: Record<string, string | number>) => {
-      const s: string = TEXT[key][language === 'en' ? 1 : 0];
-      return values ? s.replace(/\{(\w+)\}/g, (w, n: string) => (n in values ? String(values[n]) : w)) : s;
-    },
-    [language],
-  );
+  return useMessages(TEXT);
 }
 
 export const categoryZh = (c: string) => MEASURE_CATEGORIES.find((x) => x.code === c)?.zh ?? c;

@@ -1,16 +1,14 @@
-import { useCallback } from 'react';
 import { formatFen, tryParseYuanToFen } from '../../../../common/domain/money.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useMessages, type MessageTable, type Pair } from '../../i18n/useI18n.ts';
 
 // Page-local words of the projects, funds, assets and 四议两公开 pages as [中文, English] pairs
-// (the shared message files only carry the menu entries).
+// (the shared message files only carry the menu entries): message tables read through the i18n hook.
 
-export type Pair = readonly [zh: string, en: string];
+export type { Pair };
 
-export function makeText<D extends Record<string, Pair>>(dictionary: D) {
+export function makeText<D extends MessageTable>(dictionary: D) {
   return function useText() {
-    const { language } = useI18n();
-    return useCallback((key: keyof D) => dictionary[key][language === 'en' ? 1 : 0], [language]);
+    return useMessages(dictionary);
   };
 }
 
