@@ -178,7 +178,7 @@ export async function checkImport(
       const fen = income === '' ? { ok: true as const, fen: 0 } : tryParseYuanToFen(income);
       if (!fen.ok) err(r.row, '月收入（元）', fen.messageZh, fen.messageEn);
       value = {
-        personId: person?.id ?? 1,
+        personId: person ? Number(person.id) : 1,
         placeKind,
         place: text(get('务工地点')),
         employer: text(get('就业单位')) || null,
@@ -195,7 +195,7 @@ export async function checkImport(
       if (certCode === undefined)
         err(r.row, '证书类型', `应为 ${Object.values(CERTIFICATE_ZH).join('、')} 或留空`, 'Unknown certificate');
       value = {
-        personId: person?.id ?? 1,
+        personId: person ? Number(person.id) : 1,
         kind: kindCode,
         course: text(get('培训项目')),
         provider: text(get('培训机构')) || null,
@@ -219,7 +219,7 @@ export async function checkImport(
       else if (person)
         valid.push({
           row: r.row,
-          personId: person.id,
+          personId: Number(person.id),
           householdId: Number(person.household_id),
           villageCode: person.village_code,
           value: parsed.data,
