@@ -1,17 +1,35 @@
 import { z } from 'zod';
 import { ASSET_CATEGORIES, DISPOSAL_REASONS, OWNER_LEVELS } from '../domain/assets/rules.ts';
 import { orgCode } from './org.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 const fen = z.number().int().min(0).max(100_000_000_000_00);
 
-export const assetListQuery = z.object({
+/** Sort keys of the asset ledger list (server whitelist, sortable columns). */
+export const ASSET_SORTS = [
+  'code',
+  'name',
+  'category',
+  'orgCode',
+  'originYear',
+  'originalValueFen',
+  'bookValueFen',
+  'incomeFen',
+] as const;
+export type AssetSort = (typeof ASSET_SORTS)[number];
+
+/** The filters of the asset ledger; the page, its total and the export (/api/assets/export.xlsx) share them. */
+export const assetFilterQuery = z.object({
   category: z.enum(ASSET_CATEGORIES).optional(),
   ownerLevel: z.enum(OWNER_LEVELS).optional(),
   orgCode: orgCode.optional(),
   status: z.enum(['inUse', 'disposed']).optional(),
   q: z.string().trim().max(100).optional(),
 });
+
+/** Without `page` the answer is the whole filtered ledger as an array (older callers); with it, one page. */
+export const assetListQuery = assetFilterQuery.extend(pagingFields(ASSET_SORTS));
 
 export const assetInput = z.object({
   name: z.string().trim().min(2).max(200),
@@ -70,6 +88,11 @@ export const assetRow = z.object({
   version: z.number().int(),
 });
 export type AssetRow = z.infer<typeof assetRow>;
+
+/** One numbered page of the list (asked with `page`). */
+export const assetPage = z.object({ items: z.array(assetRow), ...pageMeta });
+/** The list answer: the whole filtered list (no `page`, older callers) or one numbered page. */
+export const assetListAnswer = z.union([assetPage, z.array(assetRow)]);
 
 export const incomeInput = z.object({
   year: z.number().int().min(2013).max(2100),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MONITORING_TYPES, RISK_TYPES } from '../domain/registry/codes.ts';
 import { consent } from './clues.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 // 识别认定 / 风险消除 cases. The stage records are validated per stage (STAGE_FIELDS) by the server,
 // so a form error names the field. Dates are ISO; every change carries the case version it was made on.
@@ -102,7 +103,12 @@ export type CaseActionRequest = z.infer<typeof caseActionRequest>;
 
 export const caseIdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const caseListQuery = z.object({
+/** Sort keys of the case list (the server's whitelist; the page's sortable columns). */
+export const CASE_SORTS = ['id', 'householdNo', 'village', 'stage', 'startedOn', 'dueOn'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** The filters of the case list; its page, total and export (/api/cases/export.xlsx) read the same rows. */
+export const caseFilterQuery = z.object({
   kind: z.enum(CASE_KINDS).optional(),
   status: z.enum(['active', 'done', 'closed']).default('active'),
   stage: z.enum(CASE_STAGES).optional(),
@@ -111,8 +117,12 @@ export const caseListQuery = z.object({
     .string()
     .regex(/^\d{12}$/)
     .optional(),
+});
+
+export const caseListQuery = caseFilterQuery.extend({
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(CASE_SORTS),
 });
 
 export const timeLimitView = z.object({
@@ -147,6 +157,14 @@ export const caseRow = z.object({
   version: z.number().int(),
 });
 export type CaseRow = z.infer<typeof caseRow>;
+
+/** The case list: one page (`page`) or the rows after the id cursor, with the total the filters match. */
+export const caseListAnswer = z.object({
+  items: z.array(caseRow),
+  nextAfterId: z.number().int().nullable(),
+  stageLabels: z.record(z.string(), z.string()),
+  ...pageMeta,
+});
 
 export const attachmentBrief = z.object({
   id: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_TYPES } from '../domain/projects/types.ts';
 import { orgCode } from './org.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 const fen = z.number().int().min(0).max(100_000_000_000_00);
 const target = z.object({ indicator: z.string().trim().max(100), value: z.string().trim().max(100) });
@@ -50,7 +51,12 @@ export const projectStatusChange = z.object({
   version: z.number().int(),
 });
 
-export const projectListQuery = z.object({
+/** Sort keys of the project library list (server whitelist, sortable columns). */
+export const PROJECT_SORTS = ['id', 'year', 'name', 'orgCode', 'budgetFen', 'entryStage', 'status'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+/** The filters of the project list; the page, its total and the export (/api/projects/export.xlsx) share them. */
+export const projectFilterQuery = z.object({
   year: z.coerce.number().int().optional(),
   type: z.enum(PROJECT_TYPES).optional(),
   status: z.enum(['reserve', 'admitted', 'implementing', 'accepted', 'completed', 'cancelled']).optional(),
@@ -60,6 +66,9 @@ export const projectListQuery = z.object({
   /** Only projects waiting at a step the caller's role handles. */
   mine: z.coerce.boolean().optional(),
 });
+
+/** Without `page` the answer is the whole filtered list as an array (older callers); with it, one page. */
+export const projectListQuery = projectFilterQuery.extend(pagingFields(PROJECT_SORTS));
 
 export const projectRow = z.object({
   id: z.number().int(),
@@ -83,6 +92,11 @@ export const projectRow = z.object({
   version: z.number().int(),
 });
 export type ProjectRow = z.infer<typeof projectRow>;
+
+/** One numbered page of the list (asked with `page`). */
+export const projectPage = z.object({ items: z.array(projectRow), ...pageMeta });
+/** The list answer: the whole filtered list (no `page`, older callers) or one numbered page. */
+export const projectListAnswer = z.union([projectPage, z.array(projectRow)]);
 
 export const projectEvent = z.object({
   id: z.number().int(),

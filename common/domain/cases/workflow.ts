@@ -144,6 +144,8 @@ export function transition(state: CaseState, action: Action, ctx: TransitionCont
 }
 
 export type DueStatus = 'onTime' | 'nearDue' | 'overdue';
+/** Days left at or under which a case is near due (the list's filter in SQL uses the same number). */
+export const NEAR_DUE_DAYS = 3;
 
 /**
  * The time limit from the first clue to the county decision (workflow.identificationDays, calendar days).
@@ -154,7 +156,7 @@ export function timeLimit(
   asOf: string,
   limitDays: number,
   decidedOn: string | null = null,
-  nearDays = 3,
+  nearDays = NEAR_DUE_DAYS,
 ) {
   const end = decidedOn ?? asOf;
   const elapsed = daysBetween(clueOn, end);

@@ -1,10 +1,13 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
 import { assetIncomes, assets } from '../../db/schema/assets.ts';
 import { deliberations } from '../../db/schema/deliberation.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { projects } from '../../db/schema/projects.ts';
 import { inScope } from '../../db/scope.ts';
+import type { AssetSort } from '../../../common/contracts/assets.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
 
 export type AssetRecord = typeof assets.$inferSelect;
 export type AssetInsert = typeof assets.$inferInsert;
@@ -26,8 +29,20 @@ const townshipName = sql<
   string | null
 >`(SELECT t.name FROM org_unit t WHERE t.code = substr(${assets.orgCode}, 1, 9) || '000')`;
 
-export async function listAssets(db: Db, scopePrefix: string, f: AssetFilter, limit = 5000) {
-  const where: (SQL | undefined)[] = [
+const ASSET_SORT_COLUMNS: SortColumns<AssetSort> = {
+  code: sql`${assets.code}`,
+  name: sql`${assets.name}`,
+  category: sql`${assets.category}`,
+  orgCode: sql`${assets.orgCode}`,
+  originYear: sql`${assets.originYear}`,
+  originalValueFen: sql`${assets.originalValueFen}`,
+  bookValueFen: sql`${assets.bookValueFen}`,
+  incomeFen: incomeSum,
+};
+
+/** The one where-clause of the asset ledger: its page, its total and its export read the same rows. */
+export function assetWhere(scopePrefix: string, f: AssetFilter): SQL {
+  return and(
     inScope(assets.orgCode, { scopePrefix }),
     f.category ? eq(assets.category, f.category) : undefined,
     f.ownerLevel ? eq(assets.ownerLevel, f.ownerLevel) : undefined,
@@ -35,15 +50,37 @@ export async function listAssets(db: Db, scopePrefix: string, f: AssetFilter, li
     f.orgPrefix ? sql`${assets.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
     f.q ? sql`(${assets.name} LIKE ${'%' + f.q + '%'} OR ${assets.code} LIKE ${'%' + f.q + '%'})` : undefined,
     f.id ? eq(assets.id, f.id) : undefined,
-  ];
-  return db
+  )!;
+}
+
+/** How many assets the filters match (all pages). */
+export async function countAssets(db: Db, scopePrefix: string, f: AssetFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .where(assetWhere(scopePrefix, f));
+  return row.n;
+}
+
+/**
+ * The filtered assets: one numbered page when `page` is given, else all of them (no cap). Without a
+ * sort key: by unit, then asset code.
+ */
+export async function listAssets(db: Db, scopePrefix: string, f: AssetFilter, q: PagingQuery<AssetSort> = {}) {
+  const query = db
     .select({ a: assets, orgName: orgUnits.name, projectName: projects.name, incomeFen: incomeSum, townshipName })
     .from(assets)
     .leftJoin(orgUnits, eq(orgUnits.code, assets.orgCode))
     .leftJoin(projects, eq(projects.id, assets.projectId))
-    .where(and(...where))
-    .orderBy(asc(assets.orgCode), asc(assets.code))
-    .limit(limit);
+    .where(assetWhere(scopePrefix, f))
+    .orderBy(
+      q.sort
+        ? orderBy(ASSET_SORT_COLUMNS, q, sql`${assets.id}`, 'code')
+        : sql`${assets.orgCode} ASC, ${assets.code} ASC, ${assets.id} ASC`,
+    );
+  if (q.page === undefined) return query;
+  const win = pageWindow(q);
+  return query.limit(win.pageSize).offset(win.offset);
 }
 
 export async function findAsset(

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import {
   assetCustodyInput,
   assetDetail,
   assetInput,
   assetListQuery,
-  assetRow,
+  assetListAnswer,
   assetSummary,
   disposalInput,
   incomeInput,
@@ -25,7 +24,7 @@ export function assetsRoutes(app: App, deps: { assets: AssetsService }): void {
         tags,
         summary: '资产台账（县总账、乡村明细账按权限范围）',
         querystring: assetListQuery,
-        response: { 200: z.array(assetRow) },
+        response: { 200: assetListAnswer },
       },
     },
     (req) => assets.list(requireCtx(req), req.query),

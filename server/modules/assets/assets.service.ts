@@ -5,18 +5,24 @@ import type {
   assetListQuery,
   disposalInput,
   incomeInput,
+  assetFilterQuery,
   AssetDetail,
   AssetRow,
+  AssetSort,
+  assetPage,
 } from '../../../common/contracts/assets.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { incomeErrors } from '../../../common/domain/assets/rules.ts';
 import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireDecided } from '../deliberation/index.ts';
 import {
+  countAssets,
   findAsset,
   incomesOf,
   insertAsset,
@@ -33,6 +39,8 @@ import {
 // 四议两公开 record of the asset's village; disposal records the proceeds, which go back to the owner.
 
 type ListQuery = z.infer<typeof assetListQuery>;
+type AssetFilterQuery = z.infer<typeof assetFilterQuery>;
+type AssetPage = z.infer<typeof assetPage>;
 type Input = z.infer<typeof assetInput>;
 type Custody = z.infer<typeof assetCustodyInput>;
 type Income = z.infer<typeof incomeInput>;
@@ -76,7 +84,7 @@ export function toAssetRow(r: Awaited<ReturnType<typeof listAssets>>[number]): A
   };
 }
 
-export function filterOf(q: ListQuery): AssetFilter {
+export function filterOf(q: AssetFilterQuery): AssetFilter {
   return {
     category: q.category,
     ownerLevel: q.ownerLevel,
@@ -87,10 +95,26 @@ export function filterOf(q: ListQuery): AssetFilter {
 }
 
 export function createAssetsService(db: Db) {
-  async function list(ctx: RequestContext, q: ListQuery) {
+  /** One numbered page with the total when `page` is given; else the whole filtered ledger (older callers). */
+  async function list(ctx: RequestContext, q: ListQuery): Promise<AssetRow[] | AssetPage> {
+    if (q.page === undefined) return all(ctx, q);
     requirePermission(ctx, 'assets:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    return (await listAssets(db, ctx.actor.scopePrefix, filterOf(q))).map(toAssetRow);
+    const filter = filterOf(q);
+    const [rows, total] = await Promise.all([
+      listAssets(db, ctx.actor.scopePrefix, filter, q),
+      countAssets(db, ctx.actor.scopePrefix, filter),
+    ]);
+    const win = pageWindow(q);
+    return { items: rows.map(toAssetRow), total, page: win.page ?? 1, pageSize: win.pageSize };
+  }
+
+  /** Every asset the filters match, in the asked order (the ledger export reads this). */
+  async function all(ctx: RequestContext, q: AssetFilterQuery & PagingQuery<AssetSort>): Promise<AssetRow[]> {
+    requirePermission(ctx, 'assets:read');
+    if (q.orgCode) requireInScope(ctx, q.orgCode);
+    const rows = await listAssets(db, ctx.actor.scopePrefix, filterOf(q), { sort: q.sort, order: q.order });
+    return rows.map(toAssetRow);
   }
 
   async function totals(ctx: RequestContext) {
@@ -100,7 +124,7 @@ export function createAssetsService(db: Db) {
 
   async function get(ctx: RequestContext, id: number): Promise<AssetDetail> {
     requirePermission(ctx, 'assets:read');
-    const [row] = await listAssets(db, ctx.actor.scopePrefix, { id }, 1);
+    const [row] = await listAssets(db, ctx.actor.scopePrefix, { id });
     if (!row) throw AppError.notFound(NOT_FOUND);
     const incomes = await incomesOf(db, id);
     return {
@@ -266,7 +290,7 @@ export function createAssetsService(db: Db) {
     return get(ctx, id);
   }
 
-  return { list, totals, get, create, setCustody, recordIncome, dispose };
+  return { list, all, totals, get, create, setCustody, recordIncome, dispose };
 }
 
 export type AssetsService = ReturnType<typeof createAssetsService>;

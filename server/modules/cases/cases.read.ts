@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { CaseDetail, CaseRow, caseListQuery } from '../../../common/contracts/cases.ts';
+import type { CaseDetail, CaseRow, CaseSort, caseFilterQuery, caseListQuery } from '../../../common/contracts/cases.ts';
+import { MAX_PAGE_SIZE, type PagingQuery } from '../../../common/contracts/paging.ts';
 import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
 import {
   STAGE_ACTORS,
@@ -17,12 +18,22 @@ import { requirePermission } from '../../lib/permissions.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
 import { findClueForCase } from '../monitoring/index.ts';
 import type { checkHouseholdElimination, workflowParamsOf } from './cases.outcome.ts';
-import { householdFacts, listCases, stepsOf, type CaseRecord, type HouseholdFacts } from './cases.repository.ts';
+import { pageWindow, usesCursor } from '../../lib/paging.ts';
+import {
+  countCases,
+  householdFacts,
+  listCases,
+  stepsOf,
+  type CaseListFilter,
+  type CaseRecord,
+  type HouseholdFacts,
+} from './cases.repository.ts';
 
 // Reading cases: the list (with the time-limit filter) and one case with its steps, attachments,
 // the actions the reader may take now, and the elimination checklist.
 
 type ListQuery = z.infer<typeof caseListQuery>;
+type CaseFilter = z.infer<typeof caseFilterQuery>;
 const notFound = () => AppError.notFound({ zh: '事项', en: 'Case' });
 
 interface ReadDeps {
@@ -76,23 +87,7 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
 
   async function get(ctx: RequestContext, id: number): Promise<CaseDetail> {
     requirePermission(ctx, 'cases:read');
-    const [r] = await listCases(db, {
-      scopePrefix: ctx.actor.scopePrefix,
-      status: 'active',
-      afterId: 0,
-      limit: 1,
-      ids: [id],
-    })
-      .then(async (a) =>
-        a.length
-          ? a
-          : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'done', afterId: 0, limit: 1, ids: [id] }),
-      )
-      .then(async (a) =>
-        a.length
-          ? a
-          : listCases(db, { scopePrefix: ctx.actor.scopePrefix, status: 'closed', afterId: 0, limit: 1, ids: [id] }),
-      );
+    const [r] = await listCases(db, { scopePrefix: ctx.actor.scopePrefix, ids: [id] }, { pageSize: 1 });
     if (!r) throw notFound();
     const c = r.c;
     const p = await workflowParams(db, c.countyCode);
@@ -178,40 +173,51 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
     };
   }
 
+  /** The list's filters as the repository reads them (the page, the total and the export share them). */
+  async function filterOf(ctx: RequestContext, q: CaseFilter): Promise<{ filter: CaseListFilter; limitDays: number }> {
+    const p = await workflowParams(db, countyOfActor(ctx));
+    const filter: CaseListFilter = {
+      scopePrefix: ctx.actor.scopePrefix,
+      kind: q.kind,
+      status: q.status,
+      stage: q.stage,
+      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      due: q.due,
+      asOf: today(),
+      limitDays: p.limitDays,
+    };
+    return { filter, limitDays: p.limitDays };
+  }
+
+  /** One numbered page (`page`), or the rows after the id cursor (`afterId`, `limit`), with the total. */
   async function list(ctx: RequestContext, q: ListQuery) {
     requirePermission(ctx, 'cases:read');
-    const countyCode = countyOfActor(ctx);
-    const p = await workflowParams(db, countyCode);
-    const items: CaseRow[] = [];
-    let after = q.afterId;
-    // The due filter is computed per row (calendar days from the clue); scan on until the page is full.
-    for (let round = 0; round < 20 && items.length < q.limit; round++) {
-      const rows = await listCases(db, {
-        scopePrefix: ctx.actor.scopePrefix,
-        kind: q.kind,
-        status: q.status,
-        stage: q.stage,
-        orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
-        afterId: after,
-        limit: q.limit,
-      });
-      for (const r of rows) {
-        const row = toRow(r, p.limitDays);
-        if (!q.due || row.timeLimit?.status === q.due) items.push(row);
-        if (items.length === q.limit) break;
-      }
-      if (rows.length < q.limit) {
-        after = -1;
-        break;
-      }
-      after = rows[rows.length - 1].c.id;
-    }
+    const { filter, limitDays } = await filterOf(ctx, q);
+    const paging = { ...q, pageSize: q.page === undefined ? (q.pageSize ?? q.limit) : q.pageSize };
+    const win = pageWindow(paging);
+    const [rows, total] = await Promise.all([listCases(db, filter, paging), countCases(db, filter)]);
+    const items = rows.map((r) => toRow(r, limitDays));
+    const more = usesCursor(paging) && items.length === win.pageSize;
     return {
       items,
-      nextAfterId: after === -1 || items.length < q.limit ? null : items[items.length - 1].id,
+      nextAfterId: more ? items[items.length - 1].id : null,
       stageLabels: STAGE_LABELS,
+      total,
+      page: win.page ?? 1,
+      pageSize: win.pageSize,
     };
   }
 
-  return { get, list };
+  /** Every row the filters match, in the list's order, in batches (the export of the list). */
+  async function* allRows(ctx: RequestContext, q: CaseFilter & PagingQuery<CaseSort>): AsyncGenerator<CaseRow> {
+    requirePermission(ctx, 'cases:read');
+    const { filter, limitDays } = await filterOf(ctx, q);
+    for (let page = 1; ; page++) {
+      const rows = await listCases(db, filter, { sort: q.sort, order: q.order, page, pageSize: MAX_PAGE_SIZE });
+      for (const r of rows) yield toRow(r, limitDays);
+      if (rows.length < MAX_PAGE_SIZE) return;
+    }
+  }
+
+  return { get, list, allRows };
 }

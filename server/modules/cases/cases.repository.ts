@@ -3,6 +3,10 @@ import type { Db } from '../../db/connect.ts';
 import { queryRows } from '../../db/connect.ts';
 import { cases, caseSteps } from '../../db/schema/cases.ts';
 import { inScope } from '../../db/scope.ts';
+import type { CaseSort } from '../../../common/contracts/cases.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { NEAR_DUE_DAYS, type DueStatus } from '../../../common/domain/cases/workflow.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 
 export type CaseRecord = typeof cases.$inferSelect;
 export type CaseStepRecord = typeof caseSteps.$inferSelect;
@@ -72,12 +76,20 @@ export async function activeCasesOfHousehold(db: Db, householdId: number): Promi
 export interface CaseListFilter {
   scopePrefix: string;
   kind?: CaseRecord['kind'];
-  status: CaseRecord['status'];
+  /** Absent: any status (one case by id). */
+  status?: CaseRecord['status'];
   stage?: CaseRecord['stage'];
   orgPrefix?: string;
-  afterId: number;
-  limit: number;
   ids?: number[];
+  /** The time-limit filter (identifications only): needs `asOf` and `limitDays`. */
+  due?: DueStatus;
+  asOf?: string;
+  limitDays?: number;
+}
+
+export interface CasePageQuery extends PagingQuery<CaseSort> {
+  afterId?: number;
+  limit?: number;
 }
 
 const householdNoSql = sql<string>`(SELECT h.household_no FROM household h WHERE h.id = monitoring_case.household_id)`;
@@ -86,16 +98,56 @@ const headNameSql = sql<string | null>`(SELECT p.name FROM membership m JOIN per
 const villageNameSql = sql<string>`(SELECT o.name FROM org_unit o WHERE o.code = monitoring_case.village_code)`;
 const townshipNameSql = sql<string>`(SELECT t.name FROM org_unit o JOIN org_unit t ON t.code = o.parent_code WHERE o.code = monitoring_case.village_code)`;
 
-export async function listCases(db: Db, f: CaseListFilter) {
-  const where: SQL[] = [
-    inScope(cases.villageCode, { scopePrefix: f.scopePrefix }),
-    eq(cases.status, f.status),
-    gt(cases.id, f.afterId),
-  ];
+const CASE_SORT_COLUMNS: SortColumns<CaseSort> = {
+  id: sql`${cases.id}`,
+  householdNo: householdNoSql,
+  village: sql`${cases.villageCode}`,
+  stage: sql`${cases.stage}`,
+  startedOn: sql`${cases.startedOn}`,
+  // Only identifications run against the time limit; its due day follows the start day.
+  dueOn: sql`CASE WHEN ${cases.kind} = 'identification' THEN ${cases.startedOn} END`,
+};
+
+/**
+ * The time-limit filter in SQL, as `timeLimit` (common/domain/cases/workflow.ts) computes it per row:
+ * calendar days from the start to the decision (a closed case: its closing day; else `asOf`).
+ */
+function dueWhere(due: DueStatus, asOf: string, limitDays: number): SQL {
+  const end = sql`COALESCE(${cases.decidedOn}, CASE WHEN ${cases.status} = 'closed' THEN ${cases.finishedOn} END, ${asOf}::date)`;
+  const remaining = sql`(${limitDays}::int - (${end} - ${cases.startedOn}))`;
+  const test =
+    due === 'overdue'
+      ? sql`${remaining} < 0`
+      : due === 'nearDue'
+        ? sql`${remaining} BETWEEN 0 AND ${NEAR_DUE_DAYS}::int`
+        : sql`${remaining} > ${NEAR_DUE_DAYS}::int`;
+  return sql`(${cases.kind} = 'identification' AND ${test})`;
+}
+
+/** The one where-clause of the case list: its page, its total and its export read the same rows. */
+export function caseWhere(f: CaseListFilter): SQL {
+  const where: SQL[] = [inScope(cases.villageCode, { scopePrefix: f.scopePrefix })];
+  if (f.status) where.push(eq(cases.status, f.status));
   if (f.kind) where.push(eq(cases.kind, f.kind));
   if (f.stage) where.push(eq(cases.stage, f.stage));
   if (f.orgPrefix) where.push(like(cases.villageCode, f.orgPrefix + '%'));
   if (f.ids) where.push(sql`${cases.id} = ANY(${`{${f.ids.join(',')}}`}::bigint[])`);
+  if (f.due && f.asOf && f.limitDays !== undefined) where.push(dueWhere(f.due, f.asOf, f.limitDays));
+  return and(...where)!;
+}
+
+/** How many cases the filters match (all pages; the export writes as many rows). */
+export async function countCases(db: Db, f: CaseListFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(caseWhere(f));
+  return row.n;
+}
+
+/** One page (`page`) or the rows after the id cursor, in the asked order. */
+export async function listCases(db: Db, f: CaseListFilter, q: CasePageQuery = {}) {
+  const win = pageWindow(q);
   return db
     .select({
       c: cases,
@@ -105,9 +157,10 @@ export async function listCases(db: Db, f: CaseListFilter) {
       townshipName: townshipNameSql,
     })
     .from(cases)
-    .where(and(...where))
-    .orderBy(asc(cases.id))
-    .limit(f.limit);
+    .where(and(caseWhere(f), usesCursor(q) && q.afterId ? gt(cases.id, q.afterId) : undefined))
+    .orderBy(orderBy(CASE_SORT_COLUMNS, q, sql`${cases.id}`, 'id'))
+    .limit(win.pageSize)
+    .offset(win.offset);
 }
 
 export interface HouseholdFacts {

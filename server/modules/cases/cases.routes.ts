@@ -4,7 +4,7 @@ import {
   caseDetail,
   caseIdParams,
   caseListQuery,
-  caseRow,
+  caseListAnswer,
   dueGroup,
   dueListQuery,
   zeroingQuery,
@@ -54,6 +54,15 @@ export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: 
     );
   }
   app.get(
+    '/api/cases/export.xlsx',
+    { schema: { tags, summary: '导出事项列表（筛选结果，.xlsx，留痕）', querystring: caseListQuery } },
+    async (req, reply) => {
+      const { afterId: _a, limit: _l, page: _p, pageSize: _s, ...query } = req.query;
+      const write = await cases.prepareListExport(requireCtx(req), query);
+      return sendXlsx(req, reply, '识别认定和风险消除事项.xlsx', write);
+    },
+  );
+  app.get(
     '/api/cases/:id/notices/:kind.html',
     { schema: { tags, summary: '公示/公告打印版（已隐去敏感信息）', params: noticeParams } },
     async (req, reply) => {
@@ -81,13 +90,7 @@ export function casesRoutes(app: App, deps: { cases: CasesService; caseReports: 
         tags,
         summary: '识别认定/风险消除事项列表',
         querystring: caseListQuery,
-        response: {
-          200: z.object({
-            items: z.array(caseRow),
-            nextAfterId: z.number().int().nullable(),
-            stageLabels: z.record(z.string(), z.string()),
-          }),
-        },
+        response: { 200: caseListAnswer },
       },
     },
     (req) => cases.list(requireCtx(req), req.query),

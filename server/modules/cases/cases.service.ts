@@ -26,6 +26,7 @@ import {
   requireTypeFitsKind,
 } from './cases.checks.ts';
 import { checkHouseholdElimination, criteriaError, finish, workflowParamsOf } from './cases.outcome.ts';
+import { createCaseListExport } from './cases.list-export.ts';
 import { createCaseReads } from './cases.read.ts';
 import {
   activeCaseOfClue,
@@ -510,9 +511,21 @@ export function createCasesService(deps: CasesDeps) {
     return get(ctx, id);
   }
 
-  const { get, list } = createCaseReads({ db, attachments, today, workflowParams, eliminationCheck });
+  const { get, list, allRows } = createCaseReads({ db, attachments, today, workflowParams, eliminationCheck });
+  const listExport = createCaseListExport(db, { allRows });
 
-  return { startIdentification, startElimination, act, get, list, workflowParams, today, eliminationCheck };
+  return {
+    startIdentification,
+    startElimination,
+    act,
+    get,
+    list,
+    allRows,
+    prepareListExport: listExport.prepare,
+    workflowParams,
+    today,
+    eliminationCheck,
+  };
 }
 
 export type CasesService = ReturnType<typeof createCasesService>;

@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { systemContext } from '../../lib/context.ts';
 import { todayInChina } from '../../lib/clock.ts';
-import { assetBook, fundBook, projectBook, writeBook, type Deps } from './ledgers.ts';
+import { assetBook, fundBook, projectBook, writeBook, type Deps } from './projects.exports.ts';
 
 // `guardline export projects|funds|assets FILE [--year YYYY] [--org CODE]` (formats.md §4): the same
 // workbooks as the web exports, for the whole county, audited as the system.
@@ -30,10 +30,10 @@ export async function runLedgerExportCommand(
   const ctx = systemContext('cli');
   const book =
     kind === 'projects'
-      ? await projectBook(deps, ctx, year)
+      ? await projectBook(deps, ctx, { year })
       : kind === 'funds'
         ? await fundBook(deps, ctx, year ?? Number(todayInChina().slice(0, 4)))
-        : await assetBook(deps, ctx, { orgCode: values.org });
+        : await assetBook(deps, ctx, { orgCode: values.org, order: 'asc' });
   const file = createWriteStream(positionals[0]);
   await writeBook(file, book);
   file.end();

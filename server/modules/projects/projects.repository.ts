@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
 import { assets } from '../../db/schema/assets.ts';
 import { deliberations } from '../../db/schema/deliberation.ts';
@@ -6,6 +6,9 @@ import { fundAssignments } from '../../db/schema/funds.ts';
 import { orgUnits } from '../../db/schema/org.ts';
 import { projectEvents, projects } from '../../db/schema/projects.ts';
 import { inScope } from '../../db/scope.ts';
+import type { ProjectSort } from '../../../common/contracts/projects.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
 
 export type ProjectRecord = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
@@ -53,8 +56,19 @@ export async function countWaiting(db: Db, scopePrefix: string, waitingFor: SQL)
   return row.n;
 }
 
-export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter, limit = 1000) {
-  const where: (SQL | undefined)[] = [
+const PROJECT_SORT_COLUMNS: SortColumns<ProjectSort> = {
+  id: sql`${projects.id}`,
+  year: sql`${projects.year}`,
+  name: sql`${projects.name}`,
+  orgCode: sql`${projects.orgCode}`,
+  budgetFen: sql`(${projects.budgetCentralFen} + ${projects.budgetProvincialFen} + ${projects.budgetCityFen} + ${projects.budgetCountyFen})`,
+  entryStage: sql`${projects.entryStage}`,
+  status: sql`${projects.status}`,
+};
+
+/** The one where-clause of the project list: its page, its total and its export read the same rows. */
+export function projectWhere(scopePrefix: string, f: ProjectFilter): SQL {
+  return and(
     inScope(projects.orgCode, { scopePrefix }),
     f.year ? eq(projects.year, f.year) : undefined,
     f.type ? eq(projects.type, f.type) : undefined,
@@ -64,14 +78,36 @@ export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter
     f.q ? sql`${projects.name} LIKE ${'%' + f.q + '%'}` : undefined,
     f.id ? eq(projects.id, f.id) : undefined,
     f.waitingFor,
-  ];
-  return db
+  )!;
+}
+
+/** How many projects the filters match (all pages). */
+export async function countProjects(db: Db, scopePrefix: string, f: ProjectFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(projectWhere(scopePrefix, f));
+  return row.n;
+}
+
+/**
+ * The filtered projects: one numbered page when `page` is given, else all of them (no cap). Without a
+ * sort key: newest year first.
+ */
+export async function listProjects(db: Db, scopePrefix: string, f: ProjectFilter, q: PagingQuery<ProjectSort> = {}) {
+  const query = db
     .select({ p: projects, orgName: orgUnits.name, assignedFen: assignedSum, disbursedFen: disbursedSum })
     .from(projects)
     .leftJoin(orgUnits, eq(orgUnits.code, projects.orgCode))
-    .where(and(...where))
-    .orderBy(desc(projects.year), desc(projects.id))
-    .limit(limit);
+    .where(projectWhere(scopePrefix, f))
+    .orderBy(
+      q.sort
+        ? orderBy(PROJECT_SORT_COLUMNS, q, sql`${projects.id}`, 'id')
+        : sql`${projects.year} DESC, ${projects.id} DESC`,
+    );
+  if (q.page === undefined) return query;
+  const win = pageWindow(q);
+  return query.limit(win.pageSize).offset(win.offset);
 }
 
 export async function findProject(

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../../common/contracts/deliberation.ts';
 import {
   projectAction,
@@ -6,7 +5,7 @@ import {
   projectDetail,
   projectInput,
   projectListQuery,
-  projectRow,
+  projectListAnswer,
   projectStatusChange,
 } from '../../../common/contracts/projects.ts';
 import { requireCtx } from '../../http/session.ts';
@@ -19,7 +18,7 @@ export function projectsRoutes(app: App, deps: { projects: ProjectsService }): v
   const { projects } = deps;
   app.get(
     '/api/projects',
-    { schema: { tags, summary: '项目库', querystring: projectListQuery, response: { 200: z.array(projectRow) } } },
+    { schema: { tags, summary: '项目库', querystring: projectListQuery, response: { 200: projectListAnswer } } },
     (req) => projects.list(requireCtx(req), req.query),
   );
   app.post(

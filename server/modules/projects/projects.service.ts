@@ -5,9 +5,13 @@ import type {
   projectInput,
   projectListQuery,
   projectStatusChange,
+  projectFilterQuery,
+  projectPage,
   ProjectDetail,
   ProjectRow,
+  ProjectSort,
 } from '../../../common/contracts/projects.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
 import { entryGaps } from '../../../common/domain/projects/types.ts';
 import {
@@ -25,6 +29,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { formAssetsOfProject } from '../assets/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -32,6 +37,7 @@ import { requireDecided } from '../deliberation/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import {
   assetsOfProject,
+  countProjects,
   deliberationStatusOf,
   disbursedBySource,
   eventsOf,
@@ -40,6 +46,7 @@ import {
   insertProject,
   listProjects,
   updateProject,
+  type ProjectFilter,
   type ProjectInsert,
   type ProjectRecord,
 } from './projects.repository.ts';
@@ -54,6 +61,8 @@ type Adjust = z.infer<typeof projectAdjust>;
 type ActionInput = z.infer<typeof projectAction>;
 type StatusInput = z.infer<typeof projectStatusChange>;
 type ListQuery = z.infer<typeof projectListQuery>;
+type FilterQuery = z.infer<typeof projectFilterQuery>;
+type ProjectPage = z.infer<typeof projectPage>;
 
 const NOT_FOUND = { zh: '项目', en: 'Project' };
 const STALE = new AppError('CONFLICT', {
@@ -131,21 +140,44 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
     };
   }
 
-  async function list(ctx: RequestContext, q: ListQuery) {
+  function filterOf(ctx: RequestContext, q: FilterQuery): ProjectFilter {
     requirePermission(ctx, 'projects:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    const rows = await listProjects(db, ctx.actor.scopePrefix, {
-      ...q,
+    return {
+      year: q.year,
+      type: q.type,
+      status: q.status,
+      entryStage: q.entryStage,
+      q: q.q,
       orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
       waitingFor: q.mine ? waitingFilterOf(ctx) : undefined,
-    });
+    };
+  }
+
+  /** One numbered page with the total when `page` is given; else the whole filtered list (older callers). */
+  async function list(ctx: RequestContext, q: ListQuery): Promise<ProjectRow[] | ProjectPage> {
+    if (q.page === undefined) return all(ctx, q);
+    const filter = filterOf(ctx, q);
+    const [rows, total, days] = await Promise.all([
+      listProjects(db, ctx.actor.scopePrefix, filter, q),
+      countProjects(db, ctx.actor.scopePrefix, filter),
+      noticeDays(countyOfActor(ctx)),
+    ]);
+    const win = pageWindow(q);
+    return { items: rows.map((r) => toRow(ctx, r, days)), total, page: win.page ?? 1, pageSize: win.pageSize };
+  }
+
+  /** Every project the filters match, in the asked order (the 项目库 export reads this). */
+  async function all(ctx: RequestContext, q: FilterQuery & PagingQuery<ProjectSort>): Promise<ProjectRow[]> {
+    const filter = filterOf(ctx, q);
+    const rows = await listProjects(db, ctx.actor.scopePrefix, filter, { sort: q.sort, order: q.order });
     const days = await noticeDays(countyOfActor(ctx));
     return rows.map((r) => toRow(ctx, r, days));
   }
 
   async function get(ctx: RequestContext, id: number): Promise<ProjectDetail> {
     requirePermission(ctx, 'projects:read');
-    const [row] = await listProjects(db, ctx.actor.scopePrefix, { id }, 1);
+    const [row] = await listProjects(db, ctx.actor.scopePrefix, { id });
     if (!row) throw AppError.notFound(NOT_FOUND);
     const p = row.p;
     const [events, formed, delibStatus, days] = await Promise.all([
@@ -421,7 +453,7 @@ export function createProjectsService(db: Db, clock: Clock = systemClock) {
     return get(ctx, id);
   }
 
-  return { list, get, create, act, changeStatus, adjust };
+  return { list, all, get, create, act, changeStatus, adjust };
 }
 
 export type ProjectsService = ReturnType<typeof createProjectsService>;

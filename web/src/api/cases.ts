@@ -10,6 +10,7 @@ import type {
   ZeroingResponse,
 } from '../../../common/contracts/cases.ts';
 import type { ClueRow } from '../../../common/contracts/clues.ts';
+import type { PageRequest } from '../components/usePagedList.ts';
 import { api } from './client.ts';
 
 export type { CaseDetail, CaseRow, ClueRow, ZeroingResponse };
@@ -38,6 +39,16 @@ export function fetchCases(f: CaseListFilters, afterId: number, limit = 50) {
     limit,
   });
 }
+/** One numbered page of the case list with its total (the paged-list convention). */
+export function fetchCasePage(filters: Partial<Record<CaseFilterKey, string>>, page: PageRequest) {
+  return api.get<{ items: CaseRow[]; total: number; page: number; pageSize: number }>('/api/cases', {
+    ...filters,
+    ...page,
+  });
+}
+export const CASE_FILTER_KEYS = ['kind', 'status', 'stage', 'due', 'orgCode'] as const;
+export type CaseFilterKey = (typeof CASE_FILTER_KEYS)[number];
+export const CASES_EXPORT_PATH = '/api/cases/export.xlsx';
 export const fetchCase = (id: number) => api.get<CaseDetail>(`/api/cases/${id}`);
 export const startIdentification = (clueId: number) => api.post<CaseDetail>('/api/cases/identifications', { clueId });
 export const startElimination = (body: z.infer<typeof startEliminationRequest>) =>

@@ -34,6 +34,7 @@ import type {
   projectListQuery,
   projectStatusChange,
 } from '../../../common/contracts/projects.ts';
+import type { PageRequest } from '../components/usePagedList.ts';
 import { api } from './client.ts';
 
 export type {
@@ -64,6 +65,15 @@ export const projectKeys = {
 
 export const fetchProjects = (f: ProjectFilters) =>
   api.get<ProjectRow[]>('/api/projects', f as Record<string, string | number | boolean | undefined>);
+/** One numbered page of the project library with its total (the paged-list convention). */
+export const fetchProjectPage = (filters: Partial<Record<ProjectFilterKey, string>>, page: PageRequest) =>
+  api.get<{ items: ProjectRow[]; total: number; page: number; pageSize: number }>('/api/projects', {
+    ...filters,
+    ...page,
+  });
+export const PROJECT_FILTER_KEYS = ['year', 'type', 'status', 'entryStage', 'orgCode', 'q', 'mine'] as const;
+export type ProjectFilterKey = (typeof PROJECT_FILTER_KEYS)[number];
+export const PROJECTS_EXPORT_PATH = '/api/projects/export.xlsx';
 export const fetchProject = (id: number) => api.get<ProjectDetail>(`/api/projects/${id}`);
 export const createProject = (body: ProjectInput) => api.post<ProjectDetail>('/api/projects', body);
 export const projectEntry = (id: number, body: z.input<typeof projectAction>) =>
@@ -91,6 +101,15 @@ export const fundsExportUrl = (year: number) => `/api/funds/export.xlsx?year=${y
 
 export const fetchAssets = (f: AssetFilters) =>
   api.get<AssetRow[]>('/api/assets', f as Record<string, string | undefined>);
+/** One numbered page of the asset ledger with its total (the paged-list convention). */
+export const fetchAssetPage = (filters: Partial<Record<AssetFilterKey, string>>, page: PageRequest) =>
+  api.get<{ items: AssetRow[]; total: number; page: number; pageSize: number }>('/api/assets', {
+    ...filters,
+    ...page,
+  });
+export const ASSET_FILTER_KEYS = ['category', 'ownerLevel', 'orgCode', 'status', 'q'] as const;
+export type AssetFilterKey = (typeof ASSET_FILTER_KEYS)[number];
+export const ASSETS_EXPORT_PATH = '/api/assets/export.xlsx';
 export const fetchAssetSummary = () => api.get<z.infer<typeof assetSummary>>('/api/assets/summary');
 export const fetchAsset = (id: number) => api.get<AssetDetail>(`/api/assets/${id}`);
 export const createAsset = (body: z.input<typeof assetInput>) => api.post<AssetDetail>('/api/assets', body);

@@ -22,16 +22,18 @@ import {
   OWNER_LEVEL_LABELS,
   OWNER_LEVELS,
 } from '../../../../common/domain/assets/rules.ts';
+import { listExportUrl } from '../../api/monitoring.ts';
 import {
-  assetsExportUrl,
-  fetchAssets,
+  ASSET_FILTER_KEYS,
+  ASSETS_EXPORT_PATH,
+  fetchAssetPage,
   fetchAssetSummary,
   projectKeys,
-  type AssetFilters,
   type AssetRow,
 } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { yuan } from '../projects/text.ts';
@@ -45,9 +47,14 @@ export default function AssetsPage() {
   const t = useAssetsText();
   const { label } = useI18n();
   const { data: actor } = useActor();
-  const [filters, setFilters] = useState<AssetFilters>({});
+  // Filters, page and sort live in the address; the export takes the same filters and order.
+  const list = usePagedList({
+    key: [...projectKeys.assets, 'page'],
+    filterKeys: ASSET_FILTER_KEYS,
+    fetch: fetchAssetPage,
+  });
+  const filters = list.filters;
   const [creating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: [...projectKeys.assets, 'list', filters], queryFn: () => fetchAssets(filters) });
   const summary = useQuery({ queryKey: [...projectKeys.assets, 'summary'], queryFn: fetchAssetSummary });
   const level = actor?.orgCode.endsWith('000000') ? 'county' : actor?.orgCode.endsWith('000') ? 'township' : 'village';
   const book = level === 'county' ? t('countyLedger') : level === 'township' ? t('townshipLedger') : t('villageLedger');
@@ -57,11 +64,13 @@ export default function AssetsPage() {
       title: t('code'),
       dataIndex: 'code',
       width: 160,
+      ...list.sortable('code'),
       render: (c: string, a) => <Link to={`/assets/${a.id}`}>{c}</Link>,
     },
     {
       title: t('name'),
       dataIndex: 'name',
+      ...list.sortable('name'),
       render: (n: string, a) =>
         a.photovoltaic ? (
           <span>
@@ -75,13 +84,28 @@ export default function AssetsPage() {
       title: t('category'),
       dataIndex: 'category',
       width: 90,
+      ...list.sortable('category'),
       render: (c: AssetRow['category']) => <Tag color={CATEGORY_COLORS[c]}>{label(ASSET_CATEGORY_LABELS[c])}</Tag>,
     },
     { title: t('township'), dataIndex: 'townshipName', width: 90, render: (v: string | null) => v ?? '—' },
-    { title: t('unit'), dataIndex: 'orgName', width: 100 },
-    { title: t('originYear'), dataIndex: 'originYear', width: 70 },
-    { title: t('originalValue'), dataIndex: 'originalValueFen', width: 130, align: 'right', render: yuan },
-    { title: t('bookValue'), dataIndex: 'bookValueFen', width: 130, align: 'right', render: yuan },
+    { title: t('unit'), dataIndex: 'orgName', width: 100, ...list.sortable('orgCode') },
+    { title: t('originYear'), dataIndex: 'originYear', width: 90, ...list.sortable('originYear') },
+    {
+      title: t('originalValue'),
+      dataIndex: 'originalValueFen',
+      width: 130,
+      align: 'right',
+      ...list.sortable('originalValueFen'),
+      render: yuan,
+    },
+    {
+      title: t('bookValue'),
+      dataIndex: 'bookValueFen',
+      width: 130,
+      align: 'right',
+      ...list.sortable('bookValueFen'),
+      render: yuan,
+    },
     {
       title: t('owner'),
       key: 'owner',
@@ -102,7 +126,8 @@ export default function AssetsPage() {
     {
       title: t('income'),
       dataIndex: 'incomeFen',
-      width: 110,
+      width: 120,
+      ...list.sortable('incomeFen'),
       align: 'right',
       render: (v: number) => (v ? yuan(v) : '—'),
     },
@@ -136,7 +161,12 @@ export default function AssetsPage() {
         title={book}
         extra={
           <Space>
-            <Button icon={<DownloadOutlined />} href={assetsExportUrl(filters)} download>
+            <Button
+              icon={<DownloadOutlined />}
+              href={listExportUrl(ASSETS_EXPORT_PATH, filters, list.request)}
+              download
+              data-testid="assets-export"
+            >
               {t('export')}
             </Button>
             {hasPermission(actor, 'assets:write') && level !== 'village' && (
@@ -153,22 +183,24 @@ export default function AssetsPage() {
             allowClear
             placeholder={t('category')}
             style={{ width: 130 }}
+            value={filters.category}
             options={ASSET_CATEGORIES.map((v) => ({ value: v, label: label(ASSET_CATEGORY_LABELS[v]) }))}
-            onChange={(v) => setFilters((f) => ({ ...f, category: v }))}
+            onChange={(v) => list.setFilter('category', v)}
             data-testid="filter-category"
           />
           <Select
             allowClear
             placeholder={t('ownerLevel')}
             style={{ width: 130 }}
+            value={filters.ownerLevel}
             options={OWNER_LEVELS.map((v) => ({ value: v, label: label(OWNER_LEVEL_LABELS[v]) }))}
-            onChange={(v) => setFilters((f) => ({ ...f, ownerLevel: v }))}
+            onChange={(v) => list.setFilter('ownerLevel', v)}
           />
           {level !== 'village' && (
             <div style={{ width: 260 }}>
               <OrgUnitPicker
                 allowedLevels={['township', 'village']}
-                onChange={(v) => setFilters((f) => ({ ...f, orgCode: (v as string | undefined) || undefined }))}
+                onChange={(v) => list.setFilter('orgCode', (v as string | undefined) || undefined)}
               />
             </div>
           )}
@@ -180,26 +212,26 @@ export default function AssetsPage() {
               { value: 'inUse', label: t('inUse') },
               { value: 'disposed', label: t('disposed') },
             ]}
-            onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
+            value={filters.status}
+            onChange={(v) => list.setFilter('status', v)}
           />
           <Input.Search
             placeholder={t('search')}
             allowClear
-            onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+            defaultValue={filters.q}
+            onSearch={(q) => list.setFilter('q', q || undefined)}
             style={{ width: 200 }}
           />
         </Space>
-        {query.isError ? (
-          <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
+        {list.query.isError ? (
+          <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
         ) : (
           <Table<AssetRow>
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={query.data ?? []}
-            loading={query.isPending}
+            {...list.tableProps}
             locale={{ emptyText: t('empty') }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: 1500 }}
           />
         )}

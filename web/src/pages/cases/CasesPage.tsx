@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
@@ -17,19 +18,22 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
+  CASE_FILTER_KEYS,
+  CASES_EXPORT_PATH,
   casesKeys,
-  fetchCases,
+  fetchCasePage,
   fetchOpenClues,
   searchMonitored,
   startElimination,
   startIdentification,
-  type CaseListFilters,
   type CaseRow,
 } from '../../api/cases.ts';
+import { listExportUrl } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { riskLabel, STAGE_ZH, typeLabel, useCasesText } from './text.ts';
@@ -53,26 +57,24 @@ export default function CasesPage() {
   const t = useCasesText();
   const { data: actor } = useActor();
   const canStart = hasPermission(actor, 'cases:start');
-  // The workbench links here with its filters (?kind=&stage=&due=): they are the list's starting filters.
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<CaseListFilters>(() => ({
-    status: 'active',
-    kind: search.get('kind') ?? undefined,
-    stage: search.get('stage') ?? undefined,
-    due: search.get('due') ?? undefined,
-  }));
+  const canExport = hasPermission(actor, 'cases:export');
+  // Filters, page and sort live in the address: the workbench links here with ?kind=&stage=&due=.
+  const list = usePagedList({
+    key: [...casesKeys.all, 'page'],
+    filterKeys: CASE_FILTER_KEYS,
+    fetch: fetchCasePage,
+  });
+  const filters = list.filters;
   const [modal, setModal] = useState<'clue' | 'elimination' | null>(null);
 
-  const q = useInfiniteQuery({
-    queryKey: casesKeys.list(filters),
-    queryFn: ({ pageParam }) => fetchCases(filters, pageParam),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
-  });
-  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
-
   const columns: TableColumnsType<CaseRow> = [
-    { title: t('caseNo'), dataIndex: 'id', width: 80, render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link> },
+    {
+      title: t('caseNo'),
+      dataIndex: 'id',
+      width: 80,
+      ...list.sortable('id'),
+      render: (id: number) => <Link to={`/cases/${id}`}>#{id}</Link>,
+    },
     {
       title: t('kind'),
       dataIndex: 'kind',
@@ -83,10 +85,16 @@ export default function CasesPage() {
       title: t('householdNo'),
       dataIndex: 'householdNo',
       width: 150,
+      ...list.sortable('householdNo'),
       render: (no: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{no}</Typography.Text>,
     },
     { title: t('headName'), dataIndex: 'headName', width: 80, render: (n: string | null) => n ?? '—' },
-    { title: t('village'), key: 'village', width: 130, render: (_, r) => `${r.townshipName} ${r.villageName}` },
+    {
+      title: t('village'),
+      width: 130,
+      ...list.sortable('village'),
+      render: (_, r) => `${r.townshipName} ${r.villageName}`,
+    },
     {
       title: t('risks'),
       dataIndex: 'riskTypes',
@@ -102,12 +110,13 @@ export default function CasesPage() {
       title: t('stage'),
       dataIndex: 'stage',
       width: 110,
+      ...list.sortable('stage'),
       render: (s: string) => (
         <Tag color={s === 'done' ? 'green' : s === 'closed' ? 'default' : 'processing'}>{caseStageName(s)}</Tag>
       ),
     },
-    { title: t('startedOn'), dataIndex: 'startedOn', width: 110 },
-    { title: t('due'), key: 'due', width: 140, render: (_, r) => <DueTag row={r} /> },
+    { title: t('startedOn'), dataIndex: 'startedOn', width: 110, ...list.sortable('startedOn') },
+    { title: t('due'), width: 140, ...list.sortable('dueOn'), render: (_, r) => <DueTag row={r} /> },
     { title: '', key: 'open', width: 70, render: (_, r) => <Link to={`/cases/${r.id}`}>{t('view')}</Link> },
   ];
 
@@ -115,14 +124,26 @@ export default function CasesPage() {
     <Card
       title={t('listTitle')}
       extra={
-        canStart && (
-          <Space>
-            <Button type="primary" onClick={() => setModal('clue')} data-testid="start-from-clue">
-              {t('startFromClue')}
+        <Space wrap>
+          {canExport && (
+            <Button
+              icon={<DownloadOutlined />}
+              href={listExportUrl(CASES_EXPORT_PATH, filters, list.request)}
+              download
+              data-testid="cases-export"
+            >
+              {t('exportList')}
             </Button>
-            <Button onClick={() => setModal('elimination')}>{t('startElimination')}</Button>
-          </Space>
-        )
+          )}
+          {canStart && (
+            <>
+              <Button type="primary" onClick={() => setModal('clue')} data-testid="start-from-clue">
+                {t('startFromClue')}
+              </Button>
+              <Button onClick={() => setModal('elimination')}>{t('startElimination')}</Button>
+            </>
+          )}
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('listIntro')}</Typography.Paragraph>
@@ -130,7 +151,7 @@ export default function CasesPage() {
         <Select
           style={{ width: 170 }}
           value={filters.kind ?? ''}
-          onChange={(v) => setFilters({ ...filters, kind: v || undefined })}
+          onChange={(v) => list.setFilter('kind', v || undefined)}
           options={[
             { value: '', label: `${t('kind')}：${t('any')}` },
             { value: 'identification', label: t('identification') },
@@ -139,14 +160,14 @@ export default function CasesPage() {
         />
         <Select
           style={{ width: 130 }}
-          value={filters.status}
-          onChange={(v) => setFilters({ ...filters, status: v })}
+          value={filters.status ?? 'active'}
+          onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
           options={(['active', 'done', 'closed'] as const).map((s) => ({ value: s, label: t(s) }))}
         />
         <Select
           style={{ width: 160 }}
           value={filters.stage ?? ''}
-          onChange={(v) => setFilters({ ...filters, stage: v || undefined })}
+          onChange={(v) => list.setFilter('stage', v || undefined)}
           options={[
             { value: '', label: `${t('stage')}：${t('any')}` },
             ...Object.keys(STAGE_ZH).map((value) => ({ value, label: caseStageName(value) })),
@@ -155,7 +176,7 @@ export default function CasesPage() {
         <Select
           style={{ width: 140 }}
           value={filters.due ?? ''}
-          onChange={(v) => setFilters({ ...filters, due: v || undefined })}
+          onChange={(v) => list.setFilter('due', v || undefined)}
           options={[
             { value: '', label: `${t('due')}：${t('any')}` },
             { value: 'overdue', label: t('overdue') },
@@ -164,28 +185,17 @@ export default function CasesPage() {
           ]}
         />
       </Flex>
-      {q.isError ? (
-        <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
       ) : (
-        <>
-          <Table<CaseRow>
-            rowKey="id"
-            size="middle"
-            loading={q.isLoading}
-            columns={columns}
-            dataSource={rows}
-            pagination={false}
-            locale={{ emptyText: <Empty description={t('empty')} /> }}
-            scroll={{ x: 1200 }}
-          />
-          {q.hasNextPage && (
-            <Flex justify="center" style={{ marginTop: 12 }}>
-              <Button onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
-                …
-              </Button>
-            </Flex>
-          )}
-        </>
+        <Table<CaseRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: <Empty description={t('empty')} /> }}
+          scroll={{ x: 1200 }}
+        />
       )}
       {modal === 'clue' && <StartFromClueModal onClose={() => setModal(null)} />}
       {modal === 'elimination' && <StartEliminationModal onClose={() => setModal(null)} />}

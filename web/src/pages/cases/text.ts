@@ -13,6 +13,7 @@ export const CASES_TEXT = {
   ],
   startFromClue: ['从线索发起识别', 'Start from a clue'],
   startElimination: ['发起风险消除', 'Start elimination'],
+  exportList: ['导出筛选结果', 'Export the filtered list'],
   kind: ['事项类型', 'Kind'],
   identification: ['识别认定', 'Identification'],
   elimination: ['风险消除', 'Elimination'],

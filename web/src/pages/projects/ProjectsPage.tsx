@@ -1,5 +1,4 @@
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Badge,
   Button,
@@ -15,16 +14,17 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { useSearchParams } from 'react-router';
+import { listExportUrl } from '../../api/monitoring.ts';
 import {
-  fetchProjects,
+  fetchProjectPage,
+  PROJECT_FILTER_KEYS,
   projectKeys,
-  projectsExportUrl,
-  type ProjectFilters,
+  PROJECTS_EXPORT_PATH,
   type ProjectRow,
 } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import {
   PROJECT_STATUS_LABELS,
@@ -43,12 +43,15 @@ export default function ProjectsPage() {
   const t = useProjectsText();
   const { label } = useI18n();
   const { data: actor } = useActor();
-  // The workbench's 项目库待办理 card opens /projects?mine=1.
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<ProjectFilters>(() => (search.get('mine') === '1' ? { mine: true } : {}));
+  // Filters, page and sort live in the address; the workbench's 项目库待办理 card opens /projects?mine=1.
+  const list = usePagedList({
+    key: [...projectKeys.all, 'page'],
+    filterKeys: PROJECT_FILTER_KEYS,
+    fetch: fetchProjectPage,
+  });
+  const filters = list.filters;
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: projectKeys.list(filters), queryFn: () => fetchProjects(filters) });
   const canWrite = hasPermission(actor, 'projects:write');
   const canDeclare = canWrite && actor?.role !== 'department';
 
@@ -56,6 +59,7 @@ export default function ProjectsPage() {
     {
       title: t('name'),
       dataIndex: 'name',
+      ...list.sortable('name'),
       render: (name: string, row) => (
         <Space>
           <Typography.Link onClick={() => setOpenId(row.id)}>{name}</Typography.Link>
@@ -69,14 +73,22 @@ export default function ProjectsPage() {
       width: 120,
       render: (v: ProjectRow['type'], r) => `${label(PROJECT_TYPE_LABELS[v])}${r.subType ? `/${r.subType}` : ''}`,
     },
-    { title: t('place'), dataIndex: 'orgName', width: 110 },
-    { title: t('year'), dataIndex: 'year', width: 70 },
-    { title: t('budget'), dataIndex: 'budgetFen', width: 130, align: 'right', render: (v: number) => yuan(v) },
+    { title: t('place'), dataIndex: 'orgName', width: 110, ...list.sortable('orgCode') },
+    { title: t('year'), dataIndex: 'year', width: 80, ...list.sortable('year') },
+    {
+      title: t('budget'),
+      dataIndex: 'budgetFen',
+      width: 130,
+      align: 'right',
+      ...list.sortable('budgetFen'),
+      render: (v: number) => yuan(v),
+    },
     { title: t('disbursed'), dataIndex: 'disbursedFen', width: 130, align: 'right', render: (v: number) => yuan(v) },
     {
       title: t('stage'),
       dataIndex: 'entryStage',
       width: 150,
+      ...list.sortable('entryStage'),
       render: (s: string, r) => (
         <span>
           {stageLabel(s)}
@@ -91,7 +103,8 @@ export default function ProjectsPage() {
     {
       title: t('status'),
       dataIndex: 'status',
-      width: 80,
+      width: 90,
+      ...list.sortable('status'),
       render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag>,
     },
   ];
@@ -101,7 +114,12 @@ export default function ProjectsPage() {
       title={t('libraryTitle')}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={projectsExportUrl(filters.year as number | undefined)} download>
+          <Button
+            icon={<DownloadOutlined />}
+            href={listExportUrl(PROJECTS_EXPORT_PATH, filters, list.request)}
+            download
+            data-testid="projects-export"
+          >
             {t('export')}
           </Button>
           {canDeclare && (
@@ -118,48 +136,50 @@ export default function ProjectsPage() {
           placeholder={t('year')}
           min={2013}
           max={2100}
-          onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))}
+          value={filters.year ? Number(filters.year) : null}
+          onChange={(v) => list.setFilter('year', v ? String(v) : undefined)}
         />
         <Select
           allowClear
           placeholder={t('type')}
           style={{ width: 150 }}
+          value={filters.type}
           options={PROJECT_TYPES.map((v) => ({ value: v, label: label(PROJECT_TYPE_LABELS[v]) }))}
-          onChange={(v) => setFilters((f) => ({ ...f, type: v }))}
+          onChange={(v) => list.setFilter('type', v)}
         />
         <Select
           allowClear
           placeholder={t('status')}
           style={{ width: 120 }}
+          value={filters.status}
           options={Object.entries(PROJECT_STATUS_LABELS).map(([value, zh]) => ({ value, label: zh }))}
-          onChange={(v) => setFilters((f) => ({ ...f, status: v as ProjectFilters['status'] }))}
+          onChange={(v) => list.setFilter('status', v)}
         />
         <Input.Search
           placeholder={t('search')}
           allowClear
-          onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+          defaultValue={filters.q}
+          onSearch={(q) => list.setFilter('q', q || undefined)}
           style={{ width: 200 }}
         />
         {canWrite && (
           <Checkbox
             checked={!!filters.mine}
-            onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined }))}
+            onChange={(e) => list.setFilter('mine', e.target.checked ? '1' : undefined)}
           >
             {t('mine')}
           </Checkbox>
         )}
       </Space>
-      {query.isError ? (
-        <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
       ) : (
         <Table<ProjectRow>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={query.data ?? []}
-          loading={query.isPending}
+          {...list.tableProps}
           locale={{ emptyText: t('empty') }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
           onRow={(row) =>
             ({ onDoubleClick: () => setOpenId(row.id), 'data-project-id': row.id }) as HTMLAttributes<HTMLElement>
           }
