@@ -2,19 +2,19 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { useI18n } from '../i18n/useI18n.ts';
+import { defineMessages, useI18n, useMessages } from '../i18n/useI18n.ts';
 import { errorMessage } from './errorMessage.ts';
 
 // "下载 PDF": the server prints the notice with Chromium, which takes a few seconds. The button shows that it is
 // working (spinner and 正在生成 PDF…), saves the file when it arrives and says why when it fails (e.g. no Chromium
 // on the server: use 打印 instead).
 
-const TEXT = {
+const TEXT = defineMessages({
   idle: ['下载 PDF', 'Download PDF'],
   busy: ['正在生成 PDF…', 'Generating PDF…'],
   done: ['PDF 已下载', 'PDF downloaded'],
   failed: ['PDF 生成失败', 'PDF failed'],
-} as const;
+});
 
 async function fetchPdf(url: string): Promise<Blob> {
   let res: Response;
@@ -37,7 +37,7 @@ export function PdfButton({ url, fileName, testId }: { url: string; fileName: st
   const { language } = useI18n();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const l = (k: keyof typeof TEXT) => TEXT[k][language === 'en' ? 1 : 0];
+  const l = useMessages(TEXT);
   const run = async () => {
     setBusy(true);
     try {
