@@ -17,3 +17,4 @@ export * from './indicators.ts';
 export * from './analysis.ts';
 export * from './employment.ts';
 export * from './programmes.ts';
+export * from './social-assistance.ts';
