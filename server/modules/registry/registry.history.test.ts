@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
 import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
@@ -114,6 +115,51 @@ describe('editing a household', () => {
       payload: { decision: 'confirmed' },
     });
     expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('the 待审核 list as a paged list (issue 16 point 5)', () => {
+  it('pages with a total, sorts by a whitelisted key, refuses another, and exports what is filtered', async () => {
+    const village = await env.login('village_officer');
+    const township = await env.login('township_staff');
+    const get = (url: string) => env.app.inject({ url, headers: { cookie: township } });
+    const VILLAGE_CODE = '140521100201';
+    const list = async (q: string) => (await get(`/api/registry/reviews?orgCode=${VILLAGE_CODE}&${q}`)).json();
+    const before = (await list('page=1')).total as number;
+    const created = [];
+    for (let i = 0; i < 3; i++) created.push(await createHousehold(village));
+    const first = await list('page=1&pageSize=2&sort=householdNo&order=desc');
+    expect(first).toMatchObject({ total: before + 3, page: 1, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0].householdNo >= first.items[1].householdNo).toBe(true);
+    expect(first.items[0]).toMatchObject({ reviewStatus: 'pending', villageName: expect.any(String) });
+    const bad = await get('/api/registry/reviews?page=1&sort=reason');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('querystring.sort');
+
+    const pending = (await list('page=1&pageSize=200')).items as { id: number; householdId: number }[];
+    const change = pending.find((p) => p.householdId === created[0].id)!;
+    const ok = await env.app.inject({
+      method: 'POST',
+      url: `/api/registry/reviews/${change.id}`,
+      headers: { cookie: township },
+      payload: { decision: 'confirmed' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const confirmed = await list('status=confirmed&page=1');
+    expect(confirmed.items.map((r: { id: number }) => r.id)).toContain(change.id);
+
+    const res = await get(`/api/registry/reviews/export.xlsx?orgCode=${VILLAGE_CODE}&status=confirmed`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const nos: string[] = [];
+    book.worksheets[0].eachRow((row, n) => {
+      if (n > 2) nos.push(String(row.getCell(2).value));
+    });
+    expect(nos).toHaveLength(confirmed.total);
+    expect(nos).toContain(created[0].householdNo);
+    expect(nos).not.toContain(created[1].householdNo);
   });
 });
 

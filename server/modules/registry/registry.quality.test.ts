@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { QUALITY_RULES } from '../../../common/domain/registry/quality-checks.ts';
 import { queryRows } from '../../db/connect.ts';
@@ -166,5 +167,56 @@ describe('data-quality report', () => {
       startOn: '2026-01-01',
     });
     expect(delta(await villageByRule(staff), eliminated)).toEqual({ ELIMINATED_WITHOUT_CONTACT: -1 });
+  });
+});
+
+describe('data-quality lists as paged lists (issue 16 point 5)', () => {
+  const get = async (url: string) => env.app.inject({ url, headers: { cookie: await env.login('county_staff') } });
+  async function sheetRows(url: string): Promise<string[]> {
+    const res = await get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const out: string[] = [];
+    book.worksheets[0].eachRow((row, n) => {
+      if (n > 2) out.push(String(row.getCell(1).value));
+    });
+    return out;
+  }
+
+  it('pages the per-village rows with a total and a sort, refuses an unknown sort, exports what is filtered', async () => {
+    const all = (await (await get('/api/registry/quality')).json()) as { orgCode: string; households: number }[];
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const first = (await get('/api/registry/quality?page=1&pageSize=1&sort=households&order=desc')).json();
+    expect(first).toMatchObject({ total: all.length, page: 1, pageSize: 1 });
+    expect(first.items[0].households).toBe(Math.max(...all.map((r) => r.households)));
+    const bad = await get('/api/registry/quality?page=1&sort=byRule');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('querystring.sort');
+    // One township's villages: the page's total and the export's rows agree, and nothing outside it.
+    const township = '140521104000';
+    const inTownship = (await get(`/api/registry/quality?orgCode=${township}&page=1`)).json();
+    expect(inTownship.total).toBe(all.filter((r) => r.orgCode.startsWith('140521104')).length);
+    const exported = await sheetRows(`/api/registry/quality/export.xlsx?orgCode=${township}`);
+    expect(exported).toHaveLength(inTownship.total);
+    expect(exported.every((code) => code.startsWith('140521104'))).toBe(true);
+  });
+
+  it('lists and exports the households behind one rule', async () => {
+    const rows = (await (await get('/api/registry/quality')).json()) as { byRule: Record<string, number> }[];
+    const counts = new Map<string, number>();
+    for (const r of rows)
+      for (const [k, n] of Object.entries(r.byRule)) if (n > 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const rule = [...counts.keys()][0];
+    expect(rule).toBeDefined();
+    const page = (await get(`/api/registry/quality/households?rule=${rule}&page=1&pageSize=200`)).json();
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items[0]).toMatchObject({ householdNo: expect.any(String), findings: expect.any(Number) });
+    const findings = rows.reduce((n, r) => n + (r.byRule[rule] ?? 0), 0);
+    expect(page.items.reduce((n: number, r: { findings: number }) => n + r.findings, 0)).toBe(findings);
+    const exported = await sheetRows(`/api/registry/quality/households/export.xlsx?rule=${rule}`);
+    expect(exported.sort()).toEqual(page.items.map((r: { householdNo: string }) => r.householdNo).sort());
+    expect((await get('/api/registry/quality/households?rule=NOPE&page=1')).statusCode).toBe(400);
+    expect((await get(`/api/registry/quality/households?rule=${rule}&sort=name`)).statusCode).toBe(400);
   });
 });

@@ -102,25 +102,45 @@ export async function householdQuality(
 type ReportRow = z.infer<typeof qualityReportRow>;
 const BATCH = 500;
 
-/** Walks the households in scope by key range and counts findings per village, every declared rule listed. */
-export async function qualityReport(
+/** What the walk hands over for each open household in scope: its findings under every declared rule. */
+export interface QualityVisit {
+  householdId: number;
+  householdNo: string;
+  villageCode: string;
+  villageName: string;
+  findings: QualityFinding[];
+}
+
+/**
+ * Walks the open households under `prefix` (within the actor's scope) by key range and runs every
+ * declared rule on each: the one pass the per-village report, the households behind a rule and their
+ * exports share.
+ */
+export async function walkQuality(
   db: Db,
   box: PersonalDataBox,
   ctx: RequestContext,
   today: string,
   assistanceFacts: AssistanceFacts,
-): Promise<ReportRow[]> {
+  prefix: string,
+  visit: (v: QualityVisit) => void,
+): Promise<void> {
   requirePermission(ctx, 'registry:read');
   const setting = await qualitySetting(db, countyOfActor(ctx), today);
-  const noFindings = () => Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
-  const byVillage = new Map<string, ReportRow>();
   let afterId = 0;
   for (;;) {
     const batch = await db
       .select({ household: households, villageName: orgUnits.name })
       .from(households)
       .innerJoin(orgUnits, eq(orgUnits.code, households.villageCode))
-      .where(and(inScope(households.villageCode, ctx.actor), gt(households.id, afterId), isNull(households.closedOn)))
+      .where(
+        and(
+          inScope(households.villageCode, ctx.actor),
+          inScope(households.villageCode, { scopePrefix: prefix }),
+          gt(households.id, afterId),
+          isNull(households.closedOn),
+        ),
+      )
       .orderBy(asc(households.id))
       .limit(BATCH);
     if (batch.length === 0) break;
@@ -165,23 +185,39 @@ export async function qualityReport(
         h.wholeHouseholdNoLabour,
       );
       const findings = await findQuality(setting, domain, own, assistance.get(h.id), today);
-      const row = byVillage.get(h.villageCode) ?? {
-        orgCode: h.villageCode,
-        orgName: villageName,
-        households: 0,
-        householdsWithFindings: 0,
-        errors: 0,
-        warnings: 0,
-        byRule: noFindings(),
-      };
-      row.households += 1;
-      if (findings.length > 0) row.householdsWithFindings += 1;
-      for (const f of findings) {
-        row[f.severity === 'error' ? 'errors' : 'warnings'] += 1;
-        row.byRule[f.rule] = (row.byRule[f.rule] ?? 0) + 1;
-      }
-      byVillage.set(h.villageCode, row);
+      visit({ householdId: h.id, householdNo: h.householdNo, villageCode: h.villageCode, villageName, findings });
     }
   }
+}
+
+/** Counts findings per village over the households in scope (under `prefix`), every declared rule listed. */
+export async function qualityReport(
+  db: Db,
+  box: PersonalDataBox,
+  ctx: RequestContext,
+  today: string,
+  assistanceFacts: AssistanceFacts,
+  prefix = '',
+): Promise<ReportRow[]> {
+  const noFindings = () => Object.fromEntries(QUALITY_RULES.map((r) => [r.code, 0]));
+  const byVillage = new Map<string, ReportRow>();
+  await walkQuality(db, box, ctx, today, assistanceFacts, prefix, ({ villageCode, villageName, findings }) => {
+    const row = byVillage.get(villageCode) ?? {
+      orgCode: villageCode,
+      orgName: villageName,
+      households: 0,
+      householdsWithFindings: 0,
+      errors: 0,
+      warnings: 0,
+      byRule: noFindings(),
+    };
+    row.households += 1;
+    if (findings.length > 0) row.householdsWithFindings += 1;
+    for (const f of findings) {
+      row[f.severity === 'error' ? 'errors' : 'warnings'] += 1;
+      row.byRule[f.rule] = (row.byRule[f.rule] ?? 0) + 1;
+    }
+    byVillage.set(villageCode, row);
+  });
   return [...byVillage.values()].sort((a, b) => a.orgCode.localeCompare(b.orgCode));
 }

@@ -18,21 +18,30 @@ import {
   updateHouseholdRequest,
 } from '../../../common/contracts/registry.ts';
 import { okResponse } from '../../../common/contracts/auth.ts';
+import {
+  pendingRow,
+  qualityExportQuery,
+  qualityHouseholdExportQuery,
+  qualityHouseholdPage,
+  qualityHouseholdQuery,
+  qualityListQuery,
+  qualityPage,
+  reviewExportQuery,
+  reviewListQuery,
+  reviewPage,
+} from '../../../common/contracts/registry-lists.ts';
+import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import type { Db } from '../../db/connect.ts';
+import { createRegistryLists } from './registry.lists.ts';
 import type { MembershipService } from './registry.members.ts';
 import type { ReviewService } from './registry.review.ts';
 import type { RegistryService } from './registry.service.ts';
 
 const tags = ['registry'];
 const page = householdPage;
-const pendingRow = changeRow.extend({
-  householdNo: z.string(),
-  householdId: z.number().int(),
-  villageCode: z.string(),
-});
 const changeParams = z.object({ changeId: z.coerce.number().int().positive() });
 
 export function registryRoutes(
@@ -162,10 +171,25 @@ export function registryRoutes(
     { schema: { tags, summary: '查看完整证件号码（留痕）', params: personParams, response: { 200: revealResponse } } },
     (req) => registry.revealId(requireCtx(req), req.params.id, req.params.personId),
   );
+  // The admin lists on the paged convention (registry.lists.ts): without `page` the older bare arrays.
+  const lists = createRegistryLists({ db: deps.db, registry });
   app.get(
     '/api/registry/reviews',
-    { schema: { tags, summary: '待审核的村级变更', response: { 200: z.array(pendingRow) } } },
-    (req) => review.pending(requireCtx(req)),
+    {
+      schema: {
+        tags,
+        summary: '村级变更审核列表（默认待审核；带 page 时分页并给出合计）',
+        querystring: reviewListQuery,
+        response: { 200: z.union([reviewPage, z.array(pendingRow)]) },
+      },
+    },
+    (req) => lists.reviews(requireCtx(req), req.query),
+  );
+  app.get(
+    '/api/registry/reviews/export.xlsx',
+    { schema: { tags, summary: '导出村级变更审核列表（按筛选条件，留痕）', querystring: reviewExportQuery } },
+    async (req, reply) =>
+      sendXlsx(req, reply, '村级变更审核.xlsx', await lists.prepareReviewsExport(requireCtx(req), req.query)),
   );
   app.post(
     '/api/registry/reviews/:changeId',
@@ -177,7 +201,48 @@ export function registryRoutes(
   );
   app.get(
     '/api/registry/quality',
-    { schema: { tags, summary: '数据质量报告（按村）', response: { 200: z.array(qualityReportRow) } } },
-    (req) => registry.quality(requireCtx(req)),
+    {
+      schema: {
+        tags,
+        summary: '数据质量报告（按村；带 page 时分页、排序并给出合计）',
+        querystring: qualityListQuery,
+        response: { 200: z.union([qualityPage, z.array(qualityReportRow)]) },
+      },
+    },
+    (req) =>
+      req.query.page === undefined && !req.query.orgCode && !req.query.withFindings && !req.query.sort
+        ? registry.quality(requireCtx(req))
+        : lists.qualityPage(requireCtx(req), req.query),
+  );
+  app.get(
+    '/api/registry/quality/export.xlsx',
+    { schema: { tags, summary: '导出数据质量报告（按筛选条件，留痕）', querystring: qualityExportQuery } },
+    async (req, reply) =>
+      sendXlsx(req, reply, '数据质量报告.xlsx', await lists.prepareQualityExport(requireCtx(req), req.query)),
+  );
+  app.get(
+    '/api/registry/quality/households',
+    {
+      schema: {
+        tags,
+        summary: '某条数据质量规则下的问题户（分页、排序、合计）',
+        querystring: qualityHouseholdQuery,
+        response: { 200: qualityHouseholdPage },
+      },
+    },
+    (req) => lists.qualityHouseholds(requireCtx(req), req.query),
+  );
+  app.get(
+    '/api/registry/quality/households/export.xlsx',
+    {
+      schema: { tags, summary: '导出某条规则下的问题户（按筛选条件，留痕）', querystring: qualityHouseholdExportQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        req,
+        reply,
+        '数据质量问题户.xlsx',
+        await lists.prepareQualityHouseholdsExport(requireCtx(req), req.query),
+      ),
   );
 }

@@ -41,7 +41,13 @@ import {
   personFromInput,
   toDomainHousehold,
 } from './registry.mapping.ts';
-import { householdQuality, NO_ASSISTANCE_FACTS, qualityReport } from './registry.quality.ts';
+import {
+  householdQuality,
+  NO_ASSISTANCE_FACTS,
+  qualityReport,
+  walkQuality,
+  type QualityVisit,
+} from './registry.quality.ts';
 import {
   activeMembers,
   changesOf,
@@ -363,11 +369,17 @@ export function createRegistryService(
   }
 
   /** 数据质量报告: findings per village in the actor's scope, with the assistance facts wired in. */
-  function quality(ctx: RequestContext) {
-    return qualityReport(db, box, ctx, today(), assistanceFacts);
+  /** The per-village data-quality report of the households under `prefix` (the actor's scope when empty). */
+  function quality(ctx: RequestContext, prefix = '') {
+    return qualityReport(db, box, ctx, today(), assistanceFacts, prefix);
   }
 
-  return { search, get, create, createMonitored, update, saveIncome, timeline, revealId, quality };
+  /** Every open household under `prefix` with its findings (registry.lists.ts pages and exports these). */
+  function qualityWalk(ctx: RequestContext, prefix: string, visit: (v: QualityVisit) => void) {
+    return walkQuality(db, box, ctx, today(), assistanceFacts, prefix, visit);
+  }
+
+  return { search, get, create, createMonitored, update, saveIncome, timeline, revealId, quality, qualityWalk };
 }
 
 export function staleVersion(): AppError {
