@@ -1,5 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
+import {
+  indicatorApprovals,
+  indicatorDataSets,
+  indicatorDefs,
+  indicatorElements,
+  indicatorTargets,
+  indicatorValidationRules,
+  indicatorValueAudit,
+  indicatorValues,
+} from '../../db/schema/indicators.ts';
 import type { Cell } from '../../../common/domain/indicators/rollup.ts';
 
 // SQL only. Codes and periods are passed as one text[] parameter each (codes are [A-Z0-9_-]).
@@ -146,7 +156,7 @@ export async function valuesOf(
 export async function approvalOf(db: Db, dataSet: string, orgCode: string, period: string, forUpdate = false) {
   const rows = await queryRows<{
     status: string;
-    history: { action: string; status: string; by: string; at: string; note?: string }[];
+    history: ApprovalEntry[];
   }>(
     db,
     sql`
@@ -173,3 +183,100 @@ export async function valueCountsUnder(db: Db, elements: readonly string[], pref
 }
 
 export type CellRow = Cell & { org: string; element: string; period: string };
+
+// ---------------------------------------------------------------- catalogue, values, audit trail, approvals
+
+/** The whole catalogue: data elements, indicators, targets and data sets (small tables, read together). */
+export async function catalogueRows(db: Db) {
+  const [elements, indicators, targets, dataSets] = await Promise.all([
+    db.select().from(indicatorElements),
+    db.select().from(indicatorDefs).orderBy(asc(indicatorDefs.code)),
+    db.select().from(indicatorTargets).orderBy(asc(indicatorTargets.id)),
+    db.select().from(indicatorDataSets).orderBy(asc(indicatorDataSets.code)),
+  ]);
+  return { elements, indicators, targets, dataSets };
+}
+
+export type ValidationRuleRow = typeof indicatorValidationRules.$inferSelect;
+
+export async function validationRulesOf(db: Db, dataSet: string): Promise<ValidationRuleRow[]> {
+  return db.select().from(indicatorValidationRules).where(eq(indicatorValidationRules.dataSet, dataSet));
+}
+
+/** The stored value of one cell (null when none), locked for the transaction when asked. */
+export async function cellValue(
+  db: Db,
+  cell: { element: string; org: string; period: string },
+  forUpdate = false,
+): Promise<number | null> {
+  const rows = await queryRows<{ value: number }>(
+    db,
+    sql`SELECT value FROM indicator_value WHERE element = ${cell.element} AND org_code = ${cell.org} AND period = ${cell.period} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+  );
+  return rows[0]?.value ?? null;
+}
+
+export async function deleteCell(tx: Db, cell: { element: string; org: string; period: string }): Promise<void> {
+  await tx
+    .delete(indicatorValues)
+    .where(sql`element = ${cell.element} AND org_code = ${cell.org} AND period = ${cell.period}`);
+}
+
+export async function upsertCell(tx: Db, row: typeof indicatorValues.$inferInsert): Promise<void> {
+  await tx
+    .insert(indicatorValues)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [indicatorValues.element, indicatorValues.period, indicatorValues.orgCode],
+      set: row,
+    });
+}
+
+export async function insertValueAudit(tx: Db, row: typeof indicatorValueAudit.$inferInsert): Promise<void> {
+  await tx.insert(indicatorValueAudit).values(row);
+}
+
+/** The audit trail of one cell, newest first (at most 200 entries). */
+export async function valueAuditOf(db: Db, q: { element: string; org: string; period: string }) {
+  return queryRows<{
+    action: string;
+    oldValue: number | null;
+    newValue: number | null;
+    comment: string | null;
+    actor: string;
+    at: string;
+  }>(
+    db,
+    sql`
+      SELECT action, old_value AS "oldValue", new_value AS "newValue", comment, actor, at::text AS at FROM indicator_value_audit
+       WHERE element = ${q.element} AND org_code = ${q.org} AND period = ${q.period} ORDER BY id DESC LIMIT 200`,
+  );
+}
+
+export interface ApprovalEntry {
+  action: string;
+  status: string;
+  by: string;
+  at: string;
+  note?: string;
+}
+
+/** Sets the approval status of a data set's cell group and appends the step to its history. */
+export async function saveApproval(
+  tx: Db,
+  key: { dataSet: string; orgCode: string; period: string },
+  status: (typeof indicatorApprovals.$inferInsert)['status'],
+  entry: ApprovalEntry,
+): Promise<void> {
+  await tx
+    .insert(indicatorApprovals)
+    .values({ ...key, status, history: [entry] })
+    .onConflictDoUpdate({
+      target: [indicatorApprovals.dataSet, indicatorApprovals.period, indicatorApprovals.orgCode],
+      set: {
+        status,
+        history: sql`indicator_approval.history || ${JSON.stringify([entry])}::jsonb`,
+        updatedAt: new Date(),
+      },
+    });
+}
