@@ -78,8 +78,15 @@ export async function serve(config: Config): Promise<void> {
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // A failing close is logged and still ends the process (no unhandled rejection on a signal).
+  const onSignal = () => {
+    shutdown().catch((err: unknown) => {
+      app.log.error(err);
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   app.log.info(
