@@ -3,3 +3,4 @@
 export { createFeedsService, type FeedsService } from './feeds.service.ts';
 export { readCsvRows } from './csv-reader.ts';
 export { monthsWithoutBatch } from './feeds.due.ts';
+export { feedRecordsOfHouseholds, type MemberFeedRecord } from './feeds.read.ts';
