@@ -124,6 +124,7 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/employment/jobs', id: 'employment-jobs', name: '务工就业台账', user: 'county_staff' },
   { path: '/employment/trainings', id: 'employment-trainings', name: '技能培训台账', user: 'township_staff' },
   { path: '/employment/workshops', id: 'employment-workshops', name: '扶贫车间', user: 'village_officer' },
+  { path: '/posts', id: 'posts', name: '公益岗位', user: 'township_staff' },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

@@ -8,6 +8,7 @@ import { casesRoutes } from './pages/cases/routes.tsx';
 import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
+import { postsRoutes } from './pages/posts/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -46,6 +47,7 @@ export function AppRoutes() {
           {projectsRoutes}
           {assetsRoutes}
           {employmentRoutes}
+          {postsRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

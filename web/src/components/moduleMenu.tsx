@@ -110,6 +110,14 @@ const MODULES: ModuleEntry[] = [
     ],
   },
   {
+    // Programme ledgers (issue 14): 公益岗位 (沁发〔2021〕17号 §二(三)2 四是).
+    path: 'programmes',
+    label: 'menu.programmes',
+    icon: <ToolOutlined />,
+    permission: 'programmes:read',
+    children: [{ path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] }],
+  },
+  {
     path: 'assets',
     label: 'menu.assets',
     icon: <DatabaseOutlined />,

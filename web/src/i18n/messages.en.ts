@@ -59,6 +59,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.assetsLedger': 'Asset ledger',
   'menu.employment': 'Employment and training',
   'menu.employmentJobs': 'Employment ledger',
+  'menu.programmes': 'Programme ledgers',
+  'menu.programmesPosts': 'Public-welfare posts',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

@@ -59,6 +59,8 @@ export const zhMessages = {
   'menu.assetsLedger': '资产台账',
   'menu.employment': '就业与培训',
   'menu.employmentJobs': '务工就业台账',
+  'menu.programmes': '帮扶项目台账',
+  'menu.programmesPosts': '公益岗位',
   'menu.employmentTrainings': '技能培训台账',
   'menu.employmentWorkshops': '扶贫车间',
 

@@ -8,6 +8,7 @@ import { hasPermission, useActor } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
+import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -128,6 +129,7 @@ export default function HouseholdPage() {
         />
       </Card>
       <EmploymentHouseholdSection householdId={household.id} />
+      <PostsHouseholdSection householdId={household.id} villageCode={household.villageCode} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}

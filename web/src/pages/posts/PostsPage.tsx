@@ -1,0 +1,400 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, zhOf } from '../../../../common/domain/posts/codes.ts';
+import {
+  createPost,
+  fetchHires,
+  fetchPosts,
+  hiresExportUrl,
+  importPostsFile,
+  postKeys,
+  type HirePage,
+  type PostImportReport,
+  type PostPage,
+} from '../../api/posts.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { FormModal } from '../projects/FormModal.tsx';
+import { toFen, yuan } from '../projects/text.ts';
+import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
+import { usePostsText } from './text.ts';
+
+type PostRowT = PostPage['items'][number];
+type HireRowT = HirePage['items'][number];
+const typeOptions = POST_TYPES.map((x) => ({ value: x.code, label: x.zh }));
+
+/** 公益岗位: the posts of the villages in scope and the people on them (paged, filtered, exported). */
+export default function PostsPage() {
+  const t = usePostsText();
+  const { data: actor } = useActor();
+  const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
+  const [newPost, setNewPost] = useState(false);
+  return (
+    <Card
+      title={t('title')}
+      data-testid="posts-page"
+      extra={
+        canWrite && (
+          <Space wrap>
+            <Button type="primary" onClick={() => setNewPost(true)}>
+              {t('newPost')}
+            </Button>
+            <ImportButton />
+          </Space>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'hires', label: t('tabHires'), children: <HiresTab /> },
+          { key: 'posts', label: t('tabPosts'), children: <PostsTab /> },
+        ]}
+      />
+      {newPost && <NewPostModal onClose={() => setNewPost(false)} />}
+    </Card>
+  );
+}
+
+function HiresTab() {
+  const t = usePostsText();
+  const list = usePagedList({
+    key: postKeys.hires(),
+    filterKeys: ['orgCode', 'postType', 'status', 'q'] as const,
+    fetch: (f, p) => fetchHires({ ...f, ...p }),
+    defaultSort: { sort: 'hiredOn', order: 'desc' },
+  });
+  const columns: TableColumnsType<HireRowT> = [
+    { title: t('name'), dataIndex: 'personName', ...list.sortable('personName'), width: 90, fixed: 'left' },
+    {
+      title: t('householdNo'),
+      dataIndex: 'householdNo',
+      width: 170,
+      render: (no: string | null, r) => (no ? <HouseholdLink id={r.householdId}>{no}</HouseholdLink> : '—'),
+    },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    { title: t('postName'), dataIndex: 'postName', width: 140 },
+    { title: t('postType'), dataIndex: 'postType', width: 110, render: (v: string) => zhOf(POST_TYPES, v) },
+    { title: t('hiredOn'), dataIndex: 'hiredOn', ...list.sortable('hiredOn'), width: 110 },
+    { title: t('subsidy'), dataIndex: 'monthlySubsidyFen', width: 110, align: 'right', render: (v: number) => yuan(v) },
+    { title: t('months'), dataIndex: 'months', width: 90, align: 'right' },
+    {
+      title: t('paid'),
+      dataIndex: 'paidFen',
+      ...list.sortable('paidFen'),
+      width: 120,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: t('status'),
+      key: 'status',
+      width: 200,
+      render: (_, r) =>
+        r.exitedOn ? (
+          <span>
+            <Tag>{t('exited')}</Tag>
+            {r.exitedOn} {zhOf(EXIT_REASONS, r.exitReason)}
+          </span>
+        ) : (
+          <Tag color="green">{t('active')}</Tag>
+        ),
+    },
+  ];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('postType')}
+          style={{ width: 140 }}
+          value={list.filters.postType}
+          onChange={(v) => list.setFilter('postType', v)}
+          options={typeOptions}
+        />
+        <Select
+          allowClear
+          placeholder={t('status')}
+          style={{ width: 110 }}
+          value={list.filters.status}
+          onChange={(v) => list.setFilter('status', v)}
+          options={[
+            { value: 'active', label: t('active') },
+            { value: 'exited', label: t('exited') },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 180 }}
+          defaultValue={list.filters.q}
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+        <Button icon={<DownloadOutlined />} href={hiresExportUrl(list.filters)} download>
+          {t('export')}
+        </Button>
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<HireRowT>
+          rowKey="id"
+          size="middle"
+          data-testid="posts-hires"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('empty') }}
+          scroll={{ x: 1250 }}
+        />
+      )}
+    </>
+  );
+}
+
+function PostsTab() {
+  const t = usePostsText();
+  const list = usePagedList({
+    key: postKeys.posts(),
+    filterKeys: ['orgCode', 'postType', 'q'] as const,
+    fetch: (f, p) => fetchPosts({ ...f, ...p }),
+  });
+  const columns: TableColumnsType<PostRowT> = [
+    { title: t('postName'), dataIndex: 'name', ...list.sortable('name'), width: 150, fixed: 'left' },
+    { title: t('township'), dataIndex: 'townshipName', width: 90 },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    {
+      title: t('postType'),
+      dataIndex: 'postType',
+      ...list.sortable('postType'),
+      width: 110,
+      render: (v: string) => zhOf(POST_TYPES, v),
+    },
+    { title: t('funding'), dataIndex: 'funding', width: 120, render: (v: string) => zhOf(FUNDING_SOURCES, v) },
+    { title: t('asset'), dataIndex: 'assetName', width: 160, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('subsidy'),
+      dataIndex: 'monthlySubsidyFen',
+      ...list.sortable('monthlySubsidyFen'),
+      width: 110,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    { title: t('occupied'), key: 'occupied', width: 90, render: (_, r) => `${r.occupied} / ${r.slots}` },
+  ];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('postType')}
+          style={{ width: 140 }}
+          value={list.filters.postType}
+          onChange={(v) => list.setFilter('postType', v)}
+          options={typeOptions}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('searchPost')}
+          style={{ width: 180 }}
+          defaultValue={list.filters.q}
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<PostRowT>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('empty') }}
+          scroll={{ x: 950 }}
+        />
+      )}
+    </>
+  );
+}
+
+interface PostValues {
+  orgCode: string;
+  name: string;
+  postType: string;
+  funding: string;
+  assetId?: number;
+  subsidy: number;
+  slots: number;
+}
+
+function NewPostModal({ onClose }: { onClose: () => void }) {
+  const t = usePostsText();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<PostValues>();
+  const required = { required: true, message: t('required') };
+  return (
+    <FormModal<PostValues, unknown>
+      open
+      onClose={onClose}
+      title={t('newPost')}
+      form={form}
+      initialValues={{ slots: 1, postType: 'cleaner', funding: 'photovoltaic' }}
+      fieldMap={{ monthlySubsidyFen: 'subsidy' }}
+      send={(v) =>
+        createPost({
+          orgCode: v.orgCode,
+          name: v.name,
+          postType: v.postType as never,
+          funding: v.funding as never,
+          assetId: v.assetId ?? null,
+          monthlySubsidyFen: toFen(v.subsidy),
+          slots: v.slots,
+        })
+      }
+      onDone={async () => {
+        message.success(t('saved'));
+        await queryClient.invalidateQueries({ queryKey: postKeys.all });
+        onClose();
+      }}
+    >
+      <Form.Item name="orgCode" label={t('village')} rules={[required]}>
+        <RegistryOrgFilter />
+      </Form.Item>
+      <Form.Item name="name" label={t('postName')} rules={[required]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="postType" label={t('postType')} rules={[required]}>
+          <Select style={{ width: 150 }} options={typeOptions} />
+        </Form.Item>
+        <Form.Item name="funding" label={t('funding')} rules={[required]}>
+          <Select style={{ width: 150 }} options={FUNDING_SOURCES.map((x) => ({ value: x.code, label: x.zh }))} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="subsidy" label={t('subsidy')} rules={[required]}>
+          <InputNumber min={0} precision={2} />
+        </Form.Item>
+        <Form.Item name="slots" label={t('slots')} rules={[required]}>
+          <InputNumber min={1} max={100} precision={0} />
+        </Form.Item>
+      </Space>
+    </FormModal>
+  );
+}
+
+/** 导入 .xlsx: a dry run first (rows and per-row errors), then the import of a clean file. */
+function ImportButton() {
+  const t = usePostsText();
+  const { language } = useI18n();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<PostImportReport | null>(null);
+  const run = useMutation({
+    mutationFn: (v: { file: File; dryRun: boolean }) => importPostsFile(v.file, v.dryRun),
+    onSuccess: async (r) => {
+      setReport(r);
+      if (!r.dryRun) await queryClient.invalidateQueries({ queryKey: postKeys.all });
+    },
+  });
+  const close = () => {
+    setFile(null);
+    setReport(null);
+    run.reset();
+  };
+  return (
+    <>
+      <Upload
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(f) => {
+          setFile(f);
+          setReport(null);
+          run.mutate({ file: f, dryRun: true });
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{t('import')}</Button>
+      </Upload>
+      <Modal
+        open={file !== null}
+        title={t('importTitle')}
+        onCancel={close}
+        footer={
+          <Space>
+            <Button onClick={close}>{t('close')}</Button>
+            {report?.dryRun && report.errors.length === 0 && report.rows > 0 && (
+              <Button
+                type="primary"
+                loading={run.isPending}
+                onClick={() => file && run.mutate({ file, dryRun: false })}
+              >
+                {t('importConfirm')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, language).message} />}
+        {report && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {report.dryRun
+                ? t('importChecked')
+                    .replace('{rows}', String(report.rows))
+                    .replace('{errors}', String(report.errors.length))
+                : t('importDone').replace('{created}', String(report.created))}
+            </Typography.Text>
+            {report.errors.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+                pagination={{ pageSize: 10 }}
+                dataSource={report.errors}
+                scroll={{ x: 480 }}
+                columns={[
+                  { title: t('row'), dataIndex: 'row', width: 60 },
+                  { title: t('column'), dataIndex: 'field', width: 110 },
+                  { title: t('problem'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </Space>
+        )}
+      </Modal>
+    </>
+  );
+}
