@@ -14,7 +14,7 @@ const h = welfarePostHires;
 const villageName = (col: SQL) => sql<string | null>`(SELECT o.name FROM org_unit o WHERE o.code = ${col})`;
 const townshipName = (col: SQL) =>
   sql<string | null>`(SELECT o.name FROM org_unit o WHERE o.code = substr(${col}, 1, 9) || '000')`;
-const occupied = sql<number>`(SELECT count(*)::int FROM welfare_post_hire x WHERE x.post_id = ${p.id} AND x.exited_on IS NULL)`;
+const occupied = sql<number>`(SELECT count(*)::int FROM welfare_post_hire x WHERE x.post_id = welfare_post.id AND x.exited_on IS NULL)`;
 
 export interface PostFilter {
   id?: number;
@@ -48,9 +48,9 @@ export async function listPosts(db: Db, where: SQL, q: PagingQuery<keyof typeof 
   return db
     .select({
       post: p,
-      villageName: villageName(sql`${p.orgCode}`),
-      townshipName: townshipName(sql`${p.orgCode}`),
-      assetName: sql<string | null>`(SELECT a.name FROM asset a WHERE a.id = ${p.assetId})`,
+      villageName: villageName(sql`welfare_post.org_code`),
+      townshipName: townshipName(sql`welfare_post.org_code`),
+      assetName: sql<string | null>`(SELECT a.name FROM asset a WHERE a.id = welfare_post.asset_id)`,
       occupied,
     })
     .from(p)
@@ -103,8 +103,8 @@ export interface HireFilter {
   q?: string;
 }
 
-const personName = sql<string>`(SELECT pe.name FROM person pe WHERE pe.id = ${h.personId})`;
-const paidFen = sql<number>`(SELECT coalesce(sum(m.subsidy_fen), 0)::bigint FROM welfare_post_month m WHERE m.hire_id = ${h.id} AND m.paid_on IS NOT NULL)`;
+const personName = sql<string>`(SELECT pe.name FROM person pe WHERE pe.id = welfare_post_hire.person_id)`;
+const paidFen = sql<number>`(SELECT coalesce(sum(m.subsidy_fen), 0)::bigint FROM welfare_post_month m WHERE m.hire_id = welfare_post_hire.id AND m.paid_on IS NOT NULL)`;
 
 /** The one where-clause of the hire list: page, total and export read the same rows. */
 export function hireWhere(scopePrefix: string, f: HireFilter): SQL {
@@ -134,11 +134,13 @@ const hireColumns = {
   postName: p.name,
   postType: p.postType,
   monthlySubsidyFen: p.monthlySubsidyFen,
-  villageName: villageName(sql`${h.orgCode}`),
-  householdNo: sql<string | null>`(SELECT hh.household_no FROM household hh WHERE hh.id = ${h.householdId})`,
+  villageName: villageName(sql`welfare_post_hire.org_code`),
+  householdNo: sql<
+    string | null
+  >`(SELECT hh.household_no FROM household hh WHERE hh.id = welfare_post_hire.household_id)`,
   personName,
   paidFen: paidFen.mapWith(Number),
-  months: sql<number>`(SELECT count(*)::int FROM welfare_post_month m WHERE m.hire_id = ${h.id})`,
+  months: sql<number>`(SELECT count(*)::int FROM welfare_post_month m WHERE m.hire_id = welfare_post_hire.id)`,
 };
 
 export async function listHires(

@@ -101,8 +101,9 @@ const hireFilter = (q: HireExportQuery) => ({
 });
 
 export function createPostsService(db: Db, box: PersonalDataBox) {
-  async function limitsFor(countyCode: string, date: string): Promise<HireLimits> {
-    const params = await resolveAll(db, countyCode, date.slice(0, 7));
+  /** Read through `tx` inside a transaction (PGlite has one connection: a second one would wait for ever). */
+  async function limitsFor(tx: Db, countyCode: string, date: string): Promise<HireLimits> {
+    const params = await resolveAll(tx, countyCode, date.slice(0, 7));
     return {
       minHireAge: numberParam(params, 'posts.minHireAge'),
       maxHireAge: numberParam(params, 'posts.maxHireAge'),
@@ -245,7 +246,7 @@ export function createPostsService(db: Db, box: PersonalDataBox) {
         personHasPost: counts.person > 0,
         cadreFamily: input.cadreFamily,
       },
-      await limitsFor(post.countyCode, input.hiredOn),
+      await limitsFor(tx, post.countyCode, input.hiredOn),
     );
     if (errors.length) throw AppError.validation(errors);
     const id = await repo.insertHire(tx, {
