@@ -24,12 +24,15 @@ export interface FormMutationOptions<V, R> {
  * error (and field errors no input shows) into `errorAlert`, which the page places at the top of the form.
  *   const { mutation, errorAlert } = useFormMutation(form, saveThing, { successMessage: '已保存', invalidate: [keys.x.all] });
  *   <Form form={form} onFinish={mutation.mutate}>{errorAlert}…</Form>
+ * or like useMutation: useFormMutation(form, { mutationFn: saveThing, onSuccess }).
  */
 export function useFormMutation<V, R = unknown>(
   form: FormInstance,
-  mutationFn: (values: V) => Promise<R>,
-  options: FormMutationOptions<V, R> = {},
+  send: ((values: V) => Promise<R>) | (FormMutationOptions<V, R> & { mutationFn: (values: V) => Promise<R> }),
+  more: FormMutationOptions<V, R> = {},
 ): { mutation: ReturnType<typeof useMutation<R, unknown, V>>; errorAlert: ReactNode; unplaced: string[] } {
+  // Also callable like useMutation: useFormMutation(form, { mutationFn, onSuccess, … }).
+  const { mutationFn, ...options } = typeof send === 'function' ? { ...more, mutationFn: send } : send;
   const { language } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
