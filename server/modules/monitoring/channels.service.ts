@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  applicationStatusRequest,
   officerApplicationRequest,
   petitionRequest,
   publicApplicationRequest,
@@ -18,6 +19,8 @@ import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadHousehold, requireOpenVillage } from '../registry/index.ts';
 import { activeHouseholdsOf, findPersonsByHash } from '../registry/index.ts';
+import { listUnits } from '../org/index.ts';
+import { applicationStatus } from './application-status.ts';
 import { addSignal, insertVisit, openOrFindClue, type Channel } from './clues.repository.ts';
 
 // Channels (b) self-application, (c) cadre visits and (d) petitions/public opinion, each opening or
@@ -221,7 +224,19 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     });
   }
 
-  return { applyPublic, applyByOfficer, recordVisit, recordPetition };
+  /** 查询办理进度 on the public page: the receipt and the applicant's ID number must match. */
+  const status = (input: z.infer<typeof applicationStatusRequest>) => applicationStatus(db, box, input);
+
+  /** The open villages one may apply in, with their township's name (the public page's choice). */
+  async function publicVillages() {
+    const townships = new Map(
+      (await listUnits(db, '', { level: 'township', includeClosed: false })).map((t) => [t.code, t.name]),
+    );
+    const villages = await listUnits(db, '', { level: 'village', includeClosed: false });
+    return villages.map((u) => ({ code: u.code, name: u.name, townshipName: townships.get(u.parentCode!) ?? '' }));
+  }
+
+  return { applyPublic, applyByOfficer, recordVisit, recordPetition, status, publicVillages };
 }
 
 export type ChannelsService = ReturnType<typeof createChannelsService>;

@@ -6,6 +6,7 @@ import { orgUnits } from '../../db/schema/org.ts';
 import { inScope } from '../../db/scope.ts';
 import type { CLUE_SORTS } from '../../../common/contracts/clues.ts';
 import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import type { Stage } from '../../../common/domain/cases/workflow.ts';
 import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
 
 export type ClueRecord = typeof clues.$inferSelect;
@@ -218,4 +219,31 @@ export async function markClueWarningsHandled(tx: Db, clueId: number): Promise<n
 /** The case ended (纳入监测, or 核实不符合): the clue closes with the case's outcome. */
 export async function closeClueByCase(tx: Db, clueId: number, reason: string): Promise<boolean> {
   return closeClue(tx, clueId, reason);
+}
+
+/** What the public 查询办理进度 reads of an application: its clue, the signal given with that ID hash, the case. */
+export interface ApplicationStatusRow {
+  clueStatus: 'open' | 'closed';
+  appliedAt: string;
+  caseStage: Stage | null;
+  caseStatus: 'active' | 'done' | 'closed' | null;
+  noticeEndsOn: string | null;
+}
+
+export async function applicationStatusRow(
+  db: Db,
+  clueId: number,
+  idHash: string,
+): Promise<ApplicationStatusRow | undefined> {
+  const [row] = await queryRows<ApplicationStatusRow>(
+    db,
+    sql`SELECT c.status AS "clueStatus", to_char(s.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "appliedAt",
+        mc.stage AS "caseStage", mc.status AS "caseStatus", mc.notice_ends_on::text AS "noticeEndsOn"
+      FROM clue c
+      JOIN clue_signal s ON s.clue_id = c.id AND s.channel = 'selfApplication' AND s.source = 'public-page' AND s.evidence->>'idHash' = ${idHash}
+      LEFT JOIN LATERAL (SELECT stage, status, notice_ends_on FROM monitoring_case WHERE clue_id = c.id AND kind = 'identification' ORDER BY id DESC LIMIT 1) mc ON true
+      WHERE c.id = ${clueId}
+      ORDER BY s.id LIMIT 1`,
+  );
+  return row;
 }

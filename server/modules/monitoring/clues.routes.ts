@@ -15,9 +15,7 @@ import {
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { Db } from '../../db/connect.ts';
-import { listUnits } from '../org/index.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { applicationStatus } from './application-status.ts';
 import type { ChannelsService } from './channels.service.ts';
 import type { CluesService } from './clues.service.ts';
 
@@ -115,7 +113,7 @@ export function cluesRoutes(
         response: { 200: applicationStatusResponse },
       },
     },
-    (req) => applicationStatus(deps.db, deps.box, req.body),
+    (req) => channels.status(req.body),
   );
   app.get(
     '/api/public/villages',
@@ -127,12 +125,6 @@ export function cluesRoutes(
         response: { 200: z.array(z.object({ code: z.string(), name: z.string(), townshipName: z.string() })) },
       },
     },
-    async () => {
-      const townships = new Map(
-        (await listUnits(deps.db, '', { level: 'township', includeClosed: false })).map((t) => [t.code, t.name]),
-      );
-      const villages = await listUnits(deps.db, '', { level: 'village', includeClosed: false });
-      return villages.map((u) => ({ code: u.code, name: u.name, townshipName: townships.get(u.parentCode!) ?? '' }));
-    },
+    () => channels.publicVillages(),
   );
 }
