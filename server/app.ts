@@ -74,6 +74,7 @@ import { ledgerRoutes } from './modules/projects/ledgers.ts';
 import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
 import { analysisRoutes, createDeprivationService, createWhatIfService } from './modules/analysis/index.ts';
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
+import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
 
 /** The built web app; GUARDLINE_WEB_DIST points elsewhere (a second build beside the default one, e.g. parallel test runs). */
@@ -131,6 +132,7 @@ export function createServices(
     funds: createFundsService(db, { findProject }),
     assets: createAssetsService(db),
     employment: createEmploymentService(db, box),
+    socialAssistance: createSocialAssistanceService(db),
     posts: createPostsService(db, box),
     deliberation: createDeliberationService(db),
     params: createParamsService(db),
@@ -238,6 +240,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   casesRoutes(app, services);
   indicatorsRoutes(app, services);
   employmentRoutes(app, services);
+  socialAssistanceRoutes(app, services);
   postsRoutes(app, services);
   // 工作台: each user's items due, counted by the modules that own them (called as the user).
   workbenchRoutes(app, createWorkbenchService(services));

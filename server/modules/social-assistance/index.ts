@@ -1,0 +1,3 @@
+// The social-assistance module's public API (兜底保障 linkage).
+export { socialAssistanceRoutes } from './social-assistance.routes.ts';
+export { createSocialAssistanceService, type SocialAssistanceService } from './social-assistance.service.ts';
