@@ -65,6 +65,13 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/registry/new', id: 'registry-new', name: '新增农户', user: 'village_officer' },
   { path: '/registry/reviews', id: 'registry-reviews', name: '待审核变更', user: 'township_staff' },
   { path: '/registry/quality', id: 'registry-quality', name: '数据质量', user: 'county_staff' },
+  {
+    path: '/registry/quality/rule',
+    id: 'registry-quality-rule',
+    name: '数据质量问题户',
+    user: 'county_staff',
+    url: '/registry/quality/rule?rule=ELIMINATED_WITHOUT_CONTACT',
+  },
   { path: '/registry/transfer', id: 'registry-transfer', name: '导入导出', user: 'county_staff' },
 
   { path: '/monitoring/clues', id: 'monitoring-clues', name: '线索清单', user: 'village_officer' },

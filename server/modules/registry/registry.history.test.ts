@@ -126,7 +126,7 @@ describe('the 待审核 list as a paged list (issue 16 point 5)', () => {
     const VILLAGE_CODE = '140521100201';
     const list = async (q: string) => (await get(`/api/registry/reviews?orgCode=${VILLAGE_CODE}&${q}`)).json();
     const before = (await list('page=1')).total as number;
-    const created = [];
+    const created: { id: number; householdNo: string }[] = [];
     for (let i = 0; i < 3; i++) created.push(await createHousehold(village));
     const first = await list('page=1&pageSize=2&sort=householdNo&order=desc');
     expect(first).toMatchObject({ total: before + 3, page: 1, pageSize: 2 });

@@ -19,6 +19,7 @@ import type {
   splitHouseholdRequest,
   updateHouseholdRequest,
 } from '../../../common/contracts/registry.ts';
+import type { qualityHouseholdRow } from '../../../common/contracts/registry-lists.ts';
 import type { ImportErrorRow, ImportReport } from '../../../common/contracts/registry-transfer.ts';
 import { getLanguage } from '../i18n/language.ts';
 import { translate } from '../i18n/useI18n.ts';
@@ -39,7 +40,12 @@ export type QualityReportRow = z.infer<typeof qualityReportRow>;
 export type ChangeRow = z.infer<typeof changeRow>;
 export type RevealResponse = z.infer<typeof revealResponse>;
 /** A village edit waiting for township review (the route extends changeRow with these). */
-export type PendingChange = ChangeRow & { householdNo: string; householdId: number; villageCode: string };
+export type PendingChange = ChangeRow & {
+  householdNo: string;
+  householdId: number;
+  villageCode: string;
+  villageName?: string | null;
+};
 export type MonitoringStatus = 'none' | 'monitored' | 'eliminated';
 
 export interface HouseholdFilters {
@@ -98,6 +104,26 @@ export const reviewChange = (changeId: number, decision: 'confirmed' | 'rejected
   api.post<{ ok: true }>(`/api/registry/reviews/${changeId}`, { decision, note: note || undefined });
 
 export const fetchQualityReport = () => api.get<QualityReportRow[]>('/api/registry/quality');
+
+// The 待审核 and data-quality lists on the paged convention (filters, page and sort from the address).
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export const REVIEW_FILTER_KEYS = ['orgCode', 'status', 'action'] as const;
+export const fetchReviewPage = (filters: Record<string, string | undefined>, page: PageRequest) =>
+  api.get<Paged<PendingChange>>('/api/registry/reviews', { ...filters, ...page });
+export const REVIEWS_EXPORT_PATH = '/api/registry/reviews/export.xlsx';
+export const QUALITY_FILTER_KEYS = ['orgCode', 'withFindings'] as const;
+export const fetchQualityPage = (filters: Record<string, string | undefined>, page: PageRequest) =>
+  api.get<Paged<QualityReportRow>>('/api/registry/quality', { ...filters, ...page });
+export const QUALITY_EXPORT_PATH = '/api/registry/quality/export.xlsx';
+export type QualityHouseholdRow = z.infer<typeof qualityHouseholdRow>;
+export const fetchQualityHouseholds = (filters: Record<string, string | undefined>, page: PageRequest) =>
+  api.get<Paged<QualityHouseholdRow>>('/api/registry/quality/households', { ...filters, ...page });
+export const QUALITY_HOUSEHOLDS_EXPORT_PATH = '/api/registry/quality/households/export.xlsx';
 
 export const EXPORT_URL = '/api/registry/export.xlsx';
 export const fetchJob = (id: number) => api.get<JobDto>(`/api/jobs/${id}`);

@@ -8,6 +8,7 @@ const HouseholdPage = lazy(() => import('./HouseholdPage.tsx'));
 const NewHouseholdPage = lazy(() => import('./NewHouseholdPage.tsx'));
 const ReviewsPage = lazy(() => import('./ReviewsPage.tsx'));
 const QualityPage = lazy(() => import('./QualityPage.tsx'));
+const QualityRulePage = lazy(() => import('./QualityRulePage.tsx'));
 const TransferPage = lazy(() => import('./TransferPage.tsx'));
 const NotFoundPage = lazy(() => import('../NotFoundPage.tsx'));
 
@@ -33,6 +34,7 @@ export default function RegistryRoutes() {
         }
       />
       <Route path="quality" element={<QualityPage />} />
+      <Route path="quality/rule" element={<QualityRulePage />} />
       {/* Import and export each check their own permission on the page. */}
       <Route path="transfer" element={<TransferPage />} />
       <Route path="*" element={<NotFoundPage />} />

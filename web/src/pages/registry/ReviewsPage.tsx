@@ -1,9 +1,31 @@
-import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fetchPendingReviews, registryKeys, reviewChange, type PendingChange } from '../../api/registry.ts';
+import { listExportUrl } from '../../api/monitoring.ts';
+import {
+  fetchReviewPage,
+  registryKeys,
+  REVIEW_FILTER_KEYS,
+  reviewChange,
+  REVIEWS_EXPORT_PATH,
+  type PendingChange,
+} from '../../api/registry.ts';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
@@ -11,6 +33,7 @@ import { CHANGE_ACTION_LABELS } from './changeDiff.ts';
 import { ChangeDiffTable } from './ChangeDiffTable.tsx';
 import { useRegistryText } from './text.ts';
 import { useOrgNames } from './useOrgNames.ts';
+import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 
 type Decision = 'confirmed' | 'rejected';
 
@@ -22,7 +45,15 @@ export default function ReviewsPage() {
   const { nameOf } = useOrgNames();
   const [deciding, setDeciding] = useState<{ change: PendingChange; decision: Decision } | null>(null);
   const [form] = Form.useForm<{ note?: string }>();
-  const query = useQuery({ queryKey: registryKeys.reviews, queryFn: fetchPendingReviews });
+  // Filters (乡镇/村, status), page and sort in the address; the oldest waiting change first.
+  const list = usePagedList({
+    key: registryKeys.reviews,
+    filterKeys: REVIEW_FILTER_KEYS,
+    fetch: fetchReviewPage,
+    unit: 'items',
+  });
+  const { query } = list;
+  const status = list.filters.status ?? 'pending';
 
   const mutation = useMutation({
     mutationFn: ({ change, decision, note }: { change: PendingChange; decision: Decision; note?: string }) =>
@@ -40,10 +71,10 @@ export default function ReviewsPage() {
   };
 
   const columns: TableColumnsType<PendingChange> = [
-    { title: t('time'), dataIndex: 'at', width: 140, render: formatDateTime },
+    { title: t('time'), dataIndex: 'at', width: 140, render: formatDateTime, ...list.sortable('at') },
     {
       title: t('householdNo'),
-      key: 'household',
+      ...list.sortable('householdNo'),
       width: 190,
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
@@ -51,15 +82,22 @@ export default function ReviewsPage() {
             {row.householdNo}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {nameOf(row.villageCode)}
+            {row.villageName ?? nameOf(row.villageCode)}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('by'), dataIndex: 'actorName', width: 150, render: (name: string | null) => name ?? '—' },
+    {
+      title: t('by'),
+      dataIndex: 'actorName',
+      ...list.sortable('actor'),
+      width: 150,
+      render: (name: string | null) => name ?? '—',
+    },
     {
       title: t('change'),
       dataIndex: 'action',
+      ...list.sortable('action'),
       width: 130,
       render: (action: string) => (CHANGE_ACTION_LABELS[action] ? label(CHANGE_ACTION_LABELS[action]) : action),
     },
@@ -68,22 +106,60 @@ export default function ReviewsPage() {
       title: t('actions'),
       key: 'actions',
       width: 170,
-      render: (_, row) => (
-        <Space>
-          <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => open(row, 'confirmed')}>
-            {t('approve')}
-          </Button>
-          <Button size="small" danger icon={<RollbackOutlined />} onClick={() => open(row, 'rejected')}>
-            {t('reject')}
-          </Button>
-        </Space>
-      ),
+      render: (_, row) =>
+        row.reviewStatus !== 'pending' ? (
+          <Typography.Text type="secondary">
+            {row.reviewedBy ?? '—'}
+            {row.reviewNote ? `：${row.reviewNote}` : ''}
+          </Typography.Text>
+        ) : (
+          <Space>
+            <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => open(row, 'confirmed')}>
+              {t('approve')}
+            </Button>
+            <Button size="small" danger icon={<RollbackOutlined />} onClick={() => open(row, 'rejected')}>
+              {t('reject')}
+            </Button>
+          </Space>
+        ),
     },
   ];
 
   return (
-    <Card title={t('reviews')}>
+    <Card
+      title={t('reviews')}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          href={listExportUrl(REVIEWS_EXPORT_PATH, list.filters, list.request)}
+          data-testid="reviews-export"
+        >
+          {label({ zh: '导出 Excel', en: 'Export .xlsx' })}
+        </Button>
+      }
+    >
       <Alert type="info" showIcon title={t('reviewsHint')} style={{ marginBottom: 12 }} />
+      <Form layout="inline" style={{ rowGap: 12, marginBottom: 12 }}>
+        <Form.Item label={t('orgFilter')}>
+          <RegistryOrgFilter
+            value={list.filters.orgCode}
+            onChange={(code) => list.setFilter('orgCode', code)}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item label={label({ zh: '审核状态', en: 'Review status' })}>
+          <Select
+            style={{ width: 130 }}
+            value={status}
+            onChange={(v: string) => list.setFilter('status', v === 'pending' ? undefined : v)}
+            options={[
+              { value: 'pending', label: label({ zh: '待审核', en: 'Pending' }) },
+              { value: 'confirmed', label: label({ zh: '已确认', en: 'Confirmed' }) },
+              { value: 'rejected', label: label({ zh: '已退回', en: 'Rejected' }) },
+            ]}
+          />
+        </Form.Item>
+      </Form>
       {query.isError ? (
         <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />
       ) : (
@@ -91,9 +167,8 @@ export default function ReviewsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={query.data ?? []}
-          loading={query.isPending}
-          pagination={false}
+          {...list.tableProps}
+          scroll={{ x: 900 }}
           locale={{ emptyText: t('noPending') }}
           expandable={{
             expandedRowRender: (row) => <ChangeDiffTable before={row.before} after={row.after} />,
