@@ -52,7 +52,7 @@ export const keys = {
     ...projectKeys,
     fundLedger: (ledger: 'allocations' | 'assignments' | 'disbursements', year: number) =>
       [...projectKeys.funds, ledger, year] as const,
-    deliberation: (id: number) => [...projectKeys.deliberations, id] as const,
+    deliberation: (id: number | null) => [...projectKeys.deliberations, id] as const,
     decidedDeliberations: [...projectKeys.deliberations, 'decided'] as const,
     assetList: (filters: unknown) => [...projectKeys.assets, 'list', filters] as const,
     assetSummary: [...projectKeys.assets, 'summary'] as const,

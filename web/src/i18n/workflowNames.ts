@@ -1,3 +1,4 @@
+import { getLanguage } from './language.ts';
 import { STAGE_LABELS } from '../../../common/domain/cases/workflow.ts';
 import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '../../../common/domain/projects/workflow.ts';
 import type { Stage } from '../../../common/domain/cases/workflow.ts';
@@ -53,3 +54,12 @@ export function workflowName(kind: WorkflowNameKind, code: string, language: str
   const table: Record<string, string> = WORKFLOW_NAMES[kind][language === 'en' ? 1 : 0];
   return table[code] ?? code;
 }
+
+// For column renderers and pure helpers outside a component: the current UI language unless one is given.
+// In a component prefer useI18n().caseStage / projectStage / projectStatus.
+export const caseStageName = (code: string, language: string = getLanguage()) =>
+  workflowName('caseStage', code, language);
+export const projectStageName = (code: string, language: string = getLanguage()) =>
+  workflowName('projectStage', code, language);
+export const projectStatusName = (code: string, language: string = getLanguage()) =>
+  workflowName('projectStatus', code, language);
