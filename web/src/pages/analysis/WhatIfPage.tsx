@@ -227,12 +227,13 @@ function ScenarioResult({ id, others }: { id: number; others: ScenarioRow[] }) {
   const t = useAnalysisText();
   const detail = useQuery({ queryKey: analysisKeys.scenario(id), queryFn: () => fetchScenario(id) });
   const [change, setChange] = useState<string | undefined>();
+  const [orgCode, setOrgCode] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [explain, setExplain] = useState<ChangeRow | null>(null);
   const [compareWith, setCompareWith] = useState<number | undefined>();
-  const filters = { change };
+  const filters = { change, orgCode };
   const changes = useQuery({
-    queryKey: [...analysisKeys.changes(id), change, page],
+    queryKey: [...analysisKeys.changes(id), change, orgCode, page],
     queryFn: () => fetchChanges(id, { ...filters, page, pageSize: 10 }),
   });
   const compare = useQuery({
@@ -324,7 +325,18 @@ function ScenarioResult({ id, others }: { id: number; others: ScenarioRow[] }) {
       />
       <Typography.Title level={5}>{t('byTownship')}</Typography.Title>
       <EChart option={chart} height={260} />
-      <Typography.Title level={5}>{t('byCategory')}</Typography.Title>
+      <Typography.Title level={5}>{t('byVillage')}</Typography.Title>
+      <Table
+        rowKey="code"
+        size="small"
+        columns={countColumns('village')}
+        dataSource={d.byVillage}
+        pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 个村`, hideOnSinglePage: true }}
+        scroll={{ x: 540 }}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('byCategory')}
+      </Typography.Title>
       <Table
         rowKey="code"
         size="small"
@@ -361,6 +373,19 @@ function ScenarioResult({ id, others }: { id: number; others: ScenarioRow[] }) {
             { value: 'entering', label: t('entering') },
             { value: 'leaving', label: t('leaving') },
           ]}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('village')}
+          style={{ width: 140 }}
+          value={orgCode}
+          onChange={(v) => {
+            setOrgCode(v);
+            setPage(1);
+          }}
+          options={d.byVillage.map((v) => ({ value: v.code, label: v.name }))}
         />
         <Select
           allowClear

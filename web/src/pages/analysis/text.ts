@@ -37,6 +37,7 @@ export const useAnalysisText = makeText({
   relief: ['救助资金测算', 'Relief fund'],
   byTownship: ['按乡镇', 'By township'],
   byCategory: ['按预警类别', 'By category'],
+  byVillage: ['按行政村', 'By village'],
   byKind: ['按户类型', 'By household kind'],
   township: ['乡镇', 'Township'],
   village: ['行政村', 'Village'],
