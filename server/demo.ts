@@ -11,6 +11,7 @@ import { DEMO_SEED, loadDemoHouseholds } from './modules/registry/import/demo-lo
 import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { loadCasesDemo } from './modules/cases/cases.demo.ts';
+import { loadPostsDemo } from './modules/posts/posts.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
@@ -146,6 +147,7 @@ export async function loadDemo(
   await loadProjectsDemo(services, log);
   await loadAssistanceDemo(services, log);
   await loadCasesDemo(services, log);
+  await loadPostsDemo(services, log);
   await loadEmploymentDemo(services, log);
   return { orgUnits, users, households };
 }
