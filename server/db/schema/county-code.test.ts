@@ -2,7 +2,8 @@
 // installation distributes by (docs: one county's households, people and their facts live together).
 // A table is household-scoped when it is `household` or `person`, or a column of it points at one of
 // the household-scoped keys below. Static: reads the drizzle schema, no database.
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from './index.ts';
 
@@ -21,11 +22,8 @@ const HOUSEHOLD_KEYS = [
 ];
 const ROOTS = ['household', 'person'];
 
-const tables = Object.values(schema)
-  .filter(
-    (value): value is PgTable =>
-      typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
-  )
+const tables = (Object.values(schema) as unknown[])
+  .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableConfig(table));
 
 function householdScoped(config: ReturnType<typeof getTableConfig>): boolean {
