@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
 import { FEED_SOURCE_CODES } from '../domain/feeds/sources.ts';
 import { orgCode } from './org.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 export const userRow = z.object({
   id: z.number().int(),
@@ -43,10 +44,20 @@ export const updateUserRequest = z.object({
   password: z.string().min(10).max(200).optional(),
 });
 
+export const USER_SORTS = ['id', 'username', 'displayName', 'role', 'org', 'createdAt', 'active'] as const;
 export const userListQuery = z.object({
   q: z.string().trim().max(40).optional(),
+  role: z.enum(ROLES).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  /** Older callers (no `page`): the `limit` users after this id. */
   afterId: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(USER_SORTS),
+});
+export const userPage = z.object({
+  items: z.array(userRow),
+  nextAfterId: z.number().int().nullable(),
+  ...pageMeta,
 });
 
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });

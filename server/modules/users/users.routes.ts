@@ -1,21 +1,26 @@
-import { z } from 'zod';
 import {
   createUserRequest,
   updateUserRequest,
   userIdParams,
   userListQuery,
+  userPage,
   userRow,
 } from '../../../common/contracts/users.ts';
 import { requireCtx } from '../../http/session.ts';
 import type { App } from '../../http/types.ts';
 import type { UsersService } from './users.service.ts';
 
-const userPage = z.object({ items: z.array(userRow), nextAfterId: z.number().int().nullable() });
-
 export function usersRoutes(app: App, users: UsersService): void {
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: '用户列表', querystring: userListQuery, response: { 200: userPage } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '用户列表（分页、排序、合计）',
+        querystring: userListQuery,
+        response: { 200: userPage },
+      },
+    },
     async (req) => users.list(requireCtx(req), req.query),
   );
   app.get(

@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { createUserRequest, updateUserRequest, UserRow } from '../../../common/contracts/users.ts';
 import { maskPhone } from '../../../common/domain/id-card.ts';
 import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../../common/domain/roles.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { hashPassword, type PersonalDataBox } from '../../lib/crypto.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteUserSessions } from '../auth/index.ts';
@@ -13,7 +15,10 @@ import { findUnit } from '../org/index.ts';
 import {
   findScopedUser,
   insertUser,
+  countUsers,
   listUsers,
+  type UserFilter,
+  type UserSort,
   updateUser,
   usernameTaken,
   type UserWithOrg,
@@ -79,10 +84,21 @@ export function createUsersService(db: Db, box: PersonalDataBox) {
     }
   }
 
-  async function list(ctx: RequestContext, f: { q?: string; afterId: number; limit: number }) {
+  async function list(ctx: RequestContext, f: UserFilter & PagingQuery<UserSort> & { afterId: number; limit: number }) {
     requirePermission(ctx, 'users:read');
-    const rows = await listUsers(db, ctx.actor.scopePrefix, f);
-    return { items: rows.map(toRow), nextAfterId: rows.length === f.limit ? rows[rows.length - 1].id : null };
+    const [rows, total] = await Promise.all([
+      listUsers(db, ctx.actor.scopePrefix, f),
+      countUsers(db, ctx.actor.scopePrefix, f),
+    ]);
+    const win = pageWindow(f.page !== undefined ? f : { ...f, pageSize: f.pageSize ?? f.limit });
+    const cursor = f.page === undefined && (f.sort === undefined || f.sort === 'id');
+    return {
+      items: rows.map(toRow),
+      nextAfterId: cursor && rows.length === win.pageSize ? rows[rows.length - 1].id : null,
+      total,
+      page: win.page ?? 1,
+      pageSize: win.pageSize,
+    };
   }
 
   async function get(ctx: RequestContext, id: number): Promise<UserRow> {

@@ -1,16 +1,28 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../../../common/domain/roles.ts';
-import { fetchUsers, USERS_QUERY_KEY, type UserRow } from '../../api/users.ts';
+import { ROLE_LABELS, ROLES } from '../../../../common/domain/roles.ts';
+import { fetchUserPage, USER_FILTER_KEYS, USERS_QUERY_KEY, type UserRow } from '../../api/users.ts';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { UserFormModal } from './UserFormModal.tsx';
-
-const PAGE_SIZE = 50;
 
 export default function UsersPage() {
   const { t, label } = useI18n();
@@ -18,36 +30,37 @@ export default function UsersPage() {
   const { data: actor } = useActor();
   const canManage = hasPermission(actor, 'users:manage');
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
   const [modal, setModal] = useState<{ open: boolean; editing: UserRow | null }>({ open: false, editing: null });
 
-  // Keyset paging by id (afterId), never OFFSET, so a long list stays fast and stable.
-  const usersQuery = useInfiniteQuery({
-    queryKey: [...USERS_QUERY_KEY, search],
-    queryFn: ({ pageParam }) => fetchUsers({ q: search || undefined, afterId: pageParam, limit: PAGE_SIZE }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
+  // Filters (search, role, status), page and sort in the address; the server answers one page and the total.
+  const list = usePagedList({
+    key: [...USERS_QUERY_KEY, 'page'],
+    filterKeys: USER_FILTER_KEYS,
+    fetch: fetchUserPage,
+    unit: 'items',
   });
-  const rows = usersQuery.data?.pages.flatMap((page) => page.items) ?? [];
+  const usersQuery = list.query;
 
   const columns: TableColumnsType<UserRow> = [
     {
       title: t('users.username'),
       dataIndex: 'username',
+      ...list.sortable('username'),
       width: 140,
       // A login name is Latin by nature (e2e/chinese-only.test.ts leaves data-latin-ok out).
       render: (username: string) => <span data-latin-ok="">{username}</span>,
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
+    { title: t('users.displayName'), dataIndex: 'displayName', ...list.sortable('displayName'), width: 120 },
     {
       title: t('users.role'),
       dataIndex: 'role',
+      ...list.sortable('role'),
       width: 130,
       render: (role: UserRow['role']) => label(ROLE_LABELS[role]),
     },
     {
       title: t('users.org'),
-      key: 'org',
+      ...list.sortable('org'),
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
           <span>{row.orgName}</span>
@@ -61,11 +74,18 @@ export default function UsersPage() {
     {
       title: t('users.status'),
       dataIndex: 'active',
+      ...list.sortable('active'),
       width: 90,
       render: (active: boolean) =>
         active ? <Tag color="green">{t('users.active')}</Tag> : <Tag color="default">{t('users.inactive')}</Tag>,
     },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
+    {
+      title: t('users.createdAt'),
+      dataIndex: 'createdAt',
+      ...list.sortable('createdAt'),
+      width: 150,
+      render: formatDateTime,
+    },
     ...(canManage
       ? [
           {
@@ -87,12 +107,6 @@ export default function UsersPage() {
       title={t('users.title')}
       extra={
         <Space>
-          <Input.Search
-            allowClear
-            placeholder={t('users.searchPlaceholder')}
-            style={{ width: 240 }}
-            onSearch={(value) => setSearch(value.trim())}
-          />
           {canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ open: true, editing: null })}>
               {t('users.create')}
@@ -102,27 +116,45 @@ export default function UsersPage() {
       }
     >
       {!canManage && <Alert type="info" showIcon title={t('users.readOnly')} style={{ marginBottom: 12 }} />}
+      <Form layout="inline" style={{ rowGap: 12, marginBottom: 12 }}>
+        <Form.Item>
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            style={{ width: 240 }}
+            defaultValue={list.filters.q}
+            onSearch={(value) => list.setFilter('q', value.trim() || undefined)}
+          />
+        </Form.Item>
+        <Form.Item label={t('users.role')}>
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            placeholder={label({ zh: '全部', en: 'Any' })}
+            value={list.filters.role}
+            onChange={(v?: string) => list.setFilter('role', v)}
+            options={ROLES.map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('users.status')}>
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            placeholder={label({ zh: '全部', en: 'Any' })}
+            value={list.filters.active}
+            onChange={(v?: string) => list.setFilter('active', v)}
+            options={[
+              { value: 'true', label: t('users.active') },
+              { value: 'false', label: t('users.inactive') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
       {usersQuery.isError ? (
         <QueryErrorResult error={usersQuery.error} onRetry={() => usersQuery.refetch()} />
       ) : (
-        <Table<UserRow>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={usersQuery.isPending}
-          pagination={false}
-        />
+        <Table<UserRow> rowKey="id" size="middle" columns={columns} {...list.tableProps} scroll={{ x: 1000 }} />
       )}
-      <Flex justify="center" style={{ marginTop: 12 }}>
-        {usersQuery.hasNextPage ? (
-          <Button onClick={() => usersQuery.fetchNextPage()} loading={usersQuery.isFetchingNextPage}>
-            {t('users.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('users.noMore')}</Typography.Text>
-        )}
-      </Flex>
       {canManage && (
         <UserFormModal
           open={modal.open}
