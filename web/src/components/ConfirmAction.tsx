@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/useI18n.ts';
-import { useFormMutation } from './useFormMutation.tsx';
+import { applyFieldErrors, errorMessage } from './errorMessage.ts';
 
 // The one confirmation of a state change (乡镇审核, 县级审定, 开工实施, 提交申报, 办结本环节…): a dialog that says
 // what will happen, takes an opinion (意见) and, on success, a toast naming what happened ("已提交县级审定").
@@ -45,29 +45,32 @@ export function ConfirmAction({
   buttonProps,
   testId,
 }: ConfirmActionProps) {
-  const { pick } = useI18n();
+  const { language } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
-  const fieldLabel = opinionLabel ?? pick('意见', 'Opinion');
-  // Field errors land under the opinion, any other refusal in the dialog's banner; the dialog stays open.
-  const { mutation, errorAlert } = useFormMutation(form, onConfirm, {
-    onSuccess: (done) => {
-      setOpen(false);
-      if (done !== false) void message.success(success);
-    },
-  });
+  const [busy, setBusy] = useState(false);
+  const en = language === 'en';
+  const fieldLabel = opinionLabel ?? (en ? 'Opinion' : '意见');
 
   async function openDialog() {
     if (beforeOpen && !(await beforeOpen())) return;
     form.resetFields();
-    mutation.reset();
     setOpen(true);
   }
 
   async function confirm() {
     const values = (await form.validateFields()) as Record<string, string | undefined>;
-    mutation.mutate((values[opinionField] ?? '').trim());
+    setBusy(true);
+    try {
+      const done = await onConfirm((values[opinionField] ?? '').trim());
+      setOpen(false);
+      if (done !== false) message.success(success);
+    } catch (e) {
+      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -90,15 +93,14 @@ export function ConfirmAction({
         title={title}
         onCancel={() => setOpen(false)}
         onOk={() => void confirm().catch(() => undefined)}
-        okText={pick('确认', 'Confirm')}
-        cancelText={pick('取消', 'Cancel')}
-        confirmLoading={mutation.isPending}
+        okText={en ? 'Confirm' : '确认'}
+        cancelText={en ? 'Cancel' : '取消'}
+        confirmLoading={busy}
         okButtonProps={{ 'data-testid': `${testId ?? 'confirm'}-ok` } as ButtonProps}
         forceRender
       >
         {description && <Typography.Paragraph>{description}</Typography.Paragraph>}
         <Form form={form} layout="vertical">
-          {errorAlert}
           {opinion !== 'none' && (
             <Form.Item
               name={opinionField}
@@ -109,7 +111,7 @@ export function ConfirmAction({
                       {
                         required: true,
                         whitespace: true,
-                        message: pick(`请填写${fieldLabel}`, `Give the ${fieldLabel}`),
+                        message: en ? `Give the ${fieldLabel}` : `请填写${fieldLabel}`,
                       },
                     ]
                   : []
