@@ -48,6 +48,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, BilingualLabel> = {
   dayProbe: { zh: '日期检查', en: 'Day probe' },
   audit_log: { zh: '审计日志', en: 'Audit log' },
   data_quality: { zh: '数据质量', en: 'Data quality' },
+  employment_record: { zh: '务工就业记录', en: 'Employment record' },
+  employment_follow_up: { zh: '稳岗回访', en: 'Employment follow-up' },
+  employment_workshop: { zh: '扶贫车间', en: 'Assistance workshop' },
+  training_record: { zh: '技能培训记录', en: 'Training record' },
+  welfare_post: { zh: '公益岗位', en: 'Public-welfare post' },
+  welfare_post_hire: { zh: '公益岗位聘用', en: 'Post hire' },
+  welfare_post_month: { zh: '公益岗位月度出勤', en: 'Post month' },
+  social_benefit: { zh: '兜底保障待遇', en: 'Social benefit' },
+  analysis_scenario: { zh: '政策试算方案', en: 'What-if scenario' },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
@@ -105,6 +114,11 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   rejected: { zh: '审核退回', en: 'Rejected' },
   'feeds.file': { zh: '导入部门数据文件', en: 'Import department file' },
   'feeds.push': { zh: '接收部门数据推送', en: 'Receive department push' },
+  followUp: { zh: '稳岗回访', en: 'Follow up' },
+  hire: { zh: '聘用', en: 'Hire' },
+  exit: { zh: '退岗', en: 'Exit' },
+  month: { zh: '登记出勤与补贴', en: 'Record month' },
+  raiseClue: { zh: '生成线索', en: 'Raise clue' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
