@@ -32,7 +32,7 @@ describe('analysis: policy what-if and deprivation view', () => {
       await row.getByRole('button', { name: /查\s*看/ }).click();
       const result = page.getByTestId('scenario-result');
       await result.getByTestId('stat-entering').waitFor();
-      const total = result.locator('.ant-pagination-total-text');
+      const total = result.locator('.ant-pagination-total-text').filter({ hasText: '户' });
       await total.waitFor();
       const entering = Number(
         (await result.getByTestId('stat-entering').locator('.ant-statistic-content').innerText()).replace(/\D/g, ''),

@@ -272,7 +272,10 @@ describe('monitoring', () => {
       // A run its process left behind (killed mid-run) shows why it failed; the row is added to the
       // real list here because a browser journey cannot kill the server mid-run.
       await page.route('**/api/monitoring/runs?*', async (route) => {
-        const runs = (await (await route.fetch()).json()) as Record<string, unknown>[];
+        // The runs list answers a numbered page ({ items, total, … }); older callers get a bare array.
+        const body = (await (await route.fetch()).json()) as
+          Record<string, unknown>[] | { items: Record<string, unknown>[]; total: number };
+        const runs = Array.isArray(body) ? body : body.items;
         const abandoned = {
           ...runs[0],
           id: 9999,
@@ -285,7 +288,11 @@ describe('monitoring', () => {
           error: '进程中断，已由后续运行取代 / abandoned',
           abandoned: true,
         };
-        await route.fulfill({ json: [...runs, abandoned] });
+        await route.fulfill({
+          json: Array.isArray(body)
+            ? [...runs, abandoned]
+            : { ...body, items: [...runs, abandoned], total: body.total + 1 },
+        });
       });
       await page.reload();
       await expect(page.getByTestId('run-error-9999').innerText()).resolves.toBe('进程中断，已由下一次运行取代');
