@@ -1,3 +1,4 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -236,7 +237,7 @@ export default function AssetDetailPage() {
             onClose={() => setModal(null)}
             title={t('recordIncome')}
             form={incomeForm}
-            initialValues={{ year: new Date().getFullYear(), receivedOn: dayjs() }}
+            initialValues={{ year: chinaToday().year(), receivedOn: chinaToday() }}
             fieldMap={{ amountFen: 'amount', 'distribution.publicWelfarePosts': 'publicWelfarePosts' }}
             send={(v) =>
               recordAssetIncome(a.id, {
@@ -335,7 +336,7 @@ export default function AssetDetailPage() {
             onClose={() => setModal(null)}
             title={t('dispose')}
             form={disposeForm}
-            initialValues={{ reason: 'endOfLife', disposedOn: dayjs(), proceeds: 0 }}
+            initialValues={{ reason: 'endOfLife', disposedOn: chinaToday(), proceeds: 0 }}
             send={(v) =>
               disposeAsset(a.id, {
                 reason: v.reason,

@@ -1,3 +1,4 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,7 +16,7 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
@@ -138,11 +139,11 @@ export function StageForm({ c }: { c: CaseDetail }) {
     ?.suggestion?.type;
   const initial = {
     riskTypes: c.riskTypes,
-    consentDate: dayjs(),
+    consentDate: chinaToday(),
     consentMethod: 'fingerprint',
-    meetingOn: dayjs(),
-    startedOn: dayjs(),
-    announcedOn: dayjs(),
+    meetingOn: chinaToday(),
+    startedOn: chinaToday(),
+    announcedOn: chinaToday(),
     agreed: true,
     monitoringType: fits(c.monitoringType) ?? fits(suggestion),
     rigidSpendingResolved: false,
@@ -259,7 +260,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
                   </Space>
                 ))}
                 <Form.Item>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ receivedOn: dayjs() })}>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ receivedOn: chinaToday() })}>
                     {t('addObjection')}
                   </Button>
                 </Form.Item>

@@ -1,5 +1,6 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { Checkbox, DatePicker, Form, Input, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { recordApplication } from '../../api/monitoring.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useCluesText } from './cluesText.ts';
@@ -33,7 +34,7 @@ export function ApplicationModal({ open, onClose }: { open: boolean; onClose: ()
       onClose={onClose}
       title={tx('applicationTitle')}
       form={form}
-      initialValues={{ signedOn: dayjs(), method: 'signature', riskTypes: [] }}
+      initialValues={{ signedOn: chinaToday(), method: 'signature', riskTypes: [] }}
       intro={<Typography.Paragraph type="secondary">{tx('applicationHint')}</Typography.Paragraph>}
       send={(v) =>
         recordApplication({
@@ -97,7 +98,7 @@ export function ApplicationModal({ open, onClose }: { open: boolean; onClose: ()
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="signedOn" label={tx('signedOn')} rules={[required]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
           </Form.Item>
         </div>
         <Form.Item name="method" label={tx('method')} rules={[required]}>

@@ -1,5 +1,6 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { setParam, type ParamRow, type ResolvedParam } from '../../api/params.ts';
 import { keys } from '../../api/queryKeys.ts';
@@ -36,8 +37,8 @@ export function ParamVersionModal({ param, inForce, onClose }: Props) {
     form.resetFields();
     form.setFieldsValue({
       value: inputTextOf(inForce?.value, param.unit),
-      year: param.yearly ? dayjs().year() : undefined,
-      effectiveFrom: dayjs().add(1, 'month').startOf('month'),
+      year: param.yearly ? chinaToday().year() : undefined,
+      effectiveFrom: chinaToday().add(1, 'month').startOf('month'),
     });
   }, [param, inForce, form]);
 

@@ -1,5 +1,6 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { DatePicker, Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { recordPetition } from '../../api/monitoring.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
@@ -34,7 +35,7 @@ export function PetitionModal({ open, onClose }: { open: boolean; onClose: () =>
       onClose={onClose}
       title={tx('petitionTitle')}
       form={form}
-      initialValues={{ kind: 'petition', receivedOn: dayjs(), riskTypes: [] }}
+      initialValues={{ kind: 'petition', receivedOn: chinaToday(), riskTypes: [] }}
       send={(v) =>
         recordPetition({
           kind: v.kind,
@@ -64,7 +65,7 @@ export function PetitionModal({ open, onClose }: { open: boolean; onClose: () =>
           />
         </Form.Item>
         <Form.Item name="receivedOn" label={tx('receivedOn')} rules={[required]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
         </Form.Item>
       </div>
       <Form.Item name="reference" label={tx('reference')}>

@@ -1,7 +1,8 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Flex, Progress, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { monitoringKeys, startRun } from '../../api/monitoring.ts';
 import { periodOfDate } from '../../api/params.ts';
@@ -17,7 +18,7 @@ export function RunLauncher({ onFinished }: { onFinished: (runId: number | null)
   const { language } = useI18n();
   const tx = useRunsText();
   const queryClient = useQueryClient();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(chinaToday());
   const [job, setJob] = useState<{
     jobId: number;
     runId: number | null;
@@ -57,7 +58,7 @@ export function RunLauncher({ onFinished }: { onFinished: (runId: number | null)
           value={month}
           allowClear={false}
           onChange={(value) => value && setMonth(value)}
-          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          disabledDate={(d) => d.isAfter(chinaToday(), 'month')}
           disabled={running}
         />
         <Button

@@ -1,5 +1,6 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { Button, Card, DatePicker, Form, Input, Radio, Result, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { recordVisit } from '../../api/monitoring.ts';
@@ -113,7 +114,7 @@ export default function VisitPage() {
         size="large"
         initialValues={{
           householdId: preselected,
-          visitedOn: dayjs(),
+          visitedOn: chinaToday(),
           riskFound: false,
           riskTypes: [],
           photos: [],
@@ -124,7 +125,7 @@ export default function VisitPage() {
           <HouseholdPicker size="large" />
         </Form.Item>
         <Form.Item name="visitedOn" label={tx('visitedOn')} rules={[required]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
         </Form.Item>
         <Form.Item name="findings" label={tx('findings')} rules={[{ ...required, whitespace: true }, { min: 2 }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={tx('findingsPlaceholder')} />

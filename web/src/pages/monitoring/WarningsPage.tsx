@@ -1,3 +1,4 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -131,7 +132,7 @@ export default function WarningsPage() {
             picker="month"
             allowClear={false}
             value={period ? dayjs(period + '-01') : undefined}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.isAfter(chinaToday(), 'month')}
             onChange={(d) => list.setFilter('period', d ? d.format('YYYY-MM') : undefined)}
             data-testid="warnings-month"
           />

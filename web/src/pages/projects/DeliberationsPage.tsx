@@ -1,3 +1,4 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,7 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -249,7 +250,7 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
             onClose={() => setRecording(false)}
             title={next ? label(STEP_LABELS[next]) : ''}
             form={form}
-            initialValues={{ heldOn: dayjs(), meetingKind: 'representatives', origin: 'masses' }}
+            initialValues={{ heldOn: chinaToday(), meetingKind: 'representatives', origin: 'masses' }}
             send={(v) =>
               recordDeliberationStep(d.id, {
                 step: next!,

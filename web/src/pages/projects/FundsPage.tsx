@@ -1,3 +1,4 @@
+import { chinaToday } from '../../components/chinaDay.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -16,7 +17,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
   createAllocation,
@@ -166,7 +167,7 @@ export default function FundsPage() {
         onClose={() => setModal(null)}
         title={t('newAllocation')}
         form={allocationForm}
-        initialValues={{ source: 'central', receivedOn: dayjs() }}
+        initialValues={{ source: 'central', receivedOn: chinaToday() }}
         send={(v) =>
           createAllocation({
             year,
@@ -232,7 +233,7 @@ export default function FundsPage() {
         onClose={() => setModal(null)}
         title={t('disburse')}
         form={disbursementForm}
-        initialValues={{ paidOn: dayjs(), labour: false }}
+        initialValues={{ paidOn: chinaToday(), labour: false }}
         send={(v) =>
           createDisbursement({
             assignmentId: v.assignmentId,
