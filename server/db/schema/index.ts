@@ -18,3 +18,4 @@ export * from './analysis.ts';
 export * from './employment.ts';
 export * from './programmes.ts';
 export * from './social-assistance.ts';
+export * from './relocation.ts';
