@@ -19,3 +19,4 @@ export * from './employment.ts';
 export * from './programmes.ts';
 export * from './social-assistance.ts';
 export * from './relocation.ts';
+export * from './village-support.ts';
