@@ -20,3 +20,5 @@ export * from './programmes.ts';
 export * from './social-assistance.ts';
 export * from './relocation.ts';
 export * from './village-support.ts';
+export * from './collective-economy.ts';
+export * from './consumer-assistance.ts';
