@@ -10,6 +10,7 @@ import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
 import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
+import { VILLAGE_ECONOMY_PARAMS } from './definitions-village-economy.ts';
 import type { ParamDefinition } from './param-seed.ts';
 
 export { NATIONAL, SHANXI, type ParamDefinition, type ParamUnit, type SeedValue } from './param-seed.ts';
@@ -22,6 +23,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...ANALYSIS_PARAMS,
   ...EMPLOYMENT_PARAMS,
   ...PROGRAMME_PARAMS,
+  ...VILLAGE_ECONOMY_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {
