@@ -132,6 +132,12 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/employment/trainings', id: 'employment-trainings', name: '技能培训台账', user: 'township_staff' },
   { path: '/employment/workshops', id: 'employment-workshops', name: '扶贫车间', user: 'village_officer' },
   { path: '/posts', id: 'posts', name: '公益岗位', user: 'township_staff' },
+  {
+    path: '/social-assistance/uncovered',
+    id: 'social-assistance-uncovered',
+    name: '无劳动能力未纳入兜底保障的监测户',
+    user: 'county_staff',
+  },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

@@ -9,6 +9,7 @@ import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
 import { postsRoutes } from './pages/posts/routes.tsx';
+import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -48,6 +49,7 @@ export function AppRoutes() {
           {assetsRoutes}
           {employmentRoutes}
           {postsRoutes}
+          {socialAssistanceRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

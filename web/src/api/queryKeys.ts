@@ -13,6 +13,7 @@ import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
 import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
+import { socialKeys } from './social-assistance.ts';
 import { USERS_QUERY_KEY } from './users.ts';
 import { workbenchKeys } from './workbench.ts';
 
@@ -70,6 +71,7 @@ export const keys = {
     fund: assistanceKeys.fund,
     households: (q: string) => ['relief', 'hh', q] as const,
   },
+  socialAssistance: socialKeys,
   indicators: {
     ...indicatorKeys,
     cockpitAll: ['indicators', 'cockpit'] as const,

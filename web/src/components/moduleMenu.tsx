@@ -115,7 +115,10 @@ const MODULES: ModuleEntry[] = [
     label: 'menu.programmes',
     icon: <ToolOutlined />,
     permission: 'programmes:read',
-    children: [{ path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] }],
+    children: [
+      { path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] },
+      { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
+    ],
   },
   {
     path: 'assets',

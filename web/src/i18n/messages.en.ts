@@ -61,6 +61,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.employmentJobs': 'Employment ledger',
   'menu.programmes': 'Programme ledgers',
   'menu.programmesPosts': 'Public-welfare posts',
+  'menu.programmesSocialUncovered': 'Social assistance check',
+  'menu.programmesRelocation': 'Relocation follow-up',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

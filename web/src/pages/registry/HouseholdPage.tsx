@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
+import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -130,6 +131,7 @@ export default function HouseholdPage() {
       </Card>
       <EmploymentHouseholdSection householdId={household.id} />
       <PostsHouseholdSection householdId={household.id} villageCode={household.villageCode} />
+      <SocialAssistanceHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}

@@ -1,0 +1,48 @@
+import { makeText } from '../projects/text.ts';
+
+export const useSocialText = makeText({
+  title: ['无劳动能力未纳入兜底保障的监测户', 'Households without labour not covered'],
+  intro: [
+    '整户无劳动能力的监测户应纳入低保或特困供养（含单人保）。以下监测户全体成员均无劳动能力，且无人享受低保、特困或单人保（依据农户台账、民政数据和登记记录）。',
+    'Monitored households where no member has labour and nobody receives 低保, 特困 or 单人保.',
+  ],
+  export: ['导出 Excel', 'Export'],
+  householdNo: ['户编号', 'Household'],
+  head: ['户主', 'Head'],
+  village: ['行政村', 'Village'],
+  members: ['家庭人口', 'Members'],
+  empty: ['没有未纳入兜底保障的监测户', 'None'],
+  sectionTitle: ['兜底保障', 'Social assistance'],
+  uncoveredAlert: ['整户无劳动能力，尚未纳入低保或特困供养', 'No labour and not covered by 低保/特困'],
+  member: ['家庭成员', 'Member'],
+  labour: ['劳动能力', 'Labour'],
+  hasLabour: ['有', 'Yes'],
+  noLabour: ['无', 'No'],
+  benefits: ['享受的保障', 'Benefits'],
+  none: ['无', 'None'],
+  fromRegistry: ['台账', 'Registry'],
+  fromFeed: ['民政数据', 'Civil affairs'],
+  fromManual: ['登记', 'Entered'],
+  add: ['登记保障', 'Add benefit'],
+  end: ['结束', 'End'],
+  person: ['人员', 'Person'],
+  kind: ['保障项目', 'Benefit'],
+  startOn: ['开始日期', 'Start'],
+  endOn: ['结束日期', 'End'],
+  amount: ['金额（元/月）', 'Amount'],
+  department: ['主管部门', 'Department'],
+  reason: ['结束原因', 'Reason'],
+  required: ['必填', 'Required'],
+  saved: ['已保存', 'Saved'],
+  yuanUnit: ['元', ' yuan'],
+});
+
+export const KIND_LABELS = {
+  minimumLiving: ['低保', 'Minimum living'],
+  destitute: ['特困供养', 'Destitute support'],
+  singlePerson: ['单人保', 'Single-person'],
+  temporaryRelief: ['临时救助', 'Temporary relief'],
+  disabilityAllowance: ['残疾人两项补贴', 'Disability allowances'],
+  medicalPremium: ['医保参保资助', 'Premium subsidy'],
+  pensionContribution: ['补充养老保险代缴', 'Pension contribution'],
+} as const;
