@@ -108,4 +108,23 @@ export const PROGRAMME_PARAMS: readonly ParamDefinition[] = [
       ),
     ],
   },
+  {
+    key: 'insurance.coverageScope',
+    labelZh: '防贫保险应参保农户范围',
+    labelEn: 'Anti-poverty insurance: households to insure',
+    unit: 'choice',
+    choices: ['alleviatedAndMonitored', 'monitored'],
+    yearly: false,
+    seeds: [
+      since(
+        NATIONAL,
+        'alleviatedAndMonitored',
+        notFound(
+          '沁发〔2021〕17号 §二(三)5 一是“为脱贫易返贫户、边缘易致贫户以及……基本生活困难户购买防贫保险”（即监测对象）；是否全体脱贫户参保未找到，默认脱贫户和监测对象均应参保',
+          'the plan §二(三)5 一是 names the monitored households; whether every 脱贫户 is insured was not found; default: all 脱贫户 and monitored households',
+        ),
+        '2021-01-01',
+      ),
+    ],
+  },
 ];
