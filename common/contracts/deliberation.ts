@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DELIBERATION_STEPS, MEETING_KINDS, PROPOSAL_ORIGINS } from '../domain/deliberation/rules.ts';
 import { orgCode } from './org.ts';
+import { queryFlag } from './paging.ts';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 const count = z.number().int().min(0).max(100_000).nullish();
@@ -53,7 +54,7 @@ export type DeliberationRow = z.infer<typeof deliberationRow>;
 export const deliberationListQuery = z.object({
   villageCode: orgCode.optional(),
   purpose: z.enum(['project', 'assetIncome', 'assetDisposal', 'other']).optional(),
-  decided: z.coerce.boolean().optional(),
+  decided: queryFlag().optional(),
 });
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../domain/roles.ts';
 import { ORG_CODE_PATTERN } from '../domain/org-code.ts';
+import { queryFlag } from './paging.ts';
 
 export const orgCode = z
   .string()
@@ -27,7 +28,7 @@ export type OrgTreeNode = OrgUnit & { children: OrgTreeNode[] };
 
 export const orgListQuery = z.object({
   asOf: z.iso.date().optional(),
-  includeClosed: z.coerce.boolean().optional(),
+  includeClosed: queryFlag().optional(),
 });
 
 export const orgSearchQuery = z.object({

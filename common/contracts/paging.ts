@@ -52,3 +52,18 @@ export const pageMeta = {
   page: z.number().int(),
   pageSize: z.number().int(),
 };
+
+/**
+ * A yes/no flag in a query string: "1"/"true" → true, "0"/"false" → false (a real boolean passes through).
+ * Not `z.coerce.boolean()`: that turns every non-empty string, "0" and "false" included, into true.
+ */
+export function queryFlag() {
+  return z.preprocess(
+    (v) => {
+      if (v === '1' || v === 'true') return true;
+      if (v === '0' || v === 'false') return false;
+      return v;
+    },
+    z.boolean({ message: '应为 1/true 或 0/false / must be 1/true or 0/false' }),
+  );
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_TYPES } from '../domain/projects/types.ts';
 import { orgCode } from './org.ts';
-import { pageMeta, pagingFields } from './paging.ts';
+import { pageMeta, pagingFields, queryFlag } from './paging.ts';
 
 const fen = z.number().int().min(0).max(100_000_000_000_00);
 const target = z.object({ indicator: z.string().trim().max(100), value: z.string().trim().max(100) });
@@ -64,7 +64,7 @@ export const projectFilterQuery = z.object({
   orgCode: orgCode.optional(),
   q: z.string().trim().max(100).optional(),
   /** Only projects waiting at a step the caller's role handles. */
-  mine: z.coerce.boolean().optional(),
+  mine: queryFlag().optional(),
 });
 
 /** Without `page` the answer is the whole filtered list as an array (older callers); with it, one page. */

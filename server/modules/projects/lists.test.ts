@@ -90,11 +90,19 @@ describe('the project library list', () => {
     ['orgCode=140521104000', 1],
     ['q=大棚', 1],
     ['mine=true', 0],
+    ['mine=1', 0],
+    ['mine=0', 4],
+    ['mine=false', 4],
   ])('exports exactly what the filter "%s" lists', async (query, expected) => {
     const list = await call(env, county, 'GET', `/api/projects?page=1&pageSize=200&sort=id&${query}`);
     expect(list.total).toBe(expected);
     const exported = await exportedFirstColumn(`/api/projects/export.xlsx?sort=id&${query}`);
     expect(exported).toEqual(list.items.map((p: { id: number }) => String(p.id)));
+  });
+
+  it('refuses a flag that is neither 1/true nor 0/false', async () => {
+    const bad = await call(env, county, 'GET', '/api/projects?page=1&mine=yes', undefined, 400);
+    expect(bad.error.fields[0].field).toBe('querystring.mine');
   });
 
   it('the county-level notice is signed with the county’s name from the org tree', async () => {
