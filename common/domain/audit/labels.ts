@@ -56,6 +56,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, BilingualLabel> = {
   welfare_post_hire: { zh: '公益岗位聘用', en: 'Post hire' },
   welfare_post_month: { zh: '公益岗位月度出勤', en: 'Post month' },
   social_benefit: { zh: '兜底保障待遇', en: 'Social benefit' },
+  relocation_site: { zh: '易地搬迁安置点', en: 'Relocation site' },
+  relocated_household: { zh: '易地搬迁户', en: 'Relocated household' },
   analysis_scenario: { zh: '政策试算方案', en: 'What-if scenario' },
 };
 
