@@ -35,12 +35,14 @@ import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { findHeader, readXlsxTextRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
+import { setPublicWelfarePost } from '../registry/index.ts';
 import * as repo from './posts.repository.ts';
 
 // 公益岗位 (沁发〔2021〕17号 §二(三)2 四是: 按需设岗、以岗聘任、在岗领补、有序退岗; §二(三)1 四是: 光伏电站收益设岗).
 // Posts by village and type; a hire passes the pure eligibility rule (common/domain/posts/eligibility.ts) with the
 // county's parameters in force on the hire date; months record attendance and the subsidy paid; an exit end-dates
-// the hire (history kept). Every write is audited in its transaction.
+// the hire (history kept). Every write is audited in its transaction. The registry's person.public_welfare_post
+// follows the hires (set on a hire, cleared on the last exit) through registry/index.ts setPublicWelfarePost.
 
 type PostListQuery = z.infer<typeof postListQuery>;
 type HireListQuery = z.infer<typeof hireListQuery>;
@@ -259,6 +261,7 @@ export function createPostsService(db: Db, box: PersonalDataBox) {
       cadreFamily: input.cadreFamily,
       createdBy: ctx.actor.id || null,
     });
+    await setPublicWelfarePost(tx, person.personId, true);
     await recordAudit(tx, ctx, {
       action: 'hire',
       entity: 'welfare_post_hire',
@@ -295,6 +298,8 @@ export function createPostsService(db: Db, box: PersonalDataBox) {
         exitReason: input.reason,
         exitNote: input.note ?? null,
       });
+      const left = await repo.activeHireCounts(tx, hireRow.householdId, hireRow.personId);
+      await setPublicWelfarePost(tx, hireRow.personId, left.person > 0);
       await recordAudit(tx, ctx, {
         action: 'exit',
         entity: 'welfare_post_hire',

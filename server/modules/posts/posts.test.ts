@@ -50,6 +50,8 @@ describe('公益岗位 ledger', () => {
       cadreFamily: false,
     });
     expect(hire).toMatchObject({ personName: '赵大山', householdId: hh.id, exitedOn: null });
+    const afterHire = await call(env, village, 'GET', `/api/registry/households/${hh.id}`);
+    expect(afterHire.members.find((m: { name: string }) => m.name === '赵大山').publicWelfarePost).toBe(true);
 
     // one post per household (posts.maxPerHousehold = 1): the spouse is refused on the field
     const refused = await env.app.inject({
@@ -99,6 +101,13 @@ describe('公益岗位 ledger', () => {
       hiredOn: '2026-04-01',
       cadreFamily: false,
     });
+
+    // the registry's 公益岗位 flag follows the hires (set on a hire, cleared on the exit)
+    const registry = await call(env, township, 'GET', `/api/registry/households/${hh.id}`);
+    const flags = Object.fromEntries(
+      registry.members.map((m: { name: string; publicWelfarePost: boolean }) => [m.name, m.publicWelfarePost]),
+    );
+    expect(flags).toEqual({ 赵大山: false, 钱小梅: true });
 
     const section = await call(env, township, 'GET', `/api/posts/households/${hh.id}`);
     expect(section.hires.map((h: { personName: string }) => h.personName)).toEqual(['钱小梅', '赵大山']);
