@@ -11,6 +11,7 @@ import { MONITORING_PARAMS } from './definitions-monitoring.ts';
 import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
 import { VILLAGE_ECONOMY_PARAMS } from './definitions-village-economy.ts';
+import { VILLAGE_SUPPORT_PARAMS } from './definitions-village-support.ts';
 import type { ParamDefinition } from './param-seed.ts';
 
 export { NATIONAL, SHANXI, type ParamDefinition, type ParamUnit, type SeedValue } from './param-seed.ts';
@@ -24,6 +25,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...EMPLOYMENT_PARAMS,
   ...PROGRAMME_PARAMS,
   ...VILLAGE_ECONOMY_PARAMS,
+  ...VILLAGE_SUPPORT_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {
