@@ -9,7 +9,7 @@ const OPTIONS: { label: string; value: Language }[] = [
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
-  // "EN" is Latin by nature: data-latin-ok tells the Chinese-only journey (e2e/chinese-only.test.ts).
+  // "EN" is Latin by nature: data-latin-ok tells the every-page walk (e2e/every-page.test.ts).
   return (
     <span data-latin-ok="">
       <Segmented<Language>

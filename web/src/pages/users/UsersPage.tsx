@@ -47,7 +47,7 @@ export default function UsersPage() {
       dataIndex: 'username',
       ...list.sortable('username'),
       width: 140,
-      // A login name is Latin by nature (e2e/chinese-only.test.ts leaves data-latin-ok out).
+      // A login name is Latin by nature (the every-page walk leaves data-latin-ok out).
       render: (username: string) => <span data-latin-ok="">{username}</span>,
     },
     { title: t('users.displayName'), dataIndex: 'displayName', ...list.sortable('displayName'), width: 120 },
