@@ -13,6 +13,7 @@ import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { loadCasesDemo } from './modules/cases/cases.demo.ts';
 import { loadPostsDemo } from './modules/posts/posts.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
+import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
@@ -149,5 +150,6 @@ export async function loadDemo(
   await loadCasesDemo(services, log);
   await loadPostsDemo(services, log);
   await loadEmploymentDemo(services, log);
+  await loadRelocationDemo(services, log);
   return { orgUnits, users, households };
 }

@@ -340,3 +340,24 @@ export async function factsOfPeople(db: Db, r: Reach, f: PeopleFilter) {
   );
   return { jobs, trainings };
 }
+
+/** Active members of the given open households with their jobs (any household's records), for another module's check. */
+export async function membersAndJobsOf(db: Db, householdIds: readonly number[]) {
+  if (householdIds.length === 0) return { members: [], jobs: [] };
+  const ids = sql.join(
+    householdIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const members = await queryRows<PersonFactsRow>(
+    db,
+    sql`SELECT p.id AS person_id, h.id AS household_id, p.name, m.relationship, p.labour_skill
+      FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL JOIN person p ON p.id = m.person_id
+      WHERE h.id IN (${ids}) AND h.closed_on IS NULL ORDER BY h.id, (m.relationship = 'head') DESC, p.id`,
+  );
+  const jobs = await queryRows<{ person_id: number; start_on: string; end_on: string | null; place_kind: string }>(
+    db,
+    sql`SELECT e.person_id, e.start_on::text AS start_on, e.end_on::text AS end_on, e.place_kind FROM employment_record e
+      WHERE e.person_id IN (SELECT m.person_id FROM membership m WHERE m.household_id IN (${ids}) AND m.valid_to IS NULL)`,
+  );
+  return { members, jobs };
+}

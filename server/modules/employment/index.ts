@@ -1,3 +1,4 @@
 // The employment module's public API (就业与培训): routes, service, the figures other modules may read.
 export { employmentRoutes } from './employment.routes.ts';
 export { createEmploymentService, type EmploymentService } from './employment.service.ts';
+export { stableEmploymentOfHouseholds, type MemberEmployment } from './employment.stable.ts';

@@ -1,0 +1,3 @@
+// The relocation module's public API (易地扶贫搬迁后续扶持): routes and the service factory.
+export { relocationRoutes } from './relocation.routes.ts';
+export { createRelocationService, type RelocationService } from './relocation.service.ts';
