@@ -63,12 +63,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The due date: `termMonths` after the issue date, on the same day or the month's last day when shorter. */
+/** The due date: `termMonths` after the issue date (before it when negative), on the same day or the month's last day when shorter. */
 export function dueDate(issuedOn: string, termMonths: number): string {
   const [y, m, d] = issuedOn.split('-').map(Number);
   const month0 = m - 1 + termMonths;
   const year = y + Math.floor(month0 / 12);
-  const month = (month0 % 12) + 1;
+  const month = (((month0 % 12) + 12) % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }

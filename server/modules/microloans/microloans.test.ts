@@ -4,6 +4,7 @@ import { householdRequest, makeIdNumber, memberInput } from '../../test/factorie
 import { createMonitoredHousehold } from '../../test/monitored.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
+import { loadMicroloansDemo } from './microloans.demo.ts';
 
 const env = useTestApp();
 
@@ -43,6 +44,21 @@ async function fieldsOf(cookie: string, method: 'POST', url: string, payload: un
 }
 
 describe('小额信贷 ledger', () => {
+  it('demo: four loans in 龙港镇, one of them overdue, one extended (idempotent)', async () => {
+    const village = await env.login('village_officer');
+    for (let i = 0; i < 4; i += 1) await alleviatedHousehold(village);
+    await loadMicroloansDemo(env.services);
+    await loadMicroloansDemo(env.services);
+    const township = await env.login('township_staff');
+    const all = await call(env, township, 'GET', '/api/microloans?page=1&pageSize=50');
+    expect(all.total).toBe(5);
+    const overdue = await call(env, township, 'GET', '/api/microloans?status=overdue&page=1');
+    expect(overdue.total).toBe(1);
+    expect(overdue.items[0].outstandingFen).toBe(2_000_000);
+    const renewed = await call(env, township, 'GET', '/api/microloans?status=renewed&page=1');
+    expect(renewed.total).toBe(1);
+  });
+
   it('lends within the limits, repays, pays the computed subsidy, lists the overdue, renews, keeps the history', async () => {
     const village = await env.login('village_officer');
     const township = await env.login('township_staff');
