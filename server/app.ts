@@ -76,6 +76,7 @@ import { analysisRoutes, createDeprivationService, createWhatIfService } from '.
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
 import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
+import { createInsuranceService, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansRoutes } from './modules/microloans/index.ts';
 
@@ -136,6 +137,7 @@ export function createServices(
     employment: createEmploymentService(db, box),
     socialAssistance: createSocialAssistanceService(db),
     posts: createPostsService(db, box),
+    insurance: createInsuranceService(db, box),
     relocation: createRelocationService(db),
     microloans: createMicroloansService(db, box),
     deliberation: createDeliberationService(db),
@@ -246,6 +248,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   employmentRoutes(app, services);
   socialAssistanceRoutes(app, services);
   postsRoutes(app, services);
+  insuranceRoutes(app, services);
   relocationRoutes(app, services);
   microloansRoutes(app, services);
   // 工作台: each user's items due, counted by the modules that own them (called as the user).

@@ -12,6 +12,7 @@ import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { loadCasesDemo } from './modules/cases/cases.demo.ts';
 import { loadPostsDemo } from './modules/posts/posts.demo.ts';
+import { loadInsuranceDemo } from './modules/insurance/insurance.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
@@ -149,6 +150,7 @@ export async function loadDemo(
   await loadAssistanceDemo(services, log);
   await loadCasesDemo(services, log);
   await loadPostsDemo(services, log);
+  await loadInsuranceDemo(services, log);
   await loadEmploymentDemo(services, log);
   await loadRelocationDemo(services, log);
   return { orgUnits, users, households };

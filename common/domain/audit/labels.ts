@@ -61,6 +61,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, BilingualLabel> = {
   relocation_site: { zh: '易地搬迁安置点', en: 'Relocation site' },
   relocated_household: { zh: '易地搬迁户', en: 'Relocated household' },
   analysis_scenario: { zh: '政策试算方案', en: 'What-if scenario' },
+  insurance_policy: { zh: '防贫保险保单', en: 'Anti-poverty insurance policy' },
+  insurance_claim: { zh: '防贫保险理赔', en: 'Anti-poverty insurance claim' },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
@@ -126,6 +128,9 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   subsidy: { zh: '发放贴息', en: 'Pay interest subsidy' },
   renew: { zh: '展期或续贷', en: 'Renew' },
   raiseClue: { zh: '生成线索', en: 'Raise clue' },
+  report: { zh: '报案', en: 'Report a claim' },
+  pay: { zh: '赔付', en: 'Pay' },
+  refuse: { zh: '拒赔', en: 'Refuse' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
@@ -166,6 +171,14 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   share: { zh: '贴息比例', en: 'Subsidy share' },
   dayCountBasis: { zh: '计息天数基数', en: 'Day-count basis' },
   newLoanId: { zh: '新贷款编号', en: 'New loan' },
+  householdNo: { zh: '户编号', en: 'Household no.' },
+  year: { zh: '年度', en: 'Year' },
+  insurer: { zh: '承保机构', en: 'Insurer' },
+  premiumFen: { zh: '保费（分）', en: 'Premium (fen)' },
+  cause: { zh: '出险原因', en: 'Cause' },
+  claimedOn: { zh: '报案日期', en: 'Reported on' },
+  paidOn: { zh: '赔付日期', en: 'Paid on' },
+  incomeYear: { zh: '计入理赔收入年度', en: 'Income year' },
 };
 
 export function labelOr(labels: Record<string, BilingualLabel>, code: string, language: string): string {
