@@ -138,6 +138,7 @@ export const APP_PAGES: readonly AppPage[] = [
     name: '无劳动能力未纳入兜底保障的监测户',
     user: 'county_staff',
   },
+  { path: '/relocation', id: 'relocation', name: '易地搬迁后续扶持', user: 'township_staff' },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

@@ -10,6 +10,7 @@ import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
 import { postsRoutes } from './pages/posts/routes.tsx';
 import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
+import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -50,6 +51,7 @@ export function AppRoutes() {
           {employmentRoutes}
           {postsRoutes}
           {socialAssistanceRoutes}
+          {relocationRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

@@ -14,6 +14,7 @@ import { paramKeys } from './params.ts';
 import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
+import { relocationKeys } from './relocation.ts';
 import { USERS_QUERY_KEY } from './users.ts';
 import { workbenchKeys } from './workbench.ts';
 
@@ -72,6 +73,7 @@ export const keys = {
     households: (q: string) => ['relief', 'hh', q] as const,
   },
   socialAssistance: socialKeys,
+  relocation: relocationKeys,
   indicators: {
     ...indicatorKeys,
     cockpitAll: ['indicators', 'cockpit'] as const,

@@ -118,6 +118,7 @@ const MODULES: ModuleEntry[] = [
     children: [
       { path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] },
       { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
+      { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
     ],
   },
   {

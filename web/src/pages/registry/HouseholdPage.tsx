@@ -10,6 +10,7 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
 import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
+import { RelocationHouseholdSection } from '../relocation/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -132,6 +133,7 @@ export default function HouseholdPage() {
       <EmploymentHouseholdSection householdId={household.id} />
       <PostsHouseholdSection householdId={household.id} villageCode={household.villageCode} />
       <SocialAssistanceHouseholdSection householdId={household.id} />
+      <RelocationHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}
