@@ -76,6 +76,8 @@ import { analysisRoutes, createDeprivationService, createWhatIfService } from '.
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
 import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
+import { collectiveEconomyRoutes, createCollectiveEconomyService } from './modules/collective-economy/index.ts';
+import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
 import { createInsuranceService, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansRoutes } from './modules/microloans/index.ts';
@@ -137,6 +139,8 @@ export function createServices(
     employment: createEmploymentService(db, box),
     socialAssistance: createSocialAssistanceService(db),
     posts: createPostsService(db, box),
+    collectiveEconomy: createCollectiveEconomyService(db),
+    consumerAssistance: createConsumerAssistanceService(db),
     insurance: createInsuranceService(db, box),
     relocation: createRelocationService(db),
     microloans: createMicroloansService(db, box),
@@ -248,6 +252,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   employmentRoutes(app, services);
   socialAssistanceRoutes(app, services);
   postsRoutes(app, services);
+  collectiveEconomyRoutes(app, services);
+  consumerAssistanceRoutes(app, services);
   insuranceRoutes(app, services);
   relocationRoutes(app, services);
   microloansRoutes(app, services);

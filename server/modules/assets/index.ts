@@ -2,3 +2,4 @@
 // completed project (projects call it inside the completing transaction).
 export { createAssetsService, type AssetsService } from './assets.service.ts';
 export { formAssetsOfProject } from './assets.forming.ts';
+export { villageAssetIncome, type VillageAssetIncome } from './assets.village-income.ts';

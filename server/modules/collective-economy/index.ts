@@ -1,0 +1,16 @@
+// The 村集体经济 module's public API (issue 15 item 7): routes, the service factory, and the per-village yearly
+// totals other modules read (issue 15 item 1's key-village score, the indicators).
+import type { Db } from '../../db/connect.ts';
+import { villageTotals } from './collective-economy.repository.ts';
+
+export { collectiveEconomyRoutes } from './collective-economy.routes.ts';
+export { createCollectiveEconomyService, type CollectiveEconomyService } from './collective-economy.service.ts';
+
+/**
+ * The current collective income (fen, all sources) of each village under `prefix` ('' = every county) that entered
+ * `year`: village code → total. Villages that entered nothing are absent (not 0). Runs in the caller's connection or
+ * transaction; the caller is responsible for scope (pass the actor's prefix).
+ */
+export function collectiveIncomeByVillage(db: Db, prefix: string, year: number): Promise<Map<string, number>> {
+  return villageTotals(db, prefix, year);
+}
