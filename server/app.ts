@@ -76,6 +76,8 @@ import { analysisRoutes, createDeprivationService, createWhatIfService } from '.
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
 import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
+import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
+import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
 import { collectiveEconomyRoutes, createCollectiveEconomyService } from './modules/collective-economy/index.ts';
 import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
 import { createInsuranceService, insuranceRoutes } from './modules/insurance/index.ts';
@@ -139,6 +141,8 @@ export function createServices(
     employment: createEmploymentService(db, box),
     socialAssistance: createSocialAssistanceService(db),
     posts: createPostsService(db, box),
+    residentTeams: createResidentTeamsService(db),
+    socialPairing: createSocialPairingService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
     insurance: createInsuranceService(db, box),
@@ -252,6 +256,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   employmentRoutes(app, services);
   socialAssistanceRoutes(app, services);
   postsRoutes(app, services);
+  residentTeamsRoutes(app, services);
+  socialPairingRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
   insuranceRoutes(app, services);

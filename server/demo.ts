@@ -12,6 +12,8 @@ import { loadProjectsDemo } from './modules/projects/demo.ts';
 import { loadAssistanceDemo } from './modules/assistance/assistance.demo.ts';
 import { loadCasesDemo } from './modules/cases/cases.demo.ts';
 import { loadPostsDemo } from './modules/posts/posts.demo.ts';
+import { loadResidentTeamsDemo } from './modules/resident-teams/resident-teams.demo.ts';
+import { loadSocialPairingDemo } from './modules/social-pairing/social-pairing.demo.ts';
 import { loadInsuranceDemo } from './modules/insurance/insurance.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
@@ -150,6 +152,8 @@ export async function loadDemo(
   await loadAssistanceDemo(services, log);
   await loadCasesDemo(services, log);
   await loadPostsDemo(services, log);
+  await loadResidentTeamsDemo(services, log);
+  await loadSocialPairingDemo(services, log);
   await loadInsuranceDemo(services, log);
   await loadEmploymentDemo(services, log);
   await loadRelocationDemo(services, log);

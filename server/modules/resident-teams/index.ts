@@ -1,0 +1,3 @@
+// The resident-teams module's public API (驻村工作队 and 第一书记): routes and service.
+export { residentTeamsRoutes } from './resident-teams.routes.ts';
+export { createResidentTeamsService, type ResidentTeamsService } from './resident-teams.service.ts';
