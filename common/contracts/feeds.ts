@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEED_SOURCE_CODES } from '../domain/feeds/sources.ts';
+import { pageMeta, pagingFields } from './paging.ts';
 
 // Department data (部门比对数据): file import, JSON push from department systems, batch lists.
 
@@ -97,10 +98,16 @@ export const pushFeedRequest = z.object({
 });
 export type PushFeedRequest = z.infer<typeof pushFeedRequest>;
 
+/** Sort keys of the batches list (newest first when none is named). */
+export const FEED_BATCH_SORTS = ['id', 'createdAt', 'source', 'recordCount', 'newCount'] as const;
+export type FeedBatchSort = (typeof FEED_BATCH_SORTS)[number];
+
+/** With `page`: one numbered page; without: the `limit` batches before `beforeId`, newest first. Both carry the total. */
 export const feedBatchListQuery = z.object({
   source: feedSourceCode.optional(),
   beforeId: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(FEED_BATCH_SORTS),
 });
 
 export const feedBatchRow = z.object({
@@ -118,7 +125,12 @@ export const feedBatchRow = z.object({
 });
 export type FeedBatchRow = z.infer<typeof feedBatchRow>;
 
-export const feedBatchPage = z.object({ items: z.array(feedBatchRow), nextBeforeId: z.number().int().nullable() });
+export const feedBatchPage = z.object({
+  items: z.array(feedBatchRow),
+  /** The cursor of the next batches when paging by `beforeId` (null on a numbered page or at the end). */
+  nextBeforeId: z.number().int().nullable(),
+  ...pageMeta,
+});
 
 export const feedBatchParams = z.object({ id: z.coerce.number().int().positive() });
 

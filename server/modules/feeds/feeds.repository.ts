@@ -5,6 +5,9 @@ import { feedBatches, feedRecords } from '../../db/schema/feeds.ts';
 import { persons } from '../../db/schema/registry.ts';
 import { inScope } from '../../db/scope.ts';
 import type { Actor } from '../../lib/context.ts';
+import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { FeedBatchSort } from '../../../common/contracts/feeds.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 
 export type FeedBatchRecord = typeof feedBatches.$inferSelect;
 export type FeedBatchInsert = typeof feedBatches.$inferInsert;
@@ -102,27 +105,55 @@ export async function setBatchNewCount(db: Db, id: number, newCount: number): Pr
   await db.update(feedBatches).set({ newCount }).where(eq(feedBatches.id, id));
 }
 
-export interface BatchFilter {
+export interface BatchFilter extends PagingQuery<FeedBatchSort> {
   source?: string;
   beforeId?: number;
   limit: number;
 }
 
-/** Newest first, keyset-paged; batches are county-level, so the actor's scope prefix must cover the county. */
+const BATCH_SORT_COLUMNS: SortColumns<FeedBatchSort> = {
+  id: sql`${feedBatches.id}`,
+  createdAt: sql`${feedBatches.createdAt}`,
+  source: sql`${feedBatches.source}`,
+  recordCount: sql`${feedBatches.recordCount}`,
+  newCount: sql`${feedBatches.newCount}`,
+};
+
+/** The one where-clause of the batches list (its page and its total); batches are county-level, so the actor's scope prefix must cover the county. */
+function batchWhere(actor: Pick<Actor, 'scopePrefix'>, f: Pick<BatchFilter, 'source'>): SQL | undefined {
+  const where: SQL[] = [inScope(feedBatches.countyCode, actor)];
+  if (f.source) where.push(eq(feedBatches.source, f.source));
+  return and(...where);
+}
+
+/**
+ * One page of batches and the total the filters match: a numbered page (`page`, sorted by the whitelist,
+ * newest first by default) or, without `page`, the `limit` batches before `beforeId`, newest first.
+ */
 export async function listBatches(
   db: Db,
   actor: Pick<Actor, 'scopePrefix'>,
   f: BatchFilter,
-): Promise<FeedBatchRecord[]> {
-  const where: SQL[] = [inScope(feedBatches.countyCode, actor)];
-  if (f.source) where.push(eq(feedBatches.source, f.source));
-  if (f.beforeId) where.push(lt(feedBatches.id, f.beforeId));
-  return db
-    .select()
-    .from(feedBatches)
-    .where(and(...where))
-    .orderBy(desc(feedBatches.id))
-    .limit(f.limit);
+): Promise<{ rows: FeedBatchRecord[]; total: number }> {
+  const where = batchWhere(actor, f);
+  const numbered = f.page !== undefined;
+  const win = pageWindow(numbered ? f : { limit: f.limit });
+  const order =
+    numbered && f.sort ? orderBy(BATCH_SORT_COLUMNS, f, sql`${feedBatches.id}`, 'id') : desc(feedBatches.id);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(feedBatches)
+      .where(!numbered && f.beforeId ? and(where, lt(feedBatches.id, f.beforeId)) : where)
+      .orderBy(order)
+      .limit(win.pageSize)
+      .offset(win.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feedBatches)
+      .where(where),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export async function findBatch(

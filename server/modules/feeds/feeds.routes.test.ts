@@ -226,6 +226,30 @@ describe('GET /api/feeds/batches and records', () => {
     expect((await get('village_officer', '/api/feeds/batches')).statusCode).toBe(403);
   });
 
+  it('pages batches by number with the total, sorts by a whitelisted key, and refuses another', async () => {
+    const all = (await get('county_staff', '/api/feeds/batches?page=1&pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(1);
+    const first = (await get('county_staff', '/api/feeds/batches?page=1&pageSize=1')).json();
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 1 });
+    expect(first.items).toHaveLength(1);
+    // Newest first by default; page 2 is the next one.
+    expect(first.items[0].id).toBe(Math.max(...all.items.map((b: { id: number }) => b.id)));
+    const second = (await get('county_staff', '/api/feeds/batches?page=2&pageSize=1')).json();
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    const byCount = (await get('county_staff', '/api/feeds/batches?page=1&pageSize=200&sort=recordCount&order=desc'))
+      .json()
+      .items.map((b: { recordCount: number }) => b.recordCount);
+    expect(byCount).toEqual([...byCount].sort((a: number, b: number) => b - a));
+    // The total counts what the filter matches, not the page.
+    const medical = (await get('county_staff', '/api/feeds/batches?source=medical&page=1&pageSize=1')).json();
+    const medicalCount = all.items.filter((b: { source: string }) => b.source === 'medical').length;
+    expect(medical.total).toBe(medicalCount);
+    const bad = await get('county_staff', '/api/feeds/batches?page=1&sort=fileName');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('querystring.sort');
+  });
+
   it('lists a batch’s records with masked IDs and the matched flag, paged by id', async () => {
     const medical = (await get('county_staff', '/api/feeds/batches?source=medical')).json().items.at(-1);
     const page = (await get('dept_medical', `/api/feeds/batches/${medical.id}/records?limit=1`)).json();

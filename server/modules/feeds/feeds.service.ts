@@ -1,4 +1,5 @@
-import type { FeedImportResult, PushFeedRequest } from '../../../common/contracts/feeds.ts';
+import type { FeedImportResult, PushFeedRequest, feedBatchListQuery } from '../../../common/contracts/feeds.ts';
+import type { z } from 'zod';
 import { maskIdNumber } from '../../../common/domain/id-card.ts';
 import { jsonFieldPath, rawRecordOfJson } from '../../../common/domain/feeds/json-record.ts';
 import { feedSource, itemLabel, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
@@ -9,12 +10,15 @@ import { AppError, type FieldError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import type { JobProgress, JobsService } from '../jobs/index.ts';
 import { countyFor, pushSourceFor, readSourceFor } from './feeds.access.ts';
 import { commitBatches, outcomeOf, planBatches, type CommitMeta } from './feeds.batches.ts';
 import { collectFeedRows, MAX_REPORTED_ERRORS } from './feeds.collect.ts';
 import { findBatch, listBatches, recordsOfBatch } from './feeds.repository.ts';
 import { readFeedFile, type FeedFileInput } from './feed-file.ts';
+
+type FeedBatchListQuery = z.infer<typeof feedBatchListQuery>;
 
 /** Called after a batch commits, with the ID hashes of registry persons who got new records. */
 export type BatchCommittedHook = (batchId: number, affectedPersonIdHashes: string[]) => Promise<void> | void;
@@ -167,9 +171,10 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
     };
   }
 
-  async function batches(ctx: RequestContext, query: { source?: FeedSourceCode; beforeId?: number; limit: number }) {
+  /** The batches list: a numbered page with `page`, else by `beforeId` cursor; the total either way. */
+  async function batches(ctx: RequestContext, query: FeedBatchListQuery) {
     const source = readSourceFor(ctx, query.source);
-    const rows = await listBatches(db, ctx.actor, { ...query, source });
+    const { rows, total } = await listBatches(db, ctx.actor, { ...query, source });
     const items = rows.map((b) =>
       withheld(ctx, {
         id: b.id,
@@ -184,7 +189,12 @@ export function createFeedsService(db: Db, box: PersonalDataBox, jobs: JobsServi
         createdAt: b.createdAt.toISOString(),
       }),
     );
-    return { items, nextBeforeId: rows.length === query.limit ? items[items.length - 1].id : null };
+    if (query.page !== undefined) {
+      const win = pageWindow(query);
+      return { items, nextBeforeId: null, total, page: query.page, pageSize: win.pageSize };
+    }
+    const nextBeforeId = rows.length === query.limit ? items[items.length - 1].id : null;
+    return { items, nextBeforeId, total, page: 1, pageSize: query.limit };
   }
 
   /** A batch's records with masked IDs; a department user reaches only batches of their source. */

@@ -148,8 +148,11 @@ export const fetchExplain = (householdId: number, period?: string) =>
 export const fetchJob = (id: number) => api.get<JobDto>(`/api/jobs/${id}`);
 
 // Department data (部门比对数据).
-export const fetchFeedBatches = (beforeId?: number) =>
-  api.get<{ items: FeedBatchRow[]; nextBeforeId: number | null }>('/api/feeds/batches', { beforeId, limit: 50 });
+export const fetchFeedBatches = (filters: { source?: string }, page: PageRequest) =>
+  api.get<{ items: FeedBatchRow[]; total: number; page: number; pageSize: number }>('/api/feeds/batches', {
+    ...filters,
+    ...page,
+  });
 
 /** Uploads a CSV/XLSX file as multipart `file`; the import runs as a job. */
 export async function importFeedFile(file: File, options: { dryRun: boolean; source?: FeedSourceCodeDto }) {

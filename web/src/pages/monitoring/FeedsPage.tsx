@@ -1,43 +1,44 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
 import { fetchFeedBatches, isMissingApi, monitoringKeys, type FeedBatchRow } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
 import { ApiPending } from './ApiPending.tsx';
 import { FeedUpload } from './FeedUpload.tsx';
 import { useFeedsText } from './feedsText.ts';
-import { useCommonText } from './text.ts';
+
+const FILTER_KEYS = ['source'] as const;
 
 export default function FeedsPage() {
   const tx = useFeedsText();
-  const tc = useCommonText();
   const { data: actor } = useActor();
   const canPush = hasPermission(actor, 'feeds:push');
-  const query = useInfiniteQuery({
-    queryKey: monitoringKeys.batches(),
-    queryFn: ({ pageParam }) => fetchFeedBatches(pageParam),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextBeforeId ?? undefined,
-  });
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // A department reads its own source only: no source filter for it.
+  const department = actor?.role === 'department';
+  // Filters, page and sort in the address; newest first unless a column is sorted.
+  const list = usePagedList({ key: monitoringKeys.batches(), filterKeys: FILTER_KEYS, fetch: fetchFeedBatches });
+  const query = list.query;
 
   const columns: TableColumnsType<FeedBatchRow> = [
     {
       title: tx('createdAt'),
       dataIndex: 'createdAt',
+      ...list.sortable('createdAt'),
       width: 140,
       render: formatDateTime,
     },
-    { title: tx('source'), dataIndex: 'sourceLabel', width: 80 },
+    { title: tx('source'), dataIndex: 'sourceLabel', ...list.sortable('source'), width: 100 },
     { title: tx('fileName'), dataIndex: 'fileName', ellipsis: true },
     {
       title: tx('recordCount'),
       dataIndex: 'recordCount',
-      width: 80,
+      ...list.sortable('recordCount'),
+      width: 100,
       align: 'right',
     },
-    { title: tx('newCount'), dataIndex: 'newCount', width: 80, align: 'right' },
+    { title: tx('newCount'), dataIndex: 'newCount', ...list.sortable('newCount'), width: 90, align: 'right' },
     {
       title: tx('matched'),
       dataIndex: 'matchedCount',
@@ -68,7 +69,23 @@ export default function FeedsPage() {
         <Typography.Paragraph type="secondary">{tx('intro')}</Typography.Paragraph>
         {canPush ? <FeedUpload /> : <Alert type="info" showIcon title={tx('noPush')} />}
       </Card>
-      <Card title={tx('batches')} size="small">
+      <Card
+        title={tx('batches')}
+        size="small"
+        extra={
+          department ? null : (
+            <Select
+              allowClear
+              placeholder={tx('source')}
+              style={{ width: 120 }}
+              value={list.filters.source}
+              onChange={(v?: string) => list.setFilter('source', v)}
+              options={FEED_SOURCES.map((f) => ({ value: f.code, label: f.zh }))}
+              data-testid="batches-source"
+            />
+          )
+        }
+      >
         {isMissingApi(query.error) ? (
           <ApiPending />
         ) : query.isError ? (
@@ -78,20 +95,11 @@ export default function FeedsPage() {
             rowKey="id"
             size="small"
             columns={columns}
-            dataSource={rows}
-            loading={query.isPending}
-            pagination={false}
+            {...list.tableProps}
             locale={{ emptyText: tx('noBatches') }}
             scroll={{ x: 900 }}
           />
         )}
-        <Flex justify="center" style={{ marginTop: 12 }}>
-          {query.hasNextPage && (
-            <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-              {tc('loadMore')}
-            </Button>
-          )}
-        </Flex>
       </Card>
     </Space>
   );
