@@ -1,0 +1,219 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
+import { useTestApp } from '../../test/test-app.ts';
+import { OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
+
+// 消费帮扶 (issue 15 item 4) through the HTTP API: outlets against the 2/2/20 target, products from a 脱贫户 or a
+// 合作社, monthly sales (a correction replaces the month, audited), scope, field errors, export = list.
+
+const env = useTestApp();
+const TOWNSHIP = '140521100000';
+const COUNTY = '140521000000';
+
+async function send(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, status = 200) {
+  const res = await env.app.inject({ method, url, headers: { cookie }, payload });
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
+  return res.json();
+}
+
+const outlet = (over: object = {}) => ({
+  orgCode: COUNTY,
+  kind: 'pavilion',
+  channel: 'offline',
+  name: '沁水县消费帮扶馆',
+  location: '龙港镇商贸街1号',
+  operator: '县供销社',
+  openedOn: '2024-03-01',
+  ...over,
+});
+
+describe('消费帮扶 outlets, products and sales', () => {
+  it('counts outlets against the 2/2/20 target, closes one, keeps it listed', async () => {
+    const county = await env.login('county_admin');
+    const township = await env.login('township_staff');
+    const before = await send(county, 'GET', '/api/consumer-assistance/summary');
+    expect(before.progress).toEqual([
+      { kind: 'pavilion', built: 0, target: 2, shortfall: 2, met: false },
+      { kind: 'zone', built: 0, target: 2, shortfall: 2, met: false },
+      { kind: 'counter', built: 0, target: 20, shortfall: 20, met: false },
+    ]);
+    expect(before.targetSource).toContain('20个消费帮扶专柜');
+
+    await send(county, 'POST', '/api/consumer-assistance/outlets', outlet());
+    await send(
+      county,
+      'POST',
+      '/api/consumer-assistance/outlets',
+      outlet({ name: '832平台沁水馆', channel: 'online' }),
+    );
+    const counter = await send(
+      township,
+      'POST',
+      '/api/consumer-assistance/outlets',
+      outlet({ orgCode: TOWNSHIP, kind: 'counter', name: '龙港镇超市专柜', operator: '龙港镇某超市' }),
+    );
+    // the township cannot register a county outlet; future opening refused on the field
+    await send(township, 'POST', '/api/consumer-assistance/outlets', outlet(), 404);
+    const future = await send(
+      county,
+      'POST',
+      '/api/consumer-assistance/outlets',
+      outlet({ openedOn: '2099-01-01' }),
+      400,
+    );
+    expect(future.error.fields[0].field).toBe('openedOn');
+    const missing = await send(county, 'POST', '/api/consumer-assistance/outlets', outlet({ operator: '' }), 400);
+    expect(missing.error.fields[0].field).toBe('operator');
+
+    const after = await send(county, 'GET', '/api/consumer-assistance/summary');
+    expect(after.progress.map((p: { built: number }) => p.built)).toEqual([2, 0, 1]);
+    expect(after.progress[0].met).toBe(true);
+
+    // closed outlets stop counting but stay listed as closed
+    await send(township, 'POST', `/api/consumer-assistance/outlets/${counter.id}/close`, { closedOn: '2024-12-31' });
+    await send(
+      township,
+      'POST',
+      `/api/consumer-assistance/outlets/${counter.id}/close`,
+      { closedOn: '2024-12-31' },
+      409,
+    );
+    const closed = await send(county, 'GET', '/api/consumer-assistance/outlets?status=closed&page=1');
+    expect(closed.items.map((o: { id: number }) => o.id)).toEqual([counter.id]);
+    const again = await send(county, 'GET', '/api/consumer-assistance/summary');
+    expect(again.progress[2].built).toBe(0);
+    const townshipView = await send(township, 'GET', '/api/consumer-assistance/outlets?page=1');
+    expect(townshipView.total).toBe(1);
+  });
+
+  it('products from a 脱贫户 of the registry or a cooperative, monthly sales corrected in place', async () => {
+    const county = await env.login('county_admin');
+    const village = await env.login('village_officer');
+    const hh = await send(
+      village,
+      'POST',
+      '/api/registry/households',
+      householdRequest({
+        kind: 'alleviated',
+        alleviatedAttribute: 'general',
+        members: [memberInput({ name: '孙满仓', idNumber: makeIdNumber('1968-04-02', 'male') })],
+      }),
+    );
+    const ordinary = await send(
+      village,
+      'POST',
+      '/api/registry/households',
+      householdRequest({
+        kind: 'ordinary',
+        members: [memberInput({ name: '李一般', idNumber: makeIdNumber('1975-04-02', 'male') })],
+      }),
+    );
+    const honey = await send(village, 'POST', '/api/consumer-assistance/products', {
+      name: '沁水土蜂蜜',
+      category: 'mountain',
+      supplierKind: 'household',
+      householdId: hh.id,
+    });
+    expect(honey).toMatchObject({ orgCode: VILLAGE, supplierName: '孙满仓', householdId: hh.id });
+    const refused = await send(
+      village,
+      'POST',
+      '/api/consumer-assistance/products',
+      { name: '小米', category: 'grain', supplierKind: 'household', householdId: ordinary.id },
+      400,
+    );
+    expect(refused.error.fields[0].field).toBe('householdId');
+    const noName = await send(
+      county,
+      'POST',
+      '/api/consumer-assistance/products',
+      { name: '小米', category: 'grain', supplierKind: 'cooperative', orgCode: TOWNSHIP },
+      400,
+    );
+    expect(noName.error.fields[0].field).toBe('supplierName');
+    const millet = await send(county, 'POST', '/api/consumer-assistance/products', {
+      name: '沁州黄小米',
+      category: 'grain',
+      supplierKind: 'cooperative',
+      supplierName: '龙港镇杂粮专业合作社',
+      orgCode: TOWNSHIP,
+    });
+    // a village officer cannot put a product under another village's household or outside scope
+    await send(
+      village,
+      'POST',
+      '/api/consumer-assistance/products',
+      {
+        name: '核桃',
+        category: 'mountain',
+        supplierKind: 'cooperative',
+        supplierName: '某合作社',
+        orgCode: OTHER_VILLAGE,
+      },
+      404,
+    );
+
+    const hall = (await send(county, 'GET', '/api/consumer-assistance/outlets?kind=pavilion&page=1')).items[0];
+    const first = await send(county, 'PUT', '/api/consumer-assistance/sales', {
+      outletId: hall.id,
+      productId: honey.id,
+      period: '2025-05',
+      amountFen: 123_400,
+    });
+    expect(first.totalFen).toBe(123_400);
+    const corrected = await send(county, 'PUT', '/api/consumer-assistance/sales', {
+      outletId: hall.id,
+      productId: honey.id,
+      period: '2025-05',
+      amountFen: 150_000,
+    });
+    expect(corrected.items).toHaveLength(1);
+    expect(corrected.items[0]).toMatchObject({ amountFen: 150_000, supplierName: '孙满仓', outletKind: 'pavilion' });
+    await send(county, 'PUT', '/api/consumer-assistance/sales', {
+      outletId: hall.id,
+      productId: millet.id,
+      period: '2025-06',
+      amountFen: 50_000,
+    });
+    // before the outlet opened: refused on the field
+    const early = await send(
+      county,
+      'PUT',
+      '/api/consumer-assistance/sales',
+      { outletId: hall.id, productId: millet.id, period: '2024-02', amountFen: 1 },
+      400,
+    );
+    expect(early.error.fields[0].field).toBe('period');
+    const year = await send(county, 'GET', '/api/consumer-assistance/sales?year=2025&page=1');
+    expect(year).toMatchObject({ total: 2, totalFen: 200_000 });
+    const products = await send(
+      county,
+      'GET',
+      '/api/consumer-assistance/products?sort=salesTotalFen&order=desc&page=1',
+    );
+    expect(products.items[0]).toMatchObject({ id: honey.id, salesTotalFen: 150_000 });
+    const summary = await send(county, 'GET', '/api/consumer-assistance/summary?year=2025');
+    expect(summary).toMatchObject({ salesYearFen: 200_000, suppliers: { households: 1, cooperatives: 1 } });
+
+    const audit = await send(county, 'GET', '/api/audit?entity=consumer_sale&page=1&pageSize=50');
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['create', 'update']));
+  });
+
+  it('exports the filtered outlets with their monthly sales', async () => {
+    const county = await env.login('county_admin');
+    const list = await send(county, 'GET', '/api/consumer-assistance/outlets?kind=pavilion&page=1');
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/consumer-assistance/outlets/export.xlsx?kind=pavilion',
+      headers: { cookie: county },
+    });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [outlets, sales] = book.worksheets;
+    expect(outlets.rowCount - 2).toBe(list.total);
+    expect(sales.rowCount - 2).toBe(2);
+    await send(county, 'GET', '/api/consumer-assistance/outlets?sort=name', undefined, 400);
+  });
+});
