@@ -9,6 +9,7 @@ import { projectsRoutes } from './pages/projects/routes.tsx';
 import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
 import { postsRoutes } from './pages/posts/routes.tsx';
+import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
@@ -50,6 +51,7 @@ export function AppRoutes() {
           {assetsRoutes}
           {employmentRoutes}
           {postsRoutes}
+          {insuranceRoutes}
           {socialAssistanceRoutes}
           {relocationRoutes}
           {indicatorsRoutes}

@@ -7,7 +7,7 @@ import { systemContext } from '../../lib/context.ts';
 import type { InsuranceService } from './insurance.service.ts';
 
 // Demo 防贫保险: this year's policies for up to 80 monitored households and 脱贫户 of 龙港镇 (东庄村 first) (every fifth 脱贫户 left
-// out, so the coverage check has something to show), and three claims in 东庄村 first: one paid (into 理赔收入 of
+// out, so the coverage check has something to show), and three claims on the first insured households: one paid (into 理赔收入 of
 // this year when the household has this year's income record), one refused, one reported. Idempotent.
 
 const TOWNSHIP = '140521100';
@@ -38,7 +38,9 @@ export async function loadInsuranceDemo(
     insured += 1;
     insuredIds.push(Number(h.id));
   }
-  const jan = `${year}-01-15`;
+  // mid-January report, paid 1 February (today at the latest: the demo loads on any day of the year)
+  const jan = [`${year}-01-15`, today].sort()[0];
+  const feb = [`${year}-02-01`, today].sort()[0];
   const plan = [
     { cause: 'illness' as const, amountFen: 300_000, decide: 'paid' as const },
     { cause: 'accident' as const, amountFen: 120_000, decide: 'refused' as const },
@@ -57,7 +59,7 @@ export async function loadInsuranceDemo(
       });
       claims += 1;
       if (p.decide === 'paid')
-        await insurance.decide(ctx, claim.id, { to: 'paid', paidOn: `${year}-02-01`, amountFen: p.amountFen });
+        await insurance.decide(ctx, claim.id, { to: 'paid', paidOn: feb, amountFen: p.amountFen });
       if (p.decide === 'refused') await insurance.decide(ctx, claim.id, { to: 'refused', note: '不属于保险责任范围' });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -8,6 +8,7 @@ import { auditKeys } from './audit.ts';
 import { ME_QUERY_KEY } from './auth.ts';
 import { casesKeys } from './cases.ts';
 import { indicatorKeys } from './indicators.ts';
+import { insuranceKeys } from './insurance.ts';
 import { monitoringKeys } from './monitoring.ts';
 import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
@@ -74,6 +75,7 @@ export const keys = {
   },
   socialAssistance: socialKeys,
   relocation: relocationKeys,
+  insurance: insuranceKeys,
   indicators: {
     ...indicatorKeys,
     cockpitAll: ['indicators', 'cockpit'] as const,

@@ -117,6 +117,7 @@ const MODULES: ModuleEntry[] = [
     permission: 'programmes:read',
     children: [
       { path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] },
+      { path: '/insurance', label: 'menu.programmesInsurance', anyOf: ['programmes:read'] },
       { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
       { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
     ],

@@ -61,6 +61,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.employmentJobs': 'Employment ledger',
   'menu.programmes': 'Programme ledgers',
   'menu.programmesPosts': 'Public-welfare posts',
+  'menu.programmesInsurance': 'Anti-poverty insurance',
   'menu.programmesSocialUncovered': 'Social assistance check',
   'menu.programmesRelocation': 'Relocation follow-up',
   'menu.employmentTrainings': 'Training ledger',

@@ -61,6 +61,7 @@ export const zhMessages = {
   'menu.employmentJobs': '务工就业台账',
   'menu.programmes': '帮扶项目台账',
   'menu.programmesPosts': '公益岗位',
+  'menu.programmesInsurance': '防贫保险',
   'menu.programmesSocialUncovered': '兜底保障核查',
   'menu.programmesRelocation': '易地搬迁后续扶持',
   'menu.employmentTrainings': '技能培训台账',

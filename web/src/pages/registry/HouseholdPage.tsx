@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
+import { InsuranceHouseholdSection } from '../insurance/HouseholdSection.tsx';
 import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
 import { RelocationHouseholdSection } from '../relocation/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
@@ -132,6 +133,7 @@ export default function HouseholdPage() {
       </Card>
       <EmploymentHouseholdSection householdId={household.id} />
       <PostsHouseholdSection householdId={household.id} villageCode={household.villageCode} />
+      <InsuranceHouseholdSection householdId={household.id} />
       <SocialAssistanceHouseholdSection householdId={household.id} />
       <RelocationHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}

@@ -1,0 +1,82 @@
+// 防贫保险 (server/modules/insurance): paged lists, the household section, writes, ledger and import.
+import type { z } from 'zod';
+import type {
+  claimPage,
+  claimRow,
+  decisionResult,
+  householdInsurance,
+  importReport,
+  policyPage,
+  uncoveredPage,
+} from '../../../common/contracts/insurance.ts';
+import type { ErrorResponse } from '../../../common/contracts/errors.ts';
+import { getLanguage } from '../i18n/language.ts';
+import { api, ApiError } from './client.ts';
+
+export type PolicyPage = z.infer<typeof policyPage>;
+export type UncoveredPage = z.infer<typeof uncoveredPage>;
+export type ClaimPage = z.infer<typeof claimPage>;
+export type ClaimRow = z.infer<typeof claimRow>;
+export type DecisionResult = z.infer<typeof decisionResult>;
+export type HouseholdInsurance = z.infer<typeof householdInsurance>;
+export type InsuranceImportReport = z.infer<typeof importReport>;
+
+type Query = Record<string, string | number | undefined>;
+
+export const insuranceKeys = {
+  all: ['insurance'] as const,
+  policies: () => ['insurance', 'policies'] as const,
+  uncovered: () => ['insurance', 'uncovered'] as const,
+  claims: () => ['insurance', 'claims'] as const,
+  household: (id: number) => ['insurance', 'household', id] as const,
+};
+
+export const fetchPolicies = (q: Query) => api.get<PolicyPage>('/api/insurance/policies', q);
+export const fetchUncovered = (q: Query) => api.get<UncoveredPage>('/api/insurance/uncovered', q);
+export const fetchClaims = (q: Query) => api.get<ClaimPage>('/api/insurance/claims', q);
+export const fetchHouseholdInsurance = (id: number) => api.get<HouseholdInsurance>(`/api/insurance/households/${id}`);
+export const insureHousehold = (body: { householdId: number; year: number; insurer: string; premiumFen: number }) =>
+  api.post<unknown>('/api/insurance/policies', body);
+export const reportClaim = (body: {
+  householdId: number;
+  cause: string;
+  claimedOn: string;
+  amountFen: number;
+  note?: string;
+}) => api.post<ClaimRow>('/api/insurance/claims', body);
+export const decideClaim = (
+  id: number,
+  body: { to: 'paid'; paidOn: string; amountFen: number } | { to: 'refused'; note: string },
+) => api.post<DecisionResult>(`/api/insurance/claims/${id}/decision`, body);
+
+/** The ledger of what the list filters. */
+export function claimsExportUrl(filters: Query): string {
+  const q = new URLSearchParams(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
+  return `/api/insurance/claims/export.xlsx${q ? `?${q}` : ''}`;
+}
+
+/** Uploads the insurer's claim list (multipart `file`); a dry run writes nothing. */
+export async function importClaimsFile(file: File, dryRun: boolean): Promise<InsuranceImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`/api/insurance/claims/import?dryRun=${dryRun ? 'true' : 'false'}`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
+    });
+  } catch {
+    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
+    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
+  }
+  return (await response.json()) as InsuranceImportReport;
+}

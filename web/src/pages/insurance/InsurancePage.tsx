@@ -1,0 +1,362 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { CLAIM_CAUSES, CLAIM_STATUSES } from '../../../../common/domain/insurance/codes.ts';
+import { zhOf } from '../../../../common/domain/posts/codes.ts';
+import {
+  claimsExportUrl,
+  fetchClaims,
+  fetchPolicies,
+  fetchUncovered,
+  importClaimsFile,
+  insuranceKeys,
+  type ClaimPage,
+  type InsuranceImportReport,
+  type PolicyPage,
+  type UncoveredPage,
+} from '../../api/insurance.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { chinaToday } from '../../components/chinaDay.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { yuan } from '../projects/text.ts';
+import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
+import { useInsuranceText } from './text.ts';
+
+type ClaimRowT = ClaimPage['items'][number];
+type PolicyRowT = PolicyPage['items'][number];
+type UncoveredRowT = UncoveredPage['items'][number];
+
+const causeOptions = CLAIM_CAUSES.map((x) => ({ value: x.code, label: x.zh }));
+const statusOptions = CLAIM_STATUSES.map((x) => ({ value: x.code, label: x.zh }));
+const statusColor: Record<string, string> = { filed: 'blue', paid: 'green', refused: 'default' };
+
+function yearOptions() {
+  const y = chinaToday().year();
+  return [y + 1, y, y - 1, y - 2, y - 3].map((v) => ({ value: String(v), label: String(v) }));
+}
+
+/** 防贫保险: claims, insured households by year and the households not insured (paged, filtered, exported). */
+export default function InsurancePage() {
+  const t = useInsuranceText();
+  const { data: actor } = useActor();
+  const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
+  return (
+    <Card title={t('title')} data-testid="insurance-page" extra={canWrite && <ImportButton />}>
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'claims', label: t('tabClaims'), children: <ClaimsTab /> },
+          { key: 'policies', label: t('tabPolicies'), children: <PoliciesTab /> },
+          { key: 'uncovered', label: t('tabUncovered'), children: <UncoveredTab /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function householdColumn<R extends { householdId: number; householdNo: string | null }>(title: string) {
+  return {
+    title,
+    dataIndex: 'householdNo',
+    width: 170,
+    render: (no: string | null, r: R) => (no ? <HouseholdLink id={r.householdId}>{no}</HouseholdLink> : '—'),
+  };
+}
+
+function ClaimsTab() {
+  const t = useInsuranceText();
+  const list = usePagedList({
+    key: insuranceKeys.claims(),
+    filterKeys: ['orgCode', 'year', 'status', 'cause', 'q'] as const,
+    fetch: (f, p) => fetchClaims({ ...f, ...p }),
+    defaultSort: { sort: 'claimedOn', order: 'desc' },
+  });
+  const columns: TableColumnsType<ClaimRowT> = [
+    { title: t('head'), dataIndex: 'headName', width: 90, fixed: 'left' },
+    householdColumn<ClaimRowT>(t('householdNo')),
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    { title: t('cause'), dataIndex: 'cause', width: 120, render: (v: string) => zhOf(CLAIM_CAUSES, v) },
+    { title: t('claimedOn'), dataIndex: 'claimedOn', ...list.sortable('claimedOn'), width: 110 },
+    {
+      title: t('amount'),
+      dataIndex: 'amountFen',
+      ...list.sortable('amountFen'),
+      width: 120,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: t('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v: string) => <Tag color={statusColor[v]}>{zhOf(CLAIM_STATUSES, v)}</Tag>,
+    },
+    { title: t('paidOn'), dataIndex: 'paidOn', ...list.sortable('paidOn'), width: 110, render: (v) => v ?? '—' },
+    { title: t('insurer'), dataIndex: 'insurer', width: 180 },
+    { title: t('note'), dataIndex: 'note', width: 160, render: (v: string | null) => v ?? '' },
+  ];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('year')}
+          style={{ width: 100 }}
+          value={list.filters.year}
+          onChange={(v) => list.setFilter('year', v)}
+          options={yearOptions()}
+        />
+        <Select
+          allowClear
+          placeholder={t('status')}
+          style={{ width: 110 }}
+          value={list.filters.status}
+          onChange={(v) => list.setFilter('status', v)}
+          options={statusOptions}
+        />
+        <Select
+          allowClear
+          placeholder={t('cause')}
+          style={{ width: 140 }}
+          value={list.filters.cause}
+          onChange={(v) => list.setFilter('cause', v)}
+          options={causeOptions}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 180 }}
+          defaultValue={list.filters.q}
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+        <Button icon={<DownloadOutlined />} href={claimsExportUrl(list.filters)} download>
+          {t('export')}
+        </Button>
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<ClaimRowT>
+          rowKey="id"
+          size="middle"
+          data-testid="insurance-claims"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('empty') }}
+          scroll={{ x: 1250 }}
+        />
+      )}
+    </>
+  );
+}
+
+function PoliciesTab() {
+  const t = useInsuranceText();
+  const list = usePagedList({
+    key: insuranceKeys.policies(),
+    filterKeys: ['orgCode', 'year', 'q'] as const,
+    fetch: (f, p) => fetchPolicies({ ...f, ...p }),
+    defaultSort: { sort: 'orgCode', order: 'asc' },
+  });
+  const columns: TableColumnsType<PolicyRowT> = [
+    { title: t('head'), dataIndex: 'headName', width: 90, fixed: 'left' },
+    householdColumn<PolicyRowT>(t('householdNo')),
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    { title: t('year'), dataIndex: 'year', ...list.sortable('year'), width: 80 },
+    { title: t('insurer'), dataIndex: 'insurer', width: 180 },
+    { title: t('premium'), dataIndex: 'premiumFen', width: 100, align: 'right', render: (v: number) => yuan(v) },
+    { title: t('claims'), dataIndex: 'claims', width: 90, align: 'right' },
+    {
+      title: t('paidTotal'),
+      dataIndex: 'paidFen',
+      ...list.sortable('paidFen'),
+      width: 120,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+  ];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('year')}
+          style={{ width: 100 }}
+          value={list.filters.year}
+          onChange={(v) => list.setFilter('year', v)}
+          options={yearOptions()}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 180 }}
+          defaultValue={list.filters.q}
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<PolicyRowT>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('empty') }}
+          scroll={{ x: 950 }}
+        />
+      )}
+    </>
+  );
+}
+
+function UncoveredTab() {
+  const t = useInsuranceText();
+  const list = usePagedList({
+    key: insuranceKeys.uncovered(),
+    filterKeys: ['orgCode', 'year'] as const,
+    fetch: (f, p) => fetchUncovered({ ...f, ...p }),
+    defaultSort: { sort: 'orgCode', order: 'asc' },
+  });
+  const columns: TableColumnsType<UncoveredRowT> = [
+    { title: t('head'), dataIndex: 'headName', width: 90, fixed: 'left' },
+    { ...householdColumn<UncoveredRowT>(t('householdNo')), ...list.sortable('householdNo') },
+    { title: t('township'), dataIndex: 'townshipName', width: 90 },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    {
+      title: t('reason'),
+      dataIndex: 'reason',
+      width: 110,
+      render: (v: string) =>
+        v === 'monitored' ? <Tag color="red">{t('reasonMonitored')}</Tag> : <Tag>{t('reasonAlleviated')}</Tag>,
+    },
+  ];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          placeholder={t('year')}
+          style={{ width: 100 }}
+          value={list.filters.year ?? String(chinaToday().year())}
+          onChange={(v) => list.setFilter('year', v)}
+          options={yearOptions()}
+        />
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<UncoveredRowT>
+          rowKey="householdId"
+          size="middle"
+          data-testid="insurance-uncovered"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('uncoveredEmpty') }}
+          scroll={{ x: 600 }}
+        />
+      )}
+    </>
+  );
+}
+
+/** 导入 .xlsx: a dry run first (rows and per-row errors), then the import of a clean file. */
+function ImportButton() {
+  const t = useInsuranceText();
+  const { language } = useI18n();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<InsuranceImportReport | null>(null);
+  const run = useMutation({
+    mutationFn: (v: { file: File; dryRun: boolean }) => importClaimsFile(v.file, v.dryRun),
+    onSuccess: async (r) => {
+      setReport(r);
+      if (!r.dryRun) await queryClient.invalidateQueries({ queryKey: insuranceKeys.all });
+    },
+  });
+  const close = () => {
+    setFile(null);
+    setReport(null);
+    run.reset();
+  };
+  return (
+    <>
+      <Upload
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(f) => {
+          setFile(f);
+          setReport(null);
+          run.mutate({ file: f, dryRun: true });
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{t('import')}</Button>
+      </Upload>
+      <Modal
+        open={file !== null}
+        title={t('importTitle')}
+        onCancel={close}
+        footer={
+          <Space>
+            <Button onClick={close}>{t('close')}</Button>
+            {report?.dryRun && report.errors.length === 0 && report.rows > 0 && (
+              <Button
+                type="primary"
+                loading={run.isPending}
+                onClick={() => file && run.mutate({ file, dryRun: false })}
+              >
+                {t('importConfirm')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, language).message} />}
+        {report && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {report.dryRun
+                ? t('importChecked', { rows: report.rows, errors: report.errors.length })
+                : t('importDone', { created: report.created, paid: report.paid })}
+            </Typography.Text>
+            {report.errors.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+                pagination={{ pageSize: 10 }}
+                dataSource={report.errors}
+                scroll={{ x: 480 }}
+                columns={[
+                  { title: t('row'), dataIndex: 'row', width: 60 },
+                  { title: t('column'), dataIndex: 'field', width: 110 },
+                  { title: t('problem'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </Space>
+        )}
+      </Modal>
+    </>
+  );
+}
