@@ -56,7 +56,7 @@ export function residentTeamsRoutes(app: App, deps: { residentTeams: ResidentTea
     },
     (req) => svc.listVillages(requireCtx(req), req.query),
   );
-  app.put(
+  app.post(
     '/api/resident-teams/villages/:orgCode/flags',
     {
       schema: {

@@ -9,7 +9,7 @@ import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.
 
 const env = useTestApp();
 
-async function inject(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+async function inject(cookie: string, method: 'GET' | 'POST', url: string, payload?: object) {
   return env.app.inject({ method, url, headers: { cookie }, payload });
 }
 
@@ -23,7 +23,7 @@ describe('驻村工作队', () => {
     const all = await call(env, township, 'GET', '/api/resident-teams/villages?page=1&pageSize=5');
     const weakCode: string = all.items.find((v: { orgCode: string }) => v.orgCode !== VILLAGE).orgCode;
     const flag = async (orgCode: string, flags: object) =>
-      expect((await inject(county, 'PUT', `/api/resident-teams/villages/${orgCode}/flags`, flags)).statusCode).toBe(
+      expect((await inject(county, 'POST', `/api/resident-teams/villages/${orgCode}/flags`, flags)).statusCode).toBe(
         200,
       );
     await flag(VILLAGE, { keyVillage: true, relocationSite: false, weakParty: false });
@@ -167,12 +167,12 @@ describe('驻村工作队', () => {
     const township = await env.login('township_staff');
     const flags = { keyVillage: false, relocationSite: true, weakParty: false };
     expect(
-      (await inject(township, 'PUT', `/api/resident-teams/villages/${OTHER_VILLAGE}/flags`, flags)).statusCode,
+      (await inject(township, 'POST', `/api/resident-teams/villages/${OTHER_VILLAGE}/flags`, flags)).statusCode,
     ).toBe(404);
-    expect((await inject(township, 'PUT', `/api/resident-teams/villages/${VILLAGE}/flags`, flags)).statusCode).toBe(
+    expect((await inject(township, 'POST', `/api/resident-teams/villages/${VILLAGE}/flags`, flags)).statusCode).toBe(
       403,
     );
-    const set = await inject(county, 'PUT', `/api/resident-teams/villages/${OTHER_VILLAGE}/flags`, flags);
+    const set = await inject(county, 'POST', `/api/resident-teams/villages/${OTHER_VILLAGE}/flags`, flags);
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ orgCode: OTHER_VILLAGE, relocationSite: true, lacking: true });
 
