@@ -140,6 +140,8 @@ export const APP_PAGES: readonly AppPage[] = [
     user: 'county_staff',
   },
   { path: '/relocation', id: 'relocation', name: '易地搬迁后续扶持', user: 'township_staff' },
+  { path: '/resident-teams', id: 'resident-teams', name: '驻村工作队', user: 'township_staff' },
+  { path: '/social-pairing', id: 'social-pairing', name: '社会力量帮扶', user: 'county_staff' },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

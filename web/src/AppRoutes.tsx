@@ -12,6 +12,7 @@ import { postsRoutes } from './pages/posts/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
+import { villageSupportRoutes } from './pages/village-support/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -54,6 +55,7 @@ export function AppRoutes() {
           {insuranceRoutes}
           {socialAssistanceRoutes}
           {relocationRoutes}
+          {villageSupportRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

@@ -16,6 +16,7 @@ import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
 import { relocationKeys } from './relocation.ts';
+import { residentTeamKeys, socialPairingKeys } from './village-support.ts';
 import { USERS_QUERY_KEY } from './users.ts';
 import { workbenchKeys } from './workbench.ts';
 
@@ -75,6 +76,8 @@ export const keys = {
   },
   socialAssistance: socialKeys,
   relocation: relocationKeys,
+  residentTeams: residentTeamKeys,
+  socialPairing: socialPairingKeys,
   insurance: insuranceKeys,
   indicators: {
     ...indicatorKeys,

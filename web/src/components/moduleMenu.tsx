@@ -120,6 +120,8 @@ const MODULES: ModuleEntry[] = [
       { path: '/insurance', label: 'menu.programmesInsurance', anyOf: ['programmes:read'] },
       { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
       { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
+      { path: '/resident-teams', label: 'menu.programmesResidentTeams', anyOf: ['programmes:read'] },
+      { path: '/social-pairing', label: 'menu.programmesSocialPairing', anyOf: ['programmes:read'] },
     ],
   },
   {

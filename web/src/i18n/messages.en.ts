@@ -64,6 +64,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmesInsurance': 'Anti-poverty insurance',
   'menu.programmesSocialUncovered': 'Social assistance check',
   'menu.programmesRelocation': 'Relocation follow-up',
+  'menu.programmesResidentTeams': 'Resident teams',
+  'menu.programmesSocialPairing': 'Social pairing',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

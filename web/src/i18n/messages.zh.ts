@@ -64,6 +64,8 @@ export const zhMessages = {
   'menu.programmesInsurance': '防贫保险',
   'menu.programmesSocialUncovered': '兜底保障核查',
   'menu.programmesRelocation': '易地搬迁后续扶持',
+  'menu.programmesResidentTeams': '驻村工作队',
+  'menu.programmesSocialPairing': '社会力量帮扶',
   'menu.employmentTrainings': '技能培训台账',
   'menu.employmentWorkshops': '扶贫车间',
 
