@@ -133,6 +133,7 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/employment/workshops', id: 'employment-workshops', name: '扶贫车间', user: 'village_officer' },
   { path: '/posts', id: 'posts', name: '公益岗位', user: 'township_staff' },
   { path: '/insurance', id: 'insurance', name: '防贫保险', user: 'township_staff' },
+  { path: '/microloans', id: 'microloans', name: '脱贫人口小额信贷', user: 'township_staff' },
   {
     path: '/social-assistance/uncovered',
     id: 'social-assistance-uncovered',

@@ -10,6 +10,7 @@ import { assetsRoutes } from './pages/assets/routes.tsx';
 import { employmentRoutes } from './pages/employment/routes.tsx';
 import { postsRoutes } from './pages/posts/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
+import { microloansRoutes } from './pages/microloans/routes.tsx';
 import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { villageSupportRoutes } from './pages/village-support/routes.tsx';
@@ -53,6 +54,7 @@ export function AppRoutes() {
           {employmentRoutes}
           {postsRoutes}
           {insuranceRoutes}
+          {microloansRoutes}
           {socialAssistanceRoutes}
           {relocationRoutes}
           {villageSupportRoutes}

@@ -17,6 +17,7 @@ import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
 import { relocationKeys } from './relocation.ts';
 import { residentTeamKeys, socialPairingKeys } from './village-support.ts';
+import { microloanKeys } from './microloans.ts';
 import { USERS_QUERY_KEY } from './users.ts';
 import { workbenchKeys } from './workbench.ts';
 
@@ -78,6 +79,7 @@ export const keys = {
   relocation: relocationKeys,
   residentTeams: residentTeamKeys,
   socialPairing: socialPairingKeys,
+  microloans: microloanKeys,
   insurance: insuranceKeys,
   indicators: {
     ...indicatorKeys,

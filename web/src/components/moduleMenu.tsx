@@ -118,6 +118,7 @@ const MODULES: ModuleEntry[] = [
     children: [
       { path: '/posts', label: 'menu.programmesPosts', anyOf: ['programmes:read'] },
       { path: '/insurance', label: 'menu.programmesInsurance', anyOf: ['programmes:read'] },
+      { path: '/microloans', label: 'menu.programmesMicroloans', anyOf: ['programmes:read'] },
       { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
       { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
       { path: '/resident-teams', label: 'menu.programmesResidentTeams', anyOf: ['programmes:read'] },

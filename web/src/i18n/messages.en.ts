@@ -62,6 +62,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmes': 'Programme ledgers',
   'menu.programmesPosts': 'Public-welfare posts',
   'menu.programmesInsurance': 'Anti-poverty insurance',
+  'menu.programmesMicroloans': 'Small loans',
   'menu.programmesSocialUncovered': 'Social assistance check',
   'menu.programmesRelocation': 'Relocation follow-up',
   'menu.programmesResidentTeams': 'Resident teams',

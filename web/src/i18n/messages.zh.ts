@@ -62,6 +62,7 @@ export const zhMessages = {
   'menu.programmes': '帮扶项目台账',
   'menu.programmesPosts': '公益岗位',
   'menu.programmesInsurance': '防贫保险',
+  'menu.programmesMicroloans': '小额信贷',
   'menu.programmesSocialUncovered': '兜底保障核查',
   'menu.programmesRelocation': '易地搬迁后续扶持',
   'menu.programmesResidentTeams': '驻村工作队',

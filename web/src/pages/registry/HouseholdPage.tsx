@@ -10,6 +10,7 @@ import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
 import { InsuranceHouseholdSection } from '../insurance/HouseholdSection.tsx';
+import { MicroloansHouseholdSection } from '../microloans/HouseholdSection.tsx';
 import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
 import { RelocationHouseholdSection } from '../relocation/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
@@ -134,6 +135,7 @@ export default function HouseholdPage() {
       <EmploymentHouseholdSection householdId={household.id} />
       <PostsHouseholdSection householdId={household.id} villageCode={household.villageCode} />
       <InsuranceHouseholdSection householdId={household.id} />
+      <MicroloansHouseholdSection householdId={household.id} />
       <SocialAssistanceHouseholdSection householdId={household.id} />
       <RelocationHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}

@@ -1,0 +1,236 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { LOAN_PURPOSES, RENEWAL_KINDS } from '../../../../common/domain/microloans/codes.ts';
+import { zhOf } from '../../../../common/domain/posts/codes.ts';
+import {
+  fetchLoans,
+  importLoansFile,
+  loansExportUrl,
+  type LoanImportReport,
+  type LoanPage,
+} from '../../api/microloans.ts';
+import { keys } from '../../api/queryKeys.ts';
+import { hasPermission, useActor } from '../../auth/session.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { usePagedList } from '../../components/usePagedList.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { yuan } from '../projects/text.ts';
+import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
+import { LoanStatusTag } from './LoanStatusTag.tsx';
+import { useMicroloansText } from './text.ts';
+
+type LoanRowT = LoanPage['items'][number];
+const purposeOptions = LOAN_PURPOSES.map((x) => ({ value: x.code, label: x.zh }));
+
+/** 小额信贷: the loans of the households in scope (paged, filtered, exported); the overdue list is status=overdue. */
+export default function MicroloansPage() {
+  const t = useMicroloansText();
+  const { data: actor } = useActor();
+  const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
+  const list = usePagedList({
+    key: keys.microloans.list(),
+    filterKeys: ['orgCode', 'status', 'purpose', 'bank', 'q'] as const,
+    fetch: (f, p) => fetchLoans({ ...f, ...p }),
+    defaultSort: { sort: 'issuedOn', order: 'desc' },
+  });
+  const columns: TableColumnsType<LoanRowT> = [
+    { title: t('borrower'), dataIndex: 'borrowerName', width: 90, fixed: 'left' },
+    {
+      title: t('householdNo'),
+      dataIndex: 'householdNo',
+      width: 170,
+      render: (no: string | null, r) => (no ? <HouseholdLink id={r.householdId}>{no}</HouseholdLink> : '—'),
+    },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 100 },
+    { title: t('bank'), dataIndex: 'bank', width: 160 },
+    { title: t('purpose'), dataIndex: 'purpose', width: 100, render: (v: string) => zhOf(LOAN_PURPOSES, v) },
+    {
+      title: t('amount'),
+      dataIndex: 'amountFen',
+      ...list.sortable('amountFen'),
+      width: 120,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    { title: t('term'), dataIndex: 'termMonths', width: 80, align: 'right' },
+    { title: t('rate'), dataIndex: 'rateBp', width: 90, align: 'right', render: (v: number) => (v / 100).toFixed(2) },
+    { title: t('issuedOn'), dataIndex: 'issuedOn', ...list.sortable('issuedOn'), width: 110 },
+    { title: t('dueOn'), dataIndex: 'dueOn', ...list.sortable('dueOn'), width: 110 },
+    {
+      title: t('outstanding'),
+      dataIndex: 'outstandingFen',
+      ...list.sortable('outstandingFen'),
+      width: 120,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: t('subsidyPaid'),
+      dataIndex: 'subsidyPaidFen',
+      width: 110,
+      align: 'right',
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: t('status'),
+      key: 'status',
+      width: 150,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <LoanStatusTag loan={r} />
+          {r.renewalKind && <Tag color="blue">{zhOf(RENEWAL_KINDS, r.renewalKind)}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Card title={t('title')} data-testid="microloans-page" extra={canWrite && <ImportButton />}>
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Radio.Group
+        optionType="button"
+        style={{ marginBottom: 12 }}
+        data-testid="microloans-status"
+        value={list.filters.status ?? ''}
+        onChange={(e) => list.setFilter('status', e.target.value || undefined)}
+        options={[
+          { value: '', label: t('all') },
+          { value: 'active', label: t('active') },
+          { value: 'overdue', label: t('overdue') },
+          { value: 'repaid', label: t('repaid') },
+          { value: 'renewed', label: t('renewed') },
+        ]}
+      />
+      <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
+        <RegistryOrgFilter
+          value={list.filters.orgCode}
+          onChange={(v) => list.setFilter('orgCode', v)}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('purpose')}
+          style={{ width: 140 }}
+          value={list.filters.purpose}
+          onChange={(v) => list.setFilter('purpose', v)}
+          options={purposeOptions}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('searchBank')}
+          style={{ width: 150 }}
+          defaultValue={list.filters.bank}
+          onSearch={(v) => list.setFilter('bank', v.trim() || undefined)}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 180 }}
+          defaultValue={list.filters.q}
+          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
+        />
+        <Button icon={<DownloadOutlined />} href={loansExportUrl(list.filters)} download>
+          {t('export')}
+        </Button>
+      </Space>
+      {list.query.isError ? (
+        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
+      ) : (
+        <Table<LoanRowT>
+          rowKey="id"
+          size="middle"
+          data-testid="microloans-list"
+          columns={columns}
+          {...list.tableProps}
+          locale={{ emptyText: t('empty') }}
+          scroll={{ x: 1500 }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** 导入银行放款明细 .xlsx: a dry run first (rows and per-row errors), then the import of a clean file. */
+function ImportButton() {
+  const t = useMicroloansText();
+  const { language } = useI18n();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<LoanImportReport | null>(null);
+  const run = useMutation({
+    mutationFn: (v: { file: File; dryRun: boolean }) => importLoansFile(v.file, v.dryRun),
+    onSuccess: async (r) => {
+      setReport(r);
+      if (!r.dryRun) await queryClient.invalidateQueries({ queryKey: keys.microloans.all });
+    },
+  });
+  const close = () => {
+    setFile(null);
+    setReport(null);
+    run.reset();
+  };
+  return (
+    <>
+      <Upload
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(f) => {
+          setFile(f);
+          setReport(null);
+          run.mutate({ file: f, dryRun: true });
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{t('import')}</Button>
+      </Upload>
+      <Modal
+        open={file !== null}
+        title={t('importTitle')}
+        onCancel={close}
+        footer={
+          <Space>
+            <Button onClick={close}>{t('close')}</Button>
+            {report?.dryRun && report.errors.length === 0 && report.rows > 0 && (
+              <Button
+                type="primary"
+                loading={run.isPending}
+                onClick={() => file && run.mutate({ file, dryRun: false })}
+              >
+                {t('importConfirm')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, language).message} />}
+        {report && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {report.dryRun
+                ? t('importChecked', { rows: report.rows, errors: report.errors.length })
+                : t('importDone', { created: report.created })}
+            </Typography.Text>
+            {report.errors.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+                pagination={{ pageSize: 10 }}
+                dataSource={report.errors}
+                scroll={{ x: 480 }}
+                columns={[
+                  { title: t('row'), dataIndex: 'row', width: 60 },
+                  { title: t('column'), dataIndex: 'field', width: 110 },
+                  { title: t('problem'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </Space>
+        )}
+      </Modal>
+    </>
+  );
+}
