@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/test-app.ts';
 import { decidedDeliberation, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
+import { loadCollectiveEconomyDemo } from './collective-economy.demo.ts';
 import { collectiveIncomeByVillage } from './index.ts';
 
 // 村集体经济 (issue 15 item 7) through the HTTP API: entry and correction (history kept), scope, field errors,
@@ -154,5 +155,19 @@ describe('村集体经济 income by village and year', () => {
     const [villages, totals] = book.worksheets;
     expect(villages.rowCount - 2).toBe(list.total);
     expect(totals.getRow(totals.rowCount).getCell(1).value).toBe('合计');
+  });
+
+  it('loads the demo once: 龙港镇 villages for two years, some weak, one correction', async () => {
+    const { db, collectiveEconomy } = env.services;
+    await db.execute('DELETE FROM collective_income');
+    await loadCollectiveEconomyDemo({ db, collectiveEconomy });
+    await loadCollectiveEconomyDemo({ db, collectiveEconomy });
+    const township = await env.login('township_staff');
+    const lastYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) - 1;
+    const list = await send(township, 'GET', `/api/collective-economy?year=${lastYear}&page=1&pageSize=200`);
+    expect(list.items.every((r: { entered: boolean }) => r.entered)).toBe(true);
+    expect(list.townships[0].weak).toBeGreaterThan(0);
+    const history = await send(township, 'GET', `/api/collective-economy/villages/${list.items[0].orgCode}`);
+    expect(history.entries.filter((e: { year: number }) => e.year === lastYear)).toHaveLength(2);
   });
 });

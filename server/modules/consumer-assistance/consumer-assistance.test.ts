@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
+import { loadConsumerAssistanceDemo } from './consumer-assistance.demo.ts';
 
 // 消费帮扶 (issue 15 item 4) through the HTTP API: outlets against the 2/2/20 target, products from a 脱贫户 or a
 // 合作社, monthly sales (a correction replaces the month, audited), scope, field errors, export = list.
@@ -215,5 +216,21 @@ describe('消费帮扶 outlets, products and sales', () => {
     expect(outlets.rowCount - 2).toBe(list.total);
     expect(sales.rowCount - 2).toBe(2);
     await send(county, 'GET', '/api/consumer-assistance/outlets?sort=name', undefined, 400);
+  });
+
+  it('loads the demo once (outlets, products, three months of sales)', async () => {
+    const { db, consumerAssistance } = env.services;
+    await db.execute('DELETE FROM consumer_sale');
+    await db.execute('DELETE FROM consumer_product');
+    await db.execute('DELETE FROM consumer_outlet');
+    await loadConsumerAssistanceDemo({ db, consumerAssistance });
+    await loadConsumerAssistanceDemo({ db, consumerAssistance });
+    const county = await env.login('county_admin');
+    const summary = await send(county, 'GET', '/api/consumer-assistance/summary');
+    expect(summary.progress.map((p: { built: number }) => p.built)).toEqual([2, 1, 3]);
+    const outlets = await send(county, 'GET', '/api/consumer-assistance/outlets?page=1');
+    expect(outlets.total).toBe(7);
+    const sales = await send(county, 'GET', '/api/consumer-assistance/sales?page=1');
+    expect(sales.total).toBeGreaterThan(0);
   });
 });
