@@ -143,6 +143,10 @@ export const measureRow = z.object({
   note: z.string().nullable(),
   version: z.number().int(),
 });
+/** Sort keys of the measure list (id order when none is named). */
+export const MEASURE_SORTS = ['id', 'category', 'startOn', 'endOn', 'amountFen', 'status'] as const;
+export type MeasureSort = (typeof MEASURE_SORTS)[number];
+/** With `page`: one numbered page, sorted by the whitelist; without: the `limit` measures after `afterId`. */
 export const measureListQuery = z.object({
   orgCode: z
     .string()
@@ -152,9 +156,16 @@ export const measureListQuery = z.object({
   status: measureStatus.optional(),
   afterId: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pagingFields(MEASURE_SORTS),
 });
 /** The export of the measure list takes the list's own filters. */
 export const measureExportQuery = measureListQuery.pick({ orgCode: true, category: true, status: true });
+export const measurePage = z.object({
+  items: z.array(measureRow),
+  /** The cursor of the next measures when paging by `afterId` (null on a numbered page or at the end). */
+  nextAfterId: z.number().int().nullable(),
+  ...pageMeta,
+});
 export const subtypeRow = z.object({
   id: z.number().int(),
   category: z.string(),

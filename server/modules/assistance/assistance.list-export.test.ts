@@ -75,6 +75,21 @@ describe('the measure list and its export', () => {
     expect(await exportedHouseholdNos(query)).toEqual(listed);
   });
 
+  it('pages by number with the total, sorts by a whitelisted key, and refuses another', async () => {
+    const first = (await get('/api/assistance/measures?page=1&pageSize=2&sort=amountFen&order=desc')).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = (await get('/api/assistance/measures?page=2&pageSize=2&sort=amountFen&order=desc')).json();
+    expect(second.items).toHaveLength(1);
+    const ids = [...first.items, ...second.items].map((m: { id: number }) => m.id);
+    expect(new Set(ids).size).toBe(3);
+    const byStart = (await get('/api/assistance/measures?page=1&sort=status&order=desc')).json().items;
+    const statuses = byStart.map((m: { status: string }) => m.status);
+    expect(statuses).toEqual([...statuses].sort().reverse());
+    const bad = await get('/api/assistance/measures?page=1&sort=householdNo');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('refuses an unknown category in the export with a field message', async () => {
     const res = await get('/api/assistance/measures/export.xlsx?category=lottery');
     expect(res.statusCode).toBe(400);

@@ -13,6 +13,7 @@ import {
   measureInput,
   measureExportQuery,
   measureListQuery,
+  measurePage,
   measureRow,
   measureUpdate,
   obligationBoard,
@@ -115,13 +116,7 @@ export function assistanceRoutes(
         tags,
         summary: '帮扶措施列表',
         querystring: measureListQuery,
-        response: {
-          200: z.object({
-            items: z.array(measureRow),
-            total: z.number().int(),
-            nextAfterId: z.number().int().nullable(),
-          }),
-        },
+        response: { 200: measurePage },
       },
     },
     (req) => assistance.measures(requireCtx(req), req.query),

@@ -31,6 +31,7 @@ import { numberParam, resolveAll } from '../params/index.ts';
 import { loadHousehold } from '../registry/index.ts';
 import type { Reach } from './assistance.reach.ts';
 import { listWindow } from './assistance.reach.ts';
+import { pageWindow } from '../../lib/paging.ts';
 import {
   countMeasures,
   insertMeasure,
@@ -504,15 +505,15 @@ export function createAssistanceService(
   async function measures(ctx: RequestContext, q: z.infer<typeof measureListQuery>) {
     requirePermission(ctx, 'assistance:read');
     const filter = { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), category: q.category, status: q.status };
+    const { afterId, limit, page, pageSize, sort, order } = q;
     const [rows, total] = await Promise.all([
-      listMeasures(db, reachOf(ctx), { ...filter, afterId: q.afterId, limit: q.limit }),
+      listMeasures(db, reachOf(ctx), { ...filter, afterId, limit, page, pageSize, sort, order }),
       countMeasures(db, reachOf(ctx), filter),
     ]);
-    return {
-      items: rows.map(toMeasureRow),
-      total,
-      nextAfterId: rows.length === q.limit ? rows[rows.length - 1].measure.id : null,
-    };
+    const items = rows.map(toMeasureRow);
+    if (page !== undefined) return { items, total, nextAfterId: null, page, pageSize: pageWindow(q).pageSize };
+    const nextAfterId = rows.length === limit ? rows[rows.length - 1].measure.id : null;
+    return { items, total, nextAfterId, page: 1, pageSize: limit };
   }
 
   // ------------------------------------------------------------ household tab, obligations, recommendations

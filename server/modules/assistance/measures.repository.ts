@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
 import { assistanceMeasures, measureSubtypes } from '../../db/schema/assistance.ts';
+import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { MeasureSort } from '../../../common/contracts/assistance.ts';
+import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { headName, reachOf, type Reach } from './assistance.reach.ts';
 
 // SQL of 帮扶措施 (assistance_measure) and the per-county sub-type code list (measure_subtype).
@@ -26,7 +29,7 @@ export async function updateMeasure(
   return rows.length === 1;
 }
 
-export interface MeasureFilter {
+export interface MeasureFilter extends PagingQuery<MeasureSort> {
   id?: number;
   householdId?: number;
   orgPrefix?: string;
@@ -37,7 +40,7 @@ export interface MeasureFilter {
 }
 
 /** The one where-clause of the measure list: its page, its total and its export read the same rows. */
-function measureWhere(r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit'>): SQL[] {
+function measureWhere(r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit' | keyof PagingQuery>): SQL[] {
   const where: SQL[] = [reachOf(sql`${assistanceMeasures.householdId}`, sql`${assistanceMeasures.villageCode}`, r)];
   if (f.id) where.push(eq(assistanceMeasures.id, f.id));
   if (f.householdId) where.push(eq(assistanceMeasures.householdId, f.householdId));
@@ -48,7 +51,11 @@ function measureWhere(r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit'>): SQ
 }
 
 /** How many measures the filters match (all pages; the export writes as many rows). */
-export async function countMeasures(db: Db, r: Reach, f: Omit<MeasureFilter, 'afterId' | 'limit'>): Promise<number> {
+export async function countMeasures(
+  db: Db,
+  r: Reach,
+  f: Omit<MeasureFilter, 'afterId' | 'limit' | keyof PagingQuery>,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(assistanceMeasures)
@@ -56,9 +63,27 @@ export async function countMeasures(db: Db, r: Reach, f: Omit<MeasureFilter, 'af
   return row.n;
 }
 
+const MEASURE_SORT_COLUMNS: SortColumns<MeasureSort> = {
+  id: sql`${assistanceMeasures.id}`,
+  category: sql`${assistanceMeasures.category}`,
+  startOn: sql`${assistanceMeasures.startOn}`,
+  endOn: sql`${assistanceMeasures.endOn}`,
+  amountFen: sql`${assistanceMeasures.amountFen}`,
+  status: sql`${assistanceMeasures.status}`,
+};
+
+/**
+ * Measures in scope: a numbered page (`page`, sorted by the whitelist) or the `limit` after the `afterId` cursor
+ * (a household's own measures newest first).
+ */
 export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
   const where = measureWhere(r, f);
-  if (f.afterId) where.push(gt(assistanceMeasures.id, f.afterId));
+  const numbered = f.page !== undefined;
+  if (!numbered && f.afterId) where.push(gt(assistanceMeasures.id, f.afterId));
+  const win = pageWindow(numbered ? f : { limit: f.limit });
+  const order = numbered
+    ? [orderBy(MEASURE_SORT_COLUMNS, f, sql`${assistanceMeasures.id}`, 'id')]
+    : [f.householdId ? desc(assistanceMeasures.startOn) : asc(assistanceMeasures.id), asc(assistanceMeasures.id)];
   return db
     .select({
       measure: assistanceMeasures,
@@ -79,8 +104,9 @@ export async function listMeasures(db: Db, r: Reach, f: MeasureFilter) {
       ),
     )
     .where(and(...where))
-    .orderBy(f.householdId ? desc(assistanceMeasures.startOn) : asc(assistanceMeasures.id), asc(assistanceMeasures.id))
-    .limit(f.limit);
+    .orderBy(...order)
+    .limit(win.pageSize)
+    .offset(win.offset);
 }
 
 // ---------------------------------------------------------------- sub-types

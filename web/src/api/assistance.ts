@@ -46,7 +46,7 @@ export const assistanceKeys = {
   board: (asOf: string | undefined, orgCode: string | undefined) =>
     ['assistance', 'board', asOf ?? 'today', orgCode ?? ''] as const,
   workspace: ['assistance', 'workspace'] as const,
-  measures: (category?: string) => ['assistance', 'measures', category ?? ''] as const,
+  measures: () => ['assistance', 'measures'] as const,
   subtypes: ['assistance', 'subtypes'] as const,
   cadres: ['assistance', 'cadres'] as const,
   pairings: ['assistance', 'pairings'] as const,
@@ -68,10 +68,11 @@ export type ObligationFilters = { asOf?: string; orgCode?: string; code?: string
 export const fetchBoard = (filters: ObligationFilters, page: ListPage) =>
   api.get<ObligationBoard>('/api/assistance/obligations', { ...filters, ...page });
 export const fetchWorkspace = () => api.get<Workspace>('/api/assistance/workspace');
-export const fetchMeasures = (q: { category?: string; status?: string; orgCode?: string; afterId?: number }) =>
-  api.get<{ items: MeasureRow[]; total: number; nextAfterId: number | null }>('/api/assistance/measures', {
-    ...q,
-    limit: 100,
+export type MeasureFilters = { category?: string; status?: string };
+export const fetchMeasures = (filters: MeasureFilters, page: ListPage) =>
+  api.get<{ items: MeasureRow[]; total: number; page: number; pageSize: number }>('/api/assistance/measures', {
+    ...filters,
+    ...page,
   });
 export const fetchSubtypes = () => api.get<SubtypeRow[]>('/api/assistance/subtypes');
 export const saveSubtype = (body: {

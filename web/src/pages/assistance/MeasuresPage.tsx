@@ -1,20 +1,29 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { assistanceKeys, EXPORT_URLS, fetchMeasures, searchHouseholds, type MeasureRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { totalText } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
-import { categoryZh, MEASURE_CATEGORIES, riskZh, STATUS_COLORS, statusZh, useText, yuan } from './text.ts';
+import { listExportUrl } from '../../api/monitoring.ts';
+import { usePagedList } from '../../components/usePagedList.ts';
+import {
+  categoryZh,
+  MEASURE_CATEGORIES,
+  MEASURE_STATUSES,
+  riskZh,
+  STATUS_COLORS,
+  statusZh,
+  useText,
+  yuan,
+} from './text.ts';
+
+const FILTER_KEYS = ['category', 'status'] as const;
 
 /** /assistance/measures — the measure ledger in scope, by category, with the audited export. */
 export default function MeasuresPage() {
   const t = useText();
-  const { language } = useI18n();
   const { data: actor } = useActor();
-  const [category, setCategory] = useState<string | undefined>();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const canSearch = hasPermission(actor, 'registry:read');
@@ -23,21 +32,17 @@ export default function MeasuresPage() {
     queryFn: () => searchHouseholds(q),
     enabled: canSearch && q.trim().length > 0,
   });
-  const query = useInfiniteQuery({
-    queryKey: assistanceKeys.measures(category),
-    queryFn: ({ pageParam }) => fetchMeasures({ category, afterId: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextAfterId ?? undefined,
-  });
+  // Filters, page and sort in the address (a link or "back" keeps them); the export takes the same filters.
+  const list = usePagedList({ key: assistanceKeys.measures(), filterKeys: FILTER_KEYS, fetch: fetchMeasures });
+  const query = list.query;
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card
       title={t('measureList')}
       extra={
         // The export takes the list's filter: the ledger holds what the list shows.
         hasPermission(actor, 'assistance:export') ? (
-          <Button href={category ? `${EXPORT_URLS.measures}?category=${category}` : EXPORT_URLS.measures}>
+          <Button href={listExportUrl(EXPORT_URLS.measures, list.filters)} data-testid="measures-export">
             {t('export')}
           </Button>
         ) : null
@@ -48,9 +53,17 @@ export default function MeasuresPage() {
           style={{ width: 220 }}
           allowClear
           placeholder={t('category')}
-          value={category}
-          onChange={setCategory}
+          value={list.filters.category}
+          onChange={(v?: string) => list.setFilter('category', v)}
           options={MEASURE_CATEGORIES.map((c) => ({ value: c.code, label: c.zh }))}
+        />
+        <Select
+          style={{ width: 140 }}
+          allowClear
+          placeholder={t('measureStatus')}
+          value={list.filters.status}
+          onChange={(v?: string) => list.setFilter('status', v)}
+          options={MEASURE_STATUSES.map((s) => ({ value: s.code, label: s.zh }))}
         />
         {canSearch && (
           <Select
@@ -69,17 +82,10 @@ export default function MeasuresPage() {
           />
         )}
       </Space>
-      {query.data && (
-        <Typography.Text type="secondary" data-testid="measures-total" style={{ display: 'block', marginBottom: 8 }}>
-          {totalText(language, query.data.pages[0].total, 'items')}
-        </Typography.Text>
-      )}
       <Table<MeasureRow>
         size="small"
         rowKey="id"
-        loading={query.isLoading}
-        dataSource={rows}
-        pagination={false}
+        {...list.tableProps}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('noMeasures')} /> }}
         columns={[
@@ -88,25 +94,21 @@ export default function MeasuresPage() {
             key: 'hh',
             render: (_, m) => <Link to={`/assistance/households/${m.householdId}`}>{m.headName ?? m.householdNo}</Link>,
           },
-          { title: t('category'), dataIndex: 'category', render: categoryZh },
+          { title: t('category'), dataIndex: 'category', ...list.sortable('category'), render: categoryZh },
           { title: t('subType'), key: 'sub', render: (_, m) => m.subTypeLabel ?? m.subType ?? '—' },
           { title: t('riskType'), dataIndex: 'riskType', render: riskZh },
           { title: t('department'), dataIndex: 'department' },
-          { title: t('startOn'), dataIndex: 'startOn' },
-          { title: t('endOn'), dataIndex: 'endOn', render: (v: string | null) => v ?? '—' },
-          { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+          { title: t('startOn'), dataIndex: 'startOn', ...list.sortable('startOn') },
+          { title: t('endOn'), dataIndex: 'endOn', ...list.sortable('endOn'), render: (v: string | null) => v ?? '—' },
+          { title: t('amount'), dataIndex: 'amountFen', ...list.sortable('amountFen'), align: 'right', render: yuan },
           {
             title: t('measureStatus'),
             dataIndex: 'status',
+            ...list.sortable('status'),
             render: (s: string) => <Tag color={STATUS_COLORS[s]}>{statusZh(s)}</Tag>,
           },
         ]}
       />
-      {query.hasNextPage && (
-        <Button style={{ marginTop: 12 }} onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-          更多 / More
-        </Button>
-      )}
     </Card>
   );
 }
