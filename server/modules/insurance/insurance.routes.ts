@@ -61,6 +61,20 @@ export function insuranceRoutes(app: App, deps: { insurance: InsuranceService })
     (req) => insurance.uncovered(requireCtx(req), req.query),
   );
   app.get(
+    '/api/insurance/uncovered/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '应参保未参保农户清单（.xlsx，按筛选）',
+        querystring: uncoveredQuery.omit({ page: true, pageSize: true, sort: true, order: true }),
+      },
+    },
+    async (req, reply) => {
+      const write = await insurance.exportUncovered(requireCtx(req), req.query);
+      return sendXlsx(req, reply, '防贫保险应参保未参保农户.xlsx', write);
+    },
+  );
+  app.get(
     '/api/insurance/claims',
     { schema: { tags, summary: '防贫保险理赔', querystring: claimListQuery, response: { 200: claimPage } } },
     (req) => insurance.listClaims(requireCtx(req), req.query),

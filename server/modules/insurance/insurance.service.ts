@@ -190,6 +190,53 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
     };
   }
 
+  /** 应参保未参保农户清单 (.xlsx): the coverage check's households under the same filters, audited. */
+  async function exportUncovered(ctx: RequestContext, q: { year?: number; orgCode?: string }) {
+    requirePermission(ctx, 'programmes:read');
+    const year = q.year ?? thisYear();
+    const params = await resolveAll(db, countyCodeOf(ctx.actor.orgCode), `${year}-01`);
+    const scope = coverageScopeOf(params['insurance.coverageScope']?.value);
+    const where = repo.uncoveredWhere(ctx.actor.scopePrefix, scope, year, q.orgCode);
+    const total = await repo.countUncovered(db, where);
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entity: 'insurance_policy',
+        orgCode: ctx.actor.orgCode,
+        after: { ledger: '防贫保险应参保未参保农户', rows: total, filters: { ...q, year } },
+      }),
+    );
+    async function* rows(): AsyncGenerator<Cell[]> {
+      const pageSize = 500;
+      for (let offset = 0; ; offset += pageSize) {
+        const batch = await repo.listUncovered(db, where, { sort: 'orgCode' }, { pageSize, offset });
+        for (const r of batch) {
+          const reason = coverageReason({ kind: r.kind, monitoringStatus: r.monitoring_status, closed: false }, scope);
+          yield [
+            r.township_name,
+            r.village_name,
+            r.household_no,
+            r.head_name,
+            reason === 'monitored' ? '监测对象' : '脱贫户',
+          ];
+        }
+        if (batch.length < pageSize) return;
+      }
+    }
+    return (out: Writable) =>
+      writeLedger(
+        out,
+        [
+          {
+            title: `${year}年防贫保险应参保未参保农户`,
+            headers: ['乡镇', '村', { header: '户编号', kind: 'code' }, '户主', '应参保原因'],
+            rows: rows(),
+          },
+        ],
+        ledgerMeta(ctx),
+      );
+  }
+
   async function listClaims(ctx: RequestContext, q: ClaimListQuery) {
     requirePermission(ctx, 'programmes:read');
     const where = repo.claimWhere(ctx.actor.scopePrefix, claimFilter(q));
@@ -449,6 +496,7 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
     listPolicies,
     insure,
     uncovered,
+    exportUncovered,
     listClaims,
     getClaim,
     report,

@@ -98,6 +98,15 @@ describe('防贫保险 ledger', () => {
     );
     expect(ids(after).has(alleviated.id)).toBe(false);
     expect(after.total).toBe(before.total - 1);
+    const sheet = await env.app.inject({
+      method: 'GET',
+      url: `/api/insurance/uncovered/export.xlsx?year=2025&orgCode=${VILLAGE}`,
+      headers: { cookie: township },
+    });
+    expect(sheet.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0].rowCount - 2).toBe(after.total);
     const list = await call(env, township, 'GET', `/api/insurance/policies?year=2025&orgCode=${VILLAGE}&page=1`);
     expect(list.items.map((p: { householdId: number }) => p.householdId)).toContain(alleviated.id);
   });

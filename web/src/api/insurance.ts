@@ -59,6 +59,11 @@ export function claimsExportUrl(filters: Query): string {
   return `/api/insurance/claims/export.xlsx${q ? `?${q}` : ''}`;
 }
 
+/** The 应保未保 list as .xlsx, under the list's filters. */
+export function uncoveredExportUrl(filters: Query): string {
+  return claimsExportUrl(filters).replace('/api/insurance/claims/export.xlsx', '/api/insurance/uncovered/export.xlsx');
+}
+
 /** Uploads the insurer's claim list (multipart `file`); a dry run writes nothing. */
 export async function importClaimsFile(file: File, dryRun: boolean): Promise<InsuranceImportReport> {
   const form = new FormData();

@@ -16,6 +16,7 @@ import {
   type InsuranceImportReport,
   type PolicyPage,
   type UncoveredPage,
+  uncoveredExportUrl,
 } from '../../api/insurance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
@@ -262,6 +263,9 @@ function UncoveredTab() {
           onChange={(v) => list.setFilter('year', v)}
           options={yearOptions()}
         />
+        <Button icon={<DownloadOutlined />} href={uncoveredExportUrl(list.filters)} download>
+          {t('export')}
+        </Button>
       </Space>
       {list.query.isError ? (
         <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
