@@ -20,6 +20,7 @@ import { loadSocialPairingDemo } from './modules/social-pairing/social-pairing.d
 import { loadInsuranceDemo } from './modules/insurance/insurance.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
+import { loadSocialAssistanceDemo } from './modules/social-assistance/social-assistance.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
@@ -163,5 +164,6 @@ export async function loadDemo(
   await loadInsuranceDemo(services, log);
   await loadEmploymentDemo(services, log);
   await loadRelocationDemo(services, log);
+  await loadSocialAssistanceDemo(services, log);
   return { orgUnits, users, households };
 }
