@@ -8,17 +8,17 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { casesKeys, fetchCase, type CaseDetail } from '../../api/cases.ts';
+import { fetchCase, type CaseDetail } from '../../api/cases.ts';
 import { attachmentUrl } from '../../components/AttachmentUpload.tsx';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { QueryState } from '../../components/states.tsx';
 import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
 import { ExplainContent } from '../monitoring/ExplainDrawer.tsx';
 import { DueTag } from './CasesPage.tsx';
 import { StageForm } from './StageForm.tsx';
 import { ELIMINATION_STAGES, IDENTIFICATION_STAGES, modeLabel, riskLabel, typeLabel, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowLabels.ts';
+import { caseStageName } from '../../i18n/workflowNames.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const ACTION_ZH: Record<string, string> = {
   start: '发起',
@@ -30,12 +30,13 @@ const ACTION_ZH: Record<string, string> = {
 const STATUS_ZH: Record<string, string> = { none: '未纳入监测', monitored: '监测中', eliminated: '已消除风险' };
 
 export default function CaseDetailPage() {
-  const t = useCasesText();
   const id = Number(useParams().id);
-  const q = useQuery({ queryKey: casesKeys.detail(id), queryFn: () => fetchCase(id) });
-  if (q.isLoading) return <PageLoading />;
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
-  const c = q.data!;
+  const q = useQuery({ queryKey: keys.cases.detail(id), queryFn: () => fetchCase(id) });
+  return <QueryState query={q}>{(c) => <CaseDetailView c={c} />}</QueryState>;
+}
+
+function CaseDetailView({ c }: { c: CaseDetail }) {
+  const t = useCasesText();
   const stages = c.kind === 'identification' ? IDENTIFICATION_STAGES : ELIMINATION_STAGES;
   const current = c.stage === 'closed' ? stages.length - 1 : stages.indexOf(c.stage);
   const level =

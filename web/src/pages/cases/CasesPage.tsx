@@ -22,7 +22,6 @@ import { Link, useNavigate } from 'react-router';
 import {
   CASE_FILTER_KEYS,
   CASES_EXPORT_PATH,
-  casesKeys,
   fetchCasePage,
   fetchOpenClues,
   searchMonitored,
@@ -34,10 +33,12 @@ import { listExportUrl } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { riskLabel, STAGE_ZH, typeLabel, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowLabels.ts';
+import { caseStageName } from '../../i18n/workflowNames.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 export function DueTag({ row }: { row: Pick<CaseRow, 'timeLimit' | 'status'> }) {
   const t = useCasesText();
@@ -60,7 +61,7 @@ export default function CasesPage() {
   const canExport = hasPermission(actor, 'cases:export');
   // Filters, page and sort live in the address: the workbench links here with ?kind=&stage=&due=.
   const list = usePagedList({
-    key: [...casesKeys.all, 'page'],
+    key: [...keys.cases.all, 'page'],
     filterKeys: CASE_FILTER_KEYS,
     fetch: fetchCasePage,
   });
@@ -209,11 +210,11 @@ function StartFromClueModal({ onClose }: { onClose: () => void }) {
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const clues = useQuery({ queryKey: casesKeys.openClues, queryFn: fetchOpenClues });
+  const clues = useQuery({ queryKey: keys.cases.openClues, queryFn: fetchOpenClues });
   const start = useMutation({
     mutationFn: startIdentification,
     onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: casesKeys.all });
+      void qc.invalidateQueries({ queryKey: keys.cases.all });
       message.success(`${t('started')} #${c.id}`);
       navigate(`/cases/${c.id}`);
     },
@@ -273,10 +274,7 @@ function StartFromClueModal({ onClose }: { onClose: () => void }) {
 
 function StartEliminationModal({ onClose }: { onClose: () => void }) {
   const t = useCasesText();
-  const { language } = useI18n();
-  const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
@@ -284,17 +282,11 @@ function StartEliminationModal({ onClose }: { onClose: () => void }) {
     const timer = setTimeout(() => setQuery(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const found = useQuery({ queryKey: ['cases', 'monitored', query], queryFn: () => searchMonitored(query) });
+  const found = useQuery({ queryKey: keys.cases.monitored(query), queryFn: () => searchMonitored(query) });
   const mode = Form.useWatch('mode', form);
-  const start = useMutation({
-    mutationFn: startElimination,
-    onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: casesKeys.all });
-      navigate(`/cases/${c.id}`);
-    },
-    onError: (e) => {
-      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
-    },
+  const { mutation: start, errorAlert } = useFormMutation(form, startElimination, {
+    onSuccess: (c) => navigate(`/cases/${c.id}`),
+    invalidate: [keys.cases.all],
   });
   return (
     <Modal
@@ -309,8 +301,9 @@ function StartEliminationModal({ onClose }: { onClose: () => void }) {
         form={form}
         layout="vertical"
         initialValues={{ mode: 'assistedElimination' }}
-        onFinish={(v) => start.mutate(v)}
+        onFinish={(v: Parameters<typeof startElimination>[0]) => start.mutate(v)}
       >
+        {errorAlert}
         <Form.Item
           name="householdId"
           label={t('pickHousehold')}

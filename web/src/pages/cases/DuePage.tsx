@@ -1,18 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { casesKeys, fetchDue, type DueGroup } from '../../api/cases.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { caseStageName } from '../../i18n/workflowLabels.ts';
+import { fetchDue, type DueGroup } from '../../api/cases.ts';
+import { QueryState } from '../../components/states.tsx';
+import { caseStageName } from '../../i18n/workflowNames.ts';
 import { useCasesText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 export default function DuePage() {
+  const q = useQuery({ queryKey: keys.cases.due(), queryFn: () => fetchDue() });
+  return <QueryState query={q}>{(d) => <DueView d={d} />}</QueryState>;
+}
+
+function DueView({ d }: { d: Awaited<ReturnType<typeof fetchDue>> }) {
   const t = useCasesText();
-  const q = useQuery({ queryKey: casesKeys.due(), queryFn: () => fetchDue() });
-  if (q.isLoading) return <PageLoading />;
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
-  const d = q.data!;
   return (
     <Card title={t('dueTitle')}>
       <Typography.Paragraph type="secondary">

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { actOnCase, casesKeys, type CaseDetail } from '../../api/cases.ts';
+import { actOnCase, type CaseDetail } from '../../api/cases.ts';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { applyFieldErrors } from '../../components/errorMessage.ts';
@@ -26,7 +26,8 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
 import { STAGES } from '../../../../common/domain/cases/workflow.ts';
 import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowLabels.ts';
+import { caseStageName } from '../../i18n/workflowNames.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 // The form for the current stage, shown only to the role that acts at it. Dates are sent as ISO
 // strings; the server validates each stage's record and answers field errors.
@@ -35,7 +36,7 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 
 export function StageForm({ c }: { c: CaseDetail }) {
   const t = useCasesText();
-  const { language } = useI18n();
+  const { language, pick } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
@@ -44,8 +45,8 @@ export function StageForm({ c }: { c: CaseDetail }) {
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof actOnCase>[1]) => actOnCase(c.id, body),
     onSuccess: (next) => {
-      qc.setQueryData(casesKeys.detail(c.id), next);
-      void qc.invalidateQueries({ queryKey: casesKeys.all });
+      qc.setQueryData(keys.cases.detail(c.id), next);
+      void qc.invalidateQueries({ queryKey: keys.cases.all });
       form.resetFields();
       setAttachmentIds([]);
       setUploadKey((k) => k + 1);
@@ -314,9 +315,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
             !noticeToStart && c.completeBlocked
               ? c.completeBlocked.opensOn
                 ? t('completeOpens', { date: c.completeBlocked.opensOn })
-                : language === 'en'
-                  ? c.completeBlocked.messageEn
-                  : c.completeBlocked.messageZh
+                : pick(c.completeBlocked.messageZh, c.completeBlocked.messageEn)
               : undefined
           }
           buttonProps={{ type: 'primary' }}

@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { casesKeys, fetchZeroing, type ZeroingResponse } from '../../api/cases.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchZeroing, type ZeroingResponse } from '../../api/cases.ts';
+import { QueryState } from '../../components/states.tsx';
 import { useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowLabels.ts';
+import { caseStageName } from '../../i18n/workflowNames.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 type Row = ZeroingResponse['total'] & { children?: Row[] };
 
 export default function ZeroingPage() {
+  const q = useQuery({ queryKey: keys.cases.zeroing(), queryFn: () => fetchZeroing() });
+  return <QueryState query={q}>{(d) => <ZeroingView d={d} />}</QueryState>;
+}
+
+function ZeroingView({ d }: { d: ZeroingResponse }) {
   const t = useCasesText();
-  const q = useQuery({ queryKey: casesKeys.zeroing(), queryFn: () => fetchZeroing() });
-  if (q.isLoading) return <PageLoading />;
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => q.refetch()} />;
-  const d = q.data!;
   const townships: Row[] = d.rows
     .filter((r) => r.level === 'township')
     .map((tw) => ({

@@ -1,11 +1,10 @@
-import { useCallback } from 'react';
 import { STAGE_LABELS, STAGES } from '../../../../common/domain/cases/workflow.ts';
 import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { defineMessages, useMessages } from '../../i18n/useI18n.ts';
 
 // Words of the cases pages as [中文, English] pairs (the module keeps its own dictionary).
 
-export const CASES_TEXT = {
+export const CASES_TEXT = defineMessages({
   listTitle: ['识别认定与风险消除', 'Identification and elimination cases'],
   listIntro: [
     '从线索发起识别认定，按“入户核实 → 信息比对 → 村级民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 结果公告”逐步办理；风险消除按“入户核实 → 民主评议 → 公示 → 乡镇审核 → 县级审定 → 公告”办理。每一步只有对应层级的人员可以办理。',
@@ -198,19 +197,13 @@ export const CASES_TEXT = {
   monitoredLedger: ['监测对象台账', 'Monitored households'],
   eliminatedLedger: ['风险消除台账', 'Eliminated households'],
   download: ['导出 Excel', 'Export .xlsx'],
-} as const;
+});
 
 export type CasesTextKey = keyof typeof CASES_TEXT;
 
+/** The cases pages' words in the UI language: `t('overdueDays', { n: 3 })`. */
 export function useCasesText() {
-  const { language } = useI18n();
-  return useCallback(
-    (key: CasesTextKey, values?: Record<string, string | number>) => {
-      const text: string = CASES_TEXT[key][language === 'en' ? 1 : 0];
-      return values ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in values ? String(values[n]) : w)) : text;
-    },
-    [language],
-  );
+  return useMessages(CASES_TEXT);
 }
 
 type Entry = { code: string; zh: string };

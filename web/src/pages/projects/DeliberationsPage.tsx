@@ -26,13 +26,13 @@ import {
   createDeliberation,
   fetchDeliberation,
   fetchDeliberations,
-  projectKeys,
   recordDeliberationStep,
   type DeliberationDetail,
   type DeliberationRow,
 } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { QueryState } from '../../components/states.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
@@ -47,6 +47,7 @@ import {
 } from './labels.ts';
 import { useProjectsText } from './text.ts';
 import type { MeetingKind } from '../../../../common/domain/deliberation/rules.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const STATUS_COLOR: Record<string, string> = {
   inProgress: 'processing',
@@ -64,7 +65,7 @@ export default function DeliberationsPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('open') ? Number(params.get('open')) : null;
   const [creating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: projectKeys.deliberations, queryFn: () => fetchDeliberations() });
+  const query = useQuery({ queryKey: keys.projects.deliberations, queryFn: () => fetchDeliberations() });
   const canWrite = hasPermission(actor, 'deliberation:write');
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{
@@ -128,7 +129,7 @@ export default function DeliberationsPage() {
         initialValues={{ villageCode: isVillage ? actor!.orgCode : undefined, purpose: 'project', oneShoulder: false }}
         send={(v) => createDeliberation(v)}
         onDone={async (d) => {
-          await queryClient.invalidateQueries({ queryKey: projectKeys.deliberations });
+          await queryClient.invalidateQueries({ queryKey: keys.projects.deliberations });
           setParams({ open: String(d.id) });
         }}
       >
@@ -170,7 +171,7 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm<StepValues>();
   const query = useQuery({
-    queryKey: [...projectKeys.deliberations, id],
+    queryKey: keys.projects.deliberation(id),
     queryFn: () => fetchDeliberation(id!),
     enabled: id !== null,
   });
@@ -188,133 +189,136 @@ function DeliberationDrawer({ id, canWrite, onClose }: { id: number | null; canW
       width={760}
       title={d ? `${t('deliberationsTitle')} #${d.id}：${d.subject}` : t('deliberationsTitle')}
     >
-      {query.isError && <QueryErrorResult error={query.error} />}
-      {d && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Descriptions size="small" bordered column={2}>
-            <Descriptions.Item label={t('village')}>{d.villageName}</Descriptions.Item>
-            <Descriptions.Item label={t('deliberationStatus')}>
-              <Tag color={STATUS_COLOR[d.status]}>{label(DELIBERATION_STATUS_LABELS[d.status])}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('purpose')}>{PURPOSE_LABELS[d.purpose]}</Descriptions.Item>
-            <Descriptions.Item label={t('nextStep')}>
-              {next ? label(STEP_LABELS[next]) : t('finished')}
-            </Descriptions.Item>
-          </Descriptions>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={d.steps}
-            columns={[
-              {
-                title: t('step'),
-                dataIndex: 'step',
-                render: (s: keyof typeof STEP_LABELS, r) =>
-                  r.meetingKind
-                    ? `${label(STEP_LABELS[s])}（${label(MEETING_KIND_LABELS[r.meetingKind])}）`
-                    : label(STEP_LABELS[s]),
-              },
-              { title: t('heldOn'), dataIndex: 'heldOn', width: 100 },
-              { title: t('content'), dataIndex: 'content' },
-              {
-                title: `${t('expected')}/${t('present')}/${t('votesFor')}`,
-                key: 'votes',
-                width: 150,
-                render: (_, s) => (s.expected != null ? `${s.expected} / ${s.present} / ${s.votesFor}` : '—'),
-              },
-              {
-                title: t('passed'),
-                key: 'passed',
-                width: 120,
-                render: (_, s) =>
-                  s.expected != null ? (
-                    <Space size={4}>
-                      {t('attendance')}
-                      {ok(s.attendanceMet)} {t('majority')}
-                      {ok(s.majorityMet)}
-                    </Space>
-                  ) : (
-                    ok(s.passed)
-                  ),
-              },
-            ]}
-          />
-          {canWrite && next && (
-            <Button type="primary" onClick={() => setRecording(true)} data-testid="record-step">
-              {t('recordStep')}：{label(STEP_LABELS[next])}
-            </Button>
-          )}
-          <FormModal<StepValues, DeliberationDetail>
-            open={recording}
-            onClose={() => setRecording(false)}
-            title={next ? label(STEP_LABELS[next]) : ''}
-            form={form}
-            initialValues={{ heldOn: chinaToday(), meetingKind: 'representatives', origin: 'masses' }}
-            send={(v) =>
-              recordDeliberationStep(d.id, {
-                step: next!,
-                heldOn: v.heldOn.format('YYYY-MM-DD'),
-                content: v.content,
-                expected: v.expected ?? null,
-                present: v.present ?? null,
-                votesFor: v.votesFor ?? null,
-                votesAgainst: v.votesAgainst ?? null,
-                meetingKind: next === 'villagersMeeting' ? v.meetingKind : null,
-                origin: next === 'proposal' ? v.origin : null,
-                townshipAttendee: v.townshipAttendee || null,
-              })
-            }
-            onDone={async (nd) => {
-              queryClient.setQueryData([...projectKeys.deliberations, nd.id], nd);
-              await queryClient.invalidateQueries({ queryKey: projectKeys.deliberations });
-              message.success(label(DELIBERATION_STATUS_LABELS[nd.status]));
-            }}
-          >
-            <Form.Item name="heldOn" label={t('heldOn')} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            {next === 'proposal' && (
-              <Form.Item name="origin" label={t('origin')}>
-                <Radio.Group options={PROPOSAL_ORIGINS.map((o) => ({ value: o, label: PROPOSAL_ORIGIN_LABELS[o] }))} />
+      <QueryState query={query}>
+        {(d) => (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Descriptions size="small" bordered column={2}>
+              <Descriptions.Item label={t('village')}>{d.villageName}</Descriptions.Item>
+              <Descriptions.Item label={t('deliberationStatus')}>
+                <Tag color={STATUS_COLOR[d.status]}>{label(DELIBERATION_STATUS_LABELS[d.status])}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('purpose')}>{PURPOSE_LABELS[d.purpose]}</Descriptions.Item>
+              <Descriptions.Item label={t('nextStep')}>
+                {next ? label(STEP_LABELS[next]) : t('finished')}
+              </Descriptions.Item>
+            </Descriptions>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={d.steps}
+              columns={[
+                {
+                  title: t('step'),
+                  dataIndex: 'step',
+                  render: (s: keyof typeof STEP_LABELS, r) =>
+                    r.meetingKind
+                      ? `${label(STEP_LABELS[s])}（${label(MEETING_KIND_LABELS[r.meetingKind])}）`
+                      : label(STEP_LABELS[s]),
+                },
+                { title: t('heldOn'), dataIndex: 'heldOn', width: 100 },
+                { title: t('content'), dataIndex: 'content' },
+                {
+                  title: `${t('expected')}/${t('present')}/${t('votesFor')}`,
+                  key: 'votes',
+                  width: 150,
+                  render: (_, s) => (s.expected != null ? `${s.expected} / ${s.present} / ${s.votesFor}` : '—'),
+                },
+                {
+                  title: t('passed'),
+                  key: 'passed',
+                  width: 120,
+                  render: (_, s) =>
+                    s.expected != null ? (
+                      <Space size={4}>
+                        {t('attendance')}
+                        {ok(s.attendanceMet)} {t('majority')}
+                        {ok(s.majorityMet)}
+                      </Space>
+                    ) : (
+                      ok(s.passed)
+                    ),
+                },
+              ]}
+            />
+            {canWrite && next && (
+              <Button type="primary" onClick={() => setRecording(true)} data-testid="record-step">
+                {t('recordStep')}：{label(STEP_LABELS[next])}
+              </Button>
+            )}
+            <FormModal<StepValues, DeliberationDetail>
+              open={recording}
+              onClose={() => setRecording(false)}
+              title={next ? label(STEP_LABELS[next]) : ''}
+              form={form}
+              initialValues={{ heldOn: chinaToday(), meetingKind: 'representatives', origin: 'masses' }}
+              send={(v) =>
+                recordDeliberationStep(d.id, {
+                  step: next!,
+                  heldOn: v.heldOn.format('YYYY-MM-DD'),
+                  content: v.content,
+                  expected: v.expected ?? null,
+                  present: v.present ?? null,
+                  votesFor: v.votesFor ?? null,
+                  votesAgainst: v.votesAgainst ?? null,
+                  meetingKind: next === 'villagersMeeting' ? v.meetingKind : null,
+                  origin: next === 'proposal' ? v.origin : null,
+                  townshipAttendee: v.townshipAttendee || null,
+                })
+              }
+              onDone={async (nd) => {
+                queryClient.setQueryData([...keys.projects.deliberations, nd.id], nd);
+                await queryClient.invalidateQueries({ queryKey: keys.projects.deliberations });
+                message.success(label(DELIBERATION_STATUS_LABELS[nd.status]));
+              }}
+            >
+              <Form.Item name="heldOn" label={t('heldOn')} rules={[{ required: true }]}>
+                <DatePicker />
               </Form.Item>
-            )}
-            {next === 'villagersMeeting' && (
-              <Form.Item name="meetingKind" label={t('meetingKind')}>
-                <Radio.Group
-                  options={[...MEETING_KINDS]
-                    .reverse()
-                    .map((k) => ({ value: k, label: label(MEETING_KIND_LABELS[k]) }))}
-                />
+              {next === 'proposal' && (
+                <Form.Item name="origin" label={t('origin')}>
+                  <Radio.Group
+                    options={PROPOSAL_ORIGINS.map((o) => ({ value: o, label: PROPOSAL_ORIGIN_LABELS[o] }))}
+                  />
+                </Form.Item>
+              )}
+              {next === 'villagersMeeting' && (
+                <Form.Item name="meetingKind" label={t('meetingKind')}>
+                  <Radio.Group
+                    options={[...MEETING_KINDS]
+                      .reverse()
+                      .map((k) => ({ value: k, label: label(MEETING_KIND_LABELS[k]) }))}
+                  />
+                </Form.Item>
+              )}
+              <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('required') }]}>
+                <Input.TextArea rows={2} />
               </Form.Item>
-            )}
-            <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('required') }]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            {meeting && (
-              <Space wrap>
-                {(['expected', 'present', 'votesFor', 'votesAgainst'] as const).map((k) => (
-                  <Form.Item
-                    key={k}
-                    name={k}
-                    label={
-                      k === 'expected' && next === 'villagersMeeting'
-                        ? `${t(k)}（${MEETING_KIND_LABELS[meetingKind].expectedZh}）`
-                        : t(k)
-                    }
-                    rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}
-                  >
-                    <InputNumber min={0} style={{ width: 110 }} />
-                  </Form.Item>
-                ))}
-              </Space>
-            )}
-            <Form.Item name="townshipAttendee" label={t('townshipAttendee')}>
-              <Input />
-            </Form.Item>
-          </FormModal>
-        </Space>
-      )}
+              {meeting && (
+                <Space wrap>
+                  {(['expected', 'present', 'votesFor', 'votesAgainst'] as const).map((k) => (
+                    <Form.Item
+                      key={k}
+                      name={k}
+                      label={
+                        k === 'expected' && next === 'villagersMeeting'
+                          ? `${t(k)}（${MEETING_KIND_LABELS[meetingKind].expectedZh}）`
+                          : t(k)
+                      }
+                      rules={k === 'votesAgainst' ? [] : [{ required: true, message: t('required') }]}
+                    >
+                      <InputNumber min={0} style={{ width: 110 }} />
+                    </Form.Item>
+                  ))}
+                </Space>
+              )}
+              <Form.Item name="townshipAttendee" label={t('townshipAttendee')}>
+                <Input />
+              </Form.Item>
+            </FormModal>
+          </Space>
+        )}
+      </QueryState>
     </Drawer>
   );
 }

@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { ApiError } from '../../api/client.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { namePathOf, type NamePath } from '../../components/fieldErrors.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 
 interface Props<V, R> {
   open: boolean;
@@ -34,29 +32,22 @@ export function FormModal<V extends object, R>({
   fieldMap,
   children,
 }: Props<V, R>) {
-  const { language } = useI18n();
-  const mutation = useMutation({
-    mutationFn: send,
+  // Server field names that sit under another input (amountFen → amount) are renamed before placing.
+  const rename = fieldMap
+    ? (path: NamePath) => {
+        const mapped = fieldMap[path.join('.')];
+        return mapped ? namePathOf(mapped) : path;
+      }
+    : undefined;
+  // Field errors with no input of their own (budget, …) are listed in the banner above the form.
+  const { mutation, errorAlert } = useFormMutation(form, send, {
+    rename,
     onSuccess: (result) => {
       onDone(result);
       form.resetFields();
       onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && fieldMap) {
-        for (const f of error.fields) f.field = fieldMap[f.field] ?? f.field;
-      }
-      applyFieldErrors(form, error, language);
-    },
   });
-  // Field errors with no input of their own (budget, …) are listed above the form.
-  const unplaced = (error: unknown): string[] => {
-    if (!(error instanceof ApiError)) return [];
-    const registered = new Set(Object.keys(form.getFieldsValue() as object));
-    return error.fields
-      .filter((f) => !registered.has(f.field) && !registered.has(f.field.split('.').pop() ?? ''))
-      .map((f) => (language === 'en' ? f.messageEn : f.messageZh));
-  };
   return (
     <Modal
       open={open}
@@ -68,15 +59,7 @@ export function FormModal<V extends object, R>({
       onOk={() => form.validateFields().then((v) => mutation.mutate(v))}
       destroyOnHidden
     >
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={errorMessage(mutation.error, language).message}
-          description={unplaced(mutation.error).join('；') || undefined}
-        />
-      )}
+      {errorAlert}
       <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
         {children}
       </Form>

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
-import { fetchFundChecks, projectKeys } from '../../api/projects.ts';
+import { fetchFundChecks } from '../../api/projects.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { CHECK_COLORS } from './labels.ts';
 import { pct, yuan, useProjectsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** The fund-rule checks of a year as a dashboard card (reusable on the county cockpit). */
 export function FundChecksCard({ year }: { year: number }) {
   const t = useProjectsText();
-  const query = useQuery({ queryKey: projectKeys.checks(year), queryFn: () => fetchFundChecks(year) });
+  const query = useQuery({ queryKey: keys.projects.checks(year), queryFn: () => fetchFundChecks(year) });
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   const data = query.data;
   return (

@@ -28,7 +28,6 @@ import {
   fetchDisbursements,
   fetchProjects,
   fundsExportUrl,
-  projectKeys,
   type AllocationRow,
   type AssignmentRow,
   type DisbursementRow,
@@ -39,6 +38,7 @@ import { FormModal } from './FormModal.tsx';
 import { FundChecksCard } from './FundChecksCard.tsx';
 import { FUND_SOURCE_LABELS, FUND_SOURCES } from './labels.ts';
 import { toFen, yuan, useProjectsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** 衔接资金: allocations, their assignment to projects, payments; the year's rule checks on top. */
 export default function FundsPage() {
@@ -51,19 +51,19 @@ export default function FundsPage() {
   const [modal, setModal] = useState<'allocation' | 'assignment' | 'disbursement' | null>(null);
   const canManage = hasPermission(actor, 'funds:manage');
   const allocations = useQuery({
-    queryKey: [...projectKeys.funds, 'allocations', year],
+    queryKey: keys.projects.fundLedger('allocations', year),
     queryFn: () => fetchAllocations(year),
   });
   const assignments = useQuery({
-    queryKey: [...projectKeys.funds, 'assignments', year],
+    queryKey: keys.projects.fundLedger('assignments', year),
     queryFn: () => fetchAssignments(year),
   });
   const disbursements = useQuery({
-    queryKey: [...projectKeys.funds, 'disbursements', year],
+    queryKey: keys.projects.fundLedger('disbursements', year),
     queryFn: () => fetchDisbursements(year),
   });
   const projects = useQuery({
-    queryKey: projectKeys.list({ year }),
+    queryKey: keys.projects.list({ year }),
     queryFn: () => fetchProjects({}),
     enabled: modal === 'assignment',
   });
@@ -79,7 +79,7 @@ export default function FundsPage() {
   }>();
   const done = async () => {
     message.success('已保存');
-    await queryClient.invalidateQueries({ queryKey: projectKeys.all });
+    await queryClient.invalidateQueries({ queryKey: keys.projects.all });
   };
   const src = (s: string) => label(FUND_SOURCE_LABELS[s as keyof typeof FUND_SOURCE_LABELS]);
 

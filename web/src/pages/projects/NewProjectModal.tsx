@@ -1,13 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
-import { createProject, fetchDeliberations, projectKeys, type ProjectDetail } from '../../api/projects.ts';
+import { createProject, fetchDeliberations, type ProjectDetail } from '../../api/projects.ts';
 import { useActor } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
 import { DEFAULT_SUB_TYPES, PROJECT_TYPE_LABELS, PROJECT_TYPES } from './labels.ts';
 import { toFen, useProjectsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 interface Values {
   orgCode: string;
@@ -48,7 +49,7 @@ export function NewProjectModal({
   const orgCode = Form.useWatch('orgCode', form);
   const workForRelief = Form.useWatch('workForRelief', form);
   const deliberations = useQuery({
-    queryKey: [...projectKeys.deliberations, 'decided'],
+    queryKey: keys.projects.decidedDeliberations,
     queryFn: () => fetchDeliberations({ decided: true }),
     enabled: open,
   });
@@ -96,7 +97,7 @@ export function NewProjectModal({
       }
       onDone={async (p) => {
         message.success(`${t('created')}：${p.name}`);
-        await queryClient.invalidateQueries({ queryKey: projectKeys.all });
+        await queryClient.invalidateQueries({ queryKey: keys.projects.all });
         onCreated(p);
       }}
     >

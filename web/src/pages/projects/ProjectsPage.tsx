@@ -15,13 +15,7 @@ import {
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { listExportUrl } from '../../api/monitoring.ts';
-import {
-  fetchProjectPage,
-  PROJECT_FILTER_KEYS,
-  projectKeys,
-  PROJECTS_EXPORT_PATH,
-  type ProjectRow,
-} from '../../api/projects.ts';
+import { fetchProjectPage, PROJECT_FILTER_KEYS, PROJECTS_EXPORT_PATH, type ProjectRow } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
@@ -37,6 +31,7 @@ import {
 import { NewProjectModal } from './NewProjectModal.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { yuan, useProjectsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** 项目库: every project in scope with where it stands; the caller's to-dos marked. */
 export default function ProjectsPage() {
@@ -45,7 +40,7 @@ export default function ProjectsPage() {
   const { data: actor } = useActor();
   // Filters, page and sort live in the address; the workbench's 项目库待办理 card opens /projects?mine=1.
   const list = usePagedList({
-    key: [...projectKeys.all, 'page'],
+    key: [...keys.projects.all, 'page'],
     filterKeys: PROJECT_FILTER_KEYS,
     fetch: fetchProjectPage,
   });

@@ -19,7 +19,7 @@ import {
   PROPOSAL_ORIGIN_LABELS,
   PROPOSAL_ORIGINS,
 } from '../../../../common/domain/deliberation/rules.ts';
-import { projectStageName, projectStatusName } from '../../i18n/workflowLabels.ts';
+import { projectStageName, projectStatusName } from '../../i18n/workflowNames.ts';
 
 export {
   PROJECT_TYPE_LABELS,
@@ -62,6 +62,6 @@ export const PURPOSE_LABELS: Record<string, string> = {
   other: '其他村级事务',
 };
 
-// In the UI language (English names in web/src/i18n/workflowLabels.ts).
+// In the UI language (English names in web/src/i18n/workflowNames.ts).
 export const stageLabel = (s: string) => projectStageName(s);
 export const statusLabel = (s: string) => projectStatusName(s);
