@@ -288,6 +288,23 @@ describe('cases', () => {
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'cases-list-township');
 
+      // The list on the paged convention (issue 16 p5): 共 N 条 as the API counts it; a header click sorts on
+      // the server (the address keeps it) and page 2 shows the next rows in that order.
+      const casesApi = async (q: string) =>
+        (await (await page.request.get(`${app.server.baseUrl}/api/cases?${q}`)).json()) as {
+          total: number;
+          items: { id: number }[];
+        };
+      const { total } = await casesApi('page=1&pageSize=1');
+      expect(total).toBeGreaterThan(2);
+      await page.goto(`${app.server.baseUrl}/cases?pageSize=2`);
+      await page.locator('.ant-pagination-total-text').getByText(`共 ${total} 条`).waitFor();
+      await page.locator('th').filter({ hasText: '事项编号' }).click();
+      await page.waitForURL(/sort=id&order=asc/);
+      const second = await casesApi('page=2&pageSize=2&sort=id&order=asc');
+      await page.locator('.ant-pagination-item-2').click();
+      await page.locator('.ant-table-row').first().getByText(`#${second.items[0].id}`, { exact: true }).waitFor();
+
       const ledger = await page.request.get(`${app.server.baseUrl}/api/cases/ledgers/monitored.xlsx`);
       expect(ledger.status()).toBe(200);
       expect(ledger.headers()['content-type']).toContain('spreadsheetml');
