@@ -514,6 +514,29 @@ export function createResidentTeamsService(db: Db) {
         if (batch.length < pageSize) return;
       }
     }
+    const minCache = new Map<string, number>();
+    async function* attendanceRows(): AsyncGenerator<Cell[]> {
+      const pageSize = 200;
+      for (let offset = 0; ; offset += pageSize) {
+        const batch = await repo.listTeams(db, where, { sort: 'orgCode' }, { pageSize, offset });
+        for (const r of batch.map(toTeamRow))
+          for (const { a, memberName } of await repo.attendanceOf(db, r.id)) {
+            const key = `${countyCodeOf(r.orgCode)}|${a.period}`;
+            if (!minCache.has(key)) minCache.set(key, await minDays(db, countyCodeOf(r.orgCode), a.period));
+            const min = minCache.get(key)!;
+            yield [
+              r.villageName,
+              r.sendingUnit,
+              a.period,
+              memberName,
+              a.daysInVillage,
+              min,
+              attendanceShortfall(a.daysInVillage, min),
+            ];
+          }
+        if (batch.length < pageSize) return;
+      }
+    }
     const villageWhere = repo.villageWhere(ctx.actor.scopePrefix, { orgPrefix: q.orgCode, required: true });
     async function* villageRows(): AsyncGenerator<Cell[]> {
       const pageSize = 500;
@@ -550,6 +573,20 @@ export function createResidentTeamsService(db: Db) {
               { header: '离队日期', kind: 'date' },
             ],
             rows: teamRows(),
+          },
+          {
+            title: '驻村考勤',
+            caption: '驻村工作队员月度在村天数',
+            headers: [
+              '村',
+              '派出单位',
+              { header: '月份', kind: 'code' },
+              '姓名',
+              { header: '在村天数', kind: 'integer' },
+              { header: '最少天数', kind: 'integer' },
+              { header: '差额', kind: 'integer' },
+            ],
+            rows: attendanceRows(),
           },
           {
             title: '应派驻村',

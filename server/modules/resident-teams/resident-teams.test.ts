@@ -181,7 +181,8 @@ describe('驻村工作队', () => {
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const [teams, villages] = book.worksheets;
+    const [teams, attendance, villages] = book.worksheets;
+    expect(attendance.getRow(2).getCell(5).value).toBe('在村天数');
     expect(teams.getRow(2).getCell(6).value).toBe('姓名');
     const memberCount = list.items.reduce((n: number, t: { members: number }) => n + t.members, 0);
     expect(teams.rowCount - 2).toBe(memberCount);
