@@ -1,9 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { addBenefit, fetchHouseholdBenefits, socialKeys, type HouseholdBenefits } from '../../api/social-assistance.ts';
+import {
+  addBenefit,
+  endBenefit,
+  fetchHouseholdBenefits,
+  socialKeys,
+  type HouseholdBenefits,
+} from '../../api/social-assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
+import { chinaToday } from '../../components/chinaDay.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
@@ -11,6 +18,7 @@ import { toFen, yuan } from '../projects/text.ts';
 import { KIND_LABELS, useSocialText } from './text.ts';
 
 type Member = HouseholdBenefits['members'][number];
+type Benefit = Member['benefits'][number];
 
 /** 兜底保障 on the household page: what each member receives, and the flag of a household without labour. */
 export function SocialAssistanceHouseholdSection({ householdId }: { householdId: number }) {
@@ -18,6 +26,8 @@ export function SocialAssistanceHouseholdSection({ householdId }: { householdId:
   const { language } = useI18n();
   const { data: actor } = useActor();
   const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<Benefit | null>(null);
+  const canWrite = hasPermission(actor, 'assistance:write');
   const query = useQuery({
     queryKey: socialKeys.household(householdId),
     queryFn: () => fetchHouseholdBenefits(householdId),
@@ -30,7 +40,7 @@ export function SocialAssistanceHouseholdSection({ householdId }: { householdId:
       title={t('sectionTitle')}
       data-testid="social-assistance-section"
       extra={
-        hasPermission(actor, 'assistance:write') &&
+        canWrite &&
         data && (
           <Button size="small" onClick={() => setAdding(true)}>
             {t('add')}
@@ -75,6 +85,11 @@ export function SocialAssistanceHouseholdSection({ householdId }: { householdId:
                           {b.startOn ? ` ${b.startOn}` : ''}
                           {b.endOn ? `～${b.endOn}` : ''}
                           {b.amountFen !== null ? ` ${yuan(b.amountFen)}${t('yuanUnit')}` : ''}）
+                          {canWrite && b.source === 'manual' && b.id !== null && !b.endOn && (
+                            <Button type="link" size="small" onClick={() => setEnding(b)}>
+                              {t('end')}
+                            </Button>
+                          )}
                         </Tag>
                       ))}
                     </Space>
@@ -85,6 +100,7 @@ export function SocialAssistanceHouseholdSection({ householdId }: { householdId:
         </Space>
       )}
       {adding && data && <AddModal data={data} onClose={() => setAdding(false)} />}
+      {ending && <EndModal benefit={ending} onClose={() => setEnding(null)} />}
     </Card>
   );
 }
@@ -110,7 +126,7 @@ function AddModal({ data, onClose }: { data: HouseholdBenefits; onClose: () => v
       onClose={onClose}
       title={t('add')}
       form={form}
-      initialValues={{ startOn: dayjs(), kind: 'minimumLiving' }}
+      initialValues={{ startOn: chinaToday(), kind: 'minimumLiving' }}
       fieldMap={{ amountFen: 'amount' }}
       send={(v) =>
         addBenefit({
@@ -147,6 +163,43 @@ function AddModal({ data, onClose }: { data: HouseholdBenefits; onClose: () => v
       </Space>
       <Form.Item name="department" label={t('department')}>
         <Input maxLength={60} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface EndValues {
+  endOn: Dayjs;
+  reason: string;
+}
+
+/** Ends an entered benefit (history kept: the row is end-dated, never deleted). */
+function EndModal({ benefit, onClose }: { benefit: Benefit; onClose: () => void }) {
+  const t = useSocialText();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<EndValues>();
+  const required = { required: true, message: t('required') };
+  return (
+    <FormModal<EndValues, unknown>
+      open
+      onClose={onClose}
+      title={t('end')}
+      form={form}
+      initialValues={{ endOn: chinaToday() }}
+      send={(v) =>
+        endBenefit(benefit.id!, { endOn: v.endOn.format('YYYY-MM-DD'), reason: v.reason, version: benefit.version! })
+      }
+      onDone={async () => {
+        message.success(t('saved'));
+        await queryClient.invalidateQueries({ queryKey: socialKeys.all });
+      }}
+    >
+      <Form.Item name="endOn" label={t('endOn')} rules={[required]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={[required]}>
+        <Input maxLength={200} />
       </Form.Item>
     </FormModal>
   );
