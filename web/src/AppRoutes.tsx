@@ -13,6 +13,7 @@ import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { microloansRoutes } from './pages/microloans/routes.tsx';
 import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
+import { villageEconomyRoutes } from './pages/village-economy/routes.tsx';
 import { villageSupportRoutes } from './pages/village-support/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
@@ -57,6 +58,7 @@ export function AppRoutes() {
           {microloansRoutes}
           {socialAssistanceRoutes}
           {relocationRoutes}
+          {villageEconomyRoutes}
           {villageSupportRoutes}
           {indicatorsRoutes}
           {analysisRoutes}

@@ -17,6 +17,7 @@ import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
 import { relocationKeys } from './relocation.ts';
 import { residentTeamKeys, socialPairingKeys } from './village-support.ts';
+import { collectiveKeys, consumerKeys } from './village-economy.ts';
 import { microloanKeys } from './microloans.ts';
 import { USERS_QUERY_KEY } from './users.ts';
 import { workbenchKeys } from './workbench.ts';
@@ -79,6 +80,8 @@ export const keys = {
   relocation: relocationKeys,
   residentTeams: residentTeamKeys,
   socialPairing: socialPairingKeys,
+  collectiveEconomy: collectiveKeys,
+  consumerAssistance: consumerKeys,
   microloans: microloanKeys,
   insurance: insuranceKeys,
   indicators: {

@@ -123,6 +123,8 @@ const MODULES: ModuleEntry[] = [
       { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
       { path: '/resident-teams', label: 'menu.programmesResidentTeams', anyOf: ['programmes:read'] },
       { path: '/social-pairing', label: 'menu.programmesSocialPairing', anyOf: ['programmes:read'] },
+      { path: '/consumer-assistance', label: 'menu.programmesConsumer', anyOf: ['programmes:read'] },
+      { path: '/collective-economy', label: 'menu.programmesCollective', anyOf: ['programmes:read'] },
     ],
   },
   {

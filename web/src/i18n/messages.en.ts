@@ -67,6 +67,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmesRelocation': 'Relocation follow-up',
   'menu.programmesResidentTeams': 'Resident teams',
   'menu.programmesSocialPairing': 'Social pairing',
+  'menu.programmesConsumer': 'Consumer assistance',
+  'menu.programmesCollective': 'Village collective economy',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

@@ -67,6 +67,8 @@ export const zhMessages = {
   'menu.programmesRelocation': '易地搬迁后续扶持',
   'menu.programmesResidentTeams': '驻村工作队',
   'menu.programmesSocialPairing': '社会力量帮扶',
+  'menu.programmesConsumer': '消费帮扶',
+  'menu.programmesCollective': '村集体经济',
   'menu.employmentTrainings': '技能培训台账',
   'menu.employmentWorkshops': '扶贫车间',
 
