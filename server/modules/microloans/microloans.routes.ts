@@ -49,6 +49,14 @@ export function microloansRoutes(app: App, deps: { microloans: MicroloansService
     },
   );
   app.get(
+    '/api/microloans/import/template.xlsx',
+    { schema: { tags, summary: '银行放款明细导入模板（表头与示例行）' } },
+    (req, reply) => {
+      requireCtx(req);
+      return sendXlsx(req, reply, '小额信贷放款明细导入模板.xlsx', microloans.importTemplate());
+    },
+  );
+  app.get(
     '/api/microloans/households/:householdId',
     { schema: { tags, summary: '农户的小额信贷', params: householdIdParams, response: { 200: householdLoans } } },
     (req) => microloans.household(requireCtx(req), req.params.householdId),

@@ -609,7 +609,46 @@ export function createMicroloansService(db: Db, box: PersonalDataBox) {
     return { dryRun, rows, created, errors };
   }
 
-  return { list, get, create, repay, quoteSubsidy, paySubsidy, renew, household, exportLoans, importLoans };
+  /** The bank-sheet layout to fill in: the header row and one example row. */
+  function importTemplate() {
+    return (out: Writable) =>
+      writeLedger(
+        out,
+        [
+          {
+            title: '脱贫人口小额信贷放款明细',
+            headers: [...LOAN_IMPORT_HEADERS],
+            rows: (async function* () {
+              yield [
+                '张三',
+                '11010519491231002X',
+                '沁水县农村商业银行',
+                '50000.00',
+                '36',
+                '3.45',
+                '2026-03-01',
+                '养殖业',
+              ];
+            })(),
+          },
+        ],
+        null,
+      );
+  }
+
+  return {
+    list,
+    get,
+    create,
+    repay,
+    quoteSubsidy,
+    paySubsidy,
+    renew,
+    household,
+    exportLoans,
+    importLoans,
+    importTemplate,
+  };
 }
 
 /** API field → the bank sheet's column, for per-row errors. */

@@ -276,6 +276,26 @@ describe('小额信贷 ledger', () => {
       borrowerName: '孙大河',
     });
 
+    const template = await env.app.inject({
+      method: 'GET',
+      url: '/api/microloans/import/template.xlsx',
+      headers: { cookie: village },
+    });
+    expect(template.statusCode).toBe(200);
+    const tbook = new ExcelJS.Workbook();
+    await tbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const headerRow = tbook.worksheets[0].getRow(1).values as unknown[];
+    expect(headerRow.slice(1)).toEqual([
+      '借款人姓名',
+      '身份证号',
+      '贷款银行',
+      '贷款金额(元)',
+      '贷款期限(月)',
+      '年利率(%)',
+      '放款日期',
+      '贷款用途',
+    ]);
+
     const res = await env.app.inject({
       method: 'GET',
       url: `/api/microloans/export.xlsx?orgCode=${VILLAGE}&status=active`,

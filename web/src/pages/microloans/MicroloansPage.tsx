@@ -136,6 +136,11 @@ export default function MicroloansPage() {
         <Button icon={<DownloadOutlined />} href={loansExportUrl(list.filters)} download>
           {t('export')}
         </Button>
+        {canWrite && (
+          <Button type="link" href="/api/microloans/import/template.xlsx" download>
+            {t('template')}
+          </Button>
+        )}
       </Space>
       {list.query.isError ? (
         <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />

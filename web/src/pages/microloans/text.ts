@@ -17,6 +17,7 @@ export const useMicroloansText = makeText({
   export: ['导出 Excel', 'Export'],
   import: ['导入银行明细', 'Import'],
   importTitle: ['导入银行放款明细', 'Import a bank sheet'],
+  template: ['下载模板', 'Template'],
   importChecked: ['已核对 {rows} 行，发现 {errors} 处问题', '{rows} rows checked, {errors} problems'],
   importDone: ['已导入 {created} 笔', '{created} imported'],
   importConfirm: ['确认导入', 'Import'],
