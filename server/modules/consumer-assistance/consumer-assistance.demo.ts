@@ -5,7 +5,7 @@ import { systemContext } from '../../lib/context.ts';
 import type { ConsumerAssistanceService } from './consumer-assistance.service.ts';
 
 // Demo 消费帮扶: a county 专馆 and an online one (832 platform), a 专区 and four 专柜 (one closed) in 龙港镇; products
-// from two 脱贫户 of 东庄村 and two cooperatives; sales for the last three months. Idempotent.
+// from two 脱贫户 (or monitored households) of 龙港镇, 东庄村 first, and two cooperatives; sales for the last three months. Idempotent.
 
 const COUNTY = '140521000000';
 const TOWNSHIP = '140521100000';
@@ -101,7 +101,10 @@ export async function loadConsumerAssistanceDemo(
 
   const households = await queryRows<{ id: number }>(
     db,
-    sql`SELECT id FROM household WHERE village_code = ${VILLAGE} AND kind = 'alleviated' AND closed_on IS NULL ORDER BY id LIMIT 2`,
+    sql`SELECT id FROM household
+      WHERE village_code LIKE ${TOWNSHIP.slice(0, 9) + '%'} AND closed_on IS NULL
+        AND (kind = 'alleviated' OR monitoring_status = 'monitored')
+      ORDER BY (village_code = ${VILLAGE}) DESC, id LIMIT 2`,
   );
   const products = [
     await svc.createProduct(ctx, {

@@ -102,6 +102,8 @@ export default function ConsumerAssistancePage() {
 
 function Summary() {
   const t = useMessages(CONSUMER_TEXT);
+  const { data: actor } = useActor();
+  const countyWide = !actor || actor.orgCode.endsWith('000000');
   const year = chinaToday().year();
   const query = useQuery({ queryKey: consumerKeys.summary(year), queryFn: () => fetchConsumerSummary(year) });
   return (
@@ -125,6 +127,7 @@ function Summary() {
           </Row>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {s.targetSource}
+            {!countyWide && t('scopeNote')}
           </Typography.Paragraph>
           <Typography.Paragraph style={{ marginBottom: 0 }}>
             {t('salesYear', { year: s.year })}：{yuan(s.salesYearFen)} 元 ·{' '}

@@ -56,6 +56,7 @@ export const CONSUMER_TEXT = defineMessages({
     'Outlets, products and suppliers, monthly sales.',
   ],
   target: ['到2025年目标', 'Target by 2025'],
+  scopeNote: ['（统计本辖区的网点；目标为全县数）', '(outlets in your area; the targets are the county’s)'],
   built: ['已建成 {built} / 目标 {target}', '{built} of {target} built'],
   short: ['尚缺 {n} 个', '{n} to build'],
   met: ['已达标', 'Met'],
