@@ -19,40 +19,43 @@ interface StartDeps {
   today: () => string;
 }
 
+/** The open clue and its registered household, refused when either cannot start an identification (§1.6). */
+async function identifiable(tx: Db, ctx: RequestContext, clueId: number) {
+  const clue = await findClueForCase(tx, ctx.actor.scopePrefix, clueId);
+  if (!clue) throw AppError.notFound({ zh: '线索', en: 'Clue' });
+  if (clue.status !== 'open') throw conflict('线索已关闭，不能发起识别认定', 'The clue is closed');
+  if (clue.householdId === null) {
+    throw AppError.validation([
+      {
+        field: 'clueId',
+        messageZh: '申请人尚未在农户台账建档，请先建档后再发起识别',
+        messageEn: 'The applicant is not in the registry yet: register the household first',
+      },
+    ]);
+  }
+  const existing = await activeCaseOfClue(tx, clueId);
+  if (existing)
+    throw conflict(`该线索已在办理中（事项 #${existing.id}）`, `The clue is already in case #${existing.id}`);
+  const h = await householdFacts(tx, ctx.actor.scopePrefix, clue.householdId, true);
+  if (!h) throw AppError.notFound({ zh: '农户', en: 'Household' });
+  if (h.closed_on) throw conflict('该户已注销（合并或解散），不能发起识别', 'The household is closed');
+  if (h.monitoring_status === 'monitored') {
+    throw conflict('该户已是监测对象，新的风险请在帮扶措施中跟进，无需重新识别', 'The household is already monitored');
+  }
+  const active = (await activeCasesOfHousehold(tx, h.id)).find((c) => c.kind === 'identification');
+  if (active)
+    throw conflict(
+      `该户已有识别认定在办理中（事项 #${active.id}）`,
+      `The household already has identification case #${active.id}`,
+    );
+  return { clue, h };
+}
+
 export function createCaseStarts({ db, step, get, today }: StartDeps) {
   async function startIdentification(ctx: RequestContext, clueId: number): Promise<CaseDetail> {
     requirePermission(ctx, 'cases:start');
     const id = await db.transaction(async (tx) => {
-      const clue = await findClueForCase(tx, ctx.actor.scopePrefix, clueId);
-      if (!clue) throw AppError.notFound({ zh: '线索', en: 'Clue' });
-      if (clue.status !== 'open') throw conflict('线索已关闭，不能发起识别认定', 'The clue is closed');
-      if (clue.householdId === null) {
-        throw AppError.validation([
-          {
-            field: 'clueId',
-            messageZh: '申请人尚未在农户台账建档，请先建档后再发起识别',
-            messageEn: 'The applicant is not in the registry yet: register the household first',
-          },
-        ]);
-      }
-      const existing = await activeCaseOfClue(tx, clueId);
-      if (existing)
-        throw conflict(`该线索已在办理中（事项 #${existing.id}）`, `The clue is already in case #${existing.id}`);
-      const h = await householdFacts(tx, ctx.actor.scopePrefix, clue.householdId, true);
-      if (!h) throw AppError.notFound({ zh: '农户', en: 'Household' });
-      if (h.closed_on) throw conflict('该户已注销（合并或解散），不能发起识别', 'The household is closed');
-      if (h.monitoring_status === 'monitored') {
-        throw conflict(
-          '该户已是监测对象，新的风险请在帮扶措施中跟进，无需重新识别',
-          'The household is already monitored',
-        );
-      }
-      const active = (await activeCasesOfHousehold(tx, h.id)).find((c) => c.kind === 'identification');
-      if (active)
-        throw conflict(
-          `该户已有识别认定在办理中（事项 #${active.id}）`,
-          `The household already has identification case #${active.id}`,
-        );
+      const { clue, h } = await identifiable(tx, ctx, clueId);
       // A household whose risk was eliminated re-enters monitoring through a new identification; the
       // same risk type coming back is flagged for the reviewers (§1.8: elimination must be stable).
       const repeatRisk = h.monitoring_status === 'eliminated' && h.risk_types.includes(clue.riskType);

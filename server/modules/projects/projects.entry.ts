@@ -15,7 +15,14 @@ import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireDecided } from '../deliberation/index.ts';
-import { findProject, insertEvent, insertProject, updateProject, type ProjectInsert } from './projects.repository.ts';
+import {
+  findProject,
+  insertEvent,
+  insertProject,
+  updateProject,
+  type ProjectInsert,
+  type ProjectRecord,
+} from './projects.repository.ts';
 import { budgetOf, columnsOf, eventOf, NOT_FOUND, requireEntryComplete, STALE, total } from './projects.shared.ts';
 
 // 申报 and the entry procedure (入库: three notices and an announcement, policy-rules §6): declaration
@@ -29,6 +36,35 @@ interface EntryDeps {
   today: () => string;
   get: (ctx: RequestContext, id: number) => Promise<ProjectDetail>;
   noticeDays: (countyCode: string) => Promise<number>;
+}
+
+/** What the action itself must carry: a reason to return or withdraw, the review's opinion, and at 申报 the
+ * entry exclusions and (a village project) its voted 四议两公开 record. */
+async function requireActionInput(tx: Db, ctx: RequestContext, p: ProjectRecord, input: ActionInput) {
+  if (input.action !== 'complete' && !input.reason)
+    throw AppError.validation([{ field: 'reason', messageZh: '退回或撤销须说明原因', messageEn: 'Give the reason' }]);
+  if (input.action === 'complete' && OPINION_STAGES.includes(p.entryStage) && !input.reason?.trim())
+    throw AppError.validation([
+      {
+        field: 'reason',
+        messageZh: `请填写${ENTRY_STAGE_LABELS[p.entryStage]}意见`,
+        messageEn: `Give the opinion of the ${p.entryStage === 'townshipReview' ? 'township review' : 'county approval'}`,
+      },
+    ]);
+  if (input.action === 'complete' && p.entryStage === 'declaration') {
+    requireEntryComplete({ ...p, budget: budgetOf(p) });
+    if (levelOfCode(p.orgCode) === 'village') {
+      if (!p.deliberationId)
+        throw AppError.validation([
+          {
+            field: 'deliberationId',
+            messageZh: '村级申报须附经村"两委"会议或村民代表会议通过的四议两公开记录',
+            messageEn: 'A village declaration needs a 四议两公开 record',
+          },
+        ]);
+      await requireDecided(tx, ctx, p.deliberationId, p.orgCode);
+    }
+  }
 }
 
 export function createProjectEntry({ db, today, get, noticeDays }: EntryDeps) {
@@ -92,32 +128,7 @@ export function createProjectEntry({ db, today, get, noticeDays }: EntryDeps) {
       });
       if (!r.ok)
         throw new AppError(r.code === 'notYourStage' ? 'FORBIDDEN' : 'CONFLICT', { zh: r.messageZh, en: r.messageEn });
-      if (input.action !== 'complete' && !input.reason)
-        throw AppError.validation([
-          { field: 'reason', messageZh: '退回或撤销须说明原因', messageEn: 'Give the reason' },
-        ]);
-      if (input.action === 'complete' && OPINION_STAGES.includes(p.entryStage) && !input.reason?.trim())
-        throw AppError.validation([
-          {
-            field: 'reason',
-            messageZh: `请填写${ENTRY_STAGE_LABELS[p.entryStage]}意见`,
-            messageEn: `Give the opinion of the ${p.entryStage === 'townshipReview' ? 'township review' : 'county approval'}`,
-          },
-        ]);
-      if (input.action === 'complete' && p.entryStage === 'declaration') {
-        requireEntryComplete({ ...p, budget: budgetOf(p) });
-        if (level === 'village') {
-          if (!p.deliberationId)
-            throw AppError.validation([
-              {
-                field: 'deliberationId',
-                messageZh: '村级申报须附经村"两委"会议或村民代表会议通过的四议两公开记录',
-                messageEn: 'A village declaration needs a 四议两公开 record',
-              },
-            ]);
-          await requireDecided(tx, ctx, p.deliberationId, p.orgCode);
-        }
-      }
+      await requireActionInput(tx, ctx, p, input);
       const next: EntryStage = r.next;
       const set: Partial<ProjectInsert> = {
         entryStage: next,
