@@ -5,12 +5,11 @@ import { todayInChina } from '../../lib/clock.ts';
 import type { SocialAssistanceService } from './social-assistance.service.ts';
 
 // Demo 兜底保障 entries, so that the household page shows what members receive beyond the registry's 低保/特困 flags:
-// 医保参保资助 for the members of the first monitored households of 东庄村 (the demo village officer's village), and
-// 残疾人两项补贴 for a few members of 龙港镇's 脱贫/monitored households holding a disability record (残联). Amounts
+// 医保参保资助 for the members of the first two monitored households, and 残疾人两项补贴 for a few members of 脱贫/monitored
+// households holding a disability record (残联); 龙港镇 first, then the rest of the county. Amounts
 // are left empty (the county's amounts are not in the plan). Deterministic (people by id) and run once.
 
 const TOWNSHIP = '140521100';
-const VILLAGE = '140521100201';
 
 export async function loadSocialAssistanceDemo(
   services: { db: Db; socialAssistance: SocialAssistanceService },
@@ -24,17 +23,16 @@ export async function loadSocialAssistanceDemo(
   const insured = await queryRows<{ person_id: number }>(
     db,
     sql`SELECT m.person_id FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
-      WHERE h.id IN (SELECT id FROM household WHERE village_code = ${VILLAGE} AND closed_on IS NULL
-        AND monitoring_status = 'monitored' ORDER BY id LIMIT 2)
+      WHERE h.id IN (SELECT id FROM household WHERE closed_on IS NULL AND monitoring_status = 'monitored'
+        ORDER BY (village_code LIKE ${TOWNSHIP + '%'}) DESC, id LIMIT 2)
       ORDER BY m.person_id`,
   );
   const disabled = await queryRows<{ person_id: number }>(
     db,
     sql`SELECT p.id AS person_id FROM person p JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL
       JOIN household h ON h.id = m.household_id AND h.closed_on IS NULL
-      WHERE h.village_code LIKE ${TOWNSHIP + '%'} AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored')
-        AND p.disability_category IS NOT NULL
-      ORDER BY p.id LIMIT 5`,
+      WHERE (h.kind = 'alleviated' OR h.monitoring_status = 'monitored') AND p.disability_category IS NOT NULL
+      ORDER BY (h.village_code LIKE ${TOWNSHIP + '%'}) DESC, p.id LIMIT 5`,
   );
   let entries = 0;
   for (const p of insured) {
