@@ -78,7 +78,13 @@ import { createSocialAssistanceService, socialAssistanceRoutes } from './modules
 import { createPostsService, postsRoutes } from './modules/posts/index.ts';
 import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
 import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
-import { collectiveEconomyRoutes, createCollectiveEconomyService } from './modules/collective-economy/index.ts';
+import {
+  collectiveEconomyRoutes,
+  collectiveIncomeProvider,
+  createCollectiveEconomyService,
+} from './modules/collective-economy/index.ts';
+import { registryProvider } from './modules/indicators/indicators.engine.ts';
+import { fundsProvider } from './modules/indicators/indicators.cockpit.ts';
 import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
 import { createInsuranceService, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationRoutes } from './modules/relocation/index.ts';
@@ -106,7 +112,11 @@ export function createServices(
   const box = createPersonalDataBox(config.secret);
   const jobs = createJobsService(db);
   const clues = createCluesService(db);
-  const indicators = createIndicatorsService({ db });
+  // Computed indicator sources: registry, funds, and the villages' collective income (村集体经济).
+  const indicators = createIndicatorsService({
+    db,
+    computed: { registry: registryProvider, funds: fundsProvider, collective: collectiveIncomeProvider },
+  });
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.
   const monitoring = createMonitoringService({ db, jobs, onWarningsWritten: clues.fromWarnings(WARNING_NAMES_ZH) });

@@ -17,6 +17,10 @@ export const COMPUTED_SOURCES = {
     zh: '累计风险消除户数（风险消除时间不晚于当月）',
     en: 'Monitored households whose risk was eliminated up to the month',
   },
+  'collective.income': {
+    zh: '村集体经济年收入（分，各村现行填报，来自村集体经济台账）',
+    en: 'Village collective income of the year (fen, current entries of the collective-economy ledger)',
+  },
   'funds.industryPart': { zh: '用于产业发展的衔接资金（分）', en: 'Linkage funds for industry (fen)' },
   'funds.industryWhole': { zh: '下达衔接资金总规模（分）', en: 'Linkage funds allocated (fen)' },
   'funds.labourPart': { zh: '以工代赈已发放劳务报酬（分）', en: 'Work-for-relief labour pay disbursed (fen)' },
@@ -147,6 +151,14 @@ export const SEED_ELEMENTS: DataElementDef[] = [
     'registry.eliminatedHouseholds',
     'village',
     '户',
+  ),
+  computed(
+    'COLLECTIVE_INCOME_FEN',
+    '村集体经济收入',
+    'Village collective income',
+    'collective.income',
+    'village',
+    '分',
   ),
   computed('FUND_INDUSTRY_FEN', '产业发展资金', 'Industry funds', 'funds.industryPart', 'county', '分'),
   computed('FUND_TOTAL_FEN', '衔接资金总规模', 'Linkage funds total', 'funds.industryWhole', 'county', '分'),
@@ -458,6 +470,21 @@ export const SEED_INDICATORS: IndicatorDef[] = [
     '#{POVERTY_ASSETS}',
     'yearly',
   ),
+  {
+    code: 'COLLECTIVE_INCOME',
+    nameZh: '村集体经济收入',
+    nameEn: 'Village collective income',
+    mode: 'last',
+    numerator: '#{COLLECTIVE_INCOME_FEN}',
+    denominator: null,
+    // fen → 万元
+    factor: 0.000001,
+    unitZh: '万元',
+    decimals: 2,
+    periodType: 'yearly',
+    descriptionZh:
+      '各村年度集体经济收入（经营性资产、光伏电站、土地发包租赁、集体经营、其他）之和，取村集体经济台账中各村现行填报；乡镇、县为所辖村之和（沁发〔2021〕17号 §二(三)1 四是“持续增加村集体经济收入”，未设数值目标）。',
+  },
   last('LABOUR_BRANDS_N', '特色劳务品牌数', 'Labour brands', '#{LABOUR_BRANDS}', '个'),
   last(
     'SPATIAL_PLAN_DONE_FLAG',

@@ -153,3 +153,18 @@ export async function villageTotals(db: Db, scopePrefix: string, year: number) {
   );
   return new Map(rows.map((r) => [r.org_code, Number(r.total_fen)]));
 }
+
+/** Current totals per village and year of a county, for the years asked (the indicators' computed source). */
+export async function countyTotalsByYear(db: Db, countyCode: string, years: number[]) {
+  if (years.length === 0) return [];
+  const rows = await queryRows<{ org_code: string; year: number; total_fen: string | number }>(
+    db,
+    sql`SELECT c.org_code, c.year::int AS year, ${total}::bigint AS total_fen FROM collective_income c
+      WHERE c.county_code = ${countyCode} AND c.superseded_at IS NULL
+        AND c.year IN (${sql.join(
+          years.map((y) => sql`${y}`),
+          sql`, `,
+        )})`,
+  );
+  return rows.map((r) => ({ orgCode: r.org_code, year: r.year, totalFen: Number(r.total_fen) }));
+}

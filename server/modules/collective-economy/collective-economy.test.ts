@@ -61,6 +61,10 @@ describe('村集体经济 income by village and year', () => {
       expect.objectContaining({ code: TOWNSHIP, villages: list.total, entered: 1, weak: 0, totalFen: 5_000_000 }),
     ]);
     expect(list.totalFen).toBe(5_000_000);
+    // the indicator 村集体经济收入 (computed source collective.income): the township's villages summed, in 万元
+    const cockpit = await send(township, 'GET', `/api/indicators/cockpit?org=${TOWNSHIP}&period=${YEAR}-12`);
+    const indicator = cockpit.indicators.find((i: { code: string }) => i.code === 'COLLECTIVE_INCOME');
+    expect(indicator).toMatchObject({ period: String(YEAR), value: 5, unitZh: '万元' });
     const missing = await send(township, 'GET', `/api/collective-economy?year=${YEAR}&status=missing&page=1`);
     expect(missing.total).toBe(list.total - 1);
 
