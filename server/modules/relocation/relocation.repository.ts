@@ -135,3 +135,12 @@ export async function insertRelocated(tx: Db, values: typeof relocatedHouseholds
   const [row] = await tx.insert(relocatedHouseholds).values(values).returning({ id: relocatedHouseholds.id });
   return row.id;
 }
+
+/** The villages (communities) holding a relocation site, in scope: for other modules (驻村工作队 required at 安置点). */
+export async function siteVillages(db: Db, scopePrefix: string): Promise<{ orgCode: string; siteName: string }[]> {
+  const rows = await queryRows<{ org_code: string; name: string }>(
+    db,
+    sql`SELECT s.org_code, s.name FROM relocation_site s WHERE ${like(sql`s.org_code`, scopePrefix)} ORDER BY s.org_code, s.id`,
+  );
+  return rows.map((r) => ({ orgCode: r.org_code, siteName: r.name }));
+}
