@@ -91,125 +91,130 @@ const ACTOR: Record<string, User[]> = {
 };
 
 describe('identification from a clue to 纳入监测', () => {
-  it('walks every stage; at each stage every other role is refused; the household is monitored at the end', async () => {
-    const { household, clueId } = await householdWithClue();
-    const c = await start(clueId);
-    expect(c).toMatchObject({
-      kind: 'identification',
-      stage: 'verification',
-      status: 'active',
-      riskTypes: ['illness'],
-      timeLimit: { limitDays: 15 },
-    });
-    await startedDaysAgo(c.id);
-    // One active case per clue; the clue list names that case, so the web offers a link instead of 发起识别.
-    expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
-    const other = await householdWithClue();
-    const openClues = (await call('village_officer', 'GET', '/api/clues?status=open&limit=200')).json().items;
-    expect(openClues.find((x: { id: number }) => x.id === clueId)).toMatchObject({ activeCaseId: c.id });
-    expect(openClues.find((x: { id: number }) => x.id === other.clueId)).toMatchObject({ activeCaseId: null });
+  // The longest unit test (~10 s alone): room for a loaded CI machine.
+  it(
+    'walks every stage; at each stage every other role is refused; the household is monitored at the end',
+    { timeout: 90_000 },
+    async () => {
+      const { household, clueId } = await householdWithClue();
+      const c = await start(clueId);
+      expect(c).toMatchObject({
+        kind: 'identification',
+        stage: 'verification',
+        status: 'active',
+        riskTypes: ['illness'],
+        timeLimit: { limitDays: 15 },
+      });
+      await startedDaysAgo(c.id);
+      // One active case per clue; the clue list names that case, so the web offers a link instead of 发起识别.
+      expect((await call('village_officer', 'POST', '/api/cases/identifications', { clueId })).statusCode).toBe(409);
+      const other = await householdWithClue();
+      const openClues = (await call('village_officer', 'GET', '/api/clues?status=open&limit=200')).json().items;
+      expect(openClues.find((x: { id: number }) => x.id === clueId)).toMatchObject({ activeCaseId: c.id });
+      expect(openClues.find((x: { id: number }) => x.id === other.clueId)).toMatchObject({ activeCaseId: null });
 
-    for (const stage of [
-      'verification',
-      'comparison',
-      'villageReview',
-      'publicNotice',
-      'townshipReview',
-      'countyApproval',
-      'announcement',
-    ]) {
-      const now = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
-      expect(now.stage).toBe(stage);
-      if (stage === 'publicNotice') {
-        const early = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
-        expect(early.statusCode).toBe(409);
-        expect(early.json().error.messageZh).toContain('公示');
-        const hanging = await act('village_officer', c.id, 'startNotice', { startedOn: day(-4) });
-        expect(hanging.statusCode, hanging.body).toBe(200);
-        // 办结 is offered but closed until 公示期满: the day it opens comes from the server's rule.
-        expect(hanging.json()).toMatchObject({
-          allowedActions: expect.arrayContaining(['complete']),
-          completeBlocked: { opensOn: day(1), messageZh: expect.stringContaining(`${day(1)}起方可结束公示`) },
-        });
-        const tooEarly = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
-        expect(tooEarly.statusCode).toBe(409);
-        await restartNotice(c.id, day(-5));
-        const started = (await call('village_officer', 'GET', `/api/cases/${c.id}`)).json();
-        expect(started).toMatchObject({ noticeStartedOn: day(-5), noticeEndsOn: day(0), completeBlocked: null });
-      }
-      for (const user of USERS) {
-        if (ACTOR[stage].includes(user)) continue;
-        const res = await act(user, c.id, 'complete', STAGE_RECORD[stage]);
-        expect(res.statusCode, `${stage} by ${user}: ${res.body}`).toBe(403);
-        for (const action of ['reject', 'close'] as const) {
-          const other = await act(user, c.id, action, {}, { reason: '不是本环节的人员' });
-          expect(other.statusCode, `${action} at ${stage} by ${user}`).toBe(403);
+      for (const stage of [
+        'verification',
+        'comparison',
+        'villageReview',
+        'publicNotice',
+        'townshipReview',
+        'countyApproval',
+        'announcement',
+      ]) {
+        const now = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
+        expect(now.stage).toBe(stage);
+        if (stage === 'publicNotice') {
+          const early = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
+          expect(early.statusCode).toBe(409);
+          expect(early.json().error.messageZh).toContain('公示');
+          const hanging = await act('village_officer', c.id, 'startNotice', { startedOn: day(-4) });
+          expect(hanging.statusCode, hanging.body).toBe(200);
+          // 办结 is offered but closed until 公示期满: the day it opens comes from the server's rule.
+          expect(hanging.json()).toMatchObject({
+            allowedActions: expect.arrayContaining(['complete']),
+            completeBlocked: { opensOn: day(1), messageZh: expect.stringContaining(`${day(1)}起方可结束公示`) },
+          });
+          const tooEarly = await act('village_officer', c.id, 'complete', STAGE_RECORD.publicNotice);
+          expect(tooEarly.statusCode).toBe(409);
+          await restartNotice(c.id, day(-5));
+          const started = (await call('village_officer', 'GET', `/api/cases/${c.id}`)).json();
+          expect(started).toMatchObject({ noticeStartedOn: day(-5), noticeEndsOn: day(0), completeBlocked: null });
         }
+        for (const user of USERS) {
+          if (ACTOR[stage].includes(user)) continue;
+          const res = await act(user, c.id, 'complete', STAGE_RECORD[stage]);
+          expect(res.statusCode, `${stage} by ${user}: ${res.body}`).toBe(403);
+          for (const action of ['reject', 'close'] as const) {
+            const other = await act(user, c.id, action, {}, { reason: '不是本环节的人员' });
+            expect(other.statusCode, `${action} at ${stage} by ${user}`).toBe(403);
+          }
+        }
+        const opinion = stage === 'verification' ? { reason: '核实属实，同意进入信息比对' } : {};
+        const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage], opinion);
+        expect(res.statusCode, `${stage}: ${res.body}`).toBe(200);
       }
-      const opinion = stage === 'verification' ? { reason: '核实属实，同意进入信息比对' } : {};
-      const res = await act(ACTOR[stage][0], c.id, 'complete', STAGE_RECORD[stage], opinion);
-      expect(res.statusCode, `${stage}: ${res.body}`).toBe(200);
-    }
 
-    const done = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
-    expect(done).toMatchObject({
-      stage: 'done',
-      status: 'done',
-      monitoringType: 'edge',
-      riskTypes: ['illness', 'lackOfLabour'],
-      decidedOn: day(0),
-    });
-    expect(done.household).toMatchObject({
-      monitoringStatus: 'monitored',
-      monitoringType: 'edge',
-      riskTypes: ['illness', 'lackOfLabour'],
-      identificationPeriod: day(0).slice(0, 7),
-    });
-    // The opinion given on completing 入户核实 is kept on its step.
-    expect(done.steps[1]).toMatchObject({
-      action: 'complete',
-      fromStage: 'verification',
-      note: '核实属实，同意进入信息比对',
-    });
-    expect(done.steps.map((s: { action: string }) => s.action)).toEqual([
-      'start',
-      'complete',
-      'complete',
-      'complete',
-      'startNotice',
-      'complete',
-      'complete',
-      'complete',
-      'complete',
-    ]);
-    expect(done.data.comparison.evidence).toHaveProperty('suggestion');
+      const done = (await call('county_admin', 'GET', `/api/cases/${c.id}`)).json();
+      expect(done).toMatchObject({
+        stage: 'done',
+        status: 'done',
+        monitoringType: 'edge',
+        riskTypes: ['illness', 'lackOfLabour'],
+        decidedOn: day(0),
+      });
+      expect(done.household).toMatchObject({
+        monitoringStatus: 'monitored',
+        monitoringType: 'edge',
+        riskTypes: ['illness', 'lackOfLabour'],
+        identificationPeriod: day(0).slice(0, 7),
+      });
+      // The opinion given on completing 入户核实 is kept on its step.
+      expect(done.steps[1]).toMatchObject({
+        action: 'complete',
+        fromStage: 'verification',
+        note: '核实属实，同意进入信息比对',
+      });
+      expect(done.steps.map((s: { action: string }) => s.action)).toEqual([
+        'start',
+        'complete',
+        'complete',
+        'complete',
+        'startNotice',
+        'complete',
+        'complete',
+        'complete',
+        'complete',
+      ]);
+      expect(done.data.comparison.evidence).toHaveProperty('suggestion');
 
-    const [clue] = await queryRows<{ status: string; close_reason: string }>(
-      env.services.db,
-      sql`SELECT status, close_reason FROM clue WHERE id = ${clueId}`,
-    );
-    expect(clue).toMatchObject({ status: 'closed', close_reason: expect.stringContaining('纳入监测') });
-    const changes = await queryRows<{ action: string }>(
-      env.services.db,
-      sql`SELECT action FROM registry_change WHERE household_id = ${household.id} ORDER BY id`,
-    );
-    expect(changes.map((r) => r.action)).toContain('identify');
-    const audit = await queryRows<{ action: string }>(
-      env.services.db,
-      sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(c.id)} ORDER BY id`,
-    );
-    expect(audit.map((a) => a.action)).toEqual([
-      'start',
-      'complete',
-      'complete',
-      'complete',
-      'startNotice',
-      'complete',
-      'complete',
-      'complete',
-      'complete',
-    ]);
-  });
+      const [clue] = await queryRows<{ status: string; close_reason: string }>(
+        env.services.db,
+        sql`SELECT status, close_reason FROM clue WHERE id = ${clueId}`,
+      );
+      expect(clue).toMatchObject({ status: 'closed', close_reason: expect.stringContaining('纳入监测') });
+      const changes = await queryRows<{ action: string }>(
+        env.services.db,
+        sql`SELECT action FROM registry_change WHERE household_id = ${household.id} ORDER BY id`,
+      );
+      expect(changes.map((r) => r.action)).toContain('identify');
+      const audit = await queryRows<{ action: string }>(
+        env.services.db,
+        sql`SELECT action FROM audit_log WHERE entity = 'case' AND entity_id = ${String(c.id)} ORDER BY id`,
+      );
+      expect(audit.map((a) => a.action)).toEqual([
+        'start',
+        'complete',
+        'complete',
+        'complete',
+        'startNotice',
+        'complete',
+        'complete',
+        'complete',
+        'complete',
+      ]);
+    },
+  );
 
   it('verification needs the signed undertaking and 1–5 risks; field errors name the field', async () => {
     const { clueId } = await householdWithClue({}, false);
