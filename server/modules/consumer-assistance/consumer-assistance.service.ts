@@ -198,12 +198,10 @@ export function createConsumerAssistanceService(db: Db) {
         : null,
       supplierName: input.supplierName ?? null,
     });
-    let orgCode: string;
-    if (input.supplierKind === 'household') orgCode = household?.village_code ?? '';
-    else if (!input.orgCode)
+    if (input.supplierKind === 'cooperative' && !input.orgCode)
       errors.push({ field: 'orgCode', messageZh: '请选择合作社所在单位', messageEn: 'Choose the cooperative’s unit' });
     if (errors.length) throw AppError.validation(errors);
-    orgCode = input.supplierKind === 'household' ? household!.village_code : input.orgCode!;
+    const orgCode = input.supplierKind === 'household' ? household!.village_code : input.orgCode!;
     requireInScope(ctx, orgCode);
     const id = await db.transaction(async (tx) => {
       const newId = await repo.insertProduct(tx, {

@@ -13,6 +13,7 @@ import { InsuranceHouseholdSection } from '../insurance/HouseholdSection.tsx';
 import { MicroloansHouseholdSection } from '../microloans/HouseholdSection.tsx';
 import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
 import { RelocationHouseholdSection } from '../relocation/HouseholdSection.tsx';
+import { ConsumerHouseholdSection } from '../village-economy/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -138,6 +139,7 @@ export default function HouseholdPage() {
       <MicroloansHouseholdSection householdId={household.id} />
       <SocialAssistanceHouseholdSection householdId={household.id} />
       <RelocationHouseholdSection householdId={household.id} />
+      <ConsumerHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}

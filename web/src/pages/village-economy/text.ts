@@ -51,6 +51,7 @@ export const COLLECTIVE_TEXT = defineMessages({
 
 export const CONSUMER_TEXT = defineMessages({
   title: ['消费帮扶', 'Consumer assistance'],
+  sectionTitle: ['消费帮扶供货', 'Consumer-assistance supplies'],
   intro: [
     '线上线下专馆、专区、专柜“三专”网点，帮扶产品及供货方（脱贫户或合作社），按月登记销售额。',
     'Outlets, products and suppliers, monthly sales.',
