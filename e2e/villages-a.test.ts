@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // Issue 15 items 4 and 7: the township opens 村集体经济 (township totals, weak line), corrects a village's year and
-// downloads the ledger; then 消费帮扶: the 专馆/专区/专柜 progress against 2/2/20, closes a 专柜, downloads the ledger.
+// downloads the ledger; then 消费帮扶: the 专馆/专区/专柜 progress against 2/2/20, closes a 专柜, downloads the ledger,
+// and follows a supplying 脱贫户 to its household page.
 
 const app = useBrowserApp();
 
@@ -45,6 +46,11 @@ describe('villages-a: collective economy and consumer assistance', () => {
       const xlsx = await page.request.get(`${app.server.baseUrl}/api/consumer-assistance/outlets/export.xlsx`);
       expect(xlsx.status()).toBe(200);
       expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
+      // a supplying 脱贫户: from the products tab to its household page, where the section lists what it supplies
+      await page.getByRole('tab', { name: '产品与供货方' }).click();
+      await page.getByTestId('consumer-products').locator('a[href^="/registry/households/"]').first().click();
+      await page.getByTestId('consumer-section').getByText('累计销售(元)').first().waitFor();
     } finally {
       await context.close();
     }
