@@ -73,9 +73,9 @@ import { createAssessmentService, createIndicatorsService, indicatorsRoutes } fr
 import { ledgerRoutes } from './modules/projects/ledgers.ts';
 import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
 import { analysisRoutes, createDeprivationService, createWhatIfService } from './modules/analysis/index.ts';
-import { createEmploymentService, employmentRoutes } from './modules/employment/index.ts';
+import { createEmploymentService, employmentIndicatorsProvider, employmentRoutes } from './modules/employment/index.ts';
 import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
-import { createPostsService, postsRoutes } from './modules/posts/index.ts';
+import { createPostsService, postsIndicatorsProvider, postsRoutes } from './modules/posts/index.ts';
 import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
 import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
 import {
@@ -86,9 +86,9 @@ import {
 import { registryProvider } from './modules/indicators/indicators.engine.ts';
 import { fundsProvider } from './modules/indicators/indicators.cockpit.ts';
 import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
-import { createInsuranceService, insuranceRoutes } from './modules/insurance/index.ts';
-import { createRelocationService, relocationRoutes } from './modules/relocation/index.ts';
-import { createMicroloansService, microloansRoutes } from './modules/microloans/index.ts';
+import { createInsuranceService, insuranceIndicatorsProvider, insuranceRoutes } from './modules/insurance/index.ts';
+import { createRelocationService, relocationIndicatorsProvider, relocationRoutes } from './modules/relocation/index.ts';
+import { createMicroloansService, microloansIndicatorsProvider, microloansRoutes } from './modules/microloans/index.ts';
 
 /** The built web app; GUARDLINE_WEB_DIST points elsewhere (a second build beside the default one, e.g. parallel test runs). */
 export const WEB_DIST =
@@ -115,7 +115,17 @@ export function createServices(
   // Computed indicator sources: registry, funds, and the villages' collective income (村集体经济).
   const indicators = createIndicatorsService({
     db,
-    computed: { registry: registryProvider, funds: fundsProvider, collective: collectiveIncomeProvider },
+    computed: {
+      registry: registryProvider,
+      funds: fundsProvider,
+      collective: collectiveIncomeProvider,
+      // the programmes of issue 14, each from its own module (就业, 公益岗位, 小额信贷, 防贫保险, 易地搬迁)
+      employment: employmentIndicatorsProvider,
+      posts: postsIndicatorsProvider,
+      microloans: microloansIndicatorsProvider,
+      insurance: insuranceIndicatorsProvider,
+      relocation: relocationIndicatorsProvider,
+    },
   });
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));
   // Warnings of every run become clues (channel: department); a committed feed batch re-evaluates its households.

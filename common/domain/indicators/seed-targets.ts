@@ -239,6 +239,19 @@ export const SEED_TARGETS: TargetDef[] = [
     note: '按有劳动能力的搬迁家庭中至少一人稳定就业的户数占比100%判断。',
   },
   {
+    indicator: 'RELOCATED_STABLE_RATE',
+    scope: COUNTY,
+    fromYear: 2021,
+    toYear: 2025,
+    op: '>=',
+    value: 100,
+    band: 2,
+    sourceDoc: DOC,
+    sourceText:
+      '推动后续产业可持续发展，不断提升产业园、扶贫车间和安置区周边特色产业发展水平，帮助就地就近就业，确保有劳动能力的搬迁家庭每户有一人稳定就业。',
+    note: '由易地搬迁台账与就业台账计算：有劳动能力的搬迁户中至少一人稳定就业的户数占比100%。',
+  },
+  {
     indicator: 'POVERTY_ASSET_LEDGER_RATE',
     scope: COUNTY,
     fromYear: 2021,

@@ -114,6 +114,8 @@ describe('seed targets', () => {
       ['LAND_RURAL_INDUSTRY_SHARE', 10, 'constant'],
       ['FARMER_INCOME_GROWTH_RATE', null, 'constant'],
       ['RELOCATED_EMPLOYMENT_RATE', 100, 'constant'],
+      // the same sentence on the rate computed from the relocation and employment ledgers
+      ['RELOCATED_STABLE_RATE', 100, 'constant'],
       ['POVERTY_ASSET_LEDGER_RATE', 100, 'constant'],
       ['SUPP_PENSION_COVERAGE', 100, 'constant'],
       ['LABOUR_BRANDS_N', 1, 'constant'],

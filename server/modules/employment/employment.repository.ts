@@ -361,3 +361,28 @@ export async function membersAndJobsOf(db: Db, householdIds: readonly number[]) 
   );
   return { members, jobs };
 }
+
+/**
+ * The programme's people of a whole county with their village, jobs and training (the indicators' computed source:
+ * the same people as `programmePeople` — active members of open 脱贫户 and monitored households).
+ */
+export async function programmeFactsOfCounty(db: Db, countyCode: string) {
+  const from = sql`FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
+      JOIN person p ON p.id = m.person_id
+      WHERE h.closed_on IS NULL AND h.county_code = ${countyCode}
+        AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored')`;
+  const people = await queryRows<{ person_id: number; village_code: string; labour_skill: string | null }>(
+    db,
+    sql`SELECT p.id AS person_id, h.village_code, p.labour_skill ${from}`,
+  );
+  const ids = sql`SELECT p.id ${from}`;
+  const jobs = await queryRows<{ person_id: number; start_on: string; end_on: string | null; place_kind: string }>(
+    db,
+    sql`SELECT person_id, start_on::text AS start_on, end_on::text AS end_on, place_kind FROM employment_record WHERE person_id IN (${ids})`,
+  );
+  const trainings = await queryRows<{ person_id: number; certified: boolean }>(
+    db,
+    sql`SELECT person_id, bool_or(certificate_kind IS NOT NULL) AS certified FROM training_record WHERE person_id IN (${ids}) GROUP BY person_id`,
+  );
+  return { people, jobs, trainings };
+}

@@ -213,6 +213,25 @@ describe('training, workshops, figures and the household section', () => {
     expect(f.minDaysInMonth).toBe(15);
   });
 
+  it('the cockpit computes 就业率, 持证率 and 外出务工人数 from the same rule, at village and county', async () => {
+    for (const [cookie, org] of [
+      [village, '140521100201'],
+      [staff, '140521000000'],
+    ]) {
+      const f = (await call(cookie, 'GET', `/api/employment/figures?period=2025-08&orgCode=${org}`)).json();
+      const res = await call(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=2025-08`);
+      expect(res.statusCode, res.body).toBe(200);
+      const of = (code: string) => res.json().indicators.find((i: { code: string }) => i.code === code);
+      expect(of('EMPLOYMENT_RATE')).toMatchObject({ numerator: f.employed, denominator: f.labourers, target: null });
+      expect(of('CERTIFICATE_RATE')).toMatchObject({
+        numerator: f.certificateRate.numerator,
+        denominator: f.certificateRate.denominator,
+      });
+      expect(of('WORKING_AWAY_N')).toMatchObject({ period: '2025-08', value: f.workingAway });
+      expect(f.workingAway).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('the household section lists members with labour, employment and certificates', async () => {
     const res = await call(village, 'GET', `/api/employment/households/${h.id}`);
     expect(res.statusCode, res.body).toBe(200);

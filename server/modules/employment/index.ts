@@ -2,3 +2,4 @@
 export { employmentRoutes } from './employment.routes.ts';
 export { createEmploymentService, type EmploymentService } from './employment.service.ts';
 export { stableEmploymentOfHouseholds, type MemberEmployment } from './employment.stable.ts';
+export { employmentIndicatorsProvider } from './employment.indicators.ts';

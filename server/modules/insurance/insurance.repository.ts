@@ -296,3 +296,21 @@ export async function householdByIdHash(db: Db, scopePrefix: string, idHash: str
   );
   return rows[0] ? toFacts(rows[0]) : undefined;
 }
+
+/** Open households a coverage rule may select, with whether each holds a policy of the year (the indicators' source). */
+export async function coverageFactsOfCounty(db: Db, countyCode: string, year: number) {
+  const rows = await queryRows<{
+    village_code: string;
+    kind: 'alleviated' | 'ordinary';
+    monitoring_status: 'none' | 'monitored' | 'eliminated' | null;
+    insured: boolean;
+  }>(
+    db,
+    sql`SELECT h.village_code, h.kind, h.monitoring_status,
+        EXISTS (SELECT 1 FROM insurance_policy ip WHERE ip.household_id = h.id AND ip.year = ${year}) AS insured
+      FROM household h
+      WHERE h.county_code = ${countyCode} AND h.closed_on IS NULL
+        AND (h.monitoring_status = 'monitored' OR h.kind = 'alleviated')`,
+  );
+  return rows;
+}

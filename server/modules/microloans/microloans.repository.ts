@@ -205,3 +205,30 @@ export async function householdMembers(db: Db, householdId: number) {
       WHERE m.household_id = ${householdId} AND m.valid_to IS NULL ORDER BY m.id`,
   );
 }
+
+/**
+ * Principal owed at the end of each given day per org unit of the loan, and the part of it overdue (due before that
+ * day): loans issued by the day, not yet continued by a renewal issued by it, less the repayments made by it (the
+ * indicators' computed source; on today it is the list's 未还本金 and its overdue filter).
+ */
+export async function balancesOnDays(db: Db, countyCode: string, days: readonly string[]) {
+  if (days.length === 0) return [];
+  const list = sql.join(
+    days.map((d) => sql`(${d}::date)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ org_code: string; day: string; owed: string | number; overdue: string | number }>(
+    db,
+    sql`WITH owed AS (
+        SELECT x.org_code, d.day, x.due_on,
+          greatest(0, x.amount_fen - coalesce((SELECT sum(e.amount_fen) FROM micro_loan_event e
+            WHERE e.loan_id = x.id AND e.kind = 'repayment' AND e.on <= d.day), 0)) AS owed_fen
+        FROM micro_loan x CROSS JOIN (VALUES ${list}) AS d(day)
+        WHERE x.county_code = ${countyCode} AND x.issued_on <= d.day
+          AND NOT EXISTS (SELECT 1 FROM micro_loan n WHERE n.renewed_from_id = x.id AND n.issued_on <= d.day))
+      SELECT org_code, day::text AS day, sum(owed_fen)::bigint AS owed,
+        coalesce(sum(owed_fen) FILTER (WHERE due_on < day), 0)::bigint AS overdue
+      FROM owed GROUP BY 1, 2`,
+  );
+  return rows.map((r) => ({ orgCode: r.org_code, day: r.day, owedFen: Number(r.owed), overdueFen: Number(r.overdue) }));
+}

@@ -313,3 +313,20 @@ export async function activeHireCounts(tx: Db, householdId: number, personId: nu
 export async function lockHousehold(tx: Db, householdId: number): Promise<void> {
   await tx.execute(sql`SELECT id FROM household WHERE id = ${householdId} FOR UPDATE`);
 }
+
+/** People on a post at the end of each given day, per org unit of the hire (the indicators' computed source). */
+export async function hiresOnDays(db: Db, countyCode: string, days: readonly string[]) {
+  if (days.length === 0) return [];
+  const list = sql.join(
+    days.map((d) => sql`(${d}::date)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ org_code: string; day: string; n: number }>(
+    db,
+    sql`SELECT x.org_code, d.day::text AS day, count(*)::int AS n
+      FROM welfare_post_hire x CROSS JOIN (VALUES ${list}) AS d(day)
+      WHERE x.county_code = ${countyCode} AND x.hired_on <= d.day AND (x.exited_on IS NULL OR x.exited_on > d.day)
+      GROUP BY 1, 2`,
+  );
+  return rows.map((r) => ({ orgCode: r.org_code, day: r.day, n: Number(r.n) }));
+}

@@ -2,3 +2,4 @@
 export { relocationRoutes } from './relocation.routes.ts';
 export { createRelocationService, type RelocationService } from './relocation.service.ts';
 export { siteVillages } from './relocation.repository.ts';
+export { relocationIndicatorsProvider } from './relocation.indicators.ts';

@@ -144,3 +144,13 @@ export async function siteVillages(db: Db, scopePrefix: string): Promise<{ orgCo
   );
   return rows.map((r) => ({ orgCode: r.org_code, siteName: r.name }));
 }
+
+/** Active relocations of a county's open households with their village (the indicators' computed source). */
+export async function relocatedOfCounty(db: Db, countyCode: string) {
+  return queryRows<{ household_id: number; village_code: string; moved_on: string }>(
+    db,
+    sql`SELECT r.household_id, h.village_code, r.moved_on::text AS moved_on
+      FROM relocated_household r JOIN household h ON h.id = r.household_id
+      WHERE r.county_code = ${countyCode} AND r.ended_on IS NULL AND h.closed_on IS NULL`,
+  );
+}
