@@ -132,6 +132,29 @@ describe('公益岗位 ledger', () => {
     expect(audit.total ?? audit.items.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('the cockpit 公益岗位在岗人数 is the hire list 在岗 count, at village and county; a past month as it stood', async () => {
+    const village = await env.login('village_officer');
+    const county = await env.login('county_staff');
+    for (const [cookie, org] of [
+      [village, VILLAGE],
+      [county, '140521000000'],
+    ]) {
+      const list = await call(
+        env,
+        cookie,
+        'GET',
+        `/api/posts/hires?status=active&page=1&pageSize=1${org === VILLAGE ? `&orgCode=${org}` : ''}`,
+      );
+      const cockpit = await call(env, cookie, 'GET', `/api/indicators/cockpit?org=${org}`);
+      const ind = cockpit.indicators.find((i: { code: string }) => i.code === 'WELFARE_POST_HIRES_N');
+      expect(ind).toMatchObject({ value: list.total, unitZh: '人', target: null });
+      expect(list.total).toBeGreaterThanOrEqual(1);
+    }
+    // February 2026: 赵大山 was on the post (hired 2026-01-05, exited 2026-03-31), 钱小梅 not yet (2026-04-01)
+    const feb = await call(env, village, 'GET', `/api/indicators/cockpit?org=${VILLAGE}&period=2026-02`);
+    expect(feb.indicators.find((i: { code: string }) => i.code === 'WELFARE_POST_HIRES_N').value).toBe(1);
+  });
+
   it('refuses an ordinary household that is not monitored, and a person over the age limit; accepts a monitored one', async () => {
     const village = await env.login('village_officer');
     const post = await call(env, village, 'POST', '/api/posts', postBody());
