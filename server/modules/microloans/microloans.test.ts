@@ -59,6 +59,24 @@ describe('小额信贷 ledger', () => {
     expect(renewed.total).toBe(1);
   });
 
+  it('the cockpit 小额信贷余额 and 逾期率 are the list 未还本金 and its overdue part, at village and county', async () => {
+    const sum = (rows: { outstandingFen: number }[]) => rows.reduce((n, r) => n + r.outstandingFen, 0);
+    for (const [user, org] of [
+      ['village_officer', VILLAGE],
+      ['county_staff', '140521000000'],
+    ]) {
+      const cookie = await env.login(user);
+      const owed = sum((await call(env, cookie, 'GET', '/api/microloans?page=1&pageSize=200')).items);
+      const overdue = sum((await call(env, cookie, 'GET', '/api/microloans?status=overdue&page=1&pageSize=200')).items);
+      const cockpit = await call(env, cookie, 'GET', `/api/indicators/cockpit?org=${org}`);
+      const of = (code: string) => cockpit.indicators.find((i: { code: string }) => i.code === code);
+      expect(of('MICROLOAN_BALANCE')).toMatchObject({ numerator: owed, unitZh: '万元', target: null });
+      expect(of('MICROLOAN_BALANCE').value).toBeCloseTo(owed / 1_000_000, 6);
+      expect(of('MICROLOAN_OVERDUE_RATE')).toMatchObject({ numerator: overdue, denominator: owed, target: null });
+      if (user === 'county_staff') expect(overdue).toBe(2_000_000);
+    }
+  });
+
   it('lends within the limits, repays, pays the computed subsidy, lists the overdue, renews, keeps the history', async () => {
     const village = await env.login('village_officer');
     const township = await env.login('township_staff');
