@@ -111,6 +111,22 @@ describe('防贫保险 ledger', () => {
     expect(list.items.map((p: { householdId: number }) => p.householdId)).toContain(alleviated.id);
   });
 
+  it('the cockpit 防贫保险参保率: must-insure less insured is the 参保核对 list, insured the policy list, at village and county', async () => {
+    for (const [user, org] of [
+      ['village_officer', VILLAGE],
+      ['county_staff', '140521000000'],
+    ]) {
+      const cookie = await env.login(user);
+      const uncovered = await call(env, cookie, 'GET', '/api/insurance/uncovered?year=2025&page=1');
+      const policies = await call(env, cookie, 'GET', '/api/insurance/policies?year=2025&page=1');
+      const cockpit = await call(env, cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=2025-12`);
+      const ind = cockpit.indicators.find((i: { code: string }) => i.code === 'INSURANCE_COVERAGE_RATE');
+      expect(ind).toMatchObject({ period: '2025', numerator: policies.total, target: null });
+      expect(ind.denominator - ind.numerator).toBe(uncovered.total);
+      expect(policies.total).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('a paid claim is 理赔收入 of the year paid: per-capita income with and without it', async () => {
     const village = await env.login('village_officer');
     const hh = await call(env, village, 'POST', '/api/registry/households', request('alleviated', '1966-06-06'));
