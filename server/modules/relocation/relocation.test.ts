@@ -144,6 +144,28 @@ describe('relocated households and the stable-employment check', () => {
     expect(status(b.id)).toBe('met');
   });
 
+  it('the cockpit 搬迁户稳定就业达标率 counts the list: labour households and those met, at village and county', async () => {
+    for (const [cookie, org] of [
+      [village, '140521100201'],
+      [staff, '140521000000'],
+    ]) {
+      const all = (await call(cookie, 'GET', '/api/relocation/households?page=1&pageSize=200')).json();
+      const statuses = all.items.map((r: { status: string }) => r.status);
+      const cockpit = (await call(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=${month}`)).json();
+      const ind = cockpit.indicators.find((i: { code: string }) => i.code === 'RELOCATED_STABLE_RATE');
+      expect(ind).toMatchObject({
+        numerator: statuses.filter((s: string) => s === 'met').length,
+        denominator: statuses.filter((s: string) => s !== 'noLabour').length,
+      });
+      expect(ind.numerator).toBeGreaterThanOrEqual(2);
+    }
+    // the plan's sentence is its target (100 %, 2021–2025)
+    const y2025 = (await call(staff, 'GET', '/api/indicators/cockpit?org=140521000000&period=2025-12')).json();
+    const t = y2025.indicators.find((i: { code: string }) => i.code === 'RELOCATED_STABLE_RATE').target;
+    expect(t).toMatchObject({ op: '>=', value: 100 });
+    expect(t.sourceText).toContain('确保有劳动能力的搬迁家庭每户有一人稳定就业');
+  });
+
   it('the village officer sees his village only; the site counts its households and those short', async () => {
     const mine = await listed(village);
     expect(mine.items.map((r: { householdId: number }) => r.householdId).sort()).toEqual([a.id, b.id].sort());
