@@ -119,6 +119,15 @@ describe('公益岗位 ledger', () => {
     );
     expect(list.total).toBeGreaterThanOrEqual(1);
     expect(list.items.every((h: { exitedOn: string | null }) => h.exitedOn === null)).toBe(true);
+    // A township's or the county's code filters by what lies beneath it (not as a raw prefix of 12 digits).
+    const township12 = VILLAGE.slice(0, 9) + '000';
+    const county12 = VILLAGE.slice(0, 6) + '000000';
+    for (const code of [township12, county12]) {
+      const wider = await call(env, township, 'GET', `/api/posts/hires?status=active&page=1&orgCode=${code}`);
+      expect(wider.total, code).toBeGreaterThanOrEqual(list.total);
+    }
+    const wider = await call(env, township, 'GET', `/api/posts?page=1&orgCode=${township12}`);
+    expect(wider.total).toBeGreaterThanOrEqual(1);
     const posts = await call(env, township, 'GET', `/api/posts?page=1&pageSize=5&postType=cleaner`);
     expect(posts.items.find((p: { id: number }) => p.id === post.id).occupied).toBe(1);
     await call(env, township, 'GET', '/api/posts?sort=nope', undefined, 400);
