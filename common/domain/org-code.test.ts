@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyCodeOf, isWithinScope, levelOfCode, scopePrefixOf } from './org-code.ts';
+import { countyCodeOf, isWithinScope, levelOfCode, orgFilterPrefix, scopePrefixOf } from './org-code.ts';
 
 describe('org codes', () => {
   it.each([
@@ -22,6 +22,16 @@ describe('org codes', () => {
     ['140522100201', '140521000000', false],
   ])('%s within %s: %s', (code, scope, expected) => {
     expect(isWithinScope(code, scope)).toBe(expected);
+  });
+
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['140521000000', '140521'],
+    ['140521100000', '140521100'],
+    ['140521100201', '140521100201'],
+  ])('a list filtered by %s matches codes starting %s', (code, prefix) => {
+    expect(orgFilterPrefix(code)).toBe(prefix);
   });
 
   it('derives the county code', () => {

@@ -25,6 +25,14 @@ export function scopePrefixOf(code: string): string {
   }
 }
 
+/**
+ * The code prefix a list filtered by a unit matches: a village's own code, a township's or the county's
+ * descendants (a 12-digit code as a raw prefix would match nothing above a village). Undefined when no unit is named.
+ */
+export function orgFilterPrefix(code: string | undefined | null): string | undefined {
+  return code ? scopePrefixOf(code) : undefined;
+}
+
 export function countyCodeOf(code: string): string {
   return code.slice(0, 6) + '000000';
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ChangeListQuery } from '../../../common/contracts/analysis.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
 import { orderBy, type PageWindow } from '../../lib/paging.ts';
+import { scopePrefixOf } from '../../../common/domain/org-code.ts';
 
 // SQL of the analysis module: scenarios and their hits (never monitor_run or warning), and the
 // registry facts the deprivation view reads. Every read takes the reader's org prefix.
@@ -182,7 +183,7 @@ function changeWhere(q: Omit<ChangeListQuery, 'page' | 'pageSize' | 'sort' | 'or
   const parts: SQL[] = [sql`f.b <> f.p`];
   if (q.change === 'entering') parts.push(sql`f.p`);
   if (q.change === 'leaving') parts.push(sql`f.b`);
-  if (q.orgCode) parts.push(sql`f.village_code LIKE ${q.orgCode.replace(/(000)+$/, '') + '%'}`);
+  if (q.orgCode) parts.push(sql`f.village_code LIKE ${scopePrefixOf(q.orgCode) + '%'}`);
   if (q.kind) parts.push(sql`h.kind = ${q.kind}`);
   if (q.category) parts.push(sql`((${q.category} = ANY(f.proposed_rules)) <> (${q.category} = ANY(f.base_rules)))`);
   return sql.join(parts, sql` AND `);

@@ -13,7 +13,7 @@ import type {
 } from '../../../common/contracts/assets.ts';
 import type { PagingQuery } from '../../../common/contracts/paging.ts';
 import { incomeErrors } from '../../../common/domain/assets/rules.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -90,7 +90,7 @@ export function filterOf(q: AssetFilterQuery): AssetFilter {
     ownerLevel: q.ownerLevel,
     status: q.status,
     q: q.q,
-    orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+    orgPrefix: orgFilterPrefix(q.orgCode),
   };
 }
 

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { listMeasures } from './measures.repository.ts';
 import { reachOf, type AssistanceService } from './assistance.service.ts';
+import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 
 // Ledgers as .xlsx: 帮扶措施台账, 帮扶责任预警 and 结对帮扶名单, each of what its list shows — the actor's scope only (a cadre: his households),
 // audited before the first byte leaves.
@@ -26,7 +27,7 @@ export function createAssistanceExport(db: Db, assistance: AssistanceService) {
   ) {
     requirePermission(ctx, 'assistance:export');
     const { orgCode, category, status } = filter;
-    const orgPrefix = orgCode?.replace(/(000)+$/, '');
+    const orgPrefix = orgFilterPrefix(orgCode);
     await db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: 'export',

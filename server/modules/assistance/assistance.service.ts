@@ -62,6 +62,7 @@ import {
   listUnpaired,
 } from './pairings.repository.ts';
 import { householdFacts, recentVisitsBy, visitsOfHousehold, workspaceHouseholds } from './workspace.repository.ts';
+import { orgFilterPrefix, scopePrefixOf } from '../../../common/domain/org-code.ts';
 
 // 结对帮扶, 帮扶措施, obligations, 精准施策 recommendations and the cadre workspace. A paired cadre
 // (role cadre) reads only the households he is actively paired with, whatever his org scope.
@@ -156,7 +157,7 @@ export function createAssistanceService(
     householdId: q.householdId,
     cadreUserId: q.cadreUserId,
     activeOnly: q.activeOnly,
-    orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+    orgPrefix: orgFilterPrefix(q.orgCode),
     q: q.q || undefined,
   });
 
@@ -176,7 +177,7 @@ export function createAssistanceService(
   async function unpaired(ctx: RequestContext, q: z.infer<typeof unpairedQuery>) {
     requirePermission(ctx, 'assistance:read');
     const win = listWindow(q, MAX_PAGE_SIZE);
-    const orgPrefix = q.orgCode?.replace(/(000)+$/, '');
+    const orgPrefix = orgFilterPrefix(q.orgCode);
     const [items, total] = await Promise.all([
       listUnpaired(db, reachOf(ctx), orgPrefix, { ...win, sort: q.sort, order: q.order }),
       countUnpaired(db, reachOf(ctx), orgPrefix),
@@ -197,7 +198,7 @@ export function createAssistanceService(
       );
     const cadre = (await cadreUsers(db, h.countyCode.slice(0, 6))).find((u) => u.id === input.cadreUserId);
     if (!cadre) throw bad('cadreUserId', '请选择本县在岗的帮扶干部', 'Choose an active cadre of the county');
-    const cadrePrefix = cadre.org_code.replace(/(000)+$/, '');
+    const cadrePrefix = scopePrefixOf(cadre.org_code);
     if (!h.villageCode.startsWith(cadrePrefix))
       throw bad('cadreUserId', '该干部所在乡镇不含此户', "The household is outside the cadre's township");
     const current = await activePairingOf(db, h.id);
@@ -504,7 +505,7 @@ export function createAssistanceService(
 
   async function measures(ctx: RequestContext, q: z.infer<typeof measureListQuery>) {
     requirePermission(ctx, 'assistance:read');
-    const filter = { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), category: q.category, status: q.status };
+    const filter = { orgPrefix: orgFilterPrefix(q.orgCode), category: q.category, status: q.status };
     const { afterId, limit, page, pageSize, sort, order } = q;
     const [rows, total] = await Promise.all([
       listMeasures(db, reachOf(ctx), { ...filter, afterId, limit, page, pageSize, sort, order }),
@@ -596,7 +597,7 @@ export function createAssistanceService(
     requirePermission(ctx, 'assistance:read');
     const asOf = q.asOf ?? today();
     const { months } = await params(countyOf(ctx), asOf);
-    const orgPrefix = q.orgCode?.replace(/(000)+$/, '');
+    const orgPrefix = orgFilterPrefix(q.orgCode);
     const { counts } = await obligationCounts(db, reachOf(ctx), asOf, months, orgPrefix);
     const names = new Map(
       (
@@ -637,7 +638,7 @@ export function createAssistanceService(
     requirePermission(ctx, 'assistance:read');
     const asOf = q.asOf ?? today();
     const { months } = await params(countyOf(ctx), asOf);
-    const filter = { orgPrefix: q.orgCode?.replace(/(000)+$/, ''), code: q.code };
+    const filter = { orgPrefix: orgFilterPrefix(q.orgCode), code: q.code };
     for (let page = 1; ; page++) {
       const rows = await pageObligations(db, reachOf(ctx), asOf, months, filter, { page, pageSize: 1000 });
       for (const r of rows) yield toObligation(r, asOf);

@@ -4,7 +4,7 @@ import type {
   reliefApplicationRequest,
   reliefDecisionRequest,
 } from '../../../common/contracts/assistance.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -32,7 +32,7 @@ export function createReliefApplicationOps(db: Db, s: ReliefShared) {
     requirePermission(ctx, 'relief:apply');
     const { household: h } = await loadHousehold(db, ctx, input.householdId);
     const row = await visibleFund(ctx, input.fundId);
-    if (!h.villageCode.startsWith(row.fund.orgCode.replace(/(000)+$/, '')))
+    if (!h.villageCode.startsWith(scopePrefixOf(row.fund.orgCode)))
       throw bad('fundId', '该户不在此基金的救助范围内', "The household is outside the fund's area");
     if (input.appliedOn > today()) throw bad('appliedOn', '申请日期不能晚于今天', 'The date cannot be in the future');
     const id = await db.transaction(async (tx) => {

@@ -28,6 +28,7 @@ import {
   type CaseRecord,
   type HouseholdFacts,
 } from './cases.repository.ts';
+import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 
 // Reading cases: the list (with the time-limit filter) and one case with its steps, attachments,
 // the actions the reader may take now, and the elimination checklist.
@@ -181,7 +182,7 @@ export function createCaseReads({ db, attachments, today, workflowParams, elimin
       kind: q.kind,
       status: q.status,
       stage: q.stage,
-      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       due: q.due,
       asOf: today(),
       limitDays: p.limitDays,

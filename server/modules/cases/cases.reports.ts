@@ -33,6 +33,7 @@ import {
 } from './cases.reports.repository.ts';
 import type { CasesService } from './cases.service.ts';
 import { signerOf } from '../../../common/domain/notice-signer.ts';
+import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 
 // Notices (公示/公告) as printable HTML and PDF, the time-limit list, the dynamic-zeroing board
 // (动态清零) and the two ledgers (监测对象台账, 风险消除台账) as streamed, audited .xlsx.
@@ -123,7 +124,7 @@ export function createCaseReports(db: Db, cases: CasesService) {
     requirePermission(ctx, 'cases:read');
     const p = await cases.workflowParams(db, countyOf(ctx));
     const asOf = cases.today();
-    const prefix = orgCode ? orgCode.replace(/(000)+$/, '') : '';
+    const prefix = orgFilterPrefix(orgCode) ?? '';
     const rows = (await activeIdentificationCases(db, ctx.actor.scopePrefix)).filter((r) =>
       r.village_code.startsWith(prefix),
     );
@@ -170,7 +171,7 @@ export function createCaseReports(db: Db, cases: CasesService) {
     const p = await cases.workflowParams(db, countyOf(ctx));
     const asOf = cases.today();
     const period = periodOf(asOf);
-    const prefix = orgCode ? orgCode.replace(/(000)+$/, '') : '';
+    const prefix = orgFilterPrefix(orgCode) ?? '';
     const villages = (await zeroingByVillage(db, ctx.actor.scopePrefix, asOf, period, p.limitDays)).filter((v) =>
       v.village_code.startsWith(prefix),
     );

@@ -6,7 +6,7 @@ import type {
   collectiveExportQuery,
   collectiveListQuery,
 } from '../../../common/contracts/collective-economy.ts';
-import { levelOfCode, scopePrefixOf } from '../../../common/domain/org-code.ts';
+import { levelOfCode, orgFilterPrefix, scopePrefixOf } from '../../../common/domain/org-code.ts';
 import { NOT_FOUND } from '../../../common/domain/params/param-seed.ts';
 import {
   collectiveTotalFen,
@@ -79,7 +79,7 @@ export function createCollectiveEconomyService(db: Db) {
     repo.villageFrom(ctx.actor.scopePrefix, {
       year: q.year,
       weakLineFen,
-      orgPrefix: q.orgCode && scopePrefixOf(q.orgCode),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       status: q.status,
       q: q.q,
     });

@@ -12,7 +12,7 @@ import type {
   saleInput,
   saleListQuery,
 } from '../../../common/contracts/consumer-assistance.ts';
-import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { paramSourceText } from '../../../common/domain/params/source-text.ts';
 import {
   OUTLET_CHANNELS,
@@ -87,7 +87,7 @@ export function createConsumerAssistanceService(db: Db) {
   const outletFilter = (q: OutletExportQuery, today: string) => ({
     kind: q.kind,
     status: q.status,
-    orgPrefix: q.orgCode && scopePrefixOf(q.orgCode),
+    orgPrefix: orgFilterPrefix(q.orgCode),
     q: q.q,
     today,
   });
@@ -175,7 +175,7 @@ export function createConsumerAssistanceService(db: Db) {
     const where = repo.productWhere(ctx.actor.scopePrefix, {
       supplierKind: q.supplierKind,
       category: q.category,
-      orgPrefix: q.orgCode && scopePrefixOf(q.orgCode),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       householdId: q.householdId,
       q: q.q,
     });
@@ -240,7 +240,7 @@ export function createConsumerAssistanceService(db: Db) {
       period: q.period,
       outletId: q.outletId,
       productId: q.productId,
-      orgPrefix: q.orgCode && scopePrefixOf(q.orgCode),
+      orgPrefix: orgFilterPrefix(q.orgCode),
     });
     const w = pageWindow({ ...q, page: q.page ?? 1 });
     const [rows, totals] = await Promise.all([repo.listSales(db, where, q, w), repo.saleTotals(db, where)]);

@@ -30,7 +30,7 @@ import {
   type PlaceKind,
   type Spell,
 } from '../../../common/domain/employment/rules.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { todayInChina } from '../../lib/clock.ts';
@@ -85,8 +85,6 @@ const STALE = new AppError('CONFLICT', {
 export function reachOfCtx(ctx: RequestContext): Reach {
   return { scopePrefix: ctx.actor.scopePrefix, cadreUserId: ctx.actor.role === 'cadre' ? ctx.actor.id : null };
 }
-
-const prefixOf = (orgCode?: string) => orgCode?.replace(/(000)+$/, '');
 
 /** The employment parameters in force for the county and month. */
 export async function employmentParams(db: Db, countyCode: string, period: string) {
@@ -192,7 +190,7 @@ export function createEmploymentService(
   function jobFilter(ctx: RequestContext, q: Input<typeof employmentExportQuery>): EmploymentFilter {
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     return {
-      orgPrefix: prefixOf(q.orgCode),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       placeKind: q.placeKind,
       current: q.current === '1',
       today: clock.today(),
@@ -350,7 +348,7 @@ export function createEmploymentService(
 
   function trainingFilter(ctx: RequestContext, q: Input<typeof trainingExportQuery>): TrainingFilter {
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    return { orgPrefix: prefixOf(q.orgCode), kind: q.kind, certified: q.certified, q: q.q };
+    return { orgPrefix: orgFilterPrefix(q.orgCode), kind: q.kind, certified: q.certified, q: q.q };
   }
 
   async function listTrainings(ctx: RequestContext, q: Input<typeof trainingListQuery>) {
@@ -402,7 +400,7 @@ export function createEmploymentService(
 
   function workshopFilter(ctx: RequestContext, q: Input<typeof workshopExportQuery>): WorkshopFilter {
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    return { orgPrefix: prefixOf(q.orgCode), status: q.status, q: q.q };
+    return { orgPrefix: orgFilterPrefix(q.orgCode), status: q.status, q: q.q };
   }
 
   async function listWorkshopPage(ctx: RequestContext, q: Input<typeof workshopListQuery>) {
@@ -494,7 +492,7 @@ export function createEmploymentService(
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     const period = q.period ?? clock.today().slice(0, 7);
     const p = await employmentParams(db, countyCodeOf(ctx.actor.orgCode), period);
-    const f = { orgPrefix: prefixOf(q.orgCode) };
+    const f = { orgPrefix: orgFilterPrefix(q.orgCode) };
     const people = await programmePeople(db, reachOfCtx(ctx), f);
     const { jobs, trainings } = await factsOfPeople(db, reachOfCtx(ctx), f);
     const spells = spellsByPerson(jobs);

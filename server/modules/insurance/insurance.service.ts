@@ -15,7 +15,7 @@ import {
 import { claimErrors, decisionErrors, incomeYearOf } from '../../../common/domain/insurance/claims.ts';
 import { CLAIM_CAUSES, CLAIM_STATUSES, type ClaimCause } from '../../../common/domain/insurance/codes.ts';
 import { coverageReason, coverageScopeOf } from '../../../common/domain/insurance/coverage.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { codeOfZh, zhOf } from '../../../common/domain/posts/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -84,7 +84,7 @@ function toClaimRow(r: Awaited<ReturnType<typeof repo.listClaims>>[number]): Cla
 
 const claimFilter = (q: ClaimExportQuery) => ({
   year: q.year,
-  orgPrefix: q.orgCode,
+  orgPrefix: orgFilterPrefix(q.orgCode),
   status: q.status,
   cause: q.cause,
   q: q.q,
@@ -95,7 +95,11 @@ const thisYear = () => Number(todayInChina().slice(0, 4));
 export function createInsuranceService(db: Db, box: PersonalDataBox) {
   async function listPolicies(ctx: RequestContext, q: PolicyListQuery) {
     requirePermission(ctx, 'programmes:read');
-    const where = repo.policyWhere(ctx.actor.scopePrefix, { year: q.year, orgPrefix: q.orgCode, q: q.q });
+    const where = repo.policyWhere(ctx.actor.scopePrefix, {
+      year: q.year,
+      orgPrefix: orgFilterPrefix(q.orgCode),
+      q: q.q,
+    });
     const w = pageWindow({ ...q, page: q.page ?? 1 });
     const [rows, total] = await Promise.all([repo.listPolicies(db, where, q, w), repo.countPolicies(db, where)]);
     return { items: rows.map(toPolicyRow), total, page: w.page ?? 1, pageSize: w.pageSize };

@@ -299,6 +299,9 @@ describe('防贫保险 ledger', () => {
     expect(sheet.getRow(2).getCell(8).value).toBe('理赔金额(元)');
     const list = await call(env, village, 'GET', `/api/insurance/claims?orgCode=${VILLAGE}&status=paid&page=1`);
     expect(sheet.rowCount - 2).toBe(list.total);
+    // A township's code filters by what lies beneath it (not as a raw 12-digit prefix).
+    const township = `/api/insurance/claims?orgCode=${VILLAGE.slice(0, 9)}000&status=paid&page=1`;
+    expect((await call(env, village, 'GET', township)).total).toBe(list.total);
     await call(env, village, 'GET', `/api/insurance/claims?sort=bogus&page=1`, undefined, 400);
   });
 });

@@ -35,6 +35,7 @@ import { findHeader, readXlsxTextRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveAll } from '../params/index.ts';
 import * as repo from './microloans.repository.ts';
+import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 
 // 脱贫人口小额信贷 (沁发〔2021〕17号 §三(六): 5万元以下贷款给予财政贴息; policy-rules §4.3, 2021 four-agency notice).
 // A loan to a 脱贫 or monitored household passes the pure rules (common/domain/microloans/rules.ts) with the
@@ -85,7 +86,7 @@ function toRow(r: Awaited<ReturnType<typeof repo.listLoans>>[number], today: str
 }
 
 const filterOf = (q: LoanExportQuery, today: string): repo.LoanFilter => ({
-  orgPrefix: q.orgCode,
+  orgPrefix: orgFilterPrefix(q.orgCode),
   status: q.status,
   purpose: q.purpose,
   bank: q.bank,

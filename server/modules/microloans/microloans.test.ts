@@ -326,5 +326,8 @@ describe('小额信贷 ledger', () => {
     expect(sheet.getRow(2).getCell(4).value).toBe('借款人');
     const list = await call(env, village, 'GET', `/api/microloans?orgCode=${VILLAGE}&status=active&page=1`);
     expect(sheet.rowCount - 2).toBe(list.total);
+    // A township's code filters by what lies beneath it (not as a raw 12-digit prefix).
+    const township = `/api/microloans?orgCode=${VILLAGE.slice(0, 9)}000&status=active&page=1`;
+    expect((await call(env, village, 'GET', township)).total).toBe(list.total);
   });
 });

@@ -8,6 +8,7 @@ import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { closeClue, cluesFromWarnings, countClues, listClues, signalsOf } from './clues.repository.ts';
 import { pageWindow, usesCursor } from '../../lib/paging.ts';
+import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 
 // The clue list (线索): one place for all four channels, ready for the identification workflow.
 
@@ -40,7 +41,7 @@ export function createCluesService(db: Db, clock: () => Date = () => new Date())
     const filter = {
       ...q,
       scopePrefix: ctx.actor.scopePrefix,
-      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      orgPrefix: orgFilterPrefix(q.orgCode),
     };
     const [rows, total] = await Promise.all([listClues(db, filter), countClues(db, filter)]);
     const win = pageWindow(q);

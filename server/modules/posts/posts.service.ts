@@ -12,7 +12,7 @@ import {
   type HireRow,
   type PostRow,
 } from '../../../common/contracts/posts.ts';
-import { countyCodeOf, levelOfCode, scopePrefixOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import {
   EXIT_REASONS,
   FUNDING_SOURCES,
@@ -95,7 +95,7 @@ function toHireRow(r: Awaited<ReturnType<typeof repo.listHires>>[number]): HireR
 }
 
 const hireFilter = (q: HireExportQuery) => ({
-  orgPrefix: q.orgCode ? scopePrefixOf(q.orgCode) : undefined,
+  orgPrefix: orgFilterPrefix(q.orgCode),
   postType: q.postType,
   status: q.status,
   postId: q.postId,
@@ -116,7 +116,7 @@ export function createPostsService(db: Db, box: PersonalDataBox) {
   async function listPosts(ctx: RequestContext, q: PostListQuery) {
     requirePermission(ctx, 'programmes:read');
     const where = repo.postWhere(ctx.actor.scopePrefix, {
-      orgPrefix: q.orgCode ? scopePrefixOf(q.orgCode) : undefined,
+      orgPrefix: orgFilterPrefix(q.orgCode),
       postType: q.postType,
       status: q.status,
       q: q.q,

@@ -8,7 +8,7 @@ import type {
   ProjectSort,
 } from '../../../common/contracts/projects.ts';
 import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
+import { levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { actorsAt, noticeEndsOn, NOTICE_STAGES } from '../../../common/domain/projects/workflow.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -80,7 +80,7 @@ export function createProjectReads(db: Db, today: () => string) {
       status: q.status,
       entryStage: q.entryStage,
       q: q.q,
-      orgPrefix: q.orgCode?.replace(/(000)+$/, ''),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       waitingFor: q.mine ? waitingFilterOf(ctx) : undefined,
     };
   }

@@ -11,7 +11,7 @@ import type {
 } from '../../../common/contracts/registry.ts';
 import { MONITORING_FIELDS } from '../../../common/contracts/registry.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { periodOf } from '../../../common/domain/period.ts';
 import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
 import type { Db } from '../../db/connect.ts';
@@ -102,7 +102,7 @@ export function createRegistryService(
     const filter = {
       ...q,
       scopePrefix: ctx.actor.scopePrefix,
-      orgPrefix: q.orgCode ? q.orgCode.replace(/(000)+$/, '') : undefined,
+      orgPrefix: orgFilterPrefix(q.orgCode),
       kind: q.kind,
       monitoringStatus: q.monitoringStatus,
       monitoredAtLeast: q.monitoredMonths ? { period: periodOf(today()), months: q.monitoredMonths } : undefined,

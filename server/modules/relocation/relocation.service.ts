@@ -10,7 +10,7 @@ import type {
   RelocatedRow,
   SiteRow,
 } from '../../../common/contracts/relocation.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { relocationEmploymentStatus } from '../../../common/domain/relocation/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -41,7 +41,6 @@ import {
 
 type Input<T extends z.ZodType> = z.infer<T>;
 
-const prefixOf = (orgCode?: string) => orgCode?.replace(/(000)+$/, '');
 export const STATUS_ZH = { met: '已达到', short: '未达到', noLabour: '无劳动能力' } as const;
 
 export function createRelocationService(db: Db, clock: { today: () => string } = { today: () => todayInChina() }) {
@@ -91,7 +90,7 @@ export function createRelocationService(db: Db, clock: { today: () => string } =
   async function listSitesPage(ctx: RequestContext, q: Input<typeof siteListQuery>) {
     requirePermission(ctx, 'programmes:read');
     if (q.orgCode) requireInScope(ctx, q.orgCode);
-    const where = siteWhere(ctx.actor.scopePrefix, prefixOf(q.orgCode));
+    const where = siteWhere(ctx.actor.scopePrefix, orgFilterPrefix(q.orgCode));
     const w = pageWindow({ ...q, page: q.page ?? 1 });
     const [total, sites] = await Promise.all([countSites(db, where), listSites(db, where, w, q)]);
     const rows = await relocatedRows(db, { scopePrefix: ctx.actor.scopePrefix, siteIds: sites.map((s) => s.id) });
@@ -154,7 +153,7 @@ export function createRelocationService(db: Db, clock: { today: () => string } =
     if (q.orgCode) requireInScope(ctx, q.orgCode);
     const rows = await relocatedRows(db, {
       scopePrefix: ctx.actor.scopePrefix,
-      orgPrefix: prefixOf(q.orgCode),
+      orgPrefix: orgFilterPrefix(q.orgCode),
       siteIds: q.siteId === undefined ? undefined : [q.siteId],
     });
     const { members } = await checkOf(rows);

@@ -16,7 +16,7 @@ import type {
   TeamRow,
   VillageRow,
 } from '../../../common/contracts/resident-teams.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import {
   RESIDENT_ROLES,
   TEAM_REQUIREMENTS,
@@ -94,7 +94,7 @@ function toVillageRow(r: repo.VillageDbRow): VillageRow {
   };
 }
 
-const teamFilter = (q: TeamExportQuery) => ({ orgPrefix: q.orgCode, status: q.status, q: q.q });
+const teamFilter = (q: TeamExportQuery) => ({ orgPrefix: orgFilterPrefix(q.orgCode), status: q.status, q: q.q });
 
 export function createResidentTeamsService(db: Db) {
   async function minDays(tx: Db, countyCode: string, period: string): Promise<number> {
@@ -430,7 +430,7 @@ export function createResidentTeamsService(db: Db) {
   }
 
   const villageFilter = (q: Omit<VillageListQuery, 'page' | 'pageSize' | 'sort' | 'order'>) => ({
-    orgPrefix: q.orgCode,
+    orgPrefix: orgFilterPrefix(q.orgCode),
     required: q.required,
     lacking: q.lacking,
     q: q.q,
@@ -537,7 +537,10 @@ export function createResidentTeamsService(db: Db) {
         if (batch.length < pageSize) return;
       }
     }
-    const villageWhere = repo.villageWhere(ctx.actor.scopePrefix, { orgPrefix: q.orgCode, required: true });
+    const villageWhere = repo.villageWhere(ctx.actor.scopePrefix, {
+      orgPrefix: orgFilterPrefix(q.orgCode),
+      required: true,
+    });
     async function* villageRows(): AsyncGenerator<Cell[]> {
       const pageSize = 500;
       for (let offset = 0; ; offset += pageSize) {

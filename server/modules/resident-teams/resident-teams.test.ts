@@ -177,6 +177,14 @@ describe('驻村工作队', () => {
     expect(set.json()).toMatchObject({ orgCode: OTHER_VILLAGE, relocationSite: true, lacking: true });
 
     const list = await call(env, county, 'GET', '/api/resident-teams?status=active&page=1&pageSize=200');
+    // The county's code filters by what lies beneath it (not as a raw 12-digit prefix).
+    const byCounty = await call(
+      env,
+      county,
+      'GET',
+      `/api/resident-teams?status=active&page=1&orgCode=${VILLAGE.slice(0, 6)}000000`,
+    );
+    expect(byCounty.total).toBe(list.total);
     const res = await inject(county, 'GET', '/api/resident-teams/export.xlsx?status=active');
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();

@@ -8,7 +8,7 @@ import type {
   HouseholdBenefits,
   UncoveredRow,
 } from '../../../common/contracts/social-assistance.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import {
   hasLabour,
   memberCovered,
@@ -144,7 +144,7 @@ export function createSocialAssistanceService(
     requirePermission(ctx, 'assistance:read');
     if (orgCode) requireInScope(ctx, orgCode);
     const r = reachOf(ctx);
-    const candidates = await candidatesWithoutLabour(db, r, orgCode?.replace(/(000)+$/, ''));
+    const candidates = await candidatesWithoutLabour(db, r, orgFilterPrefix(orgCode));
     const facts = await factsOf(
       r,
       candidates.map((c) => Number(c.id)),

@@ -10,7 +10,7 @@ import type {
   PairingRow,
   PairingTotals,
 } from '../../../common/contracts/social-pairing.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { PAIRING_KINDS, zhOf, type PairingKind } from '../../../common/domain/village-support/codes.ts';
 import { contributionErrors } from '../../../common/domain/village-support/pairing.ts';
 import type { Db } from '../../db/connect.ts';
@@ -52,7 +52,12 @@ function toRow(r: Awaited<ReturnType<typeof repo.listPairings>>[number]): Pairin
   };
 }
 
-const filterOf = (q: PairingExportQuery) => ({ orgPrefix: q.orgCode, kind: q.kind, status: q.status, q: q.q });
+const filterOf = (q: PairingExportQuery) => ({
+  orgPrefix: orgFilterPrefix(q.orgCode),
+  kind: q.kind,
+  status: q.status,
+  q: q.q,
+});
 
 const line = (r: repo.TotalsDbRow) => ({
   pairings: Number(r.pairings),

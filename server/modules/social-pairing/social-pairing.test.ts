@@ -104,6 +104,14 @@ describe('社会力量帮扶', () => {
     await call(env, county, 'POST', `/api/social-pairing/${unit.id}/end`, { endedOn: '2025-12-31' }, 409);
     const active = await call(env, county, 'GET', '/api/social-pairing?status=active&page=1');
     expect(active.total).toBe(1);
+    // The county's code filters by what lies beneath it (not as a raw 12-digit prefix).
+    const byCounty = await call(
+      env,
+      county,
+      'GET',
+      `/api/social-pairing?status=active&page=1&orgCode=${VILLAGE.slice(0, 6)}000000`,
+    );
+    expect(byCounty.total).toBe(1);
 
     const audit = await call(env, county, 'GET', '/api/audit?entity=social_pairing&page=1&pageSize=50');
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(
