@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // Issue 14 item 3 (小额信贷): the township opens the overdue list (共 N 条), the ledger exports what is filtered, the
-// overdue loan leads to its household, whose 小额信贷 section records the repayment that settles it.
+// bank-sheet import checks its template (dry run), the overdue loan leads to its household, whose 小额信贷 section records the repayment that settles it.
 
 const app = useBrowserApp();
 
@@ -25,6 +25,19 @@ describe('microloans: small loans', () => {
       const xlsx = await page.request.get(`${app.server.baseUrl}/api/microloans/export.xlsx?status=overdue`);
       expect(xlsx.status()).toBe(200);
       expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
+      // The bank-sheet import: the page's own template, chosen as the file, is checked at once (a dry run).
+      const template = await page.request.get(`${app.server.baseUrl}/api/microloans/import/template.xlsx`);
+      expect(template.status()).toBe(200);
+      await list.locator('input[type=file]').setInputFiles({
+        name: '银行放款明细.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await template.body(),
+      });
+      const checked = page.getByRole('dialog').getByTestId('import-result');
+      expect(await checked.innerText()).toMatch(/已核对 \d+ 行，发现 \d+ 处问题（未写入）/);
+      await screenshot(page, 'microloans-import-check');
+      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
       await list.locator('[data-testid^="household-link-"]').first().click();
       const section = page.getByTestId('microloans-section');

@@ -1,28 +1,19 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { LOAN_PURPOSES, RENEWAL_KINDS } from '../../../../common/domain/microloans/codes.ts';
 import { zhOf } from '../../../../common/domain/posts/codes.ts';
-import {
-  fetchLoans,
-  importLoansFile,
-  loansExportUrl,
-  type LoanImportReport,
-  type LoanPage,
-} from '../../api/microloans.ts';
+import { fetchLoans, importLoansFile, loansExportUrl, type LoanPage } from '../../api/microloans.ts';
 import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
 import { yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { LoanStatusTag } from './LoanStatusTag.tsx';
 import { useMicroloansText } from './text.ts';
+import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
 
 type LoanRowT = LoanPage['items'][number];
 const purposeOptions = LOAN_PURPOSES.map((x) => ({ value: x.code, label: x.zh }));
@@ -162,80 +153,14 @@ export default function MicroloansPage() {
 /** 导入银行放款明细 .xlsx: a dry run first (rows and per-row errors), then the import of a clean file. */
 function ImportButton() {
   const t = useMicroloansText();
-  const { language } = useI18n();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<LoanImportReport | null>(null);
-  const run = useMutation({
-    mutationFn: (v: { file: File; dryRun: boolean }) => importLoansFile(v.file, v.dryRun),
-    onSuccess: async (r) => {
-      setReport(r);
-      if (!r.dryRun) await queryClient.invalidateQueries({ queryKey: keys.microloans.all });
-    },
-  });
-  const close = () => {
-    setFile(null);
-    setReport(null);
-    run.reset();
-  };
   return (
-    <>
-      <Upload
-        accept=".xlsx"
-        showUploadList={false}
-        beforeUpload={(f) => {
-          setFile(f);
-          setReport(null);
-          run.mutate({ file: f, dryRun: true });
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />}>{t('import')}</Button>
-      </Upload>
-      <Modal
-        open={file !== null}
-        title={t('importTitle')}
-        onCancel={close}
-        footer={
-          <Space>
-            <Button onClick={close}>{t('close')}</Button>
-            {report?.dryRun && report.errors.length === 0 && report.rows > 0 && (
-              <Button
-                type="primary"
-                loading={run.isPending}
-                onClick={() => file && run.mutate({ file, dryRun: false })}
-              >
-                {t('importConfirm')}
-              </Button>
-            )}
-          </Space>
-        }
-      >
-        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, language).message} />}
-        {report && (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {report.dryRun
-                ? t('importChecked', { rows: report.rows, errors: report.errors.length })
-                : t('importDone', { created: report.created })}
-            </Typography.Text>
-            {report.errors.length > 0 && (
-              <Table
-                size="small"
-                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
-                pagination={{ pageSize: 10 }}
-                dataSource={report.errors}
-                scroll={{ x: 480 }}
-                columns={[
-                  { title: t('row'), dataIndex: 'row', width: 60 },
-                  { title: t('column'), dataIndex: 'field', width: 110 },
-                  { title: t('problem'), dataIndex: 'message' },
-                ]}
-              />
-            )}
-          </Space>
-        )}
-      </Modal>
-    </>
+    <XlsxImportButton
+      label={t('import')}
+      title={t('importTitle')}
+      importFile={importLoansFile}
+      invalidate={keys.microloans.all}
+      errorsOf={(r) => r.errors.map((e) => ({ row: e.row, column: e.field, message: e.message }))}
+      doneText={(r) => t('importDone', { created: r.created })}
+    />
   );
 }

@@ -1,22 +1,6 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, zhOf } from '../../../../common/domain/posts/codes.ts';
@@ -28,19 +12,17 @@ import {
   importPostsFile,
   postKeys,
   type HirePage,
-  type PostImportReport,
   type PostPage,
 } from '../../api/posts.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePostsText } from './text.ts';
+import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
 
 type PostRowT = PostPage['items'][number];
 type HireRowT = HirePage['items'][number];
@@ -319,82 +301,14 @@ function NewPostModal({ onClose }: { onClose: () => void }) {
 /** 导入 .xlsx: a dry run first (rows and per-row errors), then the import of a clean file. */
 function ImportButton() {
   const t = usePostsText();
-  const { language } = useI18n();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<PostImportReport | null>(null);
-  const run = useMutation({
-    mutationFn: (v: { file: File; dryRun: boolean }) => importPostsFile(v.file, v.dryRun),
-    onSuccess: async (r) => {
-      setReport(r);
-      if (!r.dryRun) await queryClient.invalidateQueries({ queryKey: postKeys.all });
-    },
-  });
-  const close = () => {
-    setFile(null);
-    setReport(null);
-    run.reset();
-  };
   return (
-    <>
-      <Upload
-        accept=".xlsx"
-        showUploadList={false}
-        beforeUpload={(f) => {
-          setFile(f);
-          setReport(null);
-          run.mutate({ file: f, dryRun: true });
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />}>{t('import')}</Button>
-      </Upload>
-      <Modal
-        open={file !== null}
-        title={t('importTitle')}
-        onCancel={close}
-        footer={
-          <Space>
-            <Button onClick={close}>{t('close')}</Button>
-            {report?.dryRun && report.errors.length === 0 && report.rows > 0 && (
-              <Button
-                type="primary"
-                loading={run.isPending}
-                onClick={() => file && run.mutate({ file, dryRun: false })}
-              >
-                {t('importConfirm')}
-              </Button>
-            )}
-          </Space>
-        }
-      >
-        {run.isError && <Alert type="error" showIcon title={errorMessage(run.error, language).message} />}
-        {report && (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {report.dryRun
-                ? t('importChecked')
-                    .replace('{rows}', String(report.rows))
-                    .replace('{errors}', String(report.errors.length))
-                : t('importDone').replace('{created}', String(report.created))}
-            </Typography.Text>
-            {report.errors.length > 0 && (
-              <Table
-                size="small"
-                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
-                pagination={{ pageSize: 10 }}
-                dataSource={report.errors}
-                scroll={{ x: 480 }}
-                columns={[
-                  { title: t('row'), dataIndex: 'row', width: 60 },
-                  { title: t('column'), dataIndex: 'field', width: 110 },
-                  { title: t('problem'), dataIndex: 'message' },
-                ]}
-              />
-            )}
-          </Space>
-        )}
-      </Modal>
-    </>
+    <XlsxImportButton
+      label={t('import')}
+      title={t('importTitle')}
+      importFile={importPostsFile}
+      invalidate={postKeys.all}
+      errorsOf={(r) => r.errors.map((e) => ({ row: e.row, column: e.field, message: e.message }))}
+      doneText={(r) => t('importDone', { created: r.created })}
+    />
   );
 }
