@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatParamValue, inputTextOf, parseParamInput } from './paramFormat.ts';
+import { PARAM_DEFINITIONS } from '../../../../common/domain/params/definitions.ts';
+import { CHOICE_LABELS, formatParamValue, inputTextOf, parseParamInput } from './paramFormat.ts';
+
+describe('choice parameters', () => {
+  it('name every choice of every parameter in Chinese and English (no code on the 政策参数 page)', () => {
+    const choices = PARAM_DEFINITIONS.flatMap((d) => ('choices' in d && d.choices ? [...d.choices] : []));
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.filter((c) => !CHOICE_LABELS[c])).toEqual([]);
+  });
+});
 
 describe('policy parameter values as people read and type them', () => {
   it('shows fen as yuan, ratios as per cent and whole units with their word', () => {

@@ -21,6 +21,8 @@ export const CHOICE_LABELS: Record<string, [string, string]> = {
   alsoNatural: ['含自然消除', 'Natural eliminations too'],
   trained: ['参加培训的人', 'People trained'],
   labour: ['全部劳动力', 'Every labourer'],
+  alleviatedAndMonitored: ['脱贫户和监测对象', 'Alleviated and monitored households'],
+  monitored: ['仅监测对象', 'Monitored households only'],
 };
 
 /** The unit a parameter key implies, for evidence that carries only key and value. */
