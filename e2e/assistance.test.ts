@@ -207,7 +207,8 @@ describe('assistance', () => {
       await screenshot(page, 'assistance-measure-form');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await page.getByTestId('obligations').getByText('当前无帮扶责任预警').waitFor();
-      await page.getByText('劳务输出').first().waitFor();
+      // The saved measure in the household's table (the closed dropdown keeps a hidden 劳务输出 option in the page).
+      await page.locator('.ant-table-row', { hasText: '劳务输出' }).first().waitFor();
       await screenshot(page, 'assistance-household-page');
 
       // Back on the board the household is gone.

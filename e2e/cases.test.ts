@@ -133,15 +133,17 @@ describe('cases', () => {
       expect(caseId).toBeGreaterThan(0);
       await vp.getByText('入户核实 · 当前环节由您办理').waitFor();
       await vp.getByLabel('入户核实情况').fill('入户核实：户主患慢性肾病，每周透析，家中仅其妻务农，收入低');
+      // The upload must have answered before 办结 (a submit during the upload has no attachment id yet).
+      const uploaded = vp.waitForResponse(
+        (r) => r.url().endsWith('/api/attachments') && r.request().method() === 'POST',
+      );
       await vp.locator('input[type=file]').setInputFiles({
         name: '承诺授权书.pdf',
         mimeType: 'application/pdf',
         buffer: Buffer.from('%PDF-1.4\n% 承诺授权书扫描件\n'),
       });
-      await vp
-        .locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)')
-        .first()
-        .waitFor();
+      expect((await uploaded).status()).toBeLessThan(300);
+      await vp.locator('.ant-upload-list-item-done').first().waitFor();
       await screenshot(vp, 'cases-verification-village');
       await submitStage(vp, caseId, 'comparison', '核实属实');
       await vp.locator('.ant-message').getByText('已提交信息比对').waitFor();
