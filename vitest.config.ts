@@ -15,6 +15,10 @@ export default defineConfig({
           include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'e2e/support/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
           pool: 'forks',
+          // Files share a fork's module cache: importing the whole server once per fork instead of once per file
+          // (imports were half of the suite's time). Files still get their own database (server/test/test-db.ts);
+          // a file that changes process.env or fakes timers puts them back in afterAll/finally.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -27,7 +31,9 @@ export default defineConfig({
           // The demo county is loaded once into a template data directory; each journey's server copies it.
           globalSetup: ['e2e/support/global-setup.ts'],
           pool: 'forks',
-          fileParallelism: false,
+          // Two journeys at a time (each its own server, data directory and browser): much of a journey is waiting
+          // for the network to settle, which the other one fills.
+          fileParallelism: true,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
