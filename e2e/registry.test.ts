@@ -27,9 +27,9 @@ async function choose(scope: Locator, label: string, option: string): Promise<vo
   await input.press('Enter');
 }
 
-/** Screenshots after the table's loading overlay has gone. */
+/** Screenshots after every loading overlay has gone (a household page loads several sections at once). */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
   await page.waitForTimeout(300);
   await screenshot(page, name);
 }
