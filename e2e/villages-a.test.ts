@@ -37,6 +37,7 @@ describe('villages-a: collective economy and consumer assistance', () => {
       await summary.getByText('专柜 · 到2025年目标').waitFor();
       await summary.getByText('20个消费帮扶专柜', { exact: false }).waitFor();
       const outlets = page.getByTestId('consumer-outlets');
+      await outlets.locator('.ant-table-row').first().waitFor(); // counted once the rows are there
       const before = await outlets.getByText('已关闭').count();
       await outlets.getByRole('button', { name: '关闭' }).first().click();
       await page.getByRole('dialog').locator('.ant-btn-primary').click();
