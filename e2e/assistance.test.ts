@@ -134,14 +134,9 @@ async function pick(page: Page, label: string, option: string | RegExp): Promise
   for (let attempt = 1; ; attempt += 1) {
     await page.getByLabel(label, { exact: true }).click();
     const item = page.locator('.ant-select-dropdown:visible').getByTitle(option).first();
-    // The choice shown in the field afterwards: a click during the dropdown's animation can miss.
-    const chosen = page
-      .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
-      .locator('.ant-select-selection-item', { hasText: option });
     try {
       await item.waitFor({ state: 'visible', timeout: 8000 });
       await item.click();
-      await chosen.first().waitFor({ timeout: 5000 });
       return;
     } catch (err) {
       // A click toggles the dropdown: the next attempt closes it, the one after opens it afresh.
