@@ -65,3 +65,23 @@ export function findHeader(
   }
   return null;
 }
+
+/**
+ * A department sheet's data rows below its header row (found within the first five rows), each with a reader of
+ * its cells by header; blank rows are skipped. A sheet without the header row is a 400 naming the headers.
+ */
+export async function readSheetRows<H extends string>(
+  buffer: Buffer,
+  headers: readonly H[],
+): Promise<{ row: number; cell: (h: H) => string }[]> {
+  const all = await readXlsxTextRows(buffer);
+  const header = findHeader(all, headers);
+  if (!header)
+    throw new AppError('BAD_REQUEST', {
+      zh: `未找到表头：${headers.join('、')}`,
+      en: `Header row not found: ${headers.join(', ')}`,
+    });
+  return all
+    .filter((x) => x.row > header.headerRow && x.cells.some((c) => c !== ''))
+    .map((r) => ({ row: r.row, cell: (h: H) => (r.cells[header.col[h]] ?? '').trim() }));
+}

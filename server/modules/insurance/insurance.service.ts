@@ -25,7 +25,7 @@ import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
-import { findHeader, readXlsxTextRows } from '../../lib/xlsx-rows.ts';
+import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveAll } from '../params/index.ts';
 import { addInsurancePayout, type PayoutApplied } from '../registry/index.ts';
@@ -429,20 +429,14 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
    */
   async function importClaims(ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
     requirePermission(ctx, 'programmes:write');
-    const all = await readXlsxTextRows(buffer);
-    const header = findHeader(all, CLAIM_IMPORT_HEADERS);
-    if (!header)
-      throw new AppError('BAD_REQUEST', {
-        zh: `未找到表头：${CLAIM_IMPORT_HEADERS.join('、')}`,
-        en: `Header row not found: ${CLAIM_IMPORT_HEADERS.join(', ')}`,
-      });
+    const sheet = await readSheetRows(buffer, CLAIM_IMPORT_HEADERS);
     const errors: { row: number; field: string; message: string }[] = [];
     let created = 0;
     let paid = 0;
     let rows = 0;
-    for (const r of all.filter((x) => x.row > header.headerRow && x.cells.some((c) => c !== ''))) {
+    for (const r of sheet) {
       rows += 1;
-      const cell = (h: (typeof CLAIM_IMPORT_HEADERS)[number]) => (r.cells[header.col[h]] ?? '').trim();
+      const { cell } = r;
       const fail = (field: string, message: string) => errors.push({ row: r.row, field, message });
       const cause = codeOfZh(CLAIM_CAUSES, cell('出险原因'));
       const status = codeOfZh(CLAIM_STATUSES, cell('理赔状态') || '已报案');

@@ -31,7 +31,7 @@ import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
-import { findHeader, readXlsxTextRows } from '../../lib/xlsx-rows.ts';
+import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveAll } from '../params/index.ts';
 import * as repo from './microloans.repository.ts';
@@ -537,19 +537,13 @@ export function createMicroloansService(db: Db, box: PersonalDataBox) {
    */
   async function importLoans(ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
     requirePermission(ctx, 'programmes:write');
-    const all = await readXlsxTextRows(buffer);
-    const header = findHeader(all, LOAN_IMPORT_HEADERS);
-    if (!header)
-      throw new AppError('BAD_REQUEST', {
-        zh: `未找到表头：${LOAN_IMPORT_HEADERS.join('、')}`,
-        en: `Header row not found: ${LOAN_IMPORT_HEADERS.join(', ')}`,
-      });
+    const sheet = await readSheetRows(buffer, LOAN_IMPORT_HEADERS);
     const errors: { row: number; field: string; message: string }[] = [];
     let created = 0;
     let rows = 0;
-    for (const r of all.filter((x) => x.row > header.headerRow && x.cells.some((c) => c !== ''))) {
+    for (const r of sheet) {
       rows += 1;
-      const cell = (h: (typeof LOAN_IMPORT_HEADERS)[number]) => (r.cells[header.col[h]] ?? '').trim();
+      const { cell } = r;
       const fail = (field: string, message: string) => errors.push({ row: r.row, field, message });
       const yuan = Number(cell('贷款金额(元)').replace(/,/g, ''));
       const term = Number(cell('贷款期限(月)'));

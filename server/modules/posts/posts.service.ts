@@ -32,7 +32,7 @@ import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
-import { findHeader, readXlsxTextRows } from '../../lib/xlsx-rows.ts';
+import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { setPublicWelfarePost } from '../registry/index.ts';
@@ -448,19 +448,13 @@ export function createPostsService(db: Db, box: PersonalDataBox) {
    */
   async function importHires(ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
     requirePermission(ctx, 'programmes:write');
-    const all = await readXlsxTextRows(buffer);
-    const header = findHeader(all, POST_IMPORT_HEADERS);
-    if (!header)
-      throw new AppError('BAD_REQUEST', {
-        zh: `未找到表头：${POST_IMPORT_HEADERS.join('、')}`,
-        en: `Header row not found: ${POST_IMPORT_HEADERS.join(', ')}`,
-      });
+    const sheet = await readSheetRows(buffer, POST_IMPORT_HEADERS);
     const errors: { row: number; field: string; message: string }[] = [];
     let created = 0;
     let rows = 0;
-    for (const r of all.filter((x) => x.row > header.headerRow && x.cells.some((c) => c !== ''))) {
+    for (const r of sheet) {
       rows += 1;
-      const cell = (h: (typeof POST_IMPORT_HEADERS)[number]) => r.cells[header.col[h]] ?? '';
+      const { cell } = r;
       const fail = (field: string, message: string) => errors.push({ row: r.row, field, message });
       const orgCode = cell('村代码');
       const postType = codeOfZh(POST_TYPES, cell('岗位类型'));
