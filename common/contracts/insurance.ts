@@ -74,7 +74,13 @@ export const claimInput = z.object({
 });
 
 export const decisionInput = z.discriminatedUnion('to', [
-  z.object({ to: z.literal('paid'), paidOn: isoDate, amountFen: z.number().int() }),
+  z.object({
+    to: z.literal('paid'),
+    paidOn: isoDate,
+    amountFen: z.number().int(),
+    /** Whether the year's hand-typed 理赔收入 already holds this payment (asked when some was typed by hand). */
+    alreadyInIncome: z.boolean().optional(),
+  }),
   z.object({ to: z.literal('refused'), note: z.string().trim().max(200) }),
 ]);
 
@@ -118,6 +124,8 @@ export const decisionResult = z.object({
       year: z.number().int(),
       beforeFen: z.number().int().nullable(),
       afterFen: z.number().int().nullable(),
+      /** added; noIncomeRecord (no income record of the year: nothing added); alreadyCounted (typed in by hand). */
+      outcome: z.enum(['added', 'noIncomeRecord', 'alreadyCounted']),
     })
     .nullable(),
 });
@@ -146,6 +154,8 @@ export const CLAIM_IMPORT_HEADERS = [
   '理赔状态',
   '赔付日期',
 ] as const;
+/** Optional column: 是 when the household's hand-typed 理赔收入 already holds the payment, 否 when it does not. */
+export const CLAIM_IMPORT_OPTIONAL = ['已计入收入'] as const;
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const householdIdParams = z.object({ householdId: z.coerce.number().int().positive() });

@@ -50,10 +50,14 @@ export async function readXlsxTextRows(buffer: Buffer): Promise<TextRow[]> {
   return out;
 }
 
-/** The header row (the first row holding every expected header) and a column index per header. */
+/**
+ * The header row (the first row holding every expected header) and a column index per header; `optional` headers
+ * get a column when that row has them.
+ */
 export function findHeader(
   rows: TextRow[],
   headers: readonly string[],
+  optional: readonly string[] = [],
 ): { headerRow: number; col: Record<string, number> } | null {
   for (const r of rows.slice(0, 5)) {
     const col: Record<string, number> = {};
@@ -61,21 +65,27 @@ export function findHeader(
       const i = r.cells.indexOf(h);
       if (i >= 0) col[h] = i;
     }
-    if (Object.keys(col).length === headers.length) return { headerRow: r.row, col };
+    if (Object.keys(col).length !== headers.length) continue;
+    for (const h of optional) {
+      const i = r.cells.indexOf(h);
+      if (i >= 0) col[h] = i;
+    }
+    return { headerRow: r.row, col };
   }
   return null;
 }
 
 /**
  * A department sheet's data rows below its header row (found within the first five rows), each with a reader of
- * its cells by header; blank rows are skipped. A sheet without the header row is a 400 naming the headers.
+ * its cells by header (an optional header the sheet lacks reads as empty); blank rows are skipped. A sheet without the header row is a 400 naming the headers.
  */
-export async function readSheetRows<H extends string>(
+export async function readSheetRows<H extends string, O extends string = never>(
   buffer: Buffer,
   headers: readonly H[],
-): Promise<{ row: number; cell: (h: H) => string }[]> {
+  optional: readonly O[] = [],
+): Promise<{ row: number; cell: (h: H | O) => string }[]> {
   const all = await readXlsxTextRows(buffer);
-  const header = findHeader(all, headers);
+  const header = findHeader(all, headers, optional);
   if (!header)
     throw new AppError('BAD_REQUEST', {
       zh: `未找到表头：${headers.join('、')}`,
@@ -83,5 +93,8 @@ export async function readSheetRows<H extends string>(
     });
   return all
     .filter((x) => x.row > header.headerRow && x.cells.some((c) => c !== ''))
-    .map((r) => ({ row: r.row, cell: (h: H) => (r.cells[header.col[h]] ?? '').trim() }));
+    .map((r) => ({
+      row: r.row,
+      cell: (h: H | O) => (h in header.col ? (r.cells[header.col[h]] ?? '').trim() : ''),
+    }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimErrors, decisionErrors, incomeYearOf, type ClaimDecision } from './claims.ts';
+import { claimErrors, decisionErrors, incomeYearOf, type ClaimDecision, payoutStep } from './claims.ts';
 
 const today = '2026-12-06';
 const fields = (e: { field: string }[]) => e.map((x) => x.field);
@@ -42,5 +42,25 @@ describe('防贫保险 claim rules', () => {
   it('a paid claim counts in the income of the year paid', () => {
     expect(incomeYearOf('2026-01-02')).toBe(2026);
     expect(incomeYearOf('2025-12-31')).toBe(2025);
+  });
+});
+
+describe('防贫保险 payment into 理赔收入 (no double counting)', () => {
+  // recorded 理赔收入 of the year, of which the ledger added, the payment, what the officer said → what happens
+  const cases: [string, number | null, number, number, boolean | undefined, string][] = [
+    ['no income record: nothing added', null, 0, 300_000, undefined, 'noIncomeRecord'],
+    ['no income record, even when told it is counted', null, 0, 300_000, true, 'noIncomeRecord'],
+    ['nothing typed by hand: added', 0, 0, 300_000, undefined, 'add'],
+    ['only earlier ledger payments: added', 500_000, 500_000, 300_000, undefined, 'add'],
+    ['1 fen typed by hand: the officer must say', 500_001, 500_000, 300_000, undefined, 'refuse'],
+    ['typed by hand, said not included: added', 300_000, 0, 300_000, false, 'add'],
+    ['typed by hand, said included: not added again', 300_000, 0, 300_000, true, 'alreadyCounted'],
+    ['said included but the hand part is 1 fen short: refused', 299_999, 0, 300_000, true, 'refuse'],
+    ['said included, nothing typed by hand: refused', 500_000, 500_000, 300_000, true, 'refuse'],
+  ];
+  it.each(cases)('%s', (_name, recorded, ledger, amount, said, kind) => {
+    const step = payoutStep(recorded, ledger, amount, said);
+    expect(step.kind).toBe(kind);
+    if (step.kind === 'refuse') expect(step.error.field).toBe('alreadyInIncome');
   });
 });

@@ -70,3 +70,45 @@ export function decisionErrors(
 
 /** The income year a paid claim counts in: the year it was paid. */
 export const incomeYearOf = (paidOn: string): number => Number(paidOn.slice(0, 4));
+
+/**
+ * What a payment does to 理赔收入 of its year (docs/insurance.md "Double counting"). `recordedFen` is the year's
+ * 理赔收入 on the income record (null: no record), `ledgerFen` what earlier payments of this ledger added to it; the
+ * rest was typed in by hand and may already hold this claim, so the officer must say whether it does
+ * (`alreadyInIncome`). Saying yes is refused when the hand-typed part is smaller than the payment.
+ */
+export type PayoutStep =
+  { kind: 'add' } | { kind: 'noIncomeRecord' } | { kind: 'alreadyCounted' } | { kind: 'refuse'; error: RuleError };
+
+export function payoutStep(
+  recordedFen: number | null,
+  ledgerFen: number,
+  amountFen: number,
+  alreadyInIncome: boolean | undefined,
+): PayoutStep {
+  if (recordedFen === null) return { kind: 'noIncomeRecord' };
+  const handTypedFen = recordedFen - ledgerFen;
+  const yuan = (fen: number) => (fen / 100).toFixed(2);
+  if (alreadyInIncome === undefined)
+    return handTypedFen > 0
+      ? {
+          kind: 'refuse',
+          error: {
+            field: 'alreadyInIncome',
+            messageZh: `该户当年理赔收入中有手工录入的 ${yuan(handTypedFen)} 元，请说明本笔赔付是否已包含在内`,
+            messageEn: `The year's 理赔收入 holds ${yuan(handTypedFen)} yuan typed by hand: say whether it already includes this payment`,
+          },
+        }
+      : { kind: 'add' };
+  if (!alreadyInIncome) return { kind: 'add' };
+  return handTypedFen >= amountFen
+    ? { kind: 'alreadyCounted' }
+    : {
+        kind: 'refuse',
+        error: {
+          field: 'alreadyInIncome',
+          messageZh: `手工录入的理赔收入 ${yuan(Math.max(handTypedFen, 0))} 元少于本笔赔付 ${yuan(amountFen)} 元，不可能已包含`,
+          messageEn: `The hand-typed 理赔收入 (${yuan(Math.max(handTypedFen, 0))} yuan) is less than this payment (${yuan(amountFen)} yuan)`,
+        },
+      };
+}

@@ -199,6 +199,8 @@ export const insuranceClaims = pgTable(
       .notNull()
       .default('filed'),
     paidOn: date('paid_on', { mode: 'string' }),
+    /** What the payment added to 理赔收入 of the year paid (null: nothing — no income record, or already typed in). */
+    incomeAddedFen: bigint('income_added_fen', { mode: 'number' }),
     note: text('note'),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -237,12 +237,32 @@ export async function insertClaim(tx: Db, values: typeof cl.$inferInsert): Promi
 export async function decideClaim(
   tx: Db,
   id: number,
-  set: { status: 'paid' | 'refused'; paidOn: string | null; amountFen: number; note: string | null },
+  set: {
+    status: 'paid' | 'refused';
+    paidOn: string | null;
+    amountFen: number;
+    note: string | null;
+    incomeAddedFen: number | null;
+  },
 ) {
   await tx
     .update(cl)
     .set(set)
     .where(and(eq(cl.id, id), sql`${cl.status} = 'filed'`));
+}
+
+/** What this ledger's payments added to the household's 理赔收入 of `year` so far. */
+export async function ledgerIncomeAdded(tx: Db, householdId: number, year: number): Promise<number> {
+  const [row] = await tx
+    .select({ fen: sql<string>`coalesce(sum(${cl.incomeAddedFen}), 0)` })
+    .from(cl)
+    .where(
+      and(
+        eq(cl.householdId, householdId),
+        sql`${cl.status} = 'paid' AND ${cl.paidOn} >= ${`${year}-01-01`} AND ${cl.paidOn} <= ${`${year}-12-31`}`,
+      ),
+    );
+  return Number(row.fen);
 }
 
 // ------------------------------------------------------------------ households (registry tables, read only)

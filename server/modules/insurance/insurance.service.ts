@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import {
   CLAIM_IMPORT_HEADERS,
+  CLAIM_IMPORT_OPTIONAL,
   type claimExportQuery,
   type claimInput,
   type claimListQuery,
@@ -12,7 +13,7 @@ import {
   type ClaimRow,
   type PolicyRow,
 } from '../../../common/contracts/insurance.ts';
-import { claimErrors, decisionErrors, incomeYearOf } from '../../../common/domain/insurance/claims.ts';
+import { claimErrors, decisionErrors, incomeYearOf, payoutStep } from '../../../common/domain/insurance/claims.ts';
 import { CLAIM_CAUSES, CLAIM_STATUSES, type ClaimCause } from '../../../common/domain/insurance/codes.ts';
 import { coverageReason, coverageScopeOf } from '../../../common/domain/insurance/coverage.ts';
 import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
@@ -28,7 +29,10 @@ import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveAll } from '../params/index.ts';
-import { addInsurancePayout, type PayoutApplied } from '../registry/index.ts';
+import { addInsurancePayout, insurancePayoutOf, type PayoutApplied } from '../registry/index.ts';
+
+/** What a payment did to 理赔收入: added, or not (no income record of the year; already typed in by hand). */
+type IncomeEffect = PayoutApplied & { outcome: 'added' | 'noIncomeRecord' | 'alreadyCounted' };
 import * as repo from './insurance.repository.ts';
 
 // 防贫保险 "1+N" (沁发〔2021〕17号 §二(三)5 一是). Policies by household and year; the coverage check lists the households
@@ -309,19 +313,42 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
     if (errors.some((e) => e.field === 'status'))
       throw new AppError('CONFLICT', { zh: errors[0].messageZh, en: errors[0].messageEn });
     if (errors.length) throw AppError.validation(errors);
-    let income: PayoutApplied | null = null;
+    let income: IncomeEffect | null = null;
     if (d.to === 'paid') {
-      await repo.decideClaim(tx, id, { status: 'paid', paidOn: d.paidOn, amountFen: d.amountFen, note: claim.note });
-      income = await addInsurancePayout(
-        tx,
-        ctx,
-        claim.householdId,
-        incomeYearOf(d.paidOn),
-        d.amountFen,
-        `防贫保险理赔已赔付（理赔编号 ${id}，${d.paidOn}），计入理赔收入`,
-      );
+      const year = incomeYearOf(d.paidOn);
+      const recorded = await insurancePayoutOf(tx, claim.householdId, year);
+      const ledger = await repo.ledgerIncomeAdded(tx, claim.householdId, year);
+      const step = payoutStep(recorded, ledger, d.amountFen, d.alreadyInIncome);
+      if (step.kind === 'refuse') throw AppError.validation([step.error]);
+      await repo.decideClaim(tx, id, {
+        status: 'paid',
+        paidOn: d.paidOn,
+        amountFen: d.amountFen,
+        note: claim.note,
+        incomeAddedFen: step.kind === 'add' ? d.amountFen : null,
+      });
+      income =
+        step.kind === 'add'
+          ? {
+              ...(await addInsurancePayout(
+                tx,
+                ctx,
+                claim.householdId,
+                year,
+                d.amountFen,
+                `防贫保险理赔已赔付（理赔编号 ${id}，${d.paidOn}），计入理赔收入`,
+              )),
+              outcome: 'added',
+            }
+          : { applied: false, year, beforeFen: recorded, afterFen: recorded, outcome: step.kind };
     } else
-      await repo.decideClaim(tx, id, { status: 'refused', paidOn: null, amountFen: claim.amountFen, note: d.note });
+      await repo.decideClaim(tx, id, {
+        status: 'refused',
+        paidOn: null,
+        amountFen: claim.amountFen,
+        note: d.note,
+        incomeAddedFen: null,
+      });
     await recordAudit(tx, ctx, {
       action: d.to === 'paid' ? 'pay' : 'refuse',
       entity: 'insurance_claim',
@@ -429,7 +456,7 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
    */
   async function importClaims(ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
     requirePermission(ctx, 'programmes:write');
-    const sheet = await readSheetRows(buffer, CLAIM_IMPORT_HEADERS);
+    const sheet = await readSheetRows(buffer, CLAIM_IMPORT_HEADERS, CLAIM_IMPORT_OPTIONAL);
     const errors: { row: number; field: string; message: string }[] = [];
     let created = 0;
     let paid = 0;
@@ -443,6 +470,9 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
       const yuan = Number(cell('理赔金额(元)'));
       const claimedOn = cell('报案日期');
       const paidOn = cell('赔付日期');
+      const counted = cell('已计入收入');
+      const alreadyInIncome = counted === '是' ? true : counted === '否' ? false : undefined;
+      if (counted && alreadyInIncome === undefined) fail('已计入收入', '已计入收入应为 是、否 或留空');
       if (!cause) fail('出险原因', `出险原因应为 ${CLAIM_CAUSES.map((t) => t.zh).join('、')} 之一`);
       if (!status) fail('理赔状态', `理赔状态应为 ${CLAIM_STATUSES.map((t) => t.zh).join('、')} 之一`);
       if (!Number.isFinite(yuan) || yuan <= 0) fail('理赔金额(元)', '理赔金额须大于0');
@@ -468,7 +498,7 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
             throw new AppError('CONFLICT', { zh: '该理赔已在台账中', en: 'The claim is already listed' });
           const id = same?.id ?? (await claimInTx(tx, ctx, { householdId: h.id, cause: cause!, claimedOn, amountFen }));
           isNew = !same;
-          if (status === 'paid') await decideInTx(tx, ctx, id, { to: 'paid', paidOn, amountFen });
+          if (status === 'paid') await decideInTx(tx, ctx, id, { to: 'paid', paidOn, amountFen, alreadyInIncome });
           else if (status === 'refused') await decideInTx(tx, ctx, id, { to: 'refused', note: '承保机构拒赔' });
           if (dryRun) throw new DryRun();
         });
@@ -480,7 +510,8 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
         }
         if (err instanceof AppError) {
           const fields = err.fields ?? [];
-          if (fields.length) for (const f of fields) fail(f.field, f.messageZh);
+          if (fields.length)
+            for (const f of fields) fail(f.field === 'alreadyInIncome' ? '已计入收入' : f.field, f.messageZh);
           else fail('', err.messageZh);
           continue;
         }

@@ -173,6 +173,7 @@ describe('防贫保险 ledger', () => {
       year: 2025,
       beforeFen: without.insurancePayout,
       afterFen: without.insurancePayout + 300_000,
+      outcome: 'added',
     });
     const withClaim = await incomeOf(village, hh.id, 2025);
     expect(withClaim.insurancePayout).toBe(without.insurancePayout + 300_000);
@@ -225,7 +226,7 @@ describe('防贫保险 ledger', () => {
       paidOn: '2026-01-20',
       amountFen: 20_000,
     });
-    expect(late.income).toMatchObject({ applied: false, year: 2026 });
+    expect(late.income).toMatchObject({ applied: false, year: 2026, outcome: 'noIncomeRecord' });
 
     const section = await call(env, village, 'GET', `/api/insurance/households/${hh.id}`);
     expect(section.policies.map((p: { year: number }) => p.year)).toEqual([2026, 2025]);
@@ -235,6 +236,69 @@ describe('防贫保险 ledger', () => {
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['pay', 'refuse', 'report']),
     );
+  });
+
+  it('a payment already typed into 理赔收入 by hand is not counted twice: the officer says whether it is', async () => {
+    const village = await env.login('village_officer');
+    const hh = await call(env, village, 'POST', '/api/registry/households', request('alleviated', '1964-04-04'));
+    await call(env, village, 'POST', '/api/insurance/policies', {
+      householdId: hh.id,
+      year: 2025,
+      insurer: '人保财险',
+    });
+    // the collector typed a 3,000-yuan claim payment into the 2025 income by hand
+    const { id: _id, ...record } = (await incomeOf(village, hh.id, 2025)) as Income & { id?: number };
+    await call(env, village, 'PUT', `/api/registry/households/${hh.id}/income`, {
+      ...record,
+      year: 2025,
+      insurancePayout: 300_000,
+      reason: '录入理赔收入',
+    });
+    const claimOf = async (claimedOn: string, amountFen: number) =>
+      call(env, village, 'POST', '/api/insurance/claims', {
+        householdId: hh.id,
+        cause: 'illness',
+        claimedOn,
+        amountFen,
+      });
+    const decide = (id: number, body: object, status = 200) =>
+      call(env, village, 'POST', `/api/insurance/claims/${id}/decision`, body, status);
+    const first = await claimOf('2025-03-01', 300_000);
+    const pay = { to: 'paid', paidOn: '2025-04-01', amountFen: 300_000 };
+    // not said: a field error naming the hand-typed amount, nothing paid
+    const asked = await env.app.inject({
+      method: 'POST',
+      url: `/api/insurance/claims/${first.id}/decision`,
+      headers: { cookie: village },
+      payload: pay,
+    });
+    expect(asked.statusCode).toBe(400);
+    expect(asked.json().error.fields[0]).toMatchObject({ field: 'alreadyInIncome' });
+    expect(asked.json().error.fields[0].messageZh).toContain('3000.00');
+    const section = await call(env, village, 'GET', `/api/insurance/households/${hh.id}`);
+    expect(section.claims.find((c: { id: number }) => c.id === first.id).status).toBe('filed');
+    // said included: paid, 理赔收入 unchanged
+    const counted = await decide(first.id, { ...pay, alreadyInIncome: true });
+    expect(counted.income).toMatchObject({ applied: false, outcome: 'alreadyCounted', beforeFen: 300_000 });
+    expect((await incomeOf(village, hh.id, 2025)).insurancePayout).toBe(300_000);
+    // a second payment: the hand-typed 3,000 is now spoken for by nothing the ledger added, so it is asked again;
+    // saying it is included is refused when the hand part is smaller than the payment
+    const second = await claimOf('2025-05-01', 400_000);
+    const pay2 = { to: 'paid', paidOn: '2025-06-01', amountFen: 400_000 };
+    await decide(second.id, { ...pay2, alreadyInIncome: true }, 400);
+    const added = await decide(second.id, { ...pay2, alreadyInIncome: false });
+    expect(added.income).toMatchObject({ applied: true, outcome: 'added', beforeFen: 300_000, afterFen: 700_000 });
+    // a third payment: the ledger's 4,000 is known, the hand part (3,000) still is not: asked again
+    const third = await claimOf('2025-07-01', 100_000);
+    await decide(third.id, { to: 'paid', paidOn: '2025-08-01', amountFen: 100_000 }, 400);
+    const third2 = await decide(third.id, {
+      to: 'paid',
+      paidOn: '2025-08-01',
+      amountFen: 100_000,
+      alreadyInIncome: false,
+    });
+    expect((await incomeOf(village, hh.id, 2025)).insurancePayout).toBe(800_000);
+    expect(third2.income.outcome).toBe('added');
   });
 
   it('exports the filtered claims and imports the insurer’s claim list (dry run first, per-row errors)', async () => {
@@ -253,8 +317,8 @@ describe('防贫保险 ledger', () => {
     ws.addRow([idNumber, '孙保田', '因病', '2025-09-01', '1200.50', '已赔付', '2025-09-20']);
     ws.addRow([idNumber, '孙保田', '飞来横祸', '2025-09-02', '100', '已报案', '']);
     ws.addRow(['140521197001010000', '某人', '因灾', '2025-09-03', '100', '已报案', '']);
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    const upload = async (dryRun: boolean) => {
+    const first = Buffer.from(await wb.xlsx.writeBuffer());
+    const upload = async (dryRun: boolean, buffer = first) => {
       const boundary = '----i1';
       const payload = Buffer.concat([
         Buffer.from(
@@ -286,6 +350,17 @@ describe('防贫保险 ledger', () => {
     // the same sheet again: nothing reported or paid twice
     const again = await upload(false);
     expect(again).toMatchObject({ created: 0, paid: 0 });
+    // the optional 已计入收入 column: 是 refused where no hand-typed 理赔收入 holds the payment, anything else named
+    const wb2 = new ExcelJS.Workbook();
+    const ws2 = wb2.addWorksheet('Sheet1');
+    ws2.addRow(['身份证号', '姓名', '出险原因', '报案日期', '理赔金额(元)', '理赔状态', '赔付日期', '已计入收入']);
+    ws2.addRow([idNumber, '孙保田', '因病', '2025-10-01', '500', '已赔付', '2025-10-20', '是']);
+    ws2.addRow([idNumber, '孙保田', '因病', '2025-10-02', '500', '已赔付', '2025-10-20', '可能']);
+    const counted = await upload(true, Buffer.from(await wb2.xlsx.writeBuffer()));
+    expect(counted.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, '已计入收入'],
+      [3, '已计入收入'],
+    ]);
 
     const res = await env.app.inject({
       method: 'GET',

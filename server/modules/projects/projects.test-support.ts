@@ -7,7 +7,7 @@ export const OTHER_VILLAGE = '140521104201'; // a village of 嘉峰镇
 export async function call(
   env: TestEnv,
   cookie: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   url: string,
   payload?: object,
   status = 200,

@@ -7,4 +7,9 @@ export { activeHouseholdsOf, findPersonsByHash } from './registry.repository.ts'
 // The household's monitoring fields, set by a case's 公告 in the case's transaction (the one write of another module).
 export { setHouseholdMonitoring, type MonitoringFields } from './registry.monitoring.ts';
 // Programme ledgers' writes: a paid 防贫保险 claim into 理赔收入; the 公益岗位 flag on a person (registry.programmes.ts).
-export { addInsurancePayout, setPublicWelfarePost, type PayoutApplied } from './registry.programmes.ts';
+export {
+  addInsurancePayout,
+  insurancePayoutOf,
+  setPublicWelfarePost,
+  type PayoutApplied,
+} from './registry.programmes.ts';

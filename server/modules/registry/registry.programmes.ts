@@ -18,6 +18,16 @@ export interface PayoutApplied {
   afterFen: number | null;
 }
 
+/** 理赔收入 of `year` on the household's income record (null: no record), the row locked for the caller's update. */
+export async function insurancePayoutOf(tx: Db, householdId: number, year: number): Promise<number | null> {
+  const [row] = await queryRows<{ payout: number }>(
+    tx,
+    sql`SELECT insurance_payout::float8 AS payout FROM household_income
+      WHERE household_id = ${householdId} AND year = ${year} FOR UPDATE`,
+  );
+  return row ? Number(row.payout) : null;
+}
+
 /** Adds a paid claim to 理赔收入 of `year`, when the household has an income record for that year. */
 export async function addInsurancePayout(
   tx: Db,

@@ -46,7 +46,7 @@ export const reportClaim = (body: {
 }) => api.post<ClaimRow>('/api/insurance/claims', body);
 export const decideClaim = (
   id: number,
-  body: { to: 'paid'; paidOn: string; amountFen: number } | { to: 'refused'; note: string },
+  body: { to: 'paid'; paidOn: string; amountFen: number; alreadyInIncome?: boolean } | { to: 'refused'; note: string },
 ) => api.post<DecisionResult>(`/api/insurance/claims/${id}/decision`, body);
 
 /** The ledger of what the list filters. */

@@ -1,5 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLAIM_CAUSES, CLAIM_STATUSES } from '../../../../common/domain/insurance/codes.ts';
@@ -141,7 +155,14 @@ function useDone(householdId: number) {
     const income = (result as DecisionResult | undefined)?.income;
     if (income)
       message.success(
-        income.applied ? t('incomeApplied', { year: income.year }) : t('incomeNotApplied', { year: income.year }),
+        t(
+          income.outcome === 'added'
+            ? 'incomeApplied'
+            : income.outcome === 'alreadyCounted'
+              ? 'incomeAlreadyCounted'
+              : 'incomeNotApplied',
+          { year: income.year },
+        ),
       );
     else message.success(t('saved'));
     await queryClient.invalidateQueries({ queryKey: insuranceKeys.all });
@@ -234,6 +255,7 @@ function ReportModal({ householdId, onClose }: { householdId: number; onClose: (
 interface PayValues {
   paidOn: Dayjs;
   amount: number;
+  alreadyInIncome?: boolean;
 }
 
 function PayModal({ householdId, claim, onClose }: { householdId: number; claim: ClaimRow; onClose: () => void }) {
@@ -250,7 +272,12 @@ function PayModal({ householdId, claim, onClose }: { householdId: number; claim:
       initialValues={{ paidOn: chinaToday(), amount: claim.amountFen / 100 }}
       fieldMap={{ amountFen: 'amount' }}
       send={(v) =>
-        decideClaim(claim.id, { to: 'paid', paidOn: v.paidOn.format('YYYY-MM-DD'), amountFen: toFen(v.amount) })
+        decideClaim(claim.id, {
+          to: 'paid',
+          paidOn: v.paidOn.format('YYYY-MM-DD'),
+          amountFen: toFen(v.amount),
+          alreadyInIncome: v.alreadyInIncome,
+        })
       }
       onDone={done}
     >
@@ -259,6 +286,14 @@ function PayModal({ householdId, claim, onClose }: { householdId: number; claim:
       </Form.Item>
       <Form.Item name="amount" label={t('amount')} rules={[required]}>
         <InputNumber min={0.01} precision={2} />
+      </Form.Item>
+      <Form.Item name="alreadyInIncome" label={t('alreadyInIncome')} extra={t('alreadyInIncomeHelp')}>
+        <Radio.Group
+          options={[
+            { value: true, label: t('yes') },
+            { value: false, label: t('no') },
+          ]}
+        />
       </Form.Item>
     </FormModal>
   );
