@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  jobLossOn,
   daysWorkedInMonth,
   employedInMonth,
   employmentFigures,
@@ -101,5 +102,31 @@ describe('figures: 就业率, 持证率, 外出务工人数', () => {
     expect(workingAway([job('2026-03-20', null, 'province')], '2026-03', 15)).toBe(false);
     expect(workingAway([job('2026-03-01', null, 'county')], '2026-03', 15)).toBe(false);
     expect(workingAway([job('2026-03-17', null, 'outOfProvince')], '2026-03', 15)).toBe(true);
+  });
+});
+
+describe('job loss in the data window (feeds UNEMPLOYMENT)', () => {
+  const window = { from: '2026-06-01', to: '2026-08-31' };
+  const job = (startOn: string, endOn: string | null) => ({ startOn, endOn });
+  it.each([
+    ['no jobs at all: nothing lost', [], null],
+    ['still working', [job('2026-01-01', null)], null],
+    ['ended inside the window, nothing after', [job('2026-01-01', '2026-07-15')], '2026-07-15'],
+    ['ended on the first day of the window', [job('2026-01-01', '2026-06-01')], '2026-06-01'],
+    ['ended the day before the window: not this window', [job('2026-01-01', '2026-05-31')], null],
+    ['ended on the last day of the window: still worked that day', [job('2026-01-01', '2026-08-31')], null],
+    ['ended, then a new job covers the last day', [job('2026-01-01', '2026-06-30'), job('2026-08-01', null)], null],
+    [
+      'a new job that ended too: the later end counts',
+      [job('2026-01-01', '2026-06-30'), job('2026-07-10', '2026-08-20')],
+      '2026-08-20',
+    ],
+    [
+      'a job starting after the window does not cover it',
+      [job('2026-01-01', '2026-07-01'), job('2026-09-01', null)],
+      '2026-07-01',
+    ],
+  ] as [string, { startOn: string; endOn: string | null }[], string | null][])('%s', (_name, spells, lost) => {
+    expect(jobLossOn(spells, window)).toBe(lost);
   });
 });

@@ -119,3 +119,15 @@ export function employmentFigures(
     workingAway: people.filter((x) => workingAway(x.spells, period, p.minDaysInMonth)).length,
   };
 }
+
+/**
+ * 务工就业不稳 from the ledger (feeds the monitoring rule UNEMPLOYMENT): the day the person's last job of the data
+ * window [from, to] ended, when a job ended inside it and no job covers its last day (`to`); null otherwise. A job
+ * ending on `to` itself still covers it (the end date is the last day worked).
+ */
+export function jobLossOn(spells: readonly Spell[], window: { from: IsoDate; to: IsoDate }): IsoDate | null {
+  const working = spells.some((s) => s.startOn <= window.to && (s.endOn === null || s.endOn >= window.to));
+  if (working) return null;
+  const ends = spells.map((s) => s.endOn).filter((e): e is IsoDate => e !== null && e >= window.from && e <= window.to);
+  return ends.length ? ends.sort().at(-1)! : null;
+}

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { schoolYearFrom } from '../../../common/domain/monitoring/window.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
+import { jobLossSql } from '../employment/index.ts';
 import { numberParam } from '../params/index.ts';
 import { incomeFigure, perCapita } from './rules/income.ts';
 import { RULES, type Rule, type RuleContext } from './rules/index.ts';
-import { applies, type FeedNeed } from './rules/types.ts';
+import { applies, type FeedNeed, type LedgerEvent } from './rules/types.ts';
 
 // Composes the declared rules into one set-based statement over the shared relations described in
 // rules/types.ts. The same composition serves the monthly run (the county, by key range), incremental
@@ -68,6 +69,22 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
         OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date))`;
 }
 
+/** The ledger events rules declared (Rule.ledgerEvents), as `fe` rows of the households' active members. */
+function ledgerEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationScope): SQL[] {
+  const wanted = new Set<LedgerEvent>(rules.flatMap((r) => r.ledgerEvents ?? []));
+  const sources: Record<LedgerEvent, () => SQL> = {
+    employmentJobLoss: () => jobLossSql(scope.countyCode, ctx.window.from, ctx.window.to),
+  };
+  return [...wanted].map(
+    (event) => sql`SELECT m.household_id, NULL::bigint AS record_id, p.id AS person_id, 'ledger'::text AS source,
+      ${event}::text AS item, ev.occurred_on, NULL::bigint AS amount_fen, NULL::jsonb AS attrs, p.labour_skill
+    FROM (${sources[event]()}) ev
+    JOIN person p ON p.id = ev.person_id AND p.county_code = ${scope.countyCode}
+    JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND m.valid_to IS NULL
+    WHERE ${restrict(scope.restriction, sql`m.household_id`)}`,
+  );
+}
+
 function aggregates(
   rules: readonly Rule[],
   ctx: RuleContext,
@@ -126,7 +143,9 @@ export function evaluationCtes(
   ];
   if (feedAggs.length)
     ctes.push(
-      sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)} FROM (${feedEvents(rules, ctx, scope)}) fe GROUP BY fe.household_id)`,
+      sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)}
+        FROM (${sql.join([feedEvents(rules, ctx, scope), ...ledgerEvents(rules, ctx, scope)], sql` UNION ALL `)}) fe
+        GROUP BY fe.household_id)`,
     );
   if (memberAggs.length) {
     ctes.push(sql`ma AS (SELECT mb.household_id, ${selectList(memberAggs)} FROM (SELECT m.household_id, p.id AS person_id, p.resident_medical_insurance,

@@ -23,6 +23,8 @@ import { numberParam, type ResolvedParams } from '../../params/index.ts';
 
 export type AppliesTo = 'all' | 'notMonitored';
 
+export type LedgerEvent = 'employmentJobLoss';
+
 export interface FeedNeed {
   source: FeedSourceCode;
   item: FeedItemCode;
@@ -54,6 +56,11 @@ export interface Rule {
   /** Policy parameters the rule reads (their values and sources go into the evidence and onto the run). */
   params: readonly string[];
   feeds: readonly FeedNeed[];
+  /**
+   * Events another module's ledger defines, added to `fe` as rows of source 'ledger' (item = the event) for the
+   * households' active members in the data window: employmentJobLoss (employment/index.ts jobLossSql).
+   */
+  ledgerEvents?: readonly LedgerEvent[];
   /** Per-household aggregates over `fe` (columns of facts); names must be unique across rules. */
   feedAggregates?(ctx: RuleContext): Record<string, SQL>;
   /** Aggregates over `fe` that several rules read (one definition, computed once). */
@@ -129,6 +136,11 @@ export function perPersonTotals(column: SQL): SQL {
 /** The largest per-person sum of a personAmounts column (null without records). */
 export function maxPerPerson(column: SQL): SQL {
   return sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${column}) e GROUP BY e ->> 0) s)`;
+}
+
+/** A ledger event row in `fe` (Rule.ledgerEvents). */
+export function ledgerIs(event: LedgerEvent): SQL {
+  return sql`(fe.source = 'ledger' AND fe.item = ${event})`;
 }
 
 /** A record of one department item, in `fe`. */

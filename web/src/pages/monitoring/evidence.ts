@@ -96,6 +96,7 @@ const LABELS: Record<string, L> = {
   disasterTypes: ['灾害类型', 'Disaster types'],
   unemployedPersonIds: ['失业登记', 'Registered unemployed'],
   maxGapMonths: ['最长连续断缴', 'Longest contribution gap'],
+  jobLossPersonIds: ['就业台账离岗未再就业', 'Left a job, not re-employed (employment ledger)'],
   gapThresholdMonths: ['断缴预警月数', 'Gap threshold'],
   needsWrittenReason: ['需书面说明', 'Written reason needed'],
   noteZh: ['说明', 'Note'],

@@ -48,7 +48,7 @@ export function evidenceHeadline(ruleCode: string, e: Record<string, unknown>): 
     case 'LABOURER_DEATH':
       return `劳动力去世 ${count(e.deceasedLabourers)} 人`;
     case 'UNEMPLOYMENT':
-      return `失业登记 ${count(e.unemployedPersonIds)} 人；最长断缴 ${e.maxGapMonths ?? 0} 个月（预警 ${e.gapThresholdMonths ?? '—'} 个月）`;
+      return `失业登记 ${count(e.unemployedPersonIds)} 人；就业台账离岗未再就业 ${count(e.jobLossPersonIds)} 人；最长断缴 ${e.maxGapMonths ?? 0} 个月（预警 ${e.gapThresholdMonths ?? '—'} 个月）`;
     case 'EXCLUSION_FLAG':
       return `核查提示 ${count(e.records)} 条，需书面说明`;
     default:
