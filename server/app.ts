@@ -76,16 +76,30 @@ import { analysisRoutes, createDeprivationService, createWhatIfService } from '.
 import { createEmploymentService, employmentIndicatorsProvider, employmentRoutes } from './modules/employment/index.ts';
 import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
 import { createPostsService, postsIndicatorsProvider, postsRoutes } from './modules/posts/index.ts';
-import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
-import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
+import {
+  createResidentTeamsService,
+  residentTeamsRoutes,
+  residentTeamVillageSection,
+} from './modules/resident-teams/index.ts';
+import {
+  createSocialPairingService,
+  socialPairingRoutes,
+  socialPairingVillageSection,
+} from './modules/social-pairing/index.ts';
 import {
   collectiveEconomyRoutes,
   collectiveIncomeProvider,
+  collectiveVillageSection,
   createCollectiveEconomyService,
 } from './modules/collective-economy/index.ts';
 import { registryProvider } from './modules/indicators/indicators.engine.ts';
 import { fundsProvider } from './modules/indicators/indicators.cockpit.ts';
-import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
+import {
+  consumerAssistanceRoutes,
+  consumerVillageSection,
+  createConsumerAssistanceService,
+} from './modules/consumer-assistance/index.ts';
+import { createVillageProfileService, villageProfileRoutes } from './modules/village-profile/index.ts';
 import { createInsuranceService, insuranceIndicatorsProvider, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationIndicatorsProvider, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansIndicatorsProvider, microloansRoutes } from './modules/microloans/index.ts';
@@ -165,6 +179,13 @@ export function createServices(
     socialPairing: createSocialPairingService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
+    /** 村情 (the cockpit's village view): one section per village programme, in this order. */
+    villageProfile: createVillageProfileService(db, [
+      residentTeamVillageSection,
+      socialPairingVillageSection,
+      collectiveVillageSection,
+      consumerVillageSection,
+    ]),
     insurance: createInsuranceService(db, box),
     relocation: createRelocationService(db),
     microloans: createMicroloansService(db, box),
@@ -280,6 +301,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   socialPairingRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
+  villageProfileRoutes(app, services);
   insuranceRoutes(app, services);
   relocationRoutes(app, services);
   microloansRoutes(app, services);

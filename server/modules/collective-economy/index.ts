@@ -30,3 +30,4 @@ export async function collectiveIncomeProvider(db: Db, countyCode: string, perio
     value: r.totalFen,
   }));
 }
+export { collectiveVillageSection } from './collective-economy.village.ts';

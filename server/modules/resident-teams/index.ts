@@ -1,3 +1,4 @@
 // The resident-teams module's public API (驻村工作队 and 第一书记): routes and service.
 export { residentTeamsRoutes } from './resident-teams.routes.ts';
 export { createResidentTeamsService, type ResidentTeamsService } from './resident-teams.service.ts';
+export { residentTeamVillageSection } from './resident-teams.village.ts';

@@ -11,6 +11,7 @@ import type {
   targetInput,
   TargetRow,
 } from '../../../common/contracts/indicators.ts';
+import type { villageProfile } from '../../../common/contracts/village-profile.ts';
 import { api, apiRequest } from './client.ts';
 
 export type { AssessmentResponse, CockpitResponse, FormResponse, TargetRow };
@@ -19,6 +20,7 @@ export type ApprovalRow = z.infer<typeof approvalRow>;
 export type ImportSummary = z.infer<typeof importSummary>;
 export type TargetInput = z.input<typeof targetInput>;
 export type SaveFormRequest = z.input<typeof saveFormRequest>;
+export type VillageProfile = z.infer<typeof villageProfile>;
 
 export const indicatorKeys = {
   all: ['indicators'] as const,
@@ -29,11 +31,15 @@ export const indicatorKeys = {
   approvals: (dataSet: string, period: string) => ['indicators', 'approvals', dataSet, period] as const,
   targets: ['indicators', 'targets'] as const,
   assessment: (year: number) => ['indicators', 'assessment', year] as const,
+  villageProfile: (org: string, year: number) => ['indicators', 'village-profile', org, year] as const,
 };
 
 export const fetchDefinitions = () => api.get<Definitions>('/api/indicators/definitions');
 export const fetchCockpit = (q: { org?: string; period: string; boundaries?: string }) =>
   api.get<CockpitResponse>('/api/indicators/cockpit', q);
+/** 村情: the village programmes of one village (the cockpit's village view). */
+export const fetchVillageProfile = (q: { org: string; year: number }) =>
+  api.get<VillageProfile>('/api/village-profile', q);
 export const cockpitXlsxUrl = (q: { org: string; period: string }) =>
   `/api/indicators/cockpit.xlsx?org=${q.org}&period=${q.period}`;
 export const fetchForm = (q: { dataSet: string; org: string; period: string }) =>

@@ -25,7 +25,9 @@ import { cockpitXlsxUrl, fetchCockpit, type CockpitResponse } from '../../api/in
 import { useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { STATUS_LABELS } from '../../../../common/domain/indicators/targets.ts';
+import { levelOfCode } from '../../../../common/domain/org-code.ts';
 import { EChart } from './EChart.tsx';
+import { VillageProfileCard } from './VillageProfileCard.tsx';
 import { BAND_COLORS, currentMonth, download, fmtValue, StatusTag, useL } from './shared.tsx';
 import { keys } from '../../api/queryKeys.ts';
 
@@ -304,6 +306,7 @@ export default function CockpitPage() {
           ))}
         </Row>
       )}
+      {levelOfCode(org) === 'village' && <VillageProfileCard org={org} year={Number(period.slice(0, 4))} />}
       <Card title={l('目标达成情况', 'Target attainment')} loading={q.isLoading}>
         <Tabs
           items={[
