@@ -2,11 +2,11 @@ import type { Writable } from 'node:stream';
 import { LOAN_IMPORT_HEADERS } from '../../../common/contracts/microloans.ts';
 import { LOAN_PURPOSES, LOAN_STATUSES, RENEWAL_KINDS } from '../../../common/domain/microloans/codes.ts';
 import { codeOfZh, zhOf } from '../../../common/domain/posts/codes.ts';
-import { AppError } from '../../lib/app-error.ts';
 import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { importEachRow, writeRowInTx, type RowFail } from '../../lib/sheet-import.ts';
 import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createInTx } from './microloans.loans.ts';
@@ -100,10 +100,8 @@ const IMPORT_COLUMN: Record<string, string> = {
   issuedOn: '放款日期',
 };
 
-class DryRun extends Error {}
-
 type SheetRow = { row: number; cell: (h: (typeof LOAN_IMPORT_HEADERS)[number]) => string };
-type Fail = (field: string, message: string) => void;
+type Fail = RowFail;
 
 /** A bank row's cells read and checked; every problem reported through `fail`. */
 function readImportRow({ cell }: SheetRow, fail: Fail) {
@@ -132,35 +130,24 @@ type ImportRow = ReturnType<typeof readImportRow>;
 type Borrower = NonNullable<Awaited<ReturnType<typeof repo.householdOfIdHash>>>;
 
 /** One row's loan in a transaction of its own (rolled back on a dry run); true when the row passed. */
-async function importRow(
+function importRow(
   d: MicroloansDeps,
   ctx: RequestContext,
   p: { row: ImportRow; borrower: Borrower; dryRun: boolean; fail: Fail },
 ) {
-  const { row, borrower, dryRun, fail } = p;
-  try {
-    await d.db.transaction(async (tx) => {
-      await createInTx(tx, ctx, {
-        householdId: borrower.householdId,
-        borrowerPersonId: borrower.personId,
-        bank: row.bank,
-        purpose: row.purpose!,
-        amountFen: Math.round(row.yuan * 100),
-        termMonths: row.term,
-        rateBp: Math.round(row.ratePct * 100),
-        issuedOn: row.issuedOn,
-      });
-      if (dryRun) throw new DryRun();
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof DryRun) return true;
-    if (!(err instanceof AppError)) throw err;
-    const fields = err.fields ?? [];
-    if (fields.length) for (const f of fields) fail(IMPORT_COLUMN[f.field] ?? f.field, f.messageZh);
-    else fail('', err.messageZh);
-    return false;
-  }
+  const { row, borrower } = p;
+  return writeRowInTx(d.db, { ...p, columnOf: (field) => IMPORT_COLUMN[field] }, (tx) =>
+    createInTx(tx, ctx, {
+      householdId: borrower.householdId,
+      borrowerPersonId: borrower.personId,
+      bank: row.bank,
+      purpose: row.purpose!,
+      amountFen: Math.round(row.yuan * 100),
+      termMonths: row.term,
+      rateBp: Math.round(row.ratePct * 100),
+      issuedOn: row.issuedOn,
+    }),
+  );
 }
 
 /** The registered person of that ID number in the actor's scope, whose name agrees with the sheet's. */
@@ -185,19 +172,13 @@ async function borrowerOf(d: MicroloansDeps, ctx: RequestContext, row: ImportRow
 export async function importLoans(d: MicroloansDeps, ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
   requirePermission(ctx, 'programmes:write');
   const sheet = await readSheetRows(buffer, LOAN_IMPORT_HEADERS);
-  const errors: { row: number; field: string; message: string }[] = [];
-  let created = 0;
-  let rows = 0;
-  for (const r of sheet) {
-    rows += 1;
-    const fail: Fail = (field, message) => errors.push({ row: r.row, field, message });
+  return importEachRow(sheet, dryRun, async (r, { fail, failed }) => {
     const row = readImportRow(r, fail);
-    if (errors.some((e) => e.row === r.row)) continue;
+    if (failed()) return false;
     const borrower = await borrowerOf(d, ctx, row, fail);
-    if (!borrower) continue;
-    if (await importRow(d, ctx, { row, borrower, dryRun, fail })) created += 1;
-  }
-  return { dryRun, rows, created, errors };
+    if (!borrower) return false;
+    return importRow(d, ctx, { row, borrower, dryRun, fail });
+  });
 }
 
 /** The bank-sheet layout to fill in: the header row and one example row. */

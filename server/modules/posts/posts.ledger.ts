@@ -3,10 +3,10 @@ import { POST_IMPORT_HEADERS } from '../../../common/contracts/posts.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, codeOfZh, zhOf } from '../../../common/domain/posts/codes.ts';
 import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { importEachRow, writeRowInTx, type RowFail } from '../../lib/sheet-import.ts';
 import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hireInTx } from './posts.hires.ts';
@@ -74,7 +74,7 @@ export async function exportHires(d: PostsDeps, ctx: RequestContext, q: HireExpo
 }
 
 type SheetRow = { row: number; cell: (h: (typeof POST_IMPORT_HEADERS)[number]) => string };
-type Fail = (field: string, message: string) => void;
+type Fail = RowFail;
 
 /** A sheet row's cells read and checked; every problem reported through `fail`. */
 function readImportRow({ cell }: SheetRow, fail: Fail) {
@@ -130,31 +130,18 @@ async function postOfRow(tx: Db, ctx: RequestContext, row: ImportRow) {
   return newId;
 }
 
-class DryRun extends Error {}
-
 /** One row's post and hire in a transaction of its own (rolled back on a dry run); true when the row passed. */
-async function importRow(
+function importRow(
   d: PostsDeps,
   ctx: RequestContext,
   p: { row: ImportRow; personId: number; dryRun: boolean; fail: Fail },
 ) {
-  const { row, personId, dryRun, fail } = p;
-  try {
-    await d.db.transaction(async (tx) => {
-      requireInScope(ctx, row.orgCode);
-      const postId = await postOfRow(tx, ctx, row);
-      await hireInTx(tx, ctx, postId, { personId, hiredOn: row.hiredOn, cadreFamily: row.cadre === '是' });
-      if (dryRun) throw new DryRun();
-    });
-    return true;
-  } catch (err) {
-    if (err instanceof DryRun) return true;
-    if (!(err instanceof AppError)) throw err;
-    const fields = err.fields ?? [];
-    if (fields.length) for (const f of fields) fail(f.field, f.messageZh);
-    else fail('', err.messageZh);
-    return false;
-  }
+  const { row, personId } = p;
+  return writeRowInTx(d.db, p, async (tx) => {
+    requireInScope(ctx, row.orgCode);
+    const postId = await postOfRow(tx, ctx, row);
+    await hireInTx(tx, ctx, postId, { personId, hiredOn: row.hiredOn, cadreFamily: row.cadre === '是' });
+  });
 }
 
 /**
@@ -165,21 +152,15 @@ async function importRow(
 export async function importHires(d: PostsDeps, ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
   requirePermission(ctx, 'programmes:write');
   const sheet = await readSheetRows(buffer, POST_IMPORT_HEADERS);
-  const errors: { row: number; field: string; message: string }[] = [];
-  let created = 0;
-  let rows = 0;
-  for (const r of sheet) {
-    rows += 1;
-    const fail: Fail = (field, message) => errors.push({ row: r.row, field, message });
+  return importEachRow(sheet, dryRun, async (r, { fail, failed }) => {
     const row = readImportRow(r, fail);
-    if (errors.some((e) => e.row === r.row)) continue;
+    if (failed()) return false;
     const county = countyCodeOf(row.orgCode);
     const person = await repo.personFactsByHash(d.db, ctx.actor.scopePrefix, county, d.box.hash(row.idNumber));
     if (!person) {
       fail('身份证号', '本辖区无此在册人员');
-      continue;
+      return false;
     }
-    if (await importRow(d, ctx, { row, personId: person.personId, dryRun, fail })) created += 1;
-  }
-  return { dryRun, rows, created, errors };
+    return importRow(d, ctx, { row, personId: person.personId, dryRun, fail });
+  });
 }
