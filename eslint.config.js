@@ -2,6 +2,57 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
+// The service layer: every *.service.ts and the use-case files a split service composes (its factory binds them to
+// its deps with bindDeps, server/lib/use-cases.ts). A new use-case file of a split module goes into this list.
+const SERVICE_LAYER = [
+  'server/modules/**/*.service.ts',
+  'server/modules/assistance/assistance.{shared,pairings,measures,obligations,household}.ts',
+  'server/modules/posts/posts.{shared,setup,hires,ledger}.ts',
+  'server/modules/consumer-assistance/consumer-assistance.{shared,outlets,products,sales,ledger}.ts',
+  'server/modules/microloans/microloans.{shared,loans,repayments,renewals,ledger}.ts',
+  'server/modules/employment/employment.{shared,jobs,trainings,workshops,figures,exports,file-import}.ts',
+];
+// Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
+// posts, consumer-assistance, microloans and employment were, then strike them from this list.
+const SERVICES_NOT_YET_SPLIT = [
+  'server/modules/analysis/deprivation.service.ts',
+  'server/modules/analysis/whatif.service.ts',
+  'server/modules/assets/assets.service.ts',
+  'server/modules/attachments/attachments.service.ts',
+  'server/modules/auth/auth.service.ts',
+  'server/modules/collective-economy/collective-economy.service.ts',
+  'server/modules/deliberation/deliberation.service.ts',
+  'server/modules/feeds/feeds.service.ts',
+  'server/modules/funds/funds.service.ts',
+  'server/modules/indicators/assessment.service.ts',
+  'server/modules/insurance/insurance.service.ts',
+  'server/modules/jobs/jobs.service.ts',
+  'server/modules/monitoring/channels.service.ts',
+  'server/modules/monitoring/clues.service.ts',
+  'server/modules/monitoring/monitoring.service.ts',
+  'server/modules/params/params.service.ts',
+  'server/modules/registry/export/export.service.ts',
+  'server/modules/registry/registry.service.ts',
+  'server/modules/relocation/relocation.service.ts',
+  'server/modules/resident-teams/resident-teams.service.ts',
+  'server/modules/social-assistance/social-assistance.service.ts',
+  'server/modules/social-pairing/social-pairing.service.ts',
+  'server/modules/users/users.service.ts',
+  'server/modules/workbench/workbench.service.ts',
+];
+// Services that still query the database themselves: move the query into the module's repository, then strike.
+const SQL_STILL_IN_SERVICE = [
+  'server/modules/analysis/deprivation.service.ts',
+  'server/modules/analysis/whatif.service.ts',
+  'server/modules/indicators/assessment.service.ts',
+  'server/modules/jobs/jobs.service.ts',
+  'server/modules/monitoring/monitoring.service.ts',
+  'server/modules/params/params.service.ts',
+];
+const NO_SQL = "SQL only in repositories: move the query into the module's *.repository.ts (docs/ARCHITECTURE.md).";
+const DB = '/^(db|tx)$/';
+const DB_QUERY = '[property.name=/^(query|select|selectDistinct|insert|update|delete|execute)$/]';
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'server/db/migrations', 'screenshots', 'bench/out'] },
   js.configs.recommended,
@@ -28,6 +79,54 @@ export default tseslint.config(
       'guardline/module-boundaries': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'no eval' }],
+    },
+  },
+  // Thin layers (issue 18 point 2; docs/ARCHITECTURE.md "Module pattern"): SQL only in repositories, routes only
+  // call services, and a service is split by use case into functions that fit on one screen.
+  {
+    files: SERVICE_LAYER,
+    ignores: SERVICES_NOT_YET_SPLIT,
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: [...SERVICE_LAYER, 'server/modules/**/*.routes.ts'],
+    ignores: SQL_STILL_IN_SERVICE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: NO_SQL },
+            { group: ['**/db/schema/*', '**/db/schema'], allowTypeImports: true, message: NO_SQL },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'no eval' },
+        {
+          selector: `MemberExpression${DB_QUERY}:matches([object.name=${DB}], [object.property.name=${DB}])`,
+          message: NO_SQL,
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/modules/**/*.routes.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: NO_SQL },
+            { group: ['**/db/schema/*', '**/db/schema'], allowTypeImports: true, message: NO_SQL },
+            {
+              group: ['./*.repository.ts', './*repository.ts'],
+              message: 'A route calls ONE service function; the service reads the repository (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   // Type-aware rules (issue 18 point 3) on the server and the shared code: a promise is awaited, returned or handled

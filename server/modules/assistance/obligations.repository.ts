@@ -214,3 +214,12 @@ export async function snapshotExists(db: Db, countyCode: string, asOf: string): 
   );
   return rows[0].n > 0;
 }
+
+/** The townships' names by code (the board's rows are counted per township). */
+export async function townshipNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query.orgUnits.findMany({
+    columns: { code: true, name: true },
+    where: (o, { eq }) => eq(o.level, 'township'),
+  });
+  return new Map(rows.map((o) => [o.code, o.name]));
+}

@@ -19,8 +19,8 @@ import {
 } from '../../../common/contracts/microloans.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import type { App } from '../../http/types.ts';
-import { AppError } from '../../lib/app-error.ts';
 import type { MicroloansService } from './microloans.service.ts';
 
 const tags = ['microloans'];
@@ -122,13 +122,8 @@ export function microloansRoutes(app: App, deps: { microloans: MicroloansService
       },
       async (req) => {
         const ctx = requireCtx(req);
-        const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-        if (!file)
-          throw new AppError('BAD_REQUEST', {
-            zh: '请在字段 file 中上传文件',
-            en: 'Upload the file in the field "file"',
-          });
-        return microloans.importLoans(ctx, await file.toBuffer(), req.query.dryRun === 'true');
+        const { buffer } = await uploadedFile(req, MAX_IMPORT_BYTES);
+        return microloans.importLoans(ctx, buffer, req.query.dryRun === 'true');
       },
     );
   });

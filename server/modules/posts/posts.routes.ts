@@ -20,8 +20,8 @@ import {
 } from '../../../common/contracts/posts.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import type { App } from '../../http/types.ts';
-import { AppError } from '../../lib/app-error.ts';
 import type { PostsService } from './posts.service.ts';
 
 const tags = ['posts'];
@@ -109,13 +109,8 @@ export function postsRoutes(app: App, deps: { posts: PostsService }): void {
       },
       async (req) => {
         const ctx = requireCtx(req);
-        const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-        if (!file)
-          throw new AppError('BAD_REQUEST', {
-            zh: '请在字段 file 中上传文件',
-            en: 'Upload the file in the field "file"',
-          });
-        return posts.importHires(ctx, await file.toBuffer(), req.query.dryRun === 'true');
+        const { buffer } = await uploadedFile(req, MAX_IMPORT_BYTES);
+        return posts.importHires(ctx, buffer, req.query.dryRun === 'true');
       },
     );
   });
