@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
 
 // The one file of an import request (multipart field `file`, registered by the route's plugin), read whole; a
-// request without it is a 400 in both languages. Used by the posts and small-loans sheet imports.
+// request without it is a 400 in both languages. Used by the posts, small-loans and insurance sheet imports.
 
 export async function uploadedFile(req: FastifyRequest, maxBytes: number) {
   const file: MultipartFile | undefined = await req.file({ limits: { fileSize: maxBytes, files: 1 } });

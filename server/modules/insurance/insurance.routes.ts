@@ -22,8 +22,8 @@ import {
 } from '../../../common/contracts/insurance.ts';
 import { sendXlsx } from '../../http/download.ts';
 import { requireCtx } from '../../http/session.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import type { App } from '../../http/types.ts';
-import { AppError } from '../../lib/app-error.ts';
 import type { InsuranceService } from './insurance.service.ts';
 
 const tags = ['insurance'];
@@ -128,13 +128,8 @@ export function insuranceRoutes(app: App, deps: { insurance: InsuranceService })
       },
       async (req) => {
         const ctx = requireCtx(req);
-        const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-        if (!file)
-          throw new AppError('BAD_REQUEST', {
-            zh: '请在字段 file 中上传文件',
-            en: 'Upload the file in the field "file"',
-          });
-        return insurance.importClaims(ctx, await file.toBuffer(), req.query.dryRun === 'true');
+        const { buffer } = await uploadedFile(req, MAX_IMPORT_BYTES);
+        return insurance.importClaims(ctx, buffer, req.query.dryRun === 'true');
       },
     );
   });

@@ -27,6 +27,7 @@ import { pageWindow } from '../../lib/paging.ts';
 import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { readSheetRows } from '../../lib/xlsx-rows.ts';
+import { importEachRow, writeRowInTx } from '../../lib/sheet-import.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveAll } from '../params/index.ts';
 import { addInsurancePayout, insurancePayoutOf, type PayoutApplied } from '../registry/index.ts';
@@ -95,6 +96,28 @@ const claimFilter = (q: ClaimExportQuery) => ({
 });
 
 const thisYear = () => Number(todayInChina().slice(0, 4));
+
+/** One row of the insurer's claim list, checked cell by cell (errors go to `fail`; null when a code is unknown). */
+function claimRowOf(
+  cell: (h: (typeof CLAIM_IMPORT_HEADERS)[number] | (typeof CLAIM_IMPORT_OPTIONAL)[number]) => string,
+  fail: (field: string, message: string) => void,
+) {
+  const cause = codeOfZh(CLAIM_CAUSES, cell('出险原因'));
+  const status = codeOfZh(CLAIM_STATUSES, cell('理赔状态') || '已报案');
+  const yuan = Number(cell('理赔金额(元)'));
+  const claimedOn = cell('报案日期');
+  const paidOn = cell('赔付日期');
+  const counted = cell('已计入收入');
+  const alreadyInIncome = counted === '是' ? true : counted === '否' ? false : undefined;
+  if (!cause) fail('出险原因', `出险原因应为 ${CLAIM_CAUSES.map((t) => t.zh).join('、')} 之一`);
+  if (!status) fail('理赔状态', `理赔状态应为 ${CLAIM_STATUSES.map((t) => t.zh).join('、')} 之一`);
+  if (!Number.isFinite(yuan) || yuan <= 0) fail('理赔金额(元)', '理赔金额须大于0');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(claimedOn)) fail('报案日期', '报案日期格式 YYYY-MM-DD');
+  if (status === 'paid' && !/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) fail('赔付日期', '已赔付的须填赔付日期 YYYY-MM-DD');
+  if (counted && alreadyInIncome === undefined) fail('已计入收入', '已计入收入应为 是、否 或留空');
+  if (!cause || !status) return null;
+  return { cause, status, claimedOn, paidOn, alreadyInIncome, amountFen: Math.round(yuan * 100) };
+}
 
 export function createInsuranceService(db: Db, box: PersonalDataBox) {
   async function listPolicies(ctx: RequestContext, q: PolicyListQuery) {
@@ -457,68 +480,33 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
   async function importClaims(ctx: RequestContext, buffer: Buffer, dryRun: boolean) {
     requirePermission(ctx, 'programmes:write');
     const sheet = await readSheetRows(buffer, CLAIM_IMPORT_HEADERS, CLAIM_IMPORT_OPTIONAL);
-    const errors: { row: number; field: string; message: string }[] = [];
-    let created = 0;
     let paid = 0;
-    let rows = 0;
-    for (const r of sheet) {
-      rows += 1;
-      const { cell } = r;
-      const fail = (field: string, message: string) => errors.push({ row: r.row, field, message });
-      const cause = codeOfZh(CLAIM_CAUSES, cell('出险原因'));
-      const status = codeOfZh(CLAIM_STATUSES, cell('理赔状态') || '已报案');
-      const yuan = Number(cell('理赔金额(元)'));
-      const claimedOn = cell('报案日期');
-      const paidOn = cell('赔付日期');
-      const counted = cell('已计入收入');
-      const alreadyInIncome = counted === '是' ? true : counted === '否' ? false : undefined;
-      if (counted && alreadyInIncome === undefined) fail('已计入收入', '已计入收入应为 是、否 或留空');
-      if (!cause) fail('出险原因', `出险原因应为 ${CLAIM_CAUSES.map((t) => t.zh).join('、')} 之一`);
-      if (!status) fail('理赔状态', `理赔状态应为 ${CLAIM_STATUSES.map((t) => t.zh).join('、')} 之一`);
-      if (!Number.isFinite(yuan) || yuan <= 0) fail('理赔金额(元)', '理赔金额须大于0');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(claimedOn)) fail('报案日期', '报案日期格式 YYYY-MM-DD');
-      if (status === 'paid' && !/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) fail('赔付日期', '已赔付的须填赔付日期 YYYY-MM-DD');
-      if (errors.some((e) => e.row === r.row)) continue;
-      const h = await repo.householdByIdHash(db, ctx.actor.scopePrefix, box.hash(cell('身份证号').toUpperCase()));
+    const columnOf = (field: string) => (field === 'alreadyInIncome' ? '已计入收入' : undefined);
+    const report = await importEachRow(sheet, dryRun, async (r, { fail, failed }) => {
+      const row = claimRowOf(r.cell, fail);
+      if (failed() || !row) return false;
+      const h = await repo.householdByIdHash(db, ctx.actor.scopePrefix, box.hash(r.cell('身份证号').toUpperCase()));
       if (!h) {
         fail('身份证号', '本辖区无此在册人员');
-        continue;
+        return false;
       }
-      const amountFen = Math.round(yuan * 100);
       let isNew = false;
-      const count = () => {
-        if (isNew) created += 1;
-        if (status === 'paid') paid += 1;
-      };
-      try {
-        await db.transaction(async (tx) => {
-          requireInScope(ctx, h.villageCode);
-          const same = await repo.findSameClaim(tx, h.id, claimedOn, amountFen);
-          if (same && (same.status !== 'filed' || status === 'filed'))
-            throw new AppError('CONFLICT', { zh: '该理赔已在台账中', en: 'The claim is already listed' });
-          const id = same?.id ?? (await claimInTx(tx, ctx, { householdId: h.id, cause: cause!, claimedOn, amountFen }));
-          isNew = !same;
-          if (status === 'paid') await decideInTx(tx, ctx, id, { to: 'paid', paidOn, amountFen, alreadyInIncome });
-          else if (status === 'refused') await decideInTx(tx, ctx, id, { to: 'refused', note: '承保机构拒赔' });
-          if (dryRun) throw new DryRun();
-        });
-        count();
-      } catch (err) {
-        if (err instanceof DryRun) {
-          count();
-          continue;
-        }
-        if (err instanceof AppError) {
-          const fields = err.fields ?? [];
-          if (fields.length)
-            for (const f of fields) fail(f.field === 'alreadyInIncome' ? '已计入收入' : f.field, f.messageZh);
-          else fail('', err.messageZh);
-          continue;
-        }
-        throw err;
-      }
-    }
-    return { dryRun, rows, created, paid, errors };
+      const ok = await writeRowInTx(db, { dryRun, fail, columnOf }, async (tx) => {
+        requireInScope(ctx, h.villageCode);
+        const same = await repo.findSameClaim(tx, h.id, row.claimedOn, row.amountFen);
+        if (same && (same.status !== 'filed' || row.status === 'filed'))
+          throw new AppError('CONFLICT', { zh: '该理赔已在台账中', en: 'The claim is already listed' });
+        const { claimedOn, amountFen, paidOn, alreadyInIncome } = row;
+        const id =
+          same?.id ?? (await claimInTx(tx, ctx, { householdId: h.id, cause: row.cause, claimedOn, amountFen }));
+        isNew = !same;
+        if (row.status === 'paid') await decideInTx(tx, ctx, id, { to: 'paid', paidOn, amountFen, alreadyInIncome });
+        else if (row.status === 'refused') await decideInTx(tx, ctx, id, { to: 'refused', note: '承保机构拒赔' });
+      });
+      if (ok && row.status === 'paid') paid += 1;
+      return ok && isNew;
+    });
+    return { ...report, paid };
   }
 
   return {
@@ -535,7 +523,5 @@ export function createInsuranceService(db: Db, box: PersonalDataBox) {
     importClaims,
   };
 }
-
-class DryRun extends Error {}
 
 export type InsuranceService = ReturnType<typeof createInsuranceService>;
