@@ -78,6 +78,7 @@ import { createSocialAssistanceService, socialAssistanceRoutes } from './modules
 import { createPostsService, postsIndicatorsProvider, postsRoutes } from './modules/posts/index.ts';
 import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
 import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
+import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.ts';
 import {
   collectiveEconomyRoutes,
   collectiveIncomeProvider,
@@ -163,6 +164,7 @@ export function createServices(
     posts: createPostsService(db, box),
     residentTeams: createResidentTeamsService(db),
     socialPairing: createSocialPairingService(db),
+    petitions: createPetitionsService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
     insurance: createInsuranceService(db, box),
@@ -278,6 +280,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   postsRoutes(app, services);
   residentTeamsRoutes(app, services);
   socialPairingRoutes(app, services);
+  petitionsRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
   insuranceRoutes(app, services);

@@ -71,6 +71,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, BilingualLabel> = {
   resident_team_member: { zh: '驻村队员', en: 'Resident-team member' },
   village_team_flag: { zh: '应派驻村标注', en: 'Village team flags' },
   social_pairing: { zh: '社会力量帮扶', en: 'Social pairing' },
+  petition_event: { zh: '涉贫舆情信访', en: 'Petition or public-opinion item' },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
@@ -144,6 +145,8 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   attendance: { zh: '登记驻村考勤', en: 'Record attendance' },
   log: { zh: '记工作日志', en: 'Log work' },
   contribute: { zh: '登记帮扶投入', en: 'Record contribution' },
+  conclude: { zh: '办结', en: 'Conclude' },
+  addHousehold: { zh: '添加涉及农户', en: 'Add household concerned' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
@@ -233,6 +236,27 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   supplierName: { zh: '供货方', en: 'Supplier' },
   outletId: { zh: '网点编号', en: 'Outlet' },
   productId: { zh: '产品编号', en: 'Product' },
+  source: { zh: '来源', en: 'Source' },
+  level: { zh: '等级', en: 'Level' },
+  receivedOn: { zh: '受理日期', en: 'Received on' },
+  deadlineOn: { zh: '办理期限', en: 'Deadline' },
+  handlingDays: { zh: '办理期限天数', en: 'Handling days' },
+  title: { zh: '事项标题', en: 'Title' },
+  summary: { zh: '反映内容', en: 'Summary' },
+  petitioner: { zh: '反映人', en: 'Petitioner' },
+  reference: { zh: '编号或文号', en: 'Reference' },
+  stepId: { zh: '环节编号', en: 'Step' },
+  stepOn: { zh: '办理日期', en: 'Date' },
+  action: { zh: '环节', en: 'Step' },
+  closureResult: { zh: '办结结果', en: 'Result' },
+  closureNote: { zh: '办结情况', en: 'Closure note' },
+  overdue: { zh: '逾期', en: 'Overdue' },
+  linkId: { zh: '涉及农户编号', en: 'Link' },
+  riskTypes: { zh: '风险类型', en: 'Risk types' },
+  clueIds: { zh: '线索编号', en: 'Clues' },
+  ledger: { zh: '台账', en: 'Ledger' },
+  rows: { zh: '行数', en: 'Rows' },
+  filters: { zh: '筛选条件', en: 'Filters' },
 };
 
 export function labelOr(labels: Record<string, BilingualLabel>, code: string, language: string): string {
