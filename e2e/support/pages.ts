@@ -75,6 +75,8 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/registry/transfer', id: 'registry-transfer', name: '导入导出', user: 'county_staff' },
 
   { path: '/monitoring/clues', id: 'monitoring-clues', name: '线索清单', user: 'village_officer' },
+  { path: '/petitions', id: 'petitions', name: '涉贫舆情信访', user: 'township_staff' },
+  { path: '/petitions/zero', id: 'zero-petition', name: '零上访村', user: 'township_staff' },
   { path: '/monitoring/visit', id: 'monitoring-visit', name: '走访排查', user: 'village_officer' },
   { path: '/monitoring/warnings', id: 'monitoring-warnings', name: '预警清单', user: 'county_staff' },
   { path: '/monitoring/runs', id: 'monitoring-runs', name: '监测运行', user: 'county_admin' },

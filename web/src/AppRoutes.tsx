@@ -15,6 +15,7 @@ import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { villageEconomyRoutes } from './pages/village-economy/routes.tsx';
 import { villageSupportRoutes } from './pages/village-support/routes.tsx';
+import { petitionsRoutes } from './pages/petitions/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -60,6 +61,7 @@ export function AppRoutes() {
           {relocationRoutes}
           {villageEconomyRoutes}
           {villageSupportRoutes}
+          {petitionsRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

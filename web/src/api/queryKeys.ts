@@ -12,6 +12,7 @@ import { insuranceKeys } from './insurance.ts';
 import { monitoringKeys } from './monitoring.ts';
 import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
+import { petitionKeys } from './petitions.ts';
 import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
@@ -80,6 +81,7 @@ export const keys = {
   relocation: relocationKeys,
   residentTeams: residentTeamKeys,
   socialPairing: socialPairingKeys,
+  petitions: petitionKeys,
   collectiveEconomy: collectiveKeys,
   consumerAssistance: consumerKeys,
   microloans: microloanKeys,

@@ -19,6 +19,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.registryTransfer': 'Import / export',
   'menu.monitoringClues': 'Clue list',
   'menu.monitoringVisit': 'Household visits',
+  'menu.monitoringPetitions': 'Petitions and opinion',
+  'menu.monitoringZeroPetition': 'Zero-petition villages',
   'menu.monitoringWarnings': 'Warnings',
   'menu.monitoringRuns': 'Monitoring runs',
   'menu.monitoringFeeds': 'Department data',

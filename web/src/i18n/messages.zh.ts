@@ -19,6 +19,8 @@ export const zhMessages = {
   'menu.registryTransfer': '导入导出',
   'menu.monitoringClues': '线索清单',
   'menu.monitoringVisit': '走访排查',
+  'menu.monitoringPetitions': '涉贫舆情信访',
+  'menu.monitoringZeroPetition': '零上访村',
   'menu.monitoringWarnings': '预警清单',
   'menu.monitoringRuns': '监测运行',
   'menu.monitoringFeeds': '部门数据',
