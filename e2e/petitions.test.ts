@@ -3,7 +3,7 @@ import { login, screenshot, useBrowserApp } from './support/app.ts';
 
 // Issue 15 item 6: a village officer opens the overdue list of 涉贫舆情信访 (the demo's online item past its deadline),
 // records a handling step and closes it; registers a new 信访, adds a household of the village and raises a
-// petition-channel clue for it; the 零上访 list shows 东庄村 with a 信访 this year; the ledger exports.
+// petition-channel clue for it (the household page lists the item); the 零上访 list shows 东庄村 with a 信访 this year; the ledger exports.
 
 const app = useBrowserApp();
 
@@ -64,7 +64,9 @@ describe('petitions: 涉贫舆情与信访 register', () => {
       expect((await answer).status()).toBe(200);
       await households.locator('.ant-tag-red', { hasText: '因病' }).waitFor();
       await screenshot(page, 'petitions-clue');
-      await page.keyboard.press('Escape');
+      // the household's page lists the item in its 涉贫舆情信访 section
+      await households.getByRole('link').first().click();
+      await page.getByTestId('petitions-section').getByText('来访反映因病致困').waitFor();
 
       await page.goto(`${base}/petitions/zero`);
       const villages = page.getByTestId('zero-petition-villages');

@@ -3,6 +3,7 @@ import { makeText } from '../projects/text.ts';
 // 涉贫舆情与信访 pages.
 export const usePetitionText = makeText({
   title: ['涉贫舆情信访登记', 'Petitions and public opinion'],
+  sectionTitle: ['涉贫舆情信访', 'Petitions and public opinion'],
   intro: [
     '登记涉贫信访事项和网络舆情（沁发〔2021〕17号 二(一)6：坚持预防为主，及时反应，建立应对处置机制）。每件事项记录来源、等级、受理日期和办理期限，逐步记录办理过程直至办结；反映的农户存在返贫致贫风险的，在涉及农户中点“生成线索”，进入监测线索清单（舆情信访研判）。',
     'Poverty-related petitions and public-opinion items: source, level, deadline, handling steps, closure; a household at risk becomes a monitoring clue.',
