@@ -79,6 +79,7 @@ import { createPostsService, postsIndicatorsProvider, postsRoutes } from './modu
 import { createResidentTeamsService, residentTeamsRoutes } from './modules/resident-teams/index.ts';
 import { createSocialPairingService, socialPairingRoutes } from './modules/social-pairing/index.ts';
 import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.ts';
+import { createVillagePointsService, villagePointsRoutes } from './modules/village-points/index.ts';
 import {
   collectiveEconomyRoutes,
   collectiveIncomeProvider,
@@ -165,6 +166,7 @@ export function createServices(
     residentTeams: createResidentTeamsService(db),
     socialPairing: createSocialPairingService(db),
     petitions: createPetitionsService(db),
+    villagePoints: createVillagePointsService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
     insurance: createInsuranceService(db, box),
@@ -281,6 +283,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   residentTeamsRoutes(app, services);
   socialPairingRoutes(app, services);
   petitionsRoutes(app, services);
+  villagePointsRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
   insuranceRoutes(app, services);

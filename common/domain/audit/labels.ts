@@ -72,6 +72,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, BilingualLabel> = {
   village_team_flag: { zh: '应派驻村标注', en: 'Village team flags' },
   social_pairing: { zh: '社会力量帮扶', en: 'Social pairing' },
   petition_event: { zh: '涉贫舆情信访', en: 'Petition or public-opinion item' },
+  points: { zh: '积分制', en: 'Village points' },
+  points_rule: { zh: '积分项目', en: 'Points item' },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
@@ -147,6 +149,8 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   contribute: { zh: '登记帮扶投入', en: 'Record contribution' },
   conclude: { zh: '办结', en: 'Conclude' },
   addHousehold: { zh: '添加涉及农户', en: 'Add household concerned' },
+  award: { zh: '记分', en: 'Award points' },
+  redeem: { zh: '积分兑换', en: 'Redeem points' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
@@ -257,6 +261,16 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   ledger: { zh: '台账', en: 'Ledger' },
   rows: { zh: '行数', en: 'Rows' },
   filters: { zh: '筛选条件', en: 'Filters' },
+  deliberationId: { zh: '四议两公开记录', en: '四议两公开 record' },
+  points: { zh: '积分', en: 'Points' },
+  awardId: { zh: '记分编号', en: 'Award' },
+  ruleId: { zh: '积分项目', en: 'Points item' },
+  awardedOn: { zh: '记分日期', en: 'Awarded on' },
+  redemptionId: { zh: '兑换编号', en: 'Redemption' },
+  goods: { zh: '兑换物品', en: 'Goods' },
+  quantity: { zh: '数量', en: 'Quantity' },
+  redeemedOn: { zh: '兑换日期', en: 'Redeemed on' },
+  balance: { zh: '积分余额', en: 'Balance' },
 };
 
 export function labelOr(labels: Record<string, BilingualLabel>, code: string, language: string): string {

@@ -23,3 +23,4 @@ export * from './village-support.ts';
 export * from './collective-economy.ts';
 export * from './consumer-assistance.ts';
 export * from './petitions.ts';
+export * from './village-points.ts';
