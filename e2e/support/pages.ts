@@ -147,6 +147,7 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/collective-economy', id: 'collective-economy', name: '村集体经济', user: 'township_staff' },
   { path: '/resident-teams', id: 'resident-teams', name: '驻村工作队', user: 'township_staff' },
   { path: '/social-pairing', id: 'social-pairing', name: '社会力量帮扶', user: 'county_staff' },
+  { path: '/village-points', id: 'village-points', name: '积分制', user: 'village_officer' },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

@@ -16,6 +16,7 @@ import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { villageEconomyRoutes } from './pages/village-economy/routes.tsx';
 import { villageSupportRoutes } from './pages/village-support/routes.tsx';
 import { petitionsRoutes } from './pages/petitions/routes.tsx';
+import { villagePointsRoutes } from './pages/village-points/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -62,6 +63,7 @@ export function AppRoutes() {
           {villageEconomyRoutes}
           {villageSupportRoutes}
           {petitionsRoutes}
+          {villagePointsRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

@@ -7,7 +7,7 @@ import type { DeliberationService } from '../deliberation/index.ts';
 import type { VillagePointsService } from './village-points.service.ts';
 
 // Demo 积分制 in 龙港镇东庄村: 积分制管理办法 adopted by 四议两公开 two months ago, five items (one deduction), points to
-// four households over the last weeks, one redemption in the 积分超市. Dates count back from the China day. Idempotent.
+// up to four households over the last weeks, one redemption in the 积分超市. Dates count back from the China day. Idempotent.
 
 const VILLAGE = '140521100201';
 
@@ -22,7 +22,7 @@ export async function loadVillagePointsDemo(
     db,
     sql`SELECT id FROM household WHERE village_code = ${VILLAGE} ORDER BY id LIMIT 4`,
   );
-  if (households.length < 4) return;
+  if (households.length === 0) return;
   const ctx = systemContext('demo');
   const today = todayInChina();
   const back = (days: number) => addDays(today, -days);
@@ -67,7 +67,8 @@ export async function loadVillagePointsDemo(
   const volunteer = await item('参加志愿服务（每次）', 'volunteer', 3);
   const wedding = await item('婚事新办、丧事简办', 'customs', 20);
   const litter = await item('乱倒垃圾', 'violation', -5);
-  const [a, b, c, e] = households.map((h) => h.id);
+  // 东庄村 may hold fewer than four demo households: the awards then go round those there are.
+  const [a, b, c, e] = [0, 1, 2, 3].map((i) => households[i % households.length]!.id);
   const awards: [number, number, number, string][] = [
     [a!, care.id, 50, '照顾卧床母亲，邻里称赞'],
     [a!, tidy.id, 40, '月度人居环境评比'],

@@ -13,6 +13,7 @@ import { monitoringKeys } from './monitoring.ts';
 import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
 import { petitionKeys } from './petitions.ts';
+import { villagePointsKeys } from './village-points.ts';
 import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
@@ -82,6 +83,7 @@ export const keys = {
   residentTeams: residentTeamKeys,
   socialPairing: socialPairingKeys,
   petitions: petitionKeys,
+  villagePoints: villagePointsKeys,
   collectiveEconomy: collectiveKeys,
   consumerAssistance: consumerKeys,
   microloans: microloanKeys,

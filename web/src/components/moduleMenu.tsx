@@ -127,6 +127,7 @@ const MODULES: ModuleEntry[] = [
       { path: '/social-pairing', label: 'menu.programmesSocialPairing', anyOf: ['programmes:read'] },
       { path: '/consumer-assistance', label: 'menu.programmesConsumer', anyOf: ['programmes:read'] },
       { path: '/collective-economy', label: 'menu.programmesCollective', anyOf: ['programmes:read'] },
+      { path: '/village-points', label: 'menu.programmesPoints', anyOf: ['programmes:read'] },
     ],
   },
   {

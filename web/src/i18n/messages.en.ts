@@ -71,6 +71,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmesSocialPairing': 'Social pairing',
   'menu.programmesConsumer': 'Consumer assistance',
   'menu.programmesCollective': 'Village collective economy',
+  'menu.programmesPoints': 'Village points',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

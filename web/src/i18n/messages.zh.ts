@@ -71,6 +71,7 @@ export const zhMessages = {
   'menu.programmesSocialPairing': '社会力量帮扶',
   'menu.programmesConsumer': '消费帮扶',
   'menu.programmesCollective': '村集体经济',
+  'menu.programmesPoints': '积分制',
   'menu.employmentTrainings': '技能培训台账',
   'menu.employmentWorkshops': '扶贫车间',
 
