@@ -86,6 +86,8 @@ import {
   socialPairingRoutes,
   socialPairingVillageSection,
 } from './modules/social-pairing/index.ts';
+import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.ts';
+import { createVillagePointsService, villagePointsRoutes } from './modules/village-points/index.ts';
 import {
   collectiveEconomyRoutes,
   collectiveIncomeProvider,
@@ -177,6 +179,8 @@ export function createServices(
     posts: createPostsService(db, box),
     residentTeams: createResidentTeamsService(db),
     socialPairing: createSocialPairingService(db),
+    petitions: createPetitionsService(db),
+    villagePoints: createVillagePointsService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
     /** 村情 (the cockpit's village view): one section per village programme, in this order. */
@@ -299,6 +303,8 @@ export async function buildApp(database: Database, config: AppConfig) {
   postsRoutes(app, services);
   residentTeamsRoutes(app, services);
   socialPairingRoutes(app, services);
+  petitionsRoutes(app, services);
+  villagePointsRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
   villageProfileRoutes(app, services);

@@ -17,6 +17,8 @@ import { loadCollectiveEconomyDemo } from './modules/collective-economy/collecti
 import { loadConsumerAssistanceDemo } from './modules/consumer-assistance/consumer-assistance.demo.ts';
 import { loadResidentTeamsDemo } from './modules/resident-teams/resident-teams.demo.ts';
 import { loadSocialPairingDemo } from './modules/social-pairing/social-pairing.demo.ts';
+import { loadPetitionsDemo } from './modules/petitions/petitions.demo.ts';
+import { loadVillagePointsDemo } from './modules/village-points/village-points.demo.ts';
 import { loadInsuranceDemo } from './modules/insurance/insurance.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
@@ -161,6 +163,8 @@ export async function loadDemo(
   await loadConsumerAssistanceDemo(services, log);
   await loadResidentTeamsDemo(services, log);
   await loadSocialPairingDemo(services, log);
+  await loadPetitionsDemo(services, log);
+  await loadVillagePointsDemo(services, log);
   await loadInsuranceDemo(services, log);
   await loadEmploymentDemo(services, log);
   await loadRelocationDemo(services, log);

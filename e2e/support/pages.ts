@@ -75,6 +75,8 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/registry/transfer', id: 'registry-transfer', name: '导入导出', user: 'county_staff' },
 
   { path: '/monitoring/clues', id: 'monitoring-clues', name: '线索清单', user: 'village_officer' },
+  { path: '/petitions', id: 'petitions', name: '涉贫舆情信访', user: 'township_staff' },
+  { path: '/petitions/zero', id: 'zero-petition', name: '零上访村', user: 'township_staff' },
   { path: '/monitoring/visit', id: 'monitoring-visit', name: '走访排查', user: 'village_officer' },
   { path: '/monitoring/warnings', id: 'monitoring-warnings', name: '预警清单', user: 'county_staff' },
   { path: '/monitoring/runs', id: 'monitoring-runs', name: '监测运行', user: 'county_admin' },
@@ -145,6 +147,7 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/collective-economy', id: 'collective-economy', name: '村集体经济', user: 'township_staff' },
   { path: '/resident-teams', id: 'resident-teams', name: '驻村工作队', user: 'township_staff' },
   { path: '/social-pairing', id: 'social-pairing', name: '社会力量帮扶', user: 'county_staff' },
+  { path: '/village-points', id: 'village-points', name: '积分制', user: 'village_officer' },
 
   { path: '/indicators/cockpit', id: 'indicators-cockpit', name: '指标驾驶舱', user: 'county_admin' },
   { path: '/indicators/entry', id: 'indicators-entry', name: '数据填报', user: 'village_officer' },

@@ -15,6 +15,8 @@ import { socialAssistanceRoutes } from './pages/social-assistance/routes.tsx';
 import { relocationRoutes } from './pages/relocation/routes.tsx';
 import { villageEconomyRoutes } from './pages/village-economy/routes.tsx';
 import { villageSupportRoutes } from './pages/village-support/routes.tsx';
+import { petitionsRoutes } from './pages/petitions/routes.tsx';
+import { villagePointsRoutes } from './pages/village-points/routes.tsx';
 import { indicatorsRoutes } from './pages/indicators/routes.tsx';
 import { analysisRoutes } from './pages/analysis/routes.tsx';
 
@@ -60,6 +62,8 @@ export function AppRoutes() {
           {relocationRoutes}
           {villageEconomyRoutes}
           {villageSupportRoutes}
+          {petitionsRoutes}
+          {villagePointsRoutes}
           {indicatorsRoutes}
           {analysisRoutes}
           <Route

@@ -8,6 +8,7 @@ import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
 import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
+import { PETITION_PARAMS } from './definitions-petitions.ts';
 import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
 import { VILLAGE_ECONOMY_PARAMS } from './definitions-village-economy.ts';
@@ -26,6 +27,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...PROGRAMME_PARAMS,
   ...VILLAGE_ECONOMY_PARAMS,
   ...VILLAGE_SUPPORT_PARAMS,
+  ...PETITION_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {

@@ -22,3 +22,5 @@ export * from './relocation.ts';
 export * from './village-support.ts';
 export * from './collective-economy.ts';
 export * from './consumer-assistance.ts';
+export * from './petitions.ts';
+export * from './village-points.ts';

@@ -6,7 +6,7 @@ import type {
   publicApplicationRequest,
   visitRequest,
 } from '../../../common/contracts/clues.ts';
-import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS } from '../../../common/contracts/clues.ts';
+import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS, type PETITION_KINDS } from '../../../common/contracts/clues.ts';
 import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
 import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { labelOf, RISK_TYPES, type RiskType } from '../../../common/domain/registry/codes.ts';
@@ -37,31 +37,66 @@ export interface ChannelsOptions {
   requireVisitable?: (ctx: RequestContext, householdId: number) => Promise<unknown>;
 }
 
+async function openClues(
+  tx: Db,
+  base: {
+    countyCode: string;
+    householdId: number | null;
+    villageCode: string;
+    channel: Channel;
+    consent?: Parameters<typeof openOrFindClue>[1]['consent'];
+  },
+  riskTypes: string[],
+  signal: { source: string; evidence: Record<string, unknown>; createdBy: string },
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const riskType of riskTypes) {
+    const summary = `${CLUE_CHANNEL_LABELS[base.channel]}：${riskLabel(riskType)}`;
+    const clueId = await openOrFindClue(tx, { ...base, riskType, summary });
+    await addSignal(tx, { countyCode: base.countyCode, clueId, channel: base.channel, ...signal });
+    ids.push(clueId);
+  }
+  return ids;
+}
+
+/**
+ * 舆情信访研判 from another module's register (the petitions module): opens or joins the household's clue per risk,
+ * channel petition, in the caller's transaction (the caller audits). The household is in the caller's scope.
+ */
+export function openPetitionClues(
+  tx: Db,
+  input: {
+    countyCode: string;
+    householdId: number;
+    villageCode: string;
+    kind: (typeof PETITION_KINDS)[number];
+    reference: string;
+    receivedOn: string;
+    summary: string;
+    riskTypes: string[];
+    createdBy: string;
+  },
+): Promise<number[]> {
+  return openClues(
+    tx,
+    {
+      countyCode: input.countyCode,
+      householdId: input.householdId,
+      villageCode: input.villageCode,
+      channel: 'petition',
+    },
+    input.riskTypes,
+    {
+      source: `${PETITION_KIND_LABELS[input.kind]}:${input.reference}`,
+      evidence: { kind: input.kind, receivedOn: input.receivedOn, summary: input.summary },
+      createdBy: input.createdBy,
+    },
+  );
+}
+
 export function createChannelsService(db: Db, box: PersonalDataBox, options: ChannelsOptions = {}) {
   const clock = options.clock ?? systemClock;
   const today = () => todayInChina(clock());
-
-  async function openClues(
-    tx: Db,
-    base: {
-      countyCode: string;
-      householdId: number | null;
-      villageCode: string;
-      channel: Channel;
-      consent?: Parameters<typeof openOrFindClue>[1]['consent'];
-    },
-    riskTypes: string[],
-    signal: { source: string; evidence: Record<string, unknown>; createdBy: string },
-  ): Promise<number[]> {
-    const ids: number[] = [];
-    for (const riskType of riskTypes) {
-      const summary = `${CLUE_CHANNEL_LABELS[base.channel]}：${riskLabel(riskType)}`;
-      const clueId = await openOrFindClue(tx, { ...base, riskType, summary });
-      await addSignal(tx, { countyCode: base.countyCode, clueId, channel: base.channel, ...signal });
-      ids.push(clueId);
-    }
-    return ids;
-  }
 
   /** The public page: no login; the applicant agrees to the undertaking online; the ID is kept only encrypted. */
   async function applyPublic(input: z.infer<typeof publicApplicationRequest>, requestId: string) {

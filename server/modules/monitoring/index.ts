@@ -14,3 +14,5 @@ export { openOrFindClue, addSignal } from './clues.repository.ts';
 // The clue a case was started from: found, its warnings marked handled and closed by the case, in its transaction.
 export { closeClueByCase, findClueForCase, markClueWarningsHandled } from './clues.repository.ts';
 export { incomeFigure, perCapita, withinRangeSql } from './rules/income.ts';
+// 舆情信访研判 from the petitions register: a concerned household's clue(s), channel petition, in the caller's transaction.
+export { openPetitionClues } from './channels.service.ts';

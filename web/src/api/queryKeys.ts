@@ -12,6 +12,8 @@ import { insuranceKeys } from './insurance.ts';
 import { monitoringKeys } from './monitoring.ts';
 import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
+import { petitionKeys } from './petitions.ts';
+import { villagePointsKeys } from './village-points.ts';
 import { projectKeys } from './projects.ts';
 import { registryKeys } from './registry.ts';
 import { socialKeys } from './social-assistance.ts';
@@ -80,6 +82,8 @@ export const keys = {
   relocation: relocationKeys,
   residentTeams: residentTeamKeys,
   socialPairing: socialPairingKeys,
+  petitions: petitionKeys,
+  villagePoints: villagePointsKeys,
   collectiveEconomy: collectiveKeys,
   consumerAssistance: consumerKeys,
   microloans: microloanKeys,

@@ -9,6 +9,8 @@ describe('menu selection follows the location', () => {
     ['/registry/reviews', '/registry/reviews', 'registry'],
     ['/monitoring/clues', '/monitoring/clues', 'monitoring'],
     ['/monitoring/warnings/7', '/monitoring/warnings', 'monitoring'],
+    ['/petitions', '/petitions', 'monitoring'],
+    ['/petitions/zero', '/petitions/zero', 'monitoring'],
     ['/users', '/users', undefined],
     ['/org', '/org', undefined],
     ['/', '/', undefined],

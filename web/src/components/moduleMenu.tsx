@@ -53,6 +53,8 @@ const MODULES: ModuleEntry[] = [
     children: [
       { path: '/monitoring/clues', label: 'menu.monitoringClues', anyOf: ['clues:read'] },
       { path: '/monitoring/visit', label: 'menu.monitoringVisit', anyOf: ['visits:write'] },
+      { path: '/petitions', label: 'menu.monitoringPetitions', anyOf: ['clues:read'] },
+      { path: '/petitions/zero', label: 'menu.monitoringZeroPetition', anyOf: ['clues:read'] },
       { path: '/monitoring/warnings', label: 'menu.monitoringWarnings', anyOf: ['monitoring:read'] },
       { path: '/monitoring/runs', label: 'menu.monitoringRuns', anyOf: ['monitoring:read'] },
       { path: '/monitoring/feeds', label: 'menu.monitoringFeeds', anyOf: ['feeds:read'] },
@@ -125,6 +127,7 @@ const MODULES: ModuleEntry[] = [
       { path: '/social-pairing', label: 'menu.programmesSocialPairing', anyOf: ['programmes:read'] },
       { path: '/consumer-assistance', label: 'menu.programmesConsumer', anyOf: ['programmes:read'] },
       { path: '/collective-economy', label: 'menu.programmesCollective', anyOf: ['programmes:read'] },
+      { path: '/village-points', label: 'menu.programmesPoints', anyOf: ['programmes:read'] },
     ],
   },
   {

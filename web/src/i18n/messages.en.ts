@@ -19,6 +19,8 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.registryTransfer': 'Import / export',
   'menu.monitoringClues': 'Clue list',
   'menu.monitoringVisit': 'Household visits',
+  'menu.monitoringPetitions': 'Petitions and opinion',
+  'menu.monitoringZeroPetition': 'Zero-petition villages',
   'menu.monitoringWarnings': 'Warnings',
   'menu.monitoringRuns': 'Monitoring runs',
   'menu.monitoringFeeds': 'Department data',
@@ -69,6 +71,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmesSocialPairing': 'Social pairing',
   'menu.programmesConsumer': 'Consumer assistance',
   'menu.programmesCollective': 'Village collective economy',
+  'menu.programmesPoints': 'Village points',
   'menu.employmentTrainings': 'Training ledger',
   'menu.employmentWorkshops': 'Workshops',
 

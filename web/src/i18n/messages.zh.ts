@@ -19,6 +19,8 @@ export const zhMessages = {
   'menu.registryTransfer': '导入导出',
   'menu.monitoringClues': '线索清单',
   'menu.monitoringVisit': '走访排查',
+  'menu.monitoringPetitions': '涉贫舆情信访',
+  'menu.monitoringZeroPetition': '零上访村',
   'menu.monitoringWarnings': '预警清单',
   'menu.monitoringRuns': '监测运行',
   'menu.monitoringFeeds': '部门数据',
@@ -69,6 +71,7 @@ export const zhMessages = {
   'menu.programmesSocialPairing': '社会力量帮扶',
   'menu.programmesConsumer': '消费帮扶',
   'menu.programmesCollective': '村集体经济',
+  'menu.programmesPoints': '积分制',
   'menu.employmentTrainings': '技能培训台账',
   'menu.employmentWorkshops': '扶贫车间',
 

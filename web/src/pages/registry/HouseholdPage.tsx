@@ -14,6 +14,7 @@ import { MicroloansHouseholdSection } from '../microloans/HouseholdSection.tsx';
 import { SocialAssistanceHouseholdSection } from '../social-assistance/HouseholdSection.tsx';
 import { RelocationHouseholdSection } from '../relocation/HouseholdSection.tsx';
 import { ConsumerHouseholdSection } from '../village-economy/HouseholdSection.tsx';
+import { PetitionsHouseholdSection } from '../petitions/HouseholdSection.tsx';
 import { EditFactsModal } from './EditFactsModal.tsx';
 import { EditMembersModal } from './EditMembersModal.tsx';
 import { HouseholdHeader, type HouseholdAction } from './HouseholdHeader.tsx';
@@ -140,6 +141,7 @@ export default function HouseholdPage() {
       <SocialAssistanceHouseholdSection householdId={household.id} />
       <RelocationHouseholdSection householdId={household.id} />
       <ConsumerHouseholdSection householdId={household.id} />
+      <PetitionsHouseholdSection householdId={household.id} />
       {action === 'facts' && <EditFactsModal household={household} onClosed={() => setAction(null)} />}
       {action === 'members' && <EditMembersModal household={household} onClosed={() => setAction(null)} />}
       {action === 'split' && <SplitModal household={household} onClosed={() => setAction(null)} />}
