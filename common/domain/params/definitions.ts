@@ -7,6 +7,7 @@ import { ANALYSIS_PARAMS } from './definitions-analysis.ts';
 import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
 import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
+import { KEY_VILLAGE_PARAMS } from './definitions-key-villages.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
 import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
 import { QUALITY_PARAMS } from './definitions-quality.ts';
@@ -26,6 +27,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...PROGRAMME_PARAMS,
   ...VILLAGE_ECONOMY_PARAMS,
   ...VILLAGE_SUPPORT_PARAMS,
+  ...KEY_VILLAGE_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {
