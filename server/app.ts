@@ -86,6 +86,7 @@ import {
 import { registryProvider } from './modules/indicators/indicators.engine.ts';
 import { fundsProvider } from './modules/indicators/indicators.cockpit.ts';
 import { consumerAssistanceRoutes, createConsumerAssistanceService } from './modules/consumer-assistance/index.ts';
+import { createKeyVillagesService, keyVillagesRoutes } from './modules/key-villages/index.ts';
 import { createInsuranceService, insuranceIndicatorsProvider, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationIndicatorsProvider, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansIndicatorsProvider, microloansRoutes } from './modules/microloans/index.ts';
@@ -165,6 +166,7 @@ export function createServices(
     socialPairing: createSocialPairingService(db),
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
+    keyVillages: createKeyVillagesService(db),
     insurance: createInsuranceService(db, box),
     relocation: createRelocationService(db),
     microloans: createMicroloansService(db, box),
@@ -280,6 +282,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   socialPairingRoutes(app, services);
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
+  keyVillagesRoutes(app, services);
   insuranceRoutes(app, services);
   relocationRoutes(app, services);
   microloansRoutes(app, services);

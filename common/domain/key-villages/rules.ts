@@ -75,12 +75,12 @@ export interface ScoredVillage {
 
 /** Hand-score errors by field (0–100 whole numbers or absent). */
 export function handScoreErrors(input: Partial<Record<HandFactor, number | null>>) {
-  const errors: { field: string; zh: string; en: string }[] = [];
+  const errors: { field: string; messageZh: string; messageEn: string }[] = [];
   for (const f of HAND_FACTORS) {
     const v = input[f];
     if (v === null || v === undefined) continue;
     if (!Number.isFinite(v) || v < 0 || v > 100)
-      errors.push({ field: f, zh: '评分应在0到100之间', en: 'score must be between 0 and 100' });
+      errors.push({ field: f, messageZh: '评分应在0到100之间', messageEn: 'score must be between 0 and 100' });
   }
   return errors;
 }
@@ -130,24 +130,36 @@ export function decisionErrors(
   d: { keyVillages: string[]; demoVillages: string[]; decidedOn: string; year: number },
   today: string,
 ) {
-  const errors: { field: string; zh: string; en: string }[] = [];
+  const errors: { field: string; messageZh: string; messageEn: string }[] = [];
   if (d.keyVillages.length === 0)
-    errors.push({ field: 'keyVillages', zh: '请至少选择一个重点帮扶村', en: 'choose at least one key village' });
+    errors.push({
+      field: 'keyVillages',
+      messageZh: '请至少选择一个重点帮扶村',
+      messageEn: 'choose at least one key village',
+    });
   if (new Set(d.keyVillages).size !== d.keyVillages.length)
-    errors.push({ field: 'keyVillages', zh: '重点帮扶村有重复', en: 'a key village is listed twice' });
+    errors.push({ field: 'keyVillages', messageZh: '重点帮扶村有重复', messageEn: 'a key village is listed twice' });
   if (new Set(d.demoVillages).size !== d.demoVillages.length)
-    errors.push({ field: 'demoVillages', zh: '示范村有重复', en: 'a demonstration village is listed twice' });
+    errors.push({
+      field: 'demoVillages',
+      messageZh: '示范村有重复',
+      messageEn: 'a demonstration village is listed twice',
+    });
   const both = d.demoVillages.filter((v) => d.keyVillages.includes(v));
   if (both.length > 0)
     errors.push({
       field: 'demoVillages',
-      zh: '同一村不能既是重点帮扶村又是示范村',
-      en: 'a village cannot be both a key and a demonstration village',
+      messageZh: '同一村不能既是重点帮扶村又是示范村',
+      messageEn: 'a village cannot be both a key and a demonstration village',
     });
   if (d.decidedOn > today)
-    errors.push({ field: 'decidedOn', zh: '认定日期不能晚于今天', en: 'the decision date cannot be in the future' });
+    errors.push({
+      field: 'decidedOn',
+      messageZh: '认定日期不能晚于今天',
+      messageEn: 'the decision date cannot be in the future',
+    });
   if (d.year > Number(today.slice(0, 4)) + 1)
-    errors.push({ field: 'year', zh: '年度至多为明年', en: 'the year can be next year at the latest' });
+    errors.push({ field: 'year', messageZh: '年度至多为明年', messageEn: 'the year can be next year at the latest' });
   return errors;
 }
 

@@ -22,3 +22,4 @@ export * from './relocation.ts';
 export * from './village-support.ts';
 export * from './collective-economy.ts';
 export * from './consumer-assistance.ts';
+export * from './key-villages.ts';

@@ -8,3 +8,5 @@ export { activeHouseholdsOf, findPersonsByHash } from './registry.repository.ts'
 export { setHouseholdMonitoring, type MonitoringFields } from './registry.monitoring.ts';
 // Programme ledgers' writes: a paid 防贫保险 claim into 理赔收入; the 公益岗位 flag on a person (registry.programmes.ts).
 export { addInsurancePayout, setPublicWelfarePost, type PayoutApplied } from './registry.programmes.ts';
+// 脱贫人口 per village (the key-village score's 脱贫人口规模).
+export { alleviatedPeopleByVillage } from './registry.village-figures.ts';
