@@ -246,6 +246,7 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   keyVillages: { zh: '重点帮扶村', en: 'Key villages' },
   demoVillages: { zh: '示范村', en: 'Demonstration villages' },
   inForce: { zh: '现行认定', en: 'In force' },
+  groupName: { zh: '分组', en: 'Group' },
   groupMembers: { zh: '分组成员', en: 'Group members' },
   decision: { zh: '认定文号', en: 'Decision' },
 };

@@ -348,13 +348,15 @@ export function createKeyVillagesService(db: Db) {
         for (const { code: kind } of DECISION_KINDS) {
           const members = kind === 'key' ? input.keyVillages : input.demoVillages;
           const before = await replaceOrgGroup(tx, county.slice(0, 6), GROUP_OF_KIND[kind], members);
+          // entityId: the decision that set the group (the audit page reads Chinese only: the group by its name).
+          const group = DECISION_KINDS.find((k) => k.code === kind)!.zh;
           await recordAudit(tx, ctx, {
             action: 'set',
             entity: 'indicator_org_group',
-            entityId: GROUP_OF_KIND[kind],
+            entityId: id,
             orgCode: county,
             before: { groupMembers: before },
-            after: { groupMembers: [...members].sort(), decision: input.docNo },
+            after: { groupName: group, groupMembers: [...members].sort(), decision: input.docNo },
           });
         }
         await setKeyVillageFlags(tx, ctx, county, input.keyVillages);

@@ -38,7 +38,7 @@ import { chinaToday } from '../../components/chinaDay.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+import { useI18n, useMessages } from '../../i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
@@ -69,6 +69,7 @@ export default function KeyVillagesPage() {
 
 function SheetTab() {
   const t = useMessages(KEY_VILLAGE_TEXT);
+  const { pick } = useI18n();
   const isCounty = useIsCounty();
   const thisYear = chinaToday().year();
   const list = usePagedList({
@@ -138,7 +139,13 @@ function SheetTab() {
       title: t('missing'),
       dataIndex: 'missing',
       width: 200,
-      render: (v: string[]) => v.map((m) => FACTORS.find((f) => f.code === m)?.zh ?? m).join('、'),
+      render: (v: string[]) =>
+        v
+          .map((m) => {
+            const factor = FACTORS.find((f) => f.code === m);
+            return factor ? pick(factor.zh, factor.en) : m;
+          })
+          .join(pick('、', ', ')),
     },
     ...(isCounty
       ? [
@@ -216,6 +223,7 @@ function SheetTab() {
 
 function SheetHeader({ data }: { data: SheetPage }) {
   const t = useMessages(KEY_VILLAGE_TEXT);
+  const { pick } = useI18n();
   const f = data.inForce;
   return (
     <>
@@ -227,7 +235,12 @@ function SheetHeader({ data }: { data: SheetPage }) {
       </Typography.Paragraph>
       <Typography.Paragraph data-testid="key-village-weights">
         {t('weights')}：
-        {data.weights.map((w) => `${FACTORS.find((x) => x.code === w.factor)?.zh ?? w.factor} ${w.weight}`).join('、')}
+        {data.weights
+          .map((w) => {
+            const factor = FACTORS.find((x) => x.code === w.factor);
+            return `${factor ? pick(factor.zh, factor.en) : w.factor} ${w.weight}`;
+          })
+          .join(pick('、', ', '))}
         {data.weights.some((w) => w.notFound) && (
           <Typography.Text type="secondary">{t('weightsNotFound')}</Typography.Text>
         )}

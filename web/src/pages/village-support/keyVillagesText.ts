@@ -35,7 +35,7 @@ export const KEY_VILLAGE_TEXT = defineMessages({
   doScore: ['评分', 'Score'],
   weights: ['权重', 'Weights'],
   weightsNotFound: [
-    '（方案未给权重，为默认值，可在政策参数 keyVillages.weight.* 中设置）',
+    '（方案未给权重，为默认值，可在“政策参数”中按本县认定办法设置）',
     '(the plan gives no weights: defaults, set them in the policy parameters)',
   ],
   inForce: ['现行认定：{docNo}（{year}年，{date}）', 'In force: {docNo} ({year}, {date})'],
