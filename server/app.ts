@@ -102,6 +102,7 @@ import {
   createConsumerAssistanceService,
 } from './modules/consumer-assistance/index.ts';
 import { createVillageProfileService, villageProfileRoutes } from './modules/village-profile/index.ts';
+import { createKeyVillagesService, keyVillagesRoutes } from './modules/key-villages/index.ts';
 import { createInsuranceService, insuranceIndicatorsProvider, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationIndicatorsProvider, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansIndicatorsProvider, microloansRoutes } from './modules/microloans/index.ts';
@@ -190,6 +191,7 @@ export function createServices(
       collectiveVillageSection,
       consumerVillageSection,
     ]),
+    keyVillages: createKeyVillagesService(db),
     insurance: createInsuranceService(db, box),
     relocation: createRelocationService(db),
     microloans: createMicroloansService(db, box),
@@ -308,6 +310,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   collectiveEconomyRoutes(app, services);
   consumerAssistanceRoutes(app, services);
   villageProfileRoutes(app, services);
+  keyVillagesRoutes(app, services);
   insuranceRoutes(app, services);
   relocationRoutes(app, services);
   microloansRoutes(app, services);

@@ -23,6 +23,7 @@ import { loadInsuranceDemo } from './modules/insurance/insurance.demo.ts';
 import { loadEmploymentDemo } from './modules/employment/employment.demo.ts';
 import { loadRelocationDemo } from './modules/relocation/relocation.demo.ts';
 import { loadSocialAssistanceDemo } from './modules/social-assistance/social-assistance.demo.ts';
+import { loadKeyVillagesDemo } from './modules/key-villages/key-villages.demo.ts';
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { progressPrinter } from './modules/registry/import/transfer.cli.ts';
 import { seedQinshui } from './modules/org/org.service.ts';
@@ -169,5 +170,6 @@ export async function loadDemo(
   await loadEmploymentDemo(services, log);
   await loadRelocationDemo(services, log);
   await loadSocialAssistanceDemo(services, log);
+  await loadKeyVillagesDemo(services, log);
   return { orgUnits, users, households };
 }

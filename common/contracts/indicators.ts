@@ -91,6 +91,17 @@ export const targetRow = targetInput.extend({
 });
 export type TargetRow = z.infer<typeof targetRow>;
 
+/** The org groups usable as target scopes, with their members in the reader's scope (a county decision's key villages…). */
+export const orgGroupList = z.array(
+  z.object({
+    code: z.string(),
+    zh: z.string(),
+    en: z.string(),
+    members: z.array(z.object({ code: z.string(), name: z.string() })),
+  }),
+);
+export type OrgGroupList = z.infer<typeof orgGroupList>;
+
 export const formQuery = z.object({ dataSet: code, org: orgCode, period: anyPeriod });
 export const approvalStatus = z.enum(['open', 'submitted', 'approvedTownship', 'approvedCounty']);
 export const violation = z.object({

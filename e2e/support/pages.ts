@@ -145,6 +145,7 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: '/relocation', id: 'relocation', name: '易地搬迁后续扶持', user: 'township_staff' },
   { path: '/consumer-assistance', id: 'consumer-assistance', name: '消费帮扶', user: 'county_admin' },
   { path: '/collective-economy', id: 'collective-economy', name: '村集体经济', user: 'township_staff' },
+  { path: '/key-villages', id: 'key-villages', name: '重点帮扶村认定', user: 'county_staff' },
   { path: '/resident-teams', id: 'resident-teams', name: '驻村工作队', user: 'township_staff' },
   { path: '/social-pairing', id: 'social-pairing', name: '社会力量帮扶', user: 'county_staff' },
   { path: '/village-points', id: 'village-points', name: '积分制', user: 'village_officer' },

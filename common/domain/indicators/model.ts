@@ -20,7 +20,11 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 /** Org groups (DHIS2 group sets): orthogonal classifications usable as target scopes and filters. */
 export const ORG_GROUPS = [
   { code: 'ALLEVIATED_VILLAGE', zh: '脱贫村', en: 'Formerly poor village' },
+  // 重点帮扶村 and 示范村 (沁发〔2021〕17号 §二(二)2): the villages the county's decision in force names (key-villages).
   { code: 'KEY_VILLAGE', zh: '重点帮扶村', en: 'Key assisted village' },
+  { code: 'DEMO_VILLAGE', zh: '示范村', en: 'Demonstration village' },
+  // 重点行政村 of the 5G target (§三(四) 四是 "重点行政村5G网络覆盖"): a different list from the 重点帮扶村, kept apart.
+  { code: 'KEY_ADMIN_VILLAGE', zh: '重点行政村', en: 'Key administrative village (5G)' },
 ] as const;
 export type OrgGroupCode = (typeof ORG_GROUPS)[number]['code'];
 

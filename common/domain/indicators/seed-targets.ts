@@ -113,7 +113,7 @@ export const SEED_TARGETS: TargetDef[] = [
   },
   {
     indicator: 'VILLAGE_5G_SHARE',
-    scope: { kind: 'group', group: 'KEY_VILLAGE' },
+    scope: { kind: 'group', group: 'KEY_ADMIN_VILLAGE' },
     fromYear: 2025,
     toYear: 2025,
     op: '>=',
@@ -121,7 +121,7 @@ export const SEED_TARGETS: TargetDef[] = [
     band: 10,
     sourceDoc: DOC,
     sourceText: S_5G,
-    note: '本条为其中“重点行政村”部分；“基本实现”预警带10个百分点；2025年起判断。',
+    note: '本条为其中“重点行政村”部分（分组“重点行政村”，不是重点帮扶村认定的名单）；“基本实现”预警带10个百分点；2025年起判断。',
   },
   {
     indicator: 'TOWNSHIP_5G_SHARE',

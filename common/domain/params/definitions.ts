@@ -7,6 +7,7 @@ import { ANALYSIS_PARAMS } from './definitions-analysis.ts';
 import { ASSISTANCE_PARAMS } from './definitions-assistance.ts';
 import { EMPLOYMENT_PARAMS } from './definitions-employment.ts';
 import { GOVERNANCE_PARAMS } from './definitions-governance.ts';
+import { KEY_VILLAGE_PARAMS } from './definitions-key-villages.ts';
 import { MONITORING_PARAMS } from './definitions-monitoring.ts';
 import { PETITION_PARAMS } from './definitions-petitions.ts';
 import { PROGRAMME_PARAMS } from './definitions-programmes.ts';
@@ -28,6 +29,7 @@ export const PARAM_DEFINITIONS: readonly ParamDefinition[] = [
   ...VILLAGE_ECONOMY_PARAMS,
   ...VILLAGE_SUPPORT_PARAMS,
   ...PETITION_PARAMS,
+  ...KEY_VILLAGE_PARAMS,
 ];
 
 export function definitionOf(key: string): ParamDefinition | undefined {

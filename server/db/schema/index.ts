@@ -24,3 +24,4 @@ export * from './collective-economy.ts';
 export * from './consumer-assistance.ts';
 export * from './petitions.ts';
 export * from './village-points.ts';
+export * from './key-villages.ts';

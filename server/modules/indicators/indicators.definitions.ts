@@ -16,7 +16,7 @@ import {
 import { ORG_GROUPS, type DataSetDef } from '../../../common/domain/indicators/model.ts';
 import { compiled } from '../../../common/domain/indicators/rollup.ts';
 import type { EvalDefs } from './indicators.engine.ts';
-import { rebuildShareRollup } from './indicators.repository.ts';
+import { orgGroupsOf, rebuildShareRollup } from './indicators.repository.ts';
 import { scopeColumns } from './indicators.seed.ts';
 import { fieldError, scopeLabel, toTarget } from './indicators.text.ts';
 import type { OrgTree } from './org-tree.ts';
@@ -154,6 +154,24 @@ export function createDefinitionOps({ db, loadDefs, tree, countyOf }: Definition
     }));
   }
 
+  /** The org groups and their members within the actor's scope (names from the org tree, ordered by code). */
+  async function listGroups(ctx: RequestContext) {
+    requirePermission(ctx, 'indicators:read');
+    const county = countyOf(ctx);
+    const t = await tree(county);
+    const rows = await orgGroupsOf(db, county.slice(0, 6));
+    const inScope = (code: string) => code.startsWith(ctx.actor.scopePrefix);
+    return ORG_GROUPS.map((g) => ({
+      code: g.code,
+      zh: g.zh,
+      en: g.en,
+      members: rows
+        .filter((r) => r.groupCode === g.code && inScope(r.orgCode))
+        .map((r) => ({ code: r.orgCode, name: t.get(r.orgCode)?.name ?? r.orgCode }))
+        .sort((a, b) => (a.code < b.code ? -1 : 1)),
+    }));
+  }
+
   async function saveTarget(ctx: RequestContext, input: z.infer<typeof targetInput>, id?: number) {
     requirePermission(ctx, 'indicators:manage');
     const defs = await loadDefs();
@@ -254,5 +272,5 @@ export function createDefinitionOps({ db, loadDefs, tree, countyOf }: Definition
     return listTargets(ctx);
   }
 
-  return { definitions, saveIndicator, listTargets, saveTarget, deleteTarget };
+  return { definitions, saveIndicator, listTargets, listGroups, saveTarget, deleteTarget };
 }

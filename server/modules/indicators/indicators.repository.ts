@@ -5,6 +5,7 @@ import {
   indicatorDataSets,
   indicatorDefs,
   indicatorElements,
+  indicatorOrgGroups,
   indicatorTargets,
   indicatorValidationRules,
   indicatorValueAudit,
@@ -40,6 +41,29 @@ export async function orgGroupsOf(db: Db, prefix: string): Promise<{ groupCode: 
     db,
     sql`SELECT group_code AS "groupCode", org_code AS "orgCode" FROM indicator_org_group WHERE org_code LIKE ${prefix + '%'}`,
   );
+}
+
+/**
+ * Replaces a group's members within a county (`countyPrefix`, 6 digits) by `orgCodes`, in the caller's transaction:
+ * the one way another module (key-villages' decision) writes indicator_org_group. Returns the members before.
+ */
+export async function replaceOrgGroup(
+  tx: Db,
+  countyPrefix: string,
+  groupCode: string,
+  orgCodes: readonly string[],
+): Promise<string[]> {
+  const before = await queryRows<{ org_code: string }>(
+    tx,
+    sql`DELETE FROM indicator_org_group WHERE group_code = ${groupCode} AND org_code LIKE ${countyPrefix + '%'} RETURNING org_code`,
+  );
+  const codes = [...new Set(orgCodes)];
+  if (codes.length)
+    await tx
+      .insert(indicatorOrgGroups)
+      .values(codes.map((orgCode) => ({ groupCode, orgCode })))
+      .onConflictDoNothing();
+  return before.map((r) => r.org_code).sort();
 }
 
 /**

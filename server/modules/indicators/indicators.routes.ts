@@ -15,6 +15,7 @@ import {
   importRequest,
   importSummary,
   indicatorDef,
+  orgGroupList,
   saveFormRequest,
   targetInput,
   targetRow,
@@ -63,6 +64,17 @@ export function indicatorsRoutes(
     '/api/indicators/targets',
     { schema: { tags, summary: '目标值（含文件依据）', response: { 200: z.array(targetRow) } } },
     (req) => s.listTargets(requireCtx(req)),
+  );
+  app.get(
+    '/api/indicators/groups',
+    {
+      schema: {
+        tags,
+        summary: '机构分组及成员（重点帮扶村、示范村、重点行政村、脱贫村）',
+        response: { 200: orgGroupList },
+      },
+    },
+    (req) => s.listGroups(requireCtx(req)),
   );
   app.post(
     '/api/indicators/targets',

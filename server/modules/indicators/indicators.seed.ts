@@ -85,15 +85,24 @@ export async function seedIndicatorMetadata(db: Db): Promise<void> {
 
 const SEED_TARGET_AUTHOR = '系统（文件目标）';
 
-/** Demo groups: every third current village is a 脱贫村, every seventh a 重点帮扶村 (synthetic villages, deterministic). */
+/**
+ * Demo groups (synthetic villages, deterministic): every third current village is a 脱贫村, every fifth from the second
+ * a 重点行政村 (the 5G target's list); every seventh a 重点帮扶村 only while the county has none — a key-village decision
+ * (key-villages module) replaces that group, and the demo's own decision does so when households are loaded.
+ */
 export async function seedDemoGroups(db: Db, countyCode: string): Promise<void> {
   const villages = await queryRows<{ code: string }>(
     db,
     sql`SELECT code FROM org_unit WHERE county_code = ${countyCode} AND level = 'village' AND valid_to IS NULL ORDER BY code`,
   );
+  const [{ n: keyMembers }] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM indicator_org_group WHERE group_code = 'KEY_VILLAGE' AND org_code LIKE ${countyCode.slice(0, 6) + '%'}`,
+  );
   const rows = villages.flatMap((v, i) => [
     ...(i % 3 === 0 ? [{ groupCode: 'ALLEVIATED_VILLAGE', orgCode: v.code }] : []),
-    ...(i % 7 === 0 ? [{ groupCode: 'KEY_VILLAGE', orgCode: v.code }] : []),
+    ...(i % 7 === 0 && keyMembers === 0 ? [{ groupCode: 'KEY_VILLAGE', orgCode: v.code }] : []),
+    ...(i % 5 === 1 ? [{ groupCode: 'KEY_ADMIN_VILLAGE', orgCode: v.code }] : []),
   ]);
   if (rows.length) await db.insert(indicatorOrgGroups).values(rows).onConflictDoNothing();
 }

@@ -46,6 +46,7 @@ export function createIndicatorsService(deps: IndicatorsDeps) {
     definitions: definitions.definitions,
     saveIndicator: definitions.saveIndicator,
     listTargets: definitions.listTargets,
+    listGroups: definitions.listGroups,
     saveTarget: definitions.saveTarget,
     deleteTarget: definitions.deleteTarget,
     form: forms.form,

@@ -317,7 +317,7 @@ describe('targets: inheritance and overrides', () => {
       scopeLabel: '沁水县',
       sourceDoc: '沁发〔2021〕17号',
     });
-    expect(list.find((t: { indicator: string }) => t.indicator === 'VILLAGE_5G_SHARE').scopeLabel).toBe('重点帮扶村');
+    expect(list.find((t: { indicator: string }) => t.indicator === 'VILLAGE_5G_SHARE').scopeLabel).toBe('重点行政村');
   });
 });
 

@@ -13,3 +13,5 @@ export {
   setPublicWelfarePost,
   type PayoutApplied,
 } from './registry.programmes.ts';
+// 脱贫人口 per village (the key-village score's 脱贫人口规模).
+export { alleviatedPeopleByVillage } from './registry.village-figures.ts';

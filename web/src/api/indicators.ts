@@ -7,6 +7,7 @@ import type {
   definitionsResponse,
   FormResponse,
   importSummary,
+  OrgGroupList,
   saveFormRequest,
   targetInput,
   TargetRow,
@@ -14,7 +15,7 @@ import type {
 import type { villageProfile } from '../../../common/contracts/village-profile.ts';
 import { api, apiRequest } from './client.ts';
 
-export type { AssessmentResponse, CockpitResponse, FormResponse, TargetRow };
+export type { AssessmentResponse, CockpitResponse, FormResponse, OrgGroupList, TargetRow };
 export type Definitions = z.infer<typeof definitionsResponse>;
 export type ApprovalRow = z.infer<typeof approvalRow>;
 export type ImportSummary = z.infer<typeof importSummary>;
@@ -30,6 +31,7 @@ export const indicatorKeys = {
   form: (dataSet: string, org: string, period: string) => ['indicators', 'form', dataSet, org, period] as const,
   approvals: (dataSet: string, period: string) => ['indicators', 'approvals', dataSet, period] as const,
   targets: ['indicators', 'targets'] as const,
+  groups: ['indicators', 'groups'] as const,
   assessment: (year: number) => ['indicators', 'assessment', year] as const,
   villageProfile: (org: string, year: number) => ['indicators', 'village-profile', org, year] as const,
 };
@@ -54,6 +56,7 @@ export const fetchApprovals = (q: { dataSet: string; period: string }) =>
 export const importValues = (body: { format: 'json' | 'csv'; content: string; dryRun: boolean }) =>
   api.post<ImportSummary>('/api/indicators/import', body);
 export const fetchTargets = () => api.get<TargetRow[]>('/api/indicators/targets');
+export const fetchOrgGroups = () => api.get<OrgGroupList>('/api/indicators/groups');
 export const createTarget = (body: TargetInput) => api.post<TargetRow[]>('/api/indicators/targets', body);
 export const deleteTarget = (id: number) => apiRequest<TargetRow[]>('DELETE', `/api/indicators/targets/${id}`);
 export const fetchAssessment = (year: number) => api.get<AssessmentResponse>('/api/indicators/assessment', { year });

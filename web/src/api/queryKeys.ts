@@ -9,6 +9,7 @@ import { ME_QUERY_KEY } from './auth.ts';
 import { casesKeys } from './cases.ts';
 import { indicatorKeys } from './indicators.ts';
 import { insuranceKeys } from './insurance.ts';
+import { keyVillageKeys } from './key-villages.ts';
 import { monitoringKeys } from './monitoring.ts';
 import { orgKeys } from './org.ts';
 import { paramKeys } from './params.ts';
@@ -86,6 +87,7 @@ export const keys = {
   villagePoints: villagePointsKeys,
   collectiveEconomy: collectiveKeys,
   consumerAssistance: consumerKeys,
+  keyVillages: keyVillageKeys,
   microloans: microloanKeys,
   insurance: insuranceKeys,
   indicators: {

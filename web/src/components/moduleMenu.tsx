@@ -123,6 +123,7 @@ const MODULES: ModuleEntry[] = [
       { path: '/microloans', label: 'menu.programmesMicroloans', anyOf: ['programmes:read'] },
       { path: '/social-assistance/uncovered', label: 'menu.programmesSocialUncovered', anyOf: ['assistance:read'] },
       { path: '/relocation', label: 'menu.programmesRelocation', anyOf: ['programmes:read'] },
+      { path: '/key-villages', label: 'menu.programmesKeyVillages', anyOf: ['programmes:read'] },
       { path: '/resident-teams', label: 'menu.programmesResidentTeams', anyOf: ['programmes:read'] },
       { path: '/social-pairing', label: 'menu.programmesSocialPairing', anyOf: ['programmes:read'] },
       { path: '/consumer-assistance', label: 'menu.programmesConsumer', anyOf: ['programmes:read'] },

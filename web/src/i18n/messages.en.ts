@@ -67,6 +67,7 @@ export const enMessages: Record<MessageKey, string> = {
   'menu.programmesMicroloans': 'Small loans',
   'menu.programmesSocialUncovered': 'Social assistance check',
   'menu.programmesRelocation': 'Relocation follow-up',
+  'menu.programmesKeyVillages': 'Key villages',
   'menu.programmesResidentTeams': 'Resident teams',
   'menu.programmesSocialPairing': 'Social pairing',
   'menu.programmesConsumer': 'Consumer assistance',

@@ -67,6 +67,7 @@ export const zhMessages = {
   'menu.programmesMicroloans': '小额信贷',
   'menu.programmesSocialUncovered': '兜底保障核查',
   'menu.programmesRelocation': '易地搬迁后续扶持',
+  'menu.programmesKeyVillages': '重点帮扶村认定',
   'menu.programmesResidentTeams': '驻村工作队',
   'menu.programmesSocialPairing': '社会力量帮扶',
   'menu.programmesConsumer': '消费帮扶',

@@ -14,7 +14,14 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { createTarget, deleteTarget, fetchDefinitions, fetchTargets, type TargetRow } from '../../api/indicators.ts';
+import {
+  createTarget,
+  deleteTarget,
+  fetchDefinitions,
+  fetchOrgGroups,
+  fetchTargets,
+  type TargetRow,
+} from '../../api/indicators.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { keys } from '../../api/queryKeys.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
@@ -34,6 +41,7 @@ export default function TargetsPage() {
   const qc = useQueryClient();
   const targets = useQuery({ queryKey: keys.indicators.targets, queryFn: fetchTargets });
   const defs = useQuery({ queryKey: keys.indicators.definitions, queryFn: fetchDefinitions });
+  const groups = useQuery({ queryKey: keys.indicators.groups, queryFn: fetchOrgGroups });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const canManage = hasPermission(actor, 'indicators:manage');
@@ -95,6 +103,28 @@ export default function TargetsPage() {
           'A county target applies to every township and village unless a nearer scope overrides it.',
         )}
       </Typography.Paragraph>
+      {groups.data && (
+        <Typography.Paragraph data-testid="org-groups">
+          <Typography.Text strong>{l('分组范围：', 'Groups: ')}</Typography.Text>
+          {groups.data.map((g) => (
+            <span key={g.code} data-group={g.code} style={{ display: 'block' }}>
+              {l(g.zh, g.en)}
+              {l(`（${g.members.length}个村）`, ` (${g.members.length} villages)`)}
+              {g.members.length > 0 && '：'}
+              {g.members
+                .slice(0, 12)
+                .map((m) => m.name)
+                .join('、')}
+              {g.members.length > 12 && l(' 等', ' …')}
+              {g.code === 'KEY_VILLAGE' || g.code === 'DEMO_VILLAGE' ? (
+                <Typography.Text type="secondary">
+                  {l('（按县级认定，见“重点帮扶村认定”）', ' (from the county decision)')}
+                </Typography.Text>
+              ) : null}
+            </span>
+          ))}
+        </Typography.Paragraph>
+      )}
       <Table<TargetRow>
         rowKey="id"
         size="small"

@@ -2,10 +2,11 @@ import { lazy } from 'react';
 import { Route } from 'react-router';
 import { RequirePermission } from '../../auth/RequireAuth.tsx';
 
-// 驻村工作队 and 社会力量帮扶 pages, spread into AppRoutes.tsx.
+// 驻村工作队, 社会力量帮扶 and 重点帮扶村和示范村 pages, spread into AppRoutes.tsx.
 
 const ResidentTeamsPage = lazy(() => import('./ResidentTeamsPage.tsx'));
 const SocialPairingPage = lazy(() => import('./SocialPairingPage.tsx'));
+const KeyVillagesPage = lazy(() => import('./KeyVillagesPage.tsx'));
 
 export const villageSupportRoutes = [
   <Route
@@ -23,6 +24,15 @@ export const villageSupportRoutes = [
     element={
       <RequirePermission permission="programmes:read">
         <SocialPairingPage />
+      </RequirePermission>
+    }
+  />,
+  <Route
+    key="/key-villages"
+    path="/key-villages"
+    element={
+      <RequirePermission permission="programmes:read">
+        <KeyVillagesPage />
       </RequirePermission>
     }
   />,
