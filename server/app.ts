@@ -86,8 +86,12 @@ import {
   socialPairingRoutes,
   socialPairingVillageSection,
 } from './modules/social-pairing/index.ts';
-import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.ts';
-import { createVillagePointsService, villagePointsRoutes } from './modules/village-points/index.ts';
+import { createPetitionsService, petitionsRoutes, petitionsVillageSection } from './modules/petitions/index.ts';
+import {
+  createVillagePointsService,
+  pointsVillageSection,
+  villagePointsRoutes,
+} from './modules/village-points/index.ts';
 import {
   collectiveEconomyRoutes,
   collectiveIncomeProvider,
@@ -102,7 +106,7 @@ import {
   createConsumerAssistanceService,
 } from './modules/consumer-assistance/index.ts';
 import { createVillageProfileService, villageProfileRoutes } from './modules/village-profile/index.ts';
-import { createKeyVillagesService, keyVillagesRoutes } from './modules/key-villages/index.ts';
+import { createKeyVillagesService, keyVillagesRoutes, keyVillageVillageSection } from './modules/key-villages/index.ts';
 import { createInsuranceService, insuranceIndicatorsProvider, insuranceRoutes } from './modules/insurance/index.ts';
 import { createRelocationService, relocationIndicatorsProvider, relocationRoutes } from './modules/relocation/index.ts';
 import { createMicroloansService, microloansIndicatorsProvider, microloansRoutes } from './modules/microloans/index.ts';
@@ -186,10 +190,13 @@ export function createServices(
     consumerAssistance: createConsumerAssistanceService(db),
     /** 村情 (the cockpit's village view): one section per village programme, in this order. */
     villageProfile: createVillageProfileService(db, [
+      keyVillageVillageSection,
       residentTeamVillageSection,
       socialPairingVillageSection,
       collectiveVillageSection,
       consumerVillageSection,
+      pointsVillageSection,
+      petitionsVillageSection,
     ]),
     keyVillages: createKeyVillagesService(db),
     insurance: createInsuranceService(db, box),

@@ -3,3 +3,4 @@
 // 重点帮扶村 flag.
 export { keyVillagesRoutes } from './key-villages.routes.ts';
 export { createKeyVillagesService, type KeyVillagesService } from './key-villages.service.ts';
+export { keyVillageVillageSection } from './key-villages.village.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../lib/clock.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 
@@ -17,16 +18,20 @@ describe('村情 (cockpit village view)', () => {
 
     const empty = await profile(village, VILLAGE);
     expect(empty.sections.map((s: { key: string }) => s.key)).toEqual([
+      'keyVillage',
       'residentTeam',
       'socialPairing',
       'collective',
       'consumer',
+      'points',
+      'petitions',
     ]);
+
     const fact = (p: typeof empty, section: string, key: string) =>
-      p.sections
-        .find((s: { key: string }) => s.key === section)
-        .facts.find((f: { key: string }) => f.key === key);
+      p.sections.find((s: { key: string }) => s.key === section).facts.find((f: { key: string }) => f.key === key);
     expect(fact(empty, 'residentTeam', 'team')).toMatchObject({ value: null });
+    // nothing received this year: a 零上访村
+    expect(fact(empty, 'petitions', 'zero')).toMatchObject({ value: '是', tone: 'ok' });
 
     // the county requires a team (重点帮扶村): missing is a warning; once sent, the team and its 第一书记 show
     await call(env, county, 'POST', `/api/resident-teams/villages/${VILLAGE}/flags`, {
@@ -55,6 +60,20 @@ describe('村情 (cockpit village view)', () => {
     const past = await profile(township, VILLAGE, 200, '&year=2024');
     expect(past.year).toBe(2024);
     expect(fact(past, 'residentTeam', 'team').value).toBeNull();
+
+    // a 信访 received today: no longer a 零上访村, one open
+    await call(env, township, 'POST', '/api/petitions', {
+      orgCode: VILLAGE,
+      kind: 'petition',
+      source: 'letter',
+      level: 'ordinary',
+      receivedOn: todayInChina(),
+      title: '反映低保评定不公',
+      summary: '来信反映邻居家庭条件较好却享受低保。',
+    });
+    const petitioned = await profile(township, VILLAGE);
+    expect(fact(petitioned, 'petitions', 'zero')).toMatchObject({ value: '否', tone: 'warn' });
+    expect(fact(petitioned, 'petitions', 'open').value).toBe(1);
 
     // scope: another village is not found for the village officer; a township or a future year is a field error
     await profile(village, OTHER_VILLAGE, 404);
