@@ -166,7 +166,7 @@ export function createServices(
     collectiveEconomy: createCollectiveEconomyService(db),
     consumerAssistance: createConsumerAssistanceService(db),
     insurance: createInsuranceService(db, box),
-    relocation: createRelocationService(db),
+    relocation: createRelocationService(db, box),
     microloans: createMicroloansService(db, box),
     deliberation: createDeliberationService(db),
     params: createParamsService(db),

@@ -144,6 +144,7 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   attendance: { zh: '登记驻村考勤', en: 'Record attendance' },
   log: { zh: '记工作日志', en: 'Log work' },
   contribute: { zh: '登记帮扶投入', en: 'Record contribution' },
+  correct: { zh: '更正', en: 'Correct' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
@@ -233,6 +234,11 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   supplierName: { zh: '供货方', en: 'Supplier' },
   outletId: { zh: '网点编号', en: 'Outlet' },
   productId: { zh: '产品编号', en: 'Product' },
+  id: { zh: '编号', en: 'Id' },
+  row: { zh: '行号', en: 'Row' },
+  siteId: { zh: '安置点编号', en: 'Site' },
+  siteName: { zh: '安置点', en: 'Site name' },
+  movedOn: { zh: '搬迁入住日期', en: 'Moved in on' },
 };
 
 export function labelOr(labels: Record<string, BilingualLabel>, code: string, language: string): string {
