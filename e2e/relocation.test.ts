@@ -58,8 +58,8 @@ describe('relocation: import, correct, end; 应保未保', () => {
         .first()
         .getByRole('button', { name: /更\s*正/ })
         .click();
-      const correct = page.getByRole('dialog', { name: '更正搬迁户登记' });
-      await correct.getByText('原登记以“更正”结束').waitFor();
+      const correct = page.getByRole('dialog').filter({ hasText: '更正搬迁户登记' });
+      await correct.getByText(/原登记以.更正.结束/).waitFor();
       const date = correct.getByLabel('入住日期', { exact: true });
       await date.click();
       await date.fill('2019-12-20');
@@ -76,7 +76,8 @@ describe('relocation: import, correct, end; 应保未保', () => {
       const section = page.getByTestId('relocation-section');
       await section.getByText(`${SITE}，2019-12-20 入住`).waitFor();
       await section.getByTestId('relocation-section-end').click();
-      const end = page.getByRole('dialog', { name: '结束搬迁户登记' });
+      const end = page.getByRole('dialog').filter({ hasText: '结束搬迁户登记' });
+      await end.waitFor();
       await end.locator('.ant-select').first().click();
       await page.locator('.ant-select-item-option', { hasText: '迁出（搬离安置点）' }).click();
       // The choice shows in the field and its dropdown has closed before the next input.
