@@ -200,7 +200,7 @@ export function createServices(
     ]),
     keyVillages: createKeyVillagesService(db),
     insurance: createInsuranceService(db, box),
-    relocation: createRelocationService(db),
+    relocation: createRelocationService(db, box),
     microloans: createMicroloansService(db, box),
     deliberation: createDeliberationService(db),
     params: createParamsService(db),

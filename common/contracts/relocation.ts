@@ -89,12 +89,99 @@ export const relocatedPage = z.object({
 });
 
 export const householdParams = z.object({ householdId: z.coerce.number().int().positive() });
+export const relocatedIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/**
+ * Why a relocated-household entry ends (迁出, 户内人员全部亡故, 误登记, 其他). `correction` is written only by the
+ * correction itself (the wrong row ends, a right one opens), never chosen when ending.
+ */
+export const END_REASONS = [
+  { code: 'movedAway', zh: '迁出（搬离安置点）', en: 'Moved away' },
+  { code: 'diedOut', zh: '户内人员全部亡故', en: 'Household died out' },
+  { code: 'wrongEntry', zh: '误登记（不是搬迁户）', en: 'Wrong entry (not relocated)' },
+  { code: 'other', zh: '其他', en: 'Other' },
+  { code: 'correction', zh: '更正（安置点或入住日期有误）', en: 'Corrected (wrong site or date)' },
+] as const;
+export type EndReason = (typeof END_REASONS)[number]['code'];
+export const END_REASON_CODES = END_REASONS.map((r) => r.code) as [EndReason, ...EndReason[]];
+/** The reasons a user may choose when ending an entry. */
+export const CHOOSABLE_END_REASONS = ['movedAway', 'diedOut', 'wrongEntry', 'other'] as const;
+
+const endNote = z
+  .string()
+  .trim()
+  .max(200, { message: '说明至多 200 个字 / note too long (200 characters at most)' })
+  .nullish();
+
+/** 结束 a relocated-household entry: on a day between its move-in and today (China), with a reason. */
+export const endRelocatedInput = z
+  .object({
+    endedOn: isoDate,
+    reason: z.enum(CHOOSABLE_END_REASONS, {
+      message: '请选择结束原因（迁出、户内人员全部亡故、误登记、其他） / choose a reason',
+    }),
+    note: endNote,
+  })
+  .refine((v) => v.reason !== 'other' || (v.note ?? '') !== '', {
+    path: ['note'],
+    message: '原因为“其他”时请填写说明 / a note is required when the reason is "other"',
+  });
+
+/** 更正: the entry had the wrong site or move-in date; it ends as `correction` and a right one opens. */
+export const correctRelocatedInput = z.object({
+  siteId: z.number({ message: '请选择安置点 / site required' }).int().positive(),
+  movedOn: isoDate,
+  note: endNote,
+});
+
+/** One entry of a household's relocation history (ended ones with their reason). */
+export const relocationEntry = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  movedOn: z.string(),
+  endedOn: z.string().nullable(),
+  endReason: z.enum(END_REASON_CODES).nullable(),
+  endNote: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type RelocationEntry = z.infer<typeof relocationEntry>;
+
+/** 搬迁户名单 (发改/乡村振兴局): the header row within the first five rows, one person (head or member) per row. */
+export const RELOCATION_IMPORT_HEADERS = ['身份证号', '姓名', '安置点', '搬迁入住日期'] as const;
+export const RELOCATION_IMPORT_OPTIONAL = '备注';
+export const relocationImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
+export const IMPORT_OUTCOMES = ['add', 'present', 'error'] as const;
+export const relocationImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  /** Rows that add (dry run: would add) a relocated household. */
+  created: z.number().int(),
+  /** Rows already on the list (same household, same site): skipped. */
+  present: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  /** Every data row's result, in sheet order. */
+  results: z.array(
+    z.object({
+      row: z.number().int(),
+      outcome: z.enum(IMPORT_OUTCOMES),
+      name: z.string(),
+      householdNo: z.string().nullable(),
+      siteName: z.string(),
+      movedOn: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type RelocationImportReport = z.infer<typeof relocationImportReport>;
 
 export const householdRelocation = z.object({
   householdId: z.number().int(),
   relocation: z
     .object({ id: z.number().int(), siteId: z.number().int(), siteName: z.string(), movedOn: z.string() })
     .nullable(),
+  /** Every entry of the household, newest first: the active one and those ended (moved away, corrected …). */
+  history: z.array(relocationEntry),
   status: z.enum(EMPLOYMENT_STATUSES).nullable(),
   stableMonths: z.number().int(),
   stableWindowMonths: z.number().int(),

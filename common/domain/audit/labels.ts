@@ -155,6 +155,7 @@ export const AUDIT_ACTION_LABELS: Record<string, BilingualLabel> = {
   addHousehold: { zh: '添加涉及农户', en: 'Add household concerned' },
   award: { zh: '记分', en: 'Award points' },
   redeem: { zh: '积分兑换', en: 'Redeem points' },
+  correct: { zh: '更正', en: 'Correct' },
   // prefixes of dotted codes (entry.complete → 办结环节, review.confirmed → 审核确认)
   entry: { zh: '项目入库', en: 'Project entry' },
   review: { zh: '审核', en: 'Review' },
@@ -287,6 +288,11 @@ export const AUDIT_FIELD_LABELS: Record<string, BilingualLabel> = {
   groupName: { zh: '分组', en: 'Group' },
   groupMembers: { zh: '分组成员', en: 'Group members' },
   decision: { zh: '认定文号', en: 'Decision' },
+  id: { zh: '编号', en: 'Id' },
+  row: { zh: '行号', en: 'Row' },
+  siteId: { zh: '安置点编号', en: 'Site' },
+  siteName: { zh: '安置点', en: 'Site name' },
+  movedOn: { zh: '搬迁入住日期', en: 'Moved in on' },
 };
 
 export function labelOr(labels: Record<string, BilingualLabel>, code: string, language: string): string {

@@ -154,3 +154,82 @@ export async function relocatedOfCounty(db: Db, countyCode: string) {
       WHERE r.county_code = ${countyCode} AND r.ended_on IS NULL AND h.closed_on IS NULL`,
   );
 }
+
+/** A relocated-household entry in scope (by its household's village code), locked for an end or a correction. */
+export async function relocatedForUpdate(tx: Db, scopePrefix: string, id: number) {
+  const [row] = await queryRows<{
+    id: number;
+    county_code: string;
+    org_code: string;
+    site_id: number;
+    household_id: number;
+    moved_on: string;
+    ended_on: string | null;
+    note: string | null;
+  }>(
+    tx,
+    sql`SELECT r.id, r.county_code, r.org_code, r.site_id, r.household_id, r.moved_on::text AS moved_on,
+        r.ended_on::text AS ended_on, r.note
+      FROM relocated_household r WHERE r.id = ${id} AND ${like(sql`r.org_code`, scopePrefix)} FOR UPDATE`,
+  );
+  return row;
+}
+
+/** Ends an active entry (the reason's code, then the free note after a newline); false when already ended. */
+export async function endRelocated(tx: Db, id: number, endedOn: string, endReason: string): Promise<boolean> {
+  const rows = await tx
+    .update(relocatedHouseholds)
+    .set({ endedOn, endReason })
+    .where(and(eq(relocatedHouseholds.id, id), isNull(relocatedHouseholds.endedOn)))
+    .returning({ id: relocatedHouseholds.id });
+  return rows.length === 1;
+}
+
+export interface RelocationEntryDbRow {
+  id: number;
+  site_id: number;
+  site_name: string;
+  moved_on: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  note: string | null;
+}
+
+/** Every entry of a household (active and ended), newest first. */
+export async function entriesOfHousehold(db: Db, householdId: number): Promise<RelocationEntryDbRow[]> {
+  return queryRows<RelocationEntryDbRow>(
+    db,
+    sql`SELECT r.id, r.site_id, s.name AS site_name, r.moved_on::text AS moved_on, r.ended_on::text AS ended_on,
+        r.end_reason, r.note
+      FROM relocated_household r JOIN relocation_site s ON s.id = r.site_id
+      WHERE r.household_id = ${householdId}
+      ORDER BY (r.ended_on IS NULL) DESC, r.id DESC`,
+  );
+}
+
+/** A county's site by its exact name (a department sheet names the site). */
+export async function siteByName(db: Db, countyCode: string, name: string) {
+  const [row] = await db
+    .select()
+    .from(relocationSites)
+    .where(and(eq(relocationSites.countyCode, countyCode), eq(relocationSites.name, name)));
+  return row;
+}
+
+/** The open household in scope where a person (head or member, by ID hash) is an active member, with the name. */
+export async function householdOfPerson(db: Db, scopePrefix: string, idHash: string) {
+  const [row] = await queryRows<{
+    household_id: number;
+    household_no: string;
+    village_code: string;
+    county_code: string;
+    person_name: string;
+  }>(
+    db,
+    sql`SELECT h.id AS household_id, h.household_no, h.village_code, h.county_code, p.name AS person_name
+      FROM person p JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL
+        JOIN household h ON h.id = m.household_id AND h.closed_on IS NULL
+      WHERE p.id_hash = ${idHash} AND ${like(sql`h.village_code`, scopePrefix)} LIMIT 1`,
+  );
+  return row;
+}

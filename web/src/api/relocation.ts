@@ -1,19 +1,27 @@
 // 易地扶贫搬迁后续扶持 (server/modules/relocation): sites, relocated households and the stable-employment check.
 import type { z } from 'zod';
 import type {
+  correctRelocatedInput,
+  endRelocatedInput,
   householdRelocation,
   relocatedInput,
   relocatedPage,
+  RelocationImportReport,
   siteInput,
   sitePage,
 } from '../../../common/contracts/relocation.ts';
-import { api } from './client.ts';
+import type { ErrorResponse } from '../../../common/contracts/errors.ts';
+import { getLanguage } from '../i18n/language.ts';
+import { api, ApiError } from './client.ts';
 
 export type SitePage = z.infer<typeof sitePage>;
 export type RelocatedPage = z.infer<typeof relocatedPage>;
 export type HouseholdRelocation = z.infer<typeof householdRelocation>;
 export type SiteInput = z.input<typeof siteInput>;
 export type RelocatedInput = z.input<typeof relocatedInput>;
+export type EndRelocatedInput = z.input<typeof endRelocatedInput>;
+export type CorrectRelocatedInput = z.input<typeof correctRelocatedInput>;
+export type { RelocationImportReport };
 
 type Query = Record<string, string | number | undefined>;
 
@@ -30,6 +38,34 @@ export const fetchHouseholdRelocation = (id: number) =>
   api.get<HouseholdRelocation>(`/api/relocation/by-household/${id}`);
 export const createSite = (body: SiteInput) => api.post<{ id: number }>('/api/relocation/sites', body);
 export const addRelocated = (body: RelocatedInput) => api.post<unknown>('/api/relocation/households', body);
+type Changed = { id: number; householdId: number };
+export const endRelocated = (id: number, body: EndRelocatedInput) =>
+  api.post<Changed>(`/api/relocation/households/${id}/end`, body);
+export const correctRelocated = (id: number, body: CorrectRelocatedInput) =>
+  api.post<Changed>(`/api/relocation/households/${id}/correct`, body);
+export const relocationTemplateUrl = '/api/relocation/import/template.xlsx';
+
+/** Uploads a 搬迁户名单 .xlsx (multipart `file`); a dry run writes nothing. */
+export async function importRelocationFile(file: File, dryRun: boolean): Promise<RelocationImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`/api/relocation/import?dryRun=${dryRun ? 'true' : 'false'}`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
+    });
+  } catch {
+    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
+    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
+  }
+  return (await response.json()) as RelocationImportReport;
+}
 
 /** The ledger of what the list filters. */
 export function relocatedExportUrl(filters: Query): string {

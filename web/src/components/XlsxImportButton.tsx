@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { defineMessages, useI18n, useMessages } from '../i18n/useI18n.ts';
 import { errorMessage } from './errorMessage.ts';
 
@@ -43,10 +43,12 @@ export interface XlsxImportButtonProps<R extends { dryRun: boolean; rows: number
   doneText: (report: R) => string;
   /** A link to the empty template with the required headers. */
   template?: { href: string; label: string };
+  /** Optional: the report's per-row results (e.g. will add / already there), shown under the summary. */
+  details?: (report: R, language: string) => ReactNode;
 }
 
 export function XlsxImportButton<R extends { dryRun: boolean; rows: number }>(props: XlsxImportButtonProps<R>) {
-  const { label, title, importFile, invalidate, errorsOf, doneText, template } = props;
+  const { label, title, importFile, invalidate, errorsOf, doneText, template, details } = props;
   const t = useMessages(TEXT);
   const { language } = useI18n();
   const queryClient = useQueryClient();
@@ -109,6 +111,7 @@ export function XlsxImportButton<R extends { dryRun: boolean; rows: number }>(pr
             <Typography.Text data-testid="import-result">
               {report.dryRun ? t('checked', { rows: report.rows, errors: errors.length }) : doneText(report)}
             </Typography.Text>
+            {details?.(report, language)}
             {errors.length > 0 && (
               <Table<ImportErrorRow>
                 size="small"

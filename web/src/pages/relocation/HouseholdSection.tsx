@@ -12,9 +12,11 @@ import {
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
+import { CorrectEntryModal, EndEntryModal, useEndReasonLabel, type EntryRef } from './EntryModals.tsx';
 import { useRelocationText } from './text.ts';
 
 type Member = HouseholdRelocation['members'][number];
+type Entry = HouseholdRelocation['history'][number];
 const STATUS_COLOR = { met: 'green', short: 'red', noLabour: 'default' } as const;
 
 /** 易地搬迁 on the household page: the site and move-in date, each member's stable employment, the household's check. */
@@ -22,6 +24,9 @@ export function RelocationHouseholdSection({ householdId }: { householdId: numbe
   const t = useRelocationText();
   const { data: actor } = useActor();
   const [adding, setAdding] = useState(false);
+  const [acting, setActing] = useState<{ kind: 'end' | 'correct'; entry: EntryRef } | null>(null);
+  const reasonLabel = useEndReasonLabel();
+  const canWrite = hasPermission(actor, 'programmes:write');
   const canRead = hasPermission(actor, 'programmes:read');
   const query = useQuery({
     queryKey: relocationKeys.household(householdId),
@@ -36,13 +41,30 @@ export function RelocationHouseholdSection({ householdId }: { householdId: numbe
       title={t('sectionTitle')}
       data-testid="relocation-section"
       extra={
-        hasPermission(actor, 'programmes:write') &&
+        canWrite &&
         data &&
-        !data.relocation && (
+        (!data.relocation ? (
           <Button size="small" onClick={() => setAdding(true)}>
             {t('register')}
           </Button>
-        )
+        ) : (
+          <Space size={4} wrap>
+            <Button
+              size="small"
+              data-testid="relocation-section-end"
+              onClick={() => data.relocation && setActing({ kind: 'end', entry: data.relocation })}
+            >
+              {t('end')}
+            </Button>
+            <Button
+              size="small"
+              data-testid="relocation-section-correct"
+              onClick={() => data.relocation && setActing({ kind: 'correct', entry: data.relocation })}
+            >
+              {t('correct')}
+            </Button>
+          </Space>
+        ))
       }
     >
       {query.isError ? (
@@ -88,7 +110,49 @@ export function RelocationHouseholdSection({ householdId }: { householdId: numbe
           />
         </Space>
       )}
+      {data && data.history.some((h) => h.endedOn !== null) && (
+        <div style={{ marginTop: 16 }} data-testid="relocation-history">
+          <Typography.Text strong>{t('historyTitle')}</Typography.Text>
+          <Table<Entry>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={data.history}
+            scroll={{ x: 520 }}
+            onRow={(e) => (e.endedOn ? { style: { color: 'rgba(0, 0, 0, 0.45)' } } : {})}
+            columns={[
+              { title: t('site'), dataIndex: 'siteName', width: 170, fixed: 'left' },
+              {
+                title: t('period'),
+                key: 'period',
+                width: 200,
+                render: (_, e) =>
+                  e.endedOn
+                    ? t('periodEnded', { from: e.movedOn, to: e.endedOn })
+                    : t('periodOpen', { from: e.movedOn }),
+              },
+              {
+                title: t('reason'),
+                key: 'reason',
+                width: 220,
+                render: (_, e) =>
+                  e.endedOn ? (
+                    <span>
+                      <Tag>{t('ended')}</Tag>
+                      {reasonLabel(e.endReason)}
+                      {e.endNote ? `：${e.endNote}` : ''}
+                    </span>
+                  ) : (
+                    <Tag color="blue">{t('current')}</Tag>
+                  ),
+              },
+            ]}
+          />
+        </div>
+      )}
       {adding && <RegisterModal householdId={householdId} onClose={() => setAdding(false)} />}
+      {acting?.kind === 'end' && <EndEntryModal entry={acting.entry} onClose={() => setActing(null)} />}
+      {acting?.kind === 'correct' && <CorrectEntryModal entry={acting.entry} onClose={() => setActing(null)} />}
     </Card>
   );
 }

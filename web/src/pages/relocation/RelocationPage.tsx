@@ -22,17 +22,22 @@ import {
   createSite,
   fetchRelocated,
   fetchSites,
+  importRelocationFile,
   relocatedExportUrl,
   relocationKeys,
+  relocationTemplateUrl,
   type RelocatedPage,
+  type RelocationImportReport,
   type SitePage,
 } from '../../api/relocation.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
+import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
+import { CorrectEntryModal, EndEntryModal, type EntryRef } from './EntryModals.tsx';
 import { useRelocationText } from './text.ts';
 
 type Row = RelocatedPage['items'][number];
@@ -45,6 +50,8 @@ export default function RelocationPage() {
   const t = useRelocationText();
   const { data: actor } = useActor();
   const [adding, setAdding] = useState(false);
+  const [acting, setActing] = useState<{ kind: 'end' | 'correct'; entry: EntryRef } | null>(null);
+  const canWrite = hasPermission(actor, 'programmes:write');
   const sites = useQuery({
     queryKey: [...relocationKeys.sites(), 'all'],
     queryFn: () => fetchSites({ page: 1, pageSize: 200 }),
@@ -78,6 +85,35 @@ export default function RelocationPage() {
     { title: t('members'), dataIndex: 'members', width: 70, align: 'right' },
     { title: t('labourers'), dataIndex: 'labourers', width: 80, align: 'right' },
     { title: t('stable'), dataIndex: 'stablyEmployed', width: 90, align: 'right' },
+    ...(canWrite
+      ? [
+          {
+            title: t('actions'),
+            key: 'actions',
+            width: 120,
+            render: (_: unknown, r: Row) => (
+              <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  data-testid={`relocation-end-${r.id}`}
+                  onClick={() => setActing({ kind: 'end', entry: r })}
+                >
+                  {t('end')}
+                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  data-testid={`relocation-correct-${r.id}`}
+                  onClick={() => setActing({ kind: 'correct', entry: r })}
+                >
+                  {t('correct')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
   const siteColumns: TableColumnsType<Site> = [
     { title: t('siteName'), dataIndex: 'name', width: 180, fixed: 'left' },
@@ -104,14 +140,17 @@ export default function RelocationPage() {
       <Card
         title={t('householdsTitle')}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            href={relocatedExportUrl({ ...list.filters })}
-            download
-            data-testid="relocation-export"
-          >
-            {t('export')}
-          </Button>
+          <Space wrap>
+            {canWrite && <ImportButton />}
+            <Button
+              icon={<DownloadOutlined />}
+              href={relocatedExportUrl({ ...list.filters })}
+              download
+              data-testid="relocation-export"
+            >
+              {t('export')}
+            </Button>
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">
@@ -149,7 +188,7 @@ export default function RelocationPage() {
             columns={columns}
             {...list.tableProps}
             locale={{ emptyText: t('empty') }}
-            scroll={{ x: 1040 }}
+            scroll={{ x: canWrite ? 1160 : 1040 }}
           />
         )}
       </Card>
@@ -182,7 +221,65 @@ export default function RelocationPage() {
         )}
       </Card>
       {adding && <SiteModal onClose={() => setAdding(false)} />}
+      {acting?.kind === 'end' && <EndEntryModal entry={acting.entry} onClose={() => setActing(null)} />}
+      {acting?.kind === 'correct' && <CorrectEntryModal entry={acting.entry} onClose={() => setActing(null)} />}
     </Space>
+  );
+}
+
+const OUTCOME_COLOR = { add: 'green', present: 'default', error: 'red' } as const;
+type ImportResult = RelocationImportReport['results'][number];
+
+/** 导入搬迁户名单 .xlsx: a dry run first (每行：将登记 / 已登记跳过 / 有误及原因), then the import of a clean list. */
+function ImportButton() {
+  const t = useRelocationText();
+  const outcome = (r: RelocationImportReport, o: ImportResult['outcome']) =>
+    o === 'add'
+      ? r.dryRun
+        ? t('importWillAdd')
+        : t('importAdded')
+      : o === 'present'
+        ? t('importPresent')
+        : t('importError');
+  return (
+    <XlsxImportButton<RelocationImportReport>
+      label={t('import')}
+      title={t('importTitle')}
+      importFile={importRelocationFile}
+      invalidate={relocationKeys.all}
+      errorsOf={(r) => r.errors.map((e) => ({ row: e.row, column: e.field, message: e.message }))}
+      doneText={(r) => t('importDone', { created: r.created, present: r.present })}
+      template={{ href: relocationTemplateUrl, label: t('template') }}
+      details={(r) => (
+        <>
+          {r.dryRun && (
+            <Typography.Text data-testid="relocation-import-summary">
+              {t('importSummary', { created: r.created, present: r.present })}
+            </Typography.Text>
+          )}
+          <Table<ImportResult>
+            size="small"
+            rowKey="row"
+            data-testid="relocation-import-rows"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={r.results}
+            scroll={{ x: 560 }}
+            columns={[
+              { title: t('importRow'), dataIndex: 'row', width: 60 },
+              { title: t('importName'), dataIndex: 'name', width: 80 },
+              {
+                title: t('importResult'),
+                dataIndex: 'outcome',
+                width: 110,
+                render: (o: ImportResult['outcome']) => <Tag color={OUTCOME_COLOR[o]}>{outcome(r, o)}</Tag>,
+              },
+              { title: t('site'), dataIndex: 'siteName', width: 170 },
+              { title: t('importWhy'), dataIndex: 'message' },
+            ]}
+          />
+        </>
+      )}
+    />
   );
 }
 
