@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { VillageSection } from '../../../common/contracts/village-profile.ts';
+import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
 
 // 重点帮扶村/示范村 in the 村情 (cockpit village view): what the county's decision in force on `asOf` says of the
@@ -13,7 +14,7 @@ export async function keyVillageVillageSection(
     db,
     sql`SELECT d.doc_no, d.decided_on::text, i.kind, i.rank FROM key_village_decision d
       LEFT JOIN key_village_decision_item i ON i.decision_id = d.id AND i.org_code = ${v.orgCode}
-      WHERE d.county_code = ${v.orgCode.slice(0, 6)} AND d.decided_on <= ${v.asOf}::date
+      WHERE d.county_code = ${countyCodeOf(v.orgCode)} AND d.decided_on <= ${v.asOf}::date
       ORDER BY d.year DESC, d.decided_on DESC, d.id DESC LIMIT 1`,
   );
   const [sheet] = await queryRows<{ n: number }>(

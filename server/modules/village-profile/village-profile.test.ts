@@ -75,6 +75,18 @@ describe('村情 (cockpit village view)', () => {
     expect(fact(petitioned, 'petitions', 'zero')).toMatchObject({ value: '否', tone: 'warn' });
     expect(fact(petitioned, 'petitions', 'open').value).toBe(1);
 
+    // the county's key-village decision naming the village: the decision in force says so
+    await call(env, county, 'POST', '/api/key-villages/decisions', {
+      year: 2026,
+      docNo: '沁乡振发〔2026〕1号',
+      decidedOn: '2026-01-10',
+      keyVillages: [VILLAGE],
+      demoVillages: [],
+    });
+    const decided = await profile(village, VILLAGE, 200, '&year=2026');
+    expect(fact(decided, 'keyVillage', 'status').value).toBe('重点帮扶村');
+    expect(fact(decided, 'keyVillage', 'decision').value).toContain('沁乡振发〔2026〕1号');
+
     // scope: another village is not found for the village officer; a township or a future year is a field error
     await profile(village, OTHER_VILLAGE, 404);
     const town = await env.app.inject({
