@@ -13,9 +13,7 @@ import type {
   workshopInput,
   workshopPage,
 } from '../../../common/contracts/employment.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import { getLanguage } from '../i18n/language.ts';
-import { api, ApiError, apiRequest } from './client.ts';
+import { api, apiRequest, uploadSheet } from './client.ts';
 
 export type EmploymentPage = z.infer<typeof employmentPage>;
 export type TrainingPage = z.infer<typeof trainingPage>;
@@ -65,23 +63,5 @@ export function employmentExportUrl(list: 'jobs' | 'trainings' | 'workshops', fi
 export type EmploymentImportReport = z.infer<typeof importReport>;
 
 /** Uploads the 人社 office's .xlsx (multipart `file`); a dry run writes nothing. */
-export async function importEmploymentFile(kind: 'jobs' | 'trainings', file: File, dryRun: boolean) {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/employment/import/${kind}?dryRun=${dryRun ? '1' : '0'}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
-  }
-  return (await response.json()) as EmploymentImportReport;
-}
+export const importEmploymentFile = (kind: 'jobs' | 'trainings', file: File, dryRun: boolean) =>
+  uploadSheet<EmploymentImportReport>(`/api/employment/import/${kind}?dryRun=${dryRun ? '1' : '0'}`, file);

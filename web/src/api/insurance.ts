@@ -9,9 +9,7 @@ import type {
   policyPage,
   uncoveredPage,
 } from '../../../common/contracts/insurance.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import { getLanguage } from '../i18n/language.ts';
-import { api, ApiError } from './client.ts';
+import { api, uploadSheet } from './client.ts';
 
 export type PolicyPage = z.infer<typeof policyPage>;
 export type UncoveredPage = z.infer<typeof uncoveredPage>;
@@ -65,23 +63,5 @@ export function uncoveredExportUrl(filters: Query): string {
 }
 
 /** Uploads the insurer's claim list (multipart `file`); a dry run writes nothing. */
-export async function importClaimsFile(file: File, dryRun: boolean): Promise<InsuranceImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/insurance/claims/import?dryRun=${dryRun ? 'true' : 'false'}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
-  }
-  return (await response.json()) as InsuranceImportReport;
-}
+export const importClaimsFile = (file: File, dryRun: boolean) =>
+  uploadSheet<InsuranceImportReport>(`/api/insurance/claims/import?dryRun=${dryRun ? 'true' : 'false'}`, file);

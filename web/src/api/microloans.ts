@@ -9,9 +9,7 @@ import type {
   renewalInput,
   subsidyQuote,
 } from '../../../common/contracts/microloans.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import { getLanguage } from '../i18n/language.ts';
-import { api, ApiError } from './client.ts';
+import { api, uploadSheet } from './client.ts';
 
 export type LoanPage = z.infer<typeof loanPage>;
 export type LoanDetail = z.infer<typeof loanDetail>;
@@ -50,23 +48,5 @@ export function loansExportUrl(filters: Query): string {
 }
 
 /** Uploads a bank's .xlsx (multipart `file`); a dry run writes nothing. */
-export async function importLoansFile(file: File, dryRun: boolean): Promise<LoanImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/microloans/import?dryRun=${dryRun ? 'true' : 'false'}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
-  }
-  return (await response.json()) as LoanImportReport;
-}
+export const importLoansFile = (file: File, dryRun: boolean) =>
+  uploadSheet<LoanImportReport>(`/api/microloans/import?dryRun=${dryRun ? 'true' : 'false'}`, file);

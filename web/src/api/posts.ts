@@ -8,9 +8,7 @@ import type {
   postInput,
   postPage,
 } from '../../../common/contracts/posts.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import { getLanguage } from '../i18n/language.ts';
-import { api, ApiError } from './client.ts';
+import { api, uploadSheet } from './client.ts';
 
 export type PostPage = z.infer<typeof postPage>;
 export type HirePage = z.infer<typeof hirePage>;
@@ -50,23 +48,5 @@ export function hiresExportUrl(filters: Query): string {
 }
 
 /** Uploads a township's .xlsx (multipart `file`); a dry run writes nothing. */
-export async function importPostsFile(file: File, dryRun: boolean): Promise<PostImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/posts/import?dryRun=${dryRun ? 'true' : 'false'}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
-  }
-  return (await response.json()) as PostImportReport;
-}
+export const importPostsFile = (file: File, dryRun: boolean) =>
+  uploadSheet<PostImportReport>(`/api/posts/import?dryRun=${dryRun ? 'true' : 'false'}`, file);

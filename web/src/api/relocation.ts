@@ -10,9 +10,7 @@ import type {
   siteInput,
   sitePage,
 } from '../../../common/contracts/relocation.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import { getLanguage } from '../i18n/language.ts';
-import { api, ApiError } from './client.ts';
+import { api, uploadSheet } from './client.ts';
 
 export type SitePage = z.infer<typeof sitePage>;
 export type RelocatedPage = z.infer<typeof relocatedPage>;
@@ -46,26 +44,8 @@ export const correctRelocated = (id: number, body: CorrectRelocatedInput) =>
 export const relocationTemplateUrl = '/api/relocation/import/template.xlsx';
 
 /** Uploads a 搬迁户名单 .xlsx (multipart `file`); a dry run writes nothing. */
-export async function importRelocationFile(file: File, dryRun: boolean): Promise<RelocationImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/relocation/import?dryRun=${dryRun ? 'true' : 'false'}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': getLanguage() === 'en' ? 'en' : 'zh-CN' },
-    });
-  } catch {
-    throw new ApiError(0, null, { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server.' });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.error ?? null, { zh: '上传失败，请重试', en: 'The upload failed.' });
-  }
-  return (await response.json()) as RelocationImportReport;
-}
+export const importRelocationFile = (file: File, dryRun: boolean) =>
+  uploadSheet<RelocationImportReport>(`/api/relocation/import?dryRun=${dryRun ? 'true' : 'false'}`, file);
 
 /** The ledger of what the list filters. */
 export function relocatedExportUrl(filters: Query): string {
