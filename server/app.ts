@@ -74,7 +74,11 @@ import { ledgerRoutes } from './modules/projects/ledgers.ts';
 import { createWorkbenchService, workbenchRoutes } from './modules/workbench/index.ts';
 import { analysisRoutes, createDeprivationService, createWhatIfService } from './modules/analysis/index.ts';
 import { createEmploymentService, employmentIndicatorsProvider, employmentRoutes } from './modules/employment/index.ts';
-import { createSocialAssistanceService, socialAssistanceRoutes } from './modules/social-assistance/index.ts';
+import {
+  createSocialAssistanceService,
+  socialAssistanceRoutes,
+  socialIndicatorsProvider,
+} from './modules/social-assistance/index.ts';
 import { createPostsService, postsIndicatorsProvider, postsRoutes } from './modules/posts/index.ts';
 import {
   createResidentTeamsService,
@@ -146,6 +150,7 @@ export function createServices(
       microloans: microloansIndicatorsProvider,
       insurance: insuranceIndicatorsProvider,
       relocation: relocationIndicatorsProvider,
+      social: socialIndicatorsProvider,
     },
   });
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));

@@ -54,6 +54,10 @@ export const COMPUTED_SOURCES = {
     zh: '当年应参保户数（参保核对规则，参数“防贫保险参保范围”）',
     en: 'Households that must be insured in the year (coverage rule)',
   },
+  'social.uncovered': {
+    zh: '兜底保障应保未保户数：无劳动能力的监测户未享受低保、特困供养等兜底保障（来自兜底保障核对，仅当月）',
+    en: 'Monitored households without labour not covered by social assistance (current month only)',
+  },
   'insurance.insured': { zh: '其中当年已参保户数（来自防贫保险台账）', en: 'of which insured in the year' },
   'relocation.labourHouseholds': {
     zh: '有劳动能力的易地搬迁户数（月末已入住，来自易地搬迁台账）',
@@ -230,6 +234,14 @@ export const SEED_ELEMENTS: DataElementDef[] = [
     'microloans.overdueBalance',
     'village',
     '分',
+  ),
+  computed(
+    'SOCIAL_UNCOVERED_HH',
+    '兜底保障应保未保户数',
+    'Households without labour not covered',
+    'social.uncovered',
+    'village',
+    '户',
   ),
   computed('INS_MUST_HH', '防贫保险应参保户数', 'Households to insure', 'insurance.mustInsure', 'village', '户'),
   computed('INS_INSURED_HH', '防贫保险已参保户数', 'Households insured', 'insurance.insured', 'village', '户'),
@@ -640,6 +652,14 @@ export const SEED_INDICATORS: IndicatorDef[] = [
     '#{LOAN_BALANCE_FEN}',
     'monthly',
     '逾期本金 ÷ 未还本金（月末，当月为今天）；逾期：已过到期日仍未还清（到期日当天不算逾期），与小额信贷台账“逾期”同一规则。计划未给出逾期率口径和目标，按未还本金计算。',
+  ),
+  last(
+    'SOCIAL_UNCOVERED_N',
+    '兜底保障应保未保户数',
+    'Households without labour not covered by social assistance',
+    '#{SOCIAL_UNCOVERED_HH}',
+    '户',
+    'monthly',
   ),
   ratio(
     'INSURANCE_COVERAGE_RATE',

@@ -268,7 +268,7 @@ export function createSocialAssistanceService(
     });
   }
 
-  return { household, uncovered, prepareUncoveredExport, addBenefit, end };
+  return { household, uncovered, uncoveredAll, prepareUncoveredExport, addBenefit, end };
 }
 export type SocialAssistanceService = ReturnType<typeof createSocialAssistanceService>;
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdDetail } from '../../../common/contracts/registry.ts';
 import { householdRequest, memberInput } from '../../test/factories.ts';
 import { createMonitoredHousehold } from '../../test/monitored.ts';
+import { todayInChina } from '../../lib/clock.ts';
 import { useTestApp } from '../../test/test-app.ts';
 
 // 兜底保障 linkage through HTTP: a monitored household without labour is flagged until a member is in 低保 (an entry),
@@ -46,6 +47,16 @@ describe('兜底保障 linkage', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets[0].rowCount - 2).toBe(list.total);
+    // the cockpit's 兜底保障应保未保户数 is the list counted, at the village and the county, this month only
+    const month = todayInChina().slice(0, 7);
+    const indicator = async (org: string, period: string) =>
+      (await call(staff, 'GET', `/api/indicators/cockpit?org=${org}&period=${period}`))
+        .json()
+        .indicators.find((i: { code: string }) => i.code === 'SOCIAL_UNCOVERED_N');
+    const inVillage = list.items.filter((r: { villageCode: string }) => r.villageCode === '140521100201').length;
+    expect((await indicator('140521100201', month)).value).toBe(inVillage);
+    expect((await indicator('140521000000', month)).value).toBe(list.total);
+    expect((await indicator('140521000000', '2025-01')).value).toBeNull();
   });
 
   it('a 残疾人两项补贴 entry does not cover; a 低保 entry does, and the section shows both', async () => {
