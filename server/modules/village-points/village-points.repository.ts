@@ -66,13 +66,16 @@ export async function listRules(
 }
 export type RuleDbRow = Awaited<ReturnType<typeof listRules>>[number];
 
-export async function count(db: Db, table: typeof r | typeof a | typeof x, where: SQL): Promise<number> {
+async function count(db: Db, table: typeof r | typeof a | typeof x, where: SQL): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(table)
     .where(where);
   return row?.n ?? 0;
 }
+export const countRules = (db: Db, where: SQL) => count(db, r, where);
+export const countAwards = (db: Db, where: SQL) => count(db, a, where);
+export const countRedemptions = (db: Db, where: SQL) => count(db, x, where);
 
 export async function findRule(db: Db, scopePrefix: string, id: number) {
   const [row] = await db

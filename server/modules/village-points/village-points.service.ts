@@ -14,7 +14,6 @@ import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/doma
 import { POINTS_CATEGORIES, zhOf, type PointsCategory } from '../../../common/domain/village-points/codes.ts';
 import { notFutureErrors, redemptionErrors, ruleItemErrors } from '../../../common/domain/village-points/rules.ts';
 import type { Db } from '../../db/connect.ts';
-import { pointsAwards, pointsRedemptions, pointsRules } from '../../db/schema/village-points.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -101,7 +100,7 @@ export function createVillagePointsService(db: Db, clock: Clock = systemClock) {
       category: q.category,
     });
     const w = pageWindow({ ...q, page: q.page ?? 1 });
-    const [rows, total] = await Promise.all([repo.listRules(db, where, q, w), repo.count(db, pointsRules, where)]);
+    const [rows, total] = await Promise.all([repo.listRules(db, where, q, w), repo.countRules(db, where)]);
     return { items: rows.map(toRule), total, page: w.page ?? 1, pageSize: w.pageSize };
   }
 
@@ -152,7 +151,7 @@ export function createVillagePointsService(db: Db, clock: Clock = systemClock) {
     requirePermission(ctx, 'programmes:read');
     const where = repo.awardWhere(ctx.actor.scopePrefix, { ...q, orgPrefix: orgFilterPrefix(q.orgCode) });
     const w = pageWindow({ ...q, page: q.page ?? 1 });
-    const [rows, total] = await Promise.all([repo.listAwards(db, where, q, w), repo.count(db, pointsAwards, where)]);
+    const [rows, total] = await Promise.all([repo.listAwards(db, where, q, w), repo.countAwards(db, where)]);
     return { items: rows.map(toAward), total, page: w.page ?? 1, pageSize: w.pageSize };
   }
 
@@ -210,7 +209,7 @@ export function createVillagePointsService(db: Db, clock: Clock = systemClock) {
     const w = pageWindow({ ...q, page: q.page ?? 1 });
     const [rows, total] = await Promise.all([
       repo.listRedemptions(db, where, q, w),
-      repo.count(db, pointsRedemptions, where),
+      repo.countRedemptions(db, where),
     ]);
     return { items: rows.map(toRedemption), total, page: w.page ?? 1, pageSize: w.pageSize };
   }
