@@ -207,10 +207,7 @@ export function createVillagePointsService(db: Db, clock: Clock = systemClock) {
     requirePermission(ctx, 'programmes:read');
     const where = repo.redemptionWhere(ctx.actor.scopePrefix, { ...q, orgPrefix: orgFilterPrefix(q.orgCode) });
     const w = pageWindow({ ...q, page: q.page ?? 1 });
-    const [rows, total] = await Promise.all([
-      repo.listRedemptions(db, where, q, w),
-      repo.countRedemptions(db, where),
-    ]);
+    const [rows, total] = await Promise.all([repo.listRedemptions(db, where, q, w), repo.countRedemptions(db, where)]);
     return { items: rows.map(toRedemption), total, page: w.page ?? 1, pageSize: w.pageSize };
   }
 
