@@ -129,18 +129,47 @@ async function createMonitoredHousehold(page: Page): Promise<number> {
   return items[0].id;
 }
 
-/** antd Select by its form label; re-opens once if the dropdown was still animating (slow shared CI machines). */
+/**
+ * antd Select by its form label: open, click the option, and check the select now shows it — on a slow shared
+ * machine a click can land while the dropdown is still animating and choose nothing, so it tries again.
+ */
 async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
+  const select = page
+    .getByLabel(label, { exact: true })
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = async () => {
+    const text = await select.innerText();
+    return typeof option === 'string' ? text.includes(option) : option.test(text);
+  };
   for (let attempt = 1; ; attempt += 1) {
     await page.getByLabel(label, { exact: true }).click();
     const item = page.locator('.ant-select-dropdown:visible').getByTitle(option).first();
     try {
       await item.waitFor({ state: 'visible', timeout: 8000 });
       await item.click();
+      await expect.poll(chosen, { timeout: 3000 }).toBe(true);
       return;
     } catch (err) {
       // A click toggles the dropdown: the next attempt closes it, the one after opens it afresh.
       if (attempt >= 4) throw err;
+    }
+  }
+}
+
+/** An antd search Select by its form label: type, click the matching option, check it is chosen (retried). */
+async function searchPick(page: Page, label: string, text: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  const select = input.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt += 1) {
+    await input.fill(text);
+    try {
+      await page.locator('.ant-select-dropdown:visible').getByText(text).first().click({ timeout: 8000 });
+      await expect.poll(async () => (await select.innerText()).includes(text), { timeout: 3000 }).toBe(true);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
     }
   }
 }
@@ -274,8 +303,7 @@ describe('assistance', () => {
       // A household in sudden difficulty: apply, approve, pay; the ledger shows the payment and the new balance.
       await page.getByRole('button', { name: '登记救助申请' }).click();
       const dialog = page.getByRole('dialog');
-      await page.getByLabel('农户', { exact: true }).fill(HEAD);
-      await page.locator('.ant-select-dropdown:visible').getByText(HEAD).first().click();
+      await searchPick(page, '农户', HEAD);
       await pick(page, '突发事由', '因意外事故');
       await dialog.getByLabel('困难情况', { exact: true }).fill('家中突发火灾，口粮和衣物受损');
       await dialog.getByLabel('申请金额（元）', { exact: true }).fill('1500');
