@@ -40,31 +40,29 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
   const rigidExceeds = sql`(x.year IS NOT NULL AND ${rigid} > 0 AND ${rigid}::numeric > ${p('monitoring.rigidSpendingIncomeRatio')}::numeric * x.net)`;
   await db.execute(sql`INSERT INTO bench_floor_warning (county_code, period, run_id, household_id, village_code, rule_code, risk_type, evidence)
     WITH fa AS (
-      SELECT m.household_id,
-        jsonb_agg(jsonb_build_array(p.id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'inpatientOutOfPocket' AND fr.occurred_on >= ${w.yearFrom}::date) AS inpatient_pairs,
+      SELECT fr.household_id,
+        jsonb_agg(jsonb_build_array(fr.person_id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'inpatientOutOfPocket' AND fr.occurred_on >= ${w.yearFrom}::date) AS inpatient_pairs,
         sum(fr.amount_fen) FILTER (WHERE fr.item IN ('inpatientOutOfPocket', 'outpatientOutOfPocket') AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_med,
         sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_edu,
         sum(fr.amount_fen) FILTER (WHERE fr.item = 'outpatientOutOfPocket' AND fr.occurred_on >= ${w.periodFrom}::date) AS outpatient,
-        array_agg(p.id) FILTER (WHERE fr.item = 'uninsured') AS uninsured,
-        jsonb_agg(jsonb_build_array(p.id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${schoolFrom}::date) AS edu_pairs,
+        array_agg(fr.person_id) FILTER (WHERE fr.item = 'uninsured') AS uninsured,
+        jsonb_agg(jsonb_build_array(fr.person_id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${schoolFrom}::date) AS edu_pairs,
         count(*) FILTER (WHERE fr.item = 'dropout') AS dropouts,
-        NULLIF(substr(max(to_char(fr.occurred_on, 'YYYYMMDD') || lpad(fr.id::text, 19, '0') || coalesce(fr.attrs ->> 'houseGrade', '-')) FILTER (WHERE fr.item = 'houseAppraisal'), 28), '-') AS appraisal,
+        NULLIF(substr(max(to_char(fr.occurred_on, 'YYYYMMDD') || lpad(fr.record_id::text, 19, '0') || coalesce(fr.attrs ->> 'houseGrade', '-')) FILTER (WHERE fr.item = 'houseAppraisal'), 28), '-') AS appraisal,
         count(*) FILTER (WHERE fr.item = 'unsafeWater') AS unsafe_water,
-        jsonb_agg(jsonb_build_object('personId', p.id, 'grade', fr.attrs ->> 'disabilityGrade')) FILTER (WHERE fr.item = 'newDisability'
+        jsonb_agg(jsonb_build_object('personId', fr.person_id, 'grade', fr.attrs ->> 'disabilityGrade')) FILTER (WHERE fr.item = 'newDisability'
           AND (fr.attrs ->> 'disabilityGrade' IN ('grade1', 'grade2') OR (fr.attrs ->> 'disabilityGrade' = 'grade3' AND fr.attrs ->> 'disabilityCategory' IN ('intellectual', 'mental')))) AS disabled,
-        jsonb_agg(jsonb_build_object('personId', p.id, 'on', fr.occurred_on)) FILTER (WHERE fr.item = 'death' AND p.labour_skill IN ('skilled', 'ordinary', 'weak')) AS deaths,
+        jsonb_agg(jsonb_build_object('personId', fr.person_id, 'on', fr.occurred_on)) FILTER (WHERE fr.item = 'death' AND fr.labour_skill IN ('skilled', 'ordinary', 'weak')) AS deaths,
         count(*) FILTER (WHERE fr.item = 'disaster') AS disasters, sum(coalesce(fr.amount_fen, 0)) FILTER (WHERE fr.item = 'disaster') AS loss,
-        array_agg(p.id) FILTER (WHERE fr.item = 'unemployment') AS unemployed,
+        array_agg(fr.person_id) FILTER (WHERE fr.item = 'unemployment') AS unemployed,
         max(CASE WHEN fr.attrs ->> 'gapMonths' ~ '^[0-9]{1,4}$' THEN (fr.attrs ->> 'gapMonths')::int END) FILTER (WHERE fr.item = 'contributionGap') AS gap,
-        jsonb_agg(jsonb_build_object('item', fr.item, 'personId', p.id)) FILTER (WHERE fr.item IN ('publicPayroll', 'company', 'vehicle')) AS exclusion
-      FROM feed_record fr
-      JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
-      JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND (m.valid_to IS NULL OR (fr.item = 'death' AND m.valid_to >= fr.occurred_on))
-      WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date
+        jsonb_agg(jsonb_build_object('item', fr.item, 'personId', fr.person_id)) FILTER (WHERE fr.item IN ('publicPayroll', 'company', 'vehicle')) AS exclusion
+      FROM feed_event fr
+      WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date AND (fr.member_until IS NULL OR fr.item = 'death')
         AND (fr.occurred_on >= ${earliest}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
         AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle', 'inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost'))
         AND fr.item NOT IN ('minimumLiving', 'destituteSupport', 'temporaryRelief')
-      GROUP BY m.household_id),
+      GROUP BY fr.household_id),
     ma AS (SELECT m.household_id, array_agg(p.id) AS uninsured FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE m.county_code = ${c} AND m.valid_to IS NULL AND NOT p.resident_medical_insurance AND NOT p.employee_medical_insurance GROUP BY m.household_id),
     inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, i.net_income AS net, floor((2 * (i.net_income ${figure}) + i.household_size)::numeric / NULLIF(2 * i.household_size, 0))::bigint AS pc

@@ -12,7 +12,12 @@ import { LEDGER_KINDS, runLedgerExportCommand } from './modules/projects/ledgers
 import { createImportService } from './modules/registry/import/import.service.ts';
 import { runHouseholdExportCommand, runHouseholdImportCommand } from './modules/registry/import/transfer.cli.ts';
 import { runFeedImportCommand } from './modules/feeds/feeds.cli.ts';
-import { monitorRunCommand, runWarningsExportCommand, warningsCommand } from './modules/monitoring/index.ts';
+import {
+  monitorFactsCommand,
+  monitorRunCommand,
+  runWarningsExportCommand,
+  warningsCommand,
+} from './modules/monitoring/index.ts';
 import {
   CASE_LEDGER_KINDS,
   runCaseLedgerExportCommand,
@@ -40,6 +45,8 @@ const USAGE = `用法 / usage: guardline <command> [options]
   params list [--json] | params set KEY VALUE [--year YYYY] [--from DATE] [--county CODE]
                                            政策参数（金额以元、比例以 % 输入）/ policy parameters
   monitor run --period YYYY-MM             月度监测 / the monthly monitoring run
+  monitor verify-facts [--county C]        核对监测事实与全量重建是否一致（不一致时退出码 1）/ compare the facts kept on write with a full rebuild (exit 1 if they differ)
+  monitor rebuild-facts [--county C]       按定义重建监测事实 / rebuild the facts from their definition
   warnings --period YYYY-MM [--json]       预警清单 / warnings of a run
   org list [--level township|village] [--json]
   users add --username U --name 姓名 --role ROLE --org CODE --password P [--phone P]
@@ -172,6 +179,17 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     case 'monitor':
     case 'warnings': {
       const list = command === 'warnings' ? [sub, ...rest].filter(Boolean) : rest;
+      if (command === 'monitor' && (sub === 'verify-facts' || sub === 'rebuild-facts')) {
+        const v = args(rest, { county: { type: 'string' }, json: { type: 'boolean' } });
+        const opts = { county: v.county as string | undefined, json: Boolean(v.json) };
+        const same = await withServices((services) => monitorFactsCommand(services, sub, opts, out));
+        if (!same)
+          throw new AppError('CONFLICT', {
+            zh: '监测事实与全量重建不一致：请运行 guardline monitor rebuild-facts',
+            en: 'The facts kept on write differ from a full rebuild: run guardline monitor rebuild-facts',
+          });
+        return;
+      }
       if (command === 'monitor' && sub !== 'run') throw new UsageError(USAGE);
       const v = args(list, { period: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } });
       const opts = {

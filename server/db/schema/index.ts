@@ -6,6 +6,7 @@ export * from './jobs.ts';
 export * from './params.ts';
 export * from './feeds.ts';
 export * from './monitoring.ts';
+export * from './monitoring-facts.ts';
 export * from './assistance.ts';
 export * from './attachments.ts';
 export * from './deliberation.ts';

@@ -80,6 +80,41 @@ export async function monitorRunCommand(
   if (opts.json) out(JSON.stringify(summaries, null, 2));
 }
 
+/**
+ * `monitor verify-facts` (exit 1 on any difference) and `monitor rebuild-facts`: the facts kept on write against a full
+ * rebuild from their definition, per county.
+ */
+export async function monitorFactsCommand(
+  services: CliServices,
+  sub: 'verify-facts' | 'rebuild-facts',
+  opts: { county?: string; json?: boolean },
+  out: Out,
+): Promise<boolean> {
+  const ctx = systemContext('cli');
+  let same = true;
+  const results = [];
+  for (const countyCode of await countiesOf(services, opts.county)) {
+    if (sub === 'rebuild-facts') {
+      const rows = await services.monitoring.rebuildFacts(ctx, countyCode);
+      results.push({ countyCode, rows });
+      if (!opts.json) out(`重建 / rebuilt ${countyCode}: ${rows} 条部门数据匹配 / matched records`);
+      continue;
+    }
+    const check = await services.monitoring.verifyFacts(ctx, countyCode);
+    results.push({ countyCode, ...check });
+    same &&= check.missing === 0 && check.extra === 0;
+    if (opts.json) continue;
+    out(
+      `${countyCode}: 应有 expected ${check.expected}，现有 stored ${check.stored}，缺 missing ${check.missing}，多 extra ${check.extra}` +
+        (check.missing + check.extra === 0 ? ' — 一致 / equal' : ' — 不一致 / DIFFER'),
+    );
+    for (const d of check.sample)
+      out(`  ${d.kind} household ${d.householdId} record ${d.recordId} membership ${d.membershipId}`);
+  }
+  if (opts.json) out(JSON.stringify(results, null, 2));
+  return same;
+}
+
 /** The warnings of a period: 户编号, category code, rule code, risk type, evidence; paged by id, streamed. */
 export async function warningsCommand(
   services: CliServices,

@@ -48,7 +48,11 @@ const pairs = (needs: readonly FeedNeed[]) =>
 const inList = (needs: readonly FeedNeed[]) =>
   needs.length ? sql`(fr.source, fr.item) IN (${pairs(needs)})` : sql`false`;
 
-/** fe: the department records the rules declared, matched to the households' members. */
+/**
+ * fe: the department records the rules declared, matched to the households' members. The match itself (record ⋈
+ * person by ID hash ⋈ membership) is kept on write in `feed_event` (schema/monitoring-facts.ts); here only the
+ * window and the membership-at-event-date choice are applied.
+ */
 function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationScope): SQL {
   const needs = rules.flatMap((r) => r.feeds);
   const lookback = needs.filter((n) => n.window === 'lookback');
@@ -59,12 +63,10 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
   const schoolFrom = schoolYear.length
     ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth'))
     : ctx.window.to;
-  return sql`SELECT m.household_id, fr.id AS record_id, p.id AS person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, p.labour_skill
-    FROM feed_record fr
-    JOIN person p ON p.county_code = fr.county_code AND p.id_hash = fr.id_hash
-    JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code
-      AND (m.valid_to IS NULL OR (m.valid_to >= fr.occurred_on AND ${inList(atEventDate)}))
-    WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`m.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
+  return sql`SELECT fr.household_id, fr.record_id, fr.person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, fr.labour_skill
+    FROM feed_event fr
+    WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`fr.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
+      AND (fr.member_until IS NULL OR (fr.member_until >= fr.occurred_on AND ${inList(atEventDate)}))
       AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)}
         OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date))`;
 }

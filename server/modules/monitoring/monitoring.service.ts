@@ -19,6 +19,8 @@ import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { JobsService } from '../jobs/index.ts';
 import { evaluateOnly } from './monitoring.engine.ts';
+import { rebuildFacts, verifyFacts } from './monitoring.facts.ts';
+import { bindDeps } from '../../lib/use-cases.ts';
 import {
   diffPeriods,
   findHouseholdRef,
@@ -371,6 +373,8 @@ export function createMonitoringService(deps: MonitoringDeps) {
     diff,
     warnings,
     currentPeriod,
+    verifyFacts: bindDeps({ db }, verifyFacts),
+    rebuildFacts: bindDeps({ db }, rebuildFacts),
     /** The clue service registers here if it is created after this service. */
     setOnWarningsWritten(fn: WarningsHook) {
       hook = fn;

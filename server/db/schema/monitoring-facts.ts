@@ -1,0 +1,39 @@
+import { bigint, date, index, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { feedRecords } from './feeds.ts';
+import { memberships } from './registry.ts';
+
+// Facts the monthly run reads, kept on write (issue 17 point 1). `feed_event` is every department record matched to
+// a household through a membership that covers it (the member is still there, or was there on the record's date):
+// the join feed_record ⋈ person (by ID hash) ⋈ membership, done once when a record, a membership or a person is
+// written (triggers in migration 0026, in the writing transaction) instead of at every run. The run aggregates the
+// window's events per household from here; `guardline monitor verify-facts` compares it with a full rebuild.
+
+export const feedEvents = pgTable(
+  'feed_event',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    householdId: bigint('household_id', { mode: 'number' }).notNull(),
+    membershipId: bigint('membership_id', { mode: 'number' })
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    recordId: bigint('record_id', { mode: 'number' })
+      .notNull()
+      .references(() => feedRecords.id, { onDelete: 'cascade' }),
+    source: varchar('source', { length: 20 }).notNull(),
+    item: varchar('item', { length: 40 }).notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    attrs: jsonb('attrs').$type<Record<string, string>>(),
+    /** The person's 劳动技能 (kept in step when the person changes). */
+    labourSkill: text('labour_skill').notNull(),
+    /** The membership's end (null while the person is in the household). */
+    memberUntil: date('member_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.membershipId, t.recordId] }),
+    index('feed_event_household_idx').on(t.countyCode, t.householdId),
+    index('feed_event_person_idx').on(t.personId),
+    index('feed_event_record_idx').on(t.recordId),
+  ],
+);

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/connect.ts';
+
+// The facts the monthly run reads, kept on write (schema/monitoring-facts.ts, triggers of migration 0026):
+// `feed_event` against its definition, the view `feed_event_source`.
+
+export interface FactsDifference {
+  householdId: number;
+  recordId: number;
+  membershipId: number;
+  /** missing: the definition has it, the table does not; extra: the other way; each column compared. */
+  kind: 'missing' | 'extra';
+}
+
+export interface FactsCheck {
+  stored: number;
+  expected: number;
+  missing: number;
+  extra: number;
+  /** Up to 20 of the differing rows, to say where to look. */
+  sample: FactsDifference[];
+}
+
+const COLUMNS = sql.raw(
+  'county_code, household_id, membership_id, person_id, record_id, source, item, occurred_on, amount_fen, attrs, labour_skill, member_until',
+);
+
+/** Row-by-row comparison of feed_event with feed_event_source for one county (every column). */
+export async function compareFeedEvents(db: Db, countyCode: string): Promise<FactsCheck> {
+  const [row] = await queryRows<FactsCheck>(
+    db,
+    sql`WITH stored AS (SELECT ${COLUMNS} FROM feed_event WHERE county_code = ${countyCode}),
+      expected AS (SELECT ${COLUMNS} FROM feed_event_source WHERE county_code = ${countyCode}),
+      missing AS (SELECT * FROM expected EXCEPT ALL SELECT * FROM stored),
+      extra AS (SELECT * FROM stored EXCEPT ALL SELECT * FROM expected)
+    SELECT (SELECT count(*)::int FROM stored) AS stored, (SELECT count(*)::int FROM expected) AS expected,
+      (SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM extra) AS extra,
+      coalesce((SELECT jsonb_agg(d) FROM (
+        (SELECT household_id AS "householdId", record_id AS "recordId", membership_id AS "membershipId", 'missing' AS kind FROM missing LIMIT 10)
+        UNION ALL
+        (SELECT household_id, record_id, membership_id, 'extra' FROM extra LIMIT 10)) d), '[]'::jsonb) AS sample`,
+  );
+  return row;
+}
+
+/** Empties feed_event and fills it from its definition (every county); returns the rows written. */
+export async function rebuildFeedEvents(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: string }>(db, sql`SELECT feed_event_rebuild()::text AS n`);
+  return Number(row.n);
+}

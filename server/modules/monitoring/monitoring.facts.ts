@@ -1,0 +1,34 @@
+import type { Db } from '../../db/connect.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { requirePermission } from '../../lib/permissions.ts';
+import { recordAudit } from '../audit/index.ts';
+import { compareFeedEvents, rebuildFeedEvents, type FactsCheck } from './facts.repository.ts';
+
+// `guardline monitor verify-facts` and `rebuild-facts`: the facts kept on write (feed_event) against a full rebuild.
+// Verify only reads; rebuild writes (audited) and is for a difference verify found, or after a manual data repair.
+
+export interface FactsDeps {
+  db: Db;
+}
+
+export async function verifyFacts(deps: FactsDeps, ctx: RequestContext, countyCode: string): Promise<FactsCheck> {
+  requirePermission(ctx, 'monitoring:run');
+  return compareFeedEvents(deps.db, countyCode);
+}
+
+export async function rebuildFacts(deps: FactsDeps, ctx: RequestContext, countyCode: string): Promise<number> {
+  requirePermission(ctx, 'monitoring:run');
+  return deps.db.transaction(async (tx) => {
+    const before = await compareFeedEvents(tx, countyCode);
+    const rows = await rebuildFeedEvents(tx);
+    await recordAudit(tx, ctx, {
+      action: 'rebuild',
+      entity: 'feed_event',
+      entityId: countyCode,
+      orgCode: countyCode,
+      before: { missing: before.missing, extra: before.extra },
+      after: { rows },
+    });
+    return rows;
+  });
+}
