@@ -14,7 +14,7 @@ export interface Reach {
 
 export const headName = (idCol: SQL) => sql<
   string | null
->`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
   WHERE m.household_id = ${idCol} AND m.valid_to IS NULL AND m.relationship = 'head')`;
 export const labourList = sql.join(
   LABOUR_CAPABLE_SKILLS.map((s) => sql`${s}`),

@@ -52,7 +52,7 @@ function obligationRows(r: Reach, asOf: string, months: ObligationMonths, f: Obl
       SELECT h.id, h.household_no, h.village_code, h.county_code, h.monitoring_status, h.risk_types,
         to_date(h.identification_period || '-01', 'YYYY-MM-DD') AS identified,
         to_date(h.elimination_period || '-01', 'YYYY-MM-DD') AS eliminated,
-        (NOT h.whole_household_no_labour AND EXISTS (SELECT 1 FROM membership ms JOIN person p ON p.id = ms.person_id
+        (NOT h.whole_household_no_labour AND EXISTS (SELECT 1 FROM membership ms JOIN person p ON p.id = ms.person_id AND p.county_code = ms.county_code
           WHERE ms.household_id = h.id AND ms.valid_to IS NULL AND p.labour_skill IN (${labourList}))) AS capable
       FROM household h
       WHERE h.closed_on IS NULL AND h.monitoring_status IN ('monitored', 'eliminated') AND ${hhWhere}
@@ -86,14 +86,14 @@ function obligationRows(r: Reach, asOf: string, months: ObligationMonths, f: Obl
         CASE WHEN st.continues_after_elimination IS NOT NULL AND m.end_on IS NOT NULL AND m.end_on >= (hh.eliminated + interval '1 month')::date
           THEN m.end_on + 1 ELSE (hh.eliminated + interval '1 month')::date END,
         NULL, m.id
-      FROM hh JOIN assistance_measure m ON m.household_id = hh.id
+      FROM hh JOIN assistance_measure m ON m.household_id = hh.id AND m.county_code = hh.county_code
       LEFT JOIN measure_subtype st ON st.county_code = m.county_code AND st.category = m.category AND st.code = m.sub_type
       WHERE hh.monitoring_status = 'eliminated' AND hh.eliminated IS NOT NULL
         AND m.status IN ('ongoing', 'planned') AND m.start_on <= ${d}
         AND (hh.eliminated + interval '1 month')::date <= ${d}
         AND NOT (st.continues_after_elimination IS NOT NULL AND m.end_on IS NOT NULL AND ${d} <= m.end_on)
     )
-    SELECT o.household_id, hh.household_no, (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+    SELECT o.household_id, hh.household_no, (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
         WHERE m.household_id = hh.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
       hh.village_code, v.name AS village_name, substr(hh.village_code, 1, 9) || '000' AS township_code,
       o.code, o.due_on::text AS due_on, o.risk_type, o.measure_id

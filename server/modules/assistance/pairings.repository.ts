@@ -157,7 +157,7 @@ export async function listUnpaired(
   return queryRows<UnpairedRow>(
     db,
     sql`SELECT h.id::int AS "householdId", h.household_no AS "householdNo",
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
           WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS "headName",
         h.village_code AS "villageCode", v.name AS "villageName", t.name AS "townshipName",
         h.identification_period AS "identificationPeriod"

@@ -114,7 +114,9 @@ export async function listApplications(
       householdNo: sql<
         string | null
       >`(SELECT h.household_no FROM household h WHERE h.id = ${reliefApplications.householdId})`,
-      headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+      headName: sql<
+        string | null
+      >`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
         WHERE m.household_id = ${reliefApplications.householdId} AND m.valid_to IS NULL AND m.relationship = 'head')`,
     })
     .from(reliefApplications)

@@ -24,8 +24,8 @@ export async function householdFacts(db: Db, r: Reach, id: number) {
     db,
     sql`SELECT h.id, h.household_no, h.county_code, h.village_code, v.name AS village_name, h.monitoring_status, h.monitoring_type,
         h.identification_period, h.elimination_period, h.risk_types, h.whole_household_no_labour,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
-        (SELECT count(*)::int FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL AND p.labour_skill IN (${labourList})) AS labour_capable
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
+        (SELECT count(*)::int FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = h.id AND m.valid_to IS NULL AND p.labour_skill IN (${labourList})) AS labour_capable
       FROM household h LEFT JOIN org_unit v ON v.code = h.village_code
       WHERE h.id = ${id} AND ${reachOf(sql`h.id`, sql`h.village_code`, r)}`,
   );
@@ -62,10 +62,10 @@ export async function workspaceHouseholds(db: Db, cadreUserId: number) {
   }>(
     db,
     sql`SELECT h.id AS household_id, h.household_no, v.name AS village_name, h.monitoring_status, h.kind, h.risk_types, cp.start_on::text AS paired_since,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name,
         (SELECT count(*)::int FROM clue c WHERE c.household_id = h.id AND c.status = 'open') AS open_clues,
         (SELECT max(vi.visited_on)::text FROM visit vi WHERE vi.household_id = h.id) AS last_visit_on
-      FROM cadre_pairing cp JOIN household h ON h.id = cp.household_id LEFT JOIN org_unit v ON v.code = h.village_code
+      FROM cadre_pairing cp JOIN household h ON h.id = cp.household_id AND h.county_code = cp.county_code LEFT JOIN org_unit v ON v.code = h.village_code
       WHERE cp.cadre_user_id = ${cadreUserId} AND cp.end_on IS NULL
       ORDER BY h.household_no`,
   );
@@ -82,6 +82,6 @@ export async function recentVisitsBy(db: Db, cadreUserId: number, limit = 10) {
   }>(
     db,
     sql`SELECT vi.id, vi.household_id, h.household_no, vi.visited_on::text, vi.findings, vi.risk_found
-      FROM visit vi JOIN household h ON h.id = vi.household_id WHERE vi.visitor_id = ${cadreUserId} ORDER BY vi.visited_on DESC, vi.id DESC LIMIT ${limit}`,
+      FROM visit vi JOIN household h ON h.id = vi.household_id AND h.county_code = vi.county_code WHERE vi.visitor_id = ${cadreUserId} ORDER BY vi.visited_on DESC, vi.id DESC LIMIT ${limit}`,
   );
 }

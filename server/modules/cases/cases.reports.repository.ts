@@ -34,7 +34,7 @@ export async function noticeBatch(
   return queryRows<NoticeCaseRow>(
     db,
     sql`SELECT c.id::int AS id,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = c.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = c.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
         (SELECT count(*)::int FROM membership m WHERE m.household_id = c.household_id AND m.valid_to IS NULL) AS household_size,
         c.monitoring_type, c.risk_types, c.elimination_mode
       FROM monitoring_case c
@@ -76,9 +76,9 @@ export async function activeIdentificationCases(db: Db, scopePrefix: string) {
     db,
     sql`SELECT c.id::int AS id, c.village_code, v.name AS village_name, t.code AS township_code, t.name AS township_name,
         h.household_no,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = c.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = c.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
         c.stage, c.started_on::text AS started_on, c.decided_on::text AS decided_on
-      FROM monitoring_case c JOIN household h ON h.id = c.household_id
+      FROM monitoring_case c JOIN household h ON h.id = c.household_id AND h.county_code = c.county_code
       JOIN org_unit v ON v.code = c.village_code JOIN org_unit t ON t.code = v.parent_code
       WHERE c.kind = 'identification' AND c.status = 'active' AND c.decided_on IS NULL AND ${scoped('c.village_code', scopePrefix)}
       ORDER BY c.started_on, c.id`,
@@ -199,7 +199,7 @@ export async function ledgerPage(
   return queryRows<LedgerRow>(
     db,
     sql`SELECT h.id::int AS id, h.household_no, t.name AS township_name, v.name AS village_name,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
         (SELECT count(*)::int FROM membership m WHERE m.household_id = h.id AND m.valid_to IS NULL) AS household_size,
         h.kind, h.monitoring_type, h.risk_types, h.identification_period, h.elimination_period, h.elimination_mode, h.whole_household_no_labour,
         i.year::int AS income_year, i.net_income::float8 AS net_income, i.household_size::int AS income_size,

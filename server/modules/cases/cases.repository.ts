@@ -93,7 +93,9 @@ export interface CasePageQuery extends PagingQuery<CaseSort> {
 }
 
 const householdNoSql = sql<string>`(SELECT h.household_no FROM household h WHERE h.id = monitoring_case.household_id)`;
-const headNameSql = sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+const headNameSql = sql<
+  string | null
+>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
   WHERE m.household_id = monitoring_case.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
 const villageNameSql = sql<string>`(SELECT o.name FROM org_unit o WHERE o.code = monitoring_case.village_code)`;
 const townshipNameSql = sql<string>`(SELECT t.name FROM org_unit o JOIN org_unit t ON t.code = o.parent_code WHERE o.code = monitoring_case.village_code)`;

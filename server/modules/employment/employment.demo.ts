@@ -27,8 +27,8 @@ export async function loadEmploymentDemo(
   if (n > 0) return;
   const people = await queryRows<{ id: number; village_code: string }>(
     db,
-    sql`SELECT p.id, h.village_code FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
-      JOIN person p ON p.id = m.person_id
+    sql`SELECT p.id, h.village_code FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
+      JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE h.village_code LIKE ${TOWNSHIP + '%'} AND h.closed_on IS NULL
         AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored')
         AND p.labour_skill IN ('skilled', 'ordinary', 'weak')

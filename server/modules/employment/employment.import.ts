@@ -156,7 +156,7 @@ export async function checkImport(
       [person] = await queryRows<{ id: number; household_id: number; village_code: string; name: string }>(
         deps.db,
         sql`SELECT p.id, h.id AS household_id, h.village_code, p.name FROM person p
-          JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL JOIN household h ON h.id = m.household_id
+          JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND m.valid_to IS NULL JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code
           WHERE p.county_code = ${countyCode} AND p.id_hash = ${deps.box.hash(id)} AND h.closed_on IS NULL`,
       );
       if (!person || (scopePrefix !== '' && !person.village_code.startsWith(scopePrefix)))

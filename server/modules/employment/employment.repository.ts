@@ -27,7 +27,7 @@ const personName = (col: SQL) => sql<string>`(SELECT p.name FROM person p WHERE 
 export async function personHousehold(db: Db, personId: number) {
   const rows = await queryRows<{ household_id: number; village_code: string; county_code: string }>(
     db,
-    sql`SELECT h.id AS household_id, h.village_code, h.county_code FROM membership m JOIN household h ON h.id = m.household_id
+    sql`SELECT h.id AS household_id, h.village_code, h.county_code FROM membership m JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code
       WHERE m.person_id = ${personId} AND m.valid_to IS NULL AND h.closed_on IS NULL LIMIT 1`,
   );
   const r = rows[0];
@@ -313,8 +313,8 @@ function peopleFrom(r: Reach, f: PeopleFilter): SQL {
   const filter = f.householdId
     ? sql`h.id = ${f.householdId}`
     : sql`(h.kind = 'alleviated' OR h.monitoring_status = 'monitored')`;
-  return sql`FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
-      JOIN person p ON p.id = m.person_id
+  return sql`FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
+      JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE h.closed_on IS NULL AND ${filter} AND ${reachSql(sql`h.id`, sql`h.village_code`, r)}
       ${f.orgPrefix ? sql`AND h.village_code LIKE ${f.orgPrefix + '%'}` : sql``}`;
 }
@@ -351,7 +351,7 @@ export async function membersAndJobsOf(db: Db, householdIds: readonly number[]) 
   const members = await queryRows<PersonFactsRow>(
     db,
     sql`SELECT p.id AS person_id, h.id AS household_id, p.name, m.relationship, p.labour_skill
-      FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL JOIN person p ON p.id = m.person_id
+      FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE h.id IN (${ids}) AND h.closed_on IS NULL ORDER BY h.id, (m.relationship = 'head') DESC, p.id`,
   );
   const jobs = await queryRows<{ person_id: number; start_on: string; end_on: string | null; place_kind: string }>(
@@ -367,8 +367,8 @@ export async function membersAndJobsOf(db: Db, householdIds: readonly number[]) 
  * the same people as `programmePeople` — active members of open 脱贫户 and monitored households).
  */
 export async function programmeFactsOfCounty(db: Db, countyCode: string) {
-  const from = sql`FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
-      JOIN person p ON p.id = m.person_id
+  const from = sql`FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
+      JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE h.closed_on IS NULL AND h.county_code = ${countyCode}
         AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored')`;
   const people = await queryRows<{ person_id: number; village_code: string; labour_skill: string | null }>(

@@ -37,7 +37,7 @@ export async function feedRecordsOfHouseholds(
   }>(
     db,
     sql`SELECT p.id AS person_id, m.household_id, fr.source, fr.item, fr.occurred_on::text AS occurred_on, fr.amount_fen
-      FROM membership m JOIN person p ON p.id = m.person_id
+      FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       JOIN feed_record fr ON fr.county_code = p.county_code AND fr.id_hash = p.id_hash
       WHERE m.valid_to IS NULL AND m.household_id IN (${ids}) AND (${wanted})
       ORDER BY fr.occurred_on, fr.id`,

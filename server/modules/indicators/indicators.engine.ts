@@ -59,7 +59,7 @@ export const registryProvider: ComputedProvider = async (db, countyCode, periods
     SELECT h.village_code AS org, p.month, count(*)::int AS alleviated,
            count(*) FILTER (WHERE h.monitoring_type = 'unstable' AND coalesce(h.identification_period, '0000-00') <= p.month
                               AND (h.elimination_period IS NULL OR h.elimination_period > p.month))::int AS returned
-      FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
+      FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
       CROSS JOIN unnest(${textArray(months)}) AS p(month)
      WHERE h.county_code = ${countyCode} AND h.closed_on IS NULL AND h.kind = 'alleviated'
      GROUP BY 1, 2`,

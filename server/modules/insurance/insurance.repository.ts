@@ -17,7 +17,9 @@ const townshipName = (col: SQL) =>
   sql<string | null>`(SELECT o.name FROM org_unit o WHERE o.code = substr(${col}, 1, 9) || '000')`;
 const householdNo = (col: SQL) => sql<string | null>`(SELECT hh.household_no FROM household hh WHERE hh.id = ${col})`;
 const headName = (col: SQL) =>
-  sql<string | null>`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id
+  sql<
+    string | null
+  >`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code
     WHERE m.household_id = ${col} AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
 
 // ------------------------------------------------------------------ policies
@@ -310,8 +312,8 @@ export async function householdFacts(db: Db, scopePrefix: string, householdId: n
 export async function householdByIdHash(db: Db, scopePrefix: string, idHash: string) {
   const rows = await queryRows<FactsRow>(
     db,
-    sql`${factsSql} JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
-      JOIN person pe ON pe.id = m.person_id
+    sql`${factsSql} JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
+      JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code
       WHERE pe.id_hash = ${idHash} AND ${inScope(sql`h.village_code`, { scopePrefix })} LIMIT 1`,
   );
   return rows[0] ? toFacts(rows[0]) : undefined;

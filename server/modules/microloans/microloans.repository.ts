@@ -190,8 +190,8 @@ export async function householdOfIdHash(db: Db, scopePrefix: string, idHash: str
   const rows = await queryRows<{ household_id: number; person_id: number; name: string }>(
     db,
     sql`SELECT hh.id AS household_id, pe.id AS person_id, pe.name FROM person pe
-      JOIN membership m ON m.person_id = pe.id AND m.valid_to IS NULL
-      JOIN household hh ON hh.id = m.household_id AND hh.closed_on IS NULL
+      JOIN membership m ON m.person_id = pe.id AND m.county_code = pe.county_code AND m.valid_to IS NULL
+      JOIN household hh ON hh.id = m.household_id AND hh.county_code = m.county_code AND hh.closed_on IS NULL
       WHERE pe.id_hash = ${idHash} AND ${inScope(sql`hh.village_code`, { scopePrefix })}`,
   );
   const r = rows[0];
@@ -201,7 +201,7 @@ export async function householdOfIdHash(db: Db, scopePrefix: string, idHash: str
 export async function householdMembers(db: Db, householdId: number) {
   return queryRows<{ person_id: number; name: string }>(
     db,
-    sql`SELECT pe.id AS person_id, pe.name FROM membership m JOIN person pe ON pe.id = m.person_id
+    sql`SELECT pe.id AS person_id, pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code
       WHERE m.household_id = ${householdId} AND m.valid_to IS NULL ORDER BY m.id`,
   );
 }

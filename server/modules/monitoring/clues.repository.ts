@@ -139,7 +139,9 @@ export async function listClues(db: Db, f: ClueFilter) {
       clue: clues,
       villageName: orgUnits.name,
       householdNo: HOUSEHOLD_NO,
-      headName: sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+      headName: sql<
+        string | null
+      >`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
         WHERE m.household_id = clue.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`,
       signalCount: sql<number>`(SELECT count(*)::int FROM clue_signal s WHERE s.clue_id = clue.id)`,
       channels: sql<string[]>`(SELECT array_agg(DISTINCT s.channel) FROM clue_signal s WHERE s.clue_id = clue.id)`,
@@ -240,7 +242,7 @@ export async function applicationStatusRow(
     sql`SELECT c.status AS "clueStatus", to_char(s.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "appliedAt",
         mc.stage AS "caseStage", mc.status AS "caseStatus", mc.notice_ends_on::text AS "noticeEndsOn"
       FROM clue c
-      JOIN clue_signal s ON s.clue_id = c.id AND s.channel = 'selfApplication' AND s.source = 'public-page' AND s.evidence->>'idHash' = ${idHash}
+      JOIN clue_signal s ON s.clue_id = c.id AND s.county_code = c.county_code AND s.channel = 'selfApplication' AND s.source = 'public-page' AND s.evidence->>'idHash' = ${idHash}
       LEFT JOIN LATERAL (SELECT stage, status, notice_ends_on FROM monitoring_case WHERE clue_id = c.id AND kind = 'identification' ORDER BY id DESC LIMIT 1) mc ON true
       WHERE c.id = ${clueId}
       ORDER BY s.id LIMIT 1`,

@@ -230,7 +230,7 @@ export function warningWhere(f: Omit<WarningFilter, 'afterId' | 'limit'>): SQL {
   return sql.join(where, sql` AND `);
 }
 
-const HEAD_NAME = sql`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+const HEAD_NAME = sql`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
   WHERE m.household_id = w.household_id AND m.valid_to IS NULL AND m.relationship = 'head')`;
 
 const WARNING_SORT_COLUMNS: SortColumns<WarningSort> = {

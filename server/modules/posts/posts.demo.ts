@@ -29,8 +29,8 @@ export async function loadPostsDemo(
   const candidates = await queryRows<{ person_id: number; village_code: string; name: string }>(
     db,
     sql`SELECT p.id AS person_id, h.village_code, o.name FROM person p
-      JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL
-      JOIN household h ON h.id = m.household_id AND h.closed_on IS NULL
+      JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND m.valid_to IS NULL
+      JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code AND h.closed_on IS NULL
       JOIN org_unit o ON o.code = h.village_code
       WHERE h.village_code LIKE ${TOWNSHIP + '%'} AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored')
         AND p.labour_skill IN ('ordinary', 'weak', 'skilled')

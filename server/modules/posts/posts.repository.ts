@@ -236,8 +236,8 @@ export interface PersonFacts {
 
 const personFactsSql = sql`SELECT pe.id AS person_id, pe.name, pe.birth_date::text AS birth_date, pe.labour_skill,
   hh.id AS household_id, hh.village_code, hh.county_code, hh.kind, hh.monitoring_status
-  FROM person pe JOIN membership m ON m.person_id = pe.id AND m.valid_to IS NULL
-  JOIN household hh ON hh.id = m.household_id AND hh.closed_on IS NULL`;
+  FROM person pe JOIN membership m ON m.person_id = pe.id AND m.county_code = pe.county_code AND m.valid_to IS NULL
+  JOIN household hh ON hh.id = m.household_id AND hh.county_code = m.county_code AND hh.closed_on IS NULL`;
 
 type FactsRow = {
   person_id: number;
@@ -284,7 +284,7 @@ export async function householdMembers(db: Db, scopePrefix: string, householdId:
   return queryRows<{ person_id: number; name: string; birth_date: string | null; labour_skill: string }>(
     db,
     sql`SELECT pe.id AS person_id, pe.name, pe.birth_date::text AS birth_date, pe.labour_skill
-      FROM membership m JOIN person pe ON pe.id = m.person_id JOIN household hh ON hh.id = m.household_id
+      FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code JOIN household hh ON hh.id = m.household_id AND hh.county_code = m.county_code
       WHERE m.household_id = ${householdId} AND m.valid_to IS NULL AND ${inScope(sql`hh.village_code`, { scopePrefix })}
       ORDER BY m.id`,
   );

@@ -159,7 +159,7 @@ export async function walkQuality(
         validFrom: memberships.validFrom,
       })
       .from(memberships)
-      .innerJoin(persons, eq(persons.id, memberships.personId))
+      .innerJoin(persons, and(eq(persons.id, memberships.personId), eq(persons.countyCode, memberships.countyCode)))
       .where(and(sql`${memberships.householdId} IN (${idList})`, isNull(memberships.validTo)));
     const incomes = await db
       .selectDistinctOn([householdIncomes.householdId])
