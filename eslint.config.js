@@ -14,6 +14,7 @@ const SERVICE_LAYER = [
   'server/modules/insurance/insurance.{shared,policies,claims,ledger}.ts',
   'server/modules/resident-teams/resident-teams.{shared,teams,members,villages,ledger}.ts',
   'server/modules/relocation/relocation.{shared,sites,households,changes,ledger,list-import}.ts',
+  'server/modules/key-villages/key-villages.{shared,scores,decisions,ledger}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment and insurance were, then strike them from this list.
@@ -28,7 +29,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/feeds/feeds.service.ts',
   'server/modules/funds/funds.service.ts',
   'server/modules/indicators/assessment.service.ts',
-  'server/modules/key-villages/key-villages.service.ts',
   'server/modules/jobs/jobs.service.ts',
   'server/modules/monitoring/channels.service.ts',
   'server/modules/monitoring/clues.service.ts',
