@@ -3,6 +3,7 @@ import type { ChangeListQuery } from '../../../common/contracts/analysis.ts';
 import { queryRows, type Db } from '../../db/connect.ts';
 import { orderBy, type PageWindow } from '../../lib/paging.ts';
 import { scopePrefixOf } from '../../../common/domain/org-code.ts';
+import { evaluationCtes, type EvaluationScope, type Rule, type RuleContext } from '../monitoring/index.ts';
 
 // SQL of the analysis module: scenarios and their hits (never monitor_run or warning), and the
 // registry facts the deprivation view reads. Every read takes the reader's org prefix.
@@ -243,4 +244,24 @@ export async function findHousehold(
       FROM household WHERE county_code = ${countyCode} AND village_code LIKE ${prefix + '%'} AND id = ${id}`,
   );
   return row;
+}
+
+/** Evaluate `rules` under `ctx` into the scenario's hits (one side or both), as one set-based statement. */
+export async function evaluateInto(
+  tx: Db,
+  scenarioId: number,
+  ctx: RuleContext,
+  scope: EvaluationScope,
+  rules: readonly Rule[],
+  sides: readonly ('base' | 'proposed')[],
+): Promise<void> {
+  if (rules.length === 0) return;
+  const sideList = sql.join(
+    sides.map((s) => sql`(${s})`),
+    sql`, `,
+  );
+  await tx.execute(sql`${evaluationCtes(ctx, scope, { rules, materializeFired: sides.length === 1 ? false : true })}
+    INSERT INTO analysis_scenario_hit (scenario_id, side, county_code, village_code, household_id, rule_code, evidence)
+    SELECT ${scenarioId}::bigint, s.side, f.county_code, f.village_code, f.household_id, f.rule_code, f.evidence
+    FROM fired f CROSS JOIN (VALUES ${sideList}) AS s(side)`);
 }
