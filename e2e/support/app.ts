@@ -196,6 +196,9 @@ export function trackRequests(page: Page): RequestTracker {
   const inFlight = new Set<Request>();
   let lastChange = Date.now();
   page.on('request', (r) => {
+    // A new document replaces the page: the old one's requests no longer count (chromium does not always report
+    // them finished or failed when their document goes).
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) inFlight.clear();
     inFlight.add(r);
     lastChange = Date.now();
   });
