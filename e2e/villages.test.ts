@@ -223,10 +223,47 @@ describe('key villages: score, rank, decide, see the group', () => {
 // points to a household under an item, tries to redeem more than its balance (refused on the field), redeems within
 // it, finds the award in the records, and downloads the ledger.
 
-async function pickHousehold(page: Page, dialog: Locator) {
-  await dialog.getByTestId('household-picker').click();
-  await page.keyboard.type('140521100201');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+/**
+ * Finds 东庄村's households in the dialog's picker (the search typed at once: a slow keystroke would search a part of
+ * it) and takes the first, or the one named; done when the picker shows it (a click during the dropdown's animation
+ * chooses nothing). Returns the option's text, to take the same household again.
+ */
+async function pickHousehold(page: Page, dialog: Locator, named?: string): Promise<string> {
+  const picker = dialog.getByTestId('household-picker');
+  for (let attempt = 1; ; attempt += 1) {
+    await picker.click();
+    await picker.locator('input').fill('140521100201');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const option = named ? options.filter({ hasText: named }).first() : options.first();
+    try {
+      const label = (await option.innerText({ timeout: 8000 })).trim();
+      await option.click({ timeout: 8000 });
+      await expect.poll(async () => (await picker.innerText()).includes(label), { timeout: 3000 }).toBe(true);
+      return label;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Chooses an option of the dialog's select, done when the select shows it. */
+async function chooseIn(page: Page, dialog: Locator, label: string, option: string): Promise<void> {
+  const select = dialog
+    .getByLabel(label, { exact: true })
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt += 1) {
+    await dialog.getByLabel(label, { exact: true }).click();
+    try {
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click({
+        timeout: 8000,
+      });
+      await expect.poll(async () => (await select.innerText()).includes(option), { timeout: 3000 }).toBe(true);
+      return;
+    } catch (err) {
+      // A click toggles the dropdown: the next attempt closes it, the one after opens it afresh.
+      if (attempt >= 4) throw err;
+    }
+  }
 }
 
 describe('village points: 积分制 and 积分超市', () => {
@@ -240,16 +277,15 @@ describe('village points: 积分制 and 积分超市', () => {
 
       await page.getByRole('button', { name: /^记\s?分$/ }).click();
       const award = page.getByRole('dialog', { name: '记分' });
-      await pickHousehold(page, award);
-      await award.getByLabel('积分项目').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '庭院整洁' }).click();
+      const household = await pickHousehold(page, award);
+      await chooseIn(page, award, '积分项目', '庭院整洁');
       await award.getByLabel('事由').fill('十二月人居环境评比第一名');
       await award.locator('.ant-btn-primary').click();
       await award.waitFor({ state: 'hidden' });
 
       await page.getByRole('button', { name: '积分兑换' }).click();
       const redeem = page.getByRole('dialog', { name: '积分兑换' });
-      await pickHousehold(page, redeem);
+      await pickHousehold(page, redeem, household);
       await redeem.getByText(/当前积分余额：\d+ 分/).waitFor();
       await redeem.getByLabel('兑换物品').fill('大米');
       await redeem.getByLabel('使用积分').fill('99999');
