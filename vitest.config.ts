@@ -1,5 +1,31 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// `npm run test:pg` (GUARDLINE_TEST_PG=1) runs the server's tests again on PostgreSQL. These never open a database
+// (static checks: eslint, the schema's shape, file readers and writers, pure helpers, a fake Db), so they already
+// ran in `npm test` and would only run the same way a second time. A test that opens a database stays out of this list.
+const DATABASE_FREE_SERVER_TESTS = [
+  'server/config.test.ts',
+  'server/db/data-dir-lock.test.ts',
+  'server/db/schema/county-code.test.ts',
+  'server/http/download.test.ts',
+  'server/lib/pdf.test.ts',
+  'server/lib/sheet-import.test.ts',
+  'server/lib/xlsx-ledger.test.ts',
+  'server/lib/xlsx-rows.test.ts',
+  'server/lib/xlsx-stream-reader.test.ts',
+  'server/module-boundaries.test.ts',
+  'server/modules/feeds/csv-reader.test.ts',
+  'server/modules/feeds/xlsx-reader.test.ts',
+  'server/modules/help/manual.test.ts',
+  'server/modules/indicators/assessment.scores.test.ts',
+  'server/modules/params/params.cli.test.ts',
+  'server/modules/projects/notices.date.test.ts',
+  'server/modules/registry/demo-generator.test.ts',
+  'server/production-deps.test.ts',
+  'server/test/factories.test.ts',
+  'server/thin-layers.test.ts',
+];
 
 // Two projects: `unit` (pure rules, services on a real database, routes via inject)
 // and `e2e` (browser journeys in Debian chromium against the built app).
@@ -13,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'e2e/support/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(process.env.GUARDLINE_TEST_PG ? DATABASE_FREE_SERVER_TESTS : [])],
           globalSetup: ['server/test/global-setup.ts'],
           pool: 'forks',
           // Files share a fork's module cache: importing the whole server once per fork instead of once per file

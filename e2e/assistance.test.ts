@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { login, screenshot, settled, useBrowserApp } from './support/app.ts';
 
 // The assistance journey: township staff find a monitored household on the obligations board
 // (识别后1个月未落实帮扶措施), assign the paired cadre, record a development measure from the
@@ -201,7 +201,7 @@ describe('assistance', () => {
       // Assign the paired cadre.
       await page.getByTestId('assign-cadre').click();
       await page.getByRole('dialog').getByText('指派帮扶干部').waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await pick(page, '帮扶干部', /帮扶干部（龙港镇）/);
       await page.getByLabel('工作单位', { exact: true }).fill('龙港镇人民政府');
       await page.getByLabel('联系电话', { exact: true }).fill('13912345678');
@@ -228,7 +228,7 @@ describe('assistance', () => {
       await suggestion.getByRole('button', { name: '按此建议登记' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('登记帮扶措施').waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await dialog.getByTestId('measure-form').innerText()).toContain('就业帮扶');
       await pick(page, '措施子项', '劳务输出');
       await page.getByLabel('责任部门', { exact: true }).fill('县人社局');
@@ -243,7 +243,7 @@ describe('assistance', () => {
       // Back on the board the household is gone.
       await page.goto(`${app.server.baseUrl}/assistance/obligations`);
       await page.getByTestId('board-townships').waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await page.getByTestId('board-items').locator('tr', { hasText: HEAD }).count()).toBe(0);
     } finally {
       await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { login, motionDone, screenshot, settled, useBrowserApp } from './support/app.ts';
 import { findLatinWords } from './support/latin.ts';
 import { APP_PAGES, DEMO_LOGINS, pagesByUser, resolvePagePath, type AppPage } from './support/pages.ts';
 
@@ -26,16 +26,6 @@ interface Measure {
   wrappedHeaders: string[];
   /** Table cells whose text runs past their edge (an amount cut or over its neighbour); … columns excepted. */
   cutCells: string[];
-}
-
-/** Waits until the page's data has arrived: no request in flight, no spinner or skeleton left. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 });
-  await page.waitForTimeout(300);
 }
 
 /**
@@ -145,6 +135,7 @@ describe('every page on a phone', () => {
           for (const entry of pages) {
             current = `${entry.path} (${user ?? 'no session'})`;
             await visit(page, entry);
+            await settled(page);
             const m = await measure(page);
             if (m.doc > PHONE_WIDTH || m.body > PHONE_WIDTH) {
               offenders.push(`${entry.name} ${current}: ${Math.max(m.doc, m.body)} px [${m.culprits.join(', ')}]`);
@@ -168,7 +159,7 @@ describe('every page on a phone', () => {
           for (const target of new Set(desktopPaths)) {
             current = `${target} (${user}, desktop)`;
             await page.goto(app.server.baseUrl + target);
-            await settle(page);
+            await settled(page);
             const latin = await englishOn(page, current);
             if (latin) english.push(latin);
           }
@@ -223,7 +214,7 @@ describe('drawers and dialogs on a phone', () => {
       const fits = async (selector: string) => {
         const panel = page.locator(selector).last();
         await panel.waitFor();
-        await page.waitForTimeout(400); // the opening animation
+        await motionDone(panel);
         const box = (await panel.boundingBox())!;
         expect(box.x, selector).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width, selector).toBeLessThanOrEqual(PHONE_WIDTH + 0.5);
@@ -247,5 +238,4 @@ describe('drawers and dialogs on a phone', () => {
 async function visit(page: Page, entry: AppPage): Promise<void> {
   const target = await resolvePagePath(page, app.server.baseUrl, entry);
   await page.goto(app.server.baseUrl + target);
-  await settle(page);
 }

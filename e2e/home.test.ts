@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchResponse } from '../common/contracts/workbench.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { login, screenshot, settled, useBrowserApp } from './support/app.ts';
 import { DEMO_LOGINS, type DemoUsername } from './support/pages.ts';
 
 // 工作台 (issue #16 point 1): every demo user lands on his to-do home; the cards' counts are the API's; a card
@@ -24,7 +24,7 @@ async function landOnHome(page: Page, user: DemoUsername) {
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByTestId('workbench-title').waitFor();
   expect(await page.getByTestId('workbench-title').innerText()).toBe('工作台');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
 }
 
 /** The API's answer in the same session (the page's cookie). */
@@ -72,7 +72,7 @@ describe('工作台', () => {
       const item = api.items[0];
       await page.getByTestId('workbench-item').first().click();
       await page.waitForURL((u) => u.pathname + u.search === item.link);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await page.getByText('没有找到这个页面').count()).toBe(0);
       await screenshot(page, 'home-village-officer-opened');
     } finally {
@@ -87,7 +87,7 @@ describe('工作台', () => {
       const item = (await apiWorkbench(page)).items.find((i) => i.kind === 'unpairedMonitored');
       // The demo county may have every monitored household paired: the card is then left out and the list is empty.
       await page.goto(`${app.server.baseUrl}${item?.link ?? '/assistance/pairings?unpaired=1'}`);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await page.getByTestId('unpaired-total').waitFor();
       expect(await page.getByTestId('unpaired-total').innerText()).toBe(`共 ${item?.count ?? 0} 户`);
       expect(await page.getByText('未结对的监测户').count()).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, REPO_ROOT, useBrowserApp } from './support/app.ts';
+import { login, REPO_ROOT, settled, useBrowserApp } from './support/app.ts';
 
 // The user manual (docs/manual/) shows the screens each role works with. This journey signs in as every
 // demo user, opens the pages its manual page describes and saves the screenshots into docs/manual/img/,
@@ -110,13 +110,6 @@ const ROLES: RoleShots[] = [
   },
 ];
 
-/** Waits until the page has its data: no request in flight, no spinner, no skeleton. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
-  await page.waitForLoadState('networkidle');
-}
-
 async function save(page: Page, name: string): Promise<void> {
   mkdirSync(MANUAL_IMG, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -142,12 +135,12 @@ describe('the user manual', () => {
         for (const shot of role.shots) {
           await page.goto(`${app.server.baseUrl}${shot.path}`);
           await page.getByTestId('header-user').waitFor();
-          await settle(page);
+          await settled(page);
           await page.locator('.ant-layout-content').getByText(shot.shows).first().waitFor();
           if (shot.openFirstRow) {
             await page.locator('.ant-table-row a').first().click();
             await page.locator('.ant-layout-content').getByText(shot.openFirstRow).first().waitFor();
-            await settle(page);
+            await settled(page);
           }
           expect(await page.locator('body').innerText(), shot.path).not.toContain('没有找到这个页面');
           await save(page, shot.name);
@@ -210,7 +203,7 @@ describe('the user manual on a phone', () => {
         .getByRole('heading', { name: /帮扶干部/ })
         .first()
         .waitFor();
-      await settle(page);
+      await settled(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.getByRole('tab', { name: '手册目录' }).click();
       await page.getByTestId('help-manual').locator('table').first().waitFor();

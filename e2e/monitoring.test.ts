@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { login, motionDone, screenshot, useBrowserApp } from './support/app.ts';
 
 // The monitoring journey: a family applies on the public page from a phone, county staff find the
 // clue in 线索清单 (channel 农户主动申请) and read it, and a village officer records a visit that
@@ -129,7 +129,7 @@ describe('monitoring', () => {
       // Readable key/value, never raw JSON or the stored ciphertext.
       expect(drawerText).not.toContain('{');
       expect(drawerText).not.toMatch(/idHash|Cipher/);
-      await page.waitForTimeout(400);
+      await motionDone(drawer);
       await screenshot(page, 'clue-drawer-county-staff');
     } finally {
       await staff.context.close();
@@ -331,7 +331,7 @@ describe('monitoring', () => {
       expect(text).toContain('26,500');
       expect(text).toContain('20,000');
       await page.getByTestId('explain-suggestion').waitFor();
-      await page.waitForTimeout(400);
+      await motionDone(card);
       await screenshot(page, 'warning-explain-drawer');
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { login, screenshot, settled, useBrowserApp } from './support/app.ts';
 
 // The registry journey: county staff create a household through the form (a server field error lands
 // on the right member), find it by name, open it (masked IDs, an audited reveal, the change record);
@@ -29,8 +29,7 @@ async function choose(scope: Locator, label: string, option: string): Promise<vo
 
 /** Screenshots after every loading overlay has gone (a household page loads several sections at once). */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
-  await page.waitForTimeout(300);
+  await settled(page);
   await screenshot(page, name);
 }
 

@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // GUARDLINE_WEB_DIST: build and serve a separate copy (the server and vite read the same variable).
@@ -175,6 +175,98 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+export interface RequestTracker {
+  /**
+   * Resolves once none of the page's requests has been in flight for `quietMs` (150 ms), the page's main thread has
+   * drawn two frames with still none started (script still running when the network went quiet, e.g. a lazy route's
+   * chunk being evaluated, has had its turn to ask for its data), and no spinner or skeleton is left.
+   */
+  idle(options?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
+}
+
+const trackers = new WeakMap<Page, RequestTracker>();
+
+/**
+ * Counts the page's requests in flight from now on (the pages of `useBrowserApp` are tracked from their creation).
+ * Waiting on the app's own requests instead of `networkidle` (500 ms of silence, every time) or a fixed time.
+ */
+export function trackRequests(page: Page): RequestTracker {
+  const known = trackers.get(page);
+  if (known) return known;
+  const inFlight = new Set<Request>();
+  let lastChange = Date.now();
+  page.on('request', (r) => {
+    // A new document replaces the page: the old one's requests no longer count (chromium does not always report
+    // them finished or failed when their document goes).
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) inFlight.clear();
+    inFlight.add(r);
+    lastChange = Date.now();
+  });
+  const done = (r: Request) => {
+    if (inFlight.delete(r)) lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const quiet = (quietMs: number) => inFlight.size === 0 && Date.now() - lastChange >= quietMs;
+  const twoFrames = () =>
+    page
+      .evaluate(
+        () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      )
+      .catch(() => undefined); // a navigation replaced the document: its requests count, the loop goes on
+  const tracker: RequestTracker = {
+    async idle({ quietMs = 150, timeoutMs = 30_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (quiet(quietMs)) {
+          await twoFrames();
+          if (quiet(quietMs)) {
+            await page
+              .locator('.ant-spin-spinning, .ant-skeleton-active')
+              .first()
+              .waitFor({ state: 'detached', timeout: Math.max(1, deadline - Date.now()) });
+            // A spinner that went away may have been waiting for a request that starts the next one.
+            if (quiet(quietMs)) return;
+          }
+        }
+        if (Date.now() > deadline) {
+          const urls = [...inFlight].map((r) => r.url()).join(', ');
+          throw new Error(`page not settled after ${timeoutMs} ms; in flight: ${urls || 'none'}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+  trackers.set(page, tracker);
+  return tracker;
+}
+
+/** Waits until the page's data has arrived (see RequestTracker.idle); the page must be tracked (trackRequests). */
+export function settled(page: Page, options?: { quietMs?: number; timeoutMs?: number }): Promise<void> {
+  const tracker = trackers.get(page);
+  if (!tracker) throw new Error('settled(page): the page is not tracked; call trackRequests(page) when creating it');
+  return tracker.idle(options);
+}
+
+/**
+ * Waits until the element and the boxes around it have lost antd's opening-motion classes (rc-motion's
+ * `-appear`/`-enter` and their steps): a drawer or dialog has slid or zoomed into place, instead of a fixed time.
+ */
+export async function motionDone(element: Locator): Promise<void> {
+  await element.waitFor();
+  await expect
+    .poll(() =>
+      element.evaluate((el) => {
+        const moving = /-(appear|enter)(-(prepare|start|active))?$/;
+        for (let node: Element | null = el; node; node = node.parentElement) {
+          if (Array.from(node.classList).some((c) => moving.test(c))) return true;
+        }
+        return false;
+      }),
+    )
+    .toBe(false);
+}
+
 /** Signs in through the login form and waits for the application shell. */
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
@@ -188,9 +280,9 @@ export interface BrowserApp {
   /** Set before the first test: the server on its own data directory, and one browser. */
   server: RunningServer;
   browser: Browser;
-  /** A new 1366×900 context (zh-CN) and page. */
+  /** A new 1366×900 context (zh-CN) and page (its requests tracked: `settled(page)`). */
   desktop(): Promise<{ context: BrowserContext; page: Page }>;
-  /** A new 390×844 touch context (zh-CN) and page: a village officer's phone. */
+  /** A new 390×844 touch context (zh-CN) and page: a village officer's phone (requests tracked too). */
   phone(): Promise<{ context: BrowserContext; page: Page }>;
 }
 
@@ -199,7 +291,9 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
   const app = {
     async desktop() {
       const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      trackRequests(page);
+      return { context, page };
     },
     async phone() {
       const context = await app.browser.newContext({
@@ -208,7 +302,9 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
         isMobile: true,
         hasTouch: true,
       });
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      trackRequests(page);
+      return { context, page };
     },
   } as BrowserApp;
   beforeAll(async () => {

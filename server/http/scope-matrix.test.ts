@@ -5,6 +5,13 @@ import { useTestApp } from '../test/test-app.ts';
 // Every protected route × every role: allowed roles get data, everyone else 401/403/404 and no data.
 
 const env = useTestApp();
+// One sign-in per demo user for the whole matrix (≈400 cases): a login is a scrypt check and two writes, and what is
+// tested here is the answer to each route, not the sign-in. No route of the matrix ends or changes a session.
+const sessions = new Map<string, Promise<string>>();
+const sessionOf = (username: string) => {
+  if (!sessions.has(username)) sessions.set(username, env.login(username));
+  return sessions.get(username)!;
+};
 
 type Username = (typeof DEMO_USERS)[number]['username'];
 interface RouteCase {
@@ -772,7 +779,7 @@ describe.each(routes)('$method $name', (route) => {
   });
 
   it.each(DEMO_USERS.map((u) => u.username))('%s', async (username) => {
-    const cookie = await env.login(username);
+    const cookie = await sessionOf(username);
     const res = await env.app.inject({
       method: route.method,
       url: url(),
