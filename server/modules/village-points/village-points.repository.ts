@@ -255,3 +255,27 @@ export async function rankingCount(db: Db, scopePrefix: string, f: { orgPrefix?:
   );
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The cockpit's 积分制 villages: per current village of the county and day, whether an item in use was adopted by a
+ * 四议两公开 record decided (resolution published) on or before the day.
+ */
+export async function villagesWithPointsOn(db: Db, countyCode: string, days: readonly string[]) {
+  if (days.length === 0) return [];
+  const list = sql.join(
+    days.map((d) => sql`(${d}::date)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ org_code: string; day: string; implementing: boolean }>(
+    db,
+    sql`SELECT v.code AS org_code, d.day::text AS day, EXISTS (
+          SELECT 1 FROM points_rule pr JOIN deliberation dl ON dl.id = pr.deliberation_id
+           WHERE pr.org_code = v.code AND pr.active AND dl.status IN ('published', 'completed')
+             AND EXISTS (SELECT 1 FROM deliberation_step st WHERE st.deliberation_id = dl.id
+                          AND st.step = 'resolutionPublished' AND st.passed AND st.held_on <= d.day)
+        ) AS implementing
+      FROM org_unit v CROSS JOIN (VALUES ${list}) AS d(day)
+      WHERE v.county_code = ${countyCode} AND v.level = 'village' AND v.valid_to IS NULL`,
+  );
+  return rows.map((x) => ({ orgCode: x.org_code, day: x.day, implementing: x.implementing === true }));
+}

@@ -194,6 +194,31 @@ describe('积分制', () => {
   });
 });
 
+describe('积分制 on the cockpit', () => {
+  it('counts villages with an item adopted by a decided 四议两公开 (1/0 a village), summed to township and county', async () => {
+    const county = await env.login('county_admin');
+    const year = Number(todayInChina().slice(0, 4));
+    const villages = async (org: string, y: number) =>
+      (await call(env, county, 'GET', `/api/indicators/cockpit?org=${org}&period=${y}-12`)).indicators.find(
+        (i: { code: string }) => i.code === 'POINTS_VILLAGES_N',
+      ).value as number | null;
+    // 东庄村's items (the test above) were adopted by a record whose resolution was published on 2026-03-09, and one
+    // item of a 嘉峰镇 village by another; 龙港镇's second village has none
+    const bare = '140521100202';
+    expect(await villages(VILLAGE, year)).toBe(1);
+    expect(await villages(OTHER_VILLAGE, year)).toBe(1);
+    expect(await villages(bare, year)).toBe(0);
+    expect(await villages('140521100000', year)).toBe(1);
+    expect(await villages('140521000000', year)).toBe(2);
+    expect(await villages(VILLAGE, 2025)).toBe(0);
+    expect(await villages('140521000000', 2025)).toBe(0);
+    // a decided record without any item does not make a village a 积分制 village
+    await decidedDeliberation(env, county, bare, 'other', '东庄村以外某村议事');
+    expect(await villages(bare, year)).toBe(0);
+    expect(await villages('140521000000', year)).toBe(2);
+  });
+});
+
 describe('积分制 demo', () => {
   it('loads once in 东庄村 (items by a decided 四议两公开, awards, a redemption)', async () => {
     const { db, villagePoints, deliberation } = env.services;
