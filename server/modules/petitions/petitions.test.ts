@@ -235,6 +235,10 @@ describe('涉贫舆情与信访', () => {
     const clues = await send(village, 'GET', `/api/clues?channel=petition&householdId=${hh.id}`);
     const items = (clues.items ?? clues) as { id: number; riskType: string }[];
     expect(items.map((c) => c.id).sort()).toEqual([...clueIds].sort());
+    // the one way in for petitions (the older /api/clues/petitions is gone): the household's clue, channel petition
+    const clue = await send(village, 'GET', `/api/clues/${clueIds[0]}`);
+    expect(clue).toMatchObject({ householdId: hh.id, villageCode: VILLAGE, channels: ['petition'] });
+    expect(clue.signals.map((x: { channel: string }) => x.channel)).toEqual(['petition']);
     const detail = await send(village, 'GET', `/api/petitions/${ev.id}`);
     expect(detail.householdsConcerned[0]).toMatchObject({ atRisk: true, riskTypes: ['illness', 'unsafeHousing'] });
     expect(detail).toMatchObject({ households: 1, atRiskHouseholds: 1 });
