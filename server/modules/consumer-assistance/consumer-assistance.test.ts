@@ -107,28 +107,34 @@ describe('消费帮扶 outlets, products and sales', () => {
     );
     const year = todayInChina().slice(0, 4);
     const month = todayInChina().slice(0, 7);
-    const cockpit = async (cookie: string, org: string, period: string) => {
-      const res = (await send(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=${period}`)).indicators as {
-        code: string;
-        value: number | null;
-        period: string;
-      }[];
-      const v = (code: string) => res.find((i) => i.code === code)!;
-      expect(v('CONSUMER_HALLS_N').period).toBe(period.slice(0, 4));
-      return [v('CONSUMER_HALLS_N').value, v('CONSUMER_ZONES_N').value, v('CONSUMER_COUNTERS_N').value];
+    const CODES = ['CONSUMER_HALLS_N', 'CONSUMER_ZONES_N', 'CONSUMER_COUNTERS_N'];
+    type Cockpit = {
+      indicators: { code: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+      children: { code: string; cells: Record<string, { value: number | null }> }[];
     };
+    // one cockpit call per unit: its own values and trend, its children's cells
+    const cockpit = async (cookie: string, org: string) =>
+      (await send(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=${month}`)) as Cockpit;
+    const own = (c: Cockpit) => CODES.map((code) => c.indicators.find((i) => i.code === code)!.value);
+    const inYear = (c: Cockpit, y: string) =>
+      CODES.map((code) => c.indicators.find((i) => i.code === code)!.trend.find((t) => t.period === y)?.value);
+    const child = (c: Cockpit, org: string) =>
+      CODES.map((code) => c.children.find((u) => u.code === org)!.cells[code].value);
     const built = async (cookie: string) =>
       (await send(cookie, 'GET', '/api/consumer-assistance/summary')).progress.map((p: { built: number }) => p.built);
+    const ofCounty = await cockpit(county, COUNTY);
+    const ofTownship = await cockpit(township, TOWNSHIP);
     // today: each unit's figure is its 三专 progress on the page (the county's own halls count at the county only)
-    expect(await cockpit(county, COUNTY, month)).toEqual(await built(county));
-    expect(await cockpit(township, TOWNSHIP, month)).toEqual(await built(township));
-    expect(await cockpit(village, VILLAGE, month)).toEqual(await built(village));
-    expect(await cockpit(county, COUNTY, month)).toEqual([2, 1, 1]);
-    expect(await cockpit(township, TOWNSHIP, month)).toEqual([0, 1, 1]);
-    expect(await cockpit(village, VILLAGE, month)).toEqual([0, 0, 1]);
+    expect(own(ofCounty)).toEqual(await built(county));
+    expect(own(ofTownship)).toEqual(await built(township));
+    expect(child(ofTownship, VILLAGE)).toEqual(await built(village));
+    expect(own(ofCounty)).toEqual([2, 1, 1]);
+    expect(child(ofCounty, TOWNSHIP)).toEqual([0, 1, 1]);
+    expect(child(ofTownship, VILLAGE)).toEqual([0, 0, 1]);
     // earlier years from the outlets' dates: the township counter closed on 2024-12-31 no longer counts that day
-    expect(await cockpit(county, COUNTY, '2024-06')).toEqual([2, 1, 0]);
-    expect(await cockpit(county, COUNTY, '2023-06')).toEqual([0, 0, 0]);
+    expect(inYear(ofCounty, year)).toEqual([2, 1, 1]);
+    expect(inYear(ofCounty, '2024')).toEqual([2, 1, 0]);
+    expect(inYear(ofCounty, String(Number(year) - 4))).toEqual([0, 0, 0]);
     // nothing is typed any more: the county's yearly report no longer asks for the outlets
     const form = await send(county, 'GET', `/api/indicators/form?dataSet=COUNTY_ANNUAL&org=${COUNTY}&period=${year}`);
     expect(JSON.stringify(form)).not.toContain('CONSUMER_');

@@ -107,14 +107,29 @@ export interface EntryFilter {
   year?: number;
 }
 
-export function awardWhere(scopePrefix: string, f: EntryFilter): SQL {
+/** The where-clause of a household entry list (awards, redemptions): scope, unit, household, year of `day`. */
+function entryWhere(t: typeof a | typeof x, day: SQL, scopePrefix: string, f: EntryFilter, more?: SQL): SQL {
   return and(
-    inScope(a.orgCode, { scopePrefix }),
-    f.orgPrefix ? sql`${a.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
-    f.householdId ? eq(a.householdId, f.householdId) : undefined,
-    f.category ? sql`(SELECT k.category FROM points_rule k WHERE k.id = ${a.ruleId}) = ${f.category}` : undefined,
-    f.year ? yearRange(sql`${a.awardedOn}`, f.year) : undefined,
+    inScope(t.orgCode, { scopePrefix }),
+    f.orgPrefix ? sql`${t.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
+    f.householdId ? eq(t.householdId, f.householdId) : undefined,
+    more,
+    f.year ? yearRange(day, f.year) : undefined,
   )!;
+}
+
+/** The village and household columns of an entry row (table: points_award or points_redemption). */
+const entryNames = (table: 'points_award' | 'points_redemption') => ({
+  villageName: nameOf(sql.raw(`${table}.org_code`)),
+  householdNo: householdNo(sql.raw(`${table}.household_id`)),
+  headName: headName(sql.raw(`${table}.household_id`)),
+});
+
+export function awardWhere(scopePrefix: string, f: EntryFilter): SQL {
+  const category = f.category
+    ? sql`(SELECT k.category FROM points_rule k WHERE k.id = ${a.ruleId}) = ${f.category}`
+    : undefined;
+  return entryWhere(a, sql`${a.awardedOn}`, scopePrefix, f, category);
 }
 
 const awardSorts = { awardedOn: sql`${a.awardedOn}`, orgCode: sql`${a.orgCode}`, points: sql`${a.points}` };
@@ -128,9 +143,7 @@ export async function listAwards(
   return db
     .select({
       award: a,
-      villageName: nameOf(sql`points_award.org_code`),
-      householdNo: householdNo(sql`points_award.household_id`),
-      headName: headName(sql`points_award.household_id`),
+      ...entryNames('points_award'),
       ruleName: r.name,
       category: r.category,
     })
@@ -151,12 +164,7 @@ export async function insertAward(tx: Db, values: typeof a.$inferInsert): Promis
 // ---- redemptions ----
 
 export function redemptionWhere(scopePrefix: string, f: EntryFilter): SQL {
-  return and(
-    inScope(x.orgCode, { scopePrefix }),
-    f.orgPrefix ? sql`${x.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
-    f.householdId ? eq(x.householdId, f.householdId) : undefined,
-    f.year ? yearRange(sql`${x.redeemedOn}`, f.year) : undefined,
-  )!;
+  return entryWhere(x, sql`${x.redeemedOn}`, scopePrefix, f);
 }
 
 const redemptionSorts = { redeemedOn: sql`${x.redeemedOn}`, orgCode: sql`${x.orgCode}`, points: sql`${x.points}` };
@@ -170,9 +178,7 @@ export async function listRedemptions(
   return db
     .select({
       redemption: x,
-      villageName: nameOf(sql`points_redemption.org_code`),
-      householdNo: householdNo(sql`points_redemption.household_id`),
-      headName: headName(sql`points_redemption.household_id`),
+      ...entryNames('points_redemption'),
     })
     .from(x)
     .where(where)
