@@ -32,6 +32,10 @@ describe('indicators', () => {
       expect(await ranking.getAttribute('data-value-axis-max')).toBe('100');
       // A count of households without a target reads 未设目标, never 无数据 beside its value.
       expect(await rowStatus(county.page, '累计识别监测户')).toBe('noTarget');
+      // The village programmes counted from their ledgers (issue 15) carry the demo's figures.
+      expect(await rowStatus(county.page, '零上访村数')).toBe('noTarget');
+      expect(await rowStatus(county.page, '推行积分制村数')).toBe('noTarget');
+      expect(await rowStatus(county.page, '消费帮扶专馆数')).not.toBe('noData');
       await screenshot(county.page, 'indicators-cockpit-before');
       // The industry share's verdict is the funds check's (one source).
       const industry = await rowStatus(county.page, '衔接资金用于产业发展占比');

@@ -90,9 +90,15 @@ import {
   socialPairingRoutes,
   socialPairingVillageSection,
 } from './modules/social-pairing/index.ts';
-import { createPetitionsService, petitionsRoutes, petitionsVillageSection } from './modules/petitions/index.ts';
+import {
+  createPetitionsService,
+  petitionsIndicatorsProvider,
+  petitionsRoutes,
+  petitionsVillageSection,
+} from './modules/petitions/index.ts';
 import {
   createVillagePointsService,
+  pointsIndicatorsProvider,
   pointsVillageSection,
   villagePointsRoutes,
 } from './modules/village-points/index.ts';
@@ -106,6 +112,7 @@ import { registryProvider } from './modules/indicators/indicators.engine.ts';
 import { fundsProvider } from './modules/indicators/indicators.cockpit.ts';
 import {
   consumerAssistanceRoutes,
+  consumerIndicatorsProvider,
   consumerVillageSection,
   createConsumerAssistanceService,
 } from './modules/consumer-assistance/index.ts';
@@ -151,6 +158,10 @@ export function createServices(
       insurance: insuranceIndicatorsProvider,
       relocation: relocationIndicatorsProvider,
       social: socialIndicatorsProvider,
+      // the village programmes of issue 15: 消费帮扶 outlets, 零上访 villages, 积分制 villages
+      consumer: consumerIndicatorsProvider,
+      petitions: petitionsIndicatorsProvider,
+      points: pointsIndicatorsProvider,
     },
   });
   const attachments = createAttachmentsService(db, config.dataDir ?? path.join(os.tmpdir(), 'guardline-test-data'));

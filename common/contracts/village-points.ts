@@ -72,13 +72,24 @@ export const pointsRuleQuery = z.object({
 });
 export const pointsRulePage = z.object({ items: z.array(pointsRuleRow), ...pageMeta });
 
-export const pointsAwardRow = z.object({
+/** What an award and a redemption row share: the entry, its village and household. */
+const householdEntry = {
   id: z.number().int(),
   orgCode: z.string(),
   villageName: z.string().nullable(),
   householdId: z.number().int(),
   householdNo: z.string().nullable(),
   headName: z.string().nullable(),
+};
+/** The filters of the award and redemption lists (and the year of the ledger). */
+const entryFilters = {
+  orgCode: orgCode.optional(),
+  householdId: z.coerce.number().int().positive().optional(),
+  year: year.optional(),
+};
+
+export const pointsAwardRow = z.object({
+  ...householdEntry,
   ruleId: z.number().int(),
   ruleName: z.string(),
   category: pointsCategory,
@@ -89,21 +100,14 @@ export const pointsAwardRow = z.object({
 });
 export const POINTS_AWARD_SORTS = ['awardedOn', 'orgCode', 'points'] as const;
 export const pointsAwardQuery = z.object({
-  orgCode: orgCode.optional(),
-  householdId: z.coerce.number().int().positive().optional(),
+  ...entryFilters,
   category: pointsCategory.optional(),
-  year: year.optional(),
   ...pagingFields(POINTS_AWARD_SORTS),
 });
 export const pointsAwardPage = z.object({ items: z.array(pointsAwardRow), ...pageMeta });
 
 export const pointsRedemptionRow = z.object({
-  id: z.number().int(),
-  orgCode: z.string(),
-  villageName: z.string().nullable(),
-  householdId: z.number().int(),
-  householdNo: z.string().nullable(),
-  headName: z.string().nullable(),
+  ...householdEntry,
   goods: z.string(),
   quantity: z.number().int(),
   points: z.number().int(),
@@ -113,9 +117,7 @@ export const pointsRedemptionRow = z.object({
 });
 export const POINTS_REDEMPTION_SORTS = ['redeemedOn', 'orgCode', 'points'] as const;
 export const pointsRedemptionQuery = z.object({
-  orgCode: orgCode.optional(),
-  householdId: z.coerce.number().int().positive().optional(),
-  year: year.optional(),
+  ...entryFilters,
   ...pagingFields(POINTS_REDEMPTION_SORTS),
 });
 export const pointsRedemptionPage = z.object({ items: z.array(pointsRedemptionRow), ...pageMeta });

@@ -67,6 +67,26 @@ export const COMPUTED_SOURCES = {
     zh: '其中至少一人稳定就业的户数（就业规则“稳定就业”）',
     en: 'of which with at least one member in stable work',
   },
+  'consumer.pavilions': {
+    zh: '消费帮扶专馆个数（期末在营，来自消费帮扶台账；县、乡镇含所辖单位的专馆）',
+    en: 'Consumer-assistance pavilions open at the end of the period (consumer-assistance ledger)',
+  },
+  'consumer.zones': {
+    zh: '消费帮扶专区个数（期末在营，来自消费帮扶台账）',
+    en: 'Consumer-assistance zones open at the end of the period (ledger)',
+  },
+  'consumer.counters': {
+    zh: '消费帮扶专柜个数（期末在营，来自消费帮扶台账）',
+    en: 'Consumer-assistance counters open at the end of the period (ledger)',
+  },
+  'petitions.zeroVillage': {
+    zh: '零上访村（当年未受理信访事项的行政村记1，舆情不计；来自舆情信访台账）',
+    en: 'Village without any petition received in the year (1/0; petitions register)',
+  },
+  'points.implementing': {
+    zh: '推行积分制的村（有经四议两公开决议公开的在用积分项目记1；来自积分制台账）',
+    en: 'Village with a points item adopted by a decided 四议两公开 record (1/0; village-points ledger)',
+  },
   'funds.industryPart': { zh: '用于产业发展的衔接资金（分）', en: 'Linkage funds for industry (fen)' },
   'funds.industryWhole': { zh: '下达衔接资金总规模（分）', en: 'Linkage funds allocated (fen)' },
   'funds.labourPart': { zh: '以工代赈已发放劳务报酬（分）', en: 'Work-for-relief labour pay disbursed (fen)' },
@@ -152,9 +172,6 @@ export const SEED_ELEMENTS: DataElementDef[] = [
   v('HAS_4G', '4G网络覆盖（是=1）', '4G coverage (yes = 1)', 'LAST', 'boolean', ''),
   v('HAS_5G', '5G网络覆盖（是=1）', '5G coverage (yes = 1)', 'LAST', 'boolean', ''),
   c('TOWNSHIP_5G', '乡镇驻地5G网络覆盖（是=1）', 'Township seat 5G coverage (yes = 1)', 'township', '', 'boolean'),
-  c('CONSUMER_HALLS', '消费帮扶专馆', 'Consumer-assistance halls', 'county', '个'),
-  c('CONSUMER_ZONES', '消费帮扶专区', 'Consumer-assistance zones', 'county', '个'),
-  c('CONSUMER_COUNTERS', '消费帮扶专柜', 'Consumer-assistance counters', 'county', '个'),
   c(
     'LAND_QUOTA_MU',
     '县乡国土空间规划建设用地指标',
@@ -261,6 +278,26 @@ export const SEED_ELEMENTS: DataElementDef[] = [
     'village',
     '户',
   ),
+  // 消费帮扶 outlets from the ledger (issue 15; the county typed them in a yearly report before: migration 0026).
+  computed('CONSUMER_HALLS', '消费帮扶专馆', 'Consumer-assistance halls', 'consumer.pavilions', 'county', '个'),
+  computed('CONSUMER_ZONES', '消费帮扶专区', 'Consumer-assistance zones', 'consumer.zones', 'county', '个'),
+  computed('CONSUMER_COUNTERS', '消费帮扶专柜', 'Consumer-assistance counters', 'consumer.counters', 'county', '个'),
+  computed(
+    'ZERO_PETITION_VILLAGES',
+    '零上访村',
+    'Villages without petitions',
+    'petitions.zeroVillage',
+    'village',
+    '个',
+  ),
+  computed(
+    'POINTS_VILLAGES',
+    '推行积分制的村',
+    'Villages using a points system',
+    'points.implementing',
+    'village',
+    '个',
+  ),
   computed('FUND_INDUSTRY_FEN', '产业发展资金', 'Industry funds', 'funds.industryPart', 'county', '分'),
   computed('FUND_TOTAL_FEN', '衔接资金总规模', 'Linkage funds total', 'funds.industryWhole', 'county', '分'),
   computed('FUND_LABOUR_FEN', '以工代赈劳务报酬', 'Work-for-relief labour pay', 'funds.labourPart', 'county', '分'),
@@ -362,9 +399,6 @@ export const SEED_DATA_SETS: DataSetDef[] = [
     entryLevel: 'county',
     openDays: null,
     elements: [
-      'CONSUMER_HALLS',
-      'CONSUMER_ZONES',
-      'CONSUMER_COUNTERS',
       'LAND_QUOTA_MU',
       'LAND_RURAL_INDUSTRY_MU',
       'FARMER_INCOME_GROWTH',
@@ -426,6 +460,9 @@ const last = (
   decimals: unitZh === '%' ? 1 : 0,
   periodType,
 });
+
+const CONSUMER_DESCRIPTION = (kind: string) =>
+  `年末（当年为今天）在营的消费帮扶${kind}个数，取消费帮扶台账（开设、关闭日期），与消费帮扶页“三专”进度同一规则；设在县、乡镇、村的${kind}各计入所在单位，乡镇含所辖村，县为全县合计。沁发〔2021〕17号 §二(三)1 二是“到2025年，建成2个消费帮扶专馆，2个消费帮扶专区，20个消费帮扶专柜”。`;
 
 export const SEED_INDICATORS: IndicatorDef[] = [
   ratio(
@@ -519,9 +556,18 @@ export const SEED_INDICATORS: IndicatorDef[] = [
     unitLevel: 'township',
     threshold: { op: '>=', value: 1 },
   },
-  last('CONSUMER_HALLS_N', '消费帮扶专馆数', 'Consumer-assistance halls', '#{CONSUMER_HALLS}', '个'),
-  last('CONSUMER_ZONES_N', '消费帮扶专区数', 'Consumer-assistance zones', '#{CONSUMER_ZONES}', '个'),
-  last('CONSUMER_COUNTERS_N', '消费帮扶专柜数', 'Consumer-assistance counters', '#{CONSUMER_COUNTERS}', '个'),
+  {
+    ...last('CONSUMER_HALLS_N', '消费帮扶专馆数', 'Consumer-assistance halls', '#{CONSUMER_HALLS}', '个'),
+    descriptionZh: CONSUMER_DESCRIPTION('专馆'),
+  },
+  {
+    ...last('CONSUMER_ZONES_N', '消费帮扶专区数', 'Consumer-assistance zones', '#{CONSUMER_ZONES}', '个'),
+    descriptionZh: CONSUMER_DESCRIPTION('专区'),
+  },
+  {
+    ...last('CONSUMER_COUNTERS_N', '消费帮扶专柜数', 'Consumer-assistance counters', '#{CONSUMER_COUNTERS}', '个'),
+    descriptionZh: CONSUMER_DESCRIPTION('专柜'),
+  },
   ratio(
     'FUND_INDUSTRY_SHARE',
     '衔接资金用于产业发展占比',
@@ -679,6 +725,17 @@ export const SEED_INDICATORS: IndicatorDef[] = [
     'monthly',
     '有劳动能力的易地搬迁户中至少一人稳定就业（近若干月就业月数达到参数）的户数占比，取易地搬迁台账与就业台账，与易地搬迁页“未达到”清单同一规则。与年报填报的“有劳动能力搬迁家庭一人以上稳定就业比例”并列（后者为村级填报数）。',
   ),
+  // 零上访 and 积分制 villages (issue 15 items 5 and 6), from the petitions register and the village-points ledger.
+  {
+    ...last('ZERO_PETITION_VILLAGES_N', '零上访村数', 'Villages without petitions', '#{ZERO_PETITION_VILLAGES}', '个'),
+    descriptionZh:
+      '当年未受理信访事项的行政村个数（舆情不计；当年计至今天），与“零上访村”页同一规则，取舆情信访台账；乡镇、县为所辖村之和，村为1（零上访）或0。本县开始登记信访以前的年度无数据。沁发〔2021〕17号 §二(三)6 三是“深入开展‘零上访、零事故、零案件’村创建”，未设数值目标。',
+  },
+  {
+    ...last('POINTS_VILLAGES_N', '推行积分制村数', 'Villages using a points system', '#{POINTS_VILLAGES}', '个'),
+    descriptionZh:
+      '有在用积分项目、且该项目经四议两公开决议并公开（决议公开日不晚于年末，当年为今天）的行政村个数，取积分制台账；乡镇、县为所辖村之和，村为1或0。沁发〔2021〕17号 §二(三)6 二是“综合运用积分制、道德评议会、红白理事会、村规民约等方式”，未设数值目标。',
+  },
   last('LABOUR_BRANDS_N', '特色劳务品牌数', 'Labour brands', '#{LABOUR_BRANDS}', '个'),
   last(
     'SPATIAL_PLAN_DONE_FLAG',

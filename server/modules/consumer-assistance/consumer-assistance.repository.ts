@@ -86,12 +86,22 @@ export async function countOutlets(db: Db, where: SQL): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** Every outlet in scope (kind and dates only) for the progress against the targets. */
+/** Every outlet in scope (unit, kind and dates) for the progress against the targets and the cockpit's counts. */
 export async function outletSpans(db: Db, scopePrefix: string) {
   return db
-    .select({ kind: o.kind, openedOn: o.openedOn, closedOn: o.closedOn })
+    .select({ orgCode: o.orgCode, kind: o.kind, openedOn: o.openedOn, closedOn: o.closedOn })
     .from(o)
     .where(inScope(o.orgCode, { scopePrefix }));
+}
+
+/** The county's current units an outlet may belong to (county, townships, villages), for the cockpit's zeros. */
+export async function outletUnits(db: Db, countyCode: string): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT code FROM org_unit WHERE county_code = ${countyCode} AND valid_to IS NULL
+          AND level IN ('county', 'township', 'village')`,
+  );
+  return rows.map((r) => r.code);
 }
 
 export async function findOutlet(db: Db, scopePrefix: string, id: number, forUpdate = false) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
+import { todayInChina } from '../../lib/clock.ts';
 import { useTestApp } from '../../test/test-app.ts';
 import { OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 import { loadConsumerAssistanceDemo } from './consumer-assistance.demo.ts';
@@ -86,6 +87,57 @@ describe('消费帮扶 outlets, products and sales', () => {
     expect(again.progress[2].built).toBe(0);
     const townshipView = await send(township, 'GET', '/api/consumer-assistance/outlets?page=1');
     expect(townshipView.total).toBe(1);
+  });
+
+  it('the cockpit counts the ledger’s outlets per unit: village, township with its villages, the whole county', async () => {
+    const county = await env.login('county_admin');
+    const township = await env.login('township_staff');
+    const village = await env.login('village_officer');
+    await send(
+      village,
+      'POST',
+      '/api/consumer-assistance/outlets',
+      outlet({ orgCode: VILLAGE, kind: 'counter', name: '东庄村便民店专柜', openedOn: '2025-05-01' }),
+    );
+    await send(
+      township,
+      'POST',
+      '/api/consumer-assistance/outlets',
+      outlet({ orgCode: TOWNSHIP, kind: 'zone', name: '龙港镇农贸市场专区', openedOn: '2024-06-01' }),
+    );
+    const year = todayInChina().slice(0, 4);
+    const month = todayInChina().slice(0, 7);
+    const CODES = ['CONSUMER_HALLS_N', 'CONSUMER_ZONES_N', 'CONSUMER_COUNTERS_N'];
+    type Cockpit = {
+      indicators: { code: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+      children: { code: string; cells: Record<string, { value: number | null }> }[];
+    };
+    // one cockpit call per unit: its own values and trend, its children's cells
+    const cockpit = async (cookie: string, org: string) =>
+      (await send(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=${month}`)) as Cockpit;
+    const own = (c: Cockpit) => CODES.map((code) => c.indicators.find((i) => i.code === code)!.value);
+    const inYear = (c: Cockpit, y: string) =>
+      CODES.map((code) => c.indicators.find((i) => i.code === code)!.trend.find((t) => t.period === y)?.value);
+    const child = (c: Cockpit, org: string) =>
+      CODES.map((code) => c.children.find((u) => u.code === org)!.cells[code].value);
+    const built = async (cookie: string) =>
+      (await send(cookie, 'GET', '/api/consumer-assistance/summary')).progress.map((p: { built: number }) => p.built);
+    const ofCounty = await cockpit(county, COUNTY);
+    const ofTownship = await cockpit(township, TOWNSHIP);
+    // today: each unit's figure is its 三专 progress on the page (the county's own halls count at the county only)
+    expect(own(ofCounty)).toEqual(await built(county));
+    expect(own(ofTownship)).toEqual(await built(township));
+    expect(child(ofTownship, VILLAGE)).toEqual(await built(village));
+    expect(own(ofCounty)).toEqual([2, 1, 1]);
+    expect(child(ofCounty, TOWNSHIP)).toEqual([0, 1, 1]);
+    expect(child(ofTownship, VILLAGE)).toEqual([0, 0, 1]);
+    // earlier years from the outlets' dates: the township counter closed on 2024-12-31 no longer counts that day
+    expect(inYear(ofCounty, year)).toEqual([2, 1, 1]);
+    expect(inYear(ofCounty, '2024')).toEqual([2, 1, 0]);
+    expect(inYear(ofCounty, String(Number(year) - 4))).toEqual([0, 0, 0]);
+    // nothing is typed any more: the county's yearly report no longer asks for the outlets
+    const form = await send(county, 'GET', `/api/indicators/form?dataSet=COUNTY_ANNUAL&org=${COUNTY}&period=${year}`);
+    expect(JSON.stringify(form)).not.toContain('CONSUMER_');
   });
 
   it('products from a 脱贫户 of the registry or a cooperative, monthly sales corrected in place', async () => {

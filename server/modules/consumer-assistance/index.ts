@@ -2,3 +2,4 @@
 export { consumerAssistanceRoutes } from './consumer-assistance.routes.ts';
 export { createConsumerAssistanceService, type ConsumerAssistanceService } from './consumer-assistance.service.ts';
 export { consumerVillageSection } from './consumer-assistance.village.ts';
+export { consumerIndicatorsProvider } from './consumer-assistance.indicators.ts';

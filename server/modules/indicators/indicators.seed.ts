@@ -109,7 +109,8 @@ export async function seedDemoGroups(db: Db, countyCode: string): Promise<void> 
 
 /**
  * A small deterministic set of demo values so the cockpit shows something: every current village, the twelve months
- * up to `lastMonth` and December 2020 (the sewage baseline), plus the county's yearly report. Written in bulk, then
+ * up to `lastMonth` and December 2020 (the sewage baseline), plus the county's yearly report
+ * (消费帮扶 outlets are not typed: the ledger's demo outlets are counted). Written in bulk, then
  * the roll-up is rebuilt in one statement.
  */
 export async function loadDemoIndicatorValues(db: Db, countyCode: string, lastMonth: string): Promise<number> {
@@ -151,9 +152,6 @@ export async function loadDemoIndicatorValues(db: Db, countyCode: string, lastMo
   const year = lastMonth.slice(0, 4);
   const county = (element: string, value: number) =>
     rows.push({ element, orgCode: countyCode, period: year, value, storedBy: '演示数据' });
-  county('CONSUMER_HALLS', 1);
-  county('CONSUMER_ZONES', 2);
-  county('CONSUMER_COUNTERS', 14);
   county('LAND_QUOTA_MU', 1200);
   county('LAND_RURAL_INDUSTRY_MU', 130);
   county('FARMER_INCOME_GROWTH', 8.6);
@@ -162,12 +160,7 @@ export async function loadDemoIndicatorValues(db: Db, countyCode: string, lastMo
   county('POVERTY_ASSETS_LEDGERED', 126);
   county('LABOUR_BRANDS', 0);
   county('SPATIAL_PLAN_DONE', 1);
-  // 2020: the baseline of the consumer-assistance end states (yearly path to 2025).
-  const in2020 = (element: string, value: number) =>
-    rows.push({ element, orgCode: countyCode, period: '2020', value, storedBy: '演示数据' });
-  in2020('CONSUMER_HALLS', 0);
-  in2020('CONSUMER_ZONES', 1);
-  in2020('CONSUMER_COUNTERS', 6);
+  // 消费帮扶专馆/专区/专柜 are counted from the consumer-assistance ledger's demo outlets (no typed values).
   villages.forEach((v, i) => {
     if (i % 5 !== 0) return; // relocation households live in some villages only
     const put = (element: string, value: number) =>

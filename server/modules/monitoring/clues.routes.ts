@@ -8,7 +8,6 @@ import {
   cluePage,
   closeClueRequest,
   officerApplicationRequest,
-  petitionRequest,
   publicApplicationRequest,
   visitRequest,
 } from '../../../common/contracts/clues.ts';
@@ -68,11 +67,6 @@ export function cluesRoutes(
       },
     },
     (req) => channels.applyByOfficer(requireCtx(req), req.body),
-  );
-  app.post(
-    '/api/clues/petitions',
-    { schema: { tags, summary: '舆情信访登记', body: petitionRequest, response: { 200: clueIds } } },
-    (req) => channels.recordPetition(requireCtx(req), req.body),
   );
   app.post(
     '/api/visits',

@@ -99,9 +99,10 @@ describe('four channels into one clue list', () => {
     expect(clue.channels.sort()).toEqual(['selfApplication', 'visit']);
   });
 
-  it('a petition about a village opens a clue without a household; a visit without risk opens none', async () => {
+  it('a visit without risk opens no clue; petitions are recorded in the petitions register only', async () => {
     const township = await env.login('township_staff');
-    const petition = await env.app.inject({
+    // the register (server/modules/petitions) is the one way in: the older route is gone
+    const old = await env.app.inject({
       method: 'POST',
       url: '/api/clues/petitions',
       headers: { cookie: township },
@@ -113,14 +114,7 @@ describe('four channels into one clue list', () => {
         riskTypes: ['naturalDisaster'],
       },
     });
-    expect(petition.statusCode, petition.body).toBe(200);
-    const list = (await env.app.inject({ url: '/api/clues?channel=petition', headers: { cookie: township } })).json()
-      .items;
-    expect(list.find((c: { id: number }) => c.id === petition.json().clueIds[0])).toMatchObject({
-      householdId: null,
-      villageCode: '140521100202',
-      ageDays: 0,
-    });
+    expect(old.statusCode).toBe(404);
     const { h } = await household(await env.login('county_staff'));
     const visit = await env.app.inject({
       method: 'POST',
@@ -138,19 +132,6 @@ describe('four channels into one clue list', () => {
     expect(
       (await env.app.inject({ url: '/api/clues', headers: { cookie: await env.login('dept_medical') } })).statusCode,
     ).toBe(403);
-    const outside = await env.app.inject({
-      method: 'POST',
-      url: '/api/clues/petitions',
-      headers: { cookie: village },
-      payload: {
-        villageCode: '140521104201',
-        kind: 'petition',
-        receivedOn: '2026-11-22',
-        summary: '越权登记一条信访',
-        riskTypes: ['other'],
-      },
-    });
-    expect(outside.statusCode).toBe(404);
   });
 
   it('closing needs a reason and happens once', async () => {

@@ -2,3 +2,4 @@
 export { petitionsRoutes } from './petitions.routes.ts';
 export { createPetitionsService, type PetitionsService } from './petitions.service.ts';
 export { petitionsVillageSection } from './petitions.village.ts';
+export { petitionsIndicatorsProvider } from './petitions.indicators.ts';

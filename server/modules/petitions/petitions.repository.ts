@@ -269,3 +269,24 @@ export async function zeroPetitionTownships(db: Db, scopePrefix: string, f: Zero
       GROUP BY z.township_code ORDER BY z.township_code`,
   );
 }
+
+/** The cockpit's 零上访村: per current village of the county, its 信访 events received in each year (the page's rows). */
+export async function petitionsPerVillageAndYear(db: Db, countyPrefix: string, years: readonly number[]) {
+  const out: { orgCode: string; year: number; petitions: number }[] = [];
+  for (const year of years)
+    for (const r of await queryRows<{ org_code: string; petitions: number }>(
+      db,
+      sql`SELECT z.org_code, z.petitions FROM (${zeroBase(countyPrefix, { year })}) z`,
+    ))
+      out.push({ orgCode: r.org_code, year, petitions: Number(r.petitions) });
+  return out;
+}
+
+/** The first day a 信访 or 舆情 event of the county was received (null: the register is empty). */
+export async function firstReceivedOn(db: Db, countyCode: string): Promise<string | null> {
+  const [r] = await queryRows<{ first: string | null }>(
+    db,
+    sql`SELECT min(received_on)::text AS first FROM petition_event WHERE county_code = ${countyCode}`,
+  );
+  return r?.first ?? null;
+}

@@ -235,6 +235,10 @@ describe('涉贫舆情与信访', () => {
     const clues = await send(village, 'GET', `/api/clues?channel=petition&householdId=${hh.id}`);
     const items = (clues.items ?? clues) as { id: number; riskType: string }[];
     expect(items.map((c) => c.id).sort()).toEqual([...clueIds].sort());
+    // the one way in for petitions (the older /api/clues/petitions is gone): the household's clue, channel petition
+    const clue = await send(village, 'GET', `/api/clues/${clueIds[0]}`);
+    expect(clue).toMatchObject({ householdId: hh.id, villageCode: VILLAGE, channels: ['petition'] });
+    expect(clue.signals.map((x: { channel: string }) => x.channel)).toEqual(['petition']);
     const detail = await send(village, 'GET', `/api/petitions/${ev.id}`);
     expect(detail.householdsConcerned[0]).toMatchObject({ atRisk: true, riskTypes: ['illness', 'unsafeHousing'] });
     expect(detail).toMatchObject({ households: 1, atRiskHouseholds: 1 });
@@ -288,6 +292,27 @@ describe('涉贫舆情与信访', () => {
     );
     expect(after.items).toMatchObject([{ petitions: 0, publicOpinion: 1, zeroPetition: true }]);
 
+    // the cockpit's 零上访村数: per village 1/0, summed to the township and the county, as on this page
+    type Cockpit = {
+      indicators: { code: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+      children: { code: string; cells: Record<string, { value: number | null }> }[];
+    };
+    const CODE = 'ZERO_PETITION_VILLAGES_N';
+    const cockpit = async (cookie: string, org: string) =>
+      (await send(cookie, 'GET', `/api/indicators/cockpit?org=${org}&period=${year}-12`)) as Cockpit;
+    const ofTownship = await cockpit(township, '140521100000');
+    expect(ofTownship.indicators.find((i) => i.code === CODE)!.value).toBe(t.zeroVillages);
+    const inVillage = (org: string) => ofTownship.children.find((c) => c.code === org)!.cells[CODE].value;
+    expect(inVillage(VILLAGE)).toBe(0);
+    expect(inVillage(zeroVillage)).toBe(1);
+    const whole = await send(county, 'GET', `/api/petitions/zero-petition?year=${year}&page=1`);
+    const countyZero = whole.townships.reduce((n: number, x: { zeroVillages: number }) => n + x.zeroVillages, 0);
+    expect(countyZero).toBeGreaterThan(0);
+    const ofCounty = (await cockpit(county, '140521000000')).indicators.find((i) => i.code === CODE)!;
+    expect(ofCounty.value).toBe(countyZero);
+    // before the register's first event (last year) there is no figure, not every village 零上访
+    expect(ofCounty.trend.find((p) => p.period === String(year - 1))?.value).toBeGreaterThan(0);
+    expect(ofCounty.trend.find((p) => p.period === String(year - 2))?.value).toBeNull();
     const res = await env.app.inject({ url: '/api/petitions/export.xlsx?kind=petition', headers: { cookie: county } });
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();

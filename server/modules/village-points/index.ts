@@ -2,3 +2,4 @@
 export { villagePointsRoutes } from './village-points.routes.ts';
 export { createVillagePointsService, type VillagePointsService } from './village-points.service.ts';
 export { pointsVillageSection } from './village-points.village.ts';
+export { pointsIndicatorsProvider } from './village-points.indicators.ts';

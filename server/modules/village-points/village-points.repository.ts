@@ -107,14 +107,29 @@ export interface EntryFilter {
   year?: number;
 }
 
-export function awardWhere(scopePrefix: string, f: EntryFilter): SQL {
+/** The where-clause of a household entry list (awards, redemptions): scope, unit, household, year of `day`. */
+function entryWhere(t: typeof a | typeof x, day: SQL, scopePrefix: string, f: EntryFilter, more?: SQL): SQL {
   return and(
-    inScope(a.orgCode, { scopePrefix }),
-    f.orgPrefix ? sql`${a.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
-    f.householdId ? eq(a.householdId, f.householdId) : undefined,
-    f.category ? sql`(SELECT k.category FROM points_rule k WHERE k.id = ${a.ruleId}) = ${f.category}` : undefined,
-    f.year ? yearRange(sql`${a.awardedOn}`, f.year) : undefined,
+    inScope(t.orgCode, { scopePrefix }),
+    f.orgPrefix ? sql`${t.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
+    f.householdId ? eq(t.householdId, f.householdId) : undefined,
+    more,
+    f.year ? yearRange(day, f.year) : undefined,
   )!;
+}
+
+/** The village and household columns of an entry row (table: points_award or points_redemption). */
+const entryNames = (table: 'points_award' | 'points_redemption') => ({
+  villageName: nameOf(sql.raw(`${table}.org_code`)),
+  householdNo: householdNo(sql.raw(`${table}.household_id`)),
+  headName: headName(sql.raw(`${table}.household_id`)),
+});
+
+export function awardWhere(scopePrefix: string, f: EntryFilter): SQL {
+  const category = f.category
+    ? sql`(SELECT k.category FROM points_rule k WHERE k.id = ${a.ruleId}) = ${f.category}`
+    : undefined;
+  return entryWhere(a, sql`${a.awardedOn}`, scopePrefix, f, category);
 }
 
 const awardSorts = { awardedOn: sql`${a.awardedOn}`, orgCode: sql`${a.orgCode}`, points: sql`${a.points}` };
@@ -128,9 +143,7 @@ export async function listAwards(
   return db
     .select({
       award: a,
-      villageName: nameOf(sql`points_award.org_code`),
-      householdNo: householdNo(sql`points_award.household_id`),
-      headName: headName(sql`points_award.household_id`),
+      ...entryNames('points_award'),
       ruleName: r.name,
       category: r.category,
     })
@@ -151,12 +164,7 @@ export async function insertAward(tx: Db, values: typeof a.$inferInsert): Promis
 // ---- redemptions ----
 
 export function redemptionWhere(scopePrefix: string, f: EntryFilter): SQL {
-  return and(
-    inScope(x.orgCode, { scopePrefix }),
-    f.orgPrefix ? sql`${x.orgCode} LIKE ${f.orgPrefix + '%'}` : undefined,
-    f.householdId ? eq(x.householdId, f.householdId) : undefined,
-    f.year ? yearRange(sql`${x.redeemedOn}`, f.year) : undefined,
-  )!;
+  return entryWhere(x, sql`${x.redeemedOn}`, scopePrefix, f);
 }
 
 const redemptionSorts = { redeemedOn: sql`${x.redeemedOn}`, orgCode: sql`${x.orgCode}`, points: sql`${x.points}` };
@@ -170,9 +178,7 @@ export async function listRedemptions(
   return db
     .select({
       redemption: x,
-      villageName: nameOf(sql`points_redemption.org_code`),
-      householdNo: householdNo(sql`points_redemption.household_id`),
-      headName: headName(sql`points_redemption.household_id`),
+      ...entryNames('points_redemption'),
     })
     .from(x)
     .where(where)
@@ -254,4 +260,28 @@ export async function rankingCount(db: Db, scopePrefix: string, f: { orgPrefix?:
     sql`SELECT count(*)::int AS n FROM (${rankingSql(scopePrefix, f)}) k`,
   );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The cockpit's 积分制 villages: per current village of the county and day, whether an item in use was adopted by a
+ * 四议两公开 record decided (resolution published) on or before the day.
+ */
+export async function villagesWithPointsOn(db: Db, countyCode: string, days: readonly string[]) {
+  if (days.length === 0) return [];
+  const list = sql.join(
+    days.map((d) => sql`(${d}::date)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ org_code: string; day: string; implementing: boolean }>(
+    db,
+    sql`SELECT v.code AS org_code, d.day::text AS day, EXISTS (
+          SELECT 1 FROM points_rule pr JOIN deliberation dl ON dl.id = pr.deliberation_id
+           WHERE pr.org_code = v.code AND pr.active AND dl.status IN ('published', 'completed')
+             AND EXISTS (SELECT 1 FROM deliberation_step st WHERE st.deliberation_id = dl.id
+                          AND st.step = 'resolutionPublished' AND st.passed AND st.held_on <= d.day)
+        ) AS implementing
+      FROM org_unit v CROSS JOIN (VALUES ${list}) AS d(day)
+      WHERE v.county_code = ${countyCode} AND v.level = 'village' AND v.valid_to IS NULL`,
+  );
+  return rows.map((x) => ({ orgCode: x.org_code, day: x.day, implementing: x.implementing === true }));
 }

@@ -194,6 +194,35 @@ describe('积分制', () => {
   });
 });
 
+describe('积分制 on the cockpit', () => {
+  it('counts villages with an item adopted by a decided 四议两公开 (1/0 a village), summed to township and county', async () => {
+    const county = await env.login('county_admin');
+    const year = Number(todayInChina().slice(0, 4));
+    const CODE = 'POINTS_VILLAGES_N';
+    type Cockpit = {
+      indicators: { code: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+      children: { code: string; cells: Record<string, { value: number | null }> }[];
+    };
+    const cockpit = async (org: string) =>
+      (await call(env, county, 'GET', `/api/indicators/cockpit?org=${org}&period=${year}-12`)) as Cockpit;
+    // 东庄村's items (the test above) were adopted by a record whose resolution was published on 2026-03-09, and one
+    // item of a 嘉峰镇 village by another; 龙港镇's second village has a decided record but no item
+    const bare = '140521100202';
+    await decidedDeliberation(env, county, bare, 'other', '东庄村以外某村议事');
+    const ofCounty = await cockpit('140521000000');
+    const ofTownship = await cockpit('140521100000');
+    const own = (c: Cockpit) => c.indicators.find((i) => i.code === CODE)!;
+    const child = (c: Cockpit, org: string) => c.children.find((u) => u.code === org)!.cells[CODE].value;
+    expect(child(ofTownship, VILLAGE)).toBe(1);
+    expect(child(ofTownship, bare)).toBe(0);
+    expect(own(ofTownship).value).toBe(1);
+    expect(child(ofCounty, '140521104000')).toBe(1);
+    expect(own(ofCounty).value).toBe(2);
+    // before the resolution was published nobody used the items
+    expect(own(ofCounty).trend.find((p) => p.period === '2025')?.value).toBe(0);
+  });
+});
+
 describe('积分制 demo', () => {
   it('loads once in 东庄村 (items by a decided 四议两公开, awards, a redemption)', async () => {
     const { db, villagePoints, deliberation } = env.services;

@@ -7,7 +7,6 @@ import type {
   ClueRow,
   clueDetail,
   officerApplicationRequest,
-  petitionRequest,
   publicApplicationRequest,
   visitRequest,
 } from '../../../common/contracts/clues.ts';
@@ -41,7 +40,6 @@ export type ClueChannel = (typeof CLUE_CHANNELS)[number];
 export type ClueDetail = z.infer<typeof clueDetail>;
 export type ClueSignal = ClueDetail['signals'][number];
 export type OfficerApplicationRequest = z.input<typeof officerApplicationRequest>;
-export type PetitionRequest = z.input<typeof petitionRequest>;
 export type VisitRequest = z.input<typeof visitRequest>;
 export type PublicApplicationRequest = z.input<typeof publicApplicationRequest>;
 export type RunDiff = z.infer<typeof runDiff>;
@@ -100,8 +98,6 @@ export const fetchClue = (id: number) => api.get<ClueDetail>(`/api/clues/${id}`)
 export const closeClue = (id: number, reason: string) => api.post<ClueDetail>(`/api/clues/${id}/close`, { reason });
 export const recordApplication = (request: OfficerApplicationRequest) =>
   api.post<{ clueIds: number[] }>('/api/clues/applications', request);
-export const recordPetition = (request: PetitionRequest) =>
-  api.post<{ clueIds: number[] }>('/api/clues/petitions', request);
 export const recordVisit = (request: VisitRequest) =>
   api.post<{ visitId: number; clueIds: number[] }>('/api/visits', request);
 

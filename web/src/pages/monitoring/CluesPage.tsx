@@ -1,6 +1,7 @@
 import { FileAddOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
+import { useNavigate } from 'react-router';
 import { fetchClues, type ClueRow, type CluePageFilters } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
@@ -13,7 +14,6 @@ import { ClueDrawer } from './ClueDrawer.tsx';
 import { ClueFilterBar } from './ClueFilterBar.tsx';
 import { useCluesText } from './cluesText.ts';
 import { riskLabel } from './labels.ts';
-import { PetitionModal } from './PetitionModal.tsx';
 import { useCommonText } from './text.ts';
 import { keys } from '../../api/queryKeys.ts';
 
@@ -27,7 +27,8 @@ export default function CluesPage() {
   const canWrite = hasPermission(actor, 'clues:write');
   const limit = useIdentificationDays();
   const [openId, setOpenId] = useState<number | null>(null);
-  const [modal, setModal] = useState<'application' | 'petition' | null>(null);
+  const [modal, setModal] = useState<'application' | null>(null);
+  const navigate = useNavigate();
 
   // Filters, page and sort in the address (the warnings list links to one household's clues).
   const list = usePagedList({
@@ -110,9 +111,12 @@ export default function CluesPage() {
             <Button icon={<FileAddOutlined />} onClick={() => setModal('application')}>
               {tx('recordApplication')}
             </Button>
-            <Button icon={<SoundOutlined />} onClick={() => setModal('petition')}>
-              {tx('recordPetition')}
-            </Button>
+            {/* Petitions are recorded in their register (one way in); a household at risk gets its clue there. */}
+            <Tooltip title={tx('recordPetitionHint')}>
+              <Button icon={<SoundOutlined />} onClick={() => navigate('/petitions')}>
+                {tx('recordPetition')}
+              </Button>
+            </Tooltip>
           </Space>
         )
       }
@@ -151,7 +155,6 @@ export default function CluesPage() {
       )}
       <ClueDrawer clueId={openId} limit={limit} onClose={() => setOpenId(null)} />
       {canWrite && <ApplicationModal open={modal === 'application'} onClose={() => setModal(null)} />}
-      {canWrite && <PetitionModal open={modal === 'petition'} onClose={() => setModal(null)} />}
     </Card>
   );
 }

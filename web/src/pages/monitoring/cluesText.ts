@@ -30,6 +30,10 @@ export const CLUES_TEXT = {
   notRegisteredHint: ['申请人不在农户台账中，请先核实并建档', 'The applicant is not in the registry yet'],
   recordApplication: ['登记农户申请', 'Record application'],
   recordPetition: ['登记舆情信访', 'Record petition'],
+  recordPetitionHint: [
+    '转到“舆情信访台账”登记；涉及的农户存在风险时，在事项中“生成线索”，线索会出现在本清单（渠道：舆情信访）',
+    'Opens the petitions register; a household at risk gets its clue there (channel: petition)',
+  ],
   empty: ['没有符合条件的线索', 'No clues match'],
   // Drawer
   detailTitle: ['线索详情', 'Clue'],
@@ -62,19 +66,6 @@ export const CLUES_TEXT = {
   signer: ['签署人', 'Signed by'],
   signedOn: ['签署日期', 'Signed on'],
   method: ['签署方式', 'Signed as'],
-  // Petition modal
-  petitionTitle: ['登记舆情信访', 'Record a petition or public-opinion item'],
-  petitionKind: ['来源类别', 'Kind'],
-  receivedOn: ['受理日期', 'Received on'],
-  reference: ['编号（可选）', 'Reference (optional)'],
-  referencePlaceholder: ['信访件编号或12317工单号', 'Petition or ticket number'],
-  petitionVillage: ['所在村', 'Village'],
-  petitionHousehold: ['涉及农户（可选）', 'Household (optional)'],
-  petitionHouseholdHint: [
-    '能确定是哪一户时请选择；选择后村按该户所在村登记',
-    'If known; the village then follows the household',
-  ],
-  petitionSummary: ['内容摘要', 'Summary'],
   created: ['已登记，生成线索 {ids}', 'Recorded: clue(s) {ids}'],
 } as const satisfies Record<string, Pair>;
 
