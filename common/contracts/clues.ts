@@ -95,16 +95,6 @@ export const visitRequest = z.object({
     .default([]),
 });
 
-export const petitionRequest = z.object({
-  householdId: z.number().int().positive().optional(),
-  villageCode: orgCode,
-  kind: z.enum(PETITION_KINDS),
-  receivedOn: isoDate,
-  reference: z.string().trim().max(60).optional(),
-  summary: text(5, 2000, '请填写来信来访或舆情内容'),
-  riskTypes,
-});
-
 export const CLUE_SORTS = ['id', 'openedAt', 'householdNo', 'village', 'riskType', 'channel'] as const;
 export const clueListQuery = z.object({
   status: z.enum(['open', 'closed']).default('open'),

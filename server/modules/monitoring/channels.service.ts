@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type {
   applicationStatusRequest,
   officerApplicationRequest,
-  petitionRequest,
   publicApplicationRequest,
   visitRequest,
 } from '../../../common/contracts/clues.ts';
@@ -231,34 +230,6 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     });
   }
 
-  /** 舆情信访研判: a petition, public-opinion item or 12317 call about a household or a village. */
-  async function recordPetition(ctx: RequestContext, input: z.infer<typeof petitionRequest>) {
-    requirePermission(ctx, 'clues:write');
-    const household = input.householdId ? (await loadHousehold(db, ctx, input.householdId)).household : null;
-    const villageCode = household?.villageCode ?? input.villageCode;
-    if (!household) await requireOpenVillage(db, ctx, villageCode);
-    return db.transaction(async (tx) => {
-      const ids = await openClues(
-        tx,
-        { countyCode: countyCodeOf(villageCode), householdId: household?.id ?? null, villageCode, channel: 'petition' },
-        input.riskTypes,
-        {
-          source: `${PETITION_KIND_LABELS[input.kind]}${input.reference ? ':' + input.reference : ''}`,
-          evidence: { kind: input.kind, receivedOn: input.receivedOn, summary: input.summary },
-          createdBy: ctx.actor.displayName,
-        },
-      );
-      await recordAudit(tx, ctx, {
-        action: 'petition',
-        entity: 'clue',
-        entityId: ids.join(','),
-        orgCode: villageCode,
-        after: { kind: input.kind, riskTypes: input.riskTypes },
-      });
-      return { clueIds: ids };
-    });
-  }
-
   /** 查询办理进度 on the public page: the receipt and the applicant's ID number must match. */
   const status = (input: z.infer<typeof applicationStatusRequest>) => applicationStatus(db, box, input);
 
@@ -271,7 +242,7 @@ export function createChannelsService(db: Db, box: PersonalDataBox, options: Cha
     return villages.map((u) => ({ code: u.code, name: u.name, townshipName: townships.get(u.parentCode!) ?? '' }));
   }
 
-  return { applyPublic, applyByOfficer, recordVisit, recordPetition, status, publicVillages };
+  return { applyPublic, applyByOfficer, recordVisit, status, publicVillages };
 }
 
 export type ChannelsService = ReturnType<typeof createChannelsService>;
