@@ -19,7 +19,7 @@ export type LedgerFilter<F extends string> =
   | {
       kind: 'select';
       key: F;
-      placeholder: string;
+      placeholder?: string;
       options: { value: string; label: ReactNode }[];
       width?: number;
       /** false: a filter that always has a value (shown as `fallback` while the address has none). */
@@ -27,6 +27,8 @@ export type LedgerFilter<F extends string> =
       fallback?: string;
       testId?: string;
     }
+  /** A year that always has a value (the page's default while the address has none). */
+  | { kind: 'year'; key: F; value: number; years: readonly number[]; label: string }
   /** Free text, sent trimmed on Enter. */
   | { kind: 'search'; key: F; placeholder: string; width?: number; testId?: string }
   /** Anything else (a date range, a check box). */
@@ -128,6 +130,16 @@ function FilterInput<F extends string>({
           onChange={(v?: string) => list.setFilter(filter.key, v)}
           options={filter.options}
           data-testid={filter.testId}
+        />
+      );
+    case 'year':
+      return (
+        <Select
+          style={{ width: 110 }}
+          aria-label={filter.label}
+          value={filter.value}
+          onChange={(v: number) => list.setFilter(filter.key, String(v))}
+          options={filter.years.map((y) => ({ value: y, label: `${y}年` }))}
         />
       );
     case 'search':
