@@ -160,7 +160,7 @@ function FilterInput<F extends string>({
 
 export interface LedgerListCardProps {
   title: ReactNode;
-  testId: string;
+  testId?: string;
   /** The page's buttons (新增, 导入 …), shown to those who may write. */
   extra?: ReactNode;
   /** The grey sentence under the title. */
