@@ -246,12 +246,12 @@ function OutletsTab({ canWrite }: { canWrite: boolean }) {
 }
 
 /** A list paged in the component (the outlets tab owns the page's address). */
-function useLocalPage<T>(key: readonly unknown[], fetch: (q: { page: number; pageSize: number }) => Promise<T>) {
+function useLocalPage<T>(key: readonly unknown[], load: (q: { page: number; pageSize: number }) => Promise<T>) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const query = useQuery({
     queryKey: [...key, page, pageSize],
-    queryFn: () => fetch({ page, pageSize }),
+    queryFn: () => load({ page, pageSize }),
     placeholderData: keepPreviousData,
   });
   return { query, page, pageSize, setPage, setPageSize };

@@ -35,6 +35,7 @@ import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePointsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const thisYear = Number(chinaToday().format('YYYY'));
 const yearOptions = Array.from({ length: 6 }, (_, i) => ({ value: String(thisYear - i), label: String(thisYear - i) }));
@@ -305,7 +306,7 @@ function RuleModal({ village, onClose }: { village?: string; onClose: () => void
   const [form] = Form.useForm<V>();
   const chosen = Form.useWatch('orgCode', form) ?? village;
   const deliberations = useQuery({
-    queryKey: ['projects', 'deliberations', 'decided', chosen],
+    queryKey: [...keys.projects.decidedDeliberations, chosen],
     queryFn: () => fetchDeliberations({ villageCode: chosen, decided: true }),
     enabled: !!chosen && levelOfCode(chosen) === 'village',
   });
