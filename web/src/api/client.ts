@@ -142,3 +142,21 @@ export async function uploadSheet<T>(path: string, file: File): Promise<T> {
   }
   return (await response.json()) as T;
 }
+
+/** A printed file (PDF) as a blob; a refusal becomes an ApiError with the server's error body. */
+export async function fetchPdf(url: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null, { zh: '网络连接失败，请稍后重试', en: 'Network error, please retry' });
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: ConstructorParameters<typeof ApiError>[1] } | null;
+    throw new ApiError(res.status, body?.error ?? null, {
+      zh: `PDF 生成失败（${res.status}）`,
+      en: `PDF failed (${res.status})`,
+    });
+  }
+  return res.blob();
+}

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api/client.ts';
+import { fetchPdf } from '../api/client.ts';
 import { defineMessages, useI18n, useMessages } from '../i18n/useI18n.ts';
 import { errorMessage } from './errorMessage.ts';
 
@@ -15,23 +15,6 @@ const TEXT = defineMessages({
   done: ['PDF 已下载', 'PDF downloaded'],
   failed: ['PDF 生成失败', 'PDF failed'],
 });
-
-async function fetchPdf(url: string): Promise<Blob> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, null, { zh: '网络连接失败，请稍后重试', en: 'Network error, please retry' });
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: ConstructorParameters<typeof ApiError>[1] } | null;
-    throw new ApiError(res.status, body?.error ?? null, {
-      zh: `PDF 生成失败（${res.status}）`,
-      en: `PDF failed (${res.status})`,
-    });
-  }
-  return res.blob();
-}
 
 export function PdfButton({ url, fileName, testId }: { url: string; fileName: string; testId?: string }) {
   const { language } = useI18n();

@@ -50,7 +50,15 @@ export interface PagedListOptions<A extends PagedAnswer<unknown>, F extends stri
 
 export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(options: PagedListOptions<A, F>) {
   type T = A['items'][number];
-  const { key, filterKeys, fetch, unit = 'items', defaultPageSize = 20, enabled = true, defaultSort } = options;
+  const {
+    key,
+    filterKeys,
+    fetch: fetchPage,
+    unit = 'items',
+    defaultPageSize = 20,
+    enabled = true,
+    defaultSort,
+  } = options;
   const { language } = useI18n();
   const [params, setParams] = useSearchParams();
 
@@ -74,7 +82,7 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
 
   const query = useQuery({
     queryKey: [...key, filters, request],
-    queryFn: () => fetch(filters, request),
+    queryFn: () => fetchPage(filters, request),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -43,6 +43,7 @@ import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { EChart } from '../indicators/EChart.tsx';
 import { useAnalysisText, type AnalysisTextKey } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 // 政策试算: saved scenarios, a new one (runs as a job), one scenario's result with who enters and
 // leaves, a household's explanation under both settings, the .xlsx and a comparison of two.
@@ -161,7 +162,7 @@ function NewScenarioModal({ open, onClose }: { open: boolean; onClose: () => voi
   const month = Form.useWatch('month', form) as Dayjs | undefined;
   const period = month?.format('YYYY-MM') ?? lastMonth();
   const resolved = useQuery({
-    queryKey: ['params', 'resolved', period],
+    queryKey: keys.params.resolved(period),
     queryFn: () => fetchResolvedParams(period),
     enabled: open,
   });

@@ -41,6 +41,7 @@ import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RISK_TYPES, riskZh, useText, yuan } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const APP_STATUS: Record<string, [string, string]> = {
   submitted: ['待审批', 'gold'],
@@ -65,7 +66,7 @@ export default function FundsPage() {
     enabled: fundId !== null,
   });
   const [modal, setModal] = useState<null | 'fund' | 'income' | 'apply'>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['relief'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.relief.all });
   const act = useMutation({
     mutationFn: async (a: { kind: 'approve' | 'reject' | 'disburse'; row: ReliefApplicationRow; note?: string }) =>
       a.kind === 'disburse'
@@ -348,7 +349,7 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
   const t = useText();
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: ['relief', 'hh', q],
+    queryKey: keys.relief.households(q),
     queryFn: () => searchHouseholds(q),
     enabled: props.open && q.length >= 1,
   });

@@ -17,6 +17,7 @@ import {
   useText,
   yuan,
 } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const FILTER_KEYS = ['category', 'status'] as const;
 
@@ -28,7 +29,7 @@ export default function MeasuresPage() {
   const [q, setQ] = useState('');
   const canSearch = hasPermission(actor, 'registry:read');
   const found = useQuery({
-    queryKey: ['assistance', 'find', q],
+    queryKey: keys.assistance.find(q),
     queryFn: () => searchHouseholds(q),
     enabled: canSearch && q.trim().length > 0,
   });

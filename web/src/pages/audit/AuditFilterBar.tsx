@@ -7,6 +7,7 @@ import { hasPermission, useActor } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import '../../i18n/dayjsLocale.ts';
 import { AUDIT_ENTITY_LABELS } from './auditLabels.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 interface FilterValues {
   entity?: string;
@@ -58,7 +59,7 @@ export function AuditFilterBar({
   const canListUsers = hasPermission(actor, 'users:read');
   // Actors are picked by name; 200 covers a county's staff. Without users:read an id is typed instead.
   const usersQuery = useQuery({
-    queryKey: ['users', 'audit-actor-options'],
+    queryKey: keys.users.auditActorOptions,
     queryFn: () => fetchUsers({ limit: 200 }),
     enabled: canListUsers,
     staleTime: 5 * 60_000,

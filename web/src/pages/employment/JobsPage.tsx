@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   employmentExportUrl,
@@ -11,11 +11,11 @@ import {
 } from '../../api/employment.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { yuan } from '../projects/text.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { FOLLOW_UP_LABELS, PLACE_LABELS, percent, pick, useEmploymentText } from './text.ts';
 import { ImportButton } from './ImportButton.tsx';
 
@@ -112,7 +112,7 @@ export default function JobsPage() {
           </Row>
         )}
       </Card>
-      <Card
+      <LedgerListCard
         title={t('jobsTitle')}
         extra={
           <Space wrap>
@@ -124,49 +124,38 @@ export default function JobsPage() {
             )}
           </Space>
         }
+        intro={t('jobsIntro')}
       >
-        <Typography.Paragraph type="secondary">{t('jobsIntro')}</Typography.Paragraph>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <RegistryOrgFilter
-            value={list.filters.orgCode}
-            onChange={(v) => list.setFilter('orgCode', v)}
-            style={{ width: 200 }}
-          />
-          <Select
-            allowClear
-            placeholder={t('filterPlace')}
-            style={{ width: 140 }}
-            value={list.filters.placeKind}
-            onChange={(v) => list.setFilter('placeKind', v)}
-            options={Object.entries(PLACE_LABELS).map(([value, pair]) => ({ value, label: pick(pair, language) }))}
-          />
-          <Checkbox
-            checked={list.filters.current === '1'}
-            onChange={(e) => list.setFilter('current', e.target.checked ? '1' : undefined)}
-          >
-            {t('filterCurrent')}
-          </Checkbox>
-          <Input.Search
-            allowClear
-            placeholder={t('search')}
-            style={{ width: 200 }}
-            defaultValue={list.filters.q}
-            onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-          />
-        </Space>
-        {list.query.isError ? (
-          <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-        ) : (
-          <Table<Row>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            {...list.tableProps}
-            locale={{ emptyText: t('empty') }}
-            scroll={{ x: 1200 }}
-          />
-        )}
-      </Card>
+        <LedgerList
+          list={list}
+          filters={[
+            { kind: 'org' },
+            {
+              kind: 'select',
+              key: 'placeKind',
+              placeholder: t('filterPlace'),
+              width: 140,
+              options: Object.entries(PLACE_LABELS).map(([value, pair]) => ({ value, label: pick(pair, language) })),
+            },
+            {
+              kind: 'node',
+              node: (
+                <Checkbox
+                  checked={list.filters.current === '1'}
+                  onChange={(e) => list.setFilter('current', e.target.checked ? '1' : undefined)}
+                >
+                  {t('filterCurrent')}
+                </Checkbox>
+              ),
+            },
+            { kind: 'search', key: 'q', placeholder: t('search'), width: 200 },
+          ]}
+          rowKey="id"
+          columns={columns}
+          emptyText={t('empty')}
+          scrollX={1200}
+        />
+      </LedgerListCard>
     </Space>
   );
 }

@@ -1,13 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { employmentExportUrl, employmentKeys, fetchTrainings, type TrainingPage } from '../../api/employment.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { CERTIFICATE_LABELS, TRAINING_LABELS, pick, useEmploymentText } from './text.ts';
 import { ImportButton } from './ImportButton.tsx';
 
@@ -57,7 +56,7 @@ export default function TrainingsPage() {
   ];
 
   return (
-    <Card
+    <LedgerListCard
       title={t('trainingsTitle')}
       extra={
         <Space wrap>
@@ -69,53 +68,36 @@ export default function TrainingsPage() {
           )}
         </Space>
       }
+      intro={t('trainingsIntro')}
     >
-      <Typography.Paragraph type="secondary">{t('trainingsIntro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('filterKind')}
-          style={{ width: 170 }}
-          value={list.filters.kind}
-          onChange={(v) => list.setFilter('kind', v)}
-          options={Object.entries(TRAINING_LABELS).map(([value, pair]) => ({ value, label: pick(pair, language) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('filterCertified')}
-          style={{ width: 120 }}
-          value={list.filters.certified}
-          onChange={(v) => list.setFilter('certified', v)}
-          options={[
-            { value: 'yes', label: t('yes') },
-            { value: 'no', label: t('no') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchTraining')}
-          style={{ width: 200 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1200 }}
-        />
-      )}
-    </Card>
+      <LedgerList
+        list={list}
+        filters={[
+          { kind: 'org' },
+          {
+            kind: 'select',
+            key: 'kind',
+            placeholder: t('filterKind'),
+            width: 170,
+            options: Object.entries(TRAINING_LABELS).map(([value, pair]) => ({ value, label: pick(pair, language) })),
+          },
+          {
+            kind: 'select',
+            key: 'certified',
+            placeholder: t('filterCertified'),
+            width: 120,
+            options: [
+              { value: 'yes', label: t('yes') },
+              { value: 'no', label: t('no') },
+            ],
+          },
+          { kind: 'search', key: 'q', placeholder: t('searchTraining'), width: 200 },
+        ]}
+        rowKey="id"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1200}
+      />
+    </LedgerListCard>
   );
 }

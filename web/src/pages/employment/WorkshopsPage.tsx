@@ -1,20 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Space, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -25,7 +11,7 @@ import {
   type WorkshopPage,
 } from '../../api/employment.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
@@ -77,7 +63,7 @@ export default function WorkshopsPage() {
   ];
 
   return (
-    <Card
+    <LedgerListCard
       title={t('workshopsTitle')}
       extra={
         <Space wrap>
@@ -93,42 +79,30 @@ export default function WorkshopsPage() {
           )}
         </Space>
       }
+      intro={t('workshopsIntro')}
     >
-      <Typography.Paragraph type="secondary">{t('workshopsIntro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          placeholder={t('filterStatus')}
-          style={{ width: 120 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
-            { value: 'active', label: t('active') },
-            { value: 'closed', label: t('closed') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchWorkshop')}
-          style={{ width: 200 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1100 }}
-        />
-      )}
+      <LedgerList
+        list={list}
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            placeholder: t('filterStatus'),
+            width: 120,
+            options: [
+              { value: 'active', label: t('active') },
+              { value: 'closed', label: t('closed') },
+            ],
+          },
+          { kind: 'search', key: 'q', placeholder: t('searchWorkshop'), width: 200 },
+        ]}
+        rowKey="id"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1100}
+      />
       <NewWorkshopModal open={creating} onClose={() => setCreating(false)} />
-    </Card>
+    </LedgerListCard>
   );
 }
 

@@ -1,5 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CLAIM_CAUSES, CLAIM_STATUSES } from '../../../../common/domain/insurance/codes.ts';
 import { zhOf } from '../../../../common/domain/posts/codes.ts';
@@ -18,10 +17,9 @@ import {
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { yuan } from '../projects/text.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { useInsuranceText } from './text.ts';
 import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
 
@@ -44,16 +42,17 @@ export default function InsurancePage() {
   const { data: actor } = useActor();
   const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
   return (
-    <Card title={t('title')} data-testid="insurance-page" extra={canWrite && <ImportButton />}>
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Tabs
-        items={[
-          { key: 'claims', label: t('tabClaims'), children: <ClaimsTab /> },
-          { key: 'policies', label: t('tabPolicies'), children: <PoliciesTab /> },
-          { key: 'uncovered', label: t('tabUncovered'), children: <UncoveredTab /> },
-        ]}
-      />
-    </Card>
+    <LedgerListCard
+      title={t('title')}
+      testId="insurance-page"
+      extra={canWrite && <ImportButton />}
+      intro={t('intro')}
+      tabs={[
+        { key: 'claims', label: t('tabClaims'), children: <ClaimsTab /> },
+        { key: 'policies', label: t('tabPolicies'), children: <PoliciesTab /> },
+        { key: 'uncovered', label: t('tabUncovered'), children: <UncoveredTab /> },
+      ]}
+    />
   );
 }
 
@@ -99,62 +98,23 @@ function ClaimsTab() {
     { title: t('note'), dataIndex: 'note', width: 160, render: (v: string | null) => v ?? '' },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('year')}
-          style={{ width: 100 }}
-          value={list.filters.year}
-          onChange={(v) => list.setFilter('year', v)}
-          options={yearOptions()}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={statusOptions}
-        />
-        <Select
-          allowClear
-          placeholder={t('cause')}
-          style={{ width: 140 }}
-          value={list.filters.cause}
-          onChange={(v) => list.setFilter('cause', v)}
-          options={causeOptions}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 180 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={claimsExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<ClaimRowT>
-          rowKey="id"
-          size="middle"
-          data-testid="insurance-claims"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1250 }}
-        />
-      )}
-    </>
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        { kind: 'select', key: 'year', placeholder: t('year'), width: 100, options: yearOptions() },
+        { kind: 'select', key: 'status', placeholder: t('status'), width: 110, options: statusOptions },
+        { kind: 'select', key: 'cause', placeholder: t('cause'), width: 140, options: causeOptions },
+        { kind: 'search', key: 'q', placeholder: t('search') },
+      ]}
+      exportUrl={claimsExportUrl(list.filters)}
+      exportText={t('export')}
+      rowKey="id"
+      testId="insurance-claims"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1250}
+    />
   );
 }
 
@@ -184,42 +144,18 @@ function PoliciesTab() {
     },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('year')}
-          style={{ width: 100 }}
-          value={list.filters.year}
-          onChange={(v) => list.setFilter('year', v)}
-          options={yearOptions()}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 180 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<PolicyRowT>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 950 }}
-        />
-      )}
-    </>
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        { kind: 'select', key: 'year', placeholder: t('year'), width: 100, options: yearOptions() },
+        { kind: 'search', key: 'q', placeholder: t('search') },
+      ]}
+      rowKey="id"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={950}
+    />
   );
 }
 
@@ -245,38 +181,28 @@ function UncoveredTab() {
     },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          placeholder={t('year')}
-          style={{ width: 100 }}
-          value={list.filters.year ?? String(chinaToday().year())}
-          onChange={(v) => list.setFilter('year', v)}
-          options={yearOptions()}
-        />
-        <Button icon={<DownloadOutlined />} href={uncoveredExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<UncoveredRowT>
-          rowKey="householdId"
-          size="middle"
-          data-testid="insurance-uncovered"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('uncoveredEmpty') }}
-          scroll={{ x: 600 }}
-        />
-      )}
-    </>
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        {
+          kind: 'select',
+          key: 'year',
+          placeholder: t('year'),
+          width: 100,
+          options: yearOptions(),
+          clearable: false,
+          fallback: String(chinaToday().year()),
+        },
+      ]}
+      exportUrl={uncoveredExportUrl(list.filters)}
+      exportText={t('export')}
+      rowKey="householdId"
+      testId="insurance-uncovered"
+      columns={columns}
+      emptyText={t('uncoveredEmpty')}
+      scrollX={600}
+    />
   );
 }
 

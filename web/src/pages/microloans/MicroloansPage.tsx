@@ -1,5 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Radio, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LOAN_PURPOSES, RENEWAL_KINDS } from '../../../../common/domain/microloans/codes.ts';
 import { zhOf } from '../../../../common/domain/posts/codes.ts';
@@ -7,10 +6,9 @@ import { fetchLoans, importLoansFile, loansExportUrl, type LoanPage } from '../.
 import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { yuan } from '../projects/text.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { LoanStatusTag } from './LoanStatusTag.tsx';
 import { useMicroloansText } from './text.ts';
 import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
@@ -80,73 +78,48 @@ export default function MicroloansPage() {
     },
   ];
   return (
-    <Card title={t('title')} data-testid="microloans-page" extra={canWrite && <ImportButton />}>
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Radio.Group
-        optionType="button"
-        style={{ marginBottom: 12 }}
-        data-testid="microloans-status"
-        value={list.filters.status ?? ''}
-        onChange={(e) => list.setFilter('status', e.target.value || undefined)}
-        options={[
-          { value: '', label: t('all') },
-          { value: 'active', label: t('active') },
-          { value: 'overdue', label: t('overdue') },
-          { value: 'repaid', label: t('repaid') },
-          { value: 'renewed', label: t('renewed') },
+    <LedgerListCard title={t('title')} testId="microloans-page" extra={canWrite && <ImportButton />} intro={t('intro')}>
+      <LedgerList
+        list={list}
+        above={
+          <Radio.Group
+            optionType="button"
+            style={{ marginBottom: 12 }}
+            data-testid="microloans-status"
+            value={list.filters.status ?? ''}
+            onChange={(e) => list.setFilter('status', e.target.value || undefined)}
+            options={[
+              { value: '', label: t('all') },
+              { value: 'active', label: t('active') },
+              { value: 'overdue', label: t('overdue') },
+              { value: 'repaid', label: t('repaid') },
+              { value: 'renewed', label: t('renewed') },
+            ]}
+          />
+        }
+        barStyle={{ display: 'flex' }}
+        filters={[
+          { kind: 'org' },
+          { kind: 'select', key: 'purpose', placeholder: t('purpose'), width: 140, options: purposeOptions },
+          { kind: 'search', key: 'bank', placeholder: t('searchBank'), width: 150 },
+          { kind: 'search', key: 'q', placeholder: t('search') },
         ]}
+        exportUrl={loansExportUrl(list.filters)}
+        exportText={t('export')}
+        actions={
+          canWrite && (
+            <Button type="link" href="/api/microloans/import/template.xlsx" download>
+              {t('template')}
+            </Button>
+          )
+        }
+        rowKey="id"
+        testId="microloans-list"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1500}
       />
-      <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('purpose')}
-          style={{ width: 140 }}
-          value={list.filters.purpose}
-          onChange={(v) => list.setFilter('purpose', v)}
-          options={purposeOptions}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchBank')}
-          style={{ width: 150 }}
-          defaultValue={list.filters.bank}
-          onSearch={(v) => list.setFilter('bank', v.trim() || undefined)}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 180 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={loansExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-        {canWrite && (
-          <Button type="link" href="/api/microloans/import/template.xlsx" download>
-            {t('template')}
-          </Button>
-        )}
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<LoanRowT>
-          rowKey="id"
-          size="middle"
-          data-testid="microloans-list"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1500 }}
-        />
-      )}
-    </Card>
+    </LedgerListCard>
   );
 }
 

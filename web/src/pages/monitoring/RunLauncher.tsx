@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { useRunsText } from './runsText.ts';
 import { fill } from './text.ts';
 import { jobError, jobMessage, jobPercent, useJob } from './useJob.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 /** Month picker, the run button and the job's progress bar. */
 export function RunLauncher({ onFinished }: { onFinished: (runId: number | null) => void }) {
@@ -36,10 +37,8 @@ export function RunLauncher({ onFinished }: { onFinished: (runId: number | null)
   useEffect(() => {
     if (status && status !== 'running') {
       void queryClient.invalidateQueries({ queryKey: monitoringKeys.runs() });
-      void queryClient.invalidateQueries({
-        queryKey: ['monitoring', 'warnings'],
-      });
-      void queryClient.invalidateQueries({ queryKey: ['clues'] });
+      void queryClient.invalidateQueries({ queryKey: keys.monitoring.warnings() });
+      void queryClient.invalidateQueries({ queryKey: keys.clues.all });
       if (status === 'succeeded') onFinished(job?.runId ?? null);
     }
     // Only a change of status matters here, not a new onFinished closure.

@@ -1,10 +1,9 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
   Button,
-  Card,
   DatePicker,
   Descriptions,
   Drawer,
@@ -48,7 +47,7 @@ import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -141,9 +140,9 @@ export default function PetitionsPage() {
     },
   ];
   return (
-    <Card
+    <LedgerListCard
       title={t('title')}
-      data-testid="petitions-page"
+      testId="petitions-page"
       extra={
         canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
@@ -151,91 +150,50 @@ export default function PetitionsPage() {
           </Button>
         )
       }
+      intro={t('intro')}
     >
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       {typeof handlingDays === 'number' && (
         <Typography.Paragraph type="secondary" data-testid="petition-deadline-note">
           {t('deadlineNote', { n: handlingDays })}
         </Typography.Paragraph>
       )}
-      <Segmented
-        style={{ marginBottom: 12 }}
-        value={list.filters.status ?? ''}
-        onChange={(v) => list.setFilter('status', String(v) || undefined)}
-        options={[
-          { value: '', label: t('statusAll') },
-          { value: 'open', label: t('statusOpen') },
-          { value: 'overdue', label: t('statusOverdue') },
-          { value: 'closed', label: t('statusClosed') },
+      <LedgerList
+        list={list}
+        above={
+          <Segmented
+            style={{ marginBottom: 12 }}
+            value={list.filters.status ?? ''}
+            onChange={(v) => list.setFilter('status', String(v) || undefined)}
+            options={[
+              { value: '', label: t('statusAll') },
+              { value: 'open', label: t('statusOpen') },
+              { value: 'overdue', label: t('statusOverdue') },
+              { value: 'closed', label: t('statusClosed') },
+            ]}
+            data-testid="petition-status"
+          />
+        }
+        barStyle={{ display: 'flex' }}
+        filters={[
+          { kind: 'org' },
+          { kind: 'select', key: 'kind', placeholder: t('kind'), width: 100, options: options(PETITION_EVENT_KINDS) },
+          { kind: 'select', key: 'source', placeholder: t('source'), width: 130, options: options(PETITION_SOURCES) },
+          { kind: 'select', key: 'level', placeholder: t('level'), width: 100, options: options(PETITION_LEVELS) },
+          { kind: 'select', key: 'year', placeholder: t('year'), width: 110, options: yearOptions },
+          { kind: 'search', key: 'q', placeholder: t('search'), width: 220 },
         ]}
-        data-testid="petition-status"
+        exportUrl={petitionsExportUrl(list.filters)}
+        exportText={t('export')}
+        rowKey="id"
+        testId="petitions"
+        columns={columns}
+        table={{ onRow: (r) => ({ onDoubleClick: () => setOpenId(r.id) }) }}
+        emptyText={t('empty')}
+        scrollX={1150}
       />
-      <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('kind')}
-          style={{ width: 100 }}
-          value={list.filters.kind}
-          onChange={(v) => list.setFilter('kind', v)}
-          options={options(PETITION_EVENT_KINDS)}
-        />
-        <Select
-          allowClear
-          placeholder={t('source')}
-          style={{ width: 130 }}
-          value={list.filters.source}
-          onChange={(v) => list.setFilter('source', v)}
-          options={options(PETITION_SOURCES)}
-        />
-        <Select
-          allowClear
-          placeholder={t('level')}
-          style={{ width: 100 }}
-          value={list.filters.level}
-          onChange={(v) => list.setFilter('level', v)}
-          options={options(PETITION_LEVELS)}
-        />
-        <Select
-          allowClear
-          placeholder={t('year')}
-          style={{ width: 110 }}
-          value={list.filters.year}
-          onChange={(v) => list.setFilter('year', v)}
-          options={yearOptions}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 220 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={petitionsExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="id"
-          size="middle"
-          data-testid="petitions"
-          columns={columns}
-          {...list.tableProps}
-          onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1150 }}
-        />
-      )}
       {creating && <EventModal onClose={() => setCreating(false)} onDone={setOpenId} />}
       {openId !== null && <EventDrawer id={openId} canWrite={canWrite} onClose={() => setOpenId(null)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 

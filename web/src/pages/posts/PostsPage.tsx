@@ -1,6 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, zhOf } from '../../../../common/domain/posts/codes.ts';
@@ -16,7 +15,7 @@ import {
 } from '../../api/posts.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
@@ -35,9 +34,10 @@ export default function PostsPage() {
   const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
   const [newPost, setNewPost] = useState(false);
   return (
-    <Card
+    <LedgerListCard
       title={t('title')}
-      data-testid="posts-page"
+      testId="posts-page"
+      intro={t('intro')}
       extra={
         canWrite && (
           <Space wrap>
@@ -48,16 +48,13 @@ export default function PostsPage() {
           </Space>
         )
       }
+      tabs={[
+        { key: 'hires', label: t('tabHires'), children: <HiresTab /> },
+        { key: 'posts', label: t('tabPosts'), children: <PostsTab /> },
+      ]}
     >
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Tabs
-        items={[
-          { key: 'hires', label: t('tabHires'), children: <HiresTab /> },
-          { key: 'posts', label: t('tabPosts'), children: <PostsTab /> },
-        ]}
-      />
       {newPost && <NewPostModal onClose={() => setNewPost(false)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 
@@ -107,57 +104,31 @@ function HiresTab() {
     },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('postType')}
-          style={{ width: 140 }}
-          value={list.filters.postType}
-          onChange={(v) => list.setFilter('postType', v)}
-          options={typeOptions}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        { kind: 'select', key: 'postType', placeholder: t('postType'), width: 140, options: typeOptions },
+        {
+          kind: 'select',
+          key: 'status',
+          placeholder: t('status'),
+          width: 110,
+          options: [
             { value: 'active', label: t('active') },
             { value: 'exited', label: t('exited') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 180 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={hiresExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<HireRowT>
-          rowKey="id"
-          size="middle"
-          data-testid="posts-hires"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1250 }}
-        />
-      )}
-    </>
+          ],
+        },
+        { kind: 'search', key: 'q', placeholder: t('search') },
+      ]}
+      exportUrl={hiresExportUrl(list.filters)}
+      exportText={t('export')}
+      rowKey="id"
+      testId="posts-hires"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1250}
+    />
   );
 }
 
@@ -192,42 +163,18 @@ function PostsTab() {
     { title: t('occupied'), key: 'occupied', width: 90, render: (_, r) => `${r.occupied} / ${r.slots}` },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('postType')}
-          style={{ width: 140 }}
-          value={list.filters.postType}
-          onChange={(v) => list.setFilter('postType', v)}
-          options={typeOptions}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchPost')}
-          style={{ width: 180 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<PostRowT>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 950 }}
-        />
-      )}
-    </>
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        { kind: 'select', key: 'postType', placeholder: t('postType'), width: 140, options: typeOptions },
+        { kind: 'search', key: 'q', placeholder: t('searchPost') },
+      ]}
+      rowKey="id"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={950}
+    />
   );
 }
 

@@ -32,6 +32,7 @@ import {
 } from '../../api/relocation.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
@@ -137,7 +138,7 @@ export default function RelocationPage() {
   const data = list.query.data;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card
+      <LedgerListCard
         title={t('householdsTitle')}
         extra={
           <Space wrap>
@@ -152,46 +153,45 @@ export default function RelocationPage() {
             </Button>
           </Space>
         }
+        intro={t('intro', { months: data?.stableMonths ?? 6, window: data?.stableWindowMonths ?? 12 })}
       >
-        <Typography.Paragraph type="secondary">
-          {t('intro', { months: data?.stableMonths ?? 6, window: data?.stableWindowMonths ?? 12 })}
-        </Typography.Paragraph>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <RegistryOrgFilter
-            value={list.filters.orgCode}
-            onChange={(v) => list.setFilter('orgCode', v)}
-            style={{ width: 200 }}
-          />
-          <Select
-            allowClear
-            placeholder={t('allSites')}
-            style={{ width: 220 }}
-            value={list.filters.siteId ? Number(list.filters.siteId) : undefined}
-            onChange={(v?: number) => list.setFilter('siteId', v ? String(v) : undefined)}
-            options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          />
-          <Space>
-            <Switch
-              data-testid="relocation-short-only"
-              checked={list.filters.short === '1'}
-              onChange={(on) => list.setFilter('short', on ? '1' : undefined)}
-            />
-            {t('onlyShort')}
-          </Space>
-        </Space>
-        {list.query.isError ? (
-          <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-        ) : (
-          <Table<Row>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            {...list.tableProps}
-            locale={{ emptyText: t('empty') }}
-            scroll={{ x: canWrite ? 1160 : 1040 }}
-          />
-        )}
-      </Card>
+        <LedgerList
+          list={list}
+          filters={[
+            { kind: 'org' },
+            {
+              kind: 'node',
+              node: (
+                <Select
+                  allowClear
+                  placeholder={t('allSites')}
+                  style={{ width: 220 }}
+                  value={list.filters.siteId ? Number(list.filters.siteId) : undefined}
+                  onChange={(v?: number) => list.setFilter('siteId', v ? String(v) : undefined)}
+                  options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                />
+              ),
+            },
+            {
+              kind: 'node',
+              node: (
+                <Space>
+                  <Switch
+                    data-testid="relocation-short-only"
+                    checked={list.filters.short === '1'}
+                    onChange={(on) => list.setFilter('short', on ? '1' : undefined)}
+                  />
+                  {t('onlyShort')}
+                </Space>
+              ),
+            },
+          ]}
+          rowKey="id"
+          columns={columns}
+          emptyText={t('empty')}
+          scrollX={canWrite ? 1160 : 1040}
+        />
+      </LedgerListCard>
       <Card
         title={t('sitesTitle')}
         extra={

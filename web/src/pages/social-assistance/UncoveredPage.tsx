@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, type TableColumnsType } from 'antd';
 import {
   fetchUncovered,
   socialKeys,
@@ -8,9 +8,8 @@ import {
 } from '../../api/social-assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { useSocialText } from './text.ts';
 
 type Row = Page['items'][number];
@@ -40,7 +39,7 @@ export default function UncoveredPage() {
     { title: t('members'), dataIndex: 'members', width: 90, align: 'right' },
   ];
   return (
-    <Card
+    <LedgerListCard
       title={t('title')}
       extra={
         hasPermission(actor, 'assistance:export') && (
@@ -49,27 +48,16 @@ export default function UncoveredPage() {
           </Button>
         )
       }
+      intro={t('intro')}
     >
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="householdId"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 460 }}
-        />
-      )}
-    </Card>
+      <LedgerList
+        list={list}
+        filters={[{ kind: 'org' }]}
+        rowKey="householdId"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={460}
+      />
+    </LedgerListCard>
   );
 }

@@ -1,6 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import {
@@ -13,13 +12,12 @@ import {
 } from '../../api/village-economy.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useMessages } from '../../i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { COLLECTIVE_TEXT } from './text.ts';
 
 type Row = CollectivePage['items'][number];
@@ -101,95 +99,87 @@ export default function CollectiveEconomyPage() {
     },
   ];
   return (
-    <Card title={t('title')} data-testid="collective-economy-page">
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+    <LedgerListCard title={t('title')} testId="collective-economy-page" intro={t('intro')}>
       {data && (
         <Typography.Paragraph data-testid="collective-weak-line">
           {t('weakLine', { amount: yuan(data.weakLineFen) })}
           {data.weakLineNotFound && <Typography.Text type="secondary">{t('weakLineNotFound')}</Typography.Text>}
         </Typography.Paragraph>
       )}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          style={{ width: 110 }}
-          aria-label={t('year')}
-          value={year}
-          onChange={(v) => list.setFilter('year', String(v))}
-          options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
-        />
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
-            { value: 'entered', label: t('entered') },
-            { value: 'missing', label: t('missing') },
-            { value: 'weak', label: t('weak') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 150 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={collectiveExportUrl({ ...list.filters, year })} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {data && data.townships.length > 0 && (
-        <Table
-          size="small"
-          rowKey="code"
-          data-testid="collective-townships"
-          style={{ marginBottom: 16 }}
-          pagination={false}
-          scroll={{ x: 520 }}
-          dataSource={data.townships}
-          columns={[
-            { title: t('township'), dataIndex: 'name', width: 110, fixed: 'left' },
-            { title: t('villages'), dataIndex: 'villages', width: 70, align: 'right' },
-            { title: t('entered'), dataIndex: 'entered', width: 80, align: 'right' },
-            { title: t('weak'), dataIndex: 'weak', width: 80, align: 'right' },
-            { title: t('total'), dataIndex: 'totalFen', width: 140, align: 'right', render: (v: number) => yuan(v) },
-          ]}
-          summary={() =>
-            data.townships.length > 1 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>{t('allTotal')}</Table.Summary.Cell>
-                <Table.Summary.Cell index={1} colSpan={3} />
-                <Table.Summary.Cell index={2} align="right">
-                  {yuan(data.totalFen)}
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
-      )}
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="orgCode"
-          size="middle"
-          data-testid="collective-villages"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1400 }}
-        />
-      )}
+      <LedgerList
+        list={list}
+        filters={[
+          {
+            kind: 'year',
+            key: 'year',
+            label: t('year'),
+            value: year,
+            years: Array.from({ length: 6 }, (_, i) => thisYear - i),
+          },
+          { kind: 'org' },
+          {
+            kind: 'select',
+            key: 'status',
+            placeholder: t('status'),
+            width: 110,
+            options: [
+              { value: 'entered', label: t('entered') },
+              { value: 'missing', label: t('missing') },
+              { value: 'weak', label: t('weak') },
+            ],
+          },
+          { kind: 'search', key: 'q', placeholder: t('search'), width: 150 },
+        ]}
+        exportUrl={collectiveExportUrl({ ...list.filters, year })}
+        exportText={t('export')}
+        between={
+          <>
+            {data && data.townships.length > 0 && (
+              <Table
+                size="small"
+                rowKey="code"
+                data-testid="collective-townships"
+                style={{ marginBottom: 16 }}
+                pagination={false}
+                scroll={{ x: 520 }}
+                dataSource={data.townships}
+                columns={[
+                  { title: t('township'), dataIndex: 'name', width: 110, fixed: 'left' },
+                  { title: t('villages'), dataIndex: 'villages', width: 70, align: 'right' },
+                  { title: t('entered'), dataIndex: 'entered', width: 80, align: 'right' },
+                  { title: t('weak'), dataIndex: 'weak', width: 80, align: 'right' },
+                  {
+                    title: t('total'),
+                    dataIndex: 'totalFen',
+                    width: 140,
+                    align: 'right',
+                    render: (v: number) => yuan(v),
+                  },
+                ]}
+                summary={() =>
+                  data.townships.length > 1 ? (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>{t('allTotal')}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} colSpan={3} />
+                      <Table.Summary.Cell index={2} align="right">
+                        {yuan(data.totalFen)}
+                      </Table.Summary.Cell>
+                    </Table.Summary.Row>
+                  ) : null
+                }
+              />
+            )}
+          </>
+        }
+        rowKey="orgCode"
+        testId="collective-villages"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1400}
+      />
       {editing && <EntryModal row={editing} onClose={() => setEditing(null)} />}
       {history && <HistoryModal row={history} onClose={() => setHistory(null)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 

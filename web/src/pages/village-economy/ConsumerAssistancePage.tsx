@@ -1,4 +1,3 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -15,7 +14,6 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -47,6 +45,7 @@ import {
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { totalText, usePagedList } from '../../components/usePagedList.ts';
@@ -69,9 +68,9 @@ export default function ConsumerAssistancePage() {
   const canWrite = hasPermission(actor, 'programmes:write') && actor?.role !== 'auditor';
   const [dialog, setDialog] = useState<'outlet' | 'product' | 'sale' | null>(null);
   return (
-    <Card
+    <LedgerListCard
       title={t('title')}
-      data-testid="consumer-page"
+      testId="consumer-page"
       extra={
         canWrite && (
           <Space wrap>
@@ -83,20 +82,18 @@ export default function ConsumerAssistancePage() {
           </Space>
         )
       }
+      intro={t('intro')}
+      tabs={[
+        { key: 'outlets', label: t('tabOutlets'), children: <OutletsTab canWrite={canWrite} /> },
+        { key: 'products', label: t('tabProducts'), children: <ProductsTab /> },
+        { key: 'sales', label: t('tabSales'), children: <SalesTab /> },
+      ]}
     >
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Summary />
-      <Tabs
-        items={[
-          { key: 'outlets', label: t('tabOutlets'), children: <OutletsTab canWrite={canWrite} /> },
-          { key: 'products', label: t('tabProducts'), children: <ProductsTab /> },
-          { key: 'sales', label: t('tabSales'), children: <SalesTab /> },
-        ]}
-      />
       {dialog === 'outlet' && <OutletModal onClose={() => setDialog(null)} />}
       {dialog === 'product' && <ProductModal onClose={() => setDialog(null)} />}
       {dialog === 'sale' && <SaleModal onClose={() => setDialog(null)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 
@@ -196,56 +193,31 @@ function OutletsTab({ canWrite }: { canWrite: boolean }) {
   ];
   const [closeForm] = Form.useForm<{ closedOn: Dayjs; note?: string }>();
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('kind')}
-          style={{ width: 100 }}
-          value={list.filters.kind}
-          onChange={(v) => list.setFilter('kind', v)}
-          options={options(OUTLET_KINDS)}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        { kind: 'select', key: 'kind', placeholder: t('kind'), width: 100, options: options(OUTLET_KINDS) },
+        {
+          kind: 'select',
+          key: 'status',
+          placeholder: t('status'),
+          width: 110,
+          options: [
             { value: 'open', label: t('open') },
             { value: 'closed', label: t('closed') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 200 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={outletsExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<OutletRow>
-          rowKey="id"
-          size="middle"
-          data-testid="consumer-outlets"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1350 }}
-        />
-      )}
+          ],
+        },
+        { kind: 'search', key: 'q', placeholder: t('search'), width: 200 },
+      ]}
+      exportUrl={outletsExportUrl(list.filters)}
+      exportText={t('export')}
+      rowKey="id"
+      testId="consumer-outlets"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1350}
+    >
       {closing && (
         <FormModal<{ closedOn: Dayjs; note?: string }, unknown>
           open
@@ -269,17 +241,17 @@ function OutletsTab({ canWrite }: { canWrite: boolean }) {
           </Form.Item>
         </FormModal>
       )}
-    </>
+    </LedgerList>
   );
 }
 
 /** A list paged in the component (the outlets tab owns the page's address). */
-function useLocalPage<T>(key: readonly unknown[], fetch: (q: { page: number; pageSize: number }) => Promise<T>) {
+function useLocalPage<T>(key: readonly unknown[], load: (q: { page: number; pageSize: number }) => Promise<T>) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const query = useQuery({
     queryKey: [...key, page, pageSize],
-    queryFn: () => fetch({ page, pageSize }),
+    queryFn: () => load({ page, pageSize }),
     placeholderData: keepPreviousData,
   });
   return { query, page, pageSize, setPage, setPageSize };

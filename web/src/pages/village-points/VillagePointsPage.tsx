@@ -1,20 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -42,12 +28,14 @@ import {
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePointsText } from './text.ts';
+import { keys } from '../../api/queryKeys.ts';
 
 const thisYear = Number(chinaToday().format('YYYY'));
 const yearOptions = Array.from({ length: 6 }, (_, i) => ({ value: String(thisYear - i), label: String(thisYear - i) }));
@@ -87,9 +75,9 @@ export default function VillagePointsPage() {
         ? actor.orgCode
         : undefined;
   return (
-    <Card
+    <LedgerListCard
       title={t('title')}
-      data-testid="village-points-page"
+      testId="village-points-page"
       extra={
         canWrite && (
           <Space wrap>
@@ -101,8 +89,8 @@ export default function VillagePointsPage() {
           </Space>
         )
       }
+      intro={t('intro')}
     >
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12, display: 'flex' }}>
         <RegistryOrgFilter value={f.orgCode} onChange={(v) => f.set('orgCode', v)} style={{ width: 200 }} />
         <Select style={{ width: 110 }} value={f.year} onChange={(v) => f.set('year', v)} options={yearOptions} />
@@ -126,7 +114,7 @@ export default function VillagePointsPage() {
       {modal === 'rule' && <RuleModal village={village} onClose={() => setModal(null)} />}
       {modal === 'award' && <AwardModal onClose={() => setModal(null)} />}
       {modal === 'redeem' && <RedeemModal onClose={() => setModal(null)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 
@@ -203,31 +191,16 @@ function AwardsTab() {
     { title: t('awardedBy'), dataIndex: 'awardedBy', width: 120 },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder={t('category')}
-          style={{ width: 130 }}
-          value={list.filters.category}
-          onChange={(v) => list.setFilter('category', v)}
-          options={categoryOptions}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          data-testid="points-awards"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1000 }}
-        />
-      )}
-    </>
+    <LedgerList
+      list={list}
+      barStyle={{ marginBottom: 12 }}
+      filters={[{ kind: 'select', key: 'category', placeholder: t('category'), width: 130, options: categoryOptions }]}
+      rowKey="id"
+      testId="points-awards"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1000}
+    />
   );
 }
 
@@ -333,7 +306,7 @@ function RuleModal({ village, onClose }: { village?: string; onClose: () => void
   const [form] = Form.useForm<V>();
   const chosen = Form.useWatch('orgCode', form) ?? village;
   const deliberations = useQuery({
-    queryKey: ['projects', 'deliberations', 'decided', chosen],
+    queryKey: [...keys.projects.decidedDeliberations, chosen],
     queryFn: () => fetchDeliberations({ villageCode: chosen, decided: true }),
     enabled: !!chosen && levelOfCode(chosen) === 'village',
   });

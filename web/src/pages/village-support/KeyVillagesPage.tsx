@@ -1,21 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -35,13 +19,13 @@ import {
 import { keys } from '../../api/queryKeys.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n, useMessages } from '../../i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { yuan } from '../projects/text.ts';
-import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { KEY_VILLAGE_TEXT } from './keyVillagesText.ts';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -55,15 +39,15 @@ function useIsCounty() {
 export default function KeyVillagesPage() {
   const t = useMessages(KEY_VILLAGE_TEXT);
   return (
-    <Card title={t('title')} data-testid="key-villages-page">
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Tabs
-        items={[
-          { key: 'sheet', label: t('tabSheet'), children: <SheetTab /> },
-          { key: 'decisions', label: t('tabDecisions'), children: <DecisionsTab /> },
-        ]}
-      />
-    </Card>
+    <LedgerListCard
+      title={t('title')}
+      testId="key-villages-page"
+      intro={t('intro')}
+      tabs={[
+        { key: 'sheet', label: t('tabSheet'), children: <SheetTab /> },
+        { key: 'decisions', label: t('tabDecisions'), children: <DecisionsTab /> },
+      ]}
+    />
   );
 }
 
@@ -163,61 +147,45 @@ function SheetTab() {
       : []),
   ];
   return (
-    <>
-      {data && <SheetHeader data={data} />}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          style={{ width: 110 }}
-          aria-label={t('year')}
-          value={year}
-          onChange={(v) => list.setFilter('year', String(v))}
-          options={Array.from({ length: 6 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: `${y}年` }))}
-        />
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 130 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={(['scored', 'unscored', 'key', 'demo'] as const).map((s) => ({ value: s, label: t(s) }))}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 150 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={sheetExportUrl({ ...list.filters, year })} download>
-          {t('export')}
-        </Button>
-        {isCounty && (
+    <LedgerList
+      list={list}
+      above={data && <SheetHeader data={data} />}
+      filters={[
+        {
+          kind: 'year',
+          key: 'year',
+          label: t('year'),
+          value: year,
+          years: Array.from({ length: 6 }, (_, i) => thisYear + 1 - i),
+        },
+        { kind: 'org' },
+        {
+          kind: 'select',
+          key: 'status',
+          placeholder: t('status'),
+          width: 130,
+          options: (['scored', 'unscored', 'key', 'demo'] as const).map((s) => ({ value: s, label: t(s) })),
+        },
+        { kind: 'search', key: 'q', placeholder: t('search'), width: 150 },
+      ]}
+      exportUrl={sheetExportUrl({ ...list.filters, year })}
+      exportText={t('export')}
+      actions={
+        isCounty && (
           <Button type="primary" onClick={() => setDeciding(true)}>
             {t('decide')}
           </Button>
-        )}
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<SheetRow>
-          rowKey="orgCode"
-          size="middle"
-          data-testid="key-village-sheet"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1400 }}
-        />
-      )}
+        )
+      }
+      rowKey="orgCode"
+      testId="key-village-sheet"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1400}
+    >
       {scoring && <ScoreModal row={scoring} onClose={() => setScoring(null)} />}
       {deciding && <DecisionModal year={year} onClose={() => setDeciding(false)} />}
-    </>
+    </LedgerList>
   );
 }
 

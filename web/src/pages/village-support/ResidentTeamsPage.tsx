@@ -1,9 +1,8 @@
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Checkbox,
   DatePicker,
   Descriptions,
@@ -15,7 +14,6 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -45,7 +43,7 @@ import {
 } from '../../api/village-support.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
@@ -73,9 +71,9 @@ export default function ResidentTeamsPage() {
   const [newTeam, setNewTeam] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   return (
-    <Card
+    <LedgerListCard
       title={t('teamsTitle')}
-      data-testid="resident-teams-page"
+      testId="resident-teams-page"
       extra={
         canWrite && (
           <Button type="primary" onClick={() => setNewTeam(true)}>
@@ -83,17 +81,15 @@ export default function ResidentTeamsPage() {
           </Button>
         )
       }
+      intro={t('teamsIntro')}
+      tabs={[
+        { key: 'teams', label: t('tabTeams'), children: <TeamsTab onOpen={setOpenId} /> },
+        { key: 'villages', label: t('tabVillages'), children: <VillagesTab onOpen={setOpenId} /> },
+      ]}
     >
-      <Typography.Paragraph type="secondary">{t('teamsIntro')}</Typography.Paragraph>
-      <Tabs
-        items={[
-          { key: 'teams', label: t('tabTeams'), children: <TeamsTab onOpen={setOpenId} /> },
-          { key: 'villages', label: t('tabVillages'), children: <VillagesTab onOpen={setOpenId} /> },
-        ]}
-      />
       {newTeam && <TeamModal onClose={() => setNewTeam(false)} onDone={(id) => setOpenId(id)} />}
       {openId !== null && <TeamDrawer id={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 
@@ -138,49 +134,30 @@ function TeamsTab({ onOpen }: { onOpen: (id: number) => void }) {
     },
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        {
+          kind: 'select',
+          key: 'status',
+          placeholder: t('status'),
+          width: 110,
+          options: [
             { value: 'active', label: t('active') },
             { value: 'ended', label: t('ended') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ width: 200 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={teamsExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<TeamRowT>
-          rowKey="id"
-          size="middle"
-          data-testid="resident-teams"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1000 }}
-        />
-      )}
-    </>
+          ],
+        },
+        { kind: 'search', key: 'q', placeholder: t('search'), width: 200 },
+      ]}
+      exportUrl={teamsExportUrl(list.filters)}
+      exportText={t('export')}
+      rowKey="id"
+      testId="resident-teams"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={1000}
+    />
   );
 }
 
@@ -241,40 +218,32 @@ function VillagesTab({ onOpen }: { onOpen: (id: number) => void }) {
       : []),
   ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          style={{ width: 150 }}
-          value={list.filters.scope ?? 'required'}
-          onChange={(v) => list.setFilter('scope', v === 'required' ? undefined : v)}
-          data-testid="villages-scope"
-          options={[
+    <LedgerList
+      list={list}
+      filters={[
+        { kind: 'org' },
+        {
+          kind: 'select',
+          key: 'scope',
+          width: 150,
+          clearable: false,
+          fallback: 'required',
+          testId: 'villages-scope',
+          options: [
             { value: 'required', label: t('onlyRequired') },
             { value: 'lacking', label: t('onlyLacking') },
             { value: 'all', label: t('allVillages') },
-          ]}
-        />
-      </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<VillageRowT>
-          rowKey="orgCode"
-          size="middle"
-          data-testid="resident-villages"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 700 }}
-        />
-      )}
+          ],
+        },
+      ]}
+      rowKey="orgCode"
+      testId="resident-villages"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={700}
+    >
       {editing && <FlagsModal village={editing} onClose={() => setEditing(null)} />}
-    </>
+    </LedgerList>
   );
 }
 

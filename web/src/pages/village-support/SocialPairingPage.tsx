@@ -1,9 +1,8 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
-  Card,
   Col,
   DatePicker,
   Descriptions,
@@ -37,7 +36,7 @@ import {
 } from '../../api/village-support.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
 import { QueryState } from '../../components/states.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
@@ -100,9 +99,9 @@ export default function SocialPairingPage() {
     },
   ];
   return (
-    <Card
+    <LedgerListCard
       title={t('pairingTitle')}
-      data-testid="social-pairing-page"
+      testId="social-pairing-page"
       extra={
         canWrite && (
           <Button type="primary" onClick={() => setCreating(true)}>
@@ -110,61 +109,37 @@ export default function SocialPairingPage() {
           </Button>
         )
       }
+      intro={t('pairingIntro')}
     >
-      <Typography.Paragraph type="secondary">{t('pairingIntro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <RegistryOrgFilter
-          value={list.filters.orgCode}
-          onChange={(v) => list.setFilter('orgCode', v)}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('kind')}
-          style={{ width: 150 }}
-          value={list.filters.kind}
-          onChange={(v) => list.setFilter('kind', v)}
-          options={kindOptions}
-        />
-        <Select
-          allowClear
-          placeholder={t('status')}
-          style={{ width: 110 }}
-          value={list.filters.status}
-          onChange={(v) => list.setFilter('status', v)}
-          options={[
-            { value: 'active', label: t('pairingActive') },
-            { value: 'ended', label: t('pairingEnded') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('searchPairing')}
-          style={{ width: 200 }}
-          defaultValue={list.filters.q}
-          onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        />
-        <Button icon={<DownloadOutlined />} href={pairingsExportUrl(list.filters)} download>
-          {t('export')}
-        </Button>
-      </Space>
-      <QueryState query={totals}>{(data) => <Totals data={data} />}</QueryState>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<PairingRowT>
-          rowKey="id"
-          size="middle"
-          data-testid="social-pairings"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 1200 }}
-        />
-      )}
+      <LedgerList
+        list={list}
+        filters={[
+          { kind: 'org' },
+          { kind: 'select', key: 'kind', placeholder: t('kind'), width: 150, options: kindOptions },
+          {
+            kind: 'select',
+            key: 'status',
+            placeholder: t('status'),
+            width: 110,
+            options: [
+              { value: 'active', label: t('pairingActive') },
+              { value: 'ended', label: t('pairingEnded') },
+            ],
+          },
+          { kind: 'search', key: 'q', placeholder: t('searchPairing'), width: 200 },
+        ]}
+        exportUrl={pairingsExportUrl(list.filters)}
+        exportText={t('export')}
+        between={<QueryState query={totals}>{(data) => <Totals data={data} />}</QueryState>}
+        rowKey="id"
+        testId="social-pairings"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1200}
+      />
       {creating && <PairingModal onClose={() => setCreating(false)} onDone={setOpenId} />}
       {openId !== null && <PairingDrawer id={openId} canWrite={canWrite} onClose={() => setOpenId(null)} />}
-    </Card>
+    </LedgerListCard>
   );
 }
 
