@@ -3,12 +3,7 @@ export { createMonitoringService, type MonitoringService, type ReevaluateTarget 
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { startMonthlySchedule, type MonthlySchedule } from './monitoring.schedule.ts';
 export { supersedeStaleRuns } from './monitoring.lease.ts';
-export {
-  monitorFactsCommand,
-  monitorRunCommand,
-  runWarningsExportCommand,
-  warningsCommand,
-} from './monitoring.cli.ts';
+export { monitorFactsCommand, monitorRunCommand, runWarningsExportCommand, warningsCommand } from './monitoring.cli.ts';
 export type { WarningsHook, RunSummary } from './monitoring.run.ts';
 export { RULES } from './rules/index.ts';
 // The engine's sandbox path for the analysis module's what-if (evaluates, writes nothing of monitoring's).
