@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { chooseOption, login, screenshot, useBrowserApp } from './support/app.ts';
 
 const app = useBrowserApp();
 
@@ -177,8 +177,7 @@ describe('programmes-2: employment and training', () => {
       await section.getByText('稳定就业').first().waitFor();
       await section.getByRole('button', { name: '登记务工' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('人员', { exact: true }).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await chooseOption(page, dialog.getByLabel('人员', { exact: true }));
       await dialog.getByLabel('务工地点', { exact: true }).fill('太原市小店区');
       await dialog.locator('.ant-btn-primary').click();
       await dialog.waitFor({ state: 'hidden' });

@@ -317,3 +317,28 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
   });
   return app;
 }
+
+/**
+ * Chooses an option of an antd Select (the field is its input, e.g. `dialog.getByLabel('人员')`): the first option, or
+ * the one titled `option`; then checks that the select shows a choice, and tries again if a click during the
+ * dropdown's animation chose nothing (a click toggles the dropdown: the next attempt closes it, the one after opens it).
+ */
+export async function chooseOption(page: Page, field: Locator, option?: string | RegExp): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt += 1) {
+    await field.click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const item = option === undefined ? options.first() : options.filter({ hasText: option }).first();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 8000 });
+      const text = (await item.innerText()).trim();
+      await item.click();
+      await expect.poll(async () => (await select.innerText()).includes(text), { timeout: 3000 }).toBe(true);
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+}
