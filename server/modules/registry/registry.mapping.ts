@@ -53,7 +53,7 @@ const MONITORING_LABELS: Record<MonitoringField, { zh: string; en: string }> = {
 
 const sameValue = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b)
-    ? a.length === b.length && [...a].sort().join() === [...b].sort().join()
+    ? a.length === b.length && [...(a as unknown[])].sort().join() === [...(b as unknown[])].sort().join()
     : (a ?? null) === (b ?? null);
 
 /** The monitoring status of a household nobody has identified. */

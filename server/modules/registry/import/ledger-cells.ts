@@ -66,7 +66,7 @@ const labelCache = new WeakMap<CodeList, Map<string, string | undefined>>();
 
 function cachedCodeOfLabel(list: CodeList, text: string): string | undefined {
   let cache = labelCache.get(list);
-  if (!cache) labelCache.set(list, (cache = new Map()));
+  if (!cache) labelCache.set(list, (cache = new Map<string, string | undefined>()));
   if (!cache.has(text) && cache.size < 10_000) cache.set(text, codeOfLabel(list, text));
   return cache.has(text) ? cache.get(text) : codeOfLabel(list, text);
 }
