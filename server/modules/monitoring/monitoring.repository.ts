@@ -288,6 +288,29 @@ export async function findHouseholdRef(db: Db, prefix: string, id: number): Prom
   return row;
 }
 
+/** The county of a department batch (the feeds module's table), or undefined. */
+export async function findFeedBatchCounty(db: Db, batchId: number): Promise<string | undefined> {
+  const [row] = await queryRows<{ countyCode: string }>(
+    db,
+    sql`SELECT county_code AS "countyCode" FROM feed_batch WHERE id = ${batchId}`,
+  );
+  return row?.countyCode;
+}
+
+/** A household's stored warnings of two periods (explain: this month's and the previous month's). */
+export async function storedWarningsOf(
+  db: Db,
+  countyCode: string,
+  householdId: number,
+  periods: readonly [string, string],
+): Promise<{ id: number; period: string; ruleCode: string; status: 'new' | 'handled' }[]> {
+  return queryRows(
+    db,
+    sql`SELECT id::int AS id, period, rule_code AS "ruleCode", status FROM warning
+      WHERE county_code = ${countyCode} AND household_id = ${householdId} AND period IN (${periods[0]}, ${periods[1]})`,
+  );
+}
+
 /**
  * Id bounds of a county's households for key-range batches (closed ones included, so that their
  * stale unhandled warnings are cleared too) and the number of active ones for progress.
