@@ -58,8 +58,9 @@ export default defineConfig({
           // The demo county is loaded once into a template data directory; each journey's server copies it.
           globalSetup: ['e2e/support/global-setup.ts'],
           pool: 'forks',
-          // One journey at a time: two at once on CI's 2 cores saved ~190 s but made journeys flaky under load.
-          fileParallelism: false,
+          // Two journeys at a time (one per core): each waits on its own server and browser most of the time.
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
