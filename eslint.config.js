@@ -21,6 +21,7 @@ const SERVICE_LAYER = [
   'server/modules/petitions/petitions.{shared,events,households,zero,ledger}.ts',
   'server/modules/village-points/village-points.{shared,items,awards,shop,ledger}.ts',
   'server/modules/indicators/assessment.{shared,result,scheme}.ts',
+  'server/modules/jobs/jobs.{shared,run,read,sweep}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -34,7 +35,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/deliberation/deliberation.service.ts',
   'server/modules/feeds/feeds.service.ts',
   'server/modules/funds/funds.service.ts',
-  'server/modules/jobs/jobs.service.ts',
   'server/modules/monitoring/channels.service.ts',
   'server/modules/monitoring/clues.service.ts',
   'server/modules/monitoring/monitoring.service.ts',
@@ -47,7 +47,6 @@ const SERVICES_NOT_YET_SPLIT = [
 // Services that still query the database themselves: move the query into the module's repository, then strike.
 const SQL_STILL_IN_SERVICE = [
   'server/modules/analysis/deprivation.service.ts',
-  'server/modules/jobs/jobs.service.ts',
   'server/modules/monitoring/monitoring.service.ts',
   'server/modules/params/params.service.ts',
 ];
