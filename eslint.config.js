@@ -25,6 +25,7 @@ const SERVICE_LAYER = [
   'server/modules/params/params.{shared,list,set}.ts',
   'server/modules/users/users.{shared,read,write}.ts',
   'server/modules/auth/auth.{shared,login,sessions}.ts',
+  'server/modules/deliberation/deliberation.{shared,read,write}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -34,7 +35,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/assets/assets.service.ts',
   'server/modules/attachments/attachments.service.ts',
   'server/modules/collective-economy/collective-economy.service.ts',
-  'server/modules/deliberation/deliberation.service.ts',
   'server/modules/feeds/feeds.service.ts',
   'server/modules/funds/funds.service.ts',
   'server/modules/monitoring/channels.service.ts',
