@@ -27,6 +27,7 @@ const SERVICE_LAYER = [
   'server/modules/auth/auth.{shared,login,sessions}.ts',
   'server/modules/deliberation/deliberation.{shared,read,write}.ts',
   'server/modules/monitoring/clues.{shared,read,write}.ts',
+  'server/modules/monitoring/channels.{shared,apply,visits,public}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -38,7 +39,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/collective-economy/collective-economy.service.ts',
   'server/modules/feeds/feeds.service.ts',
   'server/modules/funds/funds.service.ts',
-  'server/modules/monitoring/channels.service.ts',
   'server/modules/monitoring/monitoring.service.ts',
   'server/modules/registry/export/export.service.ts',
   'server/modules/registry/registry.service.ts',
