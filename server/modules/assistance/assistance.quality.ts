@@ -34,13 +34,14 @@ export async function assistanceSummaries(
   }>(
     db,
     sql`SELECT h.id AS household_id,
-        (SELECT count(*)::int FROM assistance_measure m WHERE m.household_id = h.id
+        (SELECT count(*)::int FROM assistance_measure m WHERE m.household_id = h.id AND m.county_code = h.county_code
            AND m.status IN (${list(IN_PLACE_STATUSES)}) AND m.start_on <= ${asOf}::date) AS measures,
-        (SELECT count(*)::int FROM assistance_measure m WHERE m.household_id = h.id
+        (SELECT count(*)::int FROM assistance_measure m WHERE m.household_id = h.id AND m.county_code = h.county_code
            AND m.status IN (${list(IN_PLACE_STATUSES)}) AND m.start_on <= ${asOf}::date AND m.category IN (${list(DEVELOPMENT_CATEGORIES)})) AS development,
         p.cadre_name, p.phone_cipher IS NOT NULL AS has_phone
-      FROM unnest(ARRAY[${ids}]::bigint[]) AS h(id)
-      LEFT JOIN cadre_pairing p ON p.household_id = h.id AND p.end_on IS NULL`,
+      FROM household h
+      LEFT JOIN cadre_pairing p ON p.household_id = h.id AND p.county_code = h.county_code AND p.end_on IS NULL
+      WHERE h.id IN (${ids})`,
   );
   for (const r of rows) {
     out.set(Number(r.household_id), {

@@ -5,7 +5,6 @@ import {
   SUPPLIER_KINDS,
   zhOfCode,
 } from '../../../common/domain/village-economy/codes.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
@@ -14,6 +13,7 @@ import * as repo from './consumer-assistance.repository.ts';
 import {
   outletFilter,
   toOutletRow,
+  todayOf,
   yearOf,
   type ConsumerDeps,
   type OutletExportQuery,
@@ -106,7 +106,7 @@ const SALE_HEADERS = [
 /** 消费帮扶网点台账 (.xlsx): the outlet list under the same filters, and their monthly sales; audited. */
 export async function exportOutlets(d: ConsumerDeps, ctx: RequestContext, q: OutletExportQuery) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const year = yearOf(today);
   const where = repo.outletWhere(ctx.actor.scopePrefix, outletFilter(q, today));
   const total = await repo.countOutlets(d.db, where);

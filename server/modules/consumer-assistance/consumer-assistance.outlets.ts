@@ -9,7 +9,6 @@ import { countyCodeOf } from '../../../common/domain/org-code.ts';
 import { paramSourceText } from '../../../common/domain/params/source-text.ts';
 import { outletProgress } from '../../../common/domain/village-economy/rules.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { countyOfActor } from '../../lib/county.ts';
 import { pageWindow } from '../../lib/paging.ts';
@@ -17,13 +16,13 @@ import { requireInScope, requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './consumer-assistance.repository.ts';
-import { OUTLET, outletFilter, toOutletRow, yearOf, type ConsumerDeps } from './consumer-assistance.shared.ts';
+import { OUTLET, outletFilter, toOutletRow, todayOf, yearOf, type ConsumerDeps } from './consumer-assistance.shared.ts';
 
 // 三专 outlets (专馆、专区、专柜): the list, opening and closing one, and the summary against the plan's targets.
 
 export async function listOutlets(d: ConsumerDeps, ctx: RequestContext, q: z.infer<typeof outletListQuery>) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const where = repo.outletWhere(ctx.actor.scopePrefix, outletFilter(q, today));
   const w = pageWindow({ ...q, page: q.page ?? 1 });
   const [rows, total] = await Promise.all([
@@ -34,7 +33,7 @@ export async function listOutlets(d: ConsumerDeps, ctx: RequestContext, q: z.inf
 }
 
 async function getOutlet(d: ConsumerDeps, ctx: RequestContext, id: number): Promise<OutletRow> {
-  const today = todayInChina();
+  const today = todayOf(d);
   const [row] = await repo.listOutlets(
     d.db,
     repo.outletWhere(ctx.actor.scopePrefix, { id, today }),
@@ -49,7 +48,7 @@ async function getOutlet(d: ConsumerDeps, ctx: RequestContext, id: number): Prom
 export async function createOutlet(d: ConsumerDeps, ctx: RequestContext, input: OutletInput): Promise<OutletRow> {
   requirePermission(ctx, 'programmes:write');
   requireInScope(ctx, input.orgCode);
-  if (input.openedOn > todayInChina())
+  if (input.openedOn > todayOf(d))
     throw AppError.validation([
       { field: 'openedOn', messageZh: '开设日期不能晚于今天', messageEn: 'The opening date is in the future' },
     ]);
@@ -83,7 +82,7 @@ export async function closeOutlet(
     const outlet = await repo.findOutlet(tx, ctx.actor.scopePrefix, id, true);
     if (!outlet) throw AppError.notFound(OUTLET);
     if (outlet.closedOn) throw new AppError('CONFLICT', { zh: '网点已关闭', en: 'The outlet is already closed' });
-    if (input.closedOn < outlet.openedOn || input.closedOn > todayInChina())
+    if (input.closedOn < outlet.openedOn || input.closedOn > todayOf(d))
       throw AppError.validation([
         {
           field: 'closedOn',
@@ -107,7 +106,7 @@ export async function closeOutlet(
 /** Outlets open today against the 2/2/20 targets, this year's sales by month, suppliers. */
 export async function summary(d: ConsumerDeps, ctx: RequestContext, q: { year?: number }) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const year = q.year ?? yearOf(today);
   const params = await resolveAll(d.db, countyOfActor(ctx), today.slice(0, 7));
   const targets = {

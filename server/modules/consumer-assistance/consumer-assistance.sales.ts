@@ -4,13 +4,12 @@ import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import { saleErrors } from '../../../common/domain/village-economy/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './consumer-assistance.repository.ts';
-import type { ConsumerDeps } from './consumer-assistance.shared.ts';
+import { todayOf, type ConsumerDeps } from './consumer-assistance.shared.ts';
 
 // Monthly sales per outlet and product (fen; a correction replaces the month, audited with before/after).
 
@@ -49,7 +48,7 @@ export async function listSales(d: ConsumerDeps, ctx: RequestContext, q: z.infer
 }
 
 /** The outlet (locked) and product in the actor's scope, the month within the outlet's opening and not ahead. */
-async function saleOutlet(tx: Db, ctx: RequestContext, input: SaleInput) {
+async function saleOutlet(d: ConsumerDeps, tx: Db, ctx: RequestContext, input: SaleInput) {
   const outlet = await repo.findOutlet(tx, ctx.actor.scopePrefix, input.outletId, true);
   if (!outlet)
     throw AppError.validation([
@@ -65,7 +64,7 @@ async function saleOutlet(tx: Db, ctx: RequestContext, input: SaleInput) {
     period: input.period,
     openedOn: outlet.openedOn,
     closedOn: outlet.closedOn,
-    today: todayInChina(),
+    today: todayOf(d),
   });
   if (!product)
     errors.push({ field: 'productId', messageZh: '本辖区无此产品', messageEn: 'No such product in your scope' });
@@ -77,7 +76,7 @@ async function saleOutlet(tx: Db, ctx: RequestContext, input: SaleInput) {
 export async function recordSale(d: ConsumerDeps, ctx: RequestContext, input: SaleInput) {
   requirePermission(ctx, 'programmes:write');
   await d.db.transaction(async (tx) => {
-    const outlet = await saleOutlet(tx, ctx, input);
+    const outlet = await saleOutlet(d, tx, ctx, input);
     const before = await repo.findSale(tx, input.outletId, input.productId, input.period);
     const id = await repo.upsertSale(tx, {
       countyCode: outlet.countyCode,

@@ -1,5 +1,6 @@
 import { PRODUCT_CATEGORIES, zhOfCode } from '../../../common/domain/village-economy/codes.ts';
 import type { Db } from '../../db/connect.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
 import { bindDeps } from '../../lib/use-cases.ts';
 import { exportOutlets } from './consumer-assistance.ledger.ts';
 import { closeOutlet, createOutlet, listOutlets, summary } from './consumer-assistance.outlets.ts';
@@ -14,8 +15,8 @@ import type { ConsumerDeps } from './consumer-assistance.shared.ts';
 // One factory composing the use cases: outlets and the summary (consumer-assistance.outlets.ts), products
 // (.products.ts), sales (.sales.ts), the ledger export (.ledger.ts), what they share (.shared.ts).
 
-export function createConsumerAssistanceService(db: Db) {
-  const d: ConsumerDeps = { db };
+export function createConsumerAssistanceService(db: Db, clock: Clock = systemClock) {
+  const d: ConsumerDeps = { db, clock };
   return {
     listOutlets: bindDeps(d, listOutlets),
     createOutlet: bindDeps(d, createOutlet),

@@ -3,6 +3,7 @@ import type { OutletRow, ProductRow, outletExportQuery } from '../../../common/c
 import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import type { ProductCategory } from '../../../common/domain/village-economy/codes.ts';
 import type { Db } from '../../db/connect.ts';
+import { todayInChina, type Clock } from '../../lib/clock.ts';
 import * as repo from './consumer-assistance.repository.ts';
 
 // What the 消费帮扶 use cases share (consumer-assistance.outlets.ts, .products.ts, .sales.ts, .ledger.ts): the deps
@@ -11,7 +12,11 @@ import * as repo from './consumer-assistance.repository.ts';
 /** What every consumer-assistance use case is given by `createConsumerAssistanceService`. */
 export interface ConsumerDeps {
   db: Db;
+  clock: Clock;
 }
+
+/** The county's day by the factory's clock. */
+export const todayOf = (d: ConsumerDeps) => todayInChina(d.clock());
 
 export type OutletExportQuery = z.infer<typeof outletExportQuery>;
 

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/connect.ts';
 import {
   indicatorApprovals,
+  indicatorAssessmentSchemes,
   indicatorDataSets,
   indicatorDefs,
   indicatorElements,
@@ -303,4 +304,12 @@ export async function saveApproval(
         updatedAt: new Date(),
       },
     });
+}
+
+/** The year's assessment scheme (考核方案), replacing the one saved before. */
+export async function saveAssessmentScheme(tx: Db, row: typeof indicatorAssessmentSchemes.$inferInsert): Promise<void> {
+  await tx
+    .insert(indicatorAssessmentSchemes)
+    .values(row)
+    .onConflictDoUpdate({ target: indicatorAssessmentSchemes.year, set: row });
 }

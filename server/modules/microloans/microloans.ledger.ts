@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import { LOAN_IMPORT_HEADERS } from '../../../common/contracts/microloans.ts';
 import { LOAN_PURPOSES, LOAN_STATUSES, RENEWAL_KINDS } from '../../../common/domain/microloans/codes.ts';
 import { codeOfZh, zhOf } from '../../../common/domain/posts/codes.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
@@ -11,7 +10,7 @@ import { readSheetRows } from '../../lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createInTx } from './microloans.loans.ts';
 import * as repo from './microloans.repository.ts';
-import { filterOf, toRow, type LoanExportQuery, type MicroloansDeps } from './microloans.shared.ts';
+import { filterOf, todayOf, toRow, type LoanExportQuery, type MicroloansDeps } from './microloans.shared.ts';
 
 // 脱贫人口小额信贷台账: the export of the list's rows, the import of a bank's 放款明细, and its template.
 
@@ -71,7 +70,7 @@ async function* ledgerRows(
 /** 小额信贷台账 (.xlsx): the list's rows under the same filters, audited. */
 export async function exportLoans(d: MicroloansDeps, ctx: RequestContext, q: LoanExportQuery) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const where = repo.loanWhere(ctx.actor.scopePrefix, filterOf(q, today));
   const total = await repo.countLoans(d.db, where);
   await d.db.transaction((tx) =>
@@ -137,7 +136,7 @@ function importRow(
 ) {
   const { row, borrower } = p;
   return writeRowInTx(d.db, { ...p, columnOf: (field) => IMPORT_COLUMN[field] }, (tx) =>
-    createInTx(tx, ctx, {
+    createInTx(d, tx, ctx, {
       householdId: borrower.householdId,
       borrowerPersonId: borrower.personId,
       bank: row.bank,

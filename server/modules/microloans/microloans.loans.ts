@@ -3,7 +3,6 @@ import type { loanListQuery, LoanInput } from '../../../common/contracts/microlo
 import { dueDate, loanErrors, type RuleError } from '../../../common/domain/microloans/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
@@ -14,6 +13,7 @@ import {
   filterOf,
   LOAN,
   requireParams,
+  todayOf,
   toRow,
   type LoanRecord,
   type MicroloansDeps,
@@ -24,7 +24,7 @@ import {
 
 export async function list(d: MicroloansDeps, ctx: RequestContext, q: z.infer<typeof loanListQuery>) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const where = repo.loanWhere(ctx.actor.scopePrefix, filterOf(q, today));
   const w = pageWindow({ ...q, page: q.page ?? 1 });
   const [rows, total] = await Promise.all([repo.listLoans(d.db, where, q, w), repo.countLoans(d.db, where)]);
@@ -56,7 +56,7 @@ async function detailsOf(d: MicroloansDeps, rows: Awaited<ReturnType<typeof repo
 
 export async function get(d: MicroloansDeps, ctx: RequestContext, id: number) {
   requirePermission(ctx, 'programmes:read');
-  const today = todayInChina();
+  const today = todayOf(d);
   const rows = await repo.listLoans(
     d.db,
     repo.loanWhere(ctx.actor.scopePrefix, { id, today }),
@@ -71,7 +71,7 @@ export async function get(d: MicroloansDeps, ctx: RequestContext, id: number) {
 }
 
 /** The household in scope (locked), the borrower one of its members, the issue date not in the future. */
-async function borrowingHousehold(tx: Db, ctx: RequestContext, input: LoanInput) {
+async function borrowingHousehold(d: MicroloansDeps, tx: Db, ctx: RequestContext, input: LoanInput) {
   const hh = await repo.householdFacts(tx, ctx.actor.scopePrefix, input.householdId, true);
   if (!hh) throw fieldError('householdId', '本辖区无此在册农户', 'No such registered household in your scope');
   if (input.borrowerPersonId) {
@@ -79,7 +79,7 @@ async function borrowingHousehold(tx: Db, ctx: RequestContext, input: LoanInput)
     if (!members.some((m) => Number(m.person_id) === input.borrowerPersonId))
       throw fieldError('borrowerPersonId', '借款人须为该户在册成员', 'The borrower must be a member of the household');
   }
-  if (input.issuedOn > todayInChina())
+  if (input.issuedOn > todayOf(d))
     throw fieldError('issuedOn', '放款日期不能晚于今天', 'The issue date is in the future');
   return hh;
 }
@@ -105,12 +105,13 @@ async function checkLoan(tx: Db, hh: Household, input: LoanInput, renewedFrom?: 
 
 /** A new loan: the household in scope and eligible, the borrower a member, amount and term within the limits. */
 export async function createInTx(
+  d: MicroloansDeps,
   tx: Db,
   ctx: RequestContext,
   input: LoanInput,
   extra: { renewedFrom?: LoanRecord } = {},
 ) {
-  const hh = await borrowingHousehold(tx, ctx, input);
+  const hh = await borrowingHousehold(d, tx, ctx, input);
   await checkLoan(tx, hh, input, extra.renewedFrom);
   const id = await repo.insertLoan(tx, {
     countyCode: hh.countyCode,
@@ -140,7 +141,7 @@ export async function createInTx(
 
 export async function create(d: MicroloansDeps, ctx: RequestContext, input: LoanInput) {
   requirePermission(ctx, 'programmes:write');
-  const id = await d.db.transaction((tx) => createInTx(tx, ctx, input));
+  const id = await d.db.transaction((tx) => createInTx(d, tx, ctx, input));
   return get(d, ctx, id);
 }
 
@@ -149,7 +150,7 @@ export async function household(d: MicroloansDeps, ctx: RequestContext, househol
   requirePermission(ctx, 'programmes:read');
   const hh = await repo.householdFacts(d.db, ctx.actor.scopePrefix, householdId);
   if (!hh) throw AppError.notFound({ zh: '农户', en: 'Household' });
-  const today = todayInChina();
+  const today = todayOf(d);
   const rows = await repo.listLoans(
     d.db,
     repo.loanWhere(ctx.actor.scopePrefix, { householdId, today }),

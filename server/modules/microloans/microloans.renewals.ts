@@ -13,7 +13,7 @@ import { lockedLoan, requireParams, type LoanRecord, type MicroloansDeps } from 
 // 展期 and 续贷: the loan is closed as `renewed` and a new row points at it.
 
 type RenewalInput = z.infer<typeof renewalInput>;
-type Renewal = { tx: Db; ctx: RequestContext; loan: LoanRecord; owed: number; input: RenewalInput };
+type Renewal = { d: MicroloansDeps; tx: Db; ctx: RequestContext; loan: LoanRecord; owed: number; input: RenewalInput };
 
 /** 展期: the principal owed continues on a new term from the old due date, within the limits. */
 async function extend({ tx, ctx, loan, owed, input }: Renewal) {
@@ -67,10 +67,11 @@ function reloanErrors(loan: LoanRecord, input: RenewalInput): RuleError[] {
 }
 
 /** 续贷: a new loan to the household (amount, issue date) passing the same checks as a new loan. */
-async function reloan({ tx, ctx, loan, input }: Renewal) {
+async function reloan({ d, tx, ctx, loan, input }: Renewal) {
   const fields = reloanErrors(loan, input);
   if (fields.length) throw AppError.validation(fields);
   return createInTx(
+    d,
     tx,
     ctx,
     {
@@ -98,7 +99,7 @@ export async function renew(d: MicroloansDeps, ctx: RequestContext, id: number, 
     const { loan, owed } = await lockedLoan(tx, ctx, id);
     if (loan.status !== 'active')
       throw new AppError('CONFLICT', { zh: '贷款已结清或已续贷', en: 'The loan is closed or renewed' });
-    const renewal: Renewal = { tx, ctx, loan, owed, input };
+    const renewal: Renewal = { d, tx, ctx, loan, owed, input };
     const created = input.kind === 'extension' ? await extend(renewal) : await reloan(renewal);
     if (!(await repo.setLoanStatus(tx, id, loan.version, 'renewed')))
       throw new AppError('CONFLICT', { zh: '贷款已被他人修改，请刷新', en: 'The loan changed meanwhile; reload' });

@@ -8,7 +8,6 @@ import {
 } from '../../../common/domain/microloans/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -19,6 +18,7 @@ import {
   LOAN,
   lockedLoan,
   requireParams,
+  todayOf,
   type LoanRecord,
   type MicroloansDeps,
 } from './microloans.shared.ts';
@@ -30,7 +30,7 @@ export async function repay(d: MicroloansDeps, ctx: RequestContext, id: number, 
   requirePermission(ctx, 'programmes:write');
   await d.db.transaction(async (tx) => {
     const { loan, owed } = await lockedLoan(tx, ctx, id);
-    const errors = repaymentErrors(input, loan, owed, todayInChina());
+    const errors = repaymentErrors(input, loan, owed, todayOf(d));
     if (errors.length) throw AppError.validation(errors);
     await repo.insertEvent(tx, {
       countyCode: loan.countyCode,
@@ -58,7 +58,7 @@ export async function repay(d: MicroloansDeps, ctx: RequestContext, id: number, 
 }
 
 /** The subsidy period ends after its start, by the due date (no subsidy on overdue days), not after today. */
-function periodErrors(loan: LoanRecord, from: string, to: string): RuleError[] {
+function periodErrors(today: string, loan: LoanRecord, from: string, to: string): RuleError[] {
   if (to <= from)
     return [{ field: 'to', messageZh: `贴息已计至 ${from}`, messageEn: `The subsidy is paid up to ${from}` }];
   if (to > loan.dueOn)
@@ -69,7 +69,7 @@ function periodErrors(loan: LoanRecord, from: string, to: string): RuleError[] {
         messageEn: `The subsidy runs to the due date ${loan.dueOn}; overdue days are not subsidised`,
       },
     ];
-  if (to > todayInChina())
+  if (to > today)
     return [{ field: 'to', messageZh: '贴息截止日不能晚于今天', messageEn: 'The end date is in the future' }];
   return [];
 }
@@ -79,6 +79,7 @@ function periodErrors(loan: LoanRecord, from: string, to: string): RuleError[] {
  * owed each day × the subsidy share. Not beyond the due date (no subsidy on overdue days) nor today.
  */
 async function quoteIn(
+  d: MicroloansDeps,
   tx: Db,
   loan: LoanRecord,
   events: { kind: string; on: string; amountFen: number }[],
@@ -86,7 +87,7 @@ async function quoteIn(
 ) {
   const lastSubsidy = events.filter((e) => e.kind === 'subsidy').at(-1);
   const from = lastSubsidy?.on ?? loan.issuedOn;
-  const errors = periodErrors(loan, from, to);
+  const errors = periodErrors(todayOf(d), loan, from, to);
   if (errors.length) throw AppError.validation(errors);
   const params = await requireParams(tx, loan.countyCode, loan.issuedOn, 'to');
   const repayments = events.filter((e) => e.kind === 'repayment');
@@ -106,7 +107,7 @@ export async function quoteSubsidy(d: MicroloansDeps, ctx: RequestContext, id: n
   requirePermission(ctx, 'programmes:read');
   const loan = await repo.findLoan(d.db, ctx.actor.scopePrefix, id);
   if (!loan) throw AppError.notFound(LOAN);
-  return quoteIn(d.db, loan, await repo.eventsOf(d.db, [id]), to);
+  return quoteIn(d, d.db, loan, await repo.eventsOf(d.db, [id]), to);
 }
 
 /** 贴息 paid: the computed amount of the period is recorded (the event's date is the period's end). */
@@ -119,7 +120,7 @@ export async function paySubsidy(
   requirePermission(ctx, 'programmes:write');
   await d.db.transaction(async (tx) => {
     const { loan, events } = await lockedLoan(tx, ctx, id);
-    const quote = await quoteIn(tx, loan, events, input.to);
+    const quote = await quoteIn(d, tx, loan, events, input.to);
     if (quote.subsidyFen <= 0) throw fieldError('to', '该期间无应贴利息', 'No interest to subsidise in that period');
     await repo.insertEvent(tx, {
       countyCode: loan.countyCode,

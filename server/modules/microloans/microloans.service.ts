@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
 import { bindDeps } from '../../lib/use-cases.ts';
 import { exportLoans, importLoans, importTemplate } from './microloans.ledger.ts';
 import { create, get, household, list } from './microloans.loans.ts';
@@ -17,8 +18,8 @@ import type { MicroloansDeps } from './microloans.shared.ts';
 // One factory composing the use cases: loans (microloans.loans.ts), repayments and subsidies (.repayments.ts),
 // renewals (.renewals.ts), the ledger export and the bank-sheet import (.ledger.ts), what they share (.shared.ts).
 
-export function createMicroloansService(db: Db, box: PersonalDataBox) {
-  const d: MicroloansDeps = { db, box };
+export function createMicroloansService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+  const d: MicroloansDeps = { db, box, clock };
   return {
     list: bindDeps(d, list),
     get: bindDeps(d, get),

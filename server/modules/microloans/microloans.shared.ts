@@ -4,6 +4,7 @@ import { daysBetween, isOverdue, outstandingFen, type LoanLimits } from '../../.
 import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { resolveAll } from '../params/index.ts';
@@ -16,7 +17,11 @@ import * as repo from './microloans.repository.ts';
 export interface MicroloansDeps {
   db: Db;
   box: PersonalDataBox;
+  clock: Clock;
 }
+
+/** The county's day by the factory's clock. */
+export const todayOf = (d: MicroloansDeps) => todayInChina(d.clock());
 
 export type LoanExportQuery = z.infer<typeof loanExportQuery>;
 export type LoanRecord = NonNullable<Awaited<ReturnType<typeof repo.findLoan>>>;

@@ -151,7 +151,7 @@ const householdNo = sql<
 >`(SELECT hh.household_no FROM household hh WHERE hh.id = petition_household.household_id)`;
 const headName = sql<
   string | null
->`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id WHERE m.household_id = petition_household.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
+>`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code WHERE m.household_id = petition_household.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
 
 export async function householdsOf(db: Db, eventIds: number[]) {
   if (eventIds.length === 0) return [];

@@ -3,14 +3,23 @@ import type { exitInput, hireInput, hireListQuery, monthInput } from '../../../c
 import { hireErrors, monthErrors } from '../../../common/domain/posts/eligibility.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { pageWindow } from '../../lib/paging.ts';
 import { requirePermission } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { setPublicWelfarePost } from '../registry/index.ts';
 import * as repo from './posts.repository.ts';
-import { getHire, HIRE, hireFilter, limitsFor, POST, toHireRow, toMonth, type PostsDeps } from './posts.shared.ts';
+import {
+  getHire,
+  HIRE,
+  hireFilter,
+  limitsFor,
+  POST,
+  toHireRow,
+  toMonth,
+  todayOf,
+  type PostsDeps,
+} from './posts.shared.ts';
 
 // 以岗聘任, 在岗领补, 有序退岗: the hire list, a hire (the eligibility rule in the hire's transaction), a month's
 // attendance and subsidy, an exit, and the household page's section. The registry's person.public_welfare_post
@@ -29,7 +38,7 @@ export async function listHires(d: PostsDeps, ctx: RequestContext, q: z.infer<ty
 }
 
 /** The open post and the registered person of its village, hired no later than today. */
-async function postAndPerson(tx: Db, ctx: RequestContext, postId: number, input: HireInput) {
+async function postAndPerson(d: PostsDeps, tx: Db, ctx: RequestContext, postId: number, input: HireInput) {
   const post = await repo.findPost(tx, ctx.actor.scopePrefix, postId, true);
   if (!post) throw AppError.notFound(POST);
   if (post.status !== 'open') throw new AppError('CONFLICT', { zh: '岗位已撤销', en: 'The post is closed' });
@@ -46,7 +55,7 @@ async function postAndPerson(tx: Db, ctx: RequestContext, postId: number, input:
         messageEn: 'The person must live in the post’s village',
       },
     ]);
-  if (input.hiredOn > todayInChina())
+  if (input.hiredOn > todayOf(d))
     throw AppError.validation([
       { field: 'hiredOn', messageZh: '聘用日期不能晚于今天', messageEn: 'The hire date is in the future' },
     ]);
@@ -80,8 +89,8 @@ async function checkEligible(tx: Db, postId: number, p: { post: Post; person: Pe
 }
 
 /** 以岗聘任: the eligibility rule with the parameters in force on the hire date, in one transaction with the insert. */
-export async function hireInTx(tx: Db, ctx: RequestContext, postId: number, input: HireInput) {
-  const { post, person } = await postAndPerson(tx, ctx, postId, input);
+export async function hireInTx(d: PostsDeps, tx: Db, ctx: RequestContext, postId: number, input: HireInput) {
+  const { post, person } = await postAndPerson(d, tx, ctx, postId, input);
   await checkEligible(tx, postId, { post, person, input });
   const id = await repo.insertHire(tx, {
     countyCode: post.countyCode,
@@ -106,7 +115,7 @@ export async function hireInTx(tx: Db, ctx: RequestContext, postId: number, inpu
 
 export async function hire(d: PostsDeps, ctx: RequestContext, postId: number, input: HireInput) {
   requirePermission(ctx, 'programmes:write');
-  const id = await d.db.transaction((tx) => hireInTx(tx, ctx, postId, input));
+  const id = await d.db.transaction((tx) => hireInTx(d, tx, ctx, postId, input));
   return getHire(d, ctx, id);
 }
 
@@ -117,7 +126,7 @@ export async function exit(d: PostsDeps, ctx: RequestContext, hireId: number, in
     const hireRow = await repo.findHire(tx, ctx.actor.scopePrefix, hireId, true);
     if (!hireRow) throw AppError.notFound(HIRE);
     if (hireRow.exitedOn) throw new AppError('CONFLICT', { zh: '已退岗', en: 'Already exited' });
-    if (input.exitedOn < hireRow.hiredOn || input.exitedOn > todayInChina())
+    if (input.exitedOn < hireRow.hiredOn || input.exitedOn > todayOf(d))
       throw AppError.validation([
         {
           field: 'exitedOn',
@@ -148,13 +157,13 @@ type MonthInput = z.infer<typeof monthInput>;
 type HireFound = NonNullable<Awaited<ReturnType<typeof repo.findHire>>>;
 
 /** The month's own checks and its place within the hire, not in the future. */
-async function monthProblems(tx: Db, hireRow: HireFound, input: MonthInput) {
+async function monthProblems(d: PostsDeps, tx: Db, hireRow: HireFound, input: MonthInput) {
   const post = await repo.findPost(tx, '', hireRow.postId);
   const errors = monthErrors(input, post!.monthlySubsidyFen);
   const monthStart = `${input.period}-01`;
   if (monthStart < hireRow.hiredOn.slice(0, 7) + '-01' || (hireRow.exitedOn && monthStart > hireRow.exitedOn))
     errors.push({ field: 'period', messageZh: '月份须在聘用期内', messageEn: 'The month lies outside the hire' });
-  if (input.period > todayInChina().slice(0, 7))
+  if (input.period > todayOf(d).slice(0, 7))
     errors.push({ field: 'period', messageZh: '不能登记未来月份', messageEn: 'The month is in the future' });
   return errors;
 }
@@ -165,7 +174,7 @@ export async function recordMonth(d: PostsDeps, ctx: RequestContext, hireId: num
   await d.db.transaction(async (tx) => {
     const hireRow = await repo.findHire(tx, ctx.actor.scopePrefix, hireId, true);
     if (!hireRow) throw AppError.notFound(HIRE);
-    const errors = await monthProblems(tx, hireRow, input);
+    const errors = await monthProblems(d, tx, hireRow, input);
     if (errors.length) throw AppError.validation(errors);
     await repo.upsertMonth(tx, {
       countyCode: hireRow.countyCode,

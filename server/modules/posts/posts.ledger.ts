@@ -140,7 +140,7 @@ function importRow(
   return writeRowInTx(d.db, p, async (tx) => {
     requireInScope(ctx, row.orgCode);
     const postId = await postOfRow(tx, ctx, row);
-    await hireInTx(tx, ctx, postId, { personId, hiredOn: row.hiredOn, cadreFamily: row.cadre === '是' });
+    await hireInTx(d, tx, ctx, postId, { personId, hiredOn: row.hiredOn, cadreFamily: row.cadre === '是' });
   });
 }
 

@@ -2,6 +2,7 @@ import { LABOUR_SKILLS } from '../../../common/domain/registry/codes.ts';
 import { zhOf } from '../../../common/domain/posts/codes.ts';
 import type { Db } from '../../db/connect.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
 import { bindDeps } from '../../lib/use-cases.ts';
 import { exit, hire, household, listHires, recordMonth } from './posts.hires.ts';
 import { exportHires, importHires } from './posts.ledger.ts';
@@ -16,8 +17,8 @@ import { getHire, getPost, type PostsDeps } from './posts.shared.ts';
 // One factory composing the use cases: posts (posts.setup.ts), hires, months, exits and the household section
 // (posts.hires.ts), the ledger export and the sheet import (posts.ledger.ts), what they share (posts.shared.ts).
 
-export function createPostsService(db: Db, box: PersonalDataBox) {
-  const d: PostsDeps = { db, box };
+export function createPostsService(db: Db, box: PersonalDataBox, clock: Clock = systemClock) {
+  const d: PostsDeps = { db, box, clock };
   return {
     listPosts: bindDeps(d, listPosts),
     getPost: bindDeps(d, getPost),

@@ -5,6 +5,7 @@ import type { FundingSource, PostType } from '../../../common/domain/posts/codes
 import type { HireLimits } from '../../../common/domain/posts/eligibility.ts';
 import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { todayInChina, type Clock } from '../../lib/clock.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { PersonalDataBox } from '../../lib/crypto.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
@@ -17,7 +18,11 @@ import * as repo from './posts.repository.ts';
 export interface PostsDeps {
   db: Db;
   box: PersonalDataBox;
+  clock: Clock;
 }
+
+/** The county's day by the factory's clock. */
+export const todayOf = (d: PostsDeps) => todayInChina(d.clock());
 
 export type HireExportQuery = z.infer<typeof hireExportQuery>;
 

@@ -20,7 +20,7 @@ const householdNo = (id: SQL) => sql<string | null>`(SELECT hh.household_no FROM
 const headName = (id: SQL) =>
   sql<
     string | null
-  >`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id WHERE m.household_id = ${id} AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
+  >`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code WHERE m.household_id = ${id} AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
 const yearRange = (col: SQL, year: number) => sql`${col} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`;
 
 // ---- rules ----
