@@ -21,6 +21,7 @@ const SERVICE_LAYER = [
   'server/modules/petitions/petitions.{shared,events,households,zero,ledger}.ts',
   'server/modules/village-points/village-points.{shared,items,awards,shop,ledger}.ts',
   'server/modules/registry/registry.{shared,households,edits}.ts',
+  'server/modules/registry/export/export.{shared,rows,prepare}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -40,7 +41,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/monitoring/clues.service.ts',
   'server/modules/monitoring/monitoring.service.ts',
   'server/modules/params/params.service.ts',
-  'server/modules/registry/export/export.service.ts',
   'server/modules/social-assistance/social-assistance.service.ts',
   'server/modules/users/users.service.ts',
 ];
