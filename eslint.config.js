@@ -23,6 +23,7 @@ const SERVICE_LAYER = [
   'server/modules/registry/registry.{shared,households,edits}.ts',
   'server/modules/registry/export/export.{shared,rows,prepare}.ts',
   'server/modules/social-assistance/social-assistance.{shared,coverage,benefits,ledger}.ts',
+  'server/modules/funds/funds.{shared,allocations,assignments,disbursements,checks}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -35,7 +36,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/collective-economy/collective-economy.service.ts',
   'server/modules/deliberation/deliberation.service.ts',
   'server/modules/feeds/feeds.service.ts',
-  'server/modules/funds/funds.service.ts',
   'server/modules/indicators/assessment.service.ts',
   'server/modules/jobs/jobs.service.ts',
   'server/modules/monitoring/channels.service.ts',
