@@ -25,6 +25,7 @@ const SERVICE_LAYER = [
   'server/modules/social-assistance/social-assistance.{shared,coverage,benefits,ledger}.ts',
   'server/modules/funds/funds.{shared,allocations,assignments,disbursements,checks}.ts',
   'server/modules/assets/assets.{shared,read,register,operate}.ts',
+  'server/modules/collective-economy/collective-economy.{shared,villages,entries,ledger}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
@@ -33,7 +34,6 @@ const SERVICES_NOT_YET_SPLIT = [
   'server/modules/analysis/deprivation.service.ts',
   'server/modules/attachments/attachments.service.ts',
   'server/modules/auth/auth.service.ts',
-  'server/modules/collective-economy/collective-economy.service.ts',
   'server/modules/deliberation/deliberation.service.ts',
   'server/modules/feeds/feeds.service.ts',
   'server/modules/indicators/assessment.service.ts',
