@@ -17,7 +17,6 @@ const NOT_YET = [
   'server/modules/analysis/analysis.repository.ts',
   // Joins an id list (unnest): the caller would have to pass the county.
   'server/modules/assistance/assistance.quality.ts',
-  'server/modules/analysis/deprivation.service.ts',
   'server/modules/consumer-assistance/consumer-assistance.repository.ts',
   'server/modules/petitions/petitions.repository.ts',
   'server/modules/registry/import/classify.ts',
