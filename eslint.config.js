@@ -27,12 +27,12 @@ const SERVICE_LAYER = [
   'server/modules/assets/assets.{shared,read,register,operate}.ts',
   'server/modules/collective-economy/collective-economy.{shared,villages,entries,ledger}.ts',
   'server/modules/analysis/deprivation.{shared,summary,unmonitored,clues}.ts',
+  'server/modules/attachments/attachments.{shared,upload,read,link}.ts',
 ];
 // Services still written as one factory holding every use case (functions over 60 lines): split them as assistance,
 // posts, consumer-assistance, microloans, employment, insurance, petitions and village-points were, then strike them
 // from this list.
 const SERVICES_NOT_YET_SPLIT = [
-  'server/modules/attachments/attachments.service.ts',
   'server/modules/auth/auth.service.ts',
   'server/modules/deliberation/deliberation.service.ts',
   'server/modules/feeds/feeds.service.ts',
