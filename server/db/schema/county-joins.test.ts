@@ -16,7 +16,6 @@ const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 
 const NOT_YET = [
   // Joins an id list (unnest): the caller would have to pass the county.
   'server/modules/assistance/assistance.quality.ts',
-  'server/modules/consumer-assistance/consumer-assistance.repository.ts',
   'server/modules/petitions/petitions.repository.ts',
   'server/modules/registry/import/classify.ts',
   'server/modules/registry/import/composition.ts',
