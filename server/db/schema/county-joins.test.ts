@@ -17,8 +17,6 @@ const NOT_YET = [
   // Joins an id list (unnest): the caller would have to pass the county.
   'server/modules/assistance/assistance.quality.ts',
   'server/modules/petitions/petitions.repository.ts',
-  'server/modules/social-assistance/social-assistance.demo.ts',
-  'server/modules/social-assistance/social-assistance.repository.ts',
   'server/modules/village-points/village-points.repository.ts',
 ];
 
