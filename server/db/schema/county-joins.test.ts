@@ -12,25 +12,6 @@ import * as schema from './index.ts';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Files whose joins do not all carry county_code yet (each listed file is checked again once removed). */
-const NOT_YET = [
-  'server/modules/analysis/analysis.repository.ts',
-  'server/modules/analysis/deprivation.service.ts',
-  'server/modules/consumer-assistance/consumer-assistance.repository.ts',
-  'server/modules/registry/import/classify.ts',
-  'server/modules/registry/import/composition.ts',
-  'server/modules/registry/import/cross-checks.ts',
-  'server/modules/registry/import/merge.ts',
-  'server/modules/registry/registry.lists.repository.ts',
-  'server/modules/registry/registry.programmes.ts',
-  'server/modules/registry/registry.repository.ts',
-  'server/modules/registry/registry.village-figures.ts',
-  'server/modules/relocation/relocation.demo.ts',
-  'server/modules/relocation/relocation.repository.ts',
-  'server/modules/social-assistance/social-assistance.demo.ts',
-  'server/modules/social-assistance/social-assistance.repository.ts',
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -90,20 +71,11 @@ describe('joins to household-scoped tables carry county_code', () => {
     expect(joinsWithoutCounty('fine.ts', fine, scoped, byExport)).toEqual([]);
   });
 
-  it('in every server file not listed as not yet done', () => {
+  it('in every server file', () => {
     const findings = sourceFiles(SERVER).flatMap((full) => {
       const file = path.relative(path.dirname(SERVER), full);
-      return NOT_YET.includes(file) ? [] : joinsWithoutCounty(file, readFileSync(full, 'utf8'), scoped, byExport);
+      return joinsWithoutCounty(file, readFileSync(full, 'utf8'), scoped, byExport);
     });
     expect(findings.map((f) => `${f.file}: JOIN ${f.table} ON ${f.on.slice(0, 120)}`)).toEqual([]);
-  });
-
-  it('lists only files that still need it', () => {
-    const clean = NOT_YET.filter(
-      (file) =>
-        joinsWithoutCounty(file, readFileSync(path.join(path.dirname(SERVER), file), 'utf8'), scoped, byExport)
-          .length === 0,
-    );
-    expect(clean, 'these files now carry county_code in every join: take them off NOT_YET').toEqual([]);
   });
 });

@@ -99,13 +99,13 @@ export async function listScenarios(
 
 /** Per household of the scenario in the prefix: flagged under each setting (exclusion flags open nothing, so do not count). */
 function householdFlags(id: number, prefix: string): SQL {
-  return sql`SELECT x.household_id, x.village_code,
+  return sql`SELECT x.county_code, x.household_id, x.village_code,
       bool_or(x.side = 'base' AND x.rule_code <> 'EXCLUSION_FLAG') AS b,
       bool_or(x.side = 'proposed' AND x.rule_code <> 'EXCLUSION_FLAG') AS p,
       coalesce(array_agg(DISTINCT x.rule_code) FILTER (WHERE x.side = 'base'), '{}') AS base_rules,
       coalesce(array_agg(DISTINCT x.rule_code) FILTER (WHERE x.side = 'proposed'), '{}') AS proposed_rules
     FROM analysis_scenario_hit x WHERE x.scenario_id = ${id} AND x.village_code LIKE ${prefix + '%'}
-    GROUP BY x.household_id, x.village_code`;
+    GROUP BY x.county_code, x.household_id, x.village_code`;
 }
 
 export interface FlagGroupRow {
@@ -129,7 +129,7 @@ export async function flagGroups(db: Db, id: number, prefix: string): Promise<Fl
         count(*) FILTER (WHERE f.b)::int AS base, count(*) FILTER (WHERE f.p)::int AS proposed,
         count(*) FILTER (WHERE f.p AND NOT f.b)::int AS entering, count(*) FILTER (WHERE f.b AND NOT f.p)::int AS leaving
       FROM (${householdFlags(id, prefix)}) f
-      JOIN household h ON h.id = f.household_id
+      JOIN household h ON h.id = f.household_id AND h.county_code = f.county_code
       LEFT JOIN org_unit v ON v.code = f.village_code
       LEFT JOIN org_unit t ON t.code = substr(f.village_code, 1, 9) || '000'
       GROUP BY 1, 2, 3, 4, 5 ORDER BY 3, 5`,
@@ -192,7 +192,7 @@ function changeWhere(q: Omit<ChangeListQuery, 'page' | 'pageSize' | 'sort' | 'or
 
 function changeFrom(id: number, prefix: string): SQL {
   return sql`FROM (${householdFlags(id, prefix)}) f
-    JOIN household h ON h.id = f.household_id
+    JOIN household h ON h.id = f.household_id AND h.county_code = f.county_code
     LEFT JOIN org_unit v ON v.code = f.village_code
     LEFT JOIN org_unit t ON t.code = substr(f.village_code, 1, 9) || '000'`;
 }

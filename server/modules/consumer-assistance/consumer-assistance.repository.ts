@@ -138,7 +138,7 @@ export interface ProductFilter {
 
 const headName = sql<
   string | null
->`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id WHERE m.household_id = consumer_product.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
+>`(SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code WHERE m.household_id = consumer_product.household_id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1)`;
 
 export function productWhere(scopePrefix: string, f: ProductFilter): SQL {
   const w: (SQL | undefined)[] = [
@@ -251,7 +251,7 @@ export async function listSales(db: Db, where: SQL, q: PagingQuery<keyof typeof 
       supplierKind: p.supplierKind,
       supplierName: sql<
         string | null
-      >`coalesce(${p.supplierName}, (SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id WHERE m.household_id = ${p.householdId} AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1))`,
+      >`coalesce(${p.supplierName}, (SELECT pe.name FROM membership m JOIN person pe ON pe.id = m.person_id AND pe.county_code = m.county_code WHERE m.household_id = ${p.householdId} AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1))`,
     })
     .from(s)
     .innerJoin(o, eq(o.id, s.outletId))

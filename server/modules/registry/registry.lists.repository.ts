@@ -60,7 +60,7 @@ export async function listReviewPage(
 ): Promise<{ rows: ReviewRow[]; total: number }> {
   const where = reviewWhere(f);
   const win = pageWindow(f);
-  const from = sql`FROM registry_change c JOIN household h ON h.id = c.household_id LEFT JOIN org_unit o ON o.code = c.village_code`;
+  const from = sql`FROM registry_change c JOIN household h ON h.id = c.household_id AND h.county_code = c.county_code LEFT JOIN org_unit o ON o.code = c.village_code`;
   const [rows, [count]] = await Promise.all([
     queryRows<ReviewRow>(
       db,

@@ -24,7 +24,7 @@ import {
   type HouseholdRecord,
   type MemberRecord,
 } from './registry.repository.ts';
-import { staleVersion } from './registry.service.ts';
+import { staleVersion } from './registry.shared.ts';
 
 // Membership changes: replace, move, split, merge. Memberships are end-dated, never deleted (rule 4).
 

@@ -46,7 +46,7 @@ export async function addInsurancePayout(
   }>(
     tx,
     sql`SELECT h.id, h.county_code, h.village_code, h.household_no, i.insurance_payout::float8 AS payout
-      FROM household h JOIN household_income i ON i.household_id = h.id AND i.year = ${year}
+      FROM household h JOIN household_income i ON i.household_id = h.id AND i.county_code = h.county_code AND i.year = ${year}
       WHERE h.id = ${householdId} FOR UPDATE OF i`,
   );
   if (!row) return { applied: false, year, beforeFen: null, afterFen: null };

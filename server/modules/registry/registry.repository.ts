@@ -38,7 +38,9 @@ export interface HouseholdFilter extends PagingQuery<(typeof HOUSEHOLD_SORTS)[nu
   limit: number;
 }
 
-const HEAD_NAME = sql<string | null>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+const HEAD_NAME = sql<
+  string | null
+>`(SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
   WHERE m.household_id = household.id AND m.valid_to IS NULL AND m.relationship = 'head')`;
 const SIZE = sql<number>`(SELECT count(*)::int FROM membership m WHERE m.household_id = household.id AND m.valid_to IS NULL)`;
 
@@ -99,7 +101,9 @@ export async function listHouseholds(db: Db, f: HouseholdFilter) {
       villageName: orgUnits.name,
       townshipName: township.name,
       headName: HEAD_NAME,
-      headIdCipher: sql<string | null>`(SELECT p.id_cipher FROM membership m JOIN person p ON p.id = m.person_id
+      headIdCipher: sql<
+        string | null
+      >`(SELECT p.id_cipher FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
         WHERE m.household_id = household.id AND m.valid_to IS NULL AND m.relationship = 'head')`,
       size: SIZE,
     })
@@ -188,7 +192,10 @@ export async function activeHouseholdsOf(db: Db, countyCode: string, personIds: 
   return db
     .select({ personId: memberships.personId, householdId: households.id, householdNo: households.householdNo })
     .from(memberships)
-    .innerJoin(households, eq(households.id, memberships.householdId))
+    .innerJoin(
+      households,
+      and(eq(households.id, memberships.householdId), eq(households.countyCode, memberships.countyCode)),
+    )
     .where(
       and(
         eq(memberships.countyCode, countyCode),
@@ -258,7 +265,10 @@ export async function pendingChanges(db: Db, scopePrefix: string, limit: number)
   return db
     .select({ change: registryChanges, householdNo: households.householdNo })
     .from(registryChanges)
-    .innerJoin(households, eq(households.id, registryChanges.householdId))
+    .innerJoin(
+      households,
+      and(eq(households.id, registryChanges.householdId), eq(households.countyCode, registryChanges.countyCode)),
+    )
     .where(and(eq(registryChanges.reviewStatus, 'pending'), inScope(registryChanges.villageCode, { scopePrefix })))
     .orderBy(asc(registryChanges.id))
     .limit(limit);

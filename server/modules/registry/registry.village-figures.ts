@@ -11,7 +11,7 @@ export async function alleviatedPeopleByVillage(db: Db, prefix: string): Promise
   const rows = await queryRows<{ village_code: string; n: number }>(
     db,
     sql`SELECT h.village_code, count(*)::int AS n
-      FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
+      FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
       WHERE h.kind = 'alleviated' AND h.closed_on IS NULL AND ${inScope(sql`h.village_code`, { scopePrefix: prefix })}
       GROUP BY h.village_code`,
   );

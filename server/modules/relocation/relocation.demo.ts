@@ -18,7 +18,7 @@ export async function loadRelocationDemo(
   const { db, relocation } = services;
   const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM relocation_site`);
   if (n > 0) return;
-  const labour = sql`EXISTS (SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id
+  const labour = sql`EXISTS (SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
     WHERE m.household_id = h.id AND m.valid_to IS NULL AND p.labour_skill IN ('skilled', 'ordinary', 'weak'))`;
   const base = sql`h.village_code LIKE ${TOWNSHIP + '%'} AND h.closed_on IS NULL
     AND (h.kind = 'alleviated' OR h.monitoring_status = 'monitored') AND ${labour}`;
@@ -29,7 +29,7 @@ export async function loadRelocationDemo(
   const [jobless] = await queryRows<{ id: number }>(
     db,
     sql`SELECT h.id FROM household h WHERE ${base} AND NOT EXISTS (SELECT 1 FROM membership m JOIN employment_record e
-      ON e.person_id = m.person_id WHERE m.household_id = h.id AND m.valid_to IS NULL) ORDER BY h.id LIMIT 1`,
+      ON e.person_id = m.person_id AND e.county_code = m.county_code WHERE m.household_id = h.id AND m.valid_to IS NULL) ORDER BY h.id LIMIT 1`,
   );
   const households = [...new Set([...first, ...(jobless ? [jobless] : [])].map((h) => Number(h.id)))];
   if (households.length === 0) return;

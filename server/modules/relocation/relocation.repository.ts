@@ -95,11 +95,11 @@ export async function relocatedRows(
   return queryRows<RelocatedDbRow>(
     db,
     sql`SELECT r.id, r.household_id, h.household_no,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
           WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head' LIMIT 1) AS head_name,
         h.village_code, (SELECT o.name FROM org_unit o WHERE o.code = h.village_code) AS village_name,
         r.site_id, s.name AS site_name, r.moved_on::text AS moved_on
-      FROM relocated_household r JOIN household h ON h.id = r.household_id JOIN relocation_site s ON s.id = r.site_id
+      FROM relocated_household r JOIN household h ON h.id = r.household_id AND h.county_code = r.county_code JOIN relocation_site s ON s.id = r.site_id
       WHERE r.ended_on IS NULL AND h.closed_on IS NULL AND ${like(sql`r.org_code`, f.scopePrefix)}
         AND ${f.orgPrefix ? like(sql`r.org_code`, f.orgPrefix) : sql`true`} AND ${sites}
         AND ${f.householdId === undefined ? sql`true` : sql`r.household_id = ${f.householdId}`}
@@ -150,7 +150,7 @@ export async function relocatedOfCounty(db: Db, countyCode: string) {
   return queryRows<{ household_id: number; village_code: string; moved_on: string }>(
     db,
     sql`SELECT r.household_id, h.village_code, r.moved_on::text AS moved_on
-      FROM relocated_household r JOIN household h ON h.id = r.household_id
+      FROM relocated_household r JOIN household h ON h.id = r.household_id AND h.county_code = r.county_code
       WHERE r.county_code = ${countyCode} AND r.ended_on IS NULL AND h.closed_on IS NULL`,
   );
 }
@@ -227,8 +227,8 @@ export async function householdOfPerson(db: Db, scopePrefix: string, idHash: str
   }>(
     db,
     sql`SELECT h.id AS household_id, h.household_no, h.village_code, h.county_code, p.name AS person_name
-      FROM person p JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL
-        JOIN household h ON h.id = m.household_id AND h.closed_on IS NULL
+      FROM person p JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND m.valid_to IS NULL
+        JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code AND h.closed_on IS NULL
       WHERE p.id_hash = ${idHash} AND ${like(sql`h.village_code`, scopePrefix)} LIMIT 1`,
   );
   return row;

@@ -135,15 +135,15 @@ export async function loadSocialAssistanceDemo(
   const year = todayInChina().slice(0, 4);
   const insured = await queryRows<{ person_id: number }>(
     db,
-    sql`SELECT m.person_id FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL
+    sql`SELECT m.person_id FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL
       WHERE h.id IN (SELECT id FROM household WHERE closed_on IS NULL AND monitoring_status = 'monitored'
         ORDER BY (village_code LIKE ${TOWNSHIP + '%'}) DESC, id LIMIT 2)
       ORDER BY m.person_id`,
   );
   const disabled = await queryRows<{ person_id: number }>(
     db,
-    sql`SELECT p.id AS person_id FROM person p JOIN membership m ON m.person_id = p.id AND m.valid_to IS NULL
-      JOIN household h ON h.id = m.household_id AND h.closed_on IS NULL
+    sql`SELECT p.id AS person_id FROM person p JOIN membership m ON m.person_id = p.id AND m.county_code = p.county_code AND m.valid_to IS NULL
+      JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code AND h.closed_on IS NULL
       WHERE (h.kind = 'alleviated' OR h.monitoring_status = 'monitored') AND p.disability_category IS NOT NULL
       ORDER BY (h.village_code LIKE ${TOWNSHIP + '%'}) DESC, p.id LIMIT 5`,
   );

@@ -34,7 +34,7 @@ export async function membersOf(db: Db, r: Reach, householdIds: readonly number[
   return queryRows<MemberRow>(
     db,
     sql`SELECT p.id AS person_id, h.id AS household_id, p.name, p.labour_skill, p.minimum_living, p.destitute_support
-      FROM household h JOIN membership m ON m.household_id = h.id AND m.valid_to IS NULL JOIN person p ON p.id = m.person_id
+      FROM household h JOIN membership m ON m.household_id = h.id AND m.county_code = h.county_code AND m.valid_to IS NULL JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE h.id IN (${ids}) AND h.closed_on IS NULL AND ${reachSql(sql`h.id`, sql`h.village_code`, r)}
       ORDER BY h.id, (m.relationship = 'head') DESC, p.id`,
   );
@@ -80,13 +80,13 @@ export async function candidatesWithoutLabour(db: Db, r: Reach, orgPrefix: strin
     db,
     sql`SELECT h.id, h.household_no, h.village_code, h.monitoring_type, h.risk_types,
         (SELECT o.name FROM org_unit o WHERE o.code = h.village_code) AS village_name,
-        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id
+        (SELECT p.name FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
           WHERE m.household_id = h.id AND m.valid_to IS NULL AND m.relationship = 'head') AS head_name
       FROM household h
       WHERE h.closed_on IS NULL AND h.monitoring_status = 'monitored' AND ${reachSql(sql`h.id`, sql`h.village_code`, r)}
         ${orgPrefix ? sql`AND h.village_code LIKE ${orgPrefix + '%'}` : sql``}
         AND EXISTS (SELECT 1 FROM membership m WHERE m.household_id = h.id AND m.valid_to IS NULL)
-        AND NOT EXISTS (SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id
+        AND NOT EXISTS (SELECT 1 FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
           WHERE m.household_id = h.id AND m.valid_to IS NULL AND p.labour_skill IN ('skilled', 'ordinary', 'weak'))
       ORDER BY h.village_code, h.household_no`,
   );
@@ -123,7 +123,7 @@ export async function endBenefit(tx: Db, id: number, version: number, endOn: str
 export async function personHousehold(db: Db, personId: number) {
   const [r] = await queryRows<{ household_id: number; village_code: string }>(
     db,
-    sql`SELECT h.id AS household_id, h.village_code FROM membership m JOIN household h ON h.id = m.household_id
+    sql`SELECT h.id AS household_id, h.village_code FROM membership m JOIN household h ON h.id = m.household_id AND h.county_code = m.county_code
       WHERE m.person_id = ${personId} AND m.valid_to IS NULL AND h.closed_on IS NULL LIMIT 1`,
   );
   return r ? { householdId: Number(r.household_id), villageCode: r.village_code } : null;

@@ -136,8 +136,8 @@ export async function classify(db: Db, t: StageTables, present: PresentColumns):
               OR (${columnsOf('i', amounts)}, i.household_size) IS DISTINCT FROM (${columnsOf('x', amounts)}, x.member_count)) AS income_changed,
             coalesce(a.added, 0) AS added, coalesce(a.updated, 0) AS updated, coalesce(e.n, 0) AS ended
           FROM ${H} x
-          LEFT JOIN household h ON h.id = x.household_id
-          LEFT JOIN household_income i ON i.household_id = x.household_id AND i.year = x.income_year
+          LEFT JOIN household h ON h.id = x.household_id AND h.county_code = x.county_code
+          LEFT JOIN household_income i ON i.household_id = x.household_id AND i.county_code = x.county_code AND i.year = x.income_year
           LEFT JOIN (SELECT household_ref, count(*) FILTER (WHERE NOT kept) AS added, count(*) FILTER (WHERE person_changed) AS updated
                      FROM ${M} GROUP BY household_ref) a ON a.household_ref = x.id
           LEFT JOIN (${ended}) e ON e.id = x.id

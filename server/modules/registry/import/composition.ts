@@ -130,7 +130,7 @@ export async function checkCompositions(
     const households = await queryRows<Row>(
       db,
       sql`SELECT ${HOUSEHOLD_READ}, r.phone_cipher AS prior_phone_cipher FROM ${t.households} s
-      LEFT JOIN household r ON r.id = s.household_id WHERE s.id > ${after} ORDER BY s.id LIMIT ${BATCH}`,
+      LEFT JOIN household r ON r.id = s.household_id AND r.county_code = s.county_code WHERE s.id > ${after} ORDER BY s.id LIMIT ${BATCH}`,
     );
     if (households.length === 0) return;
     const last = Number(households[households.length - 1].id);

@@ -68,7 +68,7 @@ export async function checkHouseholdRows(c: CheckScope): Promise<void> {
       CASE WHEN NOT (${registryInScope(c)}) THEN 'The household number belongs to a household outside your scope'
         ELSE 'The household was closed on ' || h.closed_on END AS reason_en,
       s.household_no
-    FROM ${H} s JOIN household h ON h.id = s.household_id
+    FROM ${H} s JOIN household h ON h.id = s.household_id AND h.county_code = s.county_code
     WHERE NOT (${registryInScope(c)}) OR h.closed_on IS NOT NULL`,
   );
 }

@@ -73,7 +73,7 @@ async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<v
       CASE WHEN s.status = 'create' THEN d.after_all || jsonb_build_object('members', s.member_count) ELSE d.after || ${summary} END,
       ${review}
     FROM ${t.households} s
-    JOIN household h ON h.id = s.household_id
+    JOIN household h ON h.id = s.household_id AND h.county_code = s.county_code
     CROSS JOIN LATERAL (SELECT ${factsJson('h', sql`s.prior_phone_masked`)} - ${MONITORING_KEYS} AS b,
       ${factsJson('s', sql`CASE WHEN s.status = 'create' OR s.phone_changed THEN s.phone_masked ELSE s.prior_phone_masked END`)} - ${MONITORING_KEYS} AS a) f
     CROSS JOIN LATERAL (SELECT f.a AS after_all, ${diffOf(sql`f.b`, sql`f.a`)} AS before, ${diffOf(sql`f.a`, sql`f.b`)} AS after) d
@@ -84,7 +84,7 @@ async function recordChanges(tx: Db, t: StageTables, m: MergeContext): Promise<v
     SELECT s.county_code, s.household_id, s.village_code, ${actor.id || null}::int, ${actor.displayName}, 'importNational',
       ${`${m.reason}：全国防返贫监测信息系统的监测信息`}, d.before, d.after, ${review}
     FROM ${t.households} s
-    JOIN household h ON h.id = s.household_id
+    JOIN household h ON h.id = s.household_id AND h.county_code = s.county_code
     CROSS JOIN LATERAL (SELECT CASE WHEN s.status = 'create' THEN jsonb_build_object('monitoringType', NULL, 'identificationPeriod', NULL,
         'riskTypes', '[]'::jsonb, 'eliminationPeriod', NULL, 'eliminationMode', NULL) ELSE ${monitoringJson('h')} END AS b, ${monitoringJson('s')} AS a) f
     CROSS JOIN LATERAL (SELECT ${diffOf(sql`f.b`, sql`f.a`)} AS before, ${diffOf(sql`f.a`, sql`f.b`)} AS after) d
