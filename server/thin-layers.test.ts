@@ -10,9 +10,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Every typescript-eslint rule that needs type information, switched off. */
+type RuleMeta = { meta: { docs?: { requiresTypeChecking?: boolean } } };
+const TS_RULES = (tseslint.plugin as { rules?: Record<string, RuleMeta> }).rules ?? {};
 const TYPE_AWARE_OFF = Object.fromEntries(
-  Object.entries(tseslint.plugin.rules ?? {})
-    .filter(([, rule]) => (rule.meta.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking)
+  Object.entries(TS_RULES)
+    .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking)
     .map(([name]) => [`@typescript-eslint/${name}`, 'off' as const]),
 );
 const eslint = new ESLint({
