@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App as AntApp,
   Button,
   Card,
@@ -37,7 +36,8 @@ import {
   type ReliefApplicationRow,
 } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RISK_TYPES, riskZh, useText, yuan } from './text.ts';
@@ -240,23 +240,14 @@ export default function FundsPage() {
   );
 }
 
-function useSave<V>(form: ReturnType<typeof Form.useForm<V>>[0], fn: (v: V) => Promise<unknown>, done: () => void) {
-  const { language } = useI18n();
-  return useMutation({ mutationFn: fn, onSuccess: done, onError: (err) => applyFieldErrors(form, err, language) });
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  const { language } = useI18n();
-  if (!error || (error as { fields?: unknown[] }).fields?.length) return null;
-  return <Alert type="error" showIcon message={errorMessage(error, language).message} style={{ marginBottom: 12 }} />;
-}
-
 function FundModal(props: { open: boolean; onClose: () => void; onDone: () => void; defaultOrg: string }) {
   const t = useText();
   const [form] = Form.useForm<{ orgCode: string; name: string; kind: 'emergency' | 'temporaryReserve' }>();
-  const save = useSave(form, createFund, () => {
-    props.onDone();
-    props.onClose();
+  const { mutation: save, errorAlert } = useFormMutation(form, createFund, {
+    onSuccess: () => {
+      props.onDone();
+      props.onClose();
+    },
   });
   return (
     <Modal
@@ -269,7 +260,7 @@ function FundModal(props: { open: boolean; onClose: () => void; onDone: () => vo
       cancelText={t('cancel')}
       destroyOnHidden
     >
-      <ErrorLine error={save.error} />
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"
@@ -298,21 +289,30 @@ function FundModal(props: { open: boolean; onClose: () => void; onDone: () => vo
   );
 }
 
+interface IncomeValues {
+  amountYuan: number;
+  source: string;
+  occurredOn: Dayjs;
+  note: string | null;
+}
+
 function IncomeModal(props: { open: boolean; fundId: number; onClose: () => void; onDone: () => void }) {
   const t = useText();
-  const [form] = Form.useForm<{ amountYuan: number; source: string; occurredOn: Dayjs; note: string | null }>();
-  const save = useSave(
+  const [form] = Form.useForm<IncomeValues>();
+  const { mutation: save, errorAlert } = useFormMutation(
     form,
-    (v) =>
+    (v: IncomeValues) =>
       addIncome(props.fundId, {
         amountFen: Math.round(v.amountYuan * 100),
         source: v.source,
         occurredOn: v.occurredOn.format('YYYY-MM-DD'),
         note: v.note || null,
       }),
-    () => {
-      props.onDone();
-      props.onClose();
+    {
+      onSuccess: () => {
+        props.onDone();
+        props.onClose();
+      },
     },
   );
   return (
@@ -326,7 +326,7 @@ function IncomeModal(props: { open: boolean; fundId: number; onClose: () => void
       cancelText={t('cancel')}
       destroyOnHidden
     >
-      <ErrorLine error={save.error} />
+      {errorAlert}
       <Form form={form} layout="vertical" initialValues={{ occurredOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="amountYuan" label={t('amount')} rules={[{ required: true, message: t('required') }]}>
           <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
@@ -345,6 +345,15 @@ function IncomeModal(props: { open: boolean; fundId: number; onClose: () => void
   );
 }
 
+interface ApplyValues {
+  householdId: number;
+  reliefKind: 'emergency' | 'temporary';
+  eventType: string;
+  reason: string;
+  requestedYuan: number;
+  appliedOn: Dayjs;
+}
+
 function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void; onDone: () => void }) {
   const t = useText();
   const [q, setQ] = useState('');
@@ -353,17 +362,10 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
     queryFn: () => searchHouseholds(q),
     enabled: props.open && q.length >= 1,
   });
-  const [form] = Form.useForm<{
-    householdId: number;
-    reliefKind: 'emergency' | 'temporary';
-    eventType: string;
-    reason: string;
-    requestedYuan: number;
-    appliedOn: Dayjs;
-  }>();
-  const save = useSave(
+  const [form] = Form.useForm<ApplyValues>();
+  const { mutation: save, errorAlert } = useFormMutation(
     form,
-    (v) =>
+    (v: ApplyValues) =>
       applyRelief({
         fundId: props.fundId,
         householdId: v.householdId,
@@ -373,9 +375,11 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
         requestedFen: Math.round(v.requestedYuan * 100),
         appliedOn: v.appliedOn.format('YYYY-MM-DD'),
       }),
-    () => {
-      props.onDone();
-      props.onClose();
+    {
+      onSuccess: () => {
+        props.onDone();
+        props.onClose();
+      },
     },
   );
   return (
@@ -389,7 +393,7 @@ function ApplyModal(props: { open: boolean; fundId: number; onClose: () => void;
       cancelText={t('cancel')}
       destroyOnHidden
     >
-      <ErrorLine error={save.error} />
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"
