@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -29,8 +29,7 @@ import { hasPermission, useActor } from '../../auth/session.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { HouseholdLink } from '../../components/HouseholdLink.tsx';
 import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { resetPages, usePagedList } from '../../components/usePagedList.ts';
 import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
@@ -53,7 +52,7 @@ function useFilters() {
         const next = new URLSearchParams(prev);
         if (v) next.set(k, v);
         else next.delete(k);
-        next.delete('page');
+        resetPages(next);
         return next;
       },
       { replace: true },
@@ -101,14 +100,14 @@ export default function VillagePointsPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'ranking', label: t('tabRanking'), children: <RankingTab orgCode={f.orgCode} year={f.year} /> },
+          { key: 'ranking', label: t('tabRanking'), children: <RankingTab /> },
           { key: 'awards', label: t('tabAwards'), children: <AwardsTab /> },
           {
             key: 'redemptions',
             label: t('tabRedemptions'),
-            children: <RedemptionsTab orgCode={f.orgCode} year={f.year} />,
+            children: <RedemptionsTab />,
           },
-          { key: 'rules', label: t('tabRules'), children: <RulesTab orgCode={f.orgCode} /> },
+          { key: 'rules', label: t('tabRules'), children: <RulesTab /> },
         ]}
       />
       {modal === 'rule' && <RuleModal village={village} onClose={() => setModal(null)} />}
@@ -118,10 +117,21 @@ export default function VillagePointsPage() {
   );
 }
 
-function RankingTab({ orgCode, year }: { orgCode?: string; year: string }) {
+/**
+ * The page's 乡镇/村 and year (its own bar, shared by the tabs); each tab pages on its own: the first (ranking) with
+ * `page`/`sort`, the others under their prefix (`awardsPage`, `redemptionsSort` …).
+ */
+const SHARED_FILTERS = ['orgCode', 'year'] as const;
+const withYear = (f: Partial<Record<'orgCode' | 'year', string>>) => ({ year: String(thisYear), ...f });
+
+function RankingTab() {
   const t = usePointsText();
-  const filters = { orgCode, year, pageSize: 200 };
-  const query = useQuery({ queryKey: villagePointsKeys.ranking(filters), queryFn: () => fetchPointsRanking(filters) });
+  const list = usePagedList({
+    key: villagePointsKeys.ranking('list'),
+    filterKeys: SHARED_FILTERS,
+    fetch: (f, p) => fetchPointsRanking({ ...withYear(f), page: p.page, pageSize: p.pageSize }),
+    unit: 'households',
+  });
   const columns: TableColumnsType<PointsRankingPage['items'][number]> = [
     { title: t('village'), dataIndex: 'villageName', width: 90, fixed: 'left' },
     {
@@ -140,22 +150,16 @@ function RankingTab({ orgCode, year }: { orgCode?: string; year: string }) {
     { title: t('earned'), dataIndex: 'earned', width: 90, align: 'right' },
     { title: t('balance'), dataIndex: 'balance', width: 90, align: 'right' },
   ];
-  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   return (
-    <>
-      <Typography.Paragraph type="secondary">{t('rankingHint')}</Typography.Paragraph>
-      <Table
-        rowKey="householdId"
-        size="middle"
-        data-testid="points-ranking"
-        loading={query.isPending}
-        dataSource={query.data?.items ?? []}
-        columns={columns}
-        pagination={false}
-        locale={{ emptyText: t('empty') }}
-        scroll={{ x: 600 }}
-      />
-    </>
+    <LedgerList
+      list={list}
+      above={<Typography.Paragraph type="secondary">{t('rankingHint')}</Typography.Paragraph>}
+      rowKey="householdId"
+      testId="points-ranking"
+      columns={columns}
+      emptyText={t('empty')}
+      scrollX={600}
+    />
   );
 }
 
@@ -166,6 +170,7 @@ function AwardsTab() {
     filterKeys: ['orgCode', 'year', 'category'] as const,
     fetch: (f, p) => fetchPointsAwards({ year: String(thisYear), ...f, ...p }),
     defaultSort: { sort: 'awardedOn', order: 'desc' },
+    prefix: 'awards',
   });
   const columns: TableColumnsType<PointsAwardPage['items'][number]> = [
     {
@@ -204,12 +209,14 @@ function AwardsTab() {
   );
 }
 
-function RedemptionsTab({ orgCode, year }: { orgCode?: string; year: string }) {
+function RedemptionsTab() {
   const t = usePointsText();
-  const filters = { orgCode, year, page: 1, pageSize: 200, sort: 'redeemedOn', order: 'desc' };
-  const query = useQuery({
-    queryKey: villagePointsKeys.redemptions(filters),
-    queryFn: () => fetchPointsRedemptions(filters),
+  const list = usePagedList({
+    key: villagePointsKeys.redemptions('list'),
+    filterKeys: SHARED_FILTERS,
+    fetch: (f, p) => fetchPointsRedemptions({ ...withYear(f), ...p }),
+    defaultSort: { sort: 'redeemedOn', order: 'desc' },
+    prefix: 'redemptions',
   });
   const columns: TableColumnsType<PointsRedemptionPage['items'][number]> = [
     {
@@ -219,40 +226,48 @@ function RedemptionsTab({ orgCode, year }: { orgCode?: string; year: string }) {
       fixed: 'left',
       render: (v: string | null, r) => <HouseholdLink id={r.householdId}>{v ?? r.householdNo}</HouseholdLink>,
     },
-    { title: t('village'), dataIndex: 'villageName', width: 90 },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 90 },
     { title: t('goods'), dataIndex: 'goods', width: 140 },
     { title: t('quantity'), dataIndex: 'quantity', width: 70, align: 'right' },
-    { title: t('spent'), dataIndex: 'points', width: 90, align: 'right' },
-    { title: t('redeemedOn'), dataIndex: 'redeemedOn', width: 110 },
+    { title: t('spent'), dataIndex: 'points', ...list.sortable('points'), width: 90, align: 'right' },
+    { title: t('redeemedOn'), dataIndex: 'redeemedOn', ...list.sortable('redeemedOn'), width: 110 },
     { title: t('recordedBy'), dataIndex: 'recordedBy', width: 120 },
   ];
-  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   return (
-    <Table
+    <LedgerList
+      list={list}
       rowKey="id"
-      size="middle"
-      data-testid="points-redemptions"
-      loading={query.isPending}
-      dataSource={query.data?.items ?? []}
+      testId="points-redemptions"
       columns={columns}
-      pagination={false}
-      locale={{ emptyText: t('empty') }}
-      scroll={{ x: 720 }}
+      emptyText={t('empty')}
+      scrollX={720}
     />
   );
 }
 
-function RulesTab({ orgCode }: { orgCode?: string }) {
+function RulesTab() {
   const t = usePointsText();
-  const filters = { orgCode, page: 1, pageSize: 200 };
-  const query = useQuery({ queryKey: villagePointsKeys.rules(filters), queryFn: () => fetchPointsRules(filters) });
+  // Items are not by year: only the 乡镇/村 applies.
+  const list = usePagedList({
+    key: villagePointsKeys.rules('list'),
+    filterKeys: ['orgCode'] as const,
+    fetch: (f, p) => fetchPointsRules({ ...f, ...p }),
+    prefix: 'rules',
+  });
   const columns: TableColumnsType<PointsRulePage['items'][number]> = [
     { title: t('rule'), dataIndex: 'name', width: 180, fixed: 'left' },
-    { title: t('village'), dataIndex: 'villageName', width: 90 },
-    { title: t('category'), dataIndex: 'category', width: 90, render: (v: string) => zhOf(POINTS_CATEGORIES, v) },
+    { title: t('village'), dataIndex: 'villageName', ...list.sortable('orgCode'), width: 90 },
+    {
+      title: t('category'),
+      dataIndex: 'category',
+      ...list.sortable('category'),
+      width: 90,
+      render: (v: string) => zhOf(POINTS_CATEGORIES, v),
+    },
     {
       title: t('points'),
       dataIndex: 'points',
+      ...list.sortable('points'),
       width: 70,
       align: 'right',
       render: (v: number) => <Typography.Text type={v < 0 ? 'danger' : undefined}>{signed(v)}</Typography.Text>,
@@ -266,19 +281,8 @@ function RulesTab({ orgCode }: { orgCode?: string }) {
       render: (v: boolean) => (v ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('retired')}</Tag>),
     },
   ];
-  if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   return (
-    <Table
-      rowKey="id"
-      size="middle"
-      data-testid="points-rules"
-      loading={query.isPending}
-      dataSource={query.data?.items ?? []}
-      columns={columns}
-      pagination={false}
-      locale={{ emptyText: t('empty') }}
-      scroll={{ x: 800 }}
-    />
+    <LedgerList list={list} rowKey="id" testId="points-rules" columns={columns} emptyText={t('empty')} scrollX={800} />
   );
 }
 

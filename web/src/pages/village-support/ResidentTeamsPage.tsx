@@ -167,6 +167,7 @@ function VillagesTab({ onOpen }: { onOpen: (id: number) => void }) {
   const [editing, setEditing] = useState<VillageRow | null>(null);
   const list = usePagedList({
     key: residentTeamKeys.villages(),
+    prefix: 'villages', // its own page and sort in the address (the first tab has the plain names)
     filterKeys: ['orgCode', 'scope'] as const,
     fetch: (f, p) =>
       fetchTeamVillages({
