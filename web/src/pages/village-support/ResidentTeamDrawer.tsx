@@ -4,12 +4,7 @@ import { App, Button, DatePicker, Descriptions, Drawer, Form, List, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RESIDENT_ROLES, zhOf } from '../../../../common/domain/village-support/codes.ts';
-import {
-  fetchTeam,
-  memberLeaves,
-  residentTeamKeys,
-  type TeamDetail,
-} from '../../api/village-support.ts';
+import { fetchTeam, memberLeaves, residentTeamKeys, type TeamDetail } from '../../api/village-support.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
 import { QueryState } from '../../components/states.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
