@@ -30,18 +30,12 @@ const LITERAL_KEY = /queryKey:\s*\[\s*['"`]/;
 const RAW_FETCH = /(?<![\w.])fetch\(/;
 /** A ledger list written by hand (its own error branch over usePagedList) instead of LedgerList. */
 const HAND_LIST = /QueryErrorResult error=\{list\.query\.error\}/;
-/** Pages whose lists have more than LedgerList gives (row selection, batch actions, a tree …): not yet moved. */
-const HAND_LIST_ALLOWED = new Set(
-  [
-    'assets/AssetsPage.tsx',
-    'assistance/PairingsPage.tsx',
-    'assistance/UnpairedTable.tsx',
-    'cases/CasesPage.tsx',
-    'petitions/ZeroPetitionPage.tsx',
-    'projects/ProjectsPage.tsx',
-    'registry/QualityRulePage.tsx',
-  ].map((f) => path.join('pages', f)),
-);
+/**
+ * A form that puts the server's field errors on itself by hand (form.setFields, the field mapping helpers, reading
+ * `error.fields`) instead of useFormMutation; the kit's own components (web/src/components) are where it is done.
+ */
+const HAND_FORM_ERRORS =
+  /\.setFields\(|\b(applyServerFieldErrors|applyFieldErrors|placeFieldErrors)\b|\.fields\??\.length|\berror\.fields\b|\{ fields\??: /;
 
 describe('web page kit', () => {
   it('reads the pages', () => {
@@ -53,6 +47,13 @@ describe('web page kit', () => {
     const sample = [
       { name: 'x.tsx', text: "useQuery({ queryKey: ['posts'] });\nawait fetch('/api/x');\nq.refetch();" },
     ];
+    const forms = [
+      { name: 'f.tsx', text: 'onError: (e) => form.setFields(marks(e)),' },
+      { name: 'g.tsx', text: 'onError: (err) => applyFieldErrors(form, err, language),' },
+      { name: 'h.tsx', text: '{m.isError && !(m.error as { fields?: unknown[] }).fields?.length && <Alert />}' },
+      { name: 'i.tsx', text: 'form.resetFields();\nform.setFieldsValue({ a: 1 });\nuseFormMutation(form, save);' },
+    ];
+    expect(offences(forms, HAND_FORM_ERRORS).map((o) => o.split(':')[0])).toEqual(['f.tsx', 'g.tsx', 'h.tsx']);
     expect(offences(sample, LITERAL_KEY)).toEqual(["x.tsx:1: useQuery({ queryKey: ['posts'] });"]);
     expect(offences(sample, RAW_FETCH)).toEqual(["x.tsx:2: await fetch('/api/x');"]);
   });
@@ -65,8 +66,13 @@ describe('web page kit', () => {
     expect(offences(files, RAW_FETCH)).toEqual([]);
   });
 
+  it('sends forms with useFormMutation (no hand-placed field errors outside web/src/components)', () => {
+    const pages = files.filter((f) => !f.name.startsWith('components'));
+    expect(offences(pages, HAND_FORM_ERRORS)).toEqual([]);
+  });
+
   it('writes ledger lists with LedgerList (components/LedgerListCard.tsx)', () => {
-    const rest = files.filter((f) => f.name.startsWith('pages') && !HAND_LIST_ALLOWED.has(f.name));
-    expect(offences(rest, HAND_LIST)).toEqual([]);
+    const pages = files.filter((f) => f.name.startsWith('pages'));
+    expect(offences(pages, HAND_LIST)).toEqual([]);
   });
 });

@@ -37,6 +37,6 @@ export const fetchSheet = (q: Query) => api.get<SheetPage>('/api/key-villages', 
 export const sheetExportUrl = (filters: Query) => `/api/key-villages/export.xlsx${queryString(filters)}`;
 export const saveScores = (orgCode: string, year: number, body: HandScoresInput) =>
   apiRequest<SheetRow>('PUT', `/api/key-villages/scores/${orgCode}/${year}`, { body });
-export const fetchDecisions = () => api.get<DecisionPage>('/api/key-villages/decisions', { page: 1, pageSize: 200 });
+export const fetchDecisions = (q: Query) => api.get<DecisionPage>('/api/key-villages/decisions', q);
 export const fetchDecision = (id: number) => api.get<DecisionDetail>(`/api/key-villages/decisions/${id}`);
 export const createDecision = (body: DecisionInput) => api.post<DecisionDetail>('/api/key-villages/decisions', body);

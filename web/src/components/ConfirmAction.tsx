@@ -1,7 +1,9 @@
 import { App as AntApp, Button, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/useI18n.ts';
-import { applyFieldErrors, errorMessage } from './errorMessage.ts';
+import { errorMessage } from './errorMessage.ts';
+import { applyServerFieldErrors } from './fieldErrors.ts';
 
 // The one confirmation of a state change (乡镇审核, 县级审定, 开工实施, 提交申报, 办结本环节…): a dialog that says
 // what will happen, takes an opinion (意见) and, on success, a toast naming what happened ("已提交县级审定").
@@ -67,7 +69,9 @@ export function ConfirmAction({
       setOpen(false);
       if (done !== false) message.success(success);
     } catch (e) {
-      if (!applyFieldErrors(form, e, language)) message.error(errorMessage(e, language).message);
+      // Its opinion field marked, or the refusal as a toast (the dialog holds no banner).
+      const placed = e instanceof ApiError && applyServerFieldErrors(form, e, language).length < e.fields.length;
+      if (!placed) message.error(errorMessage(e, language).message);
     } finally {
       setBusy(false);
     }

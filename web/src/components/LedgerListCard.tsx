@@ -42,7 +42,8 @@ type PagedList<T, F extends string> = Pick<
 
 export interface LedgerListProps<T, F extends string> {
   list: PagedList<T, F>;
-  filters: readonly LedgerFilter<F>[];
+  /** The bar's filters; none (and no export or actions): no bar — a page with its own bar gives it as `above`. */
+  filters?: readonly LedgerFilter<F>[];
   /** The export of what the filters select (its button ends the bar). */
   exportUrl?: string;
   exportText?: string;
@@ -58,7 +59,9 @@ export interface LedgerListProps<T, F extends string> {
   columns: TableColumnsType<T>;
   testId?: string;
   emptyText: ReactNode;
-  scrollX: number;
+  scrollX: number | string;
+  /** The table's size (default middle; small for a list inside a tab of a household). */
+  size?: TableProps<T>['size'];
   /** More antd Table props (onRow, expandable, summary …). */
   table?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'pagination' | 'onChange' | 'rowKey'>;
   /** After the table (the page's modals and drawers). */
@@ -67,28 +70,30 @@ export interface LedgerListProps<T, F extends string> {
 
 /** The filter bar, export and paged table of one ledger list. */
 export function LedgerList<T extends object, F extends string>(props: LedgerListProps<T, F>) {
-  const { list, filters, exportUrl, exportText, actions, above, between, barStyle, table } = props;
+  const { list, filters = [], exportUrl, exportText, actions, above, between, barStyle, table } = props;
   return (
     <>
       {above}
-      <Space wrap style={{ marginBottom: 16, ...barStyle }}>
-        {filters.map((f, i) => (
-          <FilterInput key={'key' in f && f.key ? f.key : `${f.kind}-${i}`} filter={f} list={list} />
-        ))}
-        {exportUrl && (
-          <Button icon={<DownloadOutlined />} href={exportUrl} download>
-            {exportText}
-          </Button>
-        )}
-        {actions}
-      </Space>
+      {(filters.length > 0 || exportUrl || actions) && (
+        <Space wrap style={{ marginBottom: 16, ...barStyle }}>
+          {filters.map((f, i) => (
+            <FilterInput key={'key' in f && f.key ? f.key : `${f.kind}-${i}`} filter={f} list={list} />
+          ))}
+          {exportUrl && (
+            <Button icon={<DownloadOutlined />} href={exportUrl} download>
+              {exportText}
+            </Button>
+          )}
+          {actions}
+        </Space>
+      )}
       {between}
       {list.query.isError ? (
         <QueryErrorResult error={list.query.error} onRetry={() => void list.query.refetch()} />
       ) : (
         <Table<T>
           rowKey={props.rowKey}
-          size="middle"
+          size={props.size ?? 'middle'}
           data-testid={props.testId}
           columns={props.columns}
           {...list.tableProps}

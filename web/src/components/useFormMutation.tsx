@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { applyServerFieldErrors, type NamePath } from './fieldErrors.ts';
 import { FormErrorAlert } from './FormErrorAlert.tsx';
@@ -25,18 +26,26 @@ export interface FormMutationOptions<V, R> {
  *   const { mutation, errorAlert } = useFormMutation(form, saveThing, { successMessage: '已保存', invalidate: [keys.x.all] });
  *   <Form form={form} onFinish={mutation.mutate}>{errorAlert}…</Form>
  * or like useMutation: useFormMutation(form, { mutationFn: saveThing, onSuccess }).
+ * `trySend(values)` is for a form sent from elsewhere (a ConfirmAction's onConfirm): true on success, false when
+ * the refusal was marked on this form's inputs, and it rethrows a refusal none of them shows (the caller's turn).
  */
 export function useFormMutation<V, R = unknown>(
   form: FormInstance,
   send: ((values: V) => Promise<R>) | (FormMutationOptions<V, R> & { mutationFn: (values: V) => Promise<R> }),
   more: FormMutationOptions<V, R> = {},
-): { mutation: ReturnType<typeof useMutation<R, unknown, V>>; errorAlert: ReactNode; unplaced: string[] } {
+): {
+  mutation: ReturnType<typeof useMutation<R, unknown, V>>;
+  errorAlert: ReactNode;
+  unplaced: string[];
+  trySend: (values: V) => Promise<boolean>;
+} {
   // Also callable like useMutation: useFormMutation(form, { mutationFn, onSuccess, … }).
   const { mutationFn, ...options } = typeof send === 'function' ? { ...more, mutationFn: send } : send;
   const { language } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  const marked = useRef(false);
   const mutation = useMutation<R, unknown, V>({
     mutationFn,
     onMutate: () => setUnplaced([]),
@@ -49,12 +58,23 @@ export function useFormMutation<V, R = unknown>(
       await Promise.all((options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
     onError: async (error, values) => {
-      setUnplaced(applyServerFieldErrors(form, error, language, options.rename));
+      const rest = applyServerFieldErrors(form, error, language, options.rename);
+      marked.current = error instanceof ApiError && rest.length < error.fields.length;
+      setUnplaced(rest);
       await options.onError?.(error, values);
     },
   });
   const errorAlert = mutation.isError ? (
     <FormErrorAlert error={mutation.error} unplaced={unplaced} testId={options.testId} />
   ) : null;
-  return { mutation, errorAlert, unplaced };
+  const trySend = async (values: V) => {
+    try {
+      await mutation.mutateAsync(values);
+      return true;
+    } catch (error) {
+      if (marked.current) return false;
+      throw error;
+    }
+  };
+  return { mutation, errorAlert, unplaced, trySend };
 }

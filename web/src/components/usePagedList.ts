@@ -46,6 +46,21 @@ export interface PagedListOptions<A extends PagedAnswer<unknown>, F extends stri
   enabled?: boolean;
   /** The order when the address names none (e.g. newest first). */
   defaultSort?: { sort: string; order: SortOrder };
+  /**
+   * A tab's own paging in the address: `page`, `pageSize`, `sort`, `order` become `<prefix>Page` … (e.g.
+   * `redemptionsPage=2`), so paging one tab of a page does not move another. Filters stay shared by name.
+   */
+  prefix?: string;
+}
+
+/** The address parameter of a paging key under a tab's prefix (`page` → `awardsPage`). */
+export function pagingParam(prefix: string | undefined, name: string): string {
+  return prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name;
+}
+
+/** Deletes every list's page number (`page`, `<tab>Page`): a changed filter starts each list at page 1. */
+export function resetPages(params: URLSearchParams): void {
+  for (const k of [...params.keys()]) if (k === 'page' || /^[a-z][A-Za-z0-9]*Page$/.test(k)) params.delete(k);
 }
 
 export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(options: PagedListOptions<A, F>) {
@@ -58,7 +73,14 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
     defaultPageSize = 20,
     enabled = true,
     defaultSort,
+    prefix,
   } = options;
+  const P = {
+    page: pagingParam(prefix, 'page'),
+    pageSize: pagingParam(prefix, 'pageSize'),
+    sort: pagingParam(prefix, 'sort'),
+    order: pagingParam(prefix, 'order'),
+  };
   const { language } = useI18n();
   const [params, setParams] = useSearchParams();
 
@@ -70,12 +92,12 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
     }
     return out;
   }, [params, filterKeys]);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.max(1, Number(params.get('pageSize')) || defaultPageSize);
-  const sort = params.get('sort') ?? defaultSort?.sort;
-  const order: SortOrder | undefined = !params.get('sort')
+  const page = Math.max(1, Number(params.get(P.page)) || 1);
+  const pageSize = Math.max(1, Number(params.get(P.pageSize)) || defaultPageSize);
+  const sort = params.get(P.sort) ?? defaultSort?.sort;
+  const order: SortOrder | undefined = !params.get(P.sort)
     ? defaultSort?.order
-    : params.get('order') === 'desc'
+    : params.get(P.order) === 'desc'
       ? 'desc'
       : 'asc';
   const request: PageRequest = { page, pageSize, sort, order };
@@ -107,7 +129,7 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
           if (v) next.set(k, v);
           else next.delete(k);
         }
-        next.delete('page');
+        resetPages(next);
       }),
     [update],
   );
@@ -115,9 +137,10 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
   const resetFilters = useCallback(
     () =>
       update((next) => {
-        for (const k of [...filterKeys, ...PAGING_KEYS]) next.delete(k);
+        for (const k of filterKeys) next.delete(k);
+        for (const k of PAGING_KEYS) next.delete(pagingParam(prefix, k));
       }),
-    [update, filterKeys],
+    [update, filterKeys, prefix],
   );
 
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
@@ -125,18 +148,18 @@ export function usePagedList<A extends PagedAnswer<unknown>, F extends string>(o
       const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
       const sortKey = s?.order ? String(s.columnKey ?? s.field ?? '') : '';
       if (sortKey) {
-        next.set('sort', sortKey);
-        next.set('order', s!.order === 'descend' ? 'desc' : 'asc');
+        next.set(P.sort, sortKey);
+        next.set(P.order, s!.order === 'descend' ? 'desc' : 'asc');
       } else {
-        next.delete('sort');
-        next.delete('order');
+        next.delete(P.sort);
+        next.delete(P.order);
       }
       const size = pagination.pageSize ?? pageSize;
-      if (size === defaultPageSize) next.delete('pageSize');
-      else next.set('pageSize', String(size));
+      if (size === defaultPageSize) next.delete(P.pageSize);
+      else next.set(P.pageSize, String(size));
       const nextPage = extra.action === 'paginate' && size === pageSize ? (pagination.current ?? 1) : 1;
-      if (nextPage > 1) next.set('page', String(nextPage));
-      else next.delete('page');
+      if (nextPage > 1) next.set(P.page, String(nextPage));
+      else next.delete(P.page);
     });
   };
 

@@ -1,8 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -41,6 +40,7 @@ import {
 import { fetchResolvedParams } from '../../api/params.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { EChart } from '../indicators/EChart.tsx';
 import { useAnalysisText, type AnalysisTextKey } from './text.ts';
 import { keys } from '../../api/queryKeys.ts';
@@ -156,8 +156,6 @@ interface FormValues {
 
 function NewScenarioModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useAnalysisText();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const month = Form.useWatch('month', form) as Dayjs | undefined;
   const period = month?.format('YYYY-MM') ?? lastMonth();
@@ -166,25 +164,28 @@ function NewScenarioModal({ open, onClose }: { open: boolean; onClose: () => voi
     queryFn: () => fetchResolvedParams(period),
     enabled: open,
   });
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (v: FormValues) => {
-      const params: Record<string, number> = {};
-      for (const f of FIELDS) {
-        const value = v[fieldName(f.key)];
-        if (typeof value === 'number') params[f.key] = f.money ? Math.round(value * 100) : value;
-      }
-      if (Object.keys(params).length === 0) throw new Error(t('atLeastOne'));
-      return createScenario({ name: v.name, period: v.month.format('YYYY-MM'), params });
+  // 'At least one parameter' is checked here; the server's refusals go through the page kit.
+  const [atLeastOne, setAtLeastOne] = useState(false);
+  const paramsOf = (v: FormValues) => {
+    const params: Record<string, number> = {};
+    for (const f of FIELDS) {
+      const value = v[fieldName(f.key)];
+      if (typeof value === 'number') params[f.key] = f.money ? Math.round(value * 100) : value;
+    }
+    return params;
+  };
+  const { mutation: save, errorAlert } = useFormMutation(
+    form,
+    (v: FormValues) => createScenario({ name: v.name, period: v.month.format('YYYY-MM'), params: paramsOf(v) }),
+    {
+      successMessage: t('started'),
+      invalidate: [analysisKeys.scenarios()],
+      onSuccess: () => {
+        form.resetFields();
+        onClose();
+      },
     },
-    onSuccess: async () => {
-      message.success(t('started'));
-      await queryClient.invalidateQueries({ queryKey: analysisKeys.scenarios() });
-      form.resetFields();
-      onClose();
-    },
-    onError: (e: Error) => setError(e.message),
-  });
+  );
   return (
     <Modal
       open={open}
@@ -193,12 +194,16 @@ function NewScenarioModal({ open, onClose }: { open: boolean; onClose: () => voi
       onCancel={onClose}
       confirmLoading={save.isPending}
       onOk={() => {
-        setError(null);
-        void form.validateFields().then((v) => save.mutate(v));
+        setAtLeastOne(false);
+        void form.validateFields().then((v) => {
+          if (Object.keys(paramsOf(v)).length === 0) setAtLeastOne(true);
+          else save.mutate(v);
+        });
       }}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {atLeastOne && <Alert type="error" showIcon message={t('atLeastOne')} style={{ marginBottom: 12 }} />}
+      {errorAlert}
       <Form form={form} layout="vertical" initialValues={{ month: dayjs().subtract(1, 'month') }}>
         <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('required') }]}>
           <Input maxLength={60} />

@@ -1,19 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Card,
-  Col,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-  Button,
-  type TableColumnsType,
-} from 'antd';
+import { Card, Col, Row, Space, Statistic, Tag, Typography, Button, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -32,7 +19,7 @@ import {
   type AssetRow,
 } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
@@ -178,63 +165,56 @@ export default function AssetsPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Select
-            allowClear
-            placeholder={t('category')}
-            style={{ width: 130 }}
-            value={filters.category}
-            options={ASSET_CATEGORIES.map((v) => ({ value: v, label: label(ASSET_CATEGORY_LABELS[v]) }))}
-            onChange={(v) => list.setFilter('category', v)}
-            data-testid="filter-category"
-          />
-          <Select
-            allowClear
-            placeholder={t('ownerLevel')}
-            style={{ width: 130 }}
-            value={filters.ownerLevel}
-            options={OWNER_LEVELS.map((v) => ({ value: v, label: label(OWNER_LEVEL_LABELS[v]) }))}
-            onChange={(v) => list.setFilter('ownerLevel', v)}
-          />
-          {level !== 'village' && (
-            <div style={{ width: 260 }}>
-              <OrgUnitPicker
-                allowedLevels={['township', 'village']}
-                onChange={(v) => list.setFilter('orgCode', (v as string | undefined) || undefined)}
-              />
-            </div>
-          )}
-          <Select
-            allowClear
-            placeholder={t('status')}
-            style={{ width: 110 }}
-            options={[
-              { value: 'inUse', label: t('inUse') },
-              { value: 'disposed', label: t('disposed') },
-            ]}
-            value={filters.status}
-            onChange={(v) => list.setFilter('status', v)}
-          />
-          <Input.Search
-            placeholder={t('search')}
-            allowClear
-            defaultValue={filters.q}
-            onSearch={(q) => list.setFilter('q', q || undefined)}
-            style={{ width: 200 }}
-          />
-        </Space>
-        {list.query.isError ? (
-          <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-        ) : (
-          <Table<AssetRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            {...list.tableProps}
-            locale={{ emptyText: t('empty') }}
-            scroll={{ x: 1500 }}
-          />
-        )}
+        <LedgerList
+          list={list}
+          filters={[
+            {
+              kind: 'select',
+              key: 'category',
+              placeholder: t('category'),
+              width: 130,
+              options: ASSET_CATEGORIES.map((v) => ({ value: v, label: label(ASSET_CATEGORY_LABELS[v]) })),
+              testId: 'filter-category',
+            },
+            {
+              kind: 'select',
+              key: 'ownerLevel',
+              placeholder: t('ownerLevel'),
+              width: 130,
+              options: OWNER_LEVELS.map((v) => ({ value: v, label: label(OWNER_LEVEL_LABELS[v]) })),
+            },
+            ...(level !== 'village'
+              ? [
+                  {
+                    kind: 'node' as const,
+                    node: (
+                      <div style={{ width: 260 }}>
+                        <OrgUnitPicker
+                          allowedLevels={['township', 'village']}
+                          onChange={(v) => list.setFilter('orgCode', (v as string | undefined) || undefined)}
+                        />
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              kind: 'select',
+              key: 'status',
+              placeholder: t('status'),
+              width: 110,
+              options: [
+                { value: 'inUse', label: t('inUse') },
+                { value: 'disposed', label: t('disposed') },
+              ],
+            },
+            { kind: 'search', key: 'q', placeholder: t('search'), width: 200 },
+          ]}
+          rowKey="id"
+          columns={columns}
+          emptyText={t('empty')}
+          scrollX={1500}
+        />
         <NewAssetModal open={creating} onClose={() => setCreating(false)} />
       </Card>
     </Space>

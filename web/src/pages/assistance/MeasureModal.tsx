@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { assistanceKeys, createMeasure, fetchSubtypes, updateMeasure, type MeasureRow } from '../../api/assistance.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { useState } from 'react';
@@ -37,9 +36,7 @@ export function MeasureModal(props: {
   preset?: MeasurePreset | null;
 }) {
   const t = useText();
-  const { language } = useI18n();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const { data: actor } = useActor();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
   const category = Form.useWatch('category', form);
@@ -73,7 +70,7 @@ export function MeasureModal(props: {
         note: null,
       };
 
-  const mutation = useMutation({
+  const { mutation, errorAlert } = useFormMutation(form, {
     mutationFn: (v: Values) => {
       const body = {
         riskType: v.riskType,
@@ -96,11 +93,8 @@ export function MeasureModal(props: {
         ? updateMeasure(props.editing.id, { ...body, version: props.editing.version })
         : createMeasure({ ...body, householdId: props.householdId });
     },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: assistanceKeys.all });
-      props.onClose();
-    },
-    onError: (err) => applyFieldErrors(form, err, language),
+    invalidate: [assistanceKeys.all],
+    onSuccess: () => props.onClose(),
   });
 
   const riskOptions = (
@@ -138,14 +132,7 @@ export function MeasureModal(props: {
       width={640}
       destroyOnHidden
     >
-      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error, language).message}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"

@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { assistanceKeys, createPairing, fetchCadres } from '../../api/assistance.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { useText } from './text.ts';
 
 interface Values {
@@ -17,12 +16,10 @@ interface Values {
 /** Assigns (or reassigns, with a reason) the household's paired cadre; the old pairing is kept as history. */
 export function PairingModal(props: { householdId: number; open: boolean; reassign: boolean; onClose: () => void }) {
   const t = useText();
-  const { language } = useI18n();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const cadres = useQuery({ queryKey: assistanceKeys.cadres, queryFn: fetchCadres, enabled: props.open });
   const required = { required: true, message: t('required') };
-  const mutation = useMutation({
+  const { mutation, errorAlert } = useFormMutation(form, {
     mutationFn: (v: Values) =>
       createPairing({
         householdId: props.householdId,
@@ -32,11 +29,8 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
         startOn: v.startOn.format('YYYY-MM-DD'),
         reason: v.reason || null,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: assistanceKeys.all });
-      props.onClose();
-    },
-    onError: (err) => applyFieldErrors(form, err, language),
+    invalidate: [assistanceKeys.all],
+    onSuccess: () => props.onClose(),
   });
   return (
     <Modal
@@ -49,14 +43,7 @@ export function PairingModal(props: { householdId: number; open: boolean; reassi
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      {mutation.isError && !(mutation.error as { fields?: unknown[] }).fields?.length && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error, language).message}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {errorAlert}
       <Form
         form={form}
         layout="vertical"

@@ -1,9 +1,9 @@
-import { Button, Card, Empty, Input, Segmented, Table } from 'antd';
+import { Button, Card, Input, Segmented } from 'antd';
 import { Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { assistanceKeys, EXPORT_URLS, fetchPairings, type PairingRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useText } from './text.ts';
 import { UnpairedTable } from './UnpairedTable.tsx';
@@ -64,33 +64,27 @@ function PairedTable() {
         />
         {hasPermission(actor, 'assistance:export') && <Button href={exportHref(list.filters)}>{t('export')}</Button>}
       </div>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<PairingRow>
-          size="small"
-          rowKey="id"
-          scroll={{ x: 'max-content' }}
-          data-testid="pairings-table"
-          {...list.tableProps}
-          locale={{ emptyText: <Empty description={t('noPairing')} /> }}
-          columns={[
-            { title: t('cadre'), dataIndex: 'cadreName', fixed: 'left', ...list.sortable('cadreName') },
-            { title: t('unit'), dataIndex: 'unit' },
-            { title: t('phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
-            {
-              title: t('household'),
-              dataIndex: 'householdNo',
-              ...list.sortable('householdNo'),
-              render: (_, p) => (
-                <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link>
-              ),
-            },
-            { title: t('village'), dataIndex: 'villageName', ...list.sortable('village') },
-            { title: t('startOn'), dataIndex: 'startOn', ...list.sortable('startOn') },
-          ]}
-        />
-      )}
+      <LedgerList<PairingRow, (typeof FILTER_KEYS)[number]>
+        list={list}
+        size="small"
+        rowKey="id"
+        scrollX="max-content"
+        testId="pairings-table"
+        emptyText={t('noPairing')}
+        columns={[
+          { title: t('cadre'), dataIndex: 'cadreName', fixed: 'left', ...list.sortable('cadreName') },
+          { title: t('unit'), dataIndex: 'unit' },
+          { title: t('phone'), dataIndex: 'phoneMasked', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('household'),
+            dataIndex: 'householdNo',
+            ...list.sortable('householdNo'),
+            render: (_, p) => <Link to={`/assistance/households/${p.householdId}`}>{p.headName ?? p.householdNo}</Link>,
+          },
+          { title: t('village'), dataIndex: 'villageName', ...list.sortable('village') },
+          { title: t('startOn'), dataIndex: 'startOn', ...list.sortable('startOn') },
+        ]}
+      />
     </>
   );
 }

@@ -1,20 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { assistanceKeys, fetchSubtypes, saveSubtype, type SubtypeRow } from '../../api/assistance.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { categoryZh, MEASURE_CATEGORIES, useText } from './text.ts';
 
 /** /assistance/subtypes — the editable sub-type code lists of the 14 categories. */
 export default function SubtypesPage() {
   const t = useText();
-  const { language } = useI18n();
-  const { message } = AntApp.useApp();
   const { data: actor } = useActor();
   const canEdit = hasPermission(actor, 'assistance:manage');
-  const queryClient = useQueryClient();
   const query = useQuery({ queryKey: assistanceKeys.subtypes, queryFn: fetchSubtypes });
   const [form] = Form.useForm<{
     category: string;
@@ -22,22 +18,17 @@ export default function SubtypesPage() {
     labelZh: string;
     continuesAfterElimination: string | null;
   }>();
-  const save = useMutation({
-    mutationFn: saveSubtype,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: assistanceKeys.subtypes });
-      form.resetFields();
-      message.success(t('saved'));
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err, language)) message.error(errorMessage(err, language).message);
-    },
+  const { mutation: save, errorAlert } = useFormMutation(form, saveSubtype, {
+    successMessage: t('saved'),
+    invalidate: [assistanceKeys.subtypes],
+    onSuccess: () => form.resetFields(),
   });
   if (query.isError) return <QueryErrorResult error={query.error} onRetry={() => query.refetch()} />;
   const continues = (c: string | null) => (c ? <Tag color="blue">{t(c as 'contractEnd')}</Tag> : '—');
   return (
     <Card title={t('subtypes')}>
       <Typography.Paragraph type="secondary">{t('subtypesIntro')}</Typography.Paragraph>
+      {errorAlert}
       {canEdit && (
         <Form
           form={form}

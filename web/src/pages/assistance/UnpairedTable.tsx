@@ -1,7 +1,7 @@
-import { Empty, Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { Link } from 'react-router';
 import { fetchUnpaired, unpairedKey, type UnpairedRow } from '../../api/assistance-unpaired.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useText } from './text.ts';
 
@@ -16,17 +16,16 @@ export function UnpairedTable() {
     fetch: (_, page) => fetchUnpaired(page),
     unit: 'households',
   });
-  if (list.query.isError) return <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('unpairedIntro')}</Typography.Paragraph>
-      <Table<UnpairedRow>
+      <LedgerList<UnpairedRow, never>
+        list={list}
         size="small"
         rowKey="householdId"
-        scroll={{ x: 'max-content' }}
-        {...list.tableProps}
-        footer={() => <span data-testid="unpaired-total">{t('unpairedTotal', { n: list.total })}</span>}
-        locale={{ emptyText: <Empty description={t('unpairedNone')} /> }}
+        scrollX="max-content"
+        table={{ footer: () => <span data-testid="unpaired-total">{t('unpairedTotal', { n: list.total })}</span> }}
+        emptyText={t('unpairedNone')}
         columns={[
           {
             title: t('household'),

@@ -32,6 +32,7 @@ import {
 import { listExportUrl } from '../../api/monitoring.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { errorMessage } from '../../components/errorMessage.ts';
 import { useFormMutation } from '../../components/useFormMutation.tsx';
@@ -148,56 +149,53 @@ export default function CasesPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('listIntro')}</Typography.Paragraph>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          style={{ width: 170 }}
-          value={filters.kind ?? ''}
-          onChange={(v) => list.setFilter('kind', v || undefined)}
-          options={[
-            { value: '', label: `${t('kind')}：${t('any')}` },
-            { value: 'identification', label: t('identification') },
-            { value: 'elimination', label: t('elimination') },
-          ]}
-        />
-        <Select
-          style={{ width: 130 }}
-          value={filters.status ?? 'active'}
-          onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
-          options={(['active', 'done', 'closed'] as const).map((s) => ({ value: s, label: t(s) }))}
-        />
-        <Select
-          style={{ width: 160 }}
-          value={filters.stage ?? ''}
-          onChange={(v) => list.setFilter('stage', v || undefined)}
-          options={[
-            { value: '', label: `${t('stage')}：${t('any')}` },
-            ...Object.keys(STAGE_ZH).map((value) => ({ value, label: caseStageName(value) })),
-          ]}
-        />
-        <Select
-          style={{ width: 140 }}
-          value={filters.due ?? ''}
-          onChange={(v) => list.setFilter('due', v || undefined)}
-          options={[
-            { value: '', label: `${t('due')}：${t('any')}` },
-            { value: 'overdue', label: t('overdue') },
-            { value: 'nearDue', label: t('nearDue') },
-            { value: 'onTime', label: t('onTime') },
-          ]}
-        />
-      </Flex>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<CaseRow>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: <Empty description={t('empty')} /> }}
-          scroll={{ x: 1200 }}
-        />
-      )}
+      <LedgerList
+        list={list}
+        above={
+          <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+            <Select
+              style={{ width: 170 }}
+              value={filters.kind ?? ''}
+              onChange={(v) => list.setFilter('kind', v || undefined)}
+              options={[
+                { value: '', label: `${t('kind')}：${t('any')}` },
+                { value: 'identification', label: t('identification') },
+                { value: 'elimination', label: t('elimination') },
+              ]}
+            />
+            <Select
+              style={{ width: 130 }}
+              value={filters.status ?? 'active'}
+              onChange={(v) => list.setFilter('status', v === 'active' ? undefined : v)}
+              options={(['active', 'done', 'closed'] as const).map((s) => ({ value: s, label: t(s) }))}
+            />
+            <Select
+              style={{ width: 160 }}
+              value={filters.stage ?? ''}
+              onChange={(v) => list.setFilter('stage', v || undefined)}
+              options={[
+                { value: '', label: `${t('stage')}：${t('any')}` },
+                ...Object.keys(STAGE_ZH).map((value) => ({ value, label: caseStageName(value) })),
+              ]}
+            />
+            <Select
+              style={{ width: 140 }}
+              value={filters.due ?? ''}
+              onChange={(v) => list.setFilter('due', v || undefined)}
+              options={[
+                { value: '', label: `${t('due')}：${t('any')}` },
+                { value: 'overdue', label: t('overdue') },
+                { value: 'nearDue', label: t('nearDue') },
+                { value: 'onTime', label: t('onTime') },
+              ]}
+            />
+          </Flex>
+        }
+        rowKey="id"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={1200}
+      />
       {modal === 'clue' && <StartFromClueModal onClose={() => setModal(null)} />}
       {modal === 'elimination' && <StartEliminationModal onClose={() => setModal(null)} />}
     </Card>

@@ -1,6 +1,6 @@
 import { chinaToday } from '../../components/chinaDay.ts';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { actOnCase, type CaseDetail } from '../../api/cases.ts';
 import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { ConfirmAction } from '../../components/ConfirmAction.tsx';
-import { applyFieldErrors } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
 import { STAGES } from '../../../../common/domain/cases/workflow.ts';
@@ -36,13 +36,15 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 
 export function StageForm({ c }: { c: CaseDetail }) {
   const t = useCasesText();
-  const { language, pick } = useI18n();
+  const { pick } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
   const [uploadKey, setUploadKey] = useState(0);
 
-  const mutation = useMutation({
+  // A refusal naming stage fields is marked on the stage form (the ConfirmAction closes, no success toast);
+  // any other goes back to the ConfirmAction (its opinion field, or its toast).
+  const { trySend: send, errorAlert } = useFormMutation(form, {
     mutationFn: (body: Parameters<typeof actOnCase>[1]) => actOnCase(c.id, body),
     onSuccess: (next) => {
       qc.setQueryData(keys.cases.detail(c.id), next);
@@ -52,17 +54,6 @@ export function StageForm({ c }: { c: CaseDetail }) {
       setUploadKey((k) => k + 1);
     },
   });
-
-  /** Sends the action; a refusal naming stage fields is marked on the stage form (false: no success toast). */
-  async function send(body: Parameters<typeof actOnCase>[1]): Promise<boolean> {
-    try {
-      await mutation.mutateAsync(body);
-      return true;
-    } catch (e) {
-      if (applyFieldErrors(form, e, language)) return false;
-      throw e;
-    }
-  }
 
   const stage = c.stage;
   const noticeToStart = c.allowedActions.includes('startNotice');
@@ -152,6 +143,7 @@ export function StageForm({ c }: { c: CaseDetail }) {
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} data-testid="stage-form">
+      {errorAlert}
       {stage === 'verification' && (
         <>
           <Form.Item name="findings" label={t('findings')} rules={[{ required: true, min: 2 }]}>

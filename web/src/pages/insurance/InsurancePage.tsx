@@ -122,6 +122,7 @@ function PoliciesTab() {
   const t = useInsuranceText();
   const list = usePagedList({
     key: insuranceKeys.policies(),
+    prefix: 'policies', // its own page and sort in the address (the first tab has the plain names)
     filterKeys: ['orgCode', 'year', 'q'] as const,
     fetch: (f, p) => fetchPolicies({ ...f, ...p }),
     defaultSort: { sort: 'orgCode', order: 'asc' },
@@ -163,6 +164,7 @@ function UncoveredTab() {
   const t = useInsuranceText();
   const list = usePagedList({
     key: insuranceKeys.uncovered(),
+    prefix: 'uncovered', // its own page and sort in the address (the first tab has the plain names)
     filterKeys: ['orgCode', 'year'] as const,
     fetch: (f, p) => fetchUncovered({ ...f, ...p }),
     defaultSort: { sort: 'orgCode', order: 'asc' },

@@ -3,7 +3,7 @@ import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { fetchZeroPetition, petitionKeys, zeroPetitionExportUrl, type ZeroPetitionPage } from '../../api/petitions.ts';
 import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePetitionText } from './text.ts';
@@ -90,19 +90,14 @@ export default function ZeroPetitionPage() {
           { title: t('petitions'), dataIndex: 'petitions', width: 90, align: 'right' },
         ]}
       />
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<Row>
-          rowKey="orgCode"
-          size="middle"
-          data-testid="zero-petition-villages"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          scroll={{ x: 600 }}
-        />
-      )}
+      <LedgerList<Row, 'year' | 'orgCode' | 'zero'>
+        list={list}
+        rowKey="orgCode"
+        testId="zero-petition-villages"
+        columns={columns}
+        emptyText={t('empty')}
+        scrollX={600}
+      />
     </Card>
   );
 }

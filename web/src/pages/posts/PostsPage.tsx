@@ -136,6 +136,7 @@ function PostsTab() {
   const t = usePostsText();
   const list = usePagedList({
     key: postKeys.posts(),
+    prefix: 'posts', // its own page and sort in the address (the first tab has the plain names)
     filterKeys: ['orgCode', 'postType', 'q'] as const,
     fetch: (f, p) => fetchPosts({ ...f, ...p }),
   });

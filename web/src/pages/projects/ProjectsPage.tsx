@@ -8,7 +8,6 @@ import {
   InputNumber,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -17,7 +16,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { listExportUrl } from '../../api/monitoring.ts';
 import { fetchProjectPage, PROJECT_FILTER_KEYS, PROJECTS_EXPORT_PATH, type ProjectRow } from '../../api/projects.ts';
 import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import {
@@ -166,21 +165,17 @@ export default function ProjectsPage() {
           </Checkbox>
         )}
       </Space>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<ProjectRow>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          locale={{ emptyText: t('empty') }}
-          onRow={(row) =>
-            ({ onDoubleClick: () => setOpenId(row.id), 'data-project-id': row.id }) as HTMLAttributes<HTMLElement>
-          }
-          scroll={{ x: 1000 }}
-        />
-      )}
+      <LedgerList
+        list={list}
+        rowKey="id"
+        columns={columns}
+        emptyText={t('empty')}
+        table={{
+          onRow: (row) =>
+            ({ onDoubleClick: () => setOpenId(row.id), 'data-project-id': row.id }) as HTMLAttributes<HTMLElement>,
+        }}
+        scrollX={1000}
+      />
       <NewProjectModal open={creating} onClose={() => setCreating(false)} onCreated={(p) => setOpenId(p.id)} />
       <ProjectDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { listExportUrl } from '../../api/monitoring.ts';
 import {
@@ -8,7 +8,7 @@ import {
   registryKeys,
   type QualityHouseholdRow,
 } from '../../api/registry.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { LedgerList } from '../../components/LedgerListCard.tsx';
 import { usePagedList } from '../../components/usePagedList.ts';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { SeverityTag } from './SeverityTag.tsx';
@@ -77,18 +77,7 @@ export default function QualityRulePage() {
           />
         </Form.Item>
       </Form>
-      {list.query.isError ? (
-        <QueryErrorResult error={list.query.error} onRetry={() => list.query.refetch()} />
-      ) : (
-        <Table<QualityHouseholdRow>
-          rowKey="householdId"
-          size="middle"
-          columns={columns}
-          {...list.tableProps}
-          scroll={{ x: 700 }}
-          locale={{ emptyText: t('noFindings') }}
-        />
-      )}
+      <LedgerList list={list} rowKey="householdId" columns={columns} scrollX={700} emptyText={t('noFindings')} />
     </Card>
   );
 }

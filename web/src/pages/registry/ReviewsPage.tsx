@@ -1,19 +1,5 @@
 import { CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { listExportUrl } from '../../api/monitoring.ts';
@@ -26,7 +12,7 @@ import {
   type PendingChange,
 } from '../../api/registry.ts';
 import { usePagedList } from '../../components/usePagedList.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
 import { CHANGE_ACTION_LABELS } from './changeDiff.ts';
@@ -39,9 +25,7 @@ type Decision = 'confirmed' | 'rejected';
 
 /** 待审核变更: village officers' edits (already applied) for the township to confirm or reject. */
 export default function ReviewsPage() {
-  const { t, label, language } = useRegistryText();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { t, label } = useRegistryText();
   const { nameOf } = useOrgNames();
   const [deciding, setDeciding] = useState<{ change: PendingChange; decision: Decision } | null>(null);
   const [form] = Form.useForm<{ note?: string }>();
@@ -55,15 +39,12 @@ export default function ReviewsPage() {
   const { query } = list;
   const status = list.filters.status ?? 'pending';
 
-  const mutation = useMutation({
-    mutationFn: ({ change, decision, note }: { change: PendingChange; decision: Decision; note?: string }) =>
+  const { mutation, errorAlert } = useFormMutation(
+    form,
+    ({ change, decision, note }: { change: PendingChange; decision: Decision; note?: string }) =>
       reviewChange(change.id, decision, note?.trim()),
-    onSuccess: async () => {
-      setDeciding(null);
-      message.success(t('reviewed'));
-      await queryClient.invalidateQueries({ queryKey: registryKeys.all });
-    },
-  });
+    { successMessage: t('reviewed'), invalidate: [registryKeys.all], onSuccess: () => setDeciding(null) },
+  );
   const open = (change: PendingChange, decision: Decision) => {
     mutation.reset();
     form.resetFields();
@@ -188,14 +169,7 @@ export default function ReviewsPage() {
         width={720}
         forceRender
       >
-        {mutation.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorMessage(mutation.error, language).message}
-            style={{ marginBottom: 12 }}
-          />
-        )}
+        {errorAlert}
         {deciding && (
           <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
             <Typography.Text>

@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { FEED_SOURCES, type FeedSourceCode } from '../../../../common/domain/feeds/sources.ts';
 import { levelOfCode } from '../../../../common/domain/org-code.ts';
 import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLE_LEVELS, ROLES, type Role } from '../../../../common/domain/roles.ts';
 import { createUser, updateUser, type UserRow } from '../../api/users.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errorMessage.ts';
+import { useFormMutation } from '../../components/useFormMutation.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 
@@ -47,7 +46,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
       });
   }, [open, editing, form]);
 
-  const mutation = useMutation({
+  const { mutation, errorAlert } = useFormMutation(form, {
     mutationFn: (values: UserFormValues) =>
       editing
         ? updateUser(editing.id, {
@@ -67,9 +66,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
             password: values.password ?? '',
           }),
     onSuccess: onSaved,
-    onError: (error) => applyFieldErrors(form, error, language),
   });
-  const failure = mutation.isError ? errorMessage(mutation.error, language) : null;
   const required = { required: true, message: t('users.required') };
 
   return (
@@ -84,7 +81,7 @@ export function UserFormModal({ editing, open, onClose, onSaved }: Props) {
       afterClose={() => mutation.reset()}
       forceRender
     >
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
+      {errorAlert}
       <Form<UserFormValues>
         form={form}
         layout="vertical"
