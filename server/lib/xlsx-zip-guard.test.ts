@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ const good = () =>
       ],
     },
   ]);
-const parkDirs = () => readdirSync(os.tmpdir()).filter((d) => d.startsWith('guardline-xlsx-')).length;
+const parkDirs = () => readdirSync(os.tmpdir()).filter((d) => d.startsWith('guardline-xlsx-'));
 
 describe('guarded workbook reading', () => {
   it('reads a well-formed workbook', async () => {
@@ -127,20 +128,29 @@ describe('guarded workbook reading', () => {
   });
 
   it('removes worksheets parked before the shared strings, also when the file is refused', async () => {
-    const before = parkDirs();
-    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
-    const parked = zipOf([
-      ...workbookParts(['S']),
-      ['xl/worksheets/sheet1.xml', sheet],
-      ['xl/sharedStrings.xml', '<sst><si><t>身份证</t></si></sst>'],
-    ]);
-    expect(await readAll(parked)).toEqual([['身份证']]);
-    const refused = zipOf([
-      ...workbookParts(['S']),
-      ['xl/worksheets/sheet1.xml', sheet],
-      bombPart('xl/sharedStrings.xml', '<sst><si><t>', 'A', 2, '</t></si></sst>'),
-    ]);
-    await expect(readAll(refused)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-    expect(parkDirs()).toBe(before);
+    // A temp folder of this test's own: the other fork's imports park sheets in the shared one meanwhile.
+    const ownTmp = mkdtempSync(path.join(os.tmpdir(), 'zip-guard-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    try {
+      const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+      const parked = zipOf([
+        ...workbookParts(['S']),
+        ['xl/worksheets/sheet1.xml', sheet],
+        ['xl/sharedStrings.xml', '<sst><si><t>身份证</t></si></sst>'],
+      ]);
+      expect(await readAll(parked)).toEqual([['身份证']]);
+      const refused = zipOf([
+        ...workbookParts(['S']),
+        ['xl/worksheets/sheet1.xml', sheet],
+        bombPart('xl/sharedStrings.xml', '<sst><si><t>', 'A', 2, '</t></si></sst>'),
+      ]);
+      await expect(readAll(refused)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+      expect(parkDirs()).toEqual([]);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      rmSync(ownTmp, { recursive: true, force: true });
+    }
   });
 });
