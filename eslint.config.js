@@ -69,6 +69,19 @@ export default tseslint.config(
       'guardline/module-boundaries': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'no eval' }],
+      // Path aliases (issue 18 point 3): a file two or more folders away is named from the package's root through
+      // the subpath imports of package.json (#server/…, #common/…, #web/… for web/src/…), not by climbing.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){2,}',
+              message: "Name it through package.json's imports: #server/…, #common/… or #web/… (web/src/…).",
+            },
+          ],
+        },
+      ],
     },
   },
   // Thin layers (issue 18 point 2; docs/ARCHITECTURE.md "Module pattern"): SQL only in repositories, routes only

@@ -7,6 +7,16 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const modulesDir = path.join(root, 'server', 'modules');
+// The package's subpath imports (package.json "imports"): #server/…, #common/…, #web/….
+const ALIASES = { '#server/': 'server/', '#common/': 'common/', '#web/': 'web/src/' };
+
+/** The file an import names, or null for a package. */
+function targetOf(file, spec) {
+  if (spec.startsWith('.')) return path.resolve(path.dirname(file), spec);
+  const alias = Object.keys(ALIASES).find((a) => spec.startsWith(a));
+  return alias ? path.join(root, ALIASES[alias], spec.slice(alias.length)) : null;
+}
+
 const isTest = (rel) => /\.test\.tsx?$|test-support|^server\/test\//.test(rel);
 
 function checkedModuleOf(file) {
@@ -35,8 +45,9 @@ export default {
     if (from === undefined) return {};
     const relFile = path.relative(root, file).split(path.sep).join('/');
     function check(node, source) {
-      if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
-      const target = path.resolve(path.dirname(file), source.value);
+      if (!source || typeof source.value !== 'string') return;
+      const target = targetOf(file, source.value);
+      if (!target) return;
       const relTarget = path.relative(root, target).split(path.sep).join('/');
       if (relFile.startsWith('common/') && relTarget.startsWith('server/')) {
         context.report({ node: source, messageId: 'commonToServer', data: { spec: source.value } });
@@ -46,14 +57,11 @@ export default {
       if (inModules.startsWith('..') || path.isAbsolute(inModules)) return;
       const [to, ...rest] = inModules.split(path.sep);
       if (to === from || rest.join('/') === 'index.ts') return;
-      const index = path
-        .relative(path.dirname(file), path.join(modulesDir, to, 'index.ts'))
-        .split(path.sep)
-        .join('/');
+      const index = `#server/modules/${to}/index.ts`;
       context.report({
         node: source,
         messageId: 'deep',
-        data: { target: to, index: index.startsWith('.') ? index : `./${index}`, file: rest.join('/') },
+        data: { target: to, index, file: rest.join('/') },
       });
     }
     return {

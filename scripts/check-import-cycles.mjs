@@ -25,9 +25,15 @@ function walk(dir, out) {
   return out;
 }
 
+// The package's subpath imports (package.json "imports").
+const ALIASES = { '#server/': 'server/', '#common/': 'common/', '#web/': 'web/src/' };
+
 function resolve(from, spec) {
-  if (!spec.startsWith('.')) return null;
-  const base = path.resolve(path.dirname(from), spec);
+  const alias = Object.keys(ALIASES).find((a) => spec.startsWith(a));
+  if (!spec.startsWith('.') && !alias) return null;
+  const base = alias
+    ? path.join(root, ALIASES[alias], spec.slice(alias.length))
+    : path.resolve(path.dirname(from), spec);
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }

@@ -30,6 +30,14 @@ tester.run('guardline/module-boundaries', moduleBoundaries, {
     { filename: at('server/app.ts'), code: "import { y } from './modules/cases/cases.routes.ts';" },
     { filename: at('server/lib/county.ts'), code: "import { Q } from '../modules/org/index.ts';" },
     { filename: at('common/domain/x.ts'), code: "import { z } from 'zod';" },
+    {
+      filename: at('server/modules/cases/x.ts'),
+      code: "import { recordAudit } from '#server/modules/audit/index.ts';",
+    },
+    {
+      filename: at('server/modules/cases/x.ts'),
+      code: "import { x } from '#server/modules/cases/cases.repository.ts';",
+    },
   ],
   invalid: [
     {
@@ -57,6 +65,16 @@ tester.run('guardline/module-boundaries', moduleBoundaries, {
       code: "import { AppError } from '../../server/lib/app-error.ts';",
       errors: [{ messageId: 'commonToServer' }],
     },
+    {
+      filename: at('server/modules/cases/cases.service.ts'),
+      code: "import { recordAudit } from '#server/modules/audit/audit.service.ts';",
+      errors: [{ messageId: 'deep' }],
+    },
+    {
+      filename: at('common/domain/x.ts'),
+      code: "import { AppError } from '#server/lib/app-error.ts';",
+      errors: [{ messageId: 'commonToServer' }],
+    },
   ],
 });
 
@@ -76,14 +94,15 @@ describe('check-import-cycles', () => {
     }
   };
 
-  it('passes a module graph without cycles, then fails on a module cycle, type-only imports included', () => {
+  it('passes a module graph without cycles, then fails on a module cycle, type-only and #server/… imports included', () => {
     write('server/modules/a/index.ts', "export { a } from './a.service.ts';\n");
     write('server/modules/a/a.service.ts', "import { b } from '../b/index.ts';\nexport const a = () => b;\n");
     write('server/modules/b/index.ts', 'export const b = 1;\nexport type B = number;\n');
     expect(run().code).toBe(0);
     write(
       'server/modules/b/index.ts',
-      "import type { A } from '../a/types.ts';\nexport const b = 1;\nexport type B = A;\n",
+      // through the package's subpath import: the check resolves #server/… like a relative path
+      "import type { A } from '#server/modules/a/types.ts';\nexport const b = 1;\nexport type B = A;\n",
     );
     write('server/modules/a/types.ts', 'export type A = number;\n');
     const failed = run();
