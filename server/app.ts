@@ -46,7 +46,7 @@ import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
 import { createFeedsService } from './modules/feeds/feeds.service.ts';
 import { createChannelsService } from './modules/monitoring/channels.service.ts';
 import { createMonitoringService, monitoringRoutes } from './modules/monitoring/index.ts';
-import { WARNING_NAMES_ZH } from '../common/domain/monitoring/categories.ts';
+import { WARNING_NAMES_ZH } from '#common/domain/monitoring/categories.ts';
 import { systemClock } from './lib/clock.ts';
 import type { RequestContext } from './lib/context.ts';
 import { cluesRoutes } from './modules/monitoring/clues.routes.ts';

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ORG_LEVELS, ROLES, type OrgLevel } from '../common/domain/roles.ts';
-import { createUserRequest } from '../common/contracts/users.ts';
+import { ORG_LEVELS, ROLES, type OrgLevel } from '#common/domain/roles.ts';
+import { createUserRequest } from '#common/contracts/users.ts';
 import { createServices } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadDemo } from './demo.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ImportReport } from '../common/contracts/registry-transfer.ts';
-import type { Role } from '../common/domain/roles.ts';
+import type { ImportReport } from '#common/contracts/registry-transfer.ts';
+import type { Role } from '#common/domain/roles.ts';
 import type { Services } from './app.ts';
 import type { DatabaseKind } from './db/connect.ts';
 import { systemContext } from './lib/context.ts';

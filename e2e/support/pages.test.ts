@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../server/demo.ts';
+import { DEMO_USERS } from '#server/demo.ts';
 import { APP_PAGES, DEMO_LOGINS, REDIRECT_PATHS } from './pages.ts';
 
 // The every-page list cannot forget a page: every route path written in the route files is in it.

@@ -1,6 +1,6 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponse } from '../../common/contracts/errors.ts';
+import { errorResponse } from '#common/contracts/errors.ts';
 import type { AppErrorCode } from '../lib/app-error.ts';
 import { STATUS } from './errors.ts';
 import { SESSION_COOKIE } from './session.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scopePrefixOf } from '../../common/domain/org-code.ts';
+import { scopePrefixOf } from '#common/domain/org-code.ts';
 import { queryRows } from '../db/connect.ts';
 import { systemContext } from '../lib/context.ts';
 import { loadAssistanceDemo } from '../modules/assistance/assistance.demo.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../../common/domain/roles.ts';
+import type { Role } from '#common/domain/roles.ts';
 
 /** Who is acting, bound to one org unit; their scope is the unit and its descendants. */
 export interface Actor {

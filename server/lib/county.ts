@@ -1,4 +1,4 @@
-import { countyCodeOf } from '../../common/domain/org-code.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
 import { QINSHUI_COUNTY_CODE } from '../modules/org/index.ts';
 import type { RequestContext } from './context.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { DEFAULT_PAGE_SIZE, type PagingQuery } from '../../common/contracts/paging.ts';
+import { DEFAULT_PAGE_SIZE, type PagingQuery } from '#common/contracts/paging.ts';
 
 // The server side of the paged-list convention (common/contracts/paging.ts): ORDER BY from a sort
 // whitelist and LIMIT/OFFSET of a numbered page. The where-clause stays the list's own function, so the

@@ -1,5 +1,5 @@
-import { can, type Permission } from '../../common/domain/roles.ts';
-import { isWithinScope } from '../../common/domain/org-code.ts';
+import { can, type Permission } from '#common/domain/roles.ts';
+import { isWithinScope } from '#common/domain/org-code.ts';
 import { AppError } from './app-error.ts';
 import type { RequestContext } from './context.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateIdNumber } from '../../common/domain/id-card.ts';
+import { validateIdNumber } from '#common/domain/id-card.ts';
 import { makeIdNumber } from './factories.ts';
 
 describe('test ID numbers', () => {

@@ -1,6 +1,6 @@
-import type { CreateHouseholdRequest, MemberInput } from '../../common/contracts/registry.ts';
-import { computeCheckDigit } from '../../common/domain/id-card.ts';
-import { member } from '../../common/domain/registry/fixtures.ts';
+import type { CreateHouseholdRequest, MemberInput } from '#common/contracts/registry.ts';
+import { computeCheckDigit } from '#common/domain/id-card.ts';
+import { member } from '#common/domain/registry/fixtures.ts';
 
 // Test data with overrides: each call makes new, valid, unique people.
 

@@ -3,7 +3,7 @@ import {
   MONITORING_FIELDS,
   type HouseholdDetail,
   type MonitoringStatusInput,
-} from '../../common/contracts/registry.ts';
+} from '#common/contracts/registry.ts';
 import { systemContext } from '../lib/context.ts';
 import type { TestEnv } from './test-app.ts';
 

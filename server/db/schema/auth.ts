@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../../common/domain/roles.ts';
+import { ROLES } from '#common/domain/roles.ts';
 
 export const users = pgTable('app_user', {
   id: serial('id').primaryKey(),

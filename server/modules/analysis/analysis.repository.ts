@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ChangeListQuery } from '../../../common/contracts/analysis.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { orderBy, type PageWindow } from '../../lib/paging.ts';
-import { scopePrefixOf } from '../../../common/domain/org-code.ts';
+import type { ChangeListQuery } from '#common/contracts/analysis.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { orderBy, type PageWindow } from '#server/lib/paging.ts';
+import { scopePrefixOf } from '#common/domain/org-code.ts';
 import { evaluationCtes, type EvaluationScope, type Rule, type RuleContext } from '../monitoring/index.ts';
 
 // SQL of the analysis module: scenarios and their hits (never monitor_run or warning), and the

@@ -17,10 +17,10 @@ import {
   scenarioIdParams,
   scenarioListQuery,
   scenarioPage,
-} from '../../../common/contracts/analysis.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/analysis.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { DeprivationService } from './deprivation.service.ts';
 import type { WhatIfService } from './whatif.service.ts';
 

@@ -1,9 +1,9 @@
-import { AF_DIMENSIONS, type AfDimension } from '../../../common/contracts/analysis.ts';
-import { isPoor, normaliseWeights } from '../../../common/domain/analysis/alkire-foster.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { AF_DIMENSIONS, type AfDimension } from '#common/contracts/analysis.ts';
+import { isPoor, normaliseWeights } from '#common/domain/analysis/alkire-foster.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { addSignal, openOrFindClue, ruleContext } from '../monitoring/index.ts';
 import { deprivationRowOf, type DeprivationRow } from './deprivation.repository.ts';

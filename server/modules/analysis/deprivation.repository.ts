@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import {
   RULES,
   evaluationCtes,

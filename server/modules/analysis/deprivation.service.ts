@@ -1,7 +1,7 @@
-import { addMonths } from '../../../common/domain/period.ts';
-import type { Db } from '../../db/connect.ts';
-import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { addMonths } from '#common/domain/period.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { raiseClue } from './deprivation.clues.ts';
 import type { DeprivationDeps } from './deprivation.shared.ts';
 import { summary } from './deprivation.summary.ts';

@@ -1,8 +1,8 @@
-import { AF_DIMENSIONS, type AfDimension } from '../../../common/contracts/analysis.ts';
-import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import { AF_DIMENSIONS, type AfDimension } from '#common/contracts/analysis.ts';
+import { countyCodeOf, scopePrefixOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { ruleContext, type RuleContext } from '../monitoring/index.ts';
 import { numberParam as numberParamOf } from '../params/index.ts';
 import { deprivationRows, type DeprivationRow } from './deprivation.repository.ts';

@@ -1,13 +1,13 @@
-import { AF_DIMENSIONS } from '../../../common/contracts/analysis.ts';
+import { AF_DIMENSIONS } from '#common/contracts/analysis.ts';
 import {
   alkireFoster,
   alkireFosterByGroup,
   isPoor,
   normaliseWeights,
   type AfResult,
-} from '../../../common/domain/analysis/alkire-foster.ts';
-import { addMonths } from '../../../common/domain/period.ts';
-import type { RequestContext } from '../../lib/context.ts';
+} from '#common/domain/analysis/alkire-foster.ts';
+import { addMonths } from '#common/domain/period.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { orgNames, type DeprivationRow } from './deprivation.repository.ts';
 import { rowsFor, scopeOf, score, vector, type DeprivationDeps, type Settings } from './deprivation.shared.ts';
 

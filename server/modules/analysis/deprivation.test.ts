@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AfResponse } from '../../../common/contracts/analysis.ts';
-import { addMonths } from '../../../common/domain/period.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { AfResponse } from '#common/contracts/analysis.ts';
+import { addMonths } from '#common/domain/period.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createHousehold, loginCookie, wages } from '../monitoring/monitoring.test-support.ts';
 import { resolveAll } from '../params/index.ts';
 

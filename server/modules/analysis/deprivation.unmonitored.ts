@@ -1,7 +1,7 @@
-import { AF_DIMENSIONS } from '../../../common/contracts/analysis.ts';
-import { isPoor, normaliseWeights } from '../../../common/domain/analysis/alkire-foster.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
+import { AF_DIMENSIONS } from '#common/contracts/analysis.ts';
+import { isPoor, normaliseWeights } from '#common/domain/analysis/alkire-foster.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
 import { householdsWithClue, orgNames } from './deprivation.repository.ts';
 import { rowsFor, scopeOf, score, vector, type DeprivationDeps } from './deprivation.shared.ts';
 

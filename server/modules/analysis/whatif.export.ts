@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { ChangeListQuery } from '../../../common/contracts/analysis.ts';
-import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import type { ChangeListQuery } from '#common/contracts/analysis.ts';
+import { warningCategory } from '#common/domain/monitoring/categories.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listChanges } from './analysis.repository.ts';
 import { changePrefix, KIND_NAMES, scenarioOf, type WhatIfUseCaseDeps } from './whatif.shared.ts';

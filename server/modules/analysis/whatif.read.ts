@@ -4,15 +4,15 @@ import type {
   ScenarioCompare,
   ScenarioDetail,
   ScenarioHouseholdExplain,
-} from '../../../common/contracts/analysis.ts';
-import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
-import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
-import { dataWindow } from '../../../common/domain/monitoring/window.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/analysis.ts';
+import { warningCategory } from '#common/domain/monitoring/categories.ts';
+import { visibleEvidence } from '#common/domain/monitoring/evidence.ts';
+import { dataWindow } from '#common/domain/monitoring/window.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { evaluateOnly, type EvaluationScope, type RuleContext } from '../monitoring/index.ts';
 import type { ResolvedParams } from '../params/index.ts';
 import {

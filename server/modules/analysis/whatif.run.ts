@@ -1,11 +1,11 @@
-import type { CreateScenarioRequest } from '../../../common/contracts/analysis.ts';
-import { checkOverrides } from '../../../common/domain/analysis/overrides.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { isPeriod } from '../../../common/domain/period.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { CreateScenarioRequest } from '#common/contracts/analysis.ts';
+import { checkOverrides } from '#common/domain/analysis/overrides.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { isPeriod } from '#common/domain/period.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   ruleContext,

@@ -1,5 +1,5 @@
-import { systemClock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { systemClock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { prepareExport } from './whatif.export.ts';
 import { changes, compare, explainHousehold, get, list } from './whatif.read.ts';
 import { create, execute } from './whatif.run.ts';

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRow, ScenarioCompare, ScenarioDetail } from '../../../common/contracts/analysis.ts';
-import { addMonths } from '../../../common/domain/period.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { ChangeRow, ScenarioCompare, ScenarioDetail } from '#common/contracts/analysis.ts';
+import { addMonths } from '#common/domain/period.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createHousehold, loginCookie, wages } from '../monitoring/monitoring.test-support.ts';
 import { resolveAll } from '../params/index.ts';
 

@@ -1,6 +1,6 @@
-import { assetCode, defaultCategoryOf, ownerLevelOfOrg } from '../../../common/domain/assets/rules.ts';
-import type { ProjectType } from '../../../common/domain/projects/types.ts';
-import type { Db } from '../../db/connect.ts';
+import { assetCode, defaultCategoryOf, ownerLevelOfOrg } from '#common/domain/assets/rules.ts';
+import type { ProjectType } from '#common/domain/projects/types.ts';
+import type { Db } from '#server/db/connect.ts';
 import { findUnit } from '../org/index.ts';
 import { insertAsset, nextAssetSerial } from './assets.repository.ts';
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { assetCustodyInput, disposalInput, incomeInput } from '../../../common/contracts/assets.ts';
-import { incomeErrors } from '../../../common/domain/assets/rules.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { assetCustodyInput, disposalInput, incomeInput } from '#common/contracts/assets.ts';
+import { incomeErrors } from '#common/domain/assets/rules.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireDecided } from '../deliberation/index.ts';
 import { get } from './assets.read.ts';

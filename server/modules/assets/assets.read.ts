@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { assetListQuery, AssetDetail, AssetRow, AssetSort, assetPage } from '../../../common/contracts/assets.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { assetListQuery, AssetDetail, AssetRow, AssetSort, assetPage } from '#common/contracts/assets.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { countAssets, incomesOf, listAssets, summary } from './assets.repository.ts';
 import { filterOf, NOT_FOUND, toAssetRow, type AssetFilterQuery, type AssetsDeps } from './assets.shared.ts';
 

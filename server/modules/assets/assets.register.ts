@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { assetInput } from '../../../common/contracts/assets.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { assetInput } from '#common/contracts/assets.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { get } from './assets.read.ts';
 import { insertAsset, nextAssetSerial } from './assets.repository.ts';

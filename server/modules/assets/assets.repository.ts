@@ -1,13 +1,13 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { assetIncomes, assets } from '../../db/schema/assets.ts';
-import { deliberations } from '../../db/schema/deliberation.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { projects } from '../../db/schema/projects.ts';
-import { inScope } from '../../db/scope.ts';
-import type { AssetSort } from '../../../common/contracts/assets.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { assetIncomes, assets } from '#server/db/schema/assets.ts';
+import { deliberations } from '#server/db/schema/deliberation.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { projects } from '#server/db/schema/projects.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { AssetSort } from '#common/contracts/assets.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
 
 export type AssetRecord = typeof assets.$inferSelect;
 export type AssetInsert = typeof assets.$inferInsert;

@@ -7,10 +7,10 @@ import {
   assetSummary,
   disposalInput,
   incomeInput,
-} from '../../../common/contracts/assets.ts';
-import { idParams } from '../../../common/contracts/deliberation.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/assets.ts';
+import { idParams } from '#common/contracts/deliberation.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { AssetsService } from './assets.service.ts';
 
 const tags = ['assets'];

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { dispose, recordIncome, setCustody } from './assets.operate.ts';
 import { all, get, list, totals } from './assets.read.ts';
 import { create } from './assets.register.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { assetFilterQuery, AssetRow } from '../../../common/contracts/assets.ts';
-import { levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { assetFilterQuery, AssetRow } from '#common/contracts/assets.ts';
+import { levelOfCode, orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { AssetFilter, listAssets } from './assets.repository.ts';
 
 // What the 扶贫项目资产 use cases share (assets.read.ts, .register.ts, .operate.ts): the deps, a ledger row, the

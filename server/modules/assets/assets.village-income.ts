@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { inScope } from '../../db/scope.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { inScope } from '#server/db/scope.ts';
 
 // The asset ledger's income of village-owned operating assets, per village and year (fen), split into photovoltaic
 // stations and other assets: what 村集体经济 (server/modules/collective-economy) shows beside the amounts a village

@@ -1,5 +1,5 @@
-import { requirePermission } from '../../lib/permissions.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { AssistanceService } from './assistance.service.ts';
 
 /**

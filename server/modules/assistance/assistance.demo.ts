@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/connect.ts';
-import type { Db } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
+import { queryRows } from '#server/db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { AssistanceService } from './assistance.service.ts';
 import type { ReliefService } from './relief.service.ts';
 

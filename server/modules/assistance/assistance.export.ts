@@ -1,17 +1,17 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { obligationExportQuery, pairingExportQuery } from '../../../common/contracts/assistance.ts';
-import { categoryLabel, MEASURE_STATUSES } from '../../../common/domain/assistance/categories.ts';
-import { OBLIGATION_LABELS } from '../../../common/domain/assistance/obligations.ts';
-import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { obligationExportQuery, pairingExportQuery } from '#common/contracts/assistance.ts';
+import { categoryLabel, MEASURE_STATUSES } from '#common/domain/assistance/categories.ts';
+import { OBLIGATION_LABELS } from '#common/domain/assistance/obligations.ts';
+import { RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { listMeasures } from './measures.repository.ts';
 import { reachOf, type AssistanceService } from './assistance.service.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
 
 // Ledgers as .xlsx: 帮扶措施台账, 帮扶责任预警 and 结对帮扶名单, each of what its list shows — the actor's scope only (a cadre: his households),
 // audited before the first byte leaves.

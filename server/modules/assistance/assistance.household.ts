@@ -1,8 +1,8 @@
-import { addDays, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
-import { recommendMeasures } from '../../../common/domain/assistance/recommend.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { addDays, type ObligationCode } from '#common/domain/assistance/obligations.ts';
+import { recommendMeasures } from '#common/domain/assistance/recommend.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import type { Reach } from './assistance.reach.ts';
 import {
   params,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // Export of what is filtered (issue 16 point 5): the measure ledger takes the list's filters, and the
 // list's total is the number of rows the ledger writes (one where-clause for both).

@@ -1,18 +1,13 @@
 import type { z } from 'zod';
-import type {
-  measureInput,
-  measureListQuery,
-  measureUpdate,
-  subtypeRequest,
-} from '../../../common/contracts/assistance.ts';
-import { DEFAULT_SUBTYPES } from '../../../common/domain/assistance/categories.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { measureInput, measureListQuery, measureUpdate, subtypeRequest } from '#common/contracts/assistance.ts';
+import { DEFAULT_SUBTYPES } from '#common/domain/assistance/categories.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadHousehold } from '../registry/index.ts';
 import {

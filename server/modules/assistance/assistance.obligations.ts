@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { obligationExportQuery, obligationQuery } from '../../../common/contracts/assistance.ts';
-import type { SortOrder } from '../../../common/contracts/paging.ts';
-import { OBLIGATION_CODES } from '../../../common/domain/assistance/obligations.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { obligationExportQuery, obligationQuery } from '#common/contracts/assistance.ts';
+import type { SortOrder } from '#common/contracts/paging.ts';
+import { OBLIGATION_CODES } from '#common/domain/assistance/obligations.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { listWindow } from './assistance.reach.ts';
 import { DAY_MS, params, reachOf, today, type AssistanceDeps } from './assistance.shared.ts';
 import {

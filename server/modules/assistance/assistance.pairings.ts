@@ -5,16 +5,16 @@ import type {
   pairingListQuery,
   pairingRequest,
   unpairedQuery,
-} from '../../../common/contracts/assistance.ts';
-import { MAX_PAGE_SIZE } from '../../../common/contracts/paging.ts';
-import { addDays } from '../../../common/domain/assistance/obligations.ts';
-import { maskPhone } from '../../../common/domain/id-card.ts';
-import { orgFilterPrefix, scopePrefixOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/assistance.ts';
+import { MAX_PAGE_SIZE } from '#common/contracts/paging.ts';
+import { addDays } from '#common/domain/assistance/obligations.ts';
+import { maskPhone } from '#common/domain/id-card.ts';
+import { orgFilterPrefix, scopePrefixOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadHousehold } from '../registry/index.ts';
 import { listWindow } from './assistance.reach.ts';

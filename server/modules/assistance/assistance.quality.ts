@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { DEVELOPMENT_CATEGORIES, IN_PLACE_STATUSES } from '../../../common/domain/assistance/categories.ts';
-import type { AssistanceSummary } from '../../../common/domain/registry/quality-rule.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { DEVELOPMENT_CATEGORIES, IN_PLACE_STATUSES } from '#common/domain/assistance/categories.ts';
+import type { AssistanceSummary } from '#common/domain/registry/quality-rule.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // What the registry's data-quality checks need from assistance, for a batch of households, as of a day:
 // measures in place (the obligations board's reading: under way or done, started by then), the 开发式 ones

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { LABOUR_CAPABLE_SKILLS } from '../../../common/domain/registry/codes.ts';
-import { DEFAULT_PAGE_SIZE } from '../../../common/contracts/paging.ts';
+import { LABOUR_CAPABLE_SKILLS } from '#common/domain/registry/codes.ts';
+import { DEFAULT_PAGE_SIZE } from '#common/contracts/paging.ts';
 
 // SQL fragments every assistance repository shares: who may see which households (the reach), the head's name
 // and the labour-capable skill list. Every read takes the actor's scope prefix; a paired cadre's reads also take

@@ -32,11 +32,11 @@ import {
   subtypeRequest,
   subtypeRow,
   workspace,
-} from '../../../common/contracts/assistance.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import type { Db } from '../../db/connect.ts';
+} from '#common/contracts/assistance.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import type { Db } from '#server/db/connect.ts';
 import { createAssistanceExport } from './assistance.export.ts';
 import type { AssistanceService } from './assistance.service.ts';
 import type { ReliefService } from './relief.service.ts';

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import { sql } from 'drizzle-orm';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
 import { snapshotExists } from './obligations.repository.ts';
 import type { AssistanceService } from './assistance.service.ts';
 

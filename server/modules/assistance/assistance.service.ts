@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { household, workspace } from './assistance.household.ts';
 import { createMeasure, editMeasure, getMeasure, measures, saveSubtype, subtypes } from './assistance.measures.ts';
 import { allObligations, board, snapshot } from './assistance.obligations.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { evaluateObligations, type ObligationHousehold } from '../../../common/domain/assistance/obligations.ts';
-import { queryRows } from '../../db/connect.ts';
-import { householdRequest, memberInput, makeIdNumber } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { evaluateObligations, type ObligationHousehold } from '#common/domain/assistance/obligations.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest, memberInput, makeIdNumber } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { multipart } from '../attachments/attachments.test-support.ts';
 import { startObligationSchedule } from './assistance.schedule.ts';
 

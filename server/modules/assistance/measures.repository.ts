@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { assistanceMeasures, measureSubtypes } from '../../db/schema/assistance.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
-import type { MeasureSort } from '../../../common/contracts/assistance.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { assistanceMeasures, measureSubtypes } from '#server/db/schema/assistance.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
+import type { MeasureSort } from '#common/contracts/assistance.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
 import { headName, reachOf, type Reach } from './assistance.reach.ts';
 
 // SQL of 帮扶措施 (assistance_measure) and the per-county sub-type code list (measure_subtype).

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { OBLIGATION_SORTS } from '../../../common/contracts/assistance.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { OBLIGATION_CODES, type ObligationCode } from '../../../common/domain/assistance/obligations.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { obligationSnapshots } from '../../db/schema/assistance.ts';
-import { orderBy, type SortColumns } from '../../lib/paging.ts';
+import type { OBLIGATION_SORTS } from '#common/contracts/assistance.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { OBLIGATION_CODES, type ObligationCode } from '#common/domain/assistance/obligations.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { obligationSnapshots } from '#server/db/schema/assistance.ts';
+import { orderBy, type SortColumns } from '#server/lib/paging.ts';
 import { labourList, reachOf, type Reach } from './assistance.reach.ts';
 
 // SQL of the obligations board (set-based, as of a day) and its daily snapshot (obligation_snapshot).

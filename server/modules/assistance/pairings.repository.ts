@@ -1,11 +1,11 @@
 import { and, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
-import type { PAIRING_SORTS, UNPAIRED_SORTS } from '../../../common/contracts/assistance.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { orderBy, type SortColumns } from '../../lib/paging.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { cadrePairings } from '../../db/schema/assistance.ts';
-import { orgUnits } from '../../db/schema/org.ts';
+import type { PAIRING_SORTS, UNPAIRED_SORTS } from '#common/contracts/assistance.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { orderBy, type SortColumns } from '#server/lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { cadrePairings } from '#server/db/schema/assistance.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
 import { containsPattern, headName, reachOf, type Reach } from './assistance.reach.ts';
 
 // SQL of 结对帮扶 (cadre_pairing), the cadres one may pair and the monitored households without a cadre.

@@ -1,14 +1,10 @@
 import type { z } from 'zod';
-import type {
-  disburseRequest,
-  reliefApplicationRequest,
-  reliefDecisionRequest,
-} from '../../../common/contracts/assistance.ts';
-import { countyCodeOf, scopePrefixOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { disburseRequest, reliefApplicationRequest, reliefDecisionRequest } from '#common/contracts/assistance.ts';
+import { countyCodeOf, scopePrefixOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { loadHousehold } from '../registry/index.ts';

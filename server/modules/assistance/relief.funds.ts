@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { createFundRequest, fundIncomeRequest } from '../../../common/contracts/assistance.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { createFundRequest, fundIncomeRequest } from '#common/contracts/assistance.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnit } from '../org/index.ts';
 import { creditFund, entriesOf, insertEntry, insertFund, listApplications, listFunds } from './relief.repository.ts';

@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
-import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { allEntries, fundTotals, listApplications } from './relief.repository.ts';
 import { yuan, type ReliefShared } from './relief.shared.ts';
 

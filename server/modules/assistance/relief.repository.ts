@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { reliefApplications, reliefFundEntries, reliefFunds } from '../../db/schema/assistance.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { inScope } from '../../db/scope.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { reliefApplications, reliefFundEntries, reliefFunds } from '#server/db/schema/assistance.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { inScope } from '#server/db/scope.ts';
 
 // 应急救助基金 / 临时救助 SQL. The balance moves only here, by conditional UPDATEs inside the caller's
 // transaction; the CHECK (balance_fen >= 0) on relief_fund is the last line of defence.

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
 import { createReliefApplicationOps } from './relief.applications.ts';
 import { createReliefFundOps } from './relief.funds.ts';
 import { createReliefLedgerOps } from './relief.ledger.ts';

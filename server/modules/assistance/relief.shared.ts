@@ -1,8 +1,8 @@
-import { isWithinScope } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { isWithinScope } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { findFund, listApplications, listFunds } from './relief.repository.ts';
 
 // What the relief use cases share: today by the service clock, the row shapes, the funds an actor may see and hold.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import { labourList, reachOf, type Reach } from './assistance.reach.ts';
 
 // Reads of the household tab and the cadre workspace: household facts, visits, a cadre's paired households.

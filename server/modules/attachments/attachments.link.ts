@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { findUnlinked, linkOwner } from './attachments.repository.ts';
 import type { AttachmentsDeps } from './attachments.shared.ts';
 

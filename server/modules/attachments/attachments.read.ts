@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { AttachmentRow } from '../../../common/contracts/attachments.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { AttachmentRow } from '#common/contracts/attachments.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findAttachment, listAttachments } from './attachments.repository.ts';
 import { fileExists, toAttachmentRow, type AttachmentsDeps } from './attachments.shared.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { inScope } from '../../db/scope.ts';
-import { attachments } from '../../db/schema/attachments.ts';
+import type { Db } from '#server/db/connect.ts';
+import { inScope } from '#server/db/scope.ts';
+import { attachments } from '#server/db/schema/attachments.ts';
 
 export type AttachmentRecord = typeof attachments.$inferSelect;
 

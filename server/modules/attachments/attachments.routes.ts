@@ -6,11 +6,11 @@ import {
   attachmentIdParams,
   attachmentListQuery,
   attachmentRow,
-} from '../../../common/contracts/attachments.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { sendDownload } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/attachments.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { sendDownload } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import { attachmentTooLarge, type AttachmentsService, type ReceivedFile } from './attachments.service.ts';
 
 // POST /api/attachments (multipart: ownerKind, optional ownerId and orgCode, then one `file`),

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { link } from './attachments.link.ts';
 import { list, listMany, openForRead } from './attachments.read.ts';
 import type { AttachmentsDeps } from './attachments.shared.ts';

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ATTACHMENT_MAX_BYTES, type AttachmentRow } from '../../../common/contracts/attachments.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { ATTACHMENT_MAX_BYTES, type AttachmentRow } from '#common/contracts/attachments.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { AttachmentRecord } from './attachments.repository.ts';
 
 // What the attachments use cases share (attachments.upload.ts, .read.ts, .link.ts): the deps, the received file,

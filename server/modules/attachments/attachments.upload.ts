@@ -4,11 +4,11 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ATTACHMENT_MAX_BYTES, type AttachmentRow } from '../../../common/contracts/attachments.ts';
-import { countyCodeOf, ORG_CODE_PATTERN } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import { ATTACHMENT_MAX_BYTES, type AttachmentRow } from '#common/contracts/attachments.ts';
+import { countyCodeOf, ORG_CODE_PATTERN } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { insertAttachment } from './attachments.repository.ts';
 import {

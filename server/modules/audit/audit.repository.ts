@@ -1,10 +1,10 @@
 import { and, count, eq, getTableColumns, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { AUDIT_SORTS } from '../../../common/contracts/audit.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { Db } from '../../db/connect.ts';
-import { auditLog } from '../../db/schema/audit.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { AUDIT_SORTS } from '#common/contracts/audit.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { auditLog } from '#server/db/schema/audit.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 export type AuditRecord = typeof auditLog.$inferSelect & { orgName: string | null };

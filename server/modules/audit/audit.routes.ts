@@ -1,8 +1,8 @@
-import { auditExportQuery, auditPage, auditQuery } from '../../../common/contracts/audit.ts';
-import type { Db } from '../../db/connect.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { auditExportQuery, auditPage, auditQuery } from '#common/contracts/audit.ts';
+import type { Db } from '#server/db/connect.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import { prepareAuditExport, queryAudit } from './audit.service.ts';
 
 export function auditRoutes(app: App, db: Db): void {

@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
-import { auditActionText, auditObjectText } from '../../../common/domain/audit/labels.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { auditActionText, auditObjectText } from '#common/domain/audit/labels.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import {
   countAudit,
   findAudit,

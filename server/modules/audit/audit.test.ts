@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { insertAudit } from './audit.repository.ts';
 import { changedFields } from './audit.service.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { verifyPassword } from '../../lib/crypto.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { verifyPassword } from '#server/lib/crypto.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteExpiredSessions, findUserByUsername, insertSession, recentLoginFailures } from './auth.repository.ts';
 import { resolveWith, SESSION_TTL_MS, tokenHashOf, type AuthDeps } from './auth.shared.ts';

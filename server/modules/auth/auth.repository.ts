@@ -1,8 +1,8 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/connect.ts';
-import type { Db } from '../../db/connect.ts';
-import { sessions, users } from '../../db/schema/auth.ts';
-import { orgUnits } from '../../db/schema/org.ts';
+import { queryRows } from '#server/db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
+import { sessions, users } from '#server/db/schema/auth.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
 
 export type UserRecord = typeof users.$inferSelect;
 

@@ -1,6 +1,6 @@
-import { actorResponse, changePasswordRequest, loginRequest, okResponse } from '../../../common/contracts/auth.ts';
-import { clearSessionCookie, requireCtx, setSessionCookie } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { actorResponse, changePasswordRequest, loginRequest, okResponse } from '#common/contracts/auth.ts';
+import { clearSessionCookie, requireCtx, setSessionCookie } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import { actorToResponse, type AuthService } from './auth.service.ts';
 
 export function authRoutes(

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { login } from './auth.login.ts';
 import { changePassword, logout, resolve } from './auth.sessions.ts';
 import { DEFAULT_LOGIN_LOCKOUT, type AuthDeps, type LoginLockout } from './auth.shared.ts';

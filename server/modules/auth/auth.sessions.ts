@@ -1,6 +1,6 @@
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { hashPassword, verifyPassword } from '#server/lib/crypto.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteOtherSessions, deleteSession, findUserById, updatePasswordHash } from './auth.repository.ts';
 import { resolveWith, tokenHashOf, type AuthDeps } from './auth.shared.ts';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ActorResponse } from '../../../common/contracts/auth.ts';
-import { scopePrefixOf } from '../../../common/domain/org-code.ts';
-import { PERMISSIONS, can } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import type { Actor } from '../../lib/context.ts';
+import type { ActorResponse } from '#common/contracts/auth.ts';
+import { scopePrefixOf } from '#common/domain/org-code.ts';
+import { PERMISSIONS, can } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { Actor } from '#server/lib/context.ts';
 import { findSessionUser } from './auth.repository.ts';
 
 // What the sign-in use cases share (auth.login.ts, auth.sessions.ts): the deps, the session's length, the lockout

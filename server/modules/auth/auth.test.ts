@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // The lockout (login-lockout.test.ts) is set out of the way here so the per-address limit shows alone.
 const env = useTestApp({ loginAttemptsPerMinute: 10, config: { loginLockout: { maxFailures: 1000, minutes: 15 } } });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createAuthService, DEFAULT_LOGIN_LOCKOUT } from './auth.service.ts';
 
 // Issue #13 §10: failed logins are audited; repeated failures lock the account for a while

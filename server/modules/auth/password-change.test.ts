@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // Issue #13 §5: the initial (or reset) password opens only me, password and logout — enforced by the server.
 

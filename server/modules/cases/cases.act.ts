@@ -1,10 +1,10 @@
-import { STAGE_FIELDS, type CaseActionRequest, type CaseDetail } from '../../../common/contracts/cases.ts';
-import { STAGE_ACTORS, noticeEndsOn, transition, type Stage } from '../../../common/domain/cases/workflow.ts';
-import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { STAGE_FIELDS, type CaseActionRequest, type CaseDetail } from '#common/contracts/cases.ts';
+import { STAGE_ACTORS, noticeEndsOn, transition, type Stage } from '#common/domain/cases/workflow.ts';
+import { visibleEvidence } from '#common/domain/monitoring/evidence.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { closeClueByCase, type MonitoringService } from '../monitoring/index.ts';
 import { requireNoticeStartInside } from './cases.checks.ts';
 import type { workflowParamsOf } from './cases.outcome.ts';

@@ -1,6 +1,6 @@
-import { monitoringTypeKindError } from '../../../common/domain/cases/monitoring-type.ts';
-import { STAGE_DATE_LABELS, stageDateErrors, type StageDateBounds } from '../../../common/domain/cases/stage-dates.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { monitoringTypeKindError } from '#common/domain/cases/monitoring-type.ts';
+import { STAGE_DATE_LABELS, stageDateErrors, type StageDateBounds } from '#common/domain/cases/stage-dates.ts';
+import { AppError } from '#server/lib/app-error.ts';
 import type { CaseRecord } from './cases.repository.ts';
 
 // Field checks of a case's stage records that read the case itself: the type the household's kind

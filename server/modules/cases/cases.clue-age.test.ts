@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { periodOf } from '../../../common/domain/period.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { periodOf } from '#common/domain/period.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { clueAgeBrackets } from './cases.reports.repository.ts';
 
 // The clue age brackets of the zeroing board and the workbench hint follow workflow.identificationDays (one source).

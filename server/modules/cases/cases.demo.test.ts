@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../demo.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { DEMO_USERS } from '#server/demo.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { loadAssistanceDemo } from '../assistance/assistance.demo.ts';
 import { QINSHUI_COUNTY_CODE } from '../org/qinshui.ts';
 import { loadProjectsDemo } from '../projects/demo.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Services } from '../../app.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Services } from '#server/app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 
 // A few cases in 龙港镇 so the case list, the time-limit list and the board look alive after `npm start`,
 // each waiting where a demo user acts (issue #16 point 2): one on its public notice in 东庄村 (the village

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { IN_PLACE_STATUSES } from '../../../common/domain/assistance/categories.ts';
-import type { IncomeYearRecord } from '../../../common/domain/monitoring/income-line.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { IN_PLACE_STATUSES } from '#common/domain/assistance/categories.ts';
+import type { IncomeYearRecord } from '#common/domain/monitoring/income-line.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // The facts the §1.8 elimination check reads that the case tables do not hold: every income year of
 // the household (the line is applied per month by common/domain/monitoring/income-line.ts) and its

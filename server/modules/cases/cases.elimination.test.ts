@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { assessIncomeLine } from '../../../common/domain/monitoring/income-line.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { assessIncomeLine } from '#common/domain/monitoring/income-line.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { checkHouseholdElimination } from './cases.outcome.ts';
 import { incomeRecords } from './cases.elimination.repository.ts';
 import { householdFacts } from './cases.repository.ts';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { runCaseLedgerExportCommand } from './cases.ledgers.cli.ts';
 
 // formats.md §4 `guardline export monitored|eliminated FILE`: the same workbook as the web download

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext } from '../../lib/context.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { CaseReports } from './cases.reports.ts';
 
 // `guardline export monitored|eliminated FILE` (formats.md §4): the 监测对象台账 and 风险消除台账 of the

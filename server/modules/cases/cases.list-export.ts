@@ -1,15 +1,15 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { CaseSort, caseFilterQuery } from '../../../common/contracts/cases.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { STAGE_LABELS } from '../../../common/domain/cases/workflow.ts';
-import { MONITORING_TYPES, RISK_TYPES } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import type { CaseSort, caseFilterQuery } from '#common/contracts/cases.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { STAGE_LABELS } from '#common/domain/cases/workflow.ts';
+import { MONITORING_TYPES, RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { CaseRow } from '../../../common/contracts/cases.ts';
+import type { CaseRow } from '#common/contracts/cases.ts';
 
 // The case list as .xlsx (识别认定/风险消除事项): exactly the rows the list's filters match (the same
 // where-clause, `caseWhere`), in the list's order; audited before the first byte leaves.

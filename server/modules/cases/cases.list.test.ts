@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // The case list on the paged convention (issue 16 point 5): total, numbered pages, the sort whitelist,
 // the time-limit filter in SQL agreeing with the per-row time limit, and the export of exactly what is filtered.

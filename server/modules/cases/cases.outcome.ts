@@ -1,4 +1,4 @@
-import { checkElimination, type EliminationMode } from '../../../common/domain/cases/elimination.ts';
+import { checkElimination, type EliminationMode } from '#common/domain/cases/elimination.ts';
 import {
   assessIncomeLine,
   incomeFigureOf,
@@ -6,11 +6,11 @@ import {
   stabilityMonths,
   unstableMonths,
   type IncomeYearRecord,
-} from '../../../common/domain/monitoring/income-line.ts';
-import { periodOf } from '../../../common/domain/period.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+} from '#common/domain/monitoring/income-line.ts';
+import { periodOf } from '#common/domain/period.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { closeClueByCase } from '../monitoring/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { recordChange, setHouseholdMonitoring } from '../registry/index.ts';

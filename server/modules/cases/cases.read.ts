@@ -1,24 +1,18 @@
 import type { z } from 'zod';
-import type { CaseDetail, CaseRow, CaseSort, caseFilterQuery, caseListQuery } from '../../../common/contracts/cases.ts';
-import { MAX_PAGE_SIZE, type PagingQuery } from '../../../common/contracts/paging.ts';
-import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import {
-  STAGE_ACTORS,
-  STAGE_LABELS,
-  timeLimit,
-  transition,
-  type Stage,
-} from '../../../common/domain/cases/workflow.ts';
-import { can } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { CaseDetail, CaseRow, CaseSort, caseFilterQuery, caseListQuery } from '#common/contracts/cases.ts';
+import { MAX_PAGE_SIZE, type PagingQuery } from '#common/contracts/paging.ts';
+import type { EliminationMode } from '#common/domain/cases/elimination.ts';
+import { STAGE_ACTORS, STAGE_LABELS, timeLimit, transition, type Stage } from '#common/domain/cases/workflow.ts';
+import { can } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
 import { findClueForCase } from '../monitoring/index.ts';
 import type { checkHouseholdElimination, workflowParamsOf } from './cases.outcome.ts';
-import { pageWindow, usesCursor } from '../../lib/paging.ts';
+import { pageWindow, usesCursor } from '#server/lib/paging.ts';
 import {
   countCases,
   householdFacts,
@@ -28,7 +22,7 @@ import {
   type CaseRecord,
   type HouseholdFacts,
 } from './cases.repository.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
 
 // Reading cases: the list (with the time-limit filter) and one case with its steps, attachments,
 // the actions the reader may take now, and the elimination checklist.

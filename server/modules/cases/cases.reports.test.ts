@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { chromiumPath } from '../../lib/pdf.ts';
-import { householdRequest, memberInput, makeIdNumber } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { chromiumPath } from '#server/lib/pdf.ts';
+import { householdRequest, memberInput, makeIdNumber } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 const env = useTestApp();
 

@@ -1,25 +1,25 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { dueGroup, ZeroingResponse } from '../../../common/contracts/cases.ts';
+import type { dueGroup, ZeroingResponse } from '#common/contracts/cases.ts';
 import {
   codeLabel,
   renderNoticeHtml,
   noticeTitle,
   type NoticeKind,
   type NoticeModel,
-} from '../../../common/domain/cases/notice.ts';
-import { timeLimit, STAGE_LABELS, type Stage } from '../../../common/domain/cases/workflow.ts';
-import { periodOf } from '../../../common/domain/period.ts';
-import { divideFenHalfUp } from '../../../common/domain/registry/income.ts';
-import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { htmlToPdf } from '../../lib/pdf.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/domain/cases/notice.ts';
+import { timeLimit, STAGE_LABELS, type Stage } from '#common/domain/cases/workflow.ts';
+import { periodOf } from '#common/domain/period.ts';
+import { divideFenHalfUp } from '#common/domain/registry/income.ts';
+import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { htmlToPdf } from '#server/lib/pdf.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { findCase } from './cases.repository.ts';
 import {
   activeIdentificationCases,
@@ -32,8 +32,8 @@ import {
   type LedgerRow,
 } from './cases.reports.repository.ts';
 import type { CasesService } from './cases.service.ts';
-import { signerOf } from '../../../common/domain/notice-signer.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
+import { signerOf } from '#common/domain/notice-signer.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
 
 // Notices (公示/公告) as printable HTML and PDF, the time-limit list, the dynamic-zeroing board
 // (动态清零) and the two ledgers (监测对象台账, 风险消除台账) as streamed, audited .xlsx.

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { cases, caseSteps } from '../../db/schema/cases.ts';
-import { inScope } from '../../db/scope.ts';
-import type { CaseSort } from '../../../common/contracts/cases.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { NEAR_DUE_DAYS, type DueStatus } from '../../../common/domain/cases/workflow.ts';
-import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { cases, caseSteps } from '#server/db/schema/cases.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { CaseSort } from '#common/contracts/cases.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { NEAR_DUE_DAYS, type DueStatus } from '#common/domain/cases/workflow.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '#server/lib/paging.ts';
 
 export type CaseRecord = typeof cases.$inferSelect;
 export type CaseStepRecord = typeof caseSteps.$inferSelect;

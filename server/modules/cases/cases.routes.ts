@@ -11,10 +11,10 @@ import {
   zeroingResponse,
   startEliminationRequest,
   startIdentificationRequest,
-} from '../../../common/contracts/cases.ts';
-import { CONTENT_TYPES, sendDownload, sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/cases.ts';
+import { CONTENT_TYPES, sendDownload, sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { CaseReports } from './cases.reports.ts';
 import type { CasesService } from './cases.service.ts';
 

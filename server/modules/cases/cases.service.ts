@@ -1,7 +1,7 @@
-import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import { periodOf } from '../../../common/domain/period.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
+import type { EliminationMode } from '#common/domain/cases/elimination.ts';
+import { periodOf } from '#common/domain/period.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
 import type { MonitoringService } from '../monitoring/index.ts';
 import { createCaseActions } from './cases.act.ts';

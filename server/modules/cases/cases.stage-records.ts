@@ -1,9 +1,9 @@
-import { STAGE_FIELDS } from '../../../common/contracts/cases.ts';
-import type { EliminationMode } from '../../../common/domain/cases/elimination.ts';
-import type { Stage } from '../../../common/domain/cases/workflow.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { STAGE_FIELDS } from '#common/contracts/cases.ts';
+import type { EliminationMode } from '#common/domain/cases/elimination.ts';
+import type { Stage } from '#common/domain/cases/workflow.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { findClueForCase } from '../monitoring/index.ts';
 import { requireMeetingInside, requireObjectionsInside, requireTypeFitsKind } from './cases.checks.ts';
 import type { checkHouseholdElimination, workflowParamsOf } from './cases.outcome.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { CaseDetail, startEliminationRequest } from '../../../common/contracts/cases.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { CaseDetail, startEliminationRequest } from '#common/contracts/cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { findClueForCase, markClueWarningsHandled } from '../monitoring/index.ts';
 import { activeCaseOfClue, activeCasesOfHousehold, householdFacts, insertCase } from './cases.repository.ts';
 import { conflict, type RecordStep } from './cases.step.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { Stage } from '../../../common/domain/cases/workflow.ts';
-import type { Db } from '../../db/connect.ts';
-import { issueToField } from '../../http/validation.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { Stage } from '#common/domain/cases/workflow.ts';
+import type { Db } from '#server/db/connect.ts';
+import { issueToField } from '#server/http/validation.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
 import { insertStep, type CaseRecord } from './cases.repository.ts';

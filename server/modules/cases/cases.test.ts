@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { multipart } from '../attachments/attachments.test-support.ts';
 import { createCasesService } from './cases.service.ts';
 

@@ -1,10 +1,10 @@
-import type { CollectiveInput } from '../../../common/contracts/collective-economy.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
-import { collectiveTotalFen, collectiveYearErrors } from '../../../common/domain/village-economy/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { CollectiveInput } from '#common/contracts/collective-economy.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { collectiveTotalFen, collectiveYearErrors } from '#common/domain/village-economy/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { villageAssetIncome } from '../assets/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './collective-economy.repository.ts';

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { VillageIncomeRow } from '../../../common/contracts/collective-economy.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type ColumnSpec } from '../../lib/xlsx-ledger.ts';
+import type { VillageIncomeRow } from '#common/contracts/collective-economy.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type ColumnSpec } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './collective-economy.repository.ts';
 import {

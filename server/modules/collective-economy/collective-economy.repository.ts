@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { collectiveIncomes } from '../../db/schema/collective-economy.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { collectiveIncomes } from '#server/db/schema/collective-economy.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy } from '#server/lib/paging.ts';
 
 // SQL only. Every query takes the actor's scope prefix. The list is over the villages (org_unit, level village, in
 // force during the year) left-joined to their current entry of the year: a village that entered nothing is listed

@@ -6,10 +6,10 @@ import {
   villageHistory,
   villageParams,
   villageYearParams,
-} from '../../../common/contracts/collective-economy.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/collective-economy.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { CollectiveEconomyService } from './collective-economy.service.ts';
 
 const tags = ['collective-economy'];

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { history, save } from './collective-economy.entries.ts';
 import { exportLedger } from './collective-economy.ledger.ts';
 import type { CollectiveEconomyDeps } from './collective-economy.shared.ts';

@@ -3,13 +3,13 @@ import type {
   VillageIncomeRow,
   collectiveExportQuery,
   collectiveListQuery,
-} from '../../../common/contracts/collective-economy.ts';
-import { orgFilterPrefix, scopePrefixOf } from '../../../common/domain/org-code.ts';
-import { NOT_FOUND } from '../../../common/domain/params/param-seed.ts';
-import { collectiveTotalFen, isWeakVillage } from '../../../common/domain/village-economy/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
+} from '#common/contracts/collective-economy.ts';
+import { orgFilterPrefix, scopePrefixOf } from '#common/domain/org-code.ts';
+import { NOT_FOUND } from '#common/domain/params/param-seed.ts';
+import { collectiveTotalFen, isWeakVillage } from '#common/domain/village-economy/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
 import { villageAssetIncome, type VillageAssetIncome } from '../assets/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './collective-economy.repository.ts';

@@ -1,5 +1,5 @@
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import type { Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import type { Db } from '#server/db/connect.ts';
 import { villageTotals } from './collective-economy.repository.ts';
 
 // 村集体经济 in the 村情 (cockpit village view): the village's current collective income of the year and the year

@@ -1,6 +1,6 @@
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import * as repo from './collective-economy.repository.ts';
 import {
   filterOf,

@@ -1,6 +1,6 @@
 // The 村集体经济 module's public API (issue 15 item 7): routes, the service factory, and the per-village yearly
 // totals other modules read (issue 15 item 1's key-village score, the indicators).
-import type { Db } from '../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
 import { countyTotalsByYear, villageTotals } from './collective-economy.repository.ts';
 
 export { collectiveEconomyRoutes } from './collective-economy.routes.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { ConsumerAssistanceService } from './consumer-assistance.service.ts';
 
 // Demo 消费帮扶: a county 专馆 and an online one (832 platform), a 专区 and four 专柜 (one closed) in 龙港镇; products

@@ -1,9 +1,9 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import { lastDayOf } from '../../../common/domain/period.ts';
-import type { OutletKind } from '../../../common/domain/village-economy/codes.ts';
-import { outletOpenOn } from '../../../common/domain/village-economy/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import { lastDayOf } from '#common/domain/period.ts';
+import type { OutletKind } from '#common/domain/village-economy/codes.ts';
+import { outletOpenOn } from '#common/domain/village-economy/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { outletSpans, outletUnits } from './consumer-assistance.repository.ts';
 
 // The indicators' computed sources `consumer.pavilions`, `consumer.zones`, `consumer.counters` (消费帮扶专馆/专区/专柜

@@ -1,13 +1,8 @@
 import type { Writable } from 'node:stream';
-import {
-  OUTLET_CHANNELS,
-  OUTLET_KINDS,
-  SUPPLIER_KINDS,
-  zhOfCode,
-} from '../../../common/domain/village-economy/codes.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { OUTLET_CHANNELS, OUTLET_KINDS, SUPPLIER_KINDS, zhOfCode } from '#common/domain/village-economy/codes.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './consumer-assistance.repository.ts';
 import {

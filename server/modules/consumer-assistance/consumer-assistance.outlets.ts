@@ -4,15 +4,15 @@ import type {
   OutletRow,
   closeOutletInput,
   outletListQuery,
-} from '../../../common/contracts/consumer-assistance.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { paramSourceText } from '../../../common/domain/params/source-text.ts';
-import { outletProgress } from '../../../common/domain/village-economy/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/consumer-assistance.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { paramSourceText } from '#common/domain/params/source-text.ts';
+import { outletProgress } from '#common/domain/village-economy/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './consumer-assistance.repository.ts';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { ProductInput, ProductRow, productListQuery } from '../../../common/contracts/consumer-assistance.ts';
-import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { supplierErrors } from '../../../common/domain/village-economy/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { ProductInput, ProductRow, productListQuery } from '#common/contracts/consumer-assistance.ts';
+import { countyCodeOf, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { supplierErrors } from '#common/domain/village-economy/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './consumer-assistance.repository.ts';
 import { PRODUCT, toProductRow, type ConsumerDeps } from './consumer-assistance.shared.ts';

@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { consumerOutlets, consumerProducts, consumerSales } from '../../db/schema/consumer-assistance.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { consumerOutlets, consumerProducts, consumerSales } from '#server/db/schema/consumer-assistance.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy } from '#server/lib/paging.ts';
 
 // SQL only. Every query takes the actor's scope prefix (org codes nest by prefix).
 

@@ -15,10 +15,10 @@ import {
   saleListQuery,
   salePage,
   summaryQuery,
-} from '../../../common/contracts/consumer-assistance.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/consumer-assistance.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { ConsumerAssistanceService } from './consumer-assistance.service.ts';
 
 const tags = ['consumer-assistance'];

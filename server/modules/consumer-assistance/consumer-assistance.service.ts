@@ -1,7 +1,7 @@
-import { PRODUCT_CATEGORIES, zhOfCode } from '../../../common/domain/village-economy/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { PRODUCT_CATEGORIES, zhOfCode } from '#common/domain/village-economy/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { exportOutlets } from './consumer-assistance.ledger.ts';
 import { closeOutlet, createOutlet, listOutlets, summary } from './consumer-assistance.outlets.ts';
 import { createProduct, listProducts } from './consumer-assistance.products.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { OutletRow, ProductRow, outletExportQuery } from '../../../common/contracts/consumer-assistance.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { ProductCategory } from '../../../common/domain/village-economy/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
+import type { OutletRow, ProductRow, outletExportQuery } from '#common/contracts/consumer-assistance.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { ProductCategory } from '#common/domain/village-economy/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
 import * as repo from './consumer-assistance.repository.ts';
 
 // What the 消费帮扶 use cases share (consumer-assistance.outlets.ts, .products.ts, .sales.ts, .ledger.ts): the deps

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 import { loadConsumerAssistanceDemo } from './consumer-assistance.demo.ts';
 

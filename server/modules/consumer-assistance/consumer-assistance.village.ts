@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 消费帮扶 in the 村情 (cockpit village view): the village's open 专馆/专区/专柜 on `asOf`, its products, and the
 // year's sales up to `asOf`'s month.

@@ -1,9 +1,9 @@
-import type { DeliberationDetail } from '../../../common/contracts/deliberation.ts';
-import { nextStep, voteOutcome } from '../../../common/domain/deliberation/rules.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { DeliberationDetail } from '#common/contracts/deliberation.ts';
+import { nextStep, voteOutcome } from '#common/domain/deliberation/rules.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { findDeliberation, listDeliberations, stepsOf } from './deliberation.repository.ts';
 import {
   NOT_FOUND,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { deliberations, deliberationSteps } from '../../db/schema/deliberation.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { inScope } from '../../db/scope.ts';
+import type { Db } from '#server/db/connect.ts';
+import { deliberations, deliberationSteps } from '#server/db/schema/deliberation.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { inScope } from '#server/db/scope.ts';
 
 export type DeliberationRecord = typeof deliberations.$inferSelect;
 export type StepRecordRow = typeof deliberationSteps.$inferSelect;

@@ -6,9 +6,9 @@ import {
   deliberationRow,
   deliberationStepInput,
   idParams,
-} from '../../../common/contracts/deliberation.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/deliberation.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { DeliberationService } from './deliberation.service.ts';
 
 const tags = ['deliberation'];

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { get, list } from './deliberation.read.ts';
 import type { DeliberationDeps } from './deliberation.shared.ts';
 import { create, recordStep } from './deliberation.write.ts';

@@ -3,12 +3,12 @@ import type {
   deliberationCreate,
   deliberationListQuery,
   deliberationStepInput,
-} from '../../../common/contracts/deliberation.ts';
-import { isDecided, type StepRecord, type VoteParams } from '../../../common/domain/deliberation/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+} from '#common/contracts/deliberation.ts';
+import { isDecided, type StepRecord, type VoteParams } from '#common/domain/deliberation/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { findDeliberation, type StepRecordRow } from './deliberation.repository.ts';
 

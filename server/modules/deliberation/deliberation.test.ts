@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, VILLAGE } from '../projects/projects.test-support.ts';
 
 const env = useTestApp();

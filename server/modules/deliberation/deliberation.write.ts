@@ -1,9 +1,9 @@
-import { checkStep, deliberationStatus, type StepRecord } from '../../../common/domain/deliberation/rules.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import { checkStep, deliberationStatus, type StepRecord } from '#common/domain/deliberation/rules.ts';
+import { countyCodeOf, levelOfCode } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { detail } from './deliberation.read.ts';
 import { findDeliberation, insertDeliberation, insertStep, setStatus, stepsOf } from './deliberation.repository.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
-import { addMonths, firstDayOf } from '../../../common/domain/period.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { addMonths, firstDayOf } from '#common/domain/period.ts';
 import type { EmploymentService } from './employment.service.ts';
 
 // Demo data for `npm start`: jobs (in the county, in the province, out of it; one ended by a 离岗 follow-up),

@@ -1,12 +1,8 @@
 import type { Writable } from 'node:stream';
-import type {
-  employmentExportQuery,
-  trainingExportQuery,
-  workshopExportQuery,
-} from '../../../common/contracts/employment.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import type { employmentExportQuery, trainingExportQuery, workshopExportQuery } from '#common/contracts/employment.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { CERTIFICATE_ZH, FOLLOW_UP_ZH, PLACE_ZH, TRAINING_ZH, labourZh } from './employment.labels.ts';
 import {
   listEmployment,

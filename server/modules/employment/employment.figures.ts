@@ -1,14 +1,9 @@
-import type { figuresQuery, EmploymentFigures, HouseholdEmployment } from '../../../common/contracts/employment.ts';
-import {
-  employmentFigures,
-  employedInMonth,
-  isLabourer,
-  monthsEmployed,
-} from '../../../common/domain/employment/rules.ts';
-import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { figuresQuery, EmploymentFigures, HouseholdEmployment } from '#common/contracts/employment.ts';
+import { employmentFigures, employedInMonth, isLabourer, monthsEmployed } from '#common/domain/employment/rules.ts';
+import { countyCodeOf, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import {
   factsOfPeople,
   followUpsOf,

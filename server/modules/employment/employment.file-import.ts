@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
-import type { employmentInput, trainingInput, EmploymentImportReport } from '../../../common/contracts/employment.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { writeLedger } from '../../lib/xlsx-ledger.ts';
+import type { employmentInput, trainingInput, EmploymentImportReport } from '#common/contracts/employment.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { writeLedger } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkImport, JOB_HEADERS, TRAINING_HEADERS } from './employment.import.ts';
 import { insertEmployment, insertTraining } from './employment.repository.ts';

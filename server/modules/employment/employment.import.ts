@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { employmentInput, trainingInput, type EmploymentImportReport } from '../../../common/contracts/employment.ts';
-import { normaliseIdNumber } from '../../../common/domain/id-card.ts';
-import { tryParseYuanToFen } from '../../../common/domain/money.ts';
-import { isIsoDate } from '../../../common/domain/period.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { createWorkbookReader, sheetRows } from '../../lib/xlsx-stream-reader.ts';
+import { employmentInput, trainingInput, type EmploymentImportReport } from '#common/contracts/employment.ts';
+import { normaliseIdNumber } from '#common/domain/id-card.ts';
+import { tryParseYuanToFen } from '#common/domain/money.ts';
+import { isIsoDate } from '#common/domain/period.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { createWorkbookReader, sheetRows } from '#server/lib/xlsx-stream-reader.ts';
 import { CERTIFICATE_ZH, PLACE_ZH, TRAINING_ZH } from './employment.labels.ts';
 
 // The .xlsx a 人社 office sends: one sheet, a header row (title rows above it are skipped), one person per row,

@@ -1,6 +1,6 @@
-import { employmentFigures } from '../../../common/domain/employment/rules.ts';
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
+import { employmentFigures } from '#common/domain/employment/rules.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
 import { programmeFactsOfCounty } from './employment.repository.ts';
 import { employmentParams, spellsByPerson } from './employment.service.ts';
 

@@ -1,6 +1,6 @@
-import { LABOUR_SKILLS } from '../../../common/domain/registry/codes.ts';
-import type { PlaceKind } from '../../../common/domain/employment/rules.ts';
-import type { CERTIFICATE_KINDS, FOLLOW_UP_STATUSES, TRAINING_KINDS } from '../../../common/contracts/employment.ts';
+import { LABOUR_SKILLS } from '#common/domain/registry/codes.ts';
+import type { PlaceKind } from '#common/domain/employment/rules.ts';
+import type { CERTIFICATE_KINDS, FOLLOW_UP_STATUSES, TRAINING_KINDS } from '#common/contracts/employment.ts';
 
 // Chinese names of the codes, for the ledgers and the import (the web keeps its own in its text file).
 

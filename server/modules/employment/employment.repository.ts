@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { employmentFollowUps, employmentRecords, trainingRecords, workshops } from '../../db/schema/employment.ts';
-import { orderBy, type PageWindow } from '../../lib/paging.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { employmentFollowUps, employmentRecords, trainingRecords, workshops } from '#server/db/schema/employment.ts';
+import { orderBy, type PageWindow } from '#server/lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
 
 // SQL only. Every query takes a Reach: the actor's org prefix and, for a paired cadre, his user id (he reads
 // only the households he is actively paired with, as in the assistance module).

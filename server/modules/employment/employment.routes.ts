@@ -26,11 +26,11 @@ import {
   workshopPage,
   workshopRow,
   workshopUpdate,
-} from '../../../common/contracts/employment.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/employment.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { EmploymentService } from './employment.service.ts';
 
 const tags = ['employment'];

@@ -1,7 +1,7 @@
-import { todayInChina } from '../../lib/clock.ts';
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { prepareJobsExport, prepareTrainingExport, prepareWorkshopExport } from './employment.exports.ts';
 import { importFile, importTemplate } from './employment.file-import.ts';
 import { figures, household } from './employment.figures.ts';

@@ -6,19 +6,14 @@ import type {
   EmploymentRow,
   TrainingRow,
   WorkshopRow,
-} from '../../../common/contracts/employment.ts';
-import type {
-  CertificateRateBase,
-  EmploymentParams,
-  PlaceKind,
-  Spell,
-} from '../../../common/domain/employment/rules.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { requireInScope } from '../../lib/permissions.ts';
+} from '#common/contracts/employment.ts';
+import type { CertificateRateBase, EmploymentParams, PlaceKind, Spell } from '#common/domain/employment/rules.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { requireInScope } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import {

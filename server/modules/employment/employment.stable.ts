@@ -1,5 +1,5 @@
-import { isLabourer, monthsEmployed } from '../../../common/domain/employment/rules.ts';
-import type { Db } from '../../db/connect.ts';
+import { isLabourer, monthsEmployed } from '#common/domain/employment/rules.ts';
+import type { Db } from '#server/db/connect.ts';
 import { membersAndJobsOf } from './employment.repository.ts';
 import { employmentParams, spellsByPerson } from './employment.service.ts';
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdDetail } from '../../../common/contracts/registry.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { HouseholdDetail } from '#common/contracts/registry.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { multipartUpload } from '../feeds/feeds.test-support.ts';
 
 // Employment and training through HTTP: jobs with follow-ups, training with certificates, workshops, the

@@ -1,7 +1,7 @@
-import type { trainingInput, trainingListQuery } from '../../../common/contracts/employment.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { trainingInput, trainingListQuery } from '#common/contracts/employment.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countTraining, insertTraining, listTraining } from './employment.repository.ts';
 import {

@@ -1,9 +1,9 @@
-import type { workshopInput, workshopListQuery } from '../../../common/contracts/employment.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { workshopInput, workshopListQuery } from '#common/contracts/employment.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   countWorkshops,

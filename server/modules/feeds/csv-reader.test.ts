@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, type ImportLimits } from '../../lib/import-limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '#server/lib/import-limits.ts';
 import { readCsvRows } from './csv-reader.ts';
 
 async function rowsWithin(limits: ImportLimits, ...chunks: (string | Uint8Array)[]) {

@@ -4,8 +4,8 @@
 // rather than read as mojibake. Fields, columns and records are refused past IMPORT_LIMITS while
 // reading, so one endless field never sits in memory.
 
-import { AppError } from '../../lib/app-error.ts';
-import { IMPORT_LIMITS, limitErrors, type ImportLimits } from '../../lib/import-limits.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { IMPORT_LIMITS, limitErrors, type ImportLimits } from '#server/lib/import-limits.ts';
 
 export interface CsvRow {
   row: number;

@@ -2,8 +2,8 @@
 // otherwise CSV. The old binary .xls is refused with a hint rather than read as garbage.
 
 import { Readable } from 'node:stream';
-import type { FeedCell } from '../../../common/domain/feeds/validate-record.ts';
-import { AppError } from '../../lib/app-error.ts';
+import type { FeedCell } from '#common/domain/feeds/validate-record.ts';
+import { AppError } from '#server/lib/app-error.ts';
 import { readCsvRows } from './csv-reader.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
 

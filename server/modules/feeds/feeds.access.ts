@@ -1,8 +1,8 @@
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { feedSource, isFeedSourceCode, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
-import { can } from '../../../common/domain/roles.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { Actor, RequestContext } from '../../lib/context.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { feedSource, isFeedSourceCode, type FeedSourceCode } from '#common/domain/feeds/sources.ts';
+import { can } from '#common/domain/roles.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { Actor, RequestContext } from '#server/lib/context.ts';
 
 // Who may push or read department data, and for which source.
 

@@ -2,12 +2,12 @@
 // then (unless a dry run) written in one transaction with one audit row per batch.
 
 import type { z } from 'zod';
-import type { feedBatchOutcome } from '../../../common/contracts/feeds.ts';
-import { feedSource, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
-import type { FeedRecord } from '../../../common/domain/feeds/validate-record.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { feedBatchOutcome } from '#common/contracts/feeds.ts';
+import { feedSource, type FeedSourceCode } from '#common/domain/feeds/sources.ts';
+import type { FeedRecord } from '#common/domain/feeds/validate-record.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { recordAudit } from '../audit/index.ts';
 import { contentHashOf, recordKeyOf } from './feeds.keys.ts';
 import {

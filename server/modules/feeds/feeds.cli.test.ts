@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../test/factories.ts';
+import { makeIdNumber } from '#server/test/factories.ts';
 import { runFeedImportCommand } from './feeds.cli.ts';
 import { csvFile, feedCounts, FEED_HEADER, useFeedsTestApp, xlsxFile } from './feeds.test-support.ts';
 

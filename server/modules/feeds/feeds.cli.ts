@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FeedImportResult } from '../../../common/contracts/feeds.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { FeedImportResult } from '#common/contracts/feeds.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { JobProgress } from '../jobs/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { FeedsService } from './feeds.service.ts';

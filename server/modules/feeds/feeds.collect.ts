@@ -1,9 +1,9 @@
 // Reads a whole department file into checked records and row errors. Everything is collected
 // before anything is written: a file is imported whole or not at all.
 
-import { cellText, type FeedRecord, type FeedRecordOptions } from '../../../common/domain/feeds/validate-record.ts';
-import { mapFeedHeader, type FeedHeader } from '../../../common/domain/feeds/columns.ts';
-import { headerErrors, isBlankRow, parseFeedRow, type FeedRowError } from '../../../common/domain/feeds/row-parser.ts';
+import { cellText, type FeedRecord, type FeedRecordOptions } from '#common/domain/feeds/validate-record.ts';
+import { mapFeedHeader, type FeedHeader } from '#common/domain/feeds/columns.ts';
+import { headerErrors, isBlankRow, parseFeedRow, type FeedRowError } from '#common/domain/feeds/row-parser.ts';
 import type { FileRow } from './feed-file.ts';
 
 /** Errors kept for the report; beyond this only the count grows (a wholly wrong file stays readable). */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { feedSource } from '../../../common/domain/feeds/sources.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { feedSource } from '#common/domain/feeds/sources.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { departmentSourceOf, requireFeedPermission } from './feeds.access.ts';
 
 // Feeds a department still owes: monitoring is monthly (沁发〔2021〕17号: 每月开展动态监测), so each month of the

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normaliseIdNumber } from '../../../common/domain/id-card.ts';
-import { queryRows } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
-import { householdRequest, makeIdNumber } from '../../test/factories.ts';
+import { normaliseIdNumber } from '#common/domain/id-card.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { householdRequest, makeIdNumber } from '#server/test/factories.ts';
 import { csvFile, feedCounts, FEED_HEADER, useFeedsTestApp, xlsxFile } from './feeds.test-support.ts';
 
 const env = useFeedsTestApp();

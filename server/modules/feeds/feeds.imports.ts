@@ -1,10 +1,10 @@
-import type { FeedImportResult, PushFeedRequest } from '../../../common/contracts/feeds.ts';
-import { jsonFieldPath, rawRecordOfJson } from '../../../common/domain/feeds/json-record.ts';
-import { feedSource, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
-import { validateFeedRecord, type FeedRecord } from '../../../common/domain/feeds/validate-record.ts';
-import { AppError, type FieldError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { FeedImportResult, PushFeedRequest } from '#common/contracts/feeds.ts';
+import { jsonFieldPath, rawRecordOfJson } from '#common/domain/feeds/json-record.ts';
+import { feedSource, type FeedSourceCode } from '#common/domain/feeds/sources.ts';
+import { validateFeedRecord, type FeedRecord } from '#common/domain/feeds/validate-record.ts';
+import { AppError, type FieldError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { JobProgress } from '../jobs/index.ts';
 import { countyFor, pushSourceFor } from './feeds.access.ts';
 import { commitBatches, outcomeOf, planBatches, type CommitMeta } from './feeds.batches.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { feedBatchListQuery } from '../../../common/contracts/feeds.ts';
-import { maskIdNumber } from '../../../common/domain/id-card.ts';
-import { feedSource, itemLabel, type FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
+import type { feedBatchListQuery } from '#common/contracts/feeds.ts';
+import { maskIdNumber } from '#common/domain/id-card.ts';
+import { feedSource, itemLabel, type FeedSourceCode } from '#common/domain/feeds/sources.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
 import { readSourceFor } from './feeds.access.ts';
 import { findBatch, listBatches, recordsOfBatch } from './feeds.repository.ts';
 import { seesRegistry, withheld, type FeedsDeps } from './feeds.shared.ts';

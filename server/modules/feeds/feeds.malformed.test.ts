@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../test/factories.ts';
-import { GBK_CSV, sharedStringBomb } from '../../test/malformed-files.ts';
+import { makeIdNumber } from '#server/test/factories.ts';
+import { GBK_CSV, sharedStringBomb } from '#server/test/malformed-files.ts';
 import { runFeedImportCommand } from './feeds.cli.ts';
 import { feedCounts, FEED_HEADER, multipartUpload, useFeedsTestApp, xlsxFile } from './feeds.test-support.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // A read for other modules (added for 兜底保障 linkage, social-assistance): the department records of given items
 // about the active members of given households, matched through the person's ID hash as the engine matches them.

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, exists, gt, lt, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { pgArray } from '../../db/pg-array.ts';
-import { feedBatches, feedRecords } from '../../db/schema/feeds.ts';
-import { persons } from '../../db/schema/registry.ts';
-import { inScope } from '../../db/scope.ts';
-import type { Actor } from '../../lib/context.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
-import type { FeedBatchSort } from '../../../common/contracts/feeds.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { pgArray } from '#server/db/pg-array.ts';
+import { feedBatches, feedRecords } from '#server/db/schema/feeds.ts';
+import { persons } from '#server/db/schema/registry.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { Actor } from '#server/lib/context.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
+import type { FeedBatchSort } from '#common/contracts/feeds.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
 
 export type FeedBatchRecord = typeof feedBatches.$inferSelect;
 export type FeedBatchInsert = typeof feedBatches.$inferInsert;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PUSH_RECORDS } from '../../../common/contracts/feeds.ts';
-import { systemContext } from '../../lib/context.ts';
-import { householdRequest, makeIdNumber } from '../../test/factories.ts';
+import { MAX_PUSH_RECORDS } from '#common/contracts/feeds.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { householdRequest, makeIdNumber } from '#server/test/factories.ts';
 import { csvFile, feedCounts, FEED_HEADER, multipartUpload, useFeedsTestApp } from './feeds.test-support.ts';
 
 const env = useFeedsTestApp();

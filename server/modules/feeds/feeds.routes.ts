@@ -10,11 +10,11 @@ import {
   importFeedQuery,
   jobStarted,
   pushFeedRequest,
-} from '../../../common/contracts/feeds.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { IMPORT_LIMITS } from '../../lib/import-limits.ts';
+} from '#common/contracts/feeds.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { IMPORT_LIMITS } from '#server/lib/import-limits.ts';
 import type { FeedsService } from './feeds.service.ts';
 
 const tags = ['feeds'];

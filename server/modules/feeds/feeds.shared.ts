@@ -1,10 +1,10 @@
-import type { FeedSourceCode } from '../../../common/domain/feeds/sources.ts';
+import type { FeedSourceCode } from '#common/domain/feeds/sources.ts';
 import type { FeedFileInput } from './feed-file.ts';
-import { can } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import type { Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { can } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import type { JobProgress, JobsService } from '../jobs/index.ts';
 
 // What the feeds service's use cases share (feeds.service.ts binds them): imports and pushes (feeds.imports.ts),

@@ -2,13 +2,13 @@
 // with the feeds and jobs routes registered (until app.ts wires them itself).
 
 import ExcelJS from 'exceljs';
-import type { Services } from '../../app.ts';
-import type { Db } from '../../db/connect.ts';
-import { useTestApp, type TestEnv } from '../../test/test-app.ts';
+import type { Services } from '#server/app.ts';
+import type { Db } from '#server/db/connect.ts';
+import { useTestApp, type TestEnv } from '#server/test/test-app.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { feedsRoutes } from './feeds.routes.ts';
 import { createFeedsService, type FeedsService } from './feeds.service.ts';
-import { queryRows } from '../../db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import { sql } from 'drizzle-orm';
 
 export type Cell = string | number | Date | null;

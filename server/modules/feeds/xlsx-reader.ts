@@ -3,10 +3,10 @@
 // Date; formulas give their cached result; rich text and hyperlinks give their text.
 
 import type { Readable } from 'node:stream';
-import type { FeedCell } from '../../../common/domain/feeds/validate-record.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { IMPORT_LIMITS, type ImportLimits } from '../../lib/import-limits.ts';
-import { createWorkbookReader, sheetRows } from '../../lib/xlsx-stream-reader.ts';
+import type { FeedCell } from '#common/domain/feeds/validate-record.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '#server/lib/import-limits.ts';
+import { createWorkbookReader, sheetRows } from '#server/lib/xlsx-stream-reader.ts';
 
 export interface SheetRow {
   row: number;

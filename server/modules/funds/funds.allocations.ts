@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { allocationInput } from '../../../common/contracts/funds.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { allocationInput } from '#common/contracts/funds.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { insertAllocation, listAllocations } from './funds.repository.ts';
 import { countyOf, requireCounty, type FundsUseCaseDeps } from './funds.shared.ts';

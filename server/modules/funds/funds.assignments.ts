@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { assignmentInput } from '../../../common/contracts/funds.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { assignmentInput } from '#common/contracts/funds.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { addAssignment, findAllocation, listAssignments, takeFromAllocation } from './funds.repository.ts';
 import { countyOf, requireCounty, type FundsUseCaseDeps } from './funds.shared.ts';

@@ -1,8 +1,8 @@
-import type { FundChecksResponse } from '../../../common/contracts/funds.ts';
-import { fundChecksOf, type IndustryBase } from '../../../common/domain/funds/checks.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { FundChecksResponse } from '#common/contracts/funds.ts';
+import { fundChecksOf, type IndustryBase } from '#common/domain/funds/checks.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { yearSums } from './funds.repository.ts';
 import { countyOf, type FundsUseCaseDeps } from './funds.shared.ts';

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { FundSource } from '../../../common/domain/projects/types.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { fundAllocations, fundAssignments, fundDisbursements } from '../../db/schema/funds.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { projects } from '../../db/schema/projects.ts';
-import { inScope } from '../../db/scope.ts';
+import type { FundSource } from '#common/domain/projects/types.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { fundAllocations, fundAssignments, fundDisbursements } from '#server/db/schema/funds.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { projects } from '#server/db/schema/projects.ts';
+import { inScope } from '#server/db/scope.ts';
 
 // Balances move only through conditional UPDATEs (… WHERE assigned + x <= amount), so two concurrent
 // writers can never overdraw; the CHECK constraints are the second line.

@@ -8,9 +8,9 @@ import {
   disbursementRow,
   fundChecksResponse,
   fundYearQuery,
-} from '../../../common/contracts/funds.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/funds.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { FundsService } from './funds.service.ts';
 
 const tags = ['funds'];

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { allocate, allocations } from './funds.allocations.ts';
 import { assign, assignments } from './funds.assignments.ts';
 import { checks } from './funds.checks.ts';

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 
 // What the 衔接资金 use cases share (funds.allocations.ts, .assignments.ts, .disbursements.ts, .checks.ts): the deps,
 // the county of the actor, the county-roles check of the writes.

@@ -2,15 +2,10 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  MANUAL_PAGES,
-  manualImageParams,
-  manualPageParams,
-  manualPageResponse,
-} from '../../../common/contracts/help.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { MANUAL_PAGES, manualImageParams, manualPageParams, manualPageResponse } from '#common/contracts/help.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 
 // The user manual in docs/manual/ (markdown and the screenshots the browser journey e2e/manual.test.ts takes),
 // read from disk on each request so regenerated screenshots show without rebuilding the web app.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANUAL_PAGES } from '../../../common/contracts/help.ts';
+import { MANUAL_PAGES } from '#common/contracts/help.ts';
 import { MANUAL_DIR } from './help.routes.ts';
 
 // The user manual (docs/manual/) and its screenshots agree: every image a page names exists, every image

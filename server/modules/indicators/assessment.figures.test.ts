@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { timeLimit } from '../../../common/domain/cases/workflow.ts';
-import type { RiskType } from '../../../common/domain/registry/codes.ts';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { timeLimit } from '#common/domain/cases/workflow.ts';
+import type { RiskType } from '#common/domain/registry/codes.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createHousehold } from '../monitoring/monitoring.test-support.ts';
 import { createAssessmentService, defaultWorkflowFigures } from './assessment.service.ts';
 

@@ -1,8 +1,8 @@
-import type { AssessmentResponse } from '../../../common/contracts/indicators.ts';
-import { WORKFLOW_FIGURES, type AssessmentItem } from '../../../common/domain/indicators/assessment.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { AssessmentResponse } from '#common/contracts/indicators.ts';
+import { WORKFLOW_FIGURES, type AssessmentItem } from '#common/domain/indicators/assessment.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { assessmentScheme, schemeScores, scoringDates } from './assessment.scores.ts';
 import type { AssessmentDeps } from './assessment.shared.ts';
 

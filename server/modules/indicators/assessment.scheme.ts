@@ -1,7 +1,7 @@
-import { WORKFLOW_FIGURES, type AssessmentItem } from '../../../common/domain/indicators/assessment.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { WORKFLOW_FIGURES, type AssessmentItem } from '#common/domain/indicators/assessment.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { result } from './assessment.result.ts';
 import type { AssessmentDeps } from './assessment.shared.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../lib/clock.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { bandOfGrade, scoringDates } from './assessment.scores.ts';
 
 // The month scored and the day workflow figures count to, for the assessment of a year (its December) and for a

@@ -1,16 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import { resolveAll } from '../params/index.ts';
-import { timeLimit } from '../../../common/domain/cases/workflow.ts';
-import { indicatorAssessmentSchemes } from '../../db/schema/indicators.ts';
+import { timeLimit } from '#common/domain/cases/workflow.ts';
+import { indicatorAssessmentSchemes } from '#server/db/schema/indicators.ts';
 import {
   creditForShare,
   DEFAULT_ASSESSMENT,
   scoreTownship,
   STATUS_CREDIT,
   type AssessmentItem,
-} from '../../../common/domain/indicators/assessment.ts';
-import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
+} from '#common/domain/indicators/assessment.ts';
+import type { TargetStatus } from '#common/domain/indicators/model.ts';
 
 // The one score of a township (综合得分): the assessment page and the cockpit's scorecard both call `schemeScores`,
 // so a township shows the same number on both (issue 16 point 8).

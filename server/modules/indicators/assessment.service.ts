@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { result } from './assessment.result.ts';
 import { saveScheme } from './assessment.scheme.ts';
 import { defaultWorkflowFigures, type WorkflowFigures } from './assessment.scores.ts';

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { Clock } from '#server/lib/clock.ts';
 import type { WorkflowFigures } from './assessment.scores.ts';
 import type { IndicatorsService } from './indicators.service.ts';
 

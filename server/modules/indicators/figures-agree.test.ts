@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { admit, call, decidedDeliberation, noNoticeWait, projectBody } from '../projects/projects.test-support.ts';
 import { createHousehold } from '../monitoring/monitoring.test-support.ts';
 

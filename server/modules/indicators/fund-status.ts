@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
 import { fundChecks } from '../funds/index.ts';
-import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
+import type { TargetStatus } from '#common/domain/indicators/model.ts';
 
 /** The cockpit's fund-share indicators and the funds check each one shows (issue 16 point 8). */
 export const FUND_CHECK_OF: Record<string, 'industryShare' | 'workForReliefLabour'> = {

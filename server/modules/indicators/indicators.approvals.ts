@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { approvalAction } from '../../../common/contracts/indicators.ts';
-import type { DataSetDef } from '../../../common/domain/indicators/model.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { approvalAction } from '#common/contracts/indicators.ts';
+import type { DataSetDef } from '#common/domain/indicators/model.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { FormOps } from './indicators.form.ts';
 import { violationsOf } from './indicators.form.ts';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { cockpitQuery } from '../../../common/contracts/indicators.ts';
-import type { TargetStatus } from '../../../common/domain/indicators/model.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { cockpitQuery } from '#common/contracts/indicators.ts';
+import type { TargetStatus } from '#common/domain/indicators/model.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { fundChecks } from '../funds/index.ts';
 import {
   bandOfGrade,

@@ -1,20 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
-import { indicatorDefs, indicatorTargets } from '../../db/schema/indicators.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { Db } from '#server/db/connect.ts';
+import { indicatorDefs, indicatorTargets } from '#server/db/schema/indicators.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { indicatorDef, targetInput } from '../../../common/contracts/indicators.ts';
-import {
-  ExpressionError,
-  findCycle,
-  parseExpression,
-  referencedCodes,
-} from '../../../common/domain/indicators/expression.ts';
-import { ORG_GROUPS, type DataSetDef } from '../../../common/domain/indicators/model.ts';
-import { compiled } from '../../../common/domain/indicators/rollup.ts';
+import type { indicatorDef, targetInput } from '#common/contracts/indicators.ts';
+import { ExpressionError, findCycle, parseExpression, referencedCodes } from '#common/domain/indicators/expression.ts';
+import { ORG_GROUPS, type DataSetDef } from '#common/domain/indicators/model.ts';
+import { compiled } from '#common/domain/indicators/rollup.ts';
 import type { EvalDefs } from './indicators.engine.ts';
 import { orgGroupsOf, rebuildShareRollup } from './indicators.repository.ts';
 import { scopeColumns } from './indicators.seed.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { referencedCodes } from '../../../common/domain/indicators/expression.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { referencedCodes } from '#common/domain/indicators/expression.ts';
 import {
   cellKey,
   cellValue,
@@ -10,9 +10,9 @@ import {
   type Cell,
   type IndicatorResult,
   type LeafValue,
-} from '../../../common/domain/indicators/rollup.ts';
-import { effectiveTarget, targetStatus } from '../../../common/domain/indicators/targets.ts';
-import { pathBaseYear, yearThreshold } from '../../../common/domain/indicators/path.ts';
+} from '#common/domain/indicators/rollup.ts';
+import { effectiveTarget, targetStatus } from '#common/domain/indicators/targets.ts';
+import { pathBaseYear, yearThreshold } from '#common/domain/indicators/path.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import {
   COMPARE,
@@ -20,11 +20,11 @@ import {
   type IndicatorDef,
   type TargetDef,
   type TargetStatus,
-} from '../../../common/domain/indicators/model.ts';
-import { addMonths } from '../../../common/domain/period.ts';
+} from '#common/domain/indicators/model.ts';
+import { addMonths } from '#common/domain/period.ts';
 import { cellsFor, orgGroupsOf, orgUnitsOfCounty, shareKey, textArray } from './indicators.repository.ts';
 import { OrgTree } from './org-tree.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
 
 // Evaluates indicators for a unit, its children and a trend, from the roll-up (entered values) and from
 // computed sources (the registry, funds) read at the moment of the request: nothing waits for a batch.

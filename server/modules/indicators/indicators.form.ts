@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import type { formQuery, saveFormRequest } from '../../../common/contracts/indicators.ts';
-import { evaluate } from '../../../common/domain/indicators/expression.ts';
-import { COMPARE, type DataElementDef, type DataSetDef } from '../../../common/domain/indicators/model.ts';
-import { compiled } from '../../../common/domain/indicators/rollup.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { ORG_LEVEL_LABELS } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { formQuery, saveFormRequest } from '#common/contracts/indicators.ts';
+import { evaluate } from '#common/domain/indicators/expression.ts';
+import { COMPARE, type DataElementDef, type DataSetDef } from '#common/domain/indicators/model.ts';
+import { compiled } from '#common/domain/indicators/rollup.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { ORG_LEVEL_LABELS } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   approvalOf,

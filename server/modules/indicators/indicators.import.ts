@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { importRequest } from '../../../common/contracts/indicators.ts';
-import type { DataSetDef } from '../../../common/domain/indicators/model.ts';
-import { ORG_LEVEL_LABELS } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { importRequest } from '#common/contracts/indicators.ts';
+import type { DataSetDef } from '#common/domain/indicators/model.ts';
+import { ORG_LEVEL_LABELS } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkValue, writeCell, type FormOps } from './indicators.form.ts';
 import { approvalOf, cellValue } from './indicators.repository.ts';

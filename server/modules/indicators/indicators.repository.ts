@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import {
   indicatorApprovals,
   indicatorAssessmentSchemes,
@@ -11,8 +11,8 @@ import {
   indicatorValidationRules,
   indicatorValueAudit,
   indicatorValues,
-} from '../../db/schema/indicators.ts';
-import type { Cell } from '../../../common/domain/indicators/rollup.ts';
+} from '#server/db/schema/indicators.ts';
+import type { Cell } from '#common/domain/indicators/rollup.ts';
 
 // SQL only. Codes and periods are passed as one text[] parameter each (codes are [A-Z0-9_-]).
 

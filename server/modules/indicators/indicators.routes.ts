@@ -20,10 +20,10 @@ import {
   targetInput,
   targetRow,
   valueAuditRow,
-} from '../../../common/contracts/indicators.ts';
-import { CONTENT_TYPES, sendDownload } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/indicators.ts';
+import { CONTENT_TYPES, sendDownload } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { AssessmentService } from './assessment.service.ts';
 import { cockpitWorkbook } from './indicators.xlsx.ts';
 import type { IndicatorsService } from './indicators.service.ts';

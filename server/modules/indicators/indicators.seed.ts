@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import {
   indicatorDataSets,
   indicatorDefs,
@@ -8,17 +8,17 @@ import {
   indicatorTargets,
   indicatorValidationRules,
   indicatorValues,
-} from '../../db/schema/indicators.ts';
+} from '#server/db/schema/indicators.ts';
 import {
   SEED_DATA_SETS,
   SEED_ELEMENTS,
   SEED_INDICATORS,
   SEED_VALIDATION_RULES,
-} from '../../../common/domain/indicators/catalogue.ts';
-import { SEED_TARGETS } from '../../../common/domain/indicators/seed-targets.ts';
-import type { TargetScope } from '../../../common/domain/indicators/model.ts';
+} from '#common/domain/indicators/catalogue.ts';
+import { SEED_TARGETS } from '#common/domain/indicators/seed-targets.ts';
+import type { TargetScope } from '#common/domain/indicators/model.ts';
 import { rebuildRollup } from './indicators.repository.ts';
-import { addMonths } from '../../../common/domain/period.ts';
+import { addMonths } from '#common/domain/period.ts';
 
 export const scopeColumns = (s: TargetScope) => ({
   scopeKind: s.kind,

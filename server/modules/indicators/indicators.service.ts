@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { WorkflowFigures } from './assessment.scores.ts';
 import { createApprovalOps } from './indicators.approvals.ts';
 import { createCockpitOps, fundsProvider } from './indicators.cockpit.ts';

@@ -1,15 +1,10 @@
-import { referencedCodes } from '../../../common/domain/indicators/expression.ts';
-import { SEED_INDICATORS } from '../../../common/domain/indicators/catalogue.ts';
-import {
-  COMPARE,
-  type DataElementDef,
-  type DataSetDef,
-  type IndicatorDef,
-} from '../../../common/domain/indicators/model.ts';
-import { compiled } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
-import type { Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { referencedCodes } from '#common/domain/indicators/expression.ts';
+import { SEED_INDICATORS } from '#common/domain/indicators/catalogue.ts';
+import { COMPARE, type DataElementDef, type DataSetDef, type IndicatorDef } from '#common/domain/indicators/model.ts';
+import { compiled } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { EvalDefs } from './indicators.engine.ts';
 import { catalogueRows, orgUnitsOfCounty } from './indicators.repository.ts';
 import { toTarget } from './indicators.text.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 const env = useTestApp();
 const cookies = new Map<string, string>();

@@ -1,8 +1,8 @@
-import type { indicatorTargets } from '../../db/schema/indicators.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { ORG_GROUPS, type TargetScope } from '../../../common/domain/indicators/model.ts';
-import { OPERATOR_LABELS } from '../../../common/domain/indicators/targets.ts';
-import { ORG_LEVEL_LABELS, type OrgLevel } from '../../../common/domain/roles.ts';
+import type { indicatorTargets } from '#server/db/schema/indicators.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { ORG_GROUPS, type TargetScope } from '#common/domain/indicators/model.ts';
+import { OPERATOR_LABELS } from '#common/domain/indicators/targets.ts';
+import { ORG_LEVEL_LABELS, type OrgLevel } from '#common/domain/roles.ts';
 import type { StoredTarget } from './indicators.engine.ts';
 
 // Small shared pieces of the indicators module: a field error, a stored target as the rules see it,

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
-import type { AssessmentResponse, CockpitResponse } from '../../../common/contracts/indicators.ts';
-import { STATUS_LABELS } from '../../../common/domain/indicators/targets.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { writeLedger, type Cell, type LedgerMeta, type SheetContent } from '../../lib/xlsx-ledger.ts';
+import type { AssessmentResponse, CockpitResponse } from '#common/contracts/indicators.ts';
+import { STATUS_LABELS } from '#common/domain/indicators/targets.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { writeLedger, type Cell, type LedgerMeta, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 
 // The cockpit and the assessment as workbooks, through the shared ledger writer (title row, frozen and
 // filtered header, fitted widths). Small tables: built in memory and sent as one buffer.

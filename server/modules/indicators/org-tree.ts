@@ -1,4 +1,4 @@
-import type { OrgLevel } from '../../../common/domain/roles.ts';
+import type { OrgLevel } from '#common/domain/roles.ts';
 import type { OrgRow } from './indicators.repository.ts';
 
 // The effective-dated org tree of one county in memory (a few thousand rows at most). A unit's parent never

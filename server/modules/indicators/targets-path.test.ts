@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { fundChecks } from '../funds/funds.service.ts';
 
 // 沁发〔2021〕17号: "到2025年…农村户用卫生厕所普及率达到65%以上" is an end state — judged in earlier years on the yearly

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { InsuranceService } from './insurance.service.ts';
 
 // Demo 防贫保险: this year's policies for up to 80 monitored households and 脱贫户 of 龙港镇 (东庄村 first) (every fifth 脱贫户 left

@@ -1,6 +1,6 @@
-import { coverageReason, coverageScopeOf } from '../../../common/domain/insurance/coverage.ts';
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
+import { coverageReason, coverageScopeOf } from '#common/domain/insurance/coverage.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
 import { resolveAll } from '../params/index.ts';
 import { coverageFactsOfCounty } from './insurance.repository.ts';
 

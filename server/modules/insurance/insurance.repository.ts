@@ -1,11 +1,11 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { CoverageScope } from '../../../common/domain/insurance/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { insuranceClaims, insurancePolicies } from '../../db/schema/programmes.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy, type PageWindow } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { CoverageScope } from '#common/domain/insurance/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { insuranceClaims, insurancePolicies } from '#server/db/schema/programmes.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy, type PageWindow } from '#server/lib/paging.ts';
 
 // SQL only. Every query takes the actor's scope prefix (org codes nest by prefix). Registry tables are read only.
 

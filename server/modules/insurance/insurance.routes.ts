@@ -19,11 +19,11 @@ import {
   policyRow,
   uncoveredPage,
   uncoveredQuery,
-} from '../../../common/contracts/insurance.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import { uploadedFile } from '../../http/upload.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/insurance.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import { uploadedFile } from '#server/http/upload.ts';
+import type { App } from '#server/http/types.ts';
 import type { InsuranceService } from './insurance.service.ts';
 
 const tags = ['insurance'];

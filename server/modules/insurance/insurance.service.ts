@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { decide, household, listClaims, report } from './insurance.claims.ts';
 import { exportClaims, importClaims } from './insurance.ledger.ts';
 import { exportUncovered, insure, listPolicies, uncovered } from './insurance.policies.ts';

@@ -6,14 +6,14 @@ import type {
   policyListQuery,
   ClaimRow,
   PolicyRow,
-} from '../../../common/contracts/insurance.ts';
-import type { ClaimCause } from '../../../common/domain/insurance/codes.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+} from '#common/contracts/insurance.ts';
+import type { ClaimCause } from '#common/domain/insurance/codes.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import * as repo from './insurance.repository.ts';
 
 // What the 防贫保险 use cases share (insurance.policies.ts, insurance.claims.ts, insurance.ledger.ts): the deps, the

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { coverageReason } from '../../../common/domain/insurance/coverage.ts';
-import { linePerCapita, type IncomeYearRecord } from '../../../common/domain/monitoring/income-line.ts';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { coverageReason } from '#common/domain/insurance/coverage.ts';
+import { linePerCapita, type IncomeYearRecord } from '#common/domain/monitoring/income-line.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 
 const env = useTestApp();

@@ -1,5 +1,5 @@
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { findJobInScope } from './jobs.repository.ts';
 import type { JobRecord, JobsDeps } from './jobs.shared.ts';
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { jobs } from '../../db/schema/jobs.ts';
-import { inScope } from '../../db/scope.ts';
-import type { Actor } from '../../lib/context.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { jobs } from '#server/db/schema/jobs.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { Actor } from '#server/lib/context.ts';
 
 // SQL only: the background job table (job) — started, reporting, renewing its lease, ended, read, swept.
 

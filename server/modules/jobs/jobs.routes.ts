@@ -1,6 +1,6 @@
-import { jobDto, jobIdParams } from '../../../common/contracts/jobs.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { jobDto, jobIdParams } from '#common/contracts/jobs.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { JobsService } from './jobs.service.ts';
 
 const tags = ['jobs'];

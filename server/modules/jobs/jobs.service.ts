@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { get } from './jobs.read.ts';
 import { start } from './jobs.run.ts';
 import type { JobLogger, JobProgress, JobsDeps } from './jobs.shared.ts';

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { pidAlive } from '../../lib/temp-dirs.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { pidAlive } from '#server/lib/temp-dirs.ts';
 
 // What the jobs use cases share (jobs.run.ts, jobs.read.ts, jobs.sweep.ts): the deps, the types callers see, the
 // reasons a job is failed with, this process as an owner and the jobs it is working on.

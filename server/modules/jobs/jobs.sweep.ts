@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { leaseSeconds } from '../../lib/lease.ts';
+import type { Db } from '#server/db/connect.ts';
+import { leaseSeconds } from '#server/lib/lease.ts';
 import { failRunningJobs, runningJobIds, runningJobLeases } from './jobs.repository.ts';
 import { activeJobs, INTERRUPTED, ownerDead, type STOPPED } from './jobs.shared.ts';
 

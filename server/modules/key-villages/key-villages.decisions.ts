@@ -1,17 +1,12 @@
-import type { DecisionInput } from '../../../common/contracts/key-villages.ts';
-import {
-  DECISION_KINDS,
-  GROUP_OF_KIND,
-  decisionErrors,
-  decisionInForce,
-} from '../../../common/domain/key-villages/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { DecisionInput } from '#common/contracts/key-villages.ts';
+import { DECISION_KINDS, GROUP_OF_KIND, decisionErrors, decisionInForce } from '#common/domain/key-villages/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { replaceOrgGroup } from '../indicators/index.ts';
 import { setKeyVillageFlags } from '../resident-teams/index.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { keyVillageScores } from '../../db/schema/key-villages.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { keyVillageScores } from '#server/db/schema/key-villages.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { KeyVillagesService } from './key-villages.service.ts';
 

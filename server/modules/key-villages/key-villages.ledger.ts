@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
-import type { SheetRow } from '../../../common/contracts/key-villages.ts';
-import { DECISION_KINDS, FACTORS } from '../../../common/domain/key-villages/rules.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '../../lib/xlsx-ledger.ts';
+import type { SheetRow } from '#common/contracts/key-villages.ts';
+import { DECISION_KINDS, FACTORS } from '#common/domain/key-villages/rules.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countySheet, select, type ExportQuery, type KeyVillagesDeps } from './key-villages.shared.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { keyVillageDecisionItems, keyVillageDecisions, keyVillageScores } from '../../db/schema/key-villages.ts';
-import { inScope } from '../../db/scope.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { keyVillageDecisionItems, keyVillageDecisions, keyVillageScores } from '#server/db/schema/key-villages.ts';
+import { inScope } from '#server/db/scope.ts';
 
 // SQL only. The sheet is computed over the whole county (the normalisation is county-wide); the service narrows the
 // rows to the actor's scope before answering. Queries on one village take the actor's prefix.

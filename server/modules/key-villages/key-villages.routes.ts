@@ -10,10 +10,10 @@ import {
   sheetPage,
   sheetRow,
   villageYearParams,
-} from '../../../common/contracts/key-villages.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/key-villages.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { KeyVillagesService } from './key-villages.service.ts';
 
 const tags = ['key-villages'];

@@ -1,11 +1,11 @@
-import type { HandScoresInput } from '../../../common/contracts/key-villages.ts';
-import { handScoreErrors } from '../../../common/domain/key-villages/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { HandScoresInput } from '#common/contracts/key-villages.ts';
+import { handScoreErrors } from '#common/domain/key-villages/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './key-villages.repository.ts';
 import {

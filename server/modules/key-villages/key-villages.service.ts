@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { decide, decision, decisions } from './key-villages.decisions.ts';
 import { exportSheet } from './key-villages.ledger.ts';
 import { list, saveScores } from './key-villages.scores.ts';

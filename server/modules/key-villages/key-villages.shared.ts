@@ -1,23 +1,12 @@
 import type { z } from 'zod';
-import type {
-  SheetRow,
-  decisionListQuery,
-  sheetExportQuery,
-  sheetListQuery,
-} from '../../../common/contracts/key-villages.ts';
-import {
-  FACTORS,
-  decisionInForce,
-  scoreVillages,
-  weightKey,
-  type Factor,
-} from '../../../common/domain/key-villages/rules.ts';
-import { levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { NOT_FOUND } from '../../../common/domain/params/param-seed.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { SheetRow, decisionListQuery, sheetExportQuery, sheetListQuery } from '#common/contracts/key-villages.ts';
+import { FACTORS, decisionInForce, scoreVillages, weightKey, type Factor } from '#common/domain/key-villages/rules.ts';
+import { levelOfCode, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { NOT_FOUND } from '#common/domain/params/param-seed.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { collectiveIncomeByVillage } from '../collective-economy/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { alleviatedPeopleByVillage } from '../registry/index.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 import { loadKeyVillagesDemo } from './key-villages.demo.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 重点帮扶村/示范村 in the 村情 (cockpit village view): what the county's decision in force on `asOf` says of the
 // village (the latest by year, date and record, as the module decides), and the village's sheet of the year.

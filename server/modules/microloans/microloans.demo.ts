@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { dueDate } from '../../../common/domain/microloans/rules.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { dueDate } from '#common/domain/microloans/rules.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { MicroloansService } from './microloans.service.ts';
 
 // Demo 小额信贷: four loans to 脱贫 or monitored households of 龙港镇 (东庄村, the demo village officer's, first):

@@ -1,7 +1,7 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import { lastDayOf } from '../../../common/domain/period.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import { lastDayOf } from '#common/domain/period.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { balancesOnDays } from './microloans.repository.ts';
 
 // The indicators' computed source `microloans.*` (小额信贷余额 and 逾期率 on the cockpit): per village, the principal

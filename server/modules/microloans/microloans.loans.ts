@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { loanListQuery, LoanInput } from '../../../common/contracts/microloans.ts';
-import { dueDate, loanErrors, type RuleError } from '../../../common/domain/microloans/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { loanListQuery, LoanInput } from '#common/contracts/microloans.ts';
+import { dueDate, loanErrors, type RuleError } from '#common/domain/microloans/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './microloans.repository.ts';
 import {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { LoanInput, renewalInput } from '../../../common/contracts/microloans.ts';
-import { dueDate, loanErrors, type RuleError } from '../../../common/domain/microloans/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { LoanInput, renewalInput } from '#common/contracts/microloans.ts';
+import { dueDate, loanErrors, type RuleError } from '#common/domain/microloans/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createInTx, get } from './microloans.loans.ts';
 import * as repo from './microloans.repository.ts';

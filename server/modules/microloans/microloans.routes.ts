@@ -16,11 +16,11 @@ import {
   subsidyInput,
   subsidyQuery,
   subsidyQuote,
-} from '../../../common/contracts/microloans.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import { uploadedFile } from '../../http/upload.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/microloans.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import { uploadedFile } from '#server/http/upload.ts';
+import type { App } from '#server/http/types.ts';
 import type { MicroloansService } from './microloans.service.ts';
 
 const tags = ['microloans'];

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { exportLoans, importLoans, importTemplate } from './microloans.ledger.ts';
 import { create, get, household, list } from './microloans.loans.ts';
 import { renew } from './microloans.renewals.ts';

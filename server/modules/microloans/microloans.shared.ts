@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { loanExportQuery, LoanRow } from '../../../common/contracts/microloans.ts';
-import { daysBetween, isOverdue, outstandingFen, type LoanLimits } from '../../../common/domain/microloans/rules.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { loanExportQuery, LoanRow } from '#common/contracts/microloans.ts';
+import { daysBetween, isOverdue, outstandingFen, type LoanLimits } from '#common/domain/microloans/rules.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { resolveAll } from '../params/index.ts';
 import * as repo from './microloans.repository.ts';
 

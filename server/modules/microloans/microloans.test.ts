@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 import { loadMicroloansDemo } from './microloans.demo.ts';
 

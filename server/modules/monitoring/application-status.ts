@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { applicationStatusRequest, applicationStatusResponse } from '../../../common/contracts/clues.ts';
-import { applicationProgress, PROGRESS_TEXT } from '../../../common/domain/monitoring/application-status.ts';
-import { normaliseIdNumber } from '../../../common/domain/id-card.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { applicationStatusRequest, applicationStatusResponse } from '#common/contracts/clues.ts';
+import { applicationProgress, PROGRESS_TEXT } from '#common/domain/monitoring/application-status.ts';
+import { normaliseIdNumber } from '#common/domain/id-card.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { applicationStatusRow } from './clues.repository.ts';
 
 // 查询办理进度 on the public page. The receipt number alone is guessable (it follows the clue id), so

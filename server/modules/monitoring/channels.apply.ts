@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { officerApplicationRequest, publicApplicationRequest } from '../../../common/contracts/clues.ts';
-import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '../../../common/domain/id-card.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext, type RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { officerApplicationRequest, publicApplicationRequest } from '#common/contracts/clues.ts';
+import { maskIdNumber, maskPhone, normaliseIdNumber, validateIdNumber } from '#common/domain/id-card.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext, type RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeHouseholdsOf, findPersonsByHash, loadHousehold, requireOpenVillage } from '../registry/index.ts';
 import { openClues, today, type ChannelsDeps } from './channels.shared.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { applicationStatusRequest } from '../../../common/contracts/clues.ts';
+import type { applicationStatusRequest } from '#common/contracts/clues.ts';
 import { listUnits } from '../org/index.ts';
 import { applicationStatus } from './application-status.ts';
 import type { ChannelsDeps } from './channels.shared.ts';

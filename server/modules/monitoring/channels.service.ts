@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock } from '../../lib/clock.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock } from '#server/lib/clock.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { applyByOfficer, applyPublic } from './channels.apply.ts';
 import { publicVillages, status } from './channels.public.ts';
 import type { ChannelsDeps, ChannelsOptions } from './channels.shared.ts';

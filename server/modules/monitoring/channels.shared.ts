@@ -1,9 +1,9 @@
-import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS, type PETITION_KINDS } from '../../../common/contracts/clues.ts';
-import { labelOf, RISK_TYPES, type RiskType } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS, type PETITION_KINDS } from '#common/contracts/clues.ts';
+import { labelOf, RISK_TYPES, type RiskType } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { addSignal, openOrFindClue, type Channel } from './clues.repository.ts';
 
 // What the channel use cases share (channels.apply.ts, channels.visits.ts, channels.public.ts): the deps, today in

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { visitRequest } from '../../../common/contracts/clues.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { visitRequest } from '#common/contracts/clues.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadHousehold } from '../registry/index.ts';
 import { insertVisit } from './clues.repository.ts';

@@ -1,9 +1,9 @@
-import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow, usesCursor } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { visibleEvidence } from '#common/domain/monitoring/evidence.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow, usesCursor } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { countClues, listClues, signalsOf } from './clues.repository.ts';
 import { toRow, type CluesDeps, type ListQuery } from './clues.shared.ts';
 

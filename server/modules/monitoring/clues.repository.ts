@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, like, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { clues, clueSignals, visits } from '../../db/schema/monitoring.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { inScope } from '../../db/scope.ts';
-import type { CLUE_SORTS } from '../../../common/contracts/clues.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { Stage } from '../../../common/domain/cases/workflow.ts';
-import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { clues, clueSignals, visits } from '#server/db/schema/monitoring.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { CLUE_SORTS } from '#common/contracts/clues.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { Stage } from '#common/domain/cases/workflow.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '#server/lib/paging.ts';
 
 export type ClueRecord = typeof clues.$inferSelect;
 export type Channel = ClueRecord['channel'];

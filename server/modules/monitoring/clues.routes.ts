@@ -10,11 +10,11 @@ import {
   officerApplicationRequest,
   publicApplicationRequest,
   visitRequest,
-} from '../../../common/contracts/clues.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+} from '#common/contracts/clues.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import type { ChannelsService } from './channels.service.ts';
 import type { CluesService } from './clues.service.ts';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { get, list } from './clues.read.ts';
 import type { CluesDeps } from './clues.shared.ts';
 import { close, fromWarnings } from './clues.write.ts';

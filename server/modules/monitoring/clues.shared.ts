@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { clueListQuery, ClueRow } from '../../../common/contracts/clues.ts';
-import type { Db } from '../../db/connect.ts';
+import type { clueListQuery, ClueRow } from '#common/contracts/clues.ts';
+import type { Db } from '#server/db/connect.ts';
 import type { listClues } from './clues.repository.ts';
 
 // What the clue-list use cases share (clues.read.ts, clues.write.ts): the deps and a clue's row with its age.

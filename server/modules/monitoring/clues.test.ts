@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 const env = useTestApp();
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // The facts the monthly run reads, kept on write (schema/monitoring-facts.ts, triggers of migration 0026):
 // `feed_event` against its definition, the view `feed_event_source`.

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
-import { makeIdNumber, memberInput } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { monitorFactsCommand } from './monitoring.cli.ts';
 import { addFeeds, createHousehold, loginCookie, monitoringOf } from './monitoring.test-support.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { monitorRunCommand, warningsCommand } from './monitoring.cli.ts';
 import { createHousehold, monitoringOf, wages } from './monitoring.test-support.ts';
 

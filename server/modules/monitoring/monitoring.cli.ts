@@ -1,15 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { isPeriod } from '../../../common/domain/period.ts';
-import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
-import { visibleEvidence } from '../../../common/domain/monitoring/evidence.ts';
-import { RISK_TYPES } from '../../../common/domain/registry/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext } from '../../lib/context.ts';
+import { isPeriod } from '#common/domain/period.ts';
+import { warningCategory } from '#common/domain/monitoring/categories.ts';
+import { visibleEvidence } from '#common/domain/monitoring/evidence.ts';
+import { RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext } from '#server/lib/context.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { activeCounties, latestMonthlyPeriod } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { schoolYearFrom } from '../../../common/domain/monitoring/window.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import { schoolYearFrom } from '#common/domain/monitoring/window.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import { jobLossSql } from '../employment/index.ts';
 import { numberParam } from '../params/index.ts';
 import { incomeFigure, perCapita } from './rules/income.ts';

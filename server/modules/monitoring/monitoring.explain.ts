@@ -1,10 +1,10 @@
-import { diffState } from '../../../common/domain/monitoring/diff.ts';
-import { suggestMonitoringType } from '../../../common/domain/monitoring/suggest.ts';
-import { previousPeriod } from '../../../common/domain/monitoring/window.ts';
-import type { MonitoringType } from '../../../common/domain/registry/codes.ts';
-import type { ExplainResponse } from '../../../common/contracts/monitoring.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { diffState } from '#common/domain/monitoring/diff.ts';
+import { suggestMonitoringType } from '#common/domain/monitoring/suggest.ts';
+import { previousPeriod } from '#common/domain/monitoring/window.ts';
+import type { MonitoringType } from '#common/domain/registry/codes.ts';
+import type { ExplainResponse } from '#common/contracts/monitoring.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { evaluateOnly, type ExplainRow } from './monitoring.engine.ts';
 import { findHouseholdRef, storedWarningsOf } from './monitoring.repository.ts';
 import { paramsUsed, ruleContext } from './monitoring.run.ts';

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { compareFeedEvents, rebuildFeedEvents, type FactsCheck } from './facts.repository.ts';
 

@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  assessIncomeLine,
-  type IncomeFigure,
-  type IncomeYearRecord,
-} from '../../../common/domain/monitoring/income-line.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import { assessIncomeLine, type IncomeFigure, type IncomeYearRecord } from '#common/domain/monitoring/income-line.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { createImportService } from '../registry/import/import.service.ts';
 import { loadDemoHouseholds } from '../registry/import/demo-loader.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { evaluationCtes, withBatchSettings } from './monitoring.engine.ts';
 import { ruleContext } from './monitoring.run.ts';
 import { incomeBelowLine } from './rules/income-below-line.ts';

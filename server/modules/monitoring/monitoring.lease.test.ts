@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { ABANDONED, holdLease, supersedeStaleRuns } from './monitoring.lease.ts';
 import { startMonthlySchedule } from './monitoring.schedule.ts';
 import {

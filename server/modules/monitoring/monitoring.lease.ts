@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { leaseSeconds } from '../../lib/lease.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { leaseSeconds } from '#server/lib/lease.ts';
 
 // A run is complete or absent. Every running monitor_run row holds a lease (`heartbeat_at`) that its
 // process renews while it works; a process killed mid-run (kill -9, power cut) stops renewing. Runs

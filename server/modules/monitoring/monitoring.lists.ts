@@ -1,14 +1,14 @@
 import type { Writable } from 'node:stream';
-import { diffTotals } from '../../../common/domain/monitoring/diff.ts';
-import { warningCategory } from '../../../common/domain/monitoring/categories.ts';
-import { previousPeriod } from '../../../common/domain/monitoring/window.ts';
-import { scopePrefixOf } from '../../../common/domain/org-code.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow, usesCursor } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import { diffTotals } from '#common/domain/monitoring/diff.ts';
+import { warningCategory } from '#common/domain/monitoring/categories.ts';
+import { previousPeriod } from '#common/domain/monitoring/window.ts';
+import { scopePrefixOf } from '#common/domain/org-code.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow, usesCursor } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   diffPeriods,

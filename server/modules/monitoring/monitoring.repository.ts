@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import type { RuleDiff } from '../../../common/domain/monitoring/diff.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { RUN_SORTS, WARNING_SORTS } from '../../../common/contracts/monitoring.ts';
-import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import type { RuleDiff } from '#common/domain/monitoring/diff.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { RUN_SORTS, WARNING_SORTS } from '#common/contracts/monitoring.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '#server/lib/paging.ts';
 import { ABANDONED } from './monitoring.lease.ts';
 
 // SQL for runs, warnings and diffs. Household-scoped reads take the org-code prefix of the actor

@@ -13,10 +13,10 @@ import {
   startRunResponse,
   warningListQuery,
   warningPage,
-} from '../../../common/contracts/monitoring.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/monitoring.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
 const tags = ['monitoring'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateHouseholdRequest } from '../../../common/contracts/registry.ts';
-import { memberInput, makeIdNumber } from '../../test/factories.ts';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { CreateHouseholdRequest } from '#common/contracts/registry.ts';
+import { memberInput, makeIdNumber } from '#server/test/factories.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { addFeeds, createHousehold, monitoringOf, wages, type FeedInput } from './monitoring.test-support.ts';
 
 // One table per rule, from the policy cases (policy-rules §2 and formats.md §3): each threshold just

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
-import { diffWarnings } from '../../../common/domain/monitoring/diff.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
+import { diffWarnings } from '#common/domain/monitoring/diff.ts';
 import { previewRule } from './monitoring.engine.ts';
 import { ruleContext } from './monitoring.run.ts';
 import { startMonthlySchedule } from './monitoring.schedule.ts';

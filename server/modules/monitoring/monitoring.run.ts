@@ -1,5 +1,5 @@
-import { dataWindow } from '../../../common/domain/monitoring/window.ts';
-import type { Db } from '../../db/connect.ts';
+import { dataWindow } from '#common/domain/monitoring/window.ts';
+import type { Db } from '#server/db/connect.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import { evaluateAndWrite, withBatchSettings, type Restriction, type WriteResult } from './monitoring.engine.ts';
 import { holdLease } from './monitoring.lease.ts';

@@ -1,8 +1,8 @@
-import { previousPeriod } from '../../../common/domain/monitoring/window.ts';
-import { isPeriod } from '../../../common/domain/period.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext, type RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { previousPeriod } from '#common/domain/monitoring/window.ts';
+import { isPeriod } from '#common/domain/period.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext, type RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { supersedeStaleRuns } from './monitoring.lease.ts';
 import { attachJob, diffPeriods, findFeedBatchCounty, findMonthlyRun } from './monitoring.repository.ts';

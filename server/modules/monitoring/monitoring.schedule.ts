@@ -1,7 +1,7 @@
-import { dueMonthlyPeriod } from '../../../common/domain/monitoring/window.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import { dueMonthlyPeriod } from '#common/domain/monitoring/window.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import { supersedeStaleRuns } from './monitoring.lease.ts';
 import { activeCounties, countFailedMonthlyRuns, findMonthlyRun } from './monitoring.repository.ts';
 import type { MonitoringService } from './monitoring.service.ts';

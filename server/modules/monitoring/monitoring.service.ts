@@ -1,5 +1,5 @@
-import { systemClock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { systemClock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { explain } from './monitoring.explain.ts';
 import { rebuildFacts, verifyFacts } from './monitoring.facts.ts';
 import { diff, prepareRunsExport, runs, warnings } from './monitoring.lists.ts';

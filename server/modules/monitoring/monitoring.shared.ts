@@ -1,8 +1,8 @@
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { JobsService } from '../jobs/index.ts';
 import type { WarningsHook } from './monitoring.run.ts';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { CreateHouseholdRequest } from '../../../common/contracts/registry.ts';
-import { queryRows } from '../../db/connect.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
-import type { TestApp, TestEnv } from '../../test/test-app.ts';
+import type { CreateHouseholdRequest } from '#common/contracts/registry.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '#server/test/monitored.ts';
+import type { TestApp, TestEnv } from '#server/test/test-app.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService, type MonitoringService } from './monitoring.service.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import {
   createHousehold,
   loginCookie,

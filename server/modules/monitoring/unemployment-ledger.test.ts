@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jobLossOn, type Spell } from '../../../common/domain/employment/rules.ts';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { jobLossOn, type Spell } from '#common/domain/employment/rules.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createHousehold, loginCookie, monitoringOf } from './monitoring.test-support.ts';
 
 // UNEMPLOYMENT fed by the employment ledger: the rule's SQL (employment/index.ts jobLossSql, read by the engine)

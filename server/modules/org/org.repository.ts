@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { orgUnits } from '../../db/schema/org.ts';
+import type { Db } from '#server/db/connect.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
 
 export type OrgUnitRecord = typeof orgUnits.$inferSelect;
 export type OrgUnitInsert = typeof orgUnits.$inferInsert;

@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import {
-  orgCode,
-  orgListQuery,
-  orgSearchQuery,
-  orgTreeNode,
-  orgTreeQuery,
-  orgUnit,
-} from '../../../common/contracts/org.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { orgCode, orgListQuery, orgSearchQuery, orgTreeNode, orgTreeQuery, orgUnit } from '#common/contracts/org.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { OrgService } from './org.service.ts';
 
 const codeParams = z.object({ code: orgCode });

@@ -1,8 +1,8 @@
-import type { OrgTreeNode, OrgUnit } from '../../../common/contracts/org.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { OrgTreeNode, OrgUnit } from '#common/contracts/org.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import {
   findChildren,
   findUnit,

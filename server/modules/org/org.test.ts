@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qinshuiOrgUnits } from './qinshui.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 const env = useTestApp();
 

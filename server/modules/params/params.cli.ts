@@ -1,7 +1,7 @@
 import { QINSHUI_COUNTY_CODE } from '../org/index.ts';
-import { definitionOf } from '../../../common/domain/params/definitions.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemContext } from '../../lib/context.ts';
+import { definitionOf } from '#common/domain/params/definitions.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { ParamsService } from './params.service.ts';
 
 // `guardline params list` and `guardline params set KEY VALUE [--year YYYY] [--from DATE] [--county CODE]`.

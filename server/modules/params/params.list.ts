@@ -1,8 +1,8 @@
-import { PARAM_DEFINITIONS } from '../../../common/domain/params/definitions.ts';
-import { scopeChain } from '../../../common/domain/params/resolve.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { PARAM_DEFINITIONS } from '#common/domain/params/definitions.ts';
+import { scopeChain } from '#common/domain/params/resolve.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { allParamVersions, type ParamVersionRow } from './params.repository.ts';
 import { resolveAll, type ParamsDeps } from './params.shared.ts';
 

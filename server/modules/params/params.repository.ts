@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { policyParams } from '../../db/schema/params.ts';
+import type { Db } from '#server/db/connect.ts';
+import { policyParams } from '#server/db/schema/params.ts';
 
 // SQL only: the policy parameters' versions (policy_param).
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { paramRow, periodQuery, resolvedParam, setParamRequest } from '../../../common/contracts/params.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { paramRow, periodQuery, resolvedParam, setParamRequest } from '#common/contracts/params.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { ParamsService } from './params.service.ts';
 
 const tags = ['params'];

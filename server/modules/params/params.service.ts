@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { list, resolve } from './params.list.ts';
 import { set } from './params.set.ts';
 import type { ParamsDeps } from './params.shared.ts';

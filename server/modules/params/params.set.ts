@@ -1,8 +1,8 @@
-import { definitionOf, type ParamDefinition } from '../../../common/domain/params/definitions.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { definitionOf, type ParamDefinition } from '#common/domain/params/definitions.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { list } from './params.list.ts';
 import { insertParamVersion } from './params.repository.ts';

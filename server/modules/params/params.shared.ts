@@ -1,7 +1,7 @@
-import { PARAM_DEFINITIONS } from '../../../common/domain/params/definitions.ts';
-import { resolveParam, scopeChain, type ParamRow, type Resolved } from '../../../common/domain/params/resolve.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
+import { PARAM_DEFINITIONS } from '#common/domain/params/definitions.ts';
+import { resolveParam, scopeChain, type ParamRow, type Resolved } from '#common/domain/params/resolve.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
 import { insertMissingParams, paramVersionsOn } from './params.repository.ts';
 
 // What the policy-parameter use cases (params.list.ts, params.set.ts) and every rule that reads a parameter share:

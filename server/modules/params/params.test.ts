@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { systemContext } from '../../lib/context.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { resolveAll } from './params.service.ts';
 
 const env = useTestApp();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays } from '../../../common/domain/period.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import { addDays } from '#common/domain/period.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { PetitionsService } from './petitions.service.ts';
 
 // Demo 涉贫舆情与信访 in 龙港镇: 东庄村 a 来访 handled and closed, and an online 舆情 past its deadline; a second village a

@@ -5,13 +5,13 @@ import type {
   petitionInput,
   petitionListQuery,
   petitionStepInput,
-} from '../../../common/contracts/petitions.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
-import { dateInEventErrors, deadlineOf, eventErrors } from '../../../common/domain/petitions/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/petitions.ts';
+import { countyCodeOf, levelOfCode } from '#common/domain/org-code.ts';
+import { dateInEventErrors, deadlineOf, eventErrors } from '#common/domain/petitions/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './petitions.repository.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { petitionClueInput, petitionHouseholdInput } from '../../../common/contracts/petitions.ts';
-import type { PetitionEventKind, PetitionSource } from '../../../common/domain/petitions/codes.ts';
-import { clueKindOf } from '../../../common/domain/petitions/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { petitionClueInput, petitionHouseholdInput } from '#common/contracts/petitions.ts';
+import type { PetitionEventKind, PetitionSource } from '#common/domain/petitions/codes.ts';
+import { clueKindOf } from '#common/domain/petitions/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { openPetitionClues } from '../monitoring/index.ts';
 import { loadHousehold } from '../registry/index.ts';

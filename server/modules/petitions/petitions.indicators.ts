@@ -1,6 +1,6 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { firstReceivedOn, petitionsPerVillageAndYear } from './petitions.repository.ts';
 
 // The indicators' computed source `petitions.zeroVillage` (零上访村 on the cockpit): per current village, 1 when no

@@ -7,11 +7,11 @@ import {
   PETITION_SOURCES,
   PETITION_STEP_ACTIONS,
   zhOf,
-} from '../../../common/domain/petitions/codes.ts';
-import { labelOf, RISK_TYPES, type RiskType } from '../../../common/domain/registry/codes.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '../../lib/xlsx-ledger.ts';
+} from '#common/domain/petitions/codes.ts';
+import { labelOf, RISK_TYPES, type RiskType } from '#common/domain/registry/codes.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import * as repo from './petitions.repository.ts';
 import { audited, filterOf, today, toRow, type ExportQuery, type PetitionsDeps } from './petitions.shared.ts';
 

@@ -14,10 +14,10 @@ import {
   zeroPetitionExportQuery,
   zeroPetitionPage,
   zeroPetitionQuery,
-} from '../../../common/contracts/petitions.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/petitions.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { PetitionsService } from './petitions.service.ts';
 
 const tags = ['petitions'];

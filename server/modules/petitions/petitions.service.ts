@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { addStep, close, create, list } from './petitions.events.ts';
 import { addHousehold, raiseClue } from './petitions.households.ts';
 import { exportLedger } from './petitions.ledger.ts';

@@ -4,21 +4,21 @@ import type {
   petitionExportQuery,
   PetitionRow,
   zeroPetitionExportQuery,
-} from '../../../common/contracts/petitions.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
+} from '#common/contracts/petitions.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
 import type {
   PetitionClosureResult,
   PetitionEventKind,
   PetitionLevel,
   PetitionSource,
   PetitionStepAction,
-} from '../../../common/domain/petitions/codes.ts';
-import { daysLeft, isOverdue } from '../../../common/domain/petitions/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/domain/petitions/codes.ts';
+import { daysLeft, isOverdue } from '#common/domain/petitions/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './petitions.repository.ts';
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../common/domain/period.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { addDays } from '#common/domain/period.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { loadPetitionsDemo } from './petitions.demo.ts';
 
 // 涉贫舆情与信访 (issue 15 item 6) through the HTTP API: an event with its deadline from petitions.handlingDays, steps,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 涉贫舆情与信访 in the 村情 (cockpit village view): the year's 信访 and 舆情 of the village, those still open and those
 // open past their deadline on `asOf`, and whether it is a 零上访村 (no 信访 received in the year: the module's reading).

@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { ZeroPetitionPage, zeroPetitionQuery } from '../../../common/contracts/petitions.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '../../lib/xlsx-ledger.ts';
+import type { ZeroPetitionPage, zeroPetitionQuery } from '#common/contracts/petitions.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import * as repo from './petitions.repository.ts';
 import { audited, today, type PetitionsDeps, type ZeroExportQuery } from './petitions.shared.ts';
 

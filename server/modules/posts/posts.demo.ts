@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
-import { AppError } from '../../lib/app-error.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { AppError } from '#server/lib/app-error.ts';
 import type { PostsService } from './posts.service.ts';
 
 // Demo 公益岗位: in two villages of 龙港镇 with eligible people (东庄村, the demo village officer's, first), a 光伏收益设岗 保洁员

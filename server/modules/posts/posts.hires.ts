@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { exitInput, hireInput, hireListQuery, monthInput } from '../../../common/contracts/posts.ts';
-import { hireErrors, monthErrors } from '../../../common/domain/posts/eligibility.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { exitInput, hireInput, hireListQuery, monthInput } from '#common/contracts/posts.ts';
+import { hireErrors, monthErrors } from '#common/domain/posts/eligibility.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { setPublicWelfarePost } from '../registry/index.ts';
 import * as repo from './posts.repository.ts';

@@ -1,6 +1,6 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import { lastDayOf } from '../../../common/domain/period.ts';
-import type { Db } from '../../db/connect.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import { lastDayOf } from '#common/domain/period.ts';
+import type { Db } from '#server/db/connect.ts';
 import { hiresOnDays } from './posts.repository.ts';
 
 // The indicators' computed source `posts.activeHires` (公益岗位在岗人数 on the cockpit): people on a post at the end

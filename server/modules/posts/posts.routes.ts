@@ -17,11 +17,11 @@ import {
   postListQuery,
   postPage,
   postRow,
-} from '../../../common/contracts/posts.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import { uploadedFile } from '../../http/upload.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/posts.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import { uploadedFile } from '#server/http/upload.ts';
+import type { App } from '#server/http/types.ts';
 import type { PostsService } from './posts.service.ts';
 
 const tags = ['posts'];

@@ -1,9 +1,9 @@
-import { LABOUR_SKILLS } from '../../../common/domain/registry/codes.ts';
-import { zhOf } from '../../../common/domain/posts/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { LABOUR_SKILLS } from '#common/domain/registry/codes.ts';
+import { zhOf } from '#common/domain/posts/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { exit, hire, household, listHires, recordMonth } from './posts.hires.ts';
 import { exportHires, importHires } from './posts.ledger.ts';
 import { createPost, listPosts } from './posts.setup.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { postInput, postListQuery, PostRow } from '../../../common/contracts/posts.ts';
-import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { postInput, postListQuery, PostRow } from '#common/contracts/posts.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './posts.repository.ts';
 import { getPost, toPostRow, type PostsDeps } from './posts.shared.ts';

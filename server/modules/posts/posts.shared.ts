@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { hireExportQuery, HireRow, PostRow } from '../../../common/contracts/posts.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { FundingSource, PostType } from '../../../common/domain/posts/codes.ts';
-import type { HireLimits } from '../../../common/domain/posts/eligibility.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { hireExportQuery, HireRow, PostRow } from '#common/contracts/posts.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { FundingSource, PostType } from '#common/domain/posts/codes.ts';
+import type { HireLimits } from '#common/domain/posts/eligibility.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './posts.repository.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { fundChecks } from '../funds/funds.service.ts';
 import { loadProjectsDemo } from './demo.ts';
 

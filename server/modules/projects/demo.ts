@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Services } from '../../app.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { Services } from '#server/app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import { insertEvent, insertProject } from './projects.repository.ts';
 
 // A few projects, allocations and assets so that `npm start` shows a living project library, fund

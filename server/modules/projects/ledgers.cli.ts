@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { systemContext } from '../../lib/context.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { assetBook, fundBook, projectBook, writeBook, type Deps } from './projects.exports.ts';
 
 // `guardline export projects|funds|assets FILE [--year YYYY] [--org CODE]` (formats.md §4): the same

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { assetListQuery } from '../../../common/contracts/assets.ts';
-import { idParams } from '../../../common/contracts/deliberation.ts';
-import { projectListQuery } from '../../../common/contracts/projects.ts';
-import { CONTENT_TYPES, sendDownload, sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import { htmlToPdf } from '../../lib/pdf.ts';
+import { assetListQuery } from '#common/contracts/assets.ts';
+import { idParams } from '#common/contracts/deliberation.ts';
+import { projectListQuery } from '#common/contracts/projects.ts';
+import { CONTENT_TYPES, sendDownload, sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import { htmlToPdf } from '#server/lib/pdf.ts';
 import {
   assetBook,
   createNotices,

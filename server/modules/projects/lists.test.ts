@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, OTHER_VILLAGE, projectBody, VILLAGE } from './projects.test-support.ts';
 
 // The project library and the asset ledger on the paged convention (issue 16 point 5): total and numbered

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AssetDetail } from '../../../common/contracts/assets.ts';
-import type { DeliberationDetail } from '../../../common/contracts/deliberation.ts';
-import type { ProjectDetail } from '../../../common/contracts/projects.ts';
-import { renderNoticeHtml } from '../../../common/domain/cases/notice.ts';
+import type { AssetDetail } from '#common/contracts/assets.ts';
+import type { DeliberationDetail } from '#common/contracts/deliberation.ts';
+import type { ProjectDetail } from '#common/contracts/projects.ts';
+import { renderNoticeHtml } from '#common/domain/cases/notice.ts';
 import { incomeNoticeHtml, projectNoticeHtml } from './notices.ts';
 
 // Issue 16 point 9: case notices and project notices write dates one way (noticeDate: 2026年3月5日), never ISO.

@@ -1,11 +1,11 @@
-import { ASSET_CATEGORY_LABELS, INCOME_SHARE_LABELS, INCOME_SHARES } from '../../../common/domain/assets/rules.ts';
-import { STEP_LABELS } from '../../../common/domain/deliberation/rules.ts';
-import { FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS } from '../../../common/domain/projects/types.ts';
-import { ENTRY_STAGE_LABELS } from '../../../common/domain/projects/workflow.ts';
-import { noticeDate } from '../../../common/domain/notice-date.ts';
-import type { AssetDetail } from '../../../common/contracts/assets.ts';
-import type { DeliberationDetail } from '../../../common/contracts/deliberation.ts';
-import type { ProjectDetail } from '../../../common/contracts/projects.ts';
+import { ASSET_CATEGORY_LABELS, INCOME_SHARE_LABELS, INCOME_SHARES } from '#common/domain/assets/rules.ts';
+import { STEP_LABELS } from '#common/domain/deliberation/rules.ts';
+import { FUND_SOURCE_LABELS, FUND_SOURCES, PROJECT_TYPE_LABELS } from '#common/domain/projects/types.ts';
+import { ENTRY_STAGE_LABELS } from '#common/domain/projects/workflow.ts';
+import { noticeDate } from '#common/domain/notice-date.ts';
+import type { AssetDetail } from '#common/contracts/assets.ts';
+import type { DeliberationDetail } from '#common/contracts/deliberation.ts';
+import type { ProjectDetail } from '#common/contracts/projects.ts';
 
 // Public notices (公示/公告) as self-contained printable HTML (inline styles, no scripts, no remote
 // resources), printed from the browser or turned into PDF by server/lib/pdf.ts. They name units and

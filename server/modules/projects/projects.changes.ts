@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { projectAdjust, projectStatusChange, ProjectDetail } from '../../../common/contracts/projects.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
-import { statusTransition } from '../../../common/domain/projects/workflow.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { projectAdjust, projectStatusChange, ProjectDetail } from '#common/contracts/projects.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { statusTransition } from '#common/domain/projects/workflow.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { formAssetsOfProject } from '../assets/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireDecided } from '../deliberation/index.ts';

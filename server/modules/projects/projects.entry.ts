@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { projectAction, projectInput, ProjectDetail } from '../../../common/contracts/projects.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
+import type { projectAction, projectInput, ProjectDetail } from '#common/contracts/projects.ts';
+import { countyCodeOf, levelOfCode } from '#common/domain/org-code.ts';
 import {
   actorsAt,
   entryTransition,
@@ -8,11 +8,11 @@ import {
   OPINION_STAGES,
   NOTICE_STAGES,
   type EntryStage,
-} from '../../../common/domain/projects/workflow.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/domain/projects/workflow.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireDecided } from '../deliberation/index.ts';
 import {

@@ -6,16 +6,16 @@ import type {
   ProjectDetail,
   ProjectRow,
   ProjectSort,
-} from '../../../common/contracts/projects.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { actorsAt, noticeEndsOn, NOTICE_STAGES } from '../../../common/domain/projects/workflow.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/projects.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { levelOfCode, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { actorsAt, noticeEndsOn, NOTICE_STAGES } from '#common/domain/projects/workflow.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import {
   assetsOfProject,

@@ -1,14 +1,14 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { assets } from '../../db/schema/assets.ts';
-import { deliberations } from '../../db/schema/deliberation.ts';
-import { fundAssignments } from '../../db/schema/funds.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { projectEvents, projects } from '../../db/schema/projects.ts';
-import { inScope } from '../../db/scope.ts';
-import type { ProjectSort } from '../../../common/contracts/projects.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { assets } from '#server/db/schema/assets.ts';
+import { deliberations } from '#server/db/schema/deliberation.ts';
+import { fundAssignments } from '#server/db/schema/funds.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { projectEvents, projects } from '#server/db/schema/projects.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { ProjectSort } from '#common/contracts/projects.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
 
 export type ProjectRecord = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;

@@ -1,4 +1,4 @@
-import { idParams } from '../../../common/contracts/deliberation.ts';
+import { idParams } from '#common/contracts/deliberation.ts';
 import {
   projectAction,
   projectAdjust,
@@ -7,9 +7,9 @@ import {
   projectListQuery,
   projectListAnswer,
   projectStatusChange,
-} from '../../../common/contracts/projects.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/projects.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 const tags = ['projects'];

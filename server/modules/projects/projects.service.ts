@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
 import { createProjectChanges } from './projects.changes.ts';
 import { createProjectEntry } from './projects.entry.ts';
 import { createProjectReads } from './projects.read.ts';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { projectInput } from '../../../common/contracts/projects.ts';
-import { entryGaps } from '../../../common/domain/projects/types.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { projectInput } from '#common/contracts/projects.ts';
+import { entryGaps } from '#common/domain/projects/types.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { ProjectInsert, ProjectRecord } from './projects.repository.ts';
 
 // What the project use cases share: the refusals, the budget sums, the form-to-column mapping, the

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestEnv } from '../../test/test-app.ts';
+import type { TestEnv } from '#server/test/test-app.ts';
 
 export const VILLAGE = '140521100201'; // 龙港镇东庄村 (village_officer)
 export const OTHER_VILLAGE = '140521104201'; // a village of 嘉峰镇

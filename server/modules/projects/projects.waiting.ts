@@ -1,8 +1,8 @@
-import { ENTRY_ACTORS, actorsAt } from '../../../common/domain/projects/workflow.ts';
-import type { OrgLevel, Role } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import { ENTRY_ACTORS, actorsAt } from '#common/domain/projects/workflow.ts';
+import type { OrgLevel, Role } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { countWaiting, waitingForRole } from './projects.repository.ts';
 
 // Projects waiting for the caller (乡镇审核, 县级审定, … by role and the unit's level): one filter for the

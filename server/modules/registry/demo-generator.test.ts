@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, validateIdNumber } from '../../../common/domain/id-card.ts';
-import { relationshipEntry } from '../../../common/domain/registry/codes.ts';
-import { perCapitaNetIncome } from '../../../common/domain/registry/income.ts';
-import { DEFAULT_QUALITY_PARAMS, runQualityChecks } from '../../../common/domain/registry/quality-checks.ts';
-import { validateHousehold } from '../../../common/domain/registry/validation.ts';
+import { ageOn, validateIdNumber } from '#common/domain/id-card.ts';
+import { relationshipEntry } from '#common/domain/registry/codes.ts';
+import { perCapitaNetIncome } from '#common/domain/registry/income.ts';
+import { DEFAULT_QUALITY_PARAMS, runQualityChecks } from '#common/domain/registry/quality-checks.ts';
+import { validateHousehold } from '#common/domain/registry/validation.ts';
 import { generateDemoCounty, mulberry32, type DemoCountyOptions, type DemoHousehold } from './demo-generator.ts';
 
 // Real Qinshui township prefixes (policy-rules §7) with made-up village numbers.

@@ -3,15 +3,12 @@
 // Every household passes validateHousehold and is built to raise no quality finding;
 // incomes sit around the monitoring line so the monitoring rules have work to do.
 
-import { computeCheckDigit } from '../../../common/domain/id-card.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
-import { addMonths, daysInMonth, monthsBetween, toPeriod, type Period } from '../../../common/domain/period.ts';
-import { FULL_LABOUR_SKILLS, LABOUR_CAPABLE_SKILLS, type RiskType } from '../../../common/domain/registry/codes.ts';
-import type { Household, HouseholdIncome, Member } from '../../../common/domain/registry/household.ts';
-import {
-  MONITORING_MECHANISM_START,
-  deriveWholeHouseholdNoLabour,
-} from '../../../common/domain/registry/validation.ts';
+import { computeCheckDigit } from '#common/domain/id-card.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { addMonths, daysInMonth, monthsBetween, toPeriod, type Period } from '#common/domain/period.ts';
+import { FULL_LABOUR_SKILLS, LABOUR_CAPABLE_SKILLS, type RiskType } from '#common/domain/registry/codes.ts';
+import type { Household, HouseholdIncome, Member } from '#common/domain/registry/household.ts';
+import { MONITORING_MECHANISM_START, deriveWholeHouseholdNoLabour } from '#common/domain/registry/validation.ts';
 import {
   composeFamily,
   drawHouseholdSize,

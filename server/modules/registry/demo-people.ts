@@ -3,9 +3,9 @@
 // drawn so that the result passes validation and raises no data-quality warning.
 // Made-up people only; the shares are plausible guesses, not statistics.
 
-import { relationshipEntry, type Relationship } from '../../../common/domain/registry/codes.ts';
-import type { Member } from '../../../common/domain/registry/household.ts';
-import type { Sex } from '../../../common/domain/id-card.ts';
+import { relationshipEntry, type Relationship } from '#common/domain/registry/codes.ts';
+import type { Member } from '#common/domain/registry/household.ts';
+import type { Sex } from '#common/domain/id-card.ts';
 
 export interface Rng {
   next(): number;

@@ -6,15 +6,15 @@ import type {
   MonitoringField,
   MonitoringStatusInput,
   UpdateHouseholdRequest,
-} from '../../../common/contracts/registry.ts';
-import { MONITORING_FIELDS } from '../../../common/contracts/registry.ts';
-import { maskPhone } from '../../../common/domain/id-card.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { deriveWholeHouseholdNoLabour } from '../../../common/domain/registry/validation.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/registry.ts';
+import { MONITORING_FIELDS } from '#common/contracts/registry.ts';
+import { maskPhone } from '#common/domain/id-card.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { deriveWholeHouseholdNoLabour } from '#common/domain/registry/validation.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import {
   loadHousehold,
   recordChange,

@@ -1,12 +1,12 @@
-import type { MemberInput } from '../../../common/contracts/registry.ts';
-import { normaliseIdNumber, maskIdNumber } from '../../../common/domain/id-card.ts';
-import type { Household, Member } from '../../../common/domain/registry/household.ts';
-import { validateHousehold } from '../../../common/domain/registry/validation.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { requireInScope } from '../../lib/permissions.ts';
+import type { MemberInput } from '#common/contracts/registry.ts';
+import { normaliseIdNumber, maskIdNumber } from '#common/domain/id-card.ts';
+import type { Household, Member } from '#common/domain/registry/household.ts';
+import { validateHousehold } from '#common/domain/registry/validation.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { requireInScope } from '#server/lib/permissions.ts';
 import { changedFields, recordAudit } from '../audit/index.ts';
 import { findUnit } from '../org/index.ts';
 import {

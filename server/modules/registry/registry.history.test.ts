@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/connect.ts';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { createMonitoredHousehold, givesMonitoringStatus } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { createMonitoredHousehold, givesMonitoringStatus } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // History is never lost: edits keep who/when/why/before/after, memberships are end-dated, not deleted.
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/context.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { AssistanceFacts } from './registry.quality.ts';
 
 /**

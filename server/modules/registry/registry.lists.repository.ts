@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { REVIEW_SORTS } from '../../../common/contracts/registry-lists.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { REVIEW_SORTS } from '#common/contracts/registry-lists.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
 
 // SQL of the 待审核 list (registry_change rows of village edits). Scoped by the actor's prefix.
 

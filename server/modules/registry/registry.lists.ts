@@ -1,19 +1,15 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type {
-  QUALITY_HOUSEHOLD_SORTS,
-  QUALITY_SORTS,
-  qualityHouseholdRow,
-} from '../../../common/contracts/registry-lists.ts';
-import type { qualityReportRow } from '../../../common/contracts/registry.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { scopePrefixOf } from '../../../common/domain/org-code.ts';
-import { QUALITY_RULES } from '../../../common/domain/registry/quality-checks.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type ColumnSpec } from '../../lib/xlsx-ledger.ts';
+import type { QUALITY_HOUSEHOLD_SORTS, QUALITY_SORTS, qualityHouseholdRow } from '#common/contracts/registry-lists.ts';
+import type { qualityReportRow } from '#common/contracts/registry.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { scopePrefixOf } from '#common/domain/org-code.ts';
+import { QUALITY_RULES } from '#common/domain/registry/quality-checks.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type ColumnSpec } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CHANGE_ACTION_ZH } from './registry.lists.labels.ts';
 import { listReviewPage, type ReviewFilter, type ReviewRow, type ReviewSort } from './registry.lists.repository.ts';

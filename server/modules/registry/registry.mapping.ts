@@ -5,12 +5,12 @@ import {
   type MemberInput,
   type MemberRow,
   type MonitoringField,
-} from '../../../common/contracts/registry.ts';
-import { ageOn, maskIdNumber, maskPhone, normaliseIdNumber } from '../../../common/domain/id-card.ts';
-import type { Household, Member } from '../../../common/domain/registry/household.ts';
-import { perCapitaNetIncome } from '../../../common/domain/registry/income.ts';
-import { deriveFromIdNumber } from '../../../common/domain/registry/validation.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+} from '#common/contracts/registry.ts';
+import { ageOn, maskIdNumber, maskPhone, normaliseIdNumber } from '#common/domain/id-card.ts';
+import type { Household, Member } from '#common/domain/registry/household.ts';
+import { perCapitaNetIncome } from '#common/domain/registry/income.ts';
+import { deriveFromIdNumber } from '#common/domain/registry/validation.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import type {
   HouseholdInsert,
   HouseholdRecord,

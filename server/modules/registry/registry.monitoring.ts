@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
 
 // The household's monitoring fields are the registry's (table `household`); they change only through the
 // procedures (registry.mapping.ts refuses edits). A case's 公告 sets them here, in the case's transaction (`tx`),

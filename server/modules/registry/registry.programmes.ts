@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { recordChange } from './registry.guard.ts';
 
 // What the programme ledgers write into the registry, each in the caller's transaction (`tx`) and through here only

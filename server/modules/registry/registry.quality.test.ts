@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { QUALITY_RULES } from '../../../common/domain/registry/quality-checks.ts';
-import { queryRows } from '../../db/connect.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { QUALITY_RULES } from '#common/domain/registry/quality-checks.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // The quality report runs every declared rule with the county's parameters in force, the monitoring line
 // of the income year and the assistance module's facts (measures, the paired cadre as 监测联系人).

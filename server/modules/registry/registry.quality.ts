@@ -1,24 +1,24 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { qualityReportRow } from '../../../common/contracts/registry.ts';
-import { periodOf } from '../../../common/domain/period.ts';
-import type { Household, Member } from '../../../common/domain/registry/household.ts';
+import type { qualityReportRow } from '#common/contracts/registry.ts';
+import { periodOf } from '#common/domain/period.ts';
+import type { Household, Member } from '#common/domain/registry/household.ts';
 import {
   QUALITY_RULES,
   runQualityChecks,
   type AssistanceSummary,
   type QualityFinding,
   type QualityParams,
-} from '../../../common/domain/registry/quality-checks.ts';
-import { qualityParamsFrom } from '../../../common/domain/registry/quality-params.ts';
-import type { Db } from '../../db/connect.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { householdIncomes, households, memberships, persons } from '../../db/schema/registry.ts';
-import { inScope } from '../../db/scope.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+} from '#common/domain/registry/quality-checks.ts';
+import { qualityParamsFrom } from '#common/domain/registry/quality-params.ts';
+import type { Db } from '#server/db/connect.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { householdIncomes, households, memberships, persons } from '#server/db/schema/registry.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { resolveAll } from '../params/index.ts';
 import { incomeRowOf, memberFromRecord, toDomainHousehold } from './registry.mapping.ts';
 

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/connect.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { householdIncomes, households, memberships, persons, registryChanges } from '../../db/schema/registry.ts';
-import { inScope } from '../../db/scope.ts';
-import type { HOUSEHOLD_SORTS } from '../../../common/contracts/registry.ts';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { orderBy, pageWindow, usesCursor, type SortColumns } from '../../lib/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { householdIncomes, households, memberships, persons, registryChanges } from '#server/db/schema/registry.ts';
+import { inScope } from '#server/db/scope.ts';
+import type { HOUSEHOLD_SORTS } from '#common/contracts/registry.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { orderBy, pageWindow, usesCursor, type SortColumns } from '#server/lib/paging.ts';
 import { monitoredAtLeastSql } from './monitored-months.ts';
 
 export type HouseholdRecord = typeof households.$inferSelect;

@@ -16,8 +16,8 @@ import {
   saveIncomeRequest,
   splitHouseholdRequest,
   updateHouseholdRequest,
-} from '../../../common/contracts/registry.ts';
-import { okResponse } from '../../../common/contracts/auth.ts';
+} from '#common/contracts/registry.ts';
+import { okResponse } from '#common/contracts/auth.ts';
 import {
   pendingRow,
   qualityExportQuery,
@@ -29,12 +29,12 @@ import {
   reviewExportQuery,
   reviewListQuery,
   reviewPage,
-} from '../../../common/contracts/registry-lists.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import type { Db } from '../../db/connect.ts';
+} from '#common/contracts/registry-lists.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import type { Db } from '#server/db/connect.ts';
 import { createRegistryLists } from './registry.lists.ts';
 import type { MembershipService } from './registry.members.ts';
 import type { ReviewService } from './registry.review.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { householdRequest } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // The household search under the paged-list convention (issue 16 point 5): "共 N 户" over all pages,
 // numbered pages, a sort whitelist (anything else is a 400), within the actor's scope.

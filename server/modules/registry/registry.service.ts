@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { create, createMonitored, saveIncome, update } from './registry.edits.ts';
 import { changeNotifier, type RegistryHooks } from './registry.hooks.ts';
 import { get, quality, qualityWalk, revealId, search, timeline } from './registry.households.ts';

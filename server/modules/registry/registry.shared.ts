@@ -1,13 +1,9 @@
 import type { z } from 'zod';
-import type {
-  CreateHouseholdRequest,
-  householdSearchQuery,
-  MonitoringField,
-} from '../../../common/contracts/registry.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import type { CreateHouseholdRequest, householdSearchQuery, MonitoringField } from '#common/contracts/registry.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import type { AssistanceFacts } from './registry.quality.ts';
 
 // What the 农户台账 use cases share (registry.households.ts, registry.edits.ts): the deps the factory builds once,

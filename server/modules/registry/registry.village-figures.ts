@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { inScope } from '../../db/scope.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { inScope } from '#server/db/scope.ts';
 
 /**
  * 脱贫人口 per village: the people now belonging (membership not ended) to an open household of kind 脱贫户 (alleviated),

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CreateHouseholdRequest, HouseholdDetail } from '../../../common/contracts/registry.ts';
-import { addDays } from '../../../common/domain/period.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { CreateHouseholdRequest, HouseholdDetail } from '#common/contracts/registry.ts';
+import { addDays } from '#common/domain/period.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // 易地搬迁 entries ended (迁出, 亡故, 误登记) and corrected (wrong site or day) — end-dated, never deleted — and the
 // department's 搬迁户名单 (.xlsx: 身份证号 姓名 安置点 搬迁入住日期 [备注]) imported after a dry run, through HTTP:

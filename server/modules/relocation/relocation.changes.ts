@@ -1,9 +1,9 @@
-import type { correctRelocatedInput, endRelocatedInput } from '../../../common/contracts/relocation.ts';
-import { endDateProblem } from '../../../common/domain/relocation/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { correctRelocatedInput, endRelocatedInput } from '#common/contracts/relocation.ts';
+import { endDateProblem } from '#common/domain/relocation/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { endRelocated, findSite, insertRelocated, relocatedForUpdate } from './relocation.repository.ts';
 import { encodeEndReason, ENTRY_ENDED, type Input, type RelocationDeps } from './relocation.shared.ts';

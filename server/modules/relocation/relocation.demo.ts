@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { RelocationService } from './relocation.service.ts';
 
 // Demo 易地扶贫搬迁: one 安置点 in 东庄村 (龙港镇, the demo village officer's village) and a few households relocated

@@ -5,12 +5,12 @@ import type {
   HouseholdRelocation,
   RelocatedRow,
   RelocationEntry,
-} from '../../../common/contracts/relocation.ts';
-import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { relocationEmploymentStatus } from '../../../common/domain/relocation/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/relocation.ts';
+import { countyCodeOf, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { relocationEmploymentStatus } from '#common/domain/relocation/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { stableEmploymentOfHouseholds } from '../employment/index.ts';
 import {

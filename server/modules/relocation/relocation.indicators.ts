@@ -1,7 +1,7 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import { lastDayOf } from '../../../common/domain/period.ts';
-import { relocationEmploymentStatus } from '../../../common/domain/relocation/rules.ts';
-import type { Db } from '../../db/connect.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import { lastDayOf } from '#common/domain/period.ts';
+import { relocationEmploymentStatus } from '#common/domain/relocation/rules.ts';
+import type { Db } from '#server/db/connect.ts';
 import { stableEmploymentOfHouseholds, type MemberEmployment } from '../employment/index.ts';
 import { relocatedOfCounty } from './relocation.repository.ts';
 

@@ -4,11 +4,11 @@ import {
   RELOCATION_IMPORT_OPTIONAL,
   type relocatedExportQuery,
   type RelocatedRow,
-} from '../../../common/contracts/relocation.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+} from '#common/contracts/relocation.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { relocatedAll } from './relocation.households.ts';
 import { stableWindow, STATUS_ZH, type Input, type RelocationDeps } from './relocation.shared.ts';

@@ -2,14 +2,14 @@ import {
   RELOCATION_IMPORT_HEADERS,
   RELOCATION_IMPORT_OPTIONAL,
   type RelocationImportReport,
-} from '../../../common/contracts/relocation.ts';
-import { validateIdNumber } from '../../../common/domain/id-card.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { sheetDate } from '../../../common/domain/relocation/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
-import { findHeader, readXlsxTextRows, type TextRow } from '../../lib/xlsx-rows.ts';
+} from '#common/contracts/relocation.ts';
+import { validateIdNumber } from '#common/domain/id-card.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { sheetDate } from '#common/domain/relocation/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
+import { findHeader, readXlsxTextRows, type TextRow } from '#server/lib/xlsx-rows.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   activeRelocationOf,

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { relocatedHouseholds, relocationSites } from '../../db/schema/relocation.ts';
-import { orderBy, type PageWindow } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { relocatedHouseholds, relocationSites } from '#server/db/schema/relocation.ts';
+import { orderBy, type PageWindow } from '#server/lib/paging.ts';
 
 // SQL only. Sites are scoped by their own org code, relocated households by the household's village code (org_code),
 // both with the actor's prefix.

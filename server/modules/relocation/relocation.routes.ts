@@ -16,11 +16,11 @@ import {
   siteInput,
   siteListQuery,
   sitePage,
-} from '../../../common/contracts/relocation.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
-import { AppError } from '../../lib/app-error.ts';
+} from '#common/contracts/relocation.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
+import { AppError } from '#server/lib/app-error.ts';
 import type { RelocationService } from './relocation.service.ts';
 
 const tags = ['relocation'];

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { correctEntry, endEntry } from './relocation.changes.ts';
 import { addRelocated, household, listRelocated } from './relocation.households.ts';
 import { importTemplate, prepareRelocatedExport } from './relocation.ledger.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { END_REASON_CODES, type EndReason, type RelocatedRow } from '../../../common/contracts/relocation.ts';
-import { countyCodeOf } from '../../../common/domain/org-code.ts';
-import { relocationEmploymentStatus } from '../../../common/domain/relocation/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
+import { END_REASON_CODES, type EndReason, type RelocatedRow } from '#common/contracts/relocation.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { relocationEmploymentStatus } from '#common/domain/relocation/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { stableEmploymentOfHouseholds, type MemberEmployment } from '../employment/index.ts';
 import type { RelocatedDbRow } from './relocation.repository.ts';
 

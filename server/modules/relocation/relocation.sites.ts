@@ -1,10 +1,10 @@
-import type { siteInput, siteListQuery, SiteRow } from '../../../common/contracts/relocation.ts';
-import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { relocationEmploymentStatus } from '../../../common/domain/relocation/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { siteInput, siteListQuery, SiteRow } from '#common/contracts/relocation.ts';
+import { countyCodeOf, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { relocationEmploymentStatus } from '#common/domain/relocation/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countSites, insertSite, listSites, relocatedRows, siteNameTaken, siteWhere } from './relocation.repository.ts';
 import { checkOf, type Input, type RelocationDeps } from './relocation.shared.ts';

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdDetail } from '../../../common/contracts/registry.ts';
-import { addMonths, firstDayOf } from '../../../common/domain/period.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { HouseholdDetail } from '#common/contracts/registry.ts';
+import { addMonths, firstDayOf } from '#common/domain/period.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // 易地扶贫搬迁后续扶持 through HTTP: sites, relocated households, the check "有劳动能力的搬迁家庭每户至少一人稳定就业"
 // over the employment ledger (6 of the last 12 months by default), the list of those short of it and its export,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { ResidentTeamsService } from './resident-teams.service.ts';
 
 // Demo 驻村工作队 in 龙港镇: the county flags four villages (东庄村 重点帮扶村, the next 易地搬迁安置点, one 软弱涣散村 with

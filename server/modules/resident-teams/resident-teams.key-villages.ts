@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.ts';
-import { villageTeamFlags } from '../../db/schema/village-support.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import { villageTeamFlags } from '#server/db/schema/village-support.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { recordAudit, type AuditEntry } from '../audit/index.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { SQL } from 'drizzle-orm';
-import { countyCodeOf, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { RESIDENT_ROLES, TEAM_REQUIREMENTS, zhOf } from '../../../common/domain/village-support/codes.ts';
-import { attendanceShortfall } from '../../../common/domain/village-support/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '../../lib/xlsx-ledger.ts';
+import { countyCodeOf, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { RESIDENT_ROLES, TEAM_REQUIREMENTS, zhOf } from '#common/domain/village-support/codes.ts';
+import { attendanceShortfall } from '#common/domain/village-support/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './resident-teams.repository.ts';
 import {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { attendanceInput, leaveInput, logInput, memberInput } from '../../../common/contracts/resident-teams.ts';
-import { attendanceErrors } from '../../../common/domain/village-support/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { attendanceInput, leaveInput, logInput, memberInput } from '#common/contracts/resident-teams.ts';
+import { attendanceErrors } from '#common/domain/village-support/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './resident-teams.repository.ts';
 import { MEMBER, openTeam, TEAM, type ResidentTeamsDeps } from './resident-teams.shared.ts';

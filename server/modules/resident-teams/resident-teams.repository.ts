@@ -1,16 +1,16 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import {
   residentTeamAttendance,
   residentTeamLogs,
   residentTeamMembers,
   residentTeams,
   villageTeamFlags,
-} from '../../db/schema/village-support.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy } from '../../lib/paging.ts';
+} from '#server/db/schema/village-support.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy } from '#server/lib/paging.ts';
 
 // SQL only. Every query takes the actor's scope prefix (org codes nest by prefix).
 

@@ -16,10 +16,10 @@ import {
   villagePage,
   villageParams,
   villageRow,
-} from '../../../common/contracts/resident-teams.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/resident-teams.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { ResidentTeamsService } from './resident-teams.service.ts';
 
 const tags = ['resident-teams'];

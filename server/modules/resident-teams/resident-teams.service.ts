@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { exportTeams } from './resident-teams.ledger.ts';
 import { addLog, addMember, leave, recordAttendance } from './resident-teams.members.ts';
 import type { ResidentTeamsDeps } from './resident-teams.shared.ts';

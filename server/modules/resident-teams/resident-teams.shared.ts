@@ -6,13 +6,13 @@ import type {
   villageListQuery,
   TeamRow,
   VillageRow,
-} from '../../../common/contracts/resident-teams.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { lacksTeam, teamRequiredFor } from '../../../common/domain/village-support/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+} from '#common/contracts/resident-teams.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import { lacksTeam, teamRequiredFor } from '#common/domain/village-support/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import * as repo from './resident-teams.repository.ts';
 

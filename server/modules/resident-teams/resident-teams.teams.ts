@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { endInput, rotateInput, TeamDetail, TeamRow } from '../../../common/contracts/resident-teams.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
-import type { ResidentRole } from '../../../common/domain/village-support/codes.ts';
-import { attendanceShortfall, rotationErrors } from '../../../common/domain/village-support/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { endInput, rotateInput, TeamDetail, TeamRow } from '#common/contracts/resident-teams.ts';
+import { countyCodeOf, levelOfCode } from '#common/domain/org-code.ts';
+import type { ResidentRole } from '#common/domain/village-support/codes.ts';
+import { attendanceShortfall, rotationErrors } from '#common/domain/village-support/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './resident-teams.repository.ts';
 import {

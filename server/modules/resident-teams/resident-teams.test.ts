@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 
 // 驻村工作队 and 第一书记 on the API: the villages the county flagged and those lacking a team, a team sent, refused

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 驻村工作队 in the 村情 (cockpit village view): the team in the village on `asOf`, its 第一书记 and members, and
 // whether the county requires a team there (重点帮扶村, 易地搬迁安置点, 软弱涣散村) but none is in place.

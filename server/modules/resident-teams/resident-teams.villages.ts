@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { flagsInput } from '../../../common/contracts/resident-teams.ts';
-import { countyCodeOf, levelOfCode, orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { flagsInput } from '#common/contracts/resident-teams.ts';
+import { countyCodeOf, levelOfCode, orgFilterPrefix } from '#common/domain/org-code.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './resident-teams.repository.ts';
 import { toVillageRow, type ResidentTeamsDeps, type VillageListQuery } from './resident-teams.shared.ts';

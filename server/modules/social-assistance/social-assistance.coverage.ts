@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { HouseholdBenefits, uncoveredQuery, UncoveredRow } from '../../../common/contracts/social-assistance.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
+import type { HouseholdBenefits, uncoveredQuery, UncoveredRow } from '#common/contracts/social-assistance.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
 import {
   hasLabour,
   memberCovered,
   uncoveredWithoutLabour,
   type BenefitSpell,
   type MemberFacts,
-} from '../../../common/domain/social-assistance/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/domain/social-assistance/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { feedRecordsOfHouseholds } from '../feeds/index.ts';
 import {
   candidatesWithoutLabour,

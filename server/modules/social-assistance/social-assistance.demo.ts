@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Services } from '../../app.ts';
-import { createHouseholdRequest } from '../../../common/contracts/registry.ts';
-import { addMonths, periodOf } from '../../../common/domain/period.ts';
-import { computeCheckDigit } from '../../../common/domain/id-card.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { systemContext } from '../../lib/context.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import type { Services } from '#server/app.ts';
+import { createHouseholdRequest } from '#common/contracts/registry.ts';
+import { addMonths, periodOf } from '#common/domain/period.ts';
+import { computeCheckDigit } from '#common/domain/id-card.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import type { SocialAssistanceService } from './social-assistance.service.ts';
 
 // Demo 兜底保障 entries, so that the household page shows what members receive beyond the registry's 低保/特困 flags:

@@ -1,7 +1,7 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import { createSocialAssistanceService } from './social-assistance.service.ts';
 
 // The indicators' computed source `social.uncovered` (兜底保障应保未保户数 on the cockpit): per village, the monitored

@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
-import type { uncoveredExportQuery, UncoveredRow } from '../../../common/contracts/social-assistance.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../lib/xlsx-ledger.ts';
+import type { uncoveredExportQuery, UncoveredRow } from '#common/contracts/social-assistance.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { uncoveredAll } from './social-assistance.coverage.ts';
 import type { SocialAssistanceDeps } from './social-assistance.shared.ts';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { socialBenefits } from '../../db/schema/social-assistance.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { socialBenefits } from '#server/db/schema/social-assistance.ts';
 
 // SQL only. Reach as in the assistance module: the actor's prefix, and a paired cadre's own households.
 

@@ -8,10 +8,10 @@ import {
   uncoveredExportQuery,
   uncoveredPage,
   uncoveredQuery,
-} from '../../../common/contracts/social-assistance.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/social-assistance.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { SocialAssistanceService } from './social-assistance.service.ts';
 
 const tags = ['social-assistance'];

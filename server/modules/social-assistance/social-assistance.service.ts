@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { addBenefit, end } from './social-assistance.benefits.ts';
 import { household, uncovered, uncoveredAll } from './social-assistance.coverage.ts';
 import { prepareUncoveredExport } from './social-assistance.ledger.ts';

@@ -1,7 +1,7 @@
-import type { HouseholdBenefits } from '../../../common/contracts/social-assistance.ts';
-import type { BenefitKind } from '../../../common/domain/social-assistance/rules.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { HouseholdBenefits } from '#common/contracts/social-assistance.ts';
+import type { BenefitKind } from '#common/domain/social-assistance/rules.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { Reach } from './social-assistance.repository.ts';
 
 // What the 兜底保障 use cases share (social-assistance.coverage.ts, .benefits.ts, .ledger.ts): the deps, the 民政

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdDetail } from '../../../common/contracts/registry.ts';
-import { householdRequest, memberInput } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import type { HouseholdDetail } from '#common/contracts/registry.ts';
+import { householdRequest, memberInput } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 
 // 兜底保障 linkage through HTTP: a monitored household without labour is flagged until a member is in 低保 (an entry),
 // the household section shows each member's benefits, the list and its export agree, scope holds.

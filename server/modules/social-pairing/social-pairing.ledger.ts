@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { SQL } from 'drizzle-orm';
-import type { PairingTotals } from '../../../common/contracts/social-pairing.ts';
-import { PAIRING_KINDS, zhOf } from '../../../common/domain/village-support/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requirePermission } from '../../lib/permissions.ts';
-import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '../../lib/xlsx-ledger.ts';
+import type { PairingTotals } from '#common/contracts/social-pairing.ts';
+import { PAIRING_KINDS, zhOf } from '#common/domain/village-support/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import { recordAudit } from '../audit/index.ts';
 import { totals } from './social-pairing.pairings.ts';
 import * as repo from './social-pairing.repository.ts';

@@ -5,15 +5,15 @@ import type {
   pairingInput,
   PairingDetail,
   PairingTotals,
-} from '../../../common/contracts/social-pairing.ts';
-import { countyCodeOf, levelOfCode } from '../../../common/domain/org-code.ts';
-import type { PairingKind } from '../../../common/domain/village-support/codes.ts';
-import { contributionErrors } from '../../../common/domain/village-support/pairing.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+} from '#common/contracts/social-pairing.ts';
+import { countyCodeOf, levelOfCode } from '#common/domain/org-code.ts';
+import type { PairingKind } from '#common/domain/village-support/codes.ts';
+import { contributionErrors } from '#common/domain/village-support/pairing.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './social-pairing.repository.ts';
 import {

@@ -8,10 +8,10 @@ import {
   pairingListQuery,
   pairingPage,
   pairingTotals,
-} from '../../../common/contracts/social-pairing.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/social-pairing.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { SocialPairingService } from './social-pairing.service.ts';
 
 const tags = ['social-pairing'];

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { exportLedger } from './social-pairing.ledger.ts';
 import { contribute, create, end, get, list, totals } from './social-pairing.pairings.ts';
 import type { SocialPairingDeps } from './social-pairing.shared.ts';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { pairingExportQuery, pairingListQuery, PairingRow } from '../../../common/contracts/social-pairing.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import type { PairingKind } from '../../../common/domain/village-support/codes.ts';
-import type { Db } from '../../db/connect.ts';
+import type { pairingExportQuery, pairingListQuery, PairingRow } from '#common/contracts/social-pairing.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import type { PairingKind } from '#common/domain/village-support/codes.ts';
+import type { Db } from '#server/db/connect.ts';
 import * as repo from './social-pairing.repository.ts';
 
 // What the 社会力量帮扶 use cases share (social-pairing.pairings.ts, social-pairing.ledger.ts): the deps, the list

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 社会力量帮扶 in the 村情 (cockpit village view): the pairings in force on `asOf` and what they brought in the year.
 

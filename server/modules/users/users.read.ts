@@ -1,9 +1,9 @@
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { UserRow } from '../../../common/contracts/users.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { UserRow } from '#common/contracts/users.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { countUsers, findScopedUser, listUsers, type UserFilter, type UserSort } from './users.repository.ts';
 import { toRow, USER, type UsersDeps } from './users.shared.ts';
 

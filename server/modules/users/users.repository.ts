@@ -1,11 +1,11 @@
 import { and, count, eq, gt, like, or, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { USER_SORTS } from '../../../common/contracts/users.ts';
-import type { Db } from '../../db/connect.ts';
-import { users } from '../../db/schema/auth.ts';
-import { orgUnits } from '../../db/schema/org.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy, pageWindow, type SortColumns } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { USER_SORTS } from '#common/contracts/users.ts';
+import type { Db } from '#server/db/connect.ts';
+import { users } from '#server/db/schema/auth.ts';
+import { orgUnits } from '#server/db/schema/org.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy, pageWindow, type SortColumns } from '#server/lib/paging.ts';
 
 export type UserInsert = typeof users.$inferInsert;
 export type UserWithOrg = typeof users.$inferSelect & { orgName: string };

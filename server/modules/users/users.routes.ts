@@ -5,9 +5,9 @@ import {
   userListQuery,
   userPage,
   userRow,
-} from '../../../common/contracts/users.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/users.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { UsersService } from './users.service.ts';
 
 export function usersRoutes(app: App, users: UsersService): void {

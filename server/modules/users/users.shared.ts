@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { createUserRequest, updateUserRequest, UserRow } from '../../../common/contracts/users.ts';
-import { maskPhone } from '../../../common/domain/id-card.ts';
-import { ROLE_LABELS, ROLE_LEVELS, type Role } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import type { PersonalDataBox } from '../../lib/crypto.ts';
-import { requireInScope } from '../../lib/permissions.ts';
+import type { createUserRequest, updateUserRequest, UserRow } from '#common/contracts/users.ts';
+import { maskPhone } from '#common/domain/id-card.ts';
+import { ROLE_LABELS, ROLE_LEVELS, type Role } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { requireInScope } from '#server/lib/permissions.ts';
 import { findUnit } from '../org/index.ts';
 import type { UserWithOrg } from './users.repository.ts';
 

@@ -1,8 +1,8 @@
-import type { UserRow } from '../../../common/contracts/users.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { hashPassword } from '../../lib/crypto.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { UserRow } from '#common/contracts/users.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { hashPassword } from '#server/lib/crypto.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteUserSessions } from '../auth/index.ts';
 import { get } from './users.read.ts';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { pointsAwardInput, pointsAwardQuery } from '../../../common/contracts/village-points.ts';
-import { orgFilterPrefix } from '../../../common/domain/org-code.ts';
-import { notFutureErrors } from '../../../common/domain/village-points/rules.ts';
-import { AppError } from '../../lib/app-error.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/paging.ts';
-import { requirePermission } from '../../lib/permissions.ts';
+import type { pointsAwardInput, pointsAwardQuery } from '#common/contracts/village-points.ts';
+import { orgFilterPrefix } from '#common/domain/org-code.ts';
+import { notFutureErrors } from '#common/domain/village-points/rules.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { pageWindow } from '#server/lib/paging.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadHousehold } from '../registry/index.ts';
 import * as repo from './village-points.repository.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { addDays } from '../../../common/domain/period.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { systemContext } from '../../lib/context.ts';
+import { addDays } from '#common/domain/period.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
 import type { DeliberationService } from '../deliberation/index.ts';
 import type { VillagePointsService } from './village-points.service.ts';
 

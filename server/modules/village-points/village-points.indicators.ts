@@ -1,6 +1,6 @@
-import type { LeafValue } from '../../../common/domain/indicators/rollup.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina } from '../../lib/clock.ts';
+import type { LeafValue } from '#common/domain/indicators/rollup.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
 import { villagesWithPointsOn } from './village-points.repository.ts';
 
 // The indicators' computed source `points.implementing` (推行积分制的村 on the cockpit): per current village, 1 when it

@@ -1,10 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { PagingQuery } from '../../../common/contracts/paging.ts';
-import type { Db } from '../../db/connect.ts';
-import { queryRows } from '../../db/connect.ts';
-import { pointsAwards, pointsRedemptions, pointsRules } from '../../db/schema/village-points.ts';
-import { inScope } from '../../db/scope.ts';
-import { orderBy } from '../../lib/paging.ts';
+import type { PagingQuery } from '#common/contracts/paging.ts';
+import type { Db } from '#server/db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { pointsAwards, pointsRedemptions, pointsRules } from '#server/db/schema/village-points.ts';
+import { inScope } from '#server/db/scope.ts';
+import { orderBy } from '#server/lib/paging.ts';
 
 // SQL only. Every query takes the actor's scope prefix (org codes nest by prefix). Reads org_unit for names,
 // deliberation for the adopting record's subject, household/membership/person (registry) for 户编号 and head.

@@ -14,10 +14,10 @@ import {
   pointsRulePage,
   pointsRuleQuery,
   pointsRuleRow,
-} from '../../../common/contracts/village-points.ts';
-import { sendXlsx } from '../../http/download.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+} from '#common/contracts/village-points.ts';
+import { sendXlsx } from '#server/http/download.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { VillagePointsService } from './village-points.service.ts';
 
 const tags = ['village-points'];

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connect.ts';
-import { systemClock, type Clock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import { systemClock, type Clock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { award, listAwards } from './village-points.awards.ts';
 import { createRule, listRules } from './village-points.items.ts';
 import { exportLedger, ranking } from './village-points.ledger.ts';

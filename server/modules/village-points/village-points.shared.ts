@@ -1,6 +1,6 @@
-import type { PointsCategory } from '../../../common/domain/village-points/codes.ts';
-import type { Db } from '../../db/connect.ts';
-import { todayInChina, type Clock } from '../../lib/clock.ts';
+import type { PointsCategory } from '#common/domain/village-points/codes.ts';
+import type { Db } from '#server/db/connect.ts';
+import { todayInChina, type Clock } from '#server/lib/clock.ts';
 import type * as repo from './village-points.repository.ts';
 
 // What the 积分制 use cases share (village-points.items.ts, .awards.ts, .shop.ts, .ledger.ts): the deps, the China

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { competitionRanks } from '../../../common/domain/village-points/rules.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest, makeIdNumber, memberInput } from '../../test/factories.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { competitionRanks } from '#common/domain/village-points/rules.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest, makeIdNumber, memberInput } from '#server/test/factories.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, decidedDeliberation, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 import { loadVillagePointsDemo } from './village-points.demo.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import { queryRows, type Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 
 // 积分制 in the 村情 (cockpit village view): the village's points items in use, the households that earned points in
 // the year up to `asOf`, the points awarded and redeemed in it.

@@ -1,6 +1,6 @@
-import { villageProfile, villageProfileQuery } from '../../../common/contracts/village-profile.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { villageProfile, villageProfileQuery } from '#common/contracts/village-profile.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { VillageProfileService } from './village-profile.service.ts';
 
 export function villageProfileRoutes(app: App, deps: { villageProfile: VillageProfileService }): void {

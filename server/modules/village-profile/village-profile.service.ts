@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { villageProfileQuery } from '../../../common/contracts/village-profile.ts';
-import { levelOfCode } from '../../../common/domain/org-code.ts';
-import type { Db } from '../../db/connect.ts';
-import { AppError } from '../../lib/app-error.ts';
-import { systemClock, todayInChina, type Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { requireInScope, requirePermission } from '../../lib/permissions.ts';
+import type { villageProfileQuery } from '#common/contracts/village-profile.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requireInScope, requirePermission } from '#server/lib/permissions.ts';
 import type { VillageSectionProvider } from './village-profile.types.ts';
 
 // 村情: the cockpit's village view of the village programmes (issue 15). Each section comes from the module that owns

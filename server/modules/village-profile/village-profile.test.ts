@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../lib/clock.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { call, OTHER_VILLAGE, VILLAGE } from '../projects/projects.test-support.ts';
 
 // 村情 (the cockpit's village view): every village programme's section, read from the module that owns it; scope,

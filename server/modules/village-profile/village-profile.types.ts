@@ -1,5 +1,5 @@
-import type { VillageSection } from '../../../common/contracts/village-profile.ts';
-import type { Db } from '../../db/connect.ts';
+import type { VillageSection } from '#common/contracts/village-profile.ts';
+import type { Db } from '#server/db/connect.ts';
 
 /**
  * One village programme's section of the 村情 (cockpit village view): the module that owns the programme reads its

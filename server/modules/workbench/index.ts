@@ -6,4 +6,4 @@ export {
   type WorkbenchService,
 } from './workbench.service.ts';
 export { workbenchRoutes } from './workbench.routes.ts';
-export type { WorkbenchItem, WorkbenchResponse } from '../../../common/contracts/workbench.ts';
+export type { WorkbenchItem, WorkbenchResponse } from '#common/contracts/workbench.ts';

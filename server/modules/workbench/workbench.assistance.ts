@@ -1,6 +1,6 @@
-import type { WorkbenchItem } from '../../../common/contracts/workbench.ts';
-import { can } from '../../../common/domain/roles.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { WorkbenchItem } from '#common/contracts/workbench.ts';
+import { can } from '#common/domain/roles.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { unpairedMonitoredCount } from '../assistance/index.ts';
 import type { WorkbenchUseCaseDeps } from './workbench.shared.ts';
 

@@ -1,11 +1,11 @@
-import type { WorkbenchItem } from '../../../common/contracts/workbench.ts';
-import { householdSearchQuery } from '../../../common/contracts/registry.ts';
-import { STAGE_ACTORS, STAGE_LABELS, type Stage } from '../../../common/domain/cases/workflow.ts';
-import { periodOf } from '../../../common/domain/period.ts';
-import { can } from '../../../common/domain/roles.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
-import { countyOfActor } from '../../lib/county.ts';
+import type { WorkbenchItem } from '#common/contracts/workbench.ts';
+import { householdSearchQuery } from '#common/contracts/registry.ts';
+import { STAGE_ACTORS, STAGE_LABELS, type Stage } from '#common/domain/cases/workflow.ts';
+import { periodOf } from '#common/domain/period.ts';
+import { can } from '#common/domain/roles.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { countyOfActor } from '#server/lib/county.ts';
 import { numberParam, resolveAll } from '../params/index.ts';
 import type { WorkbenchUseCaseDeps } from './workbench.shared.ts';
 

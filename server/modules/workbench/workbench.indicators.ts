@@ -1,7 +1,7 @@
-import type { WorkbenchItem } from '../../../common/contracts/workbench.ts';
-import { addMonths, periodOf } from '../../../common/domain/period.ts';
-import { can, type OrgLevel } from '../../../common/domain/roles.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { WorkbenchItem } from '#common/contracts/workbench.ts';
+import { addMonths, periodOf } from '#common/domain/period.ts';
+import { can, type OrgLevel } from '#common/domain/roles.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { entryCloses, levelOf, type WorkbenchUseCaseDeps } from './workbench.shared.ts';
 
 // The workbench's indicator items: the forms of the period that ended last to fill at the user's level, or to

@@ -1,8 +1,8 @@
-import type { WorkbenchItem, WorkbenchResponse } from '../../../common/contracts/workbench.ts';
-import { addMonths, periodOf } from '../../../common/domain/period.ts';
-import { can } from '../../../common/domain/roles.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { WorkbenchItem, WorkbenchResponse } from '#common/contracts/workbench.ts';
+import { addMonths, periodOf } from '#common/domain/period.ts';
+import { can } from '#common/domain/roles.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { monthsWithoutBatch } from '../feeds/index.ts';
 import { projectsWaitingCount } from '../projects/index.ts';
 import { assistanceItems } from './workbench.assistance.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { workbenchResponse, type WorkbenchItem } from '../../../common/contracts/workbench.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { workbenchResponse, type WorkbenchItem } from '#common/contracts/workbench.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { projectBody } from '../projects/projects.test-support.ts';
 
 // Each workbench card links to a list whose total is the card's count (one query for both).

@@ -1,6 +1,6 @@
-import { workbenchResponse } from '../../../common/contracts/workbench.ts';
-import { requireCtx } from '../../http/session.ts';
-import type { App } from '../../http/types.ts';
+import { workbenchResponse } from '#common/contracts/workbench.ts';
+import { requireCtx } from '#server/http/session.ts';
+import type { App } from '#server/http/types.ts';
 import type { WorkbenchService } from './workbench.service.ts';
 
 export function workbenchRoutes(app: App, workbench: WorkbenchService): void {

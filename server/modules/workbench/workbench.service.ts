@@ -1,5 +1,5 @@
-import { systemClock } from '../../lib/clock.ts';
-import { bindDeps } from '../../lib/use-cases.ts';
+import { systemClock } from '#server/lib/clock.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { get } from './workbench.items.ts';
 import type { WorkbenchDeps, WorkbenchUseCaseDeps } from './workbench.shared.ts';
 

@@ -1,9 +1,9 @@
-import type { WorkbenchItem, WorkbenchSeverity } from '../../../common/contracts/workbench.ts';
-import { daysInMonth, parsePeriod } from '../../../common/domain/period.ts';
-import type { OrgLevel } from '../../../common/domain/roles.ts';
-import type { Db } from '../../db/connect.ts';
-import type { Clock } from '../../lib/clock.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { WorkbenchItem, WorkbenchSeverity } from '#common/contracts/workbench.ts';
+import { daysInMonth, parsePeriod } from '#common/domain/period.ts';
+import type { OrgLevel } from '#common/domain/roles.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import type { AssistanceService } from '../assistance/index.ts';
 import type { CaseReports } from '../cases/index.ts';
 import type { IndicatorsService } from '../indicators/index.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { workbenchResponse, type WorkbenchKind, type WorkbenchResponse } from '../../../common/contracts/workbench.ts';
-import { todayInChina } from '../../lib/clock.ts';
-import { householdRequest } from '../../test/factories.ts';
-import { createMonitoredHousehold } from '../../test/monitored.ts';
-import { useTestApp } from '../../test/test-app.ts';
+import { workbenchResponse, type WorkbenchKind, type WorkbenchResponse } from '#common/contracts/workbench.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
+import { useTestApp } from '#server/test/test-app.ts';
 import { createWorkbenchService } from './workbench.service.ts';
 
 const env = useTestApp();

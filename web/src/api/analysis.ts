@@ -8,7 +8,7 @@ import type {
   ScenarioHouseholdExplain,
   ScenarioRow,
   afHouseholdRow,
-} from '../../../common/contracts/analysis.ts';
+} from '#common/contracts/analysis.ts';
 import type { z } from 'zod';
 import { api } from './client.ts';
 

@@ -1,6 +1,6 @@
 // Monitored households without an active cadre pairing (the workbench's 未结对的监测户 card opens this list).
 import type { z } from 'zod';
-import type { unpairedResponse } from '../../../common/contracts/assistance.ts';
+import type { unpairedResponse } from '#common/contracts/assistance.ts';
 import { api } from './client.ts';
 
 export type UnpairedResponse = z.infer<typeof unpairedResponse>;

@@ -17,8 +17,8 @@ import type {
   pairingRequest,
   reliefApplicationRequest,
   subtypeRow,
-} from '../../../common/contracts/assistance.ts';
-import type { HouseholdListRow } from '../../../common/contracts/registry.ts';
+} from '#common/contracts/assistance.ts';
+import type { HouseholdListRow } from '#common/contracts/registry.ts';
 import { api, apiRequest } from './client.ts';
 
 export type {

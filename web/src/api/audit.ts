@@ -1,4 +1,4 @@
-import type { AuditRow } from '../../../common/contracts/audit.ts';
+import type { AuditRow } from '#common/contracts/audit.ts';
 import { api } from './client.ts';
 
 export type { AuditRow };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ActorResponse, changePasswordRequest, loginRequest } from '../../../common/contracts/auth.ts';
+import type { ActorResponse, changePasswordRequest, loginRequest } from '#common/contracts/auth.ts';
 import { api, ApiError } from './client.ts';
 
 export type LoginRequest = z.input<typeof loginRequest>;

@@ -8,8 +8,8 @@ import type {
   dueGroup,
   startEliminationRequest,
   ZeroingResponse,
-} from '../../../common/contracts/cases.ts';
-import type { ClueRow } from '../../../common/contracts/clues.ts';
+} from '#common/contracts/cases.ts';
+import type { ClueRow } from '#common/contracts/clues.ts';
 import type { PageRequest } from '../components/usePagedList.ts';
 import { api } from './client.ts';
 

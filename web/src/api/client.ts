@@ -1,6 +1,6 @@
 // A small typed fetch wrapper. Request and response types come from common/contracts (type-only
 // imports, so zod never reaches the browser bundle); the server validates every request anyway.
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
+import type { ErrorResponse } from '#common/contracts/errors.ts';
 import { getLanguage, type Language } from '../i18n/language.ts';
 import { translate } from '../i18n/useI18n.ts';
 

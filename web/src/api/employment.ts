@@ -12,7 +12,7 @@ import type {
   trainingPage,
   workshopInput,
   workshopPage,
-} from '../../../common/contracts/employment.ts';
+} from '#common/contracts/employment.ts';
 import { api, apiRequest, uploadSheet } from './client.ts';
 
 export type EmploymentPage = z.infer<typeof employmentPage>;

@@ -11,8 +11,8 @@ import type {
   saveFormRequest,
   targetInput,
   TargetRow,
-} from '../../../common/contracts/indicators.ts';
-import type { villageProfile } from '../../../common/contracts/village-profile.ts';
+} from '#common/contracts/indicators.ts';
+import type { villageProfile } from '#common/contracts/village-profile.ts';
 import { api, apiRequest } from './client.ts';
 
 export type { AssessmentResponse, CockpitResponse, FormResponse, OrgGroupList, TargetRow };

@@ -8,7 +8,7 @@ import type {
   importReport,
   policyPage,
   uncoveredPage,
-} from '../../../common/contracts/insurance.ts';
+} from '#common/contracts/insurance.ts';
 import { api, uploadSheet } from './client.ts';
 
 export type PolicyPage = z.infer<typeof policyPage>;

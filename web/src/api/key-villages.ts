@@ -7,7 +7,7 @@ import type {
   SheetRow,
   decisionPage,
   sheetPage,
-} from '../../../common/contracts/key-villages.ts';
+} from '#common/contracts/key-villages.ts';
 import { api, apiRequest } from './client.ts';
 
 export type { DecisionDetail, SheetRow };

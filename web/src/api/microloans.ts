@@ -8,7 +8,7 @@ import type {
   loanPage,
   renewalInput,
   subsidyQuote,
-} from '../../../common/contracts/microloans.ts';
+} from '#common/contracts/microloans.ts';
 import { api, uploadSheet } from './client.ts';
 
 export type LoanPage = z.infer<typeof loanPage>;

@@ -9,17 +9,12 @@ import type {
   officerApplicationRequest,
   publicApplicationRequest,
   visitRequest,
-} from '../../../common/contracts/clues.ts';
-import type { ErrorResponse } from '../../../common/contracts/errors.ts';
-import type {
-  FeedBatchRow,
-  FeedImportResult,
-  FeedRowErrorDto,
-  feedSourceCode,
-} from '../../../common/contracts/feeds.ts';
-import type { JobDto } from '../../../common/contracts/jobs.ts';
-import type { ExplainResponse, RunRowDto, runDiff, WarningRowDto } from '../../../common/contracts/monitoring.ts';
-import type { HouseholdListRow } from '../../../common/contracts/registry.ts';
+} from '#common/contracts/clues.ts';
+import type { ErrorResponse } from '#common/contracts/errors.ts';
+import type { FeedBatchRow, FeedImportResult, FeedRowErrorDto, feedSourceCode } from '#common/contracts/feeds.ts';
+import type { JobDto } from '#common/contracts/jobs.ts';
+import type { ExplainResponse, RunRowDto, runDiff, WarningRowDto } from '#common/contracts/monitoring.ts';
+import type { HouseholdListRow } from '#common/contracts/registry.ts';
 import type { PageRequest } from '../components/usePagedList.ts';
 import { getLanguage } from '../i18n/language.ts';
 import { api, ApiError } from './client.ts';

@@ -1,4 +1,4 @@
-import type { OrgTreeNode, OrgUnit } from '../../../common/contracts/org.ts';
+import type { OrgTreeNode, OrgUnit } from '#common/contracts/org.ts';
 import { api } from './client.ts';
 
 export type { OrgTreeNode, OrgUnit };

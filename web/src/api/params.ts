@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ParamRowDto, resolvedParam, setParamRequest } from '../../../common/contracts/params.ts';
+import type { ParamRowDto, resolvedParam, setParamRequest } from '#common/contracts/params.ts';
 import { api } from './client.ts';
 
 export type ParamRow = ParamRowDto;

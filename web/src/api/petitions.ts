@@ -10,7 +10,7 @@ import type {
   petitionPage,
   petitionStepInput,
   zeroPetitionPage,
-} from '../../../common/contracts/petitions.ts';
+} from '#common/contracts/petitions.ts';
 import { api } from './client.ts';
 
 export type PetitionPage = z.infer<typeof petitionPage>;

@@ -7,7 +7,7 @@ import type {
   importReport,
   postInput,
   postPage,
-} from '../../../common/contracts/posts.ts';
+} from '#common/contracts/posts.ts';
 import { api, uploadSheet } from './client.ts';
 
 export type PostPage = z.infer<typeof postPage>;

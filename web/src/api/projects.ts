@@ -9,13 +9,13 @@ import type {
   assetSummary,
   disposalInput,
   incomeInput,
-} from '../../../common/contracts/assets.ts';
+} from '#common/contracts/assets.ts';
 import type {
   DeliberationDetail,
   DeliberationRow,
   deliberationCreate,
   deliberationStepInput,
-} from '../../../common/contracts/deliberation.ts';
+} from '#common/contracts/deliberation.ts';
 import type {
   AllocationRow,
   AssignmentRow,
@@ -24,7 +24,7 @@ import type {
   allocationInput,
   assignmentInput,
   disbursementInput,
-} from '../../../common/contracts/funds.ts';
+} from '#common/contracts/funds.ts';
 import type {
   ProjectDetail,
   ProjectInput,
@@ -33,7 +33,7 @@ import type {
   projectAdjust,
   projectListQuery,
   projectStatusChange,
-} from '../../../common/contracts/projects.ts';
+} from '#common/contracts/projects.ts';
 import type { PageRequest } from '../components/usePagedList.ts';
 import { api } from './client.ts';
 

@@ -1,7 +1,7 @@
 // The household registry API (server/modules/registry) and the import/export jobs.
 // Types come from common/contracts as type-only imports; the server validates everything anyway.
 import type { z } from 'zod';
-import type { JobDto } from '../../../common/contracts/jobs.ts';
+import type { JobDto } from '#common/contracts/jobs.ts';
 import type {
   changeRow,
   createHouseholdRequest,
@@ -18,9 +18,9 @@ import type {
   saveIncomeRequest,
   splitHouseholdRequest,
   updateHouseholdRequest,
-} from '../../../common/contracts/registry.ts';
-import type { qualityHouseholdRow } from '../../../common/contracts/registry-lists.ts';
-import type { ImportErrorRow, ImportReport } from '../../../common/contracts/registry-transfer.ts';
+} from '#common/contracts/registry.ts';
+import type { qualityHouseholdRow } from '#common/contracts/registry-lists.ts';
+import type { ImportErrorRow, ImportReport } from '#common/contracts/registry-transfer.ts';
 import { getLanguage } from '../i18n/language.ts';
 import { translate } from '../i18n/useI18n.ts';
 import { api, apiRequest, ApiError } from './client.ts';

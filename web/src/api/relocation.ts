@@ -9,7 +9,7 @@ import type {
   RelocationImportReport,
   siteInput,
   sitePage,
-} from '../../../common/contracts/relocation.ts';
+} from '#common/contracts/relocation.ts';
 import { api, uploadSheet } from './client.ts';
 
 export type SitePage = z.infer<typeof sitePage>;

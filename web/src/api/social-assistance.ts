@@ -1,6 +1,6 @@
 // 兜底保障 linkage (server/modules/social-assistance).
 import type { z } from 'zod';
-import type { benefitInput, householdBenefits, uncoveredPage } from '../../../common/contracts/social-assistance.ts';
+import type { benefitInput, householdBenefits, uncoveredPage } from '#common/contracts/social-assistance.ts';
 import { api } from './client.ts';
 
 export type UncoveredPage = z.infer<typeof uncoveredPage>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createUserRequest, updateUserRequest, UserRow } from '../../../common/contracts/users.ts';
+import type { createUserRequest, updateUserRequest, UserRow } from '#common/contracts/users.ts';
 import { api } from './client.ts';
 
 export type { UserRow };

@@ -1,13 +1,13 @@
 // 村集体经济 (server/modules/collective-economy) and 消费帮扶 (server/modules/consumer-assistance).
 import type { z } from 'zod';
-import type { CollectiveInput, collectivePage, villageHistory } from '../../../common/contracts/collective-economy.ts';
+import type { CollectiveInput, collectivePage, villageHistory } from '#common/contracts/collective-economy.ts';
 import type {
   consumerSummary,
   OutletInput,
   outletPage,
   productPage,
   salePage,
-} from '../../../common/contracts/consumer-assistance.ts';
+} from '#common/contracts/consumer-assistance.ts';
 import { api, apiRequest } from './client.ts';
 
 export type CollectivePage = z.infer<typeof collectivePage>;

@@ -10,7 +10,7 @@ import type {
   pointsRuleInput,
   pointsRulePage,
   pointsRuleRow,
-} from '../../../common/contracts/village-points.ts';
+} from '#common/contracts/village-points.ts';
 import { api } from './client.ts';
 
 export type PointsRulePage = z.infer<typeof pointsRulePage>;

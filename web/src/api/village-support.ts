@@ -11,14 +11,14 @@ import type {
   teamPage,
   villagePage,
   villageRow,
-} from '../../../common/contracts/resident-teams.ts';
+} from '#common/contracts/resident-teams.ts';
 import type {
   contributionInput,
   pairingDetail,
   pairingInput,
   pairingPage,
   pairingTotals,
-} from '../../../common/contracts/social-pairing.ts';
+} from '#common/contracts/social-pairing.ts';
 import { api } from './client.ts';
 
 export type TeamPage = z.infer<typeof teamPage>;

@@ -1,5 +1,5 @@
 // 工作台 (workbench) API: the signed-in user's items due. Types only from common/contracts.
-import type { WorkbenchItem, WorkbenchResponse } from '../../../common/contracts/workbench.ts';
+import type { WorkbenchItem, WorkbenchResponse } from '#common/contracts/workbench.ts';
 import { api } from './client.ts';
 
 export type { WorkbenchItem, WorkbenchResponse };

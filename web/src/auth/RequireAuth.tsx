@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Permission } from '../../../common/domain/roles.ts';
+import type { Permission } from '#common/domain/roles.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { QueryErrorResult } from '../components/QueryErrorResult.tsx';
 import { hasPermission, useActor } from './session.ts';

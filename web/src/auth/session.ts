@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ActorResponse } from '../../../common/contracts/auth.ts';
-import type { Permission } from '../../../common/domain/roles.ts';
+import type { ActorResponse } from '#common/contracts/auth.ts';
+import type { Permission } from '#common/domain/roles.ts';
 import { fetchCurrentActor, ME_QUERY_KEY } from '../api/auth.ts';
 
 export type Actor = ActorResponse;

@@ -10,7 +10,7 @@ import {
 import { Button, Drawer, Flex, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS } from '../../../common/domain/roles.ts';
+import { ROLE_LABELS } from '#common/domain/roles.ts';
 import { logout } from '../api/auth.ts';
 import { CHANGE_PASSWORD_PATH } from '../auth/RequireAuth.tsx';
 import { useActor } from '../auth/session.ts';

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Upload, message } from 'antd';
 import type { UploadFile, UploadProps } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import type { AttachmentRow } from '../../../common/contracts/attachments.ts';
+import type { AttachmentRow } from '#common/contracts/attachments.ts';
 import { ApiError } from '../api/client.ts';
 import { defineMessages, pickIn, useI18n, useMessages } from '../i18n/useI18n.ts';
 

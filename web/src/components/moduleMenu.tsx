@@ -15,7 +15,7 @@ import {
 } from '@ant-design/icons';
 import { Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../common/domain/roles.ts';
+import type { Permission } from '#common/domain/roles.ts';
 import type { MessageKey } from '../i18n/messages.zh.ts';
 
 interface ModuleEntry {

@@ -3,7 +3,7 @@ import type { TablePaginationConfig, TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { SortOrder } from '../../../common/contracts/paging.ts';
+import type { SortOrder } from '#common/contracts/paging.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 
 // The web side of the paged-list convention (common/contracts/paging.ts): filters, page, page size

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STAGE_LABELS } from '../../../common/domain/cases/workflow.ts';
-import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '../../../common/domain/projects/workflow.ts';
+import { STAGE_LABELS } from '#common/domain/cases/workflow.ts';
+import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '#common/domain/projects/workflow.ts';
 import { zhMessages } from './messages.zh.ts';
 import { enMessages } from './messages.en.ts';
 import { defineMessages, fill, messageIn, oneLanguage, pairTables, pickIn, translate } from './useI18n.ts';

@@ -1,8 +1,8 @@
 import { getLanguage } from './language.ts';
-import { STAGE_LABELS } from '../../../common/domain/cases/workflow.ts';
-import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '../../../common/domain/projects/workflow.ts';
-import type { Stage } from '../../../common/domain/cases/workflow.ts';
-import type { EntryStage, ProjectStatus } from '../../../common/domain/projects/workflow.ts';
+import { STAGE_LABELS } from '#common/domain/cases/workflow.ts';
+import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS } from '#common/domain/projects/workflow.ts';
+import type { Stage } from '#common/domain/cases/workflow.ts';
+import type { EntryStage, ProjectStatus } from '#common/domain/projects/workflow.ts';
 
 // Stage and status names as message tables the i18n hook reads (issue 16 point 4: English mode translates them).
 // The Chinese names stay where the workflow rules define them; the English ones live here.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { schoolYearFrom } from '../../../../common/domain/monitoring/window.ts';
+import { schoolYearFrom } from '#common/domain/monitoring/window.ts';
 import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
 import {
   constEvidence,

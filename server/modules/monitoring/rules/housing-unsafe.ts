@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { HOUSING_GRADES } from '../../../../common/domain/registry/codes.ts';
+import { HOUSING_GRADES } from '#common/domain/registry/codes.ts';
 import { attr, constEvidence, feedIs, textArray, defineRule } from './types.ts';
 
 // 住房安全问题: grades C (局部危房) and D (整幢危房) are unsafe (policy-rules §2 Housing).

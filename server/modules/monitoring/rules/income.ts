@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { incomeFigureOf, type IncomeFigure } from '../../../../common/domain/monitoring/income-line.ts';
+import { incomeFigureOf, type IncomeFigure } from '#common/domain/monitoring/income-line.ts';
 import type { RuleContext } from './types.ts';
 
 // The SQL copy of the one definition in common/domain/monitoring/income-line.ts (which figure, which

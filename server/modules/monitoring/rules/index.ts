@@ -1,4 +1,4 @@
-import { WARNING_CATEGORY_CODES } from '../../../../common/domain/monitoring/categories.ts';
+import { WARNING_CATEGORY_CODES } from '#common/domain/monitoring/categories.ts';
 import { disasterRule } from './disaster.ts';
 import { dropoutRule } from './dropout.ts';
 import { educationBurden } from './education-burden.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { LABOUR_CAPABLE_SKILLS } from '../../../../common/domain/registry/codes.ts';
+import { LABOUR_CAPABLE_SKILLS } from '#common/domain/registry/codes.ts';
 import { constEvidence, eventList, feedIs, textArray, defineRule } from './types.ts';
 
 // 主要劳动力死亡: the civil-affairs bureau reported the death (民政 死亡), in the data window, of a

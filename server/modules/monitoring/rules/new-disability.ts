@@ -1,9 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  DISABILITY_CATEGORIES,
-  DISABILITY_GRADES,
-  isSevereDisability,
-} from '../../../../common/domain/registry/codes.ts';
+import { DISABILITY_CATEGORIES, DISABILITY_GRADES, isSevereDisability } from '#common/domain/registry/codes.ts';
 import { attr, constEvidence, eventList, feedIs, textArray, defineRule } from './types.ts';
 
 // 新增重度残疾: the disabled persons' federation reported 新增残疾 for an active member in the data

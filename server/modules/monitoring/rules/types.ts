@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DataWindow } from '../../../../common/domain/monitoring/window.ts';
-import type { WarningCategoryCode } from '../../../../common/domain/monitoring/categories.ts';
-import type { FeedAttributeCode, FeedItemCode, FeedSourceCode } from '../../../../common/domain/feeds/index.ts';
-import type { RiskType } from '../../../../common/domain/registry/codes.ts';
-import { numberParam, type ResolvedParams } from '../../params/index.ts';
+import type { DataWindow } from '#common/domain/monitoring/window.ts';
+import type { WarningCategoryCode } from '#common/domain/monitoring/categories.ts';
+import type { FeedAttributeCode, FeedItemCode, FeedSourceCode } from '#common/domain/feeds/index.ts';
+import type { RiskType } from '#common/domain/registry/codes.ts';
+import { numberParam, type ResolvedParams } from '#server/modules/params/index.ts';
 
 // The shape of a declared monitoring rule. A rule is data plus SQL fragments; the engine
 // (monitoring.engine.ts) composes every rule into one set-based statement per batch over these

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { RequestContext } from '../../../lib/context.ts';
-import { requirePermission } from '../../../lib/permissions.ts';
-import { ledgerMeta, writeLedger } from '../../../lib/xlsx-ledger.ts';
-import { recordAudit } from '../../audit/index.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import { ledgerMeta, writeLedger } from '#server/lib/xlsx-ledger.ts';
+import { recordAudit } from '#server/modules/audit/index.ts';
 import { SHEET_TITLES } from '../import/ledger-columns.ts';
 import { householdHeaders, memberHeaders } from '../import/ledger-values.ts';
 import { ledgerCounts, ledgerExtraKeys } from './export.repository.ts';

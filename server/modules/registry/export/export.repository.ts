@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import { inScope } from '../../../db/scope.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { inScope } from '#server/db/scope.ts';
 
 // The household ledger read for export: open households in the actor's scope, in key ranges of
 // household id (never OFFSET), with their active members and latest income year.

@@ -1,6 +1,6 @@
 import { householdCells, memberCells } from '../import/ledger-values.ts';
 import { householdOfRow, memberOfRow } from '../import/row-to-domain.ts';
-import type { Cell } from '../../../lib/xlsx-ledger.ts';
+import type { Cell } from '#server/lib/xlsx-ledger.ts';
 import { ledgerHouseholds, ledgerMembers, nextRangeEnd } from './export.repository.ts';
 import { BATCH, type ExportDeps } from './export.shared.ts';
 

@@ -1,6 +1,6 @@
-import type { Db } from '../../../db/connect.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
-import { bindDeps } from '../../../lib/use-cases.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { bindDeps } from '#server/lib/use-cases.ts';
 import { prepare } from './export.prepare.ts';
 import type { ExportDeps } from './export.shared.ts';
 

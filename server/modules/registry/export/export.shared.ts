@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { Db } from '../../../db/connect.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 
 // What the household-ledger export's use cases share (export.rows.ts, export.prepare.ts): the deps, the batch size,
 // the prepared export handed to the route.

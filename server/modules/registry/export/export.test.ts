@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../db/connect.ts';
-import { householdRequest } from '../../../test/factories.ts';
-import { createMonitoredHousehold } from '../../../test/monitored.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { householdRequest } from '#server/test/factories.ts';
+import { createMonitoredHousehold } from '#server/test/monitored.ts';
 import {
   registryCounts,
   sheetRows,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { ImportChangeRow } from '../../../../common/contracts/registry-transfer.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
+import type { ImportChangeRow } from '#common/contracts/registry-transfer.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import type { StageTables } from './staging.ts';
 
 // The households an import creates or changes, for the dry run's list: household number, the head's

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { LABOUR_CAPABLE_SKILLS } from '../../../../common/domain/registry/codes.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
+import { LABOUR_CAPABLE_SKILLS } from '#common/domain/registry/codes.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import { INCOME_AMOUNTS, type PresentColumns } from './fill-absent.ts';
 import type { StageTables } from './staging.ts';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { maskPhone } from '../../../../common/domain/id-card.ts';
-import type { IsoDate } from '../../../../common/domain/period.ts';
-import { validateHousehold, type FieldError } from '../../../../common/domain/registry/validation.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import { maskPhone } from '#common/domain/id-card.ts';
+import type { IsoDate } from '#common/domain/period.ts';
+import { validateHousehold, type FieldError } from '#common/domain/registry/validation.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import { formatCell } from './ledger-cells.ts';
 import { COLUMNS_OF, type SheetKey } from './ledger-columns.ts';
 import { householdOfRow, memberOfRow } from './row-to-domain.ts';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import { inScope } from '../../../db/scope.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { inScope } from '#server/db/scope.ts';
 import { COLUMNS_OF, type SheetKey } from './ledger-columns.ts';
 import type { StageTables } from './staging.ts';
 

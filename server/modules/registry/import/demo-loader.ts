@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { ImportReport } from '../../../../common/contracts/registry-transfer.ts';
-import { countyCodeOf } from '../../../../common/domain/org-code.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import { todayInChina } from '../../../lib/clock.ts';
-import { systemContext } from '../../../lib/context.ts';
-import { numberParam, resolveAll } from '../../params/index.ts';
+import type { ImportReport } from '#common/contracts/registry-transfer.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { systemContext } from '#server/lib/context.ts';
+import { numberParam, resolveAll } from '#server/modules/params/index.ts';
 import { generateDemoCounty, type DemoCountyOptions } from '../demo-generator.ts';
 import type { ImportService } from './import.service.ts';
 import { SHEET_TITLES } from './ledger-columns.ts';

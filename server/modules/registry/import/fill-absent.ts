@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/connect.ts';
+import type { Db } from '#server/db/connect.ts';
 import type { StageTables } from './staging.ts';
 
 // A column the file does not have leaves that field as the registry holds it (an empty cell in a

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../../db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import {
   csv,
   multipart,

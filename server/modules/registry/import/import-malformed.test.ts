@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../../db/connect.ts';
-import { GBK_CSV, sharedStringBomb, xlsxOf } from '../../../test/malformed-files.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { GBK_CSV, sharedStringBomb, xlsxOf } from '#server/test/malformed-files.ts';
 import {
   HOUSEHOLD_HEADERS,
   multipart,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../../../db/connect.ts';
+import { queryRows } from '#server/db/connect.ts';
 import { sheetRows, testHousehold, useTransferTestApp, workbook, type TestHousehold } from './transfer.test-support.ts';
 
 // An export of the national system may carry the monitoring status (监测对象类别, 识别监测时间, …). It is

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
+import { FEED_SOURCES } from '#common/domain/feeds/sources.ts';
 import { HOUSEHOLD_HEADERS, MEMBER_HEADERS, useTransferTestApp } from './transfer.test-support.ts';
 
 // The blank import files: the contract's headers (formats.md §1, §2) in row 1, an example row that

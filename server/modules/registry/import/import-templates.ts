@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
-import type { FeedAttributeCode } from '../../../../common/domain/feeds/attributes.ts';
-import { FEED_ATTRIBUTES } from '../../../../common/domain/feeds/attributes.ts';
-import { FEED_BASE_COLUMNS, REQUIRED_FIELDS } from '../../../../common/domain/feeds/columns.ts';
-import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
-import { writeLedger, type Cell, type SheetContent } from '../../../lib/xlsx-ledger.ts';
+import type { FeedAttributeCode } from '#common/domain/feeds/attributes.ts';
+import { FEED_ATTRIBUTES } from '#common/domain/feeds/attributes.ts';
+import { FEED_BASE_COLUMNS, REQUIRED_FIELDS } from '#common/domain/feeds/columns.ts';
+import { FEED_SOURCES } from '#common/domain/feeds/sources.ts';
+import { writeLedger, type Cell, type SheetContent } from '#server/lib/xlsx-ledger.ts';
 import { COLUMNS_OF, SHEET_TITLES, type LedgerColumn } from './ledger-columns.ts';
 
 // Blank import files to fill in: the household workbook (formats.md §1) and one department data file per

@@ -1,12 +1,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { ImportOptions, ImportReport } from '../../../../common/contracts/registry-transfer.ts';
-import type { Db } from '../../../db/connect.ts';
-import { AppError } from '../../../lib/app-error.ts';
-import { systemClock, todayInChina, type Clock } from '../../../lib/clock.ts';
-import type { RequestContext } from '../../../lib/context.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
-import { requirePermission } from '../../../lib/permissions.ts';
-import type { JobsService } from '../../jobs/index.ts';
+import type { ImportOptions, ImportReport } from '#common/contracts/registry-transfer.ts';
+import type { Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { systemClock, todayInChina, type Clock } from '#server/lib/clock.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { requirePermission } from '#server/lib/permissions.ts';
+import type { JobsService } from '#server/modules/jobs/index.ts';
 import { runImport, type Progress } from './pipeline.ts';
 import { csvSource, xlsxSource, type LedgerSource } from './sheet-sources.ts';
 

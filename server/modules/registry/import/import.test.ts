@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../../../common/domain/id-card.ts';
-import { queryRows } from '../../../db/connect.ts';
-import { todayInChina } from '../../../lib/clock.ts';
-import { makeIdNumber } from '../../../test/factories.ts';
+import { maskIdNumber } from '#common/domain/id-card.ts';
+import { queryRows } from '#server/db/connect.ts';
+import { todayInChina } from '#server/lib/clock.ts';
+import { makeIdNumber } from '#server/test/factories.ts';
 import { dropLeftoverStages } from './staging.ts';
 import {
   registryCounts,

@@ -1,10 +1,10 @@
-import { maskIdNumber, maskPhone, normaliseIdNumber } from '../../../../common/domain/id-card.ts';
-import { fenToYuanNumber, tryParseYuanToFen } from '../../../../common/domain/money.ts';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
-import { periodToCompact, type IsoDate } from '../../../../common/domain/period.ts';
-import { codeOfLabel, codesOfLabels, labelOf } from '../../../../common/domain/registry/codes.ts';
-import { deriveFromIdNumber } from '../../../../common/domain/registry/validation.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import { maskIdNumber, maskPhone, normaliseIdNumber } from '#common/domain/id-card.ts';
+import { fenToYuanNumber, tryParseYuanToFen } from '#common/domain/money.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { periodToCompact, type IsoDate } from '#common/domain/period.ts';
+import { codeOfLabel, codesOfLabels, labelOf } from '#common/domain/registry/codes.ts';
+import { deriveFromIdNumber } from '#common/domain/registry/validation.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 import type { CellKind, LedgerColumn } from './ledger-columns.ts';
 
 // One cell in, staged fields out (and back again for the export): the per-cell checks of an import.

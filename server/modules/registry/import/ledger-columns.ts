@@ -15,7 +15,7 @@ import {
   RISK_TYPES,
   SCHOOLING_STATUSES,
   type CodeEntry,
-} from '../../../../common/domain/registry/codes.ts';
+} from '#common/domain/registry/codes.ts';
 
 // The household workbook (formats.md §1) as data: one list of columns per sheet, read by the
 // importer, written by the export and the demo loader, so the three can never drift apart.

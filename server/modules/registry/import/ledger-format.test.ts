@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_KINDS, HEALTH_CONDITIONS } from '../../../../common/domain/registry/codes.ts';
-import { createPersonalDataBox } from '../../../lib/crypto.ts';
-import { TEST_SECRET } from '../../../test/constants.ts';
-import { makeIdNumber } from '../../../test/factories.ts';
+import { HOUSEHOLD_KINDS, HEALTH_CONDITIONS } from '#common/domain/registry/codes.ts';
+import { createPersonalDataBox } from '#server/lib/crypto.ts';
+import { TEST_SECRET } from '#server/test/constants.ts';
+import { makeIdNumber } from '#server/test/factories.ts';
 import { cellText, formatCell, parseCell } from './ledger-cells.ts';
 import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, columnOfHeader, sheetOf } from './ledger-columns.ts';
 

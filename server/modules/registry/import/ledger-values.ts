@@ -1,4 +1,4 @@
-import type { Household, Member } from '../../../../common/domain/registry/household.ts';
+import type { Household, Member } from '#common/domain/registry/household.ts';
 import { formatCell } from './ledger-cells.ts';
 import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type LedgerColumn } from './ledger-columns.ts';
 

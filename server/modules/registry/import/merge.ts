@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/connect.ts';
-import type { RequestContext } from '../../../lib/context.ts';
+import type { Db } from '#server/db/connect.ts';
+import type { RequestContext } from '#server/lib/context.ts';
 import { HOUSEHOLD_FACTS, columnsOf, newPersonColumns, personFactsOf, personOf } from './classify.ts';
 import { INCOME_AMOUNTS, type PresentColumns } from './fill-absent.ts';
 import { analyzeRegistry, type StageTables } from './staging.ts';

@@ -5,12 +5,12 @@ import type {
   ImportErrorRow,
   ImportOptions,
   ImportReport,
-} from '../../../../common/contracts/registry-transfer.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import { AppError } from '../../../lib/app-error.ts';
-import type { RequestContext } from '../../../lib/context.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
-import { recordAudit } from '../../audit/index.ts';
+} from '#common/contracts/registry-transfer.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
+import { recordAudit } from '#server/modules/audit/index.ts';
 import { listChanges } from './change-list.ts';
 import { classify, outcomeOf, type Outcome } from './classify.ts';
 import { checkCompositions } from './composition.ts';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import type { ImportReport } from '../../../../common/contracts/registry-transfer.ts';
-import type { RequestContext } from '../../../lib/context.ts';
-import { ledgerMeta, writeLedger, type Cell } from '../../../lib/xlsx-ledger.ts';
+import type { ImportReport } from '#common/contracts/registry-transfer.ts';
+import type { RequestContext } from '#server/lib/context.ts';
+import { ledgerMeta, writeLedger, type Cell } from '#server/lib/xlsx-ledger.ts';
 
 // An import's report as a workbook: the error list (row, column, value, reason — to fix the file in
 // Excel/WPS beside it) and the households created or changed. Values are as the report holds them:

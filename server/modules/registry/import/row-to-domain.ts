@@ -1,5 +1,5 @@
-import type { Household, Member } from '../../../../common/domain/registry/household.ts';
-import type { PersonalDataBox } from '../../../lib/crypto.ts';
+import type { Household, Member } from '#common/domain/registry/household.ts';
+import type { PersonalDataBox } from '#server/lib/crypto.ts';
 
 // Staged rows and exported registry rows share the registry's snake_case column names; these turn
 // either into the pure domain's shapes (decrypting IDs, and phones when asked) for the rules or the cells.

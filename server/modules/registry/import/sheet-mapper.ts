@@ -1,4 +1,4 @@
-import { countyCodeOf } from '../../../../common/domain/org-code.ts';
+import { countyCodeOf } from '#common/domain/org-code.ts';
 import { cellText, parseCell, type CellContext } from './ledger-cells.ts';
 import { COLUMNS_OF, SHEET_TITLES, columnOfHeader, type LedgerColumn, type SheetKey } from './ledger-columns.ts';
 import type { StagedProblem } from './staging.ts';

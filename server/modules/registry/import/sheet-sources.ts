@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { AppError } from '../../../lib/app-error.ts';
-import { createWorkbookReader, sheetRows } from '../../../lib/xlsx-stream-reader.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { createWorkbookReader, sheetRows } from '#server/lib/xlsx-stream-reader.ts';
 // The feeds module's streaming RFC 4180 reader (UTF-8 with or without BOM, GBK refused).
-import { readCsvRows } from '../../feeds/index.ts';
+import { readCsvRows } from '#server/modules/feeds/index.ts';
 
 // Where ledger rows come from: a streamed .xlsx workbook (both sheets), two streamed CSV files, or the
 // demo generator. Rows arrive one at a time; the first row seen for a sheet is its header.

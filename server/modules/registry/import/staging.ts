@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/connect.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
 import type { SheetKey } from './ledger-columns.ts';
 
 // Staging tables of one import, under a random name: the file is loaded here in batches, checked

@@ -4,10 +4,10 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { ImportReport } from '../../../../common/contracts/registry-transfer.ts';
-import { queryRows, type Db } from '../../../db/connect.ts';
-import { makeIdNumber } from '../../../test/factories.ts';
-import { useTestApp, type TestEnv } from '../../../test/test-app.ts';
+import type { ImportReport } from '#common/contracts/registry-transfer.ts';
+import { queryRows, type Db } from '#server/db/connect.ts';
+import { makeIdNumber } from '#server/test/factories.ts';
+import { useTestApp, type TestEnv } from '#server/test/test-app.ts';
 import { registryTransferRoutes } from './import.routes.ts';
 
 export type Cell = string | number | null;

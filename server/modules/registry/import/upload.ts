@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import { AppError } from '../../../lib/app-error.ts';
-import { tempPrefix } from '../../../lib/temp-dirs.ts';
+import { AppError } from '#server/lib/app-error.ts';
+import { tempPrefix } from '#server/lib/temp-dirs.ts';
 import type { ImportFiles, UploadedFile } from './import.service.ts';
 
 // Uploaded files go to a private temp directory as they stream in (never whole into memory): the

@@ -23,9 +23,9 @@ import {
   raiseDeprivationClue,
   type AfHouseholdRow,
   type AfResponse,
-} from '../../api/analysis.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+} from '#web/api/analysis.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { EChart } from '../indicators/EChart.tsx';
 import { useAnalysisText } from './text.ts';
 

@@ -36,14 +36,14 @@ import {
   type ChangeRow,
   type ScenarioDetail,
   type ScenarioRow,
-} from '../../api/analysis.ts';
-import { fetchResolvedParams } from '../../api/params.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+} from '#web/api/analysis.ts';
+import { fetchResolvedParams } from '#web/api/params.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { EChart } from '../indicators/EChart.tsx';
 import { useAnalysisText, type AnalysisTextKey } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 // 政策试算: saved scenarios, a new one (runs as a job), one scenario's result with who enters and
 // leaves, a household's explanation under both settings, the .xlsx and a comparison of two.

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // 政策试算 and 多维剥夺 pages, spread into AppRoutes.tsx.
 

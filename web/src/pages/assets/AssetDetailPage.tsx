@@ -1,4 +1,4 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -26,8 +26,8 @@ import {
   INCOME_SHARE_LABELS,
   INCOME_SHARES,
   OWNER_LEVEL_LABELS,
-} from '../../../../common/domain/assets/rules.ts';
-import { FUND_SOURCE_LABELS } from '../../../../common/domain/projects/types.ts';
+} from '#common/domain/assets/rules.ts';
+import { FUND_SOURCE_LABELS } from '#common/domain/projects/types.ts';
 import {
   disposeAsset,
   fetchAsset,
@@ -37,10 +37,10 @@ import {
   recordAssetIncome,
   setAssetCustody,
   type AssetDetail,
-} from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { useAssetsText } from './text.ts';

@@ -8,8 +8,8 @@ import {
   ASSET_CATEGORY_LABELS,
   OWNER_LEVEL_LABELS,
   OWNER_LEVELS,
-} from '../../../../common/domain/assets/rules.ts';
-import { listExportUrl } from '../../api/monitoring.ts';
+} from '#common/domain/assets/rules.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
 import {
   ASSET_FILTER_KEYS,
   ASSETS_EXPORT_PATH,
@@ -17,11 +17,11 @@ import {
   fetchAssetSummary,
   projectKeys,
   type AssetRow,
-} from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { yuan } from '../projects/text.ts';
 import { NewAssetModal } from './NewAssetModal.tsx';

@@ -6,9 +6,9 @@ import {
   ASSET_CATEGORY_LABELS,
   OWNER_LEVEL_LABELS,
   OWNER_LEVELS,
-} from '../../../../common/domain/assets/rules.ts';
-import { createAsset, projectKeys, type AssetDetail } from '../../api/projects.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#common/domain/assets/rules.ts';
+import { createAsset, projectKeys, type AssetDetail } from '#web/api/projects.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen } from '../projects/text.ts';

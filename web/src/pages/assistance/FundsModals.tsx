@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { addIncome, applyRelief, createFund, searchHouseholds } from '../../api/assistance.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { addIncome, applyRelief, createFund, searchHouseholds } from '#web/api/assistance.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { RISK_TYPES, useText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 export function FundModal(props: { open: boolean; onClose: () => void; onDone: () => void; defaultOrg: string }) {
   const t = useText();

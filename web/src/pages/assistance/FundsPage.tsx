@@ -12,13 +12,13 @@ import {
   fetchFunds,
   type FundDetail,
   type ReliefApplicationRow,
-} from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { riskZh, useText, yuan } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 import { ApplyModal, FundModal, IncomeModal } from './FundsModals.tsx';
 
 const APP_STATUS: Record<string, [string, string]> = {

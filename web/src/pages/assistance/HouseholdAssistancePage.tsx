@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { assistanceKeys, fetchHouseholdAssistance, type MeasureRow } from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { attachmentUrl } from '../../components/AttachmentUpload.tsx';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { assistanceKeys, fetchHouseholdAssistance, type MeasureRow } from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { attachmentUrl } from '#web/components/AttachmentUpload.tsx';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { MeasureModal, type MeasurePreset } from './MeasureModal.tsx';
 import { PairingModal } from './PairingModal.tsx';
 import {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { assistanceKeys, createMeasure, fetchSubtypes, updateMeasure, type MeasureRow } from '../../api/assistance.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { assistanceKeys, createMeasure, fetchSubtypes, updateMeasure, type MeasureRow } from '#web/api/assistance.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { AttachmentUpload } from '#web/components/AttachmentUpload.tsx';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { useState } from 'react';
 import { MEASURE_CATEGORIES, MEASURE_STATUSES, riskZh, useText } from './text.ts';
 

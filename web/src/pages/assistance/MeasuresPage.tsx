@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { assistanceKeys, EXPORT_URLS, fetchMeasures, searchHouseholds, type MeasureRow } from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { listExportUrl } from '../../api/monitoring.ts';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { assistanceKeys, EXPORT_URLS, fetchMeasures, searchHouseholds, type MeasureRow } from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { listExportUrl } from '#web/api/monitoring.ts';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import {
   categoryZh,
   MEASURE_CATEGORIES,
@@ -17,7 +17,7 @@ import {
   useText,
   yuan,
 } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const FILTER_KEYS = ['category', 'status'] as const;
 

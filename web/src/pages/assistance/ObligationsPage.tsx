@@ -1,7 +1,7 @@
 import { Button, Card, DatePicker, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { OBLIGATION_CODES } from '../../../../common/domain/assistance/obligations.ts';
+import { OBLIGATION_CODES } from '#common/domain/assistance/obligations.ts';
 import {
   assistanceKeys,
   EXPORT_URLS,
@@ -9,10 +9,10 @@ import {
   type ObligationBoard,
   type ObligationFilters,
   type ObligationRow,
-} from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { obligationZh, riskZh, useText } from './text.ts';
 
 const FILTER_KEYS = ['asOf', 'code', 'orgCode'] as const;

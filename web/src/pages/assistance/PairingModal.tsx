@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { assistanceKeys, createPairing, fetchCadres } from '../../api/assistance.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { assistanceKeys, createPairing, fetchCadres } from '#web/api/assistance.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { useText } from './text.ts';
 
 interface Values {

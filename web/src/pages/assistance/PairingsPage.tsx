@@ -1,10 +1,10 @@
 import { Button, Card, Input, Segmented } from 'antd';
 import { Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { assistanceKeys, EXPORT_URLS, fetchPairings, type PairingRow } from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { assistanceKeys, EXPORT_URLS, fetchPairings, type PairingRow } from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { useText } from './text.ts';
 import { UnpairedTable } from './UnpairedTable.tsx';
 

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { assistanceKeys, fetchSubtypes, saveSubtype, type SubtypeRow } from '../../api/assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { assistanceKeys, fetchSubtypes, saveSubtype, type SubtypeRow } from '#web/api/assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { categoryZh, MEASURE_CATEGORIES, useText } from './text.ts';
 
 /** /assistance/subtypes — the editable sub-type code lists of the 14 categories. */

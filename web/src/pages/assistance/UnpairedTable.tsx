@@ -1,8 +1,8 @@
 import { Typography } from 'antd';
 import { Link } from 'react-router';
-import { fetchUnpaired, unpairedKey, type UnpairedRow } from '../../api/assistance-unpaired.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { fetchUnpaired, unpairedKey, type UnpairedRow } from '#web/api/assistance-unpaired.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { useText } from './text.ts';
 
 const NO_FILTERS = [] as const;

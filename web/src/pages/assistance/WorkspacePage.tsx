@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { assistanceKeys, fetchWorkspace, type Workspace } from '../../api/assistance.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { assistanceKeys, fetchWorkspace, type Workspace } from '#web/api/assistance.ts';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { MONITORING_STATUS_ZH, obligationZh, riskZh, useText } from './text.ts';
 
 type Row = Workspace['households'][number];

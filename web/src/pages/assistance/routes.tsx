@@ -1,8 +1,8 @@
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route } from 'react-router';
-import type { Permission } from '../../../../common/domain/roles.ts';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import type { Permission } from '#common/domain/roles.ts';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 
 // The assistance module's routes, spread into AppRoutes.tsx inside the signed-in layout. Every page is its own chunk.
 

@@ -1,7 +1,7 @@
-import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '../../../../common/domain/assistance/categories.ts';
-import { OBLIGATION_LABELS, type ObligationCode } from '../../../../common/domain/assistance/obligations.ts';
-import { RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { useMessages, type Pair } from '../../i18n/useI18n.ts';
+import { MEASURE_CATEGORIES, MEASURE_STATUSES } from '#common/domain/assistance/categories.ts';
+import { OBLIGATION_LABELS, type ObligationCode } from '#common/domain/assistance/obligations.ts';
+import { RISK_TYPES } from '#common/domain/registry/codes.ts';
+import { useMessages, type Pair } from '#web/i18n/useI18n.ts';
 
 // The assistance module's words as [中文, English] pairs (the shared message files hold only the menu).
 

@@ -1,7 +1,7 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
-import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
-import type { AuditRow } from '../../api/audit.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { ROLE_LABELS, type Role } from '#common/domain/roles.ts';
+import type { AuditRow } from '#web/api/audit.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { diffAuditSnapshots, type FieldChange } from './auditDiff.ts';
 import { AUDIT_FIELD_LABELS, labelOr } from './auditLabels.ts';
 

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AuditFilterKey } from '../../api/audit.ts';
-import { fetchUsers } from '../../api/users.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
-import '../../i18n/dayjsLocale.ts';
+import type { AuditFilterKey } from '#web/api/audit.ts';
+import { fetchUsers } from '#web/api/users.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
+import '#web/i18n/dayjsLocale.ts';
 import { AUDIT_ENTITY_LABELS } from './auditLabels.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 interface FilterValues {
   entity?: string;

@@ -1,11 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { AUDIT_FILTER_KEYS, auditExportUrl, auditKeys, fetchAuditList, type AuditRow } from '../../api/audit.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { AUDIT_FILTER_KEYS, auditExportUrl, auditKeys, fetchAuditList, type AuditRow } from '#web/api/audit.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { scopeLabel } from '../monitoring/labels.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditFilterBar } from './AuditFilterBar.tsx';

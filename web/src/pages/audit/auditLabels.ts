@@ -6,7 +6,7 @@ export {
   auditActionText,
   auditObjectText,
   labelOr,
-} from '../../../../common/domain/audit/labels.ts';
+} from '#common/domain/audit/labels.ts';
 
 /**
  * The page of the record an entry is about, where the app has one and the entry carries its id

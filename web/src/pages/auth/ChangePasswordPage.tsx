@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { changePassword } from '../../api/auth.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { useActor } from '../../auth/session.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { changePassword } from '#web/api/auth.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { useActor } from '#web/auth/session.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 
 interface PasswordForm {
   currentPassword: string;

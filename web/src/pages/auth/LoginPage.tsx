@@ -2,12 +2,12 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { login, type LoginRequest } from '../../api/auth.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { useActor } from '../../auth/session.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { login, type LoginRequest } from '#web/api/auth.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { useActor } from '#web/auth/session.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { LanguageSwitch } from '#web/i18n/LanguageSwitch.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;

@@ -8,17 +8,17 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { fetchCase, type CaseDetail } from '../../api/cases.ts';
-import { attachmentUrl } from '../../components/AttachmentUpload.tsx';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { ROLE_LABELS, type Role } from '../../../../common/domain/roles.ts';
+import { fetchCase, type CaseDetail } from '#web/api/cases.ts';
+import { attachmentUrl } from '#web/components/AttachmentUpload.tsx';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { ROLE_LABELS, type Role } from '#common/domain/roles.ts';
 import { ExplainContent } from '../monitoring/ExplainDrawer.tsx';
 import { DueTag } from './CasesPage.tsx';
 import { StageForm } from './StageForm.tsx';
 import { ELIMINATION_STAGES, IDENTIFICATION_STAGES, modeLabel, riskLabel, typeLabel, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowNames.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { caseStageName } from '#web/i18n/workflowNames.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const ACTION_ZH: Record<string, string> = {
   start: '发起',

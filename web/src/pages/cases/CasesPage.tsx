@@ -28,18 +28,18 @@ import {
   startElimination,
   startIdentification,
   type CaseRow,
-} from '../../api/cases.ts';
-import { listExportUrl } from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/cases.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { riskLabel, STAGE_ZH, typeLabel, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowNames.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { caseStageName } from '#web/i18n/workflowNames.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 export function DueTag({ row }: { row: Pick<CaseRow, 'timeLimit' | 'status'> }) {
   const t = useCasesText();

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { fetchDue, type DueGroup } from '../../api/cases.ts';
-import { QueryState } from '../../components/states.tsx';
-import { caseStageName } from '../../i18n/workflowNames.ts';
+import { fetchDue, type DueGroup } from '#web/api/cases.ts';
+import { QueryState } from '#web/components/states.tsx';
+import { caseStageName } from '#web/i18n/workflowNames.ts';
 import { useCasesText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 export default function DuePage() {
   const q = useQuery({ queryKey: keys.cases.due(), queryFn: () => fetchDue() });

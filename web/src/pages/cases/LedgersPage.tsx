@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import { ledgerUrl } from '../../api/cases.ts';
+import { ledgerUrl } from '#web/api/cases.ts';
 import { useCasesText } from './text.ts';
 
 export default function LedgersPage() {

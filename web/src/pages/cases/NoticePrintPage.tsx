@@ -2,8 +2,8 @@ import { PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space } from 'antd';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import { noticeHtmlUrl, noticePdfUrl } from '../../api/cases.ts';
-import { PdfButton } from '../../components/PdfButton.tsx';
+import { noticeHtmlUrl, noticePdfUrl } from '#web/api/cases.ts';
+import { PdfButton } from '#web/components/PdfButton.tsx';
 import { useCasesText } from './text.ts';
 
 // The notice exactly as it will be posted (the server renders it; print and PDF use the same page).

@@ -1,4 +1,4 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,16 +18,16 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { actOnCase, type CaseDetail } from '../../api/cases.ts';
-import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
-import { ConfirmAction } from '../../components/ConfirmAction.tsx';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
-import { allowedMonitoringTypes } from '../../../../common/domain/cases/monitoring-type.ts';
-import { STAGES } from '../../../../common/domain/cases/workflow.ts';
+import { actOnCase, type CaseDetail } from '#web/api/cases.ts';
+import { AttachmentUpload } from '#web/components/AttachmentUpload.tsx';
+import { ConfirmAction } from '#web/components/ConfirmAction.tsx';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
+import { allowedMonitoringTypes } from '#common/domain/cases/monitoring-type.ts';
+import { STAGES } from '#common/domain/cases/workflow.ts';
 import { RISK_OPTIONS, TYPE_OPTIONS, useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowNames.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { caseStageName } from '#web/i18n/workflowNames.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 // The form for the current stage, shown only to the role that acts at it. Dates are sent as ISO
 // strings; the server validates each stage's record and answers field errors.

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { fetchZeroing, type ZeroingResponse } from '../../api/cases.ts';
-import { QueryState } from '../../components/states.tsx';
+import { fetchZeroing, type ZeroingResponse } from '#web/api/cases.ts';
+import { QueryState } from '#web/components/states.tsx';
 import { useCasesText } from './text.ts';
-import { caseStageName } from '../../i18n/workflowNames.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { caseStageName } from '#web/i18n/workflowNames.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 type Row = ZeroingResponse['total'] & { children?: Row[] };
 

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { Route } from 'react-router';
-import type { Permission } from '../../../../common/domain/roles.ts';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import type { Permission } from '#common/domain/roles.ts';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // The cases module's routes, spread into AppRoutes.tsx inside the signed-in layout. Each page is its own chunk.
 

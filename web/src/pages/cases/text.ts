@@ -1,6 +1,6 @@
-import { STAGE_LABELS, STAGES } from '../../../../common/domain/cases/workflow.ts';
-import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { defineMessages, useMessages } from '../../i18n/useI18n.ts';
+import { STAGE_LABELS, STAGES } from '#common/domain/cases/workflow.ts';
+import { ELIMINATION_MODES, MONITORING_TYPES, RISK_TYPES } from '#common/domain/registry/codes.ts';
+import { defineMessages, useMessages } from '#web/i18n/useI18n.ts';
 
 // Words of the cases pages as [中文, English] pairs (the module keeps its own dictionary).
 

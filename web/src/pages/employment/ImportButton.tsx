@@ -1,5 +1,5 @@
-import { employmentKeys, importEmploymentFile } from '../../api/employment.ts';
-import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
+import { employmentKeys, importEmploymentFile } from '#web/api/employment.ts';
+import { XlsxImportButton } from '#web/components/XlsxImportButton.tsx';
 import { useEmploymentText } from './text.ts';
 
 /** 导入 .xlsx of a 人社 office's sheet (jobs or trainings): a dry run first, then the import of a clean file. */

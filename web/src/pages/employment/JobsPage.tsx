@@ -8,13 +8,13 @@ import {
   fetchEmploymentFigures,
   fetchJobs,
   type EmploymentPage,
-} from '../../api/employment.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/employment.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { yuan } from '../projects/text.ts';
 import { FOLLOW_UP_LABELS, PLACE_LABELS, percent, pick, useEmploymentText } from './text.ts';
 import { ImportButton } from './ImportButton.tsx';

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { employmentExportUrl, employmentKeys, fetchTrainings, type TrainingPage } from '../../api/employment.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { employmentExportUrl, employmentKeys, fetchTrainings, type TrainingPage } from '#web/api/employment.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { CERTIFICATE_LABELS, TRAINING_LABELS, pick, useEmploymentText } from './text.ts';
 import { ImportButton } from './ImportButton.tsx';
 

@@ -9,10 +9,10 @@ import {
   employmentKeys,
   fetchWorkshops,
   type WorkshopPage,
-} from '../../api/employment.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/employment.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';

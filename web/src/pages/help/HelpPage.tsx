@@ -7,14 +7,14 @@ import {
   MANUAL_PAGE_OF_ROLE,
   MANUAL_PAGES,
   type ManualPageResponse,
-} from '../../../../common/contracts/help.ts';
-import { ROLE_LABELS, ROLES } from '../../../../common/domain/roles.ts';
-import { api } from '../../api/client.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { useActor } from '../../auth/session.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#common/contracts/help.ts';
+import { ROLE_LABELS, ROLES } from '#common/domain/roles.ts';
+import { api } from '#web/api/client.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { useActor } from '#web/auth/session.ts';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { renderManual } from './renderManual.ts';
 
 // 使用手册: the pages of docs/manual/ (served by /api/help), the signed-in user's own role first.

@@ -1,5 +1,5 @@
 import { Marked, type Token } from 'marked';
-import { MANUAL_PAGES } from '../../../../common/contracts/help.ts';
+import { MANUAL_PAGES } from '#common/contracts/help.ts';
 
 // The manual's markdown (docs/manual/*.md) as HTML for the help page. The files link to each other as
 // `county-admin.md` and to screenshots as `img/<name>.png`, so they read the same on disk; here those

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Grid, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { fetchWorkbench, type WorkbenchItem } from '../../api/workbench.ts';
-import { useActor } from '../../auth/session.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { fetchWorkbench, type WorkbenchItem } from '#web/api/workbench.ts';
+import { useActor } from '#web/auth/session.ts';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import WorkspacePage from '../assistance/WorkspacePage.tsx';
 import { useHomeText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const SEVERITY_COLOR = { overdue: 'red', near: 'orange', normal: 'blue' } as const;
 const SEVERITY_EDGE = { overdue: '#ff4d4f', near: '#fa8c16', normal: '#1677ff' } as const;

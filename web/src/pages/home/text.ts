@@ -1,4 +1,4 @@
-import { defineMessages, useMessages } from '../../i18n/useI18n.ts';
+import { defineMessages, useMessages } from '#web/i18n/useI18n.ts';
 
 // The workbench page's words as [中文, English] pairs (the module keeps its own dictionary).
 

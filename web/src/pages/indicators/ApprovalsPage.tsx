@@ -3,10 +3,10 @@ import { Card, DatePicker, Select, Space, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { fetchApprovals, fetchDefinitions, type ApprovalRow } from '../../api/indicators.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchApprovals, fetchDefinitions, type ApprovalRow } from '#web/api/indicators.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** /indicators/approvals — 审核: where each unit of the scope stands (村填报 → 乡镇审核 → 县审定). */
 export default function ApprovalsPage() {

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { assessmentXlsxUrl, fetchAssessment, type AssessmentResponse } from '../../api/indicators.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { assessmentXlsxUrl, fetchAssessment, type AssessmentResponse } from '#web/api/indicators.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { currentMonth, download, useL } from './shared.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const GRADE_COLORS: Record<string, string> = {
   好: 'green',

@@ -21,15 +21,15 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { EChartsOption } from 'echarts';
-import { cockpitXlsxUrl, fetchCockpit, type CockpitResponse } from '../../api/indicators.ts';
-import { useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { STATUS_LABELS } from '../../../../common/domain/indicators/targets.ts';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
+import { cockpitXlsxUrl, fetchCockpit, type CockpitResponse } from '#web/api/indicators.ts';
+import { useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { STATUS_LABELS } from '#common/domain/indicators/targets.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
 import { EChart } from './EChart.tsx';
 import { VillageProfileCard } from './VillageProfileCard.tsx';
 import { BAND_COLORS, currentMonth, download, fmtValue, StatusTag, useL } from './shared.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 type Ind = CockpitResponse['indicators'][number];
 

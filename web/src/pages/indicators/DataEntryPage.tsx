@@ -31,15 +31,15 @@ import {
   saveForm,
   type FormResponse,
   type ImportSummary,
-} from '../../api/indicators.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/indicators.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { APPROVAL_LABELS, currentMonth, useL } from './shared.tsx';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
 
 /** /indicators/entry — 数据填报: one form per data set, unit and period; validation rules on save; submit for approval. */
 export default function DataEntryPage() {

@@ -21,15 +21,15 @@ import {
   fetchOrgGroups,
   fetchTargets,
   type TargetRow,
-} from '../../api/indicators.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
-import { OPERATOR_LABELS } from '../../../../common/domain/indicators/targets.ts';
-import { ORG_GROUPS } from '../../../../common/domain/indicators/model.ts';
+} from '#web/api/indicators.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
+import { OPERATOR_LABELS } from '#common/domain/indicators/targets.ts';
+import { ORG_GROUPS } from '#common/domain/indicators/model.ts';
 import { useL } from './shared.tsx';
 
 /** /indicators/targets — 目标管理: every target with its source sentence; county administrators add overrides. */

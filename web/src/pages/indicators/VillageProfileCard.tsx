@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { fetchVillageProfile, indicatorKeys, type VillageProfile } from '../../api/indicators.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchVillageProfile, indicatorKeys, type VillageProfile } from '#web/api/indicators.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { useL } from './shared.tsx';
 
 type Fact = VillageProfile['sections'][number]['facts'][number];

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import { STATUS_LABELS } from '../../../../common/domain/indicators/targets.ts';
-import type { TargetStatus } from '../../../../common/domain/indicators/model.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { STATUS_LABELS } from '#common/domain/indicators/targets.ts';
+import type { TargetStatus } from '#common/domain/indicators/model.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 
 /** `l('中文', 'English')`: the i18n hook's `pick`. */
 export function useL() {

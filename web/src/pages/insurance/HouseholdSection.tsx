@@ -16,8 +16,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { CLAIM_CAUSES, CLAIM_STATUSES } from '../../../../common/domain/insurance/codes.ts';
-import { zhOf } from '../../../../common/domain/posts/codes.ts';
+import { CLAIM_CAUSES, CLAIM_STATUSES } from '#common/domain/insurance/codes.ts';
+import { zhOf } from '#common/domain/posts/codes.ts';
 import {
   decideClaim,
   fetchHouseholdInsurance,
@@ -26,10 +26,10 @@ import {
   reportClaim,
   type ClaimRow,
   type DecisionResult,
-} from '../../api/insurance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+} from '#web/api/insurance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { useInsuranceText } from './text.ts';

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { CLAIM_CAUSES, CLAIM_STATUSES } from '../../../../common/domain/insurance/codes.ts';
-import { zhOf } from '../../../../common/domain/posts/codes.ts';
+import { CLAIM_CAUSES, CLAIM_STATUSES } from '#common/domain/insurance/codes.ts';
+import { zhOf } from '#common/domain/posts/codes.ts';
 import {
   claimsExportUrl,
   fetchClaims,
@@ -13,15 +13,15 @@ import {
   type PolicyPage,
   type UncoveredPage,
   uncoveredExportUrl,
-} from '../../api/insurance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/insurance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { yuan } from '../projects/text.ts';
 import { useInsuranceText } from './text.ts';
-import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
+import { XlsxImportButton } from '#web/components/XlsxImportButton.tsx';
 
 type ClaimRowT = ClaimPage['items'][number];
 type PolicyRowT = PolicyPage['items'][number];

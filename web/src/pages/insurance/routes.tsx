@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // 防贫保险 page, spread into AppRoutes.tsx.
 

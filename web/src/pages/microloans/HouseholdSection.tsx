@@ -2,8 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { EVENT_KINDS, LOAN_PURPOSES, RENEWAL_KINDS } from '../../../../common/domain/microloans/codes.ts';
-import { zhOf } from '../../../../common/domain/posts/codes.ts';
+import { EVENT_KINDS, LOAN_PURPOSES, RENEWAL_KINDS } from '#common/domain/microloans/codes.ts';
+import { zhOf } from '#common/domain/posts/codes.ts';
 import {
   createLoan,
   fetchHouseholdLoans,
@@ -12,12 +12,12 @@ import {
   renewLoan,
   repayLoan,
   type HouseholdLoans,
-} from '../../api/microloans.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/microloans.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { LoanStatusTag } from './LoanStatusTag.tsx';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { LoanPage } from '../../api/microloans.ts';
+import type { LoanPage } from '#web/api/microloans.ts';
 import { useMicroloansText } from './text.ts';
 
 /** The status of a loan as a tag: overdue (with its days) before anything else. */

@@ -1,17 +1,17 @@
 import { Button, Radio, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { LOAN_PURPOSES, RENEWAL_KINDS } from '../../../../common/domain/microloans/codes.ts';
-import { zhOf } from '../../../../common/domain/posts/codes.ts';
-import { fetchLoans, importLoansFile, loansExportUrl, type LoanPage } from '../../api/microloans.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { LOAN_PURPOSES, RENEWAL_KINDS } from '#common/domain/microloans/codes.ts';
+import { zhOf } from '#common/domain/posts/codes.ts';
+import { fetchLoans, importLoansFile, loansExportUrl, type LoanPage } from '#web/api/microloans.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { yuan } from '../projects/text.ts';
 import { LoanStatusTag } from './LoanStatusTag.tsx';
 import { useMicroloansText } from './text.ts';
-import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
+import { XlsxImportButton } from '#web/components/XlsxImportButton.tsx';
 
 type LoanRowT = LoanPage['items'][number];
 const purposeOptions = LOAN_PURPOSES.map((x) => ({ value: x.code, label: x.zh }));

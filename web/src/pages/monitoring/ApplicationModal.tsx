@@ -1,8 +1,8 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { Checkbox, DatePicker, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { recordApplication } from '../../api/monitoring.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { recordApplication } from '#web/api/monitoring.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { useCluesText } from './cluesText.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { CONSENT_METHOD_LABELS } from './labels.ts';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
-import { fetchResolvedParams, periodOfDate } from '../../api/params.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { fetchResolvedParams, periodOfDate } from '#web/api/params.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { fill } from './text.ts';
 import { useCluesText } from './cluesText.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** Days before the limit when a clue turns orange. */
 const WARN_BEFORE_DAYS = 5;

@@ -1,6 +1,6 @@
 import { Space, Tag, Tooltip } from 'antd';
-import type { ClueChannel } from '../../api/monitoring.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import type { ClueChannel } from '#web/api/monitoring.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 import { useCluesText } from './cluesText.ts';
 

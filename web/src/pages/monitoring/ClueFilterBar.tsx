@@ -1,6 +1,6 @@
 import { Button, Form, Segmented, Select, Space } from 'antd';
-import type { CluePageFilters, ClueChannel } from '../../api/monitoring.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import type { CluePageFilters, ClueChannel } from '#web/api/monitoring.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { CHANNEL_LABELS, CHANNELS, RISK_CODES, riskLabel } from './labels.ts';
 import { useCluesText } from './cluesText.ts';

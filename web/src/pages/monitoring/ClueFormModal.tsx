@@ -1,8 +1,8 @@
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { keys } from '../../api/queryKeys.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import '../../i18n/dayjsLocale.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import '#web/i18n/dayjsLocale.ts';
 import { useCluesText } from './cluesText.ts';
 import { fill, useCommonText } from './text.ts';
 

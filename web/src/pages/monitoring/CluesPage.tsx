@@ -2,11 +2,11 @@ import { FileAddOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router';
-import { fetchClues, type ClueRow, type CluePageFilters } from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { fetchClues, type ClueRow, type CluePageFilters } from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { ApplicationModal } from './ApplicationModal.tsx';
 import { ClueAgeTag, useIdentificationDays } from './ClueAgeTag.tsx';
 import { ClueChannelTags } from './ClueChannelTags.tsx';
@@ -15,7 +15,7 @@ import { ClueFilterBar } from './ClueFilterBar.tsx';
 import { useCluesText } from './cluesText.ts';
 import { riskLabel } from './labels.ts';
 import { useCommonText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const FILTER_KEYS = ['status', 'channel', 'riskType', 'orgCode', 'householdId'] as const;
 

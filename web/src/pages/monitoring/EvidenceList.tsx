@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Typography } from 'antd';
 import { useMemo } from 'react';
-import { fetchParams } from '../../api/params.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { useI18n, pickIn } from '../../i18n/useI18n.ts';
+import { fetchParams } from '#web/api/params.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { useI18n, pickIn } from '#web/i18n/useI18n.ts';
 import { evidenceRows, type EvidenceRow, type ParamInfo } from './evidence.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** Parameter names and units, to label the thresholds found in evidence. */
 export function useParamInfo(): Record<string, ParamInfo> | undefined {

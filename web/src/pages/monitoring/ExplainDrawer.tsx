@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Collapse, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
-import { formatFen } from '../../../../common/domain/money.ts';
-import { MONITORING_TYPES } from '../../../../common/domain/registry/codes.ts';
-import { fetchExplain, type ExplainResponse } from '../../api/monitoring.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n, pickIn } from '../../i18n/useI18n.ts';
+import { formatFen } from '#common/domain/money.ts';
+import { MONITORING_TYPES } from '#common/domain/registry/codes.ts';
+import { fetchExplain, type ExplainResponse } from '#web/api/monitoring.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n, pickIn } from '#web/i18n/useI18n.ts';
 import { evidenceHeadline } from './evidenceHeadline.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { riskLabel } from './labels.ts';
 import { fill } from './text.ts';
 import { useWarningsText } from './warningsText.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 type RuleResult = ExplainResponse['rules'][number];
 const typeLabel = (code: string | null | undefined) => MONITORING_TYPES.find((t) => t.code === code)?.zh ?? null;

@@ -1,6 +1,6 @@
 import { Alert, Space, Table, Tooltip, type TableColumnsType } from 'antd';
-import type { FeedImportResult, FeedRowErrorDto } from '../../api/monitoring.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import type { FeedImportResult, FeedRowErrorDto } from '#web/api/monitoring.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { useFeedsText } from './feedsText.ts';
 import { fill } from './text.ts';
 

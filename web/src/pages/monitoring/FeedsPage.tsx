@@ -1,10 +1,10 @@
 import { Alert, Card, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { FEED_SOURCES } from '../../../../common/domain/feeds/sources.ts';
-import { fetchFeedBatches, isMissingApi, monitoringKeys, type FeedBatchRow } from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { FEED_SOURCES } from '#common/domain/feeds/sources.ts';
+import { fetchFeedBatches, isMissingApi, monitoringKeys, type FeedBatchRow } from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { ApiPending } from './ApiPending.tsx';
 import { FeedUpload } from './FeedUpload.tsx';
 import { useFeedsText } from './feedsText.ts';

@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { logout } from '../../api/auth.ts';
-import { useActor } from '../../auth/session.ts';
+import { logout } from '#web/api/auth.ts';
+import { useActor } from '#web/auth/session.ts';
 import { useCommonText } from './text.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { fetchWorkspace } from '../../api/assistance.ts';
-import { searchHouseholds, type HouseholdListRow } from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { fetchWorkspace } from '#web/api/assistance.ts';
+import { searchHouseholds, type HouseholdListRow } from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { useCommonText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 interface Props {
   value?: number;

@@ -1,12 +1,12 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { setParam, type ParamRow, type ResolvedParam } from '../../api/params.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import '../../i18n/dayjsLocale.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { setParam, type ParamRow, type ResolvedParam } from '#web/api/params.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import '#web/i18n/dayjsLocale.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { CHOICE_LABELS, formatParamValue, inputSuffix, inputTextOf, parseParamInput } from './paramFormat.ts';
 import { useParamsText } from './paramsText.ts';
 import { fill, useCommonText } from './text.ts';

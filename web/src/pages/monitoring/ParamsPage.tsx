@@ -2,18 +2,18 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { fetchParams, fetchResolvedParams, periodOfDate, type ParamRow, type ParamVersion } from '../../api/params.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
-import { useI18n, pickIn } from '../../i18n/useI18n.ts';
+import { fetchParams, fetchResolvedParams, periodOfDate, type ParamRow, type ParamVersion } from '#web/api/params.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { paramSourceText } from '#common/domain/params/source-text.ts';
+import { useI18n, pickIn } from '#web/i18n/useI18n.ts';
 import { scopeLabel } from './labels.ts';
 import { formatParamValue } from './paramFormat.ts';
 import { useParamsText } from './paramsText.ts';
 import { ParamVersionModal } from './ParamVersionModal.tsx';
 import { fill } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 function VersionTable({ param }: { param: ParamRow }) {
   const { language } = useI18n();

@@ -1,5 +1,5 @@
 import { Checkbox, Form } from 'antd';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { RISK_CODES, RISK_PLAIN, RISK_PLAIN_EN, riskLabel } from './labels.ts';
 import { useCommonText } from './text.ts';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
-import { fetchRunDiff, monitoringKeys, type RunDiff } from '../../api/monitoring.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { fetchRunDiff, monitoringKeys, type RunDiff } from '#web/api/monitoring.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { ruleName } from './labels.ts';
 import { useRunsText } from './runsText.ts';
 import { fill } from './text.ts';

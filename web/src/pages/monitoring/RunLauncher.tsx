@@ -1,18 +1,18 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Flex, Progress, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { monitoringKeys, startRun } from '../../api/monitoring.ts';
-import { periodOfDate } from '../../api/params.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import '../../i18n/dayjsLocale.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { monitoringKeys, startRun } from '#web/api/monitoring.ts';
+import { periodOfDate } from '#web/api/params.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import '#web/i18n/dayjsLocale.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { useRunsText } from './runsText.ts';
 import { fill } from './text.ts';
 import { jobError, jobMessage, jobPercent, useJob } from './useJob.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** Month picker, the run button and the job's progress bar. */
 export function RunLauncher({ onFinished }: { onFinished: (runId: number | null) => void }) {

@@ -22,13 +22,13 @@ import {
   RUN_FILTER_KEYS,
   RUNS_EXPORT_PATH,
   type RunRowDto,
-} from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import '../../i18n/dayjsLocale.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import '#web/i18n/dayjsLocale.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { ApiPending } from './ApiPending.tsx';
 import { ruleName } from './labels.ts';
 import { RunDiffCard } from './RunDiffCard.tsx';

@@ -1,14 +1,14 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fetchWarnings, isMissingApi, type WarningRowDto } from '../../api/monitoring.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import '../../i18n/dayjsLocale.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { fetchWarnings, isMissingApi, type WarningRowDto } from '#web/api/monitoring.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import '#web/i18n/dayjsLocale.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { ApiPending } from './ApiPending.tsx';
 import { evidenceHeadline } from './evidenceHeadline.ts';
@@ -16,7 +16,7 @@ import { ExplainDrawer } from './ExplainDrawer.tsx';
 import { RISK_CODES, riskLabel, RULE_CODES, ruleName } from './labels.ts';
 import { useCommonText } from './text.ts';
 import { useWarningsText } from './warningsText.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const FILTER_KEYS = ['period', 'orgCode', 'ruleCode', 'riskType', 'status'] as const;
 

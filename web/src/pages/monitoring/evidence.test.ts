@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CLUE_CHANNEL_LABELS,
-  PETITION_KIND_LABELS as CONTRACT_PETITION_KINDS,
-} from '../../../../common/contracts/clues.ts';
+import { CLUE_CHANNEL_LABELS, PETITION_KIND_LABELS as CONTRACT_PETITION_KINDS } from '#common/contracts/clues.ts';
 import { evidenceHeadline } from './evidenceHeadline.ts';
 import { evidenceRows } from './evidence.ts';
 import { CHANNEL_LABELS, CHANNELS, PETITION_KIND_LABELS } from './labels.ts';

@@ -1,10 +1,10 @@
-import { DISASTER_TYPES } from '../../../../common/domain/feeds/attributes.ts';
-import { itemLabel } from '../../../../common/domain/feeds/sources.ts';
-import { DISABILITY_CATEGORIES, DISABILITY_GRADES, LABOUR_SKILLS } from '../../../../common/domain/registry/codes.ts';
+import { DISASTER_TYPES } from '#common/domain/feeds/attributes.ts';
+import { itemLabel } from '#common/domain/feeds/sources.ts';
+import { DISABILITY_CATEGORIES, DISABILITY_GRADES, LABOUR_SKILLS } from '#common/domain/registry/codes.ts';
 import { CONSENT_METHOD_LABELS, PETITION_KIND_LABELS, scopeLabel } from './labels.ts';
 import { formatParamValue, formatRatio, unitOfKey } from './paramFormat.ts';
-import { paramSourceText } from '../../../../common/domain/params/source-text.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { paramSourceText } from '#common/domain/params/source-text.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 // Evidence (a clue signal's or a warning's JSON) as rows a township officer can read: labelled
 // keys, money in yuan, ratios in per cent, codes in words, thresholds with their policy source.

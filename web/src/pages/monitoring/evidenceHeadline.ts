@@ -1,4 +1,4 @@
-import { formatFen } from '../../../../common/domain/money.ts';
+import { formatFen } from '#common/domain/money.ts';
 import { formatRatio } from './paramFormat.ts';
 
 // One line per warning for the list: the figure found against the line it crossed.

@@ -1,8 +1,8 @@
-import { WARNING_CATEGORIES } from '../../../../common/domain/monitoring/categories.ts';
-import { RISK_TYPES } from '../../../../common/domain/registry/codes.ts';
-import type { ClueChannel } from '../../api/monitoring.ts';
-import type { BilingualLabel } from '../../i18n/useI18n.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { WARNING_CATEGORIES } from '#common/domain/monitoring/categories.ts';
+import { RISK_TYPES } from '#common/domain/registry/codes.ts';
+import type { ClueChannel } from '#web/api/monitoring.ts';
+import type { BilingualLabel } from '#web/i18n/useI18n.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 // Code lists of the monitoring module in the county's words. The server keeps English codes;
 // common/contracts holds the Chinese channel labels too, but importing them would pull zod into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARAM_DEFINITIONS } from '../../../../common/domain/params/definitions.ts';
+import { PARAM_DEFINITIONS } from '#common/domain/params/definitions.ts';
 import { CHOICE_LABELS, formatParamValue, inputTextOf, parseParamInput } from './paramFormat.ts';
 
 describe('choice parameters', () => {

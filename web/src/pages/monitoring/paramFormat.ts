@@ -1,4 +1,4 @@
-import { formatFen, tryParseYuanToFen } from '../../../../common/domain/money.ts';
+import { formatFen, tryParseYuanToFen } from '#common/domain/money.ts';
 
 // Policy parameter values as people read and type them: money in yuan (stored in fen), ratios in
 // per cent (stored 0–1), whole days/months/years/counts, and named choices.

@@ -1,8 +1,8 @@
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route } from 'react-router';
-import type { Permission } from '../../../../common/domain/roles.ts';
-import { RequireAuth, RequirePermission } from '../../auth/RequireAuth.tsx';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import type { Permission } from '#common/domain/roles.ts';
+import { RequireAuth, RequirePermission } from '#web/auth/RequireAuth.tsx';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 
 // The monitoring module's routes, spread into AppRoutes.tsx: `monitoringRoutes` inside the signed-in
 // layout; `publicRoutes` (no session) and `fieldRoutes` (signed in, phone frame) beside /login, with

@@ -1,4 +1,4 @@
-import { warningCategory } from '../../../../common/domain/monitoring/categories.ts';
+import { warningCategory } from '#common/domain/monitoring/categories.ts';
 import { SIGNAL_SOURCE_LABELS } from './labels.ts';
 
 /** A signal's `source` in words: 农户在线申请, 走访记录 #12, 信访:编号, or a monitoring rule's name. */

@@ -1,4 +1,4 @@
-import { fill, pickIn, useMessages, type BilingualLabel, type Pair, type MessageTable } from '../../i18n/useI18n.ts';
+import { fill, pickIn, useMessages, type BilingualLabel, type Pair, type MessageTable } from '#web/i18n/useI18n.ts';
 
 // Page-local words of the monitoring module: message tables ([中文, English] pairs) read through the i18n hook,
 // so the module does not touch the shared message files. Each page area keeps its own table (see *Text.ts).

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchJob, monitoringKeys, type JobDto } from '../../api/monitoring.ts';
-import { oneLanguage } from '../../i18n/useI18n.ts';
+import { fetchJob, monitoringKeys, type JobDto } from '#web/api/monitoring.ts';
+import { oneLanguage } from '#web/i18n/useI18n.ts';
 
 /** Polls a background job once a second until it has finished. */
 export function useJob(jobId: number | null) {

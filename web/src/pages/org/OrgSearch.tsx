@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, Space, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useState } from 'react';
-import { ORG_LEVEL_LABELS } from '../../../../common/domain/roles.ts';
-import { isClosed, searchOrgUnits, type OrgUnit } from '../../api/org.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { ORG_LEVEL_LABELS } from '#common/domain/roles.ts';
+import { isClosed, searchOrgUnits, type OrgUnit } from '#web/api/org.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const RESULTS_STYLE: CSSProperties = { maxHeight: 260, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 4 };
 const ROW_STYLE: CSSProperties = { justifyContent: 'flex-start', height: 'auto', padding: '4px 8px' };

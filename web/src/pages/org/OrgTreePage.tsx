@@ -1,9 +1,9 @@
 import { Card, Col, Row, Tree, Typography, type TreeDataNode } from 'antd';
 import { useCallback, useMemo, useState, type Key } from 'react';
-import type { OrgUnit } from '../../api/org.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import type { OrgUnit } from '#web/api/org.ts';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgSearch } from './OrgSearch.tsx';
 import { OrgUnitDetail } from './OrgUnitDetail.tsx';
 import { OrgUnitTitle } from './OrgUnitTitle.tsx';

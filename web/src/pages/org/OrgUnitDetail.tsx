@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Tag, Typography, type DescriptionsProps } from 'antd';
-import { ORG_LEVEL_LABELS } from '../../../../common/domain/roles.ts';
-import { fetchOrgUnit, isClosed, type OrgUnit } from '../../api/org.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { ORG_LEVEL_LABELS } from '#common/domain/roles.ts';
+import { fetchOrgUnit, isClosed, type OrgUnit } from '#web/api/org.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { LEVEL_COLORS } from './OrgUnitTitle.tsx';
 import { SuccessorName } from './SuccessorName.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 interface Props {
   code: string | null;

@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
-import type { OrgLevel } from '../../../../common/domain/roles.ts';
-import { ORG_LEVEL_LABELS } from '../../../../common/domain/roles.ts';
-import type { OrgUnit } from '../../api/org.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import type { OrgLevel } from '#common/domain/roles.ts';
+import { ORG_LEVEL_LABELS } from '#common/domain/roles.ts';
+import type { OrgUnit } from '#web/api/org.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { toTreeData } from './orgTreeModel.ts';
 import { useOrgTree } from './useOrgTree.ts';
 

@@ -1,7 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { ORG_LEVEL_LABELS, type OrgLevel } from '../../../../common/domain/roles.ts';
-import { isClosed, type OrgUnit } from '../../api/org.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { ORG_LEVEL_LABELS, type OrgLevel } from '#common/domain/roles.ts';
+import { isClosed, type OrgUnit } from '#web/api/org.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { SuccessorName } from './SuccessorName.tsx';
 
 export const LEVEL_COLORS: Record<OrgLevel, string> = {

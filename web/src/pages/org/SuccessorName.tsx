@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchOrgUnit } from '../../api/org.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { fetchOrgUnit } from '#web/api/org.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** The successor's name; fetched only when the unit is not already in the loaded tree. */
 export function SuccessorName({ code, knownName }: { code: string; knownName?: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgTreeNode, OrgUnit } from '../../api/org.ts';
+import type { OrgTreeNode, OrgUnit } from '#web/api/org.ts';
 import { ancestorCodes, buildOrgTreeModel, toTreeData } from './orgTreeModel.ts';
 
 const unit = (code: string, name: string, overrides: Partial<OrgUnit> = {}): OrgUnit => ({

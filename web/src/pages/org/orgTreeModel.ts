@@ -1,8 +1,8 @@
 // Pure bookkeeping for the lazily loaded org tree: which units we know and whose children we have.
 import type { TreeDataNode } from 'antd';
 import type { ReactNode } from 'react';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
-import type { OrgTreeNode, OrgUnit } from '../../api/org.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import type { OrgTreeNode, OrgUnit } from '#web/api/org.ts';
 
 export interface OrgTreeModel {
   roots: string[];

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { isWithinScope } from '../../../../common/domain/org-code.ts';
-import { fetchOrgChildren, fetchOrgTree, type OrgUnit } from '../../api/org.ts';
+import { isWithinScope } from '#common/domain/org-code.ts';
+import { fetchOrgChildren, fetchOrgTree, type OrgUnit } from '#web/api/org.ts';
 import { ancestorCodes, buildOrgTreeModel } from './orgTreeModel.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /**
  * The actor's part of the org tree, two levels at first and deeper on demand.

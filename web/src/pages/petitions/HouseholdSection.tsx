@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { PETITION_EVENT_KINDS, PETITION_SOURCES, zhOf } from '../../../../common/domain/petitions/codes.ts';
-import { fetchPetitions, petitionKeys, type PetitionPage } from '../../api/petitions.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { PETITION_EVENT_KINDS, PETITION_SOURCES, zhOf } from '#common/domain/petitions/codes.ts';
+import { fetchPetitions, petitionKeys, type PetitionPage } from '#web/api/petitions.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { usePetitionText } from './text.ts';
 
 type Row = PetitionPage['items'][number];

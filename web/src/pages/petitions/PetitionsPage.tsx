@@ -28,8 +28,8 @@ import {
   PETITION_SOURCES,
   PETITION_STEP_ACTIONS,
   zhOf,
-} from '../../../../common/domain/petitions/codes.ts';
-import { fetchResolvedParams } from '../../api/params.ts';
+} from '#common/domain/petitions/codes.ts';
+import { fetchResolvedParams } from '#web/api/params.ts';
 import {
   addPetitionHousehold,
   addPetitionStep,
@@ -42,15 +42,15 @@ import {
   raisePetitionClue,
   type PetitionDetail,
   type PetitionPage,
-} from '../../api/petitions.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/petitions.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { riskLabel } from '../monitoring/labels.ts';
 import { RiskTypeChecks } from '../monitoring/RiskTypeChecks.tsx';

@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { fetchZeroPetition, petitionKeys, zeroPetitionExportUrl, type ZeroPetitionPage } from '../../api/petitions.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+import { fetchZeroPetition, petitionKeys, zeroPetitionExportUrl, type ZeroPetitionPage } from '#web/api/petitions.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePetitionText } from './text.ts';
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { EXIT_REASONS, POST_TYPES, zhOf } from '../../../../common/domain/posts/codes.ts';
+import { EXIT_REASONS, POST_TYPES, zhOf } from '#common/domain/posts/codes.ts';
 import {
   exitHire,
   fetchHouseholdPosts,
@@ -11,9 +11,9 @@ import {
   postKeys,
   recordMonth,
   type HouseholdPosts,
-} from '../../api/posts.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+} from '#web/api/posts.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { usePostsText } from './text.ts';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, zhOf } from '../../../../common/domain/posts/codes.ts';
+import { EXIT_REASONS, FUNDING_SOURCES, POST_TYPES, zhOf } from '#common/domain/posts/codes.ts';
 import {
   createPost,
   fetchHires,
@@ -12,16 +12,16 @@ import {
   postKeys,
   type HirePage,
   type PostPage,
-} from '../../api/posts.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/posts.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { usePostsText } from './text.ts';
-import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
+import { XlsxImportButton } from '#web/components/XlsxImportButton.tsx';
 
 type PostRowT = PostPage['items'][number];
 type HireRowT = HirePage['items'][number];

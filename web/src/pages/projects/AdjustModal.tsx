@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber, Space } from 'antd';
-import { adjustProject, type ProjectDetail } from '../../api/projects.ts';
+import { adjustProject, type ProjectDetail } from '#web/api/projects.ts';
 import { FormModal } from './FormModal.tsx';
 import { toFen, useProjectsText } from './text.ts';
 

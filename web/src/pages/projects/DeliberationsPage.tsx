@@ -1,4 +1,4 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -29,11 +29,11 @@ import {
   recordDeliberationStep,
   type DeliberationDetail,
   type DeliberationRow,
-} from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
 import {
@@ -46,8 +46,8 @@ import {
   STEP_LABELS,
 } from './labels.ts';
 import { useProjectsText } from './text.ts';
-import type { MeetingKind } from '../../../../common/domain/deliberation/rules.ts';
-import { keys } from '../../api/queryKeys.ts';
+import type { MeetingKind } from '#common/domain/deliberation/rules.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const STATUS_COLOR: Record<string, string> = {
   inProgress: 'processing',

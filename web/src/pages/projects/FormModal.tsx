@@ -1,7 +1,7 @@
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { namePathOf, type NamePath } from '../../components/fieldErrors.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { namePathOf, type NamePath } from '#web/components/fieldErrors.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 
 interface Props<V, R> {
   open: boolean;

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
-import { fetchFundChecks } from '../../api/projects.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchFundChecks } from '#web/api/projects.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { CHECK_COLORS } from './labels.ts';
 import { pct, yuan, useProjectsText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** The fund-rule checks of a year as a dashboard card (reusable on the county cockpit). */
 export function FundChecksCard({ year }: { year: number }) {

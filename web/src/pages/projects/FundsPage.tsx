@@ -1,4 +1,4 @@
-import { chinaToday } from '../../components/chinaDay.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -31,14 +31,14 @@ import {
   type AllocationRow,
   type AssignmentRow,
   type DisbursementRow,
-} from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { FormModal } from './FormModal.tsx';
 import { FundChecksCard } from './FundChecksCard.tsx';
 import { FUND_SOURCE_LABELS, FUND_SOURCES } from './labels.ts';
 import { toFen, yuan, useProjectsText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** 衔接资金: allocations, their assignment to projects, payments; the year's rule checks on top. */
 export default function FundsPage() {

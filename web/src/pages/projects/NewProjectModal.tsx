@@ -1,14 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
-import { createProject, fetchDeliberations, type ProjectDetail } from '../../api/projects.ts';
-import { useActor } from '../../auth/session.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { createProject, fetchDeliberations, type ProjectDetail } from '#web/api/projects.ts';
+import { useActor } from '#web/auth/session.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { FormModal } from './FormModal.tsx';
 import { DEFAULT_SUB_TYPES, PROJECT_TYPE_LABELS, PROJECT_TYPES } from './labels.ts';
 import { toFen, useProjectsText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 interface Values {
   orgCode: string;

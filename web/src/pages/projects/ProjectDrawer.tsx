@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { fetchProject, projectEntry, projectNoticeUrl, projectStatus, type ProjectDetail } from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryState } from '../../components/states.tsx';
-import { formatDateTime } from '../../components/format.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
-import { ConfirmAction } from '../../components/ConfirmAction.tsx';
-import { OPINION_STAGES, type EntryStage } from '../../../../common/domain/projects/workflow.ts';
+import { fetchProject, projectEntry, projectNoticeUrl, projectStatus, type ProjectDetail } from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryState } from '#web/components/states.tsx';
+import { formatDateTime } from '#web/components/format.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
+import { ConfirmAction } from '#web/components/ConfirmAction.tsx';
+import { OPINION_STAGES, type EntryStage } from '#common/domain/projects/workflow.ts';
 import { AdjustModal } from './AdjustModal.tsx';
 import {
   DELIBERATION_STATUS_LABELS,
@@ -22,7 +22,7 @@ import {
   statusLabel,
 } from './labels.ts';
 import { yuan, useProjectsText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** Puts values into a text's {placeholders}. */
 const fill = (text: string, values: Record<string, string>) =>

@@ -13,12 +13,12 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { listExportUrl } from '../../api/monitoring.ts';
-import { fetchProjectPage, PROJECT_FILTER_KEYS, PROJECTS_EXPORT_PATH, type ProjectRow } from '../../api/projects.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
+import { fetchProjectPage, PROJECT_FILTER_KEYS, PROJECTS_EXPORT_PATH, type ProjectRow } from '#web/api/projects.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import {
   PROJECT_STATUS_LABELS,
   PROJECT_TYPE_LABELS,
@@ -30,7 +30,7 @@ import {
 import { NewProjectModal } from './NewProjectModal.tsx';
 import { ProjectDrawer } from './ProjectDrawer.tsx';
 import { yuan, useProjectsText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 /** 项目库: every project in scope with where it stands; the caller's to-dos marked. */
 export default function ProjectsPage() {

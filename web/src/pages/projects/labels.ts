@@ -4,12 +4,8 @@ import {
   DEFAULT_SUB_TYPES,
   FUND_SOURCE_LABELS,
   FUND_SOURCES,
-} from '../../../../common/domain/projects/types.ts';
-import {
-  ENTRY_STAGE_LABELS,
-  PROJECT_STATUS_LABELS,
-  ENTRY_STAGES,
-} from '../../../../common/domain/projects/workflow.ts';
+} from '#common/domain/projects/types.ts';
+import { ENTRY_STAGE_LABELS, PROJECT_STATUS_LABELS, ENTRY_STAGES } from '#common/domain/projects/workflow.ts';
 import {
   STEP_LABELS,
   STATUS_LABELS as DELIBERATION_STATUS_LABELS,
@@ -18,8 +14,8 @@ import {
   MEETING_KINDS,
   PROPOSAL_ORIGIN_LABELS,
   PROPOSAL_ORIGINS,
-} from '../../../../common/domain/deliberation/rules.ts';
-import { projectStageName, projectStatusName } from '../../i18n/workflowNames.ts';
+} from '#common/domain/deliberation/rules.ts';
+import { projectStageName, projectStatusName } from '#web/i18n/workflowNames.ts';
 
 export {
   PROJECT_TYPE_LABELS,

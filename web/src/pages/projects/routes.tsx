@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route } from 'react-router';
-import type { Permission } from '../../../../common/domain/roles.ts';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import type { Permission } from '#common/domain/roles.ts';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // The project library, linkage funds, fund checks and 四议两公开 pages, spread into AppRoutes.tsx.
 

@@ -1,5 +1,5 @@
-import { formatFen, tryParseYuanToFen } from '../../../../common/domain/money.ts';
-import { useMessages, type MessageTable, type Pair } from '../../i18n/useI18n.ts';
+import { formatFen, tryParseYuanToFen } from '#common/domain/money.ts';
+import { useMessages, type MessageTable, type Pair } from '#web/i18n/useI18n.ts';
 
 // Page-local words of the projects, funds, assets and 四议两公开 pages as [中文, English] pairs
 // (the shared message files only carry the menu entries): message tables read through the i18n hook.

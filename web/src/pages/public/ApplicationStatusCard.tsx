@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { fetchApplicationStatus } from '../../api/monitoring.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { fetchApplicationStatus } from '#web/api/monitoring.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { useApplyText } from './applyText.ts';
 
 interface Values {

@@ -1,15 +1,15 @@
 import { Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { validateIdNumber } from '../../../../common/domain/id-card.ts';
-import { submitPublicApplication } from '../../api/monitoring.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { validateIdNumber } from '#common/domain/id-card.ts';
+import { submitPublicApplication } from '#web/api/monitoring.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { RiskTypeChecks } from '../monitoring/RiskTypeChecks.tsx';
 import { ApplicationStatusCard } from './ApplicationStatusCard.tsx';
 import { ApplyReceipt } from './ApplyReceipt.tsx';
 import { ConsentText } from './ConsentText.tsx';
 import { VillageSelect } from './VillageSelect.tsx';
 import { useApplyText } from './applyText.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 
 interface Values {
   villageCode: string;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { fetchPublicVillages, type PublicVillage } from '../../api/monitoring.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { fetchPublicVillages, type PublicVillage } from '#web/api/monitoring.ts';
+import { keys } from '#web/api/queryKeys.ts';
 import { useApplyText } from './applyText.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { defineMessages, useMessages } from '../../i18n/useI18n.ts';
+import { defineMessages, useMessages } from '#web/i18n/useI18n.ts';
 
 // The public application form's words in both languages (issue 16 point 4: English mode translates /apply).
 export const APPLY_TEXT = defineMessages({

@@ -1,4 +1,4 @@
-import { updateHousehold, type HouseholdDetail } from '../../api/registry.ts';
+import { updateHousehold, type HouseholdDetail } from '#web/api/registry.ts';
 import { factsFormValues, factsRequest, HouseholdFactsFields, type FactsFormValues } from './HouseholdFactsFields.tsx';
 import { useRegistryText } from './text.ts';
 import { WriteModal } from './WriteModal.tsx';

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { replaceMembers, type HouseholdDetail } from '../../api/registry.ts';
+import { replaceMembers, type HouseholdDetail } from '#web/api/registry.ts';
 import { memberFormValues, replaceMemberRequest, type MemberFormValues } from './memberForm.ts';
 import { MemberListFields } from './MemberListFields.tsx';
 import { useRegistryText } from './text.ts';

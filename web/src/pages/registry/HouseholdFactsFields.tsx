@@ -6,8 +6,8 @@ import {
   HOUSING_GRADES,
   MONITORING_TYPES,
   RISK_TYPES,
-} from '../../../../common/domain/registry/codes.ts';
-import type { HouseholdDetail } from '../../api/registry.ts';
+} from '#common/domain/registry/codes.ts';
+import type { HouseholdDetail } from '#web/api/registry.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { codeLabel, codeLabels, codeOptions, FIELD_LABELS } from './labels.ts';
 import { useRegistryText } from './text.ts';

@@ -6,8 +6,8 @@ import {
   HOUSEHOLD_KINDS,
   HOUSING_GRADES,
   RISK_TYPES,
-} from '../../../../common/domain/registry/codes.ts';
-import type { HouseholdDetail } from '../../api/registry.ts';
+} from '#common/domain/registry/codes.ts';
+import type { HouseholdDetail } from '#web/api/registry.ts';
 import { codeLabel, codeLabels, FIELD_LABELS, yuan } from './labels.ts';
 import { MonitoringTag } from './MonitoringTag.tsx';
 import { useRegistryText } from './text.ts';

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { fetchHousehold } from '../../api/registry.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { PageLoading } from '../../components/PageLoading.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchHousehold } from '#web/api/registry.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { PageLoading } from '#web/components/PageLoading.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { EmploymentHouseholdSection } from '../employment/HouseholdSection.tsx';
 import { PostsHouseholdSection } from '../posts/HouseholdSection.tsx';
 import { InsuranceHouseholdSection } from '../insurance/HouseholdSection.tsx';
@@ -24,7 +24,7 @@ import { QualityTab } from './QualityTab.tsx';
 import { SplitModal } from './SplitModal.tsx';
 import { useRegistryText } from './text.ts';
 import { TimelineTab } from './TimelineTab.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 export default function HouseholdPage() {
   const { t } = useRegistryText();

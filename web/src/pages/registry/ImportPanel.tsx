@@ -2,13 +2,13 @@ import { CloudUploadOutlined, DownloadOutlined, FileSearchOutlined, UploadOutlin
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
-import { fetchJob, startImport, type ImportReport } from '../../api/registry.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
+import { ApiError } from '#web/api/client.ts';
+import { fetchJob, startImport, type ImportReport } from '#web/api/registry.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { useRegistryText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { oneLanguage, pickIn } from '../../i18n/useI18n.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { oneLanguage, pickIn } from '#web/i18n/useI18n.ts';
 
 interface Files {
   households?: File;

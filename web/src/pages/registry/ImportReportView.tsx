@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
-import type { ImportChangeRow } from '../../../../common/contracts/registry-transfer.ts';
-import type { ImportErrorRow, ImportReport } from '../../api/registry.ts';
+import type { ImportChangeRow } from '#common/contracts/registry-transfer.ts';
+import type { ImportErrorRow, ImportReport } from '#web/api/registry.ts';
 import { useRegistryText } from './text.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 /** An import's counts and its row-level errors (工作表/行/列/值/原因), as the job returns them. */
 export function ImportReportView({

@@ -1,5 +1,5 @@
 import { Col, Form, Input, InputNumber, Row } from 'antd';
-import type { SaveIncomeRequest } from '../../api/registry.ts';
+import type { SaveIncomeRequest } from '#web/api/registry.ts';
 import { FIELD_LABELS, fenOf, INCOME_FIELDS, yuan, yuanRule, type IncomeField } from './labels.ts';
 import { useRegistryText } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { saveIncome, type HouseholdDetail, type IncomeRow } from '../../api/registry.ts';
+import { saveIncome, type HouseholdDetail, type IncomeRow } from '#web/api/registry.ts';
 import { IncomeFields, incomeAmounts, incomeFormValues, type IncomeFormValues } from './IncomeFields.tsx';
 import { useRegistryText } from './text.ts';
 import { WriteModal } from './WriteModal.tsx';

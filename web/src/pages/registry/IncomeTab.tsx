@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { HouseholdDetail, IncomeRow } from '../../api/registry.ts';
+import type { HouseholdDetail, IncomeRow } from '#web/api/registry.ts';
 import { IncomeModal } from './IncomeModal.tsx';
 import { FIELD_LABELS, INCOME_FIELDS, yuan } from './labels.ts';
 import { useRegistryText } from './text.ts';

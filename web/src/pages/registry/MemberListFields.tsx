@@ -11,11 +11,11 @@ import {
   POLITICAL_STATUSES,
   RELATIONSHIPS,
   SCHOOLING_STATUSES,
-} from '../../../../common/domain/registry/codes.ts';
+} from '#common/domain/registry/codes.ts';
 import { codeLabel, codeOptions, FIELD_LABELS } from './labels.ts';
 import { BLANK_MEMBER, checkIdNumber, matchesMask, type MemberFormValues } from './memberForm.ts';
 import { useRegistryText } from './text.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 const FLAGS = [
   'residentMedicalInsurance',

@@ -7,8 +7,8 @@ import {
   LABOUR_SKILLS,
   RELATIONSHIPS,
   SCHOOLING_STATUSES,
-} from '../../../../common/domain/registry/codes.ts';
-import type { HouseholdDetail, MemberRow } from '../../api/registry.ts';
+} from '#common/domain/registry/codes.ts';
+import type { HouseholdDetail, MemberRow } from '#web/api/registry.ts';
 import { codeLabel, codeLabels, FIELD_LABELS } from './labels.ts';
 import { MoveMemberModal } from './MoveMemberModal.tsx';
 import { RevealIdButton } from './RevealIdButton.tsx';

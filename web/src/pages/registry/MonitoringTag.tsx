@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { MONITORING_TYPES } from '../../../../common/domain/registry/codes.ts';
+import { MONITORING_TYPES } from '#common/domain/registry/codes.ts';
 import { codeLabel, MONITORING_STATUS_COLOURS, MONITORING_STATUSES } from './labels.ts';
 
 /** 监测中 · 脱贫不稳定户 as one tag; colour by status. */

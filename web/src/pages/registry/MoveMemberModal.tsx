@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Select } from 'antd';
-import { RELATIONSHIPS } from '../../../../common/domain/registry/codes.ts';
-import { moveMember, type HouseholdDetail, type MemberRow } from '../../api/registry.ts';
+import { RELATIONSHIPS } from '#common/domain/registry/codes.ts';
+import { moveMember, type HouseholdDetail, type MemberRow } from '#web/api/registry.ts';
 import { codeOptions } from './labels.ts';
 import { useRegistryText } from './text.ts';
 import { WriteModal } from './WriteModal.tsx';

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Progress, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { listExportUrl } from '../../api/monitoring.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
 import {
   fetchQualityPage,
   fetchQualityReport,
@@ -10,9 +10,9 @@ import {
   QUALITY_FILTER_KEYS,
   registryKeys,
   type QualityReportRow,
-} from '../../api/registry.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/registry.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { groupByTownship, rulesTotal } from './qualityModel.ts';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { ruleName, ruleNationalRef, ruleSeverity } from './ruleNames.ts';

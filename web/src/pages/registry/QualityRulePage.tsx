@@ -1,15 +1,15 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { listExportUrl } from '../../api/monitoring.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
 import {
   fetchQualityHouseholds,
   QUALITY_HOUSEHOLDS_EXPORT_PATH,
   registryKeys,
   type QualityHouseholdRow,
-} from '../../api/registry.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/registry.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { RegistryOrgFilter } from './RegistryOrgFilter.tsx';
 import { SeverityTag } from './SeverityTag.tsx';
 import { ruleName, ruleSeverity } from './ruleNames.ts';

@@ -1,5 +1,5 @@
 import { Empty, List, Space, Typography } from 'antd';
-import type { HouseholdDetail } from '../../api/registry.ts';
+import type { HouseholdDetail } from '#web/api/registry.ts';
 import { fieldLabel } from './labels.ts';
 import { ruleName } from './ruleNames.ts';
 import { SeverityTag } from './SeverityTag.tsx';

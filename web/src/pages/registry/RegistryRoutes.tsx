@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // The registry module's pages, each its own chunk; mounted at /registry/* (registry:read).
 const RegistrySearchPage = lazy(() => import('./RegistrySearchPage.tsx'));

@@ -1,8 +1,8 @@
 import { EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { revealIdNumber } from '../../api/registry.ts';
-import { errorMessage } from '../../components/errorMessage.ts';
+import { revealIdNumber } from '#web/api/registry.ts';
+import { errorMessage } from '#web/components/errorMessage.ts';
 import { useRegistryText } from './text.ts';
 
 type Reveal = { status: 'loading' } | { status: 'shown'; idNumber: string } | { status: 'failed'; error: unknown };

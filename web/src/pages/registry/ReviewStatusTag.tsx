@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { ChangeRow } from '../../api/registry.ts';
+import type { ChangeRow } from '#web/api/registry.ts';
 import { useRegistryText } from './text.ts';
 
 /** 待审核 / 已审核通过 / 已退回 for village edits; nothing for edits that need no review. */

@@ -2,7 +2,7 @@ import { CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/i
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { listExportUrl } from '../../api/monitoring.ts';
+import { listExportUrl } from '#web/api/monitoring.ts';
 import {
   fetchReviewPage,
   registryKeys,
@@ -10,11 +10,11 @@ import {
   reviewChange,
   REVIEWS_EXPORT_PATH,
   type PendingChange,
-} from '../../api/registry.ts';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+} from '#web/api/registry.ts';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { CHANGE_ACTION_LABELS } from './changeDiff.ts';
 import { ChangeDiffTable } from './ChangeDiffTable.tsx';
 import { useRegistryText } from './text.ts';

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
-import { RELATIONSHIPS } from '../../../../common/domain/registry/codes.ts';
-import { splitHousehold, type HouseholdDetail } from '../../api/registry.ts';
+import { RELATIONSHIPS } from '#common/domain/registry/codes.ts';
+import { splitHousehold, type HouseholdDetail } from '#web/api/registry.ts';
 import { codeLabel, codeOptions } from './labels.ts';
 import { useRegistryText } from './text.ts';
 import { WriteModal } from './WriteModal.tsx';

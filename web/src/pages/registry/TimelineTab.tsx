@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Spin, Timeline, Typography } from 'antd';
-import { fetchTimeline, type ChangeRow } from '../../api/registry.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+import { fetchTimeline, type ChangeRow } from '#web/api/registry.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { CHANGE_ACTION_LABELS } from './changeDiff.ts';
 import { ChangeDiffTable } from './ChangeDiffTable.tsx';
 import { ReviewStatusTag } from './ReviewStatusTag.tsx';
 import { useRegistryText } from './text.ts';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 
 const COLOURS: Record<ChangeRow['reviewStatus'], string> = {
   none: 'blue',

@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { EXPORT_URL } from '../../api/registry.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { EXPORT_URL } from '#web/api/registry.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { useRegistryText } from './text.ts';
 

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../api/client.ts';
-import { keys } from '../../api/queryKeys.ts';
-import type { HouseholdDetail } from '../../api/registry.ts';
-import type { NamePath } from '../../components/fieldErrors.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
+import { ApiError } from '#web/api/client.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import type { HouseholdDetail } from '#web/api/registry.ts';
+import type { NamePath } from '#web/components/fieldErrors.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
 import { ReasonField } from './ReasonField.tsx';
 import { useRegistryText } from './text.ts';
 

@@ -1,9 +1,9 @@
 // A registry change (timeline, review list) as readable lines: field label, before, after.
 // Codes become their Chinese labels, fen become yuan, members become "name（relationship）".
-import { RELATIONSHIPS } from '../../../../common/domain/registry/codes.ts';
-import type { BilingualLabel } from '../../i18n/useI18n.ts';
+import { RELATIONSHIPS } from '#common/domain/registry/codes.ts';
+import type { BilingualLabel } from '#web/i18n/useI18n.ts';
 import { codeLabel, codeLabels, FIELD_CODE_LISTS, FIELD_LABELS, MONEY_FIELDS, yuan } from './labels.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 export interface DiffLine {
   key: string;

@@ -1,5 +1,5 @@
 // Chinese labels for stored codes, field names and money: the registry UI never shows an English code.
-import { formatFen, tryParseYuanToFen } from '../../../../common/domain/money.ts';
+import { formatFen, tryParseYuanToFen } from '#common/domain/money.ts';
 import {
   ALLEVIATED_ATTRIBUTES,
   DISABILITY_CATEGORIES,
@@ -17,8 +17,8 @@ import {
   RISK_TYPES,
   SCHOOLING_STATUSES,
   type CodeEntry,
-} from '../../../../common/domain/registry/codes.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+} from '#common/domain/registry/codes.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 /** The Chinese label of a code; an unknown code is shown as it is rather than hidden, empty as —. */
 export function codeLabel(list: readonly CodeEntry[], code: string | null | undefined): string {

@@ -1,10 +1,6 @@
 // Member rows as the forms hold them, and the conversions to and from the API shapes.
-import {
-  isDisabilityCertificateNumber,
-  normaliseIdNumber,
-  validateIdNumber,
-} from '../../../../common/domain/id-card.ts';
-import type { MemberInput, MemberRow, ReplaceMemberInput } from '../../api/registry.ts';
+import { isDisabilityCertificateNumber, normaliseIdNumber, validateIdNumber } from '#common/domain/id-card.ts';
+import type { MemberInput, MemberRow, ReplaceMemberInput } from '#web/api/registry.ts';
 
 export interface MemberFormValues {
   /** Set for people already in the household (edit form only). */

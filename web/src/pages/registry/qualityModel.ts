@@ -1,5 +1,5 @@
 // The per-village quality report grouped into townships (the first 9 digits of a village code).
-import type { QualityReportRow } from '../../api/registry.ts';
+import type { QualityReportRow } from '#web/api/registry.ts';
 import { ruleSeverity } from './ruleNames.ts';
 
 export interface QualityGroupRow {

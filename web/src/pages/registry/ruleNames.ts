@@ -1,5 +1,5 @@
-import { QUALITY_RULES } from '../../../../common/domain/registry/quality-checks.ts';
-import { pickIn } from '../../i18n/useI18n.ts';
+import { QUALITY_RULES } from '#common/domain/registry/quality-checks.ts';
+import { pickIn } from '#web/i18n/useI18n.ts';
 
 const RULES = new Map(QUALITY_RULES.map((rule) => [rule.code, rule]));
 

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CHOOSABLE_END_REASONS, END_REASONS, type EndReason } from '../../../../common/contracts/relocation.ts';
-import { correctRelocated, endRelocated, fetchSites, relocationKeys } from '../../api/relocation.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { CHOOSABLE_END_REASONS, END_REASONS, type EndReason } from '#common/contracts/relocation.ts';
+import { correctRelocated, endRelocated, fetchSites, relocationKeys } from '#web/api/relocation.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { useRelocationText } from './text.ts';
 

@@ -8,9 +8,9 @@ import {
   fetchSites,
   relocationKeys,
   type HouseholdRelocation,
-} from '../../api/relocation.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
+} from '#web/api/relocation.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { CorrectEntryModal, EndEntryModal, useEndReasonLabel, type EntryRef } from './EntryModals.tsx';
 import { useRelocationText } from './text.ts';

@@ -29,13 +29,13 @@ import {
   type RelocatedPage,
   type RelocationImportReport,
   type SitePage,
-} from '../../api/relocation.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { XlsxImportButton } from '../../components/XlsxImportButton.tsx';
+} from '#web/api/relocation.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { XlsxImportButton } from '#web/components/XlsxImportButton.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { CorrectEntryModal, EndEntryModal, type EntryRef } from './EntryModals.tsx';

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // 易地搬迁后续扶持 page, spread into AppRoutes.tsx.
 const RelocationPage = lazy(() => import('./RelocationPage.tsx'));

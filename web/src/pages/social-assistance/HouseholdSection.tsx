@@ -8,11 +8,11 @@ import {
   fetchHouseholdBenefits,
   socialKeys,
   type HouseholdBenefits,
-} from '../../api/social-assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+} from '#web/api/social-assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { KIND_LABELS, useSocialText } from './text.ts';

@@ -5,11 +5,11 @@ import {
   socialKeys,
   uncoveredExportUrl,
   type UncoveredPage as Page,
-} from '../../api/social-assistance.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/social-assistance.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { useSocialText } from './text.ts';
 
 type Row = Page['items'][number];

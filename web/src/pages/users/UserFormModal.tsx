@@ -1,11 +1,11 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
-import { FEED_SOURCES, type FeedSourceCode } from '../../../../common/domain/feeds/sources.ts';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
-import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLE_LEVELS, ROLES, type Role } from '../../../../common/domain/roles.ts';
-import { createUser, updateUser, type UserRow } from '../../api/users.ts';
-import { useFormMutation } from '../../components/useFormMutation.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { FEED_SOURCES, type FeedSourceCode } from '#common/domain/feeds/sources.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLE_LEVELS, ROLES, type Role } from '#common/domain/roles.ts';
+import { createUser, updateUser, type UserRow } from '#web/api/users.ts';
+import { useFormMutation } from '#web/components/useFormMutation.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 
 interface UserFormValues {

@@ -15,13 +15,13 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { ROLE_LABELS, ROLES } from '../../../../common/domain/roles.ts';
-import { fetchUserPage, USER_FILTER_KEYS, USERS_QUERY_KEY, type UserRow } from '../../api/users.ts';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { formatDateTime } from '../../components/format.ts';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { useI18n } from '../../i18n/useI18n.ts';
+import { ROLE_LABELS, ROLES } from '#common/domain/roles.ts';
+import { fetchUserPage, USER_FILTER_KEYS, USERS_QUERY_KEY, type UserRow } from '#web/api/users.ts';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { formatDateTime } from '#web/components/format.ts';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { useI18n } from '#web/i18n/useI18n.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export default function UsersPage() {

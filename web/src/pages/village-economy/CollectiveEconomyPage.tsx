@@ -9,13 +9,13 @@ import {
   fetchVillageHistory,
   saveCollective,
   type CollectivePage,
-} from '../../api/village-economy.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+} from '#web/api/village-economy.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { COLLECTIVE_TEXT } from './text.ts';

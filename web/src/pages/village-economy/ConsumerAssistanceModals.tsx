@@ -7,7 +7,7 @@ import {
   PRODUCT_CATEGORIES,
   SUPPLIER_KINDS,
   zhOfCode,
-} from '../../../../common/domain/village-economy/codes.ts';
+} from '#common/domain/village-economy/codes.ts';
 import {
   consumerKeys,
   createOutlet,
@@ -15,9 +15,9 @@ import {
   fetchOutlets,
   fetchProducts,
   recordSale,
-} from '../../api/village-economy.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+} from '#web/api/village-economy.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen } from '../projects/text.ts';

@@ -9,7 +9,7 @@ import {
   PRODUCT_CATEGORIES,
   SUPPLIER_KINDS,
   zhOfCode,
-} from '../../../../common/domain/village-economy/codes.ts';
+} from '#common/domain/village-economy/codes.ts';
 import {
   closeOutlet,
   consumerKeys,
@@ -17,13 +17,13 @@ import {
   fetchProducts,
   fetchSales,
   outletsExportUrl,
-} from '../../api/village-economy.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { QueryErrorResult } from '../../components/QueryErrorResult.tsx';
-import { totalText, usePagedList } from '../../components/usePagedList.ts';
-import { useI18n, useMessages } from '../../i18n/useI18n.ts';
+} from '#web/api/village-economy.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { QueryErrorResult } from '#web/components/QueryErrorResult.tsx';
+import { totalText, usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n, useMessages } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { yuan } from '../projects/text.ts';
 import { CONSUMER_TEXT } from './text.ts';

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table } from 'antd';
-import { PRODUCT_CATEGORIES, zhOfCode } from '../../../../common/domain/village-economy/codes.ts';
-import { consumerKeys, fetchProducts, type ProductPage } from '../../api/village-economy.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+import { PRODUCT_CATEGORIES, zhOfCode } from '#common/domain/village-economy/codes.ts';
+import { consumerKeys, fetchProducts, type ProductPage } from '#web/api/village-economy.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { yuan } from '../projects/text.ts';
 import { CONSUMER_TEXT } from './text.ts';
 

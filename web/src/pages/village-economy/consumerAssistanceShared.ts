@@ -1,4 +1,4 @@
-import { type OutletPage, type ProductPage, type SalePage } from '../../api/village-economy.ts';
+import { type OutletPage, type ProductPage, type SalePage } from '#web/api/village-economy.ts';
 
 export type OutletRow = OutletPage['items'][number];
 

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/useI18n.ts';
+import { defineMessages } from '#web/i18n/useI18n.ts';
 
 // The words of the 村集体经济 and 消费帮扶 pages.
 export const COLLECTIVE_TEXT = defineMessages({

@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
-import { type PointsCategory } from '../../../../common/domain/village-points/codes.ts';
-import { fetchDeliberations } from '../../api/projects.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { type PointsCategory } from '#common/domain/village-points/codes.ts';
+import { fetchDeliberations } from '#web/api/projects.ts';
 import {
   awardPoints,
   createPointsRule,
@@ -13,12 +13,12 @@ import {
   redeemPoints,
   villagePointsKeys,
   type PointsBalance,
-} from '../../api/village-points.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
+} from '#web/api/village-points.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { HouseholdPicker } from '../monitoring/HouseholdPicker.tsx';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
-import { keys } from '../../api/queryKeys.ts';
+import { keys } from '#web/api/queryKeys.ts';
 import { usePointsText } from './text.ts';
 import { categoryOptions, day, signed } from './villagePointsShared.ts';
 

@@ -1,6 +1,6 @@
 import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { POINTS_CATEGORIES, zhOf } from '../../../../common/domain/village-points/codes.ts';
+import { POINTS_CATEGORIES, zhOf } from '#common/domain/village-points/codes.ts';
 import {
   fetchPointsAwards,
   fetchPointsRanking,
@@ -11,10 +11,10 @@ import {
   type PointsRankingPage,
   type PointsRedemptionPage,
   type PointsRulePage,
-} from '../../api/village-points.ts';
-import { HouseholdLink } from '../../components/HouseholdLink.tsx';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/village-points.ts';
+import { HouseholdLink } from '#web/components/HouseholdLink.tsx';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { usePointsText } from './text.ts';
 import { categoryOptions, signed, thisYear } from './villagePointsShared.ts';
 

@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs';
-import { POINTS_CATEGORIES } from '../../../../common/domain/village-points/codes.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
+import { POINTS_CATEGORIES } from '#common/domain/village-points/codes.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 
 export const thisYear = Number(chinaToday().format('YYYY'));
 

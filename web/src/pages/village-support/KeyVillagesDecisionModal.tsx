@@ -2,10 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { createDecision, fetchSheet, keyVillageKeys } from '../../api/key-villages.ts';
-import { keys } from '../../api/queryKeys.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+import { createDecision, fetchSheet, keyVillageKeys } from '#web/api/key-villages.ts';
+import { keys } from '#web/api/queryKeys.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { KEY_VILLAGE_TEXT } from './keyVillagesText.ts';
 

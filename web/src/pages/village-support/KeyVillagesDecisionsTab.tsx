@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { fetchDecision, fetchDecisions, keyVillageKeys } from '../../api/key-villages.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useMessages } from '../../i18n/useI18n.ts';
+import { fetchDecision, fetchDecisions, keyVillageKeys } from '#web/api/key-villages.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { KEY_VILLAGE_TEXT } from './keyVillagesText.ts';
 
 export function DecisionsTab() {

@@ -1,5 +1,5 @@
-import { LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { useMessages } from '../../i18n/useI18n.ts';
+import { LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { useMessages } from '#web/i18n/useI18n.ts';
 import { KEY_VILLAGE_TEXT } from './keyVillagesText.ts';
 import { DecisionsTab } from './KeyVillagesDecisionsTab.tsx';
 import { SheetTab } from './KeyVillagesSheetTab.tsx';

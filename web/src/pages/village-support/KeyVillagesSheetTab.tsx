@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { FACTORS, HAND_FACTORS, type HandFactor } from '../../../../common/domain/key-villages/rules.ts';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
+import { FACTORS, HAND_FACTORS, type HandFactor } from '#common/domain/key-villages/rules.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
 import {
   fetchSheet,
   keyVillageKeys,
@@ -11,12 +11,12 @@ import {
   sheetExportUrl,
   type SheetPage,
   type SheetRow,
-} from '../../api/key-villages.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
-import { useI18n, useMessages } from '../../i18n/useI18n.ts';
+} from '#web/api/key-villages.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
+import { useI18n, useMessages } from '#web/i18n/useI18n.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { yuan } from '../projects/text.ts';
 import { KEY_VILLAGE_TEXT } from './keyVillagesText.ts';

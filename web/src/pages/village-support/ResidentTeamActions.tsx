@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { RESIDENT_ROLES, zhOf } from '../../../../common/domain/village-support/codes.ts';
+import { RESIDENT_ROLES, zhOf } from '#common/domain/village-support/codes.ts';
 import {
   addTeamLog,
   addTeamMember,
@@ -9,8 +9,8 @@ import {
   recordAttendance,
   rotateTeam,
   type TeamDetail,
-} from '../../api/village-support.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
+} from '#web/api/village-support.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { useVillageText } from './text.ts';
 import { MemberValues, day, roleOptions, toMembers, useDone } from './residentTeamsShared.tsx';

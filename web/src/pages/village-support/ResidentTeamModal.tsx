@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { createTeam, residentTeamKeys, type TeamDetail } from '../../api/village-support.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
+import { createTeam, residentTeamKeys, type TeamDetail } from '#web/api/village-support.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';
 import { useVillageText } from './text.ts';

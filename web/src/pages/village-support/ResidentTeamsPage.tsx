@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { useState } from 'react';
-import { LedgerListCard } from '../../components/LedgerListCard.tsx';
+import { LedgerListCard } from '#web/components/LedgerListCard.tsx';
 import { useVillageText } from './text.ts';
 import { TeamDrawer } from './ResidentTeamDrawer.tsx';
 import { TeamModal } from './ResidentTeamModal.tsx';

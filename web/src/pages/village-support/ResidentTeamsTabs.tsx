@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { TEAM_REQUIREMENTS, zhOf } from '../../../../common/domain/village-support/codes.ts';
+import { TEAM_REQUIREMENTS, zhOf } from '#common/domain/village-support/codes.ts';
 import {
   fetchTeams,
   fetchTeamVillages,
@@ -10,9 +10,9 @@ import {
   setVillageFlags,
   teamsExportUrl,
   type VillageRow,
-} from '../../api/village-support.ts';
-import { LedgerList } from '../../components/LedgerListCard.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/village-support.ts';
+import { LedgerList } from '#web/components/LedgerListCard.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { useVillageText } from './text.ts';
 import { TeamRowT, VillageRowT, useCanWrite } from './residentTeamsShared.tsx';

@@ -20,7 +20,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { PAIRING_KINDS, zhOf } from '../../../../common/domain/village-support/codes.ts';
+import { PAIRING_KINDS, zhOf } from '#common/domain/village-support/codes.ts';
 import {
   addContribution,
   createPairing,
@@ -33,12 +33,12 @@ import {
   type PairingDetail,
   type PairingPage,
   type PairingTotals,
-} from '../../api/village-support.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
-import { chinaToday } from '../../components/chinaDay.ts';
-import { LedgerList, LedgerListCard } from '../../components/LedgerListCard.tsx';
-import { QueryState } from '../../components/states.tsx';
-import { usePagedList } from '../../components/usePagedList.ts';
+} from '#web/api/village-support.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
+import { chinaToday } from '#web/components/chinaDay.ts';
+import { LedgerList, LedgerListCard } from '#web/components/LedgerListCard.tsx';
+import { QueryState } from '#web/components/states.tsx';
+import { usePagedList } from '#web/components/usePagedList.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { toFen, yuan } from '../projects/text.ts';
 import { RegistryOrgFilter } from '../registry/RegistryOrgFilter.tsx';

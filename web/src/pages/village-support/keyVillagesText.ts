@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/useI18n.ts';
+import { defineMessages } from '#web/i18n/useI18n.ts';
 
 // The words of the 重点帮扶村和示范村 page.
 export const KEY_VILLAGE_TEXT = defineMessages({

@@ -2,10 +2,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { levelOfCode } from '../../../../common/domain/org-code.ts';
-import { RESIDENT_ROLES } from '../../../../common/domain/village-support/codes.ts';
-import { residentTeamKeys, type TeamPage, type VillagePage } from '../../api/village-support.ts';
-import { hasPermission, useActor } from '../../auth/session.ts';
+import { levelOfCode } from '#common/domain/org-code.ts';
+import { RESIDENT_ROLES } from '#common/domain/village-support/codes.ts';
+import { residentTeamKeys, type TeamPage, type VillagePage } from '#web/api/village-support.ts';
+import { hasPermission, useActor } from '#web/auth/session.ts';
 import { useVillageText } from './text.ts';
 
 export type TeamRowT = TeamPage['items'][number];

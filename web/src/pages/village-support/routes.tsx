@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { RequirePermission } from '../../auth/RequireAuth.tsx';
+import { RequirePermission } from '#web/auth/RequireAuth.tsx';
 
 // 驻村工作队, 社会力量帮扶 and 重点帮扶村和示范村 pages, spread into AppRoutes.tsx.
 
