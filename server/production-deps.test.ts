@@ -23,9 +23,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The package a bare import specifier names: `antd/es/x` → `antd`, `@scope/pkg/x` → `@scope/pkg`. */
+/**
+ * The package a bare import specifier names: `antd/es/x` → `antd`, `@scope/pkg/x` → `@scope/pkg`. A subpath import
+ * (`#server/…`, package.json "imports") is this package's own file.
+ */
 export function packageOf(specifier: string): string | null {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return null;
+  if (/^[./#]/.test(specifier) || specifier.startsWith('node:')) return null;
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
   return builtinModules.includes(name) ? null : name;
@@ -49,6 +52,7 @@ describe('production install', () => {
     expect(packageOf('node:fs')).toBeNull();
     expect(packageOf('fs')).toBeNull();
     expect(packageOf('./app.ts')).toBeNull();
+    expect(packageOf('#server/app.ts')).toBeNull();
   });
 
   it('every package the server, the web build and the start scripts import is a dependency', () => {
