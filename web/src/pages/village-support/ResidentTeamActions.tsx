@@ -1,5 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { RESIDENT_ROLES, zhOf } from '#common/domain/village-support/codes.ts';
 import {
@@ -13,7 +12,7 @@ import {
 import { chinaToday } from '#web/components/chinaDay.ts';
 import { FormModal } from '../projects/FormModal.tsx';
 import { useVillageText } from './text.ts';
-import { MemberValues, day, roleOptions, toMembers, useDone } from './residentTeamsShared.tsx';
+import { MemberValues, MembersFields, day, roleOptions, toMembers, useDone } from './residentTeamsShared.tsx';
 
 export function MemberModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const t = useVillageText();
@@ -195,29 +194,7 @@ export function RotateModal({
         <DatePicker />
       </Form.Item>
       <Typography.Text strong>{t('members')}</Typography.Text>
-      <Form.List name={['next', 'members']}>
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f) => (
-              <Space key={f.key} wrap align="baseline">
-                <Form.Item name={[f.name, 'name']} rules={[required]}>
-                  <Input placeholder={t('name')} style={{ width: 100 }} maxLength={50} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'role']} rules={[required]}>
-                  <Select options={roleOptions} style={{ width: 110 }} placeholder={t('role')} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'unit']}>
-                  <Input placeholder={t('unit')} style={{ width: 150 }} maxLength={100} />
-                </Form.Item>
-                <MinusCircleOutlined aria-label={t('remove')} onClick={() => remove(f.name)} />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })}>
-              {t('addMemberRow')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <MembersFields name={['next', 'members']} />
     </FormModal>
   );
 }

@@ -32,11 +32,12 @@ export interface MemberValues {
   unit?: string;
 }
 
-export function MembersFields() {
+/** The team's member rows (name, role, unit), under `name` of the form ('members' by default). */
+export function MembersFields({ name = 'members' }: { name?: string | string[] }) {
   const t = useVillageText();
   const required = { required: true, message: t('required') };
   return (
-    <Form.List name="members">
+    <Form.List name={name}>
       {(fields, { add, remove }) => (
         <>
           {fields.map((f) => (
