@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, motionDone, screenshot, useBrowserApp } from './support/app.ts';
+import { login, motionDone, screenshot, settled, useBrowserApp } from './support/app.ts';
 
 // The monitoring journey: a family applies on the public page from a phone, county staff find the
 // clue in 线索清单 (channel 农户主动申请) and read it, and a village officer records a visit that
@@ -305,8 +305,14 @@ describe('monitoring', () => {
       const totalText = await page.locator('.ant-pagination-total-text').innerText();
       expect(totalText).toMatch(/^共 \d+ 条$/);
       expect(Number(/\d+/.exec(totalText)![0])).toBeGreaterThan(20);
+      // The first row is read from the sorted answer, not from the page the click left behind.
+      const sorted = page.waitForResponse(
+        (r) => r.url().includes('/api/monitoring/warnings') && r.url().includes('sort=householdNo'),
+      );
       await page.locator('th', { hasText: '户编号' }).click();
       await page.waitForURL(/sort=householdNo/);
+      await sorted;
+      await settled(page);
       const firstNo = await page.locator('.ant-table-tbody tr.ant-table-row td').first().innerText();
       await page.locator('.ant-pagination-item-2').click();
       await page.waitForURL(/page=2/);
