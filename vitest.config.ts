@@ -9,6 +9,7 @@ const DATABASE_FREE_SERVER_TESTS = [
   'server/db/data-dir-lock.test.ts',
   'server/db/schema/county-code.test.ts',
   'server/http/download.test.ts',
+  'server/http/slow-requests.test.ts',
   'server/lib/pdf.test.ts',
   'server/lib/sheet-import.test.ts',
   'server/lib/xlsx-ledger.test.ts',

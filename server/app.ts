@@ -19,6 +19,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { errorSerializer, requestSerializer } from './http/log-redaction.ts';
 import { registerUploadOriginCheck } from './http/origin.ts';
 import { registerSecureTransport } from './http/secure-transport.ts';
+import { registerSlowRequestLog } from './http/slow-requests.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
 import { registerNulGuard, zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
@@ -253,6 +254,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   registerErrorHandling(app);
   registerNulGuard(app);
   registerUploadOriginCheck(app);
+  registerSlowRequestLog(app);
 
   const services = createServices(database, config);
   // Every job's end is logged; a failure with its reason (and the stack when unexpected).

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // GUARDLINE_WEB_DIST: build and serve a separate copy (the server and vite read the same variable).
@@ -208,6 +208,26 @@ export function trackRequests(page: Page): RequestTracker {
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   const quiet = (quietMs: number) => inFlight.size === 0 && Date.now() - lastChange >= quietMs;
+  // Chromium does not always report a request's end (seen: the chunks a <link rel=modulepreload> and an import() both
+  // asked for; an API read under load): one the page's own resource timing lists as ended, started at most a second
+  // before the request was seen, has ended whatever was reported (the pages of `useBrowserApp` keep 5,000 entries).
+  const seenAt = new WeakMap<Request, number>();
+  page.on('request', (r) => seenAt.set(r, Date.now()));
+  const dropEndedByTiming = async () => {
+    const ended = await page
+      .evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e as PerformanceResourceTiming)
+          .filter((e) => e.responseEnd > 0)
+          .map((e) => ({ url: e.name, startedAt: performance.timeOrigin + e.startTime })),
+      )
+      .catch(() => [] as { url: string; startedAt: number }[]);
+    for (const r of [...inFlight]) {
+      const since = (seenAt.get(r) ?? 0) - 1_000;
+      if (ended.some((e) => e.url === r.url() && e.startedAt >= since)) done(r);
+    }
+  };
   const twoFrames = () =>
     page
       .evaluate(
@@ -229,6 +249,7 @@ export function trackRequests(page: Page): RequestTracker {
             if (quiet(quietMs)) return;
           }
         }
+        if (inFlight.size > 0 && Date.now() - lastChange > 1_000) await dropEndedByTiming();
         if (Date.now() > deadline) {
           const urls = [...inFlight].map((r) => r.url()).join(', ');
           throw new Error(`page not settled after ${timeoutMs} ms; in flight: ${urls || 'none'}`);
@@ -292,6 +313,7 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
     async desktop() {
       const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
+      await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
       trackRequests(page);
       return { context, page };
     },
@@ -303,6 +325,7 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
         hasTouch: true,
       });
       const page = await context.newPage();
+      await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
       trackRequests(page);
       return { context, page };
     },
@@ -310,6 +333,12 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
   beforeAll(async () => {
     app.server = await startServer(options);
     app.browser = await launchBrowser();
+  });
+  // A failed journey prints what its server logged (warnings and errors: a slow or stuck request names its route).
+  afterEach(({ task }) => {
+    if (task.result?.state !== 'fail' || !app.server) return;
+    const log = app.server.output().trim();
+    console.error(`server log of "${task.name}" (last 6000 characters):\n${log.slice(-6000) || '(empty)'}`);
   });
   afterAll(async () => {
     await app.browser?.close();

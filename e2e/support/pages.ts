@@ -3,6 +3,7 @@
 // journeys (phone width, Chinese only) walk this list; `pages.test.ts` checks that every route in
 // web/src/AppRoutes.tsx and web/src/pages/*/routes.tsx (and the registry's own routes) is here.
 import type { Page } from 'playwright-core';
+import { settled } from './app.ts';
 
 /** The demo county's users (server/demo.ts; fixed passwords on the embedded database). */
 export const DEMO_LOGINS = {
@@ -201,14 +202,19 @@ export async function resolvePagePath(page: Page, baseUrl: string, entry: AppPag
     await page.waitForURL((u) => u.toString() !== before);
     return pathOf(baseUrl, page.url());
   }
+  // The page the link was read on has its data before the caller leaves it: a request it starts while the next
+  // document loads is one chromium may never report ended, and the next page would never look settled.
   if (!reach.via) {
     const [href] = await linksMatching(page, reach.link, 10_000);
     if (!href) throw new Error(`${entry.path}: no link matching ${reach.link} on ${reach.from}`);
+    await settled(page);
     return href;
   }
   for (const step of await linksMatching(page, reach.via, 10_000)) {
+    await settled(page);
     await page.goto(baseUrl + step);
     const [href] = await linksMatching(page, reach.link, 3_000);
+    await settled(page);
     if (href) return href;
   }
   throw new Error(`${entry.path}: no page linked from ${reach.from} (${reach.via}) links to ${reach.link}`);
