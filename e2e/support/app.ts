@@ -309,13 +309,26 @@ export interface BrowserApp {
 
 /** One server and one browser for a journey file, started before its tests and stopped after. */
 export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): BrowserApp {
+  // The API's refusals and errors this test met (shown when it fails: a journey stuck on a refused step says why).
+  let refusals: string[] = [];
+  async function watched(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
+    trackRequests(page);
+    page.on('response', (r) => {
+      if (r.status() < 400 || !r.url().includes('/api/')) return;
+      const line = `${r.status()} ${r.request().method()} ${r.url()}`;
+      void r.text().then(
+        (body) => refusals.push(`${line} ${body.slice(0, 300)}`),
+        () => refusals.push(line),
+      );
+    });
+    return page;
+  }
   const app = {
     async desktop() {
       const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
-      trackRequests(page);
-      return { context, page };
+      return { context, page: await watched(context) };
     },
     async phone() {
       const context = await app.browser.newContext({
@@ -324,21 +337,22 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
         isMobile: true,
         hasTouch: true,
       });
-      const page = await context.newPage();
-      await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
-      trackRequests(page);
-      return { context, page };
+      return { context, page: await watched(context) };
     },
   } as BrowserApp;
   beforeAll(async () => {
     app.server = await startServer(options);
     app.browser = await launchBrowser();
   });
-  // A failed journey prints what its server logged (warnings and errors: a slow or stuck request names its route).
+  // A failed journey prints what its server logged (warnings and errors: a slow or stuck request names its route)
+  // and the API's refusals it met.
   afterEach(({ task }) => {
+    const met = refusals;
+    refusals = [];
     if (task.result?.state !== 'fail' || !app.server) return;
     const log = app.server.output().trim();
     console.error(`server log of "${task.name}" (last 6000 characters):\n${log.slice(-6000) || '(empty)'}`);
+    console.error(`API answers ≥ 400 in "${task.name}" (the last 20):\n${met.slice(-20).join('\n') || '(none)'}`);
   });
   afterAll(async () => {
     await app.browser?.close();
