@@ -45,10 +45,15 @@ export function useFormMutation<V, R = unknown>(
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  // A refusal trySend handed back to its caller is the caller's to show (a toast): no banner besides.
+  const [handedBack, setHandedBack] = useState(false);
   const marked = useRef(false);
   const mutation = useMutation<R, unknown, V>({
     mutationFn,
-    onMutate: () => setUnplaced([]),
+    onMutate: () => {
+      setUnplaced([]);
+      setHandedBack(false);
+    },
     onSuccess: async (result, values) => {
       const { successMessage } = options;
       if (successMessage) {
@@ -64,15 +69,17 @@ export function useFormMutation<V, R = unknown>(
       await options.onError?.(error, values);
     },
   });
-  const errorAlert = mutation.isError ? (
-    <FormErrorAlert error={mutation.error} unplaced={unplaced} testId={options.testId} />
-  ) : null;
+  const errorAlert =
+    mutation.isError && !handedBack ? (
+      <FormErrorAlert error={mutation.error} unplaced={unplaced} testId={options.testId} />
+    ) : null;
   const trySend = async (values: V) => {
     try {
       await mutation.mutateAsync(values);
       return true;
     } catch (error) {
       if (marked.current) return false;
+      setHandedBack(true);
       throw error;
     }
   };
