@@ -36,6 +36,28 @@ function parse(args: string[]): Args {
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** The settings a PostgreSQL figure depends on (issue 17 point 4 asks for them beside the table). */
+const SETTINGS = [
+  'server_version',
+  'shared_buffers',
+  'work_mem',
+  'maintenance_work_mem',
+  'effective_cache_size',
+  'max_parallel_workers_per_gather',
+  'synchronous_commit',
+  'wal_level',
+  'max_wal_size',
+  'jit',
+];
+
+async function postgresSettings(db: Parameters<typeof queryRows>[0]): Promise<string> {
+  const rows = await queryRows<{ name: string; setting: string }>(
+    db,
+    sql`SELECT name, current_setting(name) AS setting FROM unnest(${`{${SETTINGS.join(',')}}`}::text[]) AS name`,
+  );
+  return rows.map((r) => `${r.name}=${r.setting}`).join(', ');
+}
+
 export default async function monitoringBench(argv: string[]): Promise<void> {
   const args = parse(argv);
   const households = Number(args.households ?? 100_000);
@@ -113,6 +135,7 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
         .join(', ')}`,
     );
     log(`warning rows for ${BENCH_PERIOD}: ${warningRows}`);
+    if (!bench.pglite) log(`PostgreSQL settings: ${await postgresSettings(db)}`);
   } finally {
     await dispose();
   }
