@@ -195,14 +195,23 @@ export function trackRequests(page: Page): RequestTracker {
   if (known) return known;
   const inFlight = new Set<Request>();
   let lastChange = Date.now();
+  // A new document replaces the page: the old one's requests no longer count (chromium does not always report them
+  // finished or failed when their document goes). Until the new document's answer arrives, every request comes from
+  // the old one (e.g. its page asking for data just after the test called goto) and is not counted either.
+  let leaving: Request | null = null;
   page.on('request', (r) => {
-    // A new document replaces the page: the old one's requests no longer count (chromium does not always report
-    // them finished or failed when their document goes).
-    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) inFlight.clear();
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) {
+      inFlight.clear();
+      leaving = r;
+    } else if (leaving) return;
     inFlight.add(r);
     lastChange = Date.now();
   });
+  page.on('response', (response) => {
+    if (response.request() === leaving) leaving = null;
+  });
   const done = (r: Request) => {
+    if (r === leaving) leaving = null;
     if (inFlight.delete(r)) lastChange = Date.now();
   };
   page.on('requestfinished', done);
