@@ -318,12 +318,24 @@ export interface BrowserApp {
 
 /** One server and one browser for a journey file, started before its tests and stopped after. */
 export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): BrowserApp {
-  // The API's refusals and errors this test met (shown when it fails: a journey stuck on a refused step says why).
+  // The API's refusals and errors this test met, and its API calls in order (shown when it fails: a journey stuck
+  // on a step says whether the request went, how it was answered and what came after).
   let refusals: string[] = [];
+  let calls: string[] = [];
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   async function watched(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
     await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
     trackRequests(page);
+    const api = (r: Request) =>
+      r.url().includes('/api/') ? `${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, '')}` : null;
+    page.on('request', (r) => void (api(r) && calls.push(`${at()} → ${api(r)}`)));
+    page.on('requestfinished', (r) => {
+      if (!api(r)) return;
+      void r.response().then((res) => calls.push(`${at()} ← ${res?.status() ?? '?'} ${api(r)}`));
+    });
+    page.on('requestfailed', (r) => void (api(r) && calls.push(`${at()} ✗ ${r.failure()?.errorText ?? ''} ${api(r)}`)));
     page.on('response', (r) => {
       if (r.status() < 400 || !r.url().includes('/api/')) return;
       const line = `${r.status()} ${r.request().method()} ${r.url()}`;
@@ -357,11 +369,14 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
   // and the API's refusals it met.
   afterEach(({ task }) => {
     const met = refusals;
+    const called = calls;
     refusals = [];
+    calls = [];
     if (task.result?.state !== 'fail' || !app.server) return;
     const log = app.server.output().trim();
     console.error(`server log of "${task.name}" (last 6000 characters):\n${log.slice(-6000) || '(empty)'}`);
     console.error(`API answers ≥ 400 in "${task.name}" (the last 20):\n${met.slice(-20).join('\n') || '(none)'}`);
+    console.error(`API calls in "${task.name}" (the last 40):\n${called.slice(-40).join('\n') || '(none)'}`);
   });
   afterAll(async () => {
     await app.browser?.close();

@@ -46,7 +46,9 @@ export function StageForm({ c }: { c: CaseDetail }) {
   // any other goes back to the ConfirmAction (its opinion field, or its toast).
   const { trySend: send, errorAlert } = useFormMutation(form, {
     mutationFn: (body: Parameters<typeof actOnCase>[1]) => actOnCase(c.id, body),
-    onSuccess: (next) => {
+    onSuccess: async (next) => {
+      // A read of the case started before this action must not land after it with the old stage.
+      await qc.cancelQueries({ queryKey: keys.cases.detail(c.id) });
       qc.setQueryData(keys.cases.detail(c.id), next);
       void qc.invalidateQueries({ queryKey: keys.cases.all });
       form.resetFields();
