@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { computeCheckDigit } from '../common/domain/id-card.ts';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { confirmDialog, login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The identification journey across the three levels: a clue about a household in 东庄村 is taken up
 // by the village officer from the case list, verified with a scan attached, compared by the township,
@@ -58,9 +58,7 @@ async function openCase(page: Page, id: number, stageText: string): Promise<void
 
 /** 办结本环节 through its confirm dialog (with an opinion when given). */
 async function confirmStage(page: Page, opinion?: string): Promise<void> {
-  await page.getByTestId('stage-submit').click();
-  if (opinion) await page.getByTestId('stage-submit-opinion').fill(opinion);
-  await page.getByTestId('stage-submit-ok').click();
+  await confirmDialog(page, 'stage-submit', opinion);
 }
 
 async function submitStage(page: Page, id: number, nextStage: string, opinion?: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, screenshot, useBrowserApp } from './support/app.ts';
+import { confirmDialog, login, screenshot, useBrowserApp } from './support/app.ts';
 
 // The project journey: a village officer declares a project in 东庄村 (with its 四议两公开 record),
 // the township reviews it, the line department appraises it, the county approves it through the three
@@ -32,9 +32,7 @@ async function api(page: Page, path: string, data: object) {
 
 /** Confirms the drawer's action in its dialog, with an opinion (意见) when given; waits for the toast. */
 async function confirm(page: Page, testId: string, opinion: string | null, toast: string) {
-  await page.getByTestId(testId).click();
-  if (opinion) await page.getByTestId(`${testId}-opinion`).fill(opinion);
-  await page.getByTestId(`${testId}-ok`).click();
+  await confirmDialog(page, testId, opinion);
   await page.locator('.ant-message').getByText(toast).waitFor();
 }
 
@@ -125,8 +123,7 @@ describe('project library journey', () => {
     const township = await as('township_staff');
     await township.goto(`${app.server.baseUrl}/projects`);
     await township.getByText(NAME).first().click();
-    await township.getByTestId('entry-complete').click();
-    await township.getByTestId('entry-complete-ok').click();
+    await confirmDialog(township, 'entry-complete');
     await township.getByText('请填写乡镇审核意见').waitFor();
     await township.getByTestId('entry-complete-opinion').fill('材料齐全，联农带农机制明确，同意上报');
     await screenshot(township, 'projects-confirm-opinion');

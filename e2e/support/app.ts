@@ -297,6 +297,19 @@ export async function motionDone(element: Locator): Promise<void> {
     .toBe(false);
 }
 
+/**
+ * Opens a ConfirmAction's dialog (`testId`), gives the opinion when there is one and confirms. The OK button is clicked
+ * once the dialog has zoomed into place: in antd's first motion frame the dialog stands at full size, invisible, and
+ * then shrinks to start its zoom, so a click landing there goes down on the button and up elsewhere (no click at all).
+ */
+export async function confirmDialog(page: Page, testId: string, opinion?: string | null): Promise<void> {
+  await page.getByTestId(testId).click();
+  const ok = page.getByTestId(`${testId}-ok`);
+  await motionDone(ok);
+  if (opinion) await page.getByTestId(`${testId}-opinion`).fill(opinion);
+  await ok.click();
+}
+
 /** Signs in through the login form and waits for the application shell. */
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
