@@ -323,7 +323,10 @@ export interface BrowserApp {
   /** Set before the first test: the server on its own data directory, and one browser. */
   server: RunningServer;
   browser: Browser;
-  /** A new 1366×900 context (zh-CN) and page (its requests tracked: `settled(page)`). */
+  /**
+   * A new 1366×900 context (zh-CN) and page (its requests tracked: `settled(page)`). Journeys ask for reduced motion,
+   * which the app honours (no antd animation): a click never lands on a dialog still zooming into place.
+   */
   desktop(): Promise<{ context: BrowserContext; page: Page }>;
   /** A new 390×844 touch context (zh-CN) and page: a village officer's phone (requests tracked too). */
   phone(): Promise<{ context: BrowserContext; page: Page }>;
@@ -361,7 +364,11 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
   }
   const app = {
     async desktop() {
-      const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+      const context = await app.browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: 1366, height: 900 },
+        reducedMotion: 'reduce',
+      });
       return { context, page: await watched(context) };
     },
     async phone() {
@@ -370,6 +377,7 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
+        reducedMotion: 'reduce',
       });
       return { context, page: await watched(context) };
     },

@@ -25,7 +25,10 @@ setUnauthorizedHandler(() => queryClient.setQueryData(ME_QUERY_KEY, null));
 // The server refuses work until the initial password is changed: re-read me, the route guard opens the change page.
 setPasswordChangeRequiredHandler(() => void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }));
 
-const THEME = { token: { borderRadius: 4 } };
+// Who asks the system for less motion (prefers-reduced-motion) gets dialogs, drawers and menus without animation.
+const REDUCED_MOTION =
+  typeof window.matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const THEME = { token: { borderRadius: 4, motion: !REDUCED_MOTION } };
 
 export function App() {
   const { language, t } = useI18n();
