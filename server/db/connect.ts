@@ -34,7 +34,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       db,
       kind: 'postgres',
       migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-      close: () => pool.end(),
+      close: endWhenClosed(pool),
     };
   }
   const client = 'pglite' in options ? options.pglite : await PGlite.create(path.join(options.dataDir, 'pglite'));
@@ -44,6 +44,28 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+  };
+}
+
+/**
+ * An idle session the server ends (a restart, an administrator, `DROP DATABASE … WITH (FORCE)`) reaches the pool as
+ * an 'error' event; with no listener Node throws it and the process dies. It is logged and the pool opens a new
+ * session when next asked. And `pool.end()` resolves as soon as it has let its clients go, before their sessions
+ * have closed: the returned close waits for each (pg-pool's 'remove' follows a client's end).
+ */
+function endWhenClosed(pool: pg.Pool): () => Promise<void> {
+  let open = 0;
+  let allClosed: (() => void) | undefined;
+  pool.on('error', (error) => console.warn(`PostgreSQL ended an idle session: ${error.message}`));
+  pool.on('connect', () => (open += 1));
+  pool.on('remove', () => {
+    open -= 1;
+    if (open === 0) allClosed?.();
+  });
+  return async () => {
+    const closed = new Promise<void>((resolve) => (allClosed = resolve));
+    await pool.end();
+    if (open > 0) await closed;
   };
 }
 
