@@ -349,7 +349,11 @@ export function useBrowserApp(options: Parameters<typeof startServer>[0] = {}): 
     page.on('request', (r) => void (api(r) && calls.push(`${at()} → ${api(r)}`)));
     page.on('requestfinished', (r) => {
       if (!api(r)) return;
-      void r.response().then((res) => calls.push(`${at()} ← ${res?.status() ?? '?'} ${api(r)}`));
+      // The page may close before the answer is read: then the call is logged without its status.
+      void r.response().then(
+        (res) => calls.push(`${at()} ← ${res?.status() ?? '?'} ${api(r)}`),
+        () => calls.push(`${at()} ← (page closed) ${api(r)}`),
+      );
     });
     page.on('requestfailed', (r) => void (api(r) && calls.push(`${at()} ✗ ${r.failure()?.errorText ?? ''} ${api(r)}`)));
     page.on('response', (r) => {
