@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { JourneysLongestFirst } from './e2e/support/journey-order.ts';
 
 // `npm run test:pg` (GUARDLINE_TEST_PG=1) runs the server's tests again on PostgreSQL. These never open a database
 // (static checks: eslint, the schema's shape, file readers and writers, pure helpers, a fake Db), so they already
@@ -35,6 +36,8 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single fork on CI's 2 cores, where the tests wait on
     // embedded PostgreSQL (one core each) and the main process is idle. One fork per core halves npm test there.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The journeys run longest first (measured seconds in e2e/support/journey-order.ts); other files keep vitest's order.
+    sequence: { sequencer: JourneysLongestFirst },
     projects: [
       {
         test: {
