@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../server/db/connect.ts';
 import { systemContext } from '../server/lib/context.ts';
 import { createJobsService } from '../server/modules/jobs/jobs.service.ts';
+import { withBatchSettings } from '../server/modules/monitoring/monitoring.engine.ts';
 import { ruleContext } from '../server/modules/monitoring/monitoring.run.ts';
 import { createMonitoringService } from '../server/modules/monitoring/monitoring.service.ts';
 import { seedQinshui } from '../server/modules/org/org.service.ts';
@@ -135,7 +136,11 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
         .join(', ')}`,
     );
     log(`warning rows for ${BENCH_PERIOD}: ${warningRows}`);
-    if (!bench.pglite) log(`PostgreSQL settings: ${await postgresSettings(db)}`);
+    if (!bench.pglite) {
+      log(`PostgreSQL settings: ${await postgresSettings(db)}`);
+      // The run's statements change some of them in their own transaction (work_mem, jit, parallel workers).
+      log(`inside the run's batch statements: ${await withBatchSettings(db, (tx) => postgresSettings(tx))}`);
+    }
   } finally {
     await dispose();
   }
