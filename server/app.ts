@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -21,6 +19,7 @@ import { registerUploadOriginCheck } from './http/origin.ts';
 import { registerSecureTransport } from './http/secure-transport.ts';
 import { registerSlowRequestLog } from './http/slow-requests.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { registerNulGuard, zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
@@ -344,13 +343,6 @@ export async function buildApp(database: Database, config: AppConfig) {
   analysisRoutes(app, services);
   helpRoutes(app);
 
-  if (existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // Client-side routes: any non-API GET gets the app shell.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  await registerWebApp(app, WEB_DIST);
   return { app, services };
 }
