@@ -18,6 +18,7 @@ export async function generateCounty(
   households: number,
   log: (line: string) => void,
   mix: Mix = REALISTIC,
+  opts: { idCipher?: string } = {},
 ): Promise<void> {
   const n = households;
   // A bulk load: the facts triggers are off while the tables fill, and the facts are built once at the end (as a
@@ -28,7 +29,7 @@ export async function generateCounty(
   if (mix.name === 'stress') await insertStressHouseholds(db, n);
   else await insertHouseholds(db, n, mix);
   log(`  persons and memberships …`);
-  await insertPersons(db, n);
+  await insertPersons(db, n, opts.idCipher ?? 'bench');
   log(`  income …`);
   if (mix.name === 'stress') await insertStressIncome(db, n);
   else await insertIncome(db, n, mix);
@@ -62,9 +63,21 @@ async function insertStressHouseholds(db: Db, n: number): Promise<void> {
       (SELECT array_agg(code ORDER BY code) AS codes FROM org_unit WHERE level = 'village' AND valid_to IS NULL) v`);
 }
 
-async function insertPersons(db: Db, n: number): Promise<void> {
+/** 30 surnames × 40 × 40 given characters: 48,000 names, so a full name is shared by about 70 people per million households. */
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文红梅志海云飞鹏宇春晓燕';
+const pick = (chars: string, seed: string) =>
+  sql.raw(`substr('${chars}', 1 + (('x' || substr(md5(${seed}), 1, 6))::bit(24)::int % ${[...chars].length}), 1)`);
+
+/**
+ * Persons and their memberships. `idCipher` is every person's stored ID cipher (one encrypted synthetic ID, so that
+ * lists can decrypt and mask it); their ID hashes are distinct and match the department records.
+ */
+async function insertPersons(db: Db, n: number, idCipher: string): Promise<void> {
+  const id = '(h * 8 + s)::text';
+  const name = sql`${pick(SURNAMES, `'s' || ${id}`)} || ${pick(GIVEN, `'g' || ${id}`)} || ${pick(GIVEN, `'k' || ${id}`)}`;
   await db.execute(sql`INSERT INTO person (id, county_code, id_hash, id_cipher, id_kind, name, labour_skill, resident_medical_insurance, employee_medical_insurance)
-    SELECT h * 8 + s, ${BENCH_COUNTY}, md5('p' || (h * 8 + s)) || md5('q' || (h * 8 + s)), 'bench', 'resident', '测试' || s,
+    SELECT h * 8 + s, ${BENCH_COUNTY}, md5('p' || (h * 8 + s)) || md5('q' || (h * 8 + s)), ${idCipher}, 'resident', ${name},
       CASE WHEN s <= 2 THEN 'ordinary' WHEN s = 3 THEN 'weak' ELSE 'none' END, random() >= 0.004, false
     FROM generate_series(1, ${n}::int) h, generate_series(1, ${size('h')}) s`);
   await db.execute(sql`INSERT INTO membership (id, county_code, household_id, person_id, relationship, valid_from)

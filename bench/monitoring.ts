@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { createServices } from '../server/app.ts';
 import { queryRows } from '../server/db/connect.ts';
-import { systemContext } from '../server/lib/context.ts';
+import { systemContext, type RequestContext } from '../server/lib/context.ts';
 import { createJobsService } from '../server/modules/jobs/jobs.service.ts';
 import { withBatchSettings } from '../server/modules/monitoring/monitoring.engine.ts';
 import { ruleContext } from '../server/modules/monitoring/monitoring.run.ts';
@@ -11,13 +13,15 @@ import { prepareDatabase } from '../server/prepare.ts';
 import { openBenchDatabase, timed } from './bench-db.ts';
 import { BENCH_COUNTY, BENCH_PERIOD, generateCounty, insertFeedRecords, tableCounts } from './monitoring-data.ts';
 import { benchFeedImport } from './monitoring-feed-import.ts';
+import { benchLookups } from './monitoring-lookups.ts';
 import { runFloor } from './monitoring-floor.ts';
 import { mixNamed } from './monitoring-mix.ts';
 
 // npm run bench -- monitoring [--households 100000] [--mix realistic|stress] [--pg postgres://…] [--batch N] [--keep]
 // Prints (a) the full monthly run, (b) the hand-written single-statement floor over the same tables,
 // (c) their ratio, (d) incremental re-evaluation of a 10k-record department batch, (e) department file
-// import rows/s against raw COPY of the same records. Never asserts.
+// import rows/s against raw COPY of the same records, (f) p50/p95 of searches, the household page and the warnings
+// list through the real services, against a primary-key read. Never asserts.
 
 type Args = { households?: string; mix?: string; pg?: string; batch?: string; keep?: boolean };
 
@@ -71,7 +75,9 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     log(`监测引擎基准 / monitoring benchmark — ${label}, ${households.toLocaleString()} households, ${mix.name} mix`);
     await prepareDatabase(database);
     await seedQinshui(db);
-    const [, genMs] = await timed(() => generateCounty(db, households, log, mix));
+    const services = createServices(database, { secret: randomBytes(32).toString('base64url') });
+    const idCipher = services.box.encrypt('140521198001010011');
+    const [, genMs] = await timed(() => generateCounty(db, households, log, mix, { idCipher }));
     const counts = await tableCounts(db);
     log(
       `  generated ${counts.households} households, ${counts.persons} persons, ${counts.feed_records} department records in ${s(genMs)}`,
@@ -110,6 +116,11 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     await db.execute(sql`DROP TABLE IF EXISTS bench_floor_warning`);
     const feedRows = Math.min(50_000, households);
     const feed = await benchFeedImport(bench, feedRows);
+    const countyActor: RequestContext = {
+      requestId: 'bench',
+      actor: { ...ctx.actor, orgCode: BENCH_COUNTY, scopePrefix: BENCH_COUNTY.slice(0, 6) },
+    };
+    const lookups = await benchLookups(db, services, countyActor);
     const rate = (ms: number) => `${Math.round((feed.rows / ms) * 1000).toLocaleString()} rows/s`;
 
     log('');
@@ -128,6 +139,13 @@ export default async function monitoringBench(argv: string[]): Promise<void> {
     log(
       `| (e′) floor: the same number of built records loaded raw (${bench.pglite ? 'COPY' : 'multi-row INSERT'}) | ${rate(feed.floorMs)} → ratio ${(feed.importMs / feed.floorMs).toFixed(2)}× |`,
     );
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const { baseline } = lookups;
+    log(`| (f) baseline: one household by primary key (p50 / p95) | ${ms(baseline.p50)} / ${ms(baseline.p95)} |`);
+    for (const { label, latency } of lookups.rows)
+      log(
+        `| (f) ${label}, found ${latency.found}/${latency.queries} (p50 / p95) | ${ms(latency.p50)} / ${ms(latency.p95)} → p95 ${(latency.p95 / baseline.p95).toFixed(0)}× baseline |`,
+      );
     log('');
     log(
       `per rule (engine / floor): ${Object.keys({ ...first.counts, ...floorCounts })
