@@ -33,7 +33,10 @@ import {
   isCode,
   type CodeEntry,
 } from './codes.ts';
-import type { Household, HouseholdIncome, Member } from './household.ts';
+import type { Household, Member } from './household.ts';
+import { checkIncome } from './validation-income.ts';
+
+export { EARLIEST_INCOME_YEAR } from './validation-income.ts';
 
 export interface ValidationContext {
   today: IsoDate;
@@ -81,7 +84,6 @@ export interface FieldError {
 /** The 2020-03-20 guidance created 防止返贫监测 (§1.1): no household was identified earlier. */
 export const MONITORING_MECHANISM_START: Period = '2020-03';
 /** 建档立卡 began in 2014; no registry income record covers an earlier year. */
-export const EARLIEST_INCOME_YEAR = 2014;
 /** The national schema has 致贫/返贫风险1..5 (§1.4). */
 export const MAX_RISK_TYPES = 5;
 
@@ -207,40 +209,6 @@ function checkMonitoring(h: Household, today: IsoDate, report: Report): void {
       '风险消除时间早于识别监测时间',
       'Elimination month precedes the identification month',
     );
-  }
-}
-
-const AMOUNT_FIELDS = [
-  'wageIncome',
-  'businessIncome',
-  'propertyIncome',
-  'transferIncome',
-  'businessCost',
-  'insurancePayout',
-  'eligibleOutOfPocket',
-] as const satisfies readonly (keyof HouseholdIncome)[];
-
-function checkIncome(income: HouseholdIncome, today: IsoDate, report: Report): void {
-  const lastYear = Number(today.slice(0, 4));
-  if (!Number.isInteger(income.year) || income.year < EARLIEST_INCOME_YEAR || income.year > lastYear) {
-    report(
-      'income.year',
-      'invalidIncomeYear',
-      `收入年度应在${EARLIEST_INCOME_YEAR}至${lastYear}之间`,
-      `Income year must be between ${EARLIEST_INCOME_YEAR} and ${lastYear}`,
-    );
-  }
-  // Each component is a gross figure; only the derived net income may be negative.
-  for (const key of AMOUNT_FIELDS) {
-    const fen = income[key];
-    if (!Number.isSafeInteger(fen) || fen < 0) {
-      report(
-        `income.${key}`,
-        'invalidAmount',
-        '金额须为不小于0的整数分',
-        'Amount must be a whole, non-negative number of fen',
-      );
-    }
   }
 }
 
