@@ -20,6 +20,7 @@ import { registerSecureTransport } from './http/secure-transport.ts';
 import { registerSlowRequestLog } from './http/slow-requests.ts';
 import { registerSession, requireSignedIn } from './http/session.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { closePdfRenderer } from './lib/pdf.ts';
 import { registerNulGuard, zodValidatorCompiler } from './http/validation.ts';
 import { createPersonalDataBox } from './lib/crypto.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
@@ -344,5 +345,7 @@ export async function buildApp(database: Database, config: AppConfig) {
   helpRoutes(app);
 
   await registerWebApp(app, WEB_DIST);
+  // The PDF renderer's warm browser (server/lib/pdf.ts) ends with the server.
+  app.addHook('onClose', closePdfRenderer);
   return { app, services };
 }
