@@ -263,11 +263,10 @@ export async function listWarnings(db: Db, f: WarningFilter): Promise<{ rows: Wa
       WHERE ${where}${cursor} ORDER BY ${orderBy(WARNING_SORT_COLUMNS, f, sql`w.id`, 'id')}
       LIMIT ${win.pageSize} OFFSET ${win.offset}`,
     ),
-    queryRows<{ n: number }>(
-      db,
-      sql`SELECT count(*)::int AS n FROM warning w JOIN household h ON h.id = w.household_id AND h.county_code = w.county_code
-        WHERE ${where}`,
-    ),
+    // The page joins household for its number only: every warning's household exists (households are closed, never
+    // deleted), so the total counts the warnings alone, by the period/village index (1M households: p95 970 ms → see
+    // bench (f)), rather than hashing every household of the county.
+    queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM warning w WHERE ${where}`),
   ]);
   return { rows, total: count.n };
 }
