@@ -35,6 +35,17 @@ export interface HouseholdIncome {
   eligibleOutOfPocket: Fen;
 }
 
+/** The money fields of an income year, in the national schema's order (forms, labels, validation). */
+export const INCOME_AMOUNT_FIELDS = [
+  'wageIncome',
+  'businessIncome',
+  'propertyIncome',
+  'transferIncome',
+  'businessCost',
+  'insurancePayout',
+  'eligibleOutOfPocket',
+] as const satisfies readonly (keyof HouseholdIncome)[];
+
 /**
  * 三保障和饮水安全 flags as the national schema records them (§1.4); null means "not
  * recorded", which a monitored household must not leave.

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../period.ts';
-import type { HouseholdIncome } from './household.ts';
+import { INCOME_AMOUNT_FIELDS, type HouseholdIncome } from './household.ts';
 
 // The household's income year, as validateHousehold (validation.ts) checks it: a year the income can be for, and
 // each component a whole, non-negative number of fen.
@@ -14,16 +14,6 @@ type IncomeReport = (
   messageEn: string,
 ) => void;
 
-const AMOUNT_FIELDS = [
-  'wageIncome',
-  'businessIncome',
-  'propertyIncome',
-  'transferIncome',
-  'businessCost',
-  'insurancePayout',
-  'eligibleOutOfPocket',
-] as const satisfies readonly (keyof HouseholdIncome)[];
-
 export function checkIncome(income: HouseholdIncome, today: IsoDate, report: IncomeReport): void {
   const lastYear = Number(today.slice(0, 4));
   if (!Number.isInteger(income.year) || income.year < EARLIEST_INCOME_YEAR || income.year > lastYear) {
@@ -35,7 +25,7 @@ export function checkIncome(income: HouseholdIncome, today: IsoDate, report: Inc
     );
   }
   // Each component is a gross figure; only the derived net income may be negative.
-  for (const key of AMOUNT_FIELDS) {
+  for (const key of INCOME_AMOUNT_FIELDS) {
     const fen = income[key];
     if (!Number.isSafeInteger(fen) || fen < 0) {
       report(

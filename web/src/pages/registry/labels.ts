@@ -1,5 +1,6 @@
 // Chinese labels for stored codes, field names and money: the registry UI never shows an English code.
 import { formatFen, tryParseYuanToFen } from '#common/domain/money.ts';
+import { INCOME_AMOUNT_FIELDS } from '#common/domain/registry/household.ts';
 import {
   ALLEVIATED_ATTRIBUTES,
   DISABILITY_CATEGORIES,
@@ -66,15 +67,7 @@ export const yuanRule = (language: string) => ({
   },
 });
 
-export const INCOME_FIELDS = [
-  'wageIncome',
-  'businessIncome',
-  'propertyIncome',
-  'transferIncome',
-  'businessCost',
-  'insurancePayout',
-  'eligibleOutOfPocket',
-] as const;
+export const INCOME_FIELDS = INCOME_AMOUNT_FIELDS;
 export type IncomeField = (typeof INCOME_FIELDS)[number];
 
 /** Labels of every field a household, member or income row has (timeline, quality findings, forms). */
