@@ -5,7 +5,7 @@ import { warningListQuery } from '../common/contracts/monitoring.ts';
 import type { createServices } from '../server/app.ts';
 import { queryRows, type Db } from '../server/db/connect.ts';
 import type { RequestContext } from '../server/lib/context.ts';
-import { percentile, timed } from './bench-db.ts';
+import { latencies, type Latency } from './bench-db.ts';
 import { BENCH_COUNTY } from './monitoring-data.ts';
 
 // Issue 17 point 4: what a county officer waits for on a large registry, through the real services (scope, masking,
@@ -20,28 +20,6 @@ type Services = ReturnType<typeof createServices>;
 export interface LookupFigures {
   baseline: Latency;
   rows: { label: string; latency: Latency }[];
-}
-
-export interface Latency {
-  p50: number;
-  p95: number;
-  /** How many of the lookups found something (a search that finds nothing measures nothing). */
-  found: number;
-  queries: number;
-}
-
-/** `run` answers whether it found something. */
-async function latencies<T>(inputs: readonly T[], run: (input: T) => Promise<boolean>): Promise<Latency> {
-  for (const input of inputs.slice(0, 5)) await run(input); // warm the plan cache, as a serving process has
-  const times: number[] = [];
-  let found = 0;
-  for (const input of inputs) {
-    const [hit, ms] = await timed(() => run(input));
-    times.push(ms);
-    if (hit) found++;
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), found, queries: inputs.length };
 }
 
 /** A valid 18-digit ID number (county 140521, born 1980-01-01 + n days), distinct per n < 100,000. */
