@@ -6,9 +6,11 @@ import { ruleOf, type RuleContext } from '../server/modules/monitoring/rules/ind
 import { constEvidence } from '../server/modules/monitoring/rules/types.ts';
 
 // The engine's floor: the best single hand-written statement over the same tables computing the
-// same warnings (same rules, same evidence figures) and writing them to a copy of the warning table.
-// One pass over the department records with conditional aggregates, one over the members, the
-// latest two income years, then each household's fired rules through LATERAL … UNION ALL.
+// same warnings (same rules; the figures that decide them, not the engine's per-person lists) and
+// writing them to a copy of the warning table. One pass over the department records with conditional
+// aggregates, the year-to-date sums from the totals kept on write (feed_year_total; from the records
+// for a household with a record after the period), one pass over the members, the latest two income
+// years, then each household's fired rules through LATERAL … UNION ALL.
 
 /** Runs with the engine's batch-session settings, so that both are measured alike. */
 export async function runFloor(db: Db, ctx: RuleContext): Promise<Record<string, number>> {
@@ -42,8 +44,6 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
     WITH fa AS (
       SELECT fr.household_id,
         jsonb_agg(jsonb_build_array(fr.person_id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'inpatientOutOfPocket' AND fr.occurred_on >= ${w.yearFrom}::date) AS inpatient_pairs,
-        sum(fr.amount_fen) FILTER (WHERE fr.item IN ('inpatientOutOfPocket', 'outpatientOutOfPocket') AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_med,
-        sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${w.yearFrom}::date) AS rigid_edu,
         sum(fr.amount_fen) FILTER (WHERE fr.item = 'outpatientOutOfPocket' AND fr.occurred_on >= ${w.periodFrom}::date) AS outpatient,
         array_agg(fr.person_id) FILTER (WHERE fr.item = 'uninsured') AS uninsured,
         jsonb_agg(jsonb_build_array(fr.person_id, coalesce(fr.amount_fen, 0))) FILTER (WHERE fr.item = 'nonCompulsoryCost' AND fr.occurred_on >= ${schoolFrom}::date) AS edu_pairs,
@@ -60,8 +60,18 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
       FROM feed_event fr
       WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date AND (fr.member_until IS NULL OR fr.item = 'death')
         AND (fr.occurred_on >= ${earliest}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
-        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle', 'inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost'))
+        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle', 'inpatientOutOfPocket', 'nonCompulsoryCost'))
+        AND (fr.item <> 'outpatientOutOfPocket' OR fr.occurred_on >= ${w.periodFrom}::date)
         AND fr.item NOT IN ('minimumLiving', 'destituteSupport', 'temporaryRelief')
+      GROUP BY fr.household_id),
+    kt AS (SELECT t.household_id, sum(t.amount_fen) FILTER (WHERE t.item <> 'nonCompulsoryCost') AS rigid_med,
+        sum(t.amount_fen) FILTER (WHERE t.item = 'nonCompulsoryCost') AS rigid_edu, bool_or(t.last_on > ${w.to}::date) AS late
+      FROM feed_year_total t WHERE t.county_code = ${c} AND t.year = ${Number(w.yearFrom.slice(0, 4))}::int
+        AND t.item IN ('inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost') GROUP BY t.household_id),
+    kr AS (SELECT fr.household_id, sum(fr.amount_fen) FILTER (WHERE fr.item <> 'nonCompulsoryCost') AS rigid_med,
+        sum(fr.amount_fen) FILTER (WHERE fr.item = 'nonCompulsoryCost') AS rigid_edu
+      FROM feed_event fr WHERE fr.county_code = ${c} AND fr.household_id IN (SELECT household_id FROM kt WHERE late) AND fr.member_until IS NULL
+        AND fr.item IN ('inpatientOutOfPocket', 'outpatientOutOfPocket', 'nonCompulsoryCost') AND fr.occurred_on BETWEEN ${w.yearFrom}::date AND ${w.to}::date
       GROUP BY fr.household_id),
     ma AS (SELECT m.household_id, array_agg(p.id) AS uninsured FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE m.county_code = ${c} AND m.valid_to IS NULL AND NOT p.resident_medical_insurance AND NOT p.employee_medical_insurance GROUP BY m.household_id),
@@ -69,11 +79,13 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
       FROM household_income i WHERE i.county_code = ${c} AND i.year <= ${w.incomeYear}::int ORDER BY i.household_id, i.year DESC),
     x AS (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
         inc.year, inc.net, inc.pc, floor((2 * (pi.net_income ${figure}) + pi.household_size)::numeric / NULLIF(2 * pi.household_size, 0))::bigint AS prev_pc, fa.*, ma.uninsured AS mb_uninsured,
+        CASE WHEN kt.late THEN kr.rigid_med ELSE kt.rigid_med END AS rigid_med, CASE WHEN kt.late THEN kr.rigid_edu ELSE kt.rigid_edu END AS rigid_edu,
         CASE WHEN h.kind = 'alleviated' THEN ${p('medical.alleviatedOutOfPocketFen')}::bigint ELSE ${p('medical.otherOutOfPocketFen')}::bigint END AS med_line
       FROM household h
       LEFT JOIN inc ON inc.household_id = h.id
       LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
       LEFT JOIN fa ON fa.household_id = h.id LEFT JOIN ma ON ma.household_id = h.id
+      LEFT JOIN kt ON kt.household_id = h.id LEFT JOIN kr ON kr.household_id = h.id
       WHERE h.county_code = ${c} AND h.closed_on IS NULL)
     SELECT x.county_code, ${w.period}, 0, x.id, x.village_code, r.code, r.risk, r.evidence FROM x CROSS JOIN LATERAL (
       SELECT 'INCOME_BELOW_LINE', NULL, ${ev('INCOME_BELOW_LINE')} || jsonb_build_object('perCapitaFen', x.pc, 'incomeYear', x.year) WHERE x.monitoring_status <> 'monitored' AND x.pc <= ${p('monitoring.incomeLineFen')}::bigint

@@ -1,4 +1,4 @@
-import { bigint, date, index, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
 import { feedRecords } from './feeds.ts';
 import { memberships } from './registry.ts';
 
@@ -36,4 +36,24 @@ export const feedEvents = pgTable(
     index('feed_event_person_idx').on(t.personId),
     index('feed_event_record_idx').on(t.recordId),
   ],
+);
+
+// Per household, department item and calendar year: the sum, count and latest date of the events of its active
+// members (`feed_event` rows with member_until null), kept by statement triggers on `feed_event` (migration 0029). The
+// run reads year-to-date sums from here instead of every event of the year (medical out-of-pocket: most of the
+// records), for the households whose latest event of the year is inside the period; the others from `feed_event`.
+export const feedYearTotals = pgTable(
+  'feed_year_total',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    householdId: bigint('household_id', { mode: 'number' }).notNull(),
+    source: varchar('source', { length: 20 }).notNull(),
+    item: varchar('item', { length: 40 }).notNull(),
+    year: integer('year').notNull(),
+    /** sum(amount_fen): null when no event of the bucket has an amount, as the sum over the events would be. */
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    records: integer('records').notNull(),
+    lastOn: date('last_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.householdId, t.source, t.item, t.year] })],
 );

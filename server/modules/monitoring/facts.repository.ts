@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '#server/db/connect.ts';
 
-// The facts the monthly run reads, kept on write (schema/monitoring-facts.ts, triggers of migration 0026):
-// `feed_event` against its definition, the view `feed_event_source`.
+// The facts the monthly run reads, kept on write (schema/monitoring-facts.ts, triggers of migrations 0026 and 0029):
+// `feed_event` against its definition, the view `feed_event_source`, and `feed_year_total` against `feed_year_total_source`.
 
 export interface FactsDifference {
   householdId: number;
@@ -19,15 +19,17 @@ export interface FactsCheck {
   extra: number;
   /** Up to 20 of the differing rows, to say where to look. */
   sample: FactsDifference[];
+  /** feed_year_total against its definition (rows per household, item and year; every column compared). */
+  yearTotals: { stored: number; expected: number; missing: number; extra: number };
 }
 
 const COLUMNS = sql.raw(
   'county_code, household_id, membership_id, person_id, record_id, source, item, occurred_on, amount_fen, attrs, labour_skill, member_until',
 );
 
-/** Row-by-row comparison of feed_event with feed_event_source for one county (every column). */
-export async function compareFeedEvents(db: Db, countyCode: string): Promise<FactsCheck> {
-  const [row] = await queryRows<FactsCheck>(
+/** Row-by-row comparison of feed_event and feed_year_total with their definitions for one county (every column). */
+export async function compareFacts(db: Db, countyCode: string): Promise<FactsCheck> {
+  const [row] = await queryRows<Omit<FactsCheck, 'yearTotals'>>(
     db,
     sql`WITH stored AS (SELECT ${COLUMNS} FROM feed_event WHERE county_code = ${countyCode}),
       expected AS (SELECT ${COLUMNS} FROM feed_event_source WHERE county_code = ${countyCode}),
@@ -40,10 +42,18 @@ export async function compareFeedEvents(db: Db, countyCode: string): Promise<Fac
         UNION ALL
         (SELECT household_id, record_id, membership_id, 'extra' FROM extra LIMIT 10)) d), '[]'::jsonb) AS sample`,
   );
-  return row;
+  const [yearTotals] = await queryRows<FactsCheck['yearTotals']>(
+    db,
+    sql`WITH stored AS (SELECT * FROM feed_year_total WHERE county_code = ${countyCode}),
+      expected AS (SELECT * FROM feed_year_total_source WHERE county_code = ${countyCode})
+    SELECT (SELECT count(*)::int FROM stored) AS stored, (SELECT count(*)::int FROM expected) AS expected,
+      (SELECT count(*)::int FROM (SELECT * FROM expected EXCEPT ALL SELECT * FROM stored) d) AS missing,
+      (SELECT count(*)::int FROM (SELECT * FROM stored EXCEPT ALL SELECT * FROM expected) d) AS extra`,
+  );
+  return { ...row, yearTotals };
 }
 
-/** Empties feed_event and fills it from its definition (every county); returns the rows written. */
+/** Empties feed_event and feed_year_total and fills them from their definitions (every county); returns feed_event's rows. */
 export async function rebuildFeedEvents(db: Db): Promise<number> {
   const [row] = await queryRows<{ n: string }>(db, sql`SELECT feed_event_rebuild()::text AS n`);
   return Number(row.n);

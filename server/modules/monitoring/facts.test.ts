@@ -18,8 +18,16 @@ const ctx = systemContext('test');
 
 async function expectEqual(step: string): Promise<number> {
   const check = await monitoringOf(env).verifyFacts(ctx, COUNTY);
-  expect({ step, missing: check.missing, extra: check.extra }).toEqual({ step, missing: 0, extra: 0 });
+  const totals = check.yearTotals;
+  expect({
+    step,
+    missing: check.missing,
+    extra: check.extra,
+    totalsMissing: totals.missing,
+    totalsExtra: totals.extra,
+  }).toEqual({ step, missing: 0, extra: 0, totalsMissing: 0, totalsExtra: 0 });
   expect(check.stored).toBe(check.expected);
+  expect(totals.stored).toBe(totals.expected);
   return check.stored;
 }
 
@@ -59,6 +67,13 @@ describe('facts kept on write (feed_event)', () => {
       .execute(sql`INSERT INTO feed_record (county_code, batch_id, source, item, id_hash, id_cipher, name, occurred_on, record_key)
       VALUES (${COUNTY}, ${batch}, 'medical', 'inpatientOutOfPocket', repeat('a', 64), 'x', '无此人', '2025-05-03', repeat('b', 64))`);
     expect(await expectEqual('records added')).toBe(4);
+    const totalsOf = (householdId: number) =>
+      queryRows<{ year: number; amountFen: number; records: number; lastOn: string }>(
+        env.services.db,
+        sql`SELECT year, amount_fen::int AS "amountFen", records, last_on::text AS "lastOn" FROM feed_year_total
+          WHERE household_id = ${householdId} AND item = 'inpatientOutOfPocket'`,
+      );
+    expect(await totalsOf(a.id)).toEqual([{ year: 2025, amountFen: 3_000_00, records: 3, lastOn: '2025-05-01' }]);
 
     // 成员迁出: the spouse moves to b; her record stays with a until the move day, and is b's from then on.
     await call('POST', `/api/registry/households/${a.id}/members/${aSpouse}/move`, {
@@ -67,6 +82,9 @@ describe('facts kept on write (feed_event)', () => {
       reason: '婚姻迁出',
     });
     await expectEqual('member moved');
+    // The spouse's record counts for b now (her membership in a has ended).
+    expect(await totalsOf(a.id)).toEqual([{ year: 2025, amountFen: 2_000_00, records: 2, lastOn: '2025-05-01' }]);
+    expect(await totalsOf(b.id)).toEqual([{ year: 2025, amountFen: 2_000_00, records: 2, lastOn: '2025-05-02' }]);
     const moved = await eventsOf(aSpouse);
     expect(moved.map((e) => [e.householdId, e.memberUntil === null])).toEqual([
       [a.id, false],
@@ -139,6 +157,7 @@ describe('facts kept on write (feed_event)', () => {
     }
     const broken = await monitoringOf(env).verifyFacts(ctx, COUNTY);
     expect(broken.missing).toBe(1);
+    expect(broken.yearTotals).toMatchObject({ missing: 0, extra: 0 });
     expect(broken.sample).toEqual([expect.objectContaining({ kind: 'missing', householdId: b.id })]);
     const services = { db: env.services.db, monitoring: monitoringOf(env) };
     const lines: string[] = [];
@@ -146,10 +165,24 @@ describe('facts kept on write (feed_event)', () => {
     expect(lines[0]).toMatch(/缺 missing 1，多 extra 0 — 不一致/);
     await monitorFactsCommand(services, 'rebuild-facts', { county: COUNTY }, () => {});
     await expectEqual('rebuilt');
+
+    // With the totals trigger off, records withdrawn leave their totals behind: found, and repaired by a rebuild.
+    const late = await addFeeds(env, [{ personId: b.personIds[1], ...on('2025-06-01') }]);
+    await env.services.db.execute(sql`ALTER TABLE feed_event DISABLE TRIGGER feed_event_totals_delete`);
+    try {
+      await env.services.db.execute(sql`DELETE FROM feed_record WHERE batch_id = ${late}`);
+    } finally {
+      await env.services.db.execute(sql`ALTER TABLE feed_event ENABLE TRIGGER feed_event_totals_delete`);
+    }
+    const stale = await monitoringOf(env).verifyFacts(ctx, COUNTY);
+    expect(stale.yearTotals).toMatchObject({ missing: 1, extra: 1 });
+    expect(await monitorFactsCommand(services, 'verify-facts', { county: COUNTY }, () => {})).toBe(false);
+    await monitorFactsCommand(services, 'rebuild-facts', { county: COUNTY }, () => {});
+    await expectEqual('rebuilt again');
     const [audit] = await queryRows<{ n: number }>(
       env.services.db,
       sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'feed_event' AND action = 'rebuild'`,
     );
-    expect(audit.n).toBe(1);
+    expect(audit.n).toBe(2);
   });
 });

@@ -102,14 +102,16 @@ export async function monitorFactsCommand(
     }
     const check = await services.monitoring.verifyFacts(ctx, countyCode);
     results.push({ countyCode, ...check });
-    same &&= check.missing === 0 && check.extra === 0;
+    const totals = check.yearTotals;
+    same &&= check.missing + check.extra + totals.missing + totals.extra === 0;
     if (opts.json) continue;
-    out(
-      `${countyCode}: 应有 expected ${check.expected}，现有 stored ${check.stored}，缺 missing ${check.missing}，多 extra ${check.extra}` +
-        (check.missing + check.extra === 0 ? ' — 一致 / equal' : ' — 不一致 / DIFFER'),
-    );
+    const line = (c: { expected: number; stored: number; missing: number; extra: number }) =>
+      `应有 expected ${c.expected}，现有 stored ${c.stored}，缺 missing ${c.missing}，多 extra ${c.extra}` +
+      (c.missing + c.extra === 0 ? ' — 一致 / equal' : ' — 不一致 / DIFFER');
+    out(`${countyCode}: ${line(check)}`);
     for (const d of check.sample)
       out(`  ${d.kind} household ${d.householdId} record ${d.recordId} membership ${d.membershipId}`);
+    out(`${countyCode} 年度累计 / year totals: ${line(totals)}`);
   }
   if (opts.json) out(JSON.stringify(results, null, 2));
   return same;

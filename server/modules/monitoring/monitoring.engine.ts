@@ -5,7 +5,7 @@ import { jobLossSql } from '../employment/index.ts';
 import { numberParam } from '../params/index.ts';
 import { incomeFigure, perCapita } from './rules/income.ts';
 import { RULES, type Rule, type RuleContext } from './rules/index.ts';
-import { applies, type FeedNeed, type LedgerEvent } from './rules/types.ts';
+import { applies, type FeedNeed, type KeptTotal, type LedgerEvent } from './rules/types.ts';
 
 // Composes the declared rules into one set-based statement over the shared relations described in
 // rules/types.ts. The same composition serves the monthly run (the county, by key range), incremental
@@ -60,6 +60,7 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
   const atEventDate = needs.filter((n) => n.members === 'atEventDate');
   const yearToDate = needs.filter((n) => n.window === 'yearToDate');
   const schoolYear = needs.filter((n) => n.window === 'schoolYearToDate');
+  const month = needs.filter((n) => n.window === 'month');
   const schoolFrom = schoolYear.length
     ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth'))
     : ctx.window.to;
@@ -68,7 +69,8 @@ function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationS
     WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`fr.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
       AND (fr.member_until IS NULL OR (fr.member_until >= fr.occurred_on AND ${inList(atEventDate)}))
       AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)}
-        OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date))`;
+        OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date)
+        OR (${inList(month)} AND fr.occurred_on >= ${ctx.window.periodFrom}::date))`;
 }
 
 /** The ledger events rules declared (Rule.ledgerEvents), as `fe` rows of the households' active members. */
@@ -94,13 +96,59 @@ function aggregates(
 ): [string, SQL][] {
   const out: [string, SQL][] = [];
   for (const rule of rules) for (const [name, expr] of Object.entries(rule[pick]?.(ctx) ?? {})) out.push([name, expr]);
-  if (pick === 'feedAggregates') {
-    const shared = [...new Set(rules.flatMap((r) => r.sharedFeedAggregates ?? []))];
-    for (const a of shared) out.push([a.name, a.expr(ctx)]);
-  }
-  const names = out.map(([n]) => n);
-  if (new Set(names).size !== names.length) throw new Error(`duplicate aggregate column among ${names.join(', ')}`);
   return out;
+}
+
+/** The kept totals the rules declared, each once (by identity). */
+function keptTotals(rules: readonly Rule[]): KeptTotal[] {
+  return [...new Set(rules.flatMap((r) => r.keptTotals ?? []))];
+}
+
+const itemsIn = (items: KeptTotal['items'], alias: string) =>
+  sql`(${sql.identifier(alias)}.source, ${sql.identifier(alias)}.item) IN (${sql.join(
+    items.map((i) => sql`(${i.source}, ${i.item})`),
+    sql`, `,
+  )})`;
+
+/**
+ * kt: the kept totals per household, read from feed_year_total for the period's year, with `late` when some event of
+ * those items this year falls after the period's end (a re-run of an earlier month); kr: the same sums from feed_event,
+ * for those households only, or for all of them when `recompute` (the definition the stored sums are checked against).
+ */
+function keptTotalCtes(kept: KeptTotal[], ctx: RuleContext, scope: EvaluationScope, recompute: boolean): SQL[] {
+  const all = kept.flatMap((k) => k.items);
+  const year = Number(ctx.window.yearFrom.slice(0, 4));
+  const sums = (alias: string) =>
+    sql.join(
+      kept.map(
+        (k) =>
+          sql`sum(${sql.identifier(alias)}.amount_fen) FILTER (WHERE ${itemsIn(k.items, alias)}) AS ${sql.identifier(k.name)}`,
+      ),
+      sql`, `,
+    );
+  const late = recompute ? sql`true` : sql`fr.household_id IN (SELECT household_id FROM kt WHERE late)`;
+  const ctes = [
+    sql`kr AS (SELECT fr.household_id, ${sums('fr')} FROM feed_event fr
+      WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`fr.household_id`)} AND ${late}
+        AND fr.member_until IS NULL AND ${itemsIn(all, 'fr')} AND fr.occurred_on >= ${ctx.window.yearFrom}::date AND fr.occurred_on <= ${ctx.window.to}::date
+      GROUP BY fr.household_id)`,
+  ];
+  if (!recompute)
+    ctes.unshift(sql`kt AS (SELECT t.household_id, ${sums('t')}, bool_or(t.last_on > ${ctx.window.to}::date) AS late FROM feed_year_total t
+      WHERE t.county_code = ${scope.countyCode} AND t.year = ${year}::int AND ${itemsIn(all, 't')} AND ${restrict(scope.restriction, sql`t.household_id`)}
+      GROUP BY t.household_id)`);
+  return ctes;
+}
+
+/** The facts columns of the kept totals: stored, or recomputed where stored sums do not cover the period. */
+function keptColumns(kept: KeptTotal[], recompute: boolean): SQL {
+  return sql.join(
+    kept.map((k) => {
+      const name = sql.identifier(k.name);
+      return recompute ? sql`, kr.${name}` : sql`, CASE WHEN kt.late THEN kr.${name} ELSE kt.${name} END AS ${name}`;
+    }),
+    sql``,
+  );
 }
 
 /** Only the members some rule looks at (all, if a rule with member aggregates declares no filter). */
@@ -132,12 +180,21 @@ const selectList = (list: [string, SQL][]) =>
 export function evaluationCtes(
   ctx: RuleContext,
   scope: EvaluationScope,
-  opts: { materializeFired?: boolean; rules?: readonly Rule[] } = {},
+  opts: {
+    materializeFired?: boolean;
+    rules?: readonly Rule[];
+    /** Kept totals summed from feed_event for every household instead of read from feed_year_total (agreement test). */
+    recomputeKeptTotals?: boolean;
+  } = {},
 ): SQL {
   const rules = opts.rules ?? RULES;
   const r = scope.restriction;
   const feedAggs = aggregates(rules, ctx, 'feedAggregates');
   const memberAggs = aggregates(rules, ctx, 'memberAggregates');
+  const kept = keptTotals(rules);
+  const recompute = opts.recomputeKeptTotals ?? false;
+  const names = [...feedAggs, ...memberAggs].map(([n]) => n).concat(kept.map((k) => k.name));
+  if (new Set(names).size !== names.length) throw new Error(`duplicate aggregate column among ${names.join(', ')}`);
   const ctes: SQL[] = [
     sql`inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.county_code, i.year, i.net_income, i.household_size, i.insurance_payout, i.eligible_out_of_pocket
       FROM household_income i WHERE i.county_code = ${scope.countyCode} AND i.year <= ${ctx.window.incomeYear}::int AND ${restrict(r, sql`i.household_id`)}
@@ -149,6 +206,7 @@ export function evaluationCtes(
         FROM (${sql.join([feedEvents(rules, ctx, scope), ...ledgerEvents(rules, ctx, scope)], sql` UNION ALL `)}) fe
         GROUP BY fe.household_id)`,
     );
+  if (kept.length) ctes.push(...keptTotalCtes(kept, ctx, scope, recompute));
   if (memberAggs.length) {
     ctes.push(sql`ma AS (SELECT mb.household_id, ${selectList(memberAggs)} FROM (SELECT m.household_id, p.id AS person_id, p.resident_medical_insurance,
         p.employee_medical_insurance, p.labour_skill FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
@@ -159,12 +217,14 @@ export function evaluationCtes(
       h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
       inc.year AS inc_year, inc.net_income AS inc_net, inc.household_size AS inc_size, inc.insurance_payout AS inc_payout, inc.eligible_out_of_pocket AS inc_oop,
       pi.year AS prev_year, pi.net_income AS prev_net, pi.household_size AS prev_size, pi.insurance_payout AS prev_payout, pi.eligible_out_of_pocket AS prev_oop
-      ${columns(feedAggs, 'fa')} ${columns(memberAggs, 'ma')}
+      ${columns(feedAggs, 'fa')} ${columns(memberAggs, 'ma')} ${keptColumns(kept, recompute)}
     FROM household h
     LEFT JOIN inc ON inc.household_id = h.id AND inc.county_code = h.county_code
     LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
     ${feedAggs.length ? sql`LEFT JOIN fa ON fa.household_id = h.id` : sql``}
     ${memberAggs.length ? sql`LEFT JOIN ma ON ma.household_id = h.id` : sql``}
+    ${kept.length && !recompute ? sql`LEFT JOIN kt ON kt.household_id = h.id` : sql``}
+    ${kept.length ? sql`LEFT JOIN kr ON kr.household_id = h.id` : sql``}
     WHERE ${hhWhere(scope)})`);
   const branches = rules.map(
     (rule) =>

@@ -201,6 +201,22 @@ const TABLES: Record<string, Case[]> = {
       feeds: [inpatient(0, 950_000, '2024-12-20')],
       fires: false,
     },
+    // Year-to-date sums are kept per household and year (feed_year_total); a month re-checked later sees only its own.
+    {
+      name: 'rigid spending re-checked for April does not count a record of May',
+      household: { income: wages(2025, 900_000) },
+      feeds: [inpatient(0, 400_000, '2025-03-01'), inpatient(1, 600_000, '2025-05-10')],
+      period: '2025-04',
+      fires: false,
+    },
+    {
+      name: 'rigid spending for May counts March and May (10,000 > 9,000)',
+      household: { income: wages(2025, 900_000) },
+      feeds: [inpatient(0, 400_000, '2025-03-01'), inpatient(1, 600_000, '2025-05-10')],
+      period: '2025-05',
+      fires: true,
+      evidence: { rigidSpending: { medicalFen: 1_000_000, exceedsIncome: true } },
+    },
   ],
   EDUCATION_BURDEN: [
     {

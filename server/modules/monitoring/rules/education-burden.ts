@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { schoolYearFrom } from '#common/domain/monitoring/window.ts';
-import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
+import { RIGID_PARAMS, RIGID_TOTALS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
 import {
   constEvidence,
   feedIs,
@@ -31,8 +31,8 @@ export const educationBurden = defineRule({
   riskType: 'education',
   appliesTo: 'all',
   params: PARAMS,
-  feeds: [{ source: 'education', item: 'nonCompulsoryCost', window: 'schoolYearToDate' }, ...RIGID_FEEDS],
-  sharedFeedAggregates: RIGID_AGGREGATES,
+  feeds: [{ source: 'education', item: 'nonCompulsoryCost', window: 'schoolYearToDate' }],
+  keptTotals: RIGID_TOTALS,
   feedAggregates: (ctx) => ({
     edu_cost_persons: personAmounts(sql`${cost} AND fe.occurred_on >= ${from(ctx)}::date`),
     edu_cost_records: sql`count(*) FILTER (WHERE ${cost} AND fe.occurred_on >= ${from(ctx)}::date)`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { RIGID_AGGREGATES, RIGID_FEEDS, RIGID_PARAMS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
+import { RIGID_PARAMS, RIGID_TOTALS, rigidEvidence, rigidExceedsIncome } from './rigid-spending.ts';
 import {
   constEvidence,
   feedIs,
@@ -42,8 +42,11 @@ export const medicalBurden = defineRule({
   riskType: 'illness',
   appliesTo: 'all',
   params: PARAMS,
-  feeds: RIGID_FEEDS,
-  sharedFeedAggregates: RIGID_AGGREGATES,
+  feeds: [
+    { source: 'medical', item: 'inpatientOutOfPocket', window: 'yearToDate' },
+    { source: 'medical', item: 'outpatientOutOfPocket', window: 'month' },
+  ],
+  keptTotals: RIGID_TOTALS,
   feedAggregates: (ctx) => ({
     med_inpatient_persons: personAmounts(sql`${inpatient} AND fe.occurred_on >= ${ctx.window.yearFrom}::date`),
     med_inpatient_n: sql`count(*) FILTER (WHERE ${inpatient} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)`,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { feedIs, numberOf, type FeedNeed, type RuleContext, type SharedAggregate } from './types.ts';
+import { numberOf, type KeptTotal, type RuleContext } from './types.ts';
 
 // 刚性支出明显超过上年收入 (policy-rules §1.1: "households whose rigid spending clearly exceeds last
 // year's income"): the household's medical out-of-pocket (住院 + 门诊自付) and non-compulsory education
@@ -7,29 +7,20 @@ import { feedIs, numberOf, type FeedNeed, type RuleContext, type SharedAggregate
 // monitoring.rigidSpendingIncomeRatio × its 家庭纯收入 of the latest income year on record (the year the
 // line rules read; 1 by default: more than the whole income). Independent of monitoring.incomeFigure, so
 // it is checked with the default settings. Read by MEDICAL_BURDEN (when there is medical spending) and
-// EDUCATION_BURDEN (when there is education spending): each names its own cause.
+// EDUCATION_BURDEN (when there is education spending): each names its own cause. The sums are kept totals
+// (feed_year_total, kept on write): medical out-of-pocket is most of the department records a county receives.
 
 export const RIGID_PARAMS = ['monitoring.rigidSpendingIncomeRatio'] as const;
 
-const medical = sql`(${feedIs('medical', 'inpatientOutOfPocket')} OR ${feedIs('medical', 'outpatientOutOfPocket')})`;
-const education = feedIs('education', 'nonCompulsoryCost');
-
-export const RIGID_FEEDS: readonly FeedNeed[] = [
-  { source: 'medical', item: 'inpatientOutOfPocket', window: 'yearToDate' },
-  { source: 'medical', item: 'outpatientOutOfPocket', window: 'yearToDate' },
-  { source: 'education', item: 'nonCompulsoryCost', window: 'yearToDate' },
-];
-
-export const RIGID_AGGREGATES: readonly SharedAggregate[] = [
+export const RIGID_TOTALS: readonly KeptTotal[] = [
   {
     name: 'rigid_medical_fen',
-    expr: (ctx) => sql`sum(fe.amount_fen) FILTER (WHERE ${medical} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)`,
+    items: [
+      { source: 'medical', item: 'inpatientOutOfPocket' },
+      { source: 'medical', item: 'outpatientOutOfPocket' },
+    ],
   },
-  {
-    name: 'rigid_education_fen',
-    expr: (ctx) =>
-      sql`sum(fe.amount_fen) FILTER (WHERE ${education} AND fe.occurred_on >= ${ctx.window.yearFrom}::date)`,
-  },
+  { name: 'rigid_education_fen', items: [{ source: 'education', item: 'nonCompulsoryCost' }] },
 ];
 
 const total = sql`(coalesce(f.rigid_medical_fen, 0) + coalesce(f.rigid_education_fen, 0))`;

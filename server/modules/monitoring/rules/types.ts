@@ -13,8 +13,9 @@ import { numberParam, type ResolvedParams } from '#server/modules/params/index.t
 //   inc    per household, the latest income year ≤ the period's year (household_income) and the year before
 //   fe     department records (feed_record) matched to the households' members by (county_code, id_hash),
 //          within the window each rule declared, with the person's registry facts
+//   kt     year-to-date sums the rules declared as kept totals, from feed_year_total (kept on write)
 //   mb     the households' active members (membership valid_to IS NULL ⋈ person)
-//   facts  one row per household: hh ⋈ inc ⋈ (rules' feed aggregates over fe) ⋈ (member aggregates over mb)
+//   facts  one row per household: hh ⋈ inc ⋈ (rules' feed aggregates over fe) ⋈ kt ⋈ (member aggregates over mb)
 //
 // A rule is its condition `when` and its `evidence` over a facts row `f`; `select` (added by
 // defineRule) is the same as rows (household_id, evidence) for previews. The engine evaluates all
@@ -31,9 +32,10 @@ export interface FeedNeed {
   /**
    * lookback: inside the data window; toDate: any record up to the period's end (states such as payroll, not events);
    * yearToDate: from 1 January of the period's year (累计 spending); schoolYearToDate: from the start of the school year
-   * (education.schoolYearStartMonth). Aggregates filter their own dates again: a record kept for one window is seen by all.
+   * (education.schoolYearStartMonth); month: the period's own month. Aggregates filter their own dates again: a record
+   * kept for one window is seen by all. A year-to-date sum over all of a household's records is a KeptTotal instead.
    */
-  window: 'lookback' | 'toDate' | 'yearToDate' | 'schoolYearToDate';
+  window: 'lookback' | 'toDate' | 'yearToDate' | 'schoolYearToDate' | 'month';
   /** Whose records count: the household's active members, or whoever was a member on the record's date (deaths). */
   members?: 'active' | 'atEventDate';
 }
@@ -63,8 +65,8 @@ export interface Rule {
   ledgerEvents?: readonly LedgerEvent[];
   /** Per-household aggregates over `fe` (columns of facts); names must be unique across rules. */
   feedAggregates?(ctx: RuleContext): Record<string, SQL>;
-  /** Aggregates over `fe` that several rules read (one definition, computed once). */
-  sharedFeedAggregates?: readonly SharedAggregate[];
+  /** Year-to-date sums several rules read (one definition, computed once), kept on write. */
+  keptTotals?: readonly KeptTotal[];
   /** Per-household aggregates over `mb`. */
   memberAggregates?(ctx: RuleContext): Record<string, SQL>;
   /** The members `memberAggregates` look at (a predicate on mb); lets the engine skip the others. */
@@ -79,10 +81,16 @@ export interface Rule {
 
 export type RuleSpec = Omit<Rule, 'select'>;
 
-/** An aggregate over `fe` declared once and read by several rules (the engine adds it once by identity). */
-export interface SharedAggregate {
+/**
+ * The sum of amount_fen of some department items from 1 January of the period's year to its end, over the household's
+ * active members (累计 spending), as column `name` of facts. Kept on write per household, item and year in
+ * feed_year_total (migration 0029): the engine reads the stored sums for households whose latest event of the year
+ * falls inside the period, and sums feed_event for the others (a re-run of an earlier month). Declared once and added
+ * once by identity, however many rules read it.
+ */
+export interface KeptTotal {
   name: string;
-  expr(ctx: RuleContext): SQL;
+  items: readonly { source: FeedSourceCode; item: FeedItemCode }[];
 }
 
 export function defineRule(spec: RuleSpec): Rule {
