@@ -109,6 +109,11 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('person_id_hash_uq').on(t.countyCode, t.idHash),
     index('person_name_idx').using('btree', sql`${t.name} text_pattern_ops`),
+    // The persons with neither basic medical insurance (NO_MEDICAL_INSURANCE's memberFilter, a few per cent): the
+    // monthly run finds them here instead of reading every person (1M households: 3.5M persons).
+    index('person_uninsured_idx')
+      .on(t.countyCode)
+      .where(sql`NOT ${t.residentMedicalInsurance} AND NOT ${t.employeeMedicalInsurance}`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "person_uninsured_idx" ON "person" USING btree ("county_code") WHERE NOT "person"."resident_medical_insurance" AND NOT "person"."employee_medical_insurance";
