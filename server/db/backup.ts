@@ -64,7 +64,7 @@ export function lastMigration(): string {
  * Tables kept by triggers from other tables (schema/monitoring-facts.ts): not written to a backup, rebuilt on restore,
  * so a restore never depends on whether the triggers fired while loading.
  */
-const DERIVED_TABLES = ['feed_event', 'feed_year_total'];
+const DERIVED_TABLES = ['feed_event', 'feed_year_total', 'household_income_latest'];
 
 /** Base tables of the public schema, parents before children (self references ignored). */
 async function tablesInOrder(db: Db): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, varchar } from 'drizzle-orm/pg-core';
 import { feedRecords } from './feeds.ts';
 import { memberships } from './registry.ts';
 
@@ -56,4 +56,30 @@ export const feedYearTotals = pgTable(
     lastOn: date('last_on').notNull(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.householdId, t.source, t.item, t.year] })],
+);
+
+// Per household: its latest income year and the year before it (the columns the income rules read), kept by
+// statement triggers on `household_income` (migration 0031). The run reads it for the households whose latest year is
+// not after the period's year; for the others (a month re-checked after a later year was recorded) household_income.
+export const householdIncomeLatest = pgTable(
+  'household_income_latest',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    householdId: bigint('household_id', { mode: 'number' }).notNull(),
+    year: smallint('year').notNull(),
+    netIncome: bigint('net_income', { mode: 'number' }),
+    householdSize: smallint('household_size').notNull(),
+    insurancePayout: bigint('insurance_payout', { mode: 'number' }),
+    eligibleOutOfPocket: bigint('eligible_out_of_pocket', { mode: 'number' }),
+    /** The row of year - 1, when there is one. */
+    prevYear: smallint('prev_year'),
+    prevNetIncome: bigint('prev_net_income', { mode: 'number' }),
+    prevHouseholdSize: smallint('prev_household_size'),
+    prevInsurancePayout: bigint('prev_insurance_payout', { mode: 'number' }),
+    prevEligibleOutOfPocket: bigint('prev_eligible_out_of_pocket', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.householdId] }),
+    index('household_income_latest_year_idx').on(t.countyCode, t.year),
+  ],
 );

@@ -18,16 +18,17 @@ const ctx = systemContext('test');
 
 async function expectEqual(step: string): Promise<number> {
   const check = await monitoringOf(env).verifyFacts(ctx, COUNTY);
-  const totals = check.yearTotals;
+  const differences = (c: { missing: number; extra: number; stored: number; expected: number }) => [
+    c.missing,
+    c.extra,
+    c.stored - c.expected,
+  ];
   expect({
     step,
-    missing: check.missing,
-    extra: check.extra,
-    totalsMissing: totals.missing,
-    totalsExtra: totals.extra,
-  }).toEqual({ step, missing: 0, extra: 0, totalsMissing: 0, totalsExtra: 0 });
-  expect(check.stored).toBe(check.expected);
-  expect(totals.stored).toBe(totals.expected);
+    events: differences(check),
+    totals: differences(check.yearTotals),
+    incomes: differences(check.latestIncome),
+  }).toEqual({ step, events: [0, 0, 0], totals: [0, 0, 0], incomes: [0, 0, 0] });
   return check.stored;
 }
 
@@ -138,6 +139,30 @@ describe('facts kept on write (feed_event)', () => {
     });
     await expectEqual('households merged');
 
+    // Income years saved (the year before, then a correction of the latest), and one removed.
+    const income = (year: number, wageIncome: number) => ({
+      year,
+      wageIncome,
+      businessIncome: 0,
+      propertyIncome: 0,
+      transferIncome: 0,
+      businessCost: 0,
+      insurancePayout: 0,
+      eligibleOutOfPocket: 0,
+      reason: '年度收支',
+    });
+    await call('PUT', `/api/registry/households/${b.id}/income`, income(2024, 2_000_000));
+    await call('PUT', `/api/registry/households/${b.id}/income`, income(2025, 1_000_000));
+    const [latest] = await queryRows<{ year: number; net: number; prevYear: number; prevNet: number }>(
+      env.services.db,
+      sql`SELECT year, net_income::int AS net, prev_year AS "prevYear", prev_net_income::int AS "prevNet"
+        FROM household_income_latest WHERE household_id = ${b.id}`,
+    );
+    expect(latest).toEqual({ year: 2025, net: 1_000_000, prevYear: 2024, prevNet: 2_000_000 });
+    await expectEqual('income saved');
+    await env.services.db.execute(sql`DELETE FROM household_income WHERE household_id = ${b.id} AND year = 2025`);
+    await expectEqual('income removed');
+
     // An ID corrected in place; a batch withdrawn.
     await env.services.db.execute(sql`UPDATE person SET id_hash = repeat('a', 64) WHERE id = ${b.personIds[0]}`);
     await expectEqual('ID corrected');
@@ -158,6 +183,7 @@ describe('facts kept on write (feed_event)', () => {
     const broken = await monitoringOf(env).verifyFacts(ctx, COUNTY);
     expect(broken.missing).toBe(1);
     expect(broken.yearTotals).toMatchObject({ missing: 0, extra: 0 });
+    expect(broken.latestIncome).toMatchObject({ missing: 0, extra: 0 });
     expect(broken.sample).toEqual([expect.objectContaining({ kind: 'missing', householdId: b.id })]);
     const services = { db: env.services.db, monitoring: monitoringOf(env) };
     const lines: string[] = [];

@@ -102,8 +102,8 @@ export async function monitorFactsCommand(
     }
     const check = await services.monitoring.verifyFacts(ctx, countyCode);
     results.push({ countyCode, ...check });
-    const totals = check.yearTotals;
-    same &&= check.missing + check.extra + totals.missing + totals.extra === 0;
+    const { yearTotals, latestIncome } = check;
+    same &&= [check, yearTotals, latestIncome].every((c) => c.missing + c.extra === 0);
     if (opts.json) continue;
     const line = (c: { expected: number; stored: number; missing: number; extra: number }) =>
       `应有 expected ${c.expected}，现有 stored ${c.stored}，缺 missing ${c.missing}，多 extra ${c.extra}` +
@@ -111,7 +111,8 @@ export async function monitorFactsCommand(
     out(`${countyCode}: ${line(check)}`);
     for (const d of check.sample)
       out(`  ${d.kind} household ${d.householdId} record ${d.recordId} membership ${d.membershipId}`);
-    out(`${countyCode} 年度累计 / year totals: ${line(totals)}`);
+    out(`${countyCode} 年度累计 / year totals: ${line(yearTotals)}`);
+    out(`${countyCode} 最近两年收入 / latest incomes: ${line(latestIncome)}`);
   }
   if (opts.json) out(JSON.stringify(results, null, 2));
   return same;

@@ -99,6 +99,32 @@ function aggregates(
   return out;
 }
 
+/**
+ * inc: per household, the latest income year not after the period's year and the row of the year before, read from
+ * household_income_latest (kept on write) where its latest year is not after the period's, from household_income for
+ * the others (a month of an earlier year re-checked after a later year was recorded), or for all when `recompute`.
+ */
+function latestIncomes(ctx: RuleContext, scope: EvaluationScope, recompute: boolean): SQL {
+  const county = scope.countyCode;
+  const year = ctx.window.incomeYear;
+  const fromIncomes = (
+    households: SQL,
+  ) => sql`SELECT DISTINCT ON (i.household_id) i.household_id, i.county_code, i.year, i.net_income,
+      i.household_size, i.insurance_payout, i.eligible_out_of_pocket, p.year AS prev_year, p.net_income AS prev_net_income,
+      p.household_size AS prev_household_size, p.insurance_payout AS prev_insurance_payout, p.eligible_out_of_pocket AS prev_eligible_out_of_pocket
+    FROM household_income i
+    LEFT JOIN household_income p ON p.county_code = i.county_code AND p.household_id = i.household_id AND p.year = i.year - 1
+    WHERE i.county_code = ${county} AND i.year <= ${year}::int AND ${households}
+    ORDER BY i.household_id, i.year DESC`;
+  if (recompute) return sql`inc AS (${fromIncomes(restrict(scope.restriction, sql`i.household_id`))})`;
+  const kept = (alias: string) =>
+    sql`${sql.identifier(alias)}.county_code = ${county} AND ${restrict(scope.restriction, sql`${sql.identifier(alias)}.household_id`)}`;
+  return sql`inc AS (SELECT l.household_id, l.county_code, l.year, l.net_income, l.household_size, l.insurance_payout, l.eligible_out_of_pocket,
+      l.prev_year, l.prev_net_income, l.prev_household_size, l.prev_insurance_payout, l.prev_eligible_out_of_pocket
+    FROM household_income_latest l WHERE ${kept('l')} AND l.year <= ${year}::int
+    UNION ALL (${fromIncomes(sql`i.household_id = ANY(ARRAY(SELECT l2.household_id FROM household_income_latest l2 WHERE ${kept('l2')} AND l2.year > ${year}::int))`)}))`;
+}
+
 /** The kept totals the rules declared, each once (by identity). */
 function keptTotals(rules: readonly Rule[]): KeptTotal[] {
   return [...new Set(rules.flatMap((r) => r.keptTotals ?? []))];
@@ -183,8 +209,8 @@ export function evaluationCtes(
   opts: {
     materializeFired?: boolean;
     rules?: readonly Rule[];
-    /** Kept totals summed from feed_event for every household instead of read from feed_year_total (agreement test). */
-    recomputeKeptTotals?: boolean;
+    /** Kept facts taken from their sources (feed_event, household_income) for every household (agreement test). */
+    recomputeKeptFacts?: boolean;
   } = {},
 ): SQL {
   const rules = opts.rules ?? RULES;
@@ -192,14 +218,10 @@ export function evaluationCtes(
   const feedAggs = aggregates(rules, ctx, 'feedAggregates');
   const memberAggs = aggregates(rules, ctx, 'memberAggregates');
   const kept = keptTotals(rules);
-  const recompute = opts.recomputeKeptTotals ?? false;
+  const recompute = opts.recomputeKeptFacts ?? false;
   const names = [...feedAggs, ...memberAggs].map(([n]) => n).concat(kept.map((k) => k.name));
   if (new Set(names).size !== names.length) throw new Error(`duplicate aggregate column among ${names.join(', ')}`);
-  const ctes: SQL[] = [
-    sql`inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.county_code, i.year, i.net_income, i.household_size, i.insurance_payout, i.eligible_out_of_pocket
-      FROM household_income i WHERE i.county_code = ${scope.countyCode} AND i.year <= ${ctx.window.incomeYear}::int AND ${restrict(r, sql`i.household_id`)}
-      ORDER BY i.household_id, i.year DESC)`,
-  ];
+  const ctes: SQL[] = [latestIncomes(ctx, scope, recompute)];
   if (feedAggs.length)
     ctes.push(
       sql`fa AS (SELECT fe.household_id, ${selectList(feedAggs)}
@@ -216,11 +238,11 @@ export function evaluationCtes(
   ctes.push(sql`facts AS NOT MATERIALIZED (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.monitoring_type,
       h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
       inc.year AS inc_year, inc.net_income AS inc_net, inc.household_size AS inc_size, inc.insurance_payout AS inc_payout, inc.eligible_out_of_pocket AS inc_oop,
-      pi.year AS prev_year, pi.net_income AS prev_net, pi.household_size AS prev_size, pi.insurance_payout AS prev_payout, pi.eligible_out_of_pocket AS prev_oop
+      inc.prev_year, inc.prev_net_income AS prev_net, inc.prev_household_size AS prev_size, inc.prev_insurance_payout AS prev_payout,
+      inc.prev_eligible_out_of_pocket AS prev_oop
       ${columns(feedAggs, 'fa')} ${columns(memberAggs, 'ma')} ${keptColumns(kept, recompute)}
     FROM household h
     LEFT JOIN inc ON inc.household_id = h.id AND inc.county_code = h.county_code
-    LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
     ${feedAggs.length ? sql`LEFT JOIN fa ON fa.household_id = h.id` : sql``}
     ${memberAggs.length ? sql`LEFT JOIN ma ON ma.household_id = h.id` : sql``}
     ${kept.length && !recompute ? sql`LEFT JOIN kt ON kt.household_id = h.id` : sql``}

@@ -4,7 +4,7 @@ import { requirePermission } from '#server/lib/permissions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { compareFacts, rebuildFeedEvents, type FactsCheck } from './facts.repository.ts';
 
-// `guardline monitor verify-facts` and `rebuild-facts`: the facts kept on write (feed_event, feed_year_total) against a full rebuild.
+// `guardline monitor verify-facts` and `rebuild-facts`: the facts kept on write (feed_event, feed_year_total, household_income_latest) against a full rebuild.
 // Verify only reads; rebuild writes (audited) and is for a difference verify found, or after a manual data repair.
 
 export interface FactsDeps {
@@ -26,7 +26,12 @@ export async function rebuildFacts(deps: FactsDeps, ctx: RequestContext, countyC
       entity: 'feed_event',
       entityId: countyCode,
       orgCode: countyCode,
-      before: { missing: before.missing, extra: before.extra, yearTotals: before.yearTotals },
+      before: {
+        missing: before.missing,
+        extra: before.extra,
+        yearTotals: before.yearTotals,
+        latestIncome: before.latestIncome,
+      },
       after: { rows },
     });
     return rows;
