@@ -8,9 +8,10 @@ import { constEvidence } from '../server/modules/monitoring/rules/types.ts';
 // The engine's floor: the best single hand-written statement over the same tables computing the
 // same warnings (same rules; the figures that decide them, not the engine's per-person lists) and
 // writing them to a copy of the warning table. One pass over the department records with conditional
-// aggregates, the year-to-date sums from the totals kept on write (feed_year_total; from the records
-// for a household with a record after the period), one pass over the members, the latest two income
-// years, then each household's fired rules through LATERAL … UNION ALL.
+// aggregates, the year-to-date sums and the latest two income years from the tables kept on write
+// (feed_year_total, household_income_latest; from their sources for a household with a record or an
+// income year after the period), one pass over the members, then each household's fired rules through
+// LATERAL … UNION ALL.
 
 /** Runs with the engine's batch-session settings, so that both are measured alike. */
 export async function runFloor(db: Db, ctx: RuleContext): Promise<Record<string, number>> {
@@ -28,10 +29,10 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
   const p = (key: string) => ctx.params[key]?.value as number;
   const w = ctx.window;
   const c = ctx.countyCode;
-  const figure =
-    ctx.params['monitoring.incomeFigure']?.value === 'adjusted'
-      ? sql`+ i.insurance_payout - i.eligible_out_of_pocket`
-      : sql``;
+  const adjusted = ctx.params['monitoring.incomeFigure']?.value === 'adjusted';
+  // Per capita of an income row: net (or net + insurance payout − eligible out-of-pocket), half-up.
+  const pc = (net: string, size: string, payout: string, oop: string) =>
+    sql`floor((2 * (${sql.raw(net)} ${adjusted ? sql.raw(`+ ${payout} - ${oop}`) : sql``}) + ${sql.raw(size)})::numeric / NULLIF(2 * ${sql.raw(size)}, 0))::bigint`;
   // The same constant evidence as the engine's (window, parameters in force with their sources).
   const ev = (code: string) => constEvidence(ctx, ruleOf(code)!.params);
   const schoolFrom = schoolYearFrom(w.period, p('education.schoolYearStartMonth'));
@@ -75,15 +76,21 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
       GROUP BY fr.household_id),
     ma AS (SELECT m.household_id, array_agg(p.id) AS uninsured FROM membership m JOIN person p ON p.id = m.person_id AND p.county_code = m.county_code
       WHERE m.county_code = ${c} AND m.valid_to IS NULL AND NOT p.resident_medical_insurance AND NOT p.employee_medical_insurance GROUP BY m.household_id),
-    inc AS (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, i.net_income AS net, floor((2 * (i.net_income ${figure}) + i.household_size)::numeric / NULLIF(2 * i.household_size, 0))::bigint AS pc
-      FROM household_income i WHERE i.county_code = ${c} AND i.year <= ${w.incomeYear}::int ORDER BY i.household_id, i.year DESC),
+    inc AS (SELECT l.household_id, l.year, l.net_income AS net, ${pc('l.net_income', 'l.household_size', 'l.insurance_payout', 'l.eligible_out_of_pocket')} AS pc,
+        ${pc('l.prev_net_income', 'l.prev_household_size', 'l.prev_insurance_payout', 'l.prev_eligible_out_of_pocket')} AS prev_pc
+      FROM household_income_latest l WHERE l.county_code = ${c} AND l.year <= ${w.incomeYear}::int
+      UNION ALL (SELECT DISTINCT ON (i.household_id) i.household_id, i.year, i.net_income, ${pc('i.net_income', 'i.household_size', 'i.insurance_payout', 'i.eligible_out_of_pocket')},
+        ${pc('pi.net_income', 'pi.household_size', 'pi.insurance_payout', 'pi.eligible_out_of_pocket')}
+      FROM household_income i LEFT JOIN household_income pi ON pi.county_code = i.county_code AND pi.household_id = i.household_id AND pi.year = i.year - 1
+      WHERE i.county_code = ${c} AND i.year <= ${w.incomeYear}::int
+        AND i.household_id = ANY(ARRAY(SELECT household_id FROM household_income_latest WHERE county_code = ${c} AND year > ${w.incomeYear}::int))
+      ORDER BY i.household_id, i.year DESC)),
     x AS (SELECT h.id, h.county_code, h.village_code, h.kind, h.monitoring_status, h.housing_grade, h.housing_unsafe, h.water_safe, h.school_dropout, h.medical_uninsured,
-        inc.year, inc.net, inc.pc, floor((2 * (pi.net_income ${figure}) + pi.household_size)::numeric / NULLIF(2 * pi.household_size, 0))::bigint AS prev_pc, fa.*, ma.uninsured AS mb_uninsured,
+        inc.year, inc.net, inc.pc, inc.prev_pc, fa.*, ma.uninsured AS mb_uninsured,
         CASE WHEN kt.late THEN kr.rigid_med ELSE kt.rigid_med END AS rigid_med, CASE WHEN kt.late THEN kr.rigid_edu ELSE kt.rigid_edu END AS rigid_edu,
         CASE WHEN h.kind = 'alleviated' THEN ${p('medical.alleviatedOutOfPocketFen')}::bigint ELSE ${p('medical.otherOutOfPocketFen')}::bigint END AS med_line
       FROM household h
       LEFT JOIN inc ON inc.household_id = h.id
-      LEFT JOIN household_income pi ON pi.household_id = h.id AND pi.county_code = h.county_code AND pi.year = inc.year - 1
       LEFT JOIN fa ON fa.household_id = h.id LEFT JOIN ma ON ma.household_id = h.id
       LEFT JOIN kt ON kt.household_id = h.id LEFT JOIN kr ON kr.household_id = h.id
       WHERE h.county_code = ${c} AND h.closed_on IS NULL)
