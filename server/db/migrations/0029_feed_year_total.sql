@@ -29,31 +29,34 @@ CREATE FUNCTION feed_year_total_refresh(counties text[], households bigint[]) RE
   GROUP BY e.county_code, e.household_id, e.source, e.item, extract(year FROM e.occurred_on)::int;
 $$;
 --> statement-breakpoint
--- feed_event_rebuild() fills both tables at once and sets guardline.facts_rebuild for its transaction meanwhile.
-CREATE FUNCTION feed_year_total_on_event() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The trigger of every kept-facts table: recompute the households the statement touched, through the refresh function
+-- named by the trigger's argument. feed_event_rebuild() fills the tables at once and sets guardline.facts_rebuild meanwhile.
+CREATE FUNCTION kept_facts_on_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE counties text[]; households bigint[];
 BEGIN
   IF coalesce(current_setting('guardline.facts_rebuild', true), '') = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM feed_year_total_refresh(array_agg(k.county_code), array_agg(k.household_id))
+    SELECT array_agg(k.county_code), array_agg(k.household_id) INTO counties, households
       FROM (SELECT DISTINCT county_code::text, household_id FROM new_rows) k;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM feed_year_total_refresh(array_agg(k.county_code), array_agg(k.household_id))
+    SELECT array_agg(k.county_code), array_agg(k.household_id) INTO counties, households
       FROM (SELECT DISTINCT county_code::text, household_id FROM old_rows) k;
   ELSE
-    PERFORM feed_year_total_refresh(array_agg(k.county_code), array_agg(k.household_id))
+    SELECT array_agg(k.county_code), array_agg(k.household_id) INTO counties, households
       FROM (SELECT county_code::text, household_id FROM old_rows UNION SELECT county_code::text, household_id FROM new_rows) k;
   END IF;
+  EXECUTE format('SELECT %I($1, $2)', TG_ARGV[0]) USING counties, households;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER feed_event_totals_insert AFTER INSERT ON feed_event REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION feed_year_total_on_event();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('feed_year_total_refresh');
 --> statement-breakpoint
 CREATE TRIGGER feed_event_totals_update AFTER UPDATE ON feed_event REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION feed_year_total_on_event();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('feed_year_total_refresh');
 --> statement-breakpoint
 CREATE TRIGGER feed_event_totals_delete AFTER DELETE ON feed_event REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION feed_year_total_on_event();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('feed_year_total_refresh');
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION feed_event_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE n bigint;

@@ -36,30 +36,14 @@ CREATE FUNCTION household_income_latest_refresh(counties text[], households bigi
   ORDER BY i.household_id, i.year DESC;
 $$;
 --> statement-breakpoint
-CREATE FUNCTION household_income_latest_on_income() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF coalesce(current_setting('guardline.facts_rebuild', true), '') = 'on' THEN RETURN NULL; END IF;
-  IF TG_OP = 'INSERT' THEN
-    PERFORM household_income_latest_refresh(array_agg(k.county_code), array_agg(k.household_id))
-      FROM (SELECT DISTINCT county_code::text, household_id FROM new_rows) k;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM household_income_latest_refresh(array_agg(k.county_code), array_agg(k.household_id))
-      FROM (SELECT DISTINCT county_code::text, household_id FROM old_rows) k;
-  ELSE
-    PERFORM household_income_latest_refresh(array_agg(k.county_code), array_agg(k.household_id))
-      FROM (SELECT county_code::text, household_id FROM old_rows UNION SELECT county_code::text, household_id FROM new_rows) k;
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE TRIGGER household_income_latest_insert AFTER INSERT ON household_income REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION household_income_latest_on_income();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('household_income_latest_refresh');
 --> statement-breakpoint
 CREATE TRIGGER household_income_latest_update AFTER UPDATE ON household_income REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION household_income_latest_on_income();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('household_income_latest_refresh');
 --> statement-breakpoint
 CREATE TRIGGER household_income_latest_delete AFTER DELETE ON household_income REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION household_income_latest_on_income();
+  FOR EACH STATEMENT EXECUTE FUNCTION kept_facts_on_change('household_income_latest_refresh');
 --> statement-breakpoint
 -- Every table of kept facts, emptied and filled from its definition (restore, `monitor rebuild-facts`, bulk loads).
 CREATE OR REPLACE FUNCTION feed_event_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$

@@ -5,7 +5,7 @@ import { systemContext } from '#server/lib/context.ts';
 import { makeIdNumber, memberInput } from '#server/test/factories.ts';
 import { useTestApp } from '#server/test/test-app.ts';
 import { monitorFactsCommand } from './monitoring.cli.ts';
-import { addFeeds, createHousehold, loginCookie, monitoringOf } from './monitoring.test-support.ts';
+import { addFeeds, createHousehold, loginCookie, monitoringOf, wages } from './monitoring.test-support.ts';
 
 // Issue 17 point 1: the facts kept on write (feed_event) equal a full rebuild from their definition after every
 // kind of write that changes them — department records added or removed, a member moved, the members replaced
@@ -140,17 +140,7 @@ describe('facts kept on write (feed_event)', () => {
     await expectEqual('households merged');
 
     // Income years saved (the year before, then a correction of the latest), and one removed.
-    const income = (year: number, wageIncome: number) => ({
-      year,
-      wageIncome,
-      businessIncome: 0,
-      propertyIncome: 0,
-      transferIncome: 0,
-      businessCost: 0,
-      insurancePayout: 0,
-      eligibleOutOfPocket: 0,
-      reason: '年度收支',
-    });
+    const income = (year: number, wageIncome: number) => ({ ...wages(year, wageIncome), reason: '年度收支' });
     await call('PUT', `/api/registry/households/${b.id}/income`, income(2024, 2_000_000));
     await call('PUT', `/api/registry/households/${b.id}/income`, income(2025, 1_000_000));
     const [latest] = await queryRows<{ year: number; net: number; prevYear: number; prevNet: number }>(
