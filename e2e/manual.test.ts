@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, REPO_ROOT, settled, useBrowserApp } from './support/app.ts';
+import { login, REPO_ROOT, SCREENSHOTS_WANTED, settled, useBrowserApp } from './support/app.ts';
 
 // The user manual (docs/manual/) shows the screens each role works with. This journey signs in as every
 // demo user, opens the pages its manual page describes and saves the screenshots into docs/manual/img/,
@@ -111,6 +111,7 @@ const ROLES: RoleShots[] = [
 ];
 
 async function save(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS_WANTED) return;
   mkdirSync(MANUAL_IMG, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   // The first screen, as the user sees it after opening the page (a full page would be metres long).

@@ -62,7 +62,7 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** npx -> tsx -> node: signal the whole process group, escalating if it lingers. */
+/** The server and anything it started: signal the whole process group, escalating if it lingers. */
 async function stopProcessGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const signal = (name: NodeJS.Signals) => {
@@ -99,7 +99,7 @@ function dataTemplate(options: { env?: Record<string, string> }): string {
 }
 
 /**
- * Starts `npx tsx server/main.ts` with the demo county on a free port and waits for /api/health.
+ * Starts `node --import tsx server/main.ts` with the demo county on a free port and waits for /api/health.
  * The data directory starts as a copy of the run's template (demo loaded once, ≈10 s saved per journey file);
  * without one the server loads the demo itself, as on a first start.
  */
@@ -111,7 +111,8 @@ export async function startServer(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'guardline-e2e-'));
   const template = dataTemplate(options);
   if (template) cpSync(template, dataDir, { recursive: true });
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  // node with tsx's loader, as `npm start` runs it, without npx resolving the package first (a second a start).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -167,12 +168,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves `screenshots/<name>.png` at the repository root and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Whether journeys save their screenshots (screenshots/*.png, docs/manual/img/*.png): yes, unless
+ * GUARDLINE_SCREENSHOTS=0. CI sets it: its clone is thrown away afterwards, and encoding a full phone page as PNG
+ * was a sixth of the every-page walk. The pages are still opened and checked the same way.
+ */
+export const SCREENSHOTS_WANTED = process.env.GUARDLINE_SCREENSHOTS !== '0';
+
+/** Saves `screenshots/<name>.png` at the repository root (unless screenshots are off: SCREENSHOTS_WANTED). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS_WANTED) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
 export interface RequestTracker {
