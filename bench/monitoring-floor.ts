@@ -36,7 +36,6 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
   // The same constant evidence as the engine's (window, parameters in force with their sources).
   const ev = (code: string) => constEvidence(ctx, ruleOf(code)!.params);
   const schoolFrom = schoolYearFrom(w.period, p('education.schoolYearStartMonth'));
-  const earliest = [w.from, w.yearFrom, schoolFrom].sort()[0];
   const maxPerPerson = (col: SQL) =>
     sql`(SELECT max(t) FROM (SELECT sum((e ->> 1)::bigint) AS t FROM jsonb_array_elements(${col}) e GROUP BY e ->> 0) s)`;
   const rigid = sql`(coalesce(x.rigid_med, 0) + coalesce(x.rigid_edu, 0))`;
@@ -59,11 +58,15 @@ async function floorStatement(db: Db, ctx: RuleContext): Promise<void> {
         max(CASE WHEN fr.attrs ->> 'gapMonths' ~ '^[0-9]{1,4}$' THEN (fr.attrs ->> 'gapMonths')::int END) FILTER (WHERE fr.item = 'contributionGap') AS gap,
         jsonb_agg(jsonb_build_object('item', fr.item, 'personId', fr.person_id)) FILTER (WHERE fr.item IN ('publicPayroll', 'company', 'vehicle')) AS exclusion
       FROM feed_event fr
-      WHERE fr.county_code = ${c} AND fr.occurred_on <= ${w.to}::date AND (fr.member_until IS NULL OR fr.item = 'death')
-        AND (fr.occurred_on >= ${earliest}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle'))
-        AND (fr.occurred_on >= ${w.from}::date OR fr.item IN ('publicPayroll', 'company', 'vehicle', 'inpatientOutOfPocket', 'nonCompulsoryCost'))
-        AND (fr.item <> 'outpatientOutOfPocket' OR fr.occurred_on >= ${w.periodFrom}::date)
-        AND fr.item NOT IN ('minimumLiving', 'destituteSupport', 'temporaryRelief')
+      WHERE fr.county_code = ${c} AND (fr.member_until IS NULL OR fr.item = 'death')
+        -- One arm per window, each a range of feed_event_window_idx (read by index, as the engine does).
+        AND (((fr.source, fr.item) IN (('education', 'dropout'), ('housing', 'houseAppraisal'), ('water', 'unsafeWater'), ('medical', 'uninsured'),
+              ('disability', 'newDisability'), ('civil', 'death'), ('emergency', 'disaster'), ('hr', 'unemployment'), ('hr', 'contributionGap'))
+            AND fr.occurred_on BETWEEN ${w.from}::date AND ${w.to}::date)
+          OR ((fr.source, fr.item) IN (('finance', 'publicPayroll'), ('market', 'company'), ('police', 'vehicle')) AND fr.occurred_on <= ${w.to}::date)
+          OR ((fr.source, fr.item) = ('medical', 'inpatientOutOfPocket') AND fr.occurred_on BETWEEN ${w.yearFrom}::date AND ${w.to}::date)
+          OR ((fr.source, fr.item) = ('education', 'nonCompulsoryCost') AND fr.occurred_on BETWEEN ${schoolFrom}::date AND ${w.to}::date)
+          OR ((fr.source, fr.item) = ('medical', 'outpatientOutOfPocket') AND fr.occurred_on BETWEEN ${w.periodFrom}::date AND ${w.to}::date))
       GROUP BY fr.household_id),
     kt AS (SELECT t.household_id, sum(t.amount_fen) FILTER (WHERE t.item <> 'nonCompulsoryCost') AS rigid_med,
         sum(t.amount_fen) FILTER (WHERE t.item = 'nonCompulsoryCost') AS rigid_edu, bool_or(t.last_on > ${w.to}::date) AS late

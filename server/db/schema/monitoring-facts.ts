@@ -35,6 +35,8 @@ export const feedEvents = pgTable(
     index('feed_event_household_idx').on(t.countyCode, t.householdId),
     index('feed_event_person_idx').on(t.personId),
     index('feed_event_record_idx').on(t.recordId),
+    // The run's windows: each (source, item) and date range it reads is one range of this index (monitoring.engine.ts).
+    index('feed_event_window_idx').on(t.countyCode, t.source, t.item, t.occurredOn),
   ],
 );
 

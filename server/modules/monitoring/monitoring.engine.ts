@@ -51,26 +51,36 @@ const inList = (needs: readonly FeedNeed[]) =>
 /**
  * fe: the department records the rules declared, matched to the households' members. The match itself (record ⋈
  * person by ID hash ⋈ membership) is kept on write in `feed_event` (schema/monitoring-facts.ts); here only the
- * window and the membership-at-event-date choice are applied.
+ * window and the membership-at-event-date choice are applied. Each window is one arm, `(source, item) IN (…) AND
+ * occurred_on BETWEEN its first day AND the period's end`, so that every arm is a range of `feed_event_window_idx`
+ * and the planner reads the window's events by index (a BitmapOr) instead of filtering every event of the county
+ * (100k households: 0.38 s → 0.09 s for that scan; outpatient records are most of the table and one month of them is read).
  */
 function feedEvents(rules: readonly Rule[], ctx: RuleContext, scope: EvaluationScope): SQL {
   const needs = rules.flatMap((r) => r.feeds);
-  const lookback = needs.filter((n) => n.window === 'lookback');
-  const toDate = needs.filter((n) => n.window === 'toDate');
   const atEventDate = needs.filter((n) => n.members === 'atEventDate');
-  const yearToDate = needs.filter((n) => n.window === 'yearToDate');
-  const schoolYear = needs.filter((n) => n.window === 'schoolYearToDate');
-  const month = needs.filter((n) => n.window === 'month');
-  const schoolFrom = schoolYear.length
+  const schoolFrom = needs.some((n) => n.window === 'schoolYearToDate')
     ? schoolYearFrom(ctx.window.period, numberParam(ctx.params, 'education.schoolYearStartMonth'))
     : ctx.window.to;
+  const firstDay: Record<FeedNeed['window'], string | null> = {
+    lookback: ctx.window.from,
+    toDate: null,
+    yearToDate: ctx.window.yearFrom,
+    schoolYearToDate: schoolFrom,
+    month: ctx.window.periodFrom,
+  };
+  const arms = (Object.keys(firstDay) as FeedNeed['window'][]).flatMap((window) => {
+    const these = needs.filter((n) => n.window === window);
+    if (these.length === 0) return [];
+    const from = firstDay[window];
+    const since = from === null ? sql`` : sql` AND fr.occurred_on >= ${from}::date`;
+    return [sql`(${inList(these)}${since} AND fr.occurred_on <= ${ctx.window.to}::date)`];
+  });
   return sql`SELECT fr.household_id, fr.record_id, fr.person_id, fr.source, fr.item, fr.occurred_on, fr.amount_fen, fr.attrs, fr.labour_skill
     FROM feed_event fr
-    WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`fr.household_id`)} AND fr.occurred_on <= ${ctx.window.to}::date
+    WHERE fr.county_code = ${scope.countyCode} AND ${restrict(scope.restriction, sql`fr.household_id`)}
       AND (fr.member_until IS NULL OR (fr.member_until >= fr.occurred_on AND ${inList(atEventDate)}))
-      AND ((${inList(lookback)} AND fr.occurred_on >= ${ctx.window.from}::date) OR ${inList(toDate)}
-        OR (${inList(yearToDate)} AND fr.occurred_on >= ${ctx.window.yearFrom}::date) OR (${inList(schoolYear)} AND fr.occurred_on >= ${schoolFrom}::date)
-        OR (${inList(month)} AND fr.occurred_on >= ${ctx.window.periodFrom}::date))`;
+      AND (${arms.length ? sql.join(arms, sql` OR `) : sql`false`})`;
 }
 
 /** The ledger events rules declared (Rule.ledgerEvents), as `fe` rows of the households' active members. */

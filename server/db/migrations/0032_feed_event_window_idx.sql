@@ -1,0 +1,1 @@
+CREATE INDEX "feed_event_window_idx" ON "feed_event" USING btree ("county_code","source","item","occurred_on");
